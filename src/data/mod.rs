@@ -1,0 +1,350 @@
+//! Reps and their figures per period: the dataset the engine evaluates, loaded from CSV
+//! (one row per rep and period) with a report of every row it could not take.
+
+mod csv;
+mod sample;
+
+pub use sample::{sample_csv, sample_dataset};
+
+use crate::problem::Problem;
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+use std::str::FromStr;
+
+/// Columns every data file must have.
+pub const REQUIRED_COLUMNS: [&str; 5] = ["rep_id", "name", "region", "role", "period"];
+/// Columns that hold text; every other column holds numbers.
+pub const TEXT_COLUMNS: [&str; 6] = ["rep_id", "name", "name_zh", "region", "role", "period"];
+/// The most data rows (rep × period) one dataset may hold.
+pub const MAX_ROWS: usize = 2_000_000;
+
+/// Who a rep is; the same for every period.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rep {
+    pub id: String,
+    pub name: String,
+    pub name_zh: String,
+    pub region: String,
+    pub role: String,
+}
+
+/// A rep's figures in one period; `values[i]` belongs to `Dataset::columns[i]`, `None` when blank.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub rep: usize,
+    pub period: usize,
+    pub values: Vec<Option<Decimal>>,
+}
+
+/// Reps, periods (sorted), numeric columns and one row per rep and period.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Dataset {
+    pub columns: Vec<String>,
+    pub reps: Vec<Rep>,
+    pub periods: Vec<String>,
+    pub rows: Vec<Row>,
+}
+
+/// A loaded dataset and the rows it had to leave out, each with its reason.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub dataset: Dataset,
+    pub problems: Vec<Problem>,
+}
+
+impl Dataset {
+    /// The rows of one period, in rep order.
+    pub fn rows_in(&self, period: usize) -> impl Iterator<Item = &Row> {
+        self.rows.iter().filter(move |r| r.period == period)
+    }
+
+    /// The index of a period by its name.
+    pub fn period_index(&self, name: &str) -> Option<usize> {
+        self.periods.iter().position(|p| p == name)
+    }
+}
+
+/// Reads a CSV text. Fails only when nothing can be read (no header, a required column
+/// missing); bad rows are left out and reported in [`Loaded::problems`].
+pub fn load_csv(text: &str) -> Result<Loaded, Vec<Problem>> {
+    let records = csv::read(text).map_err(|e| {
+        vec![Problem::error(
+            "csv_unclosed_quote",
+            format!("line {}", e.line),
+            None,
+            format!("a quoted field opened on line {} is never closed", e.line),
+            format!("第 {} 行开始的引号字段没有闭合", e.line),
+        )]
+    })?;
+    let Some((header, body)) = records.split_first() else {
+        return Err(vec![Problem::error("csv_empty", "", None, "the file has no rows".into(), "文件中没有数据行".into())]);
+    };
+    let header = Header::read(&header.fields)?;
+    if body.len() > MAX_ROWS {
+        return Err(vec![Problem::error(
+            "too_many_rows",
+            "",
+            Some(body.len().to_string()),
+            format!("{} rows is more than the {MAX_ROWS} a dataset may hold", body.len()),
+            format!("{} 行超过单个数据集上限 {MAX_ROWS} 行", body.len()),
+        )]);
+    }
+    let mut builder = Builder::new(header.numeric_names());
+    for record in body {
+        if let Err(problem) = builder.add(&header, record) {
+            builder.problems.push(problem);
+        }
+    }
+    Ok(builder.finish())
+}
+
+/// Where each column of the header is.
+struct Header {
+    names: Vec<String>,
+    text_at: HashMap<&'static str, usize>,
+    numeric_at: Vec<usize>,
+}
+
+impl Header {
+    fn read(fields: &[String]) -> Result<Header, Vec<Problem>> {
+        let names: Vec<String> = fields.iter().map(|f| f.trim().to_string()).collect();
+        let mut problems = Vec::new();
+        for (i, name) in names.iter().enumerate() {
+            if names[..i].contains(name) {
+                problems.push(Problem::error(
+                    "duplicate_column",
+                    format!("header.{name}"),
+                    Some(name.clone()),
+                    format!("column `{name}` appears twice"),
+                    format!("列 `{name}` 出现了两次"),
+                ));
+            } else if !is_identifier(name) {
+                problems.push(Problem::error(
+                    "column_name",
+                    format!("header[{}]", i + 1),
+                    Some(name.clone()),
+                    format!("column name `{name}` must start with a letter and hold only letters, digits and _ (it is used in formulas)"),
+                    format!("列名 `{name}` 须以字母开头,只含字母、数字和下划线(公式中会引用)"),
+                ));
+            }
+        }
+        for required in REQUIRED_COLUMNS {
+            if !names.iter().any(|n| n == required) {
+                problems.push(Problem::error(
+                    "missing_column",
+                    "header",
+                    Some(required.to_string()),
+                    format!("required column `{required}` is missing (required: {})", REQUIRED_COLUMNS.join(", ")),
+                    format!("缺少必需列 `{required}`(必需列:{})", REQUIRED_COLUMNS.join("、")),
+                ));
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let text_at = TEXT_COLUMNS.iter().filter_map(|c| names.iter().position(|n| n == c).map(|i| (*c, i))).collect();
+        let numeric_at = (0..names.len()).filter(|i| !TEXT_COLUMNS.contains(&names[*i].as_str())).collect();
+        Ok(Header { names, text_at, numeric_at })
+    }
+
+    fn numeric_names(&self) -> Vec<String> {
+        self.numeric_at.iter().map(|i| self.names[*i].clone()).collect()
+    }
+
+    fn text<'a>(&self, fields: &'a [String], column: &str) -> &'a str {
+        self.text_at.get(column).map_or("", |i| fields[*i].trim())
+    }
+}
+
+fn is_identifier(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| c.is_alphabetic() || c == '_') && chars.all(|c| c.is_alphanumeric() || c == '_')
+}
+
+/// Accumulates reps, periods and rows while reading.
+struct Builder {
+    dataset: Dataset,
+    rep_index: HashMap<String, usize>,
+    period_index: HashMap<String, usize>,
+    seen: HashMap<(usize, usize), usize>,
+    problems: Vec<Problem>,
+}
+
+impl Builder {
+    fn new(columns: Vec<String>) -> Self {
+        Builder {
+            dataset: Dataset { columns, ..Dataset::default() },
+            rep_index: HashMap::new(),
+            period_index: HashMap::new(),
+            seen: HashMap::new(),
+            problems: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, header: &Header, record: &csv::Record) -> Result<(), Problem> {
+        let line = record.line;
+        let fields = &record.fields;
+        if fields.len() != header.names.len() {
+            return Err(Problem::error(
+                "row_length",
+                format!("line {line}"),
+                Some(fields.len().to_string()),
+                format!("line {line} has {} fields; the header has {}", fields.len(), header.names.len()),
+                format!("第 {line} 行有 {} 个字段,表头有 {} 个", fields.len(), header.names.len()),
+            ));
+        }
+        for column in REQUIRED_COLUMNS {
+            if header.text(fields, column).is_empty() {
+                return Err(Problem::error(
+                    "empty_required",
+                    format!("line {line}.{column}"),
+                    None,
+                    format!("line {line}: `{column}` is empty"),
+                    format!("第 {line} 行:`{column}` 为空"),
+                ));
+            }
+        }
+        let mut values = Vec::with_capacity(header.numeric_at.len());
+        for &i in &header.numeric_at {
+            values.push(parse_number(&fields[i]).map_err(|()| {
+                let (column, raw) = (&header.names[i], fields[i].trim());
+                Problem::error(
+                    "not_a_number",
+                    format!("line {line}.{column}"),
+                    Some(raw.to_string()),
+                    format!("line {line}: `{column}` is `{raw}`, not a number"),
+                    format!("第 {line} 行:`{column}` 的值 `{raw}` 不是数字"),
+                )
+            })?);
+        }
+        let rep = Rep {
+            id: header.text(fields, "rep_id").to_string(),
+            name: header.text(fields, "name").to_string(),
+            name_zh: header.text(fields, "name_zh").to_string(),
+            region: header.text(fields, "region").to_string(),
+            role: header.text(fields, "role").to_string(),
+        };
+        let rep_at = match self.rep_index.get(&rep.id) {
+            Some(&at) if self.dataset.reps[at] != rep => {
+                return Err(Problem::error(
+                    "rep_conflict",
+                    format!("line {line}.rep_id"),
+                    Some(rep.id.clone()),
+                    format!("line {line}: rep `{}` has a different name, region or role than on an earlier line", rep.id),
+                    format!("第 {line} 行:代表 `{}` 的姓名、区域或岗位与前面的行不一致", rep.id),
+                ))
+            }
+            Some(&at) => at,
+            None => {
+                self.dataset.reps.push(rep.clone());
+                self.rep_index.insert(rep.id.clone(), self.dataset.reps.len() - 1);
+                self.dataset.reps.len() - 1
+            }
+        };
+        let period = header.text(fields, "period").to_string();
+        let next_period = self.period_index.len();
+        let period_at = *self.period_index.entry(period.clone()).or_insert(next_period);
+        if let Some(first) = self.seen.insert((rep_at, period_at), line) {
+            self.seen.insert((rep_at, period_at), first);
+            return Err(Problem::error(
+                "duplicate_row",
+                format!("line {line}"),
+                Some(format!("{} {period}", rep.id)),
+                format!("line {line}: rep `{}` already has a row for period {period} (line {first})", rep.id),
+                format!("第 {line} 行:代表 `{}` 在期间 {period} 已有数据(第 {first} 行)", rep.id),
+            ));
+        }
+        self.dataset.rows.push(Row { rep: rep_at, period: period_at, values });
+        Ok(())
+    }
+
+    /// Sorts periods by name (2026-Q1 < 2026-Q2) and renumbers the rows to match.
+    fn finish(mut self) -> Loaded {
+        let mut order: Vec<(String, usize)> = self.period_index.into_iter().collect();
+        order.sort();
+        let mut renumber = vec![0; order.len()];
+        for (new, (_, old)) in order.iter().enumerate() {
+            renumber[*old] = new;
+        }
+        for row in &mut self.dataset.rows {
+            row.period = renumber[row.period];
+        }
+        self.dataset.periods = order.into_iter().map(|(name, _)| name).collect();
+        Loaded { dataset: self.dataset, problems: self.problems }
+    }
+}
+
+/// A number cell: blank is `None`; accepts `1200000`, `-3.5`, `1,200,000`, `1.2E+06`.
+fn parse_number(raw: &str) -> Result<Option<Decimal>, ()> {
+    let s = raw.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    let plain;
+    let s = if is_grouped(s) {
+        plain = s.replace(',', "");
+        plain.as_str()
+    } else {
+        s
+    };
+    let s = s.strip_prefix('+').unwrap_or(s);
+    Decimal::from_str(s).or_else(|_| Decimal::from_scientific(s)).map(Some).map_err(|_| ())
+}
+
+/// `1,234,567.89`: digit groups of three after the first.
+fn is_grouped(s: &str) -> bool {
+    let int = s.split('.').next().unwrap_or_default().trim_start_matches(['-', '+']);
+    let mut groups = int.split(',');
+    let first_ok = groups.next().is_some_and(|g| (1..=3).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()));
+    int.contains(',') && first_ok && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEAD: &str = "rep_id,name,name_zh,region,role,period,revenue,visits\n";
+
+    #[test]
+    fn loads_reps_periods_and_values() {
+        let text = format!("{HEAD}r1,Wang Lei,王磊,East,nb,2026-Q2,\"1,200,000\",40\nr1,Wang Lei,王磊,East,nb,2026-Q1,900000,\nr2,Li Na,李娜,South,am,2026-Q1,1.2E+06,12\n");
+        let loaded = load_csv(&text).unwrap();
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        let data = loaded.dataset;
+        assert_eq!(data.columns, ["revenue", "visits"]);
+        assert_eq!(data.periods, ["2026-Q1", "2026-Q2"]);
+        assert_eq!(data.reps.len(), 2);
+        assert_eq!(data.rows[0].period, 1);
+        assert_eq!(data.rows[0].values, [Some(Decimal::from(1_200_000)), Some(Decimal::from(40))]);
+        assert_eq!(data.rows[1].values[1], None);
+        assert_eq!(data.rows[2].values[0], Some(Decimal::from(1_200_000)));
+    }
+
+    #[test]
+    fn bad_rows_are_reported_and_good_ones_kept() {
+        let text = format!("{HEAD}r1,A,,East,nb,Q1,abc,1\nr2,B,,East,nb,Q1,5,1,9\nr3,C,,East,nb,Q1,5,1\nr3,C,,East,nb,Q1,6,1\nr3,C,,West,nb,Q2,6,1\n,D,,East,nb,Q1,1,1\n");
+        let loaded = load_csv(&text).unwrap();
+        let got: Vec<(&str, &str)> = loaded.problems.iter().map(|p| (p.code, p.path.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("not_a_number", "line 2.revenue"),
+                ("row_length", "line 3"),
+                ("duplicate_row", "line 5"),
+                ("rep_conflict", "line 6.rep_id"),
+                ("empty_required", "line 7.rep_id"),
+            ]
+        );
+        assert_eq!(loaded.problems[0].value.as_deref(), Some("abc"));
+        assert_eq!(loaded.dataset.rows.len(), 1);
+    }
+
+    #[test]
+    fn header_problems_stop_the_load() {
+        let problems = load_csv("rep_id,name,region,role,visits,visits,2x\n").unwrap_err();
+        let got: Vec<(&str, Option<&str>)> = problems.iter().map(|p| (p.code, p.value.as_deref())).collect();
+        assert_eq!(got, [("duplicate_column", Some("visits")), ("column_name", Some("2x")), ("missing_column", Some("period"))]);
+        assert_eq!(load_csv("").unwrap_err()[0].code, "csv_empty");
+        assert_eq!(load_csv("a\n\"x\n").unwrap_err()[0].code, "csv_unclosed_quote");
+    }
+}

@@ -1,0 +1,369 @@
+//! The formula parser: characters → tokens → an [`Expr`] with names resolved to slots.
+//! Errors carry the 1-based column where they were found.
+
+use super::{BinOp, Expr, Func, MAX_FORMULA_CHARS, MAX_FORMULA_DEPTH};
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+/// A formula that cannot be used, with the column (1-based, in characters) of the problem.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormulaError {
+    pub column: usize,
+    pub en: String,
+    pub zh: String,
+}
+
+impl FormulaError {
+    fn at(column: usize, en: impl Into<String>, zh: impl Into<String>) -> Self {
+        FormulaError { column, en: en.into(), zh: zh.into() }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Tok {
+    Num(Decimal),
+    Name(String),
+    Op(BinOp),
+    Plus,
+    Minus,
+    LParen,
+    RParen,
+    Comma,
+    End,
+}
+
+/// Parses `src`, looking each name up with `resolve` (name → variable slot).
+pub fn parse(src: &str, resolve: &dyn Fn(&str) -> Option<usize>) -> Result<Expr, FormulaError> {
+    let chars = src.chars().count();
+    if chars > MAX_FORMULA_CHARS {
+        return Err(FormulaError::at(
+            MAX_FORMULA_CHARS + 1,
+            format!("formula is {chars} characters long; the limit is {MAX_FORMULA_CHARS}"),
+            format!("公式长度为 {chars} 个字符,上限为 {MAX_FORMULA_CHARS}"),
+        ));
+    }
+    let tokens = lex(src)?;
+    if tokens.len() == 1 {
+        return Err(FormulaError::at(1, "formula is empty", "公式为空"));
+    }
+    let mut p = Parser { tokens, pos: 0, depth: 0, resolve };
+    let expr = p.expr()?;
+    match p.peek() {
+        Tok::End => Ok(expr),
+        Tok::RParen => Err(p.error_here("unmatched ')'", "多余的右括号 ')'")),
+        _ => Err(p.error_here("expected an operator or the end of the formula", "此处应为运算符或公式结尾")),
+    }
+}
+
+fn lex(src: &str) -> Result<Vec<(Tok, usize)>, FormulaError> {
+    let chars: Vec<char> = src.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let col = i + 1;
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if c.is_ascii_digit() || (c == '.' && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit())) {
+            let start = i;
+            while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '.') {
+                i += 1;
+            }
+            let text: String = chars[start..i].iter().collect();
+            let mut value = Decimal::from_str(&text).map_err(|_| {
+                FormulaError::at(col, format!("'{text}' is not a number Decimal can hold"), format!("'{text}' 不是有效数字或超出范围"))
+            })?;
+            match chars.get(i) {
+                Some('%') => {
+                    value = value.checked_div(Decimal::ONE_HUNDRED).unwrap_or_default();
+                    i += 1;
+                }
+                Some('万') => {
+                    value = value.checked_mul(Decimal::from(10_000)).ok_or_else(|| {
+                        FormulaError::at(col, format!("'{text}万' is too large"), format!("'{text}万' 数值过大"))
+                    })?;
+                    i += 1;
+                }
+                _ => {}
+            }
+            out.push((Tok::Num(value), col));
+            continue;
+        }
+        if c.is_alphabetic() || c == '_' {
+            let start = i;
+            while i < chars.len() && (chars[i].is_alphanumeric() || chars[i] == '_') {
+                i += 1;
+            }
+            out.push((Tok::Name(chars[start..i].iter().collect()), col));
+            continue;
+        }
+        let next = chars.get(i + 1).copied();
+        let (tok, len) = match (c, next) {
+            ('<', Some('=')) => (Tok::Op(BinOp::Le), 2),
+            ('>', Some('=')) => (Tok::Op(BinOp::Ge), 2),
+            ('<', Some('>')) | ('!', Some('=')) => (Tok::Op(BinOp::Ne), 2),
+            ('=', Some('=')) => (Tok::Op(BinOp::Eq), 2),
+            ('=', _) => (Tok::Op(BinOp::Eq), 1),
+            ('<', _) => (Tok::Op(BinOp::Lt), 1),
+            ('>', _) => (Tok::Op(BinOp::Gt), 1),
+            ('*' | '×', _) => (Tok::Op(BinOp::Mul), 1),
+            ('/' | '÷', _) => (Tok::Op(BinOp::Div), 1),
+            ('+', _) => (Tok::Plus, 1),
+            ('-' | '−', _) => (Tok::Minus, 1),
+            ('(' | '\u{FF08}', _) => (Tok::LParen, 1),
+            (')' | '\u{FF09}', _) => (Tok::RParen, 1),
+            (',' | '\u{FF0C}', _) => (Tok::Comma, 1),
+            _ => {
+                return Err(FormulaError::at(col, format!("unexpected character '{c}'"), format!("无法识别的字符 '{c}'")));
+            }
+        };
+        out.push((tok, col));
+        i += len;
+    }
+    out.push((Tok::End, chars.len() + 1));
+    Ok(out)
+}
+
+struct Parser<'a> {
+    tokens: Vec<(Tok, usize)>,
+    pos: usize,
+    depth: usize,
+    resolve: &'a dyn Fn(&str) -> Option<usize>,
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> &Tok {
+        &self.tokens[self.pos.min(self.tokens.len() - 1)].0 // ok: lex always appends End
+    }
+
+    fn column(&self) -> usize {
+        self.tokens[self.pos.min(self.tokens.len() - 1)].1
+    }
+
+    fn bump(&mut self) -> Tok {
+        let t = self.peek().clone();
+        if self.pos < self.tokens.len() - 1 {
+            self.pos += 1;
+        }
+        t
+    }
+
+    fn error_here(&self, en: &str, zh: &str) -> FormulaError {
+        FormulaError::at(self.column(), en, zh)
+    }
+
+    fn descend(&mut self) -> Result<(), FormulaError> {
+        self.depth += 1;
+        if self.depth > MAX_FORMULA_DEPTH {
+            return Err(FormulaError::at(
+                self.column(),
+                format!("formula is nested more than {MAX_FORMULA_DEPTH} levels deep"),
+                format!("公式嵌套超过 {MAX_FORMULA_DEPTH} 层"),
+            ));
+        }
+        Ok(())
+    }
+
+    /// comparison := sum [cmp-op sum]
+    fn expr(&mut self) -> Result<Expr, FormulaError> {
+        self.descend()?;
+        let left = self.sum()?;
+        let result = match self.peek() {
+            Tok::Op(op @ (BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge | BinOp::Eq | BinOp::Ne)) => {
+                let op = *op;
+                self.bump();
+                let right = self.sum()?;
+                Expr::Bin(op, Box::new(left), Box::new(right))
+            }
+            _ => left,
+        };
+        self.depth -= 1;
+        Ok(result)
+    }
+
+    /// sum := product {(+|-) product}
+    fn sum(&mut self) -> Result<Expr, FormulaError> {
+        // A chain `a + b + c` nests to the left: each operand adds one level of depth.
+        let base = self.depth;
+        let mut left = self.product()?;
+        loop {
+            let op = match self.peek() {
+                Tok::Plus => BinOp::Add,
+                Tok::Minus => BinOp::Sub,
+                _ => {
+                    self.depth = base;
+                    return Ok(left);
+                }
+            };
+            self.bump();
+            self.descend()?;
+            let right = self.product()?;
+            left = Expr::Bin(op, Box::new(left), Box::new(right));
+        }
+    }
+
+    /// product := unary {(*|/) unary}
+    fn product(&mut self) -> Result<Expr, FormulaError> {
+        // A chain `a + b + c` nests to the left: each operand adds one level of depth.
+        let base = self.depth;
+        let mut left = self.unary()?;
+        loop {
+            let op = match self.peek() {
+                Tok::Op(op @ (BinOp::Mul | BinOp::Div)) => *op,
+                _ => {
+                    self.depth = base;
+                    return Ok(left);
+                }
+            };
+            self.bump();
+            self.descend()?;
+            let right = self.unary()?;
+            left = Expr::Bin(op, Box::new(left), Box::new(right));
+        }
+    }
+
+    /// unary := (-|+) unary | primary
+    fn unary(&mut self) -> Result<Expr, FormulaError> {
+        match self.peek() {
+            Tok::Minus => {
+                self.bump();
+                self.descend()?;
+                let inner = self.unary()?;
+                self.depth -= 1;
+                Ok(match inner {
+                    Expr::Num(n) => Expr::Num(-n),
+                    other => Expr::Neg(Box::new(other)),
+                })
+            }
+            Tok::Plus => {
+                self.bump();
+                self.descend()?;
+                let inner = self.unary();
+                self.depth -= 1;
+                inner
+            }
+            _ => self.primary(),
+        }
+    }
+
+    /// primary := number | name | name '(' args ')' | '(' expr ')'
+    fn primary(&mut self) -> Result<Expr, FormulaError> {
+        let column = self.column();
+        match self.bump() {
+            Tok::Num(n) => Ok(Expr::Num(n)),
+            Tok::LParen => {
+                let inner = self.expr()?;
+                self.expect_close(column)?;
+                Ok(inner)
+            }
+            Tok::Name(name) => {
+                if *self.peek() == Tok::LParen {
+                    return self.call(&name, column);
+                }
+                match (self.resolve)(&name) {
+                    Some(slot) => Ok(Expr::Var(slot)),
+                    None => Err(FormulaError::at(
+                        column,
+                        format!("unknown name '{name}': not a rep field, target or metric of this plan"),
+                        format!("未知名称 '{name}':既不是销售代表数据字段,也不是本方案的目标或指标"),
+                    )),
+                }
+            }
+            Tok::End => Err(FormulaError::at(column, "formula ends too early", "公式不完整")),
+            Tok::RParen => Err(FormulaError::at(column, "unexpected ')'", "多余的右括号 ')'")),
+            _ => Err(FormulaError::at(column, "expected a number, a name or '('", "此处应为数字、名称或 '('")),
+        }
+    }
+
+    fn call(&mut self, name: &str, column: usize) -> Result<Expr, FormulaError> {
+        let func = Func::by_name(name).ok_or_else(|| {
+            FormulaError::at(
+                column,
+                format!("unknown function '{name}' (known: min, max, if, abs, and, or, not)"),
+                format!("未知函数 '{name}'(可用:min、max、if、abs、and、or、not)"),
+            )
+        })?;
+        self.bump(); // the '('
+        let mut args = Vec::new();
+        if *self.peek() != Tok::RParen {
+            loop {
+                args.push(self.expr()?);
+                if *self.peek() == Tok::Comma {
+                    self.bump();
+                } else {
+                    break;
+                }
+            }
+        }
+        self.expect_close(column)?;
+        let (least, most) = func.arity();
+        if args.len() < least || args.len() > most {
+            let wanted = if least == most { least.to_string() } else { format!("at least {least}") };
+            let wanted_zh = if least == most { least.to_string() } else { format!("至少 {least}") };
+            return Err(FormulaError::at(
+                column,
+                format!("{name}() takes {wanted} argument(s), got {}", args.len()),
+                format!("{name}() 需要 {wanted_zh} 个参数,实际 {} 个", args.len()),
+            ));
+        }
+        Ok(Expr::Call(func, args))
+    }
+
+    fn expect_close(&mut self, open_column: usize) -> Result<(), FormulaError> {
+        match self.peek() {
+            Tok::RParen => {
+                self.bump();
+                Ok(())
+            }
+            _ => Err(FormulaError::at(
+                self.column(),
+                format!("missing ')' for the '(' at column {open_column}"),
+                format!("第 {open_column} 列的 '(' 缺少对应的 ')'"),
+            )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(src: &str) -> FormulaError {
+        parse(src, &|n| (n == "visits").then_some(0)).unwrap_err()
+    }
+
+    #[test]
+    fn errors_carry_the_column() {
+        assert_eq!(err("visits + foo").column, 10);
+        assert!(err("visits + foo").en.contains("unknown name 'foo'"));
+        assert_eq!(err("(visits").column, 8);
+        assert!(err("(visits").en.contains("missing ')' for the '(' at column 1"));
+        assert_eq!(err("visits )").column, 8);
+        assert_eq!(err("visits $").column, 8);
+        assert_eq!(err("visits +").column, 9);
+        assert_eq!(err("").column, 1);
+        assert!(err("   ").en.contains("empty"));
+        assert!(err("pow(visits, 2)").en.contains("unknown function 'pow'"));
+        assert!(err("if(visits, 1)").en.contains("if() takes 3 argument(s), got 2"));
+        assert!(err("visits visits").en.contains("expected an operator"));
+    }
+
+    #[test]
+    fn limits_on_length_and_depth() {
+        let long = "1+".repeat(1_000) + "1";
+        assert!(err(&long).en.contains("limit is 2000"));
+        let deep = "(".repeat(100) + "1" + &")".repeat(100);
+        assert!(err(&deep).en.contains("nested more than 64"));
+        let negs = "-".repeat(100) + "1";
+        assert!(err(&negs).en.contains("nested"));
+    }
+
+    #[test]
+    fn full_width_punctuation_is_accepted() {
+        let e = parse("max\u{FF08}visits\u{FF0C}1\u{FF09}×2", &|n| (n == "visits").then_some(0)).unwrap();
+        let mut notes = Default::default();
+        assert_eq!(e.eval(&[Decimal::from(3)], &mut notes).unwrap(), Decimal::from(6));
+    }
+}

@@ -1,0 +1,103 @@
+//! A sales-performance and incentive-pay engine: weighted KPI scorecards, grades and tiered
+//! commission, exact to the cent with `rust_decimal`. Plain Rust; the WebAssembly binding
+//! (`wasm` module, built for `wasm32`) is a thin layer over [`Workspace`].
+//!
+//! ```
+//! use incentive_engine::{Workspace, SAMPLE_PLAN_JSON};
+//! let mut ws = Workspace::with_sample_reps();
+//! assert!(ws.set_plan_json(SAMPLE_PLAN_JSON).ok);
+//! let results = ws.evaluate("2026-Q4").unwrap();
+//! let zhang_wei = results.reps.iter().find(|r| r.rep_id == "E01").unwrap();
+//! assert_eq!(zhang_wei.total_pay.to_string(), "38000.00"); // 100万 × 3% + 20万 × 4%
+//! ```
+
+pub mod data;
+pub mod evaluate;
+pub mod formula;
+pub mod pay;
+pub mod plan;
+pub mod problem;
+pub mod score;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use data::{load_csv, sample_csv, sample_dataset, Dataset};
+pub use evaluate::{evaluate, Evaluation};
+pub use plan::{compile, parse_plan, CompiledPlan, Plan};
+pub use problem::{Problem, Severity};
+
+use serde::Serialize;
+
+/// The built-in sample plan (seed 003's SaaS tiers on a three-KPI scorecard).
+pub const SAMPLE_PLAN_JSON: &str = include_str!("../plans/saas-target.json");
+
+/// What became of a plan handed to [`Workspace::set_plan_json`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanReport {
+    /// The plan is now the one evaluated. When false the previous plan stays in use.
+    pub ok: bool,
+    /// Errors (when not ok) and warnings.
+    pub problems: Vec<Problem>,
+}
+
+/// Reps loaded once, and the current plan compiled against them: edit the plan as often
+/// as you like, the reps stay where they are.
+#[derive(Debug, Clone)]
+pub struct Workspace {
+    data: Dataset,
+    plan: Option<CompiledPlan>,
+}
+
+impl Workspace {
+    /// A workspace over `data`, with no plan yet.
+    pub fn new(data: Dataset) -> Self {
+        Workspace { data, plan: None }
+    }
+
+    /// A workspace over the built-in sample reps.
+    pub fn with_sample_reps() -> Self {
+        Workspace::new(sample_dataset())
+    }
+
+    /// The reps and periods.
+    pub fn data(&self) -> &Dataset {
+        &self.data
+    }
+
+    /// Parses, validates and compiles plan JSON; on success it becomes the current plan.
+    pub fn set_plan_json(&mut self, json: &str) -> PlanReport {
+        match parse_plan(json) {
+            Ok(plan) => self.set_plan(&plan),
+            Err(problems) => PlanReport { ok: false, problems },
+        }
+    }
+
+    /// Validates and compiles a plan; on success it becomes the current plan.
+    pub fn set_plan(&mut self, plan: &Plan) -> PlanReport {
+        match compile(plan, &self.data.columns) {
+            Ok(compiled) => {
+                let problems = compiled.warnings.clone();
+                self.plan = Some(compiled);
+                PlanReport { ok: true, problems }
+            }
+            Err(problems) => PlanReport { ok: false, problems },
+        }
+    }
+
+    /// Evaluates the current plan on one period (by name, e.g. `2026-Q4`).
+    pub fn evaluate(&self, period: &str) -> Result<Evaluation, Problem> {
+        let plan = self.plan.as_ref().ok_or_else(|| {
+            Problem::error("no_plan", "plan", None, "no valid plan has been set yet".into(), "尚未设置有效的方案".into())
+        })?;
+        let index = self.data.period_index(period).ok_or_else(|| {
+            Problem::error(
+                "unknown_period",
+                "period",
+                Some(period.to_string()),
+                format!("there is no period `{period}` in the data (periods: {})", self.data.periods.join(", ")),
+                format!("数据中没有期间 `{period}`(现有期间:{})", self.data.periods.join("、")),
+            )
+        })?;
+        evaluate(plan, &self.data, index)
+    }
+}

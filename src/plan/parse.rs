@@ -1,0 +1,167 @@
+//! Reading a plan from JSON text: syntax, version, and field types, each error with the
+//! JSON path and the offending value.
+
+use super::Plan;
+use crate::problem::Problem;
+use serde_json::Value;
+
+/// The plan format version this engine writes and reads.
+pub const CURRENT_VERSION: u32 = 1;
+/// The largest plan text accepted, in bytes.
+pub const MAX_PLAN_BYTES: usize = 1 << 20;
+
+/// Parses plan JSON into a [`Plan`]; does not validate the rules (see [`super::validate`]).
+pub fn parse_plan(text: &str) -> Result<Plan, Vec<Problem>> {
+    if text.len() > MAX_PLAN_BYTES {
+        return Err(vec![Problem::error(
+            "plan_too_large",
+            "",
+            Some(format!("{} bytes", text.len())),
+            format!("the plan is {} bytes; the limit is {MAX_PLAN_BYTES} bytes", text.len()),
+            format!("方案文件为 {} 字节,上限为 {MAX_PLAN_BYTES} 字节", text.len()),
+        )]);
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        vec![Problem::error(
+            "json_syntax",
+            "",
+            None,
+            format!("the plan is not valid JSON: {e}"),
+            format!("方案不是有效的 JSON:第 {} 行第 {} 列出错({e})", e.line(), e.column()),
+        )]
+    })?;
+    check_version(&value)?;
+    serde_path_to_error::deserialize(&value).map_err(|e| vec![field_problem(&value, &e)])
+}
+
+fn check_version(value: &Value) -> Result<(), Vec<Problem>> {
+    let Some(object) = value.as_object() else {
+        return Err(vec![Problem::error(
+            "plan_not_object",
+            "",
+            Some(short(value)),
+            "the plan must be a JSON object ({ … })".into(),
+            "方案必须是 JSON 对象({ … })".into(),
+        )]);
+    };
+    let version = object.get("version");
+    match version.and_then(Value::as_u64) {
+        Some(v) if v == u64::from(CURRENT_VERSION) => Ok(()),
+        Some(v) if v > u64::from(CURRENT_VERSION) => Err(vec![Problem::error(
+            "version_unsupported",
+            "version",
+            Some(v.to_string()),
+            format!("this plan is written in format version {v}; this engine reads versions 1 to {CURRENT_VERSION}: update the engine"),
+            format!("此方案使用格式版本 {v};本引擎支持版本 1 至 {CURRENT_VERSION},请升级引擎"),
+        )]),
+        _ => Err(vec![Problem::error(
+            "version_missing",
+            "version",
+            version.map(short),
+            format!("the plan needs \"version\": {CURRENT_VERSION} (a whole number ≥ 1)"),
+            format!("方案需要 \"version\": {CURRENT_VERSION}(不小于 1 的整数)"),
+        )]),
+    }
+}
+
+/// Turns a serde error at a path into a problem naming the path and the value found there.
+fn field_problem(root: &Value, e: &serde_path_to_error::Error<serde_json::Error>) -> Problem {
+    let mut path = e.path().to_string();
+    if path == "." {
+        path.clear();
+    }
+    let inner = e.inner().to_string();
+    // "missing field `x`" is reported at the object: point at the field itself.
+    if let Some(field) = between(&inner, "missing field `", "`") {
+        let full = join(&path, field);
+        return Problem::error(
+            "missing_field",
+            full.clone(),
+            None,
+            format!("required field `{field}` is missing"),
+            format!("缺少必填字段 `{field}`"),
+        );
+    }
+    let value = lookup(root, e.path()).map(short);
+    if let Some(field) = between(&inner, "unknown field `", "`") {
+        let expected = inner.split_once(", expected ").map(|(_, x)| x.to_string()).unwrap_or_default();
+        return Problem::error(
+            "unknown_field",
+            path,
+            None,
+            format!("unknown field `{field}` (is it misspelt?); expected {expected}"),
+            format!("未知字段 `{field}`(是否拼写错误?);可用字段:{expected}"),
+        );
+    }
+    if let Some(variant) = between(&inner, "unknown variant `", "`") {
+        let expected = inner.split_once(", expected ").map(|(_, x)| x.to_string()).unwrap_or_default();
+        return Problem::error(
+            "unknown_option",
+            path,
+            Some(variant.to_string()),
+            format!("`{variant}` is not one of the options: {expected}"),
+            format!("`{variant}` 不是可选值之一:{expected}"),
+        );
+    }
+    Problem::error(
+        "invalid_value",
+        path,
+        value,
+        format!("invalid value: {inner}"),
+        format!("值无效:{}", translate_serde(&inner)),
+    )
+}
+
+fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    let rest = &s[s.find(start)? + start.len()..];
+    Some(&rest[..rest.find(end)?])
+}
+
+fn join(path: &str, field: &str) -> String {
+    if path.is_empty() {
+        field.to_string()
+    } else {
+        format!("{path}.{field}")
+    }
+}
+
+/// The value at a serde path inside the JSON tree, if the path can be followed.
+fn lookup<'a>(root: &'a Value, path: &serde_path_to_error::Path) -> Option<&'a Value> {
+    use serde_path_to_error::Segment;
+    let mut at = root;
+    for segment in path.iter() {
+        at = match segment {
+            Segment::Seq { index } => at.get(*index)?,
+            Segment::Map { key } => at.get(key.as_str())?,
+            Segment::Enum { .. } | Segment::Unknown => at,
+        };
+    }
+    Some(at)
+}
+
+/// A value as short text for a message: strings without quotes, long ones cut.
+pub(crate) fn short(v: &Value) -> String {
+    let text = match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    if text.chars().count() > 80 {
+        text.chars().take(77).collect::<String>() + "…"
+    } else {
+        text
+    }
+}
+
+/// A Chinese rendering of serde's most common type messages.
+fn translate_serde(en: &str) -> String {
+    en.replace("invalid type: ", "类型错误:")
+        .replace("expected a Decimal type representing a fixed-point number", "应为数字")
+        .replace("expected u32", "应为非负整数")
+        .replace("expected a string", "应为文本")
+        .replace("expected a sequence", "应为数组")
+        .replace("expected a boolean", "应为 true/false")
+        .replace("invalid length", "长度无效")
+        .replace("string", "文本")
+        .replace("floating point", "小数")
+        .replace("integer", "整数")
+}

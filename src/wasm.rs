@@ -1,0 +1,82 @@
+//! The WebAssembly binding: a handle that keeps the reps in wasm memory and re-evaluates
+//! when the plan changes. It converts types and errors only; the engine does the work.
+
+use crate::{load_csv, Problem, Workspace};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+}
+
+/// A JS `Error` whose message is the first problem's English text and whose `problems`
+/// property holds every problem (code, path, value, message.en, message.zh).
+fn into_error(problems: &[Problem]) -> JsValue {
+    let message = problems.first().map_or_else(|| "unknown error".to_string(), |p| p.to_string());
+    let error = js_sys::Error::new(&message);
+    if let Ok(list) = to_js(&problems) {
+        let _ = js_sys::Reflect::set(&error, &JsValue::from_str("problems"), &list);
+    }
+    error.into()
+}
+
+/// The engine handle: reps loaded once, plans set and evaluated many times.
+#[wasm_bindgen]
+pub struct Engine {
+    workspace: Workspace,
+    load_problems: Vec<Problem>,
+}
+
+#[wasm_bindgen]
+impl Engine {
+    /// An engine over the built-in sample reps (32 reps, 4 regions, 4 quarters of 2026).
+    #[wasm_bindgen(js_name = withSampleReps)]
+    pub fn with_sample_reps() -> Engine {
+        Engine { workspace: Workspace::with_sample_reps(), load_problems: Vec::new() }
+    }
+
+    /// An engine over reps from CSV text. Throws (with `problems`) when nothing can be read;
+    /// rows it had to leave out are listed by `loadProblems()`.
+    #[wasm_bindgen(js_name = fromCsv)]
+    pub fn from_csv(text: &str) -> Result<Engine, JsValue> {
+        let loaded = load_csv(text).map_err(|p| into_error(&p))?;
+        Ok(Engine { workspace: Workspace::new(loaded.dataset), load_problems: loaded.problems })
+    }
+
+    /// Rows of the data file that were left out, each with its reason.
+    #[wasm_bindgen(js_name = loadProblems)]
+    pub fn load_problems(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.load_problems)
+    }
+
+    /// The period names, sorted.
+    pub fn periods(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.workspace.data().periods)
+    }
+
+    /// Sets the plan from JSON text. Returns `{ ok, problems }`; when not ok the previous
+    /// plan stays in use, so the last good results can stay on screen.
+    #[wasm_bindgen(js_name = setPlan)]
+    pub fn set_plan(&mut self, json: &str) -> Result<JsValue, JsValue> {
+        to_js(&self.workspace.set_plan_json(json))
+    }
+
+    /// Evaluates the current plan on a period. Throws (with `problems`) when there is no
+    /// valid plan or no such period.
+    pub fn evaluate(&self, period: &str) -> Result<JsValue, JsValue> {
+        let evaluation = self.workspace.evaluate(period).map_err(|p| into_error(&[p]))?;
+        to_js(&evaluation)
+    }
+}
+
+/// The built-in sample plan as JSON text.
+#[wasm_bindgen(js_name = samplePlan)]
+pub fn sample_plan() -> String {
+    crate::SAMPLE_PLAN_JSON.to_string()
+}
+
+/// The built-in sample reps as CSV text (also a template for users' own files).
+#[wasm_bindgen(js_name = sampleCsv)]
+pub fn sample_csv() -> String {
+    crate::sample_csv().to_string()
+}
