@@ -8,8 +8,8 @@ use std::collections::HashSet;
 
 /// The most decimal places a plan may ask figures to be rounded to.
 pub const MAX_SCALE: u32 = 10;
-/// The largest weight or percentage a plan may state (a guard against typos such as 3000).
-pub const MAX_PERCENT: i64 = 1_000;
+/// The largest cap, floor or threshold a plan may state, in percent of target.
+pub const MAX_LIMIT_PCT: i64 = 1_000;
 
 /// Every rule the plan breaks; empty when the plan is valid.
 pub fn validate(plan: &Plan) -> Vec<Problem> {
@@ -48,17 +48,18 @@ fn duplicate_id(path: &str, id: &str) -> Problem {
     )
 }
 
-fn percent_in_range(value: Decimal, path: &str, what_en: &str, what_zh: &str, allow_zero: bool, out: &mut Vec<Problem>) {
-    let too_small = if allow_zero { value < Decimal::ZERO } else { value <= Decimal::ZERO };
-    if too_small || value > Decimal::from(MAX_PERCENT) {
-        let low = if allow_zero { "0" } else { "more than 0" };
-        let low_zh = if allow_zero { "0" } else { "大于 0" };
+/// Checks `low <= value <= high` (or `low < value` when `low_exclusive`), naming the field.
+fn in_range(value: Decimal, path: &str, what: (&str, &str), low_exclusive: bool, high: i64, out: &mut Vec<Problem>) {
+    let too_small = if low_exclusive { value <= Decimal::ZERO } else { value < Decimal::ZERO };
+    if too_small || value > Decimal::from(high) {
+        let (low, low_zh) = if low_exclusive { ("more than 0", "大于 0") } else { ("0", "0") };
+        let (what_en, what_zh) = what;
         out.push(Problem::error(
             "out_of_range",
             path,
             Some(value.to_string()),
-            format!("{what_en} must be from {low} to {MAX_PERCENT}; it is {value}"),
-            format!("{what_zh}应在 {low_zh} 到 {MAX_PERCENT} 之间;当前为 {value}"),
+            format!("{what_en} must be from {low} to {high}; it is {value}"),
+            format!("{what_zh}应在 {low_zh} 到 {high} 之间;当前为 {value}"),
         ));
     }
 }
@@ -130,19 +131,19 @@ fn scorecard(card: &Scorecard, path: &str, out: &mut Vec<Problem>) {
         if !ids.insert(kpi.id.as_str()) {
             out.push(duplicate_id(&format!("{kpath}.id"), &kpi.id));
         }
-        percent_in_range(kpi.weight, &format!("{kpath}.weight"), "a KPI weight", "指标权重", true, out);
+        in_range(kpi.weight, &format!("{kpath}.weight"), ("a KPI weight", "指标权重"), false, 100, out);
         sum = sum.saturating_add(kpi.weight);
         match &kpi.scoring {
             Scoring::Ratio { cap_pct, floor_pct, threshold_pct } => {
                 let spath = format!("{kpath}.scoring");
                 if let Some(cap) = cap_pct {
-                    percent_in_range(*cap, &format!("{spath}.cap_pct"), "a cap", "封顶比例", false, out);
+                    in_range(*cap, &format!("{spath}.cap_pct"), ("a cap", "封顶比例"), true, MAX_LIMIT_PCT, out);
                 }
                 if let Some(floor) = floor_pct {
-                    percent_in_range(*floor, &format!("{spath}.floor_pct"), "a floor", "保底比例", true, out);
+                    in_range(*floor, &format!("{spath}.floor_pct"), ("a floor", "保底比例"), false, MAX_LIMIT_PCT, out);
                 }
                 if let Some(threshold) = threshold_pct {
-                    percent_in_range(*threshold, &format!("{spath}.threshold_pct"), "a threshold", "门槛比例", true, out);
+                    in_range(*threshold, &format!("{spath}.threshold_pct"), ("a threshold", "门槛比例"), false, MAX_LIMIT_PCT, out);
                 }
                 if let (Some(cap), Some(floor)) = (cap_pct, floor_pct) {
                     if floor > cap {
@@ -251,16 +252,7 @@ fn commission_line(line: &CommissionLine, path: &str, out: &mut Vec<Problem>) {
     let mut previous: Option<Decimal> = None;
     for (t, tier) in line.tiers.iter().enumerate() {
         let tpath = format!("{path}.tiers[{t}]");
-        percent_in_range(tier.rate_pct, &format!("{tpath}.rate_pct"), "a commission rate", "提成比例", true, out);
-        if tier.rate_pct > Decimal::ONE_HUNDRED && tier.rate_pct <= Decimal::from(MAX_PERCENT) {
-            out.push(Problem::error(
-                "rate_above_100",
-                format!("{tpath}.rate_pct"),
-                Some(tier.rate_pct.to_string()),
-                format!("a commission rate of {}% pays more than the amount itself", tier.rate_pct),
-                format!("提成比例 {}% 超过了业绩金额本身", tier.rate_pct),
-            ));
-        }
+        in_range(tier.rate_pct, &format!("{tpath}.rate_pct"), ("a commission rate", "提成比例"), false, 100, out);
         match previous {
             None if !tier.from.is_zero() => out.push(Problem::error(
                 "first_tier_not_zero",

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs every test: the engine natively (cargo test), the built wasm package from Node, and
+# the playground in headless Chromium. Installs what it needs first; safe to run again.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+trap 'echo "FAILED in step: ${BASH_COMMAND}" >&2' ERR
+step "apt: chromium, CJK font" install_chromium
+install_build_tools
+step "cargo test (native engine)" cargo test --locked
+build_all
+step "size report" node scripts/size-report.mjs
+print_times
+# Last, so the log ends with the test runner's summary.
+step "node --test (wasm package + playground in Chromium)" node --test tests/node/ tests/e2e/

@@ -1,0 +1,114 @@
+//! Plans that must be rejected, each with the exact error code, field path and value.
+
+mod common;
+use common::{only_error, rejected, sample_plan};
+use incentive_engine::Workspace;
+use serde_json::json;
+
+#[test]
+fn weights_not_adding_to_100_name_the_numbers() {
+    let mut plan = sample_plan();
+    plan["scorecards"][0]["kpis"][0]["weight"] = json!(80);
+    let e = only_error(&plan);
+    assert_eq!((e.code, e.path.as_str(), e.value.as_deref()), ("weights_sum", "scorecards[0].kpis", Some("120")));
+    assert_eq!(e.message.en, "the KPI weights of scorecard `all_reps` add to 120 (revenue 80 + new_customers 25 + visits 15); they must add to 100");
+    assert_eq!(e.message.zh, "计分卡 `all_reps` 的指标权重合计为 120(revenue 80 + new_customers 25 + visits 15);必须等于 100");
+}
+
+#[test]
+fn a_zero_or_negative_constant_target_is_rejected() {
+    let mut plan = sample_plan();
+    plan["scorecards"][0]["kpis"][1]["target"] = json!("0");
+    let e = only_error(&plan);
+    assert_eq!((e.code, e.path.as_str(), e.value.as_deref()), ("target_not_positive", "scorecards[0].kpis[1].target", Some("0")));
+    plan["scorecards"][0]["kpis"][1]["target"] = json!("-5");
+    assert_eq!(only_error(&plan).value.as_deref(), Some("-5"));
+}
+
+#[test]
+fn a_missing_field_names_its_full_path() {
+    let mut plan = sample_plan();
+    plan["scorecards"][0]["kpis"][2].as_object_mut().unwrap().remove("actual");
+    let e = only_error(&plan);
+    assert_eq!((e.code, e.path.as_str()), ("missing_field", "scorecards[0].kpis[2].actual"));
+    assert_eq!(e.message.en, "required field `actual` is missing");
+    assert_eq!(e.message.zh, "缺少必填字段 `actual`");
+}
+
+#[test]
+fn a_value_of_the_wrong_type_names_path_and_value() {
+    let mut plan = sample_plan();
+    plan["commission"][0]["tiers"][1]["rate_pct"] = json!("four");
+    let e = only_error(&plan);
+    assert_eq!((e.code, e.path.as_str(), e.value.as_deref()), ("invalid_value", "commission[0].tiers[1].rate_pct", Some("four")));
+}
+
+#[test]
+fn a_misspelt_field_is_unknown_not_ignored() {
+    let mut plan = sample_plan();
+    plan["scorecards"][0]["kpis"][0]["wieght"] = json!(60);
+    let e = only_error(&plan);
+    assert_eq!((e.code, e.path.as_str()), ("unknown_field", "scorecards[0].kpis[0].wieght"));
+    assert!(e.message.en.starts_with("unknown field `wieght`"), "{}", e.message.en);
+}
+
+#[test]
+fn a_negative_rate_and_unordered_tiers() {
+    let mut plan = sample_plan();
+    plan["commission"][0]["tiers"][1]["rate_pct"] = json!(-4);
+    plan["commission"][0]["tiers"][2]["from"] = json!(90);
+    assert_eq!(
+        rejected(&plan),
+        [
+            ("out_of_range".into(), "commission[0].tiers[1].rate_pct".into(), Some("-4".into())),
+            ("tier_order".into(), "commission[0].tiers[2].from".into(), Some("90".into())),
+        ]
+    );
+}
+
+#[test]
+fn an_unknown_name_in_a_formula_gives_its_column() {
+    let mut plan = sample_plan();
+    plan["scorecards"][0]["kpis"][0]["actual"] = json!("revenue_colected * 1");
+    let e = only_error(&plan);
+    assert_eq!((e.code, e.path.as_str(), e.value.as_deref()), ("formula", "scorecards[0].kpis[0].actual", Some("revenue_colected * 1")));
+    assert!(e.message.en.starts_with("column 1: unknown name 'revenue_colected'"), "{}", e.message.en);
+}
+
+#[test]
+fn syntax_errors_and_versions() {
+    let mut ws = Workspace::with_sample_reps();
+    let e = &ws.set_plan_json("{ \"version\": 1, ").problems[0];
+    assert_eq!(e.code, "json_syntax");
+    assert!(e.message.en.contains("line 1 column"), "{}", e.message.en);
+    assert_eq!(ws.set_plan_json("[1]").problems[0].code, "plan_not_object");
+    assert_eq!(ws.set_plan_json("{}").problems[0].code, "version_missing");
+    let e = &ws.set_plan_json("{\"version\": 7}").problems[0];
+    assert_eq!((e.code, e.value.as_deref()), ("version_unsupported", Some("7")));
+    assert!(e.message.en.contains("format version 7"));
+}
+
+#[test]
+fn a_rejected_plan_leaves_the_previous_one_in_use() {
+    let mut ws = Workspace::with_sample_reps();
+    assert!(ws.set_plan_json(&sample_plan().to_string()).ok);
+    let mut bad = sample_plan();
+    bad["commission"][0]["tiers"][0]["rate_pct"] = json!(-1);
+    assert!(!ws.set_plan_json(&bad.to_string()).ok);
+    let eval = ws.evaluate("2026-Q4").unwrap();
+    assert_eq!(eval.reps.iter().find(|r| r.rep_id == "E01").unwrap().total_pay.to_string(), "38000.00");
+}
+
+#[test]
+fn grade_bands_must_be_ordered_and_end_with_a_catch_all() {
+    let mut plan = sample_plan();
+    plan["grades"]["bands"][1]["min_score"] = json!(95);
+    plan["grades"]["bands"][3]["min_score"] = json!(10);
+    assert_eq!(
+        rejected(&plan),
+        [
+            ("grade_order".into(), "grades.bands[1].min_score".into(), Some("95".into())),
+            ("grade_last_has_min".into(), "grades.bands[3].min_score".into(), Some("10".into())),
+        ]
+    );
+}

@@ -1,0 +1,38 @@
+// Shared by the page tests: serves www/ on a free port and opens it in headless Chromium
+// (Debian's, through playwright-core), collecting console errors and every request made.
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/** Starts the server and the browser; `close()` stops both. */
+export async function openBrowser() {
+  const server = await startServer(0);
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  return {
+    base,
+    browser,
+    async close() {
+      await browser.close();
+      await new Promise((ok) => server.close(ok));
+    },
+  };
+}
+
+/** A new page at `path`, waiting until the playground has shown its results table. */
+export async function openPlayground(env, path = '/', { locale = 'en-US', viewport = { width: 1440, height: 900 } } = {}) {
+  const context = await env.browser.newContext({ locale, viewport });
+  const page = await context.newPage();
+  const errors = [];
+  const requests = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(env.base + path);
+  await page.locator('sales-plan-playground [data-testid="results"]').waitFor();
+  return { page, context, errors, requests };
+}

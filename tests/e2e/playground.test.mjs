@@ -1,0 +1,96 @@
+// The playground in headless Chromium: loads the wasm, shows the sample reps, recomputes on
+// every edit, shows errors by their field and keeps the last good results.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { openBrowser, openPlayground } from './browser.mjs';
+
+const SHOTS = new URL('../../test-output/screenshots/', import.meta.url);
+mkdirSync(SHOTS, { recursive: true });
+
+let env;
+before(async () => {
+  env = await openBrowser();
+});
+after(async () => {
+  await env?.close();
+});
+
+const cell = (page, rep, col) => page.locator(`sales-plan-playground tr[data-rep="${rep}"] [data-col="${col}"]`);
+const field = (page, path) => page.locator(`sales-plan-playground [data-path="${path}"]`);
+
+test('the sample reps are shown with the seed figures', async () => {
+  const { page, context, errors } = await openPlayground(env);
+  assert.equal(await page.locator('sales-plan-playground [data-testid="results"] tbody tr').count(), 32);
+  assert.equal(await cell(page, 'E01', 'commission').textContent(), '38,000.00');
+  assert.equal(await cell(page, 'E02', 'commission').textContent(), '24,000.00');
+  assert.equal(await cell(page, 'E03', 'commission').textContent(), '53,000.00');
+  assert.equal(await cell(page, 'E01', 'attainment').textContent(), '120.00%');
+  await page.screenshot({ path: new URL('playground-en.png', SHOTS).pathname });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('changing a tier rate updates the rep at once to the hand-computed value', async () => {
+  const { page, context } = await openPlayground(env);
+  await field(page, 'commission[0].tiers[1].rate_pct').fill('6');
+  // Zhang Wei, target 100万, collected 120万: 100万 × 3% + 20万 × 6% = 42,000.00
+  assert.equal(await cell(page, 'E01', 'commission').textContent(), '42,000.00');
+  // Li Na, 150万: 30,000 + 20万 × 6% + 30万 × 5% = 57,000.00
+  assert.equal(await cell(page, 'E03', 'total').textContent(), '57,000.00');
+  // Wang Fang, 80万, never reaches tier 2: unchanged.
+  assert.equal(await cell(page, 'E02', 'total').textContent(), '24,000.00');
+  await page.locator('sales-plan-playground select[data-path="commission[0].method"]').selectOption('retroactive');
+  // Retroactive: 120% reaches the 5% tier, so the whole 120万 × 5% = 60,000.00
+  assert.equal(await cell(page, 'E01', 'commission').textContent(), '60,000.00');
+  await context.close();
+});
+
+test('a negative rate shows a readable error by the field and keeps the last good results', async () => {
+  const { page, context } = await openPlayground(env);
+  await field(page, 'commission[0].tiers[1].rate_pct').fill('6');
+  await field(page, 'commission[0].tiers[1].rate_pct').fill('-6');
+  const error = page.locator('sales-plan-playground [data-error-for="commission[0].tiers[1].rate_pct"]');
+  assert.equal(await error.textContent(), 'a commission rate must be from 0 to 100; it is -6');
+  assert.equal(await field(page, 'commission[0].tiers[1].rate_pct').getAttribute('aria-invalid'), 'true');
+  assert.match(await page.locator('sales-plan-playground [data-testid="plan-errors"]').textContent(), /last valid plan/);
+  assert.equal(await cell(page, 'E01', 'commission').textContent(), '42,000.00');
+  // Fixing the field clears the error and recomputes.
+  await field(page, 'commission[0].tiers[1].rate_pct').fill('4');
+  assert.equal(await error.count(), 0);
+  assert.equal(await cell(page, 'E01', 'commission').textContent(), '38,000.00');
+  await context.close();
+});
+
+test('weights that do not add to 100 are named, in English and in Chinese', async () => {
+  const { page, context } = await openPlayground(env);
+  await field(page, 'scorecards[0].kpis[0].weight').fill('70');
+  assert.equal(await page.locator('sales-plan-playground [data-testid="weight-sum"]').textContent(), '110');
+  const error = page.locator('sales-plan-playground [data-error-for="scorecards[0].kpis"]');
+  assert.match(await error.textContent(), /add to 110 \(revenue 70 \+ new_customers 25 \+ visits 15\); they must add to 100/);
+  assert.equal(await cell(page, 'E01', 'commission').textContent(), '38,000.00');
+  await page.locator('sales-plan-playground button[data-lang="zh"]').click();
+  assert.match(await error.textContent(), /权重合计为 110/);
+  await page.screenshot({ path: new URL('playground-zh-error.png', SHOTS).pathname });
+  await context.close();
+});
+
+test('the language choice is shown in Chinese and remembered', async () => {
+  const { page, context } = await openPlayground(env);
+  await page.locator('sales-plan-playground button[data-lang="zh"]').click();
+  assert.match(await page.locator('sales-plan-playground h1').textContent(), /激励方案沙盘/);
+  await page.reload();
+  await page.locator('sales-plan-playground [data-testid="results"]').waitFor();
+  assert.match(await page.locator('sales-plan-playground h1').textContent(), /激励方案沙盘/);
+  assert.equal(await page.locator('sales-plan-playground tr[data-rep="E01"] th').first().textContent(), '张伟 E01');
+  await page.screenshot({ path: new URL('playground-zh.png', SHOTS).pathname });
+  await context.close();
+});
+
+test('changing the period re-evaluates on that period', async () => {
+  const { page, context } = await openPlayground(env);
+  await page.locator('sales-plan-playground select[data-testid="period"]').selectOption('2026-Q1');
+  // Zhang Wei in Q1: target 120万, collected 79.1万 → 3% of 791,000 = 23,730.00
+  assert.equal(await cell(page, 'E01', 'commission').textContent(), '23,730.00');
+  await context.close();
+});

@@ -1,0 +1,77 @@
+// The built wasm package (nodejs target), used from JavaScript as an embedder would.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { Engine, samplePlan, sampleCsv } = require('../../pkg-node/incentive_engine.js');
+
+const plan = () => JSON.parse(samplePlan());
+const byId = (results, id) => results.reps.find((r) => r.rep_id === id);
+
+test('the handle evaluates the sample reps with the sample plan', () => {
+  const engine = Engine.withSampleReps();
+  assert.deepEqual(engine.periods(), ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
+  const report = engine.setPlan(samplePlan());
+  assert.equal(report.ok, true);
+  const results = engine.evaluate('2026-Q4');
+  assert.equal(results.reps.length, 32);
+  // Money crosses the boundary as exact decimal strings.
+  assert.equal(byId(results, 'E01').total_pay, '38000.00');
+  assert.equal(byId(results, 'E02').total_pay, '24000.00');
+  assert.equal(byId(results, 'E03').total_pay, '53000.00');
+  assert.equal(byId(results, 'E01').commission[0].slices.length, 2);
+});
+
+test('re-evaluating after a plan edit uses the reps already in wasm memory', () => {
+  const engine = Engine.withSampleReps();
+  const edited = plan();
+  edited.commission[0].tiers[1].rate_pct = '6';
+  assert.equal(engine.setPlan(JSON.stringify(edited)).ok, true);
+  // 100万 × 3% + 20万 × 6% = 42,000
+  assert.equal(byId(engine.evaluate('2026-Q4'), 'E01').total_pay, '42000.00');
+});
+
+test('a bad plan returns structured problems and keeps the previous plan', () => {
+  const engine = Engine.withSampleReps();
+  engine.setPlan(samplePlan());
+  const bad = plan();
+  bad.scorecards[0].kpis[0].weight = 70;
+  const report = engine.setPlan(JSON.stringify(bad));
+  assert.equal(report.ok, false);
+  assert.deepEqual(
+    report.problems.map((p) => [p.code, p.path, p.value]),
+    [['weights_sum', 'scorecards[0].kpis', '110']],
+  );
+  assert.match(report.problems[0].message.en, /add to 110/);
+  assert.match(report.problems[0].message.zh, /合计为 110/);
+  assert.equal(byId(engine.evaluate('2026-Q4'), 'E01').total_pay, '38000.00');
+});
+
+test('errors are thrown as Error objects carrying problems, never as strings', () => {
+  const engine = Engine.withSampleReps();
+  assert.throws(() => engine.evaluate('2026-Q4'), (e) => e instanceof Error && e.problems[0].code === 'no_plan');
+  engine.setPlan(samplePlan());
+  assert.throws(() => engine.evaluate('2031-Q9'), (e) => e.problems[0].code === 'unknown_period' && e.problems[0].value === '2031-Q9');
+  assert.throws(() => Engine.fromCsv(''), (e) => e.problems[0].code === 'csv_empty');
+});
+
+test('reps from CSV: bad rows are reported, good rows kept', () => {
+  const [header, ...rows] = sampleCsv().trim().split('\n');
+  const broken = rows[1].replace(/,2026-Q2,\d+,/, ',2026-Q2,lots,');
+  const engine = Engine.fromCsv([header, rows[0], broken, rows[2]].join('\n'));
+  const problems = engine.loadProblems();
+  assert.deepEqual(problems.map((p) => [p.code, p.path, p.value]), [['not_a_number', 'line 3.revenue_target', 'lots']]);
+  assert.deepEqual(engine.periods(), ['2026-Q1', '2026-Q3']);
+});
+
+test('garbage through every entry point never kills the module', () => {
+  const engine = Engine.withSampleReps();
+  for (const junk of ['', 'null', '{', '[]', '{"version":1}', '\u0000', 'x'.repeat(100000), '{"version":1e999}']) {
+    const report = engine.setPlan(junk);
+    assert.equal(report.ok, false, junk.slice(0, 20));
+    assert.ok(report.problems[0].message.en.length > 0);
+  }
+  engine.setPlan(samplePlan());
+  assert.equal(byId(engine.evaluate('2026-Q4'), 'E01').total_pay, '38000.00');
+});

@@ -1,0 +1,29 @@
+// Reading and writing a plan object by the same paths the engine's errors use
+// ("scorecards[0].kpis[1].weight"), so an error can be shown next to its field.
+
+/** "a.b[2].c" → ["a", "b", 2, "c"] */
+export function parsePath(path) {
+  const keys = [];
+  for (const part of path.split('.')) {
+    const m = part.match(/^([^[\]]*)((?:\[\d+\])*)$/);
+    if (!m) throw new Error(`bad path ${path}`);
+    if (m[1]) keys.push(m[1]);
+    for (const idx of m[2].matchAll(/\[(\d+)\]/g)) keys.push(Number(idx[1]));
+  }
+  return keys;
+}
+
+/** The value at `path` in `obj`, or undefined. */
+export function getIn(obj, path) {
+  return parsePath(path).reduce((at, key) => (at == null ? undefined : at[key]), obj);
+}
+
+/** A copy of `obj` with `value` at `path` (the original is not touched). */
+export function setIn(obj, path, value) {
+  const keys = parsePath(path);
+  const copy = structuredClone(obj);
+  let at = copy;
+  for (const key of keys.slice(0, -1)) at = at[key];
+  at[keys.at(-1)] = value;
+  return copy;
+}

@@ -1,0 +1,92 @@
+// The playground's look. Everything is scoped to the element's shadow root; the host page
+// can theme it through the CSS custom properties on :host.
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --ip-accent: #1f5eff;
+    --ip-accent-soft: #e8efff;
+    --ip-bg: #f5f7fb;
+    --ip-panel: #ffffff;
+    --ip-text: #1b2430;
+    --ip-muted: #667085;
+    --ip-border: #e3e8ef;
+    --ip-error: #c0262d;
+    --ip-error-soft: #fdecec;
+    --ip-warn-soft: #fff6e0;
+    --ip-radius: 10px;
+    --ip-font: system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif;
+    display: block;
+    font-family: var(--ip-font);
+    color: var(--ip-text);
+    background: var(--ip-bg);
+    font-size: 14px;
+    line-height: 1.4;
+  }
+  * { box-sizing: border-box; }
+  h1 { font-size: 20px; margin: 0; letter-spacing: -0.01em; }
+  h2 { font-size: 15px; margin: 0 0 12px; }
+  .bar {
+    display: flex; justify-content: space-between; align-items: center; gap: 16px; flex-wrap: wrap;
+    padding: 14px 24px; background: var(--ip-panel); border-bottom: 1px solid var(--ip-border);
+  }
+  .brand p { margin: 2px 0 0; color: var(--ip-muted); font-size: 13px; }
+  .controls { display: flex; gap: 16px; align-items: center; }
+  .controls label { display: flex; gap: 8px; align-items: center; color: var(--ip-muted); }
+  select, input, button { font: inherit; color: inherit; }
+  select { padding: 5px 8px; border: 1px solid var(--ip-border); border-radius: 6px; background: #fff; }
+  .lang { display: inline-flex; border: 1px solid var(--ip-border); border-radius: 6px; overflow: hidden; }
+  .lang button { border: 0; background: #fff; padding: 5px 12px; cursor: pointer; }
+  .lang button[aria-pressed='true'] { background: var(--ip-accent); color: #fff; }
+  .layout { display: grid; grid-template-columns: minmax(380px, 460px) 1fr; gap: 16px; padding: 16px 24px 32px; align-items: start; }
+  @media (max-width: 1000px) { .layout { grid-template-columns: 1fr; } }
+  .panel { background: var(--ip-panel); border: 1px solid var(--ip-border); border-radius: var(--ip-radius); padding: 16px; min-width: 0; }
+  .block { border: 1px solid var(--ip-border); border-radius: 8px; margin: 0 0 14px; padding: 10px 12px 12px; }
+  legend { font-weight: 600; padding: 0 6px; }
+  .grid { width: 100%; border-collapse: collapse; margin-bottom: 8px; }
+  .grid th, .grid td { text-align: left; padding: 4px 4px; vertical-align: top; font-weight: normal; }
+  .grid.kpis { table-layout: fixed; }
+  .grid .c-target { width: 140px; }
+  .grid .c-num { width: 88px; }
+  .grid thead th { color: var(--ip-muted); font-size: 12px; }
+  .grid tbody th { font-weight: 500; }
+  .cell-input { width: 100%; min-width: 0; padding: 5px 7px; border: 1px solid var(--ip-border); border-radius: 6px; background: #fff; }
+  .cell-input.narrow { width: 76px; text-align: right; }
+  .cell-input:focus, select:focus, button:focus-visible { outline: 2px solid var(--ip-accent); outline-offset: 1px; }
+  .cell-input[aria-invalid='true'] { border-color: var(--ip-error); background: var(--ip-error-soft); }
+  .field-error { color: var(--ip-error); font-size: 12px; margin-top: 3px; }
+  .hint { color: var(--ip-muted); font-size: 12px; font-weight: normal; }
+  .sum { font-weight: 600; text-align: right; padding-right: 10px !important; }
+  .sum.ok { color: #17803d; }
+  .sum.bad { color: var(--ip-error); }
+  .row { display: flex; gap: 8px; align-items: center; margin-bottom: 8px; color: var(--ip-muted); }
+  .row select { flex: 1; min-width: 0; }
+  .cell-input.formula { min-width: 120px; font-family: ui-monospace, 'SFMono-Regular', Menlo, monospace; font-size: 12px; }
+  button.secondary { border: 1px dashed var(--ip-border); background: #fff; border-radius: 6px; padding: 4px 10px; cursor: pointer; color: var(--ip-accent); }
+  button.icon { border: 0; background: none; cursor: pointer; color: var(--ip-muted); font-size: 16px; }
+  .banner { border-radius: 8px; padding: 10px 14px; margin-bottom: 12px; background: var(--ip-error-soft); border: 1px solid #f3c2c4; }
+  .banner.warn { background: var(--ip-warn-soft); border-color: #f1d48a; }
+  .banner ul { margin: 6px 0 0; padding-left: 18px; }
+  .banner code { font-size: 12px; color: var(--ip-muted); }
+  .status { padding: 24px; color: var(--ip-muted); }
+  .status.error { color: var(--ip-error); }
+  .summary { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 12px; margin-bottom: 14px; }
+  .kpi-card { border: 1px solid var(--ip-border); border-radius: 8px; padding: 10px 12px; background: linear-gradient(180deg, #fff, #fafbfd); }
+  .kpi-card span { display: block; color: var(--ip-muted); font-size: 12px; }
+  .kpi-card strong { font-size: 18px; font-variant-numeric: tabular-nums; }
+  .kpi-card .grades { display: flex; gap: 4px; flex-wrap: wrap; font-size: 13px; }
+  .table-wrap { overflow: auto; max-height: calc(100vh - 260px); border: 1px solid var(--ip-border); border-radius: 8px; }
+  .results-table { width: 100%; border-collapse: collapse; font-variant-numeric: tabular-nums; }
+  .results-table th, .results-table td { padding: 6px 10px; border-bottom: 1px solid var(--ip-border); text-align: left; white-space: nowrap; }
+  .results-table thead th { position: sticky; top: 0; background: #f9fafc; font-size: 12px; color: var(--ip-muted); font-weight: 600; z-index: 1; }
+  .results-table tbody th { font-weight: 500; }
+  .results-table .num { text-align: right; }
+  .results-table tbody tr:hover { background: var(--ip-accent-soft); }
+  .results-table tfoot tr.subtotal th, .results-table tfoot tr.subtotal td { background: #fafbfd; color: var(--ip-muted); }
+  .results-table tfoot tr.grand th, .results-table tfoot tr.grand td { font-weight: 700; background: #f1f4f9; }
+  .badge { display: inline-block; min-width: 22px; text-align: center; padding: 1px 6px; border-radius: 10px; font-size: 12px; font-weight: 700; background: #eef1f6; }
+  .badge.g-S { background: #e3f5e9; color: #17803d; }
+  .badge.g-A { background: #e6efff; color: #1f5eff; }
+  .badge.g-B { background: #fff3d6; color: #a15c00; }
+  .badge.g-C { background: #fde8e8; color: #c0262d; }
+`;
