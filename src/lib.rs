@@ -13,6 +13,7 @@
 
 pub mod data;
 pub mod evaluate;
+pub mod explain;
 pub mod formula;
 pub mod pay;
 pub mod plan;
@@ -22,7 +23,7 @@ pub mod score;
 mod wasm;
 
 pub use data::{load_csv, sample_csv, sample_dataset, Dataset};
-pub use evaluate::{evaluate, Evaluation};
+pub use evaluate::{evaluate, evaluate_ytd, Evaluation};
 pub use plan::{compile, parse_plan, CompiledPlan, Plan};
 pub use problem::{Problem, Severity};
 
@@ -74,7 +75,7 @@ impl Workspace {
 
     /// Validates and compiles a plan; on success it becomes the current plan.
     pub fn set_plan(&mut self, plan: &Plan) -> PlanReport {
-        match compile(plan, &self.data.columns) {
+        match compile(plan, &self.data) {
             Ok(compiled) => {
                 let problems = compiled.warnings.clone();
                 self.plan = Some(compiled);
@@ -86,6 +87,17 @@ impl Workspace {
 
     /// Evaluates the current plan on one period (by name, e.g. `2026-Q4`).
     pub fn evaluate(&self, period: &str) -> Result<Evaluation, Problem> {
+        let (plan, index) = self.plan_and_period(period)?;
+        evaluate(plan, &self.data, index)
+    }
+
+    /// Evaluates the current plan year-to-date: the year's periods up to `period`.
+    pub fn evaluate_ytd(&self, period: &str) -> Result<Evaluation, Problem> {
+        let (plan, index) = self.plan_and_period(period)?;
+        evaluate_ytd(plan, &self.data, index)
+    }
+
+    fn plan_and_period(&self, period: &str) -> Result<(&CompiledPlan, usize), Problem> {
         let plan = self.plan.as_ref().ok_or_else(|| {
             Problem::error("no_plan", "plan", None, "no valid plan has been set yet".into(), "尚未设置有效的方案".into())
         })?;
@@ -98,6 +110,6 @@ impl Workspace {
                 format!("数据中没有期间 `{period}`(现有期间:{})", self.data.periods.join("、")),
             )
         })?;
-        evaluate(plan, &self.data, index)
+        Ok((plan, index))
     }
 }

@@ -11,8 +11,11 @@ fn weights_not_adding_to_100_name_the_numbers() {
     plan["scorecards"][0]["kpis"][0]["weight"] = json!(80);
     let e = only_error(&plan);
     assert_eq!((e.code, e.path.as_str(), e.value.as_deref()), ("weights_sum", "scorecards[0].kpis", Some("120")));
-    assert_eq!(e.message.en, "the KPI weights of scorecard `all_reps` add to 120 (revenue 80 + new_customers 25 + visits 15); they must add to 100");
-    assert_eq!(e.message.zh, "计分卡 `all_reps` 的指标权重合计为 120(revenue 80 + new_customers 25 + visits 15);必须等于 100");
+    assert_eq!(
+        e.message.en,
+        "the KPI weights of scorecard `all_reps` add to 120 (revenue 80 + new_customers 25 + visits 15); they must add to 100, or set \"normalize\": true"
+    );
+    assert_eq!(e.message.zh, "计分卡 `all_reps` 的指标权重合计为 120(revenue 80 + new_customers 25 + visits 15);必须等于 100,或设置 \"normalize\": true");
 }
 
 #[test]
@@ -31,8 +34,8 @@ fn a_missing_field_names_its_full_path() {
     plan["scorecards"][0]["kpis"][2].as_object_mut().unwrap().remove("actual");
     let e = only_error(&plan);
     assert_eq!((e.code, e.path.as_str()), ("missing_field", "scorecards[0].kpis[2].actual"));
-    assert_eq!(e.message.en, "required field `actual` is missing");
-    assert_eq!(e.message.zh, "缺少必填字段 `actual`");
+    assert_eq!(e.message.en, "KPI `visits` is scored by `ratio`, which needs `actual`");
+    assert_eq!(e.message.zh, "指标 `visits` 使用 `ratio` 计分,需要 `actual`");
 }
 
 #[test]
@@ -107,8 +110,8 @@ fn grade_bands_must_be_ordered_and_end_with_a_catch_all() {
     assert_eq!(
         rejected(&plan),
         [
-            ("grade_order".into(), "grades.bands[1].min_score".into(), Some("95".into())),
             ("grade_last_has_min".into(), "grades.bands[3].min_score".into(), Some("10".into())),
+            ("grade_order".into(), "grades.bands[1].min_score".into(), Some("95".into())),
         ]
     );
 }

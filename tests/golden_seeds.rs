@@ -45,7 +45,7 @@ fn seed_003_kpi_120_of_100_weight_30_is_36_and_a_cap_cuts_it() {
     plan["scorecards"][0]["kpis"][0]["scoring"] = json!({ "type": "ratio", "cap_pct": 110 });
     let eval = evaluate(one_rep("1000000", "1200000"), &plan, "P1");
     assert_eq!(eval.reps[0].kpis[0].score.to_string(), "33.00");
-    assert_eq!(format!("{:?}", eval.reps[0].kpis[0].rule), "Capped");
+    assert_eq!(eval.reps[0].kpis[0].explain.notes, ["capped"]);
 }
 
 #[test]

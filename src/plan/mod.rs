@@ -1,13 +1,23 @@
-//! The plan file: what a plan designer writes (serde types), how it is read from JSON
-//! with the path of every error, validated, and compiled against the reps' data columns.
+//! The plan file: what a plan designer writes (serde types, one file per area), how it is
+//! read from JSON with the path of every error, validated, and compiled against the data.
 
+mod commission;
 mod compile;
+mod grades;
 mod parse;
+mod points;
+mod scorecard;
+mod targets;
 mod validate;
 
-pub use compile::{compile, CompiledCard, CompiledKpi, CompiledLine, CompiledPlan};
+pub use commission::{CommissionLine, Tier, TierBasis, TierMethod};
+pub use compile::{compile, CompiledCard, CompiledLine, CompiledPlan, CompiledTarget, Slots};
+pub use grades::{Distribution, GradeBand, GradeShare, Grades, Streak};
 pub use parse::{parse_plan, CURRENT_VERSION};
-pub use validate::validate;
+pub use points::{PointItem, PointKind, Points};
+pub use scorecard::{default_raters, BandBasis, BandStep, Category, Direction, Kpi, Rater, Scorecard, Scoring};
+pub use targets::{Metric, PeriodKind, Split, Target, TargetBasis, TargetOverride};
+pub use validate::{is_identifier, validate};
 
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
@@ -20,12 +30,30 @@ pub struct Plan {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name_zh: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description_zh: Option<String>,
+    /// The length of the data's periods.
+    #[serde(default)]
+    pub period: PeriodKind,
     #[serde(default)]
     pub rounding: Rounding,
+    /// Derived metrics, usable in every formula by their id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub metrics: Vec<Metric>,
+    /// Named targets, usable in every formula by their id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub targets: Vec<Target>,
     /// The headline attainment of each rep (shown in tables, used for ranking regions).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attainment: Option<Attainment>,
+    /// KPI categories and their weight ranges.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<Category>,
     pub scorecards: Vec<Scorecard>,
+    #[serde(default, skip_serializing_if = "Points::is_empty")]
+    pub points: Points,
     #[serde(default)]
     pub grades: Grades,
     #[serde(default)]
@@ -77,134 +105,11 @@ impl RoundingMode {
     }
 }
 
+
 /// The headline attainment: `actual / target`, in percent.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Attainment {
     pub actual: String,
     pub target: String,
-}
-
-/// A weighted KPI scorecard for some roles (or every role when `roles` is absent).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Scorecard {
-    pub id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name_zh: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub roles: Option<Vec<String>>,
-    pub kpis: Vec<Kpi>,
-}
-
-/// One indicator on a scorecard.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Kpi {
-    pub id: String,
-    pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name_zh: Option<String>,
-    /// Formula of the achieved value, e.g. `revenue_collected` or `new_customers / visits`.
-    pub actual: String,
-    /// Formula of the target, e.g. `revenue_target` or `8`.
-    pub target: String,
-    /// Points this KPI is worth at 100% of target; the weights of a card add to 100.
-    pub weight: Decimal,
-    #[serde(default)]
-    pub scoring: Scoring,
-}
-
-/// How a KPI's actual and target become its score.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
-pub enum Scoring {
-    /// `min(actual / target, cap) × weight`; below `threshold_pct` the score is 0; the
-    /// ratio is raised to `floor_pct` when above the threshold but under the floor.
-    Ratio {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        cap_pct: Option<Decimal>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        floor_pct: Option<Decimal>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        threshold_pct: Option<Decimal>,
-    },
-}
-
-impl Default for Scoring {
-    fn default() -> Self {
-        Scoring::Ratio { cap_pct: None, floor_pct: None, threshold_pct: None }
-    }
-}
-
-/// Grade bands from the best down; the last band has no minimum and takes every other score.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Grades {
-    pub bands: Vec<GradeBand>,
-}
-
-impl Default for Grades {
-    fn default() -> Self {
-        let band = |grade: &str, min: Option<i64>| GradeBand { grade: grade.into(), min_score: min.map(Decimal::from) };
-        Grades { bands: vec![band("S", Some(90)), band("A", Some(80)), band("B", Some(70)), band("C", None)] }
-    }
-}
-
-/// A grade and the least total score that earns it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct GradeBand {
-    pub grade: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub min_score: Option<Decimal>,
-}
-
-/// A commission line: a credited amount paid through a rate table.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CommissionLine {
-    pub id: String,
-    pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name_zh: Option<String>,
-    /// Formula of the credited amount, e.g. `revenue_collected` (回款).
-    pub base: String,
-    /// Formula of the target; needed when tier bounds are in percent of target.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub target: Option<String>,
-    pub method: TierMethod,
-    pub tier_basis: TierBasis,
-    /// Tiers by their lower bound, from 0 upwards; a single tier is a flat rate.
-    pub tiers: Vec<Tier>,
-}
-
-/// How a rate table applies to the credited amount.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum TierMethod {
-    /// Each tier's rate applies to the slice of the amount inside the tier ("on the excess").
-    Marginal,
-    /// The whole amount is paid at the rate of the highest tier reached.
-    Retroactive,
-}
-
-/// What tier bounds are expressed in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum TierBasis {
-    /// Percent of the line's target (100 = on target).
-    AttainmentPct,
-    /// Money amounts of the credited base.
-    Amount,
-}
-
-/// A tier: from `from` (inclusive) up to the next tier's `from`, paid at `rate_pct` percent.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Tier {
-    pub from: Decimal,
-    pub rate_pct: Decimal,
 }

@@ -1,0 +1,89 @@
+//! Evaluating a compiled plan: one period (every rep scored and paid, then graded by band
+//! or by enforced distribution, ranked, flagged for grade streaks) or year-to-date (the
+//! year's periods up to one, summed and averaged). A rep that cannot be evaluated (a blank
+//! figure, a zero target, an overflow) is left out of every total and reported by name.
+
+mod rep;
+mod results;
+mod totals;
+mod ytd;
+
+pub use results::{Evaluation, Flag, GradeCount, GradedBy, GroupTotal, KpiResult, LineResult, RepResult, Totals};
+
+use crate::data::Dataset;
+use crate::plan::CompiledPlan;
+use crate::problem::Problem;
+use crate::score::{enforce_distribution, grade_for};
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+
+/// Evaluates `plan` on every rep with a row in data period `period`.
+pub fn evaluate(plan: &CompiledPlan, data: &Dataset, period: usize) -> Result<Evaluation, Problem> {
+    let (mut reps, problems) = period_results(plan, data, period);
+    if let Some(streak) = &plan.plan.grades.streak {
+        flag_streaks(plan, data, period, streak, &mut reps);
+    }
+    let totals = totals::totals(plan, &reps, problems.len())?;
+    let name = data.periods.get(period).cloned().unwrap_or_default();
+    Ok(Evaluation { period: name.clone(), periods: vec![name], year_to_date: false, reps, totals, problems })
+}
+
+/// Evaluates every period of `period`'s year up to it, and combines them per rep: pay
+/// summed, scores averaged, graded again on the average.
+pub fn evaluate_ytd(plan: &CompiledPlan, data: &Dataset, period: usize) -> Result<Evaluation, Problem> {
+    ytd::evaluate_ytd(plan, data, period)
+}
+
+/// Scores, pays, grades and ranks every rep of one period.
+fn period_results(plan: &CompiledPlan, data: &Dataset, period: usize) -> (Vec<results::RepResult>, Vec<Problem>) {
+    let mut reps = Vec::new();
+    let mut problems = Vec::new();
+    let mut vars = vec![Decimal::ZERO; plan.slots.names.len()];
+    for row in data.rows.iter().filter(|r| r.period == period) {
+        match rep::fill_vars(plan, data, row, &mut vars).and_then(|()| rep::evaluate_rep(plan, data, row, &vars)) {
+            Ok(result) => reps.push(result),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    grade_and_rank(plan, &mut reps);
+    (reps, problems)
+}
+
+/// Grades by band, or by rank when the distribution is enforced; ranks by score (ties share).
+fn grade_and_rank(plan: &CompiledPlan, reps: &mut [results::RepResult]) {
+    let bands = &plan.plan.grades.bands;
+    let scores: Vec<Decimal> = reps.iter().map(|r| r.score).collect();
+    let by_rank = plan.quotas.as_ref().map(|q| enforce_distribution(&scores, q));
+    for (i, rep) in reps.iter_mut().enumerate() {
+        let (band, graded_by) = match &by_rank {
+            Some(grades) => (grades[i], results::GradedBy::Rank),
+            None => (grade_for(rep.score, &plan.band_mins), results::GradedBy::Band),
+        };
+        rep.grade = bands.get(band).map(|b| b.grade.clone()).unwrap_or_default();
+        rep.graded_by = graded_by;
+        rep.rank = 1 + scores.iter().filter(|s| **s > rep.score).count();
+    }
+}
+
+/// Flags reps who got the streak's grade in this period and the ones just before it.
+fn flag_streaks(plan: &CompiledPlan, data: &Dataset, period: usize, streak: &crate::plan::Streak, reps: &mut [results::RepResult]) {
+    let per_year = plan.plan.period.per_year() as i64;
+    let ordinal = |p: usize| plan.period_keys.get(p).copied().flatten().map(|(y, i)| i64::from(y) * per_year + i as i64);
+    let Some(current) = ordinal(period) else { return };
+    let mut periods = vec![period];
+    for back in 1..i64::from(streak.periods) {
+        match (0..data.periods.len()).find(|p| ordinal(*p) == Some(current - back)) {
+            Some(p) => periods.push(p),
+            None => return,
+        }
+    }
+    let earlier: Vec<HashMap<String, String>> =
+        periods[1..].iter().map(|p| period_results(plan, data, *p).0.into_iter().map(|r| (r.rep_id, r.grade)).collect()).collect();
+    let mut names: Vec<String> = periods.iter().map(|p| data.periods[*p].clone()).collect();
+    names.reverse();
+    for rep in reps.iter_mut().filter(|r| r.grade == streak.grade) {
+        if earlier.iter().all(|grades| grades.get(&rep.rep_id) == Some(&streak.grade)) {
+            rep.flags.push(results::Flag { code: "grade_streak", grade: streak.grade.clone(), periods: names.clone() });
+        }
+    }
+}

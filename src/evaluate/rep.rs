@@ -1,0 +1,184 @@
+//! One rep in one period: its variables (data columns, targets, metrics), each KPI's score,
+//! points, headline attainment and commission lines. Grades come later, over all reps.
+
+use super::results::{GradedBy, KpiResult, LineResult, RepResult};
+use crate::data::{Dataset, Rep, Row};
+use crate::explain::{Explanation, Trace};
+use crate::formula::EvalNotes;
+use crate::pay::{bounds_from_attainment, tiered_pay};
+use crate::plan::{CompiledLine, CompiledPlan, TierBasis};
+use crate::problem::Problem;
+use crate::score::{apply_points, score_kpi, PointResult, ScoreError};
+use rust_decimal::Decimal;
+
+/// Fills `vars` for `row`: the columns the plan reads, then targets, then metrics in
+/// dependency order. A blank column the plan reads is an error naming the rep and column.
+pub(super) fn fill_vars(plan: &CompiledPlan, data: &Dataset, row: &Row, vars: &mut [Decimal]) -> Result<(), Problem> {
+    let rep = &data.reps[row.rep];
+    for &column in &plan.used_columns {
+        vars[column] = row.values[column].ok_or_else(|| {
+            let name = &data.columns[column];
+            rep_problem(rep, "missing_value", name, None, format!("has no value for `{name}`, which the plan uses"), format!("缺少方案需要的字段 `{name}` 的值"))
+        })?;
+    }
+    let index = plan.period_keys.get(row.period).copied().flatten().map_or(0, |k| k.1);
+    for (i, target) in plan.targets.iter().enumerate() {
+        vars[plan.slots.columns + i] = target.value(row.rep, row.period, index);
+    }
+    for (slot, expr) in &plan.metrics {
+        let mut notes = EvalNotes::default();
+        vars[*slot] = expr.eval(vars, &mut notes).map_err(|_| overflow(rep, &plan.slots.names[*slot]))?;
+    }
+    Ok(())
+}
+
+/// Scores and pays one rep whose variables are filled. The grade is set by the caller.
+pub(super) fn evaluate_rep(plan: &CompiledPlan, data: &Dataset, row: &Row, vars: &[Decimal]) -> Result<RepResult, Problem> {
+    let rep = &data.reps[row.rep];
+    let rounding = &plan.plan.rounding;
+    let Some(card_index) = plan.card_of_rep[row.rep] else {
+        return Err(rep_problem(
+            rep,
+            "no_scorecard_for_role",
+            "role",
+            Some(rep.role.clone()),
+            format!("has role `{}`, which no scorecard covers", rep.role),
+            format!("的岗位 `{}` 没有对应的计分卡", rep.role),
+        ));
+    };
+    let card = &plan.cards[card_index];
+    let source = &plan.plan.scorecards[card_index];
+
+    let mut kpis = Vec::with_capacity(card.kpis.len());
+    let mut weighted = Decimal::ZERO;
+    for (kpi, src) in card.kpis.iter().zip(&source.kpis) {
+        let mut explain = Explanation::default();
+        let raw = score_kpi(kpi, vars, &mut explain).map_err(|e| score_problem(rep, &src.id, e))?;
+        let score = rounding.mode.apply(raw, rounding.score_scale);
+        explain.value("score", score);
+        weighted = weighted.checked_add(score).ok_or_else(|| overflow(rep, "score"))?;
+        let (actual, target) = (explain.get("actual"), explain.get("target"));
+        let attainment_pct = match (actual, target) {
+            (Some(a), Some(t)) if t > Decimal::ZERO => Some(percent(a, t).map_err(|e| score_problem(rep, &src.id, e))?),
+            _ => None,
+        };
+        kpis.push(KpiResult {
+            id: src.id.clone(),
+            category: src.category.clone(),
+            scoring: src.scoring.kind(),
+            actual: src.actual.as_ref().and(actual),
+            target,
+            attainment_pct,
+            weight: kpi.weight,
+            score,
+            explain,
+        });
+    }
+
+    let mut points = Vec::with_capacity(plan.points.items.len());
+    let mut points_explain = Explanation::default();
+    let (bonus, penalty) = apply_points(&plan.points, vars, &mut points_explain, |i, events, got, capped| {
+        let item = &plan.plan.points.items[i];
+        points.push(PointResult { id: item.id.clone(), kind: item.kind, events, points: got, capped });
+    })
+    .map_err(|e| score_problem(rep, "points", e))?;
+    let bonus = rounding.mode.apply(bonus, rounding.score_scale);
+    let penalty = rounding.mode.apply(penalty, rounding.score_scale);
+    let score = weighted.checked_add(bonus).and_then(|s| s.checked_sub(penalty)).ok_or_else(|| overflow(rep, "score"))?;
+
+    let (attainment_actual, attainment_target, attainment_pct) = match &plan.attainment {
+        Some((actual, target)) => {
+            let mut notes = EvalNotes::default();
+            let a = actual.eval(vars, &mut notes).map_err(|_| overflow(rep, "attainment"))?;
+            let t = target.eval(vars, &mut notes).map_err(|_| overflow(rep, "attainment"))?;
+            (Some(a), Some(t), Some(percent(a, t).map_err(|e| score_problem(rep, "attainment", e))?))
+        }
+        None => (None, None, None),
+    };
+
+    let mut commission = Vec::with_capacity(plan.lines.len());
+    let mut total_pay = Decimal::ZERO;
+    for (line, src) in plan.lines.iter().zip(&plan.plan.commission) {
+        let result = evaluate_line(line, &src.id, vars, plan).map_err(|e| score_problem(rep, &src.id, e))?;
+        total_pay = total_pay.checked_add(result.pay).ok_or_else(|| overflow(rep, "total_pay"))?;
+        commission.push(result);
+    }
+
+    Ok(RepResult {
+        rep_id: rep.id.clone(),
+        name: rep.name.clone(),
+        name_zh: rep.name_zh.clone(),
+        region: rep.region.clone(),
+        role: rep.role.clone(),
+        attainment_pct,
+        attainment_actual,
+        attainment_target,
+        scorecard: source.id.clone(),
+        kpis,
+        weighted_score: weighted,
+        points,
+        bonus_points: bonus,
+        penalty_points: penalty,
+        points_explain,
+        score,
+        rank: 0,
+        grade: String::new(),
+        graded_by: GradedBy::Band,
+        flags: Vec::new(),
+        commission,
+        total_pay,
+    })
+}
+
+fn evaluate_line(line: &CompiledLine, id: &str, vars: &[Decimal], plan: &CompiledPlan) -> Result<LineResult, ScoreError> {
+    let mut notes = EvalNotes::default();
+    let base = line.base.eval(vars, &mut notes).map_err(|_| ScoreError::Overflow)?;
+    let target = match &line.target {
+        Some(t) => Some(t.eval(vars, &mut notes).map_err(|_| ScoreError::Overflow)?),
+        None => None,
+    };
+    let bounds = match (line.basis, target) {
+        (TierBasis::AttainmentPct, Some(t)) if t <= Decimal::ZERO => return Err(ScoreError::TargetNotPositive(t)),
+        (TierBasis::AttainmentPct, Some(t)) => bounds_from_attainment(t, &line.tiers).map_err(|_| ScoreError::Overflow)?,
+        _ => line.tiers.clone(),
+    };
+    let (raw, slices) = tiered_pay(base, &bounds, line.method).map_err(|_| ScoreError::Overflow)?;
+    let rounding = &plan.plan.rounding;
+    let attainment_pct = match target {
+        Some(t) => Some(percent(base, t)?),
+        None => None,
+    };
+    Ok(LineResult { id: id.to_string(), base, target, attainment_pct, pay: rounding.mode.apply(raw, rounding.money_scale), slices })
+}
+
+/// `actual / target × 100`, half-up to 2 places.
+pub(super) fn percent(actual: Decimal, target: Decimal) -> Result<Decimal, ScoreError> {
+    if target <= Decimal::ZERO {
+        return Err(ScoreError::TargetNotPositive(target));
+    }
+    let ratio = actual.checked_div(target).and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED)).ok_or(ScoreError::Overflow)?;
+    Ok(crate::plan::RoundingMode::HalfUp.apply(ratio, 2))
+}
+
+pub(super) fn rep_problem(rep: &Rep, code: &'static str, field: &str, value: Option<String>, en: String, zh: String) -> Problem {
+    let zh_name = if rep.name_zh.is_empty() { &rep.name } else { &rep.name_zh };
+    Problem::error(code, format!("reps.{}.{field}", rep.id), value, format!("rep {} ({}) {en}", rep.name, rep.id), format!("销售代表 {zh_name}({}){zh}", rep.id))
+}
+
+fn score_problem(rep: &Rep, rule: &str, e: ScoreError) -> Problem {
+    match e {
+        ScoreError::TargetNotPositive(t) => rep_problem(
+            rep,
+            "target_not_positive",
+            &format!("{rule}.target"),
+            Some(t.to_string()),
+            format!("has a target of {t} for `{rule}`; a target must be above 0"),
+            format!("在 `{rule}` 的目标为 {t};目标必须大于 0"),
+        ),
+        ScoreError::Overflow => overflow(rep, rule),
+    }
+}
+
+pub(super) fn overflow(rep: &Rep, rule: &str) -> Problem {
+    rep_problem(rep, "overflow", rule, None, format!("has figures too large to compute `{rule}` exactly"), format!("的数值过大,无法精确计算 `{rule}`"))
+}

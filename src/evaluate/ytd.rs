@@ -1,0 +1,156 @@
+//! Year-to-date: the year's periods up to one, combined per rep. Pay lines are summed
+//! (commission is settled each period); KPI scores and points are averaged over the periods
+//! the rep was evaluated in; the score is the sum of those averages, graded again.
+//! A rep left out of any of the periods is left out of the year-to-date too.
+
+use super::results::{Evaluation, KpiResult, LineResult, RepResult};
+use super::rep::percent;
+use super::totals::average;
+use crate::data::Dataset;
+use crate::explain::{Explanation, Trace};
+use crate::plan::CompiledPlan;
+use crate::problem::Problem;
+use crate::score::PointResult;
+use rust_decimal::Decimal;
+
+pub(super) fn evaluate_ytd(plan: &CompiledPlan, data: &Dataset, period: usize) -> Result<Evaluation, Problem> {
+    let key = |p: usize| plan.period_keys.get(p).copied().flatten();
+    let Some((year, index)) = key(period) else {
+        let name = &data.periods[period];
+        let example = plan.plan.period.example();
+        return Err(Problem::error(
+            "period_name",
+            "period",
+            Some(name.clone()),
+            format!("year-to-date needs period names of the plan's kind (like {example}); `{name}` is not"),
+            format!("年度累计需要方案格式的期间名称(例如 {example});`{name}` 不符合"),
+        ));
+    };
+    let mut periods: Vec<usize> = (0..data.periods.len()).filter(|p| key(*p).is_some_and(|(y, i)| y == year && i <= index)).collect();
+    periods.sort_by_key(|p| key(*p).map(|k| k.1));
+
+    let mut by_rep: Vec<(String, Vec<RepResult>)> = Vec::new();
+    let mut problems: Vec<Problem> = Vec::new();
+    for &p in &periods {
+        let (reps, mut left_out) = super::period_results(plan, data, p);
+        for r in reps {
+            match by_rep.iter_mut().find(|(id, _)| *id == r.rep_id) {
+                Some((_, list)) => list.push(r),
+                None => by_rep.push((r.rep_id.clone(), vec![r])),
+            }
+        }
+        problems.append(&mut left_out);
+    }
+    let excluded: Vec<String> = problems.iter().filter_map(|p| p.path.strip_prefix("reps.").and_then(|s| s.split('.').next()).map(String::from)).collect();
+    let mut reps: Vec<RepResult> = by_rep.into_iter().filter(|(id, _)| !excluded.contains(id)).map(|(_, list)| combine(plan, list)).collect::<Result<_, _>>()?;
+    super::grade_and_rank(plan, &mut reps);
+    let totals = super::totals::totals(plan, &reps, excluded.len())?;
+    Ok(Evaluation {
+        period: data.periods[period].clone(),
+        periods: periods.iter().map(|p| data.periods[*p].clone()).collect(),
+        year_to_date: true,
+        reps,
+        totals,
+        problems,
+    })
+}
+
+fn too_large(rep: &RepResult) -> Problem {
+    Problem::error(
+        "overflow",
+        format!("reps.{}.year_to_date", rep.rep_id),
+        None,
+        format!("rep {} ({}) has year-to-date figures too large to add up exactly", rep.name, rep.rep_id),
+        format!("销售代表 {}({})的年度累计数值过大,无法精确求和", rep.name_zh, rep.rep_id),
+    )
+}
+
+fn sum(values: impl Iterator<Item = Decimal>) -> Option<Decimal> {
+    values.into_iter().try_fold(Decimal::ZERO, |s, v| s.checked_add(v))
+}
+
+/// One rep's periods (in order) combined into its year-to-date result.
+fn combine(plan: &CompiledPlan, periods: Vec<RepResult>) -> Result<RepResult, Problem> {
+    let rounding = &plan.plan.rounding;
+    let score_avg = |values: Vec<Decimal>| -> Option<Decimal> { Some(rounding.mode.apply(average(sum(values.iter().copied())?, values.len()), rounding.score_scale)) };
+    let Some(last) = periods.last().cloned() else { return Err(Problem::error("no_periods", "", None, "no periods to combine".into(), "没有可汇总的期间".into())) };
+    let err = || too_large(&last);
+
+    let kpis = last
+        .kpis
+        .iter()
+        .map(|k| {
+            let scores: Vec<Decimal> = periods.iter().filter_map(|p| p.kpis.iter().find(|x| x.id == k.id)).map(|x| x.score).collect();
+            let mut explain = Explanation::default();
+            for s in &scores {
+                explain.value("period_score", *s);
+            }
+            explain.note("year_to_date_average");
+            let score = score_avg(scores).ok_or_else(err)?;
+            explain.value("score", score);
+            Ok(KpiResult { actual: None, target: None, attainment_pct: None, score, explain, ..k.clone() })
+        })
+        .collect::<Result<Vec<_>, Problem>>()?;
+    let weighted = sum(kpis.iter().map(|k| k.score)).ok_or_else(err)?;
+    let bonus = score_avg(periods.iter().map(|p| p.bonus_points).collect()).ok_or_else(err)?;
+    let penalty = score_avg(periods.iter().map(|p| p.penalty_points).collect()).ok_or_else(err)?;
+    let points = last
+        .points
+        .iter()
+        .map(|item| {
+            let same: Vec<&PointResult> = periods.iter().filter_map(|p| p.points.iter().find(|x| x.id == item.id)).collect();
+            Ok(PointResult {
+                events: sum(same.iter().map(|x| x.events)).ok_or_else(err)?,
+                points: score_avg(same.iter().map(|x| x.points).collect()).ok_or_else(err)?,
+                capped: same.iter().any(|x| x.capped),
+                ..item.clone()
+            })
+        })
+        .collect::<Result<Vec<_>, Problem>>()?;
+    let score = weighted.checked_add(bonus).and_then(|s| s.checked_sub(penalty)).ok_or_else(err)?;
+
+    let commission = last
+        .commission
+        .iter()
+        .map(|line| {
+            let same: Vec<&LineResult> = periods.iter().filter_map(|p| p.commission.iter().find(|x| x.id == line.id)).collect();
+            let base = sum(same.iter().map(|x| x.base)).ok_or_else(err)?;
+            let target = match line.target {
+                Some(_) => Some(sum(same.iter().map(|x| x.target.unwrap_or_default())).ok_or_else(err)?),
+                None => None,
+            };
+            let attainment_pct = target.and_then(|t| percent(base, t).ok());
+            Ok(LineResult { id: line.id.clone(), base, target, attainment_pct, pay: sum(same.iter().map(|x| x.pay)).ok_or_else(err)?, slices: Vec::new() })
+        })
+        .collect::<Result<Vec<_>, Problem>>()?;
+    let total_pay = sum(commission.iter().map(|l| l.pay)).ok_or_else(err)?;
+
+    let attainment_actual = match last.attainment_actual {
+        Some(_) => Some(sum(periods.iter().map(|p| p.attainment_actual.unwrap_or_default())).ok_or_else(err)?),
+        None => None,
+    };
+    let attainment_target = match last.attainment_target {
+        Some(_) => Some(sum(periods.iter().map(|p| p.attainment_target.unwrap_or_default())).ok_or_else(err)?),
+        None => None,
+    };
+    let attainment_pct = match (attainment_actual, attainment_target) {
+        (Some(a), Some(t)) => percent(a, t).ok(),
+        _ => None,
+    };
+    Ok(RepResult {
+        attainment_pct,
+        attainment_actual,
+        attainment_target,
+        kpis,
+        weighted_score: weighted,
+        points,
+        bonus_points: bonus,
+        penalty_points: penalty,
+        points_explain: Explanation::default(),
+        score,
+        flags: Vec::new(),
+        commission,
+        total_pay,
+        ..last
+    })
+}

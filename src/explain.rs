@@ -1,0 +1,57 @@
+//! The trace of every figure: each scoring and pay function reports the values it used and
+//! the rules that fired through a [`Trace`]. Evaluating for a table uses [`NoTrace`], which
+//! compiles away; explaining a rep records an [`Explanation`] the page renders step by step.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// Receives the named values and notes of a computation.
+pub trait Trace {
+    /// A named value used or produced (`actual`, `target`, `ratio`, `cap`, `score`…).
+    fn value(&mut self, key: &'static str, value: Decimal);
+    /// A rule that fired (`capped`, `below_threshold`, `div_by_zero`…).
+    fn note(&mut self, note: &'static str);
+}
+
+/// Discards everything: the fast path.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoTrace;
+
+impl Trace for NoTrace {
+    #[inline(always)]
+    fn value(&mut self, _: &'static str, _: Decimal) {}
+    #[inline(always)]
+    fn note(&mut self, _: &'static str) {}
+}
+
+/// One named value of an explanation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Step {
+    pub key: &'static str,
+    pub value: Decimal,
+}
+
+/// How a figure was reached: the values in the order they were used, and the rules that fired.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct Explanation {
+    pub steps: Vec<Step>,
+    pub notes: Vec<&'static str>,
+}
+
+impl Trace for Explanation {
+    fn value(&mut self, key: &'static str, value: Decimal) {
+        self.steps.push(Step { key, value });
+    }
+    fn note(&mut self, note: &'static str) {
+        if !self.notes.contains(&note) {
+            self.notes.push(note);
+        }
+    }
+}
+
+impl Explanation {
+    /// The value recorded under `key`, if any (the last one when recorded twice).
+    pub fn get(&self, key: &str) -> Option<Decimal> {
+        self.steps.iter().rev().find(|s| s.key == key).map(|s| s.value)
+    }
+}

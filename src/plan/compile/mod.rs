@@ -1,0 +1,265 @@
+//! Compiling a plan against the data it will evaluate: every formula parsed with its names
+//! bound to slots, metrics put in dependency order, targets resolved per rep, KPI weights
+//! normalised where asked, percentages turned into fractions. Problems that need the data
+//! (unknown names, roles, regions, reps, periods) are found here.
+
+mod formulas;
+mod targets;
+
+pub use formulas::Slots;
+pub use targets::CompiledTarget;
+
+use super::validate::period_problem;
+use super::{validate, Plan, Scoring, TargetBasis, TierBasis, TierMethod};
+use crate::data::Dataset;
+use crate::formula::Expr;
+use crate::problem::Problem;
+use crate::score::{CompiledKpi, CompiledPointItem, CompiledPoints, KpiScoring, RatioLimits};
+use formulas::{order_metrics, Formulas};
+use rust_decimal::Decimal;
+
+/// A plan ready to evaluate on the data it was compiled against.
+#[derive(Debug, Clone)]
+pub struct CompiledPlan {
+    pub plan: Plan,
+    pub slots: Slots,
+    /// Metric slots and formulas, each after the metrics it reads.
+    pub metrics: Vec<(usize, Expr)>,
+    /// One per plan target; target `i` lives in slot `slots.columns + i`.
+    pub targets: Vec<CompiledTarget>,
+    pub attainment: Option<(Expr, Expr)>,
+    pub cards: Vec<CompiledCard>,
+    /// The card of each data rep (by rep index), if one covers its role.
+    pub card_of_rep: Vec<Option<usize>>,
+    pub points: CompiledPoints,
+    /// Each grade band's minimum, best first (the last is `None`).
+    pub band_mins: Vec<Option<Decimal>>,
+    /// The quotas in percent when the distribution is enforced.
+    pub quotas: Option<Vec<Decimal>>,
+    /// (year, index in year) of each data period, when its name is of the plan's kind.
+    pub period_keys: Vec<Option<(i32, usize)>>,
+    pub lines: Vec<CompiledLine>,
+    /// Data columns the plan reads; a rep missing one of them cannot be evaluated.
+    pub used_columns: Vec<usize>,
+    /// Things worth a warning that do not stop the plan.
+    pub warnings: Vec<Problem>,
+}
+
+/// A scorecard with its KPIs compiled and weights normalised.
+#[derive(Debug, Clone)]
+pub struct CompiledCard {
+    pub kpis: Vec<CompiledKpi>,
+}
+
+/// A commission line with its formulas compiled and its rates as fractions (3% → 0.03).
+#[derive(Debug, Clone)]
+pub struct CompiledLine {
+    pub base: Expr,
+    pub target: Option<Expr>,
+    pub method: TierMethod,
+    pub basis: TierBasis,
+    /// (lower bound, rate as a fraction), bounds increasing from 0.
+    pub tiers: Vec<(Decimal, Decimal)>,
+}
+
+/// Validates `plan` and compiles it against `data`.
+pub fn compile(plan: &Plan, data: &Dataset) -> Result<CompiledPlan, Vec<Problem>> {
+    let mut problems = validate(plan);
+    let period_keys = period_keys(plan, data, &mut problems);
+
+    let target_names: Vec<(String, String)> = plan.targets.iter().enumerate().map(|(i, t)| (t.id.clone(), format!("targets[{i}].id"))).collect();
+    let metric_names: Vec<(String, String)> = plan.metrics.iter().enumerate().map(|(i, m)| (m.id.clone(), format!("metrics[{i}].id"))).collect();
+    let slots = Slots::new(&data.columns, &target_names, &metric_names, &mut problems);
+    let mut f = Formulas::new(&slots);
+
+    let start = slots.metrics_start();
+    let parsed: Vec<(usize, Expr, String)> = plan
+        .metrics
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| {
+            let path = format!("metrics[{i}].formula");
+            f.parse(&m.formula, path.clone()).map(|e| (start + i, e, path))
+        })
+        .collect();
+    let metrics = order_metrics(parsed, &slots, &mut f.problems);
+
+    let per_year = plan.period.per_year();
+    let (scale, mode) = (plan.rounding.money_scale, plan.rounding.mode);
+    let targets = plan.targets.iter().enumerate().map(|(i, t)| targets::compile_target(t, &format!("targets[{i}]"), data, per_year, scale, mode, &mut f.problems)).collect();
+
+    let attainment = plan.attainment.as_ref().and_then(|a| {
+        let actual = f.parse(&a.actual, "attainment.actual");
+        let target = f.parse(&a.target, "attainment.target");
+        if let Some(t) = &target {
+            positive_constant(t, "attainment.target", &mut f.problems);
+        }
+        Some((actual?, target?))
+    });
+
+    let cards: Vec<CompiledCard> = plan.scorecards.iter().enumerate().map(|(c, card)| compile_card(card, &format!("scorecards[{c}]"), &mut f)).collect();
+    let card_of_rep = cards_of_reps(plan, data, &mut f.problems);
+    let points = compile_points(plan, &mut f);
+    let lines = compile_lines(plan, &mut f);
+
+    let grades = &plan.grades;
+    let band_mins = grades.bands.iter().map(|b| b.min_score).collect();
+    let quotas = grades.distribution.as_ref().filter(|d| d.enforce).map(|d| d.guide.iter().map(|g| g.quota_pct.unwrap_or_default()).collect());
+
+    problems.append(&mut f.problems);
+    let mut used = f.used;
+    if problems.iter().any(Problem::is_error) {
+        return Err(problems);
+    }
+    used.sort_unstable();
+    used.dedup();
+    Ok(CompiledPlan {
+        plan: plan.clone(),
+        slots,
+        metrics,
+        targets,
+        attainment,
+        cards,
+        card_of_rep,
+        points,
+        band_mins,
+        quotas,
+        period_keys,
+        lines,
+        used_columns: used,
+        warnings: problems,
+    })
+}
+
+/// Each data period's place in its year. Period names must be of the plan's kind (2026-Q1
+/// for quarters…) when the plan splits annual targets or looks for grade streaks; other
+/// plans work on any period names.
+fn period_keys(plan: &Plan, data: &Dataset, problems: &mut Vec<Problem>) -> Vec<Option<(i32, usize)>> {
+    let keys: Vec<Option<(i32, usize)>> = data.periods.iter().map(|name| plan.period.parse(name)).collect();
+    let needed = plan.grades.streak.is_some() || plan.targets.iter().any(|t| t.basis == TargetBasis::Annual);
+    if needed {
+        for (name, key) in data.periods.iter().zip(&keys) {
+            if key.is_none() {
+                problems.push(period_problem("period", name, plan.period.example()));
+            }
+        }
+    }
+    keys
+}
+
+/// The card of each rep: the one listing its role, else the card without roles. Roles a
+/// card lists that the data does not have are errors (most often a misspelling).
+fn cards_of_reps(plan: &Plan, data: &Dataset, problems: &mut Vec<Problem>) -> Vec<Option<usize>> {
+    for (c, card) in plan.scorecards.iter().enumerate() {
+        for (r, role) in card.roles.iter().flatten().enumerate() {
+            if !data.reps.iter().any(|rep| &rep.role == role) {
+                let mut roles: Vec<&str> = data.reps.iter().map(|r| r.role.as_str()).collect();
+                roles.sort_unstable();
+                roles.dedup();
+                problems.push(Problem::error(
+                    "unknown_id",
+                    format!("scorecards[{c}].roles[{r}]"),
+                    Some(role.clone()),
+                    format!("there is no role `{role}` in the data (roles: {})", roles.join(", ")),
+                    format!("数据中没有岗位 `{role}`(现有岗位:{})", roles.join("、")),
+                ));
+            }
+        }
+    }
+    let default = plan.scorecards.iter().position(|c| c.roles.is_none());
+    data.reps.iter().map(|rep| plan.scorecards.iter().position(|c| c.roles.as_ref().is_some_and(|r| r.contains(&rep.role))).or(default)).collect()
+}
+
+fn fraction(pct: Decimal) -> Decimal {
+    pct / Decimal::ONE_HUNDRED // ok: dividing by 100 cannot overflow
+}
+
+fn compile_card(card: &super::Scorecard, path: &str, f: &mut Formulas) -> CompiledCard {
+    let sum: Decimal = card.kpis.iter().fold(Decimal::ZERO, |s, k| s.saturating_add(k.weight));
+    let kpis = card
+        .kpis
+        .iter()
+        .enumerate()
+        .filter_map(|(k, kpi)| {
+            let kpath = format!("{path}.kpis[{k}]");
+            let actual = f.parse_opt(kpi.actual.as_ref(), format!("{kpath}.actual"));
+            let target = f.parse_opt(kpi.target.as_ref(), format!("{kpath}.target"));
+            if let Some(Some(t)) = &target {
+                positive_constant(t, &format!("{kpath}.target"), &mut f.problems);
+            }
+            let scoring = compile_scoring(&kpi.scoring, &format!("{kpath}.scoring"), f)?;
+            let weight = if card.normalize && !sum.is_zero() { kpi.weight * Decimal::ONE_HUNDRED / sum } else { kpi.weight }; // ok: weights ≤ 100 each, sum > 0
+            Some(CompiledKpi { actual: actual?, target: target?, weight, scoring })
+        })
+        .collect();
+    CompiledCard { kpis }
+}
+
+fn compile_scoring(scoring: &Scoring, path: &str, f: &mut Formulas) -> Option<KpiScoring> {
+    let limits = |cap: Option<Decimal>, floor: Option<Decimal>, threshold: Option<Decimal>| RatioLimits {
+        cap: cap.map(fraction),
+        floor: floor.map(fraction),
+        threshold: threshold.map(fraction),
+    };
+    Some(match scoring {
+        Scoring::Ratio { cap_pct, floor_pct, threshold_pct } => KpiScoring::Ratio(limits(*cap_pct, *floor_pct, *threshold_pct)),
+        Scoring::InverseRatio { cap_pct, floor_pct, threshold_pct } => KpiScoring::InverseRatio(limits(Some(*cap_pct), *floor_pct, *threshold_pct)),
+        Scoring::Bands { basis, direction, steps, otherwise_pct } => KpiScoring::Bands {
+            basis: *basis,
+            direction: *direction,
+            steps: steps.iter().map(|s| (s.at, fraction(s.score_pct))).collect(),
+            otherwise: fraction(*otherwise_pct),
+        },
+        Scoring::Rating360 { raters, scale_max } => {
+            let parsed: Vec<Option<(Expr, Decimal)>> =
+                raters.iter().enumerate().map(|(i, r)| f.parse(&r.rating, format!("{path}.raters[{i}].rating")).map(|e| (e, fraction(r.weight)))).collect();
+            KpiScoring::Rating360 { raters: parsed.into_iter().collect::<Option<_>>()?, scale_max: *scale_max }
+        }
+        Scoring::PassFail => KpiScoring::PassFail,
+        Scoring::Deduction { points_per_event, floor } => KpiScoring::Deduction { per_event: *points_per_event, floor: floor.unwrap_or_default() },
+    })
+}
+
+fn compile_points(plan: &Plan, f: &mut Formulas) -> CompiledPoints {
+    let items = plan
+        .points
+        .items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, item)| {
+            let events = f.parse(&item.events, format!("points.items[{i}].events"))?;
+            Some(CompiledPointItem { kind: item.kind, events, per_event: item.points_per_event, cap: item.cap })
+        })
+        .collect();
+    CompiledPoints { items, max_bonus: plan.points.max_bonus, max_penalty: plan.points.max_penalty }
+}
+
+fn compile_lines(plan: &Plan, f: &mut Formulas) -> Vec<CompiledLine> {
+    plan.commission
+        .iter()
+        .enumerate()
+        .filter_map(|(i, line)| {
+            let path = format!("commission[{i}]");
+            let base = f.parse(&line.base, format!("{path}.base"));
+            let target = f.parse_opt(line.target.as_ref(), format!("{path}.target"));
+            if let Some(Some(t)) = &target {
+                positive_constant(t, &format!("{path}.target"), &mut f.problems);
+            }
+            let tiers = line.tiers.iter().map(|t| (t.from, fraction(t.rate_pct))).collect();
+            Some(CompiledLine { base: base?, target: target?, method: line.method, basis: line.tier_basis, tiers })
+        })
+        .collect()
+}
+
+/// A target written as a plain number must be above zero.
+fn positive_constant(target: &Expr, path: &str, problems: &mut Vec<Problem>) {
+    if let Some(value) = target.as_constant().filter(|v| *v <= Decimal::ZERO) {
+        problems.push(Problem::error(
+            "target_not_positive",
+            path,
+            Some(value.to_string()),
+            format!("a target must be above 0; it is {value}"),
+            format!("目标值必须大于 0;当前为 {value}"),
+        ));
+    }
+}

@@ -1,0 +1,49 @@
+//! Bonus and penalty points (加分/扣分, seed 002): items counted per event, each with an
+//! optional cap, and optional caps on the total bonus and the total penalty.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// Points added to or taken from the weighted score.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Points {
+    pub items: Vec<PointItem>,
+    /// Most bonus points one rep can get in a period, over all items.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_bonus: Option<Decimal>,
+    /// Most penalty points one rep can lose in a period, over all items.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_penalty: Option<Decimal>,
+}
+
+impl Points {
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+}
+
+/// One kind of event worth points.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PointItem {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_zh: Option<String>,
+    pub kind: PointKind,
+    /// Formula counting the events (`big_contracts`, `complaints`, `if(nps >= 90, 1, 0)`).
+    pub events: String,
+    pub points_per_event: Decimal,
+    /// Most points this item can give (or take) in a period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cap: Option<Decimal>,
+}
+
+/// Whether an item adds or takes points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PointKind {
+    Bonus,
+    Penalty,
+}

@@ -1,0 +1,44 @@
+//! Validation of commission lines: targets where tiers need them, tiers from 0 upwards,
+//! rates from 0 to 100%.
+
+use super::{in_range, not_empty, strictly_monotone, unique_ids};
+use crate::plan::{CommissionLine, TierBasis};
+use crate::problem::Problem;
+use rust_decimal::Decimal;
+
+pub(super) fn commission(lines: &[CommissionLine], out: &mut Vec<Problem>) {
+    unique_ids(lines.iter().enumerate().map(|(i, l)| (l.id.as_str(), format!("commission[{i}].id"))), out);
+    for (i, line) in lines.iter().enumerate() {
+        commission_line(line, &format!("commission[{i}]"), out);
+    }
+}
+
+fn commission_line(line: &CommissionLine, path: &str, out: &mut Vec<Problem>) {
+    if line.tier_basis == TierBasis::AttainmentPct && line.target.is_none() {
+        out.push(Problem::error(
+            "target_needed",
+            format!("{path}.target"),
+            None,
+            format!("commission line `{}` has tiers in percent of target, so it needs a `target`", line.id),
+            format!("提成项 `{}` 的阶梯按目标达成率划分,需要设置 `target`", line.id),
+        ));
+    }
+    let what = (&*format!("commission line `{}` (a flat rate is one tier from 0)", line.id), &*format!("提成项 `{}`(固定比例即一个从 0 开始的阶梯)", line.id));
+    if !not_empty(&line.tiers, &format!("{path}.tiers"), what, out) {
+        return;
+    }
+    for (t, tier) in line.tiers.iter().enumerate() {
+        in_range(tier.rate_pct, &format!("{path}.tiers[{t}].rate_pct"), ("a commission rate", "提成比例"), false, 100, out);
+    }
+    if !line.tiers[0].from.is_zero() {
+        out.push(Problem::error(
+            "first_tier_not_zero",
+            format!("{path}.tiers[0].from"),
+            Some(line.tiers[0].from.to_string()),
+            format!("the first tier must start at 0, not {}", line.tiers[0].from),
+            format!("第一个阶梯必须从 0 开始,而不是 {}", line.tiers[0].from),
+        ));
+    }
+    let froms: Vec<Decimal> = line.tiers.iter().map(|t| t.from).collect();
+    strictly_monotone("tier_order", &froms, true, |t| format!("{path}.tiers[{t}].from"), ("tier start", "阶梯起点"), out);
+}

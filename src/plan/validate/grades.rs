@@ -1,0 +1,122 @@
+//! Validation of grade bands, the forced-distribution guide and the streak rule.
+
+use super::{adds_to_100, in_range, not_empty, strictly_monotone};
+use crate::plan::Grades;
+use crate::problem::Problem;
+use std::collections::HashSet;
+
+pub(super) fn grades(grades: &Grades, out: &mut Vec<Problem>) {
+    if !not_empty(&grades.bands, "grades.bands", ("the grade bands", "等级划分"), out) {
+        return;
+    }
+    let mut names = HashSet::new();
+    for (i, band) in grades.bands.iter().enumerate() {
+        if band.grade.trim().is_empty() || !names.insert(band.grade.as_str()) {
+            out.push(Problem::error(
+                "grade_name",
+                format!("grades.bands[{i}].grade"),
+                Some(band.grade.clone()),
+                format!("grade name `{}` is empty or used twice", band.grade),
+                format!("等级名称 `{}` 为空或重复", band.grade),
+            ));
+        }
+    }
+    let last = grades.bands.len() - 1;
+    let mut mins = Vec::new();
+    for (i, band) in grades.bands.iter().enumerate() {
+        let path = format!("grades.bands[{i}].min_score");
+        match (band.min_score, i == last) {
+            (Some(min), false) => mins.push(min),
+            (None, false) => out.push(Problem::error(
+                "grade_min_missing",
+                path,
+                None,
+                format!("grade {} needs a min_score (only the last band has none)", band.grade),
+                format!("等级 {} 需要 min_score(只有最后一个等级不设下限)", band.grade),
+            )),
+            (Some(min), true) => out.push(Problem::error(
+                "grade_last_has_min",
+                path,
+                Some(min.to_string()),
+                format!("the last grade ({}) must have no min_score so that every score gets a grade", band.grade),
+                format!("最后一个等级({})不能设 min_score,以保证每个分数都有等级", band.grade),
+            )),
+            (None, true) => {}
+        }
+    }
+    strictly_monotone("grade_order", &mins, false, |i| format!("grades.bands[{i}].min_score"), ("grade minimum", "等级最低分"), out);
+
+    let known = |g: &str| names.contains(g);
+    let unknown = |path: String, grade: &str| {
+        let all: Vec<&str> = grades.bands.iter().map(|b| b.grade.as_str()).collect();
+        Problem::error(
+            "unknown_grade",
+            path,
+            Some(grade.to_string()),
+            format!("grade `{grade}` is not one of the bands ({})", all.join(", ")),
+            format!("等级 `{grade}` 不在等级划分中({})", all.join("、")),
+        )
+    };
+    if let Some(dist) = &grades.distribution {
+        let mut quotas = Vec::new();
+        for (i, share) in dist.guide.iter().enumerate() {
+            let path = format!("grades.distribution.guide[{i}]");
+            if !known(&share.grade) {
+                out.push(unknown(format!("{path}.grade"), &share.grade));
+            }
+            in_range(share.min_pct, &format!("{path}.min_pct"), ("a share", "比例"), false, 100, out);
+            in_range(share.max_pct, &format!("{path}.max_pct"), ("a share", "比例"), false, 100, out);
+            if share.min_pct > share.max_pct {
+                out.push(Problem::error(
+                    "range_reversed",
+                    format!("{path}.min_pct"),
+                    Some(share.min_pct.to_string()),
+                    format!("grade {} has min_pct {} above max_pct {}", share.grade, share.min_pct, share.max_pct),
+                    format!("等级 {} 的最小比例 {} 大于最大比例 {}", share.grade, share.min_pct, share.max_pct),
+                ));
+            }
+            match share.quota_pct {
+                Some(q) => {
+                    in_range(q, &format!("{path}.quota_pct"), ("a quota", "配额"), false, 100, out);
+                    quotas.push(q);
+                }
+                None if dist.enforce => out.push(Problem::error(
+                    "missing_field",
+                    format!("{path}.quota_pct"),
+                    None,
+                    format!("the distribution is enforced, so grade {} needs a quota_pct", share.grade),
+                    format!("已启用强制分布,等级 {} 需要 quota_pct", share.grade),
+                )),
+                None => {}
+            }
+        }
+        if dist.enforce {
+            let guided: Vec<&str> = dist.guide.iter().map(|s| s.grade.as_str()).collect();
+            let bands: Vec<&str> = grades.bands.iter().map(|b| b.grade.as_str()).collect();
+            if guided != bands {
+                out.push(Problem::error(
+                    "guide_grades",
+                    "grades.distribution.guide",
+                    Some(guided.join(",")),
+                    format!("to enforce the distribution, the guide lists every grade in band order ({})", bands.join(", ")),
+                    format!("启用强制分布时,分布指引须按等级顺序列出全部等级({})", bands.join("、")),
+                ));
+            }
+            adds_to_100(&quotas, "grades.distribution.guide", ("the quotas", "各等级配额"), out);
+        }
+    }
+    if let Some(streak) = &grades.streak {
+        if !known(&streak.grade) {
+            out.push(unknown("grades.streak.grade".into(), &streak.grade));
+        }
+        if !(2..=12).contains(&streak.periods) {
+            out.push(Problem::error(
+                "out_of_range",
+                "grades.streak.periods",
+                Some(streak.periods.to_string()),
+                format!("a streak is 2 to 12 periods long; it is {}", streak.periods),
+                format!("连续期数应在 2 到 12 之间;当前为 {}", streak.periods),
+            ));
+        }
+    }
+}

@@ -1,0 +1,254 @@
+//! Validation of categories, scorecards, KPIs and their scoring functions, and points.
+
+use super::{adds_to_100, in_range, not_empty, strictly_monotone, unique_ids, MAX_LIMIT_PCT};
+use crate::plan::{Category, Direction, Kpi, Plan, Points, Scorecard, Scoring};
+use crate::problem::Problem;
+use rust_decimal::Decimal;
+use std::collections::HashSet;
+
+pub(super) fn categories(categories: &[Category], out: &mut Vec<Problem>) {
+    unique_ids(categories.iter().enumerate().map(|(i, c)| (c.id.as_str(), format!("categories[{i}].id"))), out);
+    for (i, c) in categories.iter().enumerate() {
+        let path = format!("categories[{i}]");
+        for (field, v) in [("min_weight", c.min_weight), ("max_weight", c.max_weight)] {
+            if let Some(v) = v {
+                in_range(v, &format!("{path}.{field}"), ("a category weight limit", "类别权重范围"), false, 100, out);
+            }
+        }
+        if let (Some(min), Some(max)) = (c.min_weight, c.max_weight) {
+            if min > max {
+                out.push(Problem::error(
+                    "range_reversed",
+                    format!("{path}.min_weight"),
+                    Some(min.to_string()),
+                    format!("category `{}` has min_weight {min} above max_weight {max}", c.id),
+                    format!("类别 `{}` 的最小权重 {min} 大于最大权重 {max}", c.id),
+                ));
+            }
+        }
+    }
+}
+
+pub(super) fn scorecards(plan: &Plan, out: &mut Vec<Problem>) {
+    if plan.scorecards.is_empty() {
+        out.push(Problem::error("no_scorecard", "scorecards", None, "the plan needs at least one scorecard".into(), "方案至少需要一张计分卡".into()));
+    }
+    unique_ids(plan.scorecards.iter().enumerate().map(|(c, card)| (card.id.as_str(), format!("scorecards[{c}].id"))), out);
+    let mut roles_seen = HashSet::new();
+    let mut default_cards = 0;
+    for (c, card) in plan.scorecards.iter().enumerate() {
+        let path = format!("scorecards[{c}]");
+        match &card.roles {
+            None => {
+                default_cards += 1;
+                if default_cards > 1 {
+                    out.push(Problem::error(
+                        "two_default_cards",
+                        format!("{path}.roles"),
+                        None,
+                        "two scorecards have no `roles`; only one card may apply to every other role".into(),
+                        "有两张计分卡未指定 `roles`;只能有一张默认计分卡".into(),
+                    ));
+                }
+            }
+            Some(roles) => {
+                for (r, role) in roles.iter().enumerate() {
+                    if !roles_seen.insert(role.as_str()) {
+                        out.push(Problem::error(
+                            "role_on_two_cards",
+                            format!("{path}.roles[{r}]"),
+                            Some(role.clone()),
+                            format!("role `{role}` is on two scorecards; a role has exactly one"),
+                            format!("岗位 `{role}` 出现在两张计分卡上;每个岗位只能对应一张"),
+                        ));
+                    }
+                }
+            }
+        }
+        scorecard(card, &path, &plan.categories, out);
+    }
+}
+
+fn scorecard(card: &Scorecard, path: &str, categories: &[Category], out: &mut Vec<Problem>) {
+    if !not_empty(&card.kpis, &format!("{path}.kpis"), (&format!("scorecard `{}`", card.id), &format!("计分卡 `{}`", card.id)), out) {
+        return;
+    }
+    unique_ids(card.kpis.iter().enumerate().map(|(k, kpi)| (kpi.id.as_str(), format!("{path}.kpis[{k}].id"))), out);
+    let mut sum = Decimal::ZERO;
+    for (k, kpi) in card.kpis.iter().enumerate() {
+        let kpath = format!("{path}.kpis[{k}]");
+        in_range(kpi.weight, &format!("{kpath}.weight"), ("a KPI weight", "指标权重"), false, 100, out);
+        sum = sum.saturating_add(kpi.weight);
+        if let Some(cat) = &kpi.category {
+            if !categories.iter().any(|c| &c.id == cat) {
+                let known: Vec<&str> = categories.iter().map(|c| c.id.as_str()).collect();
+                out.push(Problem::error(
+                    "unknown_category",
+                    format!("{kpath}.category"),
+                    Some(cat.clone()),
+                    format!("category `{cat}` is not among the plan's categories ({})", known.join(", ")),
+                    format!("类别 `{cat}` 不在方案的类别中({})", known.join("、")),
+                ));
+            }
+        }
+        kpi_fields(kpi, &kpath, out);
+        scoring(&kpi.scoring, &format!("{kpath}.scoring"), out);
+    }
+    let parts = || card.kpis.iter().map(|k| format!("{} {}", k.id, k.weight.normalize())).collect::<Vec<_>>().join(" + ");
+    let sum = sum.normalize();
+    if card.normalize {
+        if sum.is_zero() {
+            out.push(Problem::error(
+                "weights_zero",
+                format!("{path}.kpis"),
+                Some("0".into()),
+                format!("the KPI weights of scorecard `{}` add to 0, so they cannot be normalised", card.id),
+                format!("计分卡 `{}` 的指标权重合计为 0,无法归一化", card.id),
+            ));
+            return;
+        }
+    } else if sum != Decimal::ONE_HUNDRED {
+        out.push(Problem::error(
+            "weights_sum",
+            format!("{path}.kpis"),
+            Some(sum.to_string()),
+            format!("the KPI weights of scorecard `{}` add to {sum} ({}); they must add to 100, or set \"normalize\": true", card.id, parts()),
+            format!("计分卡 `{}` 的指标权重合计为 {sum}({});必须等于 100,或设置 \"normalize\": true", card.id, parts()),
+        ));
+        return;
+    }
+    category_ranges(card, sum, path, categories, out);
+}
+
+/// Each category's share of the card (after normalising) must lie within its range.
+fn category_ranges(card: &Scorecard, sum: Decimal, path: &str, categories: &[Category], out: &mut Vec<Problem>) {
+    for cat in categories {
+        if cat.min_weight.is_none() && cat.max_weight.is_none() {
+            continue;
+        }
+        let raw: Decimal = card.kpis.iter().filter(|k| k.category.as_deref() == Some(cat.id.as_str())).map(|k| k.weight).sum();
+        let share = (raw * Decimal::ONE_HUNDRED / sum).round_dp(2).normalize(); // ok: sum > 0 and raw ≤ sum ≤ 100 × kpis
+        let below = cat.min_weight.is_some_and(|m| share < m);
+        let above = cat.max_weight.is_some_and(|m| share > m);
+        if below || above {
+            let range = format!(
+                "{}–{}",
+                cat.min_weight.map_or("0".into(), |m| m.normalize().to_string()),
+                cat.max_weight.map_or("100".into(), |m| m.normalize().to_string())
+            );
+            let normalised = if card.normalize { " after normalising" } else { "" };
+            let normalised_zh = if card.normalize { "(归一化后)" } else { "" };
+            out.push(Problem::error(
+                "category_weight",
+                format!("{path}.kpis"),
+                Some(share.to_string()),
+                format!("category `{}` has {share}% of scorecard `{}`{normalised}; its range is {range}%", cat.id, card.id),
+                format!("类别 `{}` 在计分卡 `{}` 中占 {share}%{normalised_zh};允许范围为 {range}%", cat.id, card.id),
+            ));
+        }
+    }
+}
+
+/// The fields a scoring function needs must be there, and those it ignores must not be.
+fn kpi_fields(kpi: &Kpi, path: &str, out: &mut Vec<Problem>) {
+    let (needs_actual, needs_target) = kpi.scoring.needs();
+    for (field, needed, present) in [("actual", needs_actual, kpi.actual.is_some()), ("target", needs_target, kpi.target.is_some())] {
+        let kind = kpi.scoring.kind();
+        if needed && !present {
+            out.push(Problem::error(
+                "missing_field",
+                format!("{path}.{field}"),
+                None,
+                format!("KPI `{}` is scored by `{kind}`, which needs `{field}`", kpi.id),
+                format!("指标 `{}` 使用 `{kind}` 计分,需要 `{field}`", kpi.id),
+            ));
+        } else if present && !needed {
+            out.push(Problem::error(
+                "unused_field",
+                format!("{path}.{field}"),
+                None,
+                format!("KPI `{}` is scored by `{kind}`, which does not use `{field}`: remove it", kpi.id),
+                format!("指标 `{}` 使用 `{kind}` 计分,不使用 `{field}`:请删除", kpi.id),
+            ));
+        }
+    }
+}
+
+fn scoring(scoring: &Scoring, path: &str, out: &mut Vec<Problem>) {
+    match scoring {
+        Scoring::Ratio { cap_pct, floor_pct, threshold_pct } => ratio_limits(*cap_pct, *floor_pct, *threshold_pct, path, out),
+        Scoring::InverseRatio { cap_pct, floor_pct, threshold_pct } => ratio_limits(Some(*cap_pct), *floor_pct, *threshold_pct, path, out),
+        Scoring::Bands { direction, steps, otherwise_pct, .. } => {
+            if not_empty(steps, &format!("{path}.steps"), ("a band table", "分档表"), out) {
+                let ats: Vec<Decimal> = steps.iter().map(|s| s.at).collect();
+                let increasing = *direction == Direction::LowerIsBetter;
+                strictly_monotone("band_order", &ats, increasing, |i| format!("{path}.steps[{i}].at"), ("band", "分档"), out);
+                for (i, step) in steps.iter().enumerate() {
+                    in_range(step.score_pct, &format!("{path}.steps[{i}].score_pct"), ("a band's score", "分档得分比例"), false, MAX_LIMIT_PCT, out);
+                }
+            }
+            in_range(*otherwise_pct, &format!("{path}.otherwise_pct"), ("the score below every band", "未达任何分档的得分比例"), false, 100, out);
+        }
+        Scoring::Rating360 { raters, scale_max } => {
+            if not_empty(raters, &format!("{path}.raters"), ("a 360 rating", "360 评分"), out) {
+                for (i, r) in raters.iter().enumerate() {
+                    in_range(r.weight, &format!("{path}.raters[{i}].weight"), ("a rater weight", "评价人权重"), false, 100, out);
+                }
+                let weights: Vec<Decimal> = raters.iter().map(|r| r.weight).collect();
+                adds_to_100(&weights, &format!("{path}.raters"), ("the rater weights", "评价人权重"), out);
+            }
+            in_range(*scale_max, &format!("{path}.scale_max"), ("the rating scale", "评分满分"), true, 1_000_000, out);
+        }
+        Scoring::PassFail => {}
+        Scoring::Deduction { points_per_event, floor } => {
+            in_range(*points_per_event, &format!("{path}.points_per_event"), ("points per event", "每次扣分"), true, 100, out);
+            if let Some(f) = floor {
+                if *f > Decimal::ZERO {
+                    out.push(Problem::error(
+                        "floor_above_zero",
+                        format!("{path}.floor"),
+                        Some(f.to_string()),
+                        format!("a deduction's floor is 0 or below (it is {f}); a positive floor would give points for violations"),
+                        format!("扣分下限应不大于 0(当前为 {f})"),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+fn ratio_limits(cap: Option<Decimal>, floor: Option<Decimal>, threshold: Option<Decimal>, path: &str, out: &mut Vec<Problem>) {
+    let fields = [(cap, "cap_pct", ("a cap", "封顶比例"), true), (floor, "floor_pct", ("a floor", "保底比例"), false), (threshold, "threshold_pct", ("a threshold", "门槛比例"), false)];
+    for (value, field, what, exclusive) in fields {
+        if let Some(v) = value {
+            in_range(v, &format!("{path}.{field}"), what, exclusive, MAX_LIMIT_PCT, out);
+        }
+    }
+    if let (Some(cap), Some(floor)) = (cap, floor) {
+        if floor > cap {
+            out.push(Problem::error(
+                "floor_above_cap",
+                format!("{path}.floor_pct"),
+                Some(floor.to_string()),
+                format!("the floor ({floor}%) is above the cap ({cap}%)"),
+                format!("保底({floor}%)高于封顶({cap}%)"),
+            ));
+        }
+    }
+}
+
+pub(super) fn points(points: &Points, out: &mut Vec<Problem>) {
+    unique_ids(points.items.iter().enumerate().map(|(i, p)| (p.id.as_str(), format!("points.items[{i}].id"))), out);
+    for (i, item) in points.items.iter().enumerate() {
+        let path = format!("points.items[{i}]");
+        in_range(item.points_per_event, &format!("{path}.points_per_event"), ("points per event", "每次加/扣分"), true, 100, out);
+        if let Some(cap) = item.cap {
+            in_range(cap, &format!("{path}.cap"), ("an item's cap", "单项上限"), true, 100, out);
+        }
+    }
+    for (field, v) in [("max_bonus", points.max_bonus), ("max_penalty", points.max_penalty)] {
+        if let Some(v) = v {
+            in_range(v, &format!("points.{field}"), ("a cap on total points", "总分上限"), false, 100, out);
+        }
+    }
+}

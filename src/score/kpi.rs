@@ -1,0 +1,309 @@
+//! KPI scoring functions: a KPI's actual (and target) become points out of its weight.
+//! Each returns the unrounded score and reports its inputs, intermediate values and the
+//! rules that fired to a [`Trace`]. Hand-worked examples are in the tests below.
+
+use crate::explain::Trace;
+use crate::formula::{EvalNotes, Expr};
+use crate::plan::{BandBasis, Direction};
+use rust_decimal::Decimal;
+
+/// Why a score could not be computed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScoreError {
+    /// The target was zero or negative.
+    TargetNotPositive(Decimal),
+    /// A figure too large for Decimal arose.
+    Overflow,
+}
+
+/// Limits of a ratio, as fractions (1.2 for 120%).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RatioLimits {
+    pub cap: Option<Decimal>,
+    pub floor: Option<Decimal>,
+    pub threshold: Option<Decimal>,
+}
+
+/// A scoring function with its parameters ready to apply (percentages as fractions).
+#[derive(Debug, Clone, PartialEq)]
+pub enum KpiScoring {
+    Ratio(RatioLimits),
+    /// Lower is better; `limits.cap` is always set.
+    InverseRatio(RatioLimits),
+    Bands { basis: BandBasis, direction: Direction, steps: Vec<(Decimal, Decimal)>, otherwise: Decimal },
+    Rating360 { raters: Vec<(Expr, Decimal)>, scale_max: Decimal },
+    PassFail,
+    Deduction { per_event: Decimal, floor: Decimal },
+}
+
+/// A compiled KPI: formulas bound to variable slots, weight already normalised.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompiledKpi {
+    pub actual: Option<Expr>,
+    pub target: Option<Expr>,
+    pub weight: Decimal,
+    pub scoring: KpiScoring,
+}
+
+fn eval(expr: &Expr, vars: &[Decimal], key: &'static str, t: &mut impl Trace) -> Result<Decimal, ScoreError> {
+    let mut notes = EvalNotes::default();
+    let value = expr.eval(vars, &mut notes).map_err(|_| ScoreError::Overflow)?;
+    if notes.div_by_zero {
+        t.note("div_by_zero");
+    }
+    t.value(key, value);
+    Ok(value)
+}
+
+fn pct(fraction: Decimal) -> Decimal {
+    fraction.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(fraction)
+}
+
+/// Scores `kpi` for one rep whose variables are `vars`; returns the unrounded score.
+pub fn score_kpi(kpi: &CompiledKpi, vars: &[Decimal], t: &mut impl Trace) -> Result<Decimal, ScoreError> {
+    let actual = match &kpi.actual {
+        Some(e) => eval(e, vars, "actual", t)?,
+        None => Decimal::ZERO,
+    };
+    let target = match &kpi.target {
+        Some(e) => Some(eval(e, vars, "target", t)?),
+        None => None,
+    };
+    let weight = kpi.weight;
+    let raw = match &kpi.scoring {
+        KpiScoring::Ratio(limits) => {
+            let target = positive(target)?;
+            let ratio = actual.checked_div(target).ok_or(ScoreError::Overflow)?;
+            limited(ratio, *limits, weight, t)?
+        }
+        KpiScoring::InverseRatio(limits) => {
+            let target = positive(target)?;
+            if actual <= Decimal::ZERO {
+                t.note("actual_not_positive_scores_cap");
+                let cap = limits.cap.unwrap_or(Decimal::ONE);
+                t.value("applied_pct", pct(cap));
+                t.value("weight", weight);
+                cap.checked_mul(weight).ok_or(ScoreError::Overflow)?
+            } else {
+                let ratio = target.checked_div(actual).ok_or(ScoreError::Overflow)?;
+                limited(ratio, *limits, weight, t)?
+            }
+        }
+        KpiScoring::Bands { basis, direction, steps, otherwise } => {
+            let value = match basis {
+                BandBasis::Actual => actual,
+                BandBasis::AttainmentPct => {
+                    let target = positive(target)?;
+                    let v = actual.checked_div(target).and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED)).ok_or(ScoreError::Overflow)?;
+                    t.value("attainment_pct", v);
+                    v
+                }
+            };
+            let reached = steps.iter().position(|(at, _)| match direction {
+                Direction::HigherIsBetter => value >= *at,
+                Direction::LowerIsBetter => value <= *at,
+            });
+            let share = match reached {
+                Some(i) => {
+                    t.value("band", Decimal::from(i + 1));
+                    t.value("band_at", steps[i].0);
+                    steps[i].1
+                }
+                None => {
+                    t.note("no_band_reached");
+                    *otherwise
+                }
+            };
+            t.value("band_score_pct", pct(share));
+            t.value("weight", weight);
+            share.checked_mul(weight).ok_or(ScoreError::Overflow)?
+        }
+        KpiScoring::Rating360 { raters, scale_max } => {
+            let mut composite = Decimal::ZERO;
+            for (rating, share) in raters {
+                let r = eval(rating, vars, "rating", t)?;
+                t.value("rater_weight_pct", pct(*share));
+                composite = r.checked_mul(*share).and_then(|p| composite.checked_add(p)).ok_or(ScoreError::Overflow)?;
+            }
+            t.value("composite", composite);
+            t.value("scale_max", *scale_max);
+            t.value("weight", weight);
+            composite.checked_mul(weight).ok_or(ScoreError::Overflow)?.checked_div(*scale_max).ok_or(ScoreError::Overflow)?
+        }
+        KpiScoring::PassFail => {
+            let passed = !actual.is_zero();
+            t.note(if passed { "passed" } else { "failed" });
+            t.value("weight", weight);
+            if passed {
+                weight
+            } else {
+                Decimal::ZERO
+            }
+        }
+        KpiScoring::Deduction { per_event, floor } => {
+            let events = if actual < Decimal::ZERO {
+                t.note("negative_events_taken_as_0");
+                Decimal::ZERO
+            } else {
+                actual
+            };
+            let deducted = events.checked_mul(*per_event).ok_or(ScoreError::Overflow)?;
+            t.value("points_per_event", *per_event);
+            t.value("deducted", deducted);
+            t.value("weight", weight);
+            let left = weight.checked_sub(deducted).ok_or(ScoreError::Overflow)?;
+            if left < *floor {
+                t.note("floored");
+                t.value("floor", *floor);
+                *floor
+            } else {
+                left
+            }
+        }
+    };
+    t.value("raw_score", raw);
+    Ok(raw)
+}
+
+fn positive(target: Option<Decimal>) -> Result<Decimal, ScoreError> {
+    match target {
+        Some(t) if t > Decimal::ZERO => Ok(t),
+        Some(t) => Err(ScoreError::TargetNotPositive(t)),
+        None => Err(ScoreError::TargetNotPositive(Decimal::ZERO)), // ok: compile requires a target for these scorings
+    }
+}
+
+/// Threshold, floor and cap applied to a ratio, then × weight.
+fn limited(ratio: Decimal, limits: RatioLimits, weight: Decimal, t: &mut impl Trace) -> Result<Decimal, ScoreError> {
+    t.value("attainment_pct", pct(ratio));
+    let applied = match limits {
+        RatioLimits { threshold: Some(th), .. } if ratio < th => {
+            t.note("below_threshold");
+            t.value("threshold_pct", pct(th));
+            Decimal::ZERO
+        }
+        RatioLimits { cap: Some(cap), .. } if ratio > cap => {
+            t.note("capped");
+            t.value("cap_pct", pct(cap));
+            cap
+        }
+        RatioLimits { floor: Some(floor), .. } if ratio < floor => {
+            t.note("floored");
+            t.value("floor_pct", pct(floor));
+            floor
+        }
+        _ => ratio,
+    };
+    t.value("applied_pct", pct(applied));
+    t.value("weight", weight);
+    applied.checked_mul(weight).ok_or(ScoreError::Overflow)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::explain::{Explanation, NoTrace};
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    /// A KPI reading `actual` from slot 0 and `target` from slot 1.
+    fn kpi(weight: &str, scoring: KpiScoring, with_target: bool) -> CompiledKpi {
+        CompiledKpi {
+            actual: Some(Expr::Var(0)),
+            target: with_target.then_some(Expr::Var(1)),
+            weight: d(weight),
+            scoring,
+        }
+    }
+
+    fn run(k: &CompiledKpi, actual: &str, target: &str) -> (Decimal, Explanation) {
+        let mut ex = Explanation::default();
+        let raw = score_kpi(k, &[d(actual), d(target)], &mut ex).unwrap();
+        assert_eq!(raw, score_kpi(k, &[d(actual), d(target)], &mut NoTrace).unwrap());
+        (raw, ex)
+    }
+
+    fn limits(cap: Option<&str>, floor: Option<&str>, threshold: Option<&str>) -> RatioLimits {
+        RatioLimits { cap: cap.map(d), floor: floor.map(d), threshold: threshold.map(d) }
+    }
+
+    #[test]
+    fn ratio_seed_003_120_of_100_weight_30_is_36() {
+        let (s, ex) = run(&kpi("30", KpiScoring::Ratio(RatioLimits::default()), true), "1200000", "1000000");
+        assert_eq!(s, d("36"));
+        assert_eq!(ex.get("attainment_pct"), Some(d("120")));
+        assert!(ex.notes.is_empty());
+    }
+
+    #[test]
+    fn ratio_cap_hit_threshold_miss_and_floor() {
+        let k = kpi("30", KpiScoring::Ratio(limits(Some("1.1"), Some("0.8"), Some("0.6"))), true);
+        let (s, ex) = run(&k, "150", "100");
+        assert_eq!((s, ex.notes.as_slice()), (d("33"), &["capped"][..]));
+        let (s, ex) = run(&k, "59", "100");
+        assert_eq!((s, ex.notes.as_slice()), (d("0"), &["below_threshold"][..]));
+        let (s, ex) = run(&k, "70", "100");
+        assert_eq!((s, ex.notes.as_slice()), (d("24"), &["floored"][..]));
+        let (s, _) = run(&k, "60", "100"); // exactly at the threshold: scored, then floored
+        assert_eq!(s, d("24"));
+    }
+
+    #[test]
+    fn inverse_ratio_for_response_time() {
+        // Target 2 h, weight 8, cap 120%: 1.6 h → 2/1.6 = 125% → capped at 120% → 9.6;
+        // 2.5 h → 80% → 6.4; 0 h scores the cap.
+        let k = kpi("8", KpiScoring::InverseRatio(limits(Some("1.2"), None, None)), true);
+        let (s, ex) = run(&k, "1.6", "2");
+        assert_eq!((s, ex.notes.as_slice()), (d("9.6"), &["capped"][..]));
+        assert_eq!(run(&k, "2.5", "2").0, d("6.4"));
+        let (s, ex) = run(&k, "0", "2");
+        assert_eq!((s, ex.notes.as_slice()), (d("9.6"), &["actual_not_positive_scores_cap"][..]));
+    }
+
+    #[test]
+    fn bands_lower_is_better_and_on_attainment() {
+        // Response time: ≤ 2 h full marks, ≤ 4 h 60%, else 0; weight 8.
+        let steps = vec![(d("2"), d("1")), (d("4"), d("0.6"))];
+        let k = kpi("8", KpiScoring::Bands { basis: BandBasis::Actual, direction: Direction::LowerIsBetter, steps, otherwise: d("0") }, false);
+        assert_eq!(run(&k, "2", "0").0, d("8"));
+        assert_eq!(run(&k, "3.5", "0").0, d("4.8"));
+        let (s, ex) = run(&k, "4.1", "0");
+        assert_eq!((s, ex.notes.as_slice()), (d("0"), &["no_band_reached"][..]));
+        // On attainment: ≥ 100% → 100%, ≥ 80% → 50%, else 0; weight 20.
+        let steps = vec![(d("100"), d("1")), (d("80"), d("0.5"))];
+        let k = kpi("20", KpiScoring::Bands { basis: BandBasis::AttainmentPct, direction: Direction::HigherIsBetter, steps, otherwise: d("0") }, true);
+        assert_eq!(run(&k, "85", "100").0, d("10"));
+        assert_eq!(run(&k, "100", "100").0, d("20"));
+    }
+
+    #[test]
+    fn rating_360_seed_003_90_80_70_is_84() {
+        let raters = vec![(Expr::Var(0), d("0.6")), (Expr::Var(1), d("0.2")), (Expr::Var(2), d("0.2"))];
+        let k = CompiledKpi { actual: None, target: None, weight: d("10"), scoring: KpiScoring::Rating360 { raters, scale_max: d("100") } };
+        let mut ex = Explanation::default();
+        let s = score_kpi(&k, &[d("90"), d("80"), d("70")], &mut ex).unwrap();
+        assert_eq!(ex.get("composite"), Some(d("84")));
+        assert_eq!(s, d("8.4"));
+    }
+
+    #[test]
+    fn pass_fail_and_deduction() {
+        let k = kpi("5", KpiScoring::PassFail, false);
+        assert_eq!(run(&k, "1", "0").0, d("5"));
+        assert_eq!(run(&k, "0", "0").0, d("0"));
+        // Compliance weight 5, 2 points per violation, not below 0.
+        let k = kpi("5", KpiScoring::Deduction { per_event: d("2"), floor: d("0") }, false);
+        assert_eq!(run(&k, "0", "0").0, d("5"));
+        assert_eq!(run(&k, "1", "0").0, d("3"));
+        let (s, ex) = run(&k, "3", "0");
+        assert_eq!((s, ex.notes.as_slice()), (d("0"), &["floored"][..]));
+    }
+
+    #[test]
+    fn zero_target_is_an_error() {
+        let k = kpi("30", KpiScoring::Ratio(RatioLimits::default()), true);
+        assert_eq!(score_kpi(&k, &[d("5"), d("0")], &mut NoTrace), Err(ScoreError::TargetNotPositive(d("0"))));
+    }
+}
