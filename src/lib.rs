@@ -17,6 +17,7 @@ pub mod explain;
 pub mod formula;
 pub mod pay;
 pub mod plan;
+pub mod presets;
 pub mod problem;
 pub mod score;
 #[cfg(target_arch = "wasm32")]
@@ -30,7 +31,7 @@ pub use problem::{Problem, Severity};
 use serde::Serialize;
 
 /// The built-in sample plan (seed 003's SaaS tiers on a three-KPI scorecard).
-pub const SAMPLE_PLAN_JSON: &str = include_str!("../plans/saas-target.json");
+pub const SAMPLE_PLAN_JSON: &str = presets::PRESETS[0].json;
 
 /// What became of a plan handed to [`Workspace::set_plan_json`].
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -1,0 +1,88 @@
+//! The presets: each is valid on the sample reps, evaluates every period, and its 2026-Q4
+//! results are pinned in a snapshot a reviewer can read (`tests/snapshots/`).
+
+mod common;
+use incentive_engine::presets::PRESETS;
+use incentive_engine::{Evaluation, Workspace};
+use std::fmt::Write;
+
+fn workspace(json: &str) -> Workspace {
+    let mut ws = Workspace::with_sample_reps();
+    let report = ws.set_plan_json(json);
+    assert!(report.ok, "{:#?}", report.problems);
+    assert!(report.problems.is_empty(), "warnings: {:#?}", report.problems);
+    ws
+}
+
+/// A plain-text table of one evaluation: what a reviewer checks against the plan.
+fn table(e: &Evaluation) -> String {
+    let mut out = String::new();
+    let periods = e.periods.join(", ");
+    writeln!(out, "period {} (covers {periods}) — {} reps, {} left out", e.period, e.totals.reps, e.totals.excluded).unwrap();
+    writeln!(out, "{:<4} {:<12} {:<17} {:>8} {:>7} {:>7} {:>8} {:>4} {:>5} {:>12}  flags", "id", "name", "role", "attain%", "kpis", "points", "score", "rank", "grade", "pay").unwrap();
+    for r in &e.reps {
+        let points = r.bonus_points - r.penalty_points;
+        let flags: Vec<String> = r.flags.iter().map(|f| format!("{} {} ({})", f.code, f.grade, f.periods.join("→"))).collect();
+        writeln!(
+            out,
+            "{:<4} {:<12} {:<17} {:>8} {:>7} {:>7} {:>8} {:>4} {:>5} {:>12}  {}",
+            r.rep_id,
+            r.name,
+            r.role,
+            r.attainment_pct.map(|a| a.to_string()).unwrap_or_default(),
+            r.weighted_score,
+            points,
+            r.score,
+            r.rank,
+            r.grade,
+            r.total_pay,
+            flags.join("; ")
+        )
+        .unwrap();
+    }
+    let t = &e.totals;
+    writeln!(out, "total pay {} · average pay {} · average score {} · revenue {}", t.total_pay, t.average_pay, t.average_score, t.revenue.map(|r| r.to_string()).unwrap_or_default()).unwrap();
+    for g in &t.by_region {
+        writeln!(out, "  {:<10} {:>2} reps  pay {:>12}  avg score {:>7}", g.group, g.reps, g.total_pay, g.average_score).unwrap();
+    }
+    let grades: Vec<String> = t.grades.iter().map(|g| format!("{} {}", g.grade, g.reps)).collect();
+    writeln!(out, "grades: {}", grades.join(", ")).unwrap();
+    for d in &t.distribution {
+        writeln!(out, "  guide {}: {}% of reps, range {}–{}% → {:?}", d.grade, d.share_pct, d.min_pct, d.max_pct, d.status).unwrap();
+    }
+    out
+}
+
+#[test]
+fn every_preset_is_valid_and_evaluates_every_period_without_leaving_anyone_out() {
+    for preset in PRESETS {
+        let ws = workspace(preset.json);
+        for period in &ws.data().periods {
+            let e = ws.evaluate(period).unwrap_or_else(|p| panic!("{}: {p}", preset.id));
+            assert!(e.problems.is_empty(), "{} {period}: {:#?}", preset.id, e.problems);
+            assert_eq!(e.reps.len(), 32);
+            for r in &e.reps {
+                // The score is exactly the sum of its parts.
+                let parts: rust_decimal::Decimal = r.kpis.iter().map(|k| k.score).sum();
+                assert_eq!(r.weighted_score, parts, "{} {}", preset.id, r.rep_id);
+                assert_eq!(r.score, r.weighted_score + r.bonus_points - r.penalty_points);
+            }
+        }
+        let ytd = ws.evaluate_ytd("2026-Q4").unwrap();
+        assert_eq!(ytd.periods.len(), 4, "{}", preset.id);
+    }
+}
+
+#[test]
+fn snapshots_of_the_presets_in_2026_q4() {
+    for preset in PRESETS {
+        let ws = workspace(preset.json);
+        insta::assert_snapshot!(preset.id, table(&ws.evaluate("2026-Q4").unwrap()));
+    }
+}
+
+#[test]
+fn snapshot_of_the_target_oriented_preset_year_to_date() {
+    let ws = workspace(incentive_engine::presets::preset("target-oriented").unwrap().json);
+    insta::assert_snapshot!(table(&ws.evaluate_ytd("2026-Q4").unwrap()));
+}
