@@ -67,6 +67,19 @@ impl Engine {
         let evaluation = self.workspace.evaluate(period).map_err(|p| into_error(&[p]))?;
         to_js(&evaluation)
     }
+
+    /// Evaluates the current plan year-to-date: the year's periods up to `period`.
+    #[wasm_bindgen(js_name = evaluateYtd)]
+    pub fn evaluate_ytd(&self, period: &str) -> Result<JsValue, JsValue> {
+        let evaluation = self.workspace.evaluate_ytd(period).map_err(|p| into_error(&[p]))?;
+        to_js(&evaluation)
+    }
+}
+
+/// The preset plans shipped with the engine: `[{ id, json }]`, the quick-start plan first.
+#[wasm_bindgen]
+pub fn presets() -> Result<JsValue, JsValue> {
+    to_js(&crate::presets::PRESETS)
 }
 
 /// The built-in sample plan as JSON text.

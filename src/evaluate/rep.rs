@@ -58,10 +58,8 @@ pub(super) fn evaluate_rep(plan: &CompiledPlan, data: &Dataset, row: &Row, vars:
         explain.value("score", score);
         weighted = weighted.checked_add(score).ok_or_else(|| overflow(rep, "score"))?;
         let (actual, target) = (explain.get("actual"), explain.get("target"));
-        let attainment_pct = match (actual, target) {
-            (Some(a), Some(t)) if t > Decimal::ZERO => Some(percent(a, t).map_err(|e| score_problem(rep, &src.id, e))?),
-            _ => None,
-        };
+        // The scorer's own ratio: target / actual for lower-is-better KPIs.
+        let attainment_pct = explain.get("attainment_pct").map(|p| crate::plan::RoundingMode::HalfUp.apply(p, 2));
         kpis.push(KpiResult {
             id: src.id.clone(),
             category: src.category.clone(),

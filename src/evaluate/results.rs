@@ -73,7 +73,8 @@ pub struct KpiResult {
     pub scoring: &'static str,
     pub actual: Option<Decimal>,
     pub target: Option<Decimal>,
-    /// `actual / target` in percent, 2 places, where there is a target.
+    /// The ratio the KPI was scored on, in percent, 2 places: `actual / target`, or
+    /// `target / actual` for lower-is-better KPIs; absent for scorings without a ratio.
     pub attainment_pct: Option<Decimal>,
     /// The weight after normalising.
     pub weight: Decimal,

@@ -94,22 +94,42 @@ fn field_problem(root: &Value, e: &serde_path_to_error::Error<serde_json::Error>
         );
     }
     if let Some(variant) = between(&inner, "unknown variant `", "`") {
-        let expected = inner.split_once(", expected ").map(|(_, x)| x.to_string()).unwrap_or_default();
+        let options = inner.split_once(", expected ").map(|(_, x)| x.trim_start_matches("one of ").to_string()).unwrap_or_default();
         return Problem::error(
             "unknown_option",
             path,
             Some(variant.to_string()),
-            format!("`{variant}` is not one of the options: {expected}"),
-            format!("`{variant}` 不是可选值之一:{expected}"),
+            format!("`{variant}` is not one of the options: {options}"),
+            format!("`{variant}` 不是可选值之一,可选:{options}"),
         );
     }
-    Problem::error(
-        "invalid_value",
-        path,
-        value,
-        format!("invalid value: {inner}"),
-        format!("值无效:{}", translate_serde(&inner)),
-    )
+    let (en, zh) = describe_type_error(&inner);
+    Problem::error("invalid_value", path, value, en, zh)
+}
+
+/// serde's "invalid type: string \"x\", expected …" as a sentence in both languages.
+fn describe_type_error(inner: &str) -> (String, String) {
+    let body = inner.trim_start_matches("invalid type: ").trim_start_matches("invalid value: ");
+    let Some((found, expected)) = body.split_once(", expected ") else {
+        return (format!("invalid value: {body}"), format!("值无效:{body}"));
+    };
+    let found = match found {
+        "sequence" => "a list".to_string(),
+        "map" => "an object".to_string(),
+        f => f.replace("string ", "text ").replace("floating point ", "number ").replace("integer ", "number "),
+    };
+    let found_zh = found.replace("text ", "文本 ").replace("number ", "数字 ").replace("an object", "对象").replace("a list", "列表").replace("null", "空值 null");
+    let (e, z) = match expected {
+        x if x.contains("Decimal") => ("a number (or a number in quotes)", "数字"),
+        x if x.starts_with('u') && x[1..].chars().all(|c| c.is_ascii_digit()) => ("a whole number, 0 or more", "非负整数"),
+        "a string" => ("text", "文本"),
+        "a sequence" => ("a list [ … ]", "列表 [ … ]"),
+        "a boolean" => ("true or false", "true 或 false"),
+        "string or map" => ("an option name in quotes", "带引号的选项名称"),
+        x if x.starts_with("struct") || x.starts_with("internally tagged") || x.starts_with("a map") => ("an object { … }", "对象 { … }"),
+        x => (x, x),
+    };
+    (format!("expected {e}, found {found}"), format!("应为{z},实际为 {found_zh}"))
 }
 
 fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
@@ -150,18 +170,4 @@ pub(crate) fn short(v: &Value) -> String {
     } else {
         text
     }
-}
-
-/// A Chinese rendering of serde's most common type messages.
-fn translate_serde(en: &str) -> String {
-    en.replace("invalid type: ", "类型错误:")
-        .replace("expected a Decimal type representing a fixed-point number", "应为数字")
-        .replace("expected u32", "应为非负整数")
-        .replace("expected a string", "应为文本")
-        .replace("expected a sequence", "应为数组")
-        .replace("expected a boolean", "应为 true/false")
-        .replace("invalid length", "长度无效")
-        .replace("string", "文本")
-        .replace("floating point", "小数")
-        .replace("integer", "整数")
 }

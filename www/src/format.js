@@ -1,5 +1,6 @@
-// Number formatting for display. Amounts arrive from the engine as exact decimal strings
-// and are formatted as strings: they never pass through a float on their way to the screen.
+// Number formatting for display. Figures arrive from the engine as exact decimal strings
+// and are rounded and grouped as strings (BigInt arithmetic): they never pass through a
+// float on their way to the screen.
 
 /** "1234567.5" → "1,234,567.5" (digits untouched, only grouped). */
 export function group(decimal) {
@@ -10,17 +11,63 @@ export function group(decimal) {
   return (negative ? '-' : '') + grouped + (frac !== undefined ? '.' + frac : '');
 }
 
+/** A decimal string rounded half away from zero to `places` decimals: ("2.345", 2) → "2.35". */
+export function fixed(decimal, places) {
+  const text = String(decimal).trim();
+  const negative = text.startsWith('-');
+  const [int = '0', frac = ''] = (negative ? text.slice(1) : text).split('.');
+  const digits = BigInt(int + frac.padEnd(places + 1, '0').slice(0, places + 1));
+  let scaled = digits / 10n + (digits % 10n >= 5n ? 1n : 0n);
+  const s = scaled.toString().padStart(places + 1, '0');
+  const out = places > 0 ? `${s.slice(0, -places)}.${s.slice(-places)}` : s;
+  return negative && scaled !== 0n ? `-${out}` : out;
+}
+
 /** Money with its exact cents: "38000.00" → "38,000.00". */
 export function money(decimal) {
   return decimal == null ? '—' : group(decimal);
 }
 
-/** A percentage figure: "120.00" → "120.00%". */
-export function percent(decimal) {
-  return decimal == null ? '—' : `${group(decimal)}%`;
+/** Money in 万 (10,000) for Chinese summaries: "893410.00" → "89.34万". */
+export function wan(decimal) {
+  if (decimal == null) return '—';
+  return `${group(fixed(shift(String(decimal), -4), 2))}万`;
 }
 
-/** A plain decimal figure such as a score or a weight. */
+/** Moves the decimal point of a decimal string by `by` places (negative: left). */
+function shift(text, by) {
+  const negative = text.startsWith('-');
+  let [int, frac = ''] = (negative ? text.slice(1) : text).split('.');
+  if (by < 0) {
+    int = int.padStart(-by + 1, '0');
+    frac = int.slice(by) + frac;
+    int = int.slice(0, by);
+  } else if (by > 0) {
+    frac = frac.padEnd(by, '0');
+    int = (int + frac.slice(0, by)).replace(/^0+(?=\d)/, '');
+    frac = frac.slice(by);
+  }
+  return `${negative ? '-' : ''}${int}.${frac || '0'}`;
+}
+
+/** A fraction as a percentage, exactly: "0.035" → "3.5%". */
+export function rate(fraction) {
+  return fraction == null ? '—' : `${short(shift(String(fraction), 2), 4)}%`;
+}
+
+/** A percentage figure: "120.00" → "120.00%"; unrounded inputs are shown to 2 places. */
+export function percent(decimal) {
+  return decimal == null ? '—' : `${group(fixed(decimal, 2))}%`;
+}
+
+/** A plain decimal figure such as a score or a weight, as given. */
 export function number(decimal) {
   return decimal == null ? '—' : group(decimal);
+}
+
+/** A figure shown to at most `places` decimals, trailing zeros dropped: "8.400" → "8.4". */
+export function short(decimal, places = 2) {
+  if (decimal == null) return '—';
+  const f = fixed(decimal, places);
+  return group(f.includes('.') ? f.replace(/\.?0+$/, '') : f);
 }

@@ -38,7 +38,7 @@ export const styles = css`
   .lang { display: inline-flex; border: 1px solid var(--ip-border); border-radius: 6px; overflow: hidden; }
   .lang button { border: 0; background: #fff; padding: 5px 12px; cursor: pointer; }
   .lang button[aria-pressed='true'] { background: var(--ip-accent); color: #fff; }
-  .layout { display: grid; grid-template-columns: minmax(380px, 460px) 1fr; gap: 16px; padding: 16px 24px 32px; align-items: start; }
+  .layout { display: grid; grid-template-columns: minmax(400px, 480px) 1fr; gap: 16px; padding: 16px 24px 32px; align-items: start; }
   @media (max-width: 1000px) { .layout { grid-template-columns: 1fr; } }
   .panel { background: var(--ip-panel); border: 1px solid var(--ip-border); border-radius: var(--ip-radius); padding: 16px; min-width: 0; }
   .block { border: 1px solid var(--ip-border); border-radius: 8px; margin: 0 0 14px; padding: 10px 12px 12px; }
@@ -46,8 +46,9 @@ export const styles = css`
   .grid { width: 100%; border-collapse: collapse; margin-bottom: 8px; }
   .grid th, .grid td { text-align: left; padding: 4px 4px; vertical-align: top; font-weight: normal; }
   .grid.kpis { table-layout: fixed; }
-  .grid .c-target { width: 140px; }
-  .grid .c-num { width: 88px; }
+  .grid .c-target { width: 124px; }
+  .grid .c-num { width: 84px; }
+  .grid.explain th:first-child { width: 34%; }
   .grid thead th { color: var(--ip-muted); font-size: 12px; }
   .grid tbody th { font-weight: 500; }
   .cell-input { width: 100%; min-width: 0; padding: 5px 7px; border: 1px solid var(--ip-border); border-radius: 6px; background: #fff; }
@@ -84,6 +85,33 @@ export const styles = css`
   .results-table tbody tr:hover { background: var(--ip-accent-soft); }
   .results-table tfoot tr.subtotal th, .results-table tfoot tr.subtotal td { background: #fafbfd; color: var(--ip-muted); }
   .results-table tfoot tr.grand th, .results-table tfoot tr.grand td { font-weight: 700; background: #f1f4f9; }
+  .preset select { flex: 1; min-width: 0; font-weight: 600; }
+  .description { margin: -4px 0 12px; line-height: 1.5; }
+  .tabs { display: flex; gap: 4px; flex-wrap: wrap; margin: 2px 0 10px; }
+  .tabs button { border: 1px solid var(--ip-border); background: #fff; border-radius: 16px; padding: 3px 10px; cursor: pointer; font-size: 13px; }
+  .tabs button[aria-selected='true'] { background: var(--ip-accent); border-color: var(--ip-accent); color: #fff; }
+  tr.category th, tr.category td { background: #f6f8fb; font-weight: 600; font-size: 12px; padding-top: 6px; }
+  .grid code { font-size: 11px; }
+  label.check { display: inline-flex; gap: 6px; align-items: center; cursor: pointer; }
+  .results-table tbody tr { cursor: pointer; }
+  .results-table tbody tr[aria-selected='true'] { background: var(--ip-accent-soft); box-shadow: inset 3px 0 0 var(--ip-accent); }
+  .flag { color: #c0262d; font-size: 12px; }
+  .detail {
+    position: fixed; top: 0; right: 0; bottom: 0; width: min(560px, 100vw); z-index: 10; overflow: auto;
+    background: #fff; border-left: 1px solid var(--ip-border); box-shadow: -12px 0 32px rgba(16, 24, 40, 0.14); padding: 18px 20px;
+  }
+  .detail-head { display: flex; justify-content: space-between; gap: 8px; }
+  .detail h3 { margin: 0 0 4px; font-size: 15px; }
+  .verdict { margin: 4px 0 8px; }
+  .flag-line { color: #c0262d; margin: 2px 0 8px; font-size: 13px; }
+  .grid.explain { margin: 8px 0 12px; font-variant-numeric: tabular-nums; }
+  .grid.explain thead th { border-bottom: 1px solid var(--ip-border); }
+  .grid.explain .num { text-align: right; }
+  .grid.explain tr.steps td { padding-top: 0; padding-bottom: 8px; border-bottom: 1px dashed var(--ip-border); }
+  .step { display: inline-block; font-size: 12px; color: var(--ip-muted); margin-right: 10px; }
+  .note { display: inline-block; font-size: 11px; background: #fff3d6; color: #8a5300; border-radius: 8px; padding: 0 6px; margin-right: 6px; }
+  .grid.explain tr.grand td, .grid.explain tr.grand th { border-top: 1px solid var(--ip-border); }
+  .empty-detail { padding: 8px 2px; }
   .badge { display: inline-block; min-width: 22px; text-align: center; padding: 1px 6px; border-radius: 10px; font-size: 12px; font-weight: 700; background: #eef1f6; }
   .badge.g-S { background: #e3f5e9; color: #17803d; }
   .badge.g-A { background: #e6efff; color: #1f5eff; }

@@ -23,15 +23,16 @@ impl Slots {
         for name in columns {
             slots.push(name.clone());
         }
+        // Ids repeated among targets and metrics are reported by validation; here only a
+        // clash with a data column, which validation cannot see.
         for (name, path) in targets.iter().chain(metrics) {
-            if slots.index.contains_key(name) {
-                let what = if slots.index[name] < columns.len() { ("a column of the data", "数据中的一列") } else { ("another target or metric", "另一个目标或指标") };
+            if slots.index.get(name).is_some_and(|slot| *slot < columns.len()) {
                 problems.push(Problem::error(
                     "name_clash",
                     path.clone(),
                     Some(name.clone()),
-                    format!("`{name}` is already {}; formulas could not tell them apart", what.0),
-                    format!("`{name}` 已是{},公式中无法区分", what.1),
+                    format!("`{name}` is already a column of the data; formulas could not tell them apart"),
+                    format!("`{name}` 已是数据中的一列,公式中无法区分"),
                 ));
             }
             slots.push(name.clone());

@@ -23,8 +23,11 @@ fn commission_line(line: &CommissionLine, path: &str, out: &mut Vec<Problem>) {
             format!("提成项 `{}` 的阶梯按目标达成率划分,需要设置 `target`", line.id),
         ));
     }
-    let what = (&*format!("commission line `{}` (a flat rate is one tier from 0)", line.id), &*format!("提成项 `{}`(固定比例即一个从 0 开始的阶梯)", line.id));
-    if !not_empty(&line.tiers, &format!("{path}.tiers"), what, out) {
+    let needs = (
+        &*format!("commission line `{}` needs at least one tier (a flat rate is one tier from 0)", line.id),
+        &*format!("提成项 `{}` 至少需要一个阶梯(固定比例即一个从 0 开始的阶梯)", line.id),
+    );
+    if !not_empty(&line.tiers, &format!("{path}.tiers"), needs, out) {
         return;
     }
     for (t, tier) in line.tiers.iter().enumerate() {

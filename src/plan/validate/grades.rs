@@ -6,7 +6,7 @@ use crate::problem::Problem;
 use std::collections::HashSet;
 
 pub(super) fn grades(grades: &Grades, out: &mut Vec<Problem>) {
-    if !not_empty(&grades.bands, "grades.bands", ("the grade bands", "等级划分"), out) {
+    if !not_empty(&grades.bands, "grades.bands", ("at least one grade band is needed", "至少需要一个等级"), out) {
         return;
     }
     let mut names = HashSet::new();
@@ -97,12 +97,15 @@ pub(super) fn grades(grades: &Grades, out: &mut Vec<Problem>) {
                 out.push(Problem::error(
                     "guide_grades",
                     "grades.distribution.guide",
-                    Some(guided.join(",")),
+                    Some(guided.join(", ")),
                     format!("to enforce the distribution, the guide lists every grade in band order ({})", bands.join(", ")),
                     format!("启用强制分布时,分布指引须按等级顺序列出全部等级({})", bands.join("、")),
                 ));
             }
-            adds_to_100(&quotas, "grades.distribution.guide", ("the quotas", "各等级配额"), out);
+            // Missing quotas are reported above; their sum would only repeat it.
+            if quotas.len() == dist.guide.len() {
+                adds_to_100(&quotas, "grades.distribution.guide", ("the quotas", "各等级配额"), out);
+            }
         }
     }
     if let Some(streak) = &grades.streak {

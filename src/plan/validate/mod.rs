@@ -97,22 +97,35 @@ pub(super) fn duplicate_id(path: &str, id: &str) -> Problem {
 pub(super) fn in_range(value: Decimal, path: &str, what: (&str, &str), low_exclusive: bool, high: i64, out: &mut Vec<Problem>) {
     let too_small = if low_exclusive { value <= Decimal::ZERO } else { value < Decimal::ZERO };
     if too_small || value > Decimal::from(high) {
-        let (low, low_zh) = if low_exclusive { ("more than 0", "大于 0") } else { ("0", "0") };
         let (what_en, what_zh) = what;
-        out.push(Problem::error(
-            "out_of_range",
-            path,
-            Some(value.to_string()),
-            format!("{what_en} must be from {low} to {high}; it is {value}"),
-            format!("{what_zh}应在 {low_zh} 到 {high} 之间;当前为 {value}"),
-        ));
+        let high = grouped(high);
+        let (en, zh) = if low_exclusive {
+            (format!("{what_en} must be more than 0 and at most {high}; it is {value}"), format!("{what_zh}应大于 0 且不超过 {high};当前为 {value}"))
+        } else {
+            (format!("{what_en} must be from 0 to {high}; it is {value}"), format!("{what_zh}应在 0 到 {high} 之间;当前为 {value}"))
+        };
+        out.push(Problem::error("out_of_range", path, Some(value.to_string()), en, zh));
     }
 }
 
-/// Checks that a list is not empty.
-pub(super) fn not_empty<T>(list: &[T], path: &str, what: (&str, &str), out: &mut Vec<Problem>) -> bool {
+/// 1000000 → "1,000,000".
+fn grouped(n: i64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Checks that a list is not empty; `needs` says what it needs, e.g. ("scorecard `x` needs
+/// at least one KPI", "计分卡 `x` 至少需要一个指标").
+pub(super) fn not_empty<T>(list: &[T], path: &str, needs: (&str, &str), out: &mut Vec<Problem>) -> bool {
     if list.is_empty() {
-        out.push(Problem::error("empty_list", path, None, format!("{} needs at least one entry", what.0), format!("{}至少需要一项", what.1)));
+        out.push(Problem::error("empty_list", path, None, needs.0.to_string(), needs.1.to_string()));
     }
     !list.is_empty()
 }

@@ -70,7 +70,8 @@ pub(super) fn scorecards(plan: &Plan, out: &mut Vec<Problem>) {
 }
 
 fn scorecard(card: &Scorecard, path: &str, categories: &[Category], out: &mut Vec<Problem>) {
-    if !not_empty(&card.kpis, &format!("{path}.kpis"), (&format!("scorecard `{}`", card.id), &format!("计分卡 `{}`", card.id)), out) {
+    let needs = (&*format!("scorecard `{}` needs at least one KPI", card.id), &*format!("计分卡 `{}` 至少需要一个指标", card.id));
+    if !not_empty(&card.kpis, &format!("{path}.kpis"), needs, out) {
         return;
     }
     unique_ids(card.kpis.iter().enumerate().map(|(k, kpi)| (kpi.id.as_str(), format!("{path}.kpis[{k}].id"))), out);
@@ -117,13 +118,17 @@ fn scorecard(card: &Scorecard, path: &str, categories: &[Category], out: &mut Ve
         ));
         return;
     }
-    category_ranges(card, sum, path, categories, out);
+    // A KPI in an unknown category is reported above; the shares would only repeat it.
+    if card.kpis.iter().all(|k| k.category.as_ref().is_none_or(|c| categories.iter().any(|x| &x.id == c))) {
+        category_ranges(card, sum, path, categories, out);
+    }
 }
 
 /// Each category's share of the card (after normalising) must lie within its range.
 fn category_ranges(card: &Scorecard, sum: Decimal, path: &str, categories: &[Category], out: &mut Vec<Problem>) {
     for cat in categories {
-        if cat.min_weight.is_none() && cat.max_weight.is_none() {
+        let reversed = matches!((cat.min_weight, cat.max_weight), (Some(min), Some(max)) if min > max);
+        if reversed || (cat.min_weight.is_none() && cat.max_weight.is_none()) {
             continue;
         }
         let raw: Decimal = card.kpis.iter().filter(|k| k.category.as_deref() == Some(cat.id.as_str())).map(|k| k.weight).sum();
@@ -179,7 +184,7 @@ fn scoring(scoring: &Scoring, path: &str, out: &mut Vec<Problem>) {
         Scoring::Ratio { cap_pct, floor_pct, threshold_pct } => ratio_limits(*cap_pct, *floor_pct, *threshold_pct, path, out),
         Scoring::InverseRatio { cap_pct, floor_pct, threshold_pct } => ratio_limits(Some(*cap_pct), *floor_pct, *threshold_pct, path, out),
         Scoring::Bands { direction, steps, otherwise_pct, .. } => {
-            if not_empty(steps, &format!("{path}.steps"), ("a band table", "分档表"), out) {
+            if not_empty(steps, &format!("{path}.steps"), ("a band table needs at least one step", "分档表至少需要一档"), out) {
                 let ats: Vec<Decimal> = steps.iter().map(|s| s.at).collect();
                 let increasing = *direction == Direction::LowerIsBetter;
                 strictly_monotone("band_order", &ats, increasing, |i| format!("{path}.steps[{i}].at"), ("band", "分档"), out);
@@ -190,7 +195,7 @@ fn scoring(scoring: &Scoring, path: &str, out: &mut Vec<Problem>) {
             in_range(*otherwise_pct, &format!("{path}.otherwise_pct"), ("the score below every band", "未达任何分档的得分比例"), false, 100, out);
         }
         Scoring::Rating360 { raters, scale_max } => {
-            if not_empty(raters, &format!("{path}.raters"), ("a 360 rating", "360 评分"), out) {
+            if not_empty(raters, &format!("{path}.raters"), ("a 360 rating needs at least one rater", "360 评分至少需要一类评价人"), out) {
                 for (i, r) in raters.iter().enumerate() {
                     in_range(r.weight, &format!("{path}.raters[{i}].weight"), ("a rater weight", "评价人权重"), false, 100, out);
                 }
@@ -209,7 +214,7 @@ fn scoring(scoring: &Scoring, path: &str, out: &mut Vec<Problem>) {
                         format!("{path}.floor"),
                         Some(f.to_string()),
                         format!("a deduction's floor is 0 or below (it is {f}); a positive floor would give points for violations"),
-                        format!("扣分下限应不大于 0(当前为 {f})"),
+                        format!("扣分下限应不大于 0(当前为 {f});正数下限会使违规反而得分"),
                     ));
                 }
             }

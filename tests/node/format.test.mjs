@@ -1,0 +1,34 @@
+// The playground's number formatting: exact decimal strings in, grouped and rounded
+// strings out, with no float in between.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fixed, group, money, percent, rate, short, wan } from '../../www/src/format.js';
+
+test('rounds decimal strings half away from zero without floats', () => {
+  assert.equal(fixed('2.345', 2), '2.35');
+  assert.equal(fixed('-2.345', 2), '-2.35');
+  assert.equal(fixed('99.995', 2), '100.00');
+  assert.equal(fixed('-0.004', 2), '0.00');
+  assert.equal(fixed('7', 2), '7.00');
+  assert.equal(fixed('105.4761904761904761904761905', 2), '105.48');
+  // A float would print 1.0049999999999999 and round down.
+  assert.equal(fixed('1.005', 2), '1.01');
+  // Beyond 2^53 every digit is kept.
+  assert.equal(fixed('9007199254740993.125', 2), '9007199254740993.13');
+});
+
+test('groups, percents, 万 and short figures', () => {
+  assert.equal(group('1234567.5'), '1,234,567.5');
+  assert.equal(money('-1234567.5'), '-1,234,567.5');
+  assert.equal(money(null), '—');
+  assert.equal(percent('120'), '120.00%');
+  assert.equal(wan('893410.00'), '89.34万');
+  assert.equal(wan('5000'), '0.50万');
+  assert.equal(wan('123456789.99'), '12,345.68万');
+  assert.equal(short('8.400'), '8.4');
+  assert.equal(short('120'), '120');
+  assert.equal(rate('0.03'), '3%');
+  assert.equal(rate('0.035'), '3.5%');
+  assert.equal(rate('1'), '100%');
+  assert.equal(rate('0.0425'), '4.25%');
+});

@@ -1,0 +1,179 @@
+// The plan editor: scorecards (one tab per card, KPIs grouped by category with live sums
+// and ranges), bonus and penalty points, grade bands and the distribution guide, and the
+// commission tables. Render functions over the playground element `el`, which owns the state.
+import { html, nothing } from 'lit';
+import { term } from './i18n.js';
+import { short } from './format.js';
+
+/** Sum of decimal-looking strings, for the live totals next to inputs (display only). */
+function sum(values) {
+  return values.reduce((s, v) => s + (Number.parseFloat(v) || 0), 0);
+}
+
+export function renderEditor(el) {
+  const plan = el.plan;
+  return html`<section class="panel editor" aria-label=${el.L('plan')}>
+    <label class="row preset">${el.L('preset')}
+      <select data-testid="preset" @change=${(e) => el.loadPreset(e.target.value)}>
+        ${el.presets.map((p) => html`<option value=${p.id} ?selected=${p.id === el.presetId}>${el.text(p.plan)}</option>`)}
+      </select>
+    </label>
+    ${el.text(plan, 'description') ? html`<p class="hint description">${el.text(plan, 'description')}</p>` : nothing}
+    ${renderScorecards(el)}
+    ${plan.points?.items?.length ? renderPoints(el) : nothing}
+    ${renderGrades(el)}
+    ${(plan.commission ?? []).map((line, i) => renderCommission(el, line, i))}
+  </section>`;
+}
+
+function renderScorecards(el) {
+  const cards = el.plan.scorecards;
+  const active = Math.min(el.cardIndex, cards.length - 1);
+  const card = cards[active];
+  return html`<fieldset class="block">
+    <legend>${el.L('scorecard')}</legend>
+    ${cards.length > 1
+      ? html`<div class="tabs" role="tablist">${cards.map(
+          (c, i) => html`<button type="button" role="tab" data-card=${c.id} aria-selected=${i === active ? 'true' : 'false'} @click=${() => el.setCard(i)}>${el.text(c) || c.id}</button>`,
+        )}</div>`
+      : nothing}
+    ${renderCard(el, card, active)}
+  </fieldset>`;
+}
+
+function renderCard(el, card, c) {
+  const base = `scorecards[${c}]`;
+  const categories = el.plan.categories ?? [];
+  const groups = categories.length
+    ? [...categories.map((cat) => ({ cat, kpis: card.kpis.map((k, i) => [k, i]).filter(([k]) => k.category === cat.id) })), { cat: null, kpis: card.kpis.map((k, i) => [k, i]).filter(([k]) => !k.category) }]
+    : [{ cat: null, kpis: card.kpis.map((k, i) => [k, i]) }];
+  const total = sum(card.kpis.map((k) => k.weight));
+  const scale = card.normalize && total > 0 ? 100 / total : 1;
+  return html`<table class="grid kpis">
+      <colgroup><col /><col class="c-target" /><col class="c-num" /><col class="c-num" /></colgroup>
+      <thead><tr><th>${el.L('kpi')}</th><th>${el.L('target')}</th><th>${el.L('weight')}</th><th>${el.L('cap')}</th></tr></thead>
+      ${groups.filter((g) => g.kpis.length).map((g) => html`<tbody>
+        ${g.cat ? renderCategoryRow(el, g.cat, g.kpis, scale) : nothing}
+        ${g.kpis.map(([kpi, k]) => renderKpiRow(el, kpi, `${base}.kpis[${k}]`))}
+      </tbody>`)}
+      <tfoot><tr>
+        <th scope="row">${el.L('weightSum')}</th><td></td>
+        <td class=${card.normalize || Math.abs(total - 100) < 1e-9 ? 'sum ok' : 'sum bad'} data-testid="weight-sum">${short(String(total))}</td>
+        <td class="hint">${card.normalize ? el.L('normalised') : el.L('mustBe100')}</td>
+      </tr></tfoot>
+    </table>
+    ${el.fieldError(`${base}.kpis`)}`;
+}
+
+function renderCategoryRow(el, cat, kpis, scale) {
+  const share = sum(kpis.map(([k]) => k.weight)) * scale;
+  const has = cat.min_weight != null || cat.max_weight != null;
+  const ok = (cat.min_weight == null || share >= Number(cat.min_weight) - 1e-9) && (cat.max_weight == null || share <= Number(cat.max_weight) + 1e-9);
+  return html`<tr class="category" data-category=${cat.id}>
+    <th scope="rowgroup" colspan="2">${el.text(cat)}${has ? html` <span class="hint">${el.L('range')} ${cat.min_weight ?? 0}–${cat.max_weight ?? 100}</span>` : nothing}</th>
+    <td class=${`sum ${ok ? 'ok' : 'bad'}`} data-testid="category-sum">${short(String(share))}</td><td></td>
+  </tr>`;
+}
+
+function renderKpiRow(el, kpi, path) {
+  const label = el.text(kpi);
+  const type = kpi.scoring?.type ?? 'ratio';
+  const hasCap = type === 'ratio' || type === 'inverse_ratio';
+  return html`<tr data-kpi=${kpi.id}>
+    <th scope="row">${label}<div class="hint">${term(el.lang, type)}${kpi.actual ? html` · <code>${kpi.actual}</code>` : nothing}</div></th>
+    <td>${kpi.target != null ? html`${el.field(`${path}.target`, { label: `${label} ${el.L('target')}`, width: 'formula' })}${el.fieldError(`${path}.target`)}` : html`<span class="hint">—</span>`}</td>
+    <td>${el.field(`${path}.weight`, { label: `${label} ${el.L('weight')}`, type: 'number', width: 'narrow' })}${el.fieldError(`${path}.weight`)}</td>
+    <td>${hasCap ? html`${el.field(`${path}.scoring.cap_pct`, { label: `${label} ${el.L('cap')}`, type: 'number', width: 'narrow' })}${el.fieldError(`${path}.scoring.cap_pct`)}` : html`<span class="hint">—</span>`}</td>
+  </tr>`;
+}
+
+function renderPoints(el) {
+  const points = el.plan.points;
+  return html`<fieldset class="block">
+    <legend>${el.L('points')}</legend>
+    <table class="grid">
+      <thead><tr><th></th><th>${el.L('perEvent')}</th><th>${el.L('itemCap')}</th></tr></thead>
+      <tbody>${points.items.map((item, i) => {
+        const path = `points.items[${i}]`;
+        const label = el.text(item);
+        return html`<tr data-point=${item.id}>
+          <th scope="row">${label}<div class="hint">${term(el.lang, item.kind)} · <code>${item.events}</code></div></th>
+          <td>${el.field(`${path}.points_per_event`, { label: `${label} ${el.L('perEvent')}`, type: 'number', width: 'narrow' })}${el.fieldError(`${path}.points_per_event`)}</td>
+          <td>${item.cap != null ? html`${el.field(`${path}.cap`, { label: `${label} ${el.L('itemCap')}`, type: 'number', width: 'narrow' })}${el.fieldError(`${path}.cap`)}` : html`<span class="hint">—</span>`}</td>
+        </tr>`;
+      })}</tbody>
+      <tfoot>
+        ${['max_bonus', 'max_penalty'].filter((f) => points[f] != null).map((f) => html`<tr>
+          <th scope="row">${el.L(f === 'max_bonus' ? 'maxBonus' : 'maxPenalty')}</th>
+          <td>${el.field(`points.${f}`, { label: el.L(f === 'max_bonus' ? 'maxBonus' : 'maxPenalty'), type: 'number', width: 'narrow' })}${el.fieldError(`points.${f}`)}</td><td></td>
+        </tr>`)}
+      </tfoot>
+    </table>
+  </fieldset>`;
+}
+
+function renderGrades(el) {
+  const grades = el.plan.grades ?? { bands: [] };
+  const guide = grades.distribution?.guide ?? [];
+  return html`<fieldset class="block">
+    <legend>${el.L('grades')}</legend>
+    <table class="grid">
+      <thead><tr><th>${el.L('grade')}</th><th>${el.L('minScore')}</th>${guide.length ? html`<th>${el.L('guide')}</th>` : nothing}</tr></thead>
+      <tbody>
+        ${grades.bands.map((band, i) => {
+          const g = guide.find((x) => x.grade === band.grade);
+          return html`<tr>
+            <th scope="row"><span class=${`badge g-${band.grade}`}>${band.grade}</span></th>
+            <td>${i < grades.bands.length - 1
+              ? html`${el.field(`grades.bands[${i}].min_score`, { label: `${band.grade} ${el.L('minScore')}`, type: 'number', width: 'narrow' })}${el.fieldError(`grades.bands[${i}].min_score`)}`
+              : html`<span class="hint">&lt; ${grades.bands[i - 1]?.min_score ?? ''}</span>`}</td>
+            ${guide.length ? html`<td class="hint">${g ? `${g.min_pct}–${g.max_pct}%${grades.distribution.enforce && g.quota_pct != null ? ` (${g.quota_pct}%)` : ''}` : '—'}</td>` : nothing}
+          </tr>`;
+        })}
+      </tbody>
+    </table>
+    ${grades.distribution
+      ? html`<label class="row check"><input type="checkbox" data-path="grades.distribution.enforce" .checked=${!!grades.distribution.enforce}
+          ?disabled=${!guide.every((g) => g.quota_pct != null)}
+          @change=${(e) => el.edit('grades.distribution.enforce', e.target.checked)} /> ${el.L('enforce')}</label>`
+      : nothing}
+    ${el.fieldError('grades.distribution.guide')}
+  </fieldset>`;
+}
+
+function renderCommission(el, line, i) {
+  const base = `commission[${i}]`;
+  const fromLabel = line.tier_basis === 'amount' ? el.L('fromAmount') : el.L('fromPct');
+  return html`<fieldset class="block">
+    <legend>${el.L('commission')}: ${el.text(line)}</legend>
+    <label class="row">${el.L('method')}
+      <select data-path=${`${base}.method`} @change=${(e) => el.edit(`${base}.method`, e.target.value)}>
+        ${['marginal', 'retroactive'].map((m) => html`<option value=${m} ?selected=${line.method === m}>${el.L(m)}</option>`)}
+      </select>
+    </label>
+    <table class="grid tiers">
+      <thead><tr><th>${el.L('tiers')}</th><th>${fromLabel}</th><th>${el.L('ratePct')}</th><th></th></tr></thead>
+      <tbody>
+        ${line.tiers.map((tier, n) => {
+          const path = `${base}.tiers[${n}]`;
+          return html`<tr>
+            <th scope="row">${n + 1}</th>
+            <td>${el.field(`${path}.from`, { label: `${el.L('tiers')} ${n + 1} ${fromLabel}`, type: 'number', width: 'narrow' })}${el.fieldError(`${path}.from`)}</td>
+            <td>${el.field(`${path}.rate_pct`, { label: `${el.L('tiers')} ${n + 1} ${el.L('ratePct')}`, type: 'number', width: 'narrow' })}${el.fieldError(`${path}.rate_pct`)}</td>
+            <td>${line.tiers.length > 1
+              ? html`<button type="button" class="icon" title=${el.L('removeTier')} aria-label=${`${el.L('removeTier')} ${n + 1}`} @click=${() => el.edit(`${base}.tiers`, line.tiers.filter((_, j) => j !== n))}>×</button>`
+              : nothing}</td>
+          </tr>`;
+        })}
+      </tbody>
+    </table>
+    <button type="button" class="secondary" @click=${() => addTier(el, base, line)}>+ ${el.L('addTier')}</button>
+    ${el.fieldError(`${base}.tiers`)}
+  </fieldset>`;
+}
+
+function addTier(el, base, line) {
+  const last = line.tiers.at(-1);
+  const from = String((Number.parseFloat(last?.from) || 0) + (line.tier_basis === 'amount' ? 100000 : 20));
+  el.edit(`${base}.tiers`, [...line.tiers, { from, rate_pct: String(last?.rate_pct ?? '0') }]);
+}

@@ -1,0 +1,76 @@
+// The explanation of one rep: every KPI with its inputs, the rule applied and its score;
+// the points; how the score became a grade; and each pay line slice by slice. It renders
+// what the engine recorded, so the page never recomputes a figure.
+import { html, nothing } from 'lit';
+import { name, term } from './i18n.js';
+import { money, percent, rate, short } from './format.js';
+
+const PERCENT_KEYS = new Set(['attainment_pct', 'cap_pct', 'floor_pct', 'threshold_pct', 'applied_pct', 'band_score_pct', 'rater_weight_pct']);
+const HIDDEN_KEYS = new Set(['actual', 'target', 'attainment_pct', 'score']);
+
+function stepValue(step) {
+  return PERCENT_KEYS.has(step.key) ? percent(step.value) : short(step.value, 4);
+}
+
+export function renderExplanation(el, rep, results) {
+  if (!rep) return html`<p class="hint empty-detail">${el.L('clickRow')}</p>`;
+  const plan = el.plan;
+  const card = plan.scorecards.find((c) => c.id === rep.scorecard);
+  const kpiName = (id) => el.text(card?.kpis.find((k) => k.id === id)) || id;
+  const zh = el.lang === 'zh';
+  return html`<section class="detail" data-testid="explanation" data-rep=${rep.rep_id} aria-label=${el.L('details')}>
+    <header class="detail-head">
+      <div>
+        <h3>${zh ? rep.name_zh || rep.name : rep.name} <span class="hint">${rep.rep_id} · ${name(el.lang, rep.region)} · ${name(el.lang, rep.role)} · ${results.periods.join(', ')}</span></h3>
+        <p class="verdict">
+          ${el.L('finalScore')} <strong data-testid="detail-score">${short(rep.score)}</strong> =
+          ${el.L('weighted')} ${short(rep.weighted_score)}${rep.bonus_points !== '0' || rep.penalty_points !== '0'
+            ? html` + ${el.L('bonus')} ${short(rep.bonus_points)} − ${el.L('penalty')} ${short(rep.penalty_points)}`
+            : nothing}
+          → <span class=${`badge g-${rep.grade}`}>${rep.grade}</span>
+          <span class="hint">${rep.graded_by === 'rank' ? el.L('gradedByRank') : el.L('gradedByBand')} · ${el.L('rank')} ${rep.rank}/${results.reps.length}</span>
+        </p>
+        ${rep.flags.map((f) => html`<p class="flag-line" data-flag=${f.code}>⚑ ${term(el.lang, f.code)} (${f.grade}: ${f.periods.join(' → ')})</p>`)}
+      </div>
+      <button type="button" class="icon" aria-label=${el.L('close')} @click=${() => el.selectRep(null)}>×</button>
+    </header>
+    <table class="grid explain">
+      <thead><tr><th>${el.L('kpi')}</th><th class="num">${el.L('actual')}</th><th class="num">${el.L('target')}</th><th class="num">${el.L('attainment')}</th><th class="num">${el.L('weight')}</th><th class="num">${el.L('score')}</th></tr></thead>
+      <tbody>
+        ${rep.kpis.map((k) => html`<tr data-kpi=${k.id}>
+          <th scope="row">${kpiName(k.id)}<div class="hint">${term(el.lang, k.scoring)}</div></th>
+          <td class="num">${k.actual != null ? short(k.actual, 4) : '—'}</td>
+          <td class="num">${k.target != null ? short(k.target, 4) : '—'}</td>
+          <td class="num">${k.attainment_pct != null ? percent(k.attainment_pct) : '—'}</td>
+          <td class="num">${short(k.weight)}</td>
+          <td class="num" data-col="kpi-score"><strong>${short(k.score)}</strong></td>
+        </tr>
+        <tr class="steps"><td colspan="6">
+          ${k.explain.steps.filter((s) => !HIDDEN_KEYS.has(s.key)).map((s) => html`<span class="step">${term(el.lang, s.key)} ${stepValue(s)}</span>`)}
+          ${k.explain.notes.map((n) => html`<span class="note" data-note=${n}>${term(el.lang, n)}</span>`)}
+        </td></tr>`)}
+      </tbody>
+    </table>
+    ${rep.points.length ? html`<table class="grid explain">
+      <thead><tr><th>${el.L('points')}</th><th class="num">${el.L('events')}</th><th class="num">${el.L('pointsGot')}</th></tr></thead>
+      <tbody>${rep.points.map((p) => {
+        const item = plan.points?.items?.find((i) => i.id === p.id);
+        return html`<tr data-point=${p.id}><th scope="row">${el.text(item) || p.id}<div class="hint">${term(el.lang, p.kind)}</div></th>
+          <td class="num">${short(p.events)}</td><td class="num">${p.kind === 'penalty' ? '−' : '+'}${short(p.points)}${p.capped ? html` <span class="note">${term(el.lang, 'capped')}</span>` : nothing}</td></tr>`;
+      })}</tbody>
+      ${rep.points_explain.notes.length ? html`<tfoot><tr><td colspan="3">${rep.points_explain.notes.map((n) => html`<span class="note">${term(el.lang, n)}</span>`)}</td></tr></tfoot>` : nothing}
+    </table>` : nothing}
+    ${rep.commission.map((line) => {
+      const source = plan.commission?.find((l) => l.id === line.id);
+      return html`<table class="grid explain" data-line=${line.id}>
+        <thead><tr><th colspan="2">${el.text(source) || line.id}</th><th class="num">${el.L('pay')}</th></tr></thead>
+        <tbody>
+          <tr><th scope="row">${el.L('base')}</th><td class="num">${money(line.base)}${line.target != null ? html` / ${money(line.target)} = ${percent(line.attainment_pct)}` : nothing}</td><td></td></tr>
+          ${line.slices.map((s) => html`<tr class="slice"><th scope="row">${el.L('tierSlice')} ${money(s.from)} – ${s.to != null ? money(s.to) : '∞'}</th>
+            <td class="num">${money(s.amount)} × ${rate(s.rate)}</td><td class="num">${short(s.pay, 4)}</td></tr>`)}
+          <tr class="grand"><th scope="row" colspan="2">${el.L('pay')}</th><td class="num" data-col="line-pay"><strong>${money(line.pay)}</strong></td></tr>
+        </tbody>
+      </table>`;
+    })}
+  </section>`;
+}
