@@ -1,0 +1,120 @@
+// The scoring model in the playground: presets, role cards, the explanation of every
+// figure, streak flags and year-to-date, checked against hand-worked numbers and against
+// the engine's own results (the nodejs build of the same crate).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { openBrowser, openPlayground } from './browser.mjs';
+
+const require = createRequire(import.meta.url);
+const engine = require('../../pkg-node/incentive_engine.js');
+
+let env;
+before(async () => {
+  env = await openBrowser();
+});
+after(async () => {
+  await env?.close();
+});
+
+const app = (page, selector) => page.locator(`sales-plan-playground ${selector}`);
+const preset = (id) => engine.presets().find((p) => p.id === id).json;
+
+/** The engine's own results for a preset (period or year-to-date). */
+function expected(presetId, period, ytd = false) {
+  const e = engine.Engine.withSampleReps();
+  assert.equal(e.setPlan(preset(presetId)).ok, true);
+  return ytd ? e.evaluateYtd(period) : e.evaluate(period);
+}
+
+test('every preset evaluates in the page to the engine\'s own grade counts and total', async () => {
+  const { page, context, errors } = await openPlayground(env);
+  for (const { id } of engine.presets()) {
+    await app(page, 'select[data-testid="preset"]').selectOption(id);
+    const r = expected(id, '2026-Q4');
+    assert.equal(await app(page, '[data-testid="plan-errors"]').count(), 0, id);
+    assert.equal(await app(page, '[data-testid="results"] tbody tr').count(), 32, id);
+    const counts = await app(page, '[data-testid="grade-counts"] .badge').allTextContents();
+    assert.deepEqual(counts.map((c) => c.replace(/[▲▼]/, '')), r.totals.grades.map((g) => `${g.grade} ${g.reps}`), id);
+    const total = await app(page, '[data-testid="total-pay"]').getAttribute('title');
+    assert.equal(total.replaceAll(',', ''), r.totals.total_pay, id);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('role cards: each role has its own tab, categories show their share against the range', async () => {
+  const { page, context } = await openPlayground(env);
+  await app(page, 'select[data-testid="preset"]').selectOption('target-oriented');
+  assert.deepEqual(await app(page, '[role="tab"]').allTextContents(), ['New-business rep', 'Account manager', 'Regional manager']);
+  await app(page, 'button[data-card="account_manager"]').click();
+  assert.equal(await app(page, 'tr[data-kpi="repurchase"]').count(), 1);
+  // Results 30 + 20 + 15 = 65 within 60–70. Raise repurchase to 40: results 75, total 110.
+  const results = app(page, 'tr.category[data-category="results"] [data-testid="category-sum"]');
+  assert.equal(await results.textContent(), '65');
+  await app(page, '[data-path="scorecards[1].kpis[0].weight"]').fill('40');
+  assert.equal(await results.textContent(), '75');
+  assert.equal(await app(page, '[data-testid="weight-sum"]').textContent(), '110');
+  const error = app(page, '[data-error-for="scorecards[1].kpis"]');
+  assert.match(await error.textContent(), /add to 110/);
+  await context.close();
+});
+
+test('the explanation shows every KPI of Zhang Wei with the hand-worked figures', async () => {
+  const { page, context } = await openPlayground(env);
+  await app(page, 'select[data-testid="preset"]').selectOption('target-oriented');
+  await app(page, 'tr[data-rep="E01"]').click();
+  const drawer = app(page, '[data-testid="explanation"]');
+  // New-customer revenue: 960,000 / (1,000,000 × 85%) = 112.94% of target, × 30 = 33.88
+  const row = drawer.locator('tr[data-kpi="new_customer_revenue"]');
+  assert.equal(await row.locator('[data-col="kpi-score"]').textContent(), '33.88');
+  assert.match(await row.textContent(), /960,000\s*850,000\s*112\.94%/);
+  // Visits 47 against 45, capped at 100%: the full weight 6, with the cap shown as the rule applied.
+  assert.equal(await drawer.locator('tr[data-kpi="visits"] [data-col="kpi-score"]').textContent(), '6');
+  assert.equal(await drawer.locator('tr[data-kpi="visits"] + tr.steps [data-note="capped"]').count(), 1);
+  // Every KPI score and the total agree with the engine.
+  const rep = expected('target-oriented', '2026-Q4').reps.find((r) => r.rep_id === 'E01');
+  const shown = await drawer.locator('[data-col="kpi-score"]').allTextContents();
+  assert.deepEqual(shown, rep.kpis.map((k) => k.score.replace(/\.?0+$/, '')));
+  assert.equal(await drawer.locator('[data-testid="detail-score"]').textContent(), rep.score.replace(/\.?0+$/, ''));
+  // The commission slices: 1,000,000 × 3% and 200,000 × 4% = 38,000.00
+  assert.deepEqual(await drawer.locator('tr.slice td:first-of-type').allTextContents(), ['1,000,000 × 3%', '200,000 × 4%']);
+  assert.equal(await drawer.locator('[data-col="line-pay"]').textContent(), '38,000.00');
+  // Keyboard: Enter on another row opens that rep.
+  await app(page, 'tr[data-rep="E02"]').focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await drawer.getAttribute('data-rep'), 'E02');
+  await context.close();
+});
+
+test('Feng Gang, graded C in Q3 and Q4, is flagged for an improvement plan', async () => {
+  const { page, context } = await openPlayground(env);
+  await app(page, 'select[data-testid="preset"]').selectOption('target-oriented');
+  assert.equal(await app(page, 'tr[data-rep="N03"] [data-flag="grade_streak"]').count(), 1);
+  assert.equal(await app(page, 'tr[data-rep="E01"] [data-flag]').count(), 0);
+  await app(page, 'tr[data-rep="N03"]').click();
+  assert.match(await app(page, '[data-testid="explanation"] [data-flag="grade_streak"]').textContent(), /C: 2026-Q3 → 2026-Q4/);
+  await context.close();
+});
+
+test('year to date sums pay over the year\'s quarters', async () => {
+  const { page, context } = await openPlayground(env);
+  await app(page, '[data-testid="ytd"]').check();
+  // Zhang Wei under the SaaS plan: Q1 791,000 × 3% = 23,730; Q2 892,000 × 3% = 26,760;
+  // Q3 851,000 × 3% = 25,530; Q4 38,000 → 114,020.00
+  assert.equal(await app(page, 'tr[data-rep="E01"] [data-col="total"]').textContent(), '114,020.00');
+  const r = expected('saas-target', '2026-Q4', true);
+  const total = await app(page, '[data-testid="total-pay"]').getAttribute('title');
+  assert.equal(total.replaceAll(',', ''), r.totals.total_pay);
+  await context.close();
+});
+
+test('the seed\'s role cards as written add to 120 and are shown normalised', async () => {
+  const { page, context } = await openPlayground(env);
+  await app(page, 'select[data-testid="preset"]').selectOption('seed-003-role-cards');
+  assert.equal(await app(page, '[data-testid="weight-sum"]').textContent(), '120');
+  assert.match(await app(page, '[data-testid="weight-sum"] + td').textContent(), /normalised to 100/);
+  // Results 70 of 120 → 58.33 after normalising.
+  assert.equal(await app(page, 'tr.category[data-category="results"] [data-testid="category-sum"]').textContent(), '58.33');
+  await context.close();
+});
