@@ -39,8 +39,9 @@ fn period_results(plan: &CompiledPlan, data: &Dataset, period: usize) -> (Vec<re
     let mut reps = Vec::new();
     let mut problems = Vec::new();
     let mut vars = vec![Decimal::ZERO; plan.slots.names.len()];
+    let mut div_by_zero = vec![false; plan.slots.names.len()];
     for row in data.rows.iter().filter(|r| r.period == period) {
-        match rep::fill_vars(plan, data, row, &mut vars).and_then(|()| rep::evaluate_rep(plan, data, row, &vars)) {
+        match rep::fill_vars(plan, data, row, &mut vars, &mut div_by_zero).and_then(|()| rep::evaluate_rep(plan, data, row, &vars, &div_by_zero)) {
             Ok(result) => reps.push(result),
             Err(problem) => problems.push(problem),
         }

@@ -12,8 +12,10 @@ use crate::score::{apply_points, score_kpi, PointResult, ScoreError};
 use rust_decimal::Decimal;
 
 /// Fills `vars` for `row`: the columns the plan reads, then targets, then metrics in
-/// dependency order. A blank column the plan reads is an error naming the rep and column.
-pub(super) fn fill_vars(plan: &CompiledPlan, data: &Dataset, row: &Row, vars: &mut [Decimal]) -> Result<(), Problem> {
+/// dependency order. `div_by_zero[slot]` is set for each metric whose value involved a
+/// division by zero, its own or a metric's it reads. A blank column the plan reads is an
+/// error naming the rep and column.
+pub(super) fn fill_vars(plan: &CompiledPlan, data: &Dataset, row: &Row, vars: &mut [Decimal], div_by_zero: &mut [bool]) -> Result<(), Problem> {
     let rep = &data.reps[row.rep];
     for &column in &plan.used_columns {
         vars[column] = row.values[column].ok_or_else(|| {
@@ -25,15 +27,16 @@ pub(super) fn fill_vars(plan: &CompiledPlan, data: &Dataset, row: &Row, vars: &m
     for (i, target) in plan.targets.iter().enumerate() {
         vars[plan.slots.columns + i] = target.value(row.rep, row.period, index);
     }
-    for (slot, expr) in &plan.metrics {
+    for m in &plan.metrics {
         let mut notes = EvalNotes::default();
-        vars[*slot] = expr.eval(vars, &mut notes).map_err(|_| overflow(rep, &plan.slots.names[*slot]))?;
+        vars[m.slot] = m.expr.eval(vars, &mut notes).map_err(|_| overflow(rep, &plan.slots.names[m.slot]))?;
+        div_by_zero[m.slot] = notes.div_by_zero || m.reads.iter().any(|s| div_by_zero[*s]);
     }
     Ok(())
 }
 
 /// Scores and pays one rep whose variables are filled. The grade is set by the caller.
-pub(super) fn evaluate_rep(plan: &CompiledPlan, data: &Dataset, row: &Row, vars: &[Decimal]) -> Result<RepResult, Problem> {
+pub(super) fn evaluate_rep(plan: &CompiledPlan, data: &Dataset, row: &Row, vars: &[Decimal], div_by_zero: &[bool]) -> Result<RepResult, Problem> {
     let rep = &data.reps[row.rep];
     let rounding = &plan.plan.rounding;
     let Some(card_index) = plan.card_of_rep[row.rep] else {
@@ -53,6 +56,9 @@ pub(super) fn evaluate_rep(plan: &CompiledPlan, data: &Dataset, row: &Row, vars:
     let mut weighted = Decimal::ZERO;
     for (kpi, src) in card.kpis.iter().zip(&source.kpis) {
         let mut explain = Explanation::default();
+        if kpi.metrics_read.iter().any(|s| div_by_zero[*s]) {
+            explain.note("div_by_zero");
+        }
         let raw = score_kpi(kpi, vars, &mut explain).map_err(|e| score_problem(rep, &src.id, e))?;
         let score = rounding.mode.apply(raw, rounding.score_scale);
         explain.value("score", score);

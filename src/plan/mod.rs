@@ -11,7 +11,7 @@ mod targets;
 mod validate;
 
 pub use commission::{CommissionLine, Tier, TierBasis, TierMethod};
-pub use compile::{compile, CompiledCard, CompiledLine, CompiledPlan, CompiledTarget, Slots};
+pub use compile::{compile, CompiledCard, CompiledLine, CompiledMetric, CompiledPlan, CompiledTarget, Slots};
 pub use grades::{Distribution, GradeBand, GradeShare, Grades, Streak};
 pub use parse::{parse_plan, CURRENT_VERSION};
 pub use points::{PointItem, PointKind, Points};

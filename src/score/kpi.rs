@@ -43,6 +43,8 @@ pub struct CompiledKpi {
     pub target: Option<Expr>,
     pub weight: Decimal,
     pub scoring: KpiScoring,
+    /// The derived-metric slots its formulas read (to explain a division by zero inside one).
+    pub metrics_read: Vec<usize>,
 }
 
 fn eval(expr: &Expr, vars: &[Decimal], key: &'static str, t: &mut impl Trace) -> Result<Decimal, ScoreError> {
@@ -215,6 +217,7 @@ mod tests {
             target: with_target.then_some(Expr::Var(1)),
             weight: d(weight),
             scoring,
+            metrics_read: Vec::new(),
         }
     }
 
@@ -281,7 +284,7 @@ mod tests {
     #[test]
     fn rating_360_seed_003_90_80_70_is_84() {
         let raters = vec![(Expr::Var(0), d("0.6")), (Expr::Var(1), d("0.2")), (Expr::Var(2), d("0.2"))];
-        let k = CompiledKpi { actual: None, target: None, weight: d("10"), scoring: KpiScoring::Rating360 { raters, scale_max: d("100") } };
+        let k = CompiledKpi { actual: None, target: None, weight: d("10"), scoring: KpiScoring::Rating360 { raters, scale_max: d("100") }, metrics_read: Vec::new() };
         let mut ex = Explanation::default();
         let s = score_kpi(&k, &[d("90"), d("80"), d("70")], &mut ex).unwrap();
         assert_eq!(ex.get("composite"), Some(d("84")));

@@ -7,6 +7,7 @@ mod formulas;
 mod targets;
 
 pub use formulas::Slots;
+
 pub use targets::CompiledTarget;
 
 use super::validate::period_problem;
@@ -23,8 +24,8 @@ use rust_decimal::Decimal;
 pub struct CompiledPlan {
     pub plan: Plan,
     pub slots: Slots,
-    /// Metric slots and formulas, each after the metrics it reads.
-    pub metrics: Vec<(usize, Expr)>,
+    /// Derived metrics, each after the metrics it reads.
+    pub metrics: Vec<CompiledMetric>,
     /// One per plan target; target `i` lives in slot `slots.columns + i`.
     pub targets: Vec<CompiledTarget>,
     pub attainment: Option<(Expr, Expr)>,
@@ -43,6 +44,26 @@ pub struct CompiledPlan {
     pub used_columns: Vec<usize>,
     /// Things worth a warning that do not stop the plan.
     pub warnings: Vec<Problem>,
+}
+
+/// A derived metric: its slot, its formula and the metric slots the formula reads.
+#[derive(Debug, Clone)]
+pub struct CompiledMetric {
+    pub slot: usize,
+    pub expr: Expr,
+    pub reads: Vec<usize>,
+}
+
+/// The derived-metric slots (from `start` on) read by `exprs`, each once.
+fn metrics_read<'a>(exprs: impl IntoIterator<Item = &'a Expr>, start: usize) -> Vec<usize> {
+    let mut slots = Vec::new();
+    for e in exprs {
+        e.vars(&mut slots);
+    }
+    slots.retain(|s| *s >= start);
+    slots.sort_unstable();
+    slots.dedup();
+    slots
 }
 
 /// A scorecard with its KPIs compiled and weights normalised.
@@ -82,7 +103,10 @@ pub fn compile(plan: &Plan, data: &Dataset) -> Result<CompiledPlan, Vec<Problem>
             f.parse(&m.formula, path.clone()).map(|e| (start + i, e, path))
         })
         .collect();
-    let metrics = order_metrics(parsed, &slots, &mut f.problems);
+    let metrics = order_metrics(parsed, &slots, &mut f.problems)
+        .into_iter()
+        .map(|(slot, expr)| CompiledMetric { slot, reads: metrics_read([&expr], start), expr })
+        .collect();
 
     let per_year = plan.period.per_year();
     let (scale, mode) = (plan.rounding.money_scale, plan.rounding.mode);
@@ -189,7 +213,13 @@ fn compile_card(card: &super::Scorecard, path: &str, f: &mut Formulas) -> Compil
             }
             let scoring = compile_scoring(&kpi.scoring, &format!("{kpath}.scoring"), f)?;
             let weight = if card.normalize && !sum.is_zero() { kpi.weight * Decimal::ONE_HUNDRED / sum } else { kpi.weight }; // ok: weights ≤ 100 each, sum > 0
-            Some(CompiledKpi { actual: actual?, target: target?, weight, scoring })
+            let (actual, target) = (actual?, target?);
+            let raters: Vec<&Expr> = match &scoring {
+                KpiScoring::Rating360 { raters, .. } => raters.iter().map(|(e, _)| e).collect(),
+                _ => Vec::new(),
+            };
+            let metrics_read = metrics_read(actual.iter().chain(target.iter()).chain(raters), f.slots.metrics_start());
+            Some(CompiledKpi { actual, target, weight, scoring, metrics_read })
         })
         .collect();
     CompiledCard { kpis }
