@@ -1,8 +1,9 @@
 //! Commission types: lines with a credited base, a rate table (marginal or retroactive
-//! tiers, in percent of target or in amounts).
+//! tiers, in percent of target or in amounts), a gate, a cap and modifiers.
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// A commission line: a credited amount paid through a rate table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -21,6 +22,43 @@ pub struct CommissionLine {
     pub tier_basis: TierBasis,
     /// Tiers by their lower bound, from 0 upwards; a single tier is a flat rate.
     pub tiers: Vec<Tier>,
+    /// No commission at all below this attainment of the line's target, in percent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gate_pct: Option<Decimal>,
+    /// A gate above 100% is almost always a typo; set this to say it is meant.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub allow_gate_above_100: bool,
+    /// Most this line pays in a period, after its modifiers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cap: Option<Decimal>,
+    /// Raises every tier's rate by `add_pct` points for reps the condition holds for
+    /// (a high-potential rep: 3% → 4%).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rate_override: Option<RateOverride>,
+    /// A multiplier per grade (S 1.2, C 0.5); grades not listed keep × 1.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub grade_multipliers: BTreeMap<String, Decimal>,
+    /// Multipliers applied when a condition holds (collection rate < 90% → × 0.8).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub multipliers: Vec<ConditionalMultiplier>,
+}
+
+/// Extra rate points for the reps a condition holds for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RateOverride {
+    /// Formula of the condition, e.g. `high_potential` or `satisfaction >= 90`.
+    pub when: String,
+    pub add_pct: Decimal,
+}
+
+/// A multiplier applied when a condition holds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConditionalMultiplier {
+    /// Formula of the condition, e.g. `collection_rate < 90%`.
+    pub when: String,
+    pub multiplier: Decimal,
 }
 
 /// How a rate table applies to the credited amount.

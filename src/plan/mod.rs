@@ -5,12 +5,14 @@ mod commission;
 mod compile;
 mod grades;
 mod parse;
+mod pay;
 mod points;
 mod scorecard;
 mod targets;
 mod validate;
 
-pub use commission::{CommissionLine, Tier, TierBasis, TierMethod};
+pub use commission::{CommissionLine, ConditionalMultiplier, RateOverride, Tier, TierBasis, TierMethod};
+pub use pay::{Allowance, BasePay, Bonus, BonusRule, Draw, Grouping, RankTies, RoundingApplies, Salary, Split as PoolSplit};
 pub use compile::{compile, CompiledCard, CompiledLine, CompiledMetric, CompiledPlan, CompiledTarget, Slots};
 pub use grades::{Distribution, GradeBand, GradeShare, Grades, Streak};
 pub use parse::{parse_plan, CURRENT_VERSION};
@@ -58,6 +60,15 @@ pub struct Plan {
     pub grades: Grades,
     #[serde(default)]
     pub commission: Vec<CommissionLine>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base_pay: Option<BasePay>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bonuses: Vec<Bonus>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub draw: Option<Draw>,
+    /// Most a rep's variable pay (commission, bonuses, adjustments) can be in a period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variable_pay_cap: Option<Decimal>,
 }
 
 /// How money and scores are rounded.
@@ -69,11 +80,13 @@ pub struct Rounding {
     /// Decimal places of every KPI score (the total score is their sum).
     pub score_scale: u32,
     pub mode: RoundingMode,
+    /// Whether each pay line is rounded (the total is their sum) or only the total.
+    pub applies_to: RoundingApplies,
 }
 
 impl Default for Rounding {
     fn default() -> Self {
-        Rounding { money_scale: 2, score_scale: 2, mode: RoundingMode::HalfUp }
+        Rounding { money_scale: 2, score_scale: 2, mode: RoundingMode::HalfUp, applies_to: RoundingApplies::EachLine }
     }
 }
 

@@ -21,7 +21,8 @@ pub struct Category {
     pub max_weight: Option<Decimal>,
 }
 
-/// A weighted KPI scorecard for some roles (or every other role when `roles` is absent).
+/// A weighted KPI scorecard for some roles and/or regions. A rep gets the first card in
+/// plan order whose filters it matches; a card with neither filter takes every other rep.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Scorecard {
@@ -32,6 +33,8 @@ pub struct Scorecard {
     pub name_zh: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub roles: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regions: Option<Vec<String>>,
     /// Scale the weights so they add to 100 (each × 100 / sum). Without it, weights that do
     /// not add to 100 are an error.
     #[serde(default, skip_serializing_if = "is_false")]

@@ -109,11 +109,15 @@ impl Split {
     }
 }
 
-/// A per-period value for some reps: all of them, or those of a role, a region or one rep.
+/// A per-period value for some reps: all of them, or those of a role, a region or one rep;
+/// for one `period`, or `from` a period on (a target changed mid-year: 80万 → 75万).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TargetOverride {
-    pub period: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -108,9 +108,8 @@ pub fn compile(plan: &Plan, data: &Dataset) -> Result<CompiledPlan, Vec<Problem>
         .map(|(slot, expr)| CompiledMetric { slot, reads: metrics_read([&expr], start), expr })
         .collect();
 
-    let per_year = plan.period.per_year();
-    let (scale, mode) = (plan.rounding.money_scale, plan.rounding.mode);
-    let targets = plan.targets.iter().enumerate().map(|(i, t)| targets::compile_target(t, &format!("targets[{i}]"), data, per_year, scale, mode, &mut f.problems)).collect();
+    let money = (plan.rounding.money_scale, plan.rounding.mode);
+    let targets = plan.targets.iter().enumerate().map(|(i, t)| targets::compile_target(t, &format!("targets[{i}]"), data, plan.period, money, &mut f.problems)).collect();
 
     let attainment = plan.attainment.as_ref().and_then(|a| {
         let actual = f.parse(&a.actual, "attainment.actual");
@@ -160,7 +159,7 @@ pub fn compile(plan: &Plan, data: &Dataset) -> Result<CompiledPlan, Vec<Problem>
 /// plans work on any period names.
 fn period_keys(plan: &Plan, data: &Dataset, problems: &mut Vec<Problem>) -> Vec<Option<(i32, usize)>> {
     let keys: Vec<Option<(i32, usize)>> = data.periods.iter().map(|name| plan.period.parse(name)).collect();
-    let needed = plan.grades.streak.is_some() || plan.targets.iter().any(|t| t.basis == TargetBasis::Annual);
+    let needed = plan.grades.streak.is_some() || plan.targets.iter().any(|t| t.basis == TargetBasis::Annual || t.overrides.iter().any(|o| o.from.is_some()));
     if needed {
         for (name, key) in data.periods.iter().zip(&keys) {
             if key.is_none() {
@@ -171,27 +170,52 @@ fn period_keys(plan: &Plan, data: &Dataset, problems: &mut Vec<Problem>) -> Vec<
     keys
 }
 
-/// The card of each rep: the one listing its role, else the card without roles. Roles a
-/// card lists that the data does not have are errors (most often a misspelling).
+/// The card of each rep: the first card in plan order whose `roles` and `regions` filters
+/// both match it, else the card without filters. Roles and regions a card names that the
+/// data does not have are errors (most often a misspelling), and so is a card that no rep
+/// can get because earlier cards take all its reps.
 fn cards_of_reps(plan: &Plan, data: &Dataset, problems: &mut Vec<Problem>) -> Vec<Option<usize>> {
     for (c, card) in plan.scorecards.iter().enumerate() {
-        for (r, role) in card.roles.iter().flatten().enumerate() {
-            if !data.reps.iter().any(|rep| &rep.role == role) {
-                let mut roles: Vec<&str> = data.reps.iter().map(|r| r.role.as_str()).collect();
-                roles.sort_unstable();
-                roles.dedup();
-                problems.push(Problem::error(
-                    "unknown_id",
-                    format!("scorecards[{c}].roles[{r}]"),
-                    Some(role.clone()),
-                    format!("there is no role `{role}` in the data (roles: {})", roles.join(", ")),
-                    format!("数据中没有岗位 `{role}`(现有岗位:{})", roles.join("、")),
-                ));
+        let known = |field: &str, names: &Option<Vec<String>>, of: &dyn Fn(&crate::data::Rep) -> &str, problems: &mut Vec<Problem>| {
+            for (i, name) in names.iter().flatten().enumerate() {
+                if !data.reps.iter().any(|rep| of(rep) == name) {
+                    let mut all: Vec<&str> = data.reps.iter().map(of).collect();
+                    all.sort_unstable();
+                    all.dedup();
+                    let (what, what_zh) = if field == "roles" { ("role", "岗位") } else { ("region", "区域") };
+                    problems.push(Problem::error(
+                        "unknown_id",
+                        format!("scorecards[{c}].{field}[{i}]"),
+                        Some(name.clone()),
+                        format!("there is no {what} `{name}` in the data ({what}s: {})", all.join(", ")),
+                        format!("数据中没有{what_zh} `{name}`(现有{what_zh}:{})", all.join("、")),
+                    ));
+                }
             }
+        };
+        known("roles", &card.roles, &|r| &r.role, problems);
+        known("regions", &card.regions, &|r| &r.region, problems);
+    }
+    let matches = |card: &super::Scorecard, rep: &crate::data::Rep| {
+        card.roles.as_ref().is_none_or(|r| r.contains(&rep.role)) && card.regions.as_ref().is_none_or(|r| r.contains(&rep.region))
+    };
+    let filtered = |card: &super::Scorecard| card.roles.is_some() || card.regions.is_some();
+    let default = plan.scorecards.iter().position(|c| !filtered(c));
+    let chosen: Vec<Option<usize>> =
+        data.reps.iter().map(|rep| plan.scorecards.iter().position(|c| filtered(c) && matches(c, rep)).or(default)).collect();
+    for (c, card) in plan.scorecards.iter().enumerate().filter(|(_, c)| filtered(c)) {
+        let covers = data.reps.iter().any(|rep| matches(card, rep));
+        if covers && !chosen.contains(&Some(c)) {
+            problems.push(Problem::error(
+                "card_never_used",
+                format!("scorecards[{c}]"),
+                Some(card.id.clone()),
+                format!("scorecard `{}` is never used: every rep it covers gets an earlier card", card.id),
+                format!("计分卡 `{}` 不会被使用:它覆盖的销售代表都已匹配到前面的计分卡", card.id),
+            ));
         }
     }
-    let default = plan.scorecards.iter().position(|c| c.roles.is_none());
-    data.reps.iter().map(|rep| plan.scorecards.iter().position(|c| c.roles.as_ref().is_some_and(|r| r.contains(&rep.role))).or(default)).collect()
+    chosen
 }
 
 fn fraction(pct: Decimal) -> Decimal {

@@ -3,7 +3,7 @@
 //! (most specific wins: rep > region > role > everyone).
 
 use crate::data::Dataset;
-use crate::plan::{RoundingMode, Split, Target, TargetBasis};
+use crate::plan::{PeriodKind, RoundingMode, Split, Target, TargetBasis};
 use crate::problem::Problem;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -40,9 +40,11 @@ impl CompiledTarget {
     }
 }
 
-/// Resolves `target` (at `path`) against the data; unknown roles, regions and reps are errors,
-/// override periods the data does not have are warnings.
-pub fn compile_target(target: &Target, path: &str, data: &Dataset, per_year: usize, money_scale: u32, mode: RoundingMode, problems: &mut Vec<Problem>) -> CompiledTarget {
+/// Resolves `target` (at `path`) against the data, whose periods are of `kind`; unknown
+/// roles, regions and reps are errors, override periods the data does not have are warnings.
+pub fn compile_target(target: &Target, path: &str, data: &Dataset, kind: PeriodKind, (money_scale, mode): (u32, RoundingMode), problems: &mut Vec<Problem>) -> CompiledTarget {
+    let per_year = kind.per_year();
+    let ordinal = |name: &str| kind.parse(name).map(|(y, i)| i64::from(y) * per_year as i64 + i as i64);
     let known = |field: &str, map_keys: Vec<&String>, values: &dyn Fn(&str) -> bool, problems: &mut Vec<Problem>| {
         for key in map_keys {
             if !values(key) {
@@ -65,18 +67,30 @@ pub fn compile_target(target: &Target, path: &str, data: &Dataset, per_year: usi
         (TargetBasis::Annual, Split::Shares(s)) => Some(s.iter().map(|p| *p / Decimal::ONE_HUNDRED).collect()),
     };
 
-    let mut overrides: HashMap<(usize, usize), (u8, Decimal)> = HashMap::new();
+    // Which override wins for a rep and period: the most specific reps (rep > region > role >
+    // everyone), then a single period over a `from`, then the latest `from`, then the later entry.
+    let mut overrides: HashMap<(usize, usize), ((u8, u8, i64), Decimal)> = HashMap::new();
     for (o, ov) in target.overrides.iter().enumerate() {
         let opath = format!("{path}.overrides[{o}]");
-        let Some(period) = data.period_index(&ov.period) else {
-            problems.push(Problem::warning(
-                "override_period_not_in_data",
-                format!("{opath}.period"),
-                Some(ov.period.clone()),
-                format!("the data has no period {}, so this override is not used", ov.period),
-                format!("数据中没有期间 {},此覆盖未被使用", ov.period),
-            ));
-            continue;
+        let periods: Vec<(usize, (u8, i64))> = match (&ov.period, &ov.from) {
+            (Some(name), _) => match data.period_index(name) {
+                Some(p) => vec![(p, (1, 0))],
+                None => {
+                    problems.push(Problem::warning(
+                        "override_period_not_in_data",
+                        format!("{opath}.period"),
+                        Some(name.clone()),
+                        format!("the data has no period {name}, so this override is not used"),
+                        format!("数据中没有期间 {name},此覆盖未被使用"),
+                    ));
+                    continue;
+                }
+            },
+            (None, Some(from)) => {
+                let Some(start) = ordinal(from) else { continue };
+                (0..data.periods.len()).filter_map(|p| ordinal(&data.periods[p]).filter(|o| *o >= start).map(|_| (p, (0, start)))).collect()
+            }
+            (None, None) => continue,
         };
         let (specificity, field, key): (u8, &str, Option<&String>) = match (&ov.rep, &ov.region, &ov.role) {
             (Some(rep), _, _) => (3, "rep", Some(rep)),
@@ -92,11 +106,15 @@ pub fn compile_target(target: &Target, path: &str, data: &Dataset, per_year: usi
         };
         let mut any = false;
         for (i, rep) in data.reps.iter().enumerate() {
-            if matches(rep) {
-                any = true;
-                let slot = overrides.entry((i, period)).or_insert((specificity, ov.value));
-                if specificity >= slot.0 {
-                    *slot = (specificity, ov.value);
+            if !matches(rep) {
+                continue;
+            }
+            any = true;
+            for &(period, (exact, from)) in &periods {
+                let rank = (specificity, exact, from);
+                let slot = overrides.entry((i, period)).or_insert((rank, ov.value));
+                if rank >= slot.0 {
+                    *slot = (rank, ov.value);
                 }
             }
         }
@@ -147,13 +165,13 @@ mod tests {
         let data = data();
         let mut problems = Vec::new();
         let t = target(serde_json::json!({ "id": "t", "basis": "annual", "default": "1000000" }));
-        let c = compile_target(&t, "targets[0]", &data, 12, 2, RoundingMode::HalfUp, &mut problems);
+        let c = compile_target(&t, "targets[0]", &data, PeriodKind::Month, (2, RoundingMode::HalfUp), &mut problems);
         let months: Vec<Decimal> = (0..12).map(|m| c.value(0, 0, m)).collect();
         assert_eq!(months[0], d("83333.33"));
         assert_eq!(months[11], d("83333.37"));
         assert_eq!(months.iter().sum::<Decimal>(), d("1000000"));
         let t = target(serde_json::json!({ "id": "t", "basis": "annual", "default": "4000000", "split": { "shares": [20, 25, 25, 30] } }));
-        let c = compile_target(&t, "targets[0]", &data, 4, 2, RoundingMode::HalfUp, &mut problems);
+        let c = compile_target(&t, "targets[0]", &data, PeriodKind::Quarter, (2, RoundingMode::HalfUp), &mut problems);
         let quarters: Vec<Decimal> = (0..4).map(|q| c.value(0, 0, q)).collect();
         assert_eq!(quarters, [d("800000"), d("1000000"), d("1000000"), d("1200000")]);
         assert!(problems.is_empty());
@@ -167,10 +185,10 @@ mod tests {
             "id": "t", "default": "1000000", "by_region": { "Southwest": "800000" }, "by_rep": { "E1": "1200000" }
         }));
         t.overrides = vec![
-            TargetOverride { period: "2026-Q4".into(), role: None, region: Some("Southwest".into()), rep: None, value: d("750000") },
-            TargetOverride { period: "2026-Q4".into(), role: None, region: None, rep: None, value: d("900000") },
+            TargetOverride { period: Some("2026-Q4".into()), from: None, role: None, region: Some("Southwest".into()), rep: None, value: d("750000") },
+            TargetOverride { period: Some("2026-Q4".into()), from: None, role: None, region: None, rep: None, value: d("900000") },
         ];
-        let c = compile_target(&t, "targets[0]", &data, 4, 2, RoundingMode::HalfUp, &mut problems);
+        let c = compile_target(&t, "targets[0]", &data, PeriodKind::Quarter, (2, RoundingMode::HalfUp), &mut problems);
         assert!(problems.is_empty(), "{problems:?}");
         let q4 = data.period_index("2026-Q4").unwrap();
         assert_eq!(c.value(0, 0, 0), d("1200000")); // E1 by rep
@@ -184,8 +202,8 @@ mod tests {
         let data = data();
         let mut problems = Vec::new();
         let mut t = target(serde_json::json!({ "id": "t", "default": "1", "by_region": { "Esat": "2" } }));
-        t.overrides = vec![TargetOverride { period: "2026-Q2".into(), role: None, region: None, rep: None, value: d("3") }];
-        compile_target(&t, "targets[0]", &data, 4, 2, RoundingMode::HalfUp, &mut problems);
+        t.overrides = vec![TargetOverride { period: Some("2026-Q2".into()), from: None, role: None, region: None, rep: None, value: d("3") }];
+        compile_target(&t, "targets[0]", &data, PeriodKind::Quarter, (2, RoundingMode::HalfUp), &mut problems);
         let got: Vec<(&str, &str, bool)> = problems.iter().map(|p| (p.code, p.path.as_str(), p.is_error())).collect();
         assert_eq!(got, [("unknown_id", "targets[0].by_region.Esat", true), ("override_period_not_in_data", "targets[0].overrides[0].period", false)]);
     }

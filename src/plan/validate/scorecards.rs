@@ -38,32 +38,33 @@ pub(super) fn scorecards(plan: &Plan, out: &mut Vec<Problem>) {
     let mut default_cards = 0;
     for (c, card) in plan.scorecards.iter().enumerate() {
         let path = format!("scorecards[{c}]");
-        match &card.roles {
-            None => {
+        match (&card.roles, &card.regions) {
+            (None, None) => {
                 default_cards += 1;
                 if default_cards > 1 {
                     out.push(Problem::error(
                         "two_default_cards",
                         format!("{path}.roles"),
                         None,
-                        "two scorecards have no `roles`; only one card may apply to every other role".into(),
-                        "有两张计分卡未指定 `roles`;只能有一张默认计分卡".into(),
+                        "two scorecards have neither `roles` nor `regions`; only one card may apply to every other rep".into(),
+                        "有两张计分卡既未指定 `roles` 也未指定 `regions`;只能有一张默认计分卡".into(),
                     ));
                 }
             }
-            Some(roles) => {
+            (Some(roles), None) => {
                 for (r, role) in roles.iter().enumerate() {
                     if !roles_seen.insert(role.as_str()) {
                         out.push(Problem::error(
                             "role_on_two_cards",
                             format!("{path}.roles[{r}]"),
                             Some(role.clone()),
-                            format!("role `{role}` is on two scorecards; a role has exactly one"),
-                            format!("岗位 `{role}` 出现在两张计分卡上;每个岗位只能对应一张"),
+                            format!("role `{role}` is on two scorecards; a role has exactly one (add `regions` to tell them apart)"),
+                            format!("岗位 `{role}` 出现在两张计分卡上;每个岗位只能对应一张(可用 `regions` 区分)"),
                         ));
                     }
                 }
             }
+            _ => {}
         }
         scorecard(card, &path, &plan.categories, out);
     }

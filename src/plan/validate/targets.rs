@@ -50,8 +50,24 @@ pub(super) fn targets(plan: &Plan, ids: &mut Ids, out: &mut Vec<Problem>) {
         for (o, ov) in t.overrides.iter().enumerate() {
             let opath = format!("{path}.overrides[{o}]");
             positive(ov.value, format!("{opath}.value"), out);
-            if plan.period.parse(&ov.period).is_none() {
-                out.push(period_problem(&format!("{opath}.period"), &ov.period, plan.period.example()));
+            let when = match (&ov.period, &ov.from) {
+                (Some(p), None) => Some(("period", p)),
+                (None, Some(f)) => Some(("from", f)),
+                _ => {
+                    out.push(Problem::error(
+                        "override_when",
+                        opath.clone(),
+                        None,
+                        "an override gives either `period` (that period only) or `from` (that period on), not both or neither".into(),
+                        "每条覆盖须指定 `period`(仅该期间)或 `from`(自该期间起)之一".into(),
+                    ));
+                    None
+                }
+            };
+            if let Some((field, name)) = when {
+                if plan.period.parse(name).is_none() {
+                    out.push(period_problem(&format!("{opath}.{field}"), name, plan.period.example()));
+                }
             }
             let set = [&ov.role, &ov.region, &ov.rep].iter().filter(|x| x.is_some()).count();
             if set > 1 {
@@ -63,14 +79,14 @@ pub(super) fn targets(plan: &Plan, ids: &mut Ids, out: &mut Vec<Problem>) {
                     "每条覆盖最多指定岗位、区域、代表中的一项".into(),
                 ));
             }
-            let same = t.overrides[..o].iter().any(|x| x.period == ov.period && x.role == ov.role && x.region == ov.region && x.rep == ov.rep);
-            if same {
+            let same = t.overrides[..o].iter().any(|x| x.period == ov.period && x.from == ov.from && x.role == ov.role && x.region == ov.region && x.rep == ov.rep);
+            if let (true, Some((_, name))) = (same, when) {
                 out.push(Problem::error(
                     "duplicate_override",
                     opath,
-                    Some(ov.period.clone()),
-                    format!("a second override for the same reps in period {}", ov.period),
-                    format!("期间 {} 对同一范围的覆盖重复", ov.period),
+                    Some(name.clone()),
+                    format!("a second override for the same reps and period {name}"),
+                    format!("对同一范围、同一期间 {name} 的覆盖重复"),
                 ));
             }
         }
