@@ -11,6 +11,7 @@
 //! assert_eq!(zhang_wei.total_pay.to_string(), "38000.00"); // 100万 × 3% + 20万 × 4%
 //! ```
 
+pub mod calc;
 pub mod data;
 pub mod evaluate;
 pub mod explain;

@@ -8,7 +8,8 @@ use crate::formula::EvalNotes;
 use crate::pay::{bounds_from_attainment, tiered_pay};
 use crate::plan::{CompiledLine, CompiledPlan, TierBasis};
 use crate::problem::Problem;
-use crate::score::{apply_points, score_kpi, PointResult, ScoreError};
+use crate::calc::CalcError;
+use crate::score::{apply_points, score_kpi, PointResult};
 use rust_decimal::Decimal;
 
 /// Fills `vars` for `row`: the columns the plan reads, then targets, then metrics in
@@ -134,19 +135,19 @@ pub(super) fn evaluate_rep(plan: &CompiledPlan, data: &Dataset, row: &Row, vars:
     })
 }
 
-fn evaluate_line(line: &CompiledLine, id: &str, vars: &[Decimal], plan: &CompiledPlan) -> Result<LineResult, ScoreError> {
+fn evaluate_line(line: &CompiledLine, id: &str, vars: &[Decimal], plan: &CompiledPlan) -> Result<LineResult, CalcError> {
     let mut notes = EvalNotes::default();
-    let base = line.base.eval(vars, &mut notes).map_err(|_| ScoreError::Overflow)?;
+    let base = line.base.eval(vars, &mut notes).map_err(|_| CalcError::Overflow)?;
     let target = match &line.target {
-        Some(t) => Some(t.eval(vars, &mut notes).map_err(|_| ScoreError::Overflow)?),
+        Some(t) => Some(t.eval(vars, &mut notes).map_err(|_| CalcError::Overflow)?),
         None => None,
     };
     let bounds = match (line.basis, target) {
-        (TierBasis::AttainmentPct, Some(t)) if t <= Decimal::ZERO => return Err(ScoreError::TargetNotPositive(t)),
-        (TierBasis::AttainmentPct, Some(t)) => bounds_from_attainment(t, &line.tiers).map_err(|_| ScoreError::Overflow)?,
+        (TierBasis::AttainmentPct, Some(t)) if t <= Decimal::ZERO => return Err(CalcError::TargetNotPositive(t)),
+        (TierBasis::AttainmentPct, Some(t)) => bounds_from_attainment(t, &line.tiers).map_err(|_| CalcError::Overflow)?,
         _ => line.tiers.clone(),
     };
-    let (raw, slices) = tiered_pay(base, &bounds, line.method).map_err(|_| ScoreError::Overflow)?;
+    let (raw, slices) = tiered_pay(base, &bounds, line.method).map_err(|_| CalcError::Overflow)?;
     let rounding = &plan.plan.rounding;
     let attainment_pct = match target {
         Some(t) => Some(percent(base, t)?),
@@ -156,11 +157,11 @@ fn evaluate_line(line: &CompiledLine, id: &str, vars: &[Decimal], plan: &Compile
 }
 
 /// `actual / target × 100`, half-up to 2 places.
-pub(super) fn percent(actual: Decimal, target: Decimal) -> Result<Decimal, ScoreError> {
+pub(super) fn percent(actual: Decimal, target: Decimal) -> Result<Decimal, CalcError> {
     if target <= Decimal::ZERO {
-        return Err(ScoreError::TargetNotPositive(target));
+        return Err(CalcError::TargetNotPositive(target));
     }
-    let ratio = actual.checked_div(target).and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED)).ok_or(ScoreError::Overflow)?;
+    let ratio = actual.checked_div(target).and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED)).ok_or(CalcError::Overflow)?;
     Ok(crate::plan::RoundingMode::HalfUp.apply(ratio, 2))
 }
 
@@ -169,9 +170,9 @@ pub(super) fn rep_problem(rep: &Rep, code: &'static str, field: &str, value: Opt
     Problem::error(code, format!("reps.{}.{field}", rep.id), value, format!("rep {} ({}) {en}", rep.name, rep.id), format!("销售代表 {zh_name}({}){zh}", rep.id))
 }
 
-fn score_problem(rep: &Rep, rule: &str, e: ScoreError) -> Problem {
+fn score_problem(rep: &Rep, rule: &str, e: CalcError) -> Problem {
     match e {
-        ScoreError::TargetNotPositive(t) => rep_problem(
+        CalcError::TargetNotPositive(t) => rep_problem(
             rep,
             "target_not_positive",
             &format!("{rule}.target"),
@@ -179,7 +180,7 @@ fn score_problem(rep: &Rep, rule: &str, e: ScoreError) -> Problem {
             format!("has a target of {t} for `{rule}`; a target must be above 0"),
             format!("在 `{rule}` 的目标为 {t};目标必须大于 0"),
         ),
-        ScoreError::Overflow => overflow(rep, rule),
+        CalcError::Overflow => overflow(rep, rule),
     }
 }
 

@@ -2,19 +2,11 @@
 //! Each returns the unrounded score and reports its inputs, intermediate values and the
 //! rules that fired to a [`Trace`]. Hand-worked examples are in the tests below.
 
+use crate::calc::CalcError;
 use crate::explain::Trace;
 use crate::formula::{EvalNotes, Expr};
 use crate::plan::{BandBasis, Direction};
 use rust_decimal::Decimal;
-
-/// Why a score could not be computed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ScoreError {
-    /// The target was zero or negative.
-    TargetNotPositive(Decimal),
-    /// A figure too large for Decimal arose.
-    Overflow,
-}
 
 /// Limits of a ratio, as fractions (1.2 for 120%).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -47,9 +39,9 @@ pub struct CompiledKpi {
     pub metrics_read: Vec<usize>,
 }
 
-fn eval(expr: &Expr, vars: &[Decimal], key: &'static str, t: &mut impl Trace) -> Result<Decimal, ScoreError> {
+fn eval(expr: &Expr, vars: &[Decimal], key: &'static str, t: &mut impl Trace) -> Result<Decimal, CalcError> {
     let mut notes = EvalNotes::default();
-    let value = expr.eval(vars, &mut notes).map_err(|_| ScoreError::Overflow)?;
+    let value = expr.eval(vars, &mut notes).map_err(|_| CalcError::Overflow)?;
     if notes.div_by_zero {
         t.note("div_by_zero");
     }
@@ -62,7 +54,7 @@ fn pct(fraction: Decimal) -> Decimal {
 }
 
 /// Scores `kpi` for one rep whose variables are `vars`; returns the unrounded score.
-pub fn score_kpi(kpi: &CompiledKpi, vars: &[Decimal], t: &mut impl Trace) -> Result<Decimal, ScoreError> {
+pub fn score_kpi(kpi: &CompiledKpi, vars: &[Decimal], t: &mut impl Trace) -> Result<Decimal, CalcError> {
     let actual = match &kpi.actual {
         Some(e) => eval(e, vars, "actual", t)?,
         None => Decimal::ZERO,
@@ -75,7 +67,7 @@ pub fn score_kpi(kpi: &CompiledKpi, vars: &[Decimal], t: &mut impl Trace) -> Res
     let raw = match &kpi.scoring {
         KpiScoring::Ratio(limits) => {
             let target = positive(target)?;
-            let ratio = actual.checked_div(target).ok_or(ScoreError::Overflow)?;
+            let ratio = actual.checked_div(target).ok_or(CalcError::Overflow)?;
             limited(ratio, *limits, weight, t)?
         }
         KpiScoring::InverseRatio(limits) => {
@@ -85,9 +77,9 @@ pub fn score_kpi(kpi: &CompiledKpi, vars: &[Decimal], t: &mut impl Trace) -> Res
                 let cap = limits.cap.unwrap_or(Decimal::ONE);
                 t.value("applied_pct", pct(cap));
                 t.value("weight", weight);
-                cap.checked_mul(weight).ok_or(ScoreError::Overflow)?
+                cap.checked_mul(weight).ok_or(CalcError::Overflow)?
             } else {
-                let ratio = target.checked_div(actual).ok_or(ScoreError::Overflow)?;
+                let ratio = target.checked_div(actual).ok_or(CalcError::Overflow)?;
                 limited(ratio, *limits, weight, t)?
             }
         }
@@ -96,7 +88,7 @@ pub fn score_kpi(kpi: &CompiledKpi, vars: &[Decimal], t: &mut impl Trace) -> Res
                 BandBasis::Actual => actual,
                 BandBasis::AttainmentPct => {
                     let target = positive(target)?;
-                    let v = actual.checked_div(target).and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED)).ok_or(ScoreError::Overflow)?;
+                    let v = actual.checked_div(target).and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED)).ok_or(CalcError::Overflow)?;
                     t.value("attainment_pct", v);
                     v
                 }
@@ -118,19 +110,19 @@ pub fn score_kpi(kpi: &CompiledKpi, vars: &[Decimal], t: &mut impl Trace) -> Res
             };
             t.value("band_score_pct", pct(share));
             t.value("weight", weight);
-            share.checked_mul(weight).ok_or(ScoreError::Overflow)?
+            share.checked_mul(weight).ok_or(CalcError::Overflow)?
         }
         KpiScoring::Rating360 { raters, scale_max } => {
             let mut composite = Decimal::ZERO;
             for (rating, share) in raters {
                 let r = eval(rating, vars, "rating", t)?;
                 t.value("rater_weight_pct", pct(*share));
-                composite = r.checked_mul(*share).and_then(|p| composite.checked_add(p)).ok_or(ScoreError::Overflow)?;
+                composite = r.checked_mul(*share).and_then(|p| composite.checked_add(p)).ok_or(CalcError::Overflow)?;
             }
             t.value("composite", composite);
             t.value("scale_max", *scale_max);
             t.value("weight", weight);
-            composite.checked_mul(weight).ok_or(ScoreError::Overflow)?.checked_div(*scale_max).ok_or(ScoreError::Overflow)?
+            composite.checked_mul(weight).ok_or(CalcError::Overflow)?.checked_div(*scale_max).ok_or(CalcError::Overflow)?
         }
         KpiScoring::PassFail => {
             let passed = !actual.is_zero();
@@ -149,11 +141,11 @@ pub fn score_kpi(kpi: &CompiledKpi, vars: &[Decimal], t: &mut impl Trace) -> Res
             } else {
                 actual
             };
-            let deducted = events.checked_mul(*per_event).ok_or(ScoreError::Overflow)?;
+            let deducted = events.checked_mul(*per_event).ok_or(CalcError::Overflow)?;
             t.value("points_per_event", *per_event);
             t.value("deducted", deducted);
             t.value("weight", weight);
-            let left = weight.checked_sub(deducted).ok_or(ScoreError::Overflow)?;
+            let left = weight.checked_sub(deducted).ok_or(CalcError::Overflow)?;
             if left < *floor {
                 t.note("floored");
                 t.value("floor", *floor);
@@ -167,16 +159,16 @@ pub fn score_kpi(kpi: &CompiledKpi, vars: &[Decimal], t: &mut impl Trace) -> Res
     Ok(raw)
 }
 
-fn positive(target: Option<Decimal>) -> Result<Decimal, ScoreError> {
+fn positive(target: Option<Decimal>) -> Result<Decimal, CalcError> {
     match target {
         Some(t) if t > Decimal::ZERO => Ok(t),
-        Some(t) => Err(ScoreError::TargetNotPositive(t)),
-        None => Err(ScoreError::TargetNotPositive(Decimal::ZERO)), // ok: compile requires a target for these scorings
+        Some(t) => Err(CalcError::TargetNotPositive(t)),
+        None => Err(CalcError::TargetNotPositive(Decimal::ZERO)), // ok: compile requires a target for these scorings
     }
 }
 
 /// Threshold, floor and cap applied to a ratio, then × weight.
-fn limited(ratio: Decimal, limits: RatioLimits, weight: Decimal, t: &mut impl Trace) -> Result<Decimal, ScoreError> {
+fn limited(ratio: Decimal, limits: RatioLimits, weight: Decimal, t: &mut impl Trace) -> Result<Decimal, CalcError> {
     t.value("attainment_pct", pct(ratio));
     let applied = match limits {
         RatioLimits { threshold: Some(th), .. } if ratio < th => {
@@ -198,7 +190,7 @@ fn limited(ratio: Decimal, limits: RatioLimits, weight: Decimal, t: &mut impl Tr
     };
     t.value("applied_pct", pct(applied));
     t.value("weight", weight);
-    applied.checked_mul(weight).ok_or(ScoreError::Overflow)
+    applied.checked_mul(weight).ok_or(CalcError::Overflow)
 }
 
 #[cfg(test)]
@@ -307,6 +299,6 @@ mod tests {
     #[test]
     fn zero_target_is_an_error() {
         let k = kpi("30", KpiScoring::Ratio(RatioLimits::default()), true);
-        assert_eq!(score_kpi(&k, &[d("5"), d("0")], &mut NoTrace), Err(ScoreError::TargetNotPositive(d("0"))));
+        assert_eq!(score_kpi(&k, &[d("5"), d("0")], &mut NoTrace), Err(CalcError::TargetNotPositive(d("0"))));
     }
 }

@@ -1,7 +1,7 @@
 //! Bonus and penalty points (加分/扣分, seed 002), applied after the weighted score: each
 //! item counts events × points, capped per item, then the totals are capped.
 
-use super::ScoreError;
+use crate::calc::CalcError;
 use crate::explain::Trace;
 use crate::formula::{EvalNotes, Expr};
 use crate::plan::PointKind;
@@ -43,12 +43,12 @@ pub fn apply_points(
     vars: &[Decimal],
     t: &mut impl Trace,
     mut each: impl FnMut(usize, Decimal, Decimal, bool),
-) -> Result<(Decimal, Decimal), ScoreError> {
+) -> Result<(Decimal, Decimal), CalcError> {
     let mut bonus = Decimal::ZERO;
     let mut penalty = Decimal::ZERO;
     for (i, item) in points.items.iter().enumerate() {
         let mut notes = EvalNotes::default();
-        let mut events = item.events.eval(vars, &mut notes).map_err(|_| ScoreError::Overflow)?;
+        let mut events = item.events.eval(vars, &mut notes).map_err(|_| CalcError::Overflow)?;
         if notes.div_by_zero {
             t.note("div_by_zero");
         }
@@ -56,7 +56,7 @@ pub fn apply_points(
             t.note("negative_events_taken_as_0");
             events = Decimal::ZERO;
         }
-        let raw = events.checked_mul(item.per_event).ok_or(ScoreError::Overflow)?;
+        let raw = events.checked_mul(item.per_event).ok_or(CalcError::Overflow)?;
         let (got, capped) = match item.cap {
             Some(cap) if raw > cap => (cap, true),
             _ => (raw, false),
@@ -66,7 +66,7 @@ pub fn apply_points(
             PointKind::Bonus => &mut bonus,
             PointKind::Penalty => &mut penalty,
         };
-        *total = total.checked_add(got).ok_or(ScoreError::Overflow)?;
+        *total = total.checked_add(got).ok_or(CalcError::Overflow)?;
     }
     t.value("bonus_points", bonus);
     t.value("penalty_points", penalty);

@@ -1,0 +1,339 @@
+//! Bonuses. Each rep first gets its own figure for a bonus (`bonus_value`): the amount of
+//! an over-achievement or threshold bonus, or the measure a rank or pool bonus looks at.
+//! Once grades are known, `allocate` turns those figures into amounts for everyone: grade
+//! filters and multipliers, ranks with their tie rule, team pools and profit shares split
+//! exactly to the cent (see `split_pool`).
+
+use super::split_pool;
+use crate::calc::CalcError;
+use crate::explain::{Explanation, Trace};
+use crate::formula::{EvalNotes, Expr};
+use crate::plan::{Grouping, RankTies};
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+/// A bonus ready to apply; percentages are fractions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompiledBonus {
+    /// Whether each grade band may get the bonus.
+    pub eligible: Vec<bool>,
+    /// The multiplier of each grade band.
+    pub grade_multipliers: Vec<Decimal>,
+    pub kind: BonusKind,
+}
+
+/// The compiled bonus rules.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BonusKind {
+    OverAchievement { actual: Expr, target: Expr, above: Decimal, excess_over: Decimal, rate: Decimal },
+    Threshold { when: Expr, amount: Decimal },
+    Rank { measure: Expr, top: usize, amount: Decimal, ties: RankTies, within: Grouping, minimum: Decimal },
+    /// `weight` is the contribution measure or the weight formula.
+    TeamPool { pool: Decimal, group_by: Grouping, winners: usize, weight: Expr },
+    ProfitShare { pool: Decimal, weight: Expr },
+}
+
+impl BonusKind {
+    /// The bonus rule's name, as written in plan files.
+    pub fn name(&self) -> &'static str {
+        match self {
+            BonusKind::OverAchievement { .. } => "over_achievement",
+            BonusKind::Threshold { .. } => "threshold",
+            BonusKind::Rank { .. } => "rank",
+            BonusKind::TeamPool { .. } => "team_pool",
+            BonusKind::ProfitShare { .. } => "profit_share",
+        }
+    }
+}
+
+fn eval(expr: &Expr, vars: &[Decimal], ex: &mut Explanation) -> Result<Decimal, CalcError> {
+    let mut notes = EvalNotes::default();
+    let v = expr.eval(vars, &mut notes).map_err(|_| CalcError::Overflow)?;
+    if notes.div_by_zero {
+        ex.note("div_by_zero");
+    }
+    Ok(v)
+}
+
+/// A rep's own figure for bonus `b`: its amount for over-achievement and threshold bonuses,
+/// the measure it is ranked by, or its weight in a pool.
+pub fn bonus_value(b: &CompiledBonus, vars: &[Decimal], ex: &mut Explanation) -> Result<Decimal, CalcError> {
+    Ok(match &b.kind {
+        BonusKind::OverAchievement { actual, target, above, excess_over, rate } => {
+            let a = eval(actual, vars, ex)?;
+            let t = eval(target, vars, ex)?;
+            if t <= Decimal::ZERO {
+                return Err(CalcError::TargetNotPositive(t));
+            }
+            let hundred = Decimal::ONE_HUNDRED;
+            ex.value("actual", a);
+            ex.value("target", t);
+            ex.value("attainment_pct", a.checked_div(t).and_then(|r| r.checked_mul(hundred)).ok_or(CalcError::Overflow)?);
+            ex.value("above_pct", *above * hundred); // ok: validated percentages
+            ex.value("excess_over_pct", *excess_over * hundred);
+            ex.value("rate_pct", *rate * hundred);
+            let level = t.checked_mul(*above).ok_or(CalcError::Overflow)?;
+            if a <= level {
+                ex.note("not_above_level");
+                Decimal::ZERO
+            } else {
+                let excess = a.checked_sub(t.checked_mul(*excess_over).ok_or(CalcError::Overflow)?).ok_or(CalcError::Overflow)?;
+                ex.value("excess", excess);
+                excess.checked_mul(*rate).ok_or(CalcError::Overflow)?
+            }
+        }
+        BonusKind::Threshold { when, amount } => {
+            if eval(when, vars, ex)?.is_zero() {
+                ex.note("condition_not_met");
+                Decimal::ZERO
+            } else {
+                ex.note("condition_met");
+                *amount
+            }
+        }
+        BonusKind::Rank { measure, .. } => {
+            let m = eval(measure, vars, ex)?;
+            ex.value("measure", m);
+            m
+        }
+        BonusKind::TeamPool { weight, .. } | BonusKind::ProfitShare { weight, .. } => {
+            let w = eval(weight, vars, ex)?;
+            ex.value("weight", w);
+            w
+        }
+    })
+}
+
+/// What `allocate` needs to know of each rep.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BonusRep<'a> {
+    /// Grade band index.
+    pub grade: usize,
+    pub region: &'a str,
+    pub role: &'a str,
+    /// The rep's own figure (from `bonus_value`).
+    pub value: Decimal,
+    /// Headline attainment (actual, target), for team pools.
+    pub attainment: Option<(Decimal, Decimal)>,
+}
+
+fn group_key<'a>(rep: &BonusRep<'a>, by: Grouping) -> &'a str {
+    match by {
+        Grouping::All => "",
+        Grouping::Region => rep.region,
+        Grouping::Role => rep.role,
+    }
+}
+
+/// Competition ranks (1, 2, 2, 4) of `values`, best (largest) first.
+fn ranks(values: &[Decimal]) -> Vec<usize> {
+    values.iter().map(|v| 1 + values.iter().filter(|w| *w > v).count()).collect()
+}
+
+/// The amounts of bonus `b` for every rep, at the money `scale` for pool shares (other
+/// amounts are unrounded). Each rep's explanation gets the allocation's working.
+pub fn allocate(b: &CompiledBonus, reps: &[BonusRep], scale: u32, explains: &mut [Explanation]) -> Result<Vec<Decimal>, CalcError> {
+    let n = reps.len();
+    let mut amounts = vec![Decimal::ZERO; n];
+    let eligible: Vec<bool> = reps.iter().map(|r| b.eligible.get(r.grade).copied().unwrap_or(false)).collect();
+    for (i, ok) in eligible.iter().enumerate() {
+        if !ok {
+            explains[i].note("grade_not_eligible");
+        }
+    }
+    let multiplier = |i: usize| b.grade_multipliers.get(reps[i].grade).copied().unwrap_or(Decimal::ONE);
+    match &b.kind {
+        BonusKind::OverAchievement { .. } | BonusKind::Threshold { .. } => {
+            for i in (0..n).filter(|i| eligible[*i]) {
+                amounts[i] = reps[i].value.checked_mul(multiplier(i)).ok_or(CalcError::Overflow)?;
+            }
+        }
+        BonusKind::Rank { top, amount, ties, within, minimum, .. } => {
+            let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+            for i in (0..n).filter(|i| eligible[*i] && reps[*i].value > *minimum) {
+                groups.entry(group_key(&reps[i], *within)).or_default().push(i);
+            }
+            for members in groups.values() {
+                let values: Vec<Decimal> = members.iter().map(|i| reps[*i].value).collect();
+                let rank = ranks(&values);
+                for (m, &i) in members.iter().enumerate() {
+                    explains[i].value("rank", Decimal::from(rank[m]));
+                    explains[i].value("top", Decimal::from(*top));
+                    if rank[m] > *top {
+                        continue;
+                    }
+                    let tied = rank.iter().filter(|r| **r == rank[m]).count();
+                    let last_place = rank[m] + tied - 1;
+                    amounts[i] = if last_place <= *top || *ties == RankTies::IncludeAll {
+                        if tied > 1 {
+                            explains[i].note("tie_included");
+                        }
+                        *amount
+                    } else {
+                        explains[i].note("tie_shared");
+                        // The places left from this rank to `top`, shared by the tied reps.
+                        let places = Decimal::from(top + 1 - rank[m]);
+                        let pooled = amount.checked_mul(places).ok_or(CalcError::Overflow)?;
+                        let tied_reps: Vec<usize> = members.iter().enumerate().filter(|(k, _)| rank[*k] == rank[m]).map(|(_, i)| *i).collect();
+                        let shares = split_pool(pooled, &vec![Decimal::ONE; tied], scale).map_err(|_| CalcError::Overflow)?;
+                        shares[tied_reps.iter().position(|x| *x == i).unwrap_or(0)]
+                    };
+                    amounts[i] = amounts[i].checked_mul(multiplier(i)).ok_or(CalcError::Overflow)?;
+                }
+            }
+        }
+        BonusKind::TeamPool { pool, group_by, winners, .. } => {
+            let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+            for (i, rep) in reps.iter().enumerate() {
+                groups.entry(group_key(rep, *group_by)).or_default().push(i);
+            }
+            let names: Vec<&str> = groups.keys().copied().collect();
+            let attainment: Vec<Decimal> = groups
+                .values()
+                .map(|members| {
+                    let (a, t) = members.iter().filter_map(|i| reps[*i].attainment).fold((Decimal::ZERO, Decimal::ZERO), |(a, t), (x, y)| (a.saturating_add(x), t.saturating_add(y)));
+                    if t > Decimal::ZERO { a.checked_div(t).unwrap_or_default() } else { Decimal::ZERO }
+                })
+                .collect();
+            let rank = ranks(&attainment);
+            for (g, name) in names.iter().enumerate() {
+                let members = &groups[name];
+                for &i in members {
+                    explains[i].value("group_attainment_pct", attainment[g] * Decimal::ONE_HUNDRED); // ok: a ratio of sums that fit
+                    explains[i].value("group_rank", Decimal::from(rank[g]));
+                }
+                if rank[g] > *winners {
+                    continue;
+                }
+                let tied = rank.iter().filter(|r| **r == rank[g]).count();
+                let places = (*winners).min(rank[g] + tied - 1) + 1 - rank[g];
+                let group_pool = if tied == 1 {
+                    *pool
+                } else {
+                    // The pools of the places the tied groups take, shared equally (to the cent).
+                    let pooled = pool.checked_mul(Decimal::from(places)).ok_or(CalcError::Overflow)?;
+                    let position = rank.iter().enumerate().filter(|(_, r)| **r == rank[g]).position(|(k, _)| k == g).unwrap_or(0);
+                    split_pool(pooled, &vec![Decimal::ONE; tied], scale).map_err(|_| CalcError::Overflow)?[position]
+                };
+                let takers: Vec<usize> = members.iter().copied().filter(|i| eligible[*i]).collect();
+                let weights: Vec<Decimal> = takers.iter().map(|i| reps[*i].value).collect();
+                let shares = split_pool(group_pool, &weights, scale).map_err(|_| CalcError::Overflow)?;
+                let total: Decimal = weights.iter().map(|w| (*w).max(Decimal::ZERO)).sum();
+                for (k, &i) in takers.iter().enumerate() {
+                    explains[i].value("group_pool", group_pool);
+                    explains[i].value("weights_total", total);
+                    amounts[i] = shares[k];
+                }
+            }
+        }
+        BonusKind::ProfitShare { pool, .. } => {
+            let takers: Vec<usize> = (0..n).filter(|i| eligible[*i]).collect();
+            let weights: Vec<Decimal> = takers.iter().map(|i| reps[*i].value).collect();
+            let shares = split_pool(*pool, &weights, scale).map_err(|_| CalcError::Overflow)?;
+            let total: Decimal = weights.iter().map(|w| (*w).max(Decimal::ZERO)).sum();
+            for (k, &i) in takers.iter().enumerate() {
+                explains[i].value("pool", *pool);
+                explains[i].value("weights_total", total);
+                amounts[i] = shares[k];
+            }
+        }
+    }
+    Ok(amounts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    fn bonus(kind: BonusKind) -> CompiledBonus {
+        CompiledBonus { eligible: vec![true; 4], grade_multipliers: vec![Decimal::ONE; 4], kind }
+    }
+
+    fn rep(region: &'static str, value: &str) -> BonusRep<'static> {
+        BonusRep { grade: 1, region, role: "nb", value: d(value), attainment: None }
+    }
+
+    fn value(b: &CompiledBonus, vars: &[&str]) -> Decimal {
+        let vars: Vec<Decimal> = vars.iter().map(|v| d(v)).collect();
+        bonus_value(b, &vars, &mut Explanation::default()).unwrap()
+    }
+
+    fn run(b: &CompiledBonus, reps: &[BonusRep]) -> Vec<Decimal> {
+        let mut ex = vec![Explanation::default(); reps.len()];
+        allocate(b, reps, 2, &mut ex).unwrap()
+    }
+
+    #[test]
+    fn over_achievement_1_percent_of_the_excess_over_120_or_over_100() {
+        // Target 100万, actual 150万, above 120%: 1% × (150万 − 120万) = 3,000; over 100%: 5,000.
+        let over = |excess_over: &str| {
+            bonus(BonusKind::OverAchievement { actual: Expr::Var(0), target: Expr::Var(1), above: d("1.2"), excess_over: d(excess_over), rate: d("0.01") })
+        };
+        assert_eq!(value(&over("1.2"), &["1500000", "1000000"]), d("3000"));
+        assert_eq!(value(&over("1"), &["1500000", "1000000"]), d("5000"));
+        // At exactly 120% nothing is above the level.
+        assert_eq!(value(&over("1"), &["1200000", "1000000"]), d("0"));
+    }
+
+    #[test]
+    fn threshold_nps_90_pays_3000() {
+        let b = bonus(BonusKind::Threshold { when: Expr::Var(0), amount: d("3000") });
+        assert_eq!(value(&b, &["1"]), d("3000"));
+        assert_eq!(value(&b, &["0"]), d("0"));
+    }
+
+    #[test]
+    fn top_3_in_new_customers_with_a_tie_at_third_place() {
+        // New customers 12, 10, 9, 9, 7: ranks 1, 2, 3, 3, 5.
+        let reps = [rep("E", "12"), rep("E", "10"), rep("E", "9"), rep("E", "9"), rep("E", "7")];
+        let rank = |ties| bonus(BonusKind::Rank { measure: Expr::Var(0), top: 3, amount: d("5000"), ties, within: Grouping::All, minimum: d("0") });
+        // Everyone tied at the last place gets the full 5,000 (four bonuses paid).
+        assert_eq!(run(&rank(RankTies::IncludeAll), &reps), [d("5000"), d("5000"), d("5000"), d("5000"), d("0")]);
+        // Or the third place's 5,000 is shared: 2,500 each.
+        assert_eq!(run(&rank(RankTies::Share), &reps), [d("5000"), d("5000"), d("2500.00"), d("2500.00"), d("0")]);
+    }
+
+    #[test]
+    fn rank_within_regions_and_only_above_the_minimum() {
+        let reps = [rep("E", "3"), rep("E", "5"), rep("W", "0"), rep("W", "1")];
+        let b = bonus(BonusKind::Rank { measure: Expr::Var(0), top: 1, amount: d("100"), ties: RankTies::IncludeAll, within: Grouping::Region, minimum: d("0") });
+        assert_eq!(run(&b, &reps), [d("0"), d("100"), d("0"), d("100")]);
+    }
+
+    #[test]
+    fn team_pool_to_the_first_region_split_by_contribution_to_the_cent() {
+        // East: 300 / 200 = 150%; West: 250 / 200 = 125%. East wins 100,000, split 1:1:1.
+        let mut reps = vec![rep("E", "100"), rep("E", "100"), rep("E", "100"), rep("W", "250")];
+        for (r, a) in reps.iter_mut().zip([("100", "100"), ("100", "50"), ("100", "50"), ("250", "200")]) {
+            r.attainment = Some((d(a.0), d(a.1)));
+        }
+        let b = bonus(BonusKind::TeamPool { pool: d("100000"), group_by: Grouping::Region, winners: 1, weight: Expr::Var(0) });
+        let got = run(&b, &reps);
+        assert_eq!(got, [d("33333.34"), d("33333.33"), d("33333.33"), d("0")]);
+        assert_eq!(got.iter().sum::<Decimal>(), d("100000"));
+    }
+
+    #[test]
+    fn team_pool_shared_by_tied_regions() {
+        let mut reps = vec![rep("E", "1"), rep("W", "1"), rep("N", "1")];
+        for (r, a) in reps.iter_mut().zip([("100", "100"), ("100", "100"), ("50", "100")]) {
+            r.attainment = Some((d(a.0), d(a.1)));
+        }
+        let b = bonus(BonusKind::TeamPool { pool: d("100000"), group_by: Grouping::Region, winners: 1, weight: Expr::Var(0) });
+        assert_eq!(run(&b, &reps), [d("50000.00"), d("50000.00"), d("0")]);
+    }
+
+    #[test]
+    fn profit_share_of_eligible_grades_by_contribution() {
+        // 5% of 2,000,000 = 100,000 for grades S and A (indexes 0, 1), by revenue 1:3.
+        let mut b = bonus(BonusKind::ProfitShare { pool: d("100000"), weight: Expr::Var(0) });
+        b.eligible = vec![true, true, false, false];
+        let mut reps = vec![rep("E", "100"), rep("E", "300"), rep("E", "900")];
+        reps[2].grade = 2;
+        assert_eq!(run(&b, &reps), [d("25000.00"), d("75000.00"), d("0")]);
+    }
+}

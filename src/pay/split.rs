@@ -1,0 +1,75 @@
+//! Splitting a pool among reps exactly to the cent: each share is `pool × weight / total`,
+//! rounded down to the money scale; the cents left over go one each to the shares with the
+//! largest remainders (ties: the earlier rep in the list). The shares always add up to the
+//! pool exactly. When every weight is 0 the pool is split equally.
+
+use super::Overflow;
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// The shares of `pool` in proportion to `weights` (negative weights count as 0), at `scale`
+/// decimal places.
+pub fn split_pool(pool: Decimal, weights: &[Decimal], scale: u32) -> Result<Vec<Decimal>, Overflow> {
+    if weights.is_empty() {
+        return Ok(Vec::new());
+    }
+    let clean: Vec<Decimal> = weights.iter().map(|w| (*w).max(Decimal::ZERO)).collect();
+    let total = clean.iter().try_fold(Decimal::ZERO, |s, w| s.checked_add(*w)).ok_or(Overflow)?;
+    let equal = total.is_zero();
+    let n = Decimal::from(clean.len());
+    let mut shares = Vec::with_capacity(clean.len());
+    let mut remainders = Vec::with_capacity(clean.len());
+    for w in &clean {
+        let exact = if equal { pool.checked_div(n) } else { pool.checked_mul(*w).and_then(|p| p.checked_div(total)) }.ok_or(Overflow)?;
+        let floor = exact.round_dp_with_strategy(scale, RoundingStrategy::ToZero);
+        remainders.push(exact - floor);
+        shares.push(floor);
+    }
+    let unit = Decimal::new(1, scale);
+    let given = shares.iter().try_fold(Decimal::ZERO, |s, w| s.checked_add(*w)).ok_or(Overflow)?;
+    let mut left = pool.checked_sub(given).ok_or(Overflow)?;
+    let mut order: Vec<usize> = (0..shares.len()).collect();
+    order.sort_by(|a, b| remainders[*b].cmp(&remainders[*a]).then(a.cmp(b)));
+    for i in order.into_iter().cycle() {
+        if left < unit {
+            break;
+        }
+        shares[i] += unit;
+        left -= unit;
+    }
+    for s in &mut shares {
+        s.rescale(scale);
+    }
+    Ok(shares)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn a_pool_of_100000_in_three_equal_parts_adds_up_to_the_cent() {
+        let shares = split_pool(d("100000"), &[d("1"), d("1"), d("1")], 2).unwrap();
+        assert_eq!(shares, [d("33333.34"), d("33333.33"), d("33333.33")]);
+        assert_eq!(shares.iter().sum::<Decimal>(), d("100000"));
+    }
+
+    #[test]
+    fn by_contribution_share_with_the_largest_remainders_first() {
+        // 1,000 by 1:2:4 → 142.857142…, 285.714285…, 571.428571… → 142.85 + 285.71 + 571.42
+        // = 999.98; remainders .007142, .004285, .008571: the two cents go to the third, then the first.
+        let shares = split_pool(d("1000"), &[d("1"), d("2"), d("4")], 2).unwrap();
+        assert_eq!(shares, [d("142.86"), d("285.71"), d("571.43")]);
+        assert_eq!(shares.iter().sum::<Decimal>(), d("1000"));
+    }
+
+    #[test]
+    fn zero_weights_split_equally_and_negative_weights_count_as_zero() {
+        assert_eq!(split_pool(d("10"), &[d("0"), d("0"), d("0")], 2).unwrap(), [d("3.34"), d("3.33"), d("3.33")]);
+        assert_eq!(split_pool(d("10"), &[d("-5"), d("1")], 2).unwrap(), [d("0.00"), d("10.00")]);
+        assert!(split_pool(d("10"), &[], 2).unwrap().is_empty());
+    }
+}
