@@ -1,10 +1,12 @@
 //! Reps and their figures per period: the dataset the engine evaluates, loaded from CSV
 //! (one row per rep and period) with a report of every row it could not take.
 
+mod adjustments;
 mod csv;
 mod sample;
 
-pub use sample::{sample_csv, sample_dataset};
+pub use adjustments::{load_adjustments_csv, Adjustment};
+pub use sample::{sample_adjustments_csv, sample_csv, sample_dataset};
 
 use crate::problem::Problem;
 use rust_decimal::Decimal;
@@ -36,13 +38,15 @@ pub struct Row {
     pub values: Vec<Option<Decimal>>,
 }
 
-/// Reps, periods (sorted), numeric columns and one row per rep and period.
+/// Reps, periods (sorted), numeric columns, one row per rep and period, and adjustments
+/// (returned revenue).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Dataset {
     pub columns: Vec<String>,
     pub reps: Vec<Rep>,
     pub periods: Vec<String>,
     pub rows: Vec<Row>,
+    pub adjustments: Vec<Adjustment>,
 }
 
 /// A loaded dataset and the rows it had to leave out, each with its reason.
@@ -275,7 +279,7 @@ impl Builder {
 }
 
 /// A number cell: blank is `None`; accepts `1200000`, `-3.5`, `1,200,000`, `1.2E+06`.
-fn parse_number(raw: &str) -> Result<Option<Decimal>, ()> {
+pub(crate) fn parse_number(raw: &str) -> Result<Option<Decimal>, ()> {
     let s = raw.trim();
     if s.is_empty() {
         return Ok(None);

@@ -2,18 +2,28 @@
 //! 2026 (`data/sample_reps.csv`). Several rows carry the seeds' own figures (E01–E03 in
 //! 2026-Q4: target 100万, collected 120万 / 80万 / 150万).
 
-use super::{load_csv, Dataset};
+use super::{load_adjustments_csv, load_csv, Dataset};
 
 const SAMPLE_CSV: &str = include_str!("../../data/sample_reps.csv");
+const SAMPLE_ADJUSTMENTS_CSV: &str = include_str!("../../data/sample_adjustments.csv");
 
 /// The sample data as CSV text (also the template users can download).
 pub fn sample_csv() -> &'static str {
     SAMPLE_CSV
 }
 
-/// The sample data, loaded. A test guarantees it loads without a problem.
+/// The sample returns (2 cancelled or returned sales) as CSV text.
+pub fn sample_adjustments_csv() -> &'static str {
+    SAMPLE_ADJUSTMENTS_CSV
+}
+
+/// The sample data with its adjustments, loaded. A test guarantees it loads without a problem.
 pub fn sample_dataset() -> Dataset {
-    load_csv(SAMPLE_CSV).map(|loaded| loaded.dataset).unwrap_or_default()
+    let mut data = load_csv(SAMPLE_CSV).map(|loaded| loaded.dataset).unwrap_or_default();
+    if let Ok((adjustments, _)) = load_adjustments_csv(&data, SAMPLE_ADJUSTMENTS_CSV) {
+        data.adjustments = adjustments;
+    }
+    data
 }
 
 #[cfg(test)]
@@ -34,5 +44,9 @@ mod tests {
         assert_eq!(regions, ["East", "Northwest", "South", "Southwest"]);
         assert!(data.reps.iter().all(|r| !r.name.is_empty() && !r.name_zh.is_empty()));
         assert!(data.rows.iter().all(|r| r.values.iter().all(Option::is_some)), "no blank cell in the sample");
+        let (adjustments, problems) = load_adjustments_csv(&data, SAMPLE_ADJUSTMENTS_CSV).unwrap();
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(adjustments.len(), 2);
+        assert_eq!(sample_dataset().adjustments, adjustments);
     }
 }

@@ -5,10 +5,11 @@
 
 mod rep;
 mod results;
+mod settle;
 mod totals;
 mod ytd;
 
-pub use results::{Evaluation, Flag, GradeCount, GradedBy, GroupTotal, KpiResult, LineResult, RepResult, Totals};
+pub use results::{AdjustmentResult, Evaluation, Flag, GradeCount, GradedBy, GroupTotal, KpiResult, LineResult, PayItem, RepResult, Totals};
 
 use crate::data::Dataset;
 use crate::plan::CompiledPlan;
@@ -19,13 +20,15 @@ use std::collections::HashMap;
 
 /// Evaluates `plan` on every rep with a row in data period `period`.
 pub fn evaluate(plan: &CompiledPlan, data: &Dataset, period: usize) -> Result<Evaluation, Problem> {
-    let (mut reps, problems) = period_results(plan, data, period);
+    let owed = owed_on_draw(plan, data, period);
+    let (mut reps, found) = period_results(plan, data, period, owed.as_ref());
     if let Some(streak) = &plan.plan.grades.streak {
         flag_streaks(plan, data, period, streak, &mut reps);
     }
+    let (problems, warnings): (Vec<Problem>, Vec<Problem>) = found.into_iter().partition(Problem::is_error);
     let totals = totals::totals(plan, &reps, problems.len())?;
     let name = data.periods.get(period).cloned().unwrap_or_default();
-    Ok(Evaluation { period: name.clone(), periods: vec![name], year_to_date: false, reps, totals, problems })
+    Ok(Evaluation { period: name.clone(), periods: vec![name], year_to_date: false, reps, totals, problems, warnings })
 }
 
 /// Evaluates every period of `period`'s year up to it, and combines them per rep: pay
@@ -34,20 +37,45 @@ pub fn evaluate_ytd(plan: &CompiledPlan, data: &Dataset, period: usize) -> Resul
     ytd::evaluate_ytd(plan, data, period)
 }
 
-/// Scores, pays, grades and ranks every rep of one period.
-fn period_results(plan: &CompiledPlan, data: &Dataset, period: usize) -> (Vec<results::RepResult>, Vec<Problem>) {
-    let mut reps = Vec::new();
+/// What each rep owes on the draw at the start of `period`, running the draw account over
+/// every earlier period of the data in order; `None` when the plan has no draw.
+fn owed_on_draw(plan: &CompiledPlan, data: &Dataset, period: usize) -> Option<settle::Owed> {
+    let draw = plan.plan.draw.as_ref()?;
+    let mut owed = settle::Owed::new();
+    for earlier in 0..period {
+        for r in period_results(plan, data, earlier, None).0 {
+            let before = owed.get(&r.rep_id).copied().unwrap_or_default();
+            owed.insert(r.rep_id, crate::pay::draw_step(draw.amount, draw.recoverable, r.variable_pay, before).owed_after);
+        }
+    }
+    Some(owed)
+}
+
+/// Scores, grades, ranks and pays every rep of one period; reps that cannot be evaluated
+/// are left out and reported (errors), next to warnings. With `owed`, the draw applies.
+fn period_results(plan: &CompiledPlan, data: &Dataset, period: usize, owed: Option<&settle::Owed>) -> (Vec<results::RepResult>, Vec<Problem>) {
+    let mut works = Vec::new();
     let mut problems = Vec::new();
     let mut vars = vec![Decimal::ZERO; plan.slots.names.len()];
     let mut div_by_zero = vec![false; plan.slots.names.len()];
     for row in data.rows.iter().filter(|r| r.period == period) {
-        match rep::fill_vars(plan, data, row, &mut vars, &mut div_by_zero).and_then(|()| rep::evaluate_rep(plan, data, row, &vars, &div_by_zero)) {
-            Ok(result) => reps.push(result),
+        match rep::fill_vars(plan, data, row, &mut vars, &mut div_by_zero).and_then(|()| rep::score_rep(plan, data, row, &vars, &div_by_zero)) {
+            Ok(work) => works.push(work),
             Err(problem) => problems.push(problem),
         }
     }
-    grade_and_rank(plan, &mut reps);
-    (reps, problems)
+    let mut results: Vec<results::RepResult> = works.iter().map(|w| w.result.clone()).collect();
+    grade_and_rank(plan, &mut results);
+    for (w, r) in works.iter_mut().zip(results) {
+        w.result = r;
+    }
+    match settle::settle(plan, data, period, works, owed, &mut problems) {
+        Ok(reps) => (reps, problems),
+        Err(problem) => {
+            problems.push(problem);
+            (Vec::new(), problems)
+        }
+    }
 }
 
 /// Grades by band, or by rank when the distribution is enforced; ranks by score (ties share).
@@ -79,7 +107,7 @@ fn flag_streaks(plan: &CompiledPlan, data: &Dataset, period: usize, streak: &cra
         }
     }
     let earlier: Vec<HashMap<String, String>> =
-        periods[1..].iter().map(|p| period_results(plan, data, *p).0.into_iter().map(|r| (r.rep_id, r.grade)).collect()).collect();
+        periods[1..].iter().map(|p| period_results(plan, data, *p, None).0.into_iter().map(|r| (r.rep_id, r.grade)).collect()).collect();
     let mut names: Vec<String> = periods.iter().map(|p| data.periods[*p].clone()).collect();
     names.reverse();
     for rep in reps.iter_mut().filter(|r| r.grade == streak.grade) {

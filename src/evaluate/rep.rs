@@ -1,12 +1,13 @@
 //! One rep in one period: its variables (data columns, targets, metrics), each KPI's score,
-//! points, headline attainment and commission lines. Grades come later, over all reps.
+//! points, headline attainment, and the pay figures that do not depend on grades.
+//! Grades, and the pay that depends on them, come later, over all reps.
 
-use super::results::{GradedBy, KpiResult, LineResult, RepResult};
+use super::results::{GradedBy, KpiResult, RepResult};
 use crate::data::{Dataset, Rep, Row};
 use crate::explain::{Explanation, Trace};
 use crate::formula::EvalNotes;
-use crate::pay::{bounds_from_attainment, tiered_pay};
-use crate::plan::{CompiledLine, CompiledPlan, TierBasis};
+use crate::pay::{base_pay, bonus_value, line_before_grade, BaseError, BaseWork, LineWork};
+use crate::plan::{CompiledPlan, RoundingMode};
 use crate::problem::Problem;
 use crate::calc::CalcError;
 use crate::score::{apply_points, score_kpi, PointResult};
@@ -36,8 +37,19 @@ pub(super) fn fill_vars(plan: &CompiledPlan, data: &Dataset, row: &Row, vars: &m
     Ok(())
 }
 
-/// Scores and pays one rep whose variables are filled. The grade is set by the caller.
-pub(super) fn evaluate_rep(plan: &CompiledPlan, data: &Dataset, row: &Row, vars: &[Decimal], div_by_zero: &[bool]) -> Result<RepResult, Problem> {
+/// A rep scored, with the pay figures that do not depend on grades worked out; pay is
+/// settled once every rep is graded.
+pub(super) struct RepWork {
+    pub result: RepResult,
+    /// Each commission line before the grade.
+    pub lines: Vec<LineWork>,
+    /// Each bonus's own figure for the rep (amount, measure or weight) and its working.
+    pub bonus_values: Vec<(Decimal, Explanation)>,
+    pub base: Option<BaseWork>,
+}
+
+/// Scores one rep whose variables are filled, and works out its grade-independent pay.
+pub(super) fn score_rep(plan: &CompiledPlan, data: &Dataset, row: &Row, vars: &[Decimal], div_by_zero: &[bool]) -> Result<RepWork, Problem> {
     let rep = &data.reps[row.rep];
     let rounding = &plan.plan.rounding;
     let Some(card_index) = plan.card_of_rep[row.rep] else {
@@ -46,8 +58,8 @@ pub(super) fn evaluate_rep(plan: &CompiledPlan, data: &Dataset, row: &Row, vars:
             "no_scorecard_for_role",
             "role",
             Some(rep.role.clone()),
-            format!("has role `{}`, which no scorecard covers", rep.role),
-            format!("的岗位 `{}` 没有对应的计分卡", rep.role),
+            format!("has role `{}` in region `{}`, which no scorecard covers", rep.role, rep.region),
+            format!("的岗位 `{}`(区域 `{}`)没有对应的计分卡", rep.role, rep.region),
         ));
     };
     let card = &plan.cards[card_index];
@@ -60,13 +72,13 @@ pub(super) fn evaluate_rep(plan: &CompiledPlan, data: &Dataset, row: &Row, vars:
         if kpi.metrics_read.iter().any(|s| div_by_zero[*s]) {
             explain.note("div_by_zero");
         }
-        let raw = score_kpi(kpi, vars, &mut explain).map_err(|e| score_problem(rep, &src.id, e))?;
+        let raw = score_kpi(kpi, vars, &mut explain).map_err(|e| calc_problem(rep, &src.id, e))?;
         let score = rounding.mode.apply(raw, rounding.score_scale);
         explain.value("score", score);
         weighted = weighted.checked_add(score).ok_or_else(|| overflow(rep, "score"))?;
         let (actual, target) = (explain.get("actual"), explain.get("target"));
         // The scorer's own ratio: target / actual for lower-is-better KPIs.
-        let attainment_pct = explain.get("attainment_pct").map(|p| crate::plan::RoundingMode::HalfUp.apply(p, 2));
+        let attainment_pct = explain.get("attainment_pct").map(|p| RoundingMode::HalfUp.apply(p, 2));
         kpis.push(KpiResult {
             id: src.id.clone(),
             category: src.category.clone(),
@@ -86,7 +98,7 @@ pub(super) fn evaluate_rep(plan: &CompiledPlan, data: &Dataset, row: &Row, vars:
         let item = &plan.plan.points.items[i];
         points.push(PointResult { id: item.id.clone(), kind: item.kind, events, points: got, capped });
     })
-    .map_err(|e| score_problem(rep, "points", e))?;
+    .map_err(|e| calc_problem(rep, "points", e))?;
     let bonus = rounding.mode.apply(bonus, rounding.score_scale);
     let penalty = rounding.mode.apply(penalty, rounding.score_scale);
     let score = weighted.checked_add(bonus).and_then(|s| s.checked_sub(penalty)).ok_or_else(|| overflow(rep, "score"))?;
@@ -96,20 +108,32 @@ pub(super) fn evaluate_rep(plan: &CompiledPlan, data: &Dataset, row: &Row, vars:
             let mut notes = EvalNotes::default();
             let a = actual.eval(vars, &mut notes).map_err(|_| overflow(rep, "attainment"))?;
             let t = target.eval(vars, &mut notes).map_err(|_| overflow(rep, "attainment"))?;
-            (Some(a), Some(t), Some(percent(a, t).map_err(|e| score_problem(rep, "attainment", e))?))
+            (Some(a), Some(t), Some(percent(a, t).map_err(|e| calc_problem(rep, "attainment", e))?))
         }
         None => (None, None, None),
     };
 
-    let mut commission = Vec::with_capacity(plan.lines.len());
-    let mut total_pay = Decimal::ZERO;
-    for (line, src) in plan.lines.iter().zip(&plan.plan.commission) {
-        let result = evaluate_line(line, &src.id, vars, plan).map_err(|e| score_problem(rep, &src.id, e))?;
-        total_pay = total_pay.checked_add(result.pay).ok_or_else(|| overflow(rep, "total_pay"))?;
-        commission.push(result);
-    }
+    let lines = plan
+        .lines
+        .iter()
+        .zip(&plan.plan.commission)
+        .map(|(line, src)| line_before_grade(line, vars, Decimal::ZERO).map_err(|e| calc_problem(rep, &src.id, e)))
+        .collect::<Result<Vec<_>, _>>()?;
+    let bonus_values = plan
+        .bonuses
+        .iter()
+        .zip(&plan.plan.bonuses)
+        .map(|(b, src)| {
+            let mut ex = Explanation::default();
+            bonus_value(b, vars, &mut ex).map(|v| (v, ex)).map_err(|e| calc_problem(rep, &src.id, e))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let base = match &plan.base_pay {
+        Some(b) => Some(base_pay(b, &rep.role, vars).map_err(|e| base_problem(rep, e))?),
+        None => None,
+    };
 
-    Ok(RepResult {
+    let result = RepResult {
         rep_id: rep.id.clone(),
         name: rep.name.clone(),
         name_zh: rep.name_zh.clone(),
@@ -130,30 +154,42 @@ pub(super) fn evaluate_rep(plan: &CompiledPlan, data: &Dataset, row: &Row, vars:
         grade: String::new(),
         graded_by: GradedBy::Band,
         flags: Vec::new(),
-        commission,
-        total_pay,
-    })
+        base_pay: Vec::new(),
+        commission: Vec::new(),
+        bonuses: Vec::new(),
+        adjustments: Vec::new(),
+        draw: None,
+        base_total: Decimal::ZERO,
+        variable_pay: Decimal::ZERO,
+        total_pay: Decimal::ZERO,
+        warnings: Vec::new(),
+    };
+    Ok(RepWork { result, lines, bonus_values, base })
 }
 
-fn evaluate_line(line: &CompiledLine, id: &str, vars: &[Decimal], plan: &CompiledPlan) -> Result<LineResult, CalcError> {
-    let mut notes = EvalNotes::default();
-    let base = line.base.eval(vars, &mut notes).map_err(|_| CalcError::Overflow)?;
-    let target = match &line.target {
-        Some(t) => Some(t.eval(vars, &mut notes).map_err(|_| CalcError::Overflow)?),
-        None => None,
-    };
-    let bounds = match (line.basis, target) {
-        (TierBasis::AttainmentPct, Some(t)) if t <= Decimal::ZERO => return Err(CalcError::TargetNotPositive(t)),
-        (TierBasis::AttainmentPct, Some(t)) => bounds_from_attainment(t, &line.tiers).map_err(|_| CalcError::Overflow)?,
-        _ => line.tiers.clone(),
-    };
-    let (raw, slices) = tiered_pay(base, &bounds, line.method).map_err(|_| CalcError::Overflow)?;
-    let rounding = &plan.plan.rounding;
-    let attainment_pct = match target {
-        Some(t) => Some(percent(base, t)?),
-        None => None,
-    };
-    Ok(LineResult { id: id.to_string(), base, target, attainment_pct, pay: rounding.mode.apply(raw, rounding.money_scale), slices })
+fn base_problem(rep: &Rep, e: BaseError) -> Problem {
+    match e {
+        BaseError::NoSalary(tier) => {
+            let tier = tier.map_or(String::new(), |t| t.to_string());
+            rep_problem(
+                rep,
+                "no_salary",
+                "base_pay",
+                Some(format!("{} {tier}", rep.role)),
+                format!("has no salary in the plan for role `{}` in city tier {tier}", rep.role),
+                format!("在方案中没有岗位 `{}`、城市级别 {tier} 的底薪", rep.role),
+            )
+        }
+        BaseError::BadTier(t) => rep_problem(
+            rep,
+            "bad_city_tier",
+            "city_tier",
+            Some(t.to_string()),
+            format!("has city tier {t}; a city tier is a whole number from 1 to 9"),
+            format!("的城市级别为 {t};城市级别应为 1 到 9 的整数"),
+        ),
+        BaseError::Calc(e) => calc_problem(rep, "base_pay", e),
+    }
 }
 
 /// `actual / target × 100`, half-up to 2 places.
@@ -170,7 +206,7 @@ pub(super) fn rep_problem(rep: &Rep, code: &'static str, field: &str, value: Opt
     Problem::error(code, format!("reps.{}.{field}", rep.id), value, format!("rep {} ({}) {en}", rep.name, rep.id), format!("销售代表 {zh_name}({}){zh}", rep.id))
 }
 
-fn score_problem(rep: &Rep, rule: &str, e: CalcError) -> Problem {
+pub(super) fn calc_problem(rep: &Rep, rule: &str, e: CalcError) -> Problem {
     match e {
         CalcError::TargetNotPositive(t) => rep_problem(
             rep,

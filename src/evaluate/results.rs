@@ -1,7 +1,7 @@
 //! What an evaluation returns: per rep every figure with its explanation, and the totals.
 
 use crate::explain::Explanation;
-use crate::pay::TierSlice;
+use crate::pay::{DrawStep, TierSlice};
 use crate::problem::Problem;
 use crate::score::{GradeShareResult, PointResult};
 use rust_decimal::Decimal;
@@ -19,6 +19,9 @@ pub struct Evaluation {
     pub totals: Totals,
     /// Reps left out of the results, each with its reason.
     pub problems: Vec<Problem>,
+    /// Things that did not stop the evaluation but need a look (a return for a commission
+    /// line this plan does not have).
+    pub warnings: Vec<Problem>,
 }
 
 /// How a rep's grade was given.
@@ -59,9 +62,47 @@ pub struct RepResult {
     pub grade: String,
     pub graded_by: GradedBy,
     pub flags: Vec<Flag>,
+    /// Salary and allowances.
+    pub base_pay: Vec<PayItem>,
     pub commission: Vec<LineResult>,
-    /// Sum of the pay lines.
+    pub bonuses: Vec<PayItem>,
+    /// Clawbacks of commission on returned revenue.
+    pub adjustments: Vec<AdjustmentResult>,
+    /// The draw account this period, when the plan has a draw.
+    pub draw: Option<DrawStep>,
+    /// Sum of the base pay items.
+    pub base_total: Decimal,
+    /// Commission + bonuses + adjustments, after the variable pay cap and the draw.
+    pub variable_pay: Decimal,
+    /// Base total + variable pay, rounded as the plan says.
     pub total_pay: Decimal,
+    /// Pay checks a designer wants to see: below the minimum wage, base share out of range.
+    pub warnings: Vec<Problem>,
+}
+
+/// A pay item that is not a commission line: a salary, an allowance, a bonus.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PayItem {
+    pub id: String,
+    /// `salary`, `allowance`, or the bonus rule (`threshold`, `rank`, `team_pool`…).
+    pub kind: &'static str,
+    pub amount: Decimal,
+    pub explain: Explanation,
+}
+
+/// Commission taken back in this period because revenue of an earlier sale was returned.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AdjustmentResult {
+    /// The commission line the sale was credited to.
+    pub line: String,
+    /// The sale, as the adjustment refers to it.
+    pub reference: String,
+    pub original_period: String,
+    pub returned: Decimal,
+    /// The line's pay for the original period recomputed without the returned revenue,
+    /// less what it paid: negative.
+    pub amount: Decimal,
+    pub explain: Explanation,
 }
 
 /// A KPI's figures for one rep.
@@ -90,9 +131,10 @@ pub struct LineResult {
     pub base: Decimal,
     pub target: Option<Decimal>,
     pub attainment_pct: Option<Decimal>,
-    /// Rounded with the plan's money rounding.
+    /// Rounded with the plan's money rounding (when rounding applies to each line).
     pub pay: Decimal,
     pub slices: Vec<TierSlice>,
+    pub explain: Explanation,
 }
 
 /// Something about a rep that needs attention.
@@ -109,19 +151,30 @@ pub struct Flag {
 pub struct Totals {
     pub reps: usize,
     pub excluded: usize,
+    pub base_pay: Decimal,
+    pub commission: Decimal,
+    pub bonuses: Decimal,
+    pub adjustments: Decimal,
+    pub variable_pay: Decimal,
+    /// The plan's cost: everything paid.
     pub total_pay: Decimal,
     pub average_pay: Decimal,
     pub average_score: Decimal,
     /// Sum of the headline attainment's actual (revenue), when the plan has one.
     pub revenue: Option<Decimal>,
+    /// Total pay as a percentage of revenue, 2 places.
+    pub pay_pct_of_revenue: Option<Decimal>,
+    /// Reps with at least one pay warning.
+    pub reps_with_warnings: usize,
     pub by_region: Vec<GroupTotal>,
+    pub by_role: Vec<GroupTotal>,
     /// Count of reps per grade, in the plan's band order.
     pub grades: Vec<GradeCount>,
     /// Each guided grade's share against the forced-distribution guide.
     pub distribution: Vec<GradeShareResult>,
 }
 
-/// Totals of one region.
+/// Totals of one region or role.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GroupTotal {
     pub group: String,
@@ -130,6 +183,7 @@ pub struct GroupTotal {
     pub average_pay: Decimal,
     pub average_score: Decimal,
     pub revenue: Option<Decimal>,
+    pub pay_pct_of_revenue: Option<Decimal>,
 }
 
 /// How many reps got a grade.

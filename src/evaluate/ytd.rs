@@ -3,7 +3,7 @@
 //! the rep was evaluated in; the score is the sum of those averages, graded again.
 //! A rep left out of any of the periods is left out of the year-to-date too.
 
-use super::results::{Evaluation, KpiResult, LineResult, RepResult};
+use super::results::{AdjustmentResult, Evaluation, KpiResult, LineResult, PayItem, RepResult};
 use super::rep::percent;
 use super::totals::average;
 use crate::data::Dataset;
@@ -32,7 +32,8 @@ pub(super) fn evaluate_ytd(plan: &CompiledPlan, data: &Dataset, period: usize) -
     let mut by_rep: Vec<(String, Vec<RepResult>)> = Vec::new();
     let mut problems: Vec<Problem> = Vec::new();
     for &p in &periods {
-        let (reps, mut left_out) = super::period_results(plan, data, p);
+        let owed = super::owed_on_draw(plan, data, p);
+        let (reps, mut left_out) = super::period_results(plan, data, p, owed.as_ref());
         for r in reps {
             match by_rep.iter_mut().find(|(id, _)| *id == r.rep_id) {
                 Some((_, list)) => list.push(r),
@@ -41,10 +42,14 @@ pub(super) fn evaluate_ytd(plan: &CompiledPlan, data: &Dataset, period: usize) -
         }
         problems.append(&mut left_out);
     }
-    let excluded: Vec<String> = problems.iter().filter_map(|p| p.path.strip_prefix("reps.").and_then(|s| s.split('.').next()).map(String::from)).collect();
+    let mut excluded: Vec<String> =
+        problems.iter().filter(|p| p.is_error()).filter_map(|p| p.path.strip_prefix("reps.").and_then(|s| s.split('.').next()).map(String::from)).collect();
+    excluded.sort_unstable();
+    excluded.dedup();
     let mut reps: Vec<RepResult> = by_rep.into_iter().filter(|(id, _)| !excluded.contains(id)).map(|(_, list)| combine(plan, list)).collect::<Result<_, _>>()?;
     super::grade_and_rank(plan, &mut reps);
     let totals = super::totals::totals(plan, &reps, excluded.len())?;
+    let (problems, warnings): (Vec<Problem>, Vec<Problem>) = problems.into_iter().partition(Problem::is_error);
     Ok(Evaluation {
         period: data.periods[period].clone(),
         periods: periods.iter().map(|p| data.periods[*p].clone()).collect(),
@@ -52,6 +57,7 @@ pub(super) fn evaluate_ytd(plan: &CompiledPlan, data: &Dataset, period: usize) -
         reps,
         totals,
         problems,
+        warnings,
     })
 }
 
@@ -120,10 +126,25 @@ fn combine(plan: &CompiledPlan, periods: Vec<RepResult>) -> Result<RepResult, Pr
                 None => None,
             };
             let attainment_pct = target.and_then(|t| percent(base, t).ok());
-            Ok(LineResult { id: line.id.clone(), base, target, attainment_pct, pay: sum(same.iter().map(|x| x.pay)).ok_or_else(err)?, slices: Vec::new() })
+            Ok(LineResult { id: line.id.clone(), base, target, attainment_pct, pay: sum(same.iter().map(|x| x.pay)).ok_or_else(err)?, slices: Vec::new(), explain: Explanation::default() })
         })
         .collect::<Result<Vec<_>, Problem>>()?;
-    let total_pay = sum(commission.iter().map(|l| l.pay)).ok_or_else(err)?;
+    let items = |list: fn(&RepResult) -> &Vec<PayItem>| -> Result<Vec<PayItem>, Problem> {
+        list(&last)
+            .iter()
+            .map(|item| {
+                let amount = sum(periods.iter().filter_map(|p| list(p).iter().find(|x| x.id == item.id)).map(|x| x.amount)).ok_or_else(err)?;
+                Ok(PayItem { amount, explain: Explanation::default(), ..item.clone() })
+            })
+            .collect()
+    };
+    let base_pay = items(|r| &r.base_pay)?;
+    let bonuses = items(|r| &r.bonuses)?;
+    let adjustments: Vec<AdjustmentResult> = periods.iter().flat_map(|p| p.adjustments.iter().cloned()).collect();
+    let base_total = sum(periods.iter().map(|p| p.base_total)).ok_or_else(err)?;
+    let variable_pay = sum(periods.iter().map(|p| p.variable_pay)).ok_or_else(err)?;
+    let total_pay = sum(periods.iter().map(|p| p.total_pay)).ok_or_else(err)?;
+    let warnings = periods.iter().flat_map(|p| p.warnings.iter().cloned()).collect();
 
     let attainment_actual = match last.attainment_actual {
         Some(_) => Some(sum(periods.iter().map(|p| p.attainment_actual.unwrap_or_default())).ok_or_else(err)?),
@@ -149,8 +170,15 @@ fn combine(plan: &CompiledPlan, periods: Vec<RepResult>) -> Result<RepResult, Pr
         points_explain: Explanation::default(),
         score,
         flags: Vec::new(),
+        base_pay,
         commission,
+        bonuses,
+        adjustments,
+        draw: None,
+        base_total,
+        variable_pay,
         total_pay,
+        warnings,
         ..last
     })
 }

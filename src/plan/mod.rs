@@ -13,7 +13,7 @@ mod validate;
 
 pub use commission::{CommissionLine, ConditionalMultiplier, RateOverride, Tier, TierBasis, TierMethod};
 pub use pay::{Allowance, BasePay, Bonus, BonusRule, Draw, Grouping, RankTies, RoundingApplies, Salary, Split as PoolSplit};
-pub use compile::{compile, CompiledCard, CompiledLine, CompiledMetric, CompiledPlan, CompiledTarget, Slots};
+pub use compile::{compile, CompiledCard, CompiledMetric, CompiledPlan, CompiledTarget, Slots};
 pub use grades::{Distribution, GradeBand, GradeShare, Grades, Streak};
 pub use parse::{parse_plan, CURRENT_VERSION};
 pub use points::{PointItem, PointKind, Points};

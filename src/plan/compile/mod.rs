@@ -4,6 +4,7 @@
 //! (unknown names, roles, regions, reps, periods) are found here.
 
 mod formulas;
+mod pay;
 mod targets;
 
 pub use formulas::Slots;
@@ -11,10 +12,11 @@ pub use formulas::Slots;
 pub use targets::CompiledTarget;
 
 use super::validate::period_problem;
-use super::{validate, Plan, Scoring, TargetBasis, TierBasis, TierMethod};
+use super::{validate, Plan, Scoring, TargetBasis};
 use crate::data::Dataset;
 use crate::formula::Expr;
 use crate::problem::Problem;
+use crate::pay::{CompiledBasePay, CompiledBonus, CompiledLine};
 use crate::score::{CompiledKpi, CompiledPointItem, CompiledPoints, KpiScoring, RatioLimits};
 use formulas::{order_metrics, Formulas};
 use rust_decimal::Decimal;
@@ -40,6 +42,8 @@ pub struct CompiledPlan {
     /// (year, index in year) of each data period, when its name is of the plan's kind.
     pub period_keys: Vec<Option<(i32, usize)>>,
     pub lines: Vec<CompiledLine>,
+    pub base_pay: Option<CompiledBasePay>,
+    pub bonuses: Vec<CompiledBonus>,
     /// Data columns the plan reads; a rep missing one of them cannot be evaluated.
     pub used_columns: Vec<usize>,
     /// Things worth a warning that do not stop the plan.
@@ -70,17 +74,6 @@ fn metrics_read<'a>(exprs: impl IntoIterator<Item = &'a Expr>, start: usize) -> 
 #[derive(Debug, Clone)]
 pub struct CompiledCard {
     pub kpis: Vec<CompiledKpi>,
-}
-
-/// A commission line with its formulas compiled and its rates as fractions (3% → 0.03).
-#[derive(Debug, Clone)]
-pub struct CompiledLine {
-    pub base: Expr,
-    pub target: Option<Expr>,
-    pub method: TierMethod,
-    pub basis: TierBasis,
-    /// (lower bound, rate as a fraction), bounds increasing from 0.
-    pub tiers: Vec<(Decimal, Decimal)>,
 }
 
 /// Validates `plan` and compiles it against `data`.
@@ -123,7 +116,9 @@ pub fn compile(plan: &Plan, data: &Dataset) -> Result<CompiledPlan, Vec<Problem>
     let cards: Vec<CompiledCard> = plan.scorecards.iter().enumerate().map(|(c, card)| compile_card(card, &format!("scorecards[{c}]"), &mut f)).collect();
     let card_of_rep = cards_of_reps(plan, data, &mut f.problems);
     let points = compile_points(plan, &mut f);
-    let lines = compile_lines(plan, &mut f);
+    let lines = pay::compile_lines(plan, &mut f);
+    let base_pay = plan.base_pay.as_ref().and_then(|b| pay::compile_base_pay(b, plan, data, &mut f));
+    let bonuses = pay::compile_bonuses(plan, &mut f);
 
     let grades = &plan.grades;
     let band_mins = grades.bands.iter().map(|b| b.min_score).collect();
@@ -149,6 +144,8 @@ pub fn compile(plan: &Plan, data: &Dataset) -> Result<CompiledPlan, Vec<Problem>
         quotas,
         period_keys,
         lines,
+        base_pay,
+        bonuses,
         used_columns: used,
         warnings: problems,
     })
@@ -218,7 +215,7 @@ fn cards_of_reps(plan: &Plan, data: &Dataset, problems: &mut Vec<Problem>) -> Ve
     chosen
 }
 
-fn fraction(pct: Decimal) -> Decimal {
+pub(super) fn fraction(pct: Decimal) -> Decimal {
     pct / Decimal::ONE_HUNDRED // ok: dividing by 100 cannot overflow
 }
 
@@ -288,25 +285,8 @@ fn compile_points(plan: &Plan, f: &mut Formulas) -> CompiledPoints {
     CompiledPoints { items, max_bonus: plan.points.max_bonus, max_penalty: plan.points.max_penalty }
 }
 
-fn compile_lines(plan: &Plan, f: &mut Formulas) -> Vec<CompiledLine> {
-    plan.commission
-        .iter()
-        .enumerate()
-        .filter_map(|(i, line)| {
-            let path = format!("commission[{i}]");
-            let base = f.parse(&line.base, format!("{path}.base"));
-            let target = f.parse_opt(line.target.as_ref(), format!("{path}.target"));
-            if let Some(Some(t)) = &target {
-                positive_constant(t, &format!("{path}.target"), &mut f.problems);
-            }
-            let tiers = line.tiers.iter().map(|t| (t.from, fraction(t.rate_pct))).collect();
-            Some(CompiledLine { base: base?, target: target?, method: line.method, basis: line.tier_basis, tiers })
-        })
-        .collect()
-}
-
 /// A target written as a plain number must be above zero.
-fn positive_constant(target: &Expr, path: &str, problems: &mut Vec<Problem>) {
+pub(super) fn positive_constant(target: &Expr, path: &str, problems: &mut Vec<Problem>) {
     if let Some(value) = target.as_constant().filter(|v| *v <= Decimal::ZERO) {
         problems.push(Problem::error(
             "target_not_positive",

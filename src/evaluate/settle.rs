@@ -1,0 +1,215 @@
+//! Settling pay once every rep of a period is graded: commission lines take their grade
+//! multiplier and cap; bonuses are allocated over everyone (grade filters, ranks, pools);
+//! returned revenue claws back the commission it earned; base pay is added; the variable
+//! pay cap and the draw apply; rounding applies to each line or to the total; and the pay
+//! warnings (minimum wage, base share) are raised.
+
+use super::rep::{calc_problem, rep_problem, RepWork};
+use super::results::{AdjustmentResult, LineResult, PayItem, RepResult};
+use crate::data::{Adjustment, Dataset};
+use crate::explain::{Explanation, Trace};
+use crate::pay::{allocate, draw_step, line_after_grade, line_before_grade, BonusRep};
+use crate::plan::{CompiledPlan, RoundingApplies};
+use crate::problem::Problem;
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+
+/// What each rep owes on the draw at the start of the period (by rep id).
+pub(super) type Owed = HashMap<String, Decimal>;
+
+/// Pays every graded rep of `period`. With `owed`, the plan's draw applies; without it the
+/// variable pay is what was earned (used to run the draw account over earlier periods).
+pub(super) fn settle(plan: &CompiledPlan, data: &Dataset, period: usize, works: Vec<RepWork>, owed: Option<&Owed>, problems: &mut Vec<Problem>) -> Result<Vec<RepResult>, Problem> {
+    let band = |grade: &str| plan.plan.grades.bands.iter().position(|b| b.grade == grade).unwrap_or(0);
+    let scale = plan.plan.rounding.money_scale;
+    let bonuses = allocate_bonuses(plan, &works, scale)?;
+    let clawbacks = clawbacks(plan, data, period, &works, problems);
+    let mut out = Vec::with_capacity(works.len());
+    for (i, mut work) in works.into_iter().enumerate() {
+        let rep_index = data.reps.iter().position(|r| r.id == work.result.rep_id).unwrap_or(0);
+        let rep = &data.reps[rep_index];
+        let grade = band(&work.result.grade);
+        let round = |v: Decimal| item_rounding(plan, v);
+        let mut r = work.result;
+        for ((line, lw), src) in plan.lines.iter().zip(work.lines.iter_mut()).zip(&plan.plan.commission) {
+            let pay = line_after_grade(line, lw, grade).map_err(|e| calc_problem(rep, &src.id, e))?;
+            let pay = round(pay);
+            lw.explain.value("pay", pay);
+            r.commission.push(LineResult {
+                id: src.id.clone(),
+                base: lw.base,
+                target: lw.target,
+                attainment_pct: lw.attainment.map(|a| crate::plan::RoundingMode::HalfUp.apply(a * Decimal::ONE_HUNDRED, 2)), // ok: a ratio that fits, × 100
+                pay,
+                slices: std::mem::take(&mut lw.slices),
+                explain: std::mem::take(&mut lw.explain),
+            });
+        }
+        for (b, src) in bonuses.iter().zip(&plan.plan.bonuses) {
+            let (amount, explain) = &b[i];
+            r.bonuses.push(PayItem { id: src.id.clone(), kind: plan.bonuses[r.bonuses.len()].kind.name(), amount: round(*amount), explain: explain.clone() });
+        }
+        r.adjustments = clawbacks.get(&i).cloned().unwrap_or_default();
+        if let (Some(base), Some(bp)) = (&work.base, &plan.base_pay) {
+            r.base_pay.push(PayItem { id: "salary".into(), kind: "salary", amount: round(base.salary), explain: base.explain.clone() });
+            for ((amount, src), (roles, _)) in base.allowances.iter().zip(plan.plan.base_pay.iter().flat_map(|b| &b.allowances)).zip(&bp.allowances) {
+                if roles.as_ref().is_none_or(|r| r.contains(&rep.role)) {
+                    let mut ex = Explanation::default();
+                    ex.value("monthly", src.monthly);
+                    ex.value("months", bp.months);
+                    r.base_pay.push(PayItem { id: src.id.clone(), kind: "allowance", amount: round(*amount), explain: ex });
+                }
+            }
+            if let Some(minimum) = base.below_minimum {
+                let monthly = base.explain.get("monthly_salary").unwrap_or_default();
+                r.warnings.push(rep_warning(
+                    rep,
+                    "below_minimum_wage",
+                    monthly,
+                    format!("has a monthly salary of {monthly}, below the local minimum of {minimum}"),
+                    format!("月底薪 {monthly} 低于当地最低工资 {minimum}"),
+                ));
+            }
+        }
+        finish(plan, rep, &mut r, owed).map_err(|rule| calc_problem(rep, rule, crate::calc::CalcError::Overflow))?;
+        out.push(r);
+    }
+    Ok(out)
+}
+
+/// A pay item rounded when rounding applies to each line, else kept exact.
+fn item_rounding(plan: &CompiledPlan, v: Decimal) -> Decimal {
+    let r = &plan.plan.rounding;
+    match r.applies_to {
+        RoundingApplies::EachLine => r.mode.apply(v, r.money_scale),
+        RoundingApplies::Total => v,
+    }
+}
+
+/// Totals, the variable pay cap, the draw, the final rounding and the base-share warning.
+fn finish(plan: &CompiledPlan, rep: &crate::data::Rep, r: &mut RepResult, owed: Option<&Owed>) -> Result<(), &'static str> {
+    r.base_total = sum(r.base_pay.iter().map(|p| p.amount)).ok_or("total_pay")?;
+    let earned = sum(r.commission.iter().map(|l| l.pay).chain(r.bonuses.iter().map(|b| b.amount)).chain(r.adjustments.iter().map(|a| a.amount))).ok_or("total_pay")?;
+    let mut variable = earned;
+    if let Some(cap) = plan.plan.variable_pay_cap.filter(|c| variable > *c) {
+        r.warnings.push(rep_warning(rep, "variable_pay_capped", variable, format!("earned {variable} of variable pay, capped at {cap}"), format!("浮动薪酬 {variable} 超过上限,按 {cap} 发放")));
+        variable = cap;
+    }
+    if let (Some(draw), Some(owed)) = (&plan.plan.draw, owed) {
+        let step = draw_step(draw.amount, draw.recoverable, variable, owed.get(&r.rep_id).copied().unwrap_or_default());
+        variable = step.paid;
+        r.draw = Some(step);
+    }
+    let rounding = &plan.plan.rounding;
+    r.variable_pay = variable;
+    r.total_pay = rounding.mode.apply(r.base_total.checked_add(variable).ok_or("total_pay")?, rounding.money_scale);
+    if let Some(bp) = plan.base_pay.as_ref().filter(|_| r.total_pay > Decimal::ZERO) {
+        let share = r.base_total.checked_div(r.total_pay).ok_or("total_pay")?;
+        let (low, high) = bp.share_range;
+        if share < low || share > high {
+            let pct = crate::plan::RoundingMode::HalfUp.apply(share * Decimal::ONE_HUNDRED, 2); // ok: a share ≤ 1 of pay that fits
+            let (l, h) = (low * Decimal::ONE_HUNDRED, high * Decimal::ONE_HUNDRED); // ok: validated percentages
+            r.warnings.push(rep_warning(
+                rep,
+                "base_share_out_of_range",
+                pct,
+                format!("base pay is {pct}% of total pay, outside the {}–{}% the plan aims for", l.normalize(), h.normalize()),
+                format!("底薪占总薪酬的 {pct}%,不在方案设定的 {}–{}% 范围内", l.normalize(), h.normalize()),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The exact sum, or `None` when it does not fit.
+pub(super) fn sum(values: impl Iterator<Item = Decimal>) -> Option<Decimal> {
+    values.into_iter().try_fold(Decimal::ZERO, |s, v| s.checked_add(v))
+}
+
+fn rep_warning(rep: &crate::data::Rep, code: &'static str, value: Decimal, en: String, zh: String) -> Problem {
+    let p = rep_problem(rep, code, code, Some(value.to_string()), en, zh);
+    Problem { severity: crate::problem::Severity::Warning, ..p }
+}
+
+/// Every bonus's amount and working for every rep, in `works` order.
+fn allocate_bonuses(plan: &CompiledPlan, works: &[RepWork], scale: u32) -> Result<Vec<Vec<(Decimal, Explanation)>>, Problem> {
+    let band = |grade: &str| plan.plan.grades.bands.iter().position(|b| b.grade == grade).unwrap_or(0);
+    plan.bonuses
+        .iter()
+        .zip(&plan.plan.bonuses)
+        .enumerate()
+        .map(|(b, (bonus, src))| {
+            let reps: Vec<BonusRep> = works
+                .iter()
+                .map(|w| BonusRep {
+                    grade: band(&w.result.grade),
+                    region: &w.result.region,
+                    role: &w.result.role,
+                    value: w.bonus_values[b].0,
+                    attainment: w.result.attainment_actual.zip(w.result.attainment_target),
+                })
+                .collect();
+            let mut explains: Vec<Explanation> = works.iter().map(|w| w.bonus_values[b].1.clone()).collect();
+            let amounts = allocate(bonus, &reps, scale, &mut explains).map_err(|_| {
+                Problem::error(
+                    "overflow",
+                    format!("bonuses.{}", src.id),
+                    None,
+                    format!("bonus `{}` involves figures too large to compute exactly", src.id),
+                    format!("奖金 `{}` 涉及的数值过大,无法精确计算", src.id),
+                )
+            })?;
+            Ok(amounts.into_iter().zip(explains).collect())
+        })
+        .collect()
+}
+
+/// The clawbacks charged in `period`, by index into `works`.
+fn clawbacks(plan: &CompiledPlan, data: &Dataset, period: usize, works: &[RepWork], problems: &mut Vec<Problem>) -> HashMap<usize, Vec<AdjustmentResult>> {
+    let mut out: HashMap<usize, Vec<AdjustmentResult>> = HashMap::new();
+    let mut grades_in: HashMap<usize, HashMap<String, String>> = HashMap::new();
+    for adj in data.adjustments.iter().filter(|a| a.period == period) {
+        let rep = &data.reps[adj.rep];
+        let Some(w) = works.iter().position(|w| w.result.rep_id == rep.id) else { continue };
+        match clawback(plan, data, adj, &mut grades_in) {
+            Ok(result) => out.entry(w).or_default().push(result),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    out
+}
+
+/// Commission on the original sale recomputed without the returned revenue, less what it
+/// paid, at the grade the rep had then.
+fn clawback(plan: &CompiledPlan, data: &Dataset, adj: &Adjustment, grades_in: &mut HashMap<usize, HashMap<String, String>>) -> Result<AdjustmentResult, Problem> {
+    let rep = &data.reps[adj.rep];
+    let original = &data.periods[adj.original_period];
+    let not_applied = |en: String, zh: String| {
+        Problem::warning("adjustment_not_applied", format!("reps.{}.adjustments", rep.id), Some(adj.reference.clone()), format!("return {} of rep {} ({}): {en}", adj.reference, rep.name, rep.id), format!("销售代表 {}({})的退回 {}:{zh}", rep.name_zh, rep.id, adj.reference))
+    };
+    let Some(index) = plan.plan.commission.iter().position(|l| l.id == adj.line) else {
+        return Err(not_applied(format!("this plan has no commission line `{}`", adj.line), format!("本方案没有提成项 `{}`", adj.line)));
+    };
+    let Some(row) = data.rows.iter().find(|r| r.rep == adj.rep && r.period == adj.original_period) else {
+        return Err(not_applied(format!("the rep has no figures for {original}"), format!("该代表在 {original} 没有数据")));
+    };
+    let grades = grades_in.entry(adj.original_period).or_insert_with(|| super::period_results(plan, data, adj.original_period, None).0.into_iter().map(|r| (r.rep_id, r.grade)).collect());
+    let Some(grade) = grades.get(&rep.id).and_then(|g| plan.plan.grades.bands.iter().position(|b| &b.grade == g)) else {
+        return Err(not_applied(format!("the rep could not be evaluated in {original}"), format!("该代表在 {original} 无法计算")));
+    };
+    let mut vars = vec![Decimal::ZERO; plan.slots.names.len()];
+    let mut div_by_zero = vec![false; plan.slots.names.len()];
+    super::rep::fill_vars(plan, data, row, &mut vars, &mut div_by_zero)?;
+    let line = &plan.lines[index];
+    let calc = |e| calc_problem(rep, &adj.line, e);
+    let mut full = line_before_grade(line, &vars, Decimal::ZERO).map_err(calc)?;
+    let mut reduced = line_before_grade(line, &vars, adj.amount).map_err(calc)?;
+    let paid = line_after_grade(line, &mut full, grade).map_err(calc)?;
+    let due = line_after_grade(line, &mut reduced, grade).map_err(calc)?;
+    let amount = item_rounding(plan, due - paid); // ok: both are pays of the same line that fit
+    let mut explain = reduced.explain;
+    explain.value("paid_then", paid);
+    explain.value("due_without_return", due);
+    explain.value("clawback", amount);
+    Ok(AdjustmentResult { line: adj.line.clone(), reference: adj.reference.clone(), original_period: original.clone(), returned: adj.amount, amount, explain })
+}

@@ -1,0 +1,134 @@
+//! Compiling the pay parts of a plan: commission lines with their modifiers, base pay and
+//! bonuses. Grade-keyed settings become vectors in band order.
+
+use super::formulas::Formulas;
+use super::{fraction, positive_constant};
+use crate::data::Dataset;
+use crate::pay::{BonusKind, CompiledBasePay, CompiledBonus, CompiledLine};
+use crate::plan::{BasePay, BonusRule, PeriodKind, Plan, PoolSplit};
+use crate::problem::Problem;
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+/// The value of each grade band in `by_grade` (grades not named get `default`).
+fn per_band(plan: &Plan, by_grade: &BTreeMap<String, Decimal>, default: Decimal) -> Vec<Decimal> {
+    plan.grades.bands.iter().map(|b| by_grade.get(&b.grade).copied().unwrap_or(default)).collect()
+}
+
+pub(super) fn compile_lines(plan: &Plan, f: &mut Formulas) -> Vec<CompiledLine> {
+    plan.commission
+        .iter()
+        .enumerate()
+        .filter_map(|(i, line)| {
+            let path = format!("commission[{i}]");
+            let base = f.parse(&line.base, format!("{path}.base"));
+            let target = f.parse_opt(line.target.as_ref(), format!("{path}.target"));
+            if let Some(Some(t)) = &target {
+                positive_constant(t, &format!("{path}.target"), &mut f.problems);
+            }
+            let rate_override = match &line.rate_override {
+                Some(o) => Some(Some((f.parse(&o.when, format!("{path}.rate_override.when"))?, fraction(o.add_pct)))),
+                None => Some(None),
+            };
+            let multipliers: Vec<Option<_>> =
+                line.multipliers.iter().enumerate().map(|(m, c)| f.parse(&c.when, format!("{path}.multipliers[{m}].when")).map(|e| (e, c.multiplier))).collect();
+            Some(CompiledLine {
+                base: base?,
+                target: target?,
+                method: line.method,
+                basis: line.tier_basis,
+                tiers: line.tiers.iter().map(|t| (t.from, fraction(t.rate_pct))).collect(),
+                gate: line.gate_pct.map(fraction),
+                cap: line.cap,
+                rate_override: rate_override?,
+                grade_multipliers: per_band(plan, &line.grade_multipliers, Decimal::ONE),
+                multipliers: multipliers.into_iter().collect::<Option<_>>()?,
+            })
+        })
+        .collect()
+}
+
+/// Months in one period of each kind.
+fn months(kind: PeriodKind) -> Decimal {
+    Decimal::from(12 / kind.per_year())
+}
+
+pub(super) fn compile_base_pay(base: &BasePay, plan: &Plan, data: &Dataset, f: &mut Formulas) -> Option<CompiledBasePay> {
+    let Some(tier_slot) = data.columns.iter().position(|c| *c == base.city_tier_field) else {
+        f.problems.push(Problem::error(
+            "unknown_column",
+            "base_pay.city_tier_field",
+            Some(base.city_tier_field.clone()),
+            format!("the data has no column `{}` for the city tier", base.city_tier_field),
+            format!("数据中没有城市级别列 `{}`", base.city_tier_field),
+        ));
+        return None;
+    };
+    f.used.push(tier_slot);
+    for (i, s) in base.salaries.iter().enumerate() {
+        if let Some(role) = s.role.as_ref().filter(|r| !data.reps.iter().any(|rep| &rep.role == *r)) {
+            f.problems.push(Problem::error(
+                "unknown_id",
+                format!("base_pay.salaries[{i}].role"),
+                Some(role.clone()),
+                format!("there is no role `{role}` in the data"),
+                format!("数据中没有岗位 `{role}`"),
+            ));
+        }
+    }
+    Some(CompiledBasePay {
+        months: months(plan.period),
+        tier_slot,
+        salaries: base.salaries.iter().map(|s| (s.role.clone(), s.city_tier, s.monthly)).collect(),
+        allowances: base.allowances.iter().map(|a| (a.roles.clone(), a.monthly)).collect(),
+        minimums: base.minimum_by_city_tier.iter().filter_map(|(t, m)| t.parse().ok().map(|t| (t, *m))).collect(),
+        share_range: (fraction(base.share_range_pct[0]), fraction(base.share_range_pct[1])),
+    })
+}
+
+pub(super) fn compile_bonuses(plan: &Plan, f: &mut Formulas) -> Vec<CompiledBonus> {
+    plan.bonuses
+        .iter()
+        .enumerate()
+        .filter_map(|(i, b)| {
+            let path = format!("bonuses[{i}].rule");
+            let split = |s: &PoolSplit, f: &mut Formulas| match s {
+                PoolSplit::Contribution(e) => f.parse(e, format!("{path}.split.contribution")),
+                PoolSplit::Weights(e) => f.parse(e, format!("{path}.split.weights")),
+            };
+            let kind = match &b.rule {
+                BonusRule::OverAchievement { actual, target, above_pct, excess_over_pct, rate_pct } => {
+                    let actual = f.parse(actual, format!("{path}.actual"));
+                    let target = f.parse(target, format!("{path}.target"));
+                    if let Some(t) = &target {
+                        positive_constant(t, &format!("{path}.target"), &mut f.problems);
+                    }
+                    BonusKind::OverAchievement {
+                        actual: actual?,
+                        target: target?,
+                        above: fraction(*above_pct),
+                        excess_over: fraction(*excess_over_pct),
+                        rate: fraction(*rate_pct),
+                    }
+                }
+                BonusRule::Threshold { when, amount } => BonusKind::Threshold { when: f.parse(when, format!("{path}.when"))?, amount: *amount },
+                BonusRule::Rank { measure, top, amount, ties, within, minimum } => BonusKind::Rank {
+                    measure: f.parse(measure, format!("{path}.measure"))?,
+                    top: *top as usize,
+                    amount: *amount,
+                    ties: *ties,
+                    within: *within,
+                    minimum: *minimum,
+                },
+                BonusRule::TeamPool { pool, group_by, winners, split: s } => {
+                    BonusKind::TeamPool { pool: *pool, group_by: *group_by, winners: *winners as usize, weight: split(s, f)? }
+                }
+                BonusRule::ProfitShare { profit, pool_pct, split: s } => {
+                    BonusKind::ProfitShare { pool: *profit * fraction(*pool_pct), weight: split(s, f)? } // ok: profit ≤ 10^15 validated, pct ≤ 100%
+                }
+            };
+            let eligible = plan.grades.bands.iter().map(|band| b.grades.as_ref().is_none_or(|g| g.contains(&band.grade))).collect();
+            Some(CompiledBonus { eligible, grade_multipliers: per_band(plan, &b.grade_multipliers, Decimal::ONE), kind })
+        })
+        .collect()
+}
