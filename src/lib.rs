@@ -12,6 +12,7 @@
 //! ```
 
 pub mod calc;
+pub mod compare;
 pub mod data;
 pub mod evaluate;
 pub mod explain;
@@ -24,7 +25,8 @@ pub mod score;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use data::{load_csv, sample_csv, sample_dataset, Dataset};
+pub use compare::{compare, Comparison};
+pub use data::{load_adjustments_csv, load_csv, sample_csv, sample_dataset, Dataset};
 pub use evaluate::{evaluate, evaluate_ytd, Evaluation};
 pub use plan::{compile, parse_plan, CompiledPlan, Plan};
 pub use problem::{Problem, Severity};
@@ -49,12 +51,13 @@ pub struct PlanReport {
 pub struct Workspace {
     data: Dataset,
     plan: Option<CompiledPlan>,
+    baseline: Option<CompiledPlan>,
 }
 
 impl Workspace {
     /// A workspace over `data`, with no plan yet.
     pub fn new(data: Dataset) -> Self {
-        Workspace { data, plan: None }
+        Workspace { data, plan: None, baseline: None }
     }
 
     /// A workspace over the built-in sample reps.
@@ -97,6 +100,36 @@ impl Workspace {
     pub fn evaluate_ytd(&self, period: &str) -> Result<Evaluation, Problem> {
         let (plan, index) = self.plan_and_period(period)?;
         evaluate_ytd(plan, &self.data, index)
+    }
+
+    /// Replaces the adjustments (returned revenue) with those in `csv`; returns the rows left
+    /// out, each with its reason, or the problems with the header.
+    pub fn load_adjustments(&mut self, csv: &str) -> Result<Vec<Problem>, Vec<Problem>> {
+        let (adjustments, problems) = load_adjustments_csv(&self.data, csv)?;
+        self.data.adjustments = adjustments;
+        Ok(problems)
+    }
+
+    /// Keeps the current plan as the baseline that [`Workspace::compare`] measures against.
+    /// Returns false when there is no valid plan to pin.
+    pub fn pin_baseline(&mut self) -> bool {
+        self.baseline = self.plan.clone();
+        self.baseline.is_some()
+    }
+
+    /// Forgets the baseline.
+    pub fn clear_baseline(&mut self) {
+        self.baseline = None;
+    }
+
+    /// Compares the current plan with the pinned baseline on a period (or year-to-date).
+    pub fn compare(&self, period: &str, year_to_date: bool) -> Result<Comparison, Problem> {
+        let (variant, index) = self.plan_and_period(period)?;
+        let baseline = self.baseline.as_ref().ok_or_else(|| {
+            Problem::error("no_baseline", "baseline", None, "pin a baseline plan first".into(), "请先固定一个基准方案".into())
+        })?;
+        let run = |plan: &CompiledPlan| if year_to_date { evaluate_ytd(plan, &self.data, index) } else { evaluate(plan, &self.data, index) };
+        Ok(compare(&run(baseline)?, &run(variant)?))
     }
 
     fn plan_and_period(&self, period: &str) -> Result<(&CompiledPlan, usize), Problem> {

@@ -68,6 +68,33 @@ impl Engine {
         to_js(&evaluation)
     }
 
+    /// Replaces the returned-revenue adjustments with those in CSV text
+    /// (`rep_id,period,original_period,line,amount,reference`); returns the rows left out.
+    #[wasm_bindgen(js_name = loadAdjustments)]
+    pub fn load_adjustments(&mut self, csv: &str) -> Result<JsValue, JsValue> {
+        let problems = self.workspace.load_adjustments(csv).map_err(|p| into_error(&p))?;
+        to_js(&problems)
+    }
+
+    /// Keeps the current plan as the baseline for `compare`; false when there is no valid plan.
+    #[wasm_bindgen(js_name = pinBaseline)]
+    pub fn pin_baseline(&mut self) -> bool {
+        self.workspace.pin_baseline()
+    }
+
+    /// Forgets the baseline.
+    #[wasm_bindgen(js_name = clearBaseline)]
+    pub fn clear_baseline(&mut self) {
+        self.workspace.clear_baseline();
+    }
+
+    /// The current plan against the pinned baseline, on a period or year-to-date: per-rep
+    /// deltas, gainers and losers, and the cost delta.
+    pub fn compare(&self, period: &str, year_to_date: bool) -> Result<JsValue, JsValue> {
+        let comparison = self.workspace.compare(period, year_to_date).map_err(|p| into_error(&[p]))?;
+        to_js(&comparison)
+    }
+
     /// Evaluates the current plan year-to-date: the year's periods up to `period`.
     #[wasm_bindgen(js_name = evaluateYtd)]
     pub fn evaluate_ytd(&self, period: &str) -> Result<JsValue, JsValue> {

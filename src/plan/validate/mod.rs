@@ -5,6 +5,7 @@
 
 mod commission;
 mod grades;
+mod pay;
 mod scorecards;
 mod targets;
 
@@ -44,6 +45,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     scorecards::points(&plan.points, &mut out);
     grades::grades(&plan.grades, &mut out);
     commission::commission(&plan.commission, &mut out);
+    pay::pay(plan, &mut out);
     out
 }
 

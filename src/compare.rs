@@ -1,0 +1,121 @@
+//! Scenario comparison, the consultant's core question: the same reps under a baseline plan
+//! and a variant — per rep the change in score, grade and pay, who gains and who loses,
+//! and what the variant costs compared with the baseline, overall and by region.
+
+use crate::evaluate::Evaluation;
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// One rep under both plans.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RepDelta {
+    pub rep_id: String,
+    pub name: String,
+    pub name_zh: String,
+    pub region: String,
+    pub role: String,
+    pub score_before: Decimal,
+    pub score_after: Decimal,
+    pub score_delta: Decimal,
+    pub grade_before: String,
+    pub grade_after: String,
+    pub pay_before: Decimal,
+    pub pay_after: Decimal,
+    pub pay_delta: Decimal,
+    /// The change in percent of the baseline pay (none when the baseline pays 0).
+    pub pay_delta_pct: Option<Decimal>,
+}
+
+/// A region's cost under both plans.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupDelta {
+    pub group: String,
+    pub before: Decimal,
+    pub after: Decimal,
+    pub delta: Decimal,
+}
+
+/// The variant against the baseline.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Comparison {
+    pub period: String,
+    /// Reps evaluated under both plans, biggest pay gain first.
+    pub reps: Vec<RepDelta>,
+    pub gainers: usize,
+    pub losers: usize,
+    pub unchanged: usize,
+    pub grade_changes: usize,
+    pub cost_before: Decimal,
+    pub cost_after: Decimal,
+    pub cost_delta: Decimal,
+    pub cost_delta_pct: Option<Decimal>,
+    pub by_region: Vec<GroupDelta>,
+    /// Reps evaluated under only one of the plans (left out by the other).
+    pub only_before: Vec<String>,
+    pub only_after: Vec<String>,
+}
+
+fn pct(delta: Decimal, base: Decimal) -> Option<Decimal> {
+    if base.is_zero() {
+        return None;
+    }
+    let p = delta.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(base)?;
+    Some(p.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero))
+}
+
+/// Compares `after` (the variant) with `before` (the baseline). Sums are of figures the
+/// evaluations already added up exactly, so they cannot overflow.
+pub fn compare(before: &Evaluation, after: &Evaluation) -> Comparison {
+    let by_id: BTreeMap<&str, &crate::evaluate::RepResult> = before.reps.iter().map(|r| (r.rep_id.as_str(), r)).collect();
+    let mut reps: Vec<RepDelta> = after
+        .reps
+        .iter()
+        .filter_map(|a| {
+            let b = by_id.get(a.rep_id.as_str())?;
+            let pay_delta = a.total_pay - b.total_pay;
+            Some(RepDelta {
+                rep_id: a.rep_id.clone(),
+                name: a.name.clone(),
+                name_zh: a.name_zh.clone(),
+                region: a.region.clone(),
+                role: a.role.clone(),
+                score_before: b.score,
+                score_after: a.score,
+                score_delta: a.score - b.score,
+                grade_before: b.grade.clone(),
+                grade_after: a.grade.clone(),
+                pay_before: b.total_pay,
+                pay_after: a.total_pay,
+                pay_delta,
+                pay_delta_pct: pct(pay_delta, b.total_pay),
+            })
+        })
+        .collect();
+    reps.sort_by(|x, y| y.pay_delta.cmp(&x.pay_delta).then_with(|| x.rep_id.cmp(&y.rep_id)));
+    let in_after: Vec<&str> = after.reps.iter().map(|r| r.rep_id.as_str()).collect();
+    let only_before = before.reps.iter().filter(|r| !in_after.contains(&r.rep_id.as_str())).map(|r| r.rep_id.clone()).collect();
+    let only_after = after.reps.iter().filter(|r| !by_id.contains_key(r.rep_id.as_str())).map(|r| r.rep_id.clone()).collect();
+    let (cost_before, cost_after): (Decimal, Decimal) = reps.iter().fold((Decimal::ZERO, Decimal::ZERO), |(b, a), r| (b + r.pay_before, a + r.pay_after));
+    let mut regions: BTreeMap<&str, (Decimal, Decimal)> = BTreeMap::new();
+    for r in &reps {
+        let e = regions.entry(r.region.as_str()).or_default();
+        e.0 += r.pay_before;
+        e.1 += r.pay_after;
+    }
+    Comparison {
+        period: after.period.clone(),
+        gainers: reps.iter().filter(|r| r.pay_delta > Decimal::ZERO).count(),
+        losers: reps.iter().filter(|r| r.pay_delta < Decimal::ZERO).count(),
+        unchanged: reps.iter().filter(|r| r.pay_delta.is_zero()).count(),
+        grade_changes: reps.iter().filter(|r| r.grade_before != r.grade_after).count(),
+        cost_before,
+        cost_after,
+        cost_delta: cost_after - cost_before,
+        cost_delta_pct: pct(cost_after - cost_before, cost_before),
+        by_region: regions.into_iter().map(|(g, (b, a))| GroupDelta { group: g.to_string(), before: b, after: a, delta: a - b }).collect(),
+        only_before,
+        only_after,
+        reps,
+    }
+}

@@ -1,0 +1,275 @@
+//! Every pay number of D5 and the target rules of D6, worked by hand through the whole
+//! engine: plan JSON in, results out.
+
+mod common;
+use common::{d, dataset, evaluate};
+use incentive_engine::Workspace;
+use serde_json::{json, Value};
+
+const HEAD: &str = "rep_id,name,region,role,period,city_tier,target,collected,new_rev,existing_rev,new_customers,nps,hp,collection\n";
+
+/// One card scoring collected revenue against target, and whatever pay is added.
+fn plan(pay: Value) -> Value {
+    let mut p = json!({
+        "version": 1, "name": "pay",
+        "attainment": { "actual": "collected", "target": "target" },
+        "scorecards": [{ "id": "c", "kpis": [{ "id": "rev", "name": "Revenue", "actual": "collected", "target": "target", "weight": 100 }] }]
+    });
+    for (k, v) in pay.as_object().unwrap() {
+        p[k] = v.clone();
+    }
+    p
+}
+
+fn flat(id: &str, base: &str, rate: u32) -> Value {
+    json!({ "id": id, "name": id, "base": base, "target": "target", "method": "marginal", "tier_basis": "attainment_pct", "tiers": [{ "from": 0, "rate_pct": rate }] })
+}
+
+/// Rep r1 with target 100万 and the given collected revenue, in 2026-Q1.
+fn rep(collected: &str) -> incentive_engine::Dataset {
+    dataset(&format!("{HEAD}r1,A,East,nb,2026-Q1,1,1000000,{collected},800000,400000,5,92,1,0.85\n"))
+}
+
+fn pay_of(p: &Value, collected: &str) -> String {
+    evaluate(rep(collected), p, "2026-Q1").reps[0].total_pay.to_string()
+}
+
+#[test]
+fn new_customers_at_4_and_existing_at_2_percent() {
+    // 800,000 × 4% + 400,000 × 2% = 32,000 + 8,000 = 40,000
+    let p = plan(json!({ "commission": [flat("new", "new_rev", 4), flat("existing", "existing_rev", 2)] }));
+    let e = evaluate(rep("1200000"), &p, "2026-Q1");
+    let lines: Vec<String> = e.reps[0].commission.iter().map(|l| l.pay.to_string()).collect();
+    assert_eq!(lines, ["32000.00", "8000.00"]);
+    assert_eq!(e.reps[0].total_pay, d("40000.00"));
+}
+
+#[test]
+fn a_high_potential_rep_raised_from_3_to_4_percent_earns_12_000_more_on_120_wan() {
+    let mut line = flat("c", "collected", 3);
+    line["rate_override"] = json!({ "when": "hp", "add_pct": 1 });
+    let raised = plan(json!({ "commission": [line] }));
+    let plain = plan(json!({ "commission": [flat("c", "collected", 3)] }));
+    assert_eq!(pay_of(&plain, "1200000"), "36000.00");
+    assert_eq!(pay_of(&raised, "1200000"), "48000.00");
+}
+
+#[test]
+fn over_achievement_1_percent_above_120_counted_from_120_or_from_100() {
+    let bonus = |from: u32| json!([{ "id": "over", "name": "Over", "rule": { "type": "over_achievement", "actual": "collected", "target": "target", "above_pct": 120, "excess_over_pct": from, "rate_pct": 1 } }]);
+    // 150万 on 100万: 1% × 30万 = 3,000 counted from 120%; 1% × 50万 = 5,000 from 100%.
+    assert_eq!(pay_of(&plan(json!({ "bonuses": bonus(120) })), "1500000"), "3000.00");
+    assert_eq!(pay_of(&plan(json!({ "bonuses": bonus(100) })), "1500000"), "5000.00");
+    // The result says which was chosen.
+    let e = evaluate(rep("1500000"), &plan(json!({ "bonuses": bonus(100) })), "2026-Q1");
+    assert_eq!(e.reps[0].bonuses[0].explain.get("excess_over_pct"), Some(d("100")));
+    assert_eq!(pay_of(&plan(json!({ "bonuses": bonus(120) })), "1200000"), "0.00");
+}
+
+#[test]
+fn nps_90_pays_3000() {
+    let p = plan(json!({ "bonuses": [{ "id": "nps", "name": "NPS", "rule": { "type": "threshold", "when": "nps >= 90", "amount": 3000 } }] }));
+    assert_eq!(pay_of(&p, "1000000"), "3000.00");
+    let low = dataset(&format!("{HEAD}r1,A,East,nb,2026-Q1,1,1000000,1000000,0,0,5,89,0,1\n"));
+    assert_eq!(evaluate(low, &p, "2026-Q1").reps[0].total_pay, d("0.00"));
+}
+
+fn five_reps() -> incentive_engine::Dataset {
+    // New customers 12, 10, 9, 9, 7. Attainment: East 100% and 90%… (see team pool test).
+    let rows = [("a", "East", "1000000", "12"), ("b", "East", "1200000", "10"), ("c", "East", "1100000", "9"), ("d", "South", "900000", "9"), ("e", "South", "800000", "7")];
+    let body: Vec<String> = rows.iter().map(|(id, region, collected, nc)| format!("{id},{id},{region},nb,2026-Q1,1,1000000,{collected},0,0,{nc},80,0,1")).collect();
+    dataset(&format!("{HEAD}{}\n", body.join("\n")))
+}
+
+#[test]
+fn top_3_in_new_customers_get_5000_each_with_a_tie_at_third() {
+    let rank = |ties: &str| plan(json!({ "bonuses": [{ "id": "top3", "name": "Top 3", "rule": { "type": "rank", "measure": "new_customers", "top": 3, "amount": 5000, "ties": ties } }] }));
+    let pays = |p: &Value| evaluate(five_reps(), p, "2026-Q1").reps.iter().map(|r| r.total_pay.to_string()).collect::<Vec<_>>();
+    // c and d tie at third: with include_all both get 5,000 (20,000 paid for 3 places)…
+    assert_eq!(pays(&rank("include_all")), ["5000.00", "5000.00", "5000.00", "5000.00", "0.00"]);
+    // …with share they split third place's 5,000.
+    assert_eq!(pays(&rank("share")), ["5000.00", "5000.00", "2500.00", "2500.00", "0.00"]);
+}
+
+#[test]
+fn the_first_region_by_attainment_gets_100000_split_by_contribution_to_the_cent() {
+    // East: 330万 / 300万 = 110%; South 170万 / 200万 = 85%. East's pool by collected revenue
+    // 100 : 120 : 110 → 30,303.03 + 36,363.64 + 33,333.33 = 100,000.00 exactly.
+    let p = plan(json!({ "bonuses": [{ "id": "pool", "name": "Pool", "rule": { "type": "team_pool", "pool": 100000, "split": { "contribution": "collected" } } }] }));
+    let e = evaluate(five_reps(), &p, "2026-Q1");
+    let pays: Vec<String> = e.reps.iter().map(|r| r.total_pay.to_string()).collect();
+    assert_eq!(pays, ["30303.03", "36363.64", "33333.33", "0.00", "0.00"]);
+    assert_eq!(e.totals.total_pay, d("100000.00"));
+    // Split equally by weights instead: 33,333.34 + 33,333.33 + 33,333.33.
+    let p = plan(json!({ "bonuses": [{ "id": "pool", "name": "Pool", "rule": { "type": "team_pool", "pool": 100000, "split": { "weights": "1" } } }] }));
+    let pays: Vec<String> = evaluate(five_reps(), &p, "2026-Q1").reps.iter().map(|r| r.total_pay.to_string()).collect();
+    assert_eq!(pays, ["33333.34", "33333.33", "33333.33", "0.00", "0.00"]);
+}
+
+#[test]
+fn profit_sharing_5_percent_of_profit_among_the_s_grade_core_by_contribution() {
+    // 5% of 2,000,000 = 100,000 among the core reps graded S (score ≥ 90: a, b, c, d; e scores
+    // 80, an A), by revenue 100 : 120 : 110 : 90 → 23,809.52 + 28,571.43 + 26,190.48 + 21,428.57.
+    let p = plan(json!({ "bonuses": [{ "id": "profit", "name": "Profit", "grades": ["S"],
+        "rule": { "type": "profit_share", "profit": 2000000, "pool_pct": 5, "split": { "contribution": "collected" } } }] }));
+    let e = evaluate(five_reps(), &p, "2026-Q1");
+    let pays: Vec<String> = e.reps.iter().map(|r| r.total_pay.to_string()).collect();
+    assert_eq!(pays, ["23809.52", "28571.43", "26190.48", "21428.57", "0.00"]);
+    assert_eq!(e.reps[4].bonuses[0].explain.notes, ["grade_not_eligible"]);
+}
+
+#[test]
+fn gate_grade_multiplier_and_collection_rate_multiplier() {
+    let mut line = flat("c", "collected", 3);
+    line["gate_pct"] = json!(60);
+    line["grade_multipliers"] = json!({ "S": 1.2, "C": 0.5 });
+    line["multipliers"] = json!([{ "when": "collection < 90%", "multiplier": 0.8 }]);
+    let p = plan(json!({ "commission": [line] }));
+    // 55% attainment: under the gate, nothing.
+    assert_eq!(pay_of(&p, "550000"), "0.00");
+    // 65%: C (score 65) × 0.5, collection 85% × 0.8: 650,000 × 3% × 0.5 × 0.8 = 7,800
+    assert_eq!(pay_of(&p, "650000"), "7800.00");
+    // 120%: S × 1.2 × 0.8: 1,200,000 × 3% = 36,000 × 0.96 = 34,560
+    assert_eq!(pay_of(&p, "1200000"), "34560.00");
+}
+
+#[test]
+fn base_pay_with_allowances_and_the_minimum_and_share_warnings() {
+    // Tier-1 monthly 7,500 (< 8,000 minimum) + transport 800 + phone 300, × 3 months = 25,800.
+    let p = plan(json!({
+        "commission": [flat("c", "collected", 3)],
+        "base_pay": { "salaries": [{ "monthly": 7500 }], "minimum_by_city_tier": { "1": 8000 },
+            "allowances": [{ "id": "transport", "name": "Transport", "monthly": 800 }, { "id": "phone", "name": "Phone", "monthly": 300 }] }
+    }));
+    let r = &evaluate(rep("1000000"), &p, "2026-Q1").reps[0];
+    let items: Vec<(String, String)> = r.base_pay.iter().map(|i| (i.id.clone(), i.amount.to_string())).collect();
+    assert_eq!(items, [("salary".into(), "22500.00".into()), ("transport".into(), "2400.00".into()), ("phone".into(), "900.00".into())]);
+    assert_eq!((r.base_total, r.variable_pay, r.total_pay), (d("25800"), d("30000"), d("55800.00")));
+    // 25,800 / 55,800 = 46.24%: above the 30–40% range; and 7,500 < 8,000.
+    let codes: Vec<&str> = r.warnings.iter().map(|w| w.code).collect();
+    assert_eq!(codes, ["below_minimum_wage", "base_share_out_of_range"]);
+    assert_eq!(r.warnings[1].value.as_deref(), Some("46.24"));
+}
+
+#[test]
+fn caps_per_line_and_on_variable_pay_are_never_exceeded() {
+    let mut line = flat("c", "collected", 3);
+    line["cap"] = json!(40000);
+    let p = plan(json!({ "commission": [line], "variable_pay_cap": 35000,
+        "bonuses": [{ "id": "nps", "name": "NPS", "rule": { "type": "threshold", "when": "1", "amount": 3000 } }] }));
+    // 2,000,000 × 3% = 60,000 → line cap 40,000; + 3,000 bonus = 43,000 → variable cap 35,000.
+    let r = &evaluate(rep("2000000"), &p, "2026-Q1").reps[0];
+    assert_eq!((r.commission[0].pay, r.variable_pay), (d("40000.00"), d("35000")));
+    assert_eq!(r.warnings[0].code, "variable_pay_capped");
+}
+
+#[test]
+fn rounding_each_line_or_only_the_total() {
+    // Two lines of 0.3% on 1,667: 5.001 each. Each line: 5.00 + 5.00 = 10.00; total: 10.002 → 10.00.
+    // Two lines of 0.3% on 1,835: 5.505 each. Each line: 5.51 + 5.51 = 11.02; total: 11.01.
+    let line = |id: &str| json!({ "id": id, "name": id, "base": "collected", "method": "marginal", "tier_basis": "amount", "tiers": [{ "from": 0, "rate_pct": 0.3 }] });
+    let mut p = plan(json!({ "commission": [line("a"), line("b")] }));
+    assert_eq!(pay_of(&p, "1835"), "11.02");
+    p["rounding"] = json!({ "applies_to": "total" });
+    assert_eq!(pay_of(&p, "1835"), "11.01");
+    let r = &evaluate(rep("1835"), &p, "2026-Q1").reps[0];
+    assert_eq!(r.commission[0].pay, d("5.505"));
+}
+
+/// Rep r1 over four quarters with the given collected revenue.
+fn quarters(collected: [&str; 4]) -> incentive_engine::Dataset {
+    let rows: Vec<String> = collected.iter().enumerate().map(|(q, c)| format!("r1,A,East,nb,2026-Q{},1,1000000,{c},0,0,0,80,0,1", q + 1)).collect();
+    dataset(&format!("{HEAD}{}\n", rows.join("\n")))
+}
+
+#[test]
+fn a_return_claws_back_in_its_own_period_with_the_reference_and_a_resale_nets_to_the_plain_sale() {
+    // Q1 sells 1,500,000 (SaaS tiers: 53,000). 200,000 of it comes back in Q2; it is sold
+    // again in Q3 (Q3 books 1,200,000 of which the resale is 200,000).
+    let p = plan(json!({ "commission": [{ "id": "c", "name": "c", "base": "collected", "target": "target", "method": "marginal", "tier_basis": "attainment_pct",
+        "tiers": [{ "from": 0, "rate_pct": 3 }, { "from": 100, "rate_pct": 4 }, { "from": 120, "rate_pct": 5 }] }] }));
+    let mut ws = Workspace::new(quarters(["1500000", "0", "1200000", "0"]));
+    assert!(ws.set_plan_json(&p.to_string()).ok);
+    assert!(ws.load_adjustments("rep_id,period,original_period,line,amount,reference\nr1,2026-Q2,2026-Q1,c,200000,SO-42\n").unwrap().is_empty());
+    let q2 = ws.evaluate("2026-Q2").unwrap();
+    let adj = &q2.reps[0].adjustments[0];
+    // Q1 without the return: 1,300,000 → 30,000 + 8,000 + 5,000 = 43,000; clawback −10,000.
+    assert_eq!((adj.amount, adj.reference.as_str(), adj.original_period.as_str()), (d("-10000.00"), "SO-42", "2026-Q1"));
+    assert_eq!(q2.reps[0].total_pay, d("-10000.00"));
+    // Over the year: 53,000 − 10,000 + 38,000 (Q3: 1,200,000) = 81,000, which is what a year
+    // without the return and the resale pays: 43,000 (Q1: 1,300,000) + 38,000 (Q3).
+    assert_eq!(ws.evaluate_ytd("2026-Q4").unwrap().reps[0].total_pay, d("81000.00"));
+    let mut plain = Workspace::new(quarters(["1300000", "0", "1200000", "0"]));
+    assert!(plain.set_plan_json(&p.to_string()).ok);
+    assert_eq!(plain.evaluate_ytd("2026-Q4").unwrap().reps[0].total_pay, d("81000.00"));
+}
+
+#[test]
+fn a_recoverable_draw_is_paid_then_recovered() {
+    // Flat 3%, draw 10,000 a quarter: Q1 200,000 → 6,000 earned, paid 10,000, owes 4,000;
+    // Q2 500,000 → 15,000 earned, 5,000 above the draw, 4,000 recovered → paid 11,000.
+    let p = plan(json!({ "commission": [flat("c", "collected", 3)], "draw": { "amount": 10000 } }));
+    let mut ws = Workspace::new(quarters(["200000", "500000", "0", "0"]));
+    assert!(ws.set_plan_json(&p.to_string()).ok);
+    let q1 = ws.evaluate("2026-Q1").unwrap();
+    assert_eq!(q1.reps[0].total_pay, d("10000.00"));
+    let q2 = ws.evaluate("2026-Q2").unwrap();
+    let draw = q2.reps[0].draw.unwrap();
+    assert_eq!((draw.owed_before, draw.recovered, draw.owed_after), (d("4000.00"), d("4000.00"), d("0.00")));
+    assert_eq!(q2.reps[0].total_pay, d("11000.00"));
+}
+
+#[test]
+fn region_targets_and_region_cards_of_d6_and_a_mid_year_target_change() {
+    // East: target 120万 and a retention KPI; Southwest: 80万, changed to 75万 from Q2 on, plus
+    // 15 new customers.
+    let rows = "e,E,East,nb,2026-Q1,1,0,1200000,0,0,10,0,0,0.9\ne,E,East,nb,2026-Q2,1,0,1320000,0,0,10,0,0,0.85\n\
+                w,W,Southwest,nb,2026-Q1,2,0,800000,0,0,12,0,0,1\nw,W,Southwest,nb,2026-Q2,2,0,780000,0,0,15,0,0,1";
+    let data = || dataset(&format!("{HEAD}{rows}\n"));
+    let p = json!({
+        "version": 1, "name": "D6",
+        "targets": [{ "id": "quota", "default": "1000000", "by_region": { "East": "1200000", "Southwest": "800000" },
+            "overrides": [{ "from": "2026-Q2", "region": "Southwest", "value": "750000" }] }],
+        "scorecards": [
+            { "id": "east", "regions": ["East"], "kpis": [
+                { "id": "rev", "name": "Revenue", "actual": "collected", "target": "quota", "weight": 70 },
+                { "id": "retention", "name": "Retention", "actual": "collection", "target": "85%", "weight": 30, "scoring": { "type": "ratio", "cap_pct": 100 } } ] },
+            { "id": "southwest", "regions": ["Southwest"], "kpis": [
+                { "id": "rev", "name": "Revenue", "actual": "collected", "target": "quota", "weight": 70 },
+                { "id": "new", "name": "New customers", "actual": "new_customers", "target": "15", "weight": 30 } ] }
+        ]
+    });
+    let q1 = evaluate(data(), &p, "2026-Q1");
+    // East: 120万 / 120万 × 70 + retention 90% ≥ 85% capped → 30 = 100.
+    assert_eq!((q1.reps[0].scorecard.as_str(), q1.reps[0].score), ("east", d("100")));
+    // Southwest: 80万 / 80万 × 70 + 12 / 15 × 30 = 70 + 24 = 94.
+    assert_eq!((q1.reps[1].scorecard.as_str(), q1.reps[1].score), ("southwest", d("94")));
+    let q2 = evaluate(data(), &p, "2026-Q2");
+    // From Q2 Southwest's target is 75万: 78万 / 75万 = 104% × 70 = 72.8, + 15/15 × 30 = 102.8.
+    assert_eq!(q2.reps[1].kpis[0].target, Some(d("750000")));
+    assert_eq!(q2.reps[1].score, d("102.8"));
+    // East keeps 120万: 132万 → 110% × 70 = 77, + 30 = 107.
+    assert_eq!(q2.reps[0].score, d("107"));
+}
+
+#[test]
+fn comparing_a_variant_with_the_baseline_names_winners_losers_and_the_cost() {
+    let mut ws = Workspace::with_sample_reps();
+    let base: Value = serde_json::from_str(incentive_engine::SAMPLE_PLAN_JSON).unwrap();
+    assert!(ws.set_plan_json(&base.to_string()).ok);
+    assert!(ws.pin_baseline());
+    let mut variant = base.clone();
+    variant["commission"][0]["tiers"][1]["rate_pct"] = json!(6);
+    assert!(ws.set_plan_json(&variant.to_string()).ok);
+    let c = ws.compare("2026-Q4", false).unwrap();
+    let e01 = c.reps.iter().find(|r| r.rep_id == "E01").unwrap();
+    // 20万 in the 100–120% slice at 6% instead of 4%: +4,000.
+    assert_eq!((e01.pay_before, e01.pay_after, e01.pay_delta), (d("38000.00"), d("42000.00"), d("4000.00")));
+    assert_eq!(c.losers, 0);
+    assert_eq!(c.gainers + c.unchanged, 32);
+    let sum: rust_decimal::Decimal = c.reps.iter().map(|r| r.pay_delta).sum();
+    assert_eq!(c.cost_delta, sum);
+    assert_eq!(c.cost_after - c.cost_before, c.cost_delta);
+    // Only reps above 100% of target gain: the biggest gain first.
+    assert!(c.reps.windows(2).all(|w| w[0].pay_delta >= w[1].pay_delta));
+}
