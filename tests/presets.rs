@@ -11,6 +11,7 @@ fn workspace(json: &str) -> Workspace {
     let report = ws.set_plan_json(json);
     assert!(report.ok, "{:#?}", report.problems);
     assert!(report.problems.is_empty(), "warnings: {:#?}", report.problems);
+    // The returns in the sample data name the presets' commission line.
     ws
 }
 
@@ -19,13 +20,22 @@ fn table(e: &Evaluation) -> String {
     let mut out = String::new();
     let periods = e.periods.join(", ");
     writeln!(out, "period {} (covers {periods}) — {} reps, {} left out", e.period, e.totals.reps, e.totals.excluded).unwrap();
-    writeln!(out, "{:<4} {:<12} {:<17} {:>8} {:>7} {:>7} {:>8} {:>4} {:>5} {:>12}  flags", "id", "name", "role", "attain%", "kpis", "points", "score", "rank", "grade", "pay").unwrap();
+    writeln!(
+        out,
+        "{:<4} {:<12} {:<17} {:>8} {:>7} {:>7} {:>8} {:>4} {:>5} {:>10} {:>10} {:>9} {:>9} {:>10}  flags / warnings",
+        "id", "name", "role", "attain%", "kpis", "points", "score", "rank", "grade", "base", "commission", "bonuses", "returns", "total pay"
+    )
+    .unwrap();
     for r in &e.reps {
         let points = r.bonus_points - r.penalty_points;
-        let flags: Vec<String> = r.flags.iter().map(|f| format!("{} {} ({})", f.code, f.grade, f.periods.join("→"))).collect();
+        let mut notes: Vec<String> = r.flags.iter().map(|f| format!("{} {} ({})", f.code, f.grade, f.periods.join("→"))).collect();
+        notes.extend(r.warnings.iter().map(|w| w.code.to_string()));
+        let commission: rust_decimal::Decimal = r.commission.iter().map(|l| l.pay).sum();
+        let bonuses: rust_decimal::Decimal = r.bonuses.iter().map(|b| b.amount).sum();
+        let returns: rust_decimal::Decimal = r.adjustments.iter().map(|a| a.amount).sum();
         writeln!(
             out,
-            "{:<4} {:<12} {:<17} {:>8} {:>7} {:>7} {:>8} {:>4} {:>5} {:>12}  {}",
+            "{:<4} {:<12} {:<17} {:>8} {:>7} {:>7} {:>8} {:>4} {:>5} {:>10} {:>10} {:>9} {:>9} {:>10}  {}",
             r.rep_id,
             r.name,
             r.role,
@@ -35,13 +45,30 @@ fn table(e: &Evaluation) -> String {
             r.score,
             r.rank,
             r.grade,
+            r.base_total,
+            commission,
+            bonuses,
+            returns,
             r.total_pay,
-            flags.join("; ")
+            notes.join("; ")
         )
         .unwrap();
     }
     let t = &e.totals;
-    writeln!(out, "total pay {} · average pay {} · average score {} · revenue {}", t.total_pay, t.average_pay, t.average_score, t.revenue.map(|r| r.to_string()).unwrap_or_default()).unwrap();
+    writeln!(
+        out,
+        "cost {} = base {} + commission {} + bonuses {} + returns {} · average pay {} · average score {} · revenue {} · pay/revenue {}%",
+        t.total_pay,
+        t.base_pay,
+        t.commission,
+        t.bonuses,
+        t.adjustments,
+        t.average_pay,
+        t.average_score,
+        t.revenue.map(|r| r.to_string()).unwrap_or_default(),
+        t.pay_pct_of_revenue.map(|r| r.to_string()).unwrap_or_default()
+    )
+    .unwrap();
     for g in &t.by_region {
         writeln!(out, "  {:<10} {:>2} reps  pay {:>12}  avg score {:>7}", g.group, g.reps, g.total_pay, g.average_score).unwrap();
     }
