@@ -45,7 +45,10 @@ fn owed_on_draw(plan: &CompiledPlan, data: &Dataset, period: usize) -> Option<se
     for earlier in 0..period {
         for r in period_results(plan, data, earlier, None).0 {
             let before = owed.get(&r.rep_id).copied().unwrap_or_default();
-            owed.insert(r.rep_id, crate::pay::draw_step(draw.amount, draw.recoverable, r.variable_pay, before).owed_after);
+            // A step that does not fit leaves the rep's account as it was; the period's own
+            // evaluation reports the overflow for that rep.
+            let after = crate::pay::draw_step(draw.amount, draw.recoverable, r.variable_pay, before).map_or(before, |s| s.owed_after);
+            owed.insert(r.rep_id, after);
         }
     }
     Some(owed)

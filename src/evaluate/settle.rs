@@ -35,11 +35,13 @@ pub(super) fn settle(plan: &CompiledPlan, data: &Dataset, period: usize, works: 
             let pay = line_after_grade(line, lw, grade).map_err(|e| calc_problem(rep, &src.id, e))?;
             let pay = round(pay);
             lw.explain.value("pay", pay);
+            // The line's own explanation holds this figure already (the scorer checked it fits).
+            let attainment_pct = lw.explain.get("attainment_pct").map(|p| crate::plan::RoundingMode::HalfUp.apply(p, 2));
             r.commission.push(LineResult {
                 id: src.id.clone(),
                 base: lw.base,
                 target: lw.target,
-                attainment_pct: lw.attainment.map(|a| crate::plan::RoundingMode::HalfUp.apply(a * Decimal::ONE_HUNDRED, 2)), // ok: a ratio that fits, × 100
+                attainment_pct,
                 pay,
                 slices: std::mem::take(&mut lw.slices),
                 explain: std::mem::take(&mut lw.explain),
@@ -96,7 +98,7 @@ fn finish(plan: &CompiledPlan, rep: &crate::data::Rep, r: &mut RepResult, owed: 
         variable = cap;
     }
     if let (Some(draw), Some(owed)) = (&plan.plan.draw, owed) {
-        let step = draw_step(draw.amount, draw.recoverable, variable, owed.get(&r.rep_id).copied().unwrap_or_default());
+        let step = draw_step(draw.amount, draw.recoverable, variable, owed.get(&r.rep_id).copied().unwrap_or_default()).ok_or("draw")?;
         variable = step.paid;
         r.draw = Some(step);
     }
@@ -107,7 +109,7 @@ fn finish(plan: &CompiledPlan, rep: &crate::data::Rep, r: &mut RepResult, owed: 
         let share = r.base_total.checked_div(r.total_pay).ok_or("total_pay")?;
         let (low, high) = bp.share_range;
         if share < low || share > high {
-            let pct = crate::plan::RoundingMode::HalfUp.apply(share * Decimal::ONE_HUNDRED, 2); // ok: a share ≤ 1 of pay that fits
+            let pct = crate::plan::RoundingMode::HalfUp.apply(share.checked_mul(Decimal::ONE_HUNDRED).ok_or("total_pay")?, 2);
             let (l, h) = (low * Decimal::ONE_HUNDRED, high * Decimal::ONE_HUNDRED); // ok: validated percentages
             r.warnings.push(rep_warning(
                 rep,
@@ -206,7 +208,7 @@ fn clawback(plan: &CompiledPlan, data: &Dataset, adj: &Adjustment, grades_in: &m
     let mut reduced = line_before_grade(line, &vars, adj.amount).map_err(calc)?;
     let paid = line_after_grade(line, &mut full, grade).map_err(calc)?;
     let due = line_after_grade(line, &mut reduced, grade).map_err(calc)?;
-    let amount = item_rounding(plan, due - paid); // ok: both are pays of the same line that fit
+    let amount = item_rounding(plan, due.checked_sub(paid).ok_or_else(|| calc(crate::calc::CalcError::Overflow))?);
     let mut explain = reduced.explain;
     explain.value("paid_then", paid);
     explain.value("due_without_return", due);

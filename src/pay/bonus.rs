@@ -125,6 +125,11 @@ fn group_key<'a>(rep: &BonusRep<'a>, by: Grouping) -> &'a str {
     }
 }
 
+/// The sum of the positive weights (what a pool is split by).
+fn positive_sum(weights: &[Decimal]) -> Result<Decimal, CalcError> {
+    weights.iter().try_fold(Decimal::ZERO, |s, w| s.checked_add((*w).max(Decimal::ZERO))).ok_or(CalcError::Overflow)
+}
+
 /// Competition ranks (1, 2, 2, 4) of `values`, best (largest) first.
 fn ranks(values: &[Decimal]) -> Vec<usize> {
     values.iter().map(|v| 1 + values.iter().filter(|w| *w > v).count()).collect()
@@ -192,14 +197,16 @@ pub fn allocate(b: &CompiledBonus, reps: &[BonusRep], scale: u32, explains: &mut
                 .values()
                 .map(|members| {
                     let (a, t) = members.iter().filter_map(|i| reps[*i].attainment).fold((Decimal::ZERO, Decimal::ZERO), |(a, t), (x, y)| (a.saturating_add(x), t.saturating_add(y)));
-                    if t > Decimal::ZERO { a.checked_div(t).unwrap_or_default() } else { Decimal::ZERO }
+                    // Sums that saturate cannot rank a group honestly: such a group ranks last (0).
+                    if t > Decimal::ZERO && a.abs() < Decimal::MAX && t < Decimal::MAX { a.checked_div(t).unwrap_or_default() } else { Decimal::ZERO }
                 })
                 .collect();
             let rank = ranks(&attainment);
             for (g, name) in names.iter().enumerate() {
                 let members = &groups[name];
+                let group_pct = attainment[g].checked_mul(Decimal::ONE_HUNDRED).ok_or(CalcError::Overflow)?;
                 for &i in members {
-                    explains[i].value("group_attainment_pct", attainment[g] * Decimal::ONE_HUNDRED); // ok: a ratio of sums that fit
+                    explains[i].value("group_attainment_pct", group_pct);
                     explains[i].value("group_rank", Decimal::from(rank[g]));
                 }
                 if rank[g] > *winners {
@@ -218,7 +225,7 @@ pub fn allocate(b: &CompiledBonus, reps: &[BonusRep], scale: u32, explains: &mut
                 let takers: Vec<usize> = members.iter().copied().filter(|i| eligible[*i]).collect();
                 let weights: Vec<Decimal> = takers.iter().map(|i| reps[*i].value).collect();
                 let shares = split_pool(group_pool, &weights, scale).map_err(|_| CalcError::Overflow)?;
-                let total: Decimal = weights.iter().map(|w| (*w).max(Decimal::ZERO)).sum();
+                let total = positive_sum(&weights)?;
                 for (k, &i) in takers.iter().enumerate() {
                     explains[i].value("group_pool", group_pool);
                     explains[i].value("weights_total", total);
@@ -230,7 +237,7 @@ pub fn allocate(b: &CompiledBonus, reps: &[BonusRep], scale: u32, explains: &mut
             let takers: Vec<usize> = (0..n).filter(|i| eligible[*i]).collect();
             let weights: Vec<Decimal> = takers.iter().map(|i| reps[*i].value).collect();
             let shares = split_pool(*pool, &weights, scale).map_err(|_| CalcError::Overflow)?;
-            let total: Decimal = weights.iter().map(|w| (*w).max(Decimal::ZERO)).sum();
+            let total = positive_sum(&weights)?;
             for (k, &i) in takers.iter().enumerate() {
                 explains[i].value("pool", *pool);
                 explains[i].value("weights_total", total);

@@ -76,7 +76,7 @@ pub fn line_before_grade(line: &CompiledLine, vars: &[Decimal], reduction: Decim
         None => None,
     };
     if let Some(a) = attainment {
-        ex.value("attainment_pct", a * Decimal::ONE_HUNDRED); // ok: a quotient of two figures that fit, × 100
+        ex.value("attainment_pct", a.checked_mul(Decimal::ONE_HUNDRED).ok_or(CalcError::Overflow)?);
     }
     let mut tiers = line.tiers.clone();
     if let Some((when, add)) = &line.rate_override {

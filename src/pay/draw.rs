@@ -20,17 +20,17 @@ pub struct DrawStep {
     pub paid: Decimal,
 }
 
-/// The draw for one period, given what is owed from earlier ones. Amounts are at most the
-/// size of `earned` and `draw`, so the arithmetic cannot overflow.
-pub fn draw_step(draw: Decimal, recoverable: bool, earned: Decimal, owed_before: Decimal) -> DrawStep {
-    if earned < draw {
-        let top_up = draw - earned;
-        let owed_after = if recoverable { owed_before + top_up } else { owed_before };
+/// The draw for one period, given what is owed from earlier ones; `None` when a figure does
+/// not fit (a clawback so large that earned pay is hugely negative).
+pub fn draw_step(draw: Decimal, recoverable: bool, earned: Decimal, owed_before: Decimal) -> Option<DrawStep> {
+    Some(if earned < draw {
+        let top_up = draw.checked_sub(earned)?;
+        let owed_after = if recoverable { owed_before.checked_add(top_up)? } else { owed_before };
         DrawStep { earned, top_up, recovered: Decimal::ZERO, owed_before, owed_after, paid: draw }
     } else {
-        let recovered = (earned - draw).min(owed_before);
-        DrawStep { earned, top_up: Decimal::ZERO, recovered, owed_before, owed_after: owed_before - recovered, paid: earned - recovered }
-    }
+        let recovered = earned.checked_sub(draw)?.min(owed_before);
+        DrawStep { earned, top_up: Decimal::ZERO, recovered, owed_before, owed_after: owed_before.checked_sub(recovered)?, paid: earned.checked_sub(recovered)? }
+    })
 }
 
 #[cfg(test)]
@@ -45,11 +45,11 @@ mod tests {
     fn a_shortfall_is_paid_then_recovered_above_the_draw() {
         // Draw 10,000: Q1 earns 4,000 → paid 10,000, owes 6,000; Q2 earns 13,000 → 3,000 above
         // the draw is recovered, paid 10,000, owes 3,000; Q3 earns 20,000 → recovers 3,000, paid 17,000.
-        let q1 = draw_step(d("10000"), true, d("4000"), d("0"));
+        let q1 = draw_step(d("10000"), true, d("4000"), d("0")).unwrap();
         assert_eq!((q1.paid, q1.top_up, q1.owed_after), (d("10000"), d("6000"), d("6000")));
-        let q2 = draw_step(d("10000"), true, d("13000"), q1.owed_after);
+        let q2 = draw_step(d("10000"), true, d("13000"), q1.owed_after).unwrap();
         assert_eq!((q2.paid, q2.recovered, q2.owed_after), (d("10000"), d("3000"), d("3000")));
-        let q3 = draw_step(d("10000"), true, d("20000"), q2.owed_after);
+        let q3 = draw_step(d("10000"), true, d("20000"), q2.owed_after).unwrap();
         assert_eq!((q3.paid, q3.recovered, q3.owed_after), (d("17000"), d("3000"), d("0")));
         // Over the three periods the rep is paid what was earned: 37,000 = 4,000 + 13,000 + 20,000.
         assert_eq!(q1.paid + q2.paid + q3.paid, d("37000"));
@@ -57,7 +57,7 @@ mod tests {
 
     #[test]
     fn a_non_recoverable_draw_is_a_guarantee() {
-        let q1 = draw_step(d("10000"), false, d("4000"), d("0"));
+        let q1 = draw_step(d("10000"), false, d("4000"), d("0")).unwrap();
         assert_eq!((q1.paid, q1.owed_after), (d("10000"), d("0")));
     }
 }

@@ -49,8 +49,10 @@ fn eval(expr: &Expr, vars: &[Decimal], key: &'static str, t: &mut impl Trace) ->
     Ok(value)
 }
 
-fn pct(fraction: Decimal) -> Decimal {
-    fraction.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(fraction)
+/// A fraction as a percentage for the explanation; too large to show is an overflow, not a
+/// silently wrong figure.
+fn pct(fraction: Decimal) -> Result<Decimal, CalcError> {
+    fraction.checked_mul(Decimal::ONE_HUNDRED).ok_or(CalcError::Overflow)
 }
 
 /// Scores `kpi` for one rep whose variables are `vars`; returns the unrounded score.
@@ -75,7 +77,7 @@ pub fn score_kpi(kpi: &CompiledKpi, vars: &[Decimal], t: &mut impl Trace) -> Res
             if actual <= Decimal::ZERO {
                 t.note("actual_not_positive_scores_cap");
                 let cap = limits.cap.unwrap_or(Decimal::ONE);
-                t.value("applied_pct", pct(cap));
+                t.value("applied_pct", pct(cap)?);
                 t.value("weight", weight);
                 cap.checked_mul(weight).ok_or(CalcError::Overflow)?
             } else {
@@ -108,7 +110,7 @@ pub fn score_kpi(kpi: &CompiledKpi, vars: &[Decimal], t: &mut impl Trace) -> Res
                     *otherwise
                 }
             };
-            t.value("band_score_pct", pct(share));
+            t.value("band_score_pct", pct(share)?);
             t.value("weight", weight);
             share.checked_mul(weight).ok_or(CalcError::Overflow)?
         }
@@ -116,7 +118,7 @@ pub fn score_kpi(kpi: &CompiledKpi, vars: &[Decimal], t: &mut impl Trace) -> Res
             let mut composite = Decimal::ZERO;
             for (rating, share) in raters {
                 let r = eval(rating, vars, "rating", t)?;
-                t.value("rater_weight_pct", pct(*share));
+                t.value("rater_weight_pct", pct(*share)?);
                 composite = r.checked_mul(*share).and_then(|p| composite.checked_add(p)).ok_or(CalcError::Overflow)?;
             }
             t.value("composite", composite);
@@ -169,26 +171,26 @@ fn positive(target: Option<Decimal>) -> Result<Decimal, CalcError> {
 
 /// Threshold, floor and cap applied to a ratio, then × weight.
 fn limited(ratio: Decimal, limits: RatioLimits, weight: Decimal, t: &mut impl Trace) -> Result<Decimal, CalcError> {
-    t.value("attainment_pct", pct(ratio));
+    t.value("attainment_pct", pct(ratio)?);
     let applied = match limits {
         RatioLimits { threshold: Some(th), .. } if ratio < th => {
             t.note("below_threshold");
-            t.value("threshold_pct", pct(th));
+            t.value("threshold_pct", pct(th)?);
             Decimal::ZERO
         }
         RatioLimits { cap: Some(cap), .. } if ratio > cap => {
             t.note("capped");
-            t.value("cap_pct", pct(cap));
+            t.value("cap_pct", pct(cap)?);
             cap
         }
         RatioLimits { floor: Some(floor), .. } if ratio < floor => {
             t.note("floored");
-            t.value("floor_pct", pct(floor));
+            t.value("floor_pct", pct(floor)?);
             floor
         }
         _ => ratio,
     };
-    t.value("applied_pct", pct(applied));
+    t.value("applied_pct", pct(applied)?);
     t.value("weight", weight);
     applied.checked_mul(weight).ok_or(CalcError::Overflow)
 }

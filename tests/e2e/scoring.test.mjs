@@ -77,9 +77,10 @@ test('the explanation shows every KPI of Zhang Wei with the hand-worked figures'
   const shown = await drawer.locator('[data-col="kpi-score"]').allTextContents();
   assert.deepEqual(shown, rep.kpis.map((k) => k.score.replace(/\.?0+$/, '')));
   assert.equal(await drawer.locator('[data-testid="detail-score"]').textContent(), rep.score.replace(/\.?0+$/, ''));
-  // The commission slices: 1,000,000 × 3% and 200,000 × 4% = 38,000.00
+  // The commission slices: 1,000,000 × 3% and 200,000 × 4% = 38,000, × 1.1 for grade S = 41,800.00
   assert.deepEqual(await drawer.locator('tr.slice td:first-of-type').allTextContents(), ['1,000,000 × 3%', '200,000 × 4%']);
-  assert.equal(await drawer.locator('[data-col="line-pay"]').textContent(), '38,000.00');
+  assert.match(await drawer.locator('[data-line="revenue_commission"] tr.steps').textContent(), /grade multiplier 1\.1/);
+  assert.equal(await drawer.locator('[data-col="line-pay"]').textContent(), '41,800.00');
   // Keyboard: Enter on another row opens that rep.
   await app(page, 'tr[data-rep="E02"]').focus();
   await page.keyboard.press('Enter');

@@ -58,7 +58,7 @@ test('errors are thrown as Error objects carrying problems, never as strings', (
 
 test('reps from CSV: bad rows are reported, good rows kept', () => {
   const [header, ...rows] = sampleCsv().trim().split('\n');
-  const broken = rows[1].replace(/,2026-Q2,\d+,/, ',2026-Q2,lots,');
+  const broken = rows[1].replace(/,2026-Q2,(\d),\d+,/, ',2026-Q2,$1,lots,');
   const engine = Engine.fromCsv([header, rows[0], broken, rows[2]].join('\n'));
   const problems = engine.loadProblems();
   assert.deepEqual(problems.map((p) => [p.code, p.path, p.value]), [['not_a_number', 'line 3.revenue_target', 'lots']]);

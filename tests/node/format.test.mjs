@@ -2,7 +2,7 @@
 // strings out, with no float in between.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fixed, group, money, percent, rate, short, wan } from '../../www/src/format.js';
+import { fixed, group, money, percent, rate, short, sum, wan } from '../../www/src/format.js';
 
 test('rounds decimal strings half away from zero without floats', () => {
   assert.equal(fixed('2.345', 2), '2.35');
@@ -31,4 +31,12 @@ test('groups, percents, 万 and short figures', () => {
   assert.equal(rate('0.035'), '3.5%');
   assert.equal(rate('1'), '100%');
   assert.equal(rate('0.0425'), '4.25%');
+});
+
+test('sums decimal strings exactly', () => {
+  assert.equal(sum(['38000.00', '1500.5', '-0.25']), '39500.25');
+  assert.equal(sum(['0.1', '0.2']), '0.3'); // a float would give 0.30000000000000004
+  assert.equal(sum(['-5', '2']), '-3');
+  assert.equal(sum([]), '0');
+  assert.equal(sum(['9007199254740993', '1']), '9007199254740994');
 });

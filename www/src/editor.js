@@ -2,7 +2,7 @@
 // and ranges), bonus and penalty points, grade bands and the distribution guide, and the
 // commission tables. Render functions over the playground element `el`, which owns the state.
 import { html, nothing } from 'lit';
-import { term } from './i18n.js';
+import { name, term } from './i18n.js';
 import { short } from './format.js';
 
 /** Sum of decimal-looking strings, for the live totals next to inputs (display only). */
@@ -23,6 +23,8 @@ export function renderEditor(el) {
     ${plan.points?.items?.length ? renderPoints(el) : nothing}
     ${renderGrades(el)}
     ${(plan.commission ?? []).map((line, i) => renderCommission(el, line, i))}
+    ${plan.bonuses?.length ? renderBonuses(el) : nothing}
+    ${plan.base_pay ? renderBasePay(el) : nothing}
   </section>`;
 }
 
@@ -151,6 +153,14 @@ function renderCommission(el, line, i) {
         ${['marginal', 'retroactive'].map((m) => html`<option value=${m} ?selected=${line.method === m}>${el.L(m)}</option>`)}
       </select>
     </label>
+    <div class="row pair">
+      <label>${el.L('gatePct')} ${el.field(`${base}.gate_pct`, { label: el.L('gatePct'), type: 'number', width: 'narrow', optional: true })}</label>
+      <label>${el.L('lineCap')} ${el.field(`${base}.cap`, { label: el.L('lineCap'), type: 'number', width: 'medium', optional: true })}</label>
+    </div>
+    ${el.fieldError(`${base}.gate_pct`)}${el.fieldError(`${base}.cap`)}
+    ${Object.keys(line.grade_multipliers ?? {}).length || line.multipliers?.length
+      ? html`<p class="hint">${Object.entries(line.grade_multipliers ?? {}).map(([g, m]) => `${g} × ${m}`).join(' · ')}${line.multipliers?.map((m) => html` · <code>${m.when}</code> × ${m.multiplier}`)}</p>`
+      : nothing}
     <table class="grid tiers">
       <thead><tr><th>${el.L('tiers')}</th><th>${fromLabel}</th><th>${el.L('ratePct')}</th><th></th></tr></thead>
       <tbody>
@@ -176,4 +186,52 @@ function addTier(el, base, line) {
   const last = line.tiers.at(-1);
   const from = String((Number.parseFloat(last?.from) || 0) + (line.tier_basis === 'amount' ? 100000 : 20));
   el.edit(`${base}.tiers`, [...line.tiers, { from, rate_pct: String(last?.rate_pct ?? '0') }]);
+}
+
+/** The editable figures of each bonus rule. */
+const BONUS_FIELDS = {
+  over_achievement: ['above_pct', 'excess_over_pct', 'rate_pct'],
+  threshold: ['amount'],
+  rank: ['top', 'amount'],
+  team_pool: ['pool'],
+  profit_share: ['profit', 'pool_pct'],
+};
+
+const BONUS_LABELS = {
+  en: { above_pct: 'Above % of target', excess_over_pct: 'Excess from %', rate_pct: 'Rate %', amount: 'Amount', top: 'Top N', pool: 'Pool', profit: 'Profit', pool_pct: 'Share %' },
+  zh: { above_pct: '超过目标 %', excess_over_pct: '超额起算 %', rate_pct: '比例 %', amount: '金额', top: '前 N 名', pool: '奖金池', profit: '利润', pool_pct: '分享比例 %' },
+};
+
+function renderBonuses(el) {
+  const labels = BONUS_LABELS[el.lang] ?? BONUS_LABELS.en;
+  return html`<fieldset class="block">
+    <legend>${el.L('bonusesTitle')}</legend>
+    ${el.plan.bonuses.map((b, i) => {
+      const path = `bonuses[${i}].rule`;
+      return html`<div class="bonus" data-bonus=${b.id}>
+        <div class="bonus-head"><strong>${el.text(b)}</strong> <span class="hint">${term(el.lang, b.rule.type)}${b.rule.when ? html` · <code>${b.rule.when}</code>` : nothing}${b.grades ? ` · ${b.grades.join('/')}` : ''}</span></div>
+        <div class="row pair">${(BONUS_FIELDS[b.rule.type] ?? []).map((f) => html`<label>${labels[f]} ${el.field(`${path}.${f}`, { label: `${el.text(b)} ${labels[f]}`, type: 'number', width: 'medium' })}</label>`)}</div>
+        ${(BONUS_FIELDS[b.rule.type] ?? []).map((f) => el.fieldError(`${path}.${f}`))}
+      </div>`;
+    })}
+  </fieldset>`;
+}
+
+function renderBasePay(el) {
+  const base = el.plan.base_pay;
+  return html`<fieldset class="block">
+    <legend>${el.L('basePayTitle')}</legend>
+    <table class="grid">
+      <thead><tr><th>${el.L('role')}</th><th>${el.L('cityTier')}</th><th>${el.L('salary')}</th></tr></thead>
+      <tbody>${base.salaries.map((s, i) => html`<tr>
+        <td>${s.role ? name(el.lang, s.role) : html`<span class="hint">${el.L('anyRole')}</span>`}</td>
+        <td>${s.city_tier ?? html`<span class="hint">${el.L('anyTier')}</span>`}</td>
+        <td>${el.field(`base_pay.salaries[${i}].monthly`, { label: `${el.L('salary')} ${s.role ?? ''} ${s.city_tier ?? ''}`, type: 'number', width: 'medium' })}${el.fieldError(`base_pay.salaries[${i}].monthly`)}</td>
+      </tr>`)}</tbody>
+      ${base.allowances?.length ? html`<tbody>${base.allowances.map((a, i) => html`<tr>
+        <td colspan="2">${el.text(a)}</td>
+        <td>${el.field(`base_pay.allowances[${i}].monthly`, { label: el.text(a), type: 'number', width: 'medium' })}${el.fieldError(`base_pay.allowances[${i}].monthly`)}</td>
+      </tr>`)}</tbody>` : nothing}
+    </table>
+  </fieldset>`;
 }

@@ -5,11 +5,19 @@ import { html, nothing } from 'lit';
 import { name, term } from './i18n.js';
 import { money, percent, rate, short } from './format.js';
 
-const PERCENT_KEYS = new Set(['attainment_pct', 'cap_pct', 'floor_pct', 'threshold_pct', 'applied_pct', 'band_score_pct', 'rater_weight_pct']);
+const PERCENT_KEYS = new Set(['attainment_pct', 'cap_pct', 'floor_pct', 'threshold_pct', 'applied_pct', 'band_score_pct', 'rater_weight_pct', 'gate_pct', 'added_rate_pct', 'group_attainment_pct', 'above_pct', 'excess_over_pct', 'rate_pct']);
 const HIDDEN_KEYS = new Set(['actual', 'target', 'attainment_pct', 'score']);
+
+const MODIFIER_KEYS = new Set(['returned', 'tier_pay', 'gate_pct', 'added_rate_pct', 'multiplier', 'grade_multiplier', 'cap']);
 
 function stepValue(step) {
   return PERCENT_KEYS.has(step.key) ? percent(step.value) : short(step.value, 4);
+}
+
+/** The named values (only `keys` when given) and notes of an explanation, inline. */
+function steps(el, explain, keys) {
+  const shown = keys ? explain.steps.filter((s) => keys.includes(s.key)) : explain.steps;
+  return html`${shown.map((s) => html`<span class="step">${term(el.lang, s.key)} ${stepValue(s)}</span>`)}${explain.notes.map((n) => html`<span class="note" data-note=${n}>${term(el.lang, n)}</span>`)}`;
 }
 
 export function renderExplanation(el, rep, results) {
@@ -60,6 +68,12 @@ export function renderExplanation(el, rep, results) {
       })}</tbody>
       ${rep.points_explain.notes.length ? html`<tfoot><tr><td colspan="3">${rep.points_explain.notes.map((n) => html`<span class="note">${term(el.lang, n)}</span>`)}</td></tr></tfoot>` : nothing}
     </table>` : nothing}
+    ${rep.base_pay.length ? html`<table class="grid explain" data-section="base">
+      <thead><tr><th colspan="2">${el.L('basePay')}</th><th class="num">${el.L('pay')}</th></tr></thead>
+      <tbody>${rep.base_pay.map((item) => html`<tr data-item=${item.id}>
+        <th scope="row">${item.kind === 'salary' ? el.L('salary') : el.text(plan.base_pay?.allowances?.find((a) => a.id === item.id)) || item.id}</th>
+        <td>${steps(el, item.explain, ['salary'])}</td><td class="num">${money(item.amount)}</td></tr>`)}</tbody>
+    </table>` : nothing}
     ${rep.commission.map((line) => {
       const source = plan.commission?.find((l) => l.id === line.id);
       return html`<table class="grid explain" data-line=${line.id}>
@@ -68,9 +82,27 @@ export function renderExplanation(el, rep, results) {
           <tr><th scope="row">${el.L('base')}</th><td class="num">${money(line.base)}${line.target != null ? html` / ${money(line.target)} = ${percent(line.attainment_pct)}` : nothing}</td><td></td></tr>
           ${line.slices.map((s) => html`<tr class="slice"><th scope="row">${el.L('tierSlice')} ${money(s.from)} – ${s.to != null ? money(s.to) : '∞'}</th>
             <td class="num">${money(s.amount)} × ${rate(s.rate)}</td><td class="num">${short(s.pay, 4)}</td></tr>`)}
+          ${line.explain.notes.length || line.explain.steps.some((s) => MODIFIER_KEYS.has(s.key))
+            ? html`<tr class="steps"><td colspan="3">${steps(el, line.explain, [...MODIFIER_KEYS])}</td></tr>`
+            : nothing}
           <tr class="grand"><th scope="row" colspan="2">${el.L('pay')}</th><td class="num" data-col="line-pay"><strong>${money(line.pay)}</strong></td></tr>
         </tbody>
       </table>`;
     })}
+    ${rep.bonuses.length ? html`<table class="grid explain" data-section="bonuses">
+      <thead><tr><th colspan="2">${el.L('bonusesTitle')}</th><th class="num">${el.L('pay')}</th></tr></thead>
+      <tbody>${rep.bonuses.map((b) => html`<tr data-bonus=${b.id}>
+        <th scope="row">${el.text(plan.bonuses?.find((x) => x.id === b.id)) || b.id}<div class="hint">${term(el.lang, b.kind)}</div></th>
+        <td>${steps(el, b.explain)}</td><td class="num" data-col="bonus">${money(b.amount)}</td></tr>`)}</tbody>
+    </table>` : nothing}
+    ${rep.adjustments.length ? html`<table class="grid explain" data-section="returns">
+      <thead><tr><th colspan="2">${el.L('returns')}</th><th class="num">${el.L('pay')}</th></tr></thead>
+      <tbody>${rep.adjustments.map((a) => html`<tr data-return=${a.reference}>
+        <th scope="row">${a.reference}<div class="hint">${a.original_period} · ${term(el.lang, 'returned')} ${money(a.returned)}</div></th>
+        <td>${steps(el, a.explain, ['paid_then', 'due_without_return'])}</td><td class="num" data-col="return">${money(a.amount)}</td></tr>`)}</tbody>
+    </table>` : nothing}
+    ${rep.draw ? html`<p class="hint" data-section="draw">${el.L('draw')}: ${term(el.lang, 'paid_then')} ${money(rep.draw.earned)} → ${money(rep.draw.paid)}</p>` : nothing}
+    <p class="verdict total-line">${el.L('total')}: <strong data-testid="detail-total">${money(rep.total_pay)}</strong></p>
+    ${rep.warnings.length ? html`<ul class="warnings" data-section="warnings">${rep.warnings.map((w) => html`<li data-warning=${w.code}>${w.message[el.lang] ?? w.message.en}</li>`)}</ul>` : nothing}
   </section>`;
 }

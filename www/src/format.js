@@ -71,3 +71,19 @@ export function short(decimal, places = 2) {
   const f = fixed(decimal, places);
   return group(f.includes('.') ? f.replace(/\.?0+$/, '') : f);
 }
+
+/** Sum of decimal strings, exactly (BigInt at the largest scale among them). */
+export function sum(values) {
+  const list = values.filter((v) => v != null).map(String);
+  const scale = Math.max(0, ...list.map((v) => (v.split('.')[1] ?? '').length));
+  const total = list.reduce((acc, v) => {
+    const negative = v.startsWith('-');
+    const [int, frac = ''] = (negative ? v.slice(1) : v).split('.');
+    const n = BigInt(int + frac.padEnd(scale, '0'));
+    return acc + (negative ? -n : n);
+  }, 0n);
+  const negative = total < 0n;
+  const digits = (negative ? -total : total).toString().padStart(scale + 1, '0');
+  const text = scale ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}` : digits;
+  return negative ? `-${text}` : text;
+}

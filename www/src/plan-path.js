@@ -18,12 +18,13 @@ export function getIn(obj, path) {
   return parsePath(path).reduce((at, key) => (at == null ? undefined : at[key]), obj);
 }
 
-/** A copy of `obj` with `value` at `path` (the original is not touched). */
+/** A copy of `obj` with `value` at `path` (the original is not touched); `undefined` removes the field. */
 export function setIn(obj, path, value) {
   const keys = parsePath(path);
   const copy = structuredClone(obj);
   let at = copy;
   for (const key of keys.slice(0, -1)) at = at[key];
-  at[keys.at(-1)] = value;
+  if (value === undefined) delete at[keys.at(-1)];
+  else at[keys.at(-1)] = value;
   return copy;
 }

@@ -8,7 +8,7 @@ import { loadEngine } from './engine.js';
 import { t, initialLang, LANGS } from './i18n.js';
 import { getIn, setIn } from './plan-path.js';
 import { renderEditor } from './editor.js';
-import { renderSummary, renderTable } from './results.js';
+import { renderComparison, renderSummary, renderTable } from './results.js';
 import { renderExplanation } from './explain.js';
 import { styles } from './styles.js';
 
@@ -25,6 +25,8 @@ export class SalesPlanPlayground extends LitElement {
     cardIndex: { state: true },
     selectedRep: { state: true },
     ytd: { state: true },
+    comparison: { state: true },
+    baselinePinned: { state: true },
     status: { state: true },
   };
 
@@ -42,6 +44,8 @@ export class SalesPlanPlayground extends LitElement {
     this.cardIndex = 0;
     this.selectedRep = null;
     this.ytd = false;
+    this.comparison = null;
+    this.baselinePinned = false;
     this.status = 'loading';
     this.engine = null;
     this.periods = [];
@@ -76,6 +80,7 @@ export class SalesPlanPlayground extends LitElement {
   evaluate() {
     try {
       this.results = this.ytd ? this.engine.evaluateYtd(this.period) : this.engine.evaluate(this.period);
+      this.comparison = this.baselinePinned ? this.engine.compare(this.period, this.ytd) : null;
     } catch (e) {
       this.problems = e.problems ?? [{ path: '', severity: 'error', message: { en: String(e), zh: String(e) } }];
     }
@@ -84,6 +89,18 @@ export class SalesPlanPlayground extends LitElement {
   /** Sets one field of the plan by its path and re-evaluates. */
   edit(path, value) {
     this.apply(setIn(this.plan, path, value));
+  }
+
+  /** Keeps the current (valid) plan as the baseline the results are compared with. */
+  pinBaseline() {
+    this.baselinePinned = this.engine.pinBaseline();
+    this.evaluate();
+  }
+
+  clearBaseline() {
+    this.engine.clearBaseline();
+    this.baselinePinned = false;
+    this.comparison = null;
   }
 
   loadPreset(id) {
@@ -144,8 +161,8 @@ export class SalesPlanPlayground extends LitElement {
     return errors.length ? html`<div class="field-error" role="alert" data-error-for=${path}>${errors.join(' ')}</div>` : nothing;
   }
 
-  /** A text input bound to the plan field at `path`. */
-  field(path, { label, type = 'text', width = '' } = {}) {
+  /** A text input bound to the plan field at `path`; an `optional` field is removed when emptied. */
+  field(path, { label, type = 'text', width = '', optional = false } = {}) {
     const value = getIn(this.plan, path);
     const invalid = this.errorsAt(path).length > 0;
     return html`<input
@@ -156,7 +173,7 @@ export class SalesPlanPlayground extends LitElement {
       aria-invalid=${invalid ? 'true' : 'false'}
       data-path=${path}
       .value=${value == null ? '' : String(value)}
-      @input=${(e) => this.edit(path, e.target.value)}
+      @input=${(e) => this.edit(path, optional && e.target.value.trim() === '' ? undefined : e.target.value)}
     />`;
   }
 
@@ -196,7 +213,14 @@ export class SalesPlanPlayground extends LitElement {
         <ul>${this.problems.filter((p) => p.severity === 'error').map((p) => html`<li><code>${p.path || '—'}</code> ${p.message[this.lang] ?? p.message.en}</li>`)}</ul>
       </div>` : nothing}
       ${r ? renderSummary(this, r) : nothing}
-      ${r ? renderTable(this, r) : nothing}
+      <div class="toolbar">
+        ${this.baselinePinned
+          ? html`<button type="button" class="secondary" data-testid="clear-baseline" @click=${() => this.clearBaseline()}>${this.L('clearBaseline')}</button>`
+          : html`<button type="button" class="secondary" data-testid="pin-baseline" ?disabled=${!this.valid} @click=${() => this.pinBaseline()}>${this.L('pinBaseline')}</button>`}
+        ${this.baselinePinned && !this.comparison?.reps.some((d) => d.pay_delta !== '0' && !/^0\.0+$/.test(d.pay_delta)) ? html`<span class="hint">${this.L('baselinePinned')}</span>` : nothing}
+      </div>
+      ${this.comparison ? renderComparison(this, this.comparison) : nothing}
+      ${r ? renderTable(this, r, this.comparison) : nothing}
       ${rep ? renderExplanation(this, rep, r) : nothing}
       ${r?.problems?.length ? html`<div class="banner warn"><strong>${this.L('excluded')}</strong><ul>${r.problems.map((p) => html`<li>${p.message[this.lang] ?? p.message.en}</li>`)}</ul></div>` : nothing}
     </section>`;

@@ -3,14 +3,17 @@
 // while the plan has errors.
 import { html, nothing } from 'lit';
 import { name, term } from './i18n.js';
-import { money, percent, number, wan } from './format.js';
+import { money, percent, number, sum, wan } from './format.js';
+
+const amount = (el, v) => (el.lang === 'zh' ? wan(v) : money(v));
 
 export function renderSummary(el, r) {
   const t = r.totals;
-  const total = el.lang === 'zh' ? wan(t.total_pay) : money(t.total_pay);
   return html`<div class="summary" data-testid="summary">
-    <div class="kpi-card"><span>${el.L('teamTotal')}</span><strong data-testid="total-pay" title=${money(t.total_pay)}>${total}</strong></div>
-    <div class="kpi-card"><span>${el.L('averagePay')}</span><strong>${money(t.average_pay)}</strong></div>
+    <div class="kpi-card"><span>${el.L('planCost')}</span><strong data-testid="total-pay" title=${money(t.total_pay)}>${amount(el, t.total_pay)}</strong>
+      <small>${el.L('basePay')} ${amount(el, t.base_pay)} · ${el.L('commission')} ${amount(el, t.commission)} · ${el.L('bonusesShort')} ${amount(el, t.bonuses)}${t.adjustments !== '0' ? html` · ${el.L('returns')} ${amount(el, t.adjustments)}` : nothing}</small></div>
+    <div class="kpi-card"><span>${el.L('payOfRevenue')}</span><strong data-testid="pay-pct">${t.pay_pct_of_revenue != null ? percent(t.pay_pct_of_revenue) : '—'}</strong>
+      <small>${el.L('averagePay')} ${money(t.average_pay)}</small></div>
     <div class="kpi-card"><span>${el.L('averageScore')}</span><strong>${number(t.average_score)}</strong></div>
     <div class="kpi-card"><span>${el.L('grade')}</span><strong class="grades" data-testid="grade-counts">${t.grades.map((g) => {
       const d = t.distribution.find((x) => x.grade === g.grade);
@@ -21,14 +24,22 @@ export function renderSummary(el, r) {
   </div>`;
 }
 
-export function renderTable(el, r) {
+export function renderTable(el, r, comparison) {
   const zh = el.lang === 'zh';
+  const hasBase = r.reps.some((x) => x.base_pay.length);
+  const hasBonuses = r.reps.some((x) => x.bonuses.length);
+  const delta = comparison ? new Map(comparison.reps.map((d) => [d.rep_id, d])) : null;
+  const extra = (hasBase ? 1 : 0) + (hasBonuses ? 1 : 0);
   return html`<div class="table-wrap">
     <table class="results-table" data-testid="results">
       <thead><tr>
         <th>${el.L('rep')}</th><th>${el.L('region')}</th><th>${el.L('role')}</th>
         <th class="num">${el.L('attainment')}</th><th class="num">${el.L('score')}</th><th>${el.L('grade')}</th>
-        <th class="num">${el.L('commission')}</th><th class="num">${el.L('total')}</th>
+        ${hasBase ? html`<th class="num">${el.L('basePay')}</th>` : nothing}
+        <th class="num">${el.L('commission')}</th>
+        ${hasBonuses ? html`<th class="num">${el.L('bonusesShort')}</th>` : nothing}
+        <th class="num">${el.L('total')}</th>
+        ${delta ? html`<th class="num">${el.L('vsBaseline')}</th>` : nothing}
       </tr></thead>
       <tbody>
         ${r.reps.map((rep) => html`<tr data-rep=${rep.rep_id} tabindex="0" aria-selected=${el.selectedRep === rep.rep_id ? 'true' : 'false'}
@@ -41,20 +52,46 @@ export function renderTable(el, r) {
           <td class="num" data-col="attainment">${percent(rep.attainment_pct)}</td>
           <td class="num" data-col="score">${number(rep.score)}</td>
           <td data-col="grade"><span class=${`badge g-${rep.grade}`}>${rep.grade}</span></td>
-          <td class="num" data-col="commission">${money(rep.commission[0]?.pay)}</td>
-          <td class="num" data-col="total">${money(rep.total_pay)}</td>
+          ${hasBase ? html`<td class="num" data-col="base">${money(rep.base_total)}</td>` : nothing}
+          <td class="num" data-col="commission">${money(sum(rep.commission.map((l) => l.pay)))}</td>
+          ${hasBonuses ? html`<td class="num" data-col="bonuses">${money(sum(rep.bonuses.map((b) => b.amount)))}</td>` : nothing}
+          <td class="num" data-col="total" data-mark=${rep.adjustments.length ? '↺' : rep.warnings.length ? '!' : nothing}
+            title=${[...rep.adjustments.map((a) => `${el.L('returns')}: ${a.reference} ${money(a.amount)}`), ...rep.warnings.map((w) => w.message[el.lang] ?? w.message.en)].join('\n') || nothing}>${money(rep.total_pay)}</td>
+          ${delta ? deltaCell(delta.get(rep.rep_id)) : nothing}
         </tr>`)}
       </tbody>
       <tfoot>
         ${r.totals.by_region.map((g) => html`<tr class="subtotal" data-region=${g.group}>
           <th scope="row" colspan="2">${name(el.lang, g.group)}</th><td>${g.reps} ${el.L('reps')}</td>
-          <td></td><td class="num">${number(g.average_score)}</td><td></td><td></td>
-          <td class="num">${money(g.total_pay)}</td>
+          <td></td><td class="num">${number(g.average_score)}</td><td></td><td colspan=${extra + 1}></td>
+          <td class="num">${money(g.total_pay)}</td>${delta ? html`<td></td>` : nothing}
         </tr>`)}
         <tr class="grand"><th scope="row" colspan="2">${el.L('teamTotal')}</th><td>${r.totals.reps} ${el.L('reps')}</td>
-          <td></td><td class="num">${number(r.totals.average_score)}</td><td></td><td></td>
-          <td class="num">${money(r.totals.total_pay)}</td></tr>
+          <td></td><td class="num">${number(r.totals.average_score)}</td><td></td><td colspan=${extra + 1}></td>
+          <td class="num">${money(r.totals.total_pay)}</td>${delta ? html`<td class="num" data-col="delta-total">${signed(comparison.cost_delta)}</td>` : nothing}</tr>
       </tfoot>
     </table>
+  </div>`;
+}
+
+/** "+4,000.00" / "-1,500.00" / "0.00". */
+export function signed(decimal) {
+  return decimal.startsWith('-') || /^0(\.0+)?$/.test(decimal) ? money(decimal) : `+${money(decimal)}`;
+}
+
+function deltaCell(d) {
+  if (!d) return html`<td class="num">—</td>`;
+  const cls = d.pay_delta.startsWith('-') ? 'down' : /^0(\.0+)?$/.test(d.pay_delta) ? '' : 'up';
+  return html`<td class=${`num delta ${cls}`} data-col="delta">${signed(d.pay_delta)}${d.grade_before !== d.grade_after ? html` <span class="hint">${d.grade_before}→${d.grade_after}</span>` : nothing}</td>`;
+}
+
+/** The comparison with the pinned baseline: cost before and after, who gains and loses. */
+export function renderComparison(el, c) {
+  const pctText = c.cost_delta_pct != null ? ` (${c.cost_delta_pct.startsWith('-') ? '' : '+'}${percent(c.cost_delta_pct)})` : '';
+  return html`<div class="compare" data-testid="comparison">
+    <div><span>${el.L('baselineCost')}</span><strong>${amount(el, c.cost_before)}</strong></div>
+    <div><span>${el.L('variantCost')}</span><strong>${amount(el, c.cost_after)}</strong></div>
+    <div><span>${el.L('costDelta')}</span><strong data-testid="cost-delta" class=${c.cost_delta.startsWith('-') ? 'down' : 'up'}>${signed(c.cost_delta)}${pctText}</strong></div>
+    <div><span>${el.L('gainersLosers')}</span><strong data-testid="gainers-losers">▲ ${c.gainers} · ▼ ${c.losers} · = ${c.unchanged}</strong></div>
   </div>`;
 }

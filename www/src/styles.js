@@ -40,6 +40,8 @@ export const styles = css`
   .lang button[aria-pressed='true'] { background: var(--ip-accent); color: #fff; }
   .layout { display: grid; grid-template-columns: minmax(400px, 480px) 1fr; gap: 16px; padding: 16px 24px 32px; align-items: start; }
   @media (max-width: 1000px) { .layout { grid-template-columns: 1fr; } }
+  .panel.results { position: sticky; top: 8px; max-height: calc(100vh - 16px); overflow: auto; }
+  @media (max-width: 1000px) { .panel.results { position: static; max-height: none; } }
   .panel { background: var(--ip-panel); border: 1px solid var(--ip-border); border-radius: var(--ip-radius); padding: 16px; min-width: 0; }
   .block { border: 1px solid var(--ip-border); border-radius: 8px; margin: 0 0 14px; padding: 10px 12px 12px; }
   legend { font-weight: 600; padding: 0 6px; }
@@ -76,7 +78,7 @@ export const styles = css`
   .kpi-card span { display: block; color: var(--ip-muted); font-size: 12px; }
   .kpi-card strong { font-size: 18px; font-variant-numeric: tabular-nums; }
   .kpi-card .grades { display: flex; gap: 4px; flex-wrap: wrap; font-size: 13px; }
-  .table-wrap { overflow: auto; max-height: calc(100vh - 260px); border: 1px solid var(--ip-border); border-radius: 8px; }
+  .table-wrap { overflow: auto; border: 1px solid var(--ip-border); border-radius: 8px; }
   .results-table { width: 100%; border-collapse: collapse; font-variant-numeric: tabular-nums; }
   .results-table th, .results-table td { padding: 6px 10px; border-bottom: 1px solid var(--ip-border); text-align: left; white-space: nowrap; }
   .results-table thead th { position: sticky; top: 0; background: #f9fafc; font-size: 12px; color: var(--ip-muted); font-weight: 600; z-index: 1; }
@@ -112,6 +114,23 @@ export const styles = css`
   .note { display: inline-block; font-size: 11px; background: #fff3d6; color: #8a5300; border-radius: 8px; padding: 0 6px; margin-right: 6px; }
   .grid.explain tr.grand td, .grid.explain tr.grand th { border-top: 1px solid var(--ip-border); }
   .empty-detail { padding: 8px 2px; }
+  .kpi-card small { display: block; color: var(--ip-muted); font-size: 11px; margin-top: 2px; }
+  .row.pair { gap: 14px; flex-wrap: wrap; }
+  .row.pair label { display: inline-flex; gap: 6px; align-items: center; }
+  .cell-input.medium { width: 108px; text-align: right; }
+  .bonus { border-top: 1px dashed var(--ip-border); padding: 8px 0 2px; }
+  .bonus:first-of-type { border-top: 0; }
+  .toolbar { display: flex; gap: 10px; align-items: center; margin: 0 0 10px; }
+  button.secondary[disabled] { opacity: 0.5; cursor: not-allowed; }
+  .compare { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 10px; margin-bottom: 12px; padding: 10px 12px; border-radius: 8px; background: #f3f6ff; border: 1px solid #d6e0ff; }
+  .compare span { display: block; font-size: 12px; color: var(--ip-muted); }
+  .compare strong { font-variant-numeric: tabular-nums; }
+  .up { color: #17803d; }
+  .down { color: var(--ip-error); }
+  .delta.up, .delta.down { font-weight: 600; }
+  td[data-mark]::after { content: attr(data-mark); margin-left: 4px; color: #a15c00; font-size: 11px; cursor: help; }
+  .warnings { margin: 4px 0 0; padding-left: 18px; color: #8a5300; font-size: 12px; }
+  .total-line { border-top: 1px solid var(--ip-border); padding-top: 8px; }
   .badge { display: inline-block; min-width: 22px; text-align: center; padding: 1px 6px; border-radius: 10px; font-size: 12px; font-weight: 700; background: #eef1f6; }
   .badge.g-S { background: #e3f5e9; color: #17803d; }
   .badge.g-A { background: #e6efff; color: #1f5eff; }

@@ -221,6 +221,7 @@ pub(super) fn fraction(pct: Decimal) -> Decimal {
 
 fn compile_card(card: &super::Scorecard, path: &str, f: &mut Formulas) -> CompiledCard {
     let sum: Decimal = card.kpis.iter().fold(Decimal::ZERO, |s, k| s.saturating_add(k.weight));
+    // A sum that saturated or is zero was reported by validation; its weights are not used.
     let kpis = card
         .kpis
         .iter()
@@ -233,7 +234,8 @@ fn compile_card(card: &super::Scorecard, path: &str, f: &mut Formulas) -> Compil
                 positive_constant(t, &format!("{kpath}.target"), &mut f.problems);
             }
             let scoring = compile_scoring(&kpi.scoring, &format!("{kpath}.scoring"), f)?;
-            let weight = if card.normalize && !sum.is_zero() { kpi.weight * Decimal::ONE_HUNDRED / sum } else { kpi.weight }; // ok: weights ≤ 100 each, sum > 0
+            // Compiling goes on after validation errors (to report them all), so no figure is trusted here.
+            let weight = if card.normalize { kpi.weight.checked_mul(Decimal::ONE_HUNDRED).and_then(|w| w.checked_div(sum))? } else { kpi.weight };
             let (actual, target) = (actual?, target?);
             let raters: Vec<&Expr> = match &scoring {
                 KpiScoring::Rating360 { raters, .. } => raters.iter().map(|(e, _)| e).collect(),

@@ -124,7 +124,8 @@ pub(super) fn compile_bonuses(plan: &Plan, f: &mut Formulas) -> Vec<CompiledBonu
                     BonusKind::TeamPool { pool: *pool, group_by: *group_by, winners: *winners as usize, weight: split(s, f)? }
                 }
                 BonusRule::ProfitShare { profit, pool_pct, split: s } => {
-                    BonusKind::ProfitShare { pool: *profit * fraction(*pool_pct), weight: split(s, f)? } // ok: profit ≤ 10^15 validated, pct ≤ 100%
+                    // An out-of-range profit was reported by validation; the pool is not computed then.
+                    BonusKind::ProfitShare { pool: profit.checked_mul(fraction(*pool_pct))?, weight: split(s, f)? }
                 }
             };
             let eligible = plan.grades.bands.iter().map(|band| b.grades.as_ref().is_none_or(|g| g.contains(&band.grade))).collect();

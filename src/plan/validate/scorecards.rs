@@ -132,8 +132,10 @@ fn category_ranges(card: &Scorecard, sum: Decimal, path: &str, categories: &[Cat
         if reversed || (cat.min_weight.is_none() && cat.max_weight.is_none()) {
             continue;
         }
-        let raw: Decimal = card.kpis.iter().filter(|k| k.category.as_deref() == Some(cat.id.as_str())).map(|k| k.weight).sum();
-        let share = (raw * Decimal::ONE_HUNDRED / sum).round_dp(2).normalize(); // ok: sum > 0 and raw ≤ sum ≤ 100 × kpis
+        // Weights out of range are reported on their own; shares of them are not computed.
+        let raw = card.kpis.iter().filter(|k| k.category.as_deref() == Some(cat.id.as_str())).try_fold(Decimal::ZERO, |s, k| s.checked_add(k.weight));
+        let Some(share) = raw.and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED)).and_then(|r| r.checked_div(sum)) else { continue };
+        let share = share.round_dp(2).normalize();
         let below = cat.min_weight.is_some_and(|m| share < m);
         let above = cat.max_weight.is_some_and(|m| share > m);
         if below || above {

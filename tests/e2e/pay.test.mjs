@@ -1,0 +1,101 @@
+// The pay model in the playground: pay columns, the plan's cost, comparison with a pinned
+// baseline, returns clawed back with their reference, and pay edits — against hand-worked
+// figures and the engine's own results (the nodejs build of the same crate).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { openBrowser, openPlayground } from './browser.mjs';
+
+const require = createRequire(import.meta.url);
+const engine = require('../../pkg-node/incentive_engine.js');
+
+let env;
+before(async () => {
+  env = await openBrowser();
+});
+after(async () => {
+  await env?.close();
+});
+
+const app = (page, selector) => page.locator(`sales-plan-playground ${selector}`);
+const cell = (page, rep, col) => app(page, `tr[data-rep="${rep}"] [data-col="${col}"]`);
+const grouped = (decimal) => decimal.replace(/\B(?=(\d{3})+(?!\d))/g, ','); // integer part only in these figures
+const targetOriented = () => engine.presets().find((p) => p.id === 'target-oriented').json;
+
+async function openTargetOriented() {
+  const opened = await openPlayground(env);
+  await app(opened.page, 'select[data-testid="preset"]').selectOption('target-oriented');
+  return opened;
+}
+
+test('each rep\'s base, commission, bonuses and total are the engine\'s, and the cost adds up', async () => {
+  const { page, context } = await openTargetOriented();
+  const e = engine.Engine.withSampleReps();
+  e.setPlan(targetOriented());
+  const r = e.evaluate('2026-Q4');
+  const e01 = r.reps.find((x) => x.rep_id === 'E01');
+  // Zhang Wei: base 5,500 + 800 + 300 a month × 3 = 19,800; commission 38,000 × 1.1 (S) = 41,800.
+  assert.equal(await cell(page, 'E01', 'base').textContent(), '19,800.00');
+  assert.equal(await cell(page, 'E01', 'commission').textContent(), '41,800.00');
+  assert.equal(await cell(page, 'E01', 'total').textContent(), grouped(e01.total_pay.split('.')[0]) + '.' + e01.total_pay.split('.')[1]);
+  assert.equal((await app(page, '[data-testid="total-pay"]').getAttribute('title')).replaceAll(',', ''), r.totals.total_pay);
+  assert.equal(await app(page, '[data-testid="pay-pct"]').textContent(), `${r.totals.pay_pct_of_revenue}%`);
+  await context.close();
+});
+
+test('pinning a baseline, then editing, shows who gains and the cost change', async () => {
+  const { page, context } = await openTargetOriented();
+  await app(page, '[data-testid="pin-baseline"]').click();
+  await app(page, '[data-path="commission[0].tiers[1].rate_pct"]').fill('6');
+  // Zhang Wei: 200,000 in the 100–120% slice at 6% instead of 4% = +4,000, × 1.1 for S = +4,400.
+  assert.equal(await cell(page, 'E01', 'delta').textContent(), '+4,400.00');
+  // Wang Fang (80%) never reaches the slice: unchanged.
+  assert.equal(await cell(page, 'E02', 'delta').textContent(), '0.00');
+  const e = engine.Engine.withSampleReps();
+  e.setPlan(targetOriented());
+  e.pinBaseline();
+  const variant = JSON.parse(targetOriented());
+  variant.commission[0].tiers[1].rate_pct = '6';
+  e.setPlan(JSON.stringify(variant));
+  const c = e.compare('2026-Q4', false);
+  assert.match(await app(page, '[data-testid="cost-delta"]').textContent(), new RegExp(`^\\+${grouped(c.cost_delta.split('.')[0])}\\.${c.cost_delta.split('.')[1]}`));
+  assert.equal(await app(page, '[data-testid="gainers-losers"]').textContent(), `▲ ${c.gainers} · ▼ ${c.losers} · = ${c.unchanged}`);
+  assert.equal(c.losers, 0);
+  await app(page, '[data-testid="clear-baseline"]').click();
+  assert.equal(await app(page, '[data-testid="comparison"]').count(), 0);
+  await context.close();
+});
+
+test('a return is clawed back in the period it came back, with the sale\'s reference', async () => {
+  const { page, context } = await openPlayground(env);
+  await app(page, 'select[data-testid="period"]').selectOption('2026-Q3');
+  await app(page, 'tr[data-rep="E04"]').click();
+  const row = app(page, '[data-testid="explanation"] [data-section="returns"] tbody tr');
+  assert.match(await row.textContent(), /SO-2026-0417 contract cancelled/);
+  assert.match(await row.textContent(), /2026-Q2/);
+  // Liu Yang's Q2 sale sat in the 5% tier (142.5% of target): 100,000 × 5% = 5,000 back.
+  assert.equal(await row.locator('[data-col="return"]').textContent(), '-5,000.00');
+  await context.close();
+});
+
+test('editing a bonus amount and a gate updates the reps at once', async () => {
+  const { page, context } = await openTargetOriented();
+  const nps = app(page, '[data-path="bonuses[1].rule.amount"]');
+  await nps.fill('5000');
+  // Deng Hua (N08) has NPS ≥ 90 in Q4 in the sample; the bonus is now 5,000.
+  await app(page, 'tr[data-rep="N08"]').click();
+  const bonus = app(page, '[data-testid="explanation"] tr[data-bonus="nps_bonus"] [data-col="bonus"]');
+  const e = engine.Engine.withSampleReps();
+  const plan = JSON.parse(targetOriented());
+  plan.bonuses[1].rule.amount = '5000';
+  e.setPlan(JSON.stringify(plan));
+  const expected = e.evaluate('2026-Q4').reps.find((x) => x.rep_id === 'N08').bonuses.find((b) => b.id === 'nps_bonus').amount;
+  assert.equal(await bonus.textContent(), grouped(expected.split('.')[0]) + '.' + expected.split('.')[1]);
+  await app(page, '[data-testid="explanation"] button[aria-label="Close"]').click();
+  // A 90% gate: Wang Fang (80% of target) gets no commission; emptying the gate removes it.
+  await app(page, '[data-path="commission[0].gate_pct"]').fill('90');
+  assert.equal(await cell(page, 'E02', 'commission').textContent(), '0.00');
+  await app(page, '[data-path="commission[0].gate_pct"]').fill('');
+  assert.equal(await cell(page, 'E02', 'commission').textContent(), '19,200.00'); // 800,000 × 3% × 0.8 (C)
+  await context.close();
+});
