@@ -6,10 +6,6 @@
 //! `serde_json::Value` edits, hands it to a [`Workspace`] over the sample reps and checks the
 //! exact error code, field path and value (and, for many, both messages).
 //!
-//! Tests marked `ENGINE ODDITY` pin what the engine does today where that looks wrong (a
-//! vague path, two errors for one mistake, English inside a Chinese message, a mistake that
-//! is not caught). They are meant to be updated when the engine is fixed.
-//!
 //! Cases already covered by `validation.rs` / `bad_plans.rs` on other presets (first tier not
 //! at 0, a rate of 150%, tiers without a target, an empty tier list) are not repeated.
 
@@ -256,15 +252,12 @@ fn a_gate_above_the_largest_limit_even_with_the_flag() {
 }
 
 #[test]
-fn engine_oddity_a_gate_of_1500_without_the_flag_advises_a_flag_that_does_not_help() {
-    // ENGINE ODDITY: the only error tells the designer to set allow_gate_above_100; doing so
-    // gives a new error (out_of_range, at most 1,000: the test above). The message should
-    // name the 1,000 limit when the gate is above it.
+fn a_gate_of_1500_without_the_flag_names_the_limit() {
+    // Above 1,000% no flag helps, so the message gives the limit rather than the flag.
     let mut plan = full_pay_plan();
     line(&mut plan, 0)["gate_pct"] = json!(1500);
-    let e = expect(&plan, "gate_above_100", "commission[0].gate_pct", Some("1500"));
-    both_mention(&e, &["1500%", "1400%", "\"allow_gate_above_100\": true"]);
-    assert!(!e.message.en.contains("1,000") && !e.message.en.contains("1000"), "{}", e.message.en);
+    let e = expect(&plan, "out_of_range", "commission[0].gate_pct", Some("1500"));
+    both_mention(&e, &["1500", "1,000"]);
 }
 
 #[test]
@@ -277,17 +270,10 @@ fn a_gate_on_a_line_without_a_target() {
 }
 
 #[test]
-fn engine_oddity_removing_the_target_of_a_gated_attainment_line_gives_two_errors() {
-    // ENGINE ODDITY: one mistake (the target removed), two errors saying the same thing.
+fn removing_the_target_of_a_gated_attainment_line_is_one_error() {
     let mut plan = full_pay_plan();
     remove(line(&mut plan, 0), "target");
-    assert_eq!(
-        triples(&plan),
-        owned(&[
-            ("target_needed", "commission[0].target", None),
-            ("gate_needs_target", "commission[0].gate_pct", Some("50")),
-        ])
-    );
+    assert_eq!(triples(&plan), owned(&[("target_needed", "commission[0].target", None)]));
 }
 
 #[test]
@@ -390,10 +376,7 @@ fn a_salary_for_a_role_not_in_the_data() {
     let mut plan = full_pay_plan();
     plan["base_pay"]["salaries"][2]["role"] = json!("new_busines");
     let e = expect(&plan, "unknown_id", "base_pay.salaries[2].role", Some("new_busines"));
-    both_mention(&e, &["`new_busines`"]);
-    // ENGINE ODDITY (minor): unlike an unknown scorecard role, the message does not list the
-    // roles the data has (new_business, account_manager, regional_manager).
-    assert!(!e.message.en.contains("new_business,") && !e.message.en.contains("account_manager"), "{}", e.message.en);
+    both_mention(&e, &["`new_busines`", "account_manager", "new_business", "regional_manager"]);
 }
 
 #[test]
@@ -406,25 +389,21 @@ fn a_city_tier_of_zero() {
 }
 
 #[test]
-fn a_negative_city_tier_is_a_type_error() {
-    // ENGINE ODDITY (minor): the message asks for "a whole number, 0 or more" though 0 is
-    // then rejected too (1 to 9).
+fn a_negative_city_tier() {
     let mut plan = full_pay_plan();
     plan["base_pay"]["salaries"][1]["city_tier"] = json!(-1);
-    let e = expect(&plan, "invalid_value", "base_pay.salaries[1].city_tier", Some("-1"));
-    assert_eq!(e.message.en, "expected a whole number, 0 or more, found number `-1`");
-    assert_eq!(e.message.zh, "应为非负整数,实际为 数字 `-1`");
+    let e = expect(&plan, "out_of_range", "base_pay.salaries[1].city_tier", Some("-1"));
+    assert_eq!(e.message.en, "a city tier is from 1 to 9; it is -1");
+    assert_eq!(e.message.zh, "城市级别应在 1 到 9 之间;当前为 -1");
 }
 
 #[test]
 fn two_salaries_for_the_same_role_and_city_tier() {
-    // ENGINE ODDITY: no value, and neither message says which role and tier, nor which
-    // salary it repeats (salaries[3]).
     let mut plan = full_pay_plan();
     plan["base_pay"]["salaries"].as_array_mut().unwrap().push(json!({ "role": "account_manager", "city_tier": 1, "monthly": 9500 }));
-    let e = expect(&plan, "duplicate_salary", "base_pay.salaries[5]", None);
-    assert_eq!(e.message.en, "a second salary for the same role and city tier");
-    assert_eq!(e.message.zh, "同一岗位、同一城市级别的底薪重复");
+    let e = expect(&plan, "duplicate_salary", "base_pay.salaries[5]", Some("account_manager, city tier 1"));
+    assert_eq!(e.message.en, "a second salary for account_manager in city tier 1; salaries[3] already gives one");
+    assert_eq!(e.message.zh, "account_manager、城市级别 1 的底薪重复;salaries[3] 已有设定");
 }
 
 #[test]
@@ -452,20 +431,18 @@ fn a_negative_allowance() {
 }
 
 #[test]
-fn engine_oddity_an_allowance_for_a_role_not_in_the_data_is_accepted() {
-    // ENGINE ODDITY: salaries[].role is checked against the data, allowances[].roles is not:
-    // a misspelt role silently pays the phone allowance to nobody in that role.
+fn an_allowance_for_a_role_not_in_the_data() {
     let mut plan = full_pay_plan();
     plan["base_pay"]["allowances"][1]["roles"][0] = json!("acount_manager");
-    let (ok, problems) = report_of(&plan);
-    assert!(ok && problems.is_empty(), "{problems:#?}");
+    let e = expect(&plan, "unknown_id", "base_pay.allowances[1].roles[0]", Some("acount_manager"));
+    both_mention(&e, &["`acount_manager`", "account_manager"]);
 }
 
 #[test]
 fn a_minimum_wage_keyed_by_tier1() {
     let mut plan = full_pay_plan();
     plan["base_pay"]["minimum_by_city_tier"] = json!({ "tier1": 2690 });
-    let e = expect(&plan, "out_of_range", "base_pay.minimum_by_city_tier.tier1", Some("tier1"));
+    let e = expect(&plan, "not_a_city_tier", "base_pay.minimum_by_city_tier.tier1", Some("tier1"));
     both_mention(&e, &["`tier1`", "1", "9"]);
     assert_eq!(e.message.zh, "`tier1` 不是城市级别(1 到 9)");
 }
@@ -479,22 +456,19 @@ fn a_minimum_wage_of_zero() {
 
 #[test]
 fn a_reversed_base_share_range() {
-    // ENGINE ODDITY (consistency): other reversed ranges (categories, grade guide) point at
-    // the lower bound with its value; this one points at the whole array with "60, 20".
     let mut plan = full_pay_plan();
     plan["base_pay"]["share_range_pct"] = json!([60, 20]);
-    let e = expect(&plan, "range_reversed", "base_pay.share_range_pct", Some("60, 20"));
+    let e = expect(&plan, "range_reversed", "base_pay.share_range_pct[0]", Some("60"));
     both_mention(&e, &["60%", "20%"]);
 }
 
 #[test]
-fn engine_oddity_a_base_share_range_of_three_values() {
-    // ENGINE ODDITY: serde's wording leaks through, in English inside the Chinese message.
+fn a_base_share_range_of_three_values() {
     let mut plan = full_pay_plan();
     plan["base_pay"]["share_range_pct"] = json!([20, 40, 60]);
     let e = expect(&plan, "invalid_value", "base_pay.share_range_pct", Some("[20,40,60]"));
-    assert_eq!(e.message.en, "expected fewer elements in array, found invalid length 3");
-    assert_eq!(e.message.zh, "应为fewer elements in array,实际为 invalid length 3");
+    assert_eq!(e.message.en, "expected a shorter list, found 3 items");
+    assert_eq!(e.message.zh, "应为更短的列表,实际为 3 项");
 }
 
 #[test]
@@ -506,13 +480,14 @@ fn a_city_tier_field_that_is_not_a_data_column() {
 }
 
 #[test]
-fn engine_oddity_a_bad_city_tier_field_hides_an_unknown_salary_role() {
-    // ENGINE ODDITY (minor): two independent mistakes, one reported; the salary role is only
-    // checked once the column is fixed.
+fn a_bad_city_tier_field_and_an_unknown_salary_role_are_both_reported() {
     let mut plan = full_pay_plan();
     plan["base_pay"]["city_tier_field"] = json!("tier");
     plan["base_pay"]["salaries"][2]["role"] = json!("new_busines");
-    assert_eq!(triples(&plan), owned(&[("unknown_column", "base_pay.city_tier_field", Some("tier"))]));
+    assert_eq!(
+        triples(&plan),
+        owned(&[("unknown_id", "base_pay.salaries[2].role", Some("new_busines")), ("unknown_column", "base_pay.city_tier_field", Some("tier"))])
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -562,27 +537,19 @@ fn a_rank_bonus_for_the_top_0() {
 }
 
 #[test]
-fn engine_oddity_a_rank_bonus_for_the_top_minus_1_points_at_the_whole_rule() {
-    // ENGINE ODDITY: inside a bonus rule (an internally tagged enum) a type error loses its
-    // field: the path is `bonuses[2].rule`, not `bonuses[2].rule.top`, and the value is the
-    // whole rule cut to 80 characters, not `-1`.
+fn a_rank_bonus_for_the_top_minus_1() {
+    // Inside a bonus rule (a tagged object) the error names the field and its value.
     let mut plan = full_pay_plan();
     bonus_rule(&mut plan, 2)["top"] = json!(-1);
-    let e = expect(
-        &plan,
-        "invalid_value",
-        "bonuses[2].rule",
-        Some("{\"amount\":5000,\"measure\":\"new_customers\",\"ties\":\"share\",\"top\":-1,\"type\":\"rank…"),
-    );
+    let e = expect(&plan, "invalid_value", "bonuses[2].rule.top", Some("-1"));
     assert_eq!(e.message.en, "expected a whole number, 0 or more, found number `-1`");
 }
 
 #[test]
-fn engine_oddity_a_rank_bonus_within_an_unknown_grouping() {
-    // ENGINE ODDITY: path `bonuses[2].rule`, not `bonuses[2].rule.within`.
+fn a_rank_bonus_within_an_unknown_grouping() {
     let mut plan = full_pay_plan();
     bonus_rule(&mut plan, 2)["within"] = json!("team");
-    let e = expect(&plan, "unknown_option", "bonuses[2].rule", Some("team"));
+    let e = expect(&plan, "unknown_option", "bonuses[2].rule.within", Some("team"));
     both_mention(&e, &["`team`", "`all`", "`region`", "`role`"]);
 }
 
@@ -601,12 +568,11 @@ fn a_team_pool_in_a_plan_without_attainment() {
 
 #[test]
 fn a_team_pool_with_no_winners() {
-    // ENGINE ODDITY (minor): neither message names `winners` or the 0 found, unlike `top`.
     let mut plan = full_pay_plan();
     bonus_rule(&mut plan, 3)["winners"] = json!(0);
     let e = expect(&plan, "out_of_range", "bonuses[3].rule.winners", Some("0"));
-    assert_eq!(e.message.en, "at least one group wins a pool");
-    assert_eq!(e.message.zh, "至少一个团队获得奖金池");
+    assert_eq!(e.message.en, "`winners` is how many groups win the pool: at least 1; it is 0");
+    assert_eq!(e.message.zh, "`winners` 为获得奖金池的团队数:至少为 1;当前为 0");
 }
 
 #[test]
@@ -618,21 +584,18 @@ fn a_team_pool_without_a_split() {
 }
 
 #[test]
-fn engine_oddity_a_split_by_share() {
+fn a_split_by_share() {
     // {"share": …} is not a split: the options are contribution and weights.
-    // ENGINE ODDITY: path `bonuses[3].rule`, not `bonuses[3].rule.split`; and the Chinese
-    // message keeps the English "or".
     let mut plan = full_pay_plan();
     bonus_rule(&mut plan, 3)["split"] = json!({ "share": "collected" });
-    let e = expect(&plan, "unknown_option", "bonuses[3].rule", Some("share"));
+    let e = expect(&plan, "unknown_option", "bonuses[3].rule.split", Some("share"));
     both_mention(&e, &["`share`", "`contribution`", "`weights`"]);
-    assert_eq!(e.message.zh, "`share` 不是可选值之一,可选:`contribution` or `weights`");
+    assert_eq!(e.message.zh, "`share` 不是可选值之一,可选:`contribution`、`weights`");
 }
 
 #[test]
-fn engine_oddity_a_split_written_as_a_bare_word() {
-    // ENGINE ODDITY: serde jargon in both languages ("newtype variant"), English inside the
-    // Chinese message, the whole rule as the value and the rule as the path.
+fn a_split_written_as_a_bare_word() {
+    // The message shows the shape a split takes, in both languages.
     let mut plan = full_pay_plan();
     bonus_rule(&mut plan, 3)["split"] = json!("contribution");
     let e = expect(
@@ -641,21 +604,20 @@ fn engine_oddity_a_split_written_as_a_bare_word() {
         "bonuses[3].rule",
         Some("{\"group_by\":\"region\",\"pool\":100000,\"split\":\"contribution\",\"type\":\"team_pool\",…"),
     );
-    assert_eq!(e.message.en, "expected newtype variant, found unit variant");
-    assert_eq!(e.message.zh, "应为newtype variant,实际为 unit variant");
+    assert_eq!(e.message.en, "expected an object such as {\"contribution\": \"revenue_collected\"}, found only the option's name");
+    assert_eq!(e.message.zh, "应为对象,例如 {\"contribution\": \"revenue_collected\"},实际为 只有选项名称");
 }
 
 #[test]
-fn engine_oddity_a_split_by_both_contribution_and_weights() {
-    // ENGINE ODDITY: as above — "map with a single key" left in English in the Chinese.
+fn a_split_by_both_contribution_and_weights() {
     let mut plan = full_pay_plan();
     bonus_rule(&mut plan, 3)["split"] = json!({ "contribution": "revenue_collected", "weights": "1" });
     let errors = errors_of(&plan);
     assert_eq!(errors.len(), 1, "{errors:#?}");
     let e = &errors[0];
     assert_eq!((e.code, e.path.as_str()), ("invalid_value", "bonuses[3].rule"));
-    assert_eq!(e.message.en, "expected map with a single key, found an object");
-    assert_eq!(e.message.zh, "应为map with a single key,实际为 对象");
+    assert_eq!(e.message.en, "expected an object with exactly one of its options, found an object");
+    assert_eq!(e.message.zh, "应为只含一个选项的对象,实际为 对象");
 }
 
 #[test]
@@ -685,16 +647,12 @@ fn a_profit_share_of_101_percent() {
 }
 
 #[test]
-fn engine_oddity_a_profit_share_for_no_grade_is_accepted() {
-    // ENGINE ODDITY: `grades: []` makes nobody eligible; the pool of 100,000 is never paid,
-    // without an error or a warning.
+fn a_profit_share_for_no_grade() {
+    // `grades: []` would make nobody eligible and the pool would never be paid.
     let mut plan = full_pay_plan();
     plan["bonuses"][4]["grades"] = json!([]);
-    let mut ws = Workspace::with_sample_reps();
-    let report = ws.set_plan_json(&plan.to_string());
-    assert!(report.ok && report.problems.is_empty(), "{:#?}", report.problems);
-    let e = ws.evaluate("2026-Q4").unwrap();
-    assert!(e.reps.iter().all(|r| r.bonuses[4].amount.is_zero()));
+    let e = expect(&plan, "empty_list", "bonuses[4].grades", None);
+    both_mention(&e, &["`grades`"]);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -727,27 +685,24 @@ fn an_unknown_bonus_rule_type() {
 }
 
 #[test]
-fn engine_oddity_a_misspelt_field_inside_a_bonus_rule() {
-    // "amout" for "amount". ENGINE ODDITY: the path is `bonuses[1].rule`, where elsewhere an
-    // unknown field is named in the path (`commission[0].rate_override.add`,
-    // `bonuses[1].amout` one level up); and the Chinese message keeps the English "or".
+fn a_misspelt_field_inside_a_bonus_rule() {
+    // "amout" for "amount": the path names the misspelt field, as everywhere else.
     let mut plan = full_pay_plan();
     let rule = bonus_rule(&mut plan, 1).as_object_mut().unwrap();
     let amount = rule.remove("amount").unwrap();
     rule.insert("amout".into(), amount);
-    let e = expect(&plan, "unknown_field", "bonuses[1].rule", None);
+    let e = expect(&plan, "unknown_field", "bonuses[1].rule.amout", None);
     both_mention(&e, &["`amout`", "`when`", "`amount`"]);
-    assert_eq!(e.message.en, "unknown field `amout` (is it misspelt?); expected `when` or `amount`");
-    assert_eq!(e.message.zh, "未知字段 `amout`(是否拼写错误?);可用字段:`when` or `amount`");
+    assert_eq!(e.message.en, "unknown field `amout` (is it misspelt?); expected `when`, `amount`");
+    assert_eq!(e.message.zh, "未知字段 `amout`(是否拼写错误?);可用字段:`when`、`amount`");
 }
 
 #[test]
-fn engine_oddity_a_misspelt_field_on_a_bonus_keeps_english_in_chinese() {
-    // One level up the path is right, but the Chinese list still starts with "one of".
+fn a_misspelt_field_on_a_bonus() {
     let mut plan = full_pay_plan();
     plan["bonuses"][1]["rules"] = json!({});
     let e = expect(&plan, "unknown_field", "bonuses[1].rules", None);
-    assert_eq!(e.message.zh, "未知字段 `rules`(是否拼写错误?);可用字段:one of `id`, `name`, `name_zh`, `grades`, `grade_multipliers`, `rule`");
+    assert_eq!(e.message.zh, "未知字段 `rules`(是否拼写错误?);可用字段:`id`、`name`、`name_zh`、`grades`、`grade_multipliers`、`rule`");
 }
 
 #[test]
@@ -798,13 +753,12 @@ fn a_variable_pay_cap_of_minus_1() {
 
 #[test]
 fn rounding_applied_to_each() {
-    // ENGINE ODDITY: the Chinese message keeps the English "or" between the options.
     let mut plan = full_pay_plan();
     plan["rounding"]["applies_to"] = json!("each");
     let e = expect(&plan, "unknown_option", "rounding.applies_to", Some("each"));
     both_mention(&e, &["`each`", "`each_line`", "`total`"]);
-    assert_eq!(e.message.en, "`each` is not one of the options: `each_line` or `total`");
-    assert_eq!(e.message.zh, "`each` 不是可选值之一,可选:`each_line` or `total`");
+    assert_eq!(e.message.en, "`each` is not one of the options: `each_line`, `total`");
+    assert_eq!(e.message.zh, "`each` 不是可选值之一,可选:`each_line`、`total`");
 }
 
 #[test]

@@ -99,6 +99,9 @@ pub(super) fn score_rep(plan: &CompiledPlan, data: &Dataset, row: &Row, vars: &[
         points.push(PointResult { id: item.id.clone(), kind: item.kind, events, points: got, capped });
     })
     .map_err(|e| calc_problem(rep, "points", e))?;
+    if plan.points.items.iter().any(|item| item.metrics_read.iter().any(|s| div_by_zero[*s])) {
+        points_explain.note("div_by_zero");
+    }
     let bonus = rounding.mode.apply(bonus, rounding.score_scale);
     let penalty = rounding.mode.apply(penalty, rounding.score_scale);
     let score = weighted.checked_add(bonus).and_then(|s| s.checked_sub(penalty)).ok_or_else(|| overflow(rep, "score"))?;
@@ -117,7 +120,13 @@ pub(super) fn score_rep(plan: &CompiledPlan, data: &Dataset, row: &Row, vars: &[
         .lines
         .iter()
         .zip(&plan.plan.commission)
-        .map(|(line, src)| line_before_grade(line, vars, Decimal::ZERO).map_err(|e| calc_problem(rep, &src.id, e)))
+        .map(|(line, src)| {
+            let mut work = line_before_grade(line, vars, Decimal::ZERO).map_err(|e| calc_problem(rep, &src.id, e))?;
+            if line.metrics_read.iter().any(|s| div_by_zero[*s]) {
+                work.explain.note("div_by_zero");
+            }
+            Ok(work)
+        })
         .collect::<Result<Vec<_>, _>>()?;
     let bonus_values = plan
         .bonuses

@@ -51,12 +51,36 @@ pub fn parse(src: &str, resolve: &dyn Fn(&str) -> Option<usize>) -> Result<Expr,
     match p.peek() {
         Tok::End => Ok(expr),
         Tok::RParen => Err(p.error_here("unmatched ')'", "多余的右括号 ')'")),
+        Tok::Name(n) if n.starts_with('万') => Err(p.error_here("write 万 right after its number, without a space (100万)", "“万”须紧跟数字,中间不能有空格(如 100万)")),
+        Tok::Op(BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge | BinOp::Eq | BinOp::Ne) => Err(p.error_here(
+            "comparisons cannot be chained; write and(a < b, b < c)",
+            "比较不能连写;请写成 and(a < b, b < c)",
+        )),
         _ => Err(p.error_here("expected an operator or the end of the formula", "此处应为运算符或公式结尾")),
     }
 }
 
+/// The ASCII form of the full-width characters a Chinese input method types (＋ － ＊ ／ ％
+/// ＝ ＜ ＞ ０–９ ． and the ideographic space); every other character as it is.
+fn half_width(c: char) -> char {
+    match c {
+        '\u{FF10}'..='\u{FF19}' => char::from(b'0' + (c as u32 - 0xFF10) as u8),
+        '\u{FF0B}' => '+',
+        '\u{FF0D}' => '-',
+        '\u{FF0A}' => '*',
+        '\u{FF0F}' => '/',
+        '\u{FF05}' => '%',
+        '\u{FF1D}' => '=',
+        '\u{FF1C}' => '<',
+        '\u{FF1E}' => '>',
+        '\u{FF0E}' => '.',
+        '\u{3000}' => ' ',
+        other => other,
+    }
+}
+
 fn lex(src: &str) -> Result<Vec<(Tok, usize)>, FormulaError> {
-    let chars: Vec<char> = src.chars().collect();
+    let chars: Vec<char> = src.chars().map(half_width).collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -105,6 +129,9 @@ fn lex(src: &str) -> Result<Vec<(Tok, usize)>, FormulaError> {
             ('>', Some('=')) => (Tok::Op(BinOp::Ge), 2),
             ('<', Some('>')) | ('!', Some('=')) => (Tok::Op(BinOp::Ne), 2),
             ('=', Some('=')) => (Tok::Op(BinOp::Eq), 2),
+            ('≥', _) => (Tok::Op(BinOp::Ge), 1),
+            ('≤', _) => (Tok::Op(BinOp::Le), 1),
+            ('≠', _) => (Tok::Op(BinOp::Ne), 1),
             ('=', _) => (Tok::Op(BinOp::Eq), 1),
             ('<', _) => (Tok::Op(BinOp::Lt), 1),
             ('>', _) => (Tok::Op(BinOp::Gt), 1),
@@ -183,22 +210,17 @@ impl Parser<'_> {
         Ok(result)
     }
 
-    /// sum := product {(+|-) product}
+    /// sum := product {(+|-) product}. A chain `a + b + c` is not nesting: its length is
+    /// bounded by the formula's length, not by the depth limit.
     fn sum(&mut self) -> Result<Expr, FormulaError> {
-        // A chain `a + b + c` nests to the left: each operand adds one level of depth.
-        let base = self.depth;
         let mut left = self.product()?;
         loop {
             let op = match self.peek() {
                 Tok::Plus => BinOp::Add,
                 Tok::Minus => BinOp::Sub,
-                _ => {
-                    self.depth = base;
-                    return Ok(left);
-                }
+                _ => return Ok(left),
             };
             self.bump();
-            self.descend()?;
             let right = self.product()?;
             left = Expr::Bin(op, Box::new(left), Box::new(right));
         }
@@ -206,19 +228,13 @@ impl Parser<'_> {
 
     /// product := unary {(*|/) unary}
     fn product(&mut self) -> Result<Expr, FormulaError> {
-        // A chain `a + b + c` nests to the left: each operand adds one level of depth.
-        let base = self.depth;
         let mut left = self.unary()?;
         loop {
             let op = match self.peek() {
                 Tok::Op(op @ (BinOp::Mul | BinOp::Div)) => *op,
-                _ => {
-                    self.depth = base;
-                    return Ok(left);
-                }
+                _ => return Ok(left),
             };
             self.bump();
-            self.descend()?;
             let right = self.unary()?;
             left = Expr::Bin(op, Box::new(left), Box::new(right));
         }
@@ -358,6 +374,23 @@ mod tests {
         assert!(err(&deep).en.contains("nested more than 64"));
         let negs = "-".repeat(100) + "1";
         assert!(err(&negs).en.contains("nested"));
+    }
+
+    #[test]
+    fn chinese_input_method_characters_are_accepted() {
+        let e = parse("（visits＋２）×３ ≥ １２．５", &|n| (n == "visits").then_some(0)).unwrap();
+        let mut notes = Default::default();
+        assert_eq!(e.eval(&[Decimal::from(3)], &mut notes).unwrap(), Decimal::ONE);
+        assert!(parse("visits ≠ 1", &|n| (n == "visits").then_some(0)).is_ok());
+    }
+
+    #[test]
+    fn long_flat_sums_are_not_nesting_and_helpful_messages() {
+        let sum = vec!["visits"; 200].join(" + "); // 1,797 characters, 200 terms
+        assert!(parse(&sum, &|n| (n == "visits").then_some(0)).is_ok());
+        assert!(err("1 < 2 < 3").en.contains("comparisons cannot be chained"));
+        assert_eq!(err("1 < 2 < 3").column, 7);
+        assert!(err("100 万").en.contains("without a space"));
     }
 
     #[test]

@@ -26,6 +26,8 @@ pub struct CompiledLine {
     pub grade_multipliers: Vec<Decimal>,
     /// (condition, multiplier).
     pub multipliers: Vec<(Expr, Decimal)>,
+    /// The derived-metric slots its formulas read (to explain a division by zero inside one).
+    pub metrics_read: Vec<usize>,
 }
 
 /// A line's figures before the grade is known.
@@ -148,6 +150,7 @@ mod tests {
             rate_override: None,
             grade_multipliers: vec![d("1.2"), d("1"), d("1"), d("0.5")],
             multipliers: Vec::new(),
+            metrics_read: Vec::new(),
         }
     }
 

@@ -82,50 +82,94 @@ fn field_problem(root: &Value, e: &serde_path_to_error::Error<serde_json::Error>
             format!("缺少必填字段 `{field}`"),
         );
     }
-    let value = lookup(root, e.path()).map(short);
+    let at = lookup(root, e.path());
     if let Some(field) = between(&inner, "unknown field `", "`") {
-        let expected = inner.split_once(", expected ").map(|(_, x)| x.to_string()).unwrap_or_default();
+        let expected = options(&inner);
+        // Inside a tagged object (a scoring, a bonus rule) serde reports the object: name the field.
+        let path = if at.is_some_and(|v| v.get(field).is_some()) { join(&path, field) } else { path };
         return Problem::error(
             "unknown_field",
             path,
             None,
-            format!("unknown field `{field}` (is it misspelt?); expected {expected}"),
-            format!("未知字段 `{field}`(是否拼写错误?);可用字段:{expected}"),
+            format!("unknown field `{field}` (is it misspelt?); expected {}", expected.0),
+            format!("未知字段 `{field}`(是否拼写错误?);可用字段:{}", expected.1),
         );
     }
     if let Some(variant) = between(&inner, "unknown variant `", "`") {
-        let options = inner.split_once(", expected ").map(|(_, x)| x.trim_start_matches("one of ").to_string()).unwrap_or_default();
+        let (en, zh) = options(&inner);
+        let path = at.and_then(|v| locate(v, variant)).map_or(path.clone(), |field| join(&path, &field));
         return Problem::error(
             "unknown_option",
             path,
             Some(variant.to_string()),
-            format!("`{variant}` is not one of the options: {options}"),
-            format!("`{variant}` 不是可选值之一,可选:{options}"),
+            format!("`{variant}` is not one of the options: {en}"),
+            format!("`{variant}` 不是可选值之一,可选:{zh}"),
         );
     }
     let (en, zh) = describe_type_error(&inner);
-    Problem::error("invalid_value", path, value, en, zh)
+    // A value serde names (`-1`, "thirty") inside a tagged object: point at the field holding it.
+    let found = between(&inner, "`", "`").or_else(|| between(&inner, "\"", "\""));
+    match (at, found) {
+        (Some(object @ Value::Object(_)), Some(found)) if !path.is_empty() => match locate(object, found) {
+            Some(field) => {
+                let value = object.get(&field).map(short);
+                Problem::error("invalid_value", join(&path, &field), value, en, zh)
+            }
+            None => Problem::error("invalid_value", path, Some(short(object)), en, zh),
+        },
+        _ => Problem::error("invalid_value", path, at.map(short), en, zh),
+    }
+}
+
+/// The field of `object` whose value (or, one level down, whose key) is `text`, when exactly
+/// one is.
+fn locate(object: &Value, text: &str) -> Option<String> {
+    let map = object.as_object()?;
+    let matches = |v: &Value| match v {
+        Value::String(s) => s == text,
+        Value::Number(n) => n.to_string() == text,
+        Value::Bool(b) => b.to_string() == text,
+        Value::Object(inner) => inner.contains_key(text),
+        _ => false,
+    };
+    let mut hits = map.iter().filter(|(_, v)| matches(v)).map(|(k, _)| k.clone());
+    let first = hits.next()?;
+    hits.next().is_none().then_some(first)
+}
+
+/// The options serde lists after "expected", in English and in Chinese.
+fn options(inner: &str) -> (String, String) {
+    let list = inner.split_once(", expected ").map_or("", |(_, x)| x).trim_start_matches("one of ");
+    (list.replace(" or ", ", "), list.replace(" or ", "、").replace(", ", "、"))
 }
 
 /// serde's "invalid type: string \"x\", expected …" as a sentence in both languages.
 fn describe_type_error(inner: &str) -> (String, String) {
     let body = inner.trim_start_matches("invalid type: ").trim_start_matches("invalid value: ");
     let Some((found, expected)) = body.split_once(", expected ") else {
+        if let Some(n) = body.strip_prefix("invalid length ") {
+            return (format!("the list has the wrong number of items ({n})"), format!("列表项数不对({n})"));
+        }
         return (format!("invalid value: {body}"), format!("值无效:{body}"));
     };
     let found = match found {
         "sequence" => "a list".to_string(),
         "map" => "an object".to_string(),
+        "unit variant" => "only the option's name".to_string(),
+        f if f.starts_with("invalid length ") => format!("{} items", f.trim_start_matches("invalid length ")),
         f => f.replace("string ", "text ").replace("floating point ", "number ").replace("integer ", "number "),
     };
-    let found_zh = found.replace("text ", "文本 ").replace("number ", "数字 ").replace("an object", "对象").replace("a list", "列表").replace("null", "空值 null");
+    let found_zh = found.replace(" items", " 项").replace("only the option's name", "只有选项名称").replace("text ", "文本 ").replace("number ", "数字 ").replace("an object", "对象").replace("a list", "列表").replace("null", "空值 null");
     let (e, z) = match expected {
         x if x.contains("Decimal") => ("a number (or a number in quotes)", "数字"),
         x if x.starts_with('u') && x[1..].chars().all(|c| c.is_ascii_digit()) => ("a whole number, 0 or more", "非负整数"),
         "a string" => ("text", "文本"),
         "a sequence" => ("a list [ … ]", "列表 [ … ]"),
-        "a boolean" => ("true or false", "true 或 false"),
+        "a boolean" => ("true or false", " true 或 false"),
         "string or map" => ("an option name in quotes", "带引号的选项名称"),
+        "newtype variant" => ("an object such as {\"contribution\": \"revenue_collected\"}", "对象,例如 {\"contribution\": \"revenue_collected\"}"),
+        "map with a single key" => ("an object with exactly one of its options", "只含一个选项的对象"),
+        "fewer elements in array" => ("a shorter list", "更短的列表"),
         x if x.starts_with("struct") || x.starts_with("internally tagged") || x.starts_with("a map") => ("an object { … }", "对象 { … }"),
         x => (x, x),
     };

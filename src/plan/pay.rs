@@ -40,7 +40,7 @@ pub struct Salary {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub city_tier: Option<u32>,
+    pub city_tier: Option<i64>,
     pub monthly: Decimal,
 }
 

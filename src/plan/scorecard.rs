@@ -115,7 +115,7 @@ pub enum Scoring {
         scale_max: Decimal,
     },
     /// Full weight when `actual` (a condition) holds, else 0.
-    PassFail,
+    PassFail {},
     /// Full weight less `points_per_event` for each event counted by `actual`, not below
     /// `floor` (0 by default).
     Deduction {
@@ -139,7 +139,7 @@ impl Scoring {
             Scoring::InverseRatio { .. } => "inverse_ratio",
             Scoring::Bands { .. } => "bands",
             Scoring::Rating360 { .. } => "rating360",
-            Scoring::PassFail => "pass_fail",
+            Scoring::PassFail {} => "pass_fail",
             Scoring::Deduction { .. } => "deduction",
         }
     }
@@ -150,7 +150,7 @@ impl Scoring {
             Scoring::Ratio { .. } | Scoring::InverseRatio { .. } => (true, true),
             Scoring::Bands { basis, .. } => (true, *basis == BandBasis::AttainmentPct),
             Scoring::Rating360 { .. } => (false, false),
-            Scoring::PassFail | Scoring::Deduction { .. } => (true, false),
+            Scoring::PassFail {} | Scoring::Deduction { .. } => (true, false),
         }
     }
 }

@@ -72,7 +72,9 @@ pub fn distribution_report(guide: &[(String, Decimal, Decimal)], count: impl Fn(
             let share_pct = if total == 0 {
                 Decimal::ZERO
             } else {
-                (Decimal::from(reps) * Decimal::ONE_HUNDRED / Decimal::from(total)).round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+                let mut pct = (Decimal::from(reps) * Decimal::ONE_HUNDRED / Decimal::from(total)).round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+                pct.rescale(2);
+                pct
             };
             let status = if share_pct < *min_pct {
                 ShareStatus::Below

@@ -15,6 +15,8 @@ pub struct CompiledPointItem {
     pub events: Expr,
     pub per_event: Decimal,
     pub cap: Option<Decimal>,
+    /// The derived-metric slots its formula reads (to explain a division by zero inside one).
+    pub metrics_read: Vec<usize>,
 }
 
 /// All the point items of a plan and the caps on the totals.
@@ -93,7 +95,7 @@ mod tests {
     }
 
     fn item(kind: PointKind, slot: usize, per: &str, cap: Option<&str>) -> CompiledPointItem {
-        CompiledPointItem { kind, events: Expr::Var(slot), per_event: d(per), cap: cap.map(d) }
+        CompiledPointItem { kind, events: Expr::Var(slot), per_event: d(per), cap: cap.map(d), metrics_read: Vec::new() }
     }
 
     #[test]

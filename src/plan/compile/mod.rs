@@ -59,7 +59,7 @@ pub struct CompiledMetric {
 }
 
 /// The derived-metric slots (from `start` on) read by `exprs`, each once.
-fn metrics_read<'a>(exprs: impl IntoIterator<Item = &'a Expr>, start: usize) -> Vec<usize> {
+pub(super) fn metrics_read<'a>(exprs: impl IntoIterator<Item = &'a Expr>, start: usize) -> Vec<usize> {
     let mut slots = Vec::new();
     for e in exprs {
         e.vars(&mut slots);
@@ -113,8 +113,10 @@ pub fn compile(plan: &Plan, data: &Dataset) -> Result<CompiledPlan, Vec<Problem>
         Some((actual?, target?))
     });
 
-    let cards: Vec<CompiledCard> = plan.scorecards.iter().enumerate().map(|(c, card)| compile_card(card, &format!("scorecards[{c}]"), &mut f)).collect();
-    let card_of_rep = cards_of_reps(plan, data, &mut f.problems);
+    let score_scale = plan.rounding.score_scale.min(super::validate::MAX_SCALE);
+    let cards: Vec<CompiledCard> = plan.scorecards.iter().enumerate().map(|(c, card)| compile_card(card, &format!("scorecards[{c}]"), score_scale, &mut f)).collect();
+    let role_twice = problems.iter().any(|p| p.code == "role_on_two_cards");
+    let card_of_rep = cards_of_reps(plan, data, role_twice, &mut f.problems);
     let points = compile_points(plan, &mut f);
     let lines = pay::compile_lines(plan, &mut f);
     let base_pay = plan.base_pay.as_ref().and_then(|b| pay::compile_base_pay(b, plan, data, &mut f));
@@ -171,7 +173,7 @@ fn period_keys(plan: &Plan, data: &Dataset, problems: &mut Vec<Problem>) -> Vec<
 /// both match it, else the card without filters. Roles and regions a card names that the
 /// data does not have are errors (most often a misspelling), and so is a card that no rep
 /// can get because earlier cards take all its reps.
-fn cards_of_reps(plan: &Plan, data: &Dataset, problems: &mut Vec<Problem>) -> Vec<Option<usize>> {
+fn cards_of_reps(plan: &Plan, data: &Dataset, role_twice: bool, problems: &mut Vec<Problem>) -> Vec<Option<usize>> {
     for (c, card) in plan.scorecards.iter().enumerate() {
         let known = |field: &str, names: &Option<Vec<String>>, of: &dyn Fn(&crate::data::Rep) -> &str, problems: &mut Vec<Problem>| {
             for (i, name) in names.iter().flatten().enumerate() {
@@ -200,7 +202,8 @@ fn cards_of_reps(plan: &Plan, data: &Dataset, problems: &mut Vec<Problem>) -> Ve
     let default = plan.scorecards.iter().position(|c| !filtered(c));
     let chosen: Vec<Option<usize>> =
         data.reps.iter().map(|rep| plan.scorecards.iter().position(|c| filtered(c) && matches(c, rep)).or(default)).collect();
-    for (c, card) in plan.scorecards.iter().enumerate().filter(|(_, c)| filtered(c)) {
+    // A role listed on two cards is reported by validation; the shadowed card would only repeat it.
+    for (c, card) in plan.scorecards.iter().enumerate().filter(|(_, c)| filtered(c) && !role_twice) {
         let covers = data.reps.iter().any(|rep| matches(card, rep));
         if covers && !chosen.contains(&Some(c)) {
             problems.push(Problem::error(
@@ -212,6 +215,18 @@ fn cards_of_reps(plan: &Plan, data: &Dataset, problems: &mut Vec<Problem>) -> Ve
             ));
         }
     }
+    let without: Vec<&str> = data.reps.iter().zip(&chosen).filter(|(_, c)| c.is_none()).map(|(r, _)| r.id.as_str()).collect();
+    if !without.is_empty() && !plan.scorecards.is_empty() {
+        let shown = without.iter().take(5).copied().collect::<Vec<_>>().join(", ");
+        let more = if without.len() > 5 { ", …" } else { "" };
+        problems.push(Problem::warning(
+            "reps_without_card",
+            "scorecards",
+            Some(without.len().to_string()),
+            format!("{} reps match no scorecard and will be left out ({shown}{more}); add a card without filters to cover them", without.len()),
+            format!("有 {} 位销售代表没有匹配的计分卡,将不计入结果({shown}{more});可添加一张不设筛选条件的计分卡", without.len()),
+        ));
+    }
     chosen
 }
 
@@ -219,9 +234,22 @@ pub(super) fn fraction(pct: Decimal) -> Decimal {
     pct / Decimal::ONE_HUNDRED // ok: dividing by 100 cannot overflow
 }
 
-fn compile_card(card: &super::Scorecard, path: &str, f: &mut Formulas) -> CompiledCard {
-    let sum: Decimal = card.kpis.iter().fold(Decimal::ZERO, |s, k| s.saturating_add(k.weight));
-    // A sum that saturated or is zero was reported by validation; its weights are not used.
+/// A card's weights as used: as written, or normalised to add to exactly 100 at the score's
+/// decimal places (largest remainder, like a pool split: 1 : 1 : 1 → 33.34, 33.33, 33.33, so a
+/// rep on target everywhere scores 100). `None` for weights validation has rejected.
+fn card_weights(card: &super::Scorecard, score_scale: u32) -> Option<Vec<Decimal>> {
+    let weights: Vec<Decimal> = card.kpis.iter().map(|k| k.weight).collect();
+    if !card.normalize {
+        return Some(weights);
+    }
+    if weights.iter().any(|w| *w < Decimal::ZERO) || weights.iter().all(|w| w.is_zero()) {
+        return None;
+    }
+    crate::pay::split_pool(Decimal::ONE_HUNDRED, &weights, score_scale).ok()
+}
+
+fn compile_card(card: &super::Scorecard, path: &str, score_scale: u32, f: &mut Formulas) -> CompiledCard {
+    let weights = card_weights(card, score_scale);
     let kpis = card
         .kpis
         .iter()
@@ -234,8 +262,8 @@ fn compile_card(card: &super::Scorecard, path: &str, f: &mut Formulas) -> Compil
                 positive_constant(t, &format!("{kpath}.target"), &mut f.problems);
             }
             let scoring = compile_scoring(&kpi.scoring, &format!("{kpath}.scoring"), f)?;
-            // Compiling goes on after validation errors (to report them all), so no figure is trusted here.
-            let weight = if card.normalize { kpi.weight.checked_mul(Decimal::ONE_HUNDRED).and_then(|w| w.checked_div(sum))? } else { kpi.weight };
+            // Compiling goes on after validation errors (to report them all): rejected weights are skipped.
+            let weight = *weights.as_ref()?.get(k)?;
             let (actual, target) = (actual?, target?);
             let raters: Vec<&Expr> = match &scoring {
                 KpiScoring::Rating360 { raters, .. } => raters.iter().map(|(e, _)| e).collect(),
@@ -268,7 +296,7 @@ fn compile_scoring(scoring: &Scoring, path: &str, f: &mut Formulas) -> Option<Kp
                 raters.iter().enumerate().map(|(i, r)| f.parse(&r.rating, format!("{path}.raters[{i}].rating")).map(|e| (e, fraction(r.weight)))).collect();
             KpiScoring::Rating360 { raters: parsed.into_iter().collect::<Option<_>>()?, scale_max: *scale_max }
         }
-        Scoring::PassFail => KpiScoring::PassFail,
+        Scoring::PassFail {} => KpiScoring::PassFail,
         Scoring::Deduction { points_per_event, floor } => KpiScoring::Deduction { per_event: *points_per_event, floor: floor.unwrap_or_default() },
     })
 }
@@ -281,7 +309,8 @@ fn compile_points(plan: &Plan, f: &mut Formulas) -> CompiledPoints {
         .enumerate()
         .filter_map(|(i, item)| {
             let events = f.parse(&item.events, format!("points.items[{i}].events"))?;
-            Some(CompiledPointItem { kind: item.kind, events, per_event: item.points_per_event, cap: item.cap })
+            let metrics_read = metrics_read([&events], f.slots.metrics_start());
+            Some(CompiledPointItem { kind: item.kind, events, per_event: item.points_per_event, cap: item.cap, metrics_read })
         })
         .collect();
     CompiledPoints { items, max_bonus: plan.points.max_bonus, max_penalty: plan.points.max_penalty }

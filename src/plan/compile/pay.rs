@@ -2,7 +2,8 @@
 //! bonuses. Grade-keyed settings become vectors in band order.
 
 use super::formulas::Formulas;
-use super::{fraction, positive_constant};
+use super::{fraction, metrics_read, positive_constant};
+use crate::formula::Expr;
 use crate::data::Dataset;
 use crate::pay::{BonusKind, CompiledBasePay, CompiledBonus, CompiledLine};
 use crate::plan::{BasePay, BonusRule, PeriodKind, Plan, PoolSplit};
@@ -30,19 +31,29 @@ pub(super) fn compile_lines(plan: &Plan, f: &mut Formulas) -> Vec<CompiledLine> 
                 Some(o) => Some(Some((f.parse(&o.when, format!("{path}.rate_override.when"))?, fraction(o.add_pct)))),
                 None => Some(None),
             };
-            let multipliers: Vec<Option<_>> =
-                line.multipliers.iter().enumerate().map(|(m, c)| f.parse(&c.when, format!("{path}.multipliers[{m}].when")).map(|e| (e, c.multiplier))).collect();
+            let multipliers: Vec<(Expr, Decimal)> = line
+                .multipliers
+                .iter()
+                .enumerate()
+                .map(|(m, c)| f.parse(&c.when, format!("{path}.multipliers[{m}].when")).map(|e| (e, c.multiplier)))
+                .collect::<Vec<Option<_>>>()
+                .into_iter()
+                .collect::<Option<_>>()?;
+            let (base, target, rate_override) = (base?, target?, rate_override?);
+            let exprs = [Some(&base), target.as_ref(), rate_override.as_ref().map(|(e, _)| e)].into_iter().flatten().chain(multipliers.iter().map(|(e, _)| e));
+            let metrics_read = metrics_read(exprs, f.slots.metrics_start());
             Some(CompiledLine {
-                base: base?,
-                target: target?,
+                base,
+                target,
                 method: line.method,
                 basis: line.tier_basis,
                 tiers: line.tiers.iter().map(|t| (t.from, fraction(t.rate_pct))).collect(),
                 gate: line.gate_pct.map(fraction),
                 cap: line.cap,
-                rate_override: rate_override?,
+                rate_override,
                 grade_multipliers: per_band(plan, &line.grade_multipliers, Decimal::ONE),
-                multipliers: multipliers.into_iter().collect::<Option<_>>()?,
+                multipliers,
+                metrics_read,
             })
         })
         .collect()
@@ -54,6 +65,30 @@ fn months(kind: PeriodKind) -> Decimal {
 }
 
 pub(super) fn compile_base_pay(base: &BasePay, plan: &Plan, data: &Dataset, f: &mut Formulas) -> Option<CompiledBasePay> {
+    let mut roles: Vec<&str> = data.reps.iter().map(|r| r.role.as_str()).collect();
+    roles.sort_unstable();
+    roles.dedup();
+    let mut unknown_role = |role: &String, path: String| {
+        if !roles.contains(&role.as_str()) {
+            f.problems.push(Problem::error(
+                "unknown_id",
+                path,
+                Some(role.clone()),
+                format!("there is no role `{role}` in the data (roles: {})", roles.join(", ")),
+                format!("数据中没有岗位 `{role}`(现有岗位:{})", roles.join("、")),
+            ));
+        }
+    };
+    for (i, s) in base.salaries.iter().enumerate() {
+        if let Some(role) = &s.role {
+            unknown_role(role, format!("base_pay.salaries[{i}].role"));
+        }
+    }
+    for (i, a) in base.allowances.iter().enumerate() {
+        for (r, role) in a.roles.iter().flatten().enumerate() {
+            unknown_role(role, format!("base_pay.allowances[{i}].roles[{r}]"));
+        }
+    }
     let Some(tier_slot) = data.columns.iter().position(|c| *c == base.city_tier_field) else {
         f.problems.push(Problem::error(
             "unknown_column",
@@ -65,21 +100,10 @@ pub(super) fn compile_base_pay(base: &BasePay, plan: &Plan, data: &Dataset, f: &
         return None;
     };
     f.used.push(tier_slot);
-    for (i, s) in base.salaries.iter().enumerate() {
-        if let Some(role) = s.role.as_ref().filter(|r| !data.reps.iter().any(|rep| &rep.role == *r)) {
-            f.problems.push(Problem::error(
-                "unknown_id",
-                format!("base_pay.salaries[{i}].role"),
-                Some(role.clone()),
-                format!("there is no role `{role}` in the data"),
-                format!("数据中没有岗位 `{role}`"),
-            ));
-        }
-    }
     Some(CompiledBasePay {
         months: months(plan.period),
         tier_slot,
-        salaries: base.salaries.iter().map(|s| (s.role.clone(), s.city_tier, s.monthly)).collect(),
+        salaries: base.salaries.iter().map(|s| (s.role.clone(), s.city_tier.and_then(|t| u32::try_from(t).ok()), s.monthly)).collect(),
         allowances: base.allowances.iter().map(|a| (a.roles.clone(), a.monthly)).collect(),
         minimums: base.minimum_by_city_tier.iter().filter_map(|(t, m)| t.parse().ok().map(|t| (t, *m))).collect(),
         share_range: (fraction(base.share_range_pct[0]), fraction(base.share_range_pct[1])),

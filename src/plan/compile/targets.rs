@@ -75,6 +75,8 @@ pub fn compile_target(target: &Target, path: &str, data: &Dataset, kind: PeriodK
         let periods: Vec<(usize, (u8, i64))> = match (&ov.period, &ov.from) {
             (Some(name), _) => match data.period_index(name) {
                 Some(p) => vec![(p, (1, 0))],
+                // A name not of the plan's kind is an error already (`period_name`).
+                None if kind.parse(name).is_none() => Vec::new(),
                 None => {
                     problems.push(Problem::warning(
                         "override_period_not_in_data",
@@ -83,7 +85,7 @@ pub fn compile_target(target: &Target, path: &str, data: &Dataset, kind: PeriodK
                         format!("the data has no period {name}, so this override is not used"),
                         format!("数据中没有期间 {name},此覆盖未被使用"),
                     ));
-                    continue;
+                    Vec::new()
                 }
             },
             (None, Some(from)) => {

@@ -49,7 +49,8 @@ fn unknown_grade(plan: &Plan, path: &str, grade: &str) -> Problem {
 
 fn line_modifiers(plan: &Plan, line: &CommissionLine, path: &str, out: &mut Vec<Problem>) {
     if let Some(gate) = line.gate_pct {
-        if line.target.is_none() {
+        // Tiers in percent of target already need the target (`target_needed`); say it once.
+        if line.target.is_none() && line.tier_basis == crate::plan::TierBasis::Amount {
             out.push(Problem::error(
                 "gate_needs_target",
                 format!("{path}.gate_pct"),
@@ -58,7 +59,7 @@ fn line_modifiers(plan: &Plan, line: &CommissionLine, path: &str, out: &mut Vec<
                 format!("门槛按目标的比例计算,提成项 `{}` 需要设置 `target`", line.id),
             ));
         }
-        if gate > Decimal::ONE_HUNDRED && !line.allow_gate_above_100 {
+        if gate > Decimal::ONE_HUNDRED && gate <= Decimal::from(MAX_LIMIT_PCT) && !line.allow_gate_above_100 {
             out.push(Problem::error(
                 "gate_above_100",
                 format!("{path}.gate_pct"),
@@ -81,8 +82,8 @@ fn line_modifiers(plan: &Plan, line: &CommissionLine, path: &str, out: &mut Vec<
                 "rate_above_100",
                 format!("{path}.rate_override.add_pct"),
                 Some(o.add_pct.to_string()),
-                format!("raised by {} points, the top rate ({top}%) would pay more than the amount itself", o.add_pct),
-                format!("上调 {} 个百分点后,最高提成比例({top}%)将超过业绩金额本身", o.add_pct),
+                format!("raised by {} points, the top rate ({top}%) becomes {}%, more than the amount itself", o.add_pct, top.saturating_add(o.add_pct)),
+                format!("上调 {} 个百分点后,最高提成比例({top}%)将变为 {}%,超过业绩金额本身", o.add_pct, top.saturating_add(o.add_pct)),
             ));
         }
     }
@@ -109,13 +110,17 @@ fn base_pay(plan: &Plan, out: &mut Vec<Problem>) {
                 format!("城市级别应在 1 到 9 之间;当前为 {t}"),
             ));
         }
-        if base.salaries[..i].iter().any(|x| x.role == s.role && x.city_tier == s.city_tier) {
+        if let Some(first) = base.salaries[..i].iter().position(|x| x.role == s.role && x.city_tier == s.city_tier) {
+            let role = s.role.clone().unwrap_or_else(|| "any role".into());
+            let role_zh = s.role.clone().unwrap_or_else(|| "所有岗位".into());
+            let tier = s.city_tier.map_or_else(|| "any city tier".into(), |t| format!("city tier {t}"));
+            let tier_zh = s.city_tier.map_or_else(|| "所有城市级别".into(), |t| format!("城市级别 {t}"));
             out.push(Problem::error(
                 "duplicate_salary",
                 path,
-                None,
-                "a second salary for the same role and city tier".into(),
-                "同一岗位、同一城市级别的底薪重复".into(),
+                Some(format!("{role}, {tier}")),
+                format!("a second salary for {role} in {tier}; salaries[{first}] already gives one"),
+                format!("{role_zh}、{tier_zh} 的底薪重复;salaries[{first}] 已有设定"),
             ));
         }
     }
@@ -126,7 +131,7 @@ fn base_pay(plan: &Plan, out: &mut Vec<Problem>) {
     for (tier, m) in &base.minimum_by_city_tier {
         let path = format!("base_pay.minimum_by_city_tier.{tier}");
         if !tier.parse::<u32>().is_ok_and(|t| (1..=9).contains(&t)) {
-            out.push(Problem::error("out_of_range", path.clone(), Some(tier.clone()), format!("`{tier}` is not a city tier (1 to 9)"), format!("`{tier}` 不是城市级别(1 到 9)")));
+            out.push(Problem::error("not_a_city_tier", path.clone(), Some(tier.clone()), format!("`{tier}` is not a city tier (1 to 9)"), format!("`{tier}` 不是城市级别(1 到 9)")));
         }
         in_range(*m, &path, ("a minimum wage", "最低工资"), true, MAX_AMOUNT, out);
     }
@@ -136,8 +141,8 @@ fn base_pay(plan: &Plan, out: &mut Vec<Problem>) {
     if low > high {
         out.push(Problem::error(
             "range_reversed",
-            "base_pay.share_range_pct",
-            Some(format!("{low}, {high}")),
+            "base_pay.share_range_pct[0]",
+            Some(low.to_string()),
             format!("the base share range starts at {low}%, above its end {high}%"),
             format!("底薪占比范围起点 {low}% 高于终点 {high}%"),
         ));
@@ -148,6 +153,15 @@ fn bonuses(plan: &Plan, out: &mut Vec<Problem>) {
     unique_ids(plan.bonuses.iter().enumerate().map(|(i, b)| (b.id.as_str(), format!("bonuses[{i}].id"))), out);
     for (i, b) in plan.bonuses.iter().enumerate() {
         let path = format!("bonuses[{i}]");
+        if b.grades.as_ref().is_some_and(Vec::is_empty) {
+            out.push(Problem::error(
+                "empty_list",
+                format!("{path}.grades"),
+                None,
+                format!("bonus `{}` lists no grade, so nobody could get it; remove `grades` to open it to every grade", b.id),
+                format!("奖金 `{}` 未列出任何等级,无人能获得;删除 `grades` 即对所有等级开放", b.id),
+            ));
+        }
         for (g, grade) in b.grades.iter().flatten().enumerate() {
             if !plan.grades.bands.iter().any(|x| &x.grade == grade) {
                 out.push(unknown_grade(plan, &format!("{path}.grades[{g}]"), grade));
@@ -186,7 +200,13 @@ fn bonuses(plan: &Plan, out: &mut Vec<Problem>) {
             BonusRule::TeamPool { pool, winners, .. } => {
                 in_range(*pool, &format!("{rule}.pool"), ("a pool", "奖金池"), true, MAX_AMOUNT, out);
                 if *winners == 0 {
-                    out.push(Problem::error("out_of_range", format!("{rule}.winners"), Some("0".into()), "at least one group wins a pool".into(), "至少一个团队获得奖金池".into()));
+                    out.push(Problem::error(
+                        "out_of_range",
+                        format!("{rule}.winners"),
+                        Some("0".into()),
+                        "`winners` is how many groups win the pool: at least 1; it is 0".into(),
+                        "`winners` 为获得奖金池的团队数:至少为 1;当前为 0".into(),
+                    ));
                 }
                 if plan.attainment.is_none() {
                     out.push(Problem::error(

@@ -38,6 +38,17 @@ pub(super) fn scorecards(plan: &Plan, out: &mut Vec<Problem>) {
     let mut default_cards = 0;
     for (c, card) in plan.scorecards.iter().enumerate() {
         let path = format!("scorecards[{c}]");
+        for (field, list) in [("roles", &card.roles), ("regions", &card.regions)] {
+            if list.as_ref().is_some_and(Vec::is_empty) {
+                out.push(Problem::error(
+                    "empty_list",
+                    format!("{path}.{field}"),
+                    None,
+                    format!("scorecard `{}` has an empty `{field}`, so no rep could get it; remove `{field}` to match everyone", card.id),
+                    format!("计分卡 `{}` 的 `{field}` 为空,没有销售代表能匹配;删除 `{field}` 即匹配所有人", card.id),
+                ));
+            }
+        }
         match (&card.roles, &card.regions) {
             (None, None) => {
                 default_cards += 1;
@@ -207,7 +218,7 @@ fn scoring(scoring: &Scoring, path: &str, out: &mut Vec<Problem>) {
             }
             in_range(*scale_max, &format!("{path}.scale_max"), ("the rating scale", "评分满分"), true, 1_000_000, out);
         }
-        Scoring::PassFail => {}
+        Scoring::PassFail {} => {}
         Scoring::Deduction { points_per_event, floor } => {
             in_range(*points_per_event, &format!("{path}.points_per_event"), ("points per event", "每次扣分"), true, 100, out);
             if let Some(f) = floor {
@@ -230,6 +241,17 @@ fn ratio_limits(cap: Option<Decimal>, floor: Option<Decimal>, threshold: Option<
     for (value, field, what, exclusive) in fields {
         if let Some(v) = value {
             in_range(v, &format!("{path}.{field}"), what, exclusive, MAX_LIMIT_PCT, out);
+        }
+    }
+    if let (Some(cap), Some(threshold)) = (cap, threshold) {
+        if threshold > cap {
+            out.push(Problem::error(
+                "threshold_above_cap",
+                format!("{path}.threshold_pct"),
+                Some(threshold.to_string()),
+                format!("the threshold ({threshold}%) is above the cap ({cap}%): every rep would score either 0 or the cap"),
+                format!("门槛({threshold}%)高于封顶({cap}%):所有人不是 0 分就是封顶分"),
+            ));
         }
     }
     if let (Some(cap), Some(floor)) = (cap, floor) {
