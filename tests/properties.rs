@@ -179,9 +179,10 @@ struct KpiTweak {
 
 fn kpi_tweak() -> impl Strategy<Value = KpiTweak> {
     (pct(0, 10_000), option::of(pct(1, 100_000)), option::of(pct(0, 100_000)), option::of(pct(0, 100_000))).prop_map(|(weight, cap, floor, threshold)| {
-        let floor = match (cap, floor) {
-            (Some(c), Some(f)) => Some(f.min(c)),
-            (_, f) => f,
+        // A valid plan keeps the floor and the threshold at or under the cap.
+        let (floor, threshold) = match cap {
+            Some(c) => (floor.map(|f| f.min(c)), threshold.map(|t| t.min(c))),
+            None => (floor, threshold),
         };
         KpiTweak { weight, cap, floor, threshold }
     })
@@ -283,7 +284,7 @@ fn tweaked_preset(t: &PlanTweak) -> Value {
                     let cap = tw.cap.unwrap_or(Decimal::ONE_HUNDRED);
                     set_opt(scoring, "cap_pct", Some(cap));
                     set_opt(scoring, "floor_pct", tw.floor.map(|f| f.min(cap)));
-                    set_opt(scoring, "threshold_pct", tw.threshold);
+                    set_opt(scoring, "threshold_pct", tw.threshold.map(|t| t.min(cap)));
                 }
                 _ => {}
             }
@@ -558,7 +559,7 @@ fn shares(n: usize) -> impl Strategy<Value = Vec<Decimal>> {
 
 /// A scoring function as plan JSON and whether it reads (actual, target).
 fn scoring(chaos: bool) -> BoxedStrategy<(Value, (bool, bool))> {
-    // (cap, floor, threshold): without chaos, floor ≤ cap.
+    // (cap, floor, threshold): without chaos, floor ≤ cap and threshold ≤ cap.
     let limits = move |cap_required: bool| -> BoxedStrategy<(Option<Value>, Option<Value>, Option<Value>)> {
         if chaos {
             let cap = if cap_required { num(1, 1000, chaos).prop_map(Some).boxed() } else { option::of(num(1, 1000, chaos)).boxed() };
@@ -567,9 +568,9 @@ fn scoring(chaos: bool) -> BoxedStrategy<(Value, (bool, bool))> {
             let cap = if cap_required { pct(1, 100_000).prop_map(Some).boxed() } else { option::of(pct(1, 100_000)).boxed() };
             (cap, option::of(pct(0, 100_000)), option::of(pct(0, 100_000)))
                 .prop_map(|(cap, floor, threshold)| {
-                    let floor = match (cap, floor) {
-                        (Some(c), Some(f)) => Some(f.min(c)),
-                        (_, f) => f,
+                    let (floor, threshold) = match cap {
+                        Some(c) => (floor.map(|f| f.min(c)), threshold.map(|t| t.min(c))),
+                        None => (floor, threshold),
                     };
                     (cap.map(js), floor.map(js), threshold.map(js))
                 })
