@@ -132,6 +132,19 @@ impl Workspace {
         Ok(compare(&run(baseline)?, &run(variant)?))
     }
 
+    /// The payout curve of commission line `line` (by index) for a rep with `target`: pay at
+    /// 0%, `step`%, 2×`step`% … up to `max`% of target, from the rate table, gate and cap.
+    pub fn payout_curve(&self, line: usize, target: rust_decimal::Decimal, max: u32, step: u32) -> Result<Vec<pay::CurvePoint>, Problem> {
+        let plan = self.plan.as_ref().ok_or_else(|| Problem::error("no_plan", "plan", None, "no valid plan has been set yet".into(), "尚未设置有效的方案".into()))?;
+        let compiled = plan.lines.get(line).ok_or_else(|| {
+            Problem::error("unknown_line", "line", Some(line.to_string()), format!("the plan has no commission line {line}"), format!("方案没有第 {line} 个提成项"))
+        })?;
+        let points: Vec<rust_decimal::Decimal> = (0..=max / step.max(1)).map(|i| rust_decimal::Decimal::from(i * step.max(1))).collect();
+        pay::payout_curve(compiled, target, &points).map_err(|_| {
+            Problem::error("overflow", "target", Some(target.to_string()), "the curve is too large to compute exactly".into(), "曲线数值过大,无法精确计算".into())
+        })
+    }
+
     fn plan_and_period(&self, period: &str) -> Result<(&CompiledPlan, usize), Problem> {
         let plan = self.plan.as_ref().ok_or_else(|| {
             Problem::error("no_plan", "plan", None, "no valid plan has been set yet".into(), "尚未设置有效的方案".into())

@@ -95,6 +95,17 @@ impl Engine {
         to_js(&comparison)
     }
 
+    /// The payout curve of commission line `line` for a rep with `target` (a decimal string):
+    /// `[{ attainment_pct, pay }]` from 0% to `max`% in steps of `step`%.
+    #[wasm_bindgen(js_name = payoutCurve)]
+    pub fn payout_curve(&self, line: usize, target: &str, max: u32, step: u32) -> Result<JsValue, JsValue> {
+        let target: rust_decimal::Decimal = target.trim().parse().map_err(|_| {
+            into_error(&[Problem::error("invalid_value", "target", Some(target.to_string()), "the target is not a number".into(), "目标不是数字".into())])
+        })?;
+        let curve = self.workspace.payout_curve(line, target, max.min(1_000), step.max(1)).map_err(|p| into_error(&[p]))?;
+        to_js(&curve)
+    }
+
     /// Evaluates the current plan year-to-date: the year's periods up to `period`.
     #[wasm_bindgen(js_name = evaluateYtd)]
     pub fn evaluate_ytd(&self, period: &str) -> Result<JsValue, JsValue> {

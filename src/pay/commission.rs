@@ -129,6 +129,37 @@ pub fn line_after_grade(line: &CompiledLine, work: &mut LineWork, grade: usize) 
     Ok(pay)
 }
 
+/// One point of a line's payout curve.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct CurvePoint {
+    pub attainment_pct: Decimal,
+    pub pay: Decimal,
+}
+
+/// What the line's rate table (with its gate and cap) pays a rep with `target` at each
+/// attainment in `percents`: the shape of the plan, before multipliers that depend on
+/// the rep (grade, conditions, rate overrides).
+pub fn payout_curve(line: &CompiledLine, target: Decimal, percents: &[Decimal]) -> Result<Vec<CurvePoint>, CalcError> {
+    let bounds = match line.basis {
+        TierBasis::AttainmentPct => bounds_from_attainment(target, &line.tiers).map_err(|_| CalcError::Overflow)?,
+        TierBasis::Amount => line.tiers.clone(),
+    };
+    percents
+        .iter()
+        .map(|&pct| {
+            let base = target.checked_mul(pct).ok_or(CalcError::Overflow)? / Decimal::ONE_HUNDRED; // ok: dividing by 100 cannot overflow
+            let (mut pay, _) = tiered_pay(base, &bounds, line.method).map_err(|_| CalcError::Overflow)?;
+            if line.gate.is_some_and(|g| pct < g * Decimal::ONE_HUNDRED) {
+                pay = Decimal::ZERO;
+            }
+            if let Some(cap) = line.cap.filter(|c| pay > *c) {
+                pay = cap;
+            }
+            Ok(CurvePoint { attainment_pct: pct, pay })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,6 +215,18 @@ mod tests {
         assert_eq!(pay(&line, &["1000000", "1000000", "1"], 1), d("24000"));
         line.cap = Some(d("20000"));
         assert_eq!(pay(&line, &["1000000", "1000000", "1"], 1), d("20000"));
+    }
+
+    #[test]
+    fn the_payout_curve_of_the_saas_tiers() {
+        let mut line = flat();
+        line.tiers = vec![(d("0"), d("0.03")), (d("100"), d("0.04")), (d("120"), d("0.05"))];
+        let pts: Vec<Decimal> = ["0", "80", "100", "120", "150"].iter().map(|p| d(p)).collect();
+        let curve = payout_curve(&line, d("1000000"), &pts).unwrap();
+        let pays: Vec<Decimal> = curve.iter().map(|p| p.pay).collect();
+        assert_eq!(pays, [d("0"), d("24000"), d("30000"), d("38000"), d("53000")]);
+        line.gate = Some(d("0.9"));
+        assert_eq!(payout_curve(&line, d("1000000"), &[d("80")]).unwrap()[0].pay, d("0"));
     }
 
     #[test]

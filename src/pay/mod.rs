@@ -11,7 +11,7 @@ mod tiers;
 
 pub use base::{base_pay, BaseError, BaseWork, CompiledBasePay};
 pub use bonus::{allocate, bonus_value, BonusKind, BonusRep, CompiledBonus};
-pub use commission::{line_after_grade, line_before_grade, CompiledLine, LineWork};
+pub use commission::{line_after_grade, line_before_grade, payout_curve, CompiledLine, CurvePoint, LineWork};
 pub use draw::{draw_step, DrawStep};
 pub use split::split_pool;
 pub use tiers::{bounds_from_attainment, tiered_pay, TierSlice};

@@ -7,9 +7,12 @@ import { LitElement, html, nothing } from 'lit';
 import { loadEngine } from './engine.js';
 import { t, initialLang, LANGS } from './i18n.js';
 import { getIn, setIn } from './plan-path.js';
+import { sum } from './format.js';
 import { renderEditor } from './editor.js';
 import { renderComparison, renderSummary, renderTable } from './results.js';
 import { renderExplanation } from './explain.js';
+import { Charts, payoutConfig, gradesConfig, payPerRepConfig, costByRegionConfig, deltaConfig } from './charts.js';
+import { name } from './i18n.js';
 import { styles } from './styles.js';
 
 const LANG_KEY = 'incentive-playground.lang';
@@ -27,6 +30,9 @@ export class SalesPlanPlayground extends LitElement {
     ytd: { state: true },
     comparison: { state: true },
     baselinePinned: { state: true },
+    showCharts: { state: true },
+    sort: { state: true },
+    filter: { state: true },
     status: { state: true },
   };
 
@@ -46,6 +52,10 @@ export class SalesPlanPlayground extends LitElement {
     this.ytd = false;
     this.comparison = null;
     this.baselinePinned = false;
+    this.showCharts = true;
+    this.sort = { key: null, dir: 1 };
+    this.filter = { text: '', region: '', role: '', grade: '' };
+    this.charts = new Charts();
     this.status = 'loading';
     this.engine = null;
     this.periods = [];
@@ -134,6 +144,31 @@ export class SalesPlanPlayground extends LitElement {
     this.evaluate();
   }
 
+  setSort(key) {
+    this.sort = this.sort.key === key ? { key, dir: -this.sort.dir } : { key, dir: key === 'name' || key === 'region' || key === 'role' ? 1 : -1 };
+  }
+
+  setFilter(part) {
+    this.filter = { ...this.filter, ...part };
+  }
+
+  /** The reps the table shows: filtered, then sorted (exact decimal comparison). */
+  visibleReps() {
+    const r = this.results;
+    if (!r) return [];
+    const f = this.filter;
+    const text = f.text.trim().toLowerCase();
+    let reps = r.reps.filter((x) =>
+      (!text || `${x.name} ${x.name_zh} ${x.rep_id}`.toLowerCase().includes(text)) &&
+      (!f.region || x.region === f.region) && (!f.role || x.role === f.role) && (!f.grade || x.grade === f.grade));
+    const key = this.sort.key;
+    if (key) {
+      const value = SORT_KEYS[key];
+      reps = [...reps].sort((a, b) => this.sort.dir * compareValues(value(a, this), value(b, this)));
+    }
+    return reps;
+  }
+
   // --- helpers for the render modules ---------------------------------------------------
 
   /** A page label in the current language. */
@@ -204,6 +239,53 @@ export class SalesPlanPlayground extends LitElement {
     `;
   }
 
+  /** The chart grid; the charts themselves are drawn after each render (see `updated`). */
+  renderCharts() {
+    return html`<section class="charts-block">
+      <button type="button" class="linklike" data-testid="toggle-charts" aria-expanded=${this.showCharts ? 'true' : 'false'} @click=${() => (this.showCharts = !this.showCharts)}>
+        ${this.showCharts ? '▾' : '▸'} ${this.L('charts')}</button>
+      ${this.showCharts ? html`<div class="charts">
+        <figure><figcaption>${this.L('payoutCurve')} <span class="hint" data-testid="curve-target">${this.curveCaption()}</span></figcaption><div class="chart-box"><canvas data-chart="payout" role="img" aria-label=${this.L('payoutCurve')}></canvas></div></figure>
+        <figure><figcaption>${this.L('gradeDistribution')}</figcaption><div class="chart-box"><canvas data-chart="grades" role="img" aria-label=${this.L('gradeDistribution')}></canvas></div></figure>
+        <figure><figcaption>${this.L('payPerRep')}</figcaption><div class="chart-box"><canvas data-chart="pay" role="img" aria-label=${this.L('payPerRep')}></canvas></div></figure>
+        <figure><figcaption>${this.comparison ? this.L('changeVsBaseline') : this.L('costByRegion')}</figcaption><div class="chart-box"><canvas data-chart=${this.comparison ? 'delta' : 'regions'} role="img" aria-label=${this.comparison ? this.L('changeVsBaseline') : this.L('costByRegion')}></canvas></div></figure>
+      </div>` : nothing}
+    </section>`;
+  }
+
+  /** The target the payout curve is drawn for: the median target of the first line. */
+  curveTarget() {
+    const targets = (this.results?.reps ?? []).map((r) => r.commission[0]?.target).filter((t) => t != null).map(Number).sort((a, b) => a - b);
+    if (!targets.length) return '1000000';
+    return String(Math.round(targets[Math.floor(targets.length / 2)]));
+  }
+
+  curveCaption() {
+    return this.plan?.commission?.length ? `${this.L('forTarget')} ${Number(this.curveTarget()).toLocaleString('en-US')}` : '';
+  }
+
+  updated() {
+    if (!this.showCharts || !this.results) {
+      if (!this.showCharts) this.charts.destroyAll();
+      return;
+    }
+    const canvas = (n) => this.renderRoot.querySelector(`canvas[data-chart="${n}"]`);
+    const L = (k) => this.L(k);
+    if (this.plan?.commission?.length && this.valid) {
+      try {
+        this.curve = this.engine.payoutCurve(0, this.curveTarget(), 200, 5);
+      } catch {
+        this.curve = [];
+      }
+    }
+    this.charts.draw('payout', canvas('payout'), payoutConfig(this.curve ?? [], L));
+    this.charts.draw('grades', canvas('grades'), gradesConfig(this.results.totals, L));
+    const nameOf = (r) => (this.lang === 'zh' ? r.name_zh || r.name : r.name);
+    this.charts.draw('pay', canvas('pay'), payPerRepConfig(this.visibleReps().slice(0, 60), nameOf, L));
+    if (this.comparison) this.charts.draw('delta', canvas('delta'), deltaConfig(this.comparison, nameOf, L));
+    else this.charts.draw('regions', canvas('regions'), costByRegionConfig(this.results.reps, (g) => name(this.lang, g), L));
+  }
+
   renderResults() {
     const r = this.results;
     const rep = r?.reps.find((x) => x.rep_id === this.selectedRep);
@@ -220,11 +302,46 @@ export class SalesPlanPlayground extends LitElement {
         ${this.baselinePinned && !this.comparison?.reps.some((d) => d.pay_delta !== '0' && !/^0\.0+$/.test(d.pay_delta)) ? html`<span class="hint">${this.L('baselinePinned')}</span>` : nothing}
       </div>
       ${this.comparison ? renderComparison(this, this.comparison) : nothing}
+      ${r ? this.renderCharts() : nothing}
       ${r ? renderTable(this, r, this.comparison) : nothing}
       ${rep ? renderExplanation(this, rep, r) : nothing}
       ${r?.problems?.length ? html`<div class="banner warn"><strong>${this.L('excluded')}</strong><ul>${r.problems.map((p) => html`<li>${p.message[this.lang] ?? p.message.en}</li>`)}</ul></div>` : nothing}
     </section>`;
   }
 }
+
+/** Decimal strings compare as numbers of any size; other values as text. */
+function compareValues(a, b) {
+  const isNum = (v) => typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v);
+  if (isNum(a) && isNum(b)) return decimalCompare(a, b);
+  return String(a ?? '').localeCompare(String(b ?? ''), 'zh-Hans-CN');
+}
+
+/** Exact comparison of two decimal strings. */
+function decimalCompare(a, b) {
+  const scale = Math.max((a.split('.')[1] ?? '').length, (b.split('.')[1] ?? '').length);
+  const big = (v) => {
+    const neg = v.startsWith('-');
+    const [i, f = ''] = (neg ? v.slice(1) : v).split('.');
+    const n = BigInt(i + f.padEnd(scale, '0'));
+    return neg ? -n : n;
+  };
+  const d = big(a) - big(b);
+  return d < 0n ? -1 : d > 0n ? 1 : 0;
+}
+
+const SORT_KEYS = {
+  name: (r, el) => (el.lang === 'zh' ? r.name_zh || r.name : r.name),
+  region: (r, el) => name(el.lang, r.region),
+  role: (r, el) => name(el.lang, r.role),
+  attainment: (r) => r.attainment_pct,
+  score: (r) => r.score,
+  grade: (r) => r.rank.toString(),
+  base: (r) => r.base_total,
+  commission: (r) => sum(r.commission.map((l) => l.pay)),
+  bonuses: (r) => sum(r.bonuses.map((b) => b.amount)),
+  total: (r) => r.total_pay,
+  delta: (r, el) => el.comparison?.reps.find((d) => d.rep_id === r.rep_id)?.pay_delta ?? '0',
+};
 
 customElements.define('sales-plan-playground', SalesPlanPlayground);

@@ -11,11 +11,12 @@ export function renderSummary(el, r) {
   const t = r.totals;
   return html`<div class="summary" data-testid="summary">
     <div class="kpi-card"><span>${el.L('planCost')}</span><strong data-testid="total-pay" title=${money(t.total_pay)}>${amount(el, t.total_pay)}</strong>
-      <small>${el.L('basePay')} ${amount(el, t.base_pay)} · ${el.L('commission')} ${amount(el, t.commission)} · ${el.L('bonusesShort')} ${amount(el, t.bonuses)}${t.adjustments !== '0' ? html` · ${el.L('returns')} ${amount(el, t.adjustments)}` : nothing}</small></div>
+      <small>${[['basePay', t.base_pay], ['commission', t.commission], ['bonusesShort', t.bonuses], ['returns', t.adjustments]]
+        .filter(([, v]) => !/^-?0(\.0+)?$/.test(v)).map(([k, v]) => `${el.L(k)} ${amount(el, v)}`).join(' · ')}</small></div>
     <div class="kpi-card"><span>${el.L('payOfRevenue')}</span><strong data-testid="pay-pct">${t.pay_pct_of_revenue != null ? percent(t.pay_pct_of_revenue) : '—'}</strong>
       <small>${el.L('averagePay')} ${money(t.average_pay)}</small></div>
     <div class="kpi-card"><span>${el.L('averageScore')}</span><strong>${number(t.average_score)}</strong></div>
-    <div class="kpi-card"><span>${el.L('grade')}</span><strong class="grades" data-testid="grade-counts">${t.grades.map((g) => {
+    <div class="kpi-card"><span>${el.L('gradesTitle')}</span><strong class="grades" data-testid="grade-counts">${t.grades.map((g) => {
       const d = t.distribution.find((x) => x.grade === g.grade);
       const mark = d && d.status !== 'within' ? (d.status === 'above' ? '▲' : '▼') : '';
       const title = d ? `${g.grade}: ${percent(d.share_pct)} (${el.L('guide')} ${d.min_pct}–${d.max_pct}%, ${el.L(d.status)})` : '';
@@ -24,25 +25,49 @@ export function renderSummary(el, r) {
   </div>`;
 }
 
+/** A sortable column header. */
+function th(el, key, label, cls = '') {
+  const active = el.sort.key === key;
+  const sort = active ? (el.sort.dir > 0 ? 'ascending' : 'descending') : 'none';
+  return html`<th class=${cls} aria-sort=${sort}><button type="button" class="sort" data-sort=${key} @click=${() => el.setSort(key)}>${label}${active ? (el.sort.dir > 0 ? ' ▲' : ' ▼') : ''}</button></th>`;
+}
+
+/** The filter bar over the table: text, region, role, grade. */
+function renderFilters(el, r) {
+  const options = (key) => [...new Set(r.reps.map((x) => x[key]))].sort();
+  const select = (key, label, values, show) => html`<label>${label}
+    <select data-filter=${key} @change=${(e) => el.setFilter({ [key]: e.target.value })}>
+      <option value="" ?selected=${!el.filter[key]}>${el.L('all')}</option>
+      ${values.map((v) => html`<option value=${v} ?selected=${el.filter[key] === v}>${show(v)}</option>`)}
+    </select></label>`;
+  return html`<div class="filters">
+    <input type="search" data-filter="text" placeholder=${el.L('search')} aria-label=${el.L('search')} .value=${el.filter.text} @input=${(e) => el.setFilter({ text: e.target.value })} />
+    ${select('region', el.L('region'), options('region'), (v) => name(el.lang, v))}
+    ${select('role', el.L('role'), options('role'), (v) => name(el.lang, v))}
+    ${select('grade', el.L('grade'), r.totals.grades.map((g) => g.grade), (v) => v)}
+  </div>`;
+}
+
 export function renderTable(el, r, comparison) {
   const zh = el.lang === 'zh';
+  const shown = el.visibleReps();
   const hasBase = r.reps.some((x) => x.base_pay.length);
   const hasBonuses = r.reps.some((x) => x.bonuses.length);
   const delta = comparison ? new Map(comparison.reps.map((d) => [d.rep_id, d])) : null;
   const extra = (hasBase ? 1 : 0) + (hasBonuses ? 1 : 0);
-  return html`<div class="table-wrap">
+  return html`${renderFilters(el, r)}<div class="table-wrap">
     <table class="results-table" data-testid="results">
       <thead><tr>
-        <th>${el.L('rep')}</th><th>${el.L('region')}</th><th>${el.L('role')}</th>
-        <th class="num">${el.L('attainment')}</th><th class="num">${el.L('score')}</th><th>${el.L('grade')}</th>
-        ${hasBase ? html`<th class="num">${el.L('basePay')}</th>` : nothing}
-        <th class="num">${el.L('commission')}</th>
-        ${hasBonuses ? html`<th class="num">${el.L('bonusesShort')}</th>` : nothing}
-        <th class="num">${el.L('total')}</th>
-        ${delta ? html`<th class="num">${el.L('vsBaseline')}</th>` : nothing}
+        ${th(el, 'name', el.L('rep'))}${th(el, 'region', el.L('region'))}${th(el, 'role', el.L('role'))}
+        ${th(el, 'attainment', el.L('attainment'), 'num')}${th(el, 'score', el.L('score'), 'num')}${th(el, 'grade', el.L('grade'))}
+        ${hasBase ? th(el, 'base', el.L('basePay'), 'num') : nothing}
+        ${th(el, 'commission', el.L('commission'), 'num')}
+        ${hasBonuses ? th(el, 'bonuses', el.L('bonusesShort'), 'num') : nothing}
+        ${th(el, 'total', el.L('total'), 'num')}
+        ${delta ? th(el, 'delta', el.L('vsBaseline'), 'num') : nothing}
       </tr></thead>
       <tbody>
-        ${r.reps.map((rep) => html`<tr data-rep=${rep.rep_id} tabindex="0" aria-selected=${el.selectedRep === rep.rep_id ? 'true' : 'false'}
+        ${shown.map((rep) => html`<tr data-rep=${rep.rep_id} tabindex="0" aria-selected=${el.selectedRep === rep.rep_id ? 'true' : 'false'}
             @click=${() => el.selectRep(rep.rep_id)} @keydown=${(e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), el.selectRep(rep.rep_id))}>
           <th scope="row">${zh ? rep.name_zh || rep.name : rep.name}<span class="hint"> ${rep.rep_id}</span>${rep.flags.length
             ? html` <span class="flag" title=${rep.flags.map((f) => term(el.lang, f.code)).join('; ')} data-flag=${rep.flags[0].code}>⚑</span>`

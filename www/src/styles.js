@@ -131,6 +131,18 @@ export const styles = css`
   td[data-mark]::after { content: attr(data-mark); margin-left: 4px; color: #a15c00; font-size: 11px; cursor: help; }
   .warnings { margin: 4px 0 0; padding-left: 18px; color: #8a5300; font-size: 12px; }
   .total-line { border-top: 1px solid var(--ip-border); padding-top: 8px; }
+  .charts-block { margin: 0 0 12px; }
+  button.linklike { border: 0; background: none; color: var(--ip-accent); cursor: pointer; padding: 2px 0; font-weight: 600; }
+  .charts { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 12px; margin-top: 6px; }
+  @media (max-width: 1300px) { .charts { grid-template-columns: 1fr; } }
+  .charts figure { margin: 0; border: 1px solid var(--ip-border); border-radius: 8px; padding: 8px 10px; background: #fff; }
+  .charts figcaption { font-size: 12px; font-weight: 600; color: var(--ip-muted); margin-bottom: 4px; }
+  .chart-box { position: relative; height: 200px; }
+  .filters { display: flex; gap: 10px; flex-wrap: wrap; align-items: center; margin: 0 0 8px; }
+  .filters label { display: inline-flex; gap: 6px; align-items: center; color: var(--ip-muted); font-size: 13px; }
+  .filters input[type='search'] { padding: 5px 8px; border: 1px solid var(--ip-border); border-radius: 6px; min-width: 180px; }
+  button.sort { border: 0; background: none; font: inherit; color: inherit; cursor: pointer; padding: 0; font-weight: 600; }
+  th.num button.sort { text-align: right; width: 100%; }
   .badge { display: inline-block; min-width: 22px; text-align: center; padding: 1px 6px; border-radius: 10px; font-size: 12px; font-weight: 700; background: #eef1f6; }
   .badge.g-S { background: #e3f5e9; color: #17803d; }
   .badge.g-A { background: #e6efff; color: #1f5eff; }

@@ -1,0 +1,130 @@
+// The charts, drawn with Chart.js: the payout curve of the current tier table, the grade
+// distribution against the forced-distribution guide, pay per rep and cost by region, and
+// each rep's change against the baseline. Figures arrive as exact decimal strings; they are
+// turned into numbers here only to be drawn (every figure shown as text stays exact).
+import {
+  Chart, BarController, BarElement, LineController, LineElement, PointElement,
+  LinearScale, CategoryScale, Tooltip, Legend, Filler,
+} from 'chart.js';
+
+Chart.register(BarController, BarElement, LineController, LineElement, PointElement, LinearScale, CategoryScale, Tooltip, Legend, Filler);
+
+const COLORS = { base: '#9aa4b2', commission: '#1f5eff', bonuses: '#17a673', returns: '#c0262d', guide: 'rgba(31, 94, 255, 0.14)', up: '#17803d', down: '#c0262d' };
+const GRADE_COLORS = { S: '#17803d', A: '#1f5eff', B: '#d08a00', C: '#c0262d' };
+
+const num = (decimal) => Number(decimal ?? 0); // drawing only
+
+/** Keeps one Chart per canvas, updated in place (no animation) when the data changes. */
+export class Charts {
+  constructor() {
+    this.charts = new Map();
+  }
+
+  /** Draws (or updates) the chart `name` on `canvas` with `config`. */
+  draw(name, canvas, config) {
+    if (!canvas) return;
+    let chart = this.charts.get(name);
+    if (chart && chart.canvas !== canvas) {
+      chart.destroy();
+      chart = null;
+    }
+    if (!chart) {
+      chart = new Chart(canvas, { ...config, options: { animation: false, responsive: true, maintainAspectRatio: false, ...config.options } });
+      this.charts.set(name, chart);
+      return;
+    }
+    chart.data = config.data;
+    chart.options = { animation: false, responsive: true, maintainAspectRatio: false, ...config.options };
+    chart.update('none');
+  }
+
+  /** The data a chart currently shows (for tests and the accessible tables). */
+  data(name) {
+    return this.charts.get(name)?.data;
+  }
+
+  destroyAll() {
+    for (const chart of this.charts.values()) chart.destroy();
+    this.charts.clear();
+  }
+}
+
+const money = (v) => Math.round(v).toLocaleString('en-US');
+
+/** The payout curve: pay at each attainment of target, for one representative target. */
+export function payoutConfig(curve, L) {
+  return {
+    type: 'line',
+    data: {
+      labels: curve.map((p) => `${p.attainment_pct}%`),
+      datasets: [{ label: L('pay'), data: curve.map((p) => num(p.pay)), borderColor: COLORS.commission, backgroundColor: 'rgba(31, 94, 255, 0.08)', fill: true, pointRadius: 0, tension: 0 }],
+    },
+    options: {
+      plugins: { legend: { display: false }, tooltip: { callbacks: { label: (c) => money(c.parsed.y) } } },
+      scales: { x: { ticks: { maxTicksLimit: 9 }, title: { display: true, text: L('attainment') } }, y: { beginAtZero: true, ticks: { callback: (v) => money(v) } } },
+    },
+  };
+}
+
+/** Each grade's share of reps against the guide's range (a floating bar behind). */
+export function gradesConfig(totals, L) {
+  const grades = totals.grades.map((g) => g.grade);
+  const total = Math.max(1, totals.reps);
+  const guide = totals.distribution;
+  const datasets = [{ label: L('share'), data: totals.grades.map((g) => (100 * g.reps) / total), backgroundColor: grades.map((g) => GRADE_COLORS[g] ?? COLORS.commission), barPercentage: 0.5, order: 1 }];
+  if (guide.length) {
+    datasets.push({ label: L('guide'), data: grades.map((g) => { const d = guide.find((x) => x.grade === g); return d ? [num(d.min_pct), num(d.max_pct)] : null; }), backgroundColor: COLORS.guide, barPercentage: 0.9, grouped: false, order: 2 });
+  }
+  return {
+    type: 'bar',
+    data: { labels: grades, datasets },
+    options: { plugins: { legend: { display: guide.length > 0, position: 'bottom', labels: { boxWidth: 10 } } }, scales: { y: { beginAtZero: true, ticks: { callback: (v) => `${v}%` } } } },
+  };
+}
+
+const parts = (r) => ({
+  base: num(r.base_total),
+  commission: r.commission.reduce((s, l) => s + num(l.pay), 0),
+  bonuses: r.bonuses.reduce((s, b) => s + num(b.amount), 0),
+  returns: r.adjustments.reduce((s, a) => s + num(a.amount), 0),
+});
+
+function stacked(labels, rows, L, horizontal = false) {
+  const sets = [
+    ['base', L('basePay')],
+    ['commission', L('commission')],
+    ['bonuses', L('bonusesShort')],
+    ['returns', L('returns')],
+  ].filter(([key]) => rows.some((r) => r[key] !== 0));
+  return {
+    type: 'bar',
+    data: { labels, datasets: sets.map(([key, label]) => ({ label, data: rows.map((r) => r[key]), backgroundColor: COLORS[key], stack: 'pay' })) },
+    options: {
+      indexAxis: horizontal ? 'y' : 'x',
+      plugins: { legend: { position: 'bottom', labels: { boxWidth: 10 } }, tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${money(c.parsed[horizontal ? 'x' : 'y'])}` } } },
+      scales: { x: { stacked: true, ticks: horizontal ? { callback: (v) => money(v) } : { autoSkip: true, maxRotation: 60 } }, y: { stacked: true, ticks: horizontal ? {} : { callback: (v) => money(v) } } },
+    },
+  };
+}
+
+/** Pay per rep, broken into base, commission, bonuses and returns, in table order. */
+export function payPerRepConfig(reps, nameOf, L) {
+  return stacked(reps.map(nameOf), reps.map(parts), L);
+}
+
+/** The plan's cost by region, broken down the same way. */
+export function costByRegionConfig(reps, regionName, L) {
+  const regions = [...new Set(reps.map((r) => r.region))].sort();
+  const rows = regions.map((region) => reps.filter((r) => r.region === region).map(parts).reduce((a, b) => ({ base: a.base + b.base, commission: a.commission + b.commission, bonuses: a.bonuses + b.bonuses, returns: a.returns + b.returns }), { base: 0, commission: 0, bonuses: 0, returns: 0 }));
+  return stacked(regions.map(regionName), rows, L, true);
+}
+
+/** Each rep's pay change against the baseline, biggest gain first. */
+export function deltaConfig(comparison, nameOf, L) {
+  const reps = comparison.reps;
+  return {
+    type: 'bar',
+    data: { labels: reps.map(nameOf), datasets: [{ label: L('vsBaseline'), data: reps.map((d) => num(d.pay_delta)), backgroundColor: reps.map((d) => (num(d.pay_delta) < 0 ? COLORS.down : COLORS.up)) }] },
+    options: { plugins: { legend: { display: false }, tooltip: { callbacks: { label: (c) => money(c.parsed.y) } } }, scales: { x: { ticks: { autoSkip: true, maxRotation: 60 } }, y: { ticks: { callback: (v) => money(v) } } } },
+  };
+}
