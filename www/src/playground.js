@@ -8,6 +8,10 @@ import { loadEngine } from './engine.js';
 import { t, initialLang, LANGS } from './i18n.js';
 import { getIn, setIn } from './plan-path.js';
 import { sum } from './format.js';
+import { download, exportCsv, exportXlsx, repsFromFile, savePlan, readText } from './io.js';
+import { History } from './history.js';
+import { encodeScenario, decodeScenario } from './share.js';
+import { saveSession, loadSession, clearSession, MAX_STORED_CSV } from './storage.js';
 import { renderEditor } from './editor.js';
 import { renderComparison, renderSummary, renderTable } from './results.js';
 import { renderExplanation } from './explain.js';
@@ -33,6 +37,10 @@ export class SalesPlanPlayground extends LitElement {
     showCharts: { state: true },
     sort: { state: true },
     filter: { state: true },
+    dataSource: { state: true },
+    loadReport: { state: true },
+    notice: { state: true },
+    shareLink: { state: true },
     status: { state: true },
   };
 
@@ -56,6 +64,12 @@ export class SalesPlanPlayground extends LitElement {
     this.sort = { key: null, dir: 1 };
     this.filter = { text: '', region: '', role: '', grade: '' };
     this.charts = new Charts();
+    this.dataSource = null;
+    this.loadReport = null;
+    this.notice = '';
+    this.shareLink = '';
+    this.history = new History();
+    this.addEventListener('keydown', (e) => this.onKey(e));
     this.status = 'loading';
     this.engine = null;
     this.periods = [];
@@ -63,28 +77,192 @@ export class SalesPlanPlayground extends LitElement {
 
   async connectedCallback() {
     super.connectedCallback();
+    // A debounced save may not have run yet when the page goes away.
+    this.onPageHide = () => this.plan && saveSession(this.scenario());
+    window.addEventListener('pagehide', this.onPageHide);
     try {
       const api = await loadEngine();
-      this.engine = api.Engine.withSampleReps();
-      this.periods = this.engine.periods();
-      this.period ||= this.periods.at(-1);
+      this.api = api;
+      this.useEngine(api.Engine.withSampleReps(), { sample: true });
       this.presets = api.presets().map((p) => ({ id: p.id, json: p.json, plan: JSON.parse(p.json) }));
       this.status = 'ready';
-      this.loadPreset(this.presets[0].id);
+      await this.restore();
     } catch (e) {
       this.status = 'failed';
       this.problems = [{ path: '', severity: 'error', message: { en: String(e?.message ?? e), zh: String(e?.message ?? e) } }];
     }
   }
 
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    window.removeEventListener('pagehide', this.onPageHide);
+    this.charts.destroyAll();
+  }
+
   // --- state changes -------------------------------------------------------------------
+
+  /** Switches to an engine over other data: periods, data source, no stale results. */
+  useEngine(engine, source) {
+    this.engine?.free?.();
+    this.engine = engine;
+    const summary = engine.dataSummary();
+    this.periods = summary.periods;
+    if (!this.periods.includes(this.period)) this.period = this.periods.at(-1) ?? '';
+    this.dataSource = { ...source, reps: summary.reps, periods: summary.periods.length };
+    this.results = null;
+    this.comparison = null;
+    this.baselinePinned = false;
+  }
+
+  /** Reads reps from a CSV or Excel file; rows left out are listed, good rows kept. */
+  async loadRepsFile(file) {
+    if (!file) return;
+    const { csv, encoding } = await repsFromFile(file);
+    this.history.clear();
+    let engine;
+    try {
+      engine = this.api.Engine.fromCsv(csv);
+    } catch (e) {
+      this.loadReport = { file: file.name, encoding, fatal: e.problems ?? [{ path: '', message: { en: String(e), zh: String(e) } }], problems: [] };
+      return;
+    }
+    const problems = engine.loadProblems();
+    this.useEngine(engine, { file: file.name, encoding, csv });
+    this.loadReport = { file: file.name, encoding, problems, fatal: null, reps: this.dataSource.reps };
+    if (this.plan) this.apply(this.plan);
+  }
+
+  downloadTemplate() {
+    download('reps-template.csv', '\ufeff' + this.api.sampleCsv(), 'text/csv;charset=utf-8');
+  }
+
+  /** Opens a plan file: a plan the editor can show is loaded (its errors shown by their fields). */
+  async openPlanFile(file) {
+    if (!file) return;
+    const { text } = await readText(file);
+    let plan;
+    try {
+      plan = JSON.parse(text);
+    } catch {
+      plan = null;
+    }
+    if (plan && Array.isArray(plan.scorecards)) {
+      this.history.record(this.plan, null);
+      this.presetId = '';
+      this.cardIndex = 0;
+      this.apply(plan);
+      this.flash(`${this.L('opened')} ${file.name}`);
+    } else {
+      // Not a plan the editor can show: the engine says why; the current plan stays.
+      const report = this.engine.setPlan(text);
+      this.problems = report.problems;
+      if (!report.ok) this.engine.setPlan(JSON.stringify(this.plan));
+    }
+  }
+
+  /** Starts from a share link if there is one, else from the last session, else the first preset. */
+  async restore() {
+    let scenario = null;
+    try {
+      scenario = await decodeScenario(location.hash);
+    } catch {
+      this.flash(this.L('badLink'));
+    }
+    const from = scenario ?? loadSession();
+    if (!from) {
+      this.loadPreset(this.presets[0].id);
+      return;
+    }
+    if (from.csv) {
+      try {
+        this.useEngine(this.api.Engine.fromCsv(from.csv), { file: from.csvName ?? 'reps.csv', csv: from.csv });
+      } catch {
+        // The stored reps no longer read: keep the sample reps.
+      }
+    }
+    // The language a share link was made in; a stored session keeps the one remembered on its own.
+    if (scenario?.lang && scenario.lang !== this.lang) this.setLang(scenario.lang);
+    if (from.period && this.periods.includes(from.period)) this.period = from.period;
+    this.ytd = !!from.ytd;
+    this.presetId = from.presetId ?? '';
+    this.apply(from.plan);
+    this.flash(scenario ? this.L('linkOpened') : this.L('sessionRestored'));
+  }
+
+  /** The scenario as a share link or a stored session: plan, view, language, the user's reps. */
+  scenario() {
+    const csv = this.dataSource?.csv;
+    return {
+      plan: this.plan,
+      presetId: this.presetId,
+      period: this.period,
+      ytd: this.ytd,
+      lang: this.lang,
+      ...(csv && csv.length <= MAX_STORED_CSV ? { csv, csvName: this.dataSource.file } : {}),
+    };
+  }
+
+  persist() {
+    clearTimeout(this.persistTimer);
+    this.persistTimer = setTimeout(() => saveSession(this.scenario()), 150);
+  }
+
+  async share() {
+    const url = `${location.href.split('#')[0]}${await encodeScenario(this.scenario())}`;
+    this.shareLink = url;
+    try {
+      await navigator.clipboard.writeText(url);
+      this.flash(this.L('linkCopied'));
+    } catch {
+      this.flash(this.L('linkReady'));
+    }
+  }
+
+  /** Back to the first preset and the sample reps; the stored session is forgotten. */
+  reset() {
+    clearSession();
+    this.history.clear();
+    if (!this.dataSource?.sample) this.useEngine(this.api.Engine.withSampleReps(), { sample: true });
+    this.loadReport = null;
+    this.loadPreset(this.presets[0].id);
+  }
+
+  undo() {
+    const plan = this.history.undo(this.plan);
+    if (plan) this.apply(plan);
+  }
+
+  redo() {
+    const plan = this.history.redo(this.plan);
+    if (plan) this.apply(plan);
+  }
+
+  /** Ctrl+Z undoes a plan edit, Ctrl+Shift+Z or Ctrl+Y redoes it, wherever the focus is. */
+  onKey(e) {
+    if (!(e.ctrlKey || e.metaKey)) return;
+    const key = e.key.toLowerCase();
+    if (key === 'z' || key === 'y') {
+      e.preventDefault();
+      if (key === 'y' || e.shiftKey) this.redo();
+      else this.undo();
+    }
+  }
+
+  /** Shows a short confirmation for a few seconds. */
+  flash(text) {
+    this.notice = text;
+    clearTimeout(this.noticeTimer);
+    this.noticeTimer = setTimeout(() => (this.notice = ''), 3000);
+  }
 
   /** Hands `plan` to the engine; on success re-evaluates, otherwise keeps the last results. */
   apply(plan) {
     this.plan = plan;
+    if (!this.engine) return;
     const report = this.engine.setPlan(JSON.stringify(plan));
     this.problems = report.problems;
     if (report.ok) this.evaluate();
+    this.persist();
   }
 
   evaluate() {
@@ -96,8 +274,9 @@ export class SalesPlanPlayground extends LitElement {
     }
   }
 
-  /** Sets one field of the plan by its path and re-evaluates. */
+  /** Sets one field of the plan by its path and re-evaluates; undoable. */
   edit(path, value) {
+    this.history.record(this.plan, path);
     this.apply(setIn(this.plan, path, value));
   }
 
@@ -116,6 +295,7 @@ export class SalesPlanPlayground extends LitElement {
   loadPreset(id) {
     const preset = this.presets.find((p) => p.id === id);
     if (!preset) return;
+    if (this.plan) this.history.record(this.plan, null);
     this.presetId = id;
     this.cardIndex = 0;
     this.apply(structuredClone(preset.plan));
@@ -132,16 +312,19 @@ export class SalesPlanPlayground extends LitElement {
   setLang(lang) {
     this.lang = lang;
     localStorage.setItem(LANG_KEY, lang);
+    this.persist();
   }
 
   setPeriod(period) {
     this.period = period;
     this.evaluate();
+    this.persist();
   }
 
   setYtd(on) {
     this.ytd = on;
     this.evaluate();
+    this.persist();
   }
 
   setSort(key) {
@@ -233,10 +416,55 @@ export class SalesPlanPlayground extends LitElement {
           </div>
         </div>
       </header>
+      ${this.status === 'ready' ? this.renderActions() : nothing}
+      ${this.loadReport ? this.renderLoadReport() : nothing}
       ${this.status === 'loading' ? html`<p class="status">${this.L('loading')}</p>` : nothing}
       ${this.status === 'failed' ? html`<p class="status error">${this.L('failed')}: ${this.problems[0]?.message.en}</p>` : nothing}
       ${this.plan ? html`<main class="layout">${renderEditor(this)}${this.renderResults()}</main>` : nothing}
     `;
+  }
+
+  /** The bar of file actions, with where the reps come from. */
+  renderActions() {
+    const d = this.dataSource;
+    const source = d?.sample ? this.L('sampleReps') : d?.file;
+    const pick = (id) => this.renderRoot.querySelector(`input[data-file="${id}"]`)?.click();
+    return html`<nav class="actions" aria-label=${this.L('actions')}>
+      <span class="source" data-testid="data-source">${source} · ${d?.reps ?? 0} ${this.L('reps')} · ${d?.periods ?? 0} ${this.L('periods')}</span>
+      <button type="button" data-testid="load-reps" @click=${() => pick('reps')}>${this.L('loadReps')}</button>
+      <input type="file" hidden data-file="reps" accept=".csv,.xlsx,text/csv" @change=${(e) => { this.loadRepsFile(e.target.files[0]); e.target.value = ''; }} />
+      <button type="button" data-testid="template" @click=${() => this.downloadTemplate()}>${this.L('template')}</button>
+      <span class="sep" aria-hidden="true"></span>
+      <button type="button" data-testid="open-plan" @click=${() => pick('plan')}>${this.L('openPlan')}</button>
+      <input type="file" hidden data-file="plan" accept=".json,application/json" @change=${(e) => { this.openPlanFile(e.target.files[0]); e.target.value = ''; }} />
+      <button type="button" data-testid="save-plan" @click=${() => savePlan(this.plan)}>${this.L('savePlan')}</button>
+      <span class="sep" aria-hidden="true"></span>
+      <button type="button" data-testid="export-csv" ?disabled=${!this.results} @click=${() => exportCsv(this, this.results)}>${this.L('exportCsv')}</button>
+      <button type="button" data-testid="export-xlsx" ?disabled=${!this.results} @click=${() => exportXlsx(this, this.results)}>${this.L('exportXlsx')}</button>
+      <button type="button" data-testid="share" ?disabled=${!this.plan} @click=${() => this.share()}>${this.L('share')}</button>
+      <span class="sep" aria-hidden="true"></span>
+      <button type="button" data-testid="undo" ?disabled=${!this.history.canUndo} title="Ctrl+Z" @click=${() => this.undo()}>↶ ${this.L('undo')}</button>
+      <button type="button" data-testid="redo" ?disabled=${!this.history.canRedo} title="Ctrl+Shift+Z" @click=${() => this.redo()}>↷ ${this.L('redo')}</button>
+      <button type="button" data-testid="reset" @click=${() => this.reset()}>${this.L('reset')}</button>
+      ${this.shareLink ? html`<input class="share-link" data-testid="share-link" readonly .value=${this.shareLink} @focus=${(e) => e.target.select()} aria-label=${this.L('share')} />` : nothing}
+      ${this.notice ? html`<span class="notice" role="status">${this.notice}</span>` : nothing}
+    </nav>`;
+  }
+
+  /** What loading a reps file did: how many reps, and each row left out with its reason. */
+  renderLoadReport() {
+    const r = this.loadReport;
+    const msg = (p) => p.message[this.lang] ?? p.message.en;
+    return html`<section class=${`load-report ${r.fatal || r.problems.length ? 'warn' : 'ok'}`} data-testid="load-report" role="status">
+      <button type="button" class="icon close" aria-label=${this.L('close')} @click=${() => (this.loadReport = null)}>×</button>
+      <strong>${r.file}</strong>
+      ${r.encoding === 'gb18030' ? html` <span class="hint">${this.L('readAsGbk')}</span>` : nothing}
+      ${r.fatal
+        ? html`<p>${this.L('fileNotRead')}</p><ul>${r.fatal.map((p) => html`<li>${msg(p)}</li>`)}</ul>`
+        : html`<p data-testid="load-summary">${r.reps} ${this.L('reps')} ${this.L('loaded')}${r.problems.length ? html`; <strong>${r.problems.length}</strong> ${this.L('rowsLeftOut')}` : nothing}</p>
+          ${r.problems.length ? html`<table class="grid"><thead><tr><th>${this.L('where')}</th><th>${this.L('value')}</th><th>${this.L('problem')}</th></tr></thead>
+            <tbody>${r.problems.map((p) => html`<tr data-row-problem=${p.path}><td><code>${p.path}</code></td><td>${p.value ?? ''}</td><td>${msg(p)}</td></tr>`)}</tbody></table>` : nothing}`}
+    </section>`;
   }
 
   /** The chart grid; the charts themselves are drawn after each render (see `updated`). */

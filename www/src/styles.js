@@ -143,6 +143,20 @@ export const styles = css`
   .filters input[type='search'] { padding: 5px 8px; border: 1px solid var(--ip-border); border-radius: 6px; min-width: 180px; }
   button.sort { border: 0; background: none; font: inherit; color: inherit; cursor: pointer; padding: 0; font-weight: 600; }
   th.num button.sort { text-align: right; width: 100%; }
+  .actions { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; padding: 8px 24px; background: var(--ip-panel); border-bottom: 1px solid var(--ip-border); }
+  .actions button { border: 1px solid var(--ip-border); background: #fff; border-radius: 6px; padding: 4px 10px; cursor: pointer; }
+  .actions button:hover:not([disabled]) { border-color: var(--ip-accent); color: var(--ip-accent); }
+  .actions button[disabled] { opacity: 0.5; cursor: not-allowed; }
+  .actions .source { color: var(--ip-muted); font-size: 13px; margin-right: 6px; }
+  .actions .sep { width: 1px; height: 20px; background: var(--ip-border); }
+  .notice { color: #17803d; font-size: 13px; }
+  .share-link { flex: 1 1 260px; min-width: 200px; padding: 4px 8px; border: 1px solid var(--ip-border); border-radius: 6px; font-size: 12px; color: var(--ip-muted); }
+  .load-report { position: relative; margin: 12px 24px 0; padding: 10px 14px; border-radius: 8px; border: 1px solid var(--ip-border); background: #fff; }
+  .load-report.warn { background: var(--ip-warn-soft); border-color: #f1d48a; }
+  .load-report.ok { background: #eefaf2; border-color: #bfe6cb; }
+  .load-report p { margin: 4px 0; }
+  .load-report .close { position: absolute; top: 6px; right: 8px; }
+  .load-report table { max-width: 100%; }
   .badge { display: inline-block; min-width: 22px; text-align: center; padding: 1px 6px; border-radius: 10px; font-size: 12px; font-weight: 700; background: #eef1f6; }
   .badge.g-S { background: #e3f5e9; color: #17803d; }
   .badge.g-A { background: #e6efff; color: #1f5eff; }

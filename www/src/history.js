@@ -1,0 +1,56 @@
+// Undo and redo of plan edits. Keystrokes in the same field within a short time count as
+// one edit, so undo goes back a value, not a character.
+
+const COALESCE_MS = 1000;
+
+export class History {
+  constructor(limit = 200) {
+    this.limit = limit;
+    this.past = [];
+    this.future = [];
+    this.lastPath = null;
+    this.lastTime = 0;
+  }
+
+  /** Records `before` (the plan before an edit of `path`); `now` is the time in ms. */
+  record(before, path, now = Date.now()) {
+    const sameField = path != null && path === this.lastPath && now - this.lastTime < COALESCE_MS;
+    if (!sameField) {
+      this.past.push(before);
+      if (this.past.length > this.limit) this.past.shift();
+    }
+    this.future = [];
+    this.lastPath = path;
+    this.lastTime = now;
+  }
+
+  /** The plan to go back to from `current`, or null. */
+  undo(current) {
+    if (!this.past.length) return null;
+    this.future.push(current);
+    this.lastPath = null;
+    return this.past.pop();
+  }
+
+  /** The plan to go forward to from `current`, or null. */
+  redo(current) {
+    if (!this.future.length) return null;
+    this.past.push(current);
+    this.lastPath = null;
+    return this.future.pop();
+  }
+
+  get canUndo() {
+    return this.past.length > 0;
+  }
+
+  get canRedo() {
+    return this.future.length > 0;
+  }
+
+  clear() {
+    this.past = [];
+    this.future = [];
+    this.lastPath = null;
+  }
+}

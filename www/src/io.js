@@ -1,0 +1,108 @@
+// Files in and out, all in the browser: reps from CSV or Excel (decoded as UTF-8, or as
+// GB18030 when a Chinese Windows Excel saved it), the template, results to CSV or Excel,
+// and plan files. Nothing is uploaded anywhere.
+import { readSheet } from 'read-excel-file/browser';
+import writeXlsxFile from 'write-excel-file/browser';
+import { name } from './i18n.js';
+import { sum } from './format.js';
+
+/** Saves `content` as a file named `fileName` through the browser's download. */
+export function download(fileName, content, type) {
+  const blob = content instanceof Blob ? content : new Blob([content], { type });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** The text of a CSV file: UTF-8 (with or without BOM), else GB18030. Returns { text, encoding }. */
+export async function readText(file) {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
+  }
+}
+
+/** One CSV field, quoted when it must be. */
+function field(value) {
+  const text = value == null ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export function toCsv(rows) {
+  return rows.map((row) => row.map(field).join(',')).join('\n') + '\n';
+}
+
+/**
+ * The reps in a CSV or Excel file as CSV text for the engine, with how it was read:
+ * `{ csv, encoding }`. Excel cells keep the digits as typed (no float on the way).
+ */
+export async function repsFromFile(file) {
+  if (/\.xlsx$/i.test(file.name)) {
+    const rows = await readSheet(file, { parseNumber: (s) => s, trim: true });
+    const cells = rows.map((row) => row.map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v)));
+    return { csv: toCsv(cells), encoding: 'xlsx' };
+  }
+  const { text, encoding } = await readText(file);
+  return { csv: text, encoding };
+}
+
+/** The columns of a results export, in the user's language. */
+function exportColumns(el, results) {
+  const zh = el.lang === 'zh';
+  const lines = (el.plan.commission ?? []).map((l) => ({ id: l.id, label: el.text(l) }));
+  const bonuses = (el.plan.bonuses ?? []).map((b) => ({ id: b.id, label: el.text(b) }));
+  const hasBase = results.reps.some((r) => r.base_pay.length);
+  return [
+    [el.L('rep'), (r) => r.rep_id, false],
+    [zh ? '姓名' : 'Name', (r) => (zh ? r.name_zh || r.name : r.name), false],
+    [el.L('region'), (r) => name(el.lang, r.region), false],
+    [el.L('role'), (r) => name(el.lang, r.role), false],
+    [`${el.L('attainment')} %`, (r) => r.attainment_pct, true],
+    [el.L('score'), (r) => r.score, true],
+    [el.L('grade'), (r) => r.grade, false],
+    [el.L('rank'), (r) => String(r.rank), true],
+    ...(hasBase ? [[el.L('basePay'), (r) => r.base_total, true]] : []),
+    ...lines.map((l) => [l.label, (r) => r.commission.find((x) => x.id === l.id)?.pay, true]),
+    ...bonuses.map((b) => [b.label, (r) => r.bonuses.find((x) => x.id === b.id)?.amount, true]),
+    [el.L('returns'), (r) => sum(r.adjustments.map((a) => a.amount)), true],
+    [el.L('total'), (r) => r.total_pay, true],
+    [el.L('warnings'), (r) => r.warnings.map((w) => w.message[el.lang] ?? w.message.en).join('; '), false],
+  ];
+}
+
+function exportName(el, results, ext) {
+  const period = results.year_to_date ? `${results.period}-ytd` : results.period;
+  return `results-${period}.${ext}`;
+}
+
+/** Results as CSV (UTF-8 with a BOM, so Excel reads Chinese), figures exact to the digit. */
+export function exportCsv(el, results) {
+  const cols = exportColumns(el, results);
+  const rows = [cols.map((c) => c[0]), ...results.reps.map((r) => cols.map((c) => c[1](r) ?? ''))];
+  download(exportName(el, results, 'csv'), '\ufeff' + toCsv(rows), 'text/csv;charset=utf-8');
+}
+
+/** Results as an Excel workbook; figures are numbers Excel can add up. */
+export async function exportXlsx(el, results) {
+  const cols = exportColumns(el, results);
+  const header = cols.map((c) => ({ value: c[0], fontWeight: 'bold' }));
+  const body = results.reps.map((r) =>
+    cols.map(([, get, numeric]) => {
+      const v = get(r);
+      return numeric && v != null && v !== '' ? { value: Number(v), type: Number, format: '#,##0.00' } : { value: v == null ? '' : String(v), type: String };
+    }),
+  );
+  const blob = await writeXlsxFile([header, ...body], { columns: cols.map((_, i) => ({ width: i < 4 ? 16 : 13 })) });
+  download(exportName(el, results, 'xlsx'), blob);
+}
+
+/** The plan as a JSON file named after it. */
+export function savePlan(plan) {
+  const slug = String(plan.name ?? 'plan').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'plan';
+  download(`${slug}.json`, JSON.stringify(plan, null, 2) + '\n', 'application/json');
+}
