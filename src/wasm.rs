@@ -35,6 +35,13 @@ impl Engine {
         Engine { workspace: Workspace::with_sample_reps(), load_problems: Vec::new() }
     }
 
+    /// An engine over `reps` synthetic reps over `quarters` quarters, from `seed` (the same
+    /// arguments always give the same data): for trying the engine at scale.
+    pub fn synthetic(reps: usize, quarters: usize, seed: u32) -> Engine {
+        let reps = reps.min(crate::data::MAX_ROWS / quarters.clamp(1, 12));
+        Engine { workspace: Workspace::new(crate::data::synthetic_dataset(reps, quarters, u64::from(seed))), load_problems: Vec::new() }
+    }
+
     /// An engine over reps from CSV text. Throws (with `problems`) when nothing can be read;
     /// rows it had to leave out are listed by `loadProblems()`.
     #[wasm_bindgen(js_name = fromCsv)]
@@ -52,6 +59,32 @@ impl Engine {
     /// The period names, sorted.
     pub fn periods(&self) -> Result<JsValue, JsValue> {
         to_js(&self.workspace.data().periods)
+    }
+
+    /// The reps: `[{ id, name, name_zh, region, role }]`, in data order.
+    pub fn reps(&self) -> Result<JsValue, JsValue> {
+        let reps: Vec<serde_json::Value> = self
+            .workspace
+            .data()
+            .reps
+            .iter()
+            .map(|r| serde_json::json!({ "id": r.id, "name": r.name, "name_zh": r.name_zh, "region": r.region, "role": r.role }))
+            .collect();
+        to_js(&reps)
+    }
+
+    /// What the loaded data holds: `{ reps, rows, periods, columns, adjustments }` (counts,
+    /// and the numeric column names formulas can use).
+    #[wasm_bindgen(js_name = dataSummary)]
+    pub fn data_summary(&self) -> Result<JsValue, JsValue> {
+        let d = self.workspace.data();
+        to_js(&serde_json::json!({
+            "reps": d.reps.len(),
+            "rows": d.rows.len(),
+            "periods": d.periods,
+            "columns": d.columns,
+            "adjustments": d.adjustments.len(),
+        }))
     }
 
     /// Sets the plan from JSON text. Returns `{ ok, problems }`; when not ok the previous

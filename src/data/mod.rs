@@ -4,9 +4,11 @@
 mod adjustments;
 mod csv;
 mod sample;
+mod synthetic;
 
 pub use adjustments::{load_adjustments_csv, Adjustment};
 pub use sample::{sample_adjustments_csv, sample_csv, sample_dataset};
+pub use synthetic::synthetic_dataset;
 
 use crate::problem::Problem;
 use rust_decimal::Decimal;

@@ -2,7 +2,11 @@
 // and ranges), bonus and penalty points, grade bands and the distribution guide, and the
 // commission tables. Render functions over the playground element `el`, which owns the state.
 import { html, nothing } from 'lit';
-import { name, term } from './i18n.js';
+import { term } from './i18n.js';
+import { renderCommission, renderBonuses, renderBasePay } from './editor-pay.js';
+import { renderKpiDetails, addKpi } from './editor-kpi.js';
+import { renderTargets } from './editor-targets.js';
+import { renderJson } from './editor-json.js';
 import { short } from './format.js';
 
 /** Sum of decimal-looking strings, for the live totals next to inputs (display only). */
@@ -20,11 +24,13 @@ export function renderEditor(el) {
     </label>
     ${el.text(plan, 'description') ? html`<p class="hint description">${el.text(plan, 'description')}</p>` : nothing}
     ${renderScorecards(el)}
+    ${plan.targets?.length ? renderTargets(el) : nothing}
     ${plan.points?.items?.length ? renderPoints(el) : nothing}
     ${renderGrades(el)}
     ${(plan.commission ?? []).map((line, i) => renderCommission(el, line, i))}
     ${plan.bonuses?.length ? renderBonuses(el) : nothing}
     ${plan.base_pay ? renderBasePay(el) : nothing}
+    ${renderJson(el)}
   </section>`;
 }
 
@@ -56,9 +62,13 @@ function renderCard(el, card, c) {
       <thead><tr><th>${el.L('kpi')}</th><th>${el.L('target')}</th><th>${el.L('weight')}</th><th>${el.L('cap')}</th></tr></thead>
       ${groups.filter((g) => g.kpis.length).map((g) => html`<tbody>
         ${g.cat ? renderCategoryRow(el, g.cat, g.kpis, scale) : nothing}
-        ${g.kpis.map(([kpi, k]) => renderKpiRow(el, kpi, `${base}.kpis[${k}]`))}
+        ${g.kpis.map(([kpi, k]) => {
+          const path = `${base}.kpis[${k}]`;
+          return html`${renderKpiRow(el, kpi, path)}${el.expandedKpi === path ? renderKpiDetails(el, kpi, path) : nothing}`;
+        })}
       </tbody>`)}
-      <tfoot><tr>
+      <tfoot><tr><td colspan="4"><button type="button" class="secondary" data-testid="add-kpi" @click=${() => addKpi(el, c)}>+ ${el.L('addKpi')}</button></td></tr>
+      <tr>
         <th scope="row">${el.L('weightSum')}</th><td></td>
         <td class=${card.normalize || Math.abs(total - 100) < 1e-9 ? 'sum ok' : 'sum bad'} data-testid="weight-sum">${short(String(total))}</td>
         <td class="hint">${card.normalize ? el.L('normalised') : el.L('mustBe100')}</td>
@@ -81,8 +91,10 @@ function renderKpiRow(el, kpi, path) {
   const label = el.text(kpi);
   const type = kpi.scoring?.type ?? 'ratio';
   const hasCap = type === 'ratio' || type === 'inverse_ratio';
+  const open = el.expandedKpi === path;
   return html`<tr data-kpi=${kpi.id}>
-    <th scope="row">${label}<div class="hint">${term(el.lang, type)}${kpi.actual ? html` · <code>${kpi.actual}</code>` : nothing}</div></th>
+    <th scope="row"><button type="button" class="kpi-toggle" aria-expanded=${open ? 'true' : 'false'} data-testid=${`kpi-toggle-${kpi.id}`}
+      @click=${() => (el.expandedKpi = open ? null : path)}>${open ? '▾' : '▸'} ${label}</button><div class="hint">${term(el.lang, type)}${kpi.actual ? html` · <code>${kpi.actual}</code>` : nothing}</div></th>
     <td>${kpi.target != null ? html`${el.field(`${path}.target`, { label: `${label} ${el.L('target')}`, width: 'formula' })}${el.fieldError(`${path}.target`)}` : html`<span class="hint">—</span>`}</td>
     <td>${el.field(`${path}.weight`, { label: `${label} ${el.L('weight')}`, type: 'number', width: 'narrow' })}${el.fieldError(`${path}.weight`)}</td>
     <td>${hasCap ? html`${el.field(`${path}.scoring.cap_pct`, { label: `${label} ${el.L('cap')}`, type: 'number', width: 'narrow' })}${el.fieldError(`${path}.scoring.cap_pct`)}` : html`<span class="hint">—</span>`}</td>
@@ -143,95 +155,3 @@ function renderGrades(el) {
   </fieldset>`;
 }
 
-function renderCommission(el, line, i) {
-  const base = `commission[${i}]`;
-  const fromLabel = line.tier_basis === 'amount' ? el.L('fromAmount') : el.L('fromPct');
-  return html`<fieldset class="block">
-    <legend>${el.L('commission')}: ${el.text(line)}</legend>
-    <label class="row">${el.L('method')}
-      <select data-path=${`${base}.method`} @change=${(e) => el.edit(`${base}.method`, e.target.value)}>
-        ${['marginal', 'retroactive'].map((m) => html`<option value=${m} ?selected=${line.method === m}>${el.L(m)}</option>`)}
-      </select>
-    </label>
-    <div class="row pair">
-      <label>${el.L('gatePct')} ${el.field(`${base}.gate_pct`, { label: el.L('gatePct'), type: 'number', width: 'narrow', optional: true })}</label>
-      <label>${el.L('lineCap')} ${el.field(`${base}.cap`, { label: el.L('lineCap'), type: 'number', width: 'medium', optional: true })}</label>
-    </div>
-    ${el.fieldError(`${base}.gate_pct`)}${el.fieldError(`${base}.cap`)}
-    ${Object.keys(line.grade_multipliers ?? {}).length || line.multipliers?.length
-      ? html`<p class="hint">${Object.entries(line.grade_multipliers ?? {}).map(([g, m]) => `${g} × ${m}`).join(' · ')}${line.multipliers?.map((m) => html` · <code>${m.when}</code> × ${m.multiplier}`)}</p>`
-      : nothing}
-    <table class="grid tiers">
-      <thead><tr><th>${el.L('tiers')}</th><th>${fromLabel}</th><th>${el.L('ratePct')}</th><th></th></tr></thead>
-      <tbody>
-        ${line.tiers.map((tier, n) => {
-          const path = `${base}.tiers[${n}]`;
-          return html`<tr>
-            <th scope="row">${n + 1}</th>
-            <td>${el.field(`${path}.from`, { label: `${el.L('tiers')} ${n + 1} ${fromLabel}`, type: 'number', width: 'narrow' })}${el.fieldError(`${path}.from`)}</td>
-            <td>${el.field(`${path}.rate_pct`, { label: `${el.L('tiers')} ${n + 1} ${el.L('ratePct')}`, type: 'number', width: 'narrow' })}${el.fieldError(`${path}.rate_pct`)}</td>
-            <td>${line.tiers.length > 1
-              ? html`<button type="button" class="icon" title=${el.L('removeTier')} aria-label=${`${el.L('removeTier')} ${n + 1}`} @click=${() => el.edit(`${base}.tiers`, line.tiers.filter((_, j) => j !== n))}>×</button>`
-              : nothing}</td>
-          </tr>`;
-        })}
-      </tbody>
-    </table>
-    <button type="button" class="secondary" @click=${() => addTier(el, base, line)}>+ ${el.L('addTier')}</button>
-    ${el.fieldError(`${base}.tiers`)}
-  </fieldset>`;
-}
-
-function addTier(el, base, line) {
-  const last = line.tiers.at(-1);
-  const from = String((Number.parseFloat(last?.from) || 0) + (line.tier_basis === 'amount' ? 100000 : 20));
-  el.edit(`${base}.tiers`, [...line.tiers, { from, rate_pct: String(last?.rate_pct ?? '0') }]);
-}
-
-/** The editable figures of each bonus rule. */
-const BONUS_FIELDS = {
-  over_achievement: ['above_pct', 'excess_over_pct', 'rate_pct'],
-  threshold: ['amount'],
-  rank: ['top', 'amount'],
-  team_pool: ['pool'],
-  profit_share: ['profit', 'pool_pct'],
-};
-
-const BONUS_LABELS = {
-  en: { above_pct: 'Above % of target', excess_over_pct: 'Excess from %', rate_pct: 'Rate %', amount: 'Amount', top: 'Top N', pool: 'Pool', profit: 'Profit', pool_pct: 'Share %' },
-  zh: { above_pct: '超过目标 %', excess_over_pct: '超额起算 %', rate_pct: '比例 %', amount: '金额', top: '前 N 名', pool: '奖金池', profit: '利润', pool_pct: '分享比例 %' },
-};
-
-function renderBonuses(el) {
-  const labels = BONUS_LABELS[el.lang] ?? BONUS_LABELS.en;
-  return html`<fieldset class="block">
-    <legend>${el.L('bonusesTitle')}</legend>
-    ${el.plan.bonuses.map((b, i) => {
-      const path = `bonuses[${i}].rule`;
-      return html`<div class="bonus" data-bonus=${b.id}>
-        <div class="bonus-head"><strong>${el.text(b)}</strong> <span class="hint">${term(el.lang, b.rule.type)}${b.rule.when ? html` · <code>${b.rule.when}</code>` : nothing}${b.grades ? ` · ${b.grades.join('/')}` : ''}</span></div>
-        <div class="row pair">${(BONUS_FIELDS[b.rule.type] ?? []).map((f) => html`<label>${labels[f]} ${el.field(`${path}.${f}`, { label: `${el.text(b)} ${labels[f]}`, type: 'number', width: 'medium' })}</label>`)}</div>
-        ${(BONUS_FIELDS[b.rule.type] ?? []).map((f) => el.fieldError(`${path}.${f}`))}
-      </div>`;
-    })}
-  </fieldset>`;
-}
-
-function renderBasePay(el) {
-  const base = el.plan.base_pay;
-  return html`<fieldset class="block">
-    <legend>${el.L('basePayTitle')}</legend>
-    <table class="grid">
-      <thead><tr><th>${el.L('role')}</th><th>${el.L('cityTier')}</th><th>${el.L('salary')}</th></tr></thead>
-      <tbody>${base.salaries.map((s, i) => html`<tr>
-        <td>${s.role ? name(el.lang, s.role) : html`<span class="hint">${el.L('anyRole')}</span>`}</td>
-        <td>${s.city_tier ?? html`<span class="hint">${el.L('anyTier')}</span>`}</td>
-        <td>${el.field(`base_pay.salaries[${i}].monthly`, { label: `${el.L('salary')} ${s.role ?? ''} ${s.city_tier ?? ''}`, type: 'number', width: 'medium' })}${el.fieldError(`base_pay.salaries[${i}].monthly`)}</td>
-      </tr>`)}</tbody>
-      ${base.allowances?.length ? html`<tbody>${base.allowances.map((a, i) => html`<tr>
-        <td colspan="2">${el.text(a)}</td>
-        <td>${el.field(`base_pay.allowances[${i}].monthly`, { label: el.text(a), type: 'number', width: 'medium' })}${el.fieldError(`base_pay.allowances[${i}].monthly`)}</td>
-      </tr>`)}</tbody>` : nothing}
-    </table>
-  </fieldset>`;
-}

@@ -27,6 +27,7 @@ export function renderExplanation(el, rep, results) {
   const kpiName = (id) => el.text(card?.kpis.find((k) => k.id === id)) || id;
   const zh = el.lang === 'zh';
   return html`<section class="detail" data-testid="explanation" data-rep=${rep.rep_id} aria-label=${el.L('details')}>
+    <p class="statement-title">${el.L('statement')} · ${el.text(plan)} · ${results.year_to_date ? `${el.L('yearToDate')} ${results.periods.join(' – ')}` : results.period}</p>
     <header class="detail-head">
       <div>
         <h3>${zh ? rep.name_zh || rep.name : rep.name} <span class="hint">${rep.rep_id} · ${name(el.lang, rep.region)} · ${name(el.lang, rep.role)} · ${results.periods.join(', ')}</span></h3>
@@ -40,7 +41,10 @@ export function renderExplanation(el, rep, results) {
         </p>
         ${rep.flags.map((f) => html`<p class="flag-line" data-flag=${f.code}>⚑ ${term(el.lang, f.code)} (${f.grade}: ${f.periods.join(' → ')})</p>`)}
       </div>
-      <button type="button" class="icon" aria-label=${el.L('close')} @click=${() => el.selectRep(null)}>×</button>
+      <div class="detail-buttons">
+        <button type="button" class="secondary no-print" data-testid="print-statement" @click=${() => window.print()}>${el.L('printStatement')}</button>
+        <button type="button" class="icon no-print" aria-label=${el.L('close')} @click=${() => el.selectRep(null)}>×</button>
+      </div>
     </header>
     <table class="grid explain">
       <thead><tr><th>${el.L('kpi')}</th><th class="num">${el.L('actual')}</th><th class="num">${el.L('target')}</th><th class="num">${el.L('attainment')}</th><th class="num">${el.L('weight')}</th><th class="num">${el.L('score')}</th></tr></thead>
@@ -104,5 +108,6 @@ export function renderExplanation(el, rep, results) {
     ${rep.draw ? html`<p class="hint" data-section="draw">${el.L('draw')}: ${term(el.lang, 'paid_then')} ${money(rep.draw.earned)} → ${money(rep.draw.paid)}</p>` : nothing}
     <p class="verdict total-line">${el.L('total')}: <strong data-testid="detail-total">${money(rep.total_pay)}</strong></p>
     ${rep.warnings.length ? html`<ul class="warnings" data-section="warnings">${rep.warnings.map((w) => html`<li data-warning=${w.code}>${w.message[el.lang] ?? w.message.en}</li>`)}</ul>` : nothing}
+    <p class="statement-foot hint">${el.L('statementFoot')}</p>
   </section>`;
 }

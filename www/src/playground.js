@@ -41,6 +41,10 @@ export class SalesPlanPlayground extends LitElement {
     loadReport: { state: true },
     notice: { state: true },
     shareLink: { state: true },
+    expandedKpi: { state: true },
+    jsonOpen: { state: true },
+    jsonDraft: { state: true },
+    jsonProblems: { state: true },
     status: { state: true },
   };
 
@@ -68,6 +72,12 @@ export class SalesPlanPlayground extends LitElement {
     this.loadReport = null;
     this.notice = '';
     this.shareLink = '';
+    this.expandedKpi = null;
+    this.jsonOpen = false;
+    this.jsonDraft = null;
+    this.jsonProblems = [];
+    this.repList = [];
+    this.columns = [];
     this.history = new History();
     this.addEventListener('keydown', (e) => this.onKey(e));
     this.status = 'loading';
@@ -107,6 +117,8 @@ export class SalesPlanPlayground extends LitElement {
     this.engine = engine;
     const summary = engine.dataSummary();
     this.periods = summary.periods;
+    this.columns = summary.columns;
+    this.repList = engine.reps();
     if (!this.periods.includes(this.period)) this.period = this.periods.at(-1) ?? '';
     this.dataSource = { ...source, reps: summary.reps, periods: summary.periods.length };
     this.results = null;
@@ -245,6 +257,26 @@ export class SalesPlanPlayground extends LitElement {
       e.preventDefault();
       if (key === 'y' || e.shiftKey) this.redo();
       else this.undo();
+    }
+  }
+
+  /** Applies the JSON editor's text: a plan the engine accepts replaces the one in use. */
+  applyJson() {
+    let plan;
+    try {
+      plan = JSON.parse(this.jsonDraft);
+    } catch {
+      plan = null;
+    }
+    const report = this.engine.setPlan(this.jsonDraft);
+    if (report.ok && plan) {
+      this.jsonProblems = [];
+      this.jsonDraft = null;
+      this.history.record(this.plan, null);
+      this.apply(plan);
+    } else {
+      this.jsonProblems = report.problems.filter((p) => p.severity === 'error');
+      this.engine.setPlan(JSON.stringify(this.plan)); // the plan in use stays
     }
   }
 

@@ -157,6 +157,33 @@ export const styles = css`
   .load-report p { margin: 4px 0; }
   .load-report .close { position: absolute; top: 6px; right: 8px; }
   .load-report table { max-width: 100%; }
+  .statement-title { margin: 0 0 6px; font-size: 12px; color: var(--ip-muted); text-transform: uppercase; letter-spacing: 0.04em; }
+  .detail-buttons { display: flex; gap: 6px; align-items: flex-start; }
+  .statement-foot { margin-top: 12px; }
+  /* Printing shows the open statement alone, as a page. */
+  @media print {
+    :host { background: #fff; }
+    :host * { visibility: hidden; }
+    .detail, .detail * { visibility: visible; }
+    .detail { position: absolute; inset: 0 auto auto 0; width: 100%; max-height: none; overflow: visible; box-shadow: none; border: 0; padding: 0; }
+    .no-print { display: none !important; }
+    .panel.results { position: static; max-height: none; overflow: visible; }
+  }
+  .kpi-toggle { border: 0; background: none; padding: 0; font: inherit; font-weight: 500; cursor: pointer; text-align: left; color: inherit; }
+  tr.kpi-details td { background: #f8faff; border-radius: 6px; }
+  .detail-grid { display: flex; flex-wrap: wrap; gap: 8px 14px; align-items: flex-end; padding: 4px 2px 8px; }
+  .detail-field { display: flex; flex-direction: column; gap: 3px; font-size: 12px; color: var(--ip-muted); }
+  .detail-field.wide { flex-basis: 100%; }
+  .detail-field .pair { display: inline-flex; gap: 4px; align-items: center; margin-right: 10px; }
+  button.danger { border: 1px solid #f3c2c4; background: #fff; color: var(--ip-error); border-radius: 6px; padding: 4px 10px; cursor: pointer; }
+  .cell-input.tiny { width: 56px; text-align: right; }
+  .tier-buttons { white-space: nowrap; }
+  .tier-buttons .icon[disabled] { opacity: 0.3; cursor: default; }
+  .target { border-top: 1px dashed var(--ip-border); padding-top: 6px; margin-top: 6px; }
+  .target:first-of-type { border-top: 0; margin-top: 0; }
+  .add-value select { max-width: 220px; }
+  details.json summary { cursor: pointer; font-weight: 600; }
+  details.json textarea { width: 100%; min-height: 320px; font-family: ui-monospace, 'SFMono-Regular', Menlo, monospace; font-size: 12px; border: 1px solid var(--ip-border); border-radius: 6px; padding: 8px; margin: 8px 0; }
   .badge { display: inline-block; min-width: 22px; text-align: center; padding: 1px 6px; border-radius: 10px; font-size: 12px; font-weight: 700; background: #eef1f6; }
   .badge.g-S { background: #e3f5e9; color: #17803d; }
   .badge.g-A { background: #e6efff; color: #1f5eff; }

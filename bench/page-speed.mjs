@@ -1,0 +1,57 @@
+// The playground's speed from an input event to the updated table and charts, in headless
+// Chromium: a tier rate is typed, and the time is taken (1) until the element has
+// re-evaluated and re-rendered (Lit's updateComplete, charts drawn synchronously in
+// `updated`) and (2) until the next frame is painted. Medians over repeated edits, with the
+// 32 sample reps and with 1,000 synthetic reps (seeded, 4 quarters).
+// Run: node bench/page-speed.mjs   (after ./scripts/serve.sh or the build in scripts/test.sh)
+import { openBrowser, openPlayground } from '../tests/e2e/browser.mjs';
+
+const RUNS = Number(process.env.RUNS ?? 30);
+
+async function measure(page, runs) {
+  return page.evaluate(async (runs) => {
+    const el = document.querySelector('sales-plan-playground');
+    const input = el.renderRoot.querySelector('[data-path="commission[0].tiers[1].rate_pct"]');
+    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const updated = [];
+    const painted = [];
+    for (let i = 0; i < runs; i++) {
+      await frame();
+      input.value = String(4 + (i % 5) / 2);
+      const t0 = performance.now();
+      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      await el.updateComplete;
+      updated.push(performance.now() - t0);
+      await frame();
+      painted.push(performance.now() - t0);
+    }
+    const stats = (xs) => {
+      const s = [...xs].sort((a, b) => a - b);
+      return { median: s[Math.floor(s.length / 2)], p95: s[Math.floor(s.length * 0.95)] };
+    };
+    return { reps: el.results.reps.length, updated: stats(updated), painted: stats(painted) };
+  }, runs);
+}
+
+const env = await openBrowser();
+const { page, errors } = await openPlayground(env, '/', { viewport: { width: 1440, height: 900 } });
+const rows = [];
+rows.push(['sample data', await measure(page, RUNS)]);
+await page.evaluate(async () => {
+  const el = document.querySelector('sales-plan-playground');
+  el.useEngine(el.api.Engine.synthetic(1000, 4, 42), { file: 'synthetic-1000.csv' });
+  el.apply(el.plan);
+  await el.updateComplete;
+});
+rows.push(['1,000 synthetic reps', await measure(page, RUNS)]);
+await env.close();
+
+const ms = (x) => `${x.toFixed(1)} ms`;
+console.log(`Playground speed: input event → updated table and charts (headless Chromium, ${RUNS} edits each)`);
+console.log('| data | reps in period | to updated DOM (median / p95) | to painted frame (median / p95) | target |');
+console.log('|---|---|---|---|---|');
+for (const [name, r] of rows) {
+  const target = r.reps > 100 ? '≤ 150 ms' : '≤ 50 ms';
+  console.log(`| ${name} | ${r.reps} | ${ms(r.updated.median)} / ${ms(r.updated.p95)} | ${ms(r.painted.median)} / ${ms(r.painted.p95)} | ${target} |`);
+}
+if (errors.length) console.log('page errors:', errors);

@@ -1,0 +1,17 @@
+// The plan as JSON, for anything the forms above do not reach: edit, then apply; the
+// engine's errors are listed by their paths, and the plan in use does not change until
+// the text is a plan it accepts.
+import { html, nothing } from 'lit';
+
+export function renderJson(el) {
+  return html`<details class="block json" data-section="json" @toggle=${(e) => (el.jsonOpen = e.target.open)} ?open=${el.jsonOpen}>
+    <summary>${el.L('planJson')}</summary>
+    ${el.jsonOpen ? html`<textarea data-testid="plan-json" spellcheck="false" aria-label=${el.L('planJson')} .value=${el.jsonDraft ?? JSON.stringify(el.plan, null, 2)}
+      @input=${(e) => (el.jsonDraft = e.target.value)}></textarea>
+    <div class="row">
+      <button type="button" class="secondary" data-testid="apply-json" ?disabled=${el.jsonDraft == null} @click=${() => el.applyJson()}>${el.L('applyJson')}</button>
+      ${el.jsonDraft != null ? html`<button type="button" class="secondary" @click=${() => (el.jsonDraft = null)}>${el.L('discard')}</button>` : nothing}
+    </div>
+    ${el.jsonProblems?.length ? html`<ul class="field-error" data-testid="json-errors">${el.jsonProblems.map((p) => html`<li><code>${p.path || '—'}</code> ${p.message[el.lang] ?? p.message.en}</li>`)}</ul>` : nothing}` : nothing}
+  </details>`;
+}

@@ -1,0 +1,94 @@
+// The details of one KPI: names, category, the formulas of its actual and target, its
+// scoring function and that function's parameters; adding and removing KPIs.
+import { html, nothing } from 'lit';
+import { term } from './i18n.js';
+
+const TYPES = ['ratio', 'inverse_ratio', 'bands', 'rating360', 'pass_fail', 'deduction'];
+
+/** A fresh scoring of `type`, with the fields the engine needs. */
+function scoringOf(type) {
+  switch (type) {
+    case 'inverse_ratio': return { type, cap_pct: '100' };
+    case 'bands': return { type, steps: [{ at: '100', score_pct: '100' }, { at: '80', score_pct: '50' }], otherwise_pct: '0' };
+    case 'rating360': return { type };
+    case 'deduction': return { type, points_per_event: '2' };
+    case 'pass_fail': return { type };
+    default: return { type: 'ratio', cap_pct: '120' };
+  }
+}
+
+/** Which of actual and target a scoring reads (as the engine's `Scoring::needs`). */
+function needs(type, scoring) {
+  if (type === 'rating360') return [false, false];
+  if (type === 'pass_fail' || type === 'deduction') return [true, false];
+  if (type === 'bands') return [true, scoring?.basis === 'attainment_pct'];
+  return [true, true];
+}
+
+/** Changes the scoring function of the KPI at `path`, adding or removing actual and target to match. */
+function setType(el, path, kpi, type) {
+  const next = { ...kpi, scoring: scoringOf(type) };
+  const [actual, target] = needs(type, next.scoring);
+  if (actual && next.actual == null) next.actual = el.columns[0] ?? '1';
+  if (!actual) delete next.actual;
+  if (target && next.target == null) next.target = '1';
+  if (!target) delete next.target;
+  el.edit(path, next);
+}
+
+export function renderKpiDetails(el, kpi, path) {
+  const s = kpi.scoring ?? { type: 'ratio' };
+  const type = s.type ?? 'ratio';
+  const [wantsActual, wantsTarget] = needs(type, s);
+  const categories = el.plan.categories ?? [];
+  const f = (p, label, opts = {}) => html`<label class="detail-field">${label} ${el.field(`${path}.${p}`, { label, ...opts })}${el.fieldError(`${path}.${p}`)}</label>`;
+  const sp = `${path}.scoring`;
+  return html`<tr class="kpi-details" data-kpi-details=${kpi.id}><td colspan="4">
+    <div class="detail-grid">
+      ${f('name', el.L('nameEn'))}
+      ${f('name_zh', el.L('nameZh'), { optional: true })}
+      ${categories.length ? html`<label class="detail-field">${el.L('category')}
+        <select data-path=${`${path}.category`} @change=${(e) => el.edit(`${path}.category`, e.target.value || undefined)}>
+          <option value="" ?selected=${!kpi.category}>—</option>
+          ${categories.map((c) => html`<option value=${c.id} ?selected=${kpi.category === c.id}>${el.text(c)}</option>`)}
+        </select></label>` : nothing}
+      <label class="detail-field">${el.L('scoring')}
+        <select data-path=${`${sp}.type`} @change=${(e) => setType(el, path, kpi, e.target.value)}>
+          ${TYPES.map((t) => html`<option value=${t} ?selected=${t === type}>${term(el.lang, t)}</option>`)}
+        </select></label>
+      ${wantsActual ? f('actual', type === 'pass_fail' ? el.L('condition') : type === 'deduction' ? el.L('eventsCount') : el.L('actual'), { width: 'formula' }) : nothing}
+      ${wantsTarget ? f('target', el.L('target'), { width: 'formula' }) : nothing}
+      ${type === 'ratio' || type === 'inverse_ratio' ? html`
+        ${f('scoring.cap_pct', el.L('cap'), { type: 'number', width: 'narrow', optional: type === 'ratio' })}
+        ${f('scoring.floor_pct', el.L('floorPct'), { type: 'number', width: 'narrow', optional: true })}
+        ${f('scoring.threshold_pct', el.L('thresholdPct'), { type: 'number', width: 'narrow', optional: true })}` : nothing}
+      ${type === 'deduction' ? html`${f('scoring.points_per_event', el.L('perEvent'), { type: 'number', width: 'narrow' })}${f('scoring.floor', el.L('floor'), { type: 'number', width: 'narrow', optional: true })}` : nothing}
+      ${type === 'bands' ? html`${f('scoring.otherwise_pct', el.L('otherwisePct'), { type: 'number', width: 'narrow' })}
+        <div class="detail-field wide">${el.L('bandSteps')}
+          ${(s.steps ?? []).map((_, i) => html`<span class="pair">${el.field(`${sp}.steps[${i}].at`, { label: `${el.L('bandAt')} ${i + 1}`, type: 'number', width: 'narrow' })} → ${el.field(`${sp}.steps[${i}].score_pct`, { label: `${el.L('bandScore')} ${i + 1}`, type: 'number', width: 'narrow' })}%</span>`)}
+          ${el.fieldError(`${sp}.steps`)}</div>` : nothing}
+      ${type === 'rating360' ? html`<div class="detail-field wide">${el.L('raters')}
+          ${(s.raters ?? [{ rating: 'rating_superior', weight: 60 }, { rating: 'rating_customer', weight: 20 }, { rating: 'rating_peer', weight: 20 }]).map((r, i) => html`<span class="pair"><code>${r.rating}</code> ${r.weight}%</span>`)}</div>` : nothing}
+      <button type="button" class="danger" data-testid="remove-kpi" @click=${() => removeKpi(el, path)}>${el.L('removeKpi')}</button>
+    </div>
+    ${el.fieldError(path)}${el.fieldError(`${sp}`)}
+  </td></tr>`;
+}
+
+function removeKpi(el, path) {
+  const [, card] = path.match(/^scorecards\[(\d+)\]/);
+  const index = Number(path.match(/kpis\[(\d+)\]$/)[1]);
+  const kpis = el.plan.scorecards[card].kpis.filter((_, i) => i !== index);
+  el.expandedKpi = null;
+  el.edit(`scorecards[${card}].kpis`, kpis);
+}
+
+/** Adds a ratio KPI with weight 0 to card `c` and opens its details. */
+export function addKpi(el, c) {
+  const kpis = el.plan.scorecards[c].kpis;
+  let n = kpis.length + 1;
+  while (kpis.some((k) => k.id === `kpi_${n}`)) n += 1;
+  const kpi = { id: `kpi_${n}`, name: `KPI ${n}`, actual: el.columns[0] ?? '1', target: '1', weight: '0', scoring: { type: 'ratio', cap_pct: '120' } };
+  el.expandedKpi = `scorecards[${c}].kpis[${kpis.length}]`;
+  el.edit(`scorecards[${c}].kpis`, [...kpis, kpi]);
+}

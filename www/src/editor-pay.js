@@ -1,0 +1,110 @@
+// The pay parts of the plan editor: commission lines (method, gate, cap, grade multipliers,
+// tiers that can be added, removed and reordered), bonuses and base pay.
+import { html, nothing } from 'lit';
+import { name, term } from './i18n.js';
+
+export function renderCommission(el, line, i) {
+  const base = `commission[${i}]`;
+  const fromLabel = line.tier_basis === 'amount' ? el.L('fromAmount') : el.L('fromPct');
+  return html`<fieldset class="block">
+    <legend>${el.L('commission')}: ${el.text(line)}</legend>
+    <label class="row">${el.L('method')}
+      <select data-path=${`${base}.method`} @change=${(e) => el.edit(`${base}.method`, e.target.value)}>
+        ${['marginal', 'retroactive'].map((m) => html`<option value=${m} ?selected=${line.method === m}>${el.L(m)}</option>`)}
+      </select>
+    </label>
+    <div class="row pair">
+      <label>${el.L('gatePct')} ${el.field(`${base}.gate_pct`, { label: el.L('gatePct'), type: 'number', width: 'narrow', optional: true })}</label>
+      <label>${el.L('lineCap')} ${el.field(`${base}.cap`, { label: el.L('lineCap'), type: 'number', width: 'medium', optional: true })}</label>
+    </div>
+    ${el.fieldError(`${base}.gate_pct`)}${el.fieldError(`${base}.cap`)}
+    <div class="row pair grade-multipliers">${el.L('gradeMultipliers')}
+      ${(el.plan.grades?.bands ?? []).map((b) => html`<label><span class=${`badge g-${b.grade}`}>${b.grade}</span> ×
+        ${el.field(`${base}.grade_multipliers.${b.grade}`, { label: `${el.L('gradeMultipliers')} ${b.grade}`, type: 'number', width: 'tiny', optional: true })}</label>`)}
+    </div>
+    ${(el.plan.grades?.bands ?? []).map((b) => el.fieldError(`${base}.grade_multipliers.${b.grade}`))}
+    ${line.multipliers?.length ? html`<p class="hint">${line.multipliers.map((m, k) => html`<code>${m.when}</code> × ${el.field(`${base}.multipliers[${k}].multiplier`, { label: m.when, type: 'number', width: 'tiny' })} `)}</p>` : nothing}
+    <table class="grid tiers">
+      <thead><tr><th>${el.L('tiers')}</th><th>${fromLabel}</th><th>${el.L('ratePct')}</th><th></th></tr></thead>
+      <tbody>
+        ${line.tiers.map((tier, n) => {
+          const path = `${base}.tiers[${n}]`;
+          return html`<tr>
+            <th scope="row">${n + 1}</th>
+            <td>${el.field(`${path}.from`, { label: `${el.L('tiers')} ${n + 1} ${fromLabel}`, type: 'number', width: 'narrow' })}${el.fieldError(`${path}.from`)}</td>
+            <td>${el.field(`${path}.rate_pct`, { label: `${el.L('tiers')} ${n + 1} ${el.L('ratePct')}`, type: 'number', width: 'narrow' })}${el.fieldError(`${path}.rate_pct`)}</td>
+            <td class="tier-buttons">
+              <button type="button" class="icon" aria-label=${`${el.L('moveUp')} ${n + 1}`} ?disabled=${n === 0} @click=${() => move(el, base, line, n, -1)}>↑</button>
+              <button type="button" class="icon" aria-label=${`${el.L('moveDown')} ${n + 1}`} ?disabled=${n === line.tiers.length - 1} @click=${() => move(el, base, line, n, 1)}>↓</button>
+              ${line.tiers.length > 1
+                ? html`<button type="button" class="icon" title=${el.L('removeTier')} aria-label=${`${el.L('removeTier')} ${n + 1}`} @click=${() => el.edit(`${base}.tiers`, line.tiers.filter((_, j) => j !== n))}>×</button>`
+                : nothing}</td>
+          </tr>`;
+        })}
+      </tbody>
+    </table>
+    <button type="button" class="secondary" @click=${() => addTier(el, base, line)}>+ ${el.L('addTier')}</button>
+    ${el.fieldError(`${base}.tiers`)}
+  </fieldset>`;
+}
+
+/** Swaps tier `n` with its neighbour; their bounds must then be put back in order by hand. */
+function move(el, base, line, n, by) {
+  const tiers = [...line.tiers];
+  [tiers[n], tiers[n + by]] = [tiers[n + by], tiers[n]];
+  el.edit(`${base}.tiers`, tiers);
+}
+
+function addTier(el, base, line) {
+  const last = line.tiers.at(-1);
+  const from = String((Number.parseFloat(last?.from) || 0) + (line.tier_basis === 'amount' ? 100000 : 20));
+  el.edit(`${base}.tiers`, [...line.tiers, { from, rate_pct: String(last?.rate_pct ?? '0') }]);
+}
+
+/** The editable figures of each bonus rule. */
+const BONUS_FIELDS = {
+  over_achievement: ['above_pct', 'excess_over_pct', 'rate_pct'],
+  threshold: ['amount'],
+  rank: ['top', 'amount'],
+  team_pool: ['pool'],
+  profit_share: ['profit', 'pool_pct'],
+};
+
+const BONUS_LABELS = {
+  en: { above_pct: 'Above % of target', excess_over_pct: 'Excess from %', rate_pct: 'Rate %', amount: 'Amount', top: 'Top N', pool: 'Pool', profit: 'Profit', pool_pct: 'Share %' },
+  zh: { above_pct: '超过目标 %', excess_over_pct: '超额起算 %', rate_pct: '比例 %', amount: '金额', top: '前 N 名', pool: '奖金池', profit: '利润', pool_pct: '分享比例 %' },
+};
+
+export function renderBonuses(el) {
+  const labels = BONUS_LABELS[el.lang] ?? BONUS_LABELS.en;
+  return html`<fieldset class="block">
+    <legend>${el.L('bonusesTitle')}</legend>
+    ${el.plan.bonuses.map((b, i) => {
+      const path = `bonuses[${i}].rule`;
+      return html`<div class="bonus" data-bonus=${b.id}>
+        <div class="bonus-head"><strong>${el.text(b)}</strong> <span class="hint">${term(el.lang, b.rule.type)}${b.rule.when ? html` · <code>${b.rule.when}</code>` : nothing}${b.grades ? ` · ${b.grades.join('/')}` : ''}</span></div>
+        <div class="row pair">${(BONUS_FIELDS[b.rule.type] ?? []).map((f) => html`<label>${labels[f]} ${el.field(`${path}.${f}`, { label: `${el.text(b)} ${labels[f]}`, type: 'number', width: 'medium' })}</label>`)}</div>
+        ${(BONUS_FIELDS[b.rule.type] ?? []).map((f) => el.fieldError(`${path}.${f}`))}
+      </div>`;
+    })}
+  </fieldset>`;
+}
+
+export function renderBasePay(el) {
+  const base = el.plan.base_pay;
+  return html`<fieldset class="block">
+    <legend>${el.L('basePayTitle')}</legend>
+    <table class="grid">
+      <thead><tr><th>${el.L('role')}</th><th>${el.L('cityTier')}</th><th>${el.L('salary')}</th></tr></thead>
+      <tbody>${base.salaries.map((s, i) => html`<tr>
+        <td>${s.role ? name(el.lang, s.role) : html`<span class="hint">${el.L('anyRole')}</span>`}</td>
+        <td>${s.city_tier ?? html`<span class="hint">${el.L('anyTier')}</span>`}</td>
+        <td>${el.field(`base_pay.salaries[${i}].monthly`, { label: `${el.L('salary')} ${s.role ?? ''} ${s.city_tier ?? ''}`, type: 'number', width: 'medium' })}${el.fieldError(`base_pay.salaries[${i}].monthly`)}</td>
+      </tr>`)}</tbody>
+      ${base.allowances?.length ? html`<tbody>${base.allowances.map((a, i) => html`<tr>
+        <td colspan="2">${el.text(a)}</td>
+        <td>${el.field(`base_pay.allowances[${i}].monthly`, { label: el.text(a), type: 'number', width: 'medium' })}${el.fieldError(`base_pay.allowances[${i}].monthly`)}</td>
+      </tr>`)}</tbody>` : nothing}
+    </table>
+  </fieldset>`;
+}
