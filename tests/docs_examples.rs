@@ -4,7 +4,7 @@
 //! Blocks are found by the `<!-- example: name -->` marker just above them; blocks whose
 //! info string is `json fragment` are pieces (an error object…) and only have to be JSON.
 
-use incentive_engine::evaluate::{GradedBy, KpiResult, RepResult};
+use incentive_engine::evaluate::{GradedBy, KpiResult, LineResult, PayItem, RepResult};
 use incentive_engine::score::ShareStatus;
 use incentive_engine::{load_csv, Dataset, Evaluation, Workspace, SAMPLE_PLAN_JSON};
 use rust_decimal::Decimal;
@@ -109,7 +109,38 @@ fn score(e: &Evaluation, rep_id: &str, kpi_id: &str) -> String {
 
 /// A commission line's pay as shown.
 fn line_pay(e: &Evaluation, rep_id: &str, line: &str) -> String {
-    rep(e, rep_id).commission.iter().find(|l| l.id == line).unwrap_or_else(|| panic!("no line {line}")).pay.to_string()
+    line_of(e, rep_id, line).pay.to_string()
+}
+
+fn line_of<'a>(e: &'a Evaluation, rep_id: &str, line: &str) -> &'a LineResult {
+    rep(e, rep_id).commission.iter().find(|l| l.id == line).unwrap_or_else(|| panic!("rep {rep_id} has no line {line}"))
+}
+
+fn bonus_of<'a>(e: &'a Evaluation, rep_id: &str, id: &str) -> &'a PayItem {
+    rep(e, rep_id).bonuses.iter().find(|b| b.id == id).unwrap_or_else(|| panic!("rep {rep_id} has no bonus {id}"))
+}
+
+/// A bonus's amount as shown.
+fn bonus(e: &Evaluation, rep_id: &str, id: &str) -> String {
+    bonus_of(e, rep_id, id).amount.to_string()
+}
+
+/// The codes of a rep's pay warnings.
+fn warning_codes<'a>(e: &'a Evaluation, rep_id: &str) -> Vec<&'a str> {
+    rep(e, rep_id).warnings.iter().map(|w| w.code).collect()
+}
+
+/// The problems of a plan (errors and warnings) as (code, path).
+fn problems_of(plan: &Value) -> Vec<(String, String)> {
+    let report = Workspace::with_sample_reps().set_plan_json(&plan.to_string());
+    report.problems.iter().map(|p| (p.code.to_string(), p.path.clone())).collect()
+}
+
+/// The only problem of a plan.
+fn only_problem(plan: &Value) -> incentive_engine::Problem {
+    let report = Workspace::with_sample_reps().set_plan_json(&plan.to_string());
+    assert_eq!(report.problems.len(), 1, "{:#?}", report.problems);
+    report.problems.into_iter().next().unwrap()
 }
 
 fn d(s: &str) -> Decimal {
@@ -128,7 +159,7 @@ fn dataset(csv: &str) -> Dataset {
 #[test]
 fn every_json_block_is_a_complete_plan_accepted_and_evaluated_without_leaving_anyone_out() {
     let plans = plans();
-    assert!(plans.len() >= 20, "only {} examples found", plans.len());
+    assert!(plans.len() >= 37, "only {} examples found", plans.len());
     let mut names: Vec<&str> = plans.iter().map(|(m, _, _)| m.as_str()).collect();
     names.sort_unstable();
     let before = names.len();
@@ -147,6 +178,15 @@ fn every_json_block_is_a_complete_plan_accepted_and_evaluated_without_leaving_an
         assert!(e.problems.is_empty(), "example `{name}` left reps out: {:#?}", e.problems);
         assert_eq!(e.totals.excluded, 0, "example `{name}`");
         assert_eq!(e.reps.len(), q4_rows, "example `{name}`");
+        // The only evaluation warning: the sample return of S03 when the plan has no line for it.
+        let plan: Value = serde_json::from_str(body).unwrap();
+        let has_line = plan["commission"].as_array().is_some_and(|l| l.iter().any(|l| l["id"] == "revenue_commission"));
+        let warnings: Vec<(&str, &str)> = e.warnings.iter().map(|w| (w.code, w.path.as_str())).collect();
+        if has_line {
+            assert!(warnings.is_empty(), "example `{name}`: {warnings:?}");
+        } else {
+            assert_eq!(warnings, [("adjustment_not_applied", "reps.S03.adjustments")], "example `{name}`");
+        }
     }
 }
 
