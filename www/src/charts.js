@@ -23,6 +23,14 @@ export class Charts {
   /** Draws (or updates) the chart `name` on `canvas` with `config`. */
   draw(name, canvas, config) {
     if (!canvas) return;
+    // The page may hand this canvas to another chart (cost by region gives way to the change
+    // against a baseline): the chart that held it goes first.
+    for (const [other, held] of this.charts) {
+      if (other !== name && held.canvas === canvas) {
+        held.destroy();
+        this.charts.delete(other);
+      }
+    }
     let chart = this.charts.get(name);
     if (chart && chart.canvas !== canvas) {
       chart.destroy();
@@ -71,7 +79,7 @@ export function gradesConfig(totals, L) {
   const grades = totals.grades.map((g) => g.grade);
   const total = Math.max(1, totals.reps);
   const guide = totals.distribution;
-  const datasets = [{ label: L('share'), data: totals.grades.map((g) => (100 * g.reps) / total), backgroundColor: grades.map((g) => GRADE_COLORS[g] ?? COLORS.commission), barPercentage: 0.5, order: 1 }];
+  const datasets = [{ label: L('shareOfReps'), data: totals.grades.map((g) => (100 * g.reps) / total), backgroundColor: grades.map((g) => GRADE_COLORS[g] ?? COLORS.commission), barPercentage: 0.5, order: 1 }];
   if (guide.length) {
     datasets.push({ label: L('guide'), data: grades.map((g) => { const d = guide.find((x) => x.grade === g); return d ? [num(d.min_pct), num(d.max_pct)] : null; }), backgroundColor: COLORS.guide, barPercentage: 0.9, grouped: false, order: 2 });
   }

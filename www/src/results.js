@@ -58,7 +58,7 @@ export function renderTable(el, r, comparison) {
   return html`${renderFilters(el, r)}<div class="table-wrap">
     <table class="results-table" data-testid="results">
       <thead><tr>
-        ${th(el, 'name', el.L('rep'))}${th(el, 'region', el.L('region'))}${th(el, 'role', el.L('role'))}
+        ${th(el, 'name', el.L('rep'))}${th(el, 'region', `${el.L('region')} / ${el.L('role')}`)}
         ${th(el, 'attainment', el.L('attainment'), 'num')}${th(el, 'score', el.L('score'), 'num')}${th(el, 'grade', el.L('grade'))}
         ${hasBase ? th(el, 'base', el.L('basePay'), 'num') : nothing}
         ${th(el, 'commission', el.L('commission'), 'num')}
@@ -72,8 +72,7 @@ export function renderTable(el, r, comparison) {
           <th scope="row">${zh ? rep.name_zh || rep.name : rep.name}<span class="hint"> ${rep.rep_id}</span>${rep.flags.length
             ? html` <span class="flag" title=${rep.flags.map((f) => term(el.lang, f.code)).join('; ')} data-flag=${rep.flags[0].code}>⚑</span>`
             : nothing}</th>
-          <td>${name(el.lang, rep.region)}</td>
-          <td>${name(el.lang, rep.role)}</td>
+          <td data-col="region">${name(el.lang, rep.region)}<div class="hint" data-col="role">${name(el.lang, rep.role)}</div></td>
           <td class="num" data-col="attainment">${percent(rep.attainment_pct)}</td>
           <td class="num" data-col="score">${number(rep.score)}</td>
           <td data-col="grade"><span class=${`badge g-${rep.grade}`}>${rep.grade}</span></td>
@@ -87,11 +86,11 @@ export function renderTable(el, r, comparison) {
       </tbody>
       <tfoot>
         ${r.totals.by_region.map((g) => html`<tr class="subtotal" data-region=${g.group}>
-          <th scope="row" colspan="2">${name(el.lang, g.group)}</th><td>${g.reps} ${el.L('reps')}</td>
+          <th scope="row">${name(el.lang, g.group)}</th><td>${g.reps} ${el.L('reps')}</td>
           <td></td><td class="num">${number(g.average_score)}</td><td></td><td colspan=${extra + 1}></td>
           <td class="num">${money(g.total_pay)}</td>${delta ? html`<td></td>` : nothing}
         </tr>`)}
-        <tr class="grand"><th scope="row" colspan="2">${el.L('teamTotal')}</th><td>${r.totals.reps} ${el.L('reps')}</td>
+        <tr class="grand"><th scope="row">${el.L('teamTotal')}</th><td>${r.totals.reps} ${el.L('reps')}</td>
           <td></td><td class="num">${number(r.totals.average_score)}</td><td></td><td colspan=${extra + 1}></td>
           <td class="num">${money(r.totals.total_pay)}</td>${delta ? html`<td class="num" data-col="delta-total">${signed(comparison.cost_delta)}</td>` : nothing}</tr>
       </tfoot>

@@ -41,7 +41,8 @@ export const styles = css`
   .layout { display: grid; grid-template-columns: minmax(400px, 480px) 1fr; gap: 16px; padding: 16px 24px 32px; align-items: start; }
   @media (max-width: 1000px) { .layout { grid-template-columns: 1fr; } }
   .panel.results { position: sticky; top: 8px; max-height: calc(100vh - 16px); overflow: auto; }
-  @media (max-width: 1000px) { .panel.results { position: static; max-height: none; } }
+  @media (max-width: 1000px) { .panel.results { position: static; max-height: none; order: -1; } }
+  .detail-buttons .secondary { white-space: nowrap; }
   .panel { background: var(--ip-panel); border: 1px solid var(--ip-border); border-radius: var(--ip-radius); padding: 16px; min-width: 0; }
   .block { border: 1px solid var(--ip-border); border-radius: 8px; margin: 0 0 14px; padding: 10px 12px 12px; }
   legend { font-weight: 600; padding: 0 6px; }
@@ -80,7 +81,7 @@ export const styles = css`
   .kpi-card .grades { display: flex; gap: 4px; flex-wrap: wrap; font-size: 13px; }
   .table-wrap { overflow: auto; border: 1px solid var(--ip-border); border-radius: 8px; }
   .results-table { width: 100%; border-collapse: collapse; font-variant-numeric: tabular-nums; }
-  .results-table th, .results-table td { padding: 6px 10px; border-bottom: 1px solid var(--ip-border); text-align: left; white-space: nowrap; }
+  .results-table th, .results-table td { padding: 5px 8px; border-bottom: 1px solid var(--ip-border); text-align: left; white-space: nowrap; }
   .results-table thead th { position: sticky; top: 0; background: #f9fafc; font-size: 12px; color: var(--ip-muted); font-weight: 600; z-index: 1; }
   .results-table tbody th { font-weight: 500; }
   .results-table .num { text-align: right; }
