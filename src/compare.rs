@@ -60,8 +60,9 @@ fn pct(delta: Decimal, base: Decimal) -> Option<Decimal> {
     if base.is_zero() {
         return None;
     }
-    let p = delta.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(base)?;
-    Some(p.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero))
+    let mut p = delta.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(base)?.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    p.rescale(2);
+    Some(p)
 }
 
 /// Compares `after` (the variant) with `before` (the baseline). Sums are of figures the

@@ -100,9 +100,14 @@ fn finish(plan: &CompiledPlan, rep: &crate::data::Rep, r: &mut RepResult, owed: 
     if let (Some(draw), Some(owed)) = (&plan.plan.draw, owed) {
         let step = draw_step(draw.amount, draw.recoverable, variable, owed.get(&r.rep_id).copied().unwrap_or_default()).ok_or("draw")?;
         variable = step.paid;
-        r.draw = Some(step);
+        r.draw = Some(step.at_scale(plan.plan.rounding.money_scale));
     }
     let rounding = &plan.plan.rounding;
+    let mut variable = variable;
+    if rounding.applies_to == RoundingApplies::EachLine {
+        variable.rescale(rounding.money_scale);
+        r.base_total.rescale(rounding.money_scale);
+    }
     r.variable_pay = variable;
     r.total_pay = rounding.mode.apply(r.base_total.checked_add(variable).ok_or("total_pay")?, rounding.money_scale);
     if let Some(bp) = plan.base_pay.as_ref().filter(|_| r.total_pay > Decimal::ZERO) {
@@ -129,7 +134,11 @@ pub(super) fn sum(values: impl Iterator<Item = Decimal>) -> Option<Decimal> {
 }
 
 fn rep_warning(rep: &crate::data::Rep, code: &'static str, value: Decimal, en: String, zh: String) -> Problem {
-    let p = rep_problem(rep, code, code, Some(value.to_string()), en, zh);
+    let field = match code {
+        "variable_pay_capped" => "variable_pay",
+        _ => "base_pay",
+    };
+    let p = rep_problem(rep, code, field, Some(value.to_string()), en, zh);
     Problem { severity: crate::problem::Severity::Warning, ..p }
 }
 
@@ -170,6 +179,10 @@ fn allocate_bonuses(plan: &CompiledPlan, works: &[RepWork], scale: u32) -> Resul
 fn clawbacks(plan: &CompiledPlan, data: &Dataset, period: usize, works: &[RepWork], problems: &mut Vec<Problem>) -> HashMap<usize, Vec<AdjustmentResult>> {
     let mut out: HashMap<usize, Vec<AdjustmentResult>> = HashMap::new();
     let mut grades_in: HashMap<usize, HashMap<String, String>> = HashMap::new();
+    // A plan without commission lines pays nothing a return could take back.
+    if plan.lines.is_empty() {
+        return out;
+    }
     for adj in data.adjustments.iter().filter(|a| a.period == period) {
         let rep = &data.reps[adj.rep];
         let Some(w) = works.iter().position(|w| w.result.rep_id == rep.id) else { continue };
@@ -206,10 +219,13 @@ fn clawback(plan: &CompiledPlan, data: &Dataset, adj: &Adjustment, grades_in: &m
     let calc = |e| calc_problem(rep, &adj.line, e);
     let mut full = line_before_grade(line, &vars, Decimal::ZERO).map_err(calc)?;
     let mut reduced = line_before_grade(line, &vars, adj.amount).map_err(calc)?;
-    let paid = line_after_grade(line, &mut full, grade).map_err(calc)?;
-    let due = line_after_grade(line, &mut reduced, grade).map_err(calc)?;
-    let amount = item_rounding(plan, due.checked_sub(paid).ok_or_else(|| calc(crate::calc::CalcError::Overflow))?);
+    // What was paid then and what is due now, each as the plan rounds a line: the clawback
+    // takes back exactly the difference, to the cent.
+    let paid = item_rounding(plan, line_after_grade(line, &mut full, grade).map_err(calc)?);
+    let due = item_rounding(plan, line_after_grade(line, &mut reduced, grade).map_err(calc)?);
+    let amount = due.checked_sub(paid).ok_or_else(|| calc(crate::calc::CalcError::Overflow))?;
     let mut explain = reduced.explain;
+    explain.value("grade_then", Decimal::from(grade));
     explain.value("paid_then", paid);
     explain.value("due_without_return", due);
     explain.value("clawback", amount);

@@ -27,7 +27,7 @@ pub struct CompiledBonus {
 pub enum BonusKind {
     OverAchievement { actual: Expr, target: Expr, above: Decimal, excess_over: Decimal, rate: Decimal },
     Threshold { when: Expr, amount: Decimal },
-    Rank { measure: Expr, top: usize, amount: Decimal, ties: RankTies, within: Grouping, minimum: Decimal },
+    Rank { measure: Expr, top: usize, amount: Decimal, ties: RankTies, within: Grouping, minimum: Decimal, lower_is_better: bool },
     /// `weight` is the contribution measure or the weight formula.
     TeamPool { pool: Decimal, group_by: Grouping, winners: usize, weight: Expr },
     ProfitShare { pool: Decimal, weight: Expr },
@@ -153,13 +153,14 @@ pub fn allocate(b: &CompiledBonus, reps: &[BonusRep], scale: u32, explains: &mut
                 amounts[i] = reps[i].value.checked_mul(multiplier(i)).ok_or(CalcError::Overflow)?;
             }
         }
-        BonusKind::Rank { top, amount, ties, within, minimum, .. } => {
+        BonusKind::Rank { top, amount, ties, within, minimum, lower_is_better, .. } => {
             let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-            for i in (0..n).filter(|i| eligible[*i] && reps[*i].value > *minimum) {
+            for i in (0..n).filter(|i| eligible[*i] && (*lower_is_better || reps[*i].value > *minimum)) {
                 groups.entry(group_key(&reps[i], *within)).or_default().push(i);
             }
             for members in groups.values() {
-                let values: Vec<Decimal> = members.iter().map(|i| reps[*i].value).collect();
+                // Lower is better: rank the negated measure (negation cannot overflow a Decimal).
+                let values: Vec<Decimal> = members.iter().map(|i| if *lower_is_better { -reps[*i].value } else { reps[*i].value }).collect();
                 let rank = ranks(&values);
                 for (m, &i) in members.iter().enumerate() {
                     explains[i].value("rank", Decimal::from(rank[m]));
@@ -297,7 +298,7 @@ mod tests {
     fn top_3_in_new_customers_with_a_tie_at_third_place() {
         // New customers 12, 10, 9, 9, 7: ranks 1, 2, 3, 3, 5.
         let reps = [rep("E", "12"), rep("E", "10"), rep("E", "9"), rep("E", "9"), rep("E", "7")];
-        let rank = |ties| bonus(BonusKind::Rank { measure: Expr::Var(0), top: 3, amount: d("5000"), ties, within: Grouping::All, minimum: d("0") });
+        let rank = |ties| bonus(BonusKind::Rank { measure: Expr::Var(0), top: 3, amount: d("5000"), ties, within: Grouping::All, minimum: d("0"), lower_is_better: false });
         // Everyone tied at the last place gets the full 5,000 (four bonuses paid).
         assert_eq!(run(&rank(RankTies::IncludeAll), &reps), [d("5000"), d("5000"), d("5000"), d("5000"), d("0")]);
         // Or the third place's 5,000 is shared: 2,500 each.
@@ -307,8 +308,11 @@ mod tests {
     #[test]
     fn rank_within_regions_and_only_above_the_minimum() {
         let reps = [rep("E", "3"), rep("E", "5"), rep("W", "0"), rep("W", "1")];
-        let b = bonus(BonusKind::Rank { measure: Expr::Var(0), top: 1, amount: d("100"), ties: RankTies::IncludeAll, within: Grouping::Region, minimum: d("0") });
+        let b = bonus(BonusKind::Rank { measure: Expr::Var(0), top: 1, amount: d("100"), ties: RankTies::IncludeAll, within: Grouping::Region, minimum: d("0"), lower_is_better: false });
         assert_eq!(run(&b, &reps), [d("0"), d("100"), d("0"), d("100")]);
+        // Lower is better (the fastest response): the lowest in each region wins.
+        let b = bonus(BonusKind::Rank { measure: Expr::Var(0), top: 1, amount: d("100"), ties: RankTies::IncludeAll, within: Grouping::Region, minimum: d("0"), lower_is_better: true });
+        assert_eq!(run(&b, &reps), [d("100"), d("0"), d("100"), d("0")]);
     }
 
     #[test]

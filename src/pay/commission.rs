@@ -117,7 +117,7 @@ pub fn line_before_grade(line: &CompiledLine, vars: &[Decimal], reduction: Decim
 /// then the cap. Unrounded.
 pub fn line_after_grade(line: &CompiledLine, work: &mut LineWork, grade: usize) -> Result<Decimal, CalcError> {
     let mut pay = work.amount;
-    if let Some(factor) = line.grade_multipliers.get(grade).filter(|f| **f != Decimal::ONE) {
+    if let Some(factor) = line.grade_multipliers.get(grade).filter(|f| **f != Decimal::ONE && !pay.is_zero()) {
         work.explain.value("grade_multiplier", *factor);
         pay = pay.checked_mul(*factor).ok_or(CalcError::Overflow)?;
     }

@@ -23,14 +23,27 @@ pub struct DrawStep {
 /// The draw for one period, given what is owed from earlier ones; `None` when a figure does
 /// not fit (a clawback so large that earned pay is hugely negative).
 pub fn draw_step(draw: Decimal, recoverable: bool, earned: Decimal, owed_before: Decimal) -> Option<DrawStep> {
-    Some(if earned < draw {
+    let step = if earned < draw {
         let top_up = draw.checked_sub(earned)?;
         let owed_after = if recoverable { owed_before.checked_add(top_up)? } else { owed_before };
         DrawStep { earned, top_up, recovered: Decimal::ZERO, owed_before, owed_after, paid: draw }
     } else {
         let recovered = earned.checked_sub(draw)?.min(owed_before);
         DrawStep { earned, top_up: Decimal::ZERO, recovered, owed_before, owed_after: owed_before.checked_sub(recovered)?, paid: earned.checked_sub(recovered)? }
-    })
+    };
+    Some(step)
+}
+
+impl DrawStep {
+    /// Every figure with (at least) `scale` decimal places, as money is shown.
+    pub fn at_scale(mut self, scale: u32) -> Self {
+        for v in [&mut self.earned, &mut self.top_up, &mut self.recovered, &mut self.owed_before, &mut self.owed_after, &mut self.paid] {
+            if v.scale() < scale {
+                v.rescale(scale);
+            }
+        }
+        self
+    }
 }
 
 #[cfg(test)]

@@ -85,6 +85,7 @@ fn field_problem(root: &Value, e: &serde_path_to_error::Error<serde_json::Error>
     let at = lookup(root, e.path());
     if let Some(field) = between(&inner, "unknown field `", "`") {
         let expected = options(&inner);
+        let expected = if expected.0.is_empty() { ("no other field here".to_string(), "此处不接受其他字段".to_string()) } else { expected };
         // Inside a tagged object (a scoring, a bonus rule) serde reports the object: name the field.
         let path = if at.is_some_and(|v| v.get(field).is_some()) { join(&path, field) } else { path };
         return Problem::error(

@@ -93,9 +93,13 @@ pub enum BonusRule {
         ties: RankTies,
         #[serde(default)]
         within: Grouping,
-        /// Reps whose measure is not above this get nothing, whatever their rank (0 by default).
+        /// Reps whose measure is not above this get nothing, whatever their rank (0 by default;
+        /// only for higher-is-better measures).
         #[serde(default)]
         minimum: Decimal,
+        /// Whether the best rep has the highest measure (default) or the lowest (response time).
+        #[serde(default)]
+        direction: crate::plan::Direction,
     },
     /// A pool for the best group (the region ranked first on attainment gets 100,000), split
     /// among its members.

@@ -158,7 +158,10 @@ pub fn compile(plan: &Plan, data: &Dataset) -> Result<CompiledPlan, Vec<Problem>
 /// plans work on any period names.
 fn period_keys(plan: &Plan, data: &Dataset, problems: &mut Vec<Problem>) -> Vec<Option<(i32, usize)>> {
     let keys: Vec<Option<(i32, usize)>> = data.periods.iter().map(|name| plan.period.parse(name)).collect();
-    let needed = plan.grades.streak.is_some() || plan.targets.iter().any(|t| t.basis == TargetBasis::Annual || t.overrides.iter().any(|o| o.from.is_some()));
+    // Base pay is paid for the months of a period, so the periods must be the plan's kind too.
+    let needed = plan.grades.streak.is_some()
+        || plan.base_pay.is_some()
+        || plan.targets.iter().any(|t| t.basis == TargetBasis::Annual || t.overrides.iter().any(|o| o.from.is_some()));
     if needed {
         for (name, key) in data.periods.iter().zip(&keys) {
             if key.is_none() {

@@ -89,6 +89,23 @@ pub(super) fn compile_base_pay(base: &BasePay, plan: &Plan, data: &Dataset, f: &
             unknown_role(role, format!("base_pay.allowances[{i}].roles[{r}]"));
         }
     }
+    let without: Vec<&str> = data
+        .reps
+        .iter()
+        .filter(|rep| !base.salaries.iter().any(|s| s.role.as_ref().is_none_or(|r| *r == rep.role)))
+        .map(|rep| rep.id.as_str())
+        .collect();
+    if !without.is_empty() {
+        let shown = without.iter().take(5).copied().collect::<Vec<_>>().join(", ");
+        let more = if without.len() > 5 { ", …" } else { "" };
+        f.problems.push(Problem::warning(
+            "reps_without_salary",
+            "base_pay.salaries",
+            Some(without.len().to_string()),
+            format!("{} reps have no salary for their role and will be left out ({shown}{more}); add a salary without a role to cover them", without.len()),
+            format!("有 {} 位销售代表的岗位没有底薪设定,将不计入结果({shown}{more});可添加一项不限岗位的底薪", without.len()),
+        ));
+    }
     let Some(tier_slot) = data.columns.iter().position(|c| *c == base.city_tier_field) else {
         f.problems.push(Problem::error(
             "unknown_column",
@@ -136,13 +153,14 @@ pub(super) fn compile_bonuses(plan: &Plan, f: &mut Formulas) -> Vec<CompiledBonu
                     }
                 }
                 BonusRule::Threshold { when, amount } => BonusKind::Threshold { when: f.parse(when, format!("{path}.when"))?, amount: *amount },
-                BonusRule::Rank { measure, top, amount, ties, within, minimum } => BonusKind::Rank {
+                BonusRule::Rank { measure, top, amount, ties, within, minimum, direction } => BonusKind::Rank {
                     measure: f.parse(measure, format!("{path}.measure"))?,
                     top: *top as usize,
                     amount: *amount,
                     ties: *ties,
                     within: *within,
                     minimum: *minimum,
+                    lower_is_better: *direction == crate::plan::Direction::LowerIsBetter,
                 },
                 BonusRule::TeamPool { pool, group_by, winners, split: s } => {
                     BonusKind::TeamPool { pool: *pool, group_by: *group_by, winners: *winners as usize, weight: split(s, f)? }
