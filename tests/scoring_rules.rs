@@ -120,7 +120,7 @@ fn forced_distribution_reported_and_enforced_with_ties_to_the_better_grade() {
     let grades: String = e.reps.iter().map(|r| r.grade.as_str()).collect();
     assert_eq!(grades, "SSAAABBBCC");
     let status: Vec<_> = e.totals.distribution.iter().map(|g| format!("{} {} {:?}", g.grade, g.share_pct, g.status)).collect();
-    assert_eq!(status, ["S 20 Above", "A 30 Within", "B 30 Within", "C 20 Above"]);
+    assert_eq!(status, ["S 20.00 Above", "A 30.00 Within", "B 30.00 Within", "C 20.00 Above"]);
     // Enforced: quotas 1 / 4 / 8 / 10 cumulative; ranks 4 and 5 tie at 85 → both A.
     p["grades"]["distribution"]["enforce"] = json!(true);
     let e = evaluate(ten_reps(), &p, "2026-Q1");
