@@ -238,10 +238,15 @@ fn scoring(scoring: &Scoring, path: &str, out: &mut Vec<Problem>) {
 
 fn ratio_limits(cap: Option<Decimal>, floor: Option<Decimal>, threshold: Option<Decimal>, path: &str, out: &mut Vec<Problem>) {
     let fields = [(cap, "cap_pct", ("a cap", "封顶比例"), true), (floor, "floor_pct", ("a floor", "保底比例"), false), (threshold, "threshold_pct", ("a threshold", "门槛比例"), false)];
+    let before = out.len();
     for (value, field, what, exclusive) in fields {
         if let Some(v) = value {
             in_range(v, &format!("{path}.{field}"), what, exclusive, MAX_LIMIT_PCT, out);
         }
+    }
+    // Comparing limits that are out of range themselves would only repeat that mistake.
+    if out.len() > before {
+        return;
     }
     if let (Some(cap), Some(threshold)) = (cap, threshold) {
         if threshold > cap {
