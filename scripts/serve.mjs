@@ -29,6 +29,8 @@ export const CSP = [
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "connect-src 'self'",
+  // The Excel reader (fflate) unzips large workbooks in a worker it creates from a blob.
+  "worker-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

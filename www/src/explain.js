@@ -30,7 +30,7 @@ export function renderExplanation(el, rep, results) {
     <p class="statement-title">${el.L('statement')} · ${el.text(plan)} · ${results.year_to_date ? `${el.L('yearToDate')} ${results.periods.join(' – ')}` : results.period}</p>
     <header class="detail-head">
       <div>
-        <h3>${zh ? rep.name_zh || rep.name : rep.name} <span class="hint">${rep.rep_id} · ${name(el.lang, rep.region)} · ${name(el.lang, rep.role)} · ${results.periods.join(', ')}</span></h3>
+        <h3 tabindex="-1">${zh ? rep.name_zh || rep.name : rep.name} <span class="hint">${rep.rep_id} · ${name(el.lang, rep.region)} · ${name(el.lang, rep.role)} · ${results.periods.join(', ')}</span></h3>
         <p class="verdict">
           ${el.L('finalScore')} <strong data-testid="detail-score">${short(rep.score)}</strong> =
           ${el.L('weighted')} ${short(rep.weighted_score)}${rep.bonus_points !== '0' || rep.penalty_points !== '0'
@@ -43,7 +43,7 @@ export function renderExplanation(el, rep, results) {
       </div>
       <div class="detail-buttons">
         <button type="button" class="secondary no-print" data-testid="print-statement" @click=${() => window.print()}>${el.L('printStatement')}</button>
-        <button type="button" class="icon no-print" aria-label=${el.L('close')} @click=${() => el.selectRep(null)}>×</button>
+        <button type="button" class="icon no-print" aria-label=${el.L('close')} @click=${() => el.closeExplanation()}>×</button>
       </div>
     </header>
     <table class="grid explain">

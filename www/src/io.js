@@ -51,6 +51,11 @@ export async function repsFromFile(file) {
   return { csv: text, encoding };
 }
 
+/** Zero written at a money scale: "0.00". */
+function zero(scale) {
+  return scale > 0 ? `0.${'0'.repeat(scale)}` : '0';
+}
+
 /** The columns of a results export, in the user's language. */
 function exportColumns(el, results) {
   const zh = el.lang === 'zh';
@@ -69,7 +74,7 @@ function exportColumns(el, results) {
     ...(hasBase ? [[el.L('basePay'), (r) => r.base_total, true]] : []),
     ...lines.map((l) => [l.label, (r) => r.commission.find((x) => x.id === l.id)?.pay, true]),
     ...bonuses.map((b) => [b.label, (r) => r.bonuses.find((x) => x.id === b.id)?.amount, true]),
-    [el.L('returns'), (r) => sum(r.adjustments.map((a) => a.amount)), true],
+    [el.L('returns'), (r) => (r.adjustments.length ? sum(r.adjustments.map((a) => a.amount)) : zero(el.plan.rounding?.money_scale ?? 2)), true],
     [el.L('total'), (r) => r.total_pay, true],
     [el.L('warnings'), (r) => r.warnings.map((w) => w.message[el.lang] ?? w.message.en).join('; '), false],
   ];
@@ -97,8 +102,8 @@ export async function exportXlsx(el, results) {
       return numeric && v != null && v !== '' ? { value: Number(v), type: Number, format: '#,##0.00' } : { value: v == null ? '' : String(v), type: String };
     }),
   );
-  const blob = await writeXlsxFile([header, ...body], { columns: cols.map((_, i) => ({ width: i < 4 ? 16 : 13 })) });
-  download(exportName(el, results, 'xlsx'), blob);
+  const workbook = writeXlsxFile([header, ...body], { columns: cols.map((_, i) => ({ width: i < 4 ? 16 : 13 })) });
+  download(exportName(el, results, 'xlsx'), await workbook.toBlob());
 }
 
 /** The plan as a JSON file named after it. */

@@ -129,7 +129,15 @@ export class SalesPlanPlayground extends LitElement {
   /** Reads reps from a CSV or Excel file; rows left out are listed, good rows kept. */
   async loadRepsFile(file) {
     if (!file) return;
-    const { csv, encoding } = await repsFromFile(file);
+    let csv;
+    let encoding;
+    try {
+      ({ csv, encoding } = await repsFromFile(file));
+    } catch (e) {
+      const text = String(e?.message ?? e);
+      this.loadReport = { file: file.name, encoding: '', fatal: [{ path: '', message: { en: text, zh: text } }], problems: [] };
+      return;
+    }
     this.history.clear();
     let engine;
     try {
@@ -165,10 +173,10 @@ export class SalesPlanPlayground extends LitElement {
       this.apply(plan);
       this.flash(`${this.L('opened')} ${file.name}`);
     } else {
-      // Not a plan the editor can show: the engine says why; the current plan stays.
+      // Not a plan the editor can show: the engine says why, about the file; the plan in use stays.
       const report = this.engine.setPlan(text);
-      this.problems = report.problems;
-      if (!report.ok) this.engine.setPlan(JSON.stringify(this.plan));
+      this.engine.setPlan(JSON.stringify(this.plan));
+      this.loadReport = { file: file.name, encoding: '', fatal: report.problems.filter((p) => p.severity === 'error'), problems: [], plan: true };
     }
   }
 
@@ -234,6 +242,12 @@ export class SalesPlanPlayground extends LitElement {
   reset() {
     clearSession();
     this.history.clear();
+    this.clearBaseline();
+    this.filter = { text: '', region: '', role: '', grade: '' };
+    this.sort = { key: null, dir: 1 };
+    this.ytd = false;
+    this.selectedRep = null;
+    this.period = this.periods.at(-1) ?? '';
     if (!this.dataSource?.sample) this.useEngine(this.api.Engine.withSampleReps(), { sample: true });
     this.loadReport = null;
     this.loadPreset(this.presets[0].id);
@@ -251,7 +265,14 @@ export class SalesPlanPlayground extends LitElement {
 
   /** Ctrl+Z undoes a plan edit, Ctrl+Shift+Z or Ctrl+Y redoes it, wherever the focus is. */
   onKey(e) {
+    if (e.key === 'Escape' && this.selectedRep) {
+      this.closeExplanation();
+      return;
+    }
     if (!(e.ctrlKey || e.metaKey)) return;
+    const target = e.composedPath()[0];
+    const freeText = target?.tagName === 'TEXTAREA' || (target?.tagName === 'INPUT' && !target.dataset?.path);
+    if (freeText) return;
     const key = e.key.toLowerCase();
     if (key === 'z' || key === 'y') {
       e.preventDefault();
@@ -337,8 +358,24 @@ export class SalesPlanPlayground extends LitElement {
     this.cardIndex = i;
   }
 
-  selectRep(id) {
+  /** Opens the explanation of rep `id` and moves the focus into it. */
+  async selectRep(id) {
+    if (id == null) {
+      this.closeExplanation();
+      return;
+    }
+    this.openedFrom = id;
     this.selectedRep = id;
+    await this.updateComplete;
+    this.renderRoot.querySelector('[data-testid="explanation"] h3')?.focus();
+  }
+
+  /** Closes the explanation and gives the focus back to the row it was opened from. */
+  async closeExplanation() {
+    const from = this.openedFrom;
+    this.selectedRep = null;
+    await this.updateComplete;
+    if (from) this.renderRoot.querySelector(`tr[data-rep="${CSS.escape(from)}"]`)?.focus();
   }
 
   setLang(lang) {
@@ -492,7 +529,7 @@ export class SalesPlanPlayground extends LitElement {
       <strong>${r.file}</strong>
       ${r.encoding === 'gb18030' ? html` <span class="hint">${this.L('readAsGbk')}</span>` : nothing}
       ${r.fatal
-        ? html`<p>${this.L('fileNotRead')}</p><ul>${r.fatal.map((p) => html`<li>${msg(p)}</li>`)}</ul>`
+        ? html`<p>${this.L(r.plan ? 'planFileNotRead' : 'fileNotRead')}</p><ul>${r.fatal.map((p) => html`<li>${msg(p)}</li>`)}</ul>`
         : html`<p data-testid="load-summary">${r.reps} ${this.L('reps')} ${this.L('loaded')}${r.problems.length ? html`; <strong>${r.problems.length}</strong> ${this.L('rowsLeftOut')}` : nothing}</p>
           ${r.problems.length ? html`<table class="grid"><thead><tr><th>${this.L('where')}</th><th>${this.L('value')}</th><th>${this.L('problem')}</th></tr></thead>
             <tbody>${r.problems.map((p) => html`<tr data-row-problem=${p.path}><td><code>${p.path}</code></td><td>${p.value ?? ''}</td><td>${msg(p)}</td></tr>`)}</tbody></table>` : nothing}`}

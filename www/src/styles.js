@@ -164,11 +164,10 @@ export const styles = css`
   /* Printing shows the open statement alone, as a page. */
   @media print {
     :host { background: #fff; }
-    :host * { visibility: hidden; }
-    .detail, .detail * { visibility: visible; }
-    .detail { position: absolute; inset: 0 auto auto 0; width: 100%; max-height: none; overflow: visible; box-shadow: none; border: 0; padding: 0; }
-    .no-print { display: none !important; }
-    .panel.results { position: static; max-height: none; overflow: visible; }
+    .bar, .actions, .load-report, .editor, .no-print, .results > :not(.detail) { display: none !important; }
+    .layout { display: block; padding: 0; }
+    .panel.results { position: static; max-height: none; overflow: visible; border: 0; padding: 0; }
+    .detail { position: static; width: auto; max-height: none; overflow: visible; box-shadow: none; border: 0; padding: 0; }
   }
   .kpi-toggle { border: 0; background: none; padding: 0; font: inherit; font-weight: 500; cursor: pointer; text-align: left; color: inherit; }
   tr.kpi-details td { background: #f8faff; border-radius: 6px; }
