@@ -183,14 +183,16 @@ export class SalesPlanPlayground extends LitElement {
   /** Starts from a share link if there is one, else from the last session, else the first preset. */
   async restore() {
     let scenario = null;
+    let badLink = false;
     try {
       scenario = await decodeScenario(location.hash);
     } catch {
-      this.flash(this.L('badLink'));
+      badLink = true;
     }
     const from = scenario ?? loadSession();
     if (!from) {
       this.loadPreset(this.presets[0].id);
+      if (badLink) this.flash(this.L('badLink'));
       return;
     }
     if (from.csv) {
@@ -206,7 +208,7 @@ export class SalesPlanPlayground extends LitElement {
     this.ytd = !!from.ytd;
     this.presetId = from.presetId ?? '';
     this.apply(from.plan);
-    this.flash(scenario ? this.L('linkOpened') : this.L('sessionRestored'));
+    this.flash(badLink ? this.L('badLink') : scenario ? this.L('linkOpened') : this.L('sessionRestored'));
   }
 
   /** The scenario as a share link or a stored session: plan, view, language, the user's reps. */
