@@ -141,7 +141,7 @@ impl Workspace {
         })?;
         let points: Vec<rust_decimal::Decimal> = (0..=max / step.max(1)).map(|i| rust_decimal::Decimal::from(i * step.max(1))).collect();
         pay::payout_curve(compiled, target, &points).map_err(|_| {
-            Problem::error("overflow", "target", Some(target.to_string()), "the curve is too large to compute exactly".into(), "曲线数值过大,无法精确计算".into())
+            Problem::error("overflow", "target", Some(target.to_string()), "the curve is too large to compute exactly".into(), "曲线数值过大，无法精确计算".into())
         })
     }
 
@@ -155,7 +155,7 @@ impl Workspace {
                 "period",
                 Some(period.to_string()),
                 format!("there is no period `{period}` in the data (periods: {})", self.data.periods.join(", ")),
-                format!("数据中没有期间 `{period}`(现有期间:{})", self.data.periods.join("、")),
+                format!("数据中没有期间 `{period}`（现有期间：{}）", self.data.periods.join("、")),
             )
         })?;
         Ok((plan, index))

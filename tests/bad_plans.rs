@@ -15,7 +15,7 @@ fn weights_not_adding_to_100_name_the_numbers() {
         e.message.en,
         "the KPI weights of scorecard `all_reps` add to 120 (revenue 80 + new_customers 25 + visits 15); they must add to 100, or set \"normalize\": true"
     );
-    assert_eq!(e.message.zh, "计分卡 `all_reps` 的指标权重合计为 120(revenue 80 + new_customers 25 + visits 15);必须等于 100,或设置 \"normalize\": true");
+    assert_eq!(e.message.zh, "计分卡 `all_reps` 的指标权重合计为 120（revenue 80 + new_customers 25 + visits 15）；必须等于 100，或设置 \"normalize\": true");
 }
 
 #[test]
@@ -35,7 +35,7 @@ fn a_missing_field_names_its_full_path() {
     let e = only_error(&plan);
     assert_eq!((e.code, e.path.as_str()), ("missing_field", "scorecards[0].kpis[2].actual"));
     assert_eq!(e.message.en, "KPI `visits` is scored by `ratio`, which needs `actual`");
-    assert_eq!(e.message.zh, "指标 `visits` 使用 `ratio` 计分,需要 `actual`");
+    assert_eq!(e.message.zh, "指标 `visits` 使用 `ratio` 计分，需要 `actual`");
 }
 
 #[test]

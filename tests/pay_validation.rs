@@ -195,7 +195,7 @@ fn tiers_out_of_order() {
     let e = expect(&plan, "tier_order", "commission[0].tiers[2].from", Some("100"));
     both_mention(&e, &["100", "120", "3"]);
     assert_eq!(e.message.en, "tier start 3 is 100, not above the one before it (120)");
-    assert_eq!(e.message.zh, "第 3 个阶梯起点为 100,未高于上一个(120)");
+    assert_eq!(e.message.zh, "第 3 个阶梯起点为 100，未高于上一个（120）");
 }
 
 #[test]
@@ -283,7 +283,7 @@ fn a_line_cap_of_zero() {
     let e = expect(&plan, "out_of_range", "commission[0].cap", Some("0"));
     both_mention(&e, &["0", "1,000,000,000,000"]);
     assert_eq!(e.message.en, "a line's cap must be more than 0 and at most 1,000,000,000,000; it is 0");
-    assert_eq!(e.message.zh, "提成上限应大于 0 且不超过 1,000,000,000,000;当前为 0");
+    assert_eq!(e.message.zh, "提成上限应大于 0 且不超过 1,000,000,000,000；当前为 0");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -312,7 +312,7 @@ fn a_rate_override_condition_naming_an_unknown_field() {
     line(&mut plan, 0)["rate_override"]["when"] = json!("high_potential");
     let e = expect(&plan, "formula", "commission[0].rate_override.when", Some("high_potential"));
     assert!(e.message.en.starts_with("column 1: unknown name 'high_potential'"), "{}", e.message.en);
-    assert!(e.message.zh.starts_with("第 1 列:未知名称 'high_potential'"), "{}", e.message.zh);
+    assert!(e.message.zh.starts_with("第 1 列：未知名称 'high_potential'"), "{}", e.message.zh);
 }
 
 #[test]
@@ -346,7 +346,7 @@ fn a_conditional_multiplier_whose_condition_names_an_unknown_field() {
     line(&mut plan, 0)["multipliers"][0]["when"] = json!("revenue_collected / collection_rate < 90%");
     let e = expect(&plan, "formula", "commission[0].multipliers[0].when", Some("revenue_collected / collection_rate < 90%"));
     assert_eq!(e.message.en, "column 21: unknown name 'collection_rate': not a rep field, target or metric of this plan");
-    assert_eq!(e.message.zh, "第 21 列:未知名称 'collection_rate':既不是销售代表数据字段,也不是本方案的目标或指标");
+    assert_eq!(e.message.zh, "第 21 列：未知名称 'collection_rate'：既不是销售代表数据字段，也不是本方案的目标或指标");
 }
 
 #[test]
@@ -385,7 +385,7 @@ fn a_city_tier_of_zero() {
     plan["base_pay"]["salaries"][1]["city_tier"] = json!(0);
     let e = expect(&plan, "out_of_range", "base_pay.salaries[1].city_tier", Some("0"));
     both_mention(&e, &["1", "9", "0"]);
-    assert_eq!(e.message.zh, "城市级别应在 1 到 9 之间;当前为 0");
+    assert_eq!(e.message.zh, "城市级别应在 1 到 9 之间；当前为 0");
 }
 
 #[test]
@@ -394,7 +394,7 @@ fn a_negative_city_tier() {
     plan["base_pay"]["salaries"][1]["city_tier"] = json!(-1);
     let e = expect(&plan, "out_of_range", "base_pay.salaries[1].city_tier", Some("-1"));
     assert_eq!(e.message.en, "a city tier is from 1 to 9; it is -1");
-    assert_eq!(e.message.zh, "城市级别应在 1 到 9 之间;当前为 -1");
+    assert_eq!(e.message.zh, "城市级别应在 1 到 9 之间；当前为 -1");
 }
 
 #[test]
@@ -403,7 +403,7 @@ fn two_salaries_for_the_same_role_and_city_tier() {
     plan["base_pay"]["salaries"].as_array_mut().unwrap().push(json!({ "role": "account_manager", "city_tier": 1, "monthly": 9500 }));
     let e = expect(&plan, "duplicate_salary", "base_pay.salaries[5]", Some("account_manager, city tier 1"));
     assert_eq!(e.message.en, "a second salary for account_manager in city tier 1; salaries[3] already gives one");
-    assert_eq!(e.message.zh, "account_manager、城市级别 1 的底薪重复;salaries[3] 已有设定");
+    assert_eq!(e.message.zh, "account_manager、城市级别 1 的底薪重复；salaries[3] 已有设定");
 }
 
 #[test]
@@ -444,7 +444,7 @@ fn a_minimum_wage_keyed_by_tier1() {
     plan["base_pay"]["minimum_by_city_tier"] = json!({ "tier1": 2690 });
     let e = expect(&plan, "not_a_city_tier", "base_pay.minimum_by_city_tier.tier1", Some("tier1"));
     both_mention(&e, &["`tier1`", "1", "9"]);
-    assert_eq!(e.message.zh, "`tier1` 不是城市级别(1 到 9)");
+    assert_eq!(e.message.zh, "`tier1` 不是城市级别（1 到 9）");
 }
 
 #[test]
@@ -468,7 +468,7 @@ fn a_base_share_range_of_three_values() {
     plan["base_pay"]["share_range_pct"] = json!([20, 40, 60]);
     let e = expect(&plan, "invalid_value", "base_pay.share_range_pct", Some("[20,40,60]"));
     assert_eq!(e.message.en, "expected a shorter list, found 3 items");
-    assert_eq!(e.message.zh, "应为更短的列表,实际为 3 项");
+    assert_eq!(e.message.zh, "应为更短的列表，实际为 3 项");
 }
 
 #[test]
@@ -501,7 +501,7 @@ fn over_achievement_counting_the_excess_from_above_its_level() {
     let e = expect(&plan, "excess_over_above_level", "bonuses[0].rule.excess_over_pct", Some("130"));
     both_mention(&e, &["130%", "120%"]);
     assert_eq!(e.message.en, "the excess is counted from 130%, above the level the bonus starts at (120%)");
-    assert_eq!(e.message.zh, "超额部分从 130% 起算,高于奖金起算水平(120%)");
+    assert_eq!(e.message.zh, "超额部分从 130% 起算，高于奖金起算水平（120%）");
 }
 
 #[test]
@@ -563,7 +563,7 @@ fn a_team_pool_in_a_plan_without_attainment() {
     remove(&mut plan, "attainment");
     let e = expect(&plan, "needs_attainment", "bonuses[3].rule", None);
     both_mention(&e, &["`attainment`"]);
-    assert_eq!(e.message.zh, "团队奖金池按达成率排名,方案需要设置 `attainment`");
+    assert_eq!(e.message.zh, "团队奖金池按达成率排名，方案需要设置 `attainment`");
 }
 
 #[test]
@@ -572,7 +572,7 @@ fn a_team_pool_with_no_winners() {
     bonus_rule(&mut plan, 3)["winners"] = json!(0);
     let e = expect(&plan, "out_of_range", "bonuses[3].rule.winners", Some("0"));
     assert_eq!(e.message.en, "`winners` is how many groups win the pool: at least 1; it is 0");
-    assert_eq!(e.message.zh, "`winners` 为获得奖金池的团队数:至少为 1;当前为 0");
+    assert_eq!(e.message.zh, "`winners` 为获得奖金池的团队数：至少为 1；当前为 0");
 }
 
 #[test]
@@ -590,7 +590,7 @@ fn a_split_by_share() {
     bonus_rule(&mut plan, 3)["split"] = json!({ "share": "collected" });
     let e = expect(&plan, "unknown_option", "bonuses[3].rule.split", Some("share"));
     both_mention(&e, &["`share`", "`contribution`", "`weights`"]);
-    assert_eq!(e.message.zh, "`share` 不是可选值之一,可选:`contribution`、`weights`");
+    assert_eq!(e.message.zh, "`share` 不是可选值之一，可选：`contribution`、`weights`");
 }
 
 #[test]
@@ -605,7 +605,7 @@ fn a_split_written_as_a_bare_word() {
         Some("{\"group_by\":\"region\",\"pool\":100000,\"split\":\"contribution\",\"type\":\"team_pool\",…"),
     );
     assert_eq!(e.message.en, "expected an object such as {\"contribution\": \"revenue_collected\"}, found only the option's name");
-    assert_eq!(e.message.zh, "应为对象,例如 {\"contribution\": \"revenue_collected\"},实际为 只有选项名称");
+    assert_eq!(e.message.zh, "应为对象，例如 {\"contribution\": \"revenue_collected\"}，实际为 只有选项名称");
 }
 
 #[test]
@@ -617,7 +617,7 @@ fn a_split_by_both_contribution_and_weights() {
     let e = &errors[0];
     assert_eq!((e.code, e.path.as_str()), ("invalid_value", "bonuses[3].rule"));
     assert_eq!(e.message.en, "expected an object with exactly one of its options, found an object");
-    assert_eq!(e.message.zh, "应为只含一个选项的对象,实际为 对象");
+    assert_eq!(e.message.zh, "应为只含一个选项的对象，实际为 对象");
 }
 
 #[test]
@@ -626,7 +626,7 @@ fn a_split_by_an_unknown_field() {
     bonus_rule(&mut plan, 3)["split"] = json!({ "contribution": "collected" });
     let e = expect(&plan, "formula", "bonuses[3].rule.split.contribution", Some("collected"));
     assert!(e.message.en.starts_with("column 1: unknown name 'collected'"), "{}", e.message.en);
-    assert!(e.message.zh.starts_with("第 1 列:未知名称 'collected'"), "{}", e.message.zh);
+    assert!(e.message.zh.starts_with("第 1 列：未知名称 'collected'"), "{}", e.message.zh);
 }
 
 #[test]
@@ -665,7 +665,7 @@ fn a_bonus_for_a_grade_that_is_not_a_band() {
     plan["bonuses"][1]["grades"][1] = json!("D");
     let e = expect(&plan, "unknown_grade", "bonuses[1].grades[1]", Some("D"));
     both_mention(&e, &["`D`", "S", "A", "B", "C"]);
-    assert_eq!(e.message.zh, "等级 `D` 不在等级划分中(S、A、B、C)");
+    assert_eq!(e.message.zh, "等级 `D` 不在等级划分中（S、A、B、C）");
 }
 
 #[test]
@@ -694,7 +694,7 @@ fn a_misspelt_field_inside_a_bonus_rule() {
     let e = expect(&plan, "unknown_field", "bonuses[1].rule.amout", None);
     both_mention(&e, &["`amout`", "`when`", "`amount`"]);
     assert_eq!(e.message.en, "unknown field `amout` (is it misspelt?); expected `when`, `amount`");
-    assert_eq!(e.message.zh, "未知字段 `amout`(是否拼写错误?);可用字段:`when`、`amount`");
+    assert_eq!(e.message.zh, "未知字段 `amout`（是否拼写错误?）；可用字段：`when`、`amount`");
 }
 
 #[test]
@@ -702,7 +702,7 @@ fn a_misspelt_field_on_a_bonus() {
     let mut plan = full_pay_plan();
     plan["bonuses"][1]["rules"] = json!({});
     let e = expect(&plan, "unknown_field", "bonuses[1].rules", None);
-    assert_eq!(e.message.zh, "未知字段 `rules`(是否拼写错误?);可用字段:`id`、`name`、`name_zh`、`grades`、`grade_multipliers`、`rule`");
+    assert_eq!(e.message.zh, "未知字段 `rules`（是否拼写错误?）；可用字段：`id`、`name`、`name_zh`、`grades`、`grade_multipliers`、`rule`");
 }
 
 #[test]
@@ -731,7 +731,7 @@ fn a_draw_of_zero() {
     let e = expect(&plan, "out_of_range", "draw.amount", Some("0"));
     both_mention(&e, &["0", "1,000,000,000,000"]);
     assert_eq!(e.message.en, "a draw must be more than 0 and at most 1,000,000,000,000; it is 0");
-    assert_eq!(e.message.zh, "预支额应大于 0 且不超过 1,000,000,000,000;当前为 0");
+    assert_eq!(e.message.zh, "预支额应大于 0 且不超过 1,000,000,000,000；当前为 0");
 }
 
 #[test]
@@ -748,7 +748,7 @@ fn a_variable_pay_cap_of_minus_1() {
     plan["variable_pay_cap"] = json!(-1);
     let e = expect(&plan, "out_of_range", "variable_pay_cap", Some("-1"));
     both_mention(&e, &["-1", "0", "1,000,000,000,000"]);
-    assert_eq!(e.message.zh, "浮动薪酬上限应大于 0 且不超过 1,000,000,000,000;当前为 -1");
+    assert_eq!(e.message.zh, "浮动薪酬上限应大于 0 且不超过 1,000,000,000,000；当前为 -1");
 }
 
 #[test]
@@ -758,7 +758,7 @@ fn rounding_applied_to_each() {
     let e = expect(&plan, "unknown_option", "rounding.applies_to", Some("each"));
     both_mention(&e, &["`each`", "`each_line`", "`total`"]);
     assert_eq!(e.message.en, "`each` is not one of the options: `each_line`, `total`");
-    assert_eq!(e.message.zh, "`each` 不是可选值之一,可选:`each_line`、`total`");
+    assert_eq!(e.message.zh, "`each` 不是可选值之一，可选：`each_line`、`total`");
 }
 
 #[test]

@@ -102,7 +102,7 @@ fn results_share_below_its_category_minimum() {
     let e = expect(&plan, "category_weight", "scorecards[0].kpis", Some("55"));
     both_mention(&e, &["`results`", "55%", "`new_business`", "60–70%"]);
     assert_eq!(e.message.en, "category `results` has 55% of scorecard `new_business`; its range is 60–70%");
-    assert_eq!(e.message.zh, "类别 `results` 在计分卡 `new_business` 中占 55%;允许范围为 60–70%");
+    assert_eq!(e.message.zh, "类别 `results` 在计分卡 `new_business` 中占 55%；允许范围为 60–70%");
 }
 
 #[test]
@@ -112,7 +112,7 @@ fn the_seed_card_at_120_without_normalize() {
     let e = expect(&plan, "weights_sum", "scorecards[0].kpis", Some("120"));
     both_mention(&e, &["`new_business`", "120", "\"normalize\": true"]);
     assert!(e.message.en.contains("add to 120 (new_customer_revenue 30 + "), "{}", e.message.en);
-    assert!(e.message.zh.contains("合计为 120(new_customer_revenue 30 + "), "{}", e.message.zh);
+    assert!(e.message.zh.contains("合计为 120（new_customer_revenue 30 + "), "{}", e.message.zh);
 }
 
 #[test]
@@ -154,7 +154,7 @@ fn a_ratio_kpi_without_target() {
     remove(kpi(&mut plan, 1), "target");
     let e = expect(&plan, "missing_field", "scorecards[0].kpis[1].target", None);
     assert_eq!(e.message.en, "KPI `new_customers` is scored by `ratio`, which needs `target`");
-    assert_eq!(e.message.zh, "指标 `new_customers` 使用 `ratio` 计分,需要 `target`");
+    assert_eq!(e.message.zh, "指标 `new_customers` 使用 `ratio` 计分，需要 `target`");
 }
 
 #[test]
@@ -369,7 +369,7 @@ fn a_formula_calling_an_unknown_function() {
     plan["metrics"][0]["formula"] = json!("new_customers / maximum(visits, 1)");
     let e = expect(&plan, "formula", "metrics[0].formula", Some("new_customers / maximum(visits, 1)"));
     assert!(e.message.en.starts_with("column 17: unknown function 'maximum'"), "{}", e.message.en);
-    assert!(e.message.zh.starts_with("第 17 列:未知函数 'maximum'"), "{}", e.message.zh);
+    assert!(e.message.zh.starts_with("第 17 列：未知函数 'maximum'"), "{}", e.message.zh);
 }
 
 #[test]
@@ -378,7 +378,7 @@ fn a_function_with_the_wrong_number_of_arguments() {
     kpi(&mut plan, 0)["actual"] = json!("if(revenue_new > 0, revenue_new)");
     let e = expect(&plan, "formula", "scorecards[0].kpis[0].actual", Some("if(revenue_new > 0, revenue_new)"));
     assert_eq!(e.message.en, "column 1: if() takes 3 argument(s), got 2");
-    assert_eq!(e.message.zh, "第 1 列:if() 需要 3 个参数,实际 2 个");
+    assert_eq!(e.message.zh, "第 1 列：if（） 需要 3 个参数，实际 2 个");
 }
 
 // ---------------------------------------------------------------------------------------

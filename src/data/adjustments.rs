@@ -60,22 +60,22 @@ pub fn load_adjustments_csv(data: &Dataset, text: &str) -> Result<(Vec<Adjustmen
 fn row(data: &Dataset, record: &csv::Record) -> Result<Adjustment, Problem> {
     let line = record.line;
     let bad = |column: &str, value: &str, en: String, zh: String| {
-        Problem::error("bad_adjustment", format!("adjustments line {line}.{column}"), Some(value.to_string()), format!("adjustments line {line}: {en}"), format!("调整文件第 {line} 行:{zh}"))
+        Problem::error("bad_adjustment", format!("adjustments line {line}.{column}"), Some(value.to_string()), format!("adjustments line {line}: {en}"), format!("调整文件第 {line} 行：{zh}"))
     };
     if record.fields.len() != COLUMNS.len() {
         let n = record.fields.len().to_string();
-        return Err(bad("", &n, format!("{n} fields, the header has 6"), format!("有 {n} 个字段,表头有 6 个")));
+        return Err(bad("", &n, format!("{n} fields, the header has 6"), format!("有 {n} 个字段，表头有 6 个")));
     }
     let f: Vec<&str> = record.fields.iter().map(|s| s.trim()).collect();
     let rep = data.reps.iter().position(|r| r.id == f[0]).ok_or_else(|| bad("rep_id", f[0], format!("no rep `{}` in the data", f[0]), format!("数据中没有销售代表 `{}`", f[0])))?;
     let period = |col: usize| data.period_index(f[col]).ok_or_else(|| bad(COLUMNS[col], f[col], format!("no period `{}` in the data", f[col]), format!("数据中没有期间 `{}`", f[col])));
     let (charged, original) = (period(1)?, period(2)?);
     if original > charged {
-        return Err(bad("original_period", f[2], format!("the sale ({}) is after the return ({})", f[2], f[1]), format!("原销售期间({})晚于退回期间({})", f[2], f[1])));
+        return Err(bad("original_period", f[2], format!("the sale ({}) is after the return ({})", f[2], f[1]), format!("原销售期间（{}）晚于退回期间（{}）", f[2], f[1])));
     }
     let amount = match parse_number(f[4]) {
         Ok(Some(a)) if a > Decimal::ZERO => a,
-        _ => return Err(bad("amount", f[4], format!("the amount returned must be a number above 0, not `{}`", f[4]), format!("退回金额必须是大于 0 的数字,而不是 `{}`", f[4]))),
+        _ => return Err(bad("amount", f[4], format!("the amount returned must be a number above 0, not `{}`", f[4]), format!("退回金额必须是大于 0 的数字，而不是 `{}`", f[4]))),
     };
     if f[3].is_empty() {
         return Err(bad("line", "", "`line` names the commission line the sale was credited to".into(), "`line` 须为该销售所计入的提成项".into()));

@@ -130,7 +130,7 @@ impl Header {
                     format!("header[{}]", i + 1),
                     Some(name.clone()),
                     format!("column name `{name}` must start with a letter and hold only letters, digits and _ (it is used in formulas)"),
-                    format!("列名 `{name}` 须以字母开头,只含字母、数字和下划线(公式中会引用)"),
+                    format!("列名 `{name}` 须以字母开头，只含字母、数字和下划线（公式中会引用）"),
                 ));
             }
         }
@@ -141,7 +141,7 @@ impl Header {
                     "header",
                     Some(required.to_string()),
                     format!("required column `{required}` is missing (required: {})", REQUIRED_COLUMNS.join(", ")),
-                    format!("缺少必需列 `{required}`(必需列:{})", REQUIRED_COLUMNS.join("、")),
+                    format!("缺少必需列 `{required}`（必需列：{}）", REQUIRED_COLUMNS.join("、")),
                 ));
             }
         }
@@ -196,7 +196,7 @@ impl Builder {
                 format!("line {line}"),
                 Some(fields.len().to_string()),
                 format!("line {line} has {} fields; the header has {}", fields.len(), header.names.len()),
-                format!("第 {line} 行有 {} 个字段,表头有 {} 个", fields.len(), header.names.len()),
+                format!("第 {line} 行有 {} 个字段，表头有 {} 个", fields.len(), header.names.len()),
             ));
         }
         for column in REQUIRED_COLUMNS {
@@ -206,7 +206,7 @@ impl Builder {
                     format!("line {line}.{column}"),
                     None,
                     format!("line {line}: `{column}` is empty"),
-                    format!("第 {line} 行:`{column}` 为空"),
+                    format!("第 {line} 行：`{column}` 为空"),
                 ));
             }
         }
@@ -219,7 +219,7 @@ impl Builder {
                     format!("line {line}.{column}"),
                     Some(raw.to_string()),
                     format!("line {line}: `{column}` is `{raw}`, not a number"),
-                    format!("第 {line} 行:`{column}` 的值 `{raw}` 不是数字"),
+                    format!("第 {line} 行：`{column}` 的值 `{raw}` 不是数字"),
                 )
             })?);
         }
@@ -237,7 +237,7 @@ impl Builder {
                     format!("line {line}.rep_id"),
                     Some(rep.id.clone()),
                     format!("line {line}: rep `{}` has a different name, region or role than on an earlier line", rep.id),
-                    format!("第 {line} 行:代表 `{}` 的姓名、区域或岗位与前面的行不一致", rep.id),
+                    format!("第 {line} 行：代表 `{}` 的姓名、区域或岗位与前面的行不一致", rep.id),
                 ))
             }
             Some(&at) => at,
@@ -257,7 +257,7 @@ impl Builder {
                 format!("line {line}"),
                 Some(format!("{} {period}", rep.id)),
                 format!("line {line}: rep `{}` already has a row for period {period} (line {first})", rep.id),
-                format!("第 {line} 行:代表 `{}` 在期间 {period} 已有数据(第 {first} 行)", rep.id),
+                format!("第 {line} 行：代表 `{}` 在期间 {period} 已有数据（第 {first} 行）", rep.id),
             ));
         }
         self.dataset.rows.push(Row { rep: rep_at, period: period_at, values });

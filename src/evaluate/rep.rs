@@ -59,7 +59,7 @@ pub(super) fn score_rep(plan: &CompiledPlan, data: &Dataset, row: &Row, vars: &[
             "role",
             Some(rep.role.clone()),
             format!("has role `{}` in region `{}`, which no scorecard covers", rep.role, rep.region),
-            format!("的岗位 `{}`(区域 `{}`)没有对应的计分卡", rep.role, rep.region),
+            format!("的岗位 `{}`（区域 `{}`）没有对应的计分卡", rep.role, rep.region),
         ));
     };
     let card = &plan.cards[card_index];
@@ -195,7 +195,7 @@ fn base_problem(rep: &Rep, e: BaseError) -> Problem {
             "city_tier",
             Some(t.to_string()),
             format!("has city tier {t}; a city tier is a whole number from 1 to 9"),
-            format!("的城市级别为 {t};城市级别应为 1 到 9 的整数"),
+            format!("的城市级别为 {t}；城市级别应为 1 到 9 的整数"),
         ),
         BaseError::Calc(e) => calc_problem(rep, "base_pay", e),
     }
@@ -212,7 +212,7 @@ pub(super) fn percent(actual: Decimal, target: Decimal) -> Result<Decimal, CalcE
 
 pub(super) fn rep_problem(rep: &Rep, code: &'static str, field: &str, value: Option<String>, en: String, zh: String) -> Problem {
     let zh_name = if rep.name_zh.is_empty() { &rep.name } else { &rep.name_zh };
-    Problem::error(code, format!("reps.{}.{field}", rep.id), value, format!("rep {} ({}) {en}", rep.name, rep.id), format!("销售代表 {zh_name}({}){zh}", rep.id))
+    Problem::error(code, format!("reps.{}.{field}", rep.id), value, format!("rep {} ({}) {en}", rep.name, rep.id), format!("销售代表 {zh_name}（{}）{zh}", rep.id))
 }
 
 pub(super) fn calc_problem(rep: &Rep, rule: &str, e: CalcError) -> Problem {
@@ -223,12 +223,12 @@ pub(super) fn calc_problem(rep: &Rep, rule: &str, e: CalcError) -> Problem {
             &format!("{rule}.target"),
             Some(t.to_string()),
             format!("has a target of {t} for `{rule}`; a target must be above 0"),
-            format!("在 `{rule}` 的目标为 {t};目标必须大于 0"),
+            format!("在 `{rule}` 的目标为 {t}；目标必须大于 0"),
         ),
         CalcError::Overflow => overflow(rep, rule),
     }
 }
 
 pub(super) fn overflow(rep: &Rep, rule: &str) -> Problem {
-    rep_problem(rep, "overflow", rule, None, format!("has figures too large to compute `{rule}` exactly"), format!("的数值过大,无法精确计算 `{rule}`"))
+    rep_problem(rep, "overflow", rule, None, format!("has figures too large to compute `{rule}` exactly"), format!("的数值过大，无法精确计算 `{rule}`"))
 }

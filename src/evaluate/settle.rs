@@ -94,7 +94,7 @@ fn finish(plan: &CompiledPlan, rep: &crate::data::Rep, r: &mut RepResult, owed: 
     let earned = sum(r.commission.iter().map(|l| l.pay).chain(r.bonuses.iter().map(|b| b.amount)).chain(r.adjustments.iter().map(|a| a.amount))).ok_or("total_pay")?;
     let mut variable = earned;
     if let Some(cap) = plan.plan.variable_pay_cap.filter(|c| variable > *c) {
-        r.warnings.push(rep_warning(rep, "variable_pay_capped", variable, format!("earned {variable} of variable pay, capped at {cap}"), format!("浮动薪酬 {variable} 超过上限,按 {cap} 发放")));
+        r.warnings.push(rep_warning(rep, "variable_pay_capped", variable, format!("earned {variable} of variable pay, capped at {cap}"), format!("浮动薪酬 {variable} 超过上限，按 {cap} 发放")));
         variable = cap;
     }
     if let (Some(draw), Some(owed)) = (&plan.plan.draw, owed) {
@@ -121,7 +121,7 @@ fn finish(plan: &CompiledPlan, rep: &crate::data::Rep, r: &mut RepResult, owed: 
                 "base_share_out_of_range",
                 pct,
                 format!("base pay is {pct}% of total pay, outside the {}–{}% the plan aims for", l.normalize(), h.normalize()),
-                format!("底薪占总薪酬的 {pct}%,不在方案设定的 {}–{}% 范围内", l.normalize(), h.normalize()),
+                format!("底薪占总薪酬的 {pct}%，不在方案设定的 {}–{}% 范围内", l.normalize(), h.normalize()),
             ));
         }
     }
@@ -167,7 +167,7 @@ fn allocate_bonuses(plan: &CompiledPlan, works: &[RepWork], scale: u32) -> Resul
                     format!("bonuses.{}", src.id),
                     None,
                     format!("bonus `{}` involves figures too large to compute exactly", src.id),
-                    format!("奖金 `{}` 涉及的数值过大,无法精确计算", src.id),
+                    format!("奖金 `{}` 涉及的数值过大，无法精确计算", src.id),
                 )
             })?;
             Ok(amounts.into_iter().zip(explains).collect())
@@ -200,7 +200,7 @@ fn clawback(plan: &CompiledPlan, data: &Dataset, adj: &Adjustment, grades_in: &m
     let rep = &data.reps[adj.rep];
     let original = &data.periods[adj.original_period];
     let not_applied = |en: String, zh: String| {
-        Problem::warning("adjustment_not_applied", format!("reps.{}.adjustments", rep.id), Some(adj.reference.clone()), format!("return {} of rep {} ({}): {en}", adj.reference, rep.name, rep.id), format!("销售代表 {}({})的退回 {}:{zh}", rep.name_zh, rep.id, adj.reference))
+        Problem::warning("adjustment_not_applied", format!("reps.{}.adjustments", rep.id), Some(adj.reference.clone()), format!("return {} of rep {} ({}): {en}", adj.reference, rep.name, rep.id), format!("销售代表 {}（{}）的退回 {}：{zh}", rep.name_zh, rep.id, adj.reference))
     };
     let Some(index) = plan.plan.commission.iter().position(|l| l.id == adj.line) else {
         return Err(not_applied(format!("this plan has no commission line `{}`", adj.line), format!("本方案没有提成项 `{}`", adj.line)));

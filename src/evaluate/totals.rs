@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
 fn too_large(what: &str) -> Problem {
-    Problem::error("overflow", format!("totals.{what}"), None, "the totals are too large to add up exactly".into(), "合计数值过大,无法精确求和".into())
+    Problem::error("overflow", format!("totals.{what}"), None, "the totals are too large to add up exactly".into(), "合计数值过大，无法精确求和".into())
 }
 
 pub(super) fn totals(plan: &CompiledPlan, reps: &[RepResult], excluded: usize) -> Result<Totals, Problem> {

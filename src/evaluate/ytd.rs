@@ -23,7 +23,7 @@ pub(super) fn evaluate_ytd(plan: &CompiledPlan, data: &Dataset, period: usize) -
             "period",
             Some(name.clone()),
             format!("year-to-date needs period names of the plan's kind (like {example}); `{name}` is not"),
-            format!("年度累计需要方案格式的期间名称(例如 {example});`{name}` 不符合"),
+            format!("年度累计需要方案格式的期间名称（例如 {example}）；`{name}` 不符合"),
         ));
     };
     let mut periods: Vec<usize> = (0..data.periods.len()).filter(|p| key(*p).is_some_and(|(y, i)| y == year && i <= index)).collect();
@@ -67,7 +67,7 @@ fn too_large(rep: &RepResult) -> Problem {
         format!("reps.{}.year_to_date", rep.rep_id),
         None,
         format!("rep {} ({}) has year-to-date figures too large to add up exactly", rep.name, rep.rep_id),
-        format!("销售代表 {}({})的年度累计数值过大,无法精确求和", rep.name_zh, rep.rep_id),
+        format!("销售代表 {}（{}）的年度累计数值过大，无法精确求和", rep.name_zh, rep.rep_id),
     )
 }
 

@@ -39,7 +39,7 @@ pub fn parse(src: &str, resolve: &dyn Fn(&str) -> Option<usize>) -> Result<Expr,
         return Err(FormulaError::at(
             MAX_FORMULA_CHARS + 1,
             format!("formula is {chars} characters long; the limit is {MAX_FORMULA_CHARS}"),
-            format!("公式长度为 {chars} 个字符,上限为 {MAX_FORMULA_CHARS}"),
+            format!("公式长度为 {chars} 个字符，上限为 {MAX_FORMULA_CHARS}"),
         ));
     }
     let tokens = lex(src)?;
@@ -50,11 +50,11 @@ pub fn parse(src: &str, resolve: &dyn Fn(&str) -> Option<usize>) -> Result<Expr,
     let expr = p.expr()?;
     match p.peek() {
         Tok::End => Ok(expr),
-        Tok::RParen => Err(p.error_here("unmatched ')'", "多余的右括号 ')'")),
-        Tok::Name(n) if n.starts_with('万') => Err(p.error_here("write 万 right after its number, without a space (100万)", "“万”须紧跟数字,中间不能有空格(如 100万)")),
+        Tok::RParen => Err(p.error_here("unmatched ')'", "多余的右括号 '）'")),
+        Tok::Name(n) if n.starts_with('万') => Err(p.error_here("write 万 right after its number，without a space （100万）", "“万”须紧跟数字，中间不能有空格（如 100万）")),
         Tok::Op(BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge | BinOp::Eq | BinOp::Ne) => Err(p.error_here(
             "comparisons cannot be chained; write and(a < b, b < c)",
-            "比较不能连写;请写成 and(a < b, b < c)",
+            "比较不能连写；请写成 and（a < b，b < c）",
         )),
         _ => Err(p.error_here("expected an operator or the end of the formula", "此处应为运算符或公式结尾")),
     }
@@ -283,13 +283,13 @@ impl Parser<'_> {
                     None => Err(FormulaError::at(
                         column,
                         format!("unknown name '{name}': not a rep field, target or metric of this plan"),
-                        format!("未知名称 '{name}':既不是销售代表数据字段,也不是本方案的目标或指标"),
+                        format!("未知名称 '{name}'：既不是销售代表数据字段，也不是本方案的目标或指标"),
                     )),
                 }
             }
             Tok::End => Err(FormulaError::at(column, "formula ends too early", "公式不完整")),
-            Tok::RParen => Err(FormulaError::at(column, "unexpected ')'", "多余的右括号 ')'")),
-            _ => Err(FormulaError::at(column, "expected a number, a name or '('", "此处应为数字、名称或 '('")),
+            Tok::RParen => Err(FormulaError::at(column, "unexpected ')'", "多余的右括号 '）'")),
+            _ => Err(FormulaError::at(column, "expected a number, a name or '('", "此处应为数字、名称或 '（'")),
         }
     }
 
@@ -298,7 +298,7 @@ impl Parser<'_> {
             FormulaError::at(
                 column,
                 format!("unknown function '{name}' (known: min, max, if, abs, and, or, not)"),
-                format!("未知函数 '{name}'(可用:min、max、if、abs、and、or、not)"),
+                format!("未知函数 '{name}'（可用：min、max、if、abs、and、or、not）"),
             )
         })?;
         self.bump(); // the '('
@@ -321,7 +321,7 @@ impl Parser<'_> {
             return Err(FormulaError::at(
                 column,
                 format!("{name}() takes {wanted} argument(s), got {}", args.len()),
-                format!("{name}() 需要 {wanted_zh} 个参数,实际 {} 个", args.len()),
+                format!("{name}（） 需要 {wanted_zh} 个参数，实际 {} 个", args.len()),
             ));
         }
         Ok(Expr::Call(func, args))
@@ -336,7 +336,7 @@ impl Parser<'_> {
             _ => Err(FormulaError::at(
                 self.column(),
                 format!("missing ')' for the '(' at column {open_column}"),
-                format!("第 {open_column} 列的 '(' 缺少对应的 ')'"),
+                format!("第 {open_column} 列的 '（' 缺少对应的 '）'"),
             )),
         }
     }

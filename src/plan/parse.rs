@@ -18,7 +18,7 @@ pub fn parse_plan(text: &str) -> Result<Plan, Vec<Problem>> {
             "",
             Some(format!("{} bytes", text.len())),
             format!("the plan is {} bytes; the limit is {MAX_PLAN_BYTES} bytes", text.len()),
-            format!("方案文件为 {} 字节,上限为 {MAX_PLAN_BYTES} 字节", text.len()),
+            format!("方案文件为 {} 字节，上限为 {MAX_PLAN_BYTES} 字节", text.len()),
         )]);
     }
     let value: Value = serde_json::from_str(text).map_err(|e| {
@@ -27,7 +27,7 @@ pub fn parse_plan(text: &str) -> Result<Plan, Vec<Problem>> {
             "",
             None,
             format!("the plan is not valid JSON: {e}"),
-            format!("方案不是有效的 JSON:第 {} 行第 {} 列出错({e})", e.line(), e.column()),
+            format!("方案不是有效的 JSON：第 {} 行第 {} 列出错（{e}）", e.line(), e.column()),
         )]
     })?;
     check_version(&value)?;
@@ -41,7 +41,7 @@ fn check_version(value: &Value) -> Result<(), Vec<Problem>> {
             "",
             Some(short(value)),
             "the plan must be a JSON object ({ … })".into(),
-            "方案必须是 JSON 对象({ … })".into(),
+            "方案必须是 JSON 对象（{ … }）".into(),
         )]);
     };
     let version = object.get("version");
@@ -52,14 +52,14 @@ fn check_version(value: &Value) -> Result<(), Vec<Problem>> {
             "version",
             Some(v.to_string()),
             format!("this plan is written in format version {v}; this engine reads versions 1 to {CURRENT_VERSION}: update the engine"),
-            format!("此方案使用格式版本 {v};本引擎支持版本 1 至 {CURRENT_VERSION},请升级引擎"),
+            format!("此方案使用格式版本 {v}；本引擎支持版本 1 至 {CURRENT_VERSION}，请升级引擎"),
         )]),
         _ => Err(vec![Problem::error(
             "version_missing",
             "version",
             version.map(short),
             format!("the plan needs \"version\": {CURRENT_VERSION} (a whole number ≥ 1)"),
-            format!("方案需要 \"version\": {CURRENT_VERSION}(不小于 1 的整数)"),
+            format!("方案需要 \"version\": {CURRENT_VERSION}（不小于 1 的整数）"),
         )]),
     }
 }
@@ -93,7 +93,7 @@ fn field_problem(root: &Value, e: &serde_path_to_error::Error<serde_json::Error>
             path,
             None,
             format!("unknown field `{field}` (is it misspelt?); expected {}", expected.0),
-            format!("未知字段 `{field}`(是否拼写错误?);可用字段:{}", expected.1),
+            format!("未知字段 `{field}`（是否拼写错误?）；可用字段：{}", expected.1),
         );
     }
     if let Some(variant) = between(&inner, "unknown variant `", "`") {
@@ -104,7 +104,7 @@ fn field_problem(root: &Value, e: &serde_path_to_error::Error<serde_json::Error>
             path,
             Some(variant.to_string()),
             format!("`{variant}` is not one of the options: {en}"),
-            format!("`{variant}` 不是可选值之一,可选:{zh}"),
+            format!("`{variant}` 不是可选值之一，可选：{zh}"),
         );
     }
     let (en, zh) = describe_type_error(&inner);
@@ -149,9 +149,9 @@ fn describe_type_error(inner: &str) -> (String, String) {
     let body = inner.trim_start_matches("invalid type: ").trim_start_matches("invalid value: ");
     let Some((found, expected)) = body.split_once(", expected ") else {
         if let Some(n) = body.strip_prefix("invalid length ") {
-            return (format!("the list has the wrong number of items ({n})"), format!("列表项数不对({n})"));
+            return (format!("the list has the wrong number of items ({n})"), format!("列表项数不对（{n}）"));
         }
-        return (format!("invalid value: {body}"), format!("值无效:{body}"));
+        return (format!("invalid value: {body}"), format!("值无效：{body}"));
     };
     let found = match found {
         "sequence" => "a list".to_string(),
@@ -168,13 +168,13 @@ fn describe_type_error(inner: &str) -> (String, String) {
         "a sequence" => ("a list [ … ]", "列表 [ … ]"),
         "a boolean" => ("true or false", " true 或 false"),
         "string or map" => ("an option name in quotes", "带引号的选项名称"),
-        "newtype variant" => ("an object such as {\"contribution\": \"revenue_collected\"}", "对象,例如 {\"contribution\": \"revenue_collected\"}"),
+        "newtype variant" => ("an object such as {\"contribution\": \"revenue_collected\"}", "对象，例如 {\"contribution\": \"revenue_collected\"}"),
         "map with a single key" => ("an object with exactly one of its options", "只含一个选项的对象"),
         "fewer elements in array" => ("a shorter list", "更短的列表"),
         x if x.starts_with("struct") || x.starts_with("internally tagged") || x.starts_with("a map") => ("an object { … }", "对象 { … }"),
         x => (x, x),
     };
-    (format!("expected {e}, found {found}"), format!("应为{z},实际为 {found_zh}"))
+    (format!("expected {e}, found {found}"), format!("应为{z}，实际为 {found_zh}"))
 }
 
 fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {

@@ -32,7 +32,7 @@ impl Slots {
                     path.clone(),
                     Some(name.clone()),
                     format!("`{name}` is already a column of the data; formulas could not tell them apart"),
-                    format!("`{name}` 已是数据中的一列,公式中无法区分"),
+                    format!("`{name}` 已是数据中的一列，公式中无法区分"),
                 ));
             }
             slots.push(name.clone());
@@ -83,7 +83,7 @@ impl<'a> Formulas<'a> {
                     path,
                     Some(text.to_string()),
                     format!("column {}: {}", e.column, e.en),
-                    format!("第 {} 列:{}", e.column, e.zh),
+                    format!("第 {} 列：{}", e.column, e.zh),
                 ));
                 None
             }
@@ -141,7 +141,7 @@ pub fn order_metrics(metrics: Vec<(usize, Expr, String)>, slots: &Slots, problem
                             metrics[dep].2.clone(),
                             Some(chain.clone()),
                             format!("metrics depend on each other in a circle: {chain}"),
-                            format!("指标之间循环依赖:{chain}"),
+                            format!("指标之间循环依赖：{chain}"),
                         ));
                     }
                     _ => {}

@@ -190,7 +190,7 @@ fn cards_of_reps(plan: &Plan, data: &Dataset, role_twice: bool, problems: &mut V
                         format!("scorecards[{c}].{field}[{i}]"),
                         Some(name.clone()),
                         format!("there is no {what} `{name}` in the data ({what}s: {})", all.join(", ")),
-                        format!("数据中没有{what_zh} `{name}`(现有{what_zh}:{})", all.join("、")),
+                        format!("数据中没有{what_zh} `{name}`（现有{what_zh}：{}）", all.join("、")),
                     ));
                 }
             }
@@ -214,7 +214,7 @@ fn cards_of_reps(plan: &Plan, data: &Dataset, role_twice: bool, problems: &mut V
                 format!("scorecards[{c}]"),
                 Some(card.id.clone()),
                 format!("scorecard `{}` is never used: every rep it covers gets an earlier card", card.id),
-                format!("计分卡 `{}` 不会被使用:它覆盖的销售代表都已匹配到前面的计分卡", card.id),
+                format!("计分卡 `{}` 不会被使用：它覆盖的销售代表都已匹配到前面的计分卡", card.id),
             ));
         }
     }
@@ -227,7 +227,7 @@ fn cards_of_reps(plan: &Plan, data: &Dataset, role_twice: bool, problems: &mut V
             "scorecards",
             Some(without.len().to_string()),
             format!("{} reps match no scorecard and will be left out ({shown}{more}); add a card without filters to cover them", without.len()),
-            format!("有 {} 位销售代表没有匹配的计分卡,将不计入结果({shown}{more});可添加一张不设筛选条件的计分卡", without.len()),
+            format!("有 {} 位销售代表没有匹配的计分卡，将不计入结果（{shown}{more}）；可添加一张不设筛选条件的计分卡", without.len()),
         ));
     }
     chosen
@@ -327,7 +327,7 @@ pub(super) fn positive_constant(target: &Expr, path: &str, problems: &mut Vec<Pr
             path,
             Some(value.to_string()),
             format!("a target must be above 0; it is {value}"),
-            format!("目标值必须大于 0;当前为 {value}"),
+            format!("目标值必须大于 0；当前为 {value}"),
         ));
     }
 }

@@ -20,12 +20,12 @@ fn commission_line(line: &CommissionLine, path: &str, out: &mut Vec<Problem>) {
             format!("{path}.target"),
             None,
             format!("commission line `{}` has tiers in percent of target, so it needs a `target`", line.id),
-            format!("提成项 `{}` 的阶梯按目标达成率划分,需要设置 `target`", line.id),
+            format!("提成项 `{}` 的阶梯按目标达成率划分，需要设置 `target`", line.id),
         ));
     }
     let needs = (
         &*format!("commission line `{}` needs at least one tier (a flat rate is one tier from 0)", line.id),
-        &*format!("提成项 `{}` 至少需要一个阶梯(固定比例即一个从 0 开始的阶梯)", line.id),
+        &*format!("提成项 `{}` 至少需要一个阶梯（固定比例即一个从 0 开始的阶梯）", line.id),
     );
     if !not_empty(&line.tiers, &format!("{path}.tiers"), needs, out) {
         return;
@@ -39,7 +39,7 @@ fn commission_line(line: &CommissionLine, path: &str, out: &mut Vec<Problem>) {
             format!("{path}.tiers[0].from"),
             Some(line.tiers[0].from.to_string()),
             format!("the first tier must start at 0, not {}", line.tiers[0].from),
-            format!("第一个阶梯必须从 0 开始,而不是 {}", line.tiers[0].from),
+            format!("第一个阶梯必须从 0 开始，而不是 {}", line.tiers[0].from),
         ));
     }
     let froms: Vec<Decimal> = line.tiers.iter().map(|t| t.from).collect();

@@ -32,14 +32,14 @@ pub(super) fn grades(grades: &Grades, out: &mut Vec<Problem>) {
                 path,
                 None,
                 format!("grade {} needs a min_score (only the last band has none)", band.grade),
-                format!("等级 {} 需要 min_score(只有最后一个等级不设下限)", band.grade),
+                format!("等级 {} 需要 min_score（只有最后一个等级不设下限）", band.grade),
             )),
             (Some(min), true) => out.push(Problem::error(
                 "grade_last_has_min",
                 path,
                 Some(min.to_string()),
                 format!("the last grade ({}) must have no min_score so that every score gets a grade", band.grade),
-                format!("最后一个等级({})不能设 min_score,以保证每个分数都有等级", band.grade),
+                format!("最后一个等级（{}）不能设 min_score，以保证每个分数都有等级", band.grade),
             )),
             (None, true) => {}
         }
@@ -54,7 +54,7 @@ pub(super) fn grades(grades: &Grades, out: &mut Vec<Problem>) {
             path,
             Some(grade.to_string()),
             format!("grade `{grade}` is not one of the bands ({})", all.join(", ")),
-            format!("等级 `{grade}` 不在等级划分中({})", all.join("、")),
+            format!("等级 `{grade}` 不在等级划分中（{}）", all.join("、")),
         )
     };
     if let Some(dist) = &grades.distribution {
@@ -85,7 +85,7 @@ pub(super) fn grades(grades: &Grades, out: &mut Vec<Problem>) {
                     format!("{path}.quota_pct"),
                     None,
                     format!("the distribution is enforced, so grade {} needs a quota_pct", share.grade),
-                    format!("已启用强制分布,等级 {} 需要 quota_pct", share.grade),
+                    format!("已启用强制分布，等级 {} 需要 quota_pct", share.grade),
                 )),
                 None => {}
             }
@@ -99,7 +99,7 @@ pub(super) fn grades(grades: &Grades, out: &mut Vec<Problem>) {
                     "grades.distribution.guide",
                     Some(guided.join(", ")),
                     format!("to enforce the distribution, the guide lists every grade in band order ({})", bands.join(", ")),
-                    format!("启用强制分布时,分布指引须按等级顺序列出全部等级({})", bands.join("、")),
+                    format!("启用强制分布时，分布指引须按等级顺序列出全部等级（{}）", bands.join("、")),
                 ));
             }
             // Missing quotas are reported above; their sum would only repeat it.
@@ -118,7 +118,7 @@ pub(super) fn grades(grades: &Grades, out: &mut Vec<Problem>) {
                 "grades.streak.periods",
                 Some(streak.periods.to_string()),
                 format!("a streak is 2 to 12 periods long; it is {}", streak.periods),
-                format!("连续期数应在 2 到 12 之间;当前为 {}", streak.periods),
+                format!("连续期数应在 2 到 12 之间；当前为 {}", streak.periods),
             ));
         }
     }

@@ -61,7 +61,7 @@ impl Ids {
                 path,
                 Some(id.to_string()),
                 format!("`{id}` cannot be used in formulas: an id starts with a letter and holds only letters, digits and _"),
-                format!("`{id}` 不能在公式中使用:标识须以字母开头,只含字母、数字和下划线"),
+                format!("`{id}` 不能在公式中使用：标识须以字母开头，只含字母、数字和下划线"),
             ));
         } else if !self.0.insert(id.to_string()) {
             out.push(duplicate_id(path, id));
@@ -91,7 +91,7 @@ pub(super) fn duplicate_id(path: &str, id: &str) -> Problem {
         path,
         Some(id.to_string()),
         format!("id `{id}` is used twice; ids must be unique"),
-        format!("标识 `{id}` 重复;标识必须唯一"),
+        format!("标识 `{id}` 重复；标识必须唯一"),
     )
 }
 
@@ -102,9 +102,9 @@ pub(super) fn in_range(value: Decimal, path: &str, what: (&str, &str), low_exclu
         let (what_en, what_zh) = what;
         let high = grouped(high);
         let (en, zh) = if low_exclusive {
-            (format!("{what_en} must be more than 0 and at most {high}; it is {value}"), format!("{what_zh}应大于 0 且不超过 {high};当前为 {value}"))
+            (format!("{what_en} must be more than 0 and at most {high}; it is {value}"), format!("{what_zh}应大于 0 且不超过 {high}；当前为 {value}"))
         } else {
-            (format!("{what_en} must be from 0 to {high}; it is {value}"), format!("{what_zh}应在 0 到 {high} 之间;当前为 {value}"))
+            (format!("{what_en} must be from 0 to {high}; it is {value}"), format!("{what_zh}应在 0 到 {high} 之间；当前为 {value}"))
         };
         out.push(Problem::error("out_of_range", path, Some(value.to_string()), en, zh));
     }
@@ -151,7 +151,7 @@ pub(super) fn strictly_monotone(
                 at(i),
                 Some(cur.to_string()),
                 format!("{} {} is {cur}, not {dir} the one before it ({prev})", what.0, i + 1),
-                format!("第 {} 个{}为 {cur},未{dir_zh}上一个({prev})", i + 1, what.1),
+                format!("第 {} 个{}为 {cur}，未{dir_zh}上一个（{prev}）", i + 1, what.1),
             ));
         }
     }
@@ -167,7 +167,7 @@ pub(super) fn adds_to_100(values: &[Decimal], path: &str, what: (&str, &str), ou
             path,
             Some(sum.to_string()),
             format!("{} add to {sum}; they must add to 100", what.0),
-            format!("{}合计为 {sum};必须等于 100", what.1),
+            format!("{}合计为 {sum}；必须等于 100", what.1),
         ));
     }
 }

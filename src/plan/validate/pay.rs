@@ -43,7 +43,7 @@ fn unknown_grade(plan: &Plan, path: &str, grade: &str) -> Problem {
         path,
         Some(grade.to_string()),
         format!("grade `{grade}` is not one of the bands ({})", all.join(", ")),
-        format!("等级 `{grade}` 不在等级划分中({})", all.join("、")),
+        format!("等级 `{grade}` 不在等级划分中（{}）", all.join("、")),
     )
 }
 
@@ -56,7 +56,7 @@ fn line_modifiers(plan: &Plan, line: &CommissionLine, path: &str, out: &mut Vec<
                 format!("{path}.gate_pct"),
                 Some(gate.to_string()),
                 format!("a gate is a share of the line's target, so commission line `{}` needs a `target`", line.id),
-                format!("门槛按目标的比例计算,提成项 `{}` 需要设置 `target`", line.id),
+                format!("门槛按目标的比例计算，提成项 `{}` 需要设置 `target`", line.id),
             ));
         }
         if gate > Decimal::ONE_HUNDRED && gate <= Decimal::from(MAX_LIMIT_PCT) && !line.allow_gate_above_100 {
@@ -65,7 +65,7 @@ fn line_modifiers(plan: &Plan, line: &CommissionLine, path: &str, out: &mut Vec<
                 format!("{path}.gate_pct"),
                 Some(gate.to_string()),
                 format!("a gate of {gate}% pays nothing until the target is beaten by {}%; if that is meant, set \"allow_gate_above_100\": true", gate - Decimal::ONE_HUNDRED),
-                format!("门槛 {gate}% 意味着超过目标 {}% 之前没有提成;如确有此意,请设置 \"allow_gate_above_100\": true", gate - Decimal::ONE_HUNDRED),
+                format!("门槛 {gate}% 意味着超过目标 {}% 之前没有提成；如确有此意，请设置 \"allow_gate_above_100\": true", gate - Decimal::ONE_HUNDRED),
             ));
         } else {
             in_range(gate, &format!("{path}.gate_pct"), ("a gate", "提成门槛"), false, MAX_LIMIT_PCT, out);
@@ -83,7 +83,7 @@ fn line_modifiers(plan: &Plan, line: &CommissionLine, path: &str, out: &mut Vec<
                 format!("{path}.rate_override.add_pct"),
                 Some(o.add_pct.to_string()),
                 format!("raised by {} points, the top rate ({top}%) becomes {}%, more than the amount itself", o.add_pct, top.saturating_add(o.add_pct)),
-                format!("上调 {} 个百分点后,最高提成比例({top}%)将变为 {}%,超过业绩金额本身", o.add_pct, top.saturating_add(o.add_pct)),
+                format!("上调 {} 个百分点后，最高提成比例（{top}%）将变为 {}%，超过业绩金额本身", o.add_pct, top.saturating_add(o.add_pct)),
             ));
         }
     }
@@ -107,7 +107,7 @@ fn base_pay(plan: &Plan, out: &mut Vec<Problem>) {
                 format!("{path}.city_tier"),
                 Some(t.to_string()),
                 format!("a city tier is from 1 to 9; it is {t}"),
-                format!("城市级别应在 1 到 9 之间;当前为 {t}"),
+                format!("城市级别应在 1 到 9 之间；当前为 {t}"),
             ));
         }
         if let Some(first) = base.salaries[..i].iter().position(|x| x.role == s.role && x.city_tier == s.city_tier) {
@@ -120,7 +120,7 @@ fn base_pay(plan: &Plan, out: &mut Vec<Problem>) {
                 path,
                 Some(format!("{role}, {tier}")),
                 format!("a second salary for {role} in {tier}; salaries[{first}] already gives one"),
-                format!("{role_zh}、{tier_zh} 的底薪重复;salaries[{first}] 已有设定"),
+                format!("{role_zh}、{tier_zh} 的底薪重复；salaries[{first}] 已有设定"),
             ));
         }
     }
@@ -131,7 +131,7 @@ fn base_pay(plan: &Plan, out: &mut Vec<Problem>) {
     for (tier, m) in &base.minimum_by_city_tier {
         let path = format!("base_pay.minimum_by_city_tier.{tier}");
         if !tier.parse::<u32>().is_ok_and(|t| (1..=9).contains(&t)) {
-            out.push(Problem::error("not_a_city_tier", path.clone(), Some(tier.clone()), format!("`{tier}` is not a city tier (1 to 9)"), format!("`{tier}` 不是城市级别(1 到 9)")));
+            out.push(Problem::error("not_a_city_tier", path.clone(), Some(tier.clone()), format!("`{tier}` is not a city tier (1 to 9)"), format!("`{tier}` 不是城市级别（1 到 9）")));
         }
         in_range(*m, &path, ("a minimum wage", "最低工资"), true, MAX_AMOUNT, out);
     }
@@ -159,7 +159,7 @@ fn bonuses(plan: &Plan, out: &mut Vec<Problem>) {
                 format!("{path}.grades"),
                 None,
                 format!("bonus `{}` lists no grade, so nobody could get it; remove `grades` to open it to every grade", b.id),
-                format!("奖金 `{}` 未列出任何等级,无人能获得;删除 `grades` 即对所有等级开放", b.id),
+                format!("奖金 `{}` 未列出任何等级，无人能获得；删除 `grades` 即对所有等级开放", b.id),
             ));
         }
         for (g, grade) in b.grades.iter().flatten().enumerate() {
@@ -180,7 +180,7 @@ fn bonuses(plan: &Plan, out: &mut Vec<Problem>) {
                         format!("{rule}.excess_over_pct"),
                         Some(excess_over_pct.to_string()),
                         format!("the excess is counted from {excess_over_pct}%, above the level the bonus starts at ({above_pct}%)"),
-                        format!("超额部分从 {excess_over_pct}% 起算,高于奖金起算水平({above_pct}%)"),
+                        format!("超额部分从 {excess_over_pct}% 起算，高于奖金起算水平（{above_pct}%）"),
                     ));
                 }
             }
@@ -193,7 +193,7 @@ fn bonuses(plan: &Plan, out: &mut Vec<Problem>) {
                         format!("{rule}.top"),
                         Some(top.to_string()),
                         format!("`top` is how many reps win: from 1 to 1,000; it is {top}"),
-                        format!("`top` 为获奖人数:应在 1 到 1,000 之间;当前为 {top}"),
+                        format!("`top` 为获奖人数：应在 1 到 1,000 之间；当前为 {top}"),
                     ));
                 }
             }
@@ -205,7 +205,7 @@ fn bonuses(plan: &Plan, out: &mut Vec<Problem>) {
                         format!("{rule}.winners"),
                         Some("0".into()),
                         "`winners` is how many groups win the pool: at least 1; it is 0".into(),
-                        "`winners` 为获得奖金池的团队数:至少为 1;当前为 0".into(),
+                        "`winners` 为获得奖金池的团队数：至少为 1；当前为 0".into(),
                     ));
                 }
                 if plan.attainment.is_none() {
@@ -214,7 +214,7 @@ fn bonuses(plan: &Plan, out: &mut Vec<Problem>) {
                         rule.clone(),
                         None,
                         "a team pool ranks groups by attainment, so the plan needs an `attainment`".into(),
-                        "团队奖金池按达成率排名,方案需要设置 `attainment`".into(),
+                        "团队奖金池按达成率排名，方案需要设置 `attainment`".into(),
                     ));
                 }
             }
@@ -230,7 +230,7 @@ fn bonuses(plan: &Plan, out: &mut Vec<Problem>) {
                 format!("{path}.grade_multipliers"),
                 None,
                 "a pool is split exactly; weight the split instead of multiplying the shares by grade".into(),
-                "奖金池须精确分配;请通过分配权重体现等级,而不是按等级乘以系数".into(),
+                "奖金池须精确分配；请通过分配权重体现等级，而不是按等级乘以系数".into(),
             ));
         }
     }

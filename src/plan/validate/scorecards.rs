@@ -45,7 +45,7 @@ pub(super) fn scorecards(plan: &Plan, out: &mut Vec<Problem>) {
                     format!("{path}.{field}"),
                     None,
                     format!("scorecard `{}` has an empty `{field}`, so no rep could get it; remove `{field}` to match everyone", card.id),
-                    format!("计分卡 `{}` 的 `{field}` 为空,没有销售代表能匹配;删除 `{field}` 即匹配所有人", card.id),
+                    format!("计分卡 `{}` 的 `{field}` 为空，没有销售代表能匹配；删除 `{field}` 即匹配所有人", card.id),
                 ));
             }
         }
@@ -58,7 +58,7 @@ pub(super) fn scorecards(plan: &Plan, out: &mut Vec<Problem>) {
                         format!("{path}.roles"),
                         None,
                         "two scorecards have neither `roles` nor `regions`; only one card may apply to every other rep".into(),
-                        "有两张计分卡既未指定 `roles` 也未指定 `regions`;只能有一张默认计分卡".into(),
+                        "有两张计分卡既未指定 `roles` 也未指定 `regions`；只能有一张默认计分卡".into(),
                     ));
                 }
             }
@@ -70,7 +70,7 @@ pub(super) fn scorecards(plan: &Plan, out: &mut Vec<Problem>) {
                             format!("{path}.roles[{r}]"),
                             Some(role.clone()),
                             format!("role `{role}` is on two scorecards; a role has exactly one (add `regions` to tell them apart)"),
-                            format!("岗位 `{role}` 出现在两张计分卡上;每个岗位只能对应一张(可用 `regions` 区分)"),
+                            format!("岗位 `{role}` 出现在两张计分卡上；每个岗位只能对应一张（可用 `regions` 区分）"),
                         ));
                     }
                 }
@@ -100,7 +100,7 @@ fn scorecard(card: &Scorecard, path: &str, categories: &[Category], out: &mut Ve
                     format!("{kpath}.category"),
                     Some(cat.clone()),
                     format!("category `{cat}` is not among the plan's categories ({})", known.join(", ")),
-                    format!("类别 `{cat}` 不在方案的类别中({})", known.join("、")),
+                    format!("类别 `{cat}` 不在方案的类别中（{}）", known.join("、")),
                 ));
             }
         }
@@ -116,7 +116,7 @@ fn scorecard(card: &Scorecard, path: &str, categories: &[Category], out: &mut Ve
                 format!("{path}.kpis"),
                 Some("0".into()),
                 format!("the KPI weights of scorecard `{}` add to 0, so they cannot be normalised", card.id),
-                format!("计分卡 `{}` 的指标权重合计为 0,无法归一化", card.id),
+                format!("计分卡 `{}` 的指标权重合计为 0，无法归一化", card.id),
             ));
             return;
         }
@@ -126,7 +126,7 @@ fn scorecard(card: &Scorecard, path: &str, categories: &[Category], out: &mut Ve
             format!("{path}.kpis"),
             Some(sum.to_string()),
             format!("the KPI weights of scorecard `{}` add to {sum} ({}); they must add to 100, or set \"normalize\": true", card.id, parts()),
-            format!("计分卡 `{}` 的指标权重合计为 {sum}({});必须等于 100,或设置 \"normalize\": true", card.id, parts()),
+            format!("计分卡 `{}` 的指标权重合计为 {sum}（{}）；必须等于 100，或设置 \"normalize\": true", card.id, parts()),
         ));
         return;
     }
@@ -156,13 +156,13 @@ fn category_ranges(card: &Scorecard, sum: Decimal, path: &str, categories: &[Cat
                 cat.max_weight.map_or("100".into(), |m| m.normalize().to_string())
             );
             let normalised = if card.normalize { " after normalising" } else { "" };
-            let normalised_zh = if card.normalize { "(归一化后)" } else { "" };
+            let normalised_zh = if card.normalize { "（归一化后）" } else { "" };
             out.push(Problem::error(
                 "category_weight",
                 format!("{path}.kpis"),
                 Some(share.to_string()),
                 format!("category `{}` has {share}% of scorecard `{}`{normalised}; its range is {range}%", cat.id, card.id),
-                format!("类别 `{}` 在计分卡 `{}` 中占 {share}%{normalised_zh};允许范围为 {range}%", cat.id, card.id),
+                format!("类别 `{}` 在计分卡 `{}` 中占 {share}%{normalised_zh}；允许范围为 {range}%", cat.id, card.id),
             ));
         }
     }
@@ -179,7 +179,7 @@ fn kpi_fields(kpi: &Kpi, path: &str, out: &mut Vec<Problem>) {
                 format!("{path}.{field}"),
                 None,
                 format!("KPI `{}` is scored by `{kind}`, which needs `{field}`", kpi.id),
-                format!("指标 `{}` 使用 `{kind}` 计分,需要 `{field}`", kpi.id),
+                format!("指标 `{}` 使用 `{kind}` 计分，需要 `{field}`", kpi.id),
             ));
         } else if present && !needed {
             out.push(Problem::error(
@@ -187,7 +187,7 @@ fn kpi_fields(kpi: &Kpi, path: &str, out: &mut Vec<Problem>) {
                 format!("{path}.{field}"),
                 None,
                 format!("KPI `{}` is scored by `{kind}`, which does not use `{field}`: remove it", kpi.id),
-                format!("指标 `{}` 使用 `{kind}` 计分,不使用 `{field}`:请删除", kpi.id),
+                format!("指标 `{}` 使用 `{kind}` 计分，不使用 `{field}`：请删除", kpi.id),
             ));
         }
     }
@@ -228,7 +228,7 @@ fn scoring(scoring: &Scoring, path: &str, out: &mut Vec<Problem>) {
                         format!("{path}.floor"),
                         Some(f.to_string()),
                         format!("a deduction's floor is 0 or below (it is {f}); a positive floor would give points for violations"),
-                        format!("扣分下限应不大于 0(当前为 {f});正数下限会使违规反而得分"),
+                        format!("扣分下限应不大于 0（当前为 {f}）；正数下限会使违规反而得分"),
                     ));
                 }
             }
@@ -255,7 +255,7 @@ fn ratio_limits(cap: Option<Decimal>, floor: Option<Decimal>, threshold: Option<
                 format!("{path}.threshold_pct"),
                 Some(threshold.to_string()),
                 format!("the threshold ({threshold}%) is above the cap ({cap}%): every rep would score either 0 or the cap"),
-                format!("门槛({threshold}%)高于封顶({cap}%):所有人不是 0 分就是封顶分"),
+                format!("门槛（{threshold}%）高于封顶（{cap}%）：所有人不是 0 分就是封顶分"),
             ));
         }
     }
@@ -266,7 +266,7 @@ fn ratio_limits(cap: Option<Decimal>, floor: Option<Decimal>, threshold: Option<
                 format!("{path}.floor_pct"),
                 Some(floor.to_string()),
                 format!("the floor ({floor}%) is above the cap ({cap}%)"),
-                format!("保底({floor}%)高于封顶({cap}%)"),
+                format!("保底（{floor}%）高于封顶（{cap}%）"),
             ));
         }
     }

@@ -30,7 +30,7 @@ pub(super) fn targets(plan: &Plan, ids: &mut Ids, out: &mut Vec<Problem>) {
                         format!("{path}.split.shares"),
                         Some(shares.len().to_string()),
                         format!("the plan's periods are {per_year} a year, so the split needs {per_year} shares, not {}", shares.len()),
-                        format!("方案每年有 {per_year} 个期间,拆分需要 {per_year} 个比例,而不是 {} 个", shares.len()),
+                        format!("方案每年有 {per_year} 个期间，拆分需要 {per_year} 个比例，而不是 {} 个", shares.len()),
                     ));
                 }
                 for (s, share) in shares.iter().enumerate() {
@@ -43,7 +43,7 @@ pub(super) fn targets(plan: &Plan, ids: &mut Ids, out: &mut Vec<Problem>) {
                 format!("{path}.split"),
                 None,
                 "a split applies to annual targets: set \"basis\": \"annual\" or remove the split".into(),
-                "拆分只适用于年度目标:请设置 \"basis\": \"annual\" 或删除拆分".into(),
+                "拆分只适用于年度目标：请设置 \"basis\": \"annual\" 或删除拆分".into(),
             )),
             (Split::Even, _) => {}
         }
@@ -59,7 +59,7 @@ pub(super) fn targets(plan: &Plan, ids: &mut Ids, out: &mut Vec<Problem>) {
                         opath.clone(),
                         None,
                         "an override gives either `period` (that period only) or `from` (that period on), not both or neither".into(),
-                        "每条覆盖须指定 `period`(仅该期间)或 `from`(自该期间起)之一".into(),
+                        "每条覆盖须指定 `period`（仅该期间）或 `from`（自该期间起）之一".into(),
                     ));
                     None
                 }
@@ -100,6 +100,6 @@ pub(crate) fn period_problem(path: &str, name: &str, example: &str) -> Problem {
         path,
         Some(name.to_string()),
         format!("`{name}` is not a period of this plan's kind (like {example})"),
-        format!("`{name}` 不是本方案的期间格式(例如 {example})"),
+        format!("`{name}` 不是本方案的期间格式（例如 {example}）"),
     )
 }
