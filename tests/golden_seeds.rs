@@ -94,7 +94,7 @@ fn a_rep_with_a_zero_target_is_reported_and_left_out_of_the_totals() {
     assert_eq!(eval.totals.total_pay, d("38000.00"));
     let p = &eval.problems[0];
     assert_eq!((p.code, p.path.as_str(), p.value.as_deref()), ("target_not_positive", "reps.r2.revenue.target", Some("0")));
-    assert!(p.message.en.contains("rep Bad (r2) has a target of 0 for `revenue`"), "{}", p.message.en);
+    assert!(p.message.en.contains("Rep Bad (r2) has a target of 0 for `revenue`"), "{}", p.message.en);
     assert!(p.message.zh.contains("目标必须大于 0"));
 }
 

@@ -655,3 +655,17 @@ fn a_rounding_scale_of_11() {
     let e = expect(&plan, "scale_too_large", "rounding.money_scale", Some("11"));
     both_mention(&e, &["11", "10"]);
 }
+
+// ---------------------------------------------------------------------------------------
+// Currency
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn a_currency_is_three_capital_letters() {
+    let mut plan = kpi_okr();
+    plan["currency"] = json!("rmb");
+    let e = expect(&plan, "bad_currency", "currency", Some("rmb"));
+    both_mention(&e, &["`rmb`", "CNY"]);
+    plan["currency"] = json!("USD");
+    assert!(Workspace::with_sample_reps().set_plan_json(&plan.to_string()).ok);
+}

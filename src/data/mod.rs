@@ -32,6 +32,13 @@ pub struct Rep {
     pub role: String,
 }
 
+impl Rep {
+    /// The name to use in Chinese text: `name_zh`, or `name` when the data has none.
+    pub fn display_name_zh(&self) -> &str {
+        if self.name_zh.is_empty() { &self.name } else { &self.name_zh }
+    }
+}
+
 /// A rep's figures in one period; `values[i]` belongs to `Dataset::columns[i]`, `None` when blank.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {

@@ -36,6 +36,9 @@ pub struct Plan {
     pub description: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description_zh: Option<String>,
+    /// The ISO 4217 code of the plan's money (shown with every amount; the engine does not convert).
+    #[serde(default = "default_currency")]
+    pub currency: String,
     /// The length of the data's periods.
     #[serde(default)]
     pub period: PeriodKind,
@@ -69,6 +72,10 @@ pub struct Plan {
     /// Most a rep's variable pay (commission, bonuses, adjustments) can be in a period.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub variable_pay_cap: Option<Decimal>,
+}
+
+fn default_currency() -> String {
+    "CNY".to_string()
 }
 
 /// How money and scores are rounded.

@@ -225,7 +225,7 @@ test('payout curve: the engine\'s payoutCurve at the caption\'s target; a tier e
     const targets = r.reps.map((x) => Number(x.commission[0].target)).sort((a, b) => a - b);
     const median = targets[Math.floor(targets.length / 2)];
     assert.equal(median, 800000);
-    assert.equal(await app(page, '[data-testid="curve-target"]').textContent(), 'for a target of 800,000');
+    assert.equal(await app(page, '[data-testid="curve-target"]').textContent(), 'for the median target of 800,000');
     const e = web.Engine.withSampleReps();
     e.setPlan(presetJson(FIRST));
     const curve = e.payoutCurve(0, String(median), 200, 5);
@@ -258,8 +258,10 @@ test('cost-by-region chart: the stacked parts of each region add up to the engin
     const r = evaluate(presetJson(FIRST));
     await expectEventually(() => chartData(page, 'regions').then((d) => d?.labels), ['East', 'Northwest', 'South', 'Southwest'], 'region labels');
     const d = await chartData(page, 'regions');
-    // The sample has a return in the South this quarter, so the returns part is drawn too.
-    assert.deepEqual(d.datasets.map((s) => s.label), ['Commission', 'Returns']);
+    // The sample has a return in the South this quarter: it is netted into the commission
+    // bar (no negative stack), and the region's bar still adds up to its total.
+    assert.deepEqual(d.datasets.map((s) => s.label), ['Commission']);
+    assert.ok(d.datasets[0].data.every((v) => v >= 0));
     const totals = d.labels.map((_, i) => d.datasets.reduce((s, set) => s + set.data[i], 0).toFixed(2));
     assert.deepEqual(totals, d.labels.map((g) => r.totals.by_region.find((x) => x.group === g).total_pay));
   });
@@ -568,7 +570,7 @@ test('printing shows the open statement alone and makes a PDF', async () => {
         statement: css('[data-testid="explanation"]').display,
         total: css('[data-testid="detail-total"]').display,
         editor: css('.panel.editor').display,
-        table: css('.table-wrap').display,
+        table: css('.panel.results').display, // the panel holding the table and the charts
         actions: css('nav.actions').display,
         printButton: css('[data-testid="print-statement"]').display,
       };
@@ -602,25 +604,26 @@ test('the printed statement is one page, not the hidden page behind it', async (
 
 // --- 10. Chinese -----------------------------------------------------------------------
 
-test('in Chinese the plan cost is shown in 万 with Chinese labels, and the choice survives a reload', async () => {
+test('in Chinese the plan cost is exact in ¥ with 万 beside it, with Chinese labels, and the choice survives a reload', async () => {
   await withPlayground(async ({ page }) => {
     const r = evaluate(presetJson(FIRST));
     // 891,910.00 / 10,000 = 89.191 → 89.19万
-    const wan = `${(Math.round(Number(r.totals.total_pay) / 100) / 100).toFixed(2)}万`;
-    assert.equal(wan, '89.19万');
+    const wan = `≈ ${(Math.round(Number(r.totals.total_pay) / 100) / 100).toFixed(2)}万`;
+    assert.equal(wan, '≈ 89.19万');
+    assert.equal(await app(page, '[data-testid="total-pay"]').textContent(), `CN¥${grouped(r.totals.total_pay)}`);
     await app(page, 'button[data-lang="zh"]').click();
-    await expectEventually(() => app(page, '[data-testid="total-pay"]').textContent(), wan, 'cost in 万');
+    await expectEventually(() => app(page, '[data-testid="total-pay"]').textContent(), `¥${grouped(r.totals.total_pay)}`, 'exact cost in ¥');
+    assert.equal(await app(page, '[data-testid="total-pay-wan"]').textContent(), wan);
     assert.equal(await app(page, '[data-testid="total-pay"]').getAttribute('title'), grouped(r.totals.total_pay));
     assert.equal(await app(page, '.kpi-card span').first().textContent(), '方案总成本');
-    // Commission 893,410.00 → 89.34万; returns -1,500.00 → -0.15万
-    assert.equal(await app(page, '.kpi-card small').first().textContent(), '提成 89.34万 · 退回 -0.15万');
+    assert.equal(await app(page, '.kpi-card small').first().textContent(), '提成 893,410.00 · 退回 -1,500.00');
     assert.equal(await app(page, 'button[data-sort="total"]').textContent(), '薪酬合计');
     assert.equal(await cell(page, 'E01', 'region').textContent(), '华东新客户销售'); // region, with the role under it
     assert.equal(await cell(page, 'E01', 'role').textContent(), '新客户销售');
     assert.equal(await app(page, 'button[data-lang="zh"]').getAttribute('aria-pressed'), 'true');
     await page.reload();
     await app(page, '[data-testid="results"]').waitFor();
-    await expectEventually(() => app(page, '[data-testid="total-pay"]').textContent(), wan, 'still 万 after reload');
+    await expectEventually(() => app(page, '[data-testid="total-pay-wan"]').textContent(), wan, 'still 万 after reload');
     assert.equal(await app(page, 'button[data-sort="total"]').textContent(), '薪酬合计');
     assert.equal(await page.locator('sales-plan-playground').getAttribute('lang'), 'zh');
   });
@@ -772,5 +775,92 @@ test('JSON editor: invalid JSON lists the error and keeps the results; a valid e
     assert.equal(await app(page, '[data-testid="json-errors"]').count(), 0);
     const r = evaluate(edited);
     assert.equal((await app(page, '[data-testid="total-pay"]').getAttribute('title')).replaceAll(',', ''), r.totals.total_pay);
+  });
+});
+
+// --- 16. Reading aids -------------------------------------------------------------------
+
+test('reading aids: one-row toolbar, table before charts, marks legend, header tooltips, friendly column names, placeholders, city tiers', async () => {
+  await withPlayground(async ({ page }) => {
+    // At 1440 px every file action sits on one row.
+    const tops = await app(page, 'nav.actions button').evaluateAll((bs) => [...new Set(bs.map((b) => Math.round(b.getBoundingClientRect().top)))]);
+    assert.equal(tops.length, 1, `toolbar rows at ${tops}`);
+    // The table comes before the charts.
+    const order = await page.evaluate(() => {
+      const root = document.querySelector('sales-plan-playground').renderRoot;
+      const table = root.querySelector('[data-testid="results"]');
+      const charts = root.querySelector('.charts-block');
+      return table.compareDocumentPosition(charts) & Node.DOCUMENT_POSITION_FOLLOWING ? 'table first' : 'charts first';
+    });
+    assert.equal(order, 'table first');
+    // The sample has a return in Q4 (S03): the legend explains ↺; no guide, so no ▲▼ and the chart says "Grades".
+    assert.deepEqual(await app(page, '[data-testid="legend"] b').allTextContents(), ['↺']);
+    assert.equal(await app(page, '.charts figure:nth-child(2) figcaption').textContent(), 'Grades');
+    assert.match(await app(page, '[data-testid="curve-target"]').textContent(), /^for the median target of [\d,]+$/);
+    assert.equal(await app(page, 'button[data-sort="attainment"]').getAttribute('title'), 'Attainment = Collected revenue ÷ Revenue target');
+    assert.match(await app(page, 'button[data-sort="score"]').getAttribute('title'), /pass 100/);
+    // KPI hints name the column in words, with its code in the tooltip; formula inputs offer the columns.
+    const hint = app(page, 'tr[data-kpi="revenue"] .source-name');
+    assert.equal(await hint.textContent(), 'Collected revenue');
+    assert.equal(await hint.getAttribute('title'), 'revenue_collected');
+    assert.equal(await field(page, 'scorecards[0].kpis[0].target').getAttribute('list'), 'columns');
+    assert.equal(await app(page, 'datalist#columns option[value="revenue_collected"]').textContent(), 'Collected revenue');
+    // Optional limits say "none" while empty, grade multipliers "1".
+    assert.equal(await field(page, 'commission[0].gate_pct').getAttribute('placeholder'), 'none');
+    assert.equal(await field(page, 'commission[0].cap').getAttribute('placeholder'), 'none');
+
+    await app(page, 'select[data-testid="preset"]').selectOption('target-oriented');
+    await expectEventually(() => app(page, '.charts figure:nth-child(2) figcaption').textContent(), 'Grades against the guide', 'guide caption');
+    assert.equal(await field(page, 'commission[0].grade_multipliers.A').getAttribute('placeholder'), '1');
+    const tiers = await app(page, 'fieldset:has(> legend) td:nth-child(2)').allTextContents();
+    // Salaries by role for any city, and a higher one in first-tier cities.
+    assert.ok(tiers.includes('Tier 1') && tiers.includes('any tier'), `city tiers: ${tiers}`);
+    await app(page, 'button[data-lang="zh"]').click();
+    await expectEventually(() => app(page, 'fieldset td:nth-child(2)').allTextContents().then((t) => t.includes('一线')), true, 'city tier in Chinese');
+    assert.match(await app(page, 'fieldset > legend').filter({ hasText: '提成' }).first().textContent(), /^提成：/);
+  });
+});
+
+test('the statement: percentage KPIs read as percentages, slices as money, no "−0"; the backdrop closes it', async () => {
+  await withPlayground(async ({ page }) => {
+    await app(page, 'select[data-testid="preset"]').selectOption('balanced-scorecard');
+    await app(page, 'tr[data-rep="E01"]').waitFor();
+    const r = evaluate(presetJson('balanced-scorecard'));
+    const e01 = r.reps.find((x) => x.rep_id === 'E01');
+    const collection = e01.kpis.find((k) => k.id === 'collection');
+    await app(page, 'tr[data-rep="E01"]').click();
+    const drawer = app(page, '[data-testid="explanation"]');
+    // target "95%" → 0.95 in the engine, shown as 95%; the actual (a rate) the same way.
+    assert.equal(await drawer.locator('tr[data-kpi="collection"] [data-col="target"]').textContent(), '95%');
+    const actualPct = (Number(collection.actual) * 100).toFixed(4).replace(/\.?0+$/, '');
+    assert.equal(await drawer.locator('tr[data-kpi="collection"] [data-col="actual"]').textContent(), `${actualPct}%`);
+    // A KPI with a plain-number target keeps plain figures.
+    assert.doesNotMatch(await drawer.locator('tr[data-kpi="revenue"] [data-col="target"]').textContent().catch(() => ''), /%$/);
+    // Slices are money with cents.
+    for (const t of await drawer.locator('[data-col="slice-pay"]').allTextContents()) assert.match(t, /^-?[\d,]+\.\d{2,}$/);
+    assert.doesNotMatch(await drawer.textContent(), /−\s*0(?![\d.,])|−0\b/);
+    // The editor stays usable beside the open statement; a click on the dimmed results closes it.
+    const editorHit = await page.evaluate(() => {
+      const root = document.querySelector('sales-plan-playground').renderRoot;
+      const r = root.querySelector('.panel.editor').getBoundingClientRect();
+      return root.elementFromPoint(r.left + 40, r.top + 40)?.closest('.panel.editor') != null;
+    });
+    assert.equal(editorHit, true, 'the editor is not covered');
+    await app(page, '[data-testid="backdrop"]').click({ position: { x: 20, y: 200 } });
+    await expectEventually(() => app(page, '[data-testid="explanation"]').count(), 0, 'backdrop closes the statement');
+  });
+});
+
+test('the plan\'s currency is shown with the headline cost', async () => {
+  await withPlayground(async ({ page }) => {
+    await app(page, 'details[data-section="json"] > summary').click();
+    const text = app(page, 'textarea[data-testid="plan-json"]');
+    await text.fill(JSON.stringify(planWith(FIRST, (p) => { p.currency = 'USD'; })));
+    await app(page, '[data-testid="apply-json"]').click();
+    const r = evaluate(presetJson(FIRST));
+    await expectEventually(() => app(page, '[data-testid="total-pay"]').textContent(), `$${grouped(r.totals.total_pay)}`, 'USD headline');
+    await text.fill(JSON.stringify(planWith(FIRST, (p) => { p.currency = 'usd'; })));
+    await app(page, '[data-testid="apply-json"]').click();
+    await expectEventually(() => app(page, '[data-testid="json-errors"] li').allTextContents(), ['currency `usd` is not a currency code: write three capital letters, such as CNY or USD'], 'bad currency');
   });
 });

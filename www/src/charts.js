@@ -9,7 +9,7 @@ import {
 
 Chart.register(BarController, BarElement, LineController, LineElement, PointElement, LinearScale, CategoryScale, Tooltip, Legend, Filler);
 
-const COLORS = { base: '#9aa4b2', commission: '#1f5eff', bonuses: '#17a673', returns: '#c0262d', guide: 'rgba(31, 94, 255, 0.14)', up: '#17803d', down: '#c0262d' };
+const COLORS = { base: '#9aa4b2', commission: '#1f5eff', bonuses: '#17a673', guide: 'rgba(31, 94, 255, 0.14)', up: '#17803d', down: '#c0262d' };
 const GRADE_COLORS = { S: '#17803d', A: '#1f5eff', B: '#d08a00', C: '#c0262d' };
 
 const num = (decimal) => Number(decimal ?? 0); // drawing only
@@ -90,11 +90,11 @@ export function gradesConfig(totals, L) {
   };
 }
 
+/** A rep's pay in three parts; returns booked this period are netted into commission. */
 const parts = (r) => ({
   base: num(r.base_total),
-  commission: r.commission.reduce((s, l) => s + num(l.pay), 0),
+  commission: r.commission.reduce((s, l) => s + num(l.pay), 0) + r.adjustments.reduce((s, a) => s + num(a.amount), 0),
   bonuses: r.bonuses.reduce((s, b) => s + num(b.amount), 0),
-  returns: r.adjustments.reduce((s, a) => s + num(a.amount), 0),
 });
 
 function stacked(labels, rows, L, horizontal = false) {
@@ -102,7 +102,6 @@ function stacked(labels, rows, L, horizontal = false) {
     ['base', L('basePay')],
     ['commission', L('commission')],
     ['bonuses', L('bonusesShort')],
-    ['returns', L('returns')],
   ].filter(([key]) => rows.some((r) => r[key] !== 0));
   return {
     type: 'bar',
@@ -115,7 +114,7 @@ function stacked(labels, rows, L, horizontal = false) {
   };
 }
 
-/** Pay per rep, broken into base, commission, bonuses and returns, in table order. */
+/** Pay per rep, broken into base, net commission and bonuses, in table order. */
 export function payPerRepConfig(reps, nameOf, L) {
   return stacked(reps.map(nameOf), reps.map(parts), L);
 }
@@ -123,7 +122,7 @@ export function payPerRepConfig(reps, nameOf, L) {
 /** The plan's cost by region, broken down the same way. */
 export function costByRegionConfig(reps, regionName, L) {
   const regions = [...new Set(reps.map((r) => r.region))].sort();
-  const rows = regions.map((region) => reps.filter((r) => r.region === region).map(parts).reduce((a, b) => ({ base: a.base + b.base, commission: a.commission + b.commission, bonuses: a.bonuses + b.bonuses, returns: a.returns + b.returns }), { base: 0, commission: 0, bonuses: 0, returns: 0 }));
+  const rows = regions.map((region) => reps.filter((r) => r.region === region).map(parts).reduce((a, b) => ({ base: a.base + b.base, commission: a.commission + b.commission, bonuses: a.bonuses + b.bonuses }), { base: 0, commission: 0, bonuses: 0 }));
   return stacked(regions.map(regionName), rows, L, true);
 }
 

@@ -2,6 +2,7 @@
 // scoring function and that function's parameters; adding and removing KPIs.
 import { html, nothing } from 'lit';
 import { term } from './i18n.js';
+import { sourceHint } from './columns.js';
 
 const TYPES = ['ratio', 'inverse_ratio', 'bands', 'rating360', 'pass_fail', 'deduction'];
 
@@ -68,7 +69,7 @@ export function renderKpiDetails(el, kpi, path) {
           ${(s.steps ?? []).map((_, i) => html`<span class="pair">${el.field(`${sp}.steps[${i}].at`, { label: `${el.L('bandAt')} ${i + 1}`, type: 'number', width: 'narrow' })} → ${el.field(`${sp}.steps[${i}].score_pct`, { label: `${el.L('bandScore')} ${i + 1}`, type: 'number', width: 'narrow' })}%</span>`)}
           ${el.fieldError(`${sp}.steps`)}</div>` : nothing}
       ${type === 'rating360' ? html`<div class="detail-field wide">${el.L('raters')}
-          ${(s.raters ?? [{ rating: 'rating_superior', weight: 60 }, { rating: 'rating_customer', weight: 20 }, { rating: 'rating_peer', weight: 20 }]).map((r, i) => html`<span class="pair"><code>${r.rating}</code> ${r.weight}%</span>`)}</div>` : nothing}
+          ${(s.raters ?? [{ rating: 'rating_superior', weight: 60 }, { rating: 'rating_customer', weight: 20 }, { rating: 'rating_peer', weight: 20 }]).map((r, i) => html`<span class="pair">${sourceHint(el.lang, r.rating)} ${r.weight}%</span>`)}</div>` : nothing}
       <button type="button" class="danger" data-testid="remove-kpi" @click=${() => removeKpi(el, path)}>${el.L('removeKpi')}</button>
     </div>
     ${el.fieldError(path)}${el.fieldError(`${sp}`)}

@@ -2,12 +2,13 @@
 // tiers that can be added, removed and reordered), bonuses and base pay.
 import { html, nothing } from 'lit';
 import { name, term } from './i18n.js';
+import { cityTier } from './columns.js';
 
 export function renderCommission(el, line, i) {
   const base = `commission[${i}]`;
   const fromLabel = line.tier_basis === 'amount' ? el.L('fromAmount') : el.L('fromPct');
   return html`<fieldset class="block">
-    <legend>${el.L('commission')}: ${el.text(line)}</legend>
+    <legend>${el.L('commission')}${el.L('colon')}${el.text(line)}</legend>
     <label class="row">${el.L('method')}
       <select data-path=${`${base}.method`} @change=${(e) => el.edit(`${base}.method`, e.target.value)}>
         ${['marginal', 'retroactive'].map((m) => html`<option value=${m} ?selected=${line.method === m}>${el.L(m)}</option>`)}
@@ -20,7 +21,7 @@ export function renderCommission(el, line, i) {
     ${el.fieldError(`${base}.gate_pct`)}${el.fieldError(`${base}.cap`)}
     <div class="row pair grade-multipliers">${el.L('gradeMultipliers')}
       ${(el.plan.grades?.bands ?? []).map((b) => html`<label><span class=${`badge g-${b.grade}`}>${b.grade}</span> ×
-        ${el.field(`${base}.grade_multipliers.${b.grade}`, { label: `${el.L('gradeMultipliers')} ${b.grade}`, type: 'number', width: 'tiny', optional: true })}</label>`)}
+        ${el.field(`${base}.grade_multipliers.${b.grade}`, { label: `${el.L('gradeMultipliers')} ${b.grade}`, type: 'number', width: 'tiny', optional: true, placeholder: '1' })}</label>`)}
     </div>
     ${(el.plan.grades?.bands ?? []).map((b) => el.fieldError(`${base}.grade_multipliers.${b.grade}`))}
     ${line.multipliers?.length ? html`<p class="hint">${line.multipliers.map((m, k) => html`<code>${m.when}</code> × ${el.field(`${base}.multipliers[${k}].multiplier`, { label: m.when, type: 'number', width: 'tiny' })} `)}</p>` : nothing}
@@ -98,8 +99,8 @@ export function renderBasePay(el) {
       <thead><tr><th>${el.L('role')}</th><th>${el.L('cityTier')}</th><th>${el.L('salary')}</th></tr></thead>
       <tbody>${base.salaries.map((s, i) => html`<tr>
         <td>${s.role ? name(el.lang, s.role) : html`<span class="hint">${el.L('anyRole')}</span>`}</td>
-        <td>${s.city_tier ?? html`<span class="hint">${el.L('anyTier')}</span>`}</td>
-        <td>${el.field(`base_pay.salaries[${i}].monthly`, { label: `${el.L('salary')} ${s.role ?? ''} ${s.city_tier ?? ''}`, type: 'number', width: 'medium' })}${el.fieldError(`base_pay.salaries[${i}].monthly`)}</td>
+        <td>${s.city_tier != null ? cityTier(el.lang, s.city_tier) : html`<span class="hint">${el.L('anyTier')}</span>`}</td>
+        <td>${el.field(`base_pay.salaries[${i}].monthly`, { label: `${el.L('salary')} ${s.role ? name(el.lang, s.role) : ''} ${s.city_tier != null ? cityTier(el.lang, s.city_tier) : ''}`, type: 'number', width: 'medium' })}${el.fieldError(`base_pay.salaries[${i}].monthly`)}</td>
       </tr>`)}</tbody>
       ${base.allowances?.length ? html`<tbody>${base.allowances.map((a, i) => html`<tr>
         <td colspan="2">${el.text(a)}</td>

@@ -3,12 +3,19 @@
 // what the engine recorded, so the page never recomputes a figure.
 import { html, nothing } from 'lit';
 import { name, term } from './i18n.js';
-import { money, percent, rate, short } from './format.js';
+import { money, exactMoney, percent, rate, short } from './format.js';
 
 const PERCENT_KEYS = new Set(['attainment_pct', 'cap_pct', 'floor_pct', 'threshold_pct', 'applied_pct', 'band_score_pct', 'rater_weight_pct', 'gate_pct', 'added_rate_pct', 'group_attainment_pct', 'above_pct', 'excess_over_pct', 'rate_pct']);
 const HIDDEN_KEYS = new Set(['actual', 'target', 'attainment_pct', 'score']);
 
 const MODIFIER_KEYS = new Set(['returned', 'tier_pay', 'gate_pct', 'added_rate_pct', 'multiplier', 'grade_multiplier', 'cap']);
+
+const isZero = (decimal) => /^-?0(\.0*)?$/.test(String(decimal ?? '0'));
+
+/** A KPI whose target is a percentage literal ("95%", "20 %"): its actual and target are shown as percentages too. */
+function writtenAsPercent(kpi) {
+  return /^\s*\d+(\.\d+)?\s*[%％]\s*$/.test(String(kpi?.target ?? ''));
+}
 
 function stepValue(step) {
   return PERCENT_KEYS.has(step.key) ? percent(step.value) : short(step.value, 4);
@@ -33,9 +40,7 @@ export function renderExplanation(el, rep, results) {
         <h3 tabindex="-1">${zh ? rep.name_zh || rep.name : rep.name} <span class="hint">${rep.rep_id} · ${name(el.lang, rep.region)} · ${name(el.lang, rep.role)} · ${results.periods.join(', ')}</span></h3>
         <p class="verdict">
           ${el.L('finalScore')} <strong data-testid="detail-score">${short(rep.score)}</strong> =
-          ${el.L('weighted')} ${short(rep.weighted_score)}${rep.bonus_points !== '0' || rep.penalty_points !== '0'
-            ? html` + ${el.L('bonus')} ${short(rep.bonus_points)} − ${el.L('penalty')} ${short(rep.penalty_points)}`
-            : nothing}
+          ${el.L('weighted')} ${short(rep.weighted_score)}${isZero(rep.bonus_points) ? nothing : html` + ${el.L('bonus')} ${short(rep.bonus_points)}`}${isZero(rep.penalty_points) ? nothing : html` − ${el.L('penalty')} ${short(rep.penalty_points)}`}
           → <span class=${`badge g-${rep.grade}`}>${rep.grade}</span>
           <span class="hint">${rep.graded_by === 'rank' ? el.L('gradedByRank') : el.L('gradedByBand')} · ${el.L('rank')} ${rep.rank}/${results.reps.length}</span>
         </p>
@@ -49,10 +54,12 @@ export function renderExplanation(el, rep, results) {
     <table class="grid explain">
       <thead><tr><th>${el.L('kpi')}</th><th class="num">${el.L('actual')}</th><th class="num">${el.L('target')}</th><th class="num">${el.L('attainment')}</th><th class="num">${el.L('weight')}</th><th class="num">${el.L('score')}</th></tr></thead>
       <tbody>
-        ${rep.kpis.map((k) => html`<tr data-kpi=${k.id}>
+        ${rep.kpis.map((k) => {
+          const figure = writtenAsPercent(card?.kpis.find((x) => x.id === k.id)) ? rate : (v) => short(v, 4);
+          return html`<tr data-kpi=${k.id}>
           <th scope="row">${kpiName(k.id)}<div class="hint">${term(el.lang, k.scoring)}</div></th>
-          <td class="num">${k.actual != null ? short(k.actual, 4) : '—'}</td>
-          <td class="num">${k.target != null ? short(k.target, 4) : '—'}</td>
+          <td class="num" data-col="actual">${k.actual != null ? figure(k.actual) : '—'}</td>
+          <td class="num" data-col="target">${k.target != null ? figure(k.target) : '—'}</td>
           <td class="num">${k.attainment_pct != null ? percent(k.attainment_pct) : '—'}</td>
           <td class="num">${short(k.weight)}</td>
           <td class="num" data-col="kpi-score"><strong>${short(k.score)}</strong></td>
@@ -60,7 +67,8 @@ export function renderExplanation(el, rep, results) {
         <tr class="steps"><td colspan="6">
           ${k.explain.steps.filter((s) => !HIDDEN_KEYS.has(s.key)).map((s) => html`<span class="step">${term(el.lang, s.key)} ${stepValue(s)}</span>`)}
           ${k.explain.notes.map((n) => html`<span class="note" data-note=${n}>${term(el.lang, n)}</span>`)}
-        </td></tr>`)}
+        </td></tr>`;
+        })}
       </tbody>
     </table>
     ${rep.points.length ? html`<table class="grid explain">
@@ -68,7 +76,7 @@ export function renderExplanation(el, rep, results) {
       <tbody>${rep.points.map((p) => {
         const item = plan.points?.items?.find((i) => i.id === p.id);
         return html`<tr data-point=${p.id}><th scope="row">${el.text(item) || p.id}<div class="hint">${term(el.lang, p.kind)}</div></th>
-          <td class="num">${short(p.events)}</td><td class="num">${p.kind === 'penalty' ? '−' : '+'}${short(p.points)}${p.capped ? html` <span class="note">${term(el.lang, 'capped')}</span>` : nothing}</td></tr>`;
+          <td class="num">${short(p.events)}</td><td class="num">${isZero(p.points) ? '' : p.kind === 'penalty' ? '−' : '+'}${short(p.points)}${p.capped ? html` <span class="note">${term(el.lang, 'capped')}</span>` : nothing}</td></tr>`;
       })}</tbody>
       ${rep.points_explain.notes.length ? html`<tfoot><tr><td colspan="3">${rep.points_explain.notes.map((n) => html`<span class="note">${term(el.lang, n)}</span>`)}</td></tr></tfoot>` : nothing}
     </table>` : nothing}
@@ -85,7 +93,7 @@ export function renderExplanation(el, rep, results) {
         <tbody>
           <tr><th scope="row">${el.L('base')}</th><td class="num">${money(line.base)}${line.target != null ? html` / ${money(line.target)} = ${percent(line.attainment_pct)}` : nothing}</td><td></td></tr>
           ${line.slices.map((s) => html`<tr class="slice"><th scope="row">${el.L('tierSlice')} ${money(s.from)} – ${s.to != null ? money(s.to) : '∞'}</th>
-            <td class="num">${money(s.amount)} × ${rate(s.rate)}</td><td class="num">${short(s.pay, 4)}</td></tr>`)}
+            <td class="num">${money(s.amount)} × ${rate(s.rate)}</td><td class="num" data-col="slice-pay">${exactMoney(s.pay)}</td></tr>`)}
           ${line.explain.notes.length || line.explain.steps.some((s) => MODIFIER_KEYS.has(s.key))
             ? html`<tr class="steps"><td colspan="3">${steps(el, line.explain, [...MODIFIER_KEYS])}</td></tr>`
             : nothing}
@@ -105,8 +113,8 @@ export function renderExplanation(el, rep, results) {
         <th scope="row">${a.reference}<div class="hint">${a.original_period} · ${term(el.lang, 'returned')} ${money(a.returned)}</div></th>
         <td>${steps(el, a.explain, ['paid_then', 'due_without_return'])}</td><td class="num" data-col="return">${money(a.amount)}</td></tr>`)}</tbody>
     </table>` : nothing}
-    ${rep.draw ? html`<p class="hint" data-section="draw">${el.L('draw')}: ${term(el.lang, 'paid_then')} ${money(rep.draw.earned)} → ${money(rep.draw.paid)}</p>` : nothing}
-    <p class="verdict total-line">${el.L('total')}: <strong data-testid="detail-total">${money(rep.total_pay)}</strong></p>
+    ${rep.draw ? html`<p class="hint" data-section="draw">${el.L('draw')}${el.L('colon')}${term(el.lang, 'paid_then')} ${money(rep.draw.earned)} → ${money(rep.draw.paid)}</p>` : nothing}
+    <p class="verdict total-line">${el.L('total')}${el.L('colon')}<strong data-testid="detail-total">${money(rep.total_pay)}</strong></p>
     ${rep.warnings.length ? html`<ul class="warnings" data-section="warnings">${rep.warnings.map((w) => html`<li data-warning=${w.code}>${w.message[el.lang] ?? w.message.en}</li>`)}</ul>` : nothing}
     <p class="statement-foot hint">${el.L('statementFoot')}</p>
   </section>`;

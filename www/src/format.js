@@ -28,6 +28,16 @@ export function money(decimal) {
   return decimal == null ? '—' : group(decimal);
 }
 
+/** The symbol of ISO currency `code` as written in `lang` ("CNY" → "CN¥" in English, "¥" in Chinese). */
+export function currencySymbol(lang, code = 'CNY') {
+  try {
+    const parts = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', { style: 'currency', currency: code }).formatToParts(0);
+    return parts.find((p) => p.type === 'currency')?.value ?? code;
+  } catch {
+    return code;
+  }
+}
+
 /** Money in 万 (10,000) for Chinese summaries: "893410.00" → "89.34万". */
 export function wan(decimal) {
   if (decimal == null) return '—';
@@ -48,6 +58,14 @@ function shift(text, by) {
     frac = frac.slice(by);
   }
   return `${negative ? '-' : ''}${int}.${frac || '0'}`;
+}
+
+/** Money to the cent, with more places only where the exact figure has them: "1234.5600" → "1,234.56", "0.125" → "0.125". */
+export function exactMoney(decimal) {
+  if (decimal == null) return '—';
+  const [int, frac = ''] = String(decimal).split('.');
+  const trimmed = frac.replace(/0+$/, '').padEnd(2, '0');
+  return group(`${int}.${trimmed}`);
 }
 
 /** A fraction as a percentage, exactly: "0.035" → "3.5%". */

@@ -450,8 +450,8 @@ export class SalesPlanPlayground extends LitElement {
     return errors.length ? html`<div class="field-error" role="alert" data-error-for=${path}>${errors.join(' ')}</div>` : nothing;
   }
 
-  /** A text input bound to the plan field at `path`; an `optional` field is removed when emptied. */
-  field(path, { label, type = 'text', width = '', optional = false } = {}) {
+  /** A text input bound to the plan field at `path`; an `optional` field is removed when emptied (and says "none" while empty). */
+  field(path, { label, type = 'text', width = '', optional = false, placeholder } = {}) {
     const value = getIn(this.plan, path);
     const invalid = this.errorsAt(path).length > 0;
     return html`<input
@@ -460,6 +460,8 @@ export class SalesPlanPlayground extends LitElement {
       inputmode=${type === 'number' ? 'decimal' : 'text'}
       aria-label=${label}
       aria-invalid=${invalid ? 'true' : 'false'}
+      list=${width === 'formula' ? 'columns' : nothing}
+      placeholder=${placeholder ?? (optional && type === 'number' ? this.L('none') : nothing)}
       data-path=${path}
       .value=${value == null ? '' : String(value)}
       @input=${(e) => this.edit(path, optional && e.target.value.trim() === '' ? undefined : e.target.value)}
@@ -490,8 +492,8 @@ export class SalesPlanPlayground extends LitElement {
       ${this.status === 'ready' ? this.renderActions() : nothing}
       ${this.loadReport ? this.renderLoadReport() : nothing}
       ${this.status === 'loading' ? html`<p class="status">${this.L('loading')}</p>` : nothing}
-      ${this.status === 'failed' ? html`<p class="status error">${this.L('failed')}: ${this.problems[0]?.message.en}</p>` : nothing}
-      ${this.plan ? html`<main class="layout">${renderEditor(this)}${this.renderResults()}</main>` : nothing}
+      ${this.status === 'failed' ? html`<p class="status error">${this.L('failed')}${this.L('colon')}${this.problems[0]?.message[this.lang] ?? this.problems[0]?.message.en}</p>` : nothing}
+      ${this.plan ? html`<main class="layout">${renderEditor(this)}${this.renderResults()}${this.renderStatement()}</main>` : nothing}
     `;
   }
 
@@ -502,17 +504,18 @@ export class SalesPlanPlayground extends LitElement {
     const pick = (id) => this.renderRoot.querySelector(`input[data-file="${id}"]`)?.click();
     return html`<nav class="actions" aria-label=${this.L('actions')}>
       <span class="source" data-testid="data-source">${source} · ${d?.reps ?? 0} ${this.L('reps')} · ${d?.periods ?? 0} ${this.L('periods')}</span>
-      <button type="button" data-testid="load-reps" @click=${() => pick('reps')}>${this.L('loadReps')}</button>
+      <button type="button" data-testid="load-reps" title=${this.L('loadRepsTitle')} @click=${() => pick('reps')}>${this.L('loadReps')}</button>
       <input type="file" hidden data-file="reps" accept=".csv,.xlsx,text/csv" @change=${(e) => { this.loadRepsFile(e.target.files[0]); e.target.value = ''; }} />
-      <button type="button" data-testid="template" @click=${() => this.downloadTemplate()}>${this.L('template')}</button>
+      <button type="button" data-testid="template" title=${this.L('templateTitle')} @click=${() => this.downloadTemplate()}>${this.L('template')}</button>
       <span class="sep" aria-hidden="true"></span>
       <button type="button" data-testid="open-plan" @click=${() => pick('plan')}>${this.L('openPlan')}</button>
       <input type="file" hidden data-file="plan" accept=".json,application/json" @change=${(e) => { this.openPlanFile(e.target.files[0]); e.target.value = ''; }} />
       <button type="button" data-testid="save-plan" @click=${() => savePlan(this.plan)}>${this.L('savePlan')}</button>
       <span class="sep" aria-hidden="true"></span>
+      <span class="group-label">${this.L('exportLabel')}</span>
       <button type="button" data-testid="export-csv" ?disabled=${!this.results} @click=${() => exportCsv(this, this.results)}>${this.L('exportCsv')}</button>
       <button type="button" data-testid="export-xlsx" ?disabled=${!this.results} @click=${() => exportXlsx(this, this.results)}>${this.L('exportXlsx')}</button>
-      <button type="button" data-testid="share" ?disabled=${!this.plan} @click=${() => this.share()}>${this.L('share')}</button>
+      <button type="button" data-testid="share" title=${this.L('shareTitle')} ?disabled=${!this.plan} @click=${() => this.share()}>${this.L('share')}</button>
       <span class="sep" aria-hidden="true"></span>
       <button type="button" data-testid="undo" ?disabled=${!this.history.canUndo} title="Ctrl+Z" @click=${() => this.undo()}>↶ ${this.L('undo')}</button>
       <button type="button" data-testid="redo" ?disabled=${!this.history.canRedo} title="Ctrl+Shift+Z" @click=${() => this.redo()}>↷ ${this.L('redo')}</button>
@@ -545,7 +548,7 @@ export class SalesPlanPlayground extends LitElement {
         ${this.showCharts ? '▾' : '▸'} ${this.L('charts')}</button>
       ${this.showCharts ? html`<div class="charts">
         <figure><figcaption>${this.L('payoutCurve')} <span class="hint" data-testid="curve-target">${this.curveCaption()}</span></figcaption><div class="chart-box"><canvas data-chart="payout" role="img" aria-label=${this.L('payoutCurve')}></canvas></div></figure>
-        <figure><figcaption>${this.L('gradeDistribution')}</figcaption><div class="chart-box"><canvas data-chart="grades" role="img" aria-label=${this.L('gradeDistribution')}></canvas></div></figure>
+        <figure><figcaption>${this.gradesCaption()}</figcaption><div class="chart-box"><canvas data-chart="grades" role="img" aria-label=${this.gradesCaption()}></canvas></div></figure>
         <figure><figcaption>${this.L('payPerRep')}</figcaption><div class="chart-box"><canvas data-chart="pay" role="img" aria-label=${this.L('payPerRep')}></canvas></div></figure>
         <figure><figcaption>${this.comparison ? this.L('changeVsBaseline') : this.L('costByRegion')}</figcaption><div class="chart-box"><canvas data-chart=${this.comparison ? 'delta' : 'regions'} role="img" aria-label=${this.comparison ? this.L('changeVsBaseline') : this.L('costByRegion')}></canvas></div></figure>
       </div>` : nothing}
@@ -561,6 +564,11 @@ export class SalesPlanPlayground extends LitElement {
 
   curveCaption() {
     return this.plan?.commission?.length ? `${this.L('forTarget')} ${Number(this.curveTarget()).toLocaleString('en-US')}` : '';
+  }
+
+  /** "Grades against the guide" when the plan has a forced-distribution guide, else "Grades". */
+  gradesCaption() {
+    return this.results?.totals.distribution.length ? this.L('gradeDistribution') : this.L('gradesTitle');
   }
 
   updated() {
@@ -585,9 +593,14 @@ export class SalesPlanPlayground extends LitElement {
     else this.charts.draw('regions', canvas('regions'), costByRegionConfig(this.results.reps, (g) => name(this.lang, g), L));
   }
 
+  /** The open rep's statement, as a drawer over the dimmed results (a click there closes it). */
+  renderStatement() {
+    const rep = this.results?.reps.find((x) => x.rep_id === this.selectedRep);
+    return rep ? html`<div class="backdrop no-print" data-testid="backdrop" @click=${() => this.closeExplanation()}></div>${renderExplanation(this, rep, this.results)}` : nothing;
+  }
+
   renderResults() {
     const r = this.results;
-    const rep = r?.reps.find((x) => x.rep_id === this.selectedRep);
     return html`<section class="panel results" aria-label=${this.L('results')}>
       ${!this.valid ? html`<div class="banner" role="alert" data-testid="plan-errors">
         <strong>${this.L('planInvalid')}</strong>
@@ -601,9 +614,8 @@ export class SalesPlanPlayground extends LitElement {
         ${this.baselinePinned && !this.comparison?.reps.some((d) => d.pay_delta !== '0' && !/^0\.0+$/.test(d.pay_delta)) ? html`<span class="hint">${this.L('baselinePinned')}</span>` : nothing}
       </div>
       ${this.comparison ? renderComparison(this, this.comparison) : nothing}
-      ${r ? this.renderCharts() : nothing}
       ${r ? renderTable(this, r, this.comparison) : nothing}
-      ${rep ? renderExplanation(this, rep, r) : nothing}
+      ${r ? this.renderCharts() : nothing}
       ${r?.problems?.length ? html`<div class="banner warn"><strong>${this.L('excluded')}</strong><ul>${r.problems.map((p) => html`<li>${p.message[this.lang] ?? p.message.en}</li>`)}</ul></div>` : nothing}
     </section>`;
   }

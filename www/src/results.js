@@ -3,16 +3,18 @@
 // while the plan has errors.
 import { html, nothing } from 'lit';
 import { name, term } from './i18n.js';
-import { money, percent, number, sum, wan } from './format.js';
+import { columnName } from './columns.js';
+import { money, percent, number, sum, wan, currencySymbol } from './format.js';
 
-const amount = (el, v) => (el.lang === 'zh' ? wan(v) : money(v));
+/** An amount with the plan's currency symbol: "CN¥891,910.00" / "¥891,910.00". */
+const amount = (el, v) => `${currencySymbol(el.lang, el.plan?.currency)}${money(v)}`;
 
 export function renderSummary(el, r) {
   const t = r.totals;
   return html`<div class="summary" data-testid="summary">
-    <div class="kpi-card"><span>${el.L('planCost')}</span><strong data-testid="total-pay" title=${money(t.total_pay)}>${amount(el, t.total_pay)}</strong>
+    <div class="kpi-card"><span>${el.L('planCost')}</span><strong data-testid="total-pay" title=${money(t.total_pay)}>${amount(el, t.total_pay)}</strong>${el.lang === 'zh' ? html` <span class="secondary-figure" data-testid="total-pay-wan">≈ ${wan(t.total_pay)}</span>` : nothing}
       <small>${[['basePay', t.base_pay], ['commission', t.commission], ['bonusesShort', t.bonuses], ['returns', t.adjustments]]
-        .filter(([, v]) => !/^-?0(\.0+)?$/.test(v)).map(([k, v]) => `${el.L(k)} ${amount(el, v)}`).join(' · ')}</small></div>
+        .filter(([, v]) => !/^-?0(\.0+)?$/.test(v)).map(([k, v]) => `${el.L(k)} ${money(v)}`).join(' · ')}</small></div>
     <div class="kpi-card"><span>${el.L('payOfRevenue')}</span><strong data-testid="pay-pct">${t.pay_pct_of_revenue != null ? percent(t.pay_pct_of_revenue) : '—'}</strong>
       <small>${el.L('averagePay')} ${money(t.average_pay)}</small></div>
     <div class="kpi-card"><span>${el.L('averageScore')}</span><strong>${number(t.average_score)}</strong></div>
@@ -25,11 +27,11 @@ export function renderSummary(el, r) {
   </div>`;
 }
 
-/** A sortable column header. */
-function th(el, key, label, cls = '') {
+/** A sortable column header, with `title` as its tooltip. */
+function th(el, key, label, cls = '', title = '') {
   const active = el.sort.key === key;
   const sort = active ? (el.sort.dir > 0 ? 'ascending' : 'descending') : 'none';
-  return html`<th class=${cls} aria-sort=${sort}><button type="button" class="sort" data-sort=${key} @click=${() => el.setSort(key)}>${label}${active ? (el.sort.dir > 0 ? ' ▲' : ' ▼') : ''}</button></th>`;
+  return html`<th class=${cls} aria-sort=${sort}><button type="button" class="sort" data-sort=${key} title=${title || nothing} @click=${() => el.setSort(key)}>${label}${active ? (el.sort.dir > 0 ? ' ▲' : ' ▼') : ''}</button></th>`;
 }
 
 /** The filter bar over the table: text, region, role, grade. */
@@ -48,6 +50,23 @@ function renderFilters(el, r) {
   </div>`;
 }
 
+/** "Attainment = Collected revenue ÷ Revenue target", from the plan's headline attainment. */
+function attainmentFormula(el) {
+  const a = el.plan?.attainment;
+  const show = (f) => columnName(el.lang, f) ?? f;
+  return a ? el.L('attainmentFormula').replace('{actual}', show(a.actual)).replace('{target}', show(a.target)) : '';
+}
+
+/** What the marks in the table and the grade counts mean, for the marks on screen. */
+function renderLegend(el, r) {
+  const marks = [
+    [r.reps.some((x) => x.adjustments.length), '↺', 'markReturn'],
+    [r.reps.some((x) => !x.adjustments.length && x.warnings.length), '!', 'markWarning'],
+    [r.totals.distribution.some((d) => d.status !== 'within'), '▲ ▼', 'markGuide'],
+  ].filter(([shown]) => shown);
+  return marks.length ? html`<p class="legend hint" data-testid="legend">${marks.map(([, mark, key]) => html`<span><b>${mark}</b> ${el.L(key)}</span>`)}</p>` : nothing;
+}
+
 export function renderTable(el, r, comparison) {
   const zh = el.lang === 'zh';
   const shown = el.visibleReps();
@@ -59,7 +78,7 @@ export function renderTable(el, r, comparison) {
     <table class="results-table" data-testid="results">
       <thead><tr>
         ${th(el, 'name', el.L('rep'))}${th(el, 'region', `${el.L('region')} / ${el.L('role')}`)}
-        ${th(el, 'attainment', el.L('attainment'), 'num')}${th(el, 'score', el.L('score'), 'num')}${th(el, 'grade', el.L('grade'))}
+        ${th(el, 'attainment', el.L('attainment'), 'num', attainmentFormula(el))}${th(el, 'score', el.L('score'), 'num', el.L('scoreOver100'))}${th(el, 'grade', el.L('grade'))}
         ${hasBase ? th(el, 'base', el.L('basePay'), 'num') : nothing}
         ${th(el, 'commission', el.L('commission'), 'num')}
         ${hasBonuses ? th(el, 'bonuses', el.L('bonusesShort'), 'num') : nothing}
@@ -80,7 +99,7 @@ export function renderTable(el, r, comparison) {
           <td class="num" data-col="commission">${money(sum(rep.commission.map((l) => l.pay)))}</td>
           ${hasBonuses ? html`<td class="num" data-col="bonuses">${money(sum(rep.bonuses.map((b) => b.amount)))}</td>` : nothing}
           <td class="num" data-col="total" data-mark=${rep.adjustments.length ? '↺' : rep.warnings.length ? '!' : nothing}
-            title=${[...rep.adjustments.map((a) => `${el.L('returns')}: ${a.reference} ${money(a.amount)}`), ...rep.warnings.map((w) => w.message[el.lang] ?? w.message.en)].join('\n') || nothing}>${money(rep.total_pay)}</td>
+            title=${[...rep.adjustments.map((a) => `${el.L('returns')}${el.L('colon')}${a.reference} ${money(a.amount)}`), ...rep.warnings.map((w) => w.message[el.lang] ?? w.message.en)].join('\n') || nothing}>${money(rep.total_pay)}</td>
           ${delta ? deltaCell(delta.get(rep.rep_id)) : nothing}
         </tr>`)}
       </tbody>
@@ -97,7 +116,7 @@ export function renderTable(el, r, comparison) {
           <td class="num">${money(r.totals.total_pay)}</td>${delta ? html`<td class="num" data-col="delta-total">${signed(comparison.cost_delta)}</td>` : nothing}</tr>
       </tfoot>
     </table>
-  </div>`;
+  </div>${renderLegend(el, r)}`;
 }
 
 /** "+4,000.00" / "-1,500.00" / "0.00". */

@@ -103,6 +103,9 @@ export const styles = css`
     position: fixed; top: 0; right: 0; bottom: 0; width: min(560px, 100vw); z-index: 10; overflow: auto;
     background: #fff; border-left: 1px solid var(--ip-border); box-shadow: -12px 0 32px rgba(16, 24, 40, 0.14); padding: 18px 20px;
   }
+  /* Dims the results behind an open statement (a click there closes it); the editor stays usable. */
+  .backdrop { grid-column: 2; grid-row: 1; align-self: stretch; z-index: 5; position: relative; background: rgba(16, 24, 40, 0.14); border-radius: var(--ip-radius); }
+  @media (max-width: 1000px) { .backdrop { position: fixed; inset: 0; } }
   .detail-head { display: flex; justify-content: space-between; gap: 8px; }
   .detail h3 { margin: 0 0 4px; font-size: 15px; }
   .verdict { margin: 4px 0 8px; }
@@ -115,6 +118,11 @@ export const styles = css`
   .note { display: inline-block; font-size: 11px; background: #fff3d6; color: #8a5300; border-radius: 8px; padding: 0 6px; margin-right: 6px; }
   .grid.explain tr.grand td, .grid.explain tr.grand th { border-top: 1px solid var(--ip-border); }
   .empty-detail { padding: 8px 2px; }
+  .secondary-figure { color: var(--ip-muted); font-size: 12px; white-space: nowrap; }
+  .legend { display: flex; flex-wrap: wrap; gap: 4px 16px; margin: 6px 2px 12px; }
+  .legend b { color: var(--ip-text, #1d2939); }
+  .source-name { border-bottom: 1px dotted currentColor; cursor: help; }
+  .group-label { color: var(--ip-muted); font-size: 12px; margin-right: -2px; }
   .kpi-card small { display: block; color: var(--ip-muted); font-size: 11px; margin-top: 2px; }
   .row.pair { gap: 14px; flex-wrap: wrap; }
   .row.pair label { display: inline-flex; gap: 6px; align-items: center; }
@@ -164,9 +172,8 @@ export const styles = css`
   /* Printing shows the open statement alone, as a page. */
   @media print {
     :host { background: #fff; }
-    .bar, .actions, .load-report, .editor, .no-print, .results > :not(.detail) { display: none !important; }
+    .bar, .actions, .load-report, .editor, .no-print, .results { display: none !important; }
     .layout { display: block; padding: 0; }
-    .panel.results { position: static; max-height: none; overflow: visible; border: 0; padding: 0; }
     .detail { position: static; width: auto; max-height: none; overflow: visible; box-shadow: none; border: 0; padding: 0; }
   }
   .kpi-toggle { border: 0; background: none; padding: 0; font: inherit; font-weight: 500; cursor: pointer; text-align: left; color: inherit; }

@@ -35,6 +35,15 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
             ));
         }
     }
+    if !(plan.currency.len() == 3 && plan.currency.bytes().all(|b| b.is_ascii_uppercase())) {
+        out.push(Problem::error(
+            "bad_currency",
+            "currency",
+            Some(plan.currency.clone()),
+            format!("`{}` is not a currency code: write three capital letters, such as CNY or USD", plan.currency),
+            format!("`{}` 不是货币代码：请写三个大写字母，例如 CNY 或 USD", plan.currency),
+        ));
+    }
     let mut ids = Ids::default();
     for (i, m) in plan.metrics.iter().enumerate() {
         ids.check(&m.id, &format!("metrics[{i}].id"), &mut out);
