@@ -9,10 +9,13 @@ import { money, percent, number, sum, wan, currencySymbol } from './format.js';
 /** An amount with the plan's currency symbol: "CN¥891,910.00" / "¥891,910.00". */
 const amount = (el, v) => `${currencySymbol(el.lang, el.plan?.currency)}${money(v)}`;
 
+/** In Chinese, the amount in 万 beside the exact figure: "≈ 89.19万". */
+const inWan = (el, v, testid) => (el.lang === 'zh' ? html` <span class="secondary-figure" data-testid=${testid ?? nothing}>≈ ${wan(v)}</span>` : nothing);
+
 export function renderSummary(el, r) {
   const t = r.totals;
   return html`<div class="summary" data-testid="summary">
-    <div class="kpi-card"><span>${el.L('planCost')}</span><strong data-testid="total-pay" title=${money(t.total_pay)}>${amount(el, t.total_pay)}</strong>${el.lang === 'zh' ? html` <span class="secondary-figure" data-testid="total-pay-wan">≈ ${wan(t.total_pay)}</span>` : nothing}
+    <div class="kpi-card"><span>${el.L('planCost')}</span><strong data-testid="total-pay" title=${money(t.total_pay)}>${amount(el, t.total_pay)}</strong>${inWan(el, t.total_pay, 'total-pay-wan')}
       <small>${[['basePay', t.base_pay], ['commission', t.commission], ['bonusesShort', t.bonuses], ['returns', t.adjustments]]
         .filter(([, v]) => !/^-?0(\.0+)?$/.test(v)).map(([k, v]) => `${el.L(k)} ${money(v)}`).join(' · ')}</small></div>
     <div class="kpi-card"><span>${el.L('payOfRevenue')}</span><strong data-testid="pay-pct">${t.pay_pct_of_revenue != null ? percent(t.pay_pct_of_revenue) : '—'}</strong>
@@ -134,8 +137,8 @@ function deltaCell(d) {
 export function renderComparison(el, c) {
   const pctText = c.cost_delta_pct != null ? ` (${c.cost_delta_pct.startsWith('-') ? '' : '+'}${percent(c.cost_delta_pct)})` : '';
   return html`<div class="compare" data-testid="comparison">
-    <div><span>${el.L('baselineCost')}</span><strong>${amount(el, c.cost_before)}</strong></div>
-    <div><span>${el.L('variantCost')}</span><strong>${amount(el, c.cost_after)}</strong></div>
+    <div><span>${el.L('baselineCost')}</span><strong>${amount(el, c.cost_before)}</strong>${inWan(el, c.cost_before)}</div>
+    <div><span>${el.L('variantCost')}</span><strong>${amount(el, c.cost_after)}</strong>${inWan(el, c.cost_after)}</div>
     <div><span>${el.L('costDelta')}</span><strong data-testid="cost-delta" class=${c.cost_delta.startsWith('-') ? 'down' : 'up'}>${signed(c.cost_delta)}${pctText}</strong></div>
     <div><span>${el.L('gainersLosers')}</span><strong data-testid="gainers-losers">▲ ${c.gainers} · ▼ ${c.losers} · = ${c.unchanged}</strong></div>
   </div>`;
