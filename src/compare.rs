@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 
 /// One rep under both plans.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct RepDelta {
     pub rep_id: String,
     pub name: String,
@@ -29,6 +30,7 @@ pub struct RepDelta {
 
 /// A region's cost under both plans.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct GroupDelta {
     pub group: String,
     pub before: Decimal,
@@ -38,6 +40,7 @@ pub struct GroupDelta {
 
 /// The variant against the baseline.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Comparison {
     pub period: String,
     /// Reps evaluated under both plans, biggest pay gain first.

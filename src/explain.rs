@@ -26,6 +26,7 @@ impl Trace for NoTrace {
 
 /// One named value of an explanation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Step {
     pub key: &'static str,
     pub value: Decimal,
@@ -33,6 +34,7 @@ pub struct Step {
 
 /// How a figure was reached: the values in the order they were used, and the rules that fired.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Explanation {
     pub steps: Vec<Step>,
     pub notes: Vec<&'static str>,

@@ -22,6 +22,8 @@ pub mod plan;
 pub mod presets;
 pub mod problem;
 pub mod score;
+#[cfg(test)]
+mod schema;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
@@ -38,6 +40,7 @@ pub const SAMPLE_PLAN_JSON: &str = presets::PRESETS[0].json;
 
 /// What became of a plan handed to [`Workspace::set_plan_json`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct PlanReport {
     /// The plan is now the one evaluated. When false the previous plan stays in use.
     pub ok: bool,

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 /// A preset plan file and what it is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Preset {
     pub id: &'static str,
     pub json: &'static str,

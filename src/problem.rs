@@ -5,6 +5,7 @@ use serde::Serialize;
 
 /// How serious a problem is: an error stops the plan from being used, a warning does not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -13,6 +14,7 @@ pub enum Severity {
 
 /// A message in both languages the product ships.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Message {
     pub en: String,
     pub zh: String,
@@ -20,6 +22,7 @@ pub struct Message {
 
 /// One thing wrong (or worth a warning) in a plan, a data file or an evaluation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Problem {
     /// Stable machine-readable code, e.g. `weights_sum`.
     pub code: &'static str,

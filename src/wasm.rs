@@ -20,6 +20,11 @@ fn into_error(problems: &[Problem]) -> JsValue {
     error.into()
 }
 
+// The TypeScript types of the plan and of every result (generated from the Rust types, see
+// src/schema.rs), added to the package's .d.ts so the methods below can name them.
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = include_str!("../schema/types.d.ts");
+
 /// The engine handle: reps loaded once, plans set and evaluated many times.
 #[wasm_bindgen]
 pub struct Engine {
@@ -51,51 +56,39 @@ impl Engine {
     }
 
     /// Rows of the data file that were left out, each with its reason.
-    #[wasm_bindgen(js_name = loadProblems)]
+    #[wasm_bindgen(js_name = loadProblems, unchecked_return_type = "Problem[]")]
     pub fn load_problems(&self) -> Result<JsValue, JsValue> {
         to_js(&self.load_problems)
     }
 
     /// The period names, sorted.
+    #[wasm_bindgen(unchecked_return_type = "string[]")]
     pub fn periods(&self) -> Result<JsValue, JsValue> {
         to_js(&self.workspace.data().periods)
     }
 
     /// The reps: `[{ id, name, name_zh, region, role }]`, in data order.
+    #[wasm_bindgen(unchecked_return_type = "Rep[]")]
     pub fn reps(&self) -> Result<JsValue, JsValue> {
-        let reps: Vec<serde_json::Value> = self
-            .workspace
-            .data()
-            .reps
-            .iter()
-            .map(|r| serde_json::json!({ "id": r.id, "name": r.name, "name_zh": r.name_zh, "region": r.region, "role": r.role }))
-            .collect();
-        to_js(&reps)
+        to_js(&self.workspace.data().reps)
     }
 
-    /// What the loaded data holds: `{ reps, rows, periods, columns, adjustments }` (counts,
-    /// and the numeric column names formulas can use).
-    #[wasm_bindgen(js_name = dataSummary)]
+    /// What the loaded data holds: counts, the periods and the numeric column names formulas can use.
+    #[wasm_bindgen(js_name = dataSummary, unchecked_return_type = "DataSummary")]
     pub fn data_summary(&self) -> Result<JsValue, JsValue> {
-        let d = self.workspace.data();
-        to_js(&serde_json::json!({
-            "reps": d.reps.len(),
-            "rows": d.rows.len(),
-            "periods": d.periods,
-            "columns": d.columns,
-            "adjustments": d.adjustments.len(),
-        }))
+        to_js(&self.workspace.data().summary())
     }
 
     /// Sets the plan from JSON text. Returns `{ ok, problems }`; when not ok the previous
     /// plan stays in use, so the last good results can stay on screen.
-    #[wasm_bindgen(js_name = setPlan)]
+    #[wasm_bindgen(js_name = setPlan, unchecked_return_type = "PlanReport")]
     pub fn set_plan(&mut self, json: &str) -> Result<JsValue, JsValue> {
         to_js(&self.workspace.set_plan_json(json))
     }
 
     /// Evaluates the current plan on a period. Throws (with `problems`) when there is no
     /// valid plan or no such period.
+    #[wasm_bindgen(unchecked_return_type = "Evaluation")]
     pub fn evaluate(&self, period: &str) -> Result<JsValue, JsValue> {
         let evaluation = self.workspace.evaluate(period).map_err(|p| into_error(&[p]))?;
         to_js(&evaluation)
@@ -103,7 +96,7 @@ impl Engine {
 
     /// Replaces the returned-revenue adjustments with those in CSV text
     /// (`rep_id,period,original_period,line,amount,reference`); returns the rows left out.
-    #[wasm_bindgen(js_name = loadAdjustments)]
+    #[wasm_bindgen(js_name = loadAdjustments, unchecked_return_type = "Problem[]")]
     pub fn load_adjustments(&mut self, csv: &str) -> Result<JsValue, JsValue> {
         let problems = self.workspace.load_adjustments(csv).map_err(|p| into_error(&p))?;
         to_js(&problems)
@@ -123,6 +116,7 @@ impl Engine {
 
     /// The current plan against the pinned baseline, on a period or year-to-date: per-rep
     /// deltas, gainers and losers, and the cost delta.
+    #[wasm_bindgen(unchecked_return_type = "Comparison")]
     pub fn compare(&self, period: &str, year_to_date: bool) -> Result<JsValue, JsValue> {
         let comparison = self.workspace.compare(period, year_to_date).map_err(|p| into_error(&[p]))?;
         to_js(&comparison)
@@ -130,7 +124,7 @@ impl Engine {
 
     /// The payout curve of commission line `line` for a rep with `target` (a decimal string):
     /// `[{ attainment_pct, pay }]` from 0% to `max`% in steps of `step`%.
-    #[wasm_bindgen(js_name = payoutCurve)]
+    #[wasm_bindgen(js_name = payoutCurve, unchecked_return_type = "CurvePoint[]")]
     pub fn payout_curve(&self, line: usize, target: &str, max: u32, step: u32) -> Result<JsValue, JsValue> {
         let target: rust_decimal::Decimal = target.trim().parse().map_err(|_| {
             into_error(&[Problem::error("invalid_value", "target", Some(target.to_string()), "the target is not a number".into(), "目标不是数字".into())])
@@ -140,7 +134,7 @@ impl Engine {
     }
 
     /// Evaluates the current plan year-to-date: the year's periods up to `period`.
-    #[wasm_bindgen(js_name = evaluateYtd)]
+    #[wasm_bindgen(js_name = evaluateYtd, unchecked_return_type = "Evaluation")]
     pub fn evaluate_ytd(&self, period: &str) -> Result<JsValue, JsValue> {
         let evaluation = self.workspace.evaluate_ytd(period).map_err(|p| into_error(&[p]))?;
         to_js(&evaluation)
@@ -148,7 +142,7 @@ impl Engine {
 }
 
 /// The preset plans shipped with the engine: `[{ id, json }]`, the quick-start plan first.
-#[wasm_bindgen]
+#[wasm_bindgen(unchecked_return_type = "Preset[]")]
 pub fn presets() -> Result<JsValue, JsValue> {
     to_js(&crate::presets::PRESETS)
 }

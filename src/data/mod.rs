@@ -23,7 +23,8 @@ pub const TEXT_COLUMNS: [&str; 6] = ["rep_id", "name", "name_zh", "region", "rol
 pub const MAX_ROWS: usize = 2_000_000;
 
 /// Who a rep is; the same for every period.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Rep {
     pub id: String,
     pub name: String,
@@ -58,6 +59,22 @@ pub struct Dataset {
     pub adjustments: Vec<Adjustment>,
 }
 
+/// What a dataset holds: counts, the periods, and the numeric columns formulas can use.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct DataSummary {
+    /// Number of reps.
+    pub reps: usize,
+    /// Number of data rows (rep × period).
+    pub rows: usize,
+    /// The period names, sorted.
+    pub periods: Vec<String>,
+    /// The numeric columns, usable by name in formulas.
+    pub columns: Vec<String>,
+    /// Number of returned-revenue adjustments.
+    pub adjustments: usize,
+}
+
 /// A loaded dataset and the rows it had to leave out, each with its reason.
 #[derive(Debug, Clone)]
 pub struct Loaded {
@@ -66,6 +83,11 @@ pub struct Loaded {
 }
 
 impl Dataset {
+    /// What this dataset holds.
+    pub fn summary(&self) -> DataSummary {
+        DataSummary { reps: self.reps.len(), rows: self.rows.len(), periods: self.periods.clone(), columns: self.columns.clone(), adjustments: self.adjustments.len() }
+    }
+
     /// The rows of one period, in rep order.
     pub fn rows_in(&self, period: usize) -> impl Iterator<Item = &Row> {
         self.rows.iter().filter(move |r| r.period == period)

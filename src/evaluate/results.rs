@@ -9,6 +9,7 @@ use serde::Serialize;
 
 /// The results of a plan on one period, or year-to-date up to a period.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Evaluation {
     /// The period evaluated (for year-to-date, the last one).
     pub period: String,
@@ -26,6 +27,7 @@ pub struct Evaluation {
 
 /// How a rep's grade was given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum GradedBy {
     /// By the band the score falls in.
@@ -36,6 +38,7 @@ pub enum GradedBy {
 
 /// One rep's scores and pay.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct RepResult {
     pub rep_id: String,
     pub name: String,
@@ -82,6 +85,7 @@ pub struct RepResult {
 
 /// A pay item that is not a commission line: a salary, an allowance, a bonus.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct PayItem {
     pub id: String,
     /// `salary`, `allowance`, or the bonus rule (`threshold`, `rank`, `team_pool`…).
@@ -92,6 +96,7 @@ pub struct PayItem {
 
 /// Commission taken back in this period because revenue of an earlier sale was returned.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct AdjustmentResult {
     /// The commission line the sale was credited to.
     pub line: String,
@@ -107,6 +112,7 @@ pub struct AdjustmentResult {
 
 /// A KPI's figures for one rep.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct KpiResult {
     pub id: String,
     pub category: Option<String>,
@@ -126,6 +132,7 @@ pub struct KpiResult {
 
 /// A commission line's figures for one rep.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct LineResult {
     pub id: String,
     pub base: Decimal,
@@ -139,6 +146,7 @@ pub struct LineResult {
 
 /// Something about a rep that needs attention.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Flag {
     /// `grade_streak`: the same grade in consecutive periods (an improvement plan is due).
     pub code: &'static str,
@@ -148,6 +156,7 @@ pub struct Flag {
 
 /// Totals over the reps that were evaluated.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Totals {
     pub reps: usize,
     pub excluded: usize,
@@ -176,6 +185,7 @@ pub struct Totals {
 
 /// Totals of one region or role.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct GroupTotal {
     pub group: String,
     pub reps: usize,
@@ -188,6 +198,7 @@ pub struct GroupTotal {
 
 /// How many reps got a grade.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct GradeCount {
     pub grade: String,
     pub reps: usize,

@@ -131,6 +131,7 @@ pub fn line_after_grade(line: &CompiledLine, work: &mut LineWork, grade: usize) 
 
 /// One point of a line's payout curve.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct CurvePoint {
     pub attainment_pct: Decimal,
     pub pay: Decimal,

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 /// One period of a rep's draw account.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct DrawStep {
     /// Variable pay earned this period, before the draw.
     pub earned: Decimal,

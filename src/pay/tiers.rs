@@ -7,6 +7,7 @@ use serde::Serialize;
 
 /// One tier's part of a commission: the amount it covers and what it pays.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct TierSlice {
     /// Lower bound of the tier, as an amount.
     pub from: Decimal,

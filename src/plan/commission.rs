@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 /// A commission line: a credited amount paid through a rate table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CommissionLine {
     pub id: String,
@@ -45,6 +46,7 @@ pub struct CommissionLine {
 
 /// Extra rate points for the reps a condition holds for.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RateOverride {
     /// Formula of the condition, e.g. `high_potential` or `satisfaction >= 90`.
@@ -54,6 +56,7 @@ pub struct RateOverride {
 
 /// A multiplier applied when a condition holds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ConditionalMultiplier {
     /// Formula of the condition, e.g. `collection_rate < 90%`.
@@ -63,6 +66,7 @@ pub struct ConditionalMultiplier {
 
 /// How a rate table applies to the credited amount.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum TierMethod {
     /// Each tier's rate applies to the slice of the amount inside the tier ("on the excess").
@@ -73,6 +77,7 @@ pub enum TierMethod {
 
 /// What tier bounds are expressed in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum TierBasis {
     /// Percent of the line's target (100 = on target).
@@ -83,6 +88,7 @@ pub enum TierBasis {
 
 /// A tier: from `from` (inclusive) up to the next tier's `from`, paid at `rate_pct` percent.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Tier {
     pub from: Decimal,

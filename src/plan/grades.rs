@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// Grade bands from the best down; the last band has no minimum and takes every other score.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Grades {
     pub bands: Vec<GradeBand>,
@@ -30,6 +31,7 @@ impl Default for Grades {
 
 /// A grade and the least total score that earns it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct GradeBand {
     pub grade: String,
@@ -40,6 +42,7 @@ pub struct GradeBand {
 /// Forced distribution: the guide is always reported against; with `enforce`, grades are
 /// given by rank instead of by band.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Distribution {
     pub guide: Vec<GradeShare>,
@@ -51,6 +54,7 @@ pub struct Distribution {
 
 /// The expected share of reps for one grade, in percent.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct GradeShare {
     pub grade: String,
@@ -63,6 +67,7 @@ pub struct GradeShare {
 
 /// Flag a rep who gets `grade` in `periods` consecutive periods.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Streak {
     pub grade: String,

@@ -26,6 +26,7 @@ use serde::{Deserialize, Serialize};
 
 /// A whole incentive plan. `version` says which revision of this format it is written in.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
     pub version: u32,
@@ -80,6 +81,7 @@ fn default_currency() -> String {
 
 /// How money and scores are rounded.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, default)]
 pub struct Rounding {
     /// Decimal places of every money figure (each pay line, then the total as their sum).
@@ -99,6 +101,7 @@ impl Default for Rounding {
 
 /// How a figure is brought to its scale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RoundingMode {
     /// Half away from zero, as Excel's ROUND: 0.125 → 0.13, −0.125 → −0.13.
@@ -128,6 +131,7 @@ impl RoundingMode {
 
 /// The headline attainment: `actual / target`, in percent.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Attainment {
     pub actual: String,

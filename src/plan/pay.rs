@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 /// Base salary and allowances, stated per month and paid for the months of each period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BasePay {
     /// The rep data column holding each rep's city tier (1 for tier-1 cities…).
@@ -35,6 +36,7 @@ fn default_share() -> [Decimal; 2] {
 
 /// A monthly salary for a role and/or a city tier.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Salary {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -46,6 +48,7 @@ pub struct Salary {
 
 /// A monthly allowance (transport, phone), for everyone or some roles.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Allowance {
     pub id: String,
@@ -59,6 +62,7 @@ pub struct Allowance {
 
 /// A bonus: how much, and for whom.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Bonus {
     pub id: String,
@@ -76,6 +80,7 @@ pub struct Bonus {
 
 /// The kinds of bonus.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum BonusRule {
     /// Above `above_pct` of target, `rate_pct` of the excess over `excess_over_pct` of target
@@ -126,6 +131,7 @@ fn one() -> u32 {
 
 /// How tied reps at the last winning rank are treated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RankTies {
     /// Everyone tied at the last winning rank gets the full amount (more than `top` may be paid).
@@ -137,6 +143,7 @@ pub enum RankTies {
 
 /// Whom reps are ranked or pooled with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Grouping {
     #[default]
@@ -147,6 +154,7 @@ pub enum Grouping {
 
 /// How a pool is split among reps.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema), schemars(rename = "PoolSplit"))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Split {
     /// By each rep's share of a measure (contribution share), e.g. `revenue_collected`.
@@ -159,6 +167,7 @@ pub enum Split {
 /// the draw, and (when recoverable) the shortfall is recovered from later periods' variable
 /// pay above the draw.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Draw {
     pub amount: Decimal,
@@ -172,6 +181,7 @@ fn yes() -> bool {
 
 /// Where rounding applies to pay.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RoundingApplies {
     /// Each pay line is rounded; the total is their sum.

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// Points added to or taken from the weighted score.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Points {
     pub items: Vec<PointItem>,
@@ -25,6 +26,7 @@ impl Points {
 
 /// One kind of event worth points.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PointItem {
     pub id: String,
@@ -42,6 +44,7 @@ pub struct PointItem {
 
 /// Whether an item adds or takes points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PointKind {
     Bonus,

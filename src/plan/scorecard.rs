@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 /// A group of KPIs (results / behavior / ability, or a balanced-scorecard perspective)
 /// whose weights on any card must lie within a range.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Category {
     pub id: String,
@@ -24,6 +25,7 @@ pub struct Category {
 /// A weighted KPI scorecard for some roles and/or regions. A rep gets the first card in
 /// plan order whose filters it matches; a card with neither filter takes every other rep.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Scorecard {
     pub id: String,
@@ -48,6 +50,7 @@ fn is_false(b: &bool) -> bool {
 
 /// One indicator on a scorecard.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Kpi {
     pub id: String,
@@ -72,6 +75,7 @@ pub struct Kpi {
 /// How a KPI becomes points. Every function is documented with a worked example in
 /// `docs/plan-format.md`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Scoring {
     /// `min(actual / target, cap) × weight`; below `threshold_pct` the score is 0; a ratio
@@ -169,6 +173,7 @@ pub fn default_raters() -> Vec<Rater> {
 
 /// What a band table looks up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum BandBasis {
     /// The actual value itself (hours, a test score).
@@ -180,6 +185,7 @@ pub enum BandBasis {
 
 /// Whether more is better.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
     #[default]
@@ -189,6 +195,7 @@ pub enum Direction {
 
 /// A step of a band table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BandStep {
     pub at: Decimal,
@@ -197,6 +204,7 @@ pub struct BandStep {
 
 /// One rater group of a 360 rating: a formula giving the rating, and its weight (of 100).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Rater {
     pub rating: String,

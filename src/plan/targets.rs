@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 /// The length of the periods the data rows are in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PeriodKind {
     /// Period names like `2026-03`.
@@ -58,6 +59,7 @@ impl PeriodKind {
 /// order: the most specific matching override; else the rep's, region's or role's value,
 /// else the default — an annual figure split by `split`, or a per-period figure.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Target {
     pub id: String,
@@ -85,6 +87,7 @@ pub struct Target {
 
 /// Whether target figures are for the year or for each period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum TargetBasis {
     Annual,
@@ -94,6 +97,7 @@ pub enum TargetBasis {
 
 /// How an annual target is split over the periods of a year.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(test, derive(schemars::JsonSchema), schemars(rename = "TargetSplit"))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Split {
     /// The same share for every period.
@@ -112,6 +116,7 @@ impl Split {
 /// A per-period value for some reps: all of them, or those of a role, a region or one rep;
 /// for one `period`, or `from` a period on (a target changed mid-year: 80万 → 75万).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TargetOverride {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -129,6 +134,7 @@ pub struct TargetOverride {
 
 /// A derived metric: a formula over rep fields, targets and other metrics.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Metric {
     pub id: String,

@@ -44,6 +44,7 @@ pub fn enforce_distribution(scores: &[Decimal], quotas: &[Decimal]) -> Vec<usize
 
 /// Whether a grade's share lies within its guide range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ShareStatus {
     Below,
@@ -53,6 +54,7 @@ pub enum ShareStatus {
 
 /// One grade's actual share against the guide.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct GradeShareResult {
     pub grade: String,
     pub reps: usize,

@@ -29,6 +29,7 @@ pub struct CompiledPoints {
 
 /// One item's points for a rep.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct PointResult {
     pub id: String,
     pub kind: PointKind,
