@@ -88,7 +88,25 @@ fn syntax_errors_and_versions() {
     assert_eq!(ws.set_plan_json("{}").problems[0].code, "version_missing");
     let e = &ws.set_plan_json("{\"version\": 7}").problems[0];
     assert_eq!((e.code, e.value.as_deref()), ("version_unsupported", Some("7")));
-    assert!(e.message.en.contains("format version 7"));
+    assert_eq!(e.message.en, "this plan is written in format version 7, newer than this engine, which reads version 1: update the engine");
+    assert_eq!(e.message.zh, "此方案使用格式版本 7，比本引擎新（本引擎读取版本 1），请升级引擎");
+}
+
+#[test]
+fn a_version_that_never_existed_or_is_not_a_whole_number_is_named() {
+    let mut ws = Workspace::with_sample_reps();
+    let first = |ws: &mut Workspace, text: &str| ws.set_plan_json(text).problems.into_iter().next().unwrap();
+    let e = first(&mut ws, "{}");
+    assert_eq!((e.code, e.path.as_str(), e.message.en.as_str()), ("version_missing", "version", "the plan has no \"version\": add \"version\": 1"));
+    let e = first(&mut ws, "{\"version\": 0}");
+    assert_eq!((e.code, e.value.as_deref()), ("version_unsupported", Some("0")));
+    assert_eq!(e.message.en, "there is no plan format version 0: the first version is 1, and this engine reads version 1");
+    for (text, value, shown) in [("\"1\"", "1", "\"1\""), ("1.5", "1.5", "1.5"), ("-1", "-1", "-1"), ("null", "null", "null")] {
+        let e = first(&mut ws, &format!("{{\"version\": {text}}}"));
+        assert_eq!((e.code, e.path.as_str(), e.value.as_deref()), ("version_invalid", "version", Some(value)), "{text}");
+        assert_eq!(e.message.en, format!("\"version\" must be a whole number such as 1, not {shown}"));
+        assert!(e.message.zh.contains(shown), "{}", e.message.zh);
+    }
 }
 
 #[test]

@@ -30,11 +30,37 @@ pub fn parse_plan(text: &str) -> Result<Plan, Vec<Problem>> {
             format!("方案不是有效的 JSON：第 {} 行第 {} 列出错（{e}）", e.line(), e.column()),
         )]
     })?;
-    check_version(&value)?;
+    let value = migrate(value)?;
     serde_path_to_error::deserialize(&value).map_err(|e| vec![field_problem(&value, &e)])
 }
 
-fn check_version(value: &Value) -> Result<(), Vec<Problem>> {
+/// Brings a plan written in an older format version up to [`CURRENT_VERSION`], one version
+/// at a time, or says why it cannot be read. Version 1 is the first version, so today
+/// there is nothing to migrate: a future version 2 adds its step here (`1 => from_v1(..)`),
+/// and plan files written for version 1 keep working.
+fn migrate(value: Value) -> Result<Value, Vec<Problem>> {
+    let version = version_of(&value)?;
+    match version {
+        CURRENT_VERSION => Ok(value),
+        newer if newer > CURRENT_VERSION => Err(vec![Problem::error(
+            "version_unsupported",
+            "version",
+            Some(newer.to_string()),
+            format!("this plan is written in format version {newer}, newer than this engine, which reads version {CURRENT_VERSION}: update the engine"),
+            format!("此方案使用格式版本 {newer}，比本引擎新（本引擎读取版本 {CURRENT_VERSION}），请升级引擎"),
+        )]),
+        older => Err(vec![Problem::error(
+            "version_unsupported",
+            "version",
+            Some(older.to_string()),
+            format!("there is no plan format version {older}: the first version is 1, and this engine reads version {CURRENT_VERSION}"),
+            format!("不存在方案格式版本 {older}：第一个版本为 1，本引擎读取版本 {CURRENT_VERSION}"),
+        )]),
+    }
+}
+
+/// The plan's `version`: a whole number, or a problem saying what is wrong with it.
+fn version_of(value: &Value) -> Result<u32, Vec<Problem>> {
     let Some(object) = value.as_object() else {
         return Err(vec![Problem::error(
             "plan_not_object",
@@ -44,24 +70,24 @@ fn check_version(value: &Value) -> Result<(), Vec<Problem>> {
             "方案必须是 JSON 对象（{ … }）".into(),
         )]);
     };
-    let version = object.get("version");
-    match version.and_then(Value::as_u64) {
-        Some(v) if v == u64::from(CURRENT_VERSION) => Ok(()),
-        Some(v) if v > u64::from(CURRENT_VERSION) => Err(vec![Problem::error(
-            "version_unsupported",
-            "version",
-            Some(v.to_string()),
-            format!("this plan is written in format version {v}; this engine reads versions 1 to {CURRENT_VERSION}: update the engine"),
-            format!("此方案使用格式版本 {v}；本引擎支持版本 1 至 {CURRENT_VERSION}，请升级引擎"),
-        )]),
-        _ => Err(vec![Problem::error(
+    let Some(version) = object.get("version") else {
+        return Err(vec![Problem::error(
             "version_missing",
             "version",
-            version.map(short),
-            format!("the plan needs \"version\": {CURRENT_VERSION} (a whole number ≥ 1)"),
-            format!("方案需要 \"version\": {CURRENT_VERSION}（不小于 1 的整数）"),
-        )]),
-    }
+            None,
+            format!("the plan has no \"version\": add \"version\": {CURRENT_VERSION}"),
+            format!("方案缺少 \"version\"：请添加 \"version\": {CURRENT_VERSION}"),
+        )]);
+    };
+    version.as_u64().and_then(|v| u32::try_from(v).ok()).ok_or_else(|| {
+        vec![Problem::error(
+            "version_invalid",
+            "version",
+            Some(short(version)),
+            format!("\"version\" must be a whole number such as {CURRENT_VERSION}, not {version}"),
+            format!("\"version\" 必须是整数（例如 {CURRENT_VERSION}），而不是 {version}"),
+        )]
+    })
 }
 
 /// Turns a serde error at a path into a problem naming the path and the value found there.
