@@ -83,9 +83,14 @@ install_build_tools() {
 build_wasm_web() { wasm-pack build --mode no-install --release --target web --out-dir www/pkg -- --locked; }
 build_wasm_node() { wasm-pack build --mode no-install --release --target nodejs --out-dir pkg-node -- --locked; }
 bundle_page() { npm run --silent bundle; }
+# The npm package `incentive-engine` from the two builds above (they share one .wasm): the web
+# and nodejs glue, types, schemas, the playground element bundled for the package, README,
+# LICENSE; assembled in dist/npm/ and packed into dist/incentive-engine-<version>.tgz.
+build_package() { node scripts/package.mjs; }
 
 build_all() {
   step "wasm-pack build --target web" build_wasm_web
   step "wasm-pack build --target nodejs" build_wasm_node
   step "bundle the playground (esbuild)" bundle_page
+  step "npm package (dist/npm, npm pack)" build_package
 }

@@ -37,13 +37,17 @@ export const CSP = [
   "frame-ancestors 'self'",
 ].join('; ');
 
-/** Starts the server; resolves to the node http.Server once it listens. */
-export function startServer(port = 8080, host = '127.0.0.1') {
+/**
+ * Starts the server on `root` (www/ by default; the package tests serve a scratch app);
+ * resolves to the node http.Server once it listens.
+ */
+export function startServer(port = 8080, host = '127.0.0.1', root = ROOT) {
+  root = resolve(root);
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-      let file = normalize(join(ROOT, path));
-      if (file !== ROOT && !file.startsWith(ROOT + sep)) throw Object.assign(new Error('outside'), { code: 'ENOENT' });
+      let file = normalize(join(root, path));
+      if (file !== root && !file.startsWith(root + sep)) throw Object.assign(new Error('outside'), { code: 'ENOENT' });
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
       res.writeHead(200, {
@@ -67,5 +71,5 @@ export function startServer(port = 8080, host = '127.0.0.1') {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const port = Number(process.env.PORT ?? 8080);
   await startServer(port);
-  console.log(`serving ${ROOT} on http://127.0.0.1:${port}/`);
+  console.log(`serving ${ROOT} on http://127.0.0.1:${port}/ (the example portal: http://127.0.0.1:${port}/examples/portal.html)`);
 }

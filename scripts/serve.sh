@@ -8,4 +8,5 @@ step "bundle the playground (esbuild)" bundle_page
 print_times
 echo
 echo "Playground: http://127.0.0.1:${PORT:-8080}/   (Ctrl+C to stop)"
+echo "Example portal embedding it: http://127.0.0.1:${PORT:-8080}/examples/portal.html"
 exec node scripts/serve.mjs

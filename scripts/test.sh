@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test: the engine natively (cargo test), the built wasm package from Node, and
-# the playground in headless Chromium. Installs what it needs first; safe to run again.
+# Runs every test: the engine natively (cargo test), the built wasm package from Node, the
+# packed npm package in scratch apps (Node, Vite, a plain page, TypeScript), and the
+# playground and the example portal in headless Chromium. Installs what it needs first;
+# safe to run again.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 trap 'echo "FAILED in step: ${BASH_COMMAND}" >&2' ERR
 step "apt: chromium, CJK font" install_chromium
@@ -10,4 +12,4 @@ build_all
 step "size report" node scripts/size-report.mjs
 print_times
 # Last, so the log ends with the test runner's summary.
-step "node --test (wasm package + playground in Chromium)" node --test tests/node/ tests/e2e/
+step "node --test (wasm package, npm package, playground in Chromium)" node --test tests/node/ tests/package/ tests/e2e/

@@ -3,6 +3,11 @@
 // the text is a plan it accepts.
 import { html, nothing } from 'lit';
 
+/**
+ * The plan's JSON editor: a draft applied only when the engine accepts it.
+ * @param {import('./playground.js').SalesPlanPlayground} el the element whose plan is edited
+ * @returns {import('lit').TemplateResult}
+ */
 export function renderJson(el) {
   return html`<details class="block json" data-section="json" @toggle=${(e) => (el.jsonOpen = e.target.open)} ?open=${el.jsonOpen}>
     <summary>${el.L('planJson')}</summary>

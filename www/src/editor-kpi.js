@@ -37,6 +37,13 @@ function setType(el, path, kpi, type) {
   el.edit(path, next);
 }
 
+/**
+ * The details row of one KPI: names, category, actual and target formulas, scoring function.
+ * @param {import('./playground.js').SalesPlanPlayground} el the element whose plan is edited
+ * @param {object} kpi the KPI of the plan
+ * @param {string} path its field path in the plan (`scorecards[0].kpis[1]`)
+ * @returns {import('lit').TemplateResult}
+ */
 export function renderKpiDetails(el, kpi, path) {
   const s = kpi.scoring ?? { type: 'ratio' };
   const type = s.type ?? 'ratio';

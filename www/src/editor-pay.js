@@ -4,6 +4,13 @@ import { html, nothing } from 'lit';
 import { name, term } from './i18n.js';
 import { cityTier } from './columns.js';
 
+/**
+ * The editor of commission line `i`: method, gate, cap, grade multipliers and tiers.
+ * @param {import('./playground.js').SalesPlanPlayground} el the element whose plan is edited
+ * @param {object} line the plan's `commission[i]`
+ * @param {number} i its index
+ * @returns {import('lit').TemplateResult}
+ */
 export function renderCommission(el, line, i) {
   const base = `commission[${i}]`;
   const fromLabel = line.tier_basis === 'amount' ? el.L('fromAmount') : el.L('fromPct');
@@ -76,6 +83,11 @@ const BONUS_LABELS = {
   zh: { above_pct: '超过目标 %', excess_over_pct: '超额起算 %', rate_pct: '比例 %', amount: '金额', top: '前 N 名', pool: '奖金池', profit: '利润', pool_pct: '分享比例 %' },
 };
 
+/**
+ * The editor of the plan's bonuses (one block per bonus rule).
+ * @param {import('./playground.js').SalesPlanPlayground} el the element whose plan is edited
+ * @returns {import('lit').TemplateResult}
+ */
 export function renderBonuses(el) {
   const labels = BONUS_LABELS[el.lang] ?? BONUS_LABELS.en;
   return html`<fieldset class="block">
@@ -91,6 +103,11 @@ export function renderBonuses(el) {
   </fieldset>`;
 }
 
+/**
+ * The editor of base pay: salaries by role and city tier, and allowances.
+ * @param {import('./playground.js').SalesPlanPlayground} el the element whose plan is edited
+ * @returns {import('lit').TemplateResult}
+ */
 export function renderBasePay(el) {
   const base = el.plan.base_pay;
   return html`<fieldset class="block">

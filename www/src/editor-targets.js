@@ -22,6 +22,11 @@ function choices(el, t) {
   return [['by_role', el.L('role'), roles], ['by_region', el.L('region'), regions], ['by_rep', el.L('rep'), reps]];
 }
 
+/**
+ * The editor of named targets: default, by role, region and rep, and per-period overrides.
+ * @param {import('./playground.js').SalesPlanPlayground} el the element whose plan is edited
+ * @returns {import('lit').TemplateResult}
+ */
 export function renderTargets(el) {
   const targets = el.plan.targets ?? [];
   return html`<fieldset class="block" data-section="targets">

@@ -15,11 +15,17 @@ function sum(values) {
   return values.reduce((s, v) => s + (Number.parseFloat(v) || 0), 0);
 }
 
+/**
+ * The plan editor panel: preset, scorecards, targets, points, grades, pay, JSON.
+ * @param {import('./playground.js').SalesPlanPlayground} el the element whose plan is edited
+ * @returns {import('lit').TemplateResult}
+ */
 export function renderEditor(el) {
   const plan = el.plan;
   return html`<section class="panel editor" aria-label=${el.L('plan')}>
     <label class="row preset">${el.L('preset')}
       <select data-testid="preset" @change=${(e) => el.loadPreset(e.target.value)}>
+        ${el.presetId ? nothing : html`<option value="" disabled selected>${el.text(plan) || el.L('plan')}</option>`}
         ${el.presets.map((p) => html`<option value=${p.id} ?selected=${p.id === el.presetId}>${el.text(p.plan)}</option>`)}
       </select>
     </label>

@@ -27,6 +27,13 @@ function steps(el, explain, keys) {
   return html`${shown.map((s) => html`<span class="step">${term(el.lang, s.key)} ${stepValue(s)}</span>`)}${explain.notes.map((n) => html`<span class="note" data-note=${n}>${term(el.lang, n)}</span>`)}`;
 }
 
+/**
+ * The statement of one rep, as a drawer: every KPI, the points, the grade and each pay line.
+ * @param {import('./playground.js').SalesPlanPlayground} el the element
+ * @param {import('../pkg/incentive_engine.js').RepResult} rep the rep's results
+ * @param {import('../pkg/incentive_engine.js').Evaluation} results the whole evaluation (for the totals and the guide)
+ * @returns {import('lit').TemplateResult}
+ */
 export function renderExplanation(el, rep, results) {
   if (!rep) return html`<p class="hint empty-detail">${el.L('clickRow')}</p>`;
   const plan = el.plan;

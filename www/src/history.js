@@ -3,6 +3,7 @@
 
 const COALESCE_MS = 1000;
 
+/** The undo and redo stacks of one element's plan (each element has its own). */
 export class History {
   constructor(limit = 200) {
     this.limit = limit;

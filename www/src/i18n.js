@@ -1,6 +1,7 @@
 // The playground's words in English and Simplified Chinese. The engine's own messages
 // come with both languages already; these are the page's labels.
 
+/** The languages of the page: English and Simplified Chinese. */
 export const LANGS = ['en', 'zh'];
 
 const STRINGS = {

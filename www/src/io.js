@@ -33,6 +33,11 @@ function field(value) {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/**
+ * Rows of values as CSV text (fields quoted when they must be), one line per row.
+ * @param {Array<Array<unknown>>} rows
+ * @returns {string}
+ */
 export function toCsv(rows) {
   return rows.map((row) => row.map(field).join(',')).join('\n') + '\n';
 }

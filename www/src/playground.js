@@ -3,6 +3,12 @@
 // shows the results; an invalid edit shows the engine's error by its field and keeps the
 // last good results on screen. The editor, the results and the explanation are render
 // modules over this element's state.
+//
+// Embedding API (README "Embed it"): attributes `lang`, `plan` (JSON), `plan-src`,
+// `reps-src`, `period`, `persist`; properties `plan` (object), `repsCsv`; events
+// `plan-change` and `results-change` (bubbling, composed); theming by the `--ip-*` CSS
+// custom properties. Without `persist` the element reads and writes no storage, share
+// link or other page-wide state, so several can live on one page.
 import { LitElement, html, nothing } from 'lit';
 import { loadEngine } from './engine.js';
 import { t, initialLang, LANGS } from './i18n.js';
@@ -21,11 +27,28 @@ import { styles } from './styles.js';
 
 const LANG_KEY = 'incentive-playground.lang';
 
+/**
+ * The playground as a custom element. See the README's "Embed it" section for the
+ * attributes, properties, events and CSS custom properties.
+ *
+ * @fires plan-change - `{ plan, valid, problems }` whenever the plan in the element changes
+ *   (an edit, a preset, undo, the host's `plan`/`plan-src`); `valid` is whether the engine accepts it.
+ * @fires results-change - `{ results, period, yearToDate, comparison }` whenever the results
+ *   are recomputed; `results` is the engine's `Evaluation` (amounts as exact decimal strings).
+ */
 export class SalesPlanPlayground extends LitElement {
   static properties = {
     lang: { type: String, reflect: true },
     period: { type: String },
-    plan: { state: true },
+    // The plan: JSON text as an attribute, an object (or JSON text) as a property. Its
+    // accessor is below: reading gives the plan being edited, setting loads the host's plan.
+    plan: { noAccessor: true },
+    planSrc: { attribute: 'plan-src' },
+    repsSrc: { attribute: 'reps-src' },
+    repsCsv: { attribute: false, noAccessor: true },
+    // Present: keep the session in local storage and read share links (`persist="name"`
+    // keeps a separate session). Absent: no page-wide state is read or written.
+    persist: { type: String },
     problems: { state: true },
     results: { state: true },
     presetId: { state: true },
@@ -52,9 +75,13 @@ export class SalesPlanPlayground extends LitElement {
 
   constructor() {
     super();
-    this.lang = initialLang(localStorage.getItem(LANG_KEY), navigator.language);
+    // `lang` is chosen when the element is connected, once the host's attributes are known.
     this.period = '';
-    this.plan = null;
+    this._plan = null;
+    this._repsCsv = undefined;
+    this.hostPlan = null; // { text, name }: the plan the host gave (attribute, property or plan-src)
+    this.hostReps = null; // { csv, file, encoding }: the reps the host gave (repsCsv or reps-src)
+    this.loaded = { planSrc: null, repsSrc: null }; // the URLs already fetched
     this.problems = [];
     this.results = null;
     this.presets = [];
@@ -85,17 +112,69 @@ export class SalesPlanPlayground extends LitElement {
     this.periods = [];
   }
 
-  async connectedCallback() {
+  connectedCallback() {
     super.connectedCallback();
-    // A debounced save may not have run yet when the page goes away.
-    this.onPageHide = () => this.plan && saveSession(this.scenario());
-    window.addEventListener('pagehide', this.onPageHide);
+    if (this.persisting) {
+      // A debounced save may not have run yet when the page goes away.
+      this.onPageHide ??= () => this.plan && saveSession(this.scenario(), this.persist);
+      window.addEventListener('pagehide', this.onPageHide);
+    }
+    // Moving the element in the page connects it again: it starts only once.
+    this.started ??= this.start();
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    if (this.onPageHide) window.removeEventListener('pagehide', this.onPageHide);
+    this.charts.destroyAll();
+  }
+
+  /** Whether this element keeps its session in local storage and reads share links (`persist`). */
+  get persisting() {
+    return this.persist != null;
+  }
+
+  /** The plan being edited (an object). Setting it (object or JSON text) loads the host's plan. */
+  get plan() {
+    return this._plan;
+  }
+
+  set plan(value) {
+    if (value == null || value === '') return;
+    this.hostPlan = { text: typeof value === 'string' ? value : JSON.stringify(value), name: 'plan' };
+    if (this.status === 'ready') this.openPlanText(this.hostPlan.text, this.hostPlan.name);
+  }
+
+  /** The reps CSV text the host gave; setting it evaluates the plan on those reps. */
+  get repsCsv() {
+    return this._repsCsv;
+  }
+
+  set repsCsv(csv) {
+    this._repsCsv = csv;
+    if (csv == null) return;
+    this.hostReps = { csv: String(csv), file: 'reps.csv', encoding: 'utf-8' };
+    if (this.status === 'ready') this.useReps(this.hostReps, { quiet: true });
+  }
+
+  /** Loads the engine, then the host's reps and plan (or the stored session, or the first preset). */
+  async start() {
+    // The language: the host's `lang`; else the one remembered (persist only); else the
+    // page's own language around the element; else the browser's.
+    if (this.lang) this.lang = initialLang(null, this.lang);
+    else {
+      const stored = this.persisting ? readStored(LANG_KEY) : null;
+      const around = this.persisting ? null : this.parentElement?.closest('[lang]')?.lang;
+      this.lang = initialLang(stored, around || navigator.language);
+    }
     try {
       const api = await loadEngine();
       this.api = api;
       this.useEngine(api.Engine.withSampleReps(), { sample: true });
       this.presets = api.presets().map((p) => ({ id: p.id, json: p.json, plan: JSON.parse(p.json) }));
       this.status = 'ready';
+      if (this.hostReps) this.useReps(this.hostReps, { quiet: true });
+      else if (this.repsSrc) await this.fetchReps(this.repsSrc);
       await this.restore();
     } catch (e) {
       this.status = 'failed';
@@ -103,10 +182,54 @@ export class SalesPlanPlayground extends LitElement {
     }
   }
 
-  disconnectedCallback() {
-    super.disconnectedCallback();
-    window.removeEventListener('pagehide', this.onPageHide);
-    this.charts.destroyAll();
+  /** Attributes the host changes after start: new reps or plan URLs are fetched, a new period evaluated. */
+  willUpdate(changed) {
+    if (changed.has('lang') && this.lang && !LANGS.includes(this.lang)) this.lang = initialLang(null, this.lang); // "zh-CN" → "zh"
+    if (this.status !== 'ready') return;
+    if (changed.has('repsSrc') && this.repsSrc && this.repsSrc !== this.loaded.repsSrc) this.fetchReps(this.repsSrc);
+    if (changed.has('planSrc') && this.planSrc && this.planSrc !== this.loaded.planSrc) this.fetchPlan(this.planSrc);
+    if (changed.has('period') && this.period !== this.evaluatedPeriod) {
+      if (!this.periods.includes(this.period)) this.period = this.periods.includes(changed.get('period')) ? changed.get('period') : this.periods.at(-1) ?? '';
+      if (this.results) this.evaluate(); // the engine keeps the last valid plan, as when the user picks a period
+    }
+  }
+
+  /** Fetches the plan JSON at `url` (the `plan-src` attribute) and loads it as the host's plan. */
+  async fetchPlan(url) {
+    this.loaded.planSrc = url;
+    const name = fileName(url, 'plan.json');
+    try {
+      const response = await fetch(new URL(url, document.baseURI));
+      if (!response.ok) throw new Error(`${response.status} ${response.statusText}`.trim());
+      this.hostPlan = { text: await response.text(), name };
+    } catch (e) {
+      this.loadReport = fetchFailed(name, e, true);
+      if (!this.plan) this.loadPreset(this.presets[0].id);
+      return;
+    }
+    this.openPlanText(this.hostPlan.text, name);
+  }
+
+  /** Fetches the reps file at `url` (the `reps-src` attribute: CSV, or Excel by its .xlsx name). */
+  async fetchReps(url) {
+    this.loaded.repsSrc = url;
+    const name = fileName(url, 'reps.csv');
+    let read;
+    try {
+      const response = await fetch(new URL(url, document.baseURI));
+      if (!response.ok) throw new Error(`${response.status} ${response.statusText}`.trim());
+      read = await repsFromFile(new File([await response.blob()], name));
+    } catch (e) {
+      this.loadReport = fetchFailed(name, e, false);
+      return;
+    }
+    this.hostReps = { csv: read.csv, file: name, encoding: read.encoding };
+    this.useReps(this.hostReps, { quiet: true });
+  }
+
+  /** Sends `name` with `detail` to the host: bubbles out of the shadow root to the page. */
+  emit(name, detail) {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
   }
 
   // --- state changes -------------------------------------------------------------------
@@ -138,17 +261,25 @@ export class SalesPlanPlayground extends LitElement {
       this.loadReport = { file: file.name, encoding: '', fatal: [{ path: '', message: { en: text, zh: text } }], problems: [] };
       return;
     }
+    this.useReps({ csv, file: file.name, encoding });
+  }
+
+  /**
+   * Evaluates on the reps in `csv` from now on (the plan stays). The report lists rows left
+   * out; `quiet` (the host's reps) shows it only when something was left out.
+   */
+  useReps({ csv, file, encoding }, { quiet = false } = {}) {
     this.history.clear();
     let engine;
     try {
       engine = this.api.Engine.fromCsv(csv);
     } catch (e) {
-      this.loadReport = { file: file.name, encoding, fatal: e.problems ?? [{ path: '', message: { en: String(e), zh: String(e) } }], problems: [] };
+      this.loadReport = { file, encoding, fatal: e.problems ?? [{ path: '', message: { en: String(e), zh: String(e) } }], problems: [] };
       return;
     }
     const problems = engine.loadProblems();
-    this.useEngine(engine, { file: file.name, encoding, csv });
-    this.loadReport = { file: file.name, encoding, problems, fatal: null, reps: this.dataSource.reps };
+    this.useEngine(engine, { file, encoding, csv });
+    this.loadReport = quiet && !problems.length ? null : { file, encoding, problems, fatal: null, reps: this.dataSource.reps };
     if (this.plan) this.apply(this.plan);
   }
 
@@ -160,6 +291,15 @@ export class SalesPlanPlayground extends LitElement {
   async openPlanFile(file) {
     if (!file) return;
     const { text } = await readText(file);
+    if (this.openPlanText(text, file.name)) this.flash(`${this.L('opened')} ${file.name}`);
+  }
+
+  /**
+   * Loads the plan in JSON `text` (from a file, or from the host) if the editor can show it,
+   * its errors then shown by their fields; otherwise says why about `name` and keeps the
+   * plan in use. Returns whether it was loaded. Undoable.
+   */
+  openPlanText(text, name) {
     let plan;
     try {
       plan = JSON.parse(text);
@@ -167,31 +307,39 @@ export class SalesPlanPlayground extends LitElement {
       plan = null;
     }
     if (plan && Array.isArray(plan.scorecards)) {
-      this.history.record(this.plan, null);
+      if (this.plan) this.history.record(this.plan, null);
       this.presetId = '';
       this.cardIndex = 0;
       this.apply(plan);
-      this.flash(`${this.L('opened')} ${file.name}`);
-    } else {
-      // Not a plan the editor can show: the engine says why, about the file; the plan in use stays.
-      const report = this.engine.setPlan(text);
-      this.engine.setPlan(JSON.stringify(this.plan));
-      this.loadReport = { file: file.name, encoding: '', fatal: report.problems.filter((p) => p.severity === 'error'), problems: [], plan: true };
+      return true;
     }
+    // Not a plan the editor can show: the engine says why, about the file; the plan in use stays.
+    const report = this.engine.setPlan(text);
+    if (this.plan) this.engine.setPlan(JSON.stringify(this.plan));
+    this.loadReport = { file: name, encoding: '', fatal: report.problems.filter((p) => p.severity === 'error'), problems: [], plan: true };
+    if (!this.plan) this.loadPreset(this.presets[0].id);
+    return false;
   }
 
-  /** Starts from a share link if there is one, else from the last session, else the first preset. */
+  /**
+   * Starts from a share link if there is one, else from the last session (both only with
+   * `persist`), else from the host's plan (`plan`, `plan-src`), else from the first preset.
+   */
   async restore() {
     let scenario = null;
     let badLink = false;
-    try {
-      scenario = await decodeScenario(location.hash);
-    } catch {
-      badLink = true;
+    if (this.persisting) {
+      try {
+        scenario = await decodeScenario(location.hash);
+      } catch {
+        badLink = true;
+      }
     }
-    const from = scenario ?? loadSession();
+    const from = scenario ?? (this.persisting ? loadSession(this.persist) : null);
     if (!from) {
-      this.loadPreset(this.presets[0].id);
+      if (this.hostPlan) this.openPlanText(this.hostPlan.text, this.hostPlan.name);
+      else if (this.planSrc) await this.fetchPlan(this.planSrc);
+      else this.loadPreset(this.presets[0].id);
       if (badLink) this.flash(this.L('badLink'));
       return;
     }
@@ -224,9 +372,11 @@ export class SalesPlanPlayground extends LitElement {
     };
   }
 
-  persist() {
+  /** Saves the session shortly after a change (only with `persist`). */
+  saveLater() {
+    if (!this.persisting) return;
     clearTimeout(this.persistTimer);
-    this.persistTimer = setTimeout(() => saveSession(this.scenario()), 150);
+    this.persistTimer = setTimeout(() => saveSession(this.scenario(), this.persist), 150);
   }
 
   async share() {
@@ -240,9 +390,12 @@ export class SalesPlanPlayground extends LitElement {
     }
   }
 
-  /** Back to the first preset and the sample reps; the stored session is forgotten. */
+  /**
+   * Back to the start: the host's plan and reps if it gave them, else the first preset and
+   * the sample reps; the stored session is forgotten.
+   */
   reset() {
-    clearSession();
+    if (this.persisting) clearSession(this.persist);
     this.history.clear();
     this.clearBaseline();
     this.filter = { text: '', region: '', role: '', grade: '' };
@@ -250,9 +403,14 @@ export class SalesPlanPlayground extends LitElement {
     this.ytd = false;
     this.selectedRep = null;
     this.period = this.periods.at(-1) ?? '';
-    if (!this.dataSource?.sample) this.useEngine(this.api.Engine.withSampleReps(), { sample: true });
     this.loadReport = null;
-    this.loadPreset(this.presets[0].id);
+    if (this.hostReps) {
+      if (this.dataSource?.csv !== this.hostReps.csv) this.useReps(this.hostReps, { quiet: true });
+    } else if (!this.dataSource?.sample) {
+      this.useEngine(this.api.Engine.withSampleReps(), { sample: true });
+    }
+    if (this.hostPlan) this.openPlanText(this.hostPlan.text, this.hostPlan.name);
+    else this.loadPreset(this.presets[0].id);
   }
 
   undo() {
@@ -312,18 +470,24 @@ export class SalesPlanPlayground extends LitElement {
 
   /** Hands `plan` to the engine; on success re-evaluates, otherwise keeps the last results. */
   apply(plan) {
-    this.plan = plan;
+    const old = this._plan;
+    this._plan = plan;
+    this.requestUpdate('plan', old);
     if (!this.engine) return;
     const report = this.engine.setPlan(JSON.stringify(plan));
     this.problems = report.problems;
+    this.emit('plan-change', { plan: structuredClone(plan), valid: report.ok, problems: report.problems });
     if (report.ok) this.evaluate();
-    this.persist();
+    this.saveLater();
   }
 
+  /** Evaluates the plan in use on the period (or year to date); tells the host the results. */
   evaluate() {
     try {
       this.results = this.ytd ? this.engine.evaluateYtd(this.period) : this.engine.evaluate(this.period);
       this.comparison = this.baselinePinned ? this.engine.compare(this.period, this.ytd) : null;
+      this.evaluatedPeriod = this.period;
+      this.emit('results-change', { results: this.results, period: this.period, yearToDate: this.ytd, comparison: this.comparison });
     } catch (e) {
       this.problems = e.problems ?? [{ path: '', severity: 'error', message: { en: String(e), zh: String(e) } }];
     }
@@ -382,20 +546,26 @@ export class SalesPlanPlayground extends LitElement {
 
   setLang(lang) {
     this.lang = lang;
-    localStorage.setItem(LANG_KEY, lang);
-    this.persist();
+    if (this.persisting) {
+      try {
+        localStorage.setItem(LANG_KEY, lang);
+      } catch {
+        // Storage disabled: the choice is not remembered.
+      }
+    }
+    this.saveLater();
   }
 
   setPeriod(period) {
     this.period = period;
     this.evaluate();
-    this.persist();
+    this.saveLater();
   }
 
   setYtd(on) {
     this.ytd = on;
     this.evaluate();
-    this.persist();
+    this.saveLater();
   }
 
   setSort(key) {
@@ -471,7 +641,7 @@ export class SalesPlanPlayground extends LitElement {
   // --- rendering -----------------------------------------------------------------------
 
   render() {
-    return html`
+    return html`<div class="root">
       <header class="bar">
         <div class="brand">
           <h1>${this.L('title')}</h1>
@@ -494,7 +664,7 @@ export class SalesPlanPlayground extends LitElement {
       ${this.status === 'loading' ? html`<p class="status">${this.L('loading')}</p>` : nothing}
       ${this.status === 'failed' ? html`<p class="status error">${this.L('failed')}${this.L('colon')}${this.problems[0]?.message[this.lang] ?? this.problems[0]?.message.en}</p>` : nothing}
       ${this.plan ? html`<main class="layout">${renderEditor(this)}${this.renderResults()}${this.renderStatement()}</main>` : nothing}
-    `;
+    </div>`;
   }
 
   /** The bar of file actions, with where the reps come from. */
@@ -515,7 +685,7 @@ export class SalesPlanPlayground extends LitElement {
       <span class="group-label">${this.L('exportLabel')}</span>
       <button type="button" data-testid="export-csv" ?disabled=${!this.results} @click=${() => exportCsv(this, this.results)}>${this.L('exportCsv')}</button>
       <button type="button" data-testid="export-xlsx" ?disabled=${!this.results} @click=${() => exportXlsx(this, this.results)}>${this.L('exportXlsx')}</button>
-      <button type="button" data-testid="share" title=${this.L('shareTitle')} ?disabled=${!this.plan} @click=${() => this.share()}>${this.L('share')}</button>
+      ${this.persisting ? html`<button type="button" data-testid="share" title=${this.L('shareTitle')} ?disabled=${!this.plan} @click=${() => this.share()}>${this.L('share')}</button>` : nothing}
       <span class="sep" aria-hidden="true"></span>
       <button type="button" data-testid="undo" ?disabled=${!this.history.canUndo} title="Ctrl+Z" @click=${() => this.undo()}>↶ ${this.L('undo')}</button>
       <button type="button" data-testid="redo" ?disabled=${!this.history.canRedo} title="Ctrl+Shift+Z" @click=${() => this.redo()}>↷ ${this.L('redo')}</button>
@@ -619,6 +789,30 @@ export class SalesPlanPlayground extends LitElement {
       ${r?.problems?.length ? html`<div class="banner warn"><strong>${this.L('excluded')}</strong><ul>${r.problems.map((p) => html`<li>${p.message[this.lang] ?? p.message.en}</li>`)}</ul></div>` : nothing}
     </section>`;
   }
+}
+
+/** The stored value at `key`, or null when storage is empty or disabled. */
+function readStored(key) {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+/** The file name at the end of `url` ("plans/q4.json" → "q4.json"), or `fallback`. */
+function fileName(url, fallback) {
+  try {
+    return decodeURIComponent(new URL(url, document.baseURI).pathname.split('/').pop()) || fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+/** A load report for a plan or reps URL that could not be fetched. */
+function fetchFailed(file, error, plan) {
+  const text = String(error?.message ?? error);
+  return { file, encoding: '', fatal: [{ path: '', message: { en: text, zh: text } }], problems: [], plan };
 }
 
 /** Decimal strings compare as numbers of any size; other values as text. */

@@ -12,6 +12,12 @@ const amount = (el, v) => `${currencySymbol(el.lang, el.plan?.currency)}${money(
 /** In Chinese, the amount in 万 beside the exact figure: "≈ 89.19万". */
 const inWan = (el, v, testid) => (el.lang === 'zh' ? html` <span class="secondary-figure" data-testid=${testid ?? nothing}>≈ ${wan(v)}</span>` : nothing);
 
+/**
+ * The summary cards: plan cost, pay against revenue, average score, grades against the guide.
+ * @param {import('./playground.js').SalesPlanPlayground} el the element
+ * @param {import('../pkg/incentive_engine.js').Evaluation} r the results shown
+ * @returns {import('lit').TemplateResult}
+ */
 export function renderSummary(el, r) {
   const t = r.totals;
   return html`<div class="summary" data-testid="summary">
@@ -70,6 +76,13 @@ function renderLegend(el, r) {
   return marks.length ? html`<p class="legend hint" data-testid="legend">${marks.map(([, mark, key]) => html`<span><b>${mark}</b> ${el.L(key)}</span>`)}</p>` : nothing;
 }
 
+/**
+ * The table of reps (filtered and sorted as the element says), with subtotals by region.
+ * @param {import('./playground.js').SalesPlanPlayground} el the element
+ * @param {import('../pkg/incentive_engine.js').Evaluation} r the results shown
+ * @param {import('../pkg/incentive_engine.js').Comparison | null} comparison against the pinned baseline, if any
+ * @returns {import('lit').TemplateResult}
+ */
 export function renderTable(el, r, comparison) {
   const zh = el.lang === 'zh';
   const shown = el.visibleReps();

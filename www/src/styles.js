@@ -1,50 +1,61 @@
-// The playground's look. Everything is scoped to the element's shadow root; the host page
-// can theme it through the CSS custom properties on :host.
+// The playground's look. Everything is scoped to the element's shadow root, and the
+// element's own typography is set on its inner `.root`, so neither the host page's rules
+// nor its inherited text styles (font, letter-spacing, text-transform…) reach inside. The
+// host themes it only through the documented CSS custom properties below, set on the
+// element or on any ancestor (`:root` too); each falls back to the default shown.
 import { css } from 'lit';
 
+/** The element's shadow-root styles (Lit `css`). */
 export const styles = css`
   :host {
-    --ip-accent: #1f5eff;
-    --ip-accent-soft: #e8efff;
-    --ip-bg: #f5f7fb;
-    --ip-panel: #ffffff;
-    --ip-text: #1b2430;
-    --ip-muted: #667085;
-    --ip-border: #e3e8ef;
-    --ip-error: #c0262d;
-    --ip-error-soft: #fdecec;
-    --ip-warn-soft: #fff6e0;
-    --ip-radius: 10px;
-    --ip-font: system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif;
+    --_accent: var(--ip-accent, #1f5eff);
+    --_accent-soft: var(--ip-accent-soft, #e8efff);
+    --_bg: var(--ip-bg, #f5f7fb);
+    --_panel: var(--ip-panel, #ffffff);
+    --_text: var(--ip-text, #1b2430);
+    --_muted: var(--ip-muted, #667085);
+    --_border: var(--ip-border, #e3e8ef);
+    --_error: var(--ip-error, #c0262d);
+    --_error-soft: var(--ip-error-soft, #fdecec);
+    --_warn-soft: var(--ip-warn-soft, #fff6e0);
+    --_radius: var(--ip-radius, 10px);
+    --_font: var(--ip-font, system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif);
+    --_font-size: var(--ip-font-size, 14px);
     display: block;
-    font-family: var(--ip-font);
-    color: var(--ip-text);
-    background: var(--ip-bg);
-    font-size: 14px;
+    background: var(--_bg);
+  }
+  :host([hidden]) { display: none; }
+  /* Inherited text properties start from their initial values here, whatever the host sets. */
+  .root {
+    all: initial;
+    display: block;
+    font-family: var(--_font);
+    font-size: var(--_font-size);
     line-height: 1.4;
+    color: var(--_text);
   }
   * { box-sizing: border-box; }
   h1 { font-size: 20px; margin: 0; letter-spacing: -0.01em; }
   h2 { font-size: 15px; margin: 0 0 12px; }
   .bar {
     display: flex; justify-content: space-between; align-items: center; gap: 16px; flex-wrap: wrap;
-    padding: 14px 24px; background: var(--ip-panel); border-bottom: 1px solid var(--ip-border);
+    padding: 14px 24px; background: var(--_panel); border-bottom: 1px solid var(--_border);
   }
-  .brand p { margin: 2px 0 0; color: var(--ip-muted); font-size: 13px; }
+  .brand p { margin: 2px 0 0; color: var(--_muted); font-size: 13px; }
   .controls { display: flex; gap: 16px; align-items: center; }
-  .controls label { display: flex; gap: 8px; align-items: center; color: var(--ip-muted); }
+  .controls label { display: flex; gap: 8px; align-items: center; color: var(--_muted); }
   select, input, button { font: inherit; color: inherit; }
-  select { padding: 5px 8px; border: 1px solid var(--ip-border); border-radius: 6px; background: #fff; }
-  .lang { display: inline-flex; border: 1px solid var(--ip-border); border-radius: 6px; overflow: hidden; }
+  select { padding: 5px 8px; border: 1px solid var(--_border); border-radius: 6px; background: #fff; }
+  .lang { display: inline-flex; border: 1px solid var(--_border); border-radius: 6px; overflow: hidden; }
   .lang button { border: 0; background: #fff; padding: 5px 12px; cursor: pointer; }
-  .lang button[aria-pressed='true'] { background: var(--ip-accent); color: #fff; }
+  .lang button[aria-pressed='true'] { background: var(--_accent); color: #fff; }
   .layout { display: grid; grid-template-columns: minmax(400px, 480px) 1fr; gap: 16px; padding: 16px 24px 32px; align-items: start; }
   @media (max-width: 1000px) { .layout { grid-template-columns: 1fr; } }
   .panel.results { position: sticky; top: 8px; max-height: calc(100vh - 16px); overflow: auto; }
   @media (max-width: 1000px) { .panel.results { position: static; max-height: none; order: -1; } }
   .detail-buttons .secondary { white-space: nowrap; }
-  .panel { background: var(--ip-panel); border: 1px solid var(--ip-border); border-radius: var(--ip-radius); padding: 16px; min-width: 0; }
-  .block { border: 1px solid var(--ip-border); border-radius: 8px; margin: 0 0 14px; padding: 10px 12px 12px; }
+  .panel { background: var(--_panel); border: 1px solid var(--_border); border-radius: var(--_radius); padding: 16px; min-width: 0; }
+  .block { border: 1px solid var(--_border); border-radius: 8px; margin: 0 0 14px; padding: 10px 12px 12px; }
   legend { font-weight: 600; padding: 0 6px; }
   .grid { width: 100%; border-collapse: collapse; margin-bottom: 8px; }
   .grid th, .grid td { text-align: left; padding: 4px 4px; vertical-align: top; font-weight: normal; }
@@ -52,121 +63,121 @@ export const styles = css`
   .grid .c-target { width: 124px; }
   .grid .c-num { width: 84px; }
   .grid.explain th:first-child { width: 34%; }
-  .grid thead th { color: var(--ip-muted); font-size: 12px; }
+  .grid thead th { color: var(--_muted); font-size: 12px; }
   .grid tbody th { font-weight: 500; }
-  .cell-input { width: 100%; min-width: 0; padding: 5px 7px; border: 1px solid var(--ip-border); border-radius: 6px; background: #fff; }
+  .cell-input { width: 100%; min-width: 0; padding: 5px 7px; border: 1px solid var(--_border); border-radius: 6px; background: #fff; }
   .cell-input.narrow { width: 76px; text-align: right; }
-  .cell-input:focus, select:focus, button:focus-visible { outline: 2px solid var(--ip-accent); outline-offset: 1px; }
-  .cell-input[aria-invalid='true'] { border-color: var(--ip-error); background: var(--ip-error-soft); }
-  .field-error { color: var(--ip-error); font-size: 12px; margin-top: 3px; }
-  .hint { color: var(--ip-muted); font-size: 12px; font-weight: normal; }
+  .cell-input:focus, select:focus, button:focus-visible { outline: 2px solid var(--_accent); outline-offset: 1px; }
+  .cell-input[aria-invalid='true'] { border-color: var(--_error); background: var(--_error-soft); }
+  .field-error { color: var(--_error); font-size: 12px; margin-top: 3px; }
+  .hint { color: var(--_muted); font-size: 12px; font-weight: normal; }
   .sum { font-weight: 600; text-align: right; padding-right: 10px !important; }
   .sum.ok { color: #17803d; }
-  .sum.bad { color: var(--ip-error); }
-  .row { display: flex; gap: 8px; align-items: center; margin-bottom: 8px; color: var(--ip-muted); }
+  .sum.bad { color: var(--_error); }
+  .row { display: flex; gap: 8px; align-items: center; margin-bottom: 8px; color: var(--_muted); }
   .row select { flex: 1; min-width: 0; }
   .cell-input.formula { min-width: 120px; font-family: ui-monospace, 'SFMono-Regular', Menlo, monospace; font-size: 12px; }
-  button.secondary { border: 1px dashed var(--ip-border); background: #fff; border-radius: 6px; padding: 4px 10px; cursor: pointer; color: var(--ip-accent); }
-  button.icon { border: 0; background: none; cursor: pointer; color: var(--ip-muted); font-size: 16px; }
-  .banner { border-radius: 8px; padding: 10px 14px; margin-bottom: 12px; background: var(--ip-error-soft); border: 1px solid #f3c2c4; }
-  .banner.warn { background: var(--ip-warn-soft); border-color: #f1d48a; }
+  button.secondary { border: 1px dashed var(--_border); background: #fff; border-radius: 6px; padding: 4px 10px; cursor: pointer; color: var(--_accent); }
+  button.icon { border: 0; background: none; cursor: pointer; color: var(--_muted); font-size: 16px; }
+  .banner { border-radius: 8px; padding: 10px 14px; margin-bottom: 12px; background: var(--_error-soft); border: 1px solid #f3c2c4; }
+  .banner.warn { background: var(--_warn-soft); border-color: #f1d48a; }
   .banner ul { margin: 6px 0 0; padding-left: 18px; }
-  .banner code { font-size: 12px; color: var(--ip-muted); }
-  .status { padding: 24px; color: var(--ip-muted); }
-  .status.error { color: var(--ip-error); }
+  .banner code { font-size: 12px; color: var(--_muted); }
+  .status { padding: 24px; color: var(--_muted); }
+  .status.error { color: var(--_error); }
   .summary { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 12px; margin-bottom: 14px; }
-  .kpi-card { border: 1px solid var(--ip-border); border-radius: 8px; padding: 10px 12px; background: linear-gradient(180deg, #fff, #fafbfd); }
-  .kpi-card span { display: block; color: var(--ip-muted); font-size: 12px; }
+  .kpi-card { border: 1px solid var(--_border); border-radius: 8px; padding: 10px 12px; background: linear-gradient(180deg, #fff, #fafbfd); }
+  .kpi-card span { display: block; color: var(--_muted); font-size: 12px; }
   .kpi-card strong { font-size: 18px; font-variant-numeric: tabular-nums; }
   .kpi-card .grades { display: flex; gap: 4px; flex-wrap: wrap; font-size: 13px; }
-  .table-wrap { overflow: auto; border: 1px solid var(--ip-border); border-radius: 8px; }
+  .table-wrap { overflow: auto; border: 1px solid var(--_border); border-radius: 8px; }
   .results-table { width: 100%; border-collapse: collapse; font-variant-numeric: tabular-nums; }
-  .results-table th, .results-table td { padding: 5px 8px; border-bottom: 1px solid var(--ip-border); text-align: left; white-space: nowrap; }
-  .results-table thead th { position: sticky; top: 0; background: #f9fafc; font-size: 12px; color: var(--ip-muted); font-weight: 600; z-index: 1; }
+  .results-table th, .results-table td { padding: 5px 8px; border-bottom: 1px solid var(--_border); text-align: left; white-space: nowrap; }
+  .results-table thead th { position: sticky; top: 0; background: #f9fafc; font-size: 12px; color: var(--_muted); font-weight: 600; z-index: 1; }
   .results-table tbody th { font-weight: 500; }
   .results-table .num { text-align: right; }
-  .results-table tbody tr:hover { background: var(--ip-accent-soft); }
-  .results-table tfoot tr.subtotal th, .results-table tfoot tr.subtotal td { background: #fafbfd; color: var(--ip-muted); }
+  .results-table tbody tr:hover { background: var(--_accent-soft); }
+  .results-table tfoot tr.subtotal th, .results-table tfoot tr.subtotal td { background: #fafbfd; color: var(--_muted); }
   .results-table tfoot tr.grand th, .results-table tfoot tr.grand td { font-weight: 700; background: #f1f4f9; }
   .preset select { flex: 1; min-width: 0; font-weight: 600; }
   .description { margin: -4px 0 12px; line-height: 1.5; }
   .tabs { display: flex; gap: 4px; flex-wrap: wrap; margin: 2px 0 10px; }
-  .tabs button { border: 1px solid var(--ip-border); background: #fff; border-radius: 16px; padding: 3px 10px; cursor: pointer; font-size: 13px; }
-  .tabs button[aria-selected='true'] { background: var(--ip-accent); border-color: var(--ip-accent); color: #fff; }
+  .tabs button { border: 1px solid var(--_border); background: #fff; border-radius: 16px; padding: 3px 10px; cursor: pointer; font-size: 13px; }
+  .tabs button[aria-selected='true'] { background: var(--_accent); border-color: var(--_accent); color: #fff; }
   tr.category th, tr.category td { background: #f6f8fb; font-weight: 600; font-size: 12px; padding-top: 6px; }
   .grid code { font-size: 11px; }
   label.check { display: inline-flex; gap: 6px; align-items: center; cursor: pointer; }
   .results-table tbody tr { cursor: pointer; }
-  .results-table tbody tr[aria-selected='true'] { background: var(--ip-accent-soft); box-shadow: inset 3px 0 0 var(--ip-accent); }
+  .results-table tbody tr[aria-selected='true'] { background: var(--_accent-soft); box-shadow: inset 3px 0 0 var(--_accent); }
   .flag { color: #c0262d; font-size: 12px; }
   .detail {
     position: fixed; top: 0; right: 0; bottom: 0; width: min(560px, 100vw); z-index: 10; overflow: auto;
-    background: #fff; border-left: 1px solid var(--ip-border); box-shadow: -12px 0 32px rgba(16, 24, 40, 0.14); padding: 18px 20px;
+    background: #fff; border-left: 1px solid var(--_border); box-shadow: -12px 0 32px rgba(16, 24, 40, 0.14); padding: 18px 20px;
   }
   /* Dims the results behind an open statement (a click there closes it); the editor stays usable. */
-  .backdrop { grid-column: 2; grid-row: 1; align-self: stretch; z-index: 5; position: relative; background: rgba(16, 24, 40, 0.14); border-radius: var(--ip-radius); }
+  .backdrop { grid-column: 2; grid-row: 1; align-self: stretch; z-index: 5; position: relative; background: rgba(16, 24, 40, 0.14); border-radius: var(--_radius); }
   @media (max-width: 1000px) { .backdrop { position: fixed; inset: 0; } }
   .detail-head { display: flex; justify-content: space-between; gap: 8px; }
   .detail h3 { margin: 0 0 4px; font-size: 15px; }
   .verdict { margin: 4px 0 8px; }
   .flag-line { color: #c0262d; margin: 2px 0 8px; font-size: 13px; }
   .grid.explain { margin: 8px 0 12px; font-variant-numeric: tabular-nums; }
-  .grid.explain thead th { border-bottom: 1px solid var(--ip-border); }
+  .grid.explain thead th { border-bottom: 1px solid var(--_border); }
   .grid.explain .num { text-align: right; }
-  .grid.explain tr.steps td { padding-top: 0; padding-bottom: 8px; border-bottom: 1px dashed var(--ip-border); }
-  .step { display: inline-block; font-size: 12px; color: var(--ip-muted); margin-right: 10px; }
+  .grid.explain tr.steps td { padding-top: 0; padding-bottom: 8px; border-bottom: 1px dashed var(--_border); }
+  .step { display: inline-block; font-size: 12px; color: var(--_muted); margin-right: 10px; }
   .note { display: inline-block; font-size: 11px; background: #fff3d6; color: #8a5300; border-radius: 8px; padding: 0 6px; margin-right: 6px; }
-  .grid.explain tr.grand td, .grid.explain tr.grand th { border-top: 1px solid var(--ip-border); }
+  .grid.explain tr.grand td, .grid.explain tr.grand th { border-top: 1px solid var(--_border); }
   .empty-detail { padding: 8px 2px; }
-  .secondary-figure { color: var(--ip-muted); font-size: 12px; white-space: nowrap; }
+  .secondary-figure { color: var(--_muted); font-size: 12px; white-space: nowrap; }
   .legend { display: flex; flex-wrap: wrap; gap: 4px 16px; margin: 6px 2px 12px; }
-  .legend b { color: var(--ip-text, #1d2939); }
+  .legend b { color: var(--_text); }
   .source-name { border-bottom: 1px dotted currentColor; cursor: help; }
-  .group-label { color: var(--ip-muted); font-size: 12px; margin-right: -2px; }
-  .kpi-card small { display: block; color: var(--ip-muted); font-size: 11px; margin-top: 2px; }
+  .group-label { color: var(--_muted); font-size: 12px; margin-right: -2px; }
+  .kpi-card small { display: block; color: var(--_muted); font-size: 11px; margin-top: 2px; }
   .row.pair { gap: 14px; flex-wrap: wrap; }
   .row.pair label { display: inline-flex; gap: 6px; align-items: center; }
   .cell-input.medium { width: 108px; text-align: right; }
-  .bonus { border-top: 1px dashed var(--ip-border); padding: 8px 0 2px; }
+  .bonus { border-top: 1px dashed var(--_border); padding: 8px 0 2px; }
   .bonus:first-of-type { border-top: 0; }
   .toolbar { display: flex; gap: 10px; align-items: center; margin: 0 0 10px; }
   button.secondary[disabled] { opacity: 0.5; cursor: not-allowed; }
   .compare { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 10px; margin-bottom: 12px; padding: 10px 12px; border-radius: 8px; background: #f3f6ff; border: 1px solid #d6e0ff; }
-  .compare span { display: block; font-size: 12px; color: var(--ip-muted); }
+  .compare span { display: block; font-size: 12px; color: var(--_muted); }
   .compare strong { font-variant-numeric: tabular-nums; }
   .up { color: #17803d; }
-  .down { color: var(--ip-error); }
+  .down { color: var(--_error); }
   .delta.up, .delta.down { font-weight: 600; }
   td[data-mark]::after { content: attr(data-mark); margin-left: 4px; color: #a15c00; font-size: 11px; cursor: help; }
   .warnings { margin: 4px 0 0; padding-left: 18px; color: #8a5300; font-size: 12px; }
-  .total-line { border-top: 1px solid var(--ip-border); padding-top: 8px; }
+  .total-line { border-top: 1px solid var(--_border); padding-top: 8px; }
   .charts-block { margin: 0 0 12px; }
-  button.linklike { border: 0; background: none; color: var(--ip-accent); cursor: pointer; padding: 2px 0; font-weight: 600; }
+  button.linklike { border: 0; background: none; color: var(--_accent); cursor: pointer; padding: 2px 0; font-weight: 600; }
   .charts { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 12px; margin-top: 6px; }
   @media (max-width: 1300px) { .charts { grid-template-columns: 1fr; } }
-  .charts figure { margin: 0; border: 1px solid var(--ip-border); border-radius: 8px; padding: 8px 10px; background: #fff; }
-  .charts figcaption { font-size: 12px; font-weight: 600; color: var(--ip-muted); margin-bottom: 4px; }
+  .charts figure { margin: 0; border: 1px solid var(--_border); border-radius: 8px; padding: 8px 10px; background: #fff; }
+  .charts figcaption { font-size: 12px; font-weight: 600; color: var(--_muted); margin-bottom: 4px; }
   .chart-box { position: relative; height: 200px; }
   .filters { display: flex; gap: 10px; flex-wrap: wrap; align-items: center; margin: 0 0 8px; }
-  .filters label { display: inline-flex; gap: 6px; align-items: center; color: var(--ip-muted); font-size: 13px; }
-  .filters input[type='search'] { padding: 5px 8px; border: 1px solid var(--ip-border); border-radius: 6px; min-width: 180px; }
+  .filters label { display: inline-flex; gap: 6px; align-items: center; color: var(--_muted); font-size: 13px; }
+  .filters input[type='search'] { padding: 5px 8px; border: 1px solid var(--_border); border-radius: 6px; min-width: 180px; }
   button.sort { border: 0; background: none; font: inherit; color: inherit; cursor: pointer; padding: 0; font-weight: 600; }
   th.num button.sort { text-align: right; width: 100%; }
-  .actions { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; padding: 8px 24px; background: var(--ip-panel); border-bottom: 1px solid var(--ip-border); }
-  .actions button { border: 1px solid var(--ip-border); background: #fff; border-radius: 6px; padding: 4px 10px; cursor: pointer; }
-  .actions button:hover:not([disabled]) { border-color: var(--ip-accent); color: var(--ip-accent); }
+  .actions { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; padding: 8px 24px; background: var(--_panel); border-bottom: 1px solid var(--_border); }
+  .actions button { border: 1px solid var(--_border); background: #fff; border-radius: 6px; padding: 4px 10px; cursor: pointer; }
+  .actions button:hover:not([disabled]) { border-color: var(--_accent); color: var(--_accent); }
   .actions button[disabled] { opacity: 0.5; cursor: not-allowed; }
-  .actions .source { color: var(--ip-muted); font-size: 13px; margin-right: 6px; }
-  .actions .sep { width: 1px; height: 20px; background: var(--ip-border); }
+  .actions .source { color: var(--_muted); font-size: 13px; margin-right: 6px; }
+  .actions .sep { width: 1px; height: 20px; background: var(--_border); }
   .notice { color: #17803d; font-size: 13px; }
-  .share-link { flex: 1 1 260px; min-width: 200px; padding: 4px 8px; border: 1px solid var(--ip-border); border-radius: 6px; font-size: 12px; color: var(--ip-muted); }
-  .load-report { position: relative; margin: 12px 24px 0; padding: 10px 14px; border-radius: 8px; border: 1px solid var(--ip-border); background: #fff; }
-  .load-report.warn { background: var(--ip-warn-soft); border-color: #f1d48a; }
+  .share-link { flex: 1 1 260px; min-width: 200px; padding: 4px 8px; border: 1px solid var(--_border); border-radius: 6px; font-size: 12px; color: var(--_muted); }
+  .load-report { position: relative; margin: 12px 24px 0; padding: 10px 14px; border-radius: 8px; border: 1px solid var(--_border); background: #fff; }
+  .load-report.warn { background: var(--_warn-soft); border-color: #f1d48a; }
   .load-report.ok { background: #eefaf2; border-color: #bfe6cb; }
   .load-report p { margin: 4px 0; }
   .load-report .close { position: absolute; top: 6px; right: 8px; }
   .load-report table { max-width: 100%; }
-  .statement-title { margin: 0 0 6px; font-size: 12px; color: var(--ip-muted); text-transform: uppercase; letter-spacing: 0.04em; }
+  .statement-title { margin: 0 0 6px; font-size: 12px; color: var(--_muted); text-transform: uppercase; letter-spacing: 0.04em; }
   .detail-buttons { display: flex; gap: 6px; align-items: flex-start; }
   .statement-foot { margin-top: 12px; }
   /* Printing shows the open statement alone, as a page. */
@@ -179,21 +190,24 @@ export const styles = css`
   .kpi-toggle { border: 0; background: none; padding: 0; font: inherit; font-weight: 500; cursor: pointer; text-align: left; color: inherit; }
   tr.kpi-details td { background: #f8faff; border-radius: 6px; }
   .detail-grid { display: flex; flex-wrap: wrap; gap: 8px 14px; align-items: flex-end; padding: 4px 2px 8px; }
-  .detail-field { display: flex; flex-direction: column; gap: 3px; font-size: 12px; color: var(--ip-muted); }
+  .detail-field { display: flex; flex-direction: column; gap: 3px; font-size: 12px; color: var(--_muted); }
   .detail-field.wide { flex-basis: 100%; }
   .detail-field .pair { display: inline-flex; gap: 4px; align-items: center; margin-right: 10px; }
-  button.danger { border: 1px solid #f3c2c4; background: #fff; color: var(--ip-error); border-radius: 6px; padding: 4px 10px; cursor: pointer; }
+  button.danger { border: 1px solid #f3c2c4; background: #fff; color: var(--_error); border-radius: 6px; padding: 4px 10px; cursor: pointer; }
   .cell-input.tiny { width: 56px; text-align: right; }
   .tier-buttons { white-space: nowrap; }
   .tier-buttons .icon[disabled] { opacity: 0.3; cursor: default; }
-  .target { border-top: 1px dashed var(--ip-border); padding-top: 6px; margin-top: 6px; }
+  .target { border-top: 1px dashed var(--_border); padding-top: 6px; margin-top: 6px; }
   .target:first-of-type { border-top: 0; margin-top: 0; }
   .add-value select { max-width: 220px; }
   details.json summary { cursor: pointer; font-weight: 600; }
-  details.json textarea { width: 100%; min-height: 320px; font-family: ui-monospace, 'SFMono-Regular', Menlo, monospace; font-size: 12px; border: 1px solid var(--ip-border); border-radius: 6px; padding: 8px; margin: 8px 0; }
+  details.json textarea { width: 100%; min-height: 320px; font-family: ui-monospace, 'SFMono-Regular', Menlo, monospace; font-size: 12px; border: 1px solid var(--_border); border-radius: 6px; padding: 8px; margin: 8px 0; }
   .badge { display: inline-block; min-width: 22px; text-align: center; padding: 1px 6px; border-radius: 10px; font-size: 12px; font-weight: 700; background: #eef1f6; }
   .badge.g-S { background: #e3f5e9; color: #17803d; }
   .badge.g-A { background: #e6efff; color: #1f5eff; }
   .badge.g-B { background: #fff3d6; color: #a15c00; }
   .badge.g-C { background: #fde8e8; color: #c0262d; }
+  /* The results panel answers to its own width (the element may be embedded narrower than the window). */
+  .panel.results { container-type: inline-size; }
+  @container (max-width: 720px) { .summary, .compare { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
 `;

@@ -1,0 +1,33 @@
+// In a web page built with a bundler (module resolution "bundler"): the engine API for a
+// "my pay" widget, and the <sales-plan-playground> element with its typed events.
+import init, { Engine, samplePlan, type Evaluation, type Problem } from 'incentive-engine';
+import 'incentive-engine/playground';
+import type { PlanChangeDetail, ResultsChangeDetail, SalesPlanPlayground } from 'incentive-engine/playground';
+import { describe, statement } from './pay.js';
+
+await init();
+const engine = Engine.withSampleReps();
+engine.setPlan(samplePlan());
+const results: Evaluation = engine.evaluate('2026-Q4');
+const list = document.querySelector<HTMLUListElement>('#my-pay');
+for (const line of statement(results, 'E01')) {
+  const li = document.createElement('li');
+  li.textContent = `${line.label}: ${line.amount}`;
+  list?.append(li);
+}
+
+// The element: attributes and properties in, events out.
+const playground: SalesPlanPlayground = document.createElement('sales-plan-playground');
+playground.lang = 'zh';
+playground.period = '2026-Q4';
+playground.plan = samplePlan(); // JSON text or a Plan object
+playground.addEventListener('plan-change', (e: CustomEvent<PlanChangeDetail>) => {
+  const problems: Problem[] = e.detail.problems;
+  if (!e.detail.valid) console.warn(describe(problems, 'zh').join('\n'));
+});
+playground.addEventListener('results-change', (e) => {
+  const detail: ResultsChangeDetail = e.detail;
+  const cost: string = detail.results.totals.total_pay;
+  document.title = `${detail.period}: ${cost}`;
+});
+document.body.append(playground);

@@ -1,0 +1,58 @@
+// Types of `incentive-engine/playground`: the <sales-plan-playground> custom element,
+// defined when the module is imported. The plan and result types are generated from the
+// engine's Rust types (see ./incentive_engine.d.ts).
+import type { Comparison, Evaluation, Plan, Problem } from './incentive_engine.js';
+
+/** `plan-change` detail: the plan now in the element and whether the engine accepts it. */
+export interface PlanChangeDetail {
+  /** A copy of the plan being edited (also when it does not validate). */
+  plan: Plan;
+  /** True when the engine accepts the plan; false while it has errors (the last good results stay). */
+  valid: boolean;
+  /** The engine's errors and warnings about the plan, each with its field path. */
+  problems: Problem[];
+}
+
+/** `results-change` detail: the figures the element now shows. Treat them as read-only. */
+export interface ResultsChangeDetail {
+  /** Per-rep results and totals; amounts are exact decimal strings ("38000.00"). */
+  results: Evaluation;
+  /** The period evaluated ("2026-Q4"). */
+  period: string;
+  /** Whether the results are year to date up to `period`. */
+  yearToDate: boolean;
+  /** The plan against the pinned baseline, or null when no baseline is pinned. */
+  comparison: Comparison | null;
+}
+
+/** The whole playground (plan editor, results, charts, statements) as one element. */
+export declare class SalesPlanPlayground extends HTMLElement {
+  /** 'en' or 'zh' (attribute `lang`; "zh-CN" and the like become "zh"). */
+  lang: string;
+  /** The period shown, one of the reps data's periods (attribute `period`). */
+  period: string;
+  /** The plan being edited. Set a plan object or its JSON text (attribute `plan`: JSON text). */
+  get plan(): Plan | null;
+  set plan(value: Plan | string | null);
+  /** URL of a plan JSON file to load (attribute `plan-src`). */
+  planSrc: string | undefined;
+  /** URL of a reps file, CSV or .xlsx (attribute `reps-src`). */
+  repsSrc: string | undefined;
+  /** The reps as CSV text (property only), in the format of `sampleCsv()`. */
+  get repsCsv(): string | undefined;
+  set repsCsv(csv: string | undefined);
+  /** Present: keep the session in local storage and open share links (attribute `persist`, optionally a name). */
+  persist: string | null | undefined;
+  /** The results shown, or null before the first evaluation. */
+  readonly results: Evaluation | null;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sales-plan-playground': SalesPlanPlayground;
+  }
+  interface HTMLElementEventMap {
+    'plan-change': CustomEvent<PlanChangeDetail>;
+    'results-change': CustomEvent<ResultsChangeDetail>;
+  }
+}

@@ -1,0 +1,329 @@
+// <sales-plan-playground> embedded in a host page, in headless Chromium: the example portal
+// (www/examples/portal.html) drives it by attributes (lang, period, plan-src, reps-src) and
+// listens to its events (plan-change, results-change); the portal's own widgets call the
+// engine API. Figures are checked against a hand-worked value (Zhang Wei, 2026-Q4:
+// 1,000,000 × 3% + 200,000 × 4% = 38,000.00) and against the engine's results in Node for the
+// same files. Styles do not leak either way; embedded elements touch no page-wide state.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
+import { openBrowser, openPlayground } from './browser.mjs';
+
+const require = createRequire(import.meta.url);
+const engine = require('../../pkg-node/incentive_engine.js');
+
+const SHOTS = new URL('../../test-output/screenshots/', import.meta.url);
+mkdirSync(SHOTS, { recursive: true });
+const EXAMPLES = new URL('../../www/examples/', import.meta.url);
+const PLAN_JSON = readFileSync(new URL('plans/east-2026.json', EXAMPLES), 'utf8');
+const TEAM_CSV = readFileSync(new URL('data/east-team.csv', EXAMPLES), 'utf8');
+
+let env;
+before(async () => {
+  env = await openBrowser();
+});
+after(async () => {
+  await env?.close();
+});
+
+// --- helpers ---------------------------------------------------------------------------
+
+const grouped = (decimal) => String(decimal).replace(/^(-?\d+)/, (i) => i.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
+
+/** The engine's results in Node for a plan (text or object) on a CSV (or the sample reps). */
+function evaluate(plan, { csv = TEAM_CSV, period = '2026-Q4' } = {}) {
+  const e = csv ? engine.Engine.fromCsv(csv) : engine.Engine.withSampleReps();
+  const report = e.setPlan(typeof plan === 'string' ? plan : JSON.stringify(plan));
+  assert.equal(report.ok, true, JSON.stringify(report.problems));
+  return e.evaluate(period);
+}
+
+function planWith(change) {
+  const plan = JSON.parse(PLAN_JSON);
+  change(plan);
+  return plan;
+}
+
+/** Reads `read()` until it equals `expected` (or 5 s pass), then asserts it. */
+async function expectEventually(read, expected, message) {
+  const until = Date.now() + 5000;
+  let value;
+  for (;;) {
+    value = await read();
+    if (isDeepStrictEqual(value, expected) || Date.now() > until) break;
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+  assert.deepEqual(value, expected, message);
+}
+
+/**
+ * Opens the portal with every plan-change / results-change event that reaches `document`
+ * recorded (they must bubble out of the shadow root to get there), and waits for the
+ * element's results and the portal's own widgets.
+ */
+async function openPortal({ bypassCSP = false } = {}) {
+  const context = await env.browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 }, bypassCSP });
+  await context.addInitScript(() => {
+    window.__events = [];
+    for (const type of ['plan-change', 'results-change']) {
+      document.addEventListener(type, (e) => {
+        const { results, ...rest } = e.detail;
+        window.__events.push({
+          type, target: e.target.id || e.target.localName, bubbles: e.bubbles, composed: e.composed,
+          detail: type === 'results-change'
+            ? { ...rest, total: results.totals.total_pay, reps: results.reps.map((r) => [r.rep_id, r.total_pay]) }
+            : JSON.parse(JSON.stringify(e.detail)),
+        });
+      });
+    }
+  });
+  const page = await context.newPage();
+  const errors = [];
+  const requests = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await page.goto(`${env.base}/examples/portal.html`);
+  await page.locator('sales-plan-playground [data-testid="results"]').waitFor();
+  await expectEventually(() => page.locator('[data-testid="my-total"]').textContent(), '¥38,000.00', 'My pay computed');
+  return { page, context, errors, requests, events: (type) => page.evaluate((t) => window.__events.filter((e) => e.type === t), type) };
+}
+
+const inEl = (page, selector) => page.locator(`sales-plan-playground ${selector}`);
+const cell = (page, rep, col) => inEl(page, `tr[data-rep="${rep}"] [data-col="${col}"]`);
+
+// --- tests -----------------------------------------------------------------------------
+
+test('the portal: its engine widgets show the hand-worked pay; the element loads plan-src and reps-src and reports its figures by events', async () => {
+  const { page, context, errors, requests, events } = await openPortal();
+  const expected = evaluate(PLAN_JSON);
+  // The portal's "My pay", straight from the engine API: the two slices of Zhang Wei's commission.
+  const slices = await page.locator('[data-testid="my-slices"] tbody tr').evaluateAll((rows) => rows.map((r) => [...r.cells].map((c) => c.textContent)));
+  assert.deepEqual(slices, [
+    ['0 – 1,000,000', '1,000,000', '3%', '30,000.00'],
+    ['1,000,000 – 1,200,000', '200,000', '4%', '8,000.00'],
+  ]);
+  assert.equal(await page.locator('[data-testid="my-grade"]').textContent(), 'S');
+  assert.equal(await page.locator('[data-testid="team-table"] tbody tr').count(), 8);
+  assert.equal(await page.locator('[data-testid="team-total"]').textContent(), grouped(expected.totals.total_pay));
+  assert.equal(expected.totals.total_pay, '295350.00');
+
+  // The element, from plan-src and reps-src: the portal's plan on the East team's 8 reps.
+  assert.match(await inEl(page, '[data-testid="data-source"]').textContent(), /^east-team\.csv · 8 reps · 4 periods$/);
+  assert.equal(await inEl(page, '[data-testid="results"] tbody tr').count(), 8);
+  assert.equal(await cell(page, 'E01', 'commission').textContent(), '38,000.00');
+  const plan = await page.evaluate(() => document.querySelector('sales-plan-playground').plan);
+  assert.deepEqual(plan, JSON.parse(PLAN_JSON));
+  assert.equal(await inEl(page, 'select[data-testid="preset"] option:checked').textContent(), plan.name);
+  assert.equal(await page.locator('sales-plan-playground').getAttribute('lang'), 'en');
+
+  // Events out: bubbling and composed, reaching document; the portal shows the cost they carry.
+  const [planEvent] = await events('plan-change');
+  assert.deepEqual({ ...planEvent, detail: { ...planEvent.detail, plan: planEvent.detail.plan.name } },
+    { type: 'plan-change', target: 'sales-plan-playground', bubbles: true, composed: true, detail: { plan: plan.name, valid: true, problems: [] } });
+  const results = await events('results-change');
+  assert.ok(results.length >= 1);
+  assert.deepEqual(results.at(-1).detail, {
+    period: '2026-Q4', yearToDate: false, comparison: null, total: expected.totals.total_pay,
+    reps: expected.reps.map((r) => [r.rep_id, r.total_pay]),
+  });
+  assert.equal(await page.locator('[data-testid="plan-cost"]').textContent(), `¥${grouped(expected.totals.total_pay)}`);
+  assert.equal(await page.locator('[data-testid="plan-status"]').textContent(), 'valid');
+
+  // Embedded without `persist`: no share link, nothing stored, the page's address untouched.
+  assert.equal(await inEl(page, '[data-testid="share"]').count(), 0);
+  assert.deepEqual(await page.evaluate(() => [localStorage.length, location.hash]), [0, '']);
+  assert.deepEqual([...new Set(requests)].sort(), [
+    '/dist/playground.js', '/examples/data/east-team.csv', '/examples/plans/east-2026.json',
+    '/examples/portal.css', '/examples/portal.html', '/examples/portal.js',
+    '/pkg/incentive_engine.js', '/pkg/incentive_engine_bg.wasm',
+  ]);
+  await page.screenshot({ path: new URL('portal-en.png', SHOTS).pathname, fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('events out: an edit in the element reaches the host with the engine\'s figures; an invalid edit is flagged and keeps the last results', async () => {
+  const { page, context, errors, events } = await openPortal();
+  const before = (await events('results-change')).length;
+  await inEl(page, '[data-path="commission[0].tiers[1].rate_pct"]').fill('6');
+  const edited = evaluate(planWith((p) => { p.commission[0].tiers[1].rate_pct = '6'; }));
+  await expectEventually(() => page.locator('[data-testid="plan-cost"]').textContent(), `¥${grouped(edited.totals.total_pay)}`, 'cost from results-change');
+  const planEvent = (await events('plan-change')).at(-1);
+  assert.equal(planEvent.detail.valid, true);
+  assert.equal(planEvent.detail.plan.commission[0].tiers[1].rate_pct, '6');
+  const last = (await events('results-change')).at(-1);
+  assert.equal((await events('results-change')).length, before + 1);
+  assert.deepEqual(last.detail.reps, edited.reps.map((r) => [r.rep_id, r.total_pay]));
+  // 1,000,000 × 3% + 200,000 × 6% = 42,000.00
+  assert.deepEqual(last.detail.reps[0], ['E01', '42000.00']);
+
+  // The host takes the designed plan into its own engine.
+  await page.locator('[data-testid="use-plan"]').click();
+  await expectEventually(() => page.locator('[data-testid="my-total"]').textContent(), '¥42,000.00', 'My pay with the designed plan');
+
+  // An invalid edit: plan-change says so with the engine's problem; no results-change; the cost stays.
+  const count = (await events('results-change')).length;
+  await inEl(page, '[data-path="commission[0].tiers[1].rate_pct"]').fill('-6');
+  await expectEventually(() => page.locator('[data-testid="plan-status"]').textContent(), 'has errors', 'status from plan-change');
+  const bad = (await events('plan-change')).at(-1).detail;
+  assert.equal(bad.valid, false);
+  assert.deepEqual(bad.problems.map((p) => [p.code, p.path, p.value]), [['out_of_range', 'commission[0].tiers[1].rate_pct', '-6']]);
+  assert.equal(bad.plan.commission[0].tiers[1].rate_pct, '-6');
+  assert.equal((await events('results-change')).length, count);
+  assert.equal(await page.locator('[data-testid="use-plan"]').isDisabled(), true);
+  assert.equal(await page.locator('[data-testid="plan-cost"]').textContent(), `¥${grouped(edited.totals.total_pay)}`);
+  await page.locator('section.designer').screenshot({ path: new URL('portal-invalid-edit.png', SHOTS).pathname });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('attributes in: the portal switches the element\'s language and period', async () => {
+  const { page, context, errors, events } = await openPortal();
+  await page.locator('button[data-portal-lang="zh"]').click();
+  assert.equal(await page.locator('sales-plan-playground').getAttribute('lang'), 'zh');
+  await expectEventually(() => inEl(page, 'h1').textContent(), '激励方案沙盘', 'the element in Chinese');
+  assert.equal(await page.locator('.page-head h1').textContent(), '激励方案');
+  assert.equal(await inEl(page, 'button[data-lang="zh"]').getAttribute('aria-pressed'), 'true');
+
+  await page.locator('[data-testid="portal-period"]').selectOption('2026-Q3');
+  const q3 = evaluate(PLAN_JSON, { period: '2026-Q3' });
+  await expectEventually(() => inEl(page, 'select[data-testid="period"]').inputValue(), '2026-Q3', 'period attribute');
+  const last = (await events('results-change')).at(-1).detail;
+  assert.equal(last.period, '2026-Q3');
+  assert.equal(last.total, q3.totals.total_pay);
+  assert.equal(await page.locator('[data-testid="plan-cost"]').textContent(), `¥${grouped(q3.totals.total_pay)}`);
+  // Zhang Wei in Q3: 851,000 collected of 1,200,000, all in the 3% tier: 25,530.00
+  assert.equal(q3.reps.find((r) => r.rep_id === 'E01').total_pay, '25530.00');
+  assert.equal(await page.locator('[data-testid="my-total"]').textContent(), '¥25,530.00');
+  assert.equal(await cell(page, 'E01', 'commission').textContent(), '25,530.00');
+  await page.screenshot({ path: new URL('portal-zh.png', SHOTS).pathname, fullPage: true });
+  assert.deepEqual(await page.evaluate(() => localStorage.length), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** Computed styles inside the element that the host must not change. */
+const INSIDE = {
+  title: 'h1',
+  langButton: 'button[data-lang="zh"]',
+  actionButton: '[data-testid="reset"]',
+  tableHead: '[data-testid="results"] thead th',
+  tableCell: 'tr[data-rep="E01"] [data-col="commission"]',
+  panel: '.panel.results',
+  field: '[data-path="commission[0].tiers[1].rate_pct"]',
+};
+const PROPS = ['fontFamily', 'fontSize', 'fontWeight', 'lineHeight', 'letterSpacing', 'textTransform', 'color', 'paddingTop', 'paddingLeft', 'borderTopWidth', 'borderTopStyle', 'textAlign'];
+
+const insideStyles = (page) => page.evaluate(([inside, props]) => {
+  const root = document.querySelector('sales-plan-playground').shadowRoot;
+  return Object.fromEntries(Object.entries(inside).map(([k, sel]) => {
+    const s = getComputedStyle(root.querySelector(sel));
+    return [k, Object.fromEntries(props.map((p) => [p, s[p]]))];
+  }));
+}, [INSIDE, PROPS]);
+
+test('no style leakage: the portal\'s (and a hostile page\'s) rules do not reach inside; the element\'s do not reach out; only --ip-* themes it', async () => {
+  const standalone = await openPlayground(env);
+  const reference = await insideStyles(standalone.page);
+  const accent = () => standalone.page.evaluate(() => getComputedStyle(document.querySelector('sales-plan-playground').shadowRoot.querySelector('button[data-lang="en"]')).backgroundColor);
+  assert.equal(await accent(), 'rgb(31, 94, 255)');
+  // Theming from any ancestor: a custom property on :root reaches the element.
+  await standalone.page.evaluate(() => document.documentElement.style.setProperty('--ip-accent', 'rgb(200, 0, 100)'));
+  assert.equal(await accent(), 'rgb(200, 0, 100)');
+  await standalone.context.close();
+
+  const { page, context, errors } = await openPortal({ bypassCSP: true });
+  // The portal styles table, th, button, h1 and uses class names the element uses too: nothing
+  // of it shows inside, except the colours it sets through --ip-* (not among the properties compared).
+  assert.deepEqual(await insideStyles(page), reference);
+  const pressed = await page.evaluate(() => getComputedStyle(document.querySelector('sales-plan-playground').shadowRoot.querySelector('button[aria-pressed="true"]')).backgroundColor);
+  assert.equal(pressed, 'rgb(15, 118, 110)', '--ip-accent set by the portal');
+
+  // A hostile stylesheet: universal and element rules, !important, inherited text properties.
+  await page.addStyleTag({ content: `
+    * { font-family: serif !important; letter-spacing: 3px !important; text-transform: uppercase !important; line-height: 3 !important; color: rgb(255, 0, 0) !important; }
+    html, body { font-size: 30px !important; text-align: center !important; }
+    h1 { font-size: 60px !important; } button { padding: 30px !important; border: 6px dotted red !important; }
+    table, th, td { padding: 40px !important; border: 5px solid red !important; } input { font-size: 40px !important; }` });
+  const hostile = await insideStyles(page);
+  assert.deepEqual(hostile, reference);
+
+  // Outwards: the element's rules for .panel, .bar, .hint, .status, .badge, h1, button, table do not style the portal's own.
+  const host = await page.evaluate(() => {
+    const css = (sel) => getComputedStyle(document.querySelector(sel));
+    return {
+      panelRadius: css('.panel.my-pay').borderTopLeftRadius, panelPadding: css('.panel.my-pay').paddingTop,
+      barPadding: css('.designer .bar').paddingTop, hintSize: css('.designer .hint').fontSize,
+      statusPadding: css('#my-pay-status').paddingTop, badgeMinWidth: css('#my-grade').minWidth,
+      buttonRadius: css('#use-plan').borderTopLeftRadius, tableBorder: css('[data-testid="team-table"]').borderTopWidth,
+    };
+  });
+  assert.deepEqual(host, {
+    panelRadius: '4px', panelPadding: '20px', barPadding: '16px', hintSize: '13px', statusPadding: '0px', badgeMinWidth: 'auto',
+    buttonRadius: '999px', tableBorder: '5px', // 5px: the hostile sheet, which does reach the portal's own table
+  });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('several embedded elements are independent: plan and reps as properties, plan as an attribute, a missing plan-src reported', async () => {
+  const { page, context, errors } = await openPortal();
+  const own = planWith((p) => { p.commission[0].tiers[0].rate_pct = 2; });
+  const attr = planWith((p) => { p.commission[0].tiers[2].rate_pct = 10; });
+  await page.evaluate(([ownPlan, csv, attrPlan]) => {
+    const a = document.createElement('sales-plan-playground');
+    a.id = 'second';
+    a.lang = 'zh';
+    a.plan = ownPlan; // object property
+    a.repsCsv = csv.split('\n').slice(0, 13).join('\n'); // header + 3 reps × 4 quarters
+    const b = document.createElement('sales-plan-playground');
+    b.id = 'third';
+    b.setAttribute('plan', JSON.stringify(attrPlan)); // JSON attribute; the sample reps
+    b.setAttribute('period', '2026-Q2');
+    const c = document.createElement('sales-plan-playground');
+    c.id = 'fourth';
+    c.setAttribute('plan-src', 'plans/missing.json');
+    document.body.append(a, b, c);
+  }, [own, TEAM_CSV, attr]);
+  const el = (id, sel) => page.locator(`#${id} ${sel}`);
+  for (const id of ['second', 'third', 'fourth']) await el(id, '[data-testid="results"]').waitFor();
+
+  // #second: 3 reps, its own plan: 1,000,000 × 2% + 200,000 × 4% = 28,000.00, in Chinese.
+  const second = evaluate(own, { csv: TEAM_CSV.split('\n').slice(0, 13).join('\n') });
+  assert.equal(second.reps.find((r) => r.rep_id === 'E01').total_pay, '28000.00');
+  assert.equal(await el('second', '[data-testid="results"] tbody tr').count(), 3);
+  assert.equal(await el('second', 'tr[data-rep="E01"] [data-col="commission"]').textContent(), '28,000.00');
+  assert.equal(await el('second', 'h1').textContent(), '激励方案沙盘');
+  // #third: the sample reps (32), 2026-Q2, the plan from its attribute.
+  const third = evaluate(attr, { csv: null, period: '2026-Q2' });
+  assert.equal(await el('third', '[data-testid="results"] tbody tr').count(), 32);
+  assert.equal(await el('third', '[data-testid="total-pay"]').getAttribute('title'), grouped(third.totals.total_pay));
+  assert.equal(await el('third', 'select[data-testid="period"]').inputValue(), '2026-Q2');
+  // #fourth: the plan file is missing: said so, and the first preset is used meanwhile.
+  assert.match(await el('fourth', '[data-testid="load-report"]').textContent(), /missing\.json[\s\S]*404/);
+  assert.equal(await el('fourth', 'select[data-testid="preset"]').inputValue(), engine.presets()[0].id);
+
+  // An edit in one leaves the others alone; the portal's element still shows its own figures.
+  await el('second', '[data-path="commission[0].tiers[0].rate_pct"]').fill('1');
+  await expectEventually(() => el('second', 'tr[data-rep="E01"] [data-col="commission"]').textContent(), '18,000.00', '#second edited');
+  assert.equal(await cell(page, 'E01', 'commission').first().textContent(), '38,000.00');
+  assert.equal(await el('third', '[data-testid="total-pay"]').getAttribute('title'), grouped(third.totals.total_pay));
+  assert.equal(await page.locator('sales-plan-playground').first().getAttribute('lang'), 'en');
+  // Attributes changed after start: a new plan (JSON attribute) and new reps (reps-src).
+  const later = planWith((p) => { p.commission[0].tiers[1].rate_pct = 5; });
+  await page.evaluate(([plan]) => {
+    document.querySelector('#third').setAttribute('plan', JSON.stringify(plan));
+    document.querySelector('#fourth').setAttribute('reps-src', 'data/east-team.csv');
+  }, [later]);
+  const thirdLater = evaluate(later, { csv: null, period: '2026-Q2' });
+  await expectEventually(() => el('third', '[data-testid="total-pay"]').getAttribute('title'), grouped(thirdLater.totals.total_pay), '#third: the new plan attribute');
+  await expectEventually(() => el('fourth', '[data-testid="results"] tbody tr').count(), 8, '#fourth: the new reps-src');
+  assert.equal(await el('fourth', 'tr[data-rep="E01"] [data-col="commission"]').textContent(), '38,000.00');
+  await page.waitForTimeout(300); // a session would be saved 150 ms after an edit
+  assert.deepEqual(await page.evaluate(() => [localStorage.length, location.hash]), [0, '']);
+  assert.deepEqual(errors.filter((e) => !/404/.test(e)), []);
+  await context.close();
+});
