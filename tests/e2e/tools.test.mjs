@@ -864,3 +864,29 @@ test('the plan\'s currency is shown with the headline cost', async () => {
     await expectEventually(() => app(page, '[data-testid="json-errors"] li').allTextContents(), ['currency `usd` is not a currency code: write three capital letters, such as CNY or USD'], 'bad currency');
   });
 });
+
+test('JSON editor: while a draft is typed the plan schema points at each stray field, in the page\'s language', async () => {
+  await withPlayground(async ({ page }) => {
+    await app(page, 'details[data-section="json"] > summary').click();
+    const text = app(page, 'textarea[data-testid="plan-json"]');
+    await text.waitFor();
+    const draft = planWith(FIRST, (p) => { p.scorecards[0].kpis[0].weight = true; p.commission[0].method = 'progressive'; p.colour = 'red'; delete p.name; });
+    await text.fill(JSON.stringify(draft, null, 2));
+    const hints = () => app(page, '[data-testid="json-hints"] li').allTextContents();
+    await expectEventually(hints, [
+      'name is missing',
+      'commission[0].method must be one of: "marginal", "retroactive"',
+      'scorecards[0].kpis[0].weight should be a number',
+      'colour is not a field of the plan format',
+    ], 'schema hints');
+    // Nothing is applied by the hints: the results are the preset's.
+    assert.equal(await cell(page, 'E01', 'commission').textContent(), '38,000.00');
+    await app(page, 'button[data-lang="zh"]').click();
+    await expectEventually(() => app(page, '[data-testid="json-hints"] li[data-hint-path="name"]').textContent(), 'name 缺失', 'hints in Chinese');
+    await text.fill('{ "version": 1,\n  "name": ');
+    await expectEventually(hints, ['— 第 2 行第 11 列不是有效的 JSON：Unexpected end of JSON input'], 'syntax hint');
+    await text.fill(JSON.stringify(planWith(FIRST, (p) => { p.name = 'Mine'; }), null, 2));
+    await app(page, '[data-testid="json-hints-ok"]').waitFor();
+    assert.equal(await app(page, '[data-testid="json-hints"]').count(), 0);
+  });
+});

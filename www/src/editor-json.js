@@ -2,6 +2,7 @@
 // engine's errors are listed by their paths, and the plan in use does not change until
 // the text is a plan it accepts.
 import { html, nothing } from 'lit';
+import { schemaHints } from './schema-hints.js';
 
 /**
  * The plan's JSON editor: a draft applied only when the engine accepts it.
@@ -17,6 +18,17 @@ export function renderJson(el) {
       <button type="button" class="secondary" data-testid="apply-json" ?disabled=${el.jsonDraft == null} @click=${() => el.applyJson()}>${el.L('applyJson')}</button>
       ${el.jsonDraft != null ? html`<button type="button" class="secondary" @click=${() => (el.jsonDraft = null)}>${el.L('discard')}</button>` : nothing}
     </div>
+    ${renderHints(el)}
     ${el.jsonProblems?.length ? html`<ul class="field-error" data-testid="json-errors">${el.jsonProblems.map((p) => html`<li><code>${p.path || '—'}</code> ${p.message[el.lang] ?? p.message.en}</li>`)}</ul>` : nothing}` : nothing}
   </details>`;
+}
+
+/** What the plan's JSON Schema says of the draft while it is typed (before Apply asks the engine). */
+function renderHints(el) {
+  if (el.jsonDraft == null) return nothing;
+  const hints = schemaHints(el.jsonDraft, el.lang);
+  return hints.length
+    ? html`<div class="hints" data-testid="json-hints" role="status"><strong>${el.L('formatCheck')}</strong>
+        <ul>${hints.map((h) => html`<li data-hint-path=${h.path}><code>${h.path || '—'}</code> ${h.message}</li>`)}</ul></div>`
+    : html`<p class="hint ok" data-testid="json-hints-ok" role="status">${el.L('formatOk')}</p>`;
 }

@@ -130,6 +130,9 @@ export const styles = css`
   .grid.explain tr.grand td, .grid.explain tr.grand th { border-top: 1px solid var(--_border); }
   .empty-detail { padding: 8px 2px; }
   .secondary-figure { color: var(--_muted); font-size: 12px; white-space: nowrap; }
+  .hints { font-size: 12px; background: var(--ip-warn-soft); border: 1px solid #f1d48a; border-radius: 6px; padding: 6px 10px; margin: 6px 0; }
+  .hints ul { margin: 4px 0 0; padding-left: 18px; }
+  .hint.ok { color: #17803d; }
   .legend { display: flex; flex-wrap: wrap; gap: 4px 16px; margin: 6px 2px 12px; }
   .legend b { color: var(--_text); }
   .source-name { border-bottom: 1px dotted currentColor; cursor: help; }
