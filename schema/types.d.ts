@@ -5,38 +5,83 @@
 
 export type BonusRule =
   | {
+      /**
+       * Paid only when the actual is strictly above this percent of target (`120`; 0–1000).
+       */
       above_pct: string | number;
+      /**
+       * Formula of the actual, e.g. `revenue_collected`.
+       */
       actual: string;
+      /**
+       * The excess is counted from this percent of target (`120` or `100`); not above `above_pct`.
+       */
       excess_over_pct: string | number;
+      /**
+       * Percent of the excess paid (`1` = 1%; 0–100).
+       */
       rate_pct: string | number;
+      /**
+       * Formula of the target, e.g. `revenue_target`; a rep whose target is 0 or less is left out.
+       */
       target: string;
       type: 'over_achievement';
     }
   | {
+      /**
+       * The amount paid when the condition holds, in the plan's currency (0 to 10^12).
+       */
       amount: string | number;
       type: 'threshold';
+      /**
+       * Formula of the condition, e.g. `nps >= 90`; non-zero is true.
+       */
       when: string;
     }
   | {
+      /**
+       * The amount each winner gets, in the plan's currency (0 to 10^12).
+       */
       amount: string | number;
       /**
        * Whether the best rep has the highest measure (default) or the lowest (response time).
        */
-      direction?: 'higher_is_better' | 'lower_is_better';
+      direction?: Direction;
+      /**
+       * Formula of what reps are ranked by, e.g. `new_customers`.
+       */
       measure: string;
       /**
        * Reps whose measure is not above this get nothing, whatever their rank (0 by default;
        * only for higher-is-better measures).
        */
       minimum?: string | number;
+      /**
+       * Ties at the last winning places: `include_all` (default) or `share`.
+       */
       ties?: RankTies;
+      /**
+       * Reps ranked at most this (1–1000) get `amount`; equal measures share a rank.
+       */
       top: number;
       type: 'rank';
+      /**
+       * Rank over everyone (`all`, default) or separately in each `region` or `role`.
+       */
       within?: Grouping;
     }
   | {
+      /**
+       * The groups compared: `region` (default), `role`, or `all` (one group of everyone).
+       */
       group_by?: Grouping;
+      /**
+       * The amount each winning group gets, in the plan's currency (above 0).
+       */
       pool: string | number;
+      /**
+       * How a winning group's amount is split exactly among its eligible reps.
+       */
       split: PoolSplit;
       type: 'team_pool';
       /**
@@ -45,11 +90,21 @@ export type BonusRule =
       winners?: number;
     }
   | {
+      /**
+       * Percent of the profit that makes the pool (`5` = 5%; 0–100).
+       */
       pool_pct: string | number;
+      /**
+       * The profit, a figure in the plan's currency (0 to 10^12), not a formula: the same pool every period.
+       */
       profit: string | number;
+      /**
+       * How the pool is split exactly among all eligible reps.
+       */
       split: PoolSplit;
       type: 'profit_share';
     };
+export type Direction = 'higher_is_better' | 'lower_is_better';
 export type RankTies = 'include_all' | 'share';
 export type Grouping = 'all' | 'region' | 'role';
 export type PoolSplit =
@@ -61,26 +116,53 @@ export type PoolSplit =
     };
 export type TierMethod = 'marginal' | 'retroactive';
 export type TierBasis = 'attainment_pct' | 'amount';
+export type PeriodKind = 'month' | 'quarter' | 'year';
 export type PointKind = 'bonus' | 'penalty';
+export type RoundingApplies = 'each_line' | 'total';
 export type RoundingMode = 'half_up' | 'half_even' | 'down';
 export type Scoring =
   | {
+      /**
+       * A ratio above this percent of target is cut to it (`120` = 120%); above 0, at most 1000.
+       */
       cap_pct?: string | number | null;
+      /**
+       * A ratio below this percent of target is raised to it; at most 1000, not above the cap.
+       */
       floor_pct?: string | number | null;
+      /**
+       * A ratio below this percent of target scores 0 (exactly at it is scored); at most 1000.
+       */
       threshold_pct?: string | number | null;
       type: 'ratio';
     }
   | {
+      /**
+       * The most `target / actual` counts for, in percent (`120` = 120%); required, above 0, at most 1000.
+       */
       cap_pct: string | number;
+      /**
+       * A ratio below this percent is raised to it; at most 1000, not above the cap.
+       */
       floor_pct?: string | number | null;
+      /**
+       * A ratio below this percent scores 0 (exactly at it is scored); at most 1000.
+       */
       threshold_pct?: string | number | null;
       type: 'inverse_ratio';
     }
   | {
+      /**
+       * What is looked up: the actual itself (`actual`, default) or `actual / target × 100`
+       * (`attainment_pct`, needs a `target`).
+       */
       basis?: BandBasis;
+      /**
+       * `higher_is_better` (default: a step is reached at value ≥ `at`) or `lower_is_better` (≤ `at`).
+       */
       direction?: Direction;
       /**
-       * Percent of the weight when no step is reached.
+       * Percent of the weight when no step is reached (0–100, default 0).
        */
       otherwise_pct?: string | number;
       /**
@@ -91,7 +173,14 @@ export type Scoring =
       type: 'bands';
     }
   | {
+      /**
+       * The rater groups, weights adding to 100; default superior 60 (`rating_superior`),
+       * customers 20 (`rating_customer`), peers 20 (`rating_peer`).
+       */
       raters?: Rater[];
+      /**
+       * The best possible rating (default 100, above 0); ratings above it are not cut.
+       */
       scale_max?: string | number;
       type: 'rating360';
     }
@@ -99,14 +188,92 @@ export type Scoring =
       type: 'pass_fail';
     }
   | {
+      /**
+       * The lowest score, in points: default 0; above 0 is an error, below 0 lets the KPI go negative.
+       */
       floor?: string | number | null;
+      /**
+       * Points taken off the weight for each event (above 0, at most 100).
+       */
       points_per_event: string | number;
       type: 'deduction';
     };
 export type BandBasis = 'actual' | 'attainment_pct';
-export type Direction = 'higher_is_better' | 'lower_is_better';
-export type PeriodKind = 'month' | 'quarter' | 'year';
-export type RoundingApplies = 'each_line' | 'total';
+export type AlertCondition =
+  | {
+      /**
+       * The least fall that fires, in the value's unit.
+       */
+      by?: string | number | null;
+      /**
+       * The least fall that fires, in percent of the previous value.
+       */
+      by_pct?: string | number | null;
+      /**
+       * Formula of the value watched, e.g. `followup_rate`.
+       */
+      metric: string;
+      type: 'drop';
+    }
+  | {
+      /**
+       * Fires when the value is over this.
+       */
+      above?: string | number | null;
+      /**
+       * Fires when the value is under this.
+       */
+      below?: string | number | null;
+      /**
+       * Formula of the value watched, e.g. `revenue_collected / revenue_target * 100`.
+       */
+      metric: string;
+      type: 'level';
+    }
+  | {
+      /**
+       * A grade of the plan's bands, e.g. `C`.
+       */
+      grade: string;
+      /**
+       * How many periods in a row (2–12).
+       */
+      periods: number;
+      type: 'grade_streak';
+    };
+export type AlertSeverity = 'warning' | 'critical';
+export type PotentialCondition =
+  | {
+      /**
+       * How far above it the value must be, in the value's unit (0 by default: at least equal).
+       */
+      by?: string | number;
+      /**
+       * Formula of the value, e.g. `satisfaction`.
+       */
+      metric: string;
+      /**
+       * The team figure compared with: `average`, `median` or `p<N>` (`p75`).
+       */
+      stat: string;
+      type: 'above';
+    }
+  | {
+      /**
+       * The lowest percentile rank that holds.
+       */
+      from: string | number;
+      /**
+       * Formula of the value, e.g. `revenue_collected`.
+       */
+      metric: string;
+      /**
+       * The highest percentile rank that holds.
+       */
+      to: string | number;
+      type: 'percentile';
+    };
+export type TeamScope = 'all' | 'role' | 'region';
 export type TargetBasis = 'annual' | 'per_period';
 export type TargetSplit =
   | 'even'
@@ -116,43 +283,90 @@ export type TargetSplit =
 
 export interface Plan {
   /**
+   * The JSON Schema the file follows, for editors (`"$schema": "…/plan.schema.json"`); the engine ignores it.
+   */
+  $schema?: string | null;
+  /**
    * The headline attainment of each rep (shown in tables, used for ranking regions).
    */
   attainment?: Attainment | null;
+  /**
+   * Base pay (底薪): monthly salaries by role and city tier, and allowances (none by default).
+   */
   base_pay?: BasePay | null;
+  /**
+   * Bonuses (奖金): over-achievement, threshold, rank, team pool, profit share (none by default).
+   */
   bonuses?: Bonus[];
   /**
    * KPI categories and their weight ranges.
    */
   categories?: Category[];
+  /**
+   * Commission lines (提成), each paying a base through a rate table (none by default).
+   */
   commission?: CommissionLine[];
   /**
-   * The ISO 4217 code of the plan's money (shown with every amount; the engine does not convert).
+   * The ISO 4217 code of the plan's money, three capital letters (default `CNY`); shown
+   * with every amount, never converted.
    */
   currency?: string;
+  /**
+   * A description of the plan (optional).
+   */
   description?: string | null;
+  /**
+   * The description in Chinese (optional).
+   */
   description_zh?: string | null;
+  /**
+   * A recoverable draw (预支): a floor under each period's variable pay (none by default).
+   */
   draw?: Draw | null;
+  /**
+   * Grade bands (等级), forced distribution and streak; default bands S ≥ 90, A ≥ 80, B ≥ 70, C.
+   */
   grades?: Grades;
   /**
    * Derived metrics, usable in every formula by their id.
    */
   metrics?: Metric[];
+  /**
+   * The plan's name.
+   */
   name: string;
+  /**
+   * The plan's name in Chinese (optional).
+   */
   name_zh?: string | null;
   /**
-   * The length of the data's periods.
+   * The length of the data's periods: `month`, `quarter` (default) or `year`.
    */
-  period?: 'month' | 'quarter' | 'year';
+  period?: PeriodKind;
+  /**
+   * Bonus and penalty points (加分/扣分) added to or taken from the weighted score (none by default).
+   */
   points?: Points;
+  /**
+   * How money and scores are rounded (default 2 places, half up, each line).
+   */
   rounding?: Rounding;
+  /**
+   * One or more scorecards (计分卡), at least one KPI each; a rep is scored on the first card that matches it.
+   */
   scorecards: Scorecard[];
+  /**
+   * Management signals (D6): alert rules, the high-potential rule, improvement plans. They
+   * never change pay.
+   */
+  signals?: Signals;
   /**
    * Named targets, usable in every formula by their id.
    */
   targets?: Target[];
   /**
-   * Most a rep's variable pay (commission, bonuses, adjustments) can be in a period.
+   * Most a rep's variable pay (commission, bonuses, adjustments) can be in a period, in the
+   * plan's currency, above 0 (no cap by default); base pay is not capped.
    */
   variable_pay_cap?: string | number | null;
   /**
@@ -161,27 +375,39 @@ export interface Plan {
   version: 1;
 }
 export interface Attainment {
+  /**
+   * Formula of the actual, e.g. `revenue_collected`; the totals add it up as `revenue`.
+   */
   actual: string;
+  /**
+   * Formula of the target, e.g. `revenue_target`; a rep whose target is 0 or less is left out.
+   */
   target: string;
 }
 export interface BasePay {
+  /**
+   * Monthly allowances (补贴: transport, phone), for everyone or some roles (none by default).
+   */
   allowances?: Allowance[];
   /**
-   * The rep data column holding each rep's city tier (1 for tier-1 cities…).
+   * The data column holding each rep's city tier (城市级别: 1 for tier-1 cities, …; a whole
+   * number from 1 to 9); default `city_tier`.
    */
   city_tier_field?: string;
   /**
-   * The local monthly minimum wage by city tier ("1" → 8000): a salary below it is warned about.
+   * The local monthly minimum wage by city tier, keys `"1"`–`"9"` (`{ "1": 2690 }`): a monthly
+   * salary below it gets the warning `below_minimum_wage`.
    */
   minimum_by_city_tier?: {
     [k: string]: string | number | undefined;
   };
   /**
-   * Monthly salaries; the most specific entry matching a rep wins (role and tier > role > tier > neither).
+   * Monthly salaries, at least one; the most specific entry matching a rep wins (role and tier > role > tier > neither).
    */
   salaries: Salary[];
   /**
-   * The share of total pay base pay should have, in percent (30–40 by default); outside it is warned about.
+   * `[low, high]`: the share of total pay base pay should have, in percent (0–100, default
+   * `[30, 40]`, inclusive); outside it the rep gets the warning `base_share_out_of_range`.
    *
    * @minItems 2
    * @maxItems 2
@@ -189,44 +415,92 @@ export interface BasePay {
   share_range_pct?: [string | number, string | number];
 }
 export interface Allowance {
+  /**
+   * Unique id of the allowance, e.g. `transport`.
+   */
   id: string;
+  /**
+   * The amount per month, in the plan's currency (0 or more); paid × the months of the period.
+   */
   monthly: string | number;
+  /**
+   * The allowance's label, e.g. `Transport allowance`.
+   */
   name: string;
+  /**
+   * The label in Chinese, e.g. `交通补贴` (optional).
+   */
   name_zh?: string | null;
+  /**
+   * Only reps with one of these roles get it; absent: everyone.
+   */
   roles?: string[] | null;
 }
 export interface Salary {
+  /**
+   * The city tier it is for (1–9); absent: every tier.
+   */
   city_tier?: number | null;
+  /**
+   * The salary per month, in the plan's currency (above 0); paid × the months of the period.
+   */
   monthly: string | number;
+  /**
+   * The role it is for (the data's `role` column); absent: every role.
+   */
   role?: string | null;
 }
 export interface Bonus {
   /**
-   * Scales the bonus by the rep's grade (S 1.5, B 0.5); grades not listed keep × 1.
+   * Scales the bonus by the rep's grade (`{ "S": 1.5 }`, 0–10); grades not listed keep × 1.
+   * Not allowed on a `team_pool` or `profit_share`.
    */
   grade_multipliers?: {
     [k: string]: string | number | undefined;
   };
   /**
-   * Only reps with one of these grades get it (all grades when absent).
+   * Only reps with one of these grades get it (all grades when absent; not empty).
    */
   grades?: string[] | null;
+  /**
+   * Unique id of the bonus, e.g. `nps_bonus`.
+   */
   id: string;
+  /**
+   * The bonus's label, e.g. `NPS 90 or more`.
+   */
   name: string;
+  /**
+   * The label in Chinese (optional).
+   */
   name_zh?: string | null;
+  /**
+   * How the amount is worked out: `{ "type": … }`, one of the bonus rules.
+   */
   rule: BonusRule;
 }
 export interface Category {
+  /**
+   * Unique id of the category, referred to by a KPI's `category`, e.g. `results`.
+   */
   id: string;
   /**
-   * Greatest share of a card's weight this category may have.
+   * Greatest share of every card's weight this category's KPIs may have, in percent (0–100,
+   * inclusive; optional).
    */
   max_weight?: string | number | null;
   /**
-   * Least share of a card's weight (in points of 100) this category may have.
+   * Least share of every card's weight this category's KPIs may have, in percent (0–100,
+   * inclusive; optional).
    */
   min_weight?: string | number | null;
+  /**
+   * The category's label, e.g. `Results`.
+   */
   name: string;
+  /**
+   * The label in Chinese, e.g. `结果指标` (optional).
+   */
   name_zh?: string | null;
 }
 export interface CommissionLine {
@@ -239,26 +513,39 @@ export interface CommissionLine {
    */
   base: string;
   /**
-   * Most this line pays in a period, after its modifiers.
+   * Most this line pays a rep in a period, after its modifiers (封顶), in the plan's currency (above 0).
    */
   cap?: string | number | null;
   /**
-   * No commission at all below this attainment of the line's target, in percent.
+   * No commission at all below this attainment of the line's target, in percent (门槛; at
+   * the gate exactly the line pays; 0–1000).
    */
   gate_pct?: string | number | null;
   /**
-   * A multiplier per grade (S 1.2, C 0.5); grades not listed keep × 1.
+   * A multiplier per grade (`{ "S": 1.2, "C": 0.5 }`, 0–10); grades not listed keep × 1.
    */
   grade_multipliers?: {
     [k: string]: string | number | undefined;
   };
+  /**
+   * Unique id of the line, e.g. `revenue_commission`; the returns file names the line by it.
+   */
   id: string;
+  /**
+   * `marginal` (each tier's rate on its slice, 超额累进) or `retroactive` (the whole base at the rate of the highest tier reached, 全额累进).
+   */
   method: TierMethod;
   /**
-   * Multipliers applied when a condition holds (collection rate < 90% → × 0.8).
+   * Multipliers applied, in plan order, when their condition holds (collection rate < 90% → × 0.8); all that hold apply.
    */
   multipliers?: ConditionalMultiplier[];
+  /**
+   * The line's label, e.g. `SaaS tiers on collected revenue`.
+   */
   name: string;
+  /**
+   * The label in Chinese, e.g. `回款提成` (optional).
+   */
   name_zh?: string | null;
   /**
    * Raises every tier's rate by `add_pct` points for reps the condition holds for
@@ -266,16 +553,23 @@ export interface CommissionLine {
    */
   rate_override?: RateOverride | null;
   /**
-   * Formula of the target; needed when tier bounds are in percent of target.
+   * Formula of the target, e.g. `revenue_target`; needed when tier bounds are in percent of
+   * target or the line has a gate, else only shown.
    */
   target?: string | null;
+  /**
+   * What tier bounds are in: `attainment_pct` (percent of target) or `amount` (amounts of the base).
+   */
   tier_basis: TierBasis;
   /**
-   * Tiers by their lower bound, from 0 upwards; a single tier is a flat rate.
+   * Tiers by their lower bound, the first exactly 0, then strictly increasing (at most 100); a single tier is a flat rate.
    */
   tiers: Tier[];
 }
 export interface ConditionalMultiplier {
+  /**
+   * The factor the line's pay is multiplied by (`0.8`; 0–10).
+   */
   multiplier: string | number;
   /**
    * Formula of the condition, e.g. `collection_rate < 90%`.
@@ -283,6 +577,9 @@ export interface ConditionalMultiplier {
   when: string;
 }
 export interface RateOverride {
+  /**
+   * Percentage points added to every tier's rate (`1`: 3% → 4%); above 0, at most 100.
+   */
   add_pct: string | number;
   /**
    * Formula of the condition, e.g. `high_potential` or `satisfaction >= 90`.
@@ -290,107 +587,203 @@ export interface RateOverride {
   when: string;
 }
 export interface Tier {
+  /**
+   * The tier's lower bound (inclusive): percent of target, or an amount of the base, by `tier_basis`.
+   */
   from: string | number;
+  /**
+   * The rate in percent (`3` = 3%; 0–100).
+   */
   rate_pct: string | number;
 }
 export interface Draw {
+  /**
+   * The draw per period, in the plan's currency (above 0).
+   */
   amount: string | number;
+  /**
+   * Whether top-ups are owed and recovered from later periods (default `true`); `false`
+   * makes the draw a guarantee.
+   */
   recoverable?: boolean;
 }
 export interface Grades {
+  /**
+   * The bands, best first; a rep gets the first band whose `min_score` its score reaches.
+   */
   bands: GradeBand[];
   /**
-   * The expected share of reps per grade (强制分布).
+   * The expected share of reps per grade (强制分布), reported, or enforced by rank (none by default).
    */
   distribution?: Distribution | null;
   /**
-   * Flag reps who get a grade several periods in a row (连续2个周期不达标).
+   * Flag reps who get a grade several periods in a row (连续2个周期不达标; none by default).
    */
   streak?: Streak | null;
 }
 export interface GradeBand {
+  /**
+   * The grade's name, unique and not empty, e.g. `S`.
+   */
   grade: string;
+  /**
+   * The least score that earns the grade (inclusive: 90.00 is S at 90); the last band has
+   * none and every other band must have one.
+   */
   min_score?: string | number | null;
 }
 export interface Distribution {
   /**
    * Give grades by rank so that each grade gets its `quota_pct` of the reps. Ties at a
-   * boundary all get the better grade (so that grade may go over its quota).
+   * boundary all get the better grade (so that grade may go over its quota). Default false.
    */
   enforce?: boolean;
+  /**
+   * The expected share of each grade (seed 003: S 10–15%, A 30–40%, B 30–40%, C 5–10%);
+   * enforced, it lists every grade in band order.
+   */
   guide: GradeShare[];
 }
 export interface GradeShare {
+  /**
+   * The grade, one of the bands.
+   */
   grade: string;
+  /**
+   * The greatest expected share of reps, in percent (inclusive); above it the report says `above`.
+   */
   max_pct: string | number;
+  /**
+   * The least expected share of reps, in percent (inclusive); below it the report says `below`.
+   */
   min_pct: string | number;
   /**
-   * The share given when the distribution is enforced; the quotas add to 100.
+   * The share of reps, in percent, given when the distribution is enforced (required then); the quotas add to 100.
    */
   quota_pct?: string | number | null;
 }
 export interface Streak {
+  /**
+   * The grade to watch, one of the bands, e.g. `C`.
+   */
   grade: string;
+  /**
+   * How many consecutive periods, the evaluated one included (2–12).
+   */
   periods: number;
 }
 export interface Metric {
+  /**
+   * The formula, e.g. `new_customers / visits`; it may use other metrics, in any order.
+   */
   formula: string;
+  /**
+   * The name formulas use, an identifier, e.g. `conversion_rate`.
+   */
   id: string;
+  /**
+   * The metric's label (optional).
+   */
   name?: string | null;
+  /**
+   * The label in Chinese, e.g. `转化率` (optional).
+   */
   name_zh?: string | null;
 }
 export interface Points {
+  /**
+   * The items, each counting events worth points.
+   */
   items: PointItem[];
   /**
-   * Most bonus points one rep can get in a period, over all items.
+   * Most bonus points one rep can get in a period, over all items (0–100; no limit when absent).
    */
   max_bonus?: string | number | null;
   /**
-   * Most penalty points one rep can lose in a period, over all items.
+   * Most penalty points one rep can lose in a period, over all items (0–100; no limit when absent).
    */
   max_penalty?: string | number | null;
 }
 export interface PointItem {
   /**
-   * Most points this item can give (or take) in a period.
+   * Most points this item can give (or take) in a period (above 0, at most 100; no limit when absent).
    */
   cap?: string | number | null;
   /**
    * Formula counting the events (`big_contracts`, `complaints`, `if(nps >= 90, 1, 0)`).
    */
   events: string;
+  /**
+   * Unique id of the item, e.g. `big_contract`.
+   */
   id: string;
+  /**
+   * `bonus` (加分, added to the score) or `penalty` (扣分, taken from it).
+   */
   kind: PointKind;
+  /**
+   * The item's label, e.g. `Large contract`.
+   */
   name: string;
+  /**
+   * The label in Chinese, e.g. `签约大单` (optional).
+   */
   name_zh?: string | null;
+  /**
+   * Points per event (above 0, at most 100); a negative count of events is taken as 0.
+   */
   points_per_event: string | number;
 }
 export interface Rounding {
   /**
-   * Whether each pay line is rounded (the total is their sum) or only the total.
+   * Whether each pay line is rounded and the total is their sum (`each_line`, default) or
+   * only each rep's total pay is rounded (`total`).
    */
-  applies_to?: 'each_line' | 'total';
+  applies_to?: RoundingApplies;
+  /**
+   * How figures are rounded to their scale: `half_up` (default), `half_even` or `down`.
+   */
   mode?: RoundingMode;
   /**
-   * Decimal places of every money figure (each pay line, then the total as their sum).
+   * Decimal places of money (each pay item, each rep's total pay, pool shares, split annual
+   * targets); default 2, at most 10.
    */
   money_scale?: number;
   /**
-   * Decimal places of every KPI score (the total score is their sum).
+   * Decimal places of each KPI score, of the bonus and penalty totals and of year-to-date
+   * averages (the weighted score is the sum of the rounded KPI scores); default 2, at most 10.
    */
   score_scale?: number;
 }
 export interface Scorecard {
+  /**
+   * Unique id of the card, e.g. `new_business`.
+   */
   id: string;
+  /**
+   * The card's KPIs (at least one, at most 100).
+   */
   kpis: Kpi[];
+  /**
+   * The card's label (optional).
+   */
   name?: string | null;
+  /**
+   * The label in Chinese (optional).
+   */
   name_zh?: string | null;
   /**
    * Scale the weights so they add to 100 (each × 100 / sum). Without it, weights that do
    * not add to 100 are an error.
    */
   normalize?: boolean;
+  /**
+   * Only reps in one of these regions (the data's `region` column) get this card; absent: any region.
+   */
   regions?: string[] | null;
+  /**
+   * Only reps with one of these roles (the data's `role` column) get this card; absent: any role.
+   */
   roles?: string[] | null;
 }
 export interface Kpi {
@@ -399,146 +792,438 @@ export interface Kpi {
    * pass/fail a condition (`product_test >= 80`); for a deduction the count of events.
    */
   actual?: string | null;
+  /**
+   * The id of the category the KPI belongs to (optional; none when absent).
+   */
   category?: string | null;
+  /**
+   * Id of the KPI, unique within the card, e.g. `revenue`.
+   */
   id: string;
+  /**
+   * The KPI's label, e.g. `Collected revenue`.
+   */
   name: string;
+  /**
+   * The label in Chinese (optional).
+   */
   name_zh?: string | null;
+  /**
+   * The scoring function; default `{ "type": "ratio" }` without limits.
+   */
   scoring?: Scoring;
   /**
    * Formula of the target (`revenue_target`, `8`, `15%`), for the scorings that need one.
    */
   target?: string | null;
   /**
-   * Points this KPI is worth at 100% of target; a card's weights add to 100.
+   * Points this KPI is worth at 100% of target (0–100); a card's weights add to 100.
    */
   weight: string | number;
 }
 export interface BandStep {
+  /**
+   * The value the step starts at, inclusive: in the unit of the actual, or percent of target
+   * with `basis: "attainment_pct"`.
+   */
   at: string | number;
+  /**
+   * Percent of the KPI's weight the step scores (0–1000; `100` = the full weight).
+   */
   score_pct: string | number;
 }
 export interface Rater {
+  /**
+   * Formula of the group's rating, e.g. `rating_superior` or `90`.
+   */
   rating: string;
+  /**
+   * The group's weight in percent (0–100); the raters' weights add to 100.
+   */
   weight: string | number;
+}
+export interface Signals {
+  /**
+   * Alert rules, checked for every rep of the evaluated period.
+   */
+  alerts?: AlertRule[];
+  /**
+   * The high-potential (高潜) rule: every condition must hold.
+   */
+  high_potential?: HighPotential | null;
+  /**
+   * Improvement plans agreed with reps, tracked from one period to a later one.
+   */
+  improvement_plans?: ImprovementPlan[];
+}
+export interface AlertRule {
+  /**
+   * Unique among the alert rules, e.g. `followup_drop`.
+   */
+  id: string;
+  /**
+   * What the alert says, e.g. "Follow-up rate dropped sharply".
+   */
+  name: string;
+  /**
+   * The Chinese name, e.g. 跟进率骤降.
+   */
+  name_zh?: string | null;
+  /**
+   * When the alert fires.
+   */
+  rule: AlertCondition;
+  /**
+   * `warning` (look at it) or `critical` (act now); `warning` by default.
+   */
+  severity?: AlertSeverity;
+}
+export interface HighPotential {
+  /**
+   * The conditions, all of which must hold (at least one).
+   */
+  conditions: PotentialCondition[];
+  /**
+   * Whom a rep is compared with: `all` reps (default), the same `role` or the same `region`.
+   */
+  team?: TeamScope;
+}
+export interface ImprovementPlan {
+  /**
+   * The period the plan starts from (its value is the starting point), e.g. `2026-Q3`.
+   */
+  from_period: string;
+  /**
+   * Formula of the value to improve, e.g. `new_customers`.
+   */
+  metric: string;
+  /**
+   * The target set for the period after, e.g. 10.
+   */
+  next_target?: string | number | null;
+  /**
+   * The period the plan is judged in, after `from_period`, e.g. `2026-Q4`.
+   */
+  period: string;
+  /**
+   * The value planned for `period`: 8 new customers.
+   */
+  planned: string | number;
+  /**
+   * The rep's id in the data, e.g. `S03`.
+   */
+  rep: string;
 }
 export interface Target {
   /**
-   * Whether the default and the by_* values are annual (split into periods) or per period.
+   * Whether the default and the by_* values are each period's target (`per_period`,
+   * default) or the year's, split over its periods (`annual`).
    */
-  basis?: 'annual' | 'per_period';
+  basis?: TargetBasis;
+  /**
+   * Figures by region (above 0), e.g. `{ "Southwest": 36 }`; beats `by_role`, `by_rep` beats it.
+   */
   by_region?: {
     [k: string]: string | number | undefined;
   };
+  /**
+   * Figures by rep id (above 0); beats every other figure.
+   */
   by_rep?: {
     [k: string]: string | number | undefined;
   };
+  /**
+   * Figures by role (above 0), e.g. `{ "account_manager": 20 }`; `by_region` and `by_rep` beat it.
+   */
   by_role?: {
     [k: string]: string | number | undefined;
   };
+  /**
+   * The figure for every rep not matched by `by_rep`, `by_region` or `by_role` (above 0).
+   */
   default: string | number;
+  /**
+   * The name formulas use, an identifier, e.g. `new_customer_goal`.
+   */
   id: string;
+  /**
+   * The target's label (optional).
+   */
   name?: string | null;
+  /**
+   * The label in Chinese (optional).
+   */
   name_zh?: string | null;
   /**
-   * Per-period values that replace the computed one (a target changed mid-year).
+   * Values that replace the computed one for one period or from a period on (a target
+   * changed mid-year); the most specific wins.
    */
   overrides?: TargetOverride[];
   /**
-   * How an annual figure is split over the year's periods.
+   * How an annual figure is split over the year's periods: `"even"` (default) or
+   * `{ "shares": [20, 25, 25, 30] }`; only for `basis: "annual"`.
    */
-  split?:
-    | 'even'
-    | {
-        shares: (string | number)[];
-      };
+  split?: TargetSplit;
 }
 export interface TargetOverride {
+  /**
+   * The first period it applies to; it applies to every later one too (give exactly one of `period` and `from`).
+   */
   from?: string | null;
+  /**
+   * The one period it applies to, e.g. `2026-Q4` (give exactly one of `period` and `from`).
+   */
   period?: string | null;
+  /**
+   * Only reps of this region (name at most one of `role`, `region`, `rep`).
+   */
   region?: string | null;
+  /**
+   * Only this rep, by id (name at most one of `role`, `region`, `rep`).
+   */
   rep?: string | null;
+  /**
+   * Only reps of this role (name at most one of `role`, `region`, `rep`; none: everyone).
+   */
   role?: string | null;
+  /**
+   * The target's value for those reps and periods, above 0 (replaces the computed one, annual or not).
+   */
   value: string | number;
 }
 
 export type Severity = 'error' | 'warning';
 export type GradedBy = 'band' | 'rank';
 export type ShareStatus = 'below' | 'within' | 'above';
+export type HealthSeverity = 'ok' | 'info' | 'warning';
 
 export interface AdjustmentResult {
   /**
    * The line's pay for the original period recomputed without the returned revenue,
-   * less what it paid: negative.
+   * less what it paid: zero or negative, in the plan's currency (rounded to `money_scale`
+   * when rounding applies to each line).
    */
   amount: string;
+  /**
+   * The recomputed line, with `paid_then`, `due_without_return` and `clawback`.
+   */
   explain: Explanation;
   /**
    * The commission line the sale was credited to.
    */
   line: string;
+  /**
+   * The period of the original sale, whose commission is recomputed.
+   */
   original_period: string;
   /**
    * The sale, as the adjustment refers to it.
    */
   reference: string;
+  /**
+   * The revenue returned, as in the returns file.
+   */
   returned: string;
 }
 export interface Explanation {
+  /**
+   * The rules that fired, each once, e.g. `capped`, `below_threshold`, `div_by_zero`.
+   */
   notes: string[];
+  /**
+   * The named values, in the order they were used.
+   */
   steps: Step[];
 }
 export interface Step {
+  /**
+   * What the value is, e.g. `attainment_pct`, `cap`, `tier_pay`.
+   */
   key: string;
+  /**
+   * The value; keys ending in `_pct` are in percent (`120` = 120%).
+   */
   value: string;
 }
+export interface Alert {
+  /**
+   * What happened, in both languages, naming the rep, the rule, the values and the periods.
+   */
+  message: Message;
+  /**
+   * The periods the alert looked at, oldest first.
+   */
+  periods: string[];
+  /**
+   * The rep's id.
+   */
+  rep_id: string;
+  /**
+   * The alert rule's id.
+   */
+  rule: string;
+  /**
+   * `warning` or `critical`, from the rule.
+   */
+  severity: AlertSeverity;
+  /**
+   * The rule's threshold that was crossed (a fall, a level, or the streak's length).
+   */
+  threshold: string;
+  /**
+   * The values it compared, one per period (a grade streak has none).
+   */
+  values: string[];
+}
+export interface Message {
+  /**
+   * The message in English.
+   */
+  en: string;
+  /**
+   * The message in Simplified Chinese.
+   */
+  zh: string;
+}
 export interface Comparison {
+  /**
+   * The cost per region, sorted by name.
+   */
   by_region: GroupDelta[];
+  /**
+   * Total pay under the variant, over the reps evaluated under both plans.
+   */
   cost_after: string;
+  /**
+   * Total pay under the baseline, over the reps evaluated under both plans.
+   */
   cost_before: string;
+  /**
+   * `cost_after − cost_before`.
+   */
   cost_delta: string;
+  /**
+   * The change in percent of `cost_before`, 2 places half up; null when it is 0.
+   */
   cost_delta_pct: string | null;
+  /**
+   * Reps paid more under the variant.
+   */
   gainers: number;
+  /**
+   * Reps whose grade differs between the plans.
+   */
   grade_changes: number;
+  /**
+   * Reps paid less under the variant.
+   */
   losers: number;
+  /**
+   * Reps evaluated under the variant only (left out by the baseline), by id; not in the costs.
+   */
   only_after: string[];
   /**
-   * Reps evaluated under only one of the plans (left out by the other).
+   * Reps evaluated under the baseline only (left out by the variant), by id; not in the costs.
    */
   only_before: string[];
+  /**
+   * The period compared (for year-to-date, the last one).
+   */
   period: string;
   /**
    * Reps evaluated under both plans, biggest pay gain first.
    */
   reps: RepDelta[];
+  /**
+   * Reps paid the same.
+   */
   unchanged: number;
 }
 export interface GroupDelta {
+  /**
+   * Its reps' total pay under the variant.
+   */
   after: string;
+  /**
+   * Its reps' total pay under the baseline plan.
+   */
   before: string;
+  /**
+   * `after − before`.
+   */
   delta: string;
+  /**
+   * The region.
+   */
   group: string;
 }
 export interface RepDelta {
+  /**
+   * The grade under the variant.
+   */
   grade_after: string;
+  /**
+   * The grade under the baseline plan.
+   */
   grade_before: string;
+  /**
+   * The rep's name.
+   */
   name: string;
+  /**
+   * The rep's Chinese name; empty when the data has none.
+   */
   name_zh: string;
+  /**
+   * Total pay under the variant.
+   */
   pay_after: string;
+  /**
+   * Total pay under the baseline plan, in the plan's currency.
+   */
   pay_before: string;
+  /**
+   * `pay_after − pay_before`: positive for a gain.
+   */
   pay_delta: string;
   /**
-   * The change in percent of the baseline pay (none when the baseline pays 0).
+   * The change in percent of the baseline pay, 2 places half up (null when the baseline pays 0).
    */
   pay_delta_pct: string | null;
+  /**
+   * The rep's region.
+   */
   region: string;
+  /**
+   * The rep's id in the data, e.g. `E01`.
+   */
   rep_id: string;
+  /**
+   * The rep's role.
+   */
   role: string;
+  /**
+   * The score under the variant (the current plan).
+   */
   score_after: string;
+  /**
+   * The score under the baseline plan.
+   */
   score_before: string;
+  /**
+   * `score_after − score_before`.
+   */
   score_delta: string;
 }
 export interface CurvePoint {
+  /**
+   * Attainment in percent of the target (`120` = 120%).
+   */
   attainment_pct: string;
+  /**
+   * What the line's tiers, gate and cap pay at that attainment, unrounded, before the
+   * multipliers and rate override that depend on the rep.
+   */
   pay: string;
 }
 export interface DataSummary {
@@ -568,7 +1253,13 @@ export interface DrawStep {
    * Variable pay earned this period, before the draw.
    */
   earned: string;
+  /**
+   * Owed at the end of the period: `owed_before` + top-up (when recoverable) − recovered.
+   */
   owed_after: string;
+  /**
+   * Owed on the draw at the start of the period (from earlier periods' top-ups).
+   */
   owed_before: string;
   /**
    * Variable pay actually paid: earned + top-up − recovered.
@@ -593,16 +1284,25 @@ export interface Evaluation {
    */
   periods: string[];
   /**
-   * Reps left out of the results, each with its reason.
+   * Reps left out of the results, each with its reason (`missing_value`, `target_not_positive`, …).
    */
   problems: Problem[];
+  /**
+   * Each rep evaluated; reps left out are listed in `problems` instead.
+   */
   reps: RepResult[];
+  /**
+   * Totals over the evaluated reps: the plan's cost, averages, by region and role, grade counts.
+   */
   totals: Totals;
   /**
    * Things that did not stop the evaluation but need a look (a return for a commission
    * line this plan does not have).
    */
   warnings: Problem[];
+  /**
+   * Whether this is year-to-date: pay summed over `periods`, scores averaged and graded again.
+   */
   year_to_date: boolean;
 }
 export interface Problem {
@@ -610,21 +1310,23 @@ export interface Problem {
    * Stable machine-readable code, e.g. `weights_sum`.
    */
   code: string;
+  /**
+   * What is wrong and how to fix it, in English and Simplified Chinese.
+   */
   message: Message;
   /**
-   * Where: a JSON path into the plan (`scorecards[0].kpis[1].weight`), or
-   * `reps[row 7].visits` for data.
+   * Where: a JSON path into the plan (`scorecards[0].kpis[1].weight`), `reps.E01.revenue.target`
+   * for a rep left out, or `line 7.visits` for a row of a data file.
    */
   path: string;
+  /**
+   * `error` or `warning`.
+   */
   severity: Severity;
   /**
    * The offending value as the user wrote it, when there is one.
    */
   value: string | null;
-}
-export interface Message {
-  en: string;
-  zh: string;
 }
 export interface RepResult {
   /**
@@ -632,52 +1334,104 @@ export interface RepResult {
    */
   adjustments: AdjustmentResult[];
   /**
-   * The headline attainment's actual and target (summed over periods for year-to-date).
+   * The headline attainment's actual (summed over periods for year-to-date); null without `attainment`.
    */
   attainment_actual: string | null;
   /**
-   * Headline attainment in percent (the plan's `attainment`), 2 places.
+   * Headline attainment in percent (the plan's `attainment`: `actual / target × 100`), 2 places
+   * half up (`120.00` = 120%); null when the plan has no `attainment`.
    */
   attainment_pct: string | null;
+  /**
+   * The headline attainment's target (summed over periods for year-to-date); null without `attainment`.
+   */
   attainment_target: string | null;
   /**
    * Salary and allowances.
    */
   base_pay: PayItem[];
   /**
-   * Sum of the base pay items.
+   * Sum of the base pay items, in the plan's currency.
    */
   base_total: string;
+  /**
+   * Bonus points added (加分), after the caps, rounded to `score_scale` (year-to-date: the average).
+   */
   bonus_points: string;
+  /**
+   * Each bonus of the plan, in plan order, 0 when not earned; `kind` is the rule type.
+   */
   bonuses: PayItem[];
+  /**
+   * Each commission line of the plan, in plan order.
+   */
   commission: LineResult[];
   /**
-   * The draw account this period, when the plan has a draw.
+   * The draw account this period; null when the plan has no draw, and year-to-date.
    */
   draw: DrawStep | null;
+  /**
+   * Things to look at, e.g. a `grade_streak` (never year-to-date).
+   */
   flags: Flag[];
+  /**
+   * The grade given, one of the plan's bands, e.g. `S`.
+   */
   grade: string;
+  /**
+   * Whether the grade came from the bands (`band`) or from rank under an enforced distribution (`rank`).
+   */
   graded_by: GradedBy;
+  /**
+   * Each KPI of that scorecard, in card order.
+   */
   kpis: KpiResult[];
+  /**
+   * The rep's name, from the data.
+   */
   name: string;
+  /**
+   * The rep's Chinese name, from the data's `name_zh` column; empty when the data has none.
+   */
   name_zh: string;
+  /**
+   * Penalty points taken away (扣分), after the caps, rounded to `score_scale` (year-to-date: the average).
+   */
   penalty_points: string;
+  /**
+   * Each point item of the plan: events counted and points given or taken.
+   */
   points: PointResult[];
+  /**
+   * How the point totals were reached: `bonus_points`, `penalty_points`, the caps on the totals (empty year-to-date).
+   */
   points_explain: Explanation;
   /**
    * 1 for the best score; equal scores share a rank.
    */
   rank: number;
+  /**
+   * The rep's region, e.g. `East`.
+   */
   region: string;
+  /**
+   * The rep's id in the data, e.g. `E01`.
+   */
   rep_id: string;
+  /**
+   * The rep's role, e.g. `new_business`.
+   */
   role: string;
   /**
    * `weighted_score + bonus_points − penalty_points`.
    */
   score: string;
+  /**
+   * The id of the scorecard the rep was scored on.
+   */
   scorecard: string;
   /**
-   * Base total + variable pay, rounded as the plan says.
+   * Base total + variable pay, rounded to `money_scale` (e.g. `"55400.00"`); year-to-date the sum of the periods.
    */
   total_pay: string;
   /**
@@ -685,7 +1439,8 @@ export interface RepResult {
    */
   variable_pay: string;
   /**
-   * Pay checks a designer wants to see: below the minimum wage, base share out of range.
+   * Pay checks a designer wants to see: `below_minimum_wage`, `base_share_out_of_range`,
+   * `variable_pay_capped` (the rep is still paid).
    */
   warnings: Problem[];
   /**
@@ -694,8 +1449,17 @@ export interface RepResult {
   weighted_score: string;
 }
 export interface PayItem {
+  /**
+   * The amount for the period, in the plan's currency, rounded to `money_scale` unless rounding applies to the total only.
+   */
   amount: string;
+  /**
+   * How the amount was reached (values such as `monthly`, `months`, `rank`; notes such as `grade_not_eligible`).
+   */
   explain: Explanation;
+  /**
+   * `salary` for the salary, else the allowance's or the bonus's id.
+   */
   id: string;
   /**
    * `salary`, `allowance`, or the bonus rule (`threshold`, `rank`, `team_pool`…).
@@ -703,15 +1467,35 @@ export interface PayItem {
   kind: string;
 }
 export interface LineResult {
+  /**
+   * `base / target × 100`, 2 places half up; null when the line has no target.
+   */
   attainment_pct: string | null;
+  /**
+   * The credited base the line's `base` formula gave (year-to-date: summed).
+   */
   base: string;
+  /**
+   * Each step that applied: `tier_pay`, `below_gate`, `condition_multiplier`,
+   * `grade_multiplier`, `capped`, … (empty year-to-date).
+   */
   explain: Explanation;
+  /**
+   * The commission line's id.
+   */
   id: string;
   /**
-   * Rounded with the plan's money rounding (when rounding applies to each line).
+   * The line's pay after every modifier, in the plan's currency; rounded to `money_scale`
+   * when rounding applies to each line.
    */
   pay: string;
+  /**
+   * The tier slices that make up the tier pay (empty year-to-date).
+   */
   slices: TierSlice[];
+  /**
+   * The line's target; null when the line has none (year-to-date: summed).
+   */
   target: string | null;
 }
 export interface TierSlice {
@@ -732,7 +1516,7 @@ export interface TierSlice {
    */
   rate: string;
   /**
-   * Upper bound, absent for the top tier.
+   * Upper bound, as an amount; null for the top tier.
    */
   to: string | null;
 }
@@ -741,27 +1525,49 @@ export interface Flag {
    * `grade_streak`: the same grade in consecutive periods (an improvement plan is due).
    */
   code: string;
+  /**
+   * The grade repeated, e.g. `C`.
+   */
   grade: string;
+  /**
+   * The periods with that grade, oldest first, e.g. `["2026-Q3", "2026-Q4"]`.
+   */
   periods: string[];
 }
 export interface KpiResult {
+  /**
+   * The value of the KPI's `actual` formula; null when it has none (rating360), and year-to-date.
+   */
   actual: string | null;
   /**
    * The ratio the KPI was scored on, in percent, 2 places: `actual / target`, or
-   * `target / actual` for lower-is-better KPIs; absent for scorings without a ratio.
+   * `target / actual` for lower-is-better KPIs; null for scorings without a ratio, and year-to-date.
    */
   attainment_pct: string | null;
+  /**
+   * The KPI's category id; null when it has none.
+   */
   category: string | null;
+  /**
+   * How the score was reached: values (`attainment_pct`, `applied_pct`, `weight`…) and the
+   * rules that fired (`capped`, `floored`, `below_threshold`, `div_by_zero`…).
+   */
   explain: Explanation;
+  /**
+   * The KPI's id on its card.
+   */
   id: string;
   /**
-   * Rounded to the plan's score scale.
+   * Points scored, rounded to the plan's `score_scale` (year-to-date: the average over the periods).
    */
   score: string;
   /**
    * The scoring function (`ratio`, `inverse_ratio`, `bands`, `rating360`, `pass_fail`, `deduction`).
    */
   scoring: string;
+  /**
+   * The value of the KPI's `target` formula; null when it has none, and year-to-date.
+   */
   target: string | null;
   /**
    * The weight after normalising.
@@ -769,9 +1575,21 @@ export interface KpiResult {
   weight: string;
 }
 export interface PointResult {
+  /**
+   * Whether the item's own `cap` cut the points.
+   */
   capped: boolean;
+  /**
+   * The events counted by the item's formula (a negative count is taken as 0; year-to-date: summed).
+   */
   events: string;
+  /**
+   * The point item's id.
+   */
   id: string;
+  /**
+   * `bonus` or `penalty`.
+   */
   kind: PointKind;
   /**
    * Points given (bonus) or taken (penalty), after the item's cap; never negative.
@@ -779,27 +1597,58 @@ export interface PointResult {
   points: string;
 }
 export interface Totals {
+  /**
+   * Sum of every rep's clawbacks (zero or negative).
+   */
   adjustments: string;
+  /**
+   * Total pay / reps, rounded to `money_scale` with the plan's mode.
+   */
   average_pay: string;
+  /**
+   * The reps' average score, 2 places half up.
+   */
   average_score: string;
+  /**
+   * Sum of every rep's `base_total`.
+   */
   base_pay: string;
+  /**
+   * Sum of every rep's bonus amounts.
+   */
   bonuses: string;
+  /**
+   * Totals per region, sorted by name.
+   */
   by_region: GroupTotal[];
+  /**
+   * Totals per role, sorted by name.
+   */
   by_role: GroupTotal[];
+  /**
+   * Sum of every rep's commission line pay.
+   */
   commission: string;
   /**
    * Each guided grade's share against the forced-distribution guide.
    */
   distribution: GradeShareResult[];
+  /**
+   * Number of reps left out (listed in `problems`; year-to-date each rep counts once).
+   */
   excluded: number;
   /**
    * Count of reps per grade, in the plan's band order.
    */
   grades: GradeCount[];
   /**
-   * Total pay as a percentage of revenue, 2 places.
+   * Total pay as a percentage of revenue (`total_pay × 100 / revenue`), 2 places half up;
+   * null without revenue, or when it is 0 or less.
    */
   pay_pct_of_revenue: string | null;
+  /**
+   * Number of reps evaluated.
+   */
   reps: number;
   /**
    * Reps with at least one pay warning.
@@ -813,31 +1662,158 @@ export interface Totals {
    * The plan's cost: everything paid.
    */
   total_pay: string;
+  /**
+   * Sum of the reps' variable pay (after the variable pay cap and the draw).
+   */
   variable_pay: string;
 }
 export interface GroupTotal {
+  /**
+   * Total pay / reps, rounded to `money_scale` with the plan's mode.
+   */
   average_pay: string;
+  /**
+   * Its reps' average score, 2 places half up.
+   */
   average_score: string;
+  /**
+   * The region or role, e.g. `East`.
+   */
   group: string;
+  /**
+   * `total_pay × 100 / revenue`, 2 places half up; null without revenue, or when it is 0 or less.
+   */
   pay_pct_of_revenue: string | null;
+  /**
+   * Number of its evaluated reps.
+   */
   reps: number;
+  /**
+   * Sum of its reps' headline attainment actuals; null without `attainment`.
+   */
   revenue: string | null;
+  /**
+   * Sum of its reps' total pay.
+   */
   total_pay: string;
 }
 export interface GradeShareResult {
+  /**
+   * The grade, as in the guide.
+   */
   grade: string;
+  /**
+   * The guide's greatest share, in percent.
+   */
   max_pct: string;
+  /**
+   * The guide's least share, in percent.
+   */
   min_pct: string;
+  /**
+   * Number of evaluated reps with that grade.
+   */
   reps: number;
   /**
    * Share of all graded reps, percent, 2 places.
    */
   share_pct: string;
+  /**
+   * `below`, `within` or `above` the guide's range.
+   */
   status: ShareStatus;
 }
 export interface GradeCount {
+  /**
+   * The grade, e.g. `S`.
+   */
   grade: string;
+  /**
+   * Number of evaluated reps with that grade.
+   */
   reps: number;
+}
+export interface HealthCheck {
+  /**
+   * What was checked: `weights`, `tier_reach`, `base_share`, `grade_guide`, `same_targets`.
+   */
+  code: string;
+  /**
+   * The finding in plain words, in both languages, with its figures.
+   */
+  message: Message;
+  /**
+   * The part of the plan it is about, e.g. `commission[0].tiers[2]`; empty for the whole plan.
+   */
+  path: string;
+  /**
+   * How it came out.
+   */
+  severity: HealthSeverity;
+}
+export interface ImprovementResult {
+  /**
+   * The value in that period; null while that period is later than the one evaluated.
+   */
+  actual: string | null;
+  /**
+   * The starting period.
+   */
+  from_period: string;
+  /**
+   * The plan in a sentence, in both languages.
+   */
+  message: Message;
+  /**
+   * Whether the actual reached the plan; null while it is not known yet.
+   */
+  met: boolean | null;
+  /**
+   * The formula of the value improved, e.g. `new_customers`.
+   */
+  metric: string;
+  /**
+   * The target set for the period after, when the plan has one.
+   */
+  next_target: string | null;
+  /**
+   * The period the plan is judged in.
+   */
+  period: string;
+  /**
+   * The value planned.
+   */
+  planned: string;
+  /**
+   * The rep's id.
+   */
+  rep_id: string;
+  /**
+   * The value in the starting period (null when the rep has no figures there).
+   */
+  start: string | null;
+}
+export interface KpiStanding {
+  /**
+   * The KPI's id.
+   */
+  kpi: string;
+  /**
+   * The rep's percentile rank on the score among the reps with this KPI (0–100).
+   */
+  percentile: string;
+  /**
+   * The rep's score on it (points).
+   */
+  score: string;
+  /**
+   * The score as a percentage of the KPI's weight, 2 places (100 = full marks).
+   */
+  score_pct: string;
+  /**
+   * The team's average score on it.
+   */
+  team_average: string;
 }
 export interface PlanReport {
   /**
@@ -849,14 +1825,112 @@ export interface PlanReport {
    */
   problems: Problem[];
 }
+export interface Portrait {
+  /**
+   * Each KPI of the rep's card, in the card's order.
+   */
+  kpis: KpiStanding[];
+  /**
+   * The rep's id.
+   */
+  rep_id: string;
+  /**
+   * KPI ids where the rep stands in the top quarter of the team, best first (at most 3).
+   */
+  strengths: string[];
+  /**
+   * KPI ids where the rep stands in the bottom quarter, worst first (at most 3).
+   */
+  weaknesses: string[];
+}
+export interface PotentialCheck {
+  /**
+   * What the value was compared with: the team statistic (`average`, `median`, `p75`) or
+   * `percentile_rank`.
+   */
+  compared_with: string;
+  /**
+   * Whether the condition holds.
+   */
+  holds: boolean;
+  /**
+   * The condition's formula, e.g. `satisfaction`.
+   */
+  metric: string;
+  /**
+   * The team statistic's value, or the rep's percentile rank (0–100).
+   */
+  team_value: string;
+  /**
+   * The rep's value.
+   */
+  value: string;
+}
+export interface PotentialFlag {
+  /**
+   * One check per condition of the rule, in the rule's order.
+   */
+  checks: PotentialCheck[];
+  /**
+   * The rep's id.
+   */
+  rep_id: string;
+}
 export interface Preset {
+  /**
+   * The preset's id, its file name in `plans/` without `.json`, e.g. `saas-target`.
+   */
   id: string;
+  /**
+   * The plan file's text (JSON), as `engine.setPlan` takes it.
+   */
   json: string;
 }
 export interface Rep {
+  /**
+   * The rep's id (the data's `rep_id` column), e.g. `E01`.
+   */
   id: string;
+  /**
+   * The rep's name (the `name` column).
+   */
   name: string;
+  /**
+   * The rep's Chinese name (the optional `name_zh` column); empty when the data has none.
+   */
   name_zh: string;
+  /**
+   * The rep's region (the `region` column), e.g. `East`.
+   */
   region: string;
+  /**
+   * The rep's role (the `role` column), e.g. `new_business`.
+   */
   role: string;
+}
+export interface SignalsReport {
+  /**
+   * Every alert that fired, critical first, then by rep.
+   */
+  alerts: Alert[];
+  /**
+   * Health checks of the plan on this data, each with its verdict.
+   */
+  health: HealthCheck[];
+  /**
+   * The reps the high-potential rule flags, each with the checks that held.
+   */
+  high_potentials: PotentialFlag[];
+  /**
+   * The plan's improvement plans, each with its start, actual and verdict.
+   */
+  improvements: ImprovementResult[];
+  /**
+   * The evaluated period, e.g. `2026-Q4`.
+   */
+  period: string;
+  /**
+   * Each evaluated rep's standing per KPI against the team, with strengths and weaknesses.
+   */
+  portraits: Portrait[];
 }

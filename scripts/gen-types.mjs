@@ -8,11 +8,15 @@ const root = new URL('../schema/', import.meta.url);
 const read = (name) => JSON.parse(readFileSync(new URL(name, root), 'utf8'));
 const options = { bannerComment: '', additionalProperties: false, unreachableDefinitions: true, strictIndexSignatures: true, format: true, style: { singleQuote: true, printWidth: 110 } };
 
-/** A `$ref` with a default beside it would become a second, unnamed copy of the type: keep the reference. */
+/**
+ * A `$ref` with siblings (a default, a description) would become a second, numbered copy of
+ * the type: keep the bare reference, and carry a description on an `allOf` around it so the
+ * field keeps both its comment and the type's name.
+ */
 function plainRefs(node) {
   if (Array.isArray(node)) return node.map(plainRefs);
   if (node === null || typeof node !== 'object') return node;
-  if (node.$ref) return node.description ? { $ref: node.$ref, description: node.description } : { $ref: node.$ref };
+  if (node.$ref) return node.description ? { allOf: [{ $ref: node.$ref }], description: node.description } : { $ref: node.$ref };
   return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, plainRefs(v)]));
 }
 

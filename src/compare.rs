@@ -11,20 +11,33 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct RepDelta {
+    /// The rep's id in the data, e.g. `E01`.
     pub rep_id: String,
+    /// The rep's name.
     pub name: String,
+    /// The rep's Chinese name; empty when the data has none.
     pub name_zh: String,
+    /// The rep's region.
     pub region: String,
+    /// The rep's role.
     pub role: String,
+    /// The score under the baseline plan.
     pub score_before: Decimal,
+    /// The score under the variant (the current plan).
     pub score_after: Decimal,
+    /// `score_after − score_before`.
     pub score_delta: Decimal,
+    /// The grade under the baseline plan.
     pub grade_before: String,
+    /// The grade under the variant.
     pub grade_after: String,
+    /// Total pay under the baseline plan, in the plan's currency.
     pub pay_before: Decimal,
+    /// Total pay under the variant.
     pub pay_after: Decimal,
+    /// `pay_after − pay_before`: positive for a gain.
     pub pay_delta: Decimal,
-    /// The change in percent of the baseline pay (none when the baseline pays 0).
+    /// The change in percent of the baseline pay, 2 places half up (null when the baseline pays 0).
     pub pay_delta_pct: Option<Decimal>,
 }
 
@@ -32,9 +45,13 @@ pub struct RepDelta {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct GroupDelta {
+    /// The region.
     pub group: String,
+    /// Its reps' total pay under the baseline plan.
     pub before: Decimal,
+    /// Its reps' total pay under the variant.
     pub after: Decimal,
+    /// `after − before`.
     pub delta: Decimal,
 }
 
@@ -42,20 +59,31 @@ pub struct GroupDelta {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Comparison {
+    /// The period compared (for year-to-date, the last one).
     pub period: String,
     /// Reps evaluated under both plans, biggest pay gain first.
     pub reps: Vec<RepDelta>,
+    /// Reps paid more under the variant.
     pub gainers: usize,
+    /// Reps paid less under the variant.
     pub losers: usize,
+    /// Reps paid the same.
     pub unchanged: usize,
+    /// Reps whose grade differs between the plans.
     pub grade_changes: usize,
+    /// Total pay under the baseline, over the reps evaluated under both plans.
     pub cost_before: Decimal,
+    /// Total pay under the variant, over the reps evaluated under both plans.
     pub cost_after: Decimal,
+    /// `cost_after − cost_before`.
     pub cost_delta: Decimal,
+    /// The change in percent of `cost_before`, 2 places half up; null when it is 0.
     pub cost_delta_pct: Option<Decimal>,
+    /// The cost per region, sorted by name.
     pub by_region: Vec<GroupDelta>,
-    /// Reps evaluated under only one of the plans (left out by the other).
+    /// Reps evaluated under the baseline only (left out by the variant), by id; not in the costs.
     pub only_before: Vec<String>,
+    /// Reps evaluated under the variant only (left out by the baseline), by id; not in the costs.
     pub only_after: Vec<String>,
 }
 

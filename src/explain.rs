@@ -28,7 +28,9 @@ impl Trace for NoTrace {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Step {
+    /// What the value is, e.g. `attainment_pct`, `cap`, `tier_pay`.
     pub key: &'static str,
+    /// The value; keys ending in `_pct` are in percent (`120` = 120%).
     pub value: Decimal,
 }
 
@@ -36,7 +38,9 @@ pub struct Step {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Explanation {
+    /// The named values, in the order they were used.
     pub steps: Vec<Step>,
+    /// The rules that fired, each once, e.g. `capped`, `below_threshold`, `div_by_zero`.
     pub notes: Vec<&'static str>,
 }
 

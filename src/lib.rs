@@ -11,6 +11,8 @@
 //! assert_eq!(zhang_wei.total_pay.to_string(), "38000.00"); // 100万 × 3% + 20万 × 4%
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod calc;
 pub mod compare;
 pub mod data;
@@ -22,6 +24,7 @@ pub mod plan;
 pub mod presets;
 pub mod problem;
 pub mod score;
+pub mod signals;
 #[cfg(test)]
 mod schema;
 #[cfg(target_arch = "wasm32")]
@@ -75,6 +78,17 @@ impl Workspace {
 
     /// Parses, validates and compiles plan JSON; on success it becomes the current plan.
     pub fn set_plan_json(&mut self, json: &str) -> PlanReport {
+        // A plan file read in the wrong encoding would otherwise load with garbled names.
+        if let Some((line, value, what, what_zh)) = data::not_text(json) {
+            let problem = Problem::error(
+                "encoding",
+                "",
+                Some(value.into()),
+                format!("line {line} of the plan holds {what}: save the plan file as UTF-8 and open it again"),
+                format!("方案第 {line} 行含有{what_zh}：请将方案文件另存为 UTF-8 后重新打开"),
+            );
+            return PlanReport { ok: false, problems: vec![problem] };
+        }
         match parse_plan(json) {
             Ok(plan) => self.set_plan(&plan),
             Err(problems) => PlanReport { ok: false, problems },
@@ -103,6 +117,13 @@ impl Workspace {
     pub fn evaluate_ytd(&self, period: &str) -> Result<Evaluation, Problem> {
         let (plan, index) = self.plan_and_period(period)?;
         evaluate_ytd(plan, &self.data, index)
+    }
+
+    /// The management signals of `period` under the current plan: alerts, high potentials,
+    /// each rep's portrait, improvement plans and health checks.
+    pub fn signals(&self, period: &str) -> Result<signals::SignalsReport, Problem> {
+        let (plan, index) = self.plan_and_period(period)?;
+        evaluate::signals(plan, &self.data, index)
     }
 
     /// Replaces the adjustments (returned revenue) with those in `csv`; returns the rows left

@@ -8,7 +8,9 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Preset {
+    /// The preset's id, its file name in `plans/` without `.json`, e.g. `saas-target`.
     pub id: &'static str,
+    /// The plan file's text (JSON), as `engine.setPlan` takes it.
     pub json: &'static str,
 }
 

@@ -8,7 +8,9 @@ use serde::Serialize;
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// The plan (or file, or rep) cannot be used as it is.
     Error,
+    /// Worth a look; nothing is stopped.
     Warning,
 }
 
@@ -16,7 +18,9 @@ pub enum Severity {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Message {
+    /// The message in English.
     pub en: String,
+    /// The message in Simplified Chinese.
     pub zh: String,
 }
 
@@ -26,12 +30,14 @@ pub struct Message {
 pub struct Problem {
     /// Stable machine-readable code, e.g. `weights_sum`.
     pub code: &'static str,
+    /// `error` or `warning`.
     pub severity: Severity,
-    /// Where: a JSON path into the plan (`scorecards[0].kpis[1].weight`), or
-    /// `reps[row 7].visits` for data.
+    /// Where: a JSON path into the plan (`scorecards[0].kpis[1].weight`), `reps.E01.revenue.target`
+    /// for a rep left out, or `line 7.visits` for a row of a data file.
     pub path: String,
     /// The offending value as the user wrote it, when there is one.
     pub value: Option<String>,
+    /// What is wrong and how to fix it, in English and Simplified Chinese.
     pub message: Message,
 }
 
@@ -58,6 +64,7 @@ impl Problem {
         Problem { code, severity: Severity::Warning, path: path.into(), value, message: Message { en, zh } }
     }
 
+    /// Whether this is an error (not a warning).
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }

@@ -13,6 +13,7 @@ use crate::pay::CurvePoint;
 use crate::plan::{Plan, CURRENT_VERSION};
 use crate::presets::Preset;
 use crate::problem::Problem;
+use crate::signals::SignalsReport;
 use crate::PlanReport;
 use schemars::generate::SchemaSettings;
 use serde_json::{json, Map, Value};
@@ -48,6 +49,7 @@ fn results_schema() -> Value {
     generator.subschema_for::<DataSummary>();
     generator.subschema_for::<Rep>();
     generator.subschema_for::<Preset>();
+    generator.subschema_for::<SignalsReport>();
     let defs: Map<String, Value> = generator.definitions().clone();
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",

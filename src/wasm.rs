@@ -43,7 +43,7 @@ impl Engine {
     /// An engine over `reps` synthetic reps over `quarters` quarters, from `seed` (the same
     /// arguments always give the same data): for trying the engine at scale.
     pub fn synthetic(reps: usize, quarters: usize, seed: u32) -> Engine {
-        let reps = reps.min(crate::data::MAX_ROWS / quarters.clamp(1, 12));
+        let reps = reps.min(crate::data::MAX_ROWS / quarters.clamp(1, 12)).min(crate::data::MAX_REPS);
         Engine { workspace: Workspace::new(crate::data::synthetic_dataset(reps, quarters, u64::from(seed))), load_problems: Vec::new() }
     }
 
@@ -131,6 +131,15 @@ impl Engine {
         })?;
         let curve = self.workspace.payout_curve(line, target, max.min(1_000), step.max(1)).map_err(|p| into_error(&[p]))?;
         to_js(&curve)
+    }
+
+    /// The management signals of a period under the current plan: alerts, high potentials,
+    /// each rep's portrait, improvement plans and health checks. Throws (with `problems`)
+    /// when there is no valid plan or no such period.
+    #[wasm_bindgen(unchecked_return_type = "SignalsReport")]
+    pub fn signals(&self, period: &str) -> Result<JsValue, JsValue> {
+        let report = self.workspace.signals(period).map_err(|p| into_error(&[p]))?;
+        to_js(&report)
     }
 
     /// Evaluates the current plan year-to-date: the year's periods up to `period`.

@@ -133,3 +133,13 @@ fn grade_bands_must_be_ordered_and_end_with_a_catch_all() {
         ]
     );
 }
+
+#[test]
+fn a_plan_may_name_its_json_schema_for_editors() {
+    let mut plan = sample_plan();
+    plan["$schema"] = json!("https://example.com/incentive-engine/plan.schema.json");
+    let mut ws = Workspace::with_sample_reps();
+    assert!(ws.set_plan_json(&plan.to_string()).ok);
+    let parsed = incentive_engine::parse_plan(&plan.to_string()).unwrap();
+    assert_eq!(serde_json::to_value(&parsed).unwrap()["$schema"], plan["$schema"]);
+}

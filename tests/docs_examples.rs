@@ -776,6 +776,26 @@ fn streak_of_two_c_grades() {
     assert!(q1.reps.iter().all(|r| r.flags.is_empty()));
 }
 
+#[test]
+fn signals_of_the_example() {
+    let ws = workspace("signals");
+    let s = ws.signals("2026-Q4").unwrap();
+    let alerts: Vec<(&str, &str)> = s.alerts.iter().map(|a| (a.rule.as_str(), a.rep_id.as_str())).collect();
+    assert_eq!(alerts.first(), Some(&("c_twice", "N03")));
+    assert_eq!(alerts.iter().filter(|a| a.0 == "c_twice").count(), 1);
+    let s02 = s.alerts.iter().find(|a| a.rep_id == "S02").unwrap();
+    assert_eq!(s02.message.en, "Follow-up rate dropped sharply — S02: followup_rate fell from 80 in 2026-Q3 to 60 in 2026-Q4 (−20, 25%); the rule fires at a fall of 15");
+    assert_eq!(s.improvements[0].met, Some(false));
+    assert_eq!(s.high_potentials.iter().map(|f| f.rep_id.as_str()).collect::<Vec<_>>(), ["W04"]);
+    let checks = &s.high_potentials[0].checks;
+    assert_eq!(checks.iter().map(|c| c.team_value.to_string()).collect::<Vec<_>>(), ["32.26", "84.1875", "70.9063"]);
+    let mut without = ws.clone();
+    let mut plan: Value = serde_json::from_str(&plan_text("signals")).unwrap();
+    plan.as_object_mut().unwrap().remove("signals");
+    assert!(without.set_plan_json(&plan.to_string()).ok);
+    assert_eq!(without.evaluate("2026-Q4").unwrap(), ws.evaluate("2026-Q4").unwrap());
+}
+
 // ---------------------------------------------------------------------------------------
 // Commission
 

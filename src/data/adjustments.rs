@@ -10,8 +10,11 @@ use rust_decimal::Decimal;
 /// Revenue returned in `period` from a sale credited in `original_period`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Adjustment {
+    /// The rep, by index in the dataset's reps.
     pub rep: usize,
+    /// The period it is charged in, by index in the dataset's periods.
     pub period: usize,
+    /// The period of the original sale, by index (not after `period`).
     pub original_period: usize,
     /// The id of the commission line whose credited base the sale was in.
     pub line: String,
@@ -26,6 +29,9 @@ const COLUMNS: [&str; 6] = ["rep_id", "period", "original_period", "line", "amou
 /// Reads adjustments for `data`. Rows that cannot be used are reported and left out;
 /// fails only when the header is wrong.
 pub fn load_adjustments_csv(data: &Dataset, text: &str) -> Result<(Vec<Adjustment>, Vec<Problem>), Vec<Problem>> {
+    if let Some(problem) = super::encoding_problem(text, "adjustments ") {
+        return Err(vec![problem]);
+    }
     let records = csv::read(text).map_err(|e| {
         vec![Problem::error(
             "csv_unclosed_quote",
@@ -60,7 +66,8 @@ pub fn load_adjustments_csv(data: &Dataset, text: &str) -> Result<(Vec<Adjustmen
 fn row(data: &Dataset, record: &csv::Record) -> Result<Adjustment, Problem> {
     let line = record.line;
     let bad = |column: &str, value: &str, en: String, zh: String| {
-        Problem::error("bad_adjustment", format!("adjustments line {line}.{column}"), Some(value.to_string()), format!("adjustments line {line}: {en}"), format!("调整文件第 {line} 行：{zh}"))
+        let path = if column.is_empty() { format!("adjustments line {line}") } else { format!("adjustments line {line}.{column}") };
+        Problem::error("bad_adjustment", path, Some(value.to_string()), format!("adjustments line {line}: {en}"), format!("调整文件第 {line} 行：{zh}"))
     };
     if record.fields.len() != COLUMNS.len() {
         let n = record.fields.len().to_string();

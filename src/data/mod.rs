@@ -8,7 +8,7 @@ mod synthetic;
 
 pub use adjustments::{load_adjustments_csv, Adjustment};
 pub use sample::{sample_adjustments_csv, sample_csv, sample_dataset};
-pub use synthetic::synthetic_dataset;
+pub use synthetic::{dataset_csv, synthetic_dataset, synthetic_monthly};
 
 use crate::problem::Problem;
 use rust_decimal::Decimal;
@@ -21,15 +21,22 @@ pub const REQUIRED_COLUMNS: [&str; 5] = ["rep_id", "name", "region", "role", "pe
 pub const TEXT_COLUMNS: [&str; 6] = ["rep_id", "name", "name_zh", "region", "role", "period"];
 /// The most data rows (rep × period) one dataset may hold.
 pub const MAX_ROWS: usize = 2_000_000;
+/// The most reps one dataset loaded from a file may hold.
+pub const MAX_REPS: usize = 100_000;
 
 /// Who a rep is; the same for every period.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Rep {
+    /// The rep's id (the data's `rep_id` column), e.g. `E01`.
     pub id: String,
+    /// The rep's name (the `name` column).
     pub name: String,
+    /// The rep's Chinese name (the optional `name_zh` column); empty when the data has none.
     pub name_zh: String,
+    /// The rep's region (the `region` column), e.g. `East`.
     pub region: String,
+    /// The rep's role (the `role` column), e.g. `new_business`.
     pub role: String,
 }
 
@@ -43,8 +50,11 @@ impl Rep {
 /// A rep's figures in one period; `values[i]` belongs to `Dataset::columns[i]`, `None` when blank.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
+    /// The rep, by index in `Dataset::reps`.
     pub rep: usize,
+    /// The period, by index in `Dataset::periods`.
     pub period: usize,
+    /// One value per numeric column.
     pub values: Vec<Option<Decimal>>,
 }
 
@@ -52,10 +62,15 @@ pub struct Row {
 /// (returned revenue).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Dataset {
+    /// The numeric columns, by name.
     pub columns: Vec<String>,
+    /// The reps, in the order they first appear.
     pub reps: Vec<Rep>,
+    /// The period names, sorted.
     pub periods: Vec<String>,
+    /// One row per rep and period.
     pub rows: Vec<Row>,
+    /// Returned revenue to claw back.
     pub adjustments: Vec<Adjustment>,
 }
 
@@ -78,7 +93,9 @@ pub struct DataSummary {
 /// A loaded dataset and the rows it had to leave out, each with its reason.
 #[derive(Debug, Clone)]
 pub struct Loaded {
+    /// The reps and rows that could be read.
     pub dataset: Dataset,
+    /// The rows left out, each with its reason.
     pub problems: Vec<Problem>,
 }
 
@@ -102,6 +119,9 @@ impl Dataset {
 /// Reads a CSV text. Fails only when nothing can be read (no header, a required column
 /// missing); bad rows are left out and reported in [`Loaded::problems`].
 pub fn load_csv(text: &str) -> Result<Loaded, Vec<Problem>> {
+    if let Some(problem) = encoding_problem(text, "") {
+        return Err(vec![problem]);
+    }
     let records = csv::read(text).map_err(|e| {
         vec![Problem::error(
             "csv_unclosed_quote",
@@ -130,7 +150,44 @@ pub fn load_csv(text: &str) -> Result<Loaded, Vec<Problem>> {
             builder.problems.push(problem);
         }
     }
+    let reps = builder.dataset.reps.len();
+    if reps > MAX_REPS {
+        return Err(vec![Problem::error(
+            "too_many_reps",
+            "",
+            Some(reps.to_string()),
+            format!("{reps} reps is more than the {MAX_REPS} a dataset may hold"),
+            format!("{reps} 位销售代表超过单个数据集上限 {MAX_REPS} 位"),
+        )]);
+    }
     Ok(builder.finish())
+}
+
+/// Text that was not UTF-8 when it was read: a replacement character (U+FFFD, what a
+/// decoder puts for bytes it cannot read, e.g. a GB18030 file read as UTF-8) or a NUL
+/// (every other byte of a UTF-16 file). Reported at its line (`prefix` names the file), so
+/// the file is never read with garbled names.
+pub(crate) fn encoding_problem(text: &str, prefix: &str) -> Option<Problem> {
+    let (line, value, what, what_zh) = not_text(text)?;
+    Some(Problem::error(
+        "encoding",
+        format!("{prefix}line {line}"),
+        Some(value.into()),
+        format!("{prefix}line {line} holds {what}: save the file as UTF-8 (in Excel: CSV UTF-8) and load it again"),
+        format!("{}第 {line} 行含有{what_zh}：请将文件另存为 UTF-8（Excel 中选择“CSV UTF-8”）后重新导入", if prefix.is_empty() { "" } else { "调整文件" }),
+    ))
+}
+
+/// The first character of `text` that shows it was not read as UTF-8, as (line, its code
+/// point, what it is in English and in Chinese).
+pub(crate) fn not_text(text: &str) -> Option<(usize, &'static str, &'static str, &'static str)> {
+    let at = text.find(['\u{FFFD}', '\0'])?;
+    let line = text[..at].matches('\n').count() + 1;
+    Some(if text[at..].starts_with('\0') {
+        (line, "U+0000", "a NUL character (the file looks like UTF-16)", "空字符 NUL（文件像是 UTF-16 编码）")
+    } else {
+        (line, "U+FFFD", "an unreadable character (U+FFFD: bytes that are not UTF-8, such as GB18030)", "无法识别的字符（U+FFFD：不是 UTF-8 的字节，例如 GB18030）")
+    })
 }
 
 /// Where each column of the header is.

@@ -1,10 +1,13 @@
-//! Synthetic reps for benchmarks and scale tests: any number of reps over any number of
-//! quarters, with the sample data's columns (so every preset runs on them), drawn from a
-//! seeded generator so the same arguments always give the same data. Integer arithmetic
-//! only: every figure is a whole number or has one decimal.
+//! Synthetic reps for benchmarks and scale tests: any number of reps over quarters
+//! ([`synthetic_dataset`]) or months ([`synthetic_monthly`]), with the sample data's columns
+//! (so every preset runs on them), drawn from a seeded generator so the same arguments always
+//! give the same data. Integer arithmetic only: every figure is a whole number or has one
+//! decimal. [`dataset_csv`] writes a dataset back as a data file (for the JavaScript baselines
+//! of the benchmarks, and for loading the same reps through `Engine.fromCsv`).
 
 use super::{Dataset, Rep, Row};
 use rust_decimal::Decimal;
+use std::fmt::Write as _;
 
 /// SplitMix64: a small, well-known deterministic generator.
 struct Rng(u64);
@@ -92,6 +95,103 @@ pub fn synthetic_dataset(reps: usize, quarters: usize, seed: u64) -> Dataset {
     data
 }
 
+/// `reps` reps over `months` months of 2026 onwards (at most 24: `2026-01` … `2027-12`),
+/// from `seed`. Figures are a month's worth (a third of a quarter's targets, revenue and
+/// activity counts); the region figures vary from month to month.
+///
+/// Each rep draws from its own generator (seeded from `seed` and its index), so month `m`
+/// of a rep is the same whatever `months` is: the first month of a 12-month dataset is the
+/// 1-month dataset of the same reps and seed.
+pub fn synthetic_monthly(reps: usize, months: usize, seed: u64) -> Dataset {
+    let months = months.clamp(1, 24);
+    let periods: Vec<String> = (0..months).map(|m| format!("{}-{:02}", 2026 + m / 12, m % 12 + 1)).collect();
+    let mut data = Dataset { columns: COLUMNS.iter().map(|c| c.to_string()).collect(), periods, ..Dataset::default() };
+    let headcount = |region: usize| i64::try_from(reps.div_ceil(4) - usize::from(region >= reps % 4 && reps % 4 != 0)).unwrap_or(1);
+    // Each region's revenue moves month by month (88–115% of its monthly base), the same for all its reps.
+    let region_pct: Vec<Vec<i64>> = (0..4u64)
+        .map(|region| {
+            let mut rng = Rng(seed ^ 0xA076_1D64_78BD_642F_u64.wrapping_mul(region + 1));
+            (0..months).map(|_| rng.range(88, 115)).collect()
+        })
+        .collect();
+    data.reps.reserve(reps);
+    data.rows.reserve(reps * months);
+    for i in 0..reps {
+        let region = i % 4;
+        let role = match (i / 4) % 8 {
+            0..=3 => "new_business",
+            4..=6 => "account_manager",
+            _ => "regional_manager",
+        };
+        data.reps.push(Rep {
+            id: format!("R{:06}", i + 1),
+            name: format!("Rep {}", i + 1),
+            name_zh: format!("销售{}", i + 1),
+            region: REGIONS[region].0.to_string(),
+            role: role.to_string(),
+        });
+        let mut rng = Rng(seed ^ (i as u64 + 1).wrapping_mul(0xD1B5_4A32_D192_ED03));
+        let skill = rng.range(55, 145);
+        let (_, base_target, tier) = REGIONS[region];
+        let monthly_base = base_target / 3;
+        let target = match role {
+            "regional_manager" => 170_000,
+            "account_manager" => monthly_base * 9 / 10 / 1000 * 1000,
+            _ => monthly_base / 1000 * 1000,
+        };
+        for (period, region_pct) in region_pct[region].iter().enumerate() {
+            let pct = (skill + rng.range(-20, 20)).max(15);
+            let booked = target * pct / 100 / 1000 * 1000;
+            let collected = booked * rng.range(84, 100) / 100 / 1000 * 1000;
+            let new_share = if role == "new_business" { rng.range(70, 90) } else { rng.range(5, 40) };
+            let revenue_new = collected * new_share / 100 / 1000 * 1000;
+            let visits = rng.range(7, 19);
+            let existing = rng.range(5, 60);
+            let region_revenue = monthly_base * 6 * region_pct / 100 / 1000 * 1000;
+            let values = [
+                tier, target, booked, collected, revenue_new, collected - revenue_new,
+                visits * rng.range(5, 30) / 100, visits, existing, existing * rng.range(50, 95) / 100,
+                collected * rng.range(0, 30) / 100 / 1000 * 1000, collected * 100 / rng.range(86, 99) / 1000 * 1000,
+                rng.range(8, 45), rng.range(70, 95), rng.range(0, 1), rng.range(65, 99), rng.range(65, 95), rng.range(2, 8),
+                rng.range(70, 95), rng.range(60, 95), rng.range(68, 95), rng.range(68, 92), rng.range(60, 92),
+                region_revenue, monthly_base * 7, monthly_base * 20, headcount(region),
+                rng.range(0, 1), rng.range(0, 1), rng.range(0, 2), rng.range(0, 1), rng.range(78, 92), rng.range(55, 100),
+            ];
+            let mut row: Vec<Option<Decimal>> = values.iter().map(|v| dec(*v)).collect();
+            row[12] = Some(Decimal::new(values[12], 1)); // response hours, one decimal: 0.8–4.5
+            data.rows.push(Row { rep: i, period, values: row });
+        }
+    }
+    data
+}
+
+/// The dataset as a data file (CSV with a header; the columns `rep_id`, `name`, `name_zh`,
+/// `region`, `role`, `period`, then the numeric columns), rows in dataset order; blank cells
+/// for missing values. Loading it with [`crate::load_csv`] gives the same reps, periods and
+/// figures. Names are written as they are: they must not hold commas, quotes or line breaks
+/// (synthetic names never do).
+pub fn dataset_csv(data: &Dataset) -> String {
+    let mut out = String::with_capacity(64 + data.rows.len() * (40 + 8 * data.columns.len()));
+    out.push_str("rep_id,name,name_zh,region,role,period");
+    for c in &data.columns {
+        out.push(',');
+        out.push_str(c);
+    }
+    out.push('\n');
+    for row in &data.rows {
+        let rep = &data.reps[row.rep];
+        let _ = write!(out, "{},{},{},{},{},{}", rep.id, rep.name, rep.name_zh, rep.region, rep.role, data.periods[row.period]);
+        for v in &row.values {
+            out.push(',');
+            if let Some(v) = v {
+                let _ = write!(out, "{v}");
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,6 +211,47 @@ mod tests {
             let e = ws.evaluate("2026-Q4").unwrap();
             assert_eq!(e.reps.len() + e.problems.len(), 100, "{}", preset.id);
             assert!(e.problems.is_empty(), "{}: {:?}", preset.id, e.problems.first());
+        }
+    }
+
+    #[test]
+    fn quarters_are_as_before() {
+        // The quarterly generator's output is fixed (benchmarks and the playground rely on it).
+        let a = synthetic_dataset(8, 4, 42);
+        assert_eq!(a.rows[0].values[1..4], [dec(1_200_000), dec(1_320_000), dec(1_148_000)]);
+        assert_eq!(a.rows[31].values[3], dec(692_000));
+    }
+
+    #[test]
+    fn months_are_deterministic_and_each_month_independent_of_the_count() {
+        let a = synthetic_monthly(50, 12, 7);
+        assert_eq!(a, synthetic_monthly(50, 12, 7));
+        assert_ne!(a, synthetic_monthly(50, 12, 8));
+        assert_eq!((a.reps.len(), a.rows.len()), (50, 600));
+        assert_eq!(a.periods.first().map(String::as_str), Some("2026-01"));
+        assert_eq!(a.periods.last().map(String::as_str), Some("2026-12"));
+        let one = synthetic_monthly(50, 1, 7);
+        let firsts: Vec<&Row> = a.rows.iter().filter(|r| r.period == 0).collect();
+        assert_eq!(firsts, one.rows.iter().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn the_csv_loads_back_to_the_same_dataset() {
+        let a = synthetic_monthly(20, 3, 1);
+        let loaded = crate::load_csv(&dataset_csv(&a)).unwrap();
+        assert!(loaded.problems.is_empty());
+        assert_eq!(loaded.dataset, a);
+    }
+
+    #[test]
+    fn the_benchmark_plan_is_valid_on_monthly_data_and_leaves_nobody_out() {
+        let mut ws = Workspace::new(synthetic_monthly(400, 12, 42));
+        let report = ws.set_plan_json(include_str!("../../bench/full-plan.json"));
+        assert!(report.ok && report.problems.is_empty(), "{:?}", report.problems);
+        for period in ["2026-01", "2026-07", "2026-12"] {
+            let e = ws.evaluate(period).unwrap();
+            assert_eq!(e.reps.len(), 400, "{period}: {:?}", e.problems.first());
+            assert!(e.warnings.is_empty(), "{period}: {:?}", e.warnings.first());
         }
     }
 }

@@ -3,6 +3,7 @@
 //! year's periods up to one, summed and averaged). A rep that cannot be evaluated (a blank
 //! figure, a zero target, an overflow) is left out of every total and reported by name.
 
+mod history;
 mod rep;
 mod results;
 mod settle;
@@ -29,6 +30,13 @@ pub fn evaluate(plan: &CompiledPlan, data: &Dataset, period: usize) -> Result<Ev
     let totals = totals::totals(plan, &reps, problems.len())?;
     let name = data.periods.get(period).cloned().unwrap_or_default();
     Ok(Evaluation { period: name.clone(), periods: vec![name], year_to_date: false, reps, totals, problems, warnings })
+}
+
+/// The management signals of data period `period`: alerts, high potentials, portraits,
+/// improvement plans and health checks, on its evaluation.
+pub fn signals(plan: &CompiledPlan, data: &Dataset, period: usize) -> Result<crate::signals::SignalsReport, Problem> {
+    let evaluation = evaluate(plan, data, period)?;
+    Ok(crate::signals::signals(plan, data, period, &evaluation, &history::DataHistory::new(plan, data)))
 }
 
 /// Evaluates every period of `period`'s year up to it, and combines them per rep: pay
@@ -67,11 +75,8 @@ fn period_results(plan: &CompiledPlan, data: &Dataset, period: usize, owed: Opti
             Err(problem) => problems.push(problem),
         }
     }
-    let mut results: Vec<results::RepResult> = works.iter().map(|w| w.result.clone()).collect();
-    grade_and_rank(plan, &mut results);
-    for (w, r) in works.iter_mut().zip(results) {
-        w.result = r;
-    }
+    // Graded in place: cloning every result (explanations and all) only to grade it cost time.
+    grade_and_rank_refs(plan, &mut works.iter_mut().map(|w| &mut w.result).collect::<Vec<_>>());
     match settle::settle(plan, data, period, works, owed, &mut problems) {
         Ok(reps) => (reps, problems),
         Err(problem) => {
@@ -83,9 +88,16 @@ fn period_results(plan: &CompiledPlan, data: &Dataset, period: usize, owed: Opti
 
 /// Grades by band, or by rank when the distribution is enforced; ranks by score (ties share).
 fn grade_and_rank(plan: &CompiledPlan, reps: &mut [results::RepResult]) {
+    grade_and_rank_refs(plan, &mut reps.iter_mut().collect::<Vec<_>>());
+}
+
+fn grade_and_rank_refs(plan: &CompiledPlan, reps: &mut [&mut results::RepResult]) {
     let bands = &plan.plan.grades.bands;
     let scores: Vec<Decimal> = reps.iter().map(|r| r.score).collect();
     let by_rank = plan.quotas.as_ref().map(|q| enforce_distribution(&scores, q));
+    // Rank = 1 + the number of higher scores: counted in the scores sorted best first.
+    let mut sorted = scores.clone();
+    sorted.sort_unstable_by(|a, b| b.cmp(a));
     for (i, rep) in reps.iter_mut().enumerate() {
         let (band, graded_by) = match &by_rank {
             Some(grades) => (grades[i], results::GradedBy::Rank),
@@ -93,18 +105,15 @@ fn grade_and_rank(plan: &CompiledPlan, reps: &mut [results::RepResult]) {
         };
         rep.grade = bands.get(band).map(|b| b.grade.clone()).unwrap_or_default();
         rep.graded_by = graded_by;
-        rep.rank = 1 + scores.iter().filter(|s| **s > rep.score).count();
+        rep.rank = 1 + sorted.partition_point(|s| *s > rep.score);
     }
 }
 
 /// Flags reps who got the streak's grade in this period and the ones just before it.
 fn flag_streaks(plan: &CompiledPlan, data: &Dataset, period: usize, streak: &crate::plan::Streak, reps: &mut [results::RepResult]) {
-    let per_year = plan.plan.period.per_year() as i64;
-    let ordinal = |p: usize| plan.period_keys.get(p).copied().flatten().map(|(y, i)| i64::from(y) * per_year + i as i64);
-    let Some(current) = ordinal(period) else { return };
     let mut periods = vec![period];
     for back in 1..i64::from(streak.periods) {
-        match (0..data.periods.len()).find(|p| ordinal(*p) == Some(current - back)) {
+        match plan.period_back(period, back) {
             Some(p) => periods.push(p),
             None => return,
         }

@@ -40,6 +40,8 @@ pub(super) fn fill_vars(plan: &CompiledPlan, data: &Dataset, row: &Row, vars: &m
 /// A rep scored, with the pay figures that do not depend on grades worked out; pay is
 /// settled once every rep is graded.
 pub(super) struct RepWork {
+    /// The rep's index in the data.
+    pub rep: usize,
     pub result: RepResult,
     /// Each commission line before the grade.
     pub lines: Vec<LineWork>,
@@ -173,7 +175,7 @@ pub(super) fn score_rep(plan: &CompiledPlan, data: &Dataset, row: &Row, vars: &[
         total_pay: Decimal::ZERO,
         warnings: Vec::new(),
     };
-    Ok(RepWork { result, lines, bonus_values, base })
+    Ok(RepWork { rep: row.rep, result, lines, bonus_values, base })
 }
 
 fn base_problem(rep: &Rep, e: BaseError) -> Problem {

@@ -26,8 +26,7 @@ pub(super) fn settle(plan: &CompiledPlan, data: &Dataset, period: usize, works: 
     let clawbacks = clawbacks(plan, data, period, &works, problems);
     let mut out = Vec::with_capacity(works.len());
     for (i, mut work) in works.into_iter().enumerate() {
-        let rep_index = data.reps.iter().position(|r| r.id == work.result.rep_id).unwrap_or(0);
-        let rep = &data.reps[rep_index];
+        let rep = &data.reps[work.rep];
         let grade = band(&work.result.grade);
         let round = |v: Decimal| item_rounding(plan, v);
         let mut r = work.result;
@@ -183,6 +182,9 @@ fn clawbacks(plan: &CompiledPlan, data: &Dataset, period: usize, works: &[RepWor
     if plan.lines.is_empty() {
         return out;
     }
+    // A return in the period of its sale takes this period's grades, already given: evaluating
+    // the period again for them would settle it again, and so on without end.
+    grades_in.insert(period, works.iter().map(|w| (w.result.rep_id.clone(), w.result.grade.clone())).collect());
     for adj in data.adjustments.iter().filter(|a| a.period == period) {
         let rep = &data.reps[adj.rep];
         let Some(w) = works.iter().position(|w| w.result.rep_id == rep.id) else { continue };
@@ -218,6 +220,13 @@ fn clawback(plan: &CompiledPlan, data: &Dataset, adj: &Adjustment, grades_in: &m
     let line = &plan.lines[index];
     let calc = |e| calc_problem(rep, &adj.line, e);
     let mut full = line_before_grade(line, &vars, Decimal::ZERO).map_err(calc)?;
+    // More returned than the line credited then would take back more than it paid.
+    if adj.amount > full.base {
+        return Err(not_applied(
+            format!("{} returned is more than the {} credited to `{}` in {original}", adj.amount, full.base, adj.line),
+            format!("退回金额 {} 超过 {original} 计入 `{}` 的 {}", adj.amount, adj.line, full.base),
+        ));
+    }
     let mut reduced = line_before_grade(line, &vars, adj.amount).map_err(calc)?;
     // What was paid then and what is due now, each as the plan rounds a line: the clawback
     // takes back exactly the difference, to the cent.

@@ -20,37 +20,59 @@ pub const MAX_FORMULA_DEPTH: usize = 64;
 /// A parsed formula whose names are resolved to variable slots.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Expr {
+    /// A number (`8`, `15%` as 0.15, `100万` as 1000000).
     Num(Decimal),
+    /// A variable by its slot: a data column, a named target or a metric.
     Var(usize),
+    /// Unary minus.
     Neg(Box<Expr>),
+    /// A binary operator and its two operands.
     Bin(BinOp, Box<Expr>, Box<Expr>),
+    /// A built-in function call and its arguments.
     Call(Func, Vec<Expr>),
 }
 
 /// Binary operators, lowest precedence last in the parser.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BinOp {
+    /// `+`
     Add,
+    /// `-` (also `−`)
     Sub,
+    /// `*` (also `×`)
     Mul,
+    /// `/` (also `÷`); division by zero gives 0 and is noted.
     Div,
+    /// `<`: 1 or 0.
     Lt,
+    /// `<=` (also `≤`): 1 or 0.
     Le,
+    /// `>`: 1 or 0.
     Gt,
+    /// `>=` (also `≥`): 1 or 0.
     Ge,
+    /// `=` or `==`: 1 or 0.
     Eq,
+    /// `!=` or `<>` (also `≠`): 1 or 0.
     Ne,
 }
 
 /// Built-in functions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Func {
+    /// `min(a, b, …)`: the smallest argument.
     Min,
+    /// `max(a, b, …)`: the largest argument.
     Max,
+    /// `if(cond, then, else)`: evaluates only the branch it takes.
     If,
+    /// `abs(x)`: the absolute value.
     Abs,
+    /// `and(a, b, …)`: 1 when every argument is non-zero, else 0.
     And,
+    /// `or(a, b, …)`: 1 when any argument is non-zero, else 0.
     Or,
+    /// `not(x)`: 1 when `x` is 0, else 0.
     Not,
 }
 

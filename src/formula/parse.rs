@@ -8,8 +8,11 @@ use std::str::FromStr;
 /// A formula that cannot be used, with the column (1-based, in characters) of the problem.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FormulaError {
+    /// The 1-based column, in characters, where the problem was found.
     pub column: usize,
+    /// What is wrong, in English.
     pub en: String,
+    /// What is wrong, in Simplified Chinese.
     pub zh: String,
 }
 

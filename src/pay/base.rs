@@ -27,11 +27,13 @@ pub struct CompiledBasePay {
 /// A rep's base pay for one period.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BaseWork {
+    /// The monthly salary × the months of the period, unrounded.
     pub salary: Decimal,
     /// One amount per plan allowance (0 for allowances not for the rep's role).
     pub allowances: Vec<Decimal>,
+    /// The working: city tier, monthly salary, months, salary.
     pub explain: Explanation,
-    /// The salary is below the local minimum wage.
+    /// The local minimum wage, when the monthly salary is below it.
     pub below_minimum: Option<Decimal>,
 }
 
@@ -42,6 +44,7 @@ pub enum BaseError {
     NoSalary(Option<u32>),
     /// The city tier is not a whole number from 1 to 9.
     BadTier(Decimal),
+    /// A figure too large to compute exactly.
     Calc(CalcError),
 }
 

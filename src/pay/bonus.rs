@@ -19,18 +19,68 @@ pub struct CompiledBonus {
     pub eligible: Vec<bool>,
     /// The multiplier of each grade band.
     pub grade_multipliers: Vec<Decimal>,
+    /// The rule.
     pub kind: BonusKind,
 }
 
 /// The compiled bonus rules.
 #[derive(Debug, Clone, PartialEq)]
 pub enum BonusKind {
-    OverAchievement { actual: Expr, target: Expr, above: Decimal, excess_over: Decimal, rate: Decimal },
-    Threshold { when: Expr, amount: Decimal },
-    Rank { measure: Expr, top: usize, amount: Decimal, ties: RankTies, within: Grouping, minimum: Decimal, lower_is_better: bool },
+    /// `rate` of the excess over `excess_over` × target, when the actual is above `above` × target.
+    OverAchievement {
+        /// The actual's formula.
+        actual: Expr,
+        /// The target's formula.
+        target: Expr,
+        /// The level the actual must be strictly above, as a fraction of the target.
+        above: Decimal,
+        /// Where the excess is counted from, as a fraction of the target.
+        excess_over: Decimal,
+        /// The share of the excess paid, as a fraction.
+        rate: Decimal,
+    },
+    /// `amount` when `when` is non-zero.
+    Threshold {
+        /// The condition's formula.
+        when: Expr,
+        /// The amount paid when it holds.
+        amount: Decimal,
+    },
+    /// `amount` for each rep ranked within `top` by `measure`.
+    Rank {
+        /// The formula reps are ranked by.
+        measure: Expr,
+        /// How many places win.
+        top: usize,
+        /// The amount per place.
+        amount: Decimal,
+        /// How ties at the last winning places are paid.
+        ties: RankTies,
+        /// Whom reps are ranked with.
+        within: Grouping,
+        /// Reps whose measure is not above it are not ranked (higher-is-better only).
+        minimum: Decimal,
+        /// The lowest measure ranks first.
+        lower_is_better: bool,
+    },
     /// `weight` is the contribution measure or the weight formula.
-    TeamPool { pool: Decimal, group_by: Grouping, winners: usize, weight: Expr },
-    ProfitShare { pool: Decimal, weight: Expr },
+    TeamPool {
+        /// The pool each winning group gets.
+        pool: Decimal,
+        /// The groups compared.
+        group_by: Grouping,
+        /// How many groups win.
+        winners: usize,
+        /// Each rep's weight in the split.
+        weight: Expr,
+    },
+    /// A pool split among every eligible rep.
+    ProfitShare {
+        /// The pool: profit × its share.
+        pool: Decimal,
+        /// Each rep's weight in the split.
+        weight: Expr,
+    },
 }
 
 impl BonusKind {
@@ -109,7 +159,9 @@ pub fn bonus_value(b: &CompiledBonus, vars: &[Decimal], ex: &mut Explanation) ->
 pub struct BonusRep<'a> {
     /// Grade band index.
     pub grade: usize,
+    /// The rep's region.
     pub region: &'a str,
+    /// The rep's role.
     pub role: &'a str,
     /// The rep's own figure (from `bonus_value`).
     pub value: Decimal,
@@ -130,9 +182,12 @@ fn positive_sum(weights: &[Decimal]) -> Result<Decimal, CalcError> {
     weights.iter().try_fold(Decimal::ZERO, |s, w| s.checked_add((*w).max(Decimal::ZERO))).ok_or(CalcError::Overflow)
 }
 
-/// Competition ranks (1, 2, 2, 4) of `values`, best (largest) first.
+/// Competition ranks (1, 2, 2, 4) of `values`, best (largest) first: 1 + the number of
+/// larger values, counted in the values sorted largest first.
 fn ranks(values: &[Decimal]) -> Vec<usize> {
-    values.iter().map(|v| 1 + values.iter().filter(|w| *w > v).count()).collect()
+    let mut sorted = values.to_vec();
+    sorted.sort_unstable_by(|a, b| b.cmp(a));
+    values.iter().map(|v| 1 + sorted.partition_point(|w| w > v)).collect()
 }
 
 /// The amounts of bonus `b` for every rep, at the money `scale` for pool shares (other
@@ -162,13 +217,20 @@ pub fn allocate(b: &CompiledBonus, reps: &[BonusRep], scale: u32, explains: &mut
                 // Lower is better: rank the negated measure (negation cannot overflow a Decimal).
                 let values: Vec<Decimal> = members.iter().map(|i| if *lower_is_better { -reps[*i].value } else { reps[*i].value }).collect();
                 let rank = ranks(&values);
+                // How many members share each rank; and, for a tie that shares the places
+                // left, its split (worked out once) and how many of its shares are handed out.
+                let mut tied_at: BTreeMap<usize, usize> = BTreeMap::new();
+                for r in &rank {
+                    *tied_at.entry(*r).or_insert(0) += 1;
+                }
+                let mut shares_at: BTreeMap<usize, (Vec<Decimal>, usize)> = BTreeMap::new();
                 for (m, &i) in members.iter().enumerate() {
                     explains[i].value("rank", Decimal::from(rank[m]));
                     explains[i].value("top", Decimal::from(*top));
                     if rank[m] > *top {
                         continue;
                     }
-                    let tied = rank.iter().filter(|r| **r == rank[m]).count();
+                    let tied = tied_at[&rank[m]];
                     let last_place = rank[m] + tied - 1;
                     amounts[i] = if last_place <= *top || *ties == RankTies::IncludeAll {
                         if tied > 1 {
@@ -180,9 +242,15 @@ pub fn allocate(b: &CompiledBonus, reps: &[BonusRep], scale: u32, explains: &mut
                         // The places left from this rank to `top`, shared by the tied reps.
                         let places = Decimal::from(top + 1 - rank[m]);
                         let pooled = amount.checked_mul(places).ok_or(CalcError::Overflow)?;
-                        let tied_reps: Vec<usize> = members.iter().enumerate().filter(|(k, _)| rank[*k] == rank[m]).map(|(_, i)| *i).collect();
-                        let shares = split_pool(pooled, &vec![Decimal::ONE; tied], scale).map_err(|_| CalcError::Overflow)?;
-                        shares[tied_reps.iter().position(|x| *x == i).unwrap_or(0)]
+                        // The tied reps in member order take the shares in order.
+                        let (shares, given) = match shares_at.entry(rank[m]) {
+                            std::collections::btree_map::Entry::Occupied(e) => e.into_mut(),
+                            std::collections::btree_map::Entry::Vacant(e) => {
+                                e.insert((split_pool(pooled, &vec![Decimal::ONE; tied], scale).map_err(|_| CalcError::Overflow)?, 0))
+                            }
+                        };
+                        *given += 1;
+                        shares[*given - 1]
                     };
                     amounts[i] = amounts[i].checked_mul(multiplier(i)).ok_or(CalcError::Overflow)?;
                 }

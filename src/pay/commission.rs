@@ -12,13 +12,19 @@ use rust_decimal::Decimal;
 /// A commission line with its formulas compiled and its percentages as fractions.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CompiledLine {
+    /// The credited base's formula.
     pub base: Expr,
+    /// The target's formula, when the line has one.
     pub target: Option<Expr>,
+    /// Marginal or retroactive tiers.
     pub method: TierMethod,
+    /// Whether tier bounds are percent of target or amounts.
     pub basis: TierBasis,
     /// (lower bound, rate), bounds increasing from 0.
     pub tiers: Vec<(Decimal, Decimal)>,
+    /// The gate as a fraction of the target (0.8 for 80%).
     pub gate: Option<Decimal>,
+    /// The most the line pays.
     pub cap: Option<Decimal>,
     /// (condition, rate points added as a fraction).
     pub rate_override: Option<(Expr, Decimal)>,
@@ -33,13 +39,17 @@ pub struct CompiledLine {
 /// A line's figures before the grade is known.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LineWork {
+    /// The credited base (less any returned revenue).
     pub base: Decimal,
+    /// The line's target, when it has one.
     pub target: Option<Decimal>,
     /// `base / target` as a fraction.
     pub attainment: Option<Decimal>,
     /// Pay after tiers, gate and conditional multipliers.
     pub amount: Decimal,
+    /// The tier slices that make up the tier pay.
     pub slices: Vec<TierSlice>,
+    /// Each step so far.
     pub explain: Explanation,
 }
 
@@ -133,7 +143,10 @@ pub fn line_after_grade(line: &CompiledLine, work: &mut LineWork, grade: usize) 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct CurvePoint {
+    /// Attainment in percent of the target (`120` = 120%).
     pub attainment_pct: Decimal,
+    /// What the line's tiers, gate and cap pay at that attainment, unrounded, before the
+    /// multipliers and rate override that depend on the rep.
     pub pay: Decimal,
 }
 

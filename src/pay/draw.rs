@@ -15,7 +15,9 @@ pub struct DrawStep {
     pub top_up: Decimal,
     /// Taken back this period towards what is owed.
     pub recovered: Decimal,
+    /// Owed on the draw at the start of the period (from earlier periods' top-ups).
     pub owed_before: Decimal,
+    /// Owed at the end of the period: `owed_before` + top-up (when recoverable) − recovered.
     pub owed_after: Decimal,
     /// Variable pay actually paid: earned + top-up − recovered.
     pub paid: Decimal,

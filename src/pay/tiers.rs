@@ -11,7 +11,7 @@ use serde::Serialize;
 pub struct TierSlice {
     /// Lower bound of the tier, as an amount.
     pub from: Decimal,
-    /// Upper bound, absent for the top tier.
+    /// Upper bound, as an amount; null for the top tier.
     pub to: Option<Decimal>,
     /// The part of the credited amount paid at this tier's rate.
     pub amount: Decimal,

@@ -10,36 +10,43 @@ use std::collections::BTreeMap;
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CommissionLine {
+    /// Unique id of the line, e.g. `revenue_commission`; the returns file names the line by it.
     pub id: String,
+    /// The line's label, e.g. `SaaS tiers on collected revenue`.
     pub name: String,
+    /// The label in Chinese, e.g. `回款提成` (optional).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name_zh: Option<String>,
     /// Formula of the credited amount, e.g. `revenue_collected` (回款).
     pub base: String,
-    /// Formula of the target; needed when tier bounds are in percent of target.
+    /// Formula of the target, e.g. `revenue_target`; needed when tier bounds are in percent of
+    /// target or the line has a gate, else only shown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<String>,
+    /// `marginal` (each tier's rate on its slice, 超额累进) or `retroactive` (the whole base at the rate of the highest tier reached, 全额累进).
     pub method: TierMethod,
+    /// What tier bounds are in: `attainment_pct` (percent of target) or `amount` (amounts of the base).
     pub tier_basis: TierBasis,
-    /// Tiers by their lower bound, from 0 upwards; a single tier is a flat rate.
+    /// Tiers by their lower bound, the first exactly 0, then strictly increasing (at most 100); a single tier is a flat rate.
     pub tiers: Vec<Tier>,
-    /// No commission at all below this attainment of the line's target, in percent.
+    /// No commission at all below this attainment of the line's target, in percent (门槛; at
+    /// the gate exactly the line pays; 0–1000).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gate_pct: Option<Decimal>,
     /// A gate above 100% is almost always a typo; set this to say it is meant.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub allow_gate_above_100: bool,
-    /// Most this line pays in a period, after its modifiers.
+    /// Most this line pays a rep in a period, after its modifiers (封顶), in the plan's currency (above 0).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cap: Option<Decimal>,
     /// Raises every tier's rate by `add_pct` points for reps the condition holds for
     /// (a high-potential rep: 3% → 4%).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rate_override: Option<RateOverride>,
-    /// A multiplier per grade (S 1.2, C 0.5); grades not listed keep × 1.
+    /// A multiplier per grade (`{ "S": 1.2, "C": 0.5 }`, 0–10); grades not listed keep × 1.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub grade_multipliers: BTreeMap<String, Decimal>,
-    /// Multipliers applied when a condition holds (collection rate < 90% → × 0.8).
+    /// Multipliers applied, in plan order, when their condition holds (collection rate < 90% → × 0.8); all that hold apply.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub multipliers: Vec<ConditionalMultiplier>,
 }
@@ -51,6 +58,7 @@ pub struct CommissionLine {
 pub struct RateOverride {
     /// Formula of the condition, e.g. `high_potential` or `satisfaction >= 90`.
     pub when: String,
+    /// Percentage points added to every tier's rate (`1`: 3% → 4%); above 0, at most 100.
     pub add_pct: Decimal,
 }
 
@@ -61,6 +69,7 @@ pub struct RateOverride {
 pub struct ConditionalMultiplier {
     /// Formula of the condition, e.g. `collection_rate < 90%`.
     pub when: String,
+    /// The factor the line's pay is multiplied by (`0.8`; 0–10).
     pub multiplier: Decimal,
 }
 
@@ -91,6 +100,8 @@ pub enum TierBasis {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Tier {
+    /// The tier's lower bound (inclusive): percent of target, or an amount of the base, by `tier_basis`.
     pub from: Decimal,
+    /// The rate in percent (`3` = 3%; 0–100).
     pub rate_pct: Decimal,
 }

@@ -9,11 +9,12 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Grades {
+    /// The bands, best first; a rep gets the first band whose `min_score` its score reaches.
     pub bands: Vec<GradeBand>,
-    /// The expected share of reps per grade (强制分布).
+    /// The expected share of reps per grade (强制分布), reported, or enforced by rank (none by default).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub distribution: Option<Distribution>,
-    /// Flag reps who get a grade several periods in a row (连续2个周期不达标).
+    /// Flag reps who get a grade several periods in a row (连续2个周期不达标; none by default).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub streak: Option<Streak>,
 }
@@ -34,7 +35,10 @@ impl Default for Grades {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct GradeBand {
+    /// The grade's name, unique and not empty, e.g. `S`.
     pub grade: String,
+    /// The least score that earns the grade (inclusive: 90.00 is S at 90); the last band has
+    /// none and every other band must have one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_score: Option<Decimal>,
 }
@@ -45,9 +49,11 @@ pub struct GradeBand {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Distribution {
+    /// The expected share of each grade (seed 003: S 10–15%, A 30–40%, B 30–40%, C 5–10%);
+    /// enforced, it lists every grade in band order.
     pub guide: Vec<GradeShare>,
     /// Give grades by rank so that each grade gets its `quota_pct` of the reps. Ties at a
-    /// boundary all get the better grade (so that grade may go over its quota).
+    /// boundary all get the better grade (so that grade may go over its quota). Default false.
     #[serde(default)]
     pub enforce: bool,
 }
@@ -57,10 +63,13 @@ pub struct Distribution {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct GradeShare {
+    /// The grade, one of the bands.
     pub grade: String,
+    /// The least expected share of reps, in percent (inclusive); below it the report says `below`.
     pub min_pct: Decimal,
+    /// The greatest expected share of reps, in percent (inclusive); above it the report says `above`.
     pub max_pct: Decimal,
-    /// The share given when the distribution is enforced; the quotas add to 100.
+    /// The share of reps, in percent, given when the distribution is enforced (required then); the quotas add to 100.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quota_pct: Option<Decimal>,
 }
@@ -70,6 +79,8 @@ pub struct GradeShare {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Streak {
+    /// The grade to watch, one of the bands, e.g. `C`.
     pub grade: String,
+    /// How many consecutive periods, the evaluated one included (2–12).
     pub periods: u32,
 }

@@ -8,15 +8,17 @@ mod parse;
 mod pay;
 mod points;
 mod scorecard;
+mod signals;
 mod targets;
 mod validate;
 
 pub use commission::{CommissionLine, ConditionalMultiplier, RateOverride, Tier, TierBasis, TierMethod};
 pub use pay::{Allowance, BasePay, Bonus, BonusRule, Draw, Grouping, RankTies, RoundingApplies, Salary, Split as PoolSplit};
-pub use compile::{compile, CompiledCard, CompiledMetric, CompiledPlan, CompiledTarget, Slots};
+pub use compile::{compile, CompiledImprovement, CompiledSignals, SignalExpr, CompiledCard, CompiledMetric, CompiledPlan, CompiledTarget, Slots};
 pub use grades::{Distribution, GradeBand, GradeShare, Grades, Streak};
 pub use parse::{parse_plan, CURRENT_VERSION};
 pub use points::{PointItem, PointKind, Points};
+pub use signals::{AlertCondition, AlertRule, AlertSeverity, HighPotential, ImprovementPlan, PotentialCondition, Signals, TeamScope};
 pub use scorecard::{default_raters, BandBasis, BandStep, Category, Direction, Kpi, Rater, Scorecard, Scoring};
 pub use targets::{Metric, PeriodKind, Split, Target, TargetBasis, TargetOverride};
 pub use validate::{is_identifier, validate};
@@ -29,20 +31,30 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
+    /// The JSON Schema the file follows, for editors (`"$schema": "…/plan.schema.json"`); the engine ignores it.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// The plan format version: must be `1` (`version_missing` / `version_unsupported` otherwise).
     pub version: u32,
+    /// The plan's name.
     pub name: String,
+    /// The plan's name in Chinese (optional).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name_zh: Option<String>,
+    /// A description of the plan (optional).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// The description in Chinese (optional).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description_zh: Option<String>,
-    /// The ISO 4217 code of the plan's money (shown with every amount; the engine does not convert).
+    /// The ISO 4217 code of the plan's money, three capital letters (default `CNY`); shown
+    /// with every amount, never converted.
     #[serde(default = "default_currency")]
     pub currency: String,
-    /// The length of the data's periods.
+    /// The length of the data's periods: `month`, `quarter` (default) or `year`.
     #[serde(default)]
     pub period: PeriodKind,
+    /// How money and scores are rounded (default 2 places, half up, each line).
     #[serde(default)]
     pub rounding: Rounding,
     /// Derived metrics, usable in every formula by their id.
@@ -57,20 +69,32 @@ pub struct Plan {
     /// KPI categories and their weight ranges.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub categories: Vec<Category>,
+    /// One or more scorecards (计分卡), at least one KPI each; a rep is scored on the first card that matches it.
     pub scorecards: Vec<Scorecard>,
+    /// Bonus and penalty points (加分/扣分) added to or taken from the weighted score (none by default).
     #[serde(default, skip_serializing_if = "Points::is_empty")]
     pub points: Points,
+    /// Grade bands (等级), forced distribution and streak; default bands S ≥ 90, A ≥ 80, B ≥ 70, C.
     #[serde(default)]
     pub grades: Grades,
+    /// Commission lines (提成), each paying a base through a rate table (none by default).
     #[serde(default)]
     pub commission: Vec<CommissionLine>,
+    /// Base pay (底薪): monthly salaries by role and city tier, and allowances (none by default).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub base_pay: Option<BasePay>,
+    /// Bonuses (奖金): over-achievement, threshold, rank, team pool, profit share (none by default).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub bonuses: Vec<Bonus>,
+    /// A recoverable draw (预支): a floor under each period's variable pay (none by default).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub draw: Option<Draw>,
-    /// Most a rep's variable pay (commission, bonuses, adjustments) can be in a period.
+    /// Management signals (D6): alert rules, the high-potential rule, improvement plans. They
+    /// never change pay.
+    #[serde(default, skip_serializing_if = "Signals::is_empty")]
+    pub signals: Signals,
+    /// Most a rep's variable pay (commission, bonuses, adjustments) can be in a period, in the
+    /// plan's currency, above 0 (no cap by default); base pay is not capped.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub variable_pay_cap: Option<Decimal>,
 }
@@ -84,12 +108,16 @@ fn default_currency() -> String {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, default)]
 pub struct Rounding {
-    /// Decimal places of every money figure (each pay line, then the total as their sum).
+    /// Decimal places of money (each pay item, each rep's total pay, pool shares, split annual
+    /// targets); default 2, at most 10.
     pub money_scale: u32,
-    /// Decimal places of every KPI score (the total score is their sum).
+    /// Decimal places of each KPI score, of the bonus and penalty totals and of year-to-date
+    /// averages (the weighted score is the sum of the rounded KPI scores); default 2, at most 10.
     pub score_scale: u32,
+    /// How figures are rounded to their scale: `half_up` (default), `half_even` or `down`.
     pub mode: RoundingMode,
-    /// Whether each pay line is rounded (the total is their sum) or only the total.
+    /// Whether each pay line is rounded and the total is their sum (`each_line`, default) or
+    /// only each rep's total pay is rounded (`total`).
     pub applies_to: RoundingApplies,
 }
 
@@ -134,6 +162,8 @@ impl RoundingMode {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Attainment {
+    /// Formula of the actual, e.g. `revenue_collected`; the totals add it up as `revenue`.
     pub actual: String,
+    /// Formula of the target, e.g. `revenue_target`; a rep whose target is 0 or less is left out.
     pub target: String,
 }

@@ -11,17 +11,21 @@ use std::collections::BTreeMap;
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BasePay {
-    /// The rep data column holding each rep's city tier (1 for tier-1 cities…).
+    /// The data column holding each rep's city tier (城市级别: 1 for tier-1 cities, …; a whole
+    /// number from 1 to 9); default `city_tier`.
     #[serde(default = "default_city_tier_field")]
     pub city_tier_field: String,
-    /// Monthly salaries; the most specific entry matching a rep wins (role and tier > role > tier > neither).
+    /// Monthly salaries, at least one; the most specific entry matching a rep wins (role and tier > role > tier > neither).
     pub salaries: Vec<Salary>,
+    /// Monthly allowances (补贴: transport, phone), for everyone or some roles (none by default).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub allowances: Vec<Allowance>,
-    /// The local monthly minimum wage by city tier ("1" → 8000): a salary below it is warned about.
+    /// The local monthly minimum wage by city tier, keys `"1"`–`"9"` (`{ "1": 2690 }`): a monthly
+    /// salary below it gets the warning `below_minimum_wage`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub minimum_by_city_tier: BTreeMap<String, Decimal>,
-    /// The share of total pay base pay should have, in percent (30–40 by default); outside it is warned about.
+    /// `[low, high]`: the share of total pay base pay should have, in percent (0–100, default
+    /// `[30, 40]`, inclusive); outside it the rep gets the warning `base_share_out_of_range`.
     #[serde(default = "default_share")]
     pub share_range_pct: [Decimal; 2],
 }
@@ -39,10 +43,13 @@ fn default_share() -> [Decimal; 2] {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Salary {
+    /// The role it is for (the data's `role` column); absent: every role.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
+    /// The city tier it is for (1–9); absent: every tier.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub city_tier: Option<i64>,
+    /// The salary per month, in the plan's currency (above 0); paid × the months of the period.
     pub monthly: Decimal,
 }
 
@@ -51,11 +58,16 @@ pub struct Salary {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Allowance {
+    /// Unique id of the allowance, e.g. `transport`.
     pub id: String,
+    /// The allowance's label, e.g. `Transport allowance`.
     pub name: String,
+    /// The label in Chinese, e.g. `交通补贴` (optional).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name_zh: Option<String>,
+    /// The amount per month, in the plan's currency (0 or more); paid × the months of the period.
     pub monthly: Decimal,
+    /// Only reps with one of these roles get it; absent: everyone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub roles: Option<Vec<String>>,
 }
@@ -65,16 +77,21 @@ pub struct Allowance {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Bonus {
+    /// Unique id of the bonus, e.g. `nps_bonus`.
     pub id: String,
+    /// The bonus's label, e.g. `NPS 90 or more`.
     pub name: String,
+    /// The label in Chinese (optional).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name_zh: Option<String>,
-    /// Only reps with one of these grades get it (all grades when absent).
+    /// Only reps with one of these grades get it (all grades when absent; not empty).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grades: Option<Vec<String>>,
-    /// Scales the bonus by the rep's grade (S 1.5, B 0.5); grades not listed keep × 1.
+    /// Scales the bonus by the rep's grade (`{ "S": 1.5 }`, 0–10); grades not listed keep × 1.
+    /// Not allowed on a `team_pool` or `profit_share`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub grade_multipliers: BTreeMap<String, Decimal>,
+    /// How the amount is worked out: `{ "type": … }`, one of the bonus rules.
     pub rule: BonusRule,
 }
 
@@ -86,16 +103,37 @@ pub enum BonusRule {
     /// Above `above_pct` of target, `rate_pct` of the excess over `excess_over_pct` of target
     /// (seed 003: above 120%, 1% of the excess; the plan chooses whether the excess is
     /// counted from 120% or from 100%).
-    OverAchievement { actual: String, target: String, above_pct: Decimal, excess_over_pct: Decimal, rate_pct: Decimal },
+    OverAchievement {
+        /// Formula of the actual, e.g. `revenue_collected`.
+        actual: String,
+        /// Formula of the target, e.g. `revenue_target`; a rep whose target is 0 or less is left out.
+        target: String,
+        /// Paid only when the actual is strictly above this percent of target (`120`; 0–1000).
+        above_pct: Decimal,
+        /// The excess is counted from this percent of target (`120` or `100`); not above `above_pct`.
+        excess_over_pct: Decimal,
+        /// Percent of the excess paid (`1` = 1%; 0–100).
+        rate_pct: Decimal,
+    },
     /// A fixed amount when a condition holds (NPS ≥ 90 → 3,000).
-    Threshold { when: String, amount: Decimal },
+    Threshold {
+        /// Formula of the condition, e.g. `nps >= 90`; non-zero is true.
+        when: String,
+        /// The amount paid when the condition holds, in the plan's currency (0 to 10^12).
+        amount: Decimal,
+    },
     /// A fixed amount for the `top` reps by a measure, within each group or over everyone.
     Rank {
+        /// Formula of what reps are ranked by, e.g. `new_customers`.
         measure: String,
+        /// Reps ranked at most this (1–1000) get `amount`; equal measures share a rank.
         top: u32,
+        /// The amount each winner gets, in the plan's currency (0 to 10^12).
         amount: Decimal,
+        /// Ties at the last winning places: `include_all` (default) or `share`.
         #[serde(default)]
         ties: RankTies,
+        /// Rank over everyone (`all`, default) or separately in each `region` or `role`.
         #[serde(default)]
         within: Grouping,
         /// Reps whose measure is not above this get nothing, whatever their rank (0 by default;
@@ -109,16 +147,26 @@ pub enum BonusRule {
     /// A pool for the best group (the region ranked first on attainment gets 100,000), split
     /// among its members.
     TeamPool {
+        /// The amount each winning group gets, in the plan's currency (above 0).
         pool: Decimal,
+        /// The groups compared: `region` (default), `role`, or `all` (one group of everyone).
         #[serde(default = "default_group")]
         group_by: Grouping,
         /// How many groups win (1 by default); tied groups share the pools of the places they take.
         #[serde(default = "one")]
         winners: u32,
+        /// How a winning group's amount is split exactly among its eligible reps.
         split: Split,
     },
-    /// `pool_pct` of a profit figure, split among the eligible reps by contribution.
-    ProfitShare { profit: Decimal, pool_pct: Decimal, split: Split },
+    /// `pool_pct` of a profit figure, split exactly among every eligible rep by `split`.
+    ProfitShare {
+        /// The profit, a figure in the plan's currency (0 to 10^12), not a formula: the same pool every period.
+        profit: Decimal,
+        /// Percent of the profit that makes the pool (`5` = 5%; 0–100).
+        pool_pct: Decimal,
+        /// How the pool is split exactly among all eligible reps.
+        split: Split,
+    },
 }
 
 fn default_group() -> Grouping {
@@ -146,9 +194,12 @@ pub enum RankTies {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Grouping {
+    /// Everyone together, as one group.
     #[default]
     All,
+    /// Each region separately.
     Region,
+    /// Each role separately.
     Role,
 }
 
@@ -157,9 +208,10 @@ pub enum Grouping {
 #[cfg_attr(test, derive(schemars::JsonSchema), schemars(rename = "PoolSplit"))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Split {
-    /// By each rep's share of a measure (contribution share), e.g. `revenue_collected`.
+    /// By each rep's share of a measure formula (contribution share), e.g. `revenue_collected`;
+    /// a negative value counts as 0.
     Contribution(String),
-    /// By a weight formula per rep (`1` splits equally; a manager's weights from a column).
+    /// By a weight formula per rep (`"1"` splits equally; a manager's weights from a column).
     Weights(String),
 }
 
@@ -170,7 +222,10 @@ pub enum Split {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Draw {
+    /// The draw per period, in the plan's currency (above 0).
     pub amount: Decimal,
+    /// Whether top-ups are owed and recovered from later periods (default `true`); `false`
+    /// makes the draw a guarantee.
     #[serde(default = "yes")]
     pub recoverable: bool,
 }

@@ -9,16 +9,18 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Points {
+    /// The items, each counting events worth points.
     pub items: Vec<PointItem>,
-    /// Most bonus points one rep can get in a period, over all items.
+    /// Most bonus points one rep can get in a period, over all items (0–100; no limit when absent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_bonus: Option<Decimal>,
-    /// Most penalty points one rep can lose in a period, over all items.
+    /// Most penalty points one rep can lose in a period, over all items (0–100; no limit when absent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_penalty: Option<Decimal>,
 }
 
 impl Points {
+    /// Whether there are no items.
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
     }
@@ -29,15 +31,20 @@ impl Points {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PointItem {
+    /// Unique id of the item, e.g. `big_contract`.
     pub id: String,
+    /// The item's label, e.g. `Large contract`.
     pub name: String,
+    /// The label in Chinese, e.g. `签约大单` (optional).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name_zh: Option<String>,
+    /// `bonus` (加分, added to the score) or `penalty` (扣分, taken from it).
     pub kind: PointKind,
     /// Formula counting the events (`big_contracts`, `complaints`, `if(nps >= 90, 1, 0)`).
     pub events: String,
+    /// Points per event (above 0, at most 100); a negative count of events is taken as 0.
     pub points_per_event: Decimal,
-    /// Most points this item can give (or take) in a period.
+    /// Most points this item can give (or take) in a period (above 0, at most 100; no limit when absent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cap: Option<Decimal>,
 }
@@ -47,6 +54,8 @@ pub struct PointItem {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PointKind {
+    /// Bonus points (加分), added to the weighted score.
     Bonus,
+    /// Penalty points (扣分), taken from the weighted score.
     Penalty,
 }

@@ -10,14 +10,19 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Category {
+    /// Unique id of the category, referred to by a KPI's `category`, e.g. `results`.
     pub id: String,
+    /// The category's label, e.g. `Results`.
     pub name: String,
+    /// The label in Chinese, e.g. `结果指标` (optional).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name_zh: Option<String>,
-    /// Least share of a card's weight (in points of 100) this category may have.
+    /// Least share of every card's weight this category's KPIs may have, in percent (0–100,
+    /// inclusive; optional).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_weight: Option<Decimal>,
-    /// Greatest share of a card's weight this category may have.
+    /// Greatest share of every card's weight this category's KPIs may have, in percent (0–100,
+    /// inclusive; optional).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_weight: Option<Decimal>,
 }
@@ -28,19 +33,25 @@ pub struct Category {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Scorecard {
+    /// Unique id of the card, e.g. `new_business`.
     pub id: String,
+    /// The card's label (optional).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// The label in Chinese (optional).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name_zh: Option<String>,
+    /// Only reps with one of these roles (the data's `role` column) get this card; absent: any role.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub roles: Option<Vec<String>>,
+    /// Only reps in one of these regions (the data's `region` column) get this card; absent: any region.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub regions: Option<Vec<String>>,
     /// Scale the weights so they add to 100 (each × 100 / sum). Without it, weights that do
     /// not add to 100 are an error.
     #[serde(default, skip_serializing_if = "is_false")]
     pub normalize: bool,
+    /// The card's KPIs (at least one, at most 100).
     pub kpis: Vec<Kpi>,
 }
 
@@ -53,10 +64,14 @@ fn is_false(b: &bool) -> bool {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Kpi {
+    /// Id of the KPI, unique within the card, e.g. `revenue`.
     pub id: String,
+    /// The KPI's label, e.g. `Collected revenue`.
     pub name: String,
+    /// The label in Chinese (optional).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name_zh: Option<String>,
+    /// The id of the category the KPI belongs to (optional; none when absent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<String>,
     /// Formula of the achieved value (`revenue_collected`, `new_customers / visits`); for
@@ -66,8 +81,9 @@ pub struct Kpi {
     /// Formula of the target (`revenue_target`, `8`, `15%`), for the scorings that need one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<String>,
-    /// Points this KPI is worth at 100% of target; a card's weights add to 100.
+    /// Points this KPI is worth at 100% of target (0–100); a card's weights add to 100.
     pub weight: Decimal,
+    /// The scoring function; default `{ "type": "ratio" }` without limits.
     #[serde(default)]
     pub scoring: Scoring,
 }
@@ -79,42 +95,54 @@ pub struct Kpi {
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Scoring {
     /// `min(actual / target, cap) × weight`; below `threshold_pct` the score is 0; a ratio
-    /// above the threshold but under `floor_pct` is raised to the floor.
+    /// at or above the threshold but under `floor_pct` is raised to the floor.
     Ratio {
+        /// A ratio above this percent of target is cut to it (`120` = 120%); above 0, at most 1000.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         cap_pct: Option<Decimal>,
+        /// A ratio below this percent of target is raised to it; at most 1000, not above the cap.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         floor_pct: Option<Decimal>,
+        /// A ratio below this percent of target scores 0 (exactly at it is scored); at most 1000.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         threshold_pct: Option<Decimal>,
     },
     /// Lower is better (response time): `min(target / actual, cap) × weight`. The cap is
     /// required, and an actual of 0 or less scores the cap.
     InverseRatio {
+        /// The most `target / actual` counts for, in percent (`120` = 120%); required, above 0, at most 1000.
         cap_pct: Decimal,
+        /// A ratio below this percent is raised to it; at most 1000, not above the cap.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         floor_pct: Option<Decimal>,
+        /// A ratio below this percent scores 0 (exactly at it is scored); at most 1000.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         threshold_pct: Option<Decimal>,
     },
     /// A lookup table: the first step the value reaches gives `score_pct` of the weight.
     Bands {
+        /// What is looked up: the actual itself (`actual`, default) or `actual / target × 100`
+        /// (`attainment_pct`, needs a `target`).
         #[serde(default)]
         basis: BandBasis,
+        /// `higher_is_better` (default: a step is reached at value ≥ `at`) or `lower_is_better` (≤ `at`).
         #[serde(default)]
         direction: Direction,
         /// Best step first: for higher-is-better the value must be ≥ `at`, for
         /// lower-is-better ≤ `at`.
         steps: Vec<BandStep>,
-        /// Percent of the weight when no step is reached.
+        /// Percent of the weight when no step is reached (0–100, default 0).
         #[serde(default)]
         otherwise_pct: Decimal,
     },
     /// 360-degree rating: the raters' ratings weighted (60/20/20 by default) and scored
     /// against `scale_max`: ratings 90/80/70 → 84 → 84% of the weight.
     Rating360 {
+        /// The rater groups, weights adding to 100; default superior 60 (`rating_superior`),
+        /// customers 20 (`rating_customer`), peers 20 (`rating_peer`).
         #[serde(default = "default_raters")]
         raters: Vec<Rater>,
+        /// The best possible rating (default 100, above 0); ratings above it are not cut.
         #[serde(default = "hundred")]
         scale_max: Decimal,
     },
@@ -123,7 +151,9 @@ pub enum Scoring {
     /// Full weight less `points_per_event` for each event counted by `actual`, not below
     /// `floor` (0 by default).
     Deduction {
+        /// Points taken off the weight for each event (above 0, at most 100).
         points_per_event: Decimal,
+        /// The lowest score, in points: default 0; above 0 is an error, below 0 lets the KPI go negative.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         floor: Option<Decimal>,
     },
@@ -188,8 +218,10 @@ pub enum BandBasis {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
+    /// More is better: the larger value is the better one.
     #[default]
     HigherIsBetter,
+    /// Less is better (response time): the smaller value is the better one.
     LowerIsBetter,
 }
 
@@ -198,7 +230,10 @@ pub enum Direction {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BandStep {
+    /// The value the step starts at, inclusive: in the unit of the actual, or percent of target
+    /// with `basis: "attainment_pct"`.
     pub at: Decimal,
+    /// Percent of the KPI's weight the step scores (0–1000; `100` = the full weight).
     pub score_pct: Decimal,
 }
 
@@ -207,6 +242,8 @@ pub struct BandStep {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Rater {
+    /// Formula of the group's rating, e.g. `rating_superior` or `90`.
     pub rating: String,
+    /// The group's weight in percent (0–100); the raters' weights add to 100.
     pub weight: Decimal,
 }

@@ -62,25 +62,35 @@ impl PeriodKind {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Target {
+    /// The name formulas use, an identifier, e.g. `new_customer_goal`.
     pub id: String,
+    /// The target's label (optional).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// The label in Chinese (optional).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name_zh: Option<String>,
-    /// Whether the default and the by_* values are annual (split into periods) or per period.
+    /// Whether the default and the by_* values are each period's target (`per_period`,
+    /// default) or the year's, split over its periods (`annual`).
     #[serde(default)]
     pub basis: TargetBasis,
+    /// The figure for every rep not matched by `by_rep`, `by_region` or `by_role` (above 0).
     pub default: Decimal,
+    /// Figures by role (above 0), e.g. `{ "account_manager": 20 }`; `by_region` and `by_rep` beat it.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub by_role: BTreeMap<String, Decimal>,
+    /// Figures by region (above 0), e.g. `{ "Southwest": 36 }`; beats `by_role`, `by_rep` beats it.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub by_region: BTreeMap<String, Decimal>,
+    /// Figures by rep id (above 0); beats every other figure.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub by_rep: BTreeMap<String, Decimal>,
-    /// How an annual figure is split over the year's periods.
+    /// How an annual figure is split over the year's periods: `"even"` (default) or
+    /// `{ "shares": [20, 25, 25, 30] }`; only for `basis: "annual"`.
     #[serde(default, skip_serializing_if = "Split::is_even")]
     pub split: Split,
-    /// Per-period values that replace the computed one (a target changed mid-year).
+    /// Values that replace the computed one for one period or from a period on (a target
+    /// changed mid-year); the most specific wins.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub overrides: Vec<TargetOverride>,
 }
@@ -90,7 +100,9 @@ pub struct Target {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum TargetBasis {
+    /// The figures are the year's target, split over its periods (the last period takes the remainder).
     Annual,
+    /// The figures are each period's target.
     #[default]
     PerPeriod,
 }
@@ -119,16 +131,22 @@ impl Split {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TargetOverride {
+    /// The one period it applies to, e.g. `2026-Q4` (give exactly one of `period` and `from`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<String>,
+    /// The first period it applies to; it applies to every later one too (give exactly one of `period` and `from`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
+    /// Only reps of this role (name at most one of `role`, `region`, `rep`; none: everyone).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
+    /// Only reps of this region (name at most one of `role`, `region`, `rep`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
+    /// Only this rep, by id (name at most one of `role`, `region`, `rep`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rep: Option<String>,
+    /// The target's value for those reps and periods, above 0 (replaces the computed one, annual or not).
     pub value: Decimal,
 }
 
@@ -137,10 +155,14 @@ pub struct TargetOverride {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Metric {
+    /// The name formulas use, an identifier, e.g. `conversion_rate`.
     pub id: String,
+    /// The metric's label (optional).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// The label in Chinese, e.g. `转化率` (optional).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name_zh: Option<String>,
+    /// The formula, e.g. `new_customers / visits`; it may use other metrics, in any order.
     pub formula: String,
 }

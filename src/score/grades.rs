@@ -47,8 +47,11 @@ pub fn enforce_distribution(scores: &[Decimal], quotas: &[Decimal]) -> Vec<usize
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ShareStatus {
+    /// Below the guide's `min_pct`.
     Below,
+    /// From `min_pct` to `max_pct`, both inclusive.
     Within,
+    /// Above the guide's `max_pct`.
     Above,
 }
 
@@ -56,12 +59,17 @@ pub enum ShareStatus {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct GradeShareResult {
+    /// The grade, as in the guide.
     pub grade: String,
+    /// Number of evaluated reps with that grade.
     pub reps: usize,
     /// Share of all graded reps, percent, 2 places.
     pub share_pct: Decimal,
+    /// The guide's least share, in percent.
     pub min_pct: Decimal,
+    /// The guide's greatest share, in percent.
     pub max_pct: Decimal,
+    /// `below`, `within` or `above` the guide's range.
     pub status: ShareStatus,
 }
 

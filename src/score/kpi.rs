@@ -11,29 +11,60 @@ use rust_decimal::Decimal;
 /// Limits of a ratio, as fractions (1.2 for 120%).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct RatioLimits {
+    /// A ratio above it is cut to it.
     pub cap: Option<Decimal>,
+    /// A ratio below it (and not below the threshold) is raised to it.
     pub floor: Option<Decimal>,
+    /// A ratio below it scores 0.
     pub threshold: Option<Decimal>,
 }
 
 /// A scoring function with its parameters ready to apply (percentages as fractions).
 #[derive(Debug, Clone, PartialEq)]
 pub enum KpiScoring {
+    /// `actual / target`, limited, × weight.
     Ratio(RatioLimits),
     /// Lower is better; `limits.cap` is always set.
     InverseRatio(RatioLimits),
-    Bands { basis: BandBasis, direction: Direction, steps: Vec<(Decimal, Decimal)>, otherwise: Decimal },
-    Rating360 { raters: Vec<(Expr, Decimal)>, scale_max: Decimal },
+    /// A lookup table; the first step the value reaches gives its share of the weight.
+    Bands {
+        /// What is looked up: the actual, or `actual / target × 100`.
+        basis: BandBasis,
+        /// Whether a step is reached at value ≥ `at` or ≤ `at`.
+        direction: Direction,
+        /// (at, share of the weight as a fraction), best first.
+        steps: Vec<(Decimal, Decimal)>,
+        /// The share of the weight when no step is reached, as a fraction.
+        otherwise: Decimal,
+    },
+    /// The weighted rating over `scale_max`, × weight.
+    Rating360 {
+        /// (rating formula, weight as a fraction) of each rater group.
+        raters: Vec<(Expr, Decimal)>,
+        /// The best possible rating.
+        scale_max: Decimal,
+    },
+    /// The full weight when the actual is non-zero, else 0.
     PassFail,
-    Deduction { per_event: Decimal, floor: Decimal },
+    /// The weight less `per_event` per event, not below `floor`.
+    Deduction {
+        /// Points taken off per event.
+        per_event: Decimal,
+        /// The lowest score, in points.
+        floor: Decimal,
+    },
 }
 
 /// A compiled KPI: formulas bound to variable slots, weight already normalised.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CompiledKpi {
+    /// The actual's formula, when the scoring reads one.
     pub actual: Option<Expr>,
+    /// The target's formula, when the scoring reads one.
     pub target: Option<Expr>,
+    /// The weight, normalised when the card asks for it.
     pub weight: Decimal,
+    /// The scoring function.
     pub scoring: KpiScoring,
     /// The derived-metric slots its formulas read (to explain a division by zero inside one).
     pub metrics_read: Vec<usize>,

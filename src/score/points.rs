@@ -11,9 +11,13 @@ use serde::Serialize;
 /// A point item with its event formula compiled.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CompiledPointItem {
+    /// Bonus or penalty.
     pub kind: PointKind,
+    /// The formula counting the events.
     pub events: Expr,
+    /// Points per event.
     pub per_event: Decimal,
+    /// Most points the item gives or takes.
     pub cap: Option<Decimal>,
     /// The derived-metric slots its formula reads (to explain a division by zero inside one).
     pub metrics_read: Vec<usize>,
@@ -22,8 +26,11 @@ pub struct CompiledPointItem {
 /// All the point items of a plan and the caps on the totals.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CompiledPoints {
+    /// The items, in plan order.
     pub items: Vec<CompiledPointItem>,
+    /// Most bonus points in all.
     pub max_bonus: Option<Decimal>,
+    /// Most penalty points in all.
     pub max_penalty: Option<Decimal>,
 }
 
@@ -31,11 +38,15 @@ pub struct CompiledPoints {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct PointResult {
+    /// The point item's id.
     pub id: String,
+    /// `bonus` or `penalty`.
     pub kind: PointKind,
+    /// The events counted by the item's formula (a negative count is taken as 0; year-to-date: summed).
     pub events: Decimal,
     /// Points given (bonus) or taken (penalty), after the item's cap; never negative.
     pub points: Decimal,
+    /// Whether the item's own `cap` cut the points.
     pub capped: bool,
 }
 

@@ -21,6 +21,7 @@ import { saveSession, loadSession, clearSession, MAX_STORED_CSV } from './storag
 import { renderEditor } from './editor.js';
 import { renderComparison, renderSummary, renderTable } from './results.js';
 import { renderExplanation } from './explain.js';
+import { renderSignals } from './signals.js';
 import { Charts, payoutConfig, gradesConfig, payPerRepConfig, costByRegionConfig, deltaConfig } from './charts.js';
 import { name } from './i18n.js';
 import { styles } from './styles.js';
@@ -51,6 +52,8 @@ export class SalesPlanPlayground extends LitElement {
     persist: { type: String },
     problems: { state: true },
     results: { state: true },
+    signals: { state: true },
+    signalsTab: { state: true },
     presetId: { state: true },
     cardIndex: { state: true },
     selectedRep: { state: true },
@@ -84,6 +87,8 @@ export class SalesPlanPlayground extends LitElement {
     this.loaded = { planSrc: null, repsSrc: null }; // the URLs already fetched
     this.problems = [];
     this.results = null;
+    this.signals = null;
+    this.signalsTab = null;
     this.presets = [];
     this.presetId = '';
     this.cardIndex = 0;
@@ -486,6 +491,7 @@ export class SalesPlanPlayground extends LitElement {
     try {
       this.results = this.ytd ? this.engine.evaluateYtd(this.period) : this.engine.evaluate(this.period);
       this.comparison = this.baselinePinned ? this.engine.compare(this.period, this.ytd) : null;
+      this.signals = this.ytd ? null : this.engine.signals(this.period);
       this.evaluatedPeriod = this.period;
       this.emit('results-change', { results: this.results, period: this.period, yearToDate: this.ytd, comparison: this.comparison });
     } catch (e) {
@@ -534,6 +540,12 @@ export class SalesPlanPlayground extends LitElement {
     this.selectedRep = id;
     await this.updateComplete;
     this.renderRoot.querySelector('[data-testid="explanation"] h3')?.focus();
+  }
+
+  /** A rep's name in the page's language, by id. */
+  repName(id) {
+    const r = this.results?.reps.find((x) => x.rep_id === id);
+    return r ? (this.lang === 'zh' ? r.name_zh || r.name : r.name) : id;
   }
 
   /** Closes the explanation and gives the focus back to the row it was opened from. */
@@ -777,6 +789,7 @@ export class SalesPlanPlayground extends LitElement {
         <ul>${this.problems.filter((p) => p.severity === 'error').map((p) => html`<li><code>${p.path || '—'}</code> ${p.message[this.lang] ?? p.message.en}</li>`)}</ul>
       </div>` : nothing}
       ${r ? renderSummary(this, r) : nothing}
+      ${r ? renderSignals(this, this.signals) : nothing}
       <div class="toolbar">
         ${this.baselinePinned
           ? html`<button type="button" class="secondary" data-testid="clear-baseline" @click=${() => this.clearBaseline()}>${this.L('clearBaseline')}</button>`

@@ -36,6 +36,15 @@ export function renderSummary(el, r) {
   </div>`;
 }
 
+/** ⚠ for a rep with an alert this period, ★ for a high potential, each with its words as the tooltip. */
+function signalMarks(el, id) {
+  const s = el.signals;
+  if (!s) return nothing;
+  const alerts = s.alerts.filter((a) => a.rep_id === id);
+  const potential = s.high_potentials.some((f) => f.rep_id === id);
+  return html`${alerts.length ? html` <span class=${`alert-mark ${alerts.some((a) => a.severity === 'critical') ? 'critical' : ''}`} data-mark="alert" title=${alerts.map((a) => a.message[el.lang] ?? a.message.en).join('\n')}>⚠</span>` : nothing}${potential ? html` <span class="potential-mark" data-mark="potential" title=${el.L('highPotential')}>★</span>` : nothing}`;
+}
+
 /** A sortable column header, with `title` as its tooltip. */
 function th(el, key, label, cls = '', title = '') {
   const active = el.sort.key === key;
@@ -104,7 +113,7 @@ export function renderTable(el, r, comparison) {
       <tbody>
         ${shown.map((rep) => html`<tr data-rep=${rep.rep_id} tabindex="0" aria-selected=${el.selectedRep === rep.rep_id ? 'true' : 'false'}
             @click=${() => el.selectRep(rep.rep_id)} @keydown=${(e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), el.selectRep(rep.rep_id))}>
-          <th scope="row">${zh ? rep.name_zh || rep.name : rep.name}<span class="hint"> ${rep.rep_id}</span>${rep.flags.length
+          <th scope="row">${zh ? rep.name_zh || rep.name : rep.name}<span class="hint"> ${rep.rep_id}</span>${signalMarks(el, rep.rep_id)}${rep.flags.length
             ? html` <span class="flag" title=${rep.flags.map((f) => term(el.lang, f.code)).join('; ')} data-flag=${rep.flags[0].code}>⚑</span>`
             : nothing}</th>
           <td data-col="region">${name(el.lang, rep.region)}<div class="hint" data-col="role">${name(el.lang, rep.role)}</div></td>

@@ -133,6 +133,28 @@ export const styles = css`
   .hints { font-size: 12px; background: var(--ip-warn-soft); border: 1px solid #f1d48a; border-radius: 6px; padding: 6px 10px; margin: 6px 0; }
   .hints ul { margin: 4px 0 0; padding-left: 18px; }
   .hint.ok { color: #17803d; }
+  .signals { margin: 0 0 12px; }
+  .signal-tabs { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
+  .chip { border: 1px solid var(--_border); background: var(--_panel); border-radius: 999px; padding: 3px 10px; font: inherit; font-size: 12px; cursor: pointer; color: inherit; }
+  .chip[aria-expanded='true'] { background: var(--_accent-soft); border-color: var(--_accent); }
+  .chip.critical { border-color: #c0262d; color: #c0262d; }
+  .chip[disabled] { opacity: 0.5; cursor: default; }
+  .signal-list { margin: 8px 0 0; padding: 8px 10px 8px 26px; font-size: 13px; background: var(--_panel); border: 1px solid var(--_border); border-radius: 8px; max-height: 220px; overflow: auto; }
+  .signal-list li { margin: 2px 0; }
+  .signal-list li.critical, .alert-line.critical, .alert-mark.critical { color: #c0262d; }
+  .signal-list.health { list-style: none; padding-left: 10px; }
+  .signal-list.health li.warning { color: #8a5300; }
+  .signal-list.health li.ok .mark { color: #17803d; }
+  .signal-list .linklike { display: inline; vertical-align: baseline; text-align: left; font-size: inherit; padding: 0; font-weight: 400; color: inherit; }
+  .alert-mark { color: #b26a00; font-size: 12px; cursor: help; }
+  .potential-mark { color: #d08a00; font-size: 12px; cursor: help; }
+  .alert-line { margin: 2px 0 6px; font-size: 13px; color: #8a5300; }
+  .potential-line { margin: 2px 0 6px; font-size: 13px; color: #8a5a00; }
+  .note.strength { background: #e6f6ec; color: #17803d; }
+  .note.weakness { background: #fdecec; color: #c0262d; }
+  .improvements { margin: 4px 0 10px; padding-left: 18px; font-size: 13px; }
+  .improvements li.met { color: #17803d; }
+  .improvements li.missed { color: #c0262d; }
   .legend { display: flex; flex-wrap: wrap; gap: 4px 16px; margin: 6px 2px 12px; }
   .legend b { color: var(--_text); }
   .source-name { border-bottom: 1px dotted currentColor; cursor: help; }

@@ -10,7 +10,9 @@ use std::collections::HashMap;
 pub struct Slots {
     /// Data columns, then target ids, then metric ids.
     pub names: Vec<String>,
+    /// How many data columns (slots `0..columns`).
     pub columns: usize,
+    /// How many named targets (the slots after the columns).
     pub targets: usize,
     index: HashMap<String, usize>,
 }

@@ -5,10 +5,12 @@
 
 mod formulas;
 mod pay;
+mod signals;
 mod targets;
 
 pub use formulas::Slots;
 
+pub use signals::{CompiledImprovement, CompiledSignals, SignalExpr};
 pub use targets::CompiledTarget;
 
 use super::validate::period_problem;
@@ -24,16 +26,21 @@ use rust_decimal::Decimal;
 /// A plan ready to evaluate on the data it was compiled against.
 #[derive(Debug, Clone)]
 pub struct CompiledPlan {
+    /// The plan as written.
     pub plan: Plan,
+    /// The names formulas can use and their slots in a rep's variables.
     pub slots: Slots,
     /// Derived metrics, each after the metrics it reads.
     pub metrics: Vec<CompiledMetric>,
     /// One per plan target; target `i` lives in slot `slots.columns + i`.
     pub targets: Vec<CompiledTarget>,
+    /// The headline attainment's (actual, target) formulas, when the plan has one.
     pub attainment: Option<(Expr, Expr)>,
+    /// One per plan scorecard, in plan order.
     pub cards: Vec<CompiledCard>,
     /// The card of each data rep (by rep index), if one covers its role.
     pub card_of_rep: Vec<Option<usize>>,
+    /// The point items and the caps on the totals.
     pub points: CompiledPoints,
     /// Each grade band's minimum, best first (the last is `None`).
     pub band_mins: Vec<Option<Decimal>>,
@@ -41,20 +48,43 @@ pub struct CompiledPlan {
     pub quotas: Option<Vec<Decimal>>,
     /// (year, index in year) of each data period, when its name is of the plan's kind.
     pub period_keys: Vec<Option<(i32, usize)>>,
+    /// One per commission line, in plan order.
     pub lines: Vec<CompiledLine>,
+    /// The base pay, when the plan has one.
     pub base_pay: Option<CompiledBasePay>,
+    /// One per bonus, in plan order.
     pub bonuses: Vec<CompiledBonus>,
     /// Data columns the plan reads; a rep missing one of them cannot be evaluated.
     pub used_columns: Vec<usize>,
     /// Things worth a warning that do not stop the plan.
     pub warnings: Vec<Problem>,
+    /// The signals' formulas, reps and periods.
+    pub signals: CompiledSignals,
+}
+
+impl CompiledPlan {
+    /// A data period's place in time (year × periods per year + index), when its name is of
+    /// the plan's kind.
+    pub fn period_order(&self, period: usize) -> Option<i64> {
+        let per_year = self.plan.period.per_year() as i64;
+        self.period_keys.get(period).copied().flatten().map(|(year, index)| i64::from(year) * per_year + index as i64)
+    }
+
+    /// The data period `back` periods before `period` (1 = the one just before), if the data has it.
+    pub fn period_back(&self, period: usize, back: i64) -> Option<usize> {
+        let wanted = self.period_order(period)? - back;
+        (0..self.period_keys.len()).find(|p| self.period_order(*p) == Some(wanted))
+    }
 }
 
 /// A derived metric: its slot, its formula and the metric slots the formula reads.
 #[derive(Debug, Clone)]
 pub struct CompiledMetric {
+    /// The slot the metric's value goes in.
     pub slot: usize,
+    /// The formula, names bound to slots.
     pub expr: Expr,
+    /// The metric slots the formula reads.
     pub reads: Vec<usize>,
 }
 
@@ -73,6 +103,7 @@ pub(super) fn metrics_read<'a>(exprs: impl IntoIterator<Item = &'a Expr>, start:
 /// A scorecard with its KPIs compiled and weights normalised.
 #[derive(Debug, Clone)]
 pub struct CompiledCard {
+    /// The card's KPIs, in card order.
     pub kpis: Vec<CompiledKpi>,
 }
 
@@ -127,6 +158,7 @@ pub fn compile(plan: &Plan, data: &Dataset) -> Result<CompiledPlan, Vec<Problem>
     let quotas = grades.distribution.as_ref().filter(|d| d.enforce).map(|d| d.guide.iter().map(|g| g.quota_pct.unwrap_or_default()).collect());
 
     problems.append(&mut f.problems);
+    let signals = signals::compile_signals(plan, data, &slots, &mut problems);
     let mut used = f.used;
     if problems.iter().any(Problem::is_error) {
         return Err(problems);
@@ -150,6 +182,7 @@ pub fn compile(plan: &Plan, data: &Dataset) -> Result<CompiledPlan, Vec<Problem>
         bonuses,
         used_columns: used,
         warnings: problems,
+        signals,
     })
 }
 
@@ -160,6 +193,7 @@ fn period_keys(plan: &Plan, data: &Dataset, problems: &mut Vec<Problem>) -> Vec<
     let keys: Vec<Option<(i32, usize)>> = data.periods.iter().map(|name| plan.period.parse(name)).collect();
     // Base pay is paid for the months of a period, so the periods must be the plan's kind too.
     let needed = plan.grades.streak.is_some()
+        || plan.signals.needs_period_order()
         || plan.base_pay.is_some()
         || plan.targets.iter().any(|t| t.basis == TargetBasis::Annual || t.overrides.iter().any(|o| o.from.is_some()));
     if needed {

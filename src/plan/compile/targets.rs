@@ -127,7 +127,7 @@ pub fn compile_target(target: &Target, path: &str, data: &Dataset, kind: PeriodK
     CompiledTarget { per_rep, shares, overrides: overrides.into_iter().map(|(k, (_, v))| (k, v)).collect(), money_scale, mode }
 }
 
-fn unknown_id(path: &str, key: &str, field: &str) -> Problem {
+pub(super) fn unknown_id(path: &str, key: &str, field: &str) -> Problem {
     let what = field.trim_start_matches("by_");
     let zh = match what {
         "role" => "岗位",

@@ -1,7 +1,7 @@
 //! Validation of commission lines: targets where tiers need them, tiers from 0 upwards,
 //! rates from 0 to 100%.
 
-use super::{in_range, not_empty, strictly_monotone, unique_ids};
+use super::{in_range, not_empty, strictly_monotone, unique_ids, MAX_TIERS};
 use crate::plan::{CommissionLine, TierBasis};
 use crate::problem::Problem;
 use rust_decimal::Decimal;
@@ -28,6 +28,17 @@ fn commission_line(line: &CommissionLine, path: &str, out: &mut Vec<Problem>) {
         &*format!("提成项 `{}` 至少需要一个阶梯（固定比例即一个从 0 开始的阶梯）", line.id),
     );
     if !not_empty(&line.tiers, &format!("{path}.tiers"), needs, out) {
+        return;
+    }
+    if line.tiers.len() > MAX_TIERS {
+        let n = line.tiers.len();
+        out.push(Problem::error(
+            "too_many_tiers",
+            format!("{path}.tiers"),
+            Some(n.to_string()),
+            format!("commission line `{}` has {n} tiers; the limit is {MAX_TIERS}", line.id),
+            format!("提成项 `{}` 有 {n} 个阶梯，上限为 {MAX_TIERS}", line.id),
+        ));
         return;
     }
     for (t, tier) in line.tiers.iter().enumerate() {

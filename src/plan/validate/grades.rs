@@ -47,16 +47,7 @@ pub(super) fn grades(grades: &Grades, out: &mut Vec<Problem>) {
     strictly_monotone("grade_order", &mins, false, |i| format!("grades.bands[{i}].min_score"), ("grade minimum", "等级最低分"), out);
 
     let known = |g: &str| names.contains(g);
-    let unknown = |path: String, grade: &str| {
-        let all: Vec<&str> = grades.bands.iter().map(|b| b.grade.as_str()).collect();
-        Problem::error(
-            "unknown_grade",
-            path,
-            Some(grade.to_string()),
-            format!("grade `{grade}` is not one of the bands ({})", all.join(", ")),
-            format!("等级 `{grade}` 不在等级划分中（{}）", all.join("、")),
-        )
-    };
+    let unknown = |path: String, grade: &str| unknown_grade(grades, path, grade);
     if let Some(dist) = &grades.distribution {
         let mut quotas = Vec::new();
         for (i, share) in dist.guide.iter().enumerate() {
@@ -109,17 +100,34 @@ pub(super) fn grades(grades: &Grades, out: &mut Vec<Problem>) {
         }
     }
     if let Some(streak) = &grades.streak {
-        if !known(&streak.grade) {
-            out.push(unknown("grades.streak.grade".into(), &streak.grade));
-        }
-        if !(2..=12).contains(&streak.periods) {
-            out.push(Problem::error(
-                "out_of_range",
-                "grades.streak.periods",
-                Some(streak.periods.to_string()),
-                format!("a streak is 2 to 12 periods long; it is {}", streak.periods),
-                format!("连续期数应在 2 到 12 之间；当前为 {}", streak.periods),
-            ));
-        }
+        streak_rule(grades, &streak.grade, streak.periods, "grades.streak", out);
     }
+}
+
+/// A streak rule (at `path`): its grade is one of the bands and it is 2 to 12 periods long.
+pub(super) fn streak_rule(grades: &Grades, grade: &str, periods: u32, path: &str, out: &mut Vec<Problem>) {
+    if !grades.bands.iter().any(|b| b.grade == grade) {
+        out.push(unknown_grade(grades, format!("{path}.grade"), grade));
+    }
+    if !(2..=12).contains(&periods) {
+        out.push(Problem::error(
+            "out_of_range",
+            format!("{path}.periods"),
+            Some(periods.to_string()),
+            format!("a streak is 2 to 12 periods long; it is {periods}"),
+            format!("连续期数应在 2 到 12 之间；当前为 {periods}"),
+        ));
+    }
+}
+
+/// `grade` at `path` is not one of the bands: the problem lists the bands.
+fn unknown_grade(grades: &Grades, path: String, grade: &str) -> Problem {
+    let all: Vec<&str> = grades.bands.iter().map(|b| b.grade.as_str()).collect();
+    Problem::error(
+        "unknown_grade",
+        path,
+        Some(grade.to_string()),
+        format!("grade `{grade}` is not one of the bands ({})", all.join(", ")),
+        format!("等级 `{grade}` 不在等级划分中（{}）", all.join("、")),
+    )
 }

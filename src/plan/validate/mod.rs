@@ -7,6 +7,7 @@ mod commission;
 mod grades;
 mod pay;
 mod scorecards;
+mod signals;
 mod targets;
 
 pub(crate) use targets::period_problem;
@@ -20,6 +21,10 @@ use std::collections::HashSet;
 pub const MAX_SCALE: u32 = 10;
 /// The largest cap, floor or threshold a plan may state, in percent of target.
 pub const MAX_LIMIT_PCT: i64 = 1_000;
+/// The most KPIs one scorecard may hold.
+pub const MAX_KPIS: usize = 100;
+/// The most tiers one commission line may hold.
+pub const MAX_TIERS: usize = 100;
 
 /// Every rule the plan breaks; empty when the plan is valid.
 pub fn validate(plan: &Plan) -> Vec<Problem> {
@@ -54,6 +59,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     scorecards::points(&plan.points, &mut out);
     grades::grades(&plan.grades, &mut out);
     commission::commission(&plan.commission, &mut out);
+    signals::signals(plan, &mut out);
     pay::pay(plan, &mut out);
     out
 }

@@ -1,6 +1,6 @@
 //! Validation of categories, scorecards, KPIs and their scoring functions, and points.
 
-use super::{adds_to_100, in_range, not_empty, strictly_monotone, unique_ids, MAX_LIMIT_PCT};
+use super::{adds_to_100, in_range, not_empty, strictly_monotone, unique_ids, MAX_KPIS, MAX_LIMIT_PCT};
 use crate::plan::{Category, Direction, Kpi, Plan, Points, Scorecard, Scoring};
 use crate::problem::Problem;
 use rust_decimal::Decimal;
@@ -84,6 +84,17 @@ pub(super) fn scorecards(plan: &Plan, out: &mut Vec<Problem>) {
 fn scorecard(card: &Scorecard, path: &str, categories: &[Category], out: &mut Vec<Problem>) {
     let needs = (&*format!("scorecard `{}` needs at least one KPI", card.id), &*format!("计分卡 `{}` 至少需要一个指标", card.id));
     if !not_empty(&card.kpis, &format!("{path}.kpis"), needs, out) {
+        return;
+    }
+    if card.kpis.len() > MAX_KPIS {
+        let n = card.kpis.len();
+        out.push(Problem::error(
+            "too_many_kpis",
+            format!("{path}.kpis"),
+            Some(n.to_string()),
+            format!("scorecard `{}` has {n} KPIs; the limit is {MAX_KPIS}", card.id),
+            format!("计分卡 `{}` 有 {n} 个指标，上限为 {MAX_KPIS}", card.id),
+        ));
         return;
     }
     unique_ids(card.kpis.iter().enumerate().map(|(k, kpi)| (kpi.id.as_str(), format!("{path}.kpis[{k}].id"))), out);

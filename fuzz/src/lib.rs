@@ -1,0 +1,209 @@
+//! What every fuzz target shares: the sample workspace (built once, cloned per input) and
+//! `exercise`, which drives a workspace whose plan validated through what a page does with
+//! it — a period, year-to-date, the comparison with a baseline, the payout curve, the results
+//! as JSON —, `round_trip`: a plan written back to JSON evaluates the same, and
+//! `mutated_preset`, the plans of the `evaluate` target.
+
+use arbitrary::{Result, Unstructured};
+use incentive_engine::presets::PRESETS;
+use incentive_engine::{Evaluation, Workspace, SAMPLE_PLAN_JSON};
+use rust_decimal::Decimal;
+use serde_json::{json, Value};
+use std::sync::OnceLock;
+
+/// The sample reps with the sample plan set and pinned as the baseline.
+pub fn sample_workspace() -> Workspace {
+    static WS: OnceLock<Workspace> = OnceLock::new();
+    WS.get_or_init(|| {
+        let mut ws = Workspace::with_sample_reps();
+        assert!(ws.set_plan_json(SAMPLE_PLAN_JSON).ok);
+        assert!(ws.pin_baseline());
+        ws
+    })
+    .clone()
+}
+
+/// Fuzzer bytes as text, the way a browser decodes a file it cannot read as UTF-8.
+pub fn text(data: &[u8]) -> std::borrow::Cow<'_, str> {
+    String::from_utf8_lossy(data)
+}
+
+/// Runs the entry points that work on a valid plan: the last period always, then one more
+/// chosen by `choice` (the first period, year-to-date, the comparison with the baseline, the
+/// payout curves), so that one input stays fast and the corpus covers them all. Panics only
+/// on a broken invariant.
+pub fn exercise(ws: &Workspace, choice: u8) {
+    let periods = &ws.data().periods;
+    let (Some(first), Some(last)) = (periods.first(), periods.last()) else { return };
+    if let Ok(e) = ws.evaluate(last) {
+        check(&e);
+    }
+    match choice % 4 {
+        0 => {
+            if let Ok(e) = ws.evaluate(first) {
+                check(&e);
+            }
+        }
+        1 => {
+            if let Ok(e) = ws.evaluate_ytd(last) {
+                check(&e);
+            }
+        }
+        2 => {
+            if let Ok(c) = ws.compare(last, false) {
+                serde_json::to_string(&c).expect("a comparison serialises");
+            }
+        }
+        _ => {
+            for line in 0..2 {
+                let _ = ws.payout_curve(line, Decimal::from(1_000_000), 300, 10);
+            }
+        }
+    }
+}
+
+/// An evaluation serialises (as the wasm binding does it) and names each of its reps.
+fn check(e: &Evaluation) {
+    let json = serde_json::to_string(e).expect("an evaluation serialises");
+    assert!(!json.is_empty());
+    for rep in &e.reps {
+        assert!(!rep.rep_id.is_empty());
+    }
+}
+
+/// The plan in use, written back to JSON and set again, evaluates to identical results.
+pub fn round_trip(ws: &Workspace, plan_json: &str) {
+    let Ok(plan) = incentive_engine::parse_plan(plan_json) else { return };
+    let again = serde_json::to_string(&plan).expect("a plan serialises");
+    let mut other = ws.clone();
+    let report = other.set_plan_json(&again);
+    assert!(report.ok, "a valid plan written back to JSON is rejected: {:?}\n{again}", report.problems);
+    if let Some(period) = ws.data().periods.last() {
+        assert_eq!(ws.evaluate(period), other.evaluate(period), "round trip changed the results\n{again}");
+    }
+}
+
+// --- the `evaluate` target's plans: presets changed by a few edits -------------------------
+
+const NUMBERS: [&str; 16] = [
+    "0", "-1", "1", "0.5", "2", "10", "99.99", "100", "101", "120", "1000", "1000000",
+    "1000000000000", "79228162514264337593543950335", "0.0000000000000000000000000001", "-79228162514264337593543950335",
+];
+
+const TEXTS: [&str; 20] = [
+    "revenue_collected", "revenue_target", "visits", "new_customers", "nps", "city_tier",
+    "revenue_collected / 0", "revenue_collected * 79228162514264337593543950335", "0.0000000000000000000000000001",
+    "if(visits > 0, new_customers / visits, 0)", "-revenue_collected", "revenue_target * 10000万", "1",
+    "S", "A", "C", "East", "new_business", "2026-Q4", "min(revenue_collected, receivable) / max(receivable, 1)",
+];
+
+/// Every node of the tree, as a JSON pointer.
+fn pointers(v: &Value, at: String, out: &mut Vec<String>) {
+    match v {
+        Value::Object(m) => {
+            for (k, child) in m {
+                pointers(child, format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")), out);
+            }
+        }
+        Value::Array(a) => {
+            for (i, child) in a.iter().enumerate() {
+                pointers(child, format!("{at}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+    out.push(at);
+}
+
+fn parent_and_key(pointer: &str) -> Option<(&str, String)> {
+    let (parent, key) = pointer.rsplit_once('/')?;
+    Some((parent, key.replace("~1", "/").replace("~0", "~")))
+}
+
+fn edit(plan: &mut Value, u: &mut Unstructured) -> Result<()> {
+    let mut all = Vec::new();
+    pointers(plan, String::new(), &mut all);
+    let at = u.choose(&all)?.clone();
+    match u.int_in_range(0..=7)? {
+        // A boundary number, as a JSON number or as text (both are accepted for decimals).
+        0 | 1 => {
+            let n = *u.choose(&NUMBERS)?;
+            let value = if u.arbitrary()? { Value::String(n.into()) } else { serde_json::from_str(n).unwrap_or(Value::String(n.into())) };
+            set(plan, &at, value);
+        }
+        // A name, a formula or a grade from the palette.
+        2 => set(plan, &at, Value::String((*u.choose(&TEXTS)?).into())),
+        // A number scaled: ×10, ÷10, negated, +1.
+        3 => {
+            if let Some(n) = plan.pointer(&at).and_then(Value::as_f64) {
+                let v = match u.int_in_range(0..=3)? {
+                    0 => n * 10.0,
+                    1 => n / 10.0,
+                    2 => -n,
+                    _ => n + 1.0,
+                };
+                set(plan, &at, json!(v));
+            }
+        }
+        // A field removed, or a list item dropped.
+        4 => {
+            if let Some((parent, key)) = parent_and_key(&at) {
+                match plan.pointer_mut(parent) {
+                    Some(Value::Object(m)) => {
+                        m.remove(&key);
+                    }
+                    Some(Value::Array(a)) => {
+                        if let Ok(i) = key.parse::<usize>() {
+                            if i < a.len() {
+                                a.remove(i);
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        // A list item repeated (duplicate ids, extra tiers, extra cards).
+        5 => {
+            if let Some((parent, key)) = parent_and_key(&at) {
+                if let Some(Value::Array(a)) = plan.pointer_mut(parent) {
+                    if let Some(item) = key.parse::<usize>().ok().and_then(|i| a.get(i)).cloned() {
+                        a.push(item);
+                    }
+                }
+            }
+        }
+        // A formula combined with another: `a op b`.
+        6 => {
+            if let Some(Value::String(s)) = plan.pointer(&at) {
+                let op = *u.choose(&[" + ", " - ", " * ", " / ", " >= ", " = "])?;
+                let other = *u.choose(&TEXTS)?;
+                let combined = format!("({s}){op}{other}");
+                set(plan, &at, Value::String(combined));
+            }
+        }
+        // A boolean flipped, or true/false where something else was.
+        _ => {
+            let b = plan.pointer(&at).and_then(Value::as_bool) != Some(true);
+            set(plan, &at, Value::Bool(b));
+        }
+    }
+    Ok(())
+}
+
+fn set(plan: &mut Value, at: &str, value: Value) {
+    if let Some(slot) = plan.pointer_mut(at) {
+        *slot = value;
+    }
+}
+
+/// A preset changed by up to 6 edits drawn from `u` (see the `evaluate` target).
+pub fn mutated_preset(u: &mut Unstructured) -> Result<Value> {
+    let preset = u.choose(&PRESETS)?;
+    let mut plan: Value = serde_json::from_str(preset.json).unwrap();
+    let edits = u.int_in_range(0..=6)?;
+    for _ in 0..edits {
+        edit(&mut plan, u)?;
+    }
+    Ok(plan)
+}

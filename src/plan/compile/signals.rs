@@ -1,0 +1,110 @@
+//! Compiling the signals: their formulas bound to the data's names (without making their
+//! columns required for pay: a blank value only silences the signal), reps and periods
+//! resolved to indexes.
+
+use super::formulas::{Formulas, Slots};
+use super::targets::unknown_id;
+use crate::data::Dataset;
+use crate::formula::Expr;
+use crate::plan::{AlertCondition, Plan, PotentialCondition};
+use crate::problem::Problem;
+
+/// The signals of a plan, ready to work out.
+#[derive(Debug, Clone, Default)]
+pub struct CompiledSignals {
+    /// Each alert rule's formula, in rule order (`None` for a grade streak).
+    pub alerts: Vec<Option<SignalExpr>>,
+    /// Each high-potential condition's formula, in order.
+    pub potential: Vec<SignalExpr>,
+    /// Each improvement plan, in order.
+    pub improvements: Vec<CompiledImprovement>,
+}
+
+/// A signal's formula and the data columns it reads (filled only when a signal needs them).
+#[derive(Debug, Clone)]
+pub struct SignalExpr {
+    /// The formula.
+    pub expr: Expr,
+    /// The data columns (slots) it reads.
+    pub columns: Vec<usize>,
+}
+
+/// An improvement plan with its rep, periods and formula resolved.
+#[derive(Debug, Clone)]
+pub struct CompiledImprovement {
+    /// The rep's index in the data.
+    pub rep: usize,
+    /// The starting period's index in the data.
+    pub from_period: usize,
+    /// The judged period's index in the data.
+    pub period: usize,
+    /// The value's formula.
+    pub expr: SignalExpr,
+}
+
+pub(super) fn compile_signals(plan: &Plan, data: &Dataset, slots: &Slots, problems: &mut Vec<Problem>) -> CompiledSignals {
+    let mut f = Formulas::new(slots);
+    let mut parse = |text: &str, path: String| {
+        let expr = f.parse(text, path)?;
+        let mut columns = Vec::new();
+        expr.vars(&mut columns);
+        columns.retain(|v| *v < slots.columns);
+        Some(SignalExpr { expr, columns })
+    };
+    let signals = &plan.signals;
+    let alerts = signals
+        .alerts
+        .iter()
+        .enumerate()
+        .map(|(i, a)| match &a.rule {
+            AlertCondition::Drop { metric, .. } | AlertCondition::Level { metric, .. } => parse(metric, format!("signals.alerts[{i}].rule.metric")),
+            AlertCondition::GradeStreak { .. } => None,
+        })
+        .collect();
+    let potential = signals
+        .high_potential
+        .iter()
+        .flat_map(|h| h.conditions.iter().enumerate())
+        .filter_map(|(i, c)| match c {
+            PotentialCondition::Above { metric, .. } | PotentialCondition::Percentile { metric, .. } => parse(metric, format!("signals.high_potential.conditions[{i}].metric")),
+        })
+        .collect();
+    let mut improvements = Vec::new();
+    for (i, item) in signals.improvement_plans.iter().enumerate() {
+        let path = format!("signals.improvement_plans[{i}]");
+        // An improvement plan is about one rep's data: on other data (a new export, synthetic
+        // reps) it is skipped with a warning rather than stopping the whole plan.
+        let rep = data.reps.iter().position(|r| r.id == item.rep);
+        if rep.is_none() {
+            problems.push(skipped(unknown_id(&format!("{path}.rep"), &item.rep, "rep")));
+        }
+        let mut period = |name: &str, field: &str| {
+            let found = data.periods.iter().position(|p| p == name);
+            if found.is_none() {
+                problems.push(skipped(Problem::error(
+                    "unknown_period",
+                    format!("{path}.{field}"),
+                    Some(name.to_string()),
+                    format!("there is no period `{name}` in the data ({})", data.periods.join(", ")),
+                    format!("数据中没有期间 `{name}`（现有期间：{}）", data.periods.join("、")),
+                )));
+            }
+            found
+        };
+        let (from_period, period) = (period(&item.from_period, "from_period"), period(&item.period, "period"));
+        if let (Some(rep), Some(from_period), Some(period), Some(expr)) = (rep, from_period, period, parse(&item.metric, format!("{path}.metric"))) {
+            improvements.push(CompiledImprovement { rep, from_period, period, expr });
+        }
+    }
+    problems.append(&mut f.problems);
+    CompiledSignals { alerts, potential, improvements }
+}
+
+/// `problem` as a warning that says the improvement plan is skipped.
+fn skipped(problem: Problem) -> Problem {
+    let message = crate::problem::Message {
+        en: format!("{}: this improvement plan is skipped", problem.message.en),
+        zh: format!("{}：跳过此改进计划", problem.message.zh),
+    };
+    Problem { severity: crate::problem::Severity::Warning, message, ..problem }
+}

@@ -1,0 +1,180 @@
+//! Management signals (D6): alert rules, the high-potential rule and improvement plans. They
+//! read the same formulas as the rest of the plan and never change anyone's pay.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// The plan's signals: what to warn about, whom to spot as high potential, which improvement
+/// plans to track. All optional.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Signals {
+    /// Alert rules, checked for every rep of the evaluated period.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alerts: Vec<AlertRule>,
+    /// The high-potential (高潜) rule: every condition must hold.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub high_potential: Option<HighPotential>,
+    /// Improvement plans agreed with reps, tracked from one period to a later one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub improvement_plans: Vec<ImprovementPlan>,
+}
+
+impl Signals {
+    /// True when the plan asks for no signal (the section is then left out of saved plans).
+    pub fn is_empty(&self) -> bool {
+        self.alerts.is_empty() && self.high_potential.is_none() && self.improvement_plans.is_empty()
+    }
+
+    /// True when a signal compares periods (a drop, a streak, an improvement plan), so period
+    /// names must be of the plan's kind.
+    pub fn needs_period_order(&self) -> bool {
+        !self.improvement_plans.is_empty() || self.alerts.iter().any(|a| !matches!(a.rule, AlertCondition::Level { .. }))
+    }
+}
+
+/// One alert rule and how serious a match is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AlertRule {
+    /// Unique among the alert rules, e.g. `followup_drop`.
+    pub id: String,
+    /// What the alert says, e.g. "Follow-up rate dropped sharply".
+    pub name: String,
+    /// The Chinese name, e.g. 跟进率骤降.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_zh: Option<String>,
+    /// `warning` (look at it) or `critical` (act now); `warning` by default.
+    #[serde(default)]
+    pub severity: AlertSeverity,
+    /// When the alert fires.
+    pub rule: AlertCondition,
+}
+
+/// How serious an alert is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum AlertSeverity {
+    /// Worth a look.
+    #[default]
+    Warning,
+    /// Needs action.
+    Critical,
+}
+
+/// When an alert fires, for one rep in the evaluated period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum AlertCondition {
+    /// A value fell from the previous period by at least `by` (in the value's own unit, e.g.
+    /// 15 for a follow-up rate written in percent: 80 → 60 fires), or by at least `by_pct`
+    /// percent of its previous value.
+    Drop {
+        /// Formula of the value watched, e.g. `followup_rate`.
+        metric: String,
+        /// The least fall that fires, in the value's unit.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        by: Option<Decimal>,
+        /// The least fall that fires, in percent of the previous value.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        by_pct: Option<Decimal>,
+    },
+    /// A value is below `below` or above `above` in the evaluated period.
+    Level {
+        /// Formula of the value watched, e.g. `revenue_collected / revenue_target * 100`.
+        metric: String,
+        /// Fires when the value is under this.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        below: Option<Decimal>,
+        /// Fires when the value is over this.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        above: Option<Decimal>,
+    },
+    /// The rep got `grade` in `periods` consecutive periods, the evaluated one included.
+    GradeStreak {
+        /// A grade of the plan's bands, e.g. `C`.
+        grade: String,
+        /// How many periods in a row (2–12).
+        periods: u32,
+    },
+}
+
+/// The high-potential rule: reps for whom every condition holds, compared with the team of
+/// the evaluated period (all reps, or those of the same role or region).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct HighPotential {
+    /// Whom a rep is compared with: `all` reps (default), the same `role` or the same `region`.
+    #[serde(default)]
+    pub team: TeamScope,
+    /// The conditions, all of which must hold (at least one).
+    pub conditions: Vec<PotentialCondition>,
+}
+
+/// The reps a rep is compared with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum TeamScope {
+    /// Every evaluated rep.
+    #[default]
+    All,
+    /// Reps with the same role.
+    Role,
+    /// Reps in the same region.
+    Region,
+}
+
+/// One condition of the high-potential rule, on a value compared with the team.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum PotentialCondition {
+    /// The value is at least `by` above the team's statistic (`average`, `median` or a
+    /// percentile such as `p75`): satisfaction 92 against an average of 85 with `by` 5 holds.
+    Above {
+        /// Formula of the value, e.g. `satisfaction`.
+        metric: String,
+        /// The team figure compared with: `average`, `median` or `p<N>` (`p75`).
+        stat: String,
+        /// How far above it the value must be, in the value's unit (0 by default: at least equal).
+        #[serde(default)]
+        by: Decimal,
+    },
+    /// The rep's percentile rank in the team on this value is between `from` and `to`
+    /// (0 = lowest, 100 = highest): "mid-ranked revenue" is 25–75.
+    Percentile {
+        /// Formula of the value, e.g. `revenue_collected`.
+        metric: String,
+        /// The lowest percentile rank that holds.
+        from: Decimal,
+        /// The highest percentile rank that holds.
+        to: Decimal,
+    },
+}
+
+/// An improvement plan agreed with one rep: a value from a starting period, the value planned
+/// for a later period, and optionally the next target.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ImprovementPlan {
+    /// The rep's id in the data, e.g. `S03`.
+    pub rep: String,
+    /// Formula of the value to improve, e.g. `new_customers`.
+    pub metric: String,
+    /// The period the plan starts from (its value is the starting point), e.g. `2026-Q3`.
+    pub from_period: String,
+    /// The period the plan is judged in, after `from_period`, e.g. `2026-Q4`.
+    pub period: String,
+    /// The value planned for `period`: 8 new customers.
+    pub planned: Decimal,
+    /// The target set for the period after, e.g. 10.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_target: Option<Decimal>,
+}

@@ -1,0 +1,99 @@
+//! Alert rules: a value that fell from the previous period, a value past a level, a grade
+//! held several periods running.
+
+use super::stats::pct;
+use super::{plain, Alert, History};
+use crate::data::Dataset;
+use crate::evaluate::Evaluation;
+use crate::plan::{AlertCondition, AlertRule, CompiledPlan};
+use crate::problem::Message;
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+
+pub(super) fn alerts(plan: &CompiledPlan, data: &Dataset, period: usize, evaluation: &Evaluation, rep_index: &HashMap<&str, usize>, history: &dyn History) -> Vec<Alert> {
+    let mut out = Vec::new();
+    for (rule, expr) in plan.plan.signals.alerts.iter().zip(&plan.signals.alerts) {
+        match (&rule.rule, expr) {
+            (AlertCondition::Drop { metric, by, by_pct }, Some(expr)) => {
+                let Some(before) = plan.period_back(period, 1) else { continue };
+                for rep in &evaluation.reps {
+                    let Some(&r) = rep_index.get(rep.rep_id.as_str()) else { continue };
+                    let (Some(old), Some(new)) = (history.value(expr, r, before), history.value(expr, r, period)) else { continue };
+                    let Some(fall) = old.checked_sub(new) else { continue };
+                    let fall_pct = if old > Decimal::ZERO { pct(fall, old) } else { None };
+                    let by_value = by.filter(|b| fall >= *b);
+                    let by_share = by_pct.filter(|b| fall_pct.is_some_and(|f| f >= *b));
+                    let Some(threshold) = by_value.or(by_share) else { continue };
+                    let periods = vec![data.periods[before].clone(), data.periods[period].clone()];
+                    let how = match (by_value, fall_pct) {
+                        (Some(_), _) | (None, None) => (format!("a fall of {}", plain(threshold)), format!("下降 {}", plain(threshold))),
+                        (None, Some(_)) => (format!("a fall of {}%", plain(threshold)), format!("下降 {}%", plain(threshold))),
+                    };
+                    let pct = fall_pct.map(|f| (format!(", {}%", plain(f)), format!("，{}%", plain(f)))).unwrap_or_default();
+                    out.push(alert(
+                        rule,
+                        &rep.rep_id,
+                        periods.clone(),
+                        vec![old, new],
+                        threshold,
+                        (
+                            format!("{metric} fell from {} in {} to {} in {} (−{}{}); the rule fires at {}", plain(old), periods[0], plain(new), periods[1], plain(fall), pct.0, how.0),
+                            format!("{metric} 从 {} 的 {} 降至 {} 的 {}（−{}{}）；规则在{}时触发", periods[0], plain(old), periods[1], plain(new), plain(fall), pct.1, how.1),
+                        ),
+                    ));
+                }
+            }
+            (AlertCondition::Level { metric, below, above }, Some(expr)) => {
+                for rep in &evaluation.reps {
+                    let Some(&r) = rep_index.get(rep.rep_id.as_str()) else { continue };
+                    let Some(value) = history.value(expr, r, period) else { continue };
+                    let name = &data.periods[period];
+                    let (threshold, en, zh) = match (below.filter(|b| value < *b), above.filter(|a| value > *a)) {
+                        (Some(b), _) => (b, format!("{metric} is {} in {name}, below {}", plain(value), plain(b)), format!("{metric} 在 {name} 为 {}，低于 {}", plain(value), plain(b))),
+                        (None, Some(a)) => (a, format!("{metric} is {} in {name}, above {}", plain(value), plain(a)), format!("{metric} 在 {name} 为 {}，高于 {}", plain(value), plain(a))),
+                        (None, None) => continue,
+                    };
+                    out.push(alert(rule, &rep.rep_id, vec![name.clone()], vec![value], threshold, (en, zh)));
+                }
+            }
+            (AlertCondition::GradeStreak { grade, periods }, _) => {
+                let earlier: Option<Vec<usize>> = (1..i64::from(*periods)).map(|back| plan.period_back(period, back)).collect();
+                let Some(earlier) = earlier else { continue };
+                let grades: Vec<HashMap<String, String>> = earlier.iter().map(|p| history.grades(*p)).collect();
+                let mut names: Vec<String> = earlier.iter().rev().map(|p| data.periods[*p].clone()).collect();
+                names.push(data.periods[period].clone());
+                for rep in evaluation.reps.iter().filter(|r| &r.grade == grade) {
+                    if grades.iter().all(|g| g.get(&rep.rep_id) == Some(grade)) {
+                        out.push(alert(
+                            rule,
+                            &rep.rep_id,
+                            names.clone(),
+                            Vec::new(),
+                            Decimal::from(*periods),
+                            (
+                                format!("grade {grade} in {} periods running ({})", periods, names.join(", ")),
+                                format!("连续 {} 个周期为 {grade} 级（{}）", periods, names.join("、")),
+                            ),
+                        ));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// An alert for `rep`, its message prefixed with the rule's name and the rep.
+fn alert(rule: &AlertRule, rep: &str, periods: Vec<String>, values: Vec<Decimal>, threshold: Decimal, (en, zh): (String, String)) -> Alert {
+    let name_zh = rule.name_zh.as_deref().unwrap_or(&rule.name);
+    Alert {
+        rule: rule.id.clone(),
+        rep_id: rep.to_string(),
+        severity: rule.severity,
+        periods,
+        values,
+        threshold,
+        message: Message { en: format!("{} — {rep}: {en}", rule.name), zh: format!("{name_zh}——{rep}：{zh}") },
+    }
+}

@@ -1,0 +1,186 @@
+//! Health checks of a plan on the evaluated data: weights, how many reps reach each tier,
+//! the base-pay share, grades against the guide, one target for very different regions.
+
+use super::stats::{average, pct, round};
+use super::{plain, HealthCheck, HealthSeverity};
+use crate::evaluate::Evaluation;
+use crate::plan::{CompiledPlan, TierBasis};
+use crate::problem::Message;
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+/// A KPI weighing less than this (in points of 100) can hardly move a grade.
+const SMALL_WEIGHT: u32 = 5;
+/// A tier reached by fewer than this share of reps (percent) motivates almost no one (seed 001).
+const RARE_TIER_PCT: u32 = 10;
+/// The base-pay share of total pay the plan should keep (percent, D5).
+const BASE_SHARE: (u32, u32) = (30, 40);
+/// Regional average attainments this far apart (percentage points) under one target say the
+/// target fits no region well (D6).
+const ATTAINMENT_SPREAD: u32 = 30;
+
+pub(super) fn checks(plan: &CompiledPlan, evaluation: &Evaluation) -> Vec<HealthCheck> {
+    let mut out = weights(plan);
+    out.extend(tier_reach(plan, evaluation));
+    out.extend(base_share(evaluation));
+    out.extend(grade_guide(evaluation));
+    out.extend(same_targets(evaluation));
+    out
+}
+
+fn check(code: &'static str, severity: HealthSeverity, path: impl Into<String>, en: String, zh: String) -> HealthCheck {
+    HealthCheck { code, severity, path: path.into(), message: Message { en, zh } }
+}
+
+/// Every card adds up to 100 (validation makes sure); a KPI under 5 points is named.
+fn weights(plan: &CompiledPlan) -> Vec<HealthCheck> {
+    let mut out = Vec::new();
+    for (c, card) in plan.plan.scorecards.iter().enumerate() {
+        let total = card.kpis.iter().try_fold(Decimal::ZERO, |s, k| s.checked_add(k.weight)).unwrap_or_default();
+        for (k, kpi) in card.kpis.iter().enumerate() {
+            let weight = if card.normalize { pct(kpi.weight, total).unwrap_or(kpi.weight) } else { kpi.weight };
+            if weight > Decimal::ZERO && weight < Decimal::from(SMALL_WEIGHT) {
+                out.push(check(
+                    "weights",
+                    HealthSeverity::Info,
+                    format!("scorecards[{c}].kpis[{k}].weight"),
+                    format!("KPI `{}` of card `{}` weighs {}: it can move a score by at most {} points, too little to change a grade", kpi.id, card.id, plain(weight), plain(weight)),
+                    format!("计分卡 `{}` 的指标 `{}` 权重为 {}：最多影响 {} 分，难以改变等级", card.id, kpi.id, plain(weight), plain(weight)),
+                ));
+            }
+        }
+    }
+    if out.is_empty() {
+        out.push(check(
+            "weights",
+            HealthSeverity::Ok,
+            "scorecards",
+            "every scorecard's weights add up to 100 and every KPI weighs enough to count".into(),
+            "每张计分卡权重合计为 100，且每个指标的权重都足以产生影响".into(),
+        ));
+    }
+    out
+}
+
+/// The share of reps reaching each tier above the first; a tier almost nobody reaches is flagged.
+fn tier_reach(plan: &CompiledPlan, evaluation: &Evaluation) -> Vec<HealthCheck> {
+    let mut out = Vec::new();
+    for (l, line) in plan.plan.commission.iter().enumerate() {
+        let reps: Vec<Decimal> = evaluation
+            .reps
+            .iter()
+            .filter_map(|r| r.commission.get(l))
+            .filter_map(|x| match line.tier_basis {
+                TierBasis::AttainmentPct => x.attainment_pct,
+                TierBasis::Amount => Some(x.base),
+            })
+            .collect();
+        if reps.is_empty() {
+            continue;
+        }
+        let n = reps.len();
+        for (t, tier) in line.tiers.iter().enumerate().skip(1) {
+            let reached = reps.iter().filter(|v| **v >= tier.from).count();
+            let share = pct(Decimal::from(reached), Decimal::from(n)).unwrap_or_default();
+            let bound = match line.tier_basis {
+                TierBasis::AttainmentPct => format!("{}%", plain(tier.from)),
+                TierBasis::Amount => plain(tier.from),
+            };
+            let rare = share < Decimal::from(RARE_TIER_PCT);
+            let (en_tail, zh_tail) = if rare {
+                (": a tier almost nobody reaches motivates almost no one; lower it or drop it", "：几乎无人能达到的阶梯起不到激励作用，建议降低或取消")
+            } else {
+                ("", "")
+            };
+            out.push(check(
+                "tier_reach",
+                if rare { HealthSeverity::Warning } else { HealthSeverity::Ok },
+                format!("commission[{l}].tiers[{t}]"),
+                format!("tier {} of `{}` (from {bound}, {}%) is reached by {reached} of {n} reps ({}%){en_tail}", t + 1, line.id, plain(tier.rate_pct), plain(share)),
+                format!("`{}` 的第 {} 档（{bound} 起，{}%）有 {n} 人中的 {reached} 人达到（{}%）{zh_tail}", line.id, t + 1, plain(tier.rate_pct), plain(share)),
+            ));
+        }
+    }
+    out
+}
+
+/// Base pay's share of the period's total pay against 30–40%.
+fn base_share(evaluation: &Evaluation) -> Option<HealthCheck> {
+    let t = &evaluation.totals;
+    if t.base_pay <= Decimal::ZERO || t.total_pay <= Decimal::ZERO {
+        return None;
+    }
+    let share = pct(t.base_pay, t.total_pay)?;
+    let (low, high) = (Decimal::from(BASE_SHARE.0), Decimal::from(BASE_SHARE.1));
+    let inside = low <= share && share <= high;
+    Some(check(
+        "base_share",
+        if inside { HealthSeverity::Ok } else { HealthSeverity::Warning },
+        "base_pay",
+        format!("base pay is {}% of total pay ({} of {}); the plan should keep it within {}–{}%", plain(share), plain(t.base_pay), plain(t.total_pay), BASE_SHARE.0, BASE_SHARE.1),
+        format!("底薪占薪酬总额的 {}%（{} / {}）；应保持在 {}–{}%", plain(share), plain(t.base_pay), plain(t.total_pay), BASE_SHARE.0, BASE_SHARE.1),
+    ))
+}
+
+/// Each grade's share against the forced-distribution guide.
+fn grade_guide(evaluation: &Evaluation) -> Option<HealthCheck> {
+    let guide = &evaluation.totals.distribution;
+    if guide.is_empty() {
+        return None;
+    }
+    let off: Vec<String> = guide.iter().filter(|g| g.status != crate::score::ShareStatus::Within).map(|g| format!("{} {}% ({}–{}%)", g.grade, plain(g.share_pct), plain(g.min_pct), plain(g.max_pct))).collect();
+    Some(if off.is_empty() {
+        check("grade_guide", HealthSeverity::Ok, "grades.distribution", "every grade's share is within the guide".into(), "各等级人数占比均在指引范围内".into())
+    } else {
+        check(
+            "grade_guide",
+            HealthSeverity::Warning,
+            "grades.distribution",
+            format!("grades outside the guide: {}; review the bands or enforce the distribution", off.join(", ")),
+            format!("超出指引的等级：{}；请调整等级分数线或按排名强制分布", off.join("、")),
+        )
+    })
+}
+
+/// One headline target for every rep while regions attain very differently (D6: 100万
+/// everywhere leaves new markets at 50% and mature ones under-stretched).
+fn same_targets(evaluation: &Evaluation) -> Option<HealthCheck> {
+    let targets: Vec<Decimal> = evaluation.reps.iter().filter_map(|r| r.attainment_target).collect();
+    let first = *targets.first()?;
+    let mut by_region: BTreeMap<&str, Vec<Decimal>> = BTreeMap::new();
+    for r in &evaluation.reps {
+        if let Some(a) = r.attainment_pct {
+            by_region.entry(r.region.as_str()).or_default().push(a);
+        }
+    }
+    if by_region.len() < 2 {
+        return None;
+    }
+    let averages: Vec<(&str, Decimal)> = by_region.into_iter().map(|(g, list)| Some((g, round(average(&list)?, 2)))).collect::<Option<_>>()?;
+    let (low_region, low) = averages.iter().min_by_key(|x| x.1).copied()?;
+    let (high_region, high) = averages.iter().max_by_key(|x| x.1).copied()?;
+    let one_target = targets.iter().all(|t| *t == first);
+    let spread = high.checked_sub(low)?;
+    Some(if one_target && spread >= Decimal::from(ATTAINMENT_SPREAD) {
+        check(
+            "same_targets",
+            HealthSeverity::Warning,
+            "attainment.target",
+            format!(
+                "every rep has the same target ({}) but average attainment runs from {}% ({low_region}) to {}% ({high_region}): one target for all regions discourages some and under-stretches others; set targets by region",
+                plain(first),
+                plain(low),
+                plain(high)
+            ),
+            format!("所有人目标相同（{}），但各区域平均达成率从 {}%（{low_region}）到 {}%（{high_region}）：一刀切的目标会打击部分区域、让另一些区域缺乏挑战；请按区域设定目标", plain(first), plain(low), plain(high)),
+        )
+    } else {
+        check(
+            "same_targets",
+            HealthSeverity::Ok,
+            "attainment.target",
+            format!("average attainment by region runs from {}% ({low_region}) to {}% ({high_region}){}", plain(low), plain(high), if one_target { "" } else { "; targets differ by rep" }),
+            format!("各区域平均达成率从 {}%（{low_region}）到 {}%（{high_region}）{}", plain(low), plain(high), if one_target { "" } else { "；目标因人而异" }),
+        )
+    })
+}

@@ -1,0 +1,196 @@
+//! Management signals (D6) on an evaluated period: alerts, high-potential reps, each rep's
+//! portrait against the team, improvement plans, and health checks of the plan itself. They
+//! read the evaluation and the data; they never change a figure of it.
+
+mod alerts;
+mod health;
+mod portrait;
+mod potential;
+pub mod stats;
+
+use crate::data::Dataset;
+use crate::evaluate::Evaluation;
+use crate::plan::{AlertSeverity, CompiledPlan, SignalExpr};
+use crate::problem::Message;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// What the signals read beyond the evaluated period's results: values and grades in
+/// other periods (the engine answers from the data).
+pub trait History {
+    /// The value of `expr` for data rep `rep` in data period `period`; `None` when the rep
+    /// has no row there or a value it needs is blank.
+    fn value(&self, expr: &SignalExpr, rep: usize, period: usize) -> Option<Decimal>;
+    /// Each evaluated rep's grade in data period `period`, by rep id.
+    fn grades(&self, period: usize) -> HashMap<String, String>;
+}
+
+/// The signals of one evaluated period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct SignalsReport {
+    /// The evaluated period, e.g. `2026-Q4`.
+    pub period: String,
+    /// Every alert that fired, critical first, then by rep.
+    pub alerts: Vec<Alert>,
+    /// The reps the high-potential rule flags, each with the checks that held.
+    pub high_potentials: Vec<PotentialFlag>,
+    /// Each evaluated rep's standing per KPI against the team, with strengths and weaknesses.
+    pub portraits: Vec<Portrait>,
+    /// The plan's improvement plans, each with its start, actual and verdict.
+    pub improvements: Vec<ImprovementResult>,
+    /// Health checks of the plan on this data, each with its verdict.
+    pub health: Vec<HealthCheck>,
+}
+
+/// An alert that fired for a rep.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct Alert {
+    /// The alert rule's id.
+    pub rule: String,
+    /// The rep's id.
+    pub rep_id: String,
+    /// `warning` or `critical`, from the rule.
+    pub severity: AlertSeverity,
+    /// The periods the alert looked at, oldest first.
+    pub periods: Vec<String>,
+    /// The values it compared, one per period (a grade streak has none).
+    pub values: Vec<Decimal>,
+    /// The rule's threshold that was crossed (a fall, a level, or the streak's length).
+    pub threshold: Decimal,
+    /// What happened, in both languages, naming the rep, the rule, the values and the periods.
+    pub message: Message,
+}
+
+/// A rep the high-potential rule flags, with every check it passed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct PotentialFlag {
+    /// The rep's id.
+    pub rep_id: String,
+    /// One check per condition of the rule, in the rule's order.
+    pub checks: Vec<PotentialCheck>,
+}
+
+/// One condition of the high-potential rule, worked out for a rep.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct PotentialCheck {
+    /// The condition's formula, e.g. `satisfaction`.
+    pub metric: String,
+    /// The rep's value.
+    pub value: Decimal,
+    /// What the value was compared with: the team statistic (`average`, `median`, `p75`) or
+    /// `percentile_rank`.
+    pub compared_with: String,
+    /// The team statistic's value, or the rep's percentile rank (0–100).
+    pub team_value: Decimal,
+    /// Whether the condition holds.
+    pub holds: bool,
+}
+
+/// A rep's standing in the team, KPI by KPI.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct Portrait {
+    /// The rep's id.
+    pub rep_id: String,
+    /// Each KPI of the rep's card, in the card's order.
+    pub kpis: Vec<KpiStanding>,
+    /// KPI ids where the rep stands in the top quarter of the team, best first (at most 3).
+    pub strengths: Vec<String>,
+    /// KPI ids where the rep stands in the bottom quarter, worst first (at most 3).
+    pub weaknesses: Vec<String>,
+}
+
+/// A rep's result on one KPI against the reps scored on the same KPI.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct KpiStanding {
+    /// The KPI's id.
+    pub kpi: String,
+    /// The rep's score on it (points).
+    pub score: Decimal,
+    /// The score as a percentage of the KPI's weight, 2 places (100 = full marks).
+    pub score_pct: Decimal,
+    /// The rep's percentile rank on the score among the reps with this KPI (0–100).
+    pub percentile: Decimal,
+    /// The team's average score on it.
+    pub team_average: Decimal,
+}
+
+/// An improvement plan, worked out.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct ImprovementResult {
+    /// The rep's id.
+    pub rep_id: String,
+    /// The formula of the value improved, e.g. `new_customers`.
+    pub metric: String,
+    /// The starting period.
+    pub from_period: String,
+    /// The value in the starting period (null when the rep has no figures there).
+    pub start: Option<Decimal>,
+    /// The period the plan is judged in.
+    pub period: String,
+    /// The value in that period; null while that period is later than the one evaluated.
+    pub actual: Option<Decimal>,
+    /// The value planned.
+    pub planned: Decimal,
+    /// Whether the actual reached the plan; null while it is not known yet.
+    pub met: Option<bool>,
+    /// The target set for the period after, when the plan has one.
+    pub next_target: Option<Decimal>,
+    /// The plan in a sentence, in both languages.
+    pub message: Message,
+}
+
+/// How a health check came out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum HealthSeverity {
+    /// Nothing to change.
+    Ok,
+    /// Worth knowing.
+    Info,
+    /// The plan probably does not do what it is meant to.
+    Warning,
+}
+
+/// One health check of the plan on the evaluated data.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct HealthCheck {
+    /// What was checked: `weights`, `tier_reach`, `base_share`, `grade_guide`, `same_targets`.
+    pub code: &'static str,
+    /// How it came out.
+    pub severity: HealthSeverity,
+    /// The part of the plan it is about, e.g. `commission[0].tiers[2]`; empty for the whole plan.
+    pub path: String,
+    /// The finding in plain words, in both languages, with its figures.
+    pub message: Message,
+}
+
+/// Works out every signal of the evaluated period `period` (a data period index).
+pub fn signals(plan: &CompiledPlan, data: &Dataset, period: usize, evaluation: &Evaluation, history: &dyn History) -> SignalsReport {
+    let rep_index: HashMap<&str, usize> = data.reps.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect();
+    let mut alerts = alerts::alerts(plan, data, period, evaluation, &rep_index, history);
+    alerts.sort_by(|a, b| (b.severity == AlertSeverity::Critical).cmp(&(a.severity == AlertSeverity::Critical)).then_with(|| a.rep_id.cmp(&b.rep_id)));
+    SignalsReport {
+        period: data.periods.get(period).cloned().unwrap_or_default(),
+        high_potentials: potential::high_potentials(plan, period, evaluation, &rep_index, history),
+        portraits: portrait::portraits(evaluation),
+        improvements: portrait::improvements(plan, period, history),
+        health: health::checks(plan, evaluation),
+        alerts,
+    }
+}
+
+/// "1,234.5" style grouping is left to the page: figures in messages are plain decimals, with
+/// trailing zeros dropped ("80.00" → "80").
+fn plain(value: Decimal) -> String {
+    value.normalize().to_string()
+}

@@ -1,0 +1,95 @@
+//! Each rep's portrait (per-KPI standing against the reps scored on the same KPI, strengths
+//! and weaknesses) and the improvement plans tracked across periods.
+
+use super::stats::{average, pct, percent_rank};
+use super::{plain, History, ImprovementResult, KpiStanding, Portrait};
+use crate::evaluate::Evaluation;
+use crate::plan::CompiledPlan;
+use crate::problem::Message;
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+
+/// Percentile rank at or above which a KPI is a strength (top quarter).
+const STRENGTH_FROM: u32 = 75;
+/// Percentile rank at or below which a KPI is a weakness (bottom quarter).
+const WEAKNESS_TO: u32 = 25;
+/// The most strengths and weaknesses named per rep.
+const NAMED: usize = 3;
+
+pub(super) fn portraits(evaluation: &Evaluation) -> Vec<Portrait> {
+    // Every score on each (card, KPI), sorted, for the percentile ranks and averages.
+    let mut scores: HashMap<(&str, &str), Vec<Decimal>> = HashMap::new();
+    for rep in &evaluation.reps {
+        for k in &rep.kpis {
+            scores.entry((rep.scorecard.as_str(), k.id.as_str())).or_default().push(k.score);
+        }
+    }
+    scores.values_mut().for_each(|list| list.sort_unstable());
+    evaluation
+        .reps
+        .iter()
+        .map(|rep| {
+            let kpis: Vec<KpiStanding> = rep
+                .kpis
+                .iter()
+                .map(|k| {
+                    let team = scores.get(&(rep.scorecard.as_str(), k.id.as_str())).map_or(&[][..], Vec::as_slice);
+                    let score_pct = pct(k.score, k.weight).unwrap_or_default();
+                    KpiStanding {
+                        kpi: k.id.clone(),
+                        score: k.score,
+                        score_pct,
+                        percentile: percent_rank(team, k.score),
+                        team_average: average(team).unwrap_or_default(),
+                    }
+                })
+                .collect();
+            let mut ranked: Vec<&KpiStanding> = kpis.iter().collect();
+            ranked.sort_by(|a, b| b.percentile.cmp(&a.percentile).then_with(|| b.score_pct.cmp(&a.score_pct)));
+            let strengths = ranked.iter().filter(|k| k.percentile >= Decimal::from(STRENGTH_FROM)).take(NAMED).map(|k| k.kpi.clone()).collect();
+            let mut worst: Vec<&KpiStanding> = kpis.iter().collect();
+            worst.sort_by(|a, b| a.percentile.cmp(&b.percentile).then_with(|| a.score_pct.cmp(&b.score_pct)));
+            let weaknesses = worst.iter().filter(|k| k.percentile <= Decimal::from(WEAKNESS_TO)).take(NAMED).map(|k| k.kpi.clone()).collect();
+            Portrait { rep_id: rep.rep_id.clone(), kpis, strengths, weaknesses }
+        })
+        .collect()
+}
+
+pub(super) fn improvements(plan: &CompiledPlan, period: usize, history: &dyn History) -> Vec<ImprovementResult> {
+    plan.plan
+        .signals
+        .improvement_plans
+        .iter()
+        .zip(&plan.signals.improvements)
+        .map(|(source, compiled)| {
+            let start = history.value(&compiled.expr, compiled.rep, compiled.from_period);
+            let known = plan.period_order(compiled.period) <= plan.period_order(period);
+            let actual = if known { history.value(&compiled.expr, compiled.rep, compiled.period) } else { None };
+            let met = actual.map(|a| a >= source.planned);
+            let metric = &source.metric;
+            let (from, to) = (&source.from_period, &source.period);
+            let shown = |v: Option<Decimal>| v.map_or_else(|| "—".to_string(), plain);
+            let next = source.next_target.map(|n| (format!("; next target {}", plain(n)), format!("；下一目标 {}", plain(n)))).unwrap_or_default();
+            let (verdict_en, verdict_zh) = match met {
+                Some(true) => ("plan met", "达成计划"),
+                Some(false) => ("plan not met", "未达成计划"),
+                None => ("not known yet", "尚未得出"),
+            };
+            ImprovementResult {
+                rep_id: source.rep.clone(),
+                metric: metric.clone(),
+                from_period: from.clone(),
+                start,
+                period: to.clone(),
+                actual,
+                planned: source.planned,
+                met,
+                next_target: source.next_target,
+                message: Message {
+                    en: format!("{}: {metric} {} ({from}) → {} ({to}) against a plan of {}: {verdict_en}{}", source.rep, shown(start), shown(actual), plain(source.planned), next.0),
+                    zh: format!("{}：{metric} {}（{from}）→ {}（{to}），计划 {}：{verdict_zh}{}", source.rep, shown(start), shown(actual), plain(source.planned), next.1),
+                },
+            }
+        })
+        .collect()
+}

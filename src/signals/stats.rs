@@ -1,0 +1,101 @@
+//! Team statistics over exact decimals: the average, percentiles (interpolated as Excel's
+//! PERCENTILE.INC) and a value's percentile rank (its share of lower values, as PERCENTRANK.INC).
+
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// Decimal places kept for an average or an interpolated percentile.
+const SCALE: u32 = 4;
+
+/// The mean of `values`, 4 places half up; `None` for no values or on overflow.
+pub fn average(values: &[Decimal]) -> Option<Decimal> {
+    let n = Decimal::from(values.len());
+    let sum = values.iter().try_fold(Decimal::ZERO, |s, v| s.checked_add(*v))?;
+    sum.checked_div(n).map(|a| round(a, SCALE))
+}
+
+/// The `p`-th percentile (0–100) of `sorted` (ascending), interpolated between neighbours.
+pub fn percentile(sorted: &[Decimal], p: Decimal) -> Option<Decimal> {
+    let last = sorted.len().checked_sub(1)?;
+    let position = Decimal::from(last).checked_mul(p)?.checked_div(Decimal::ONE_HUNDRED)?;
+    let below = position.floor();
+    let index = below.to_usize()?.min(last);
+    let low = sorted[index];
+    let high = sorted[(index + 1).min(last)];
+    let fraction = position.checked_sub(below)?;
+    low.checked_add(high.checked_sub(low)?.checked_mul(fraction)?).map(|v| round(v, SCALE))
+}
+
+/// Where `value` stands among `sorted` (ascending), in percent: 0 for the lowest, 100 for
+/// the highest, tied values at the middle of their places (so a team all on the same score
+/// stands at 50, neither strong nor weak); 2 places half up. One value alone stands at 50.
+pub fn percent_rank(sorted: &[Decimal], value: Decimal) -> Decimal {
+    let below = sorted.partition_point(|v| *v < value);
+    let equal = sorted[below..].partition_point(|v| *v == value);
+    let others = sorted.len().saturating_sub(1);
+    if others == 0 {
+        return Decimal::from(50);
+    }
+    // Counts of at most a few hundred thousand: no overflow is possible here.
+    let place = Decimal::from(below) + Decimal::from(equal.saturating_sub(1)) / Decimal::TWO;
+    pct(place, Decimal::from(others)).unwrap_or_default()
+}
+
+/// `value` to `places` decimals, half away from zero (as every figure of the engine).
+pub fn round(value: Decimal, places: u32) -> Decimal {
+    value.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// `part` as a percentage of `whole`, 2 places half up; `None` when `whole` is 0 or on overflow.
+pub fn pct(part: Decimal, whole: Decimal) -> Option<Decimal> {
+    part.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(whole).map(|p| round(p, 2))
+}
+
+/// A team statistic by name: `average`, `median` or `p<N>` (`p75`); `None` for another name.
+pub fn statistic(name: &str, sorted: &[Decimal]) -> Option<Decimal> {
+    match name {
+        "average" => average(sorted),
+        "median" => percentile(sorted, Decimal::from(50)),
+        _ => percentile(sorted, parse_percentile(name)?),
+    }
+}
+
+/// `p75` → 75 (0–100), for the `p<N>` statistics.
+pub fn parse_percentile(name: &str) -> Option<Decimal> {
+    let p: Decimal = name.strip_prefix('p')?.parse().ok()?;
+    (Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(&p).then_some(p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(text: &str) -> Decimal {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn average_median_and_percentiles_as_a_spreadsheet_gives_them() {
+        let v: Vec<Decimal> = ["70", "80", "85", "92", "100"].iter().map(|s| d(s)).collect();
+        assert_eq!(average(&v), Some(d("85.4")));
+        assert_eq!(statistic("median", &v), Some(d("85")));
+        // PERCENTILE.INC({70,80,85,92,100}, 0.75) = 92; 0.9 → 92 + 0.6 × 8 = 96.8
+        assert_eq!(statistic("p75", &v), Some(d("92")));
+        assert_eq!(statistic("p90", &v), Some(d("96.8")));
+        assert_eq!(statistic("p101", &v), None);
+        assert_eq!(statistic("mean", &v), None);
+    }
+
+    #[test]
+    fn percent_rank_counts_the_values_below_and_ties_share_their_places() {
+        let v: Vec<Decimal> = ["1", "2", "2", "3", "5"].iter().map(|s| d(s)).collect();
+        assert_eq!(percent_rank(&v, d("1")), d("0"));
+        // The two 2s hold places 1 and 2 of 0–4: both stand at 1.5 / 4 = 37.5%.
+        assert_eq!(percent_rank(&v, d("2")), d("37.5"));
+        assert_eq!(percent_rank(&v, d("3")), d("75"));
+        let all_equal = vec![d("9"); 4];
+        assert_eq!(percent_rank(&all_equal, d("9")), d("50"));
+        assert_eq!(percent_rank(&v, d("5")), d("100"));
+        assert_eq!(percent_rank(&[d("7")], d("7")), d("50"));
+    }
+}

@@ -1,0 +1,128 @@
+// The bad-input catalogue (tests/catalogue/bad_inputs.json) through the wasm package from
+// Node, as an embedder calls it: every case gives exactly its error code, field path (and
+// value), its English and Chinese messages say what the catalogue says, nothing traps; and
+// one engine that took every plan, file and return of the catalogue still evaluates the
+// sample plan to the cent. The package is ../../pkg-node (scripts/lib.sh build_wasm_node);
+// INCENTIVE_PKG_NODE=/path/to/incentive_engine.js runs the same against another build.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { cases, inputOf, formulaPlan, describe } from '../catalogue/catalogue.mjs';
+
+const require = createRequire(import.meta.url);
+const { Engine, samplePlan, presets } = require(process.env.INCENTIVE_PKG_NODE ?? '../../pkg-node/incentive_engine.js');
+
+const PRESETS = Object.fromEntries(presets().map((p) => [p.id, p.json]));
+const presetJson = (id) => PRESETS[id] ?? assert.fail(`no preset ${id}`);
+
+/** The problems a call threw (a JS Error carrying `problems`), failing if it did not throw. */
+function thrown(call) {
+  try {
+    call();
+  } catch (e) {
+    assert.ok(e instanceof Error, `not an Error: ${e}`);
+    assert.ok(Array.isArray(e.problems), `no problems on ${e}`);
+    return e.problems;
+  }
+  assert.fail('the input was accepted');
+}
+
+const errorsOf = (report) => {
+  assert.equal(report.ok, false, 'the plan was accepted');
+  return report.problems.filter((p) => p.severity === 'error');
+};
+
+function evaluationProblems(engine, period) {
+  try {
+    const e = engine.evaluate(period);
+    return [...e.problems, ...e.warnings];
+  } catch (e) {
+    return e.problems;
+  }
+}
+
+/** The problems of the stage the case expects, from a fresh engine. */
+function run(c) {
+  const { text } = inputOf(c, presetJson);
+  const period = c.period ?? '2026-Q4';
+  const plan = c.plan ? presetJson(c.plan) : samplePlan();
+  switch (`${c.kind} ${c.expect.stage}`) {
+    case 'plan plan':
+      return errorsOf(Engine.withSampleReps().setPlan(text));
+    case 'formula plan':
+      return errorsOf(Engine.withSampleReps().setPlan(formulaPlan(text, presetJson)));
+    case 'reps load':
+      return thrown(() => Engine.fromCsv(text));
+    case 'reps rows':
+      return Engine.fromCsv(text).loadProblems();
+    case 'reps evaluate': {
+      const engine = Engine.fromCsv(text);
+      assert.deepEqual(engine.loadProblems(), []);
+      assert.equal(engine.setPlan(plan).ok, true);
+      return evaluationProblems(engine, period);
+    }
+    case 'adjustments load':
+      return thrown(() => Engine.withSampleReps().loadAdjustments(text));
+    case 'adjustments rows':
+      return Engine.withSampleReps().loadAdjustments(text);
+    case 'adjustments evaluate': {
+      const engine = Engine.withSampleReps();
+      assert.deepEqual(engine.loadAdjustments(text), []);
+      assert.equal(engine.setPlan(plan).ok, true);
+      return evaluationProblems(engine, period);
+    }
+    default:
+      throw new Error(`unknown kind and stage in ${c.id}`);
+  }
+}
+
+test('the catalogue holds at least 60 cases in at least 10 classes', () => {
+  assert.ok(cases.length >= 60, `${cases.length} cases`);
+  assert.ok(new Set(cases.map((c) => c.class)).size >= 10);
+  assert.equal(new Set(cases.map((c) => c.id)).size, cases.length, 'ids are unique');
+});
+
+for (const c of cases) {
+  test(`${c.class}: ${describe(c)}`, () => {
+    const problems = run(c);
+    const [first] = problems;
+    assert.ok(first, 'no problem at all');
+    const want = c.expect;
+    assert.equal(first.code, want.code);
+    assert.equal(first.path, want.path);
+    if ('value' in want) assert.equal(first.value, want.value);
+    assert.ok(first.message.en.includes(want.en), `en: ${first.message.en}`);
+    assert.ok(first.message.zh.includes(want.zh), `zh: ${first.message.zh}`);
+    assert.equal(problems.length, want.errors ?? 1, JSON.stringify(problems.map((p) => [p.code, p.path])));
+  });
+}
+
+test('one engine takes every bad plan, formula and adjustments file, then still answers', () => {
+  const engine = Engine.withSampleReps();
+  assert.equal(engine.setPlan(samplePlan()).ok, true);
+  for (const c of cases) {
+    const { text } = inputOf(c, presetJson);
+    if (c.kind === 'plan') assert.equal(engine.setPlan(text).ok, false, c.id);
+    else if (c.kind === 'formula') assert.equal(engine.setPlan(formulaPlan(text, presetJson)).ok, false, c.id);
+    else if (c.kind === 'adjustments' && c.expect.stage !== 'evaluate') {
+      try {
+        engine.loadAdjustments(text);
+      } catch (e) {
+        assert.ok(e.problems?.length, c.id);
+      }
+    } else if (c.kind === 'reps') {
+      try {
+        Engine.fromCsv(text).free();
+      } catch (e) {
+        assert.ok(e.problems?.length, c.id);
+      }
+    }
+  }
+  // The rejected plans left the sample plan in use: evaluate it, then set it again.
+  const results = engine.evaluate('2026-Q4');
+  assert.equal(results.reps.length, 32);
+  assert.equal(results.reps.find((r) => r.rep_id === 'E01').total_pay, '38000.00');
+  assert.equal(engine.setPlan(samplePlan()).ok, true);
+  assert.equal(engine.evaluate('2026-Q4').reps.find((r) => r.rep_id === 'E03').total_pay, '53000.00');
+  assert.equal(Engine.withSampleReps().setPlan(samplePlan()).ok, true);
+});

@@ -1,0 +1,263 @@
+//! Management signals (D6), each rule hand-worked with the seed's numbers: the follow-up
+//! rate falling 80% → 60%, the high-potential rep with satisfaction 92 against a team
+//! average of 85 and training 100% against 70%, new customers 5 → 9 against a plan of 8
+//! (next target 10), a tier almost nobody reaches, and 100万 everywhere leaving a new market
+//! at 50%.
+
+use incentive_engine::data::load_csv;
+use incentive_engine::signals::{HealthSeverity, SignalsReport};
+use incentive_engine::{Workspace, SAMPLE_PLAN_JSON};
+use rust_decimal::Decimal;
+use serde_json::{json, Value};
+
+fn d(text: &str) -> Decimal {
+    text.parse().unwrap()
+}
+
+fn sample_plan_with(signals: Value) -> Value {
+    let mut plan: Value = serde_json::from_str(SAMPLE_PLAN_JSON).unwrap();
+    plan["signals"] = signals;
+    plan
+}
+
+fn signals_of(ws: &mut Workspace, plan: &Value, period: &str) -> SignalsReport {
+    let report = ws.set_plan_json(&plan.to_string());
+    assert!(report.ok, "{:#?}", report.problems);
+    ws.signals(period).unwrap()
+}
+
+#[test]
+fn a_follow_up_rate_falling_from_80_to_60_raises_the_drop_alert() {
+    let plan = sample_plan_with(json!({ "alerts": [{
+        "id": "followup_drop", "name": "Follow-up rate dropped", "name_zh": "跟进率骤降",
+        "rule": { "type": "drop", "metric": "followup_rate", "by": 15 }
+    }] }));
+    let s = signals_of(&mut Workspace::with_sample_reps(), &plan, "2026-Q4");
+    // S02 Wu Ting: 80 in Q3, 60 in Q4: a fall of 20 (25% of 80), past the rule's 15.
+    let alert = s.alerts.iter().find(|a| a.rep_id == "S02").expect("S02 is alerted");
+    assert_eq!(alert.values, [d("80"), d("60")]);
+    assert_eq!(alert.periods, ["2026-Q3", "2026-Q4"]);
+    assert_eq!(alert.threshold, d("15"));
+    assert_eq!(alert.message.en, "Follow-up rate dropped — S02: followup_rate fell from 80 in 2026-Q3 to 60 in 2026-Q4 (−20, 25%); the rule fires at a fall of 15");
+    assert_eq!(alert.message.zh, "跟进率骤降——S02：followup_rate 从 2026-Q3 的 80 降至 2026-Q4 的 60（−20，25%）；规则在下降 15时触发");
+    // Exactly the reps whose follow-up rate fell by 15 or more, read straight from the data.
+    let csv = incentive_engine::sample_csv();
+    let rate = |rep: &str, period: &str| -> Decimal {
+        let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+        let col = header.iter().position(|h| *h == "followup_rate").unwrap();
+        let line = csv.lines().find(|l| l.starts_with(&format!("{rep},")) && l.contains(&format!(",{period},"))).unwrap();
+        line.split(',').nth(col).unwrap().parse().unwrap()
+    };
+    let ids: Vec<String> = load_csv(csv).unwrap().dataset.reps.iter().map(|r| r.id.clone()).collect();
+    let mut expected: Vec<&str> = ids.iter().map(String::as_str).filter(|r| rate(r, "2026-Q3") - rate(r, "2026-Q4") >= d("15")).collect();
+    expected.sort_unstable();
+    let got: Vec<&str> = s.alerts.iter().map(|a| a.rep_id.as_str()).collect();
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn a_drop_in_percent_of_the_previous_value_and_a_level_alert() {
+    let plan = sample_plan_with(json!({ "alerts": [
+        { "id": "drop25", "name": "Follow-up fell a quarter", "rule": { "type": "drop", "metric": "followup_rate", "by_pct": 25 }, "severity": "critical" },
+        { "id": "low", "name": "Low attainment", "rule": { "type": "level", "metric": "revenue_collected / revenue_target * 100", "below": 60 } }
+    ] }));
+    let s = signals_of(&mut Workspace::with_sample_reps(), &plan, "2026-Q4");
+    // S02 fell by exactly 25% (20 of 80): the rule fires at 25%.
+    let s02 = s.alerts.iter().find(|a| a.rule == "drop25" && a.rep_id == "S02").unwrap();
+    assert_eq!(s02.threshold, d("25"));
+    assert!(s02.message.en.ends_with("the rule fires at a fall of 25%"), "{}", s02.message.en);
+    // Critical alerts come first.
+    assert!(s.alerts.iter().take_while(|a| a.rule == "drop25").count() >= 1);
+    assert_eq!(s.alerts[0].rule, "drop25");
+    // Level: every alerted rep is under 60% and every rep under 60% is alerted.
+    let results = Workspace::with_sample_reps();
+    let mut ws = results;
+    assert!(ws.set_plan_json(&plan.to_string()).ok);
+    let e = ws.evaluate("2026-Q4").unwrap();
+    let mut under: Vec<&str> = e.reps.iter().filter(|r| r.attainment_pct.unwrap() < d("60")).map(|r| r.rep_id.as_str()).collect();
+    under.sort_unstable();
+    let mut low: Vec<&str> = s.alerts.iter().filter(|a| a.rule == "low").map(|a| a.rep_id.as_str()).collect();
+    low.sort_unstable();
+    assert_eq!(low, under);
+    assert!(!low.is_empty(), "the sample has reps under 60% in Q4");
+}
+
+#[test]
+fn grade_c_twice_in_a_row_is_alerted_with_both_periods() {
+    let plan = sample_plan_with(json!({ "alerts": [
+        { "id": "c_twice", "name": "C twice", "name_zh": "连续两期 C", "severity": "critical", "rule": { "type": "grade_streak", "grade": "C", "periods": 2 } }
+    ] }));
+    let mut ws = Workspace::with_sample_reps();
+    let s = signals_of(&mut ws, &plan, "2026-Q4");
+    let q3 = ws.evaluate("2026-Q3").unwrap();
+    let q4 = ws.evaluate("2026-Q4").unwrap();
+    let c_in = |e: &incentive_engine::Evaluation| e.reps.iter().filter(|r| r.grade == "C").map(|r| r.rep_id.clone()).collect::<Vec<_>>();
+    let (c3, c4) = (c_in(&q3), c_in(&q4));
+    let mut expected: Vec<String> = c4.into_iter().filter(|r| c3.contains(r)).collect();
+    expected.sort();
+    let got: Vec<String> = s.alerts.iter().map(|a| a.rep_id.clone()).collect();
+    assert_eq!(got, expected);
+    assert!(!got.is_empty(), "someone is C in both quarters of the sample");
+    let first = &s.alerts[0];
+    assert_eq!(first.periods, ["2026-Q3", "2026-Q4"]);
+    assert_eq!(first.message.en, format!("C twice — {}: grade C in 2 periods running (2026-Q3, 2026-Q4)", first.rep_id));
+    assert_eq!(first.message.zh, format!("连续两期 C——{}：连续 2 个周期为 C 级（2026-Q3、2026-Q4）", first.rep_id));
+}
+
+#[test]
+fn luo_jia_is_a_high_potential_mid_ranked_revenue_satisfaction_92_training_100() {
+    let plan = sample_plan_with(json!({ "high_potential": { "conditions": [
+        { "type": "percentile", "metric": "revenue_collected", "from": 25, "to": 75 },
+        { "type": "above", "metric": "satisfaction", "stat": "average", "by": 5 },
+        { "type": "above", "metric": "training_participation", "stat": "average", "by": 20 }
+    ] } }));
+    let s = signals_of(&mut Workspace::with_sample_reps(), &plan, "2026-Q4");
+    let ids: Vec<&str> = s.high_potentials.iter().map(|f| f.rep_id.as_str()).collect();
+    assert_eq!(ids, ["W04"]);
+    let checks = &s.high_potentials[0].checks;
+    // Revenue 774,000: 22nd of 32, so 10 reps below: 10 / 31 = 32.26th percentile.
+    assert_eq!((checks[0].value, checks[0].team_value), (d("774000"), d("32.26")));
+    // Satisfaction 92 against the team's 2,694 / 32 = 84.1875; training 100 against 2,269 / 32 = 70.90625 → 70.9063.
+    assert_eq!((checks[1].value, checks[1].compared_with.as_str(), checks[1].team_value), (d("92"), "average", d("84.1875")));
+    assert_eq!((checks[2].value, checks[2].team_value), (d("100"), d("70.9063")));
+    assert!(checks.iter().all(|c| c.holds));
+}
+
+/// Five reps, two quarters, two regions, everyone on the same 1,000,000 target.
+const SMALL: &str = "rep_id,name,region,role,period,revenue_target,revenue_collected,new_customers,visits
+A1,Ann,East,sales,2026-Q1,1000000,1200000,5,40
+A2,Bob,East,sales,2026-Q1,1000000,1100000,6,40
+A3,Cai,Southwest,sales,2026-Q1,1000000,500000,4,40
+A4,Dan,Southwest,sales,2026-Q1,1000000,520000,3,40
+A5,Eve,Southwest,sales,2026-Q1,1000000,480000,2,40
+A1,Ann,East,sales,2026-Q2,1000000,1250000,9,40
+A2,Bob,East,sales,2026-Q2,1000000,1150000,6,40
+A3,Cai,Southwest,sales,2026-Q2,1000000,500000,4,40
+A4,Dan,Southwest,sales,2026-Q2,1000000,520000,3,40
+A5,Eve,Southwest,sales,2026-Q2,1000000,480000,2,40
+";
+
+fn small_plan(signals: Value) -> Value {
+    let mut plan: Value = serde_json::from_str(SAMPLE_PLAN_JSON).unwrap();
+    plan["signals"] = signals;
+    plan
+}
+
+#[test]
+fn new_customers_5_to_9_against_a_plan_of_8_is_met_and_the_next_target_is_10() {
+    let plan = small_plan(json!({ "improvement_plans": [
+        { "rep": "A1", "metric": "new_customers", "from_period": "2026-Q1", "period": "2026-Q2", "planned": 8, "next_target": 10 },
+        { "rep": "A2", "metric": "new_customers", "from_period": "2026-Q1", "period": "2026-Q2", "planned": 8 }
+    ] }));
+    let mut ws = Workspace::new(load_csv(SMALL).unwrap().dataset);
+    let s = signals_of(&mut ws, &plan, "2026-Q2");
+    let a1 = &s.improvements[0];
+    assert_eq!((a1.start, a1.actual, a1.planned, a1.met, a1.next_target), (Some(d("5")), Some(d("9")), d("8"), Some(true), Some(d("10"))));
+    assert_eq!(a1.message.en, "A1: new_customers 5 (2026-Q1) → 9 (2026-Q2) against a plan of 8: plan met; next target 10");
+    assert_eq!(a1.message.zh, "A1：new_customers 5（2026-Q1）→ 9（2026-Q2），计划 8：达成计划；下一目标 10");
+    assert_eq!((s.improvements[1].actual, s.improvements[1].met), (Some(d("6")), Some(false)));
+    // Evaluated in Q1, the Q2 figure is not known yet.
+    let s = ws.signals("2026-Q1").unwrap();
+    assert_eq!((s.improvements[0].actual, s.improvements[0].met), (None, None));
+    assert!(s.improvements[0].message.en.contains("→ — (2026-Q2)"), "{}", s.improvements[0].message.en);
+}
+
+#[test]
+fn one_target_everywhere_with_east_at_120_and_the_southwest_at_50_is_flagged() {
+    let mut ws = Workspace::new(load_csv(SMALL).unwrap().dataset);
+    let s = signals_of(&mut ws, &small_plan(json!({})), "2026-Q2");
+    let check = s.health.iter().find(|c| c.code == "same_targets").unwrap();
+    // East (125% + 115%) / 2 = 120%; Southwest (50% + 52% + 48%) / 3 = 50%: 70 points apart.
+    assert_eq!(check.severity, HealthSeverity::Warning);
+    assert_eq!(
+        check.message.en,
+        "every rep has the same target (1000000) but average attainment runs from 50% (Southwest) to 120% (East): one target for all regions discourages some and under-stretches others; set targets by region"
+    );
+    // The sample plan's 120% tier: only A1 (125%) reaches it, 1 of 5 (20%): fine; a 200% tier nobody reaches is flagged.
+    let tier = s.health.iter().find(|c| c.code == "tier_reach" && c.path == "commission[0].tiers[2]").unwrap();
+    assert_eq!((tier.severity, tier.message.en.as_str()), (HealthSeverity::Ok, "tier 3 of `revenue_commission` (from 120%, 5%) is reached by 1 of 5 reps (20%)"));
+    let mut plan = small_plan(json!({}));
+    plan["commission"][0]["tiers"][2]["from"] = json!(200);
+    let s = signals_of(&mut ws, &plan, "2026-Q2");
+    let tier = s.health.iter().find(|c| c.path == "commission[0].tiers[2]").unwrap();
+    assert_eq!(tier.severity, HealthSeverity::Warning);
+    assert!(tier.message.en.starts_with("tier 3 of `revenue_commission` (from 200%, 5%) is reached by 0 of 5 reps (0%): a tier almost nobody reaches"), "{}", tier.message.en);
+    assert!(tier.message.zh.contains("几乎无人能达到"), "{}", tier.message.zh);
+}
+
+#[test]
+fn portraits_rank_each_kpi_against_the_reps_with_it() {
+    let mut ws = Workspace::new(load_csv(SMALL).unwrap().dataset);
+    let s = signals_of(&mut ws, &small_plan(json!({})), "2026-Q2");
+    let a1 = s.portraits.iter().find(|p| p.rep_id == "A1").unwrap();
+    let revenue = a1.kpis.iter().find(|k| k.kpi == "revenue").unwrap();
+    // A1 has the best collected revenue of five: percentile 100, a strength.
+    assert_eq!(revenue.percentile, d("100"));
+    assert!(a1.strengths.contains(&"revenue".to_string()));
+    let a5 = s.portraits.iter().find(|p| p.rep_id == "A5").unwrap();
+    assert_eq!(a5.kpis.iter().find(|k| k.kpi == "revenue").unwrap().percentile, d("0"));
+    // A5 is last on both revenue (480,000) and new customers (2): both are weaknesses.
+    assert!(a5.weaknesses.contains(&"revenue".to_string()) && a5.weaknesses.contains(&"new_customers".to_string()), "{:?}", a5.weaknesses);
+    // Visits are 40 for everyone: all stand at 50, neither strength nor weakness.
+    let visits = a1.kpis.iter().find(|k| k.kpi == "visits").unwrap();
+    assert_eq!(visits.percentile, d("50"));
+    assert!(!a1.strengths.contains(&"visits".to_string()) && !a1.weaknesses.contains(&"visits".to_string()));
+}
+
+#[test]
+fn bad_signal_rules_are_named_by_path_in_both_languages() {
+    let cases = [
+        (json!({ "alerts": [{ "id": "x", "name": "X", "rule": { "type": "drop", "metric": "visits" } }] }), "alert_threshold_missing", "signals.alerts[0].rule"),
+        (json!({ "alerts": [{ "id": "x", "name": "X", "rule": { "type": "level", "metric": "visits", "below": 50, "above": 10 } }] }), "alert_levels_cross", "signals.alerts[0].rule.below"),
+        (json!({ "alerts": [{ "id": "x", "name": "X", "rule": { "type": "grade_streak", "grade": "D", "periods": 2 } }] }), "unknown_grade", "signals.alerts[0].rule.grade"),
+        (json!({ "alerts": [{ "id": "x", "name": "X", "rule": { "type": "level", "metric": "visitz", "below": 5 } }] }), "formula", "signals.alerts[0].rule.metric"),
+        (json!({ "high_potential": { "conditions": [{ "type": "above", "metric": "nps", "stat": "mean" }] } }), "unknown_statistic", "signals.high_potential.conditions[0].stat"),
+    ];
+    for (signals, code, path) in cases {
+        let report = Workspace::with_sample_reps().set_plan_json(&sample_plan_with(signals).to_string());
+        let errors: Vec<_> = report.problems.iter().filter(|p| p.is_error()).collect();
+        assert_eq!(errors.iter().map(|p| (p.code, p.path.as_str())).collect::<Vec<_>>(), [(code, path)], "{errors:#?}");
+        assert!(!errors[0].message.en.is_empty() && !errors[0].message.zh.is_empty());
+    }
+}
+
+#[test]
+fn an_improvement_plan_for_a_rep_or_period_not_in_the_data_is_skipped_with_a_warning() {
+    let cases = [
+        (json!({ "improvement_plans": [{ "rep": "Z9", "metric": "visits", "from_period": "2026-Q1", "period": "2026-Q2", "planned": 1 }] }), "unknown_id", "signals.improvement_plans[0].rep", "Z9"),
+        (json!({ "improvement_plans": [{ "rep": "E01", "metric": "visits", "from_period": "2025-Q4", "period": "2026-Q2", "planned": 1 }] }), "unknown_period", "signals.improvement_plans[0].from_period", "2025-Q4"),
+    ];
+    for (signals, code, path, value) in cases {
+        let mut ws = Workspace::with_sample_reps();
+        let report = ws.set_plan_json(&sample_plan_with(signals).to_string());
+        assert!(report.ok, "{:#?}", report.problems);
+        let warning = report.problems.iter().find(|p| p.path == path).expect("a warning");
+        assert_eq!((warning.code, warning.is_error(), warning.value.as_deref()), (code, false, Some(value)));
+        assert!(warning.message.en.ends_with("this improvement plan is skipped") && warning.message.zh.ends_with("跳过此改进计划"), "{:?}", warning.message);
+        assert!(ws.signals("2026-Q2").unwrap().improvements.is_empty());
+    }
+}
+
+#[test]
+fn a_signal_never_changes_pay_and_a_blank_value_only_silences_it() {
+    let mut ws = Workspace::with_sample_reps();
+    assert!(ws.set_plan_json(SAMPLE_PLAN_JSON).ok);
+    let plain = ws.evaluate("2026-Q4").unwrap();
+    let plan = sample_plan_with(json!({ "alerts": [{ "id": "nps", "name": "Low NPS", "rule": { "type": "level", "metric": "nps", "below": 101 } }] }));
+    assert!(ws.set_plan_json(&plan.to_string()).ok);
+    assert_eq!(ws.evaluate("2026-Q4").unwrap(), plain);
+    // A data file with the nps column blank for one rep: that rep is still paid, just not alerted.
+    let csv = incentive_engine::sample_csv();
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    let nps = header.iter().position(|h| *h == "nps").unwrap();
+    let blanked: String = csv
+        .lines()
+        .map(|l| if l.starts_with("E01,") && l.contains(",2026-Q4,") { l.split(',').enumerate().map(|(i, v)| if i == nps { "" } else { v }).collect::<Vec<_>>().join(",") } else { l.to_string() })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut ws = Workspace::new(load_csv(&blanked).unwrap().dataset);
+    let s = signals_of(&mut ws, &plan, "2026-Q4");
+    assert!(ws.evaluate("2026-Q4").unwrap().reps.iter().any(|r| r.rep_id == "E01"));
+    assert!(!s.alerts.iter().any(|a| a.rep_id == "E01"));
+    assert_eq!(s.alerts.len(), 31);
+}

@@ -1,0 +1,71 @@
+// The management signals of the period (D6): alerts, high potentials and health checks of
+// the plan, in a panel above the table; and, in a rep's statement, the rep's alerts, portrait
+// (strengths and weaknesses against the team) and improvement plans. The engine works every
+// one out and words it in both languages; the page only lays them out.
+import { html, nothing } from 'lit';
+import { term } from './i18n.js';
+import { short } from './format.js';
+
+const HEALTH_MARK = { ok: '✓', info: 'ℹ', warning: '⚠' };
+const SEVERITY_ORDER = { warning: 0, info: 1, ok: 2 };
+
+/**
+ * The signals panel: counts that open the alerts, the high potentials and the plan's health.
+ * @param {import('./playground.js').SalesPlanPlayground} el the element
+ * @param {object} s the engine's signals report for the period
+ * @returns {import('lit').TemplateResult | typeof nothing}
+ */
+export function renderSignals(el, s) {
+  if (!s) return nothing;
+  const msg = (m) => m[el.lang] ?? m.en;
+  const warnings = s.health.filter((h) => h.severity === 'warning').length;
+  const tabs = [
+    ['alerts', `⚠ ${el.L('alertsTab')} ${s.alerts.length}`, s.alerts.length],
+    ['potential', `★ ${el.L('potentialTab')} ${s.high_potentials.length}`, s.high_potentials.length],
+    ['health', `${warnings ? '⚠' : '✓'} ${el.L('healthTab')}${warnings ? ` (${warnings})` : ''}`, s.health.length],
+  ];
+  const open = el.signalsTab;
+  return html`<section class="signals" data-testid="signals" aria-label=${el.L('signalsTitle')}>
+    <div class="signal-tabs">
+      <span class="hint">${el.L('signalsTitle')}</span>
+      ${tabs.map(([id, label, n]) => html`<button type="button" class=${`chip ${id === 'alerts' && s.alerts.some((a) => a.severity === 'critical') ? 'critical' : ''}`}
+        data-signal-tab=${id} aria-expanded=${open === id ? 'true' : 'false'} ?disabled=${n === 0}
+        @click=${() => (el.signalsTab = open === id ? null : id)}>${label}</button>`)}
+    </div>
+    ${open === 'alerts' ? html`<ul class="signal-list" data-testid="alerts">${s.alerts.map((a) => html`<li class=${a.severity} data-alert=${a.rule} data-rep=${a.rep_id}>
+        <button type="button" class="linklike" @click=${() => el.selectRep(a.rep_id)}>${msg(a.message)}</button></li>`)}</ul>` : nothing}
+    ${open === 'potential' ? html`<ul class="signal-list" data-testid="high-potentials">${s.high_potentials.map((f) => html`<li data-rep=${f.rep_id}>
+        <button type="button" class="linklike" @click=${() => el.selectRep(f.rep_id)}>★ ${el.repName(f.rep_id)} (${f.rep_id})</button>
+        <span class="hint">${f.checks.map((c) => `${c.metric} ${short(c.value)} ${c.compared_with === 'percentile_rank' ? `(${el.L('percentileRank').toLowerCase()} ${short(c.team_value)})` : `(${term(el.lang, c.compared_with)} ${short(c.team_value)})`}`).join(' · ')}</span></li>`)}</ul>` : nothing}
+    ${open === 'health' ? html`<ul class="signal-list health" data-testid="health">${[...s.health].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]).map((h) => html`<li class=${h.severity} data-check=${h.code} data-path=${h.path}>
+        <span class="mark" aria-label=${h.severity}>${HEALTH_MARK[h.severity]}</span> ${msg(h.message)}</li>`)}</ul>` : nothing}
+  </section>`;
+}
+
+/**
+ * A rep's part of the signals, for the statement: alerts, portrait, improvement plans.
+ * @param {import('./playground.js').SalesPlanPlayground} el the element
+ * @param {object} s the signals report
+ * @param {object} rep the rep's results
+ * @param {(id: string) => string} kpiName a KPI's name in the page's language
+ * @returns {import('lit').TemplateResult | typeof nothing}
+ */
+export function renderRepSignals(el, s, rep, kpiName) {
+  if (!s) return nothing;
+  const msg = (m) => m[el.lang] ?? m.en;
+  const alerts = s.alerts.filter((a) => a.rep_id === rep.rep_id);
+  const portrait = s.portraits.find((p) => p.rep_id === rep.rep_id);
+  const plans = s.improvements.filter((p) => p.rep_id === rep.rep_id);
+  const potential = s.high_potentials.find((f) => f.rep_id === rep.rep_id);
+  return html`<section class="rep-signals" data-testid="rep-signals">
+    ${alerts.map((a) => html`<p class=${`alert-line ${a.severity}`} data-alert=${a.rule}>⚠ ${msg(a.message)}</p>`)}
+    ${potential ? html`<p class="potential-line" data-testid="rep-potential">★ ${el.L('highPotential')}</p>` : nothing}
+    ${portrait ? html`<table class="grid explain" data-section="portrait">
+      <thead><tr><th>${el.L('portrait')}</th><th class="num">${el.L('score')}</th><th class="num">${el.L('teamAverage')}</th><th class="num">${el.L('percentileRank')}</th></tr></thead>
+      <tbody>${portrait.kpis.map((k) => html`<tr data-portrait-kpi=${k.kpi} class=${portrait.strengths.includes(k.kpi) ? 'strength' : portrait.weaknesses.includes(k.kpi) ? 'weakness' : ''}>
+        <th scope="row">${kpiName(k.kpi)}${portrait.strengths.includes(k.kpi) ? html` <span class="note strength">${el.L('strength')}</span>` : nothing}${portrait.weaknesses.includes(k.kpi) ? html` <span class="note weakness">${el.L('weakness')}</span>` : nothing}</th>
+        <td class="num" data-col="score">${short(k.score)}</td><td class="num" data-col="team-average">${short(k.team_average)}</td><td class="num" data-col="percentile">${short(k.percentile)}</td></tr>`)}</tbody>
+    </table>` : nothing}
+    ${plans.length ? html`<ul class="improvements" data-section="improvements">${plans.map((p) => html`<li class=${p.met === true ? 'met' : p.met === false ? 'missed' : ''}>${msg(p.message)}</li>`)}</ul>` : nothing}
+  </section>`;
+}
