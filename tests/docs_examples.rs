@@ -784,7 +784,7 @@ fn signals_of_the_example() {
     assert_eq!(alerts.first(), Some(&("c_twice", "N03")));
     assert_eq!(alerts.iter().filter(|a| a.0 == "c_twice").count(), 1);
     let s02 = s.alerts.iter().find(|a| a.rep_id == "S02").unwrap();
-    assert_eq!(s02.message.en, "Follow-up rate dropped sharply — S02: followup_rate fell from 80 in 2026-Q3 to 60 in 2026-Q4 (−20, 25%); the rule fires at a fall of 15");
+    assert_eq!(s02.message.en, "Follow-up rate dropped sharply — Wu Ting (S02): followup_rate fell from 80 in 2026-Q3 to 60 in 2026-Q4 (−20, 25%); the rule fires at a fall of 15");
     assert_eq!(s.improvements[0].met, Some(false));
     assert_eq!(s.high_potentials.iter().map(|f| f.rep_id.as_str()).collect::<Vec<_>>(), ["W04"]);
     let checks = &s.high_potentials[0].checks;
@@ -794,6 +794,26 @@ fn signals_of_the_example() {
     plan.as_object_mut().unwrap().remove("signals");
     assert!(without.set_plan_json(&plan.to_string()).ok);
     assert_eq!(without.evaluate("2026-Q4").unwrap(), ws.evaluate("2026-Q4").unwrap());
+}
+
+#[test]
+fn high_potentials_paid_a_point_more() {
+    let ws = workspace("signals-pay");
+    let q4 = ws.evaluate("2026-Q4").unwrap();
+    let w04 = line_of(&q4, "W04", "collected");
+    assert_eq!((w04.base, w04.pay), (d("774000"), d("30960.00")));
+    assert!(w04.explain.notes.contains(&"rate_raised"), "{:?}", w04.explain);
+    assert_eq!(line_of(&q4, "E03", "collected").pay, d("45000.00"));
+    // In every period, exactly the reps the rule flags get 4%, the others 3%.
+    for period in ["2026-Q3", "2026-Q4"] {
+        let flagged: Vec<String> = ws.signals(period).unwrap().high_potentials.into_iter().map(|f| f.rep_id).collect();
+        assert!(!flagged.is_empty(), "{period}");
+        for r in &ws.evaluate(period).unwrap().reps {
+            let l = &r.commission[0];
+            let rate = if flagged.contains(&r.rep_id) { d("0.04") } else { d("0.03") };
+            assert_eq!(l.pay, (l.base * rate).round_dp(2), "{period} {}", r.rep_id);
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------

@@ -764,7 +764,8 @@ fn rounding_applied_to_each() {
 #[test]
 fn messages_with_no_english_left_in_chinese() {
     // The rule-based pay messages are fully translated (contrast with the serde ones above).
-    let cases: Vec<Box<dyn Fn(&mut Value)>> = vec![
+    type Edit = Box<dyn Fn(&mut Value)>;
+    let cases: Vec<Edit> = vec![
         Box::new(|p| line(p, 0)["gate_pct"] = json!(150)),
         Box::new(|p| line(p, 0)["rate_override"]["add_pct"] = json!(96)),
         Box::new(|p| bonus_rule(p, 0)["excess_over_pct"] = json!(130)),

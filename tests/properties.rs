@@ -209,7 +209,8 @@ struct PlanTweak {
 fn plan_tweak() -> impl Strategy<Value = PlanTweak> {
     (
         vec(kpi_tweak(), 40),
-        vec((pct(1, 5_000), pct(0, 10_000)), 1..=5),
+        // Rates up to 99%: the preset raises every rate by a point for high potentials.
+        vec((pct(1, 5_000), pct(0, 9_900)), 1..=5),
         select(vec!["marginal", "retroactive"]),
         any::<bool>(),
         vec((pct(1, 10_000), option::of(pct(1, 10_000))), 4),

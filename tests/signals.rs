@@ -38,8 +38,8 @@ fn a_follow_up_rate_falling_from_80_to_60_raises_the_drop_alert() {
     assert_eq!(alert.values, [d("80"), d("60")]);
     assert_eq!(alert.periods, ["2026-Q3", "2026-Q4"]);
     assert_eq!(alert.threshold, d("15"));
-    assert_eq!(alert.message.en, "Follow-up rate dropped — S02: followup_rate fell from 80 in 2026-Q3 to 60 in 2026-Q4 (−20, 25%); the rule fires at a fall of 15");
-    assert_eq!(alert.message.zh, "跟进率骤降——S02：followup_rate 从 2026-Q3 的 80 降至 2026-Q4 的 60（−20，25%）；规则在下降 15时触发");
+    assert_eq!(alert.message.en, "Follow-up rate dropped — Wu Ting (S02): followup_rate fell from 80 in 2026-Q3 to 60 in 2026-Q4 (−20, 25%); the rule fires at a fall of 15");
+    assert_eq!(alert.message.zh, "跟进率骤降——吴婷（S02）：followup_rate 从 2026-Q3 的 80 降至 2026-Q4 的 60（−20，25%）；规则在下降 15 时触发");
     // Exactly the reps whose follow-up rate fell by 15 or more, read straight from the data.
     let csv = incentive_engine::sample_csv();
     let rate = |rep: &str, period: &str| -> Decimal {
@@ -100,8 +100,9 @@ fn grade_c_twice_in_a_row_is_alerted_with_both_periods() {
     assert!(!got.is_empty(), "someone is C in both quarters of the sample");
     let first = &s.alerts[0];
     assert_eq!(first.periods, ["2026-Q3", "2026-Q4"]);
-    assert_eq!(first.message.en, format!("C twice — {}: grade C in 2 periods running (2026-Q3, 2026-Q4)", first.rep_id));
-    assert_eq!(first.message.zh, format!("连续两期 C——{}：连续 2 个周期为 C 级（2026-Q3、2026-Q4）", first.rep_id));
+    assert_eq!(first.rep_id, "E06");
+    assert_eq!(first.message.en, "C twice — Yang Fan (E06): grade C in 2 periods running (2026-Q3, 2026-Q4)");
+    assert_eq!(first.message.zh, "连续两期 C——杨帆（E06）：连续 2 个周期为 C 级（2026-Q3、2026-Q4）");
 }
 
 #[test]
@@ -153,8 +154,8 @@ fn new_customers_5_to_9_against_a_plan_of_8_is_met_and_the_next_target_is_10() {
     let s = signals_of(&mut ws, &plan, "2026-Q2");
     let a1 = &s.improvements[0];
     assert_eq!((a1.start, a1.actual, a1.planned, a1.met, a1.next_target), (Some(d("5")), Some(d("9")), d("8"), Some(true), Some(d("10"))));
-    assert_eq!(a1.message.en, "A1: new_customers 5 (2026-Q1) → 9 (2026-Q2) against a plan of 8: plan met; next target 10");
-    assert_eq!(a1.message.zh, "A1：new_customers 5（2026-Q1）→ 9（2026-Q2），计划 8：达成计划；下一目标 10");
+    assert_eq!(a1.message.en, "Ann (A1): new_customers 5 (2026-Q1) → 9 (2026-Q2) against a plan of 8: plan met; next target 10");
+    assert_eq!(a1.message.zh, "Ann（A1）：new_customers 5（2026-Q1）→ 9（2026-Q2），计划 8：达成计划；下一目标 10");
     assert_eq!((s.improvements[1].actual, s.improvements[1].met), (Some(d("6")), Some(false)));
     // Evaluated in Q1, the Q2 figure is not known yet.
     let s = ws.signals("2026-Q1").unwrap();
@@ -260,4 +261,32 @@ fn a_signal_never_changes_pay_and_a_blank_value_only_silences_it() {
     assert!(ws.evaluate("2026-Q4").unwrap().reps.iter().any(|r| r.rep_id == "E01"));
     assert!(!s.alerts.iter().any(|a| a.rep_id == "E01"));
     assert_eq!(s.alerts.len(), 31);
+}
+
+#[test]
+fn the_high_potential_flag_cannot_feed_itself_nor_shadow_a_name() {
+    let rule = json!({ "conditions": [{ "type": "above", "metric": "nps", "stat": "average" }] });
+    // A signal formula that reads the flag.
+    let mut circular = sample_plan_with(json!({ "high_potential": { "conditions": [{ "type": "above", "metric": "high_potential + nps", "stat": "average" }] } }));
+    // A metric that reads it.
+    let mut metric = sample_plan_with(json!({ "high_potential": rule }));
+    metric["metrics"] = json!([{ "id": "boosted", "formula": "visits * (1 + high_potential)" }]);
+    // A metric with the flag's name.
+    let mut clash = sample_plan_with(json!({ "high_potential": rule }));
+    clash["metrics"] = json!([{ "id": "high_potential", "formula": "visits" }]);
+    let cases = [
+        (&mut circular, "high_potential_circular", "signals.high_potential.conditions[0].metric", "high_potential + nps"),
+        (&mut metric, "high_potential_circular", "metrics[0].formula", "visits * (1 + high_potential)"),
+        (&mut clash, "name_clash", "signals.high_potential", "high_potential"),
+    ];
+    for (plan, code, path, value) in cases {
+        let report = Workspace::with_sample_reps().set_plan_json(&plan.to_string());
+        let errors: Vec<_> = report.problems.iter().filter(|p| p.is_error()).map(|p| (p.code, p.path.as_str(), p.value.as_deref())).collect();
+        assert_eq!(errors, [(code, path, Some(value))], "{:#?}", report.problems);
+    }
+    // Without a rule there is no flag: the name is unknown.
+    let mut no_rule = sample_plan_with(json!({}));
+    no_rule["metrics"] = json!([{ "id": "boosted", "formula": "visits * (1 + high_potential)" }]);
+    let report = Workspace::with_sample_reps().set_plan_json(&no_rule.to_string());
+    assert!(report.problems.iter().any(|p| p.code == "formula" && p.path == "metrics[0].formula"), "{:#?}", report.problems);
 }

@@ -69,8 +69,13 @@ fn period_results(plan: &CompiledPlan, data: &Dataset, period: usize, owed: Opti
     let mut problems = Vec::new();
     let mut vars = vec![Decimal::ZERO; plan.slots.names.len()];
     let mut div_by_zero = vec![false; plan.slots.names.len()];
+    let flagged = high_potential_flags(plan, data, period);
     for row in data.rows.iter().filter(|r| r.period == period) {
-        match rep::fill_vars(plan, data, row, &mut vars, &mut div_by_zero).and_then(|()| rep::score_rep(plan, data, row, &vars, &div_by_zero)) {
+        let filled = rep::fill_vars(plan, data, row, &mut vars, &mut div_by_zero);
+        if let (Some(slot), Some(flagged)) = (plan.high_potential, &flagged) {
+            vars[slot] = Decimal::from(u8::from(flagged[row.rep]));
+        }
+        match filled.and_then(|()| rep::score_rep(plan, data, row, &vars, &div_by_zero)) {
             Ok(work) => works.push(work),
             Err(problem) => problems.push(problem),
         }
@@ -84,6 +89,17 @@ fn period_results(plan: &CompiledPlan, data: &Dataset, period: usize, owed: Opti
             (Vec::new(), problems)
         }
     }
+}
+
+/// For each data rep, whether the plan's high-potential rule flags it in `period` (`None`
+/// without a rule): the value formulas read as `high_potential`.
+fn high_potential_flags(plan: &CompiledPlan, data: &Dataset, period: usize) -> Option<Vec<bool>> {
+    plan.high_potential?;
+    let mut flagged = vec![false; data.reps.len()];
+    for (rep, _) in crate::signals::potential::high_potentials(plan, data, period, &history::DataHistory::new(plan, data)) {
+        flagged[rep] = true;
+    }
+    Some(flagged)
 }
 
 /// Grades by band, or by rank when the distribution is enforced; ranks by score (ties share).

@@ -102,7 +102,6 @@ fn finish(plan: &CompiledPlan, rep: &crate::data::Rep, r: &mut RepResult, owed: 
         r.draw = Some(step.at_scale(plan.plan.rounding.money_scale));
     }
     let rounding = &plan.plan.rounding;
-    let mut variable = variable;
     if rounding.applies_to == RoundingApplies::EachLine {
         variable.rescale(rounding.money_scale);
         r.base_total.rescale(rounding.money_scale);

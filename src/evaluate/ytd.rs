@@ -34,7 +34,12 @@ pub(super) fn evaluate_ytd(plan: &CompiledPlan, data: &Dataset, period: usize) -
     for &p in &periods {
         let owed = super::owed_on_draw(plan, data, p);
         let (reps, mut left_out) = super::period_results(plan, data, p, owed.as_ref());
-        for r in reps {
+        for mut r in reps {
+            // Several periods' warnings side by side: each says which period it is from.
+            for w in &mut r.warnings {
+                w.message.en = format!("{}: {}", data.periods[p], w.message.en);
+                w.message.zh = format!("{}：{}", data.periods[p], w.message.zh);
+            }
             match by_rep.iter_mut().find(|(id, _)| *id == r.rep_id) {
                 Some((_, list)) => list.push(r),
                 None => by_rep.push((r.rep_id.clone(), vec![r])),

@@ -103,8 +103,13 @@ pub enum AlertCondition {
     },
 }
 
+/// The name pay formulas use for the high-potential flag: 1 for a rep the rule flags in the
+/// evaluated period, 0 otherwise (e.g. a commission line's `rate_override.when`).
+pub const HIGH_POTENTIAL: &str = "high_potential";
+
 /// The high-potential rule: reps for whom every condition holds, compared with the team of
-/// the evaluated period (all reps, or those of the same role or region).
+/// the evaluated period (all reps, or those of the same role or region). Pay formulas can
+/// read the flag as [`HIGH_POTENTIAL`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]

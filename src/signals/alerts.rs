@@ -4,7 +4,7 @@
 use super::stats::pct;
 use super::{plain, Alert, History};
 use crate::data::Dataset;
-use crate::evaluate::Evaluation;
+use crate::evaluate::{Evaluation, RepResult};
 use crate::plan::{AlertCondition, AlertRule, CompiledPlan};
 use crate::problem::Message;
 use rust_decimal::Decimal;
@@ -32,13 +32,13 @@ pub(super) fn alerts(plan: &CompiledPlan, data: &Dataset, period: usize, evaluat
                     let pct = fall_pct.map(|f| (format!(", {}%", plain(f)), format!("，{}%", plain(f)))).unwrap_or_default();
                     out.push(alert(
                         rule,
-                        &rep.rep_id,
+                        rep,
                         periods.clone(),
                         vec![old, new],
                         threshold,
                         (
                             format!("{metric} fell from {} in {} to {} in {} (−{}{}); the rule fires at {}", plain(old), periods[0], plain(new), periods[1], plain(fall), pct.0, how.0),
-                            format!("{metric} 从 {} 的 {} 降至 {} 的 {}（−{}{}）；规则在{}时触发", periods[0], plain(old), periods[1], plain(new), plain(fall), pct.1, how.1),
+                            format!("{metric} 从 {} 的 {} 降至 {} 的 {}（−{}{}）；规则在{} 时触发", periods[0], plain(old), periods[1], plain(new), plain(fall), pct.1, how.1),
                         ),
                     ));
                 }
@@ -53,7 +53,7 @@ pub(super) fn alerts(plan: &CompiledPlan, data: &Dataset, period: usize, evaluat
                         (None, Some(a)) => (a, format!("{metric} is {} in {name}, above {}", plain(value), plain(a)), format!("{metric} 在 {name} 为 {}，高于 {}", plain(value), plain(a))),
                         (None, None) => continue,
                     };
-                    out.push(alert(rule, &rep.rep_id, vec![name.clone()], vec![value], threshold, (en, zh)));
+                    out.push(alert(rule, rep, vec![name.clone()], vec![value], threshold, (en, zh)));
                 }
             }
             (AlertCondition::GradeStreak { grade, periods }, _) => {
@@ -66,7 +66,7 @@ pub(super) fn alerts(plan: &CompiledPlan, data: &Dataset, period: usize, evaluat
                     if grades.iter().all(|g| g.get(&rep.rep_id) == Some(grade)) {
                         out.push(alert(
                             rule,
-                            &rep.rep_id,
+                            rep,
                             names.clone(),
                             Vec::new(),
                             Decimal::from(*periods),
@@ -84,16 +84,17 @@ pub(super) fn alerts(plan: &CompiledPlan, data: &Dataset, period: usize, evaluat
     out
 }
 
-/// An alert for `rep`, its message prefixed with the rule's name and the rep.
-fn alert(rule: &AlertRule, rep: &str, periods: Vec<String>, values: Vec<Decimal>, threshold: Decimal, (en, zh): (String, String)) -> Alert {
+/// An alert for `rep`, its message prefixed with the rule's name and the rep's name and id.
+fn alert(rule: &AlertRule, rep: &RepResult, periods: Vec<String>, values: Vec<Decimal>, threshold: Decimal, (en, zh): (String, String)) -> Alert {
     let name_zh = rule.name_zh.as_deref().unwrap_or(&rule.name);
+    let (who_en, who_zh) = super::rep_names(&rep.rep_id, &rep.name, &rep.name_zh);
     Alert {
         rule: rule.id.clone(),
-        rep_id: rep.to_string(),
+        rep_id: rep.rep_id.clone(),
         severity: rule.severity,
         periods,
         values,
         threshold,
-        message: Message { en: format!("{} — {rep}: {en}", rule.name), zh: format!("{name_zh}——{rep}：{zh}") },
+        message: Message { en: format!("{} — {who_en}: {en}", rule.name), zh: format!("{name_zh}——{who_zh}：{zh}") },
     }
 }

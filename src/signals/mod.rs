@@ -5,7 +5,7 @@
 mod alerts;
 mod health;
 mod portrait;
-mod potential;
+pub(crate) mod potential;
 pub mod stats;
 
 use crate::data::Dataset;
@@ -181,12 +181,19 @@ pub fn signals(plan: &CompiledPlan, data: &Dataset, period: usize, evaluation: &
     alerts.sort_by(|a, b| (b.severity == AlertSeverity::Critical).cmp(&(a.severity == AlertSeverity::Critical)).then_with(|| a.rep_id.cmp(&b.rep_id)));
     SignalsReport {
         period: data.periods.get(period).cloned().unwrap_or_default(),
-        high_potentials: potential::high_potentials(plan, period, evaluation, &rep_index, history),
+        high_potentials: potential::high_potentials(plan, data, period, history).into_iter().map(|(_, flag)| flag).collect(),
         portraits: portrait::portraits(evaluation),
-        improvements: portrait::improvements(plan, period, history),
+        improvements: portrait::improvements(plan, data, period, history),
         health: health::checks(plan, evaluation),
         alerts,
     }
+}
+
+/// A rep as messages name it: "Wu Ting (S02)", "吴婷（S02）" (the id alone when unnamed).
+fn rep_names(id: &str, name: &str, name_zh: &str) -> (String, String) {
+    let zh = if name_zh.is_empty() { name } else { name_zh };
+    let en = if name.is_empty() { id.to_string() } else { format!("{name} ({id})") };
+    (en, if zh.is_empty() { id.to_string() } else { format!("{zh}（{id}）") })
 }
 
 /// "1,234.5" style grouping is left to the page: figures in messages are plain decimals, with

@@ -3,6 +3,7 @@
 
 use super::stats::{average, pct, percent_rank};
 use super::{plain, History, ImprovementResult, KpiStanding, Portrait};
+use crate::data::Dataset;
 use crate::evaluate::Evaluation;
 use crate::plan::CompiledPlan;
 use crate::problem::Message;
@@ -55,7 +56,7 @@ pub(super) fn portraits(evaluation: &Evaluation) -> Vec<Portrait> {
         .collect()
 }
 
-pub(super) fn improvements(plan: &CompiledPlan, period: usize, history: &dyn History) -> Vec<ImprovementResult> {
+pub(super) fn improvements(plan: &CompiledPlan, data: &Dataset, period: usize, history: &dyn History) -> Vec<ImprovementResult> {
     plan.plan
         .signals
         .improvement_plans
@@ -69,6 +70,8 @@ pub(super) fn improvements(plan: &CompiledPlan, period: usize, history: &dyn His
             let metric = &source.metric;
             let (from, to) = (&source.from_period, &source.period);
             let shown = |v: Option<Decimal>| v.map_or_else(|| "—".to_string(), plain);
+            let rep = &data.reps[compiled.rep];
+            let (who_en, who_zh) = super::rep_names(&rep.id, &rep.name, &rep.name_zh);
             let next = source.next_target.map(|n| (format!("; next target {}", plain(n)), format!("；下一目标 {}", plain(n)))).unwrap_or_default();
             let (verdict_en, verdict_zh) = match met {
                 Some(true) => ("plan met", "达成计划"),
@@ -86,8 +89,8 @@ pub(super) fn improvements(plan: &CompiledPlan, period: usize, history: &dyn His
                 met,
                 next_target: source.next_target,
                 message: Message {
-                    en: format!("{}: {metric} {} ({from}) → {} ({to}) against a plan of {}: {verdict_en}{}", source.rep, shown(start), shown(actual), plain(source.planned), next.0),
-                    zh: format!("{}：{metric} {}（{from}）→ {}（{to}），计划 {}：{verdict_zh}{}", source.rep, shown(start), shown(actual), plain(source.planned), next.1),
+                    en: format!("{who_en}: {metric} {} ({from}) → {} ({to}) against a plan of {}: {verdict_en}{}", shown(start), shown(actual), plain(source.planned), next.0),
+                    zh: format!("{who_zh}：{metric} {}（{from}）→ {}（{to}），计划 {}：{verdict_zh}{}", shown(start), shown(actual), plain(source.planned), next.1),
                 },
             }
         })

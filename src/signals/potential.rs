@@ -1,36 +1,36 @@
 //! The high-potential rule (高潜): every condition compares a rep's value with its team's.
+//! Worked out from the data alone (metrics and columns, never scores or pay), so that pay
+//! formulas can read the flag.
 
 use super::stats::{percent_rank, statistic};
 use super::{History, PotentialCheck, PotentialFlag};
-use crate::evaluate::Evaluation;
+use crate::data::Dataset;
 use crate::plan::{CompiledPlan, PotentialCondition, TeamScope};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
-pub(super) fn high_potentials(plan: &CompiledPlan, period: usize, evaluation: &Evaluation, rep_index: &HashMap<&str, usize>, history: &dyn History) -> Vec<PotentialFlag> {
+/// The reps of data period `period` the plan's rule flags, by data rep index, in data order.
+/// The team is every rep of the period the plan scores (one with a scorecard).
+pub(crate) fn high_potentials(plan: &CompiledPlan, data: &Dataset, period: usize, history: &dyn History) -> Vec<(usize, PotentialFlag)> {
     let Some(rule) = &plan.plan.signals.high_potential else { return Vec::new() };
-    let team_of = |i: usize| {
-        let r = &evaluation.reps[i];
+    let reps: Vec<usize> = data.rows.iter().filter(|r| r.period == period && plan.card_of_rep[r.rep].is_some()).map(|r| r.rep).collect();
+    let team_of = |rep: usize| {
+        let r = &data.reps[rep];
         match rule.team {
-            TeamScope::All => String::new(),
-            TeamScope::Role => r.role.clone(),
-            TeamScope::Region => r.region.clone(),
+            TeamScope::All => "",
+            TeamScope::Role => r.role.as_str(),
+            TeamScope::Region => r.region.as_str(),
         }
     };
-    // Each condition's value for every evaluated rep, and each team's values sorted.
-    let values: Vec<Vec<Option<Decimal>>> = plan
-        .signals
-        .potential
-        .iter()
-        .map(|expr| evaluation.reps.iter().map(|r| rep_index.get(r.rep_id.as_str()).and_then(|&i| history.value(expr, i, period))).collect())
-        .collect();
-    let teams: Vec<HashMap<String, Vec<Decimal>>> = values
+    // Each condition's value for every rep, and each team's values sorted.
+    let values: Vec<Vec<Option<Decimal>>> = plan.signals.potential.iter().map(|expr| reps.iter().map(|&rep| history.value(expr, rep, period)).collect()).collect();
+    let teams: Vec<HashMap<&str, Vec<Decimal>>> = values
         .iter()
         .map(|column| {
-            let mut by_team: HashMap<String, Vec<Decimal>> = HashMap::new();
-            for (i, v) in column.iter().enumerate() {
+            let mut by_team: HashMap<&str, Vec<Decimal>> = HashMap::new();
+            for (&rep, v) in reps.iter().zip(column) {
                 if let Some(v) = v {
-                    by_team.entry(team_of(i)).or_default().push(*v);
+                    by_team.entry(team_of(rep)).or_default().push(*v);
                 }
             }
             by_team.values_mut().for_each(|list| list.sort_unstable());
@@ -38,14 +38,14 @@ pub(super) fn high_potentials(plan: &CompiledPlan, period: usize, evaluation: &E
         })
         .collect();
     let mut flags = Vec::new();
-    for (i, rep) in evaluation.reps.iter().enumerate() {
+    for (i, &rep) in reps.iter().enumerate() {
         let checks: Option<Vec<PotentialCheck>> = rule
             .conditions
             .iter()
             .enumerate()
             .map(|(c, condition)| {
                 let value = values[c][i]?;
-                let team = teams[c].get(&team_of(i))?;
+                let team = teams[c].get(team_of(rep))?;
                 Some(match condition {
                     PotentialCondition::Above { metric, stat, by } => {
                         let team_value = statistic(stat, team)?;
@@ -59,7 +59,7 @@ pub(super) fn high_potentials(plan: &CompiledPlan, period: usize, evaluation: &E
             })
             .collect();
         if let Some(checks) = checks.filter(|c| !c.is_empty() && c.iter().all(|x| x.holds)) {
-            flags.push(PotentialFlag { rep_id: rep.rep_id.clone(), checks });
+            flags.push((rep, PotentialFlag { rep_id: data.reps[rep].id.clone(), checks }));
         }
     }
     flags

@@ -42,6 +42,23 @@ impl Slots {
         slots
     }
 
+    /// Adds the built-in variable `name` (defined by the plan section at `path`) after the
+    /// metrics, unless a column, target or metric already has that name (reported).
+    pub fn add_builtin(&mut self, name: &str, path: &str, problems: &mut Vec<Problem>) -> Option<usize> {
+        if self.index.contains_key(name) {
+            problems.push(Problem::error(
+                "name_clash",
+                path,
+                Some(name.to_string()),
+                format!("`{name}` is already a column, target or metric; the plan's `{name}` flag could not be told apart from it"),
+                format!("`{name}` 已是数据列、目标或指标的名称，与方案的 `{name}` 标记无法区分"),
+            ));
+            return None;
+        }
+        self.push(name.to_string());
+        Some(self.names.len() - 1)
+    }
+
     fn push(&mut self, name: String) {
         self.index.entry(name.clone()).or_insert(self.names.len());
         self.names.push(name);

@@ -14,7 +14,7 @@ pub use signals::{CompiledImprovement, CompiledSignals, SignalExpr};
 pub use targets::CompiledTarget;
 
 use super::validate::period_problem;
-use super::{validate, Plan, Scoring, TargetBasis};
+use super::{validate, Plan, Scoring, TargetBasis, HIGH_POTENTIAL};
 use crate::data::Dataset;
 use crate::formula::Expr;
 use crate::problem::Problem;
@@ -60,6 +60,8 @@ pub struct CompiledPlan {
     pub warnings: Vec<Problem>,
     /// The signals' formulas, reps and periods.
     pub signals: CompiledSignals,
+    /// The slot of the high-potential flag, when the plan has a high-potential rule.
+    pub high_potential: Option<usize>,
 }
 
 impl CompiledPlan {
@@ -114,7 +116,8 @@ pub fn compile(plan: &Plan, data: &Dataset) -> Result<CompiledPlan, Vec<Problem>
 
     let target_names: Vec<(String, String)> = plan.targets.iter().enumerate().map(|(i, t)| (t.id.clone(), format!("targets[{i}].id"))).collect();
     let metric_names: Vec<(String, String)> = plan.metrics.iter().enumerate().map(|(i, m)| (m.id.clone(), format!("metrics[{i}].id"))).collect();
-    let slots = Slots::new(&data.columns, &target_names, &metric_names, &mut problems);
+    let mut slots = Slots::new(&data.columns, &target_names, &metric_names, &mut problems);
+    let high_potential = plan.signals.high_potential.as_ref().and_then(|_| slots.add_builtin(HIGH_POTENTIAL, "signals.high_potential", &mut problems));
     let mut f = Formulas::new(&slots);
 
     let start = slots.metrics_start();
@@ -124,7 +127,9 @@ pub fn compile(plan: &Plan, data: &Dataset) -> Result<CompiledPlan, Vec<Problem>
         .enumerate()
         .filter_map(|(i, m)| {
             let path = format!("metrics[{i}].formula");
-            f.parse(&m.formula, path.clone()).map(|e| (start + i, e, path))
+            let expr = f.parse(&m.formula, path.clone())?;
+            flag_not_read(&expr, high_potential, &path, &m.formula, &mut f.problems);
+            Some((start + i, expr, path))
         })
         .collect();
     let metrics = order_metrics(parsed, &slots, &mut f.problems)
@@ -158,7 +163,7 @@ pub fn compile(plan: &Plan, data: &Dataset) -> Result<CompiledPlan, Vec<Problem>
     let quotas = grades.distribution.as_ref().filter(|d| d.enforce).map(|d| d.guide.iter().map(|g| g.quota_pct.unwrap_or_default()).collect());
 
     problems.append(&mut f.problems);
-    let signals = signals::compile_signals(plan, data, &slots, &mut problems);
+    let signals = signals::compile_signals(plan, data, &slots, high_potential, &mut problems);
     let mut used = f.used;
     if problems.iter().any(Problem::is_error) {
         return Err(problems);
@@ -183,7 +188,24 @@ pub fn compile(plan: &Plan, data: &Dataset) -> Result<CompiledPlan, Vec<Problem>
         used_columns: used,
         warnings: problems,
         signals,
+        high_potential,
     })
+}
+
+/// The high-potential flag is worked out from metrics and signal formulas, so none of them
+/// may read it: a formula at `path` that does is an error.
+fn flag_not_read(expr: &Expr, flag: Option<usize>, path: &str, text: &str, problems: &mut Vec<Problem>) {
+    let mut vars = Vec::new();
+    expr.vars(&mut vars);
+    if flag.is_some_and(|slot| vars.contains(&slot)) {
+        problems.push(Problem::error(
+            "high_potential_circular",
+            path,
+            Some(text.to_string()),
+            format!("`{HIGH_POTENTIAL}` is worked out from metrics and signal formulas, so they cannot use it; use it in scoring and pay formulas"),
+            format!("`{HIGH_POTENTIAL}` 由指标和信号公式计算得出，它们不能引用它；请在评分和薪酬公式中使用"),
+        ));
+    }
 }
 
 /// Each data period's place in its year. Period names must be of the plan's kind (2026-Q1

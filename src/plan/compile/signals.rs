@@ -42,10 +42,11 @@ pub struct CompiledImprovement {
     pub expr: SignalExpr,
 }
 
-pub(super) fn compile_signals(plan: &Plan, data: &Dataset, slots: &Slots, problems: &mut Vec<Problem>) -> CompiledSignals {
+pub(super) fn compile_signals(plan: &Plan, data: &Dataset, slots: &Slots, high_potential: Option<usize>, problems: &mut Vec<Problem>) -> CompiledSignals {
     let mut f = Formulas::new(slots);
     let mut parse = |text: &str, path: String| {
-        let expr = f.parse(text, path)?;
+        let expr = f.parse(text, path.clone())?;
+        super::flag_not_read(&expr, high_potential, &path, text, &mut f.problems);
         let mut columns = Vec::new();
         expr.vars(&mut columns);
         columns.retain(|v| *v < slots.columns);

@@ -40,6 +40,9 @@ impl CompiledTarget {
     }
 }
 
+/// How specific an override is: (who, period kind, `from` order); the greatest wins.
+type Precedence = (u8, u8, i64);
+
 /// Resolves `target` (at `path`) against the data, whose periods are of `kind`; unknown
 /// roles, regions and reps are errors, override periods the data does not have are warnings.
 pub fn compile_target(target: &Target, path: &str, data: &Dataset, kind: PeriodKind, (money_scale, mode): (u32, RoundingMode), problems: &mut Vec<Problem>) -> CompiledTarget {
@@ -69,7 +72,7 @@ pub fn compile_target(target: &Target, path: &str, data: &Dataset, kind: PeriodK
 
     // Which override wins for a rep and period: the most specific reps (rep > region > role >
     // everyone), then a single period over a `from`, then the latest `from`, then the later entry.
-    let mut overrides: HashMap<(usize, usize), ((u8, u8, i64), Decimal)> = HashMap::new();
+    let mut overrides: HashMap<(usize, usize), (Precedence, Decimal)> = HashMap::new();
     for (o, ov) in target.overrides.iter().enumerate() {
         let opath = format!("{path}.overrides[{o}]");
         let periods: Vec<(usize, (u8, i64))> = match (&ov.period, &ov.from) {

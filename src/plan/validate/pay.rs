@@ -77,7 +77,8 @@ fn line_modifiers(plan: &Plan, line: &CommissionLine, path: &str, out: &mut Vec<
     if let Some(o) = &line.rate_override {
         in_range(o.add_pct, &format!("{path}.rate_override.add_pct"), ("a rate increase", "提成比例上调"), true, 100, out);
         let top = line.tiers.iter().map(|t| t.rate_pct).max().unwrap_or_default();
-        if top.saturating_add(o.add_pct) > Decimal::ONE_HUNDRED && o.add_pct <= Decimal::ONE_HUNDRED {
+        // Only when every rate is itself in range: a rate above 100 is reported once, at the tier.
+        if top <= Decimal::ONE_HUNDRED && top.saturating_add(o.add_pct) > Decimal::ONE_HUNDRED && o.add_pct <= Decimal::ONE_HUNDRED {
             out.push(Problem::error(
                 "rate_above_100",
                 format!("{path}.rate_override.add_pct"),

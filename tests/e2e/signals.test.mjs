@@ -1,0 +1,134 @@
+// Management signals in the playground (D6, issue 9): the panel's alerts, high potentials
+// and plan health, the marks in the table, and a rep's portrait and improvement plan in the
+// statement — against the seed's numbers and the engine's own report (the nodejs build).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { openBrowser, openPlayground } from './browser.mjs';
+
+const require = createRequire(import.meta.url);
+const engine = require('../../pkg-node/incentive_engine.js');
+
+let env;
+before(async () => {
+  env = await openBrowser();
+});
+after(async () => {
+  await env?.close();
+});
+
+const app = (page, selector) => page.locator(`sales-plan-playground ${selector}`);
+const targetOriented = () => engine.presets().find((p) => p.id === 'target-oriented').json;
+
+function engineSignals(period) {
+  const e = engine.Engine.withSampleReps();
+  e.setPlan(targetOriented());
+  return e.signals(period);
+}
+
+async function openTargetOriented(options) {
+  const opened = await openPlayground(env, '/', options);
+  await app(opened.page, 'select[data-testid="preset"]').selectOption('target-oriented');
+  await app(opened.page, '[data-testid="signals"]').waitFor();
+  return opened;
+}
+
+test('the alerts list names the rep, the rule, the values and the periods, critical first', async () => {
+  const { page, context } = await openTargetOriented();
+  const s = engineSignals('2026-Q4');
+  assert.equal(await app(page, '[data-signal-tab="alerts"]').textContent(), `⚠ Alerts ${s.alerts.length}`);
+  await app(page, '[data-signal-tab="alerts"]').click();
+  const items = app(page, '[data-testid="alerts"] li');
+  const shown = await items.evaluateAll((lis) => lis.map((li) => [li.dataset.alert, li.dataset.rep, li.className, li.textContent.trim()]));
+  assert.deepEqual(shown, s.alerts.map((a) => [a.rule, a.rep_id, a.severity, a.message.en]));
+  // Feng Gang, C in Q3 and Q4, is the critical one, listed first.
+  assert.deepEqual(shown[0].slice(0, 3), ['c_twice', 'N03', 'critical']);
+  // Seed 001: a weekly follow-up rate falling from 80% to 60% raises a warning.
+  const s02 = shown.find(([rule, rep]) => rule === 'followup_drop' && rep === 'S02');
+  assert.equal(s02[3], 'Follow-up rate dropped sharply — Wu Ting (S02): followup_rate fell from 80 in 2026-Q3 to 60 in 2026-Q4 (−20, 25%); the rule fires at a fall of 15');
+  // The rep's row carries the mark; clicking the alert opens the rep's statement.
+  assert.equal(await app(page, 'tr[data-rep="S02"] [data-mark="alert"]').count(), 1);
+  assert.equal(await app(page, 'tr[data-rep="E01"] [data-mark="alert"]').count(), 0);
+  await app(page, '[data-testid="alerts"] li[data-rep="S02"] button').click();
+  assert.match(await app(page, '[data-testid="explanation"]').textContent(), /Wu Ting/);
+  await context.close();
+});
+
+test('the high potential is flagged with the team figures, and paid a rate point more', async () => {
+  const { page, context } = await openTargetOriented();
+  await app(page, '[data-signal-tab="potential"]').click();
+  const item = app(page, '[data-testid="high-potentials"] li');
+  assert.equal(await item.count(), 1);
+  assert.equal(await item.getAttribute('data-rep'), 'W04');
+  // D6: mid-ranked revenue, satisfaction 92 against the team's 84.19, training 100% against 70.91%.
+  assert.equal(
+    (await item.textContent()).replace(/\s+/g, ' ').trim(),
+    '★ Luo Jia (W04) revenue_collected 774,000 (percentile rank 32.26) · satisfaction 92 (team average 84.19) · training_participation 100 (team average 70.91)',
+  );
+  assert.equal(await app(page, 'tr[data-rep="W04"] [data-mark="potential"]').count(), 1);
+  assert.equal(await app(page, '[data-mark="potential"]').count(), 1);
+  // Her commission: 774,000 × (3% + 1 point) = 30,960.00; the statement says why.
+  assert.equal(await app(page, 'tr[data-rep="W04"] [data-col="commission"]').textContent(), '30,960.00');
+  await app(page, 'tr[data-rep="W04"]').click();
+  const statement = app(page, '[data-testid="explanation"]');
+  assert.equal(await statement.locator('[data-testid="rep-potential"]').count(), 1);
+  assert.match(await statement.textContent(), /rate raised by\s*1/);
+  await context.close();
+});
+
+test('plan health lists every check of the engine, warnings first, each with its severity', async () => {
+  const { page, context } = await openTargetOriented();
+  const s = engineSignals('2026-Q4');
+  const warnings = s.health.filter((h) => h.severity === 'warning');
+  assert.ok(warnings.length > 0);
+  assert.equal(await app(page, '[data-signal-tab="health"]').textContent(), `⚠ Plan health (${warnings.length})`);
+  await app(page, '[data-signal-tab="health"]').click();
+  const shown = await app(page, '[data-testid="health"] li').evaluateAll((lis) => lis.map((li) => [li.dataset.check, li.className, li.textContent.replace(/^\s*\S+\s*/, '').trim()]));
+  assert.equal(shown.length, s.health.length);
+  const order = { warning: 0, info: 1, ok: 2 };
+  assert.deepEqual(shown.map((x) => x[1]), [...shown.map((x) => x[1])].sort((a, b) => order[a] - order[b]));
+  for (const h of s.health) assert.ok(shown.some(([code, severity, text]) => code === h.code && severity === h.severity && text === h.message.en), h.code);
+  await context.close();
+});
+
+test('Wu Ting\'s statement: her alert, her portrait against the team and her improvement plan', async () => {
+  const { page, context } = await openTargetOriented();
+  const s = engineSignals('2026-Q4');
+  await app(page, 'tr[data-rep="S02"]').click();
+  const part = app(page, '[data-testid="explanation"] [data-testid="rep-signals"]');
+  assert.match(await part.locator('[data-alert="followup_drop"]').textContent(), /fell from 80 in 2026-Q3 to 60 in 2026-Q4/);
+  const portrait = s.portraits.find((p) => p.rep_id === 'S02');
+  const rows = part.locator('[data-section="portrait"] tbody tr');
+  assert.equal(await rows.count(), portrait.kpis.length);
+  for (const k of portrait.kpis) {
+    const row = part.locator(`tr[data-portrait-kpi="${k.kpi}"]`);
+    assert.equal(Number(await row.locator('[data-col="percentile"]').textContent()), Number(k.percentile), k.kpi);
+    const cls = portrait.strengths.includes(k.kpi) ? 'strength' : portrait.weaknesses.includes(k.kpi) ? 'weakness' : '';
+    assert.equal(await row.getAttribute('class'), cls, k.kpi);
+  }
+  assert.ok(portrait.weaknesses.length > 0);
+  // Planned 85 from 80, reached 60: not met; next target 90.
+  const plan = part.locator('[data-section="improvements"] li');
+  assert.equal(await plan.textContent(), 'Wu Ting (S02): followup_rate 80 (2026-Q3) → 60 (2026-Q4) against a plan of 85: plan not met; next target 90');
+  assert.equal(await plan.getAttribute('class'), 'missed');
+  await context.close();
+});
+
+test('the signals follow the period and the language, and step aside for year to date', async () => {
+  const { page, context } = await openTargetOriented();
+  const q3 = engineSignals('2026-Q3');
+  await app(page, 'select[data-testid="period"]').selectOption('2026-Q3');
+  assert.equal(await app(page, '[data-signal-tab="alerts"]').textContent(), `⚠ Alerts ${q3.alerts.length}`);
+  assert.equal(await app(page, '[data-signal-tab="potential"]').textContent(), `★ High potentials ${q3.high_potentials.length}`);
+  await app(page, 'select[data-testid="period"]').selectOption('2026-Q4');
+  await app(page, 'button[data-lang="zh"]').click();
+  const q4 = engineSignals('2026-Q4');
+  assert.equal(await app(page, '[data-signal-tab="alerts"]').textContent(), `⚠ 预警 ${q4.alerts.length}`);
+  await app(page, '[data-signal-tab="alerts"]').click();
+  const first = app(page, '[data-testid="alerts"] li').first();
+  assert.equal((await first.textContent()).trim(), q4.alerts[0].message.zh);
+  await app(page, '[data-testid="signals"]').screenshot({ path: 'test-output/screenshots/signals-zh.png' });
+  await app(page, 'input[data-testid="ytd"]').check();
+  await app(page, '[data-testid="signals"]').waitFor({ state: 'detached' });
+  await context.close();
+});
