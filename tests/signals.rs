@@ -187,6 +187,39 @@ fn one_target_everywhere_with_east_at_120_and_the_southwest_at_50_is_flagged() {
 }
 
 #[test]
+fn health_of_the_target_oriented_plan_weights_categories_base_share_and_grades() {
+    let mut ws = Workspace::with_sample_reps();
+    let preset = incentive_engine::presets::PRESETS.iter().find(|p| p.id == "target-oriented").unwrap();
+    let plan: Value = serde_json::from_str(preset.json).unwrap();
+    let s = signals_of(&mut ws, &plan, "2026-Q4");
+    let find = |code: &str, path: &str| s.health.iter().find(|c| c.code == code && c.path == path).unwrap_or_else(|| panic!("{code} at {path}: {:#?}", s.health));
+    // Seed 003's shared KPIs weigh 3–4 points each on every card: named once per card.
+    let w = find("weights", "scorecards[0]");
+    assert_eq!(w.severity, HealthSeverity::Info);
+    assert_eq!(
+        w.message.en,
+        "card `new_business`: 6 KPIs weigh under 5 points (teamwork 4, compliance 4, product_knowledge 4, negotiation 4, learning 3, relationship 4): each can move a score by at most its weight, too little to change a grade on its own"
+    );
+    // Results 30 + 20 + 15 = 65 of 100 within 60–70; behavior 20 sits on its minimum.
+    let c = find("categories", "scorecards[0]");
+    assert_eq!(c.severity, HealthSeverity::Info);
+    assert_eq!(
+        c.message.en,
+        "card `new_business`: results 65% (60–70%), behavior 20% (20–30%), ability 15% (10–20%); behavior is at the bottom of its range: no room to move it further that way"
+    );
+    assert!(c.message.zh.contains("behavior 处于范围下限"), "{}", c.message.zh);
+    // Base 632,400 of total pay 1,645,929 = 38.42%: inside D5's 30–40%.
+    let b = find("base_share", "base_pay");
+    assert_eq!((b.severity, b.message.en.as_str()), (HealthSeverity::Ok, "base pay is 38.42% of total pay (632400 of 1645929); the plan should keep it within 30–40%"));
+    // Grades by band: S 10, A 15, B 4, C 3 of 32 against the guide S 10–15%, A 30–40%, B 30–40%, C 5–10%.
+    let g = find("grade_guide", "grades.distribution");
+    assert_eq!(g.severity, HealthSeverity::Warning);
+    assert!(g.message.en.starts_with("grades outside the guide: S 31.25% (10–15%), A 46.88% (30–40%), B 12.5% (30–40%)"), "{}", g.message.en);
+    // Each check is explained in both languages.
+    assert!(s.health.iter().all(|h| !h.message.en.is_empty() && !h.message.zh.is_empty() && h.message.en != h.message.zh));
+}
+
+#[test]
 fn portraits_rank_each_kpi_against_the_reps_with_it() {
     let mut ws = Workspace::new(load_csv(SMALL).unwrap().dataset);
     let s = signals_of(&mut ws, &small_plan(json!({})), "2026-Q2");

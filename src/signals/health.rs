@@ -1,4 +1,4 @@
-//! Health checks of a plan on the evaluated data: weights, how many reps reach each tier,
+//! Health checks of a plan on the evaluated data: weights, category shares, how many reps reach each tier,
 //! the base-pay share, grades against the guide, one target for very different regions.
 
 use super::stats::{average, pct, round};
@@ -21,6 +21,7 @@ const ATTAINMENT_SPREAD: u32 = 30;
 
 pub(super) fn checks(plan: &CompiledPlan, evaluation: &Evaluation) -> Vec<HealthCheck> {
     let mut out = weights(plan);
+    out.extend(categories(plan));
     out.extend(tier_reach(plan, evaluation));
     out.extend(base_share(evaluation));
     out.extend(grade_guide(evaluation));
@@ -32,22 +33,32 @@ fn check(code: &'static str, severity: HealthSeverity, path: impl Into<String>, 
     HealthCheck { code, severity, path: path.into(), message: Message { en, zh } }
 }
 
-/// Every card adds up to 100 (validation makes sure); a KPI under 5 points is named.
+/// Every card adds up to 100 (validation makes sure); KPIs under 5 points are named, per card.
 fn weights(plan: &CompiledPlan) -> Vec<HealthCheck> {
     let mut out = Vec::new();
     for (c, card) in plan.plan.scorecards.iter().enumerate() {
         let total = card.kpis.iter().try_fold(Decimal::ZERO, |s, k| s.checked_add(k.weight)).unwrap_or_default();
-        for (k, kpi) in card.kpis.iter().enumerate() {
-            let weight = if card.normalize { pct(kpi.weight, total).unwrap_or(kpi.weight) } else { kpi.weight };
-            if weight > Decimal::ZERO && weight < Decimal::from(SMALL_WEIGHT) {
-                out.push(check(
-                    "weights",
-                    HealthSeverity::Info,
-                    format!("scorecards[{c}].kpis[{k}].weight"),
-                    format!("KPI `{}` of card `{}` weighs {}: it can move a score by at most {} points, too little to change a grade", kpi.id, card.id, plain(weight), plain(weight)),
-                    format!("计分卡 `{}` 的指标 `{}` 权重为 {}：最多影响 {} 分，难以改变等级", card.id, kpi.id, plain(weight), plain(weight)),
-                ));
-            }
+        let small: Vec<String> = card
+            .kpis
+            .iter()
+            .filter_map(|kpi| {
+                let weight = if card.normalize { pct(kpi.weight, total).unwrap_or(kpi.weight) } else { kpi.weight };
+                (weight > Decimal::ZERO && weight < Decimal::from(SMALL_WEIGHT)).then(|| format!("{} {}", kpi.id, plain(weight)))
+            })
+            .collect();
+        if !small.is_empty() {
+            out.push(check(
+                "weights",
+                HealthSeverity::Info,
+                format!("scorecards[{c}]"),
+                format!(
+                    "card `{}`: {} KPIs weigh under {SMALL_WEIGHT} points ({}): each can move a score by at most its weight, too little to change a grade on its own",
+                    card.id,
+                    small.len(),
+                    small.join(", ")
+                ),
+                format!("计分卡 `{}`：{} 个指标权重低于 {SMALL_WEIGHT}（{}）：每个最多影响其权重对应的分数，单独难以改变等级", card.id, small.len(), small.join("，")),
+            ));
         }
     }
     if out.is_empty() {
@@ -57,6 +68,49 @@ fn weights(plan: &CompiledPlan) -> Vec<HealthCheck> {
             "scorecards",
             "every scorecard's weights add up to 100 and every KPI weighs enough to count".into(),
             "每张计分卡权重合计为 100，且每个指标的权重都足以产生影响".into(),
+        ));
+    }
+    out
+}
+
+/// Each card's category shares against their ranges (validation refuses a share outside
+/// one): a share at the edge of its range leaves no room to re-weight in that direction.
+fn categories(plan: &CompiledPlan) -> Vec<HealthCheck> {
+    let cats = &plan.plan.categories;
+    let mut out = Vec::new();
+    for (c, card) in plan.plan.scorecards.iter().enumerate() {
+        let total = card.kpis.iter().try_fold(Decimal::ZERO, |s, k| s.checked_add(k.weight)).unwrap_or_default();
+        let mut parts = (Vec::new(), Vec::new());
+        let mut edges = (Vec::new(), Vec::new());
+        for cat in cats.iter().filter(|cat| card.kpis.iter().any(|k| k.category.as_deref() == Some(cat.id.as_str()))) {
+            let weight = card.kpis.iter().filter(|k| k.category.as_deref() == Some(cat.id.as_str())).try_fold(Decimal::ZERO, |s, k| s.checked_add(k.weight)).unwrap_or_default();
+            let share = round(pct(weight, total).unwrap_or_default(), 2);
+            let (min, max) = (cat.min_weight.unwrap_or(Decimal::ZERO), cat.max_weight.unwrap_or(Decimal::ONE_HUNDRED));
+            if cat.min_weight.is_some() && share == min {
+                edges.0.push(format!("{} is at the bottom of its range", cat.id));
+                edges.1.push(format!("{} 处于范围下限", cat.id));
+            } else if cat.max_weight.is_some() && share == max {
+                edges.0.push(format!("{} is at the top of its range", cat.id));
+                edges.1.push(format!("{} 处于范围上限", cat.id));
+            }
+            let range = format!("{}–{}%", plain(min), plain(max));
+            parts.0.push(format!("{} {}% ({range})", cat.id, plain(share)));
+            parts.1.push(format!("{} {}%（{range}）", cat.id, plain(share)));
+        }
+        if parts.0.is_empty() {
+            continue;
+        }
+        let (severity, en, zh) = if edges.0.is_empty() {
+            (HealthSeverity::Ok, String::new(), String::new())
+        } else {
+            (HealthSeverity::Info, format!("; {}: no room to move it further that way", edges.0.join(", ")), format!("；{}，无法再向该方向调整", edges.1.join("，")))
+        };
+        out.push(check(
+            "categories",
+            severity,
+            format!("scorecards[{c}]"),
+            format!("card `{}`: {}{en}", card.id, parts.0.join(", ")),
+            format!("计分卡 `{}`：{}{zh}", card.id, parts.1.join("，")),
         ));
     }
     out
