@@ -1,5 +1,6 @@
 // Shared by the page tests: serves www/ on a free port and opens it in headless Chromium
 // (Debian's, through playwright-core), collecting console errors and every request made.
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 
@@ -36,3 +37,14 @@ export async function openPlayground(env, path = '/', { locale = 'en-US', viewpo
   await page.locator('sales-plan-playground [data-testid="results"]').waitFor();
   return { page, context, errors, requests };
 }
+
+/** For a test file: the server and browser opened before its tests and closed after them. */
+export function useBrowser() {
+  const env = {};
+  before(async () => Object.assign(env, await openBrowser()));
+  after(async () => env.close?.());
+  return env;
+}
+
+/** A locator inside the playground element. */
+export const app = (page, selector) => page.locator(`sales-plan-playground ${selector}`);

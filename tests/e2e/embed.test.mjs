@@ -4,12 +4,12 @@
 // engine API. Figures are checked against a hand-worked value (Zhang Wei, 2026-Q4:
 // 1,000,000 × 3% + 200,000 × 4% = 38,000.00) and against the engine's results in Node for the
 // same files. Styles do not leak either way; embedded elements touch no page-wide state.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
-import { openBrowser, openPlayground } from './browser.mjs';
+import { openPlayground, useBrowser } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
 const engine = require('../../pkg-node/incentive_engine.js');
@@ -20,13 +20,7 @@ const EXAMPLES = new URL('../../www/examples/', import.meta.url);
 const PLAN_JSON = readFileSync(new URL('plans/east-2026.json', EXAMPLES), 'utf8');
 const TEAM_CSV = readFileSync(new URL('data/east-team.csv', EXAMPLES), 'utf8');
 
-let env;
-before(async () => {
-  env = await openBrowser();
-});
-after(async () => {
-  await env?.close();
-});
+const env = useBrowser();
 
 // --- helpers ---------------------------------------------------------------------------
 

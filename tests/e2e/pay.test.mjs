@@ -1,23 +1,16 @@
 // The pay model in the playground: pay columns, the plan's cost, comparison with a pinned
 // baseline, returns clawed back with their reference, and pay edits — against hand-worked
 // figures and the engine's own results (the nodejs build of the same crate).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { openBrowser, openPlayground } from './browser.mjs';
+import { openPlayground, useBrowser, app } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
 const engine = require('../../pkg-node/incentive_engine.js');
 
-let env;
-before(async () => {
-  env = await openBrowser();
-});
-after(async () => {
-  await env?.close();
-});
+const env = useBrowser();
 
-const app = (page, selector) => page.locator(`sales-plan-playground ${selector}`);
 const cell = (page, rep, col) => app(page, `tr[data-rep="${rep}"] [data-col="${col}"]`);
 const grouped = (decimal) => decimal.replace(/\B(?=(\d{3})+(?!\d))/g, ','); // integer part only in these figures
 const targetOriented = () => engine.presets().find((p) => p.id === 'target-oriented').json;

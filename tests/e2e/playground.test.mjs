@@ -1,20 +1,14 @@
 // The playground in headless Chromium: loads the wasm, shows the sample reps, recomputes on
 // every edit, shows errors by their field and keeps the last good results.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { openBrowser, openPlayground } from './browser.mjs';
+import { openPlayground, useBrowser } from './browser.mjs';
 
 const SHOTS = new URL('../../test-output/screenshots/', import.meta.url);
 mkdirSync(SHOTS, { recursive: true });
 
-let env;
-before(async () => {
-  env = await openBrowser();
-});
-after(async () => {
-  await env?.close();
-});
+const env = useBrowser();
 
 const cell = (page, rep, col) => page.locator(`sales-plan-playground tr[data-rep="${rep}"] [data-col="${col}"]`);
 const field = (page, path) => page.locator(`sales-plan-playground [data-path="${path}"]`);

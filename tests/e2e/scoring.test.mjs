@@ -1,23 +1,16 @@
 // The scoring model in the playground: presets, role cards, the explanation of every
 // figure, streak flags and year-to-date, checked against hand-worked numbers and against
 // the engine's own results (the nodejs build of the same crate).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { openBrowser, openPlayground } from './browser.mjs';
+import { openPlayground, useBrowser, app } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
 const engine = require('../../pkg-node/incentive_engine.js');
 
-let env;
-before(async () => {
-  env = await openBrowser();
-});
-after(async () => {
-  await env?.close();
-});
+const env = useBrowser();
 
-const app = (page, selector) => page.locator(`sales-plan-playground ${selector}`);
 const preset = (id) => engine.presets().find((p) => p.id === id).json;
 
 /** The engine's own results for a preset (period or year-to-date). */

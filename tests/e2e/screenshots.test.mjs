@@ -1,21 +1,15 @@
 // Screenshots of the main views in English and Chinese, saved for a person to look at
 // (test-output/screenshots/). Each view is checked to be the one intended before it is taken.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { openBrowser, openPlayground } from './browser.mjs';
+import { openPlayground, useBrowser } from './browser.mjs';
 
 const SHOTS = new URL('../../test-output/screenshots/', import.meta.url);
 mkdirSync(SHOTS, { recursive: true });
 const shot = (page, name) => page.screenshot({ path: new URL(`${name}.png`, SHOTS).pathname });
 
-let env;
-before(async () => {
-  env = await openBrowser();
-});
-after(async () => {
-  await env?.close();
-});
+const env = useBrowser();
 
 for (const lang of ['en', 'zh']) {
   test(`main views in ${lang}`, async () => {

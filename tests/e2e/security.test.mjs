@@ -1,18 +1,12 @@
 // The page keeps pay data private and safe: no request leaves its own static files, it runs
 // under a strict Content-Security-Policy, user text is never turned into HTML, and a share
 // link cannot run script.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openBrowser, openPlayground } from './browser.mjs';
+import { openPlayground, useBrowser } from './browser.mjs';
 import { CSP } from '../../scripts/serve.mjs';
 
-let env;
-before(async () => {
-  env = await openBrowser();
-});
-after(async () => {
-  await env?.close();
-});
+const env = useBrowser();
 
 const app = (page, s) => page.locator(`sales-plan-playground ${s}`);
 const HOSTILE = '<img src=x onerror="window.__pwned=1">';

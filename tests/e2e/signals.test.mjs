@@ -1,23 +1,16 @@
 // Management signals in the playground (D6, issue 9): the panel's alerts, high potentials
 // and plan health, the marks in the table, and a rep's portrait and improvement plan in the
 // statement — against the seed's numbers and the engine's own report (the nodejs build).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { openBrowser, openPlayground } from './browser.mjs';
+import { openPlayground, useBrowser, app } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
 const engine = require('../../pkg-node/incentive_engine.js');
 
-let env;
-before(async () => {
-  env = await openBrowser();
-});
-after(async () => {
-  await env?.close();
-});
+const env = useBrowser();
 
-const app = (page, selector) => page.locator(`sales-plan-playground ${selector}`);
 const targetOriented = () => engine.presets().find((p) => p.id === 'target-oriented').json;
 
 function engineSignals(period) {

@@ -4,7 +4,7 @@
 // and the targets, KPI and JSON editors. Every figure is checked against a hand-worked value
 // or against the engine's own results (the nodejs build of the same crate; the payout curve,
 // which that build does not have, from the web build loaded in Node).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { inflateSync } from 'node:zlib';
 import { isDeepStrictEqual } from 'node:util';
 import { readSheet } from 'read-excel-file/node';
 import writeExcelFile from 'write-excel-file/node';
-import { openBrowser, openPlayground } from './browser.mjs';
+import { openPlayground, useBrowser, app } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
 const engine = require('../../pkg-node/incentive_engine.js');
@@ -20,17 +20,10 @@ const engine = require('../../pkg-node/incentive_engine.js');
 const web = await import('../../www/pkg/incentive_engine.js');
 web.initSync({ module: readFileSync(new URL('../../www/pkg/incentive_engine_bg.wasm', import.meta.url)) });
 
-let env;
-before(async () => {
-  env = await openBrowser();
-});
-after(async () => {
-  await env?.close();
-});
+const env = useBrowser();
 
 // --- helpers ---------------------------------------------------------------------------
 
-const app = (page, selector) => page.locator(`sales-plan-playground ${selector}`);
 const cell = (page, rep, col) => app(page, `tr[data-rep="${rep}"] [data-col="${col}"]`);
 const field = (page, path) => app(page, `[data-path="${path}"]`);
 const rows = (page) => app(page, '[data-testid="results"] tbody tr');

@@ -121,7 +121,7 @@ pub(super) fn streak_rule(grades: &Grades, grade: &str, periods: u32, path: &str
 }
 
 /// `grade` at `path` is not one of the bands: the problem lists the bands.
-fn unknown_grade(grades: &Grades, path: String, grade: &str) -> Problem {
+pub(super) fn unknown_grade(grades: &Grades, path: String, grade: &str) -> Problem {
     let all: Vec<&str> = grades.bands.iter().map(|b| b.grade.as_str()).collect();
     Problem::error(
         "unknown_grade",

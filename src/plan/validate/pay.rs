@@ -1,6 +1,7 @@
 //! Validation of the pay parts of a plan: commission gates, caps and modifiers, base pay,
 //! bonuses, the draw and the variable pay cap.
 
+use super::grades::unknown_grade;
 use super::{in_range, unique_ids, MAX_LIMIT_PCT};
 use crate::plan::{BonusRule, CommissionLine, Plan};
 use crate::problem::Problem;
@@ -30,21 +31,10 @@ pub(super) fn pay(plan: &Plan, out: &mut Vec<Problem>) {
 fn grade_multipliers(plan: &Plan, by_grade: &BTreeMap<String, Decimal>, path: &str, out: &mut Vec<Problem>) {
     for (grade, m) in by_grade {
         if !plan.grades.bands.iter().any(|b| &b.grade == grade) {
-            out.push(unknown_grade(plan, &format!("{path}.{grade}"), grade));
+            out.push(unknown_grade(&plan.grades, format!("{path}.{grade}"), grade));
         }
         in_range(*m, &format!("{path}.{grade}"), ("a multiplier", "系数"), false, MAX_MULTIPLIER, out);
     }
-}
-
-fn unknown_grade(plan: &Plan, path: &str, grade: &str) -> Problem {
-    let all: Vec<&str> = plan.grades.bands.iter().map(|b| b.grade.as_str()).collect();
-    Problem::error(
-        "unknown_grade",
-        path,
-        Some(grade.to_string()),
-        format!("grade `{grade}` is not one of the bands ({})", all.join(", ")),
-        format!("等级 `{grade}` 不在等级划分中（{}）", all.join("、")),
-    )
 }
 
 fn line_modifiers(plan: &Plan, line: &CommissionLine, path: &str, out: &mut Vec<Problem>) {
@@ -165,7 +155,7 @@ fn bonuses(plan: &Plan, out: &mut Vec<Problem>) {
         }
         for (g, grade) in b.grades.iter().flatten().enumerate() {
             if !plan.grades.bands.iter().any(|x| &x.grade == grade) {
-                out.push(unknown_grade(plan, &format!("{path}.grades[{g}]"), grade));
+                out.push(unknown_grade(&plan.grades, format!("{path}.grades[{g}]"), grade));
             }
         }
         grade_multipliers(plan, &b.grade_multipliers, &format!("{path}.grade_multipliers"), out);
