@@ -88,8 +88,8 @@ test('Wu Ting\'s statement: her alert, her portrait against the team and her imp
   const { page, context } = await openTargetOriented();
   const s = engineSignals('2026-Q4');
   await app(page, 'tr[data-rep="S02"]').click();
+  assert.match(await app(page, '[data-testid="explanation"] [data-testid="rep-flags"] [data-alert="followup_drop"]').textContent(), /fell from 80 in 2026-Q3 to 60 in 2026-Q4/);
   const part = app(page, '[data-testid="explanation"] [data-testid="rep-signals"]');
-  assert.match(await part.locator('[data-alert="followup_drop"]').textContent(), /fell from 80 in 2026-Q3 to 60 in 2026-Q4/);
   const portrait = s.portraits.find((p) => p.rep_id === 'S02');
   const rows = part.locator('[data-section="portrait"] tbody tr');
   assert.equal(await rows.count(), portrait.kpis.length);

@@ -3,7 +3,7 @@
 // what the engine recorded, so the page never recomputes a figure.
 import { html, nothing } from 'lit';
 import { name, term } from './i18n.js';
-import { renderRepSignals } from './signals.js';
+import { renderRepFlags, renderRepPortrait } from './signals.js';
 import { money, exactMoney, percent, rate, short } from './format.js';
 
 const PERCENT_KEYS = new Set(['attainment_pct', 'cap_pct', 'floor_pct', 'threshold_pct', 'applied_pct', 'band_score_pct', 'rater_weight_pct', 'gate_pct', 'added_rate_pct', 'group_attainment_pct', 'above_pct', 'excess_over_pct', 'rate_pct']);
@@ -59,7 +59,7 @@ export function renderExplanation(el, rep, results) {
         <button type="button" class="icon no-print" aria-label=${el.L('close')} @click=${() => el.closeExplanation()}>×</button>
       </div>
     </header>
-    ${renderRepSignals(el, el.signals, rep, kpiName)}
+    ${renderRepFlags(el, el.signals, rep)}
     <table class="grid explain">
       <thead><tr><th>${el.L('kpi')}</th><th class="num">${el.L('actual')}</th><th class="num">${el.L('target')}</th><th class="num">${el.L('attainment')}</th><th class="num">${el.L('weight')}</th><th class="num">${el.L('score')}</th></tr></thead>
       <tbody>
@@ -125,6 +125,7 @@ export function renderExplanation(el, rep, results) {
     ${rep.draw ? html`<p class="hint" data-section="draw">${el.L('draw')}${el.L('colon')}${term(el.lang, 'paid_then')} ${money(rep.draw.earned)} → ${money(rep.draw.paid)}</p>` : nothing}
     <p class="verdict total-line">${el.L('total')}${el.L('colon')}<strong data-testid="detail-total">${money(rep.total_pay)}</strong></p>
     ${rep.warnings.length ? html`<ul class="warnings" data-section="warnings">${rep.warnings.map((w) => html`<li data-warning=${w.code}>${w.message[el.lang] ?? w.message.en}</li>`)}</ul>` : nothing}
+    ${renderRepPortrait(el, el.signals, rep, kpiName)}
     <p class="statement-foot hint">${el.L('statementFoot')}</p>
   </section>`;
 }

@@ -43,23 +43,38 @@ export function renderSignals(el, s) {
 }
 
 /**
- * A rep's part of the signals, for the statement: alerts, portrait, improvement plans.
+ * A rep's alerts and high-potential flag, for the top of the statement.
+ * @param {import('./playground.js').SalesPlanPlayground} el the element
+ * @param {object} s the signals report
+ * @param {object} rep the rep's results
+ * @returns {import('lit').TemplateResult | typeof nothing}
+ */
+export function renderRepFlags(el, s, rep) {
+  if (!s) return nothing;
+  const msg = (m) => m[el.lang] ?? m.en;
+  const alerts = s.alerts.filter((a) => a.rep_id === rep.rep_id);
+  const potential = s.high_potentials.some((f) => f.rep_id === rep.rep_id);
+  if (!alerts.length && !potential) return nothing;
+  return html`<section class="rep-signals" data-testid="rep-flags">
+    ${alerts.map((a) => html`<p class=${`alert-line ${a.severity}`} data-alert=${a.rule}>⚠ ${msg(a.message)}</p>`)}
+    ${potential ? html`<p class="potential-line" data-testid="rep-potential">★ ${el.L('highPotential')}</p>` : nothing}
+  </section>`;
+}
+
+/**
+ * A rep's portrait against the team and improvement plans, after the pay in the statement.
  * @param {import('./playground.js').SalesPlanPlayground} el the element
  * @param {object} s the signals report
  * @param {object} rep the rep's results
  * @param {(id: string) => string} kpiName a KPI's name in the page's language
  * @returns {import('lit').TemplateResult | typeof nothing}
  */
-export function renderRepSignals(el, s, rep, kpiName) {
+export function renderRepPortrait(el, s, rep, kpiName) {
   if (!s) return nothing;
   const msg = (m) => m[el.lang] ?? m.en;
-  const alerts = s.alerts.filter((a) => a.rep_id === rep.rep_id);
   const portrait = s.portraits.find((p) => p.rep_id === rep.rep_id);
   const plans = s.improvements.filter((p) => p.rep_id === rep.rep_id);
-  const potential = s.high_potentials.find((f) => f.rep_id === rep.rep_id);
   return html`<section class="rep-signals" data-testid="rep-signals">
-    ${alerts.map((a) => html`<p class=${`alert-line ${a.severity}`} data-alert=${a.rule}>⚠ ${msg(a.message)}</p>`)}
-    ${potential ? html`<p class="potential-line" data-testid="rep-potential">★ ${el.L('highPotential')}</p>` : nothing}
     ${portrait ? html`<table class="grid explain" data-section="portrait">
       <thead><tr><th>${el.L('portrait')}</th><th class="num">${el.L('score')}</th><th class="num">${el.L('teamAverage')}</th><th class="num">${el.L('percentileRank')}</th></tr></thead>
       <tbody>${portrait.kpis.map((k) => html`<tr data-portrait-kpi=${k.kpi} class=${portrait.strengths.includes(k.kpi) ? 'strength' : portrait.weaknesses.includes(k.kpi) ? 'weakness' : ''}>
