@@ -37,8 +37,35 @@ const COLUMNS: [&str; 33] = [
     "satisfaction", "training_participation",
 ];
 
-fn dec(n: i64) -> Option<Decimal> {
-    Some(Decimal::from(n))
+/// Rep `i`: regions in turn, roles in blocks (half new business, 3/8 account managers, 1/8
+/// regional managers). Returns its region's index and its role.
+fn push_rep(data: &mut Dataset, i: usize) -> (usize, &'static str) {
+    let region = i % 4;
+    let role = match (i / 4) % 8 {
+        0..=3 => "new_business",
+        4..=6 => "account_manager",
+        _ => "regional_manager",
+    };
+    data.reps.push(Rep {
+        id: format!("R{:06}", i + 1),
+        name: format!("Rep {}", i + 1),
+        name_zh: format!("销售{}", i + 1),
+        region: REGIONS[region].0.to_string(),
+        role: role.to_string(),
+    });
+    (region, role)
+}
+
+/// How many of `reps` reps are in `region` (reps are dealt to the regions in turn).
+fn headcount(reps: usize, region: usize) -> i64 {
+    i64::try_from(reps.div_ceil(4) - usize::from(region >= reps % 4 && reps % 4 != 0)).unwrap_or(1)
+}
+
+/// A row of whole numbers in `COLUMNS` order; the response hours (column 12) are tenths.
+fn push_row(data: &mut Dataset, rep: usize, period: usize, values: &[i64; COLUMNS.len()]) {
+    let mut row: Vec<Option<Decimal>> = values.iter().map(|v| Some(Decimal::from(*v))).collect();
+    row[12] = Some(Decimal::new(values[12], 1)); // response hours, one decimal: 0.8–4.5
+    data.rows.push(Row { rep, period, values: row });
 }
 
 /// `reps` reps over `quarters` quarters of 2026 onwards (at most 12), from `seed`.
@@ -47,21 +74,9 @@ pub fn synthetic_dataset(reps: usize, quarters: usize, seed: u64) -> Dataset {
     let mut rng = Rng(seed);
     let periods: Vec<String> = (0..quarters).map(|q| format!("{}-Q{}", 2026 + q / 4, q % 4 + 1)).collect();
     let mut data = Dataset { columns: COLUMNS.iter().map(|c| c.to_string()).collect(), periods, ..Dataset::default() };
-    let headcount = |region: usize| i64::try_from(reps.div_ceil(4) - usize::from(region >= reps % 4 && reps % 4 != 0)).unwrap_or(1);
+    let headcount = |region: usize| headcount(reps, region);
     for i in 0..reps {
-        let region = i % 4;
-        let role = match (i / 4) % 8 {
-            0..=3 => "new_business",
-            4..=6 => "account_manager",
-            _ => "regional_manager",
-        };
-        data.reps.push(Rep {
-            id: format!("R{:06}", i + 1),
-            name: format!("Rep {}", i + 1),
-            name_zh: format!("销售{}", i + 1),
-            region: REGIONS[region].0.to_string(),
-            role: role.to_string(),
-        });
+        let (region, role) = push_rep(&mut data, i);
         // Each rep has a skill (60–140% of target) that varies a little from period to period.
         let skill = rng.range(60, 140);
         for period in 0..quarters {
@@ -87,9 +102,7 @@ pub fn synthetic_dataset(reps: usize, quarters: usize, seed: u64) -> Dataset {
                 base_target * 6, base_target * 7, base_target * 20, headcount(region),
                 rng.range(0, 2), rng.range(0, 2), rng.range(0, 3), rng.range(0, 1), rng.range(78, 92), rng.range(55, 100),
             ];
-            let mut row: Vec<Option<Decimal>> = values.iter().map(|v| dec(*v)).collect();
-            row[12] = Some(Decimal::new(values[12], 1)); // response hours, one decimal: 0.8–4.5
-            data.rows.push(Row { rep: i, period, values: row });
+            push_row(&mut data, i, period, &values);
         }
     }
     data
@@ -106,7 +119,7 @@ pub fn synthetic_monthly(reps: usize, months: usize, seed: u64) -> Dataset {
     let months = months.clamp(1, 24);
     let periods: Vec<String> = (0..months).map(|m| format!("{}-{:02}", 2026 + m / 12, m % 12 + 1)).collect();
     let mut data = Dataset { columns: COLUMNS.iter().map(|c| c.to_string()).collect(), periods, ..Dataset::default() };
-    let headcount = |region: usize| i64::try_from(reps.div_ceil(4) - usize::from(region >= reps % 4 && reps % 4 != 0)).unwrap_or(1);
+    let headcount = |region: usize| headcount(reps, region);
     // Each region's revenue moves month by month (88–115% of its monthly base), the same for all its reps.
     let region_pct: Vec<Vec<i64>> = (0..4u64)
         .map(|region| {
@@ -117,19 +130,7 @@ pub fn synthetic_monthly(reps: usize, months: usize, seed: u64) -> Dataset {
     data.reps.reserve(reps);
     data.rows.reserve(reps * months);
     for i in 0..reps {
-        let region = i % 4;
-        let role = match (i / 4) % 8 {
-            0..=3 => "new_business",
-            4..=6 => "account_manager",
-            _ => "regional_manager",
-        };
-        data.reps.push(Rep {
-            id: format!("R{:06}", i + 1),
-            name: format!("Rep {}", i + 1),
-            name_zh: format!("销售{}", i + 1),
-            region: REGIONS[region].0.to_string(),
-            role: role.to_string(),
-        });
+        let (region, role) = push_rep(&mut data, i);
         let mut rng = Rng(seed ^ (i as u64 + 1).wrapping_mul(0xD1B5_4A32_D192_ED03));
         let skill = rng.range(55, 145);
         let (_, base_target, tier) = REGIONS[region];
@@ -157,9 +158,7 @@ pub fn synthetic_monthly(reps: usize, months: usize, seed: u64) -> Dataset {
                 region_revenue, monthly_base * 7, monthly_base * 20, headcount(region),
                 rng.range(0, 1), rng.range(0, 1), rng.range(0, 2), rng.range(0, 1), rng.range(78, 92), rng.range(55, 100),
             ];
-            let mut row: Vec<Option<Decimal>> = values.iter().map(|v| dec(*v)).collect();
-            row[12] = Some(Decimal::new(values[12], 1)); // response hours, one decimal: 0.8–4.5
-            data.rows.push(Row { rep: i, period, values: row });
+            push_row(&mut data, i, period, &values);
         }
     }
     data
@@ -195,6 +194,10 @@ pub fn dataset_csv(data: &Dataset) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn dec(n: i64) -> Option<Decimal> {
+        Some(Decimal::from(n))
+    }
     use crate::{Workspace, presets::PRESETS};
 
     #[test]
