@@ -25,6 +25,7 @@ pub mod presets;
 pub mod problem;
 pub mod score;
 pub mod signals;
+pub mod table;
 #[cfg(test)]
 mod schema;
 #[cfg(target_arch = "wasm32")]

@@ -128,7 +128,7 @@ fn finish(plan: &CompiledPlan, rep: &crate::data::Rep, r: &mut RepResult, owed: 
 }
 
 /// The exact sum, or `None` when it does not fit.
-pub(super) fn sum(values: impl Iterator<Item = Decimal>) -> Option<Decimal> {
+pub(crate) fn sum(values: impl Iterator<Item = Decimal>) -> Option<Decimal> {
     values.into_iter().try_fold(Decimal::ZERO, |s, v| s.checked_add(v))
 }
 
