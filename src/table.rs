@@ -4,11 +4,14 @@
 //! makes a re-evaluation cheap to display: converting every rep's full result (≈ 8 KB each)
 //! costs far more than computing it.
 
-use crate::evaluate::{Evaluation, RepResult, Totals};
+use crate::data::Dataset;
+use crate::evaluate::{evaluate_detail, Detail, Evaluation, RepResult, Totals};
+use crate::plan::CompiledPlan;
 use crate::problem::Problem;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::cmp::Ordering;
+use std::sync::Arc;
 
 /// What a table can be sorted by (`rows`' `sort_key`). Equal values keep data order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -177,19 +180,29 @@ struct Sums {
     grade: u8,
 }
 
-/// The last evaluation and what its pages need: the per-rep sums and the last sort order.
+/// An evaluation without explanations, and what its pages need: the per-rep sums and the
+/// last sort order; with the plan and period it came from, to explain one rep when asked.
 #[derive(Debug, Clone)]
 pub struct ResultTable {
     evaluation: Evaluation,
+    plan: Arc<CompiledPlan>,
+    period: usize,
     sums: Vec<Sums>,
     /// The last order asked for, kept for the next page.
     order: Option<(SortKey, bool, Vec<u32>)>,
 }
 
 impl ResultTable {
-    /// Keeps `evaluation` for paging. Sums that did not fit were reported by the totals
-    /// already (an evaluation with an overflowing sum is an error), so they are exact here.
-    pub fn new(evaluation: Evaluation) -> Self {
+    /// Evaluates `plan` on data period `period` (year-to-date when asked) without
+    /// explanations, and keeps the results.
+    pub fn evaluate(plan: Arc<CompiledPlan>, data: &Dataset, period: usize, year_to_date: bool) -> Result<Self, Problem> {
+        let evaluation = evaluate_detail(&plan, data, period, year_to_date, Detail::Figures)?;
+        Ok(ResultTable::new(evaluation, plan, period))
+    }
+
+    /// Sums that did not fit were reported by the totals already (an evaluation with an
+    /// overflowing sum is an error), so they are exact here.
+    fn new(evaluation: Evaluation, plan: Arc<CompiledPlan>, period: usize) -> Self {
         let grade_of = |g: &str| evaluation.totals.grades.iter().position(|c| c.grade == g).and_then(|i| u8::try_from(i).ok()).unwrap_or(u8::MAX);
         let sum = |v: &mut dyn Iterator<Item = Decimal>| crate::evaluate::sum(v).unwrap_or_default();
         let sums = evaluation
@@ -202,10 +215,10 @@ impl ResultTable {
                 grade: grade_of(&r.grade),
             })
             .collect();
-        ResultTable { evaluation, sums, order: None }
+        ResultTable { evaluation, plan, period, sums, order: None }
     }
 
-    /// The whole evaluation.
+    /// The whole evaluation, without explanations.
     pub fn evaluation(&self) -> &Evaluation {
         &self.evaluation
     }
@@ -230,18 +243,14 @@ impl ResultTable {
         RowPage { total: n, start, rows }
     }
 
-    /// The full result of rep `rep_id`, explanations and all; `unknown_rep` when the rep was
-    /// not evaluated (not in the data, or left out: see the summary's problems).
-    pub fn rep_result(&self, rep_id: &str) -> Result<&RepResult, Problem> {
-        self.evaluation.reps.iter().find(|r| r.rep_id == rep_id).ok_or_else(|| {
-            Problem::error(
-                "unknown_rep",
-                "rep_id",
-                Some(rep_id.to_string()),
-                format!("rep `{rep_id}` is not in the results: it is not in the data, or it was left out (see the problems)"),
-                format!("结果中没有销售代表 `{rep_id}`：数据中没有该代表，或该代表未能计算（见问题列表）"),
-            )
-        })
+    /// The full result of rep `rep_id`, explanations and all: the period evaluated again
+    /// with `data` (the data evaluated), explaining that rep only. `unknown_rep` when the rep
+    /// was not evaluated (not in the data, or left out: see the summary's problems).
+    pub fn rep_result(&self, data: &Dataset, rep_id: &str) -> Result<RepResult, Problem> {
+        let evaluated = self.evaluation.reps.iter().any(|r| r.rep_id == rep_id);
+        let index = data.reps.iter().position(|r| r.id == rep_id).filter(|_| evaluated).ok_or_else(|| unknown_rep(rep_id))?;
+        let evaluation = evaluate_detail(&self.plan, data, self.period, self.evaluation.year_to_date, Detail::Rep(index))?;
+        evaluation.reps.into_iter().find(|r| r.rep_id == rep_id).ok_or_else(|| unknown_rep(rep_id))
     }
 
     /// Every rep's figures as columns (see [`Columns`]); `rep_index` maps each to its rep in `data_ids`
@@ -352,4 +361,14 @@ fn join(values: impl Iterator<Item = Option<Decimal>>) -> String {
         }
     }
     out
+}
+
+fn unknown_rep(rep_id: &str) -> Problem {
+    Problem::error(
+        "unknown_rep",
+        "rep_id",
+        Some(rep_id.to_string()),
+        format!("rep `{rep_id}` is not in the results: it is not in the data, or it was left out (see the problems)"),
+        format!("结果中没有销售代表 `{rep_id}`：数据中没有该代表，或该代表未能计算（见问题列表）"),
+    )
 }

@@ -125,17 +125,17 @@ impl Engine {
         to_js(&evaluation)
     }
 
-    /// Evaluates the current plan on a period (year-to-date when asked) and keeps the
-    /// results in wasm memory; returns only what the evaluation covers, the team totals and
-    /// what was left out. Ask for the rest with `rows`, `repResult` and `columns`, which
-    /// answer from these results until the next `run` (a new plan or new adjustments take
-    /// effect at the next `run`). Throws (with `problems`) when there is no valid plan or no
-    /// such period; the previous results are then kept.
+    /// Evaluates the current plan on a period (year-to-date when asked) without
+    /// explanations, and keeps the results in wasm memory; returns only what the evaluation
+    /// covers, the team totals and what was left out. The figures are those of `evaluate`.
+    /// Ask for the rest with `rows`, `repResult` and `columns`, which answer from these
+    /// results until the next `run` (a new plan takes effect at the next `run`;
+    /// `loadAdjustments` drops the results). Throws (with `problems`) when there is no valid
+    /// plan or no such period; the previous results are then kept.
     #[wasm_bindgen(unchecked_return_type = "RunSummary")]
     pub fn run(&mut self, period: &str, year_to_date: bool) -> Result<JsValue, JsValue> {
-        let evaluation = if year_to_date { self.workspace.evaluate_ytd(period) } else { self.workspace.evaluate(period) };
-        let table = self.last.insert(ResultTable::new(evaluation.map_err(|p| into_error(&[p]))?));
-        to_js(&table.summary())
+        let table = self.workspace.run(period, year_to_date).map_err(|p| into_error(&[p]))?;
+        to_js(&self.last.insert(table).summary())
     }
 
     /// Up to `count` rows of the last `run`'s results from position `start`, sorted by
@@ -150,12 +150,14 @@ impl Engine {
         to_js(&self.table_mut()?.rows(start, count, key, descending))
     }
 
-    /// One rep's full result from the last `run`: every KPI, line and bonus with its
-    /// explanation. Throws `no_results` before the first `run`, and `unknown_rep`.
+    /// One rep's full result in the last `run`: every KPI, line and bonus with its
+    /// explanation, worked out again for that rep (the period is evaluated again, explaining
+    /// that rep only: it takes about as long as `run`). Throws `no_results` before the first
+    /// `run`, and `unknown_rep`.
     #[wasm_bindgen(js_name = repResult, unchecked_return_type = "RepResult")]
     pub fn rep_result(&self, rep_id: &str) -> Result<JsValue, JsValue> {
         let table = self.last.as_ref().ok_or_else(no_results)?;
-        to_js(table.rep_result(rep_id).map_err(|p| into_error(&[p]))?)
+        to_js(&table.rep_result(self.workspace.data(), rep_id).map_err(|p| into_error(&[p]))?)
     }
 
     /// Every figure of every rep of the last `run`, as columns: for an export. Throws
@@ -183,6 +185,7 @@ impl Engine {
     #[wasm_bindgen(js_name = loadAdjustments, unchecked_return_type = "Problem[]")]
     pub fn load_adjustments(&mut self, csv: &str) -> Result<JsValue, JsValue> {
         let problems = self.workspace.load_adjustments(csv).map_err(|p| into_error(&p))?;
+        self.last = None; // explained again, a rep would no longer match its row
         to_js(&problems)
     }
 

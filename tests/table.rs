@@ -1,13 +1,16 @@
-//! The kept results (`table::ResultTable`): its rows, one rep's result and its columns hold
-//! exactly the figures of the full evaluation, for every rep of every preset and period and
-//! for synthetic reps under the benchmark plan; pages, sort orders and errors.
+//! The kept results (`Workspace::run`, `table::ResultTable`): evaluated without
+//! explanations, their rows and columns hold exactly the figures of the full evaluation, and
+//! one rep's result worked out again is exactly the full evaluation's, explanations and all:
+//! for every rep of every preset and period (and year-to-date), and for synthetic reps under
+//! the benchmark plan. Pages, sort orders and errors.
 
 mod common;
 use incentive_engine::data::synthetic_monthly;
 use incentive_engine::evaluate::RepResult;
 use incentive_engine::presets::PRESETS;
+use incentive_engine::explain::Explanation;
 use incentive_engine::table::{ResultTable, SortKey};
-use incentive_engine::{Evaluation, Workspace};
+use incentive_engine::Workspace;
 use rust_decimal::Decimal;
 
 const BENCH_PLAN: &str = include_str!("../bench/full-plan.json");
@@ -24,10 +27,31 @@ fn sum(values: impl Iterator<Item = Decimal>) -> Decimal {
     values.sum()
 }
 
-/// Every figure a row, the rep's result and the columns give equals the full evaluation's.
-fn check_same_figures(evaluation: &Evaluation, data_ids: &[&str]) {
-    let mut table = ResultTable::new(evaluation.clone());
-    assert_eq!(table.evaluation(), evaluation);
+/// A result with every explanation emptied: its figures only.
+fn figures(r: &RepResult) -> RepResult {
+    let mut r = r.clone();
+    let none = Explanation::default;
+    r.points_explain = none();
+    r.kpis.iter_mut().for_each(|k| k.explain = none());
+    r.commission.iter_mut().for_each(|l| l.explain = none());
+    r.bonuses.iter_mut().chain(r.base_pay.iter_mut()).for_each(|b| b.explain = none());
+    r.adjustments.iter_mut().for_each(|a| a.explain = none());
+    r
+}
+
+/// The kept results of `period` hold every figure of the full evaluation, and explain each
+/// rep exactly as the full evaluation does (every `explain_every`th rep: each one
+/// evaluates the period again).
+fn check_same_figures(ws: &Workspace, period: &str, year_to_date: bool, explain_every: usize) {
+    let evaluation = &if year_to_date { ws.evaluate_ytd(period) } else { ws.evaluate(period) }.unwrap();
+    let data_ids: Vec<&str> = ws.data().reps.iter().map(|r| r.id.as_str()).collect();
+    let mut table = ws.run(period, year_to_date).unwrap();
+    let lean = table.evaluation();
+    assert_eq!((&lean.totals, &lean.problems, &lean.warnings, &lean.periods), (&evaluation.totals, &evaluation.problems, &evaluation.warnings, &evaluation.periods));
+    assert_eq!(lean.reps.len(), evaluation.reps.len());
+    for (l, r) in lean.reps.iter().zip(&evaluation.reps) {
+        assert_eq!(l, &figures(r), "{period}: the figures of {} differ", r.rep_id);
+    }
     let summary = table.summary();
     assert_eq!(summary.totals, &evaluation.totals);
     assert_eq!((summary.period, summary.year_to_date, summary.problems, summary.warnings), (evaluation.period.as_str(), evaluation.year_to_date, &evaluation.problems[..], &evaluation.warnings[..]));
@@ -45,8 +69,12 @@ fn check_same_figures(evaluation: &Evaluation, data_ids: &[&str]) {
         assert_eq!(row.warnings, r.warnings.iter().map(|w| w.code).collect::<Vec<_>>());
         assert_eq!(row.flags, r.flags.iter().map(|f| f.code).collect::<Vec<_>>());
     }
-    for r in &evaluation.reps {
-        assert_eq!(table.rep_result(&r.rep_id).unwrap(), r);
+    for r in evaluation.reps.iter().step_by(explain_every) {
+        let explained = table.rep_result(ws.data(), &r.rep_id).unwrap();
+        assert_eq!(&explained, r, "{period}: {} explained again", r.rep_id);
+        // Nothing was lost on the way: the explanations are the full evaluation's.
+        assert_eq!(explained.kpis.iter().map(|k| &k.explain).collect::<Vec<_>>(), r.kpis.iter().map(|k| &k.explain).collect::<Vec<_>>());
+        assert_eq!(explained.bonuses.iter().map(|b| &b.explain).collect::<Vec<_>>(), r.bonuses.iter().map(|b| &b.explain).collect::<Vec<_>>());
     }
 
     let columns = table.columns(data_ids.iter().copied());
@@ -79,8 +107,8 @@ fn check_same_figures(evaluation: &Evaluation, data_ids: &[&str]) {
 }
 
 /// Every sort key, both ways: the page holds every rep once, in an order consistent with the key.
-fn check_sorted(evaluation: &Evaluation) {
-    let mut table = ResultTable::new(evaluation.clone());
+fn check_sorted(mut table: ResultTable) {
+    let evaluation = &table.evaluation().clone();
     for name in KEYS {
         let key = SortKey::parse(name).unwrap();
         for descending in [false, true] {
@@ -129,11 +157,10 @@ fn check_sorted(evaluation: &Evaluation) {
 fn every_preset_every_period_gives_the_evaluations_figures() {
     for preset in PRESETS {
         let ws = workspace(Workspace::with_sample_reps(), preset.json);
-        let ids: Vec<&str> = ws.data().reps.iter().map(|r| r.id.as_str()).collect();
         for period in &ws.data().periods {
-            for evaluation in [ws.evaluate(period).unwrap(), ws.evaluate_ytd(period).unwrap()] {
-                check_same_figures(&evaluation, &ids);
-                check_sorted(&evaluation);
+            for year_to_date in [false, true] {
+                check_same_figures(&ws, period, year_to_date, 1);
+                check_sorted(ws.run(period, year_to_date).unwrap());
             }
         }
     }
@@ -142,20 +169,18 @@ fn every_preset_every_period_gives_the_evaluations_figures() {
 #[test]
 fn synthetic_reps_under_the_benchmark_plan_give_the_evaluations_figures() {
     let ws = workspace(Workspace::new(synthetic_monthly(600, 3, 7)), BENCH_PLAN);
-    let ids: Vec<&str> = ws.data().reps.iter().map(|r| r.id.as_str()).collect();
     for period in &ws.data().periods {
-        let evaluation = ws.evaluate(period).unwrap();
-        assert_eq!(evaluation.reps.len(), 600);
-        check_same_figures(&evaluation, &ids);
-        check_sorted(&evaluation);
+        assert_eq!(ws.run(period, false).unwrap().evaluation().reps.len(), 600);
+        check_same_figures(&ws, period, false, 37);
+        check_sorted(ws.run(period, false).unwrap());
     }
+    check_same_figures(&ws, "2026-03", true, 101);
 }
 
 #[test]
 fn pages_are_cut_from_the_sorted_table() {
     let ws = workspace(Workspace::with_sample_reps(), common::sample_plan().to_string().as_str());
-    let evaluation = ws.evaluate("2026-Q4").unwrap();
-    let mut table = ResultTable::new(evaluation.clone());
+    let mut table = ws.run("2026-Q4", false).unwrap();
     let all: Vec<usize> = table.rows(0, usize::MAX, SortKey::TotalPay, true).rows.iter().map(|r| r.index).collect();
     let page = table.rows(10, 5, SortKey::TotalPay, true);
     assert_eq!((page.total, page.start), (32, 10));
@@ -176,8 +201,8 @@ fn unknown_sort_keys_and_reps_are_clear_errors() {
     assert_eq!((p.code, p.path.as_str(), p.value.as_deref()), ("unknown_sort_key", "sort_key", Some("pay")));
     assert!(p.message.en.contains("total_pay") && p.message.zh.contains("排序"), "{p:?}");
     let ws = workspace(Workspace::with_sample_reps(), common::sample_plan().to_string().as_str());
-    let table = ResultTable::new(ws.evaluate("2026-Q4").unwrap());
-    let p = table.rep_result("NOPE").unwrap_err();
+    let table = ws.run("2026-Q4", false).unwrap();
+    let p = table.rep_result(ws.data(), "NOPE").unwrap_err();
     assert_eq!((p.code, p.path.as_str(), p.value.as_deref()), ("unknown_rep", "rep_id", Some("NOPE")));
     assert!(!p.message.zh.is_empty());
 }
