@@ -189,7 +189,17 @@ pub struct ResultTable {
     period: usize,
     sums: Vec<Sums>,
     /// The last order asked for, kept for the next page.
-    order: Option<(SortKey, bool, Vec<u32>)>,
+    order: Option<Order>,
+}
+
+/// A sort order of the table, worked out as far as the pages asked for needed.
+#[derive(Debug, Clone)]
+struct Order {
+    key: SortKey,
+    descending: bool,
+    /// Row indices; the first `sorted` are in their final order, the rest all come after them.
+    indices: Vec<u32>,
+    sorted: usize,
 }
 
 impl ResultTable {
@@ -235,11 +245,12 @@ impl ResultTable {
         let n = self.evaluation.reps.len();
         let start = start.min(n);
         let end = start.saturating_add(count).min(n);
-        if key != SortKey::Data || descending {
-            self.sort(key, descending);
+        let sorted = key != SortKey::Data || descending;
+        if sorted {
+            self.sort(key, descending, end);
         }
-        let order = self.order.as_ref().filter(|_| key != SortKey::Data || descending);
-        let rows = (start..end).map(|at| order.map_or(at, |(_, _, o)| o[at] as usize)).map(|i| self.row(i)).collect();
+        let order = self.order.as_ref().filter(|_| sorted);
+        let rows = (start..end).map(|at| order.map_or(at, |o| o.indices[at] as usize)).map(|i| self.row(i)).collect();
         RowPage { total: n, start, rows }
     }
 
@@ -309,13 +320,19 @@ impl ResultTable {
         }
     }
 
-    /// Sorts the table by `key` unless it is sorted so already.
-    fn sort(&mut self, key: SortKey, descending: bool) {
-        if matches!(&self.order, Some((k, d, _)) if *k == key && *d == descending) {
+    /// Sorts the table by `key` far enough for its first `end` rows: a page near the top
+    /// costs a selection, not a full sort; later pages extend the sorted part.
+    fn sort(&mut self, key: SortKey, descending: bool, end: usize) {
+        let ResultTable { evaluation, sums, order, .. } = self;
+        let reps = &evaluation.reps;
+        let order = match order {
+            Some(o) if o.key == key && o.descending == descending => o,
+            _ => order.insert(Order { key, descending, indices: (0..u32::try_from(reps.len()).unwrap_or(u32::MAX)).collect(), sorted: 0 }),
+        };
+        if order.sorted >= end {
             return;
         }
-        let (reps, sums) = (&self.evaluation.reps, &self.sums);
-        let cmp = |a: usize, b: usize| -> Ordering {
+        let by_key = |a: usize, b: usize| -> Ordering {
             let (x, y) = (&reps[a], &reps[b]);
             match key {
                 SortKey::Data => a.cmp(&b),
@@ -334,33 +351,70 @@ impl ResultTable {
                 SortKey::TotalPay => x.total_pay.cmp(&y.total_pay),
             }
         };
-        let mut order: Vec<u32> = (0..u32::try_from(reps.len()).unwrap_or(u32::MAX)).collect();
-        // Stable: equal values stay in data order, ascending or descending.
-        order.sort_by(|&a, &b| {
-            let o = cmp(a as usize, b as usize);
-            if descending {
-                o.reverse()
-            } else {
-                o
-            }
-        });
-        self.order = Some((key, descending, order));
+        // A total order: by the key (reversed when descending), equal values in data order.
+        let cmp = |a: &u32, b: &u32| {
+            let o = by_key(*a as usize, *b as usize);
+            if descending { o.reverse() } else { o }.then(a.cmp(b))
+        };
+        let rest = &mut order.indices[order.sorted..];
+        let wanted = end - order.sorted;
+        if wanted < rest.len() {
+            rest.select_nth_unstable_by(wanted - 1, cmp);
+        }
+        rest[..wanted].sort_unstable_by(cmp);
+        order.sorted = end;
     }
 }
 
 /// Figures joined by `\n`, an absent one as an empty entry.
 fn join(values: impl Iterator<Item = Option<Decimal>>) -> String {
-    use std::fmt::Write;
     let mut out = String::new();
     for (i, v) in values.enumerate() {
         if i > 0 {
             out.push('\n');
         }
         if let Some(v) = v {
-            let _ = write!(out, "{v}"); // writing to a String cannot fail
+            push_decimal(&mut out, v);
         }
     }
     out
+}
+
+/// Appends `d` exactly as its `Display` writes it (all `scale` decimals), without the
+/// formatting machinery for the mantissas that fit a `u64` (every amount of pay does).
+fn push_decimal(out: &mut String, d: Decimal) {
+    let m = d.mantissa();
+    let abs = match u64::try_from(m.unsigned_abs()) {
+        Ok(abs) if !(m == 0 && d.is_sign_negative()) => abs,
+        _ => {
+            use std::fmt::Write;
+            let _ = write!(out, "{d}"); // writing to a String cannot fail
+            return;
+        }
+    };
+    let scale = d.scale() as usize;
+    // The digits, last first, with zeros up to one before the point.
+    let mut digits = [b'0'; 30];
+    let mut n = 0;
+    let mut v = abs;
+    loop {
+        digits[n] = b'0' + (v % 10) as u8; // ok: a digit
+        n += 1;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    let n = n.max(scale + 1);
+    if m < 0 {
+        out.push('-');
+    }
+    for i in (0..n).rev() {
+        out.push(char::from(digits[i]));
+        if i == scale && scale > 0 {
+            out.push('.');
+        }
+    }
 }
 
 fn unknown_rep(rep_id: &str) -> Problem {
@@ -371,4 +425,42 @@ fn unknown_rep(rep_id: &str) -> Problem {
         format!("rep `{rep_id}` is not in the results: it is not in the data, or it was left out (see the problems)"),
         format!("结果中没有销售代表 `{rep_id}`：数据中没有该代表，或该代表未能计算（见问题列表）"),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::push_decimal;
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn decimals_are_written_as_display_writes_them() {
+        let mut values: Vec<Decimal> = ["0", "-0", "0.00", "-0.00", "5.0", "38000.00", "-0.50", "0.05", "1e-28", "79228162514264337593543950335", "-79228162514264337593543950335", "18446744073709551615", "18446744073709551616", "-18446744073709551616.5", "123.456"]
+            .iter()
+            .map(|s| s.parse::<Decimal>().or_else(|_| Decimal::from_scientific(s)).unwrap())
+            .collect();
+        values.push(Decimal::new(0, 5).set_sign_negative_then());
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        for _ in 0..20_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let mantissa = i128::from(seed as i64) >> (seed % 60);
+            values.push(Decimal::from_i128_with_scale(mantissa, (seed % 29) as u32));
+        }
+        for d in values {
+            let mut out = String::new();
+            push_decimal(&mut out, d);
+            assert_eq!(out, d.to_string(), "{d:?}");
+        }
+    }
+
+    trait NegativeZero {
+        fn set_sign_negative_then(self) -> Self;
+    }
+    impl NegativeZero for Decimal {
+        fn set_sign_negative_then(mut self) -> Self {
+            self.set_sign_negative(true);
+            self
+        }
+    }
 }

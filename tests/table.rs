@@ -196,6 +196,32 @@ fn pages_are_cut_from_the_sorted_table() {
 }
 
 #[test]
+fn pages_asked_for_in_any_order_are_cut_from_the_same_order() {
+    let ws = workspace(Workspace::new(synthetic_monthly(300, 1, 3)), BENCH_PLAN);
+    for name in KEYS {
+        let key = SortKey::parse(name).unwrap();
+        for descending in [false, true] {
+            let full: Vec<usize> = ws.run("2026-01", false).unwrap().rows(0, usize::MAX, key, descending).rows.iter().map(|r| r.index).collect();
+            let mut table = ws.run("2026-01", false).unwrap();
+            // A page further down first, then from the top, another key in between.
+            let mut got = vec![usize::MAX; full.len()];
+            for start in [140, 0, 7, 280, 14, 21, 35, 28, 42, 49, 56] {
+                for (k, row) in table.rows(start, 7, key, descending).rows.iter().enumerate() {
+                    got[start + k] = row.index;
+                }
+                table.rows(3, 5, SortKey::Name, !descending);
+            }
+            for start in (0..full.len()).step_by(9) {
+                for (k, row) in table.rows(start, 9, key, descending).rows.iter().enumerate() {
+                    got[start + k] = row.index;
+                }
+            }
+            assert_eq!(got, full, "{name} desc={descending}");
+        }
+    }
+}
+
+#[test]
 fn unknown_sort_keys_and_reps_are_clear_errors() {
     let p = SortKey::parse("pay").unwrap_err();
     assert_eq!((p.code, p.path.as_str(), p.value.as_deref()), ("unknown_sort_key", "sort_key", Some("pay")));
