@@ -24,7 +24,7 @@ pub(super) type Owed = HashMap<String, Decimal>;
 pub(super) fn settle(plan: &CompiledPlan, data: &Dataset, period: usize, works: Vec<RepWork>, owed: Option<&Owed>, detail: Detail, problems: &mut Vec<Problem>) -> Result<Vec<RepResult>, Problem> {
     let band = |grade: &str| plan.plan.grades.bands.iter().position(|b| b.grade == grade).unwrap_or(0);
     let scale = plan.plan.rounding.money_scale;
-    let bonuses = allocate_bonuses(plan, &works, scale)?;
+    let mut bonuses = allocate_bonuses(plan, &works, scale)?;
     let clawbacks = clawbacks(plan, data, period, &works, detail, problems);
     let mut out = Vec::with_capacity(works.len());
     for (i, mut work) in works.into_iter().enumerate() {
@@ -48,13 +48,13 @@ pub(super) fn settle(plan: &CompiledPlan, data: &Dataset, period: usize, works: 
                 explain: std::mem::take(&mut lw.explain),
             });
         }
-        for (b, src) in bonuses.iter().zip(&plan.plan.bonuses) {
-            let (amount, explain) = &b[i];
-            r.bonuses.push(PayItem { id: src.id.clone(), kind: plan.bonuses[r.bonuses.len()].kind.name(), amount: round(*amount), explain: explain.clone() });
+        for (b, src) in bonuses.iter_mut().zip(&plan.plan.bonuses) {
+            let (amount, explain) = std::mem::take(&mut b[i]);
+            r.bonuses.push(PayItem { id: src.id.clone(), kind: plan.bonuses[r.bonuses.len()].kind.name(), amount: round(amount), explain });
         }
         r.adjustments = clawbacks.get(&i).cloned().unwrap_or_default();
-        if let (Some(base), Some(bp)) = (&work.base, &plan.base_pay) {
-            r.base_pay.push(PayItem { id: "salary".into(), kind: "salary", amount: round(base.salary), explain: base.explain.clone() });
+        if let (Some(base), Some(bp)) = (&mut work.base, &plan.base_pay) {
+            r.base_pay.push(PayItem { id: "salary".into(), kind: "salary", amount: round(base.salary), explain: std::mem::take(&mut base.explain) });
             for ((amount, src), (roles, _)) in base.allowances.iter().zip(plan.plan.base_pay.iter().flat_map(|b| &b.allowances)).zip(&bp.allowances) {
                 if roles.as_ref().is_none_or(|r| r.contains(&rep.role)) {
                     let mut ex = Explanation::recording(detail.records(work.rep));
@@ -180,16 +180,17 @@ fn allocate_bonuses(plan: &CompiledPlan, works: &[RepWork], scale: u32) -> Resul
 fn clawbacks(plan: &CompiledPlan, data: &Dataset, period: usize, works: &[RepWork], detail: Detail, problems: &mut Vec<Problem>) -> HashMap<usize, Vec<AdjustmentResult>> {
     let mut out: HashMap<usize, Vec<AdjustmentResult>> = HashMap::new();
     let mut grades_in: HashMap<usize, HashMap<String, String>> = HashMap::new();
+    let mut returns = data.adjustments.iter().filter(|a| a.period == period).peekable();
     // A plan without commission lines pays nothing a return could take back.
-    if plan.lines.is_empty() {
+    if plan.lines.is_empty() || returns.peek().is_none() {
         return out;
     }
     // A return in the period of its sale takes this period's grades, already given: evaluating
     // the period again for them would settle it again, and so on without end.
     grades_in.insert(period, works.iter().map(|w| (w.result.rep_id.clone(), w.result.grade.clone())).collect());
-    for adj in data.adjustments.iter().filter(|a| a.period == period) {
-        let rep = &data.reps[adj.rep];
-        let Some(w) = works.iter().position(|w| w.result.rep_id == rep.id) else { continue };
+    let position: HashMap<usize, usize> = works.iter().enumerate().map(|(i, w)| (w.rep, i)).collect();
+    for adj in returns {
+        let Some(&w) = position.get(&adj.rep) else { continue };
         match clawback(plan, data, adj, &mut grades_in, detail.records(adj.rep)) {
             Ok(result) => out.entry(w).or_default().push(result),
             Err(problem) => problems.push(problem),

@@ -90,18 +90,19 @@ pub fn line_before_grade(line: &CompiledLine, vars: &[Decimal], reduction: Decim
     if let Some(a) = attainment {
         ex.value("attainment_pct", a.checked_mul(Decimal::ONE_HUNDRED).ok_or(CalcError::Overflow)?);
     }
-    let mut tiers = line.tiers.clone();
+    // The plan's tiers, copied only when the rate override raises them.
+    let mut tiers = std::borrow::Cow::Borrowed(&line.tiers[..]);
     if let Some((when, add)) = &line.rate_override {
         if !eval(when, vars, &mut ex)?.is_zero() {
             ex.note("rate_raised");
             ex.value("added_rate_pct", *add * Decimal::ONE_HUNDRED); // ok: a validated rate ≤ 100%
-            for tier in &mut tiers {
+            for tier in tiers.to_mut() {
                 tier.1 += *add; // ok: two rates ≤ 100% each
             }
         }
     }
     let bounds = match (line.basis, target) {
-        (TierBasis::AttainmentPct, Some(t)) => bounds_from_attainment(t, &tiers).map_err(|_| CalcError::Overflow)?,
+        (TierBasis::AttainmentPct, Some(t)) => std::borrow::Cow::Owned(bounds_from_attainment(t, &tiers).map_err(|_| CalcError::Overflow)?),
         _ => tiers,
     };
     let (mut amount, slices) = tiered_pay(base, &bounds, line.method).map_err(|_| CalcError::Overflow)?;
