@@ -130,10 +130,12 @@ impl Engine {
     /// covers, the team totals and what was left out. The figures are those of `evaluate`.
     /// Ask for the rest with `rows`, `repResult` and `columns`, which answer from these
     /// results until the next `run` (a new plan takes effect at the next `run`;
-    /// `loadAdjustments` drops the results). Throws (with `problems`) when there is no valid
-    /// plan or no such period; the previous results are then kept.
+    /// `loadAdjustments` drops the results). The previous results are dropped first (holding
+    /// two evaluations at once would double the peak memory). Throws (with `problems`) when
+    /// there is no valid plan or no such period; there are no results then.
     #[wasm_bindgen(unchecked_return_type = "RunSummary")]
     pub fn run(&mut self, period: &str, year_to_date: bool) -> Result<JsValue, JsValue> {
+        self.last = None;
         let table = self.workspace.run(period, year_to_date).map_err(|p| into_error(&[p]))?;
         to_js(&self.last.insert(table).summary())
     }

@@ -98,8 +98,7 @@ test('the kept results stay until the next run; errors carry problems', () => {
   engine.run('2026-Q4', false);
   assert.throws(() => engine.rows(0, 10, 'pay', false), (e) => e.problems[0].code === 'unknown_sort_key' && e.problems[0].value === 'pay' && e.problems[0].message.zh.length > 0);
   assert.throws(() => engine.repResult('NOPE'), (e) => e.problems[0].code === 'unknown_rep');
-  assert.throws(() => engine.run('2031-Q9', false), (e) => e.problems[0].code === 'unknown_period');
-  // A failed run and a plan edit keep the last results until the next run.
+  // A plan edit keeps the last results until the next run.
   const edited = JSON.parse(samplePlan());
   edited.commission[0].tiers[1].rate_pct = '6';
   assert.equal(engine.setPlan(JSON.stringify(edited)).ok, true);
@@ -108,4 +107,7 @@ test('the kept results stay until the next run; errors carry problems', () => {
   engine.run('2026-Q4', false);
   assert.equal(e01(), '42000.00'); // 100万 × 3% + 20万 × 6%
   assert.equal(engine.repResult('E01').total_pay, '42000.00');
+  // A failed run leaves no results (the previous ones are dropped first, to save memory).
+  assert.throws(() => engine.run('2031-Q9', false), (e) => e.problems[0].code === 'unknown_period');
+  assert.throws(() => engine.rows(0, 10, 'data', false), (e) => e.problems[0].code === 'no_results');
 });
