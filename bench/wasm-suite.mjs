@@ -57,12 +57,25 @@ export async function runSuite({ pkg, memory, Decimal, plan, datasets, log, runs
     let report = engine.setPlan(JSON.stringify(plan));
     if (!report.ok || report.problems.length) throw new Error(`plan not accepted: ${JSON.stringify(report.problems.slice(0, 3))}`);
     row.mem_after_plan = memory.buffer.byteLength;
+
+    // --- the kept results: run + a page of rows, the export, one rep's explanation ---------
+    // Timed first, so that the memory they need is measured before evaluate() grows it.
+    row.kept = keptResults({ engine, plan, period, runs, now, cpuNow });
+    row.mem_after_kept = memory.buffer.byteLength;
+    engine.setPlan(JSON.stringify(plan)); // back to the plan as written
+
     t = now();
     const first = engine.evaluate(period);
     row.first_evaluate_ms = now() - t;
     row.mem_after_evaluate = memory.buffer.byteLength;
     row.mem_start = mem0;
     if (first.reps.length !== ds.reps) throw new Error(`${ds.name}: ${first.reps.length} reps evaluated of ${ds.reps}: ${JSON.stringify(first.problems[0])}`);
+    // The kept results hold the same evaluation: the same totals (the plan as written).
+    const kept = engine.run(period, false);
+    if (JSON.stringify(kept.totals) !== JSON.stringify(first.totals)) throw new Error(`${ds.name}: run() totals differ from evaluate()'s`);
+    const top = engine.rows(0, 1, 'total_pay', true).rows[0];
+    const best = first.reps.reduce((a, b) => (Number(b.total_pay) > Number(a.total_pay) ? b : a));
+    if (top.total_pay !== best.total_pay) throw new Error(`${ds.name}: rows() top pay ${top.total_pay}, evaluate() ${best.total_pay}`);
     row.result_json_bytes_per_rep = Math.round(JSON.stringify(first.reps.slice(0, 200)).length / Math.min(200, ds.reps));
 
     // --- agreement with the decimal baseline (the plan as written) ----------------------
@@ -127,6 +140,7 @@ export async function runSuite({ pkg, memory, Decimal, plan, datasets, log, runs
         row[key] = { evaluate_ms: median(times), cpu_ms: cpuTimes.length ? median(cpuTimes) : undefined, runs: bRuns };
       }
       row.ratio_decimal = row.decimal.evaluate_ms / row.engine.total_ms;
+      row.ratio_decimal_kept = row.decimal.evaluate_ms / row.kept.total_ms;
       row.ratio_float = row.float.evaluate_ms / row.engine.total_ms;
     }
     log(summary(row));
@@ -135,10 +149,54 @@ export async function runSuite({ pkg, memory, Decimal, plan, datasets, log, runs
   return out;
 }
 
+/**
+ * The new calls, after the same edits as the old loop: `setPlan` + `run` (totals) + the first
+ * 50 rows by total pay (what a page shows first); the columnar export of every rep (and
+ * splitting its figure columns into strings, as an export would); one rep's full result.
+ */
+function keptResults({ engine, plan, period, runs, now, cpuNow }) {
+  const [setPlan, run, rows, visible, cpu, columns, columnsSplit, rep] = [[], [], [], [], [], [], [], []];
+  for (let r = 0; r < runs; r++) {
+    const json = planWith(plan, EDITS[r % EDITS.length]);
+    const c0 = cpuNow?.();
+    const t0 = now();
+    const report = engine.setPlan(json);
+    const t1 = now();
+    const summary = engine.run(period, false);
+    const t2 = now();
+    const page = engine.rows(0, 50, 'total_pay', true);
+    const t3 = now();
+    if (cpuNow) cpu.push(cpuNow() - c0);
+    if (!report.ok || !page.rows.length || !summary.totals.by_region.length) throw new Error('edit not applied');
+    setPlan.push(t1 - t0);
+    run.push(t2 - t1);
+    rows.push(t3 - t2);
+    visible.push(t3 - t0);
+    const t4 = now();
+    const cols = engine.columns();
+    const t5 = now();
+    const split = Object.values(cols.figures).map((c) => c.split('\n'));
+    const t6 = now();
+    if (cols.rank.length !== summary.totals.reps || split[0].length !== summary.totals.reps) throw new Error('columns incomplete');
+    columns.push(t5 - t4);
+    columnsSplit.push(t6 - t4);
+    const t7 = now();
+    const one = engine.repResult(page.rows[r % page.rows.length].rep_id);
+    rep.push(now() - t7);
+    if (!one.kpis.length) throw new Error('repResult without KPIs');
+  }
+  return {
+    set_plan_ms: median(setPlan), run_ms: median(run), rows_ms: median(rows), total_ms: median(visible), total_p95_ms: p95(visible),
+    cpu_ms: cpu.length ? median(cpu) : undefined, columns_ms: median(columns), columns_split_ms: median(columnsSplit), rep_result_ms: median(rep),
+  };
+}
+
 function summary(r) {
   const f = (x) => (x === undefined ? '–' : `${x.toFixed(1)} ms`);
   const a = r.decimal_agreement;
-  return `${r.name}: load ${f(r.load_ms)}, setPlan ${f(r.engine.set_plan_ms)}, evaluate ${f(r.engine.evaluate_ms)}, total ${f(r.engine.total_ms)}; decimal.js ${f(r.decimal?.evaluate_ms)}, floats ${f(r.float?.evaluate_ms)}` +
+  const k = r.kept;
+  return `${r.name}: kept results: setPlan + run + 50 rows ${f(k.total_ms)} (run ${f(k.run_ms)}, rows ${f(k.rows_ms)}), columns ${f(k.columns_ms)}, repResult ${f(k.rep_result_ms)}; ` +
+    `load ${f(r.load_ms)}, setPlan ${f(r.engine.set_plan_ms)}, evaluate ${f(r.engine.evaluate_ms)}, total ${f(r.engine.total_ms)}; decimal.js ${f(r.decimal?.evaluate_ms)}, floats ${f(r.float?.evaluate_ms)}` +
     (a ? `; decimal agreement ${a.reps_compared - a.reps_differing}/${a.reps_compared} reps` : '');
 }
 

@@ -3,6 +3,7 @@
 //!
 //! - `set_plan/10000`: parse, validate and compile the plan against 10,000 reps;
 //! - `one_period/N`: evaluate one month for N reps (a dataset holding that month only);
+//! - `run/N`: the same month for a table (`Workspace::run`: no explanations, kept);
 //! - `one_period_of_12/N`: evaluate one month (2026-06) of a dataset holding 12 months;
 //! - `twelve_periods/N`: evaluate each of the 12 months, one after the other.
 //!
@@ -110,6 +111,11 @@ fn bench<M: Measurement>(c: &mut Criterion<M>) {
         configure(&mut group, per);
         group.throughput(Throughput::Elements(reps as u64));
         group.bench_function(BenchmarkId::from_parameter(reps), |b| b.iter(|| ws.evaluate("2026-01").unwrap()));
+        group.finish();
+        let mut group = c.benchmark_group("run");
+        configure(&mut group, per);
+        group.throughput(Throughput::Elements(reps as u64));
+        group.bench_function(BenchmarkId::from_parameter(reps), |b| b.iter(|| ws.run("2026-01", false).unwrap()));
         group.finish();
     }
     for reps in sizes() {

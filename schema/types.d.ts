@@ -1908,6 +1908,120 @@ export interface Rep {
    */
   role: string;
 }
+export interface RepRow {
+  /**
+   * Sum of the clawbacks (zero or negative).
+   */
+  adjustments: string;
+  /**
+   * Headline attainment in percent; null when the plan has none.
+   */
+  attainment_pct: string | null;
+  /**
+   * Sum of the base pay items.
+   */
+  base_total: string;
+  /**
+   * Sum of the bonuses.
+   */
+  bonuses: string;
+  /**
+   * Sum of the commission lines' pay.
+   */
+  commission: string;
+  /**
+   * The codes of the rep's flags (`grade_streak`).
+   */
+  flags: string[];
+  /**
+   * The grade.
+   */
+  grade: string;
+  /**
+   * The rep's position in the evaluation (0-based, data order of the evaluated reps).
+   */
+  index: number;
+  /**
+   * The rep's name.
+   */
+  name: string;
+  /**
+   * The rep's Chinese name; empty when the data has none.
+   */
+  name_zh: string;
+  /**
+   * The rank (1 for the best score; ties share).
+   */
+  rank: number;
+  /**
+   * The rep's region.
+   */
+  region: string;
+  /**
+   * The rep's id, for `repResult`.
+   */
+  rep_id: string;
+  /**
+   * The rep's role.
+   */
+  role: string;
+  /**
+   * The score.
+   */
+  score: string;
+  /**
+   * Total pay.
+   */
+  total_pay: string;
+  /**
+   * Variable pay after the cap and the draw.
+   */
+  variable_pay: string;
+  /**
+   * The codes of the rep's pay warnings (`base_share_out_of_range`, …).
+   */
+  warnings: string[];
+}
+export interface RowPage {
+  /**
+   * The rows, at most the number asked for.
+   */
+  rows: RepRow[];
+  /**
+   * The position of the first row of this page in the sorted table.
+   */
+  start: number;
+  /**
+   * Number of rows in the whole table (the evaluated reps).
+   */
+  total: number;
+}
+export interface RunSummary {
+  /**
+   * The period evaluated (for year-to-date, the last one).
+   */
+  period: string;
+  /**
+   * The periods the figures cover.
+   */
+  periods: string[];
+  /**
+   * Reps left out, each with its reason.
+   */
+  problems: Problem[];
+  /**
+   * Totals over the evaluated reps, as in a full evaluation.
+   */
+  totals: Totals;
+  /**
+   * Things that did not stop the evaluation but need a look.
+   */
+  warnings: Problem[];
+  /**
+   * Whether the figures are year-to-date.
+   */
+  year_to_date: boolean;
+}
 export interface SignalsReport {
   /**
    * Every alert that fired, critical first, then by rep.

@@ -35,27 +35,75 @@ pub struct Step {
 }
 
 /// How a figure was reached: the values in the order they were used, and the rules that fired.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+///
+/// A *quiet* explanation ([`Explanation::recording`] with `false`) records nothing and
+/// allocates nothing: evaluating for a table leaves every figure's explanation empty, and
+/// one rep's is worked out again when it is asked for. Equality compares the content only.
+#[derive(Debug, Clone, Eq, Serialize, Default)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Explanation {
     /// The named values, in the order they were used.
     pub steps: Vec<Step>,
     /// The rules that fired, each once, e.g. `capped`, `below_threshold`, `div_by_zero`.
     pub notes: Vec<&'static str>,
+    #[serde(skip)]
+    quiet: bool,
+}
+
+impl PartialEq for Explanation {
+    fn eq(&self, other: &Self) -> bool {
+        self.steps == other.steps && self.notes == other.notes
+    }
 }
 
 impl Trace for Explanation {
     fn value(&mut self, key: &'static str, value: Decimal) {
-        self.steps.push(Step { key, value });
+        if !self.quiet {
+            self.steps.push(Step { key, value });
+        }
     }
     fn note(&mut self, note: &'static str) {
-        if !self.notes.contains(&note) {
+        if !self.quiet && !self.notes.contains(&note) {
             self.notes.push(note);
         }
     }
 }
 
+/// Passes everything on to an explanation, and keeps the last value recorded under each of
+/// `N` keys whether the explanation records or not: for figures a result reports that are
+/// only worked out as steps of a computation (a KPI's `actual`, `target`, `attainment_pct`).
+pub struct Keep<'a, const N: usize> {
+    explanation: &'a mut Explanation,
+    keys: [&'static str; N],
+    /// The last value recorded under each key, in `keys` order.
+    pub values: [Option<Decimal>; N],
+}
+
+impl<'a, const N: usize> Keep<'a, N> {
+    /// Keeps `keys` while recording into `explanation`.
+    pub fn new(explanation: &'a mut Explanation, keys: [&'static str; N]) -> Self {
+        Keep { explanation, keys, values: [None; N] }
+    }
+}
+
+impl<const N: usize> Trace for Keep<'_, N> {
+    fn value(&mut self, key: &'static str, value: Decimal) {
+        if let Some(i) = self.keys.iter().position(|k| *k == key) {
+            self.values[i] = Some(value);
+        }
+        self.explanation.value(key, value);
+    }
+    fn note(&mut self, note: &'static str) {
+        self.explanation.note(note);
+    }
+}
+
 impl Explanation {
+    /// An empty explanation that records (`record`) or is quiet (records nothing).
+    pub fn recording(record: bool) -> Self {
+        Explanation { quiet: !record, ..Explanation::default() }
+    }
+
     /// The value recorded under `key`, if any (the last one when recorded twice).
     pub fn get(&self, key: &str) -> Option<Decimal> {
         self.steps.iter().rev().find(|s| s.key == key).map(|s| s.value)

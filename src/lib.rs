@@ -25,6 +25,7 @@ pub mod presets;
 pub mod problem;
 pub mod score;
 pub mod signals;
+pub mod table;
 #[cfg(test)]
 mod schema;
 #[cfg(target_arch = "wasm32")]
@@ -37,6 +38,7 @@ pub use plan::{compile, parse_plan, CompiledPlan, Plan};
 pub use problem::{Problem, Severity};
 
 use serde::Serialize;
+use std::sync::Arc;
 
 /// The built-in sample plan (seed 003's SaaS tiers on a three-KPI scorecard).
 pub const SAMPLE_PLAN_JSON: &str = presets::PRESETS[0].json;
@@ -56,8 +58,9 @@ pub struct PlanReport {
 #[derive(Debug, Clone)]
 pub struct Workspace {
     data: Dataset,
-    plan: Option<CompiledPlan>,
-    baseline: Option<CompiledPlan>,
+    // Shared with the results kept by `run`, which explain a rep with the plan they came from.
+    plan: Option<Arc<CompiledPlan>>,
+    baseline: Option<Arc<CompiledPlan>>,
 }
 
 impl Workspace {
@@ -100,7 +103,7 @@ impl Workspace {
         match compile(plan, &self.data) {
             Ok(compiled) => {
                 let problems = compiled.warnings.clone();
-                self.plan = Some(compiled);
+                self.plan = Some(Arc::new(compiled));
                 PlanReport { ok: true, problems }
             }
             Err(problems) => PlanReport { ok: false, problems },
@@ -111,6 +114,15 @@ impl Workspace {
     pub fn evaluate(&self, period: &str) -> Result<Evaluation, Problem> {
         let (plan, index) = self.plan_and_period(period)?;
         evaluate(plan, &self.data, index)
+    }
+
+    /// Evaluates the current plan on one period (year-to-date when asked) for a table: the
+    /// same figures as [`Workspace::evaluate`], without explanations, kept with the plan so
+    /// that one rep's explanation can be worked out when asked for
+    /// ([`table::ResultTable::rep_result`]).
+    pub fn run(&self, period: &str, year_to_date: bool) -> Result<table::ResultTable, Problem> {
+        let (plan, index) = self.plan_and_period(period)?;
+        table::ResultTable::evaluate(Arc::clone(plan), &self.data, index, year_to_date)
     }
 
     /// Evaluates the current plan year-to-date: the year's periods up to `period`.
@@ -169,7 +181,7 @@ impl Workspace {
         })
     }
 
-    fn plan_and_period(&self, period: &str) -> Result<(&CompiledPlan, usize), Problem> {
+    fn plan_and_period(&self, period: &str) -> Result<(&Arc<CompiledPlan>, usize), Problem> {
         let plan = self.plan.as_ref().ok_or_else(|| {
             Problem::error("no_plan", "plan", None, "no valid plan has been set yet".into(), "尚未设置有效的方案".into())
         })?;

@@ -14,6 +14,7 @@ use crate::plan::{Plan, CURRENT_VERSION};
 use crate::presets::Preset;
 use crate::problem::Problem;
 use crate::signals::SignalsReport;
+use crate::table::{RowPage, RunSummary};
 use crate::PlanReport;
 use schemars::generate::SchemaSettings;
 use serde_json::{json, Map, Value};
@@ -50,6 +51,8 @@ fn results_schema() -> Value {
     generator.subschema_for::<Rep>();
     generator.subschema_for::<Preset>();
     generator.subschema_for::<SignalsReport>();
+    generator.subschema_for::<RunSummary>();
+    generator.subschema_for::<RowPage>();
     let defs: Map<String, Value> = generator.definitions().clone();
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -1,6 +1,7 @@
 //! The WebAssembly binding: a handle that keeps the reps in wasm memory and re-evaluates
 //! when the plan changes. It converts types and errors only; the engine does the work.
 
+use crate::table::{ResultTable, SortKey};
 use crate::{load_csv, Problem, Workspace};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -25,11 +26,41 @@ fn into_error(problems: &[Problem]) -> JsValue {
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("../schema/types.d.ts");
 
+// The columnar export holds typed arrays, which the generated types cannot name.
+#[wasm_bindgen(typescript_custom_section)]
+const COLUMNS_TYPE: &str = r#"
+/**
+ * Every evaluated rep's figures as columns (`Engine.columns()`), one entry per rep in
+ * evaluation order (the order of `RepRow.index`).
+ */
+export interface ResultColumns {
+  /** Number of evaluated reps: the length of every column. */
+  reps: number;
+  /** Each rep's index into `Engine.reps()` (its id and names). */
+  rep_index: Uint32Array;
+  /** Each rep's rank (1 for the best score). */
+  rank: Uint32Array;
+  /** Each rep's grade, as an index into `grades`. */
+  grade: Uint8Array;
+  /** The plan's grades, in band order. */
+  grades: string[];
+  /**
+   * Named figures, each an exact decimal string per rep joined by "\n" (`col.split("\n")`);
+   * an empty entry is a figure the rep does not have. Names: `score`, `attainment_pct`,
+   * `base_total`, `commission`, `bonuses`, `adjustments`, `variable_pay`, `total_pay`, then
+   * `commission.<line id>` and `bonus.<bonus id>` in plan order.
+   */
+  figures: Record<string, string>;
+}
+"#;
+
 /// The engine handle: reps loaded once, plans set and evaluated many times.
 #[wasm_bindgen]
 pub struct Engine {
     workspace: Workspace,
     load_problems: Vec<Problem>,
+    /// The results of the last `run`, answered a piece at a time.
+    last: Option<ResultTable>,
 }
 
 #[wasm_bindgen]
@@ -37,14 +68,14 @@ impl Engine {
     /// An engine over the built-in sample reps (32 reps, 4 regions, 4 quarters of 2026).
     #[wasm_bindgen(js_name = withSampleReps)]
     pub fn with_sample_reps() -> Engine {
-        Engine { workspace: Workspace::with_sample_reps(), load_problems: Vec::new() }
+        Engine { workspace: Workspace::with_sample_reps(), load_problems: Vec::new(), last: None }
     }
 
     /// An engine over `reps` synthetic reps over `quarters` quarters, from `seed` (the same
     /// arguments always give the same data): for trying the engine at scale.
     pub fn synthetic(reps: usize, quarters: usize, seed: u32) -> Engine {
         let reps = reps.min(crate::data::MAX_ROWS / quarters.clamp(1, 12)).min(crate::data::MAX_REPS);
-        Engine { workspace: Workspace::new(crate::data::synthetic_dataset(reps, quarters, u64::from(seed))), load_problems: Vec::new() }
+        Engine { workspace: Workspace::new(crate::data::synthetic_dataset(reps, quarters, u64::from(seed))), load_problems: Vec::new(), last: None }
     }
 
     /// An engine over reps from CSV text. Throws (with `problems`) when nothing can be read;
@@ -52,7 +83,7 @@ impl Engine {
     #[wasm_bindgen(js_name = fromCsv)]
     pub fn from_csv(text: &str) -> Result<Engine, JsValue> {
         let loaded = load_csv(text).map_err(|p| into_error(&p))?;
-        Ok(Engine { workspace: Workspace::new(loaded.dataset), load_problems: loaded.problems })
+        Ok(Engine { workspace: Workspace::new(loaded.dataset), load_problems: loaded.problems, last: None })
     }
 
     /// Rows of the data file that were left out, each with its reason.
@@ -94,11 +125,69 @@ impl Engine {
         to_js(&evaluation)
     }
 
+    /// Evaluates the current plan on a period (year-to-date when asked) without
+    /// explanations, and keeps the results in wasm memory; returns only what the evaluation
+    /// covers, the team totals and what was left out. The figures are those of `evaluate`.
+    /// Ask for the rest with `rows`, `repResult` and `columns`, which answer from these
+    /// results until the next `run` (a new plan takes effect at the next `run`;
+    /// `loadAdjustments` drops the results). The previous results are dropped first (holding
+    /// two evaluations at once would double the peak memory). Throws (with `problems`) when
+    /// there is no valid plan or no such period; there are no results then.
+    #[wasm_bindgen(unchecked_return_type = "RunSummary")]
+    pub fn run(&mut self, period: &str, year_to_date: bool) -> Result<JsValue, JsValue> {
+        self.last = None;
+        let table = self.workspace.run(period, year_to_date).map_err(|p| into_error(&[p]))?;
+        to_js(&self.last.insert(table).summary())
+    }
+
+    /// Up to `count` rows of the last `run`'s results from position `start`, sorted by
+    /// `sortKey` (`data`, `rep_id`, `name`, `region`, `role`, `score`, `grade`, `rank`,
+    /// `attainment_pct`, `base_total`, `commission`, `bonuses`, `variable_pay`, `total_pay`),
+    /// descending when asked; equal values keep data order. Each row is flat: the rep, its
+    /// score, grade, rank and pay sums. Throws `no_results` before the first `run`, and
+    /// `unknown_sort_key`.
+    #[wasm_bindgen(unchecked_return_type = "RowPage")]
+    pub fn rows(&mut self, start: usize, count: usize, sort_key: &str, descending: bool) -> Result<JsValue, JsValue> {
+        let key = SortKey::parse(sort_key).map_err(|p| into_error(&[p]))?;
+        to_js(&self.table_mut()?.rows(start, count, key, descending))
+    }
+
+    /// One rep's full result in the last `run`: every KPI, line and bonus with its
+    /// explanation, worked out again for that rep (the period is evaluated again, explaining
+    /// that rep only: it takes about as long as `run`). Throws `no_results` before the first
+    /// `run`, and `unknown_rep`.
+    #[wasm_bindgen(js_name = repResult, unchecked_return_type = "RepResult")]
+    pub fn rep_result(&self, rep_id: &str) -> Result<JsValue, JsValue> {
+        let table = self.last.as_ref().ok_or_else(no_results)?;
+        to_js(&table.rep_result(self.workspace.data(), rep_id).map_err(|p| into_error(&[p]))?)
+    }
+
+    /// Every figure of every rep of the last `run`, as columns: for an export. Throws
+    /// `no_results` before the first `run`.
+    #[wasm_bindgen(unchecked_return_type = "ResultColumns")]
+    pub fn columns(&self) -> Result<JsValue, JsValue> {
+        let table = self.last.as_ref().ok_or_else(no_results)?;
+        let c = table.columns(self.workspace.data().reps.iter().map(|r| r.id.as_str()));
+        let out = js_sys::Object::new();
+        let figures = js_sys::Object::new();
+        for (name, values) in &c.figures {
+            set(&figures, name, &JsValue::from_str(values))?;
+        }
+        set(&out, "reps", &JsValue::from(c.rank.len()))?;
+        set(&out, "rep_index", &js_sys::Uint32Array::from(c.rep_index.as_slice()))?;
+        set(&out, "rank", &js_sys::Uint32Array::from(c.rank.as_slice()))?;
+        set(&out, "grade", &js_sys::Uint8Array::from(c.grade.as_slice()))?;
+        set(&out, "grades", &to_js(&c.grades)?)?;
+        set(&out, "figures", &figures)?;
+        Ok(out.into())
+    }
+
     /// Replaces the returned-revenue adjustments with those in CSV text
     /// (`rep_id,period,original_period,line,amount,reference`); returns the rows left out.
     #[wasm_bindgen(js_name = loadAdjustments, unchecked_return_type = "Problem[]")]
     pub fn load_adjustments(&mut self, csv: &str) -> Result<JsValue, JsValue> {
         let problems = self.workspace.load_adjustments(csv).map_err(|p| into_error(&p))?;
+        self.last = None; // explained again, a rep would no longer match its row
         to_js(&problems)
     }
 
@@ -148,6 +237,20 @@ impl Engine {
         let evaluation = self.workspace.evaluate_ytd(period).map_err(|p| into_error(&[p]))?;
         to_js(&evaluation)
     }
+}
+
+impl Engine {
+    fn table_mut(&mut self) -> Result<&mut ResultTable, JsValue> {
+        self.last.as_mut().ok_or_else(no_results)
+    }
+}
+
+fn no_results() -> JsValue {
+    into_error(&[Problem::error("no_results", "run", None, "there are no results yet: call run(period) first".into(), "尚无结果：请先调用 run(period)".into())])
+}
+
+fn set(object: &js_sys::Object, key: &str, value: &JsValue) -> Result<(), JsValue> {
+    js_sys::Reflect::set(object, &JsValue::from_str(key), value).map(|_| ())
 }
 
 /// The preset plans shipped with the engine: `[{ id, json }]`, the quick-start plan first.

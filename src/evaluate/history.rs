@@ -36,6 +36,6 @@ impl History for DataHistory<'_> {
     }
 
     fn grades(&self, period: usize) -> HashMap<String, String> {
-        period_results(self.plan, self.data, period, None).0.into_iter().map(|r| (r.rep_id, r.grade)).collect()
+        period_results(self.plan, self.data, period, None, super::Detail::Figures).0.into_iter().map(|r| (r.rep_id, r.grade)).collect()
     }
 }

@@ -10,6 +10,7 @@ mod settle;
 mod totals;
 mod ytd;
 
+pub(crate) use settle::sum;
 pub use results::{AdjustmentResult, Evaluation, Flag, GradeCount, GradedBy, GroupTotal, KpiResult, LineResult, PayItem, RepResult, Totals};
 
 use crate::data::Dataset;
@@ -19,10 +20,47 @@ use crate::score::{enforce_distribution, grade_for};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
+/// Which reps' results carry the explanation of every figure. The figures are the same
+/// whichever is chosen; explaining is what costs (an allocation per figure).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// Every rep's (what [`evaluate`] returns).
+    All,
+    /// No rep's: the figures only, for a table.
+    Figures,
+    /// Only the rep at this index of the data's reps.
+    Rep(usize),
+}
+
+impl Detail {
+    /// Whether the rep at `rep` (its index in the data) is explained.
+    pub fn records(self, rep: usize) -> bool {
+        match self {
+            Detail::All => true,
+            Detail::Figures => false,
+            Detail::Rep(r) => r == rep,
+        }
+    }
+}
+
 /// Evaluates `plan` on every rep with a row in data period `period`.
 pub fn evaluate(plan: &CompiledPlan, data: &Dataset, period: usize) -> Result<Evaluation, Problem> {
+    evaluate_with(plan, data, period, Detail::All)
+}
+
+/// [`evaluate`] or [`evaluate_ytd`] (when `year_to_date`), with explanations for the reps
+/// `detail` names only; every figure is the same as theirs.
+pub fn evaluate_detail(plan: &CompiledPlan, data: &Dataset, period: usize, year_to_date: bool, detail: Detail) -> Result<Evaluation, Problem> {
+    if year_to_date {
+        ytd::evaluate_ytd(plan, data, period, detail)
+    } else {
+        evaluate_with(plan, data, period, detail)
+    }
+}
+
+fn evaluate_with(plan: &CompiledPlan, data: &Dataset, period: usize, detail: Detail) -> Result<Evaluation, Problem> {
     let owed = owed_on_draw(plan, data, period);
-    let (mut reps, found) = period_results(plan, data, period, owed.as_ref());
+    let (mut reps, found) = period_results(plan, data, period, owed.as_ref(), detail);
     if let Some(streak) = &plan.plan.grades.streak {
         flag_streaks(plan, data, period, streak, &mut reps);
     }
@@ -42,7 +80,7 @@ pub fn signals(plan: &CompiledPlan, data: &Dataset, period: usize) -> Result<cra
 /// Evaluates every period of `period`'s year up to it, and combines them per rep: pay
 /// summed, scores averaged, graded again on the average.
 pub fn evaluate_ytd(plan: &CompiledPlan, data: &Dataset, period: usize) -> Result<Evaluation, Problem> {
-    ytd::evaluate_ytd(plan, data, period)
+    ytd::evaluate_ytd(plan, data, period, Detail::All)
 }
 
 /// What each rep owes on the draw at the start of `period`, running the draw account over
@@ -51,7 +89,7 @@ fn owed_on_draw(plan: &CompiledPlan, data: &Dataset, period: usize) -> Option<se
     let draw = plan.plan.draw.as_ref()?;
     let mut owed = settle::Owed::new();
     for earlier in 0..period {
-        for r in period_results(plan, data, earlier, None).0 {
+        for r in period_results(plan, data, earlier, None, Detail::Figures).0 {
             let before = owed.get(&r.rep_id).copied().unwrap_or_default();
             // A step that does not fit leaves the rep's account as it was; the period's own
             // evaluation reports the overflow for that rep.
@@ -64,7 +102,8 @@ fn owed_on_draw(plan: &CompiledPlan, data: &Dataset, period: usize) -> Option<se
 
 /// Scores, grades, ranks and pays every rep of one period; reps that cannot be evaluated
 /// are left out and reported (errors), next to warnings. With `owed`, the draw applies.
-fn period_results(plan: &CompiledPlan, data: &Dataset, period: usize, owed: Option<&settle::Owed>) -> (Vec<results::RepResult>, Vec<Problem>) {
+/// The reps `detail` names are explained.
+fn period_results(plan: &CompiledPlan, data: &Dataset, period: usize, owed: Option<&settle::Owed>, detail: Detail) -> (Vec<results::RepResult>, Vec<Problem>) {
     let mut works = Vec::new();
     let mut problems = Vec::new();
     let mut vars = vec![Decimal::ZERO; plan.slots.names.len()];
@@ -75,14 +114,14 @@ fn period_results(plan: &CompiledPlan, data: &Dataset, period: usize, owed: Opti
         if let (Some(slot), Some(flagged)) = (plan.high_potential, &flagged) {
             vars[slot] = Decimal::from(u8::from(flagged[row.rep]));
         }
-        match filled.and_then(|()| rep::score_rep(plan, data, row, &vars, &div_by_zero)) {
+        match filled.and_then(|()| rep::score_rep(plan, data, row, &vars, &div_by_zero, detail.records(row.rep))) {
             Ok(work) => works.push(work),
             Err(problem) => problems.push(problem),
         }
     }
     // Graded in place: cloning every result (explanations and all) only to grade it cost time.
     grade_and_rank_refs(plan, &mut works.iter_mut().map(|w| &mut w.result).collect::<Vec<_>>());
-    match settle::settle(plan, data, period, works, owed, &mut problems) {
+    match settle::settle(plan, data, period, works, owed, detail, &mut problems) {
         Ok(reps) => (reps, problems),
         Err(problem) => {
             problems.push(problem);
@@ -135,7 +174,7 @@ fn flag_streaks(plan: &CompiledPlan, data: &Dataset, period: usize, streak: &cra
         }
     }
     let earlier: Vec<HashMap<String, String>> =
-        periods[1..].iter().map(|p| period_results(plan, data, *p, None).0.into_iter().map(|r| (r.rep_id, r.grade)).collect()).collect();
+        periods[1..].iter().map(|p| period_results(plan, data, *p, None, Detail::Figures).0.into_iter().map(|r| (r.rep_id, r.grade)).collect()).collect();
     let mut names: Vec<String> = periods.iter().map(|p| data.periods[*p].clone()).collect();
     names.reverse();
     for rep in reps.iter_mut().filter(|r| r.grade == streak.grade) {

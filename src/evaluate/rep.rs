@@ -4,7 +4,7 @@
 
 use super::results::{GradedBy, KpiResult, RepResult};
 use crate::data::{Dataset, Rep, Row};
-use crate::explain::{Explanation, Trace};
+use crate::explain::{Explanation, Keep, Trace};
 use crate::formula::EvalNotes;
 use crate::pay::{base_pay, bonus_value, line_before_grade, BaseError, BaseWork, LineWork};
 use crate::plan::{CompiledPlan, RoundingMode};
@@ -50,8 +50,9 @@ pub(super) struct RepWork {
     pub base: Option<BaseWork>,
 }
 
-/// Scores one rep whose variables are filled, and works out its grade-independent pay.
-pub(super) fn score_rep(plan: &CompiledPlan, data: &Dataset, row: &Row, vars: &[Decimal], div_by_zero: &[bool]) -> Result<RepWork, Problem> {
+/// Scores one rep whose variables are filled, and works out its grade-independent pay;
+/// every figure is explained when `record`.
+pub(super) fn score_rep(plan: &CompiledPlan, data: &Dataset, row: &Row, vars: &[Decimal], div_by_zero: &[bool], record: bool) -> Result<RepWork, Problem> {
     let rep = &data.reps[row.rep];
     let rounding = &plan.plan.rounding;
     let Some(card_index) = plan.card_of_rep[row.rep] else {
@@ -70,17 +71,18 @@ pub(super) fn score_rep(plan: &CompiledPlan, data: &Dataset, row: &Row, vars: &[
     let mut kpis = Vec::with_capacity(card.kpis.len());
     let mut weighted = Decimal::ZERO;
     for (kpi, src) in card.kpis.iter().zip(&source.kpis) {
-        let mut explain = Explanation::default();
+        let mut explain = Explanation::recording(record);
         if kpi.metrics_read.iter().any(|s| div_by_zero[*s]) {
             explain.note("div_by_zero");
         }
-        let raw = score_kpi(kpi, vars, &mut explain).map_err(|e| calc_problem(rep, &src.id, e))?;
+        let mut kept = Keep::new(&mut explain, ["actual", "target", "attainment_pct"]);
+        let raw = score_kpi(kpi, vars, &mut kept).map_err(|e| calc_problem(rep, &src.id, e))?;
+        let [actual, target, attainment_pct] = kept.values;
         let score = rounding.mode.apply(raw, rounding.score_scale);
         explain.value("score", score);
         weighted = weighted.checked_add(score).ok_or_else(|| overflow(rep, "score"))?;
-        let (actual, target) = (explain.get("actual"), explain.get("target"));
         // The scorer's own ratio: target / actual for lower-is-better KPIs.
-        let attainment_pct = explain.get("attainment_pct").map(|p| RoundingMode::HalfUp.apply(p, 2));
+        let attainment_pct = attainment_pct.map(|p| RoundingMode::HalfUp.apply(p, 2));
         kpis.push(KpiResult {
             id: src.id.clone(),
             category: src.category.clone(),
@@ -95,7 +97,7 @@ pub(super) fn score_rep(plan: &CompiledPlan, data: &Dataset, row: &Row, vars: &[
     }
 
     let mut points = Vec::with_capacity(plan.points.items.len());
-    let mut points_explain = Explanation::default();
+    let mut points_explain = Explanation::recording(record);
     let (bonus, penalty) = apply_points(&plan.points, vars, &mut points_explain, |i, events, got, capped| {
         let item = &plan.plan.points.items[i];
         points.push(PointResult { id: item.id.clone(), kind: item.kind, events, points: got, capped });
@@ -123,7 +125,7 @@ pub(super) fn score_rep(plan: &CompiledPlan, data: &Dataset, row: &Row, vars: &[
         .iter()
         .zip(&plan.plan.commission)
         .map(|(line, src)| {
-            let mut work = line_before_grade(line, vars, Decimal::ZERO).map_err(|e| calc_problem(rep, &src.id, e))?;
+            let mut work = line_before_grade(line, vars, Decimal::ZERO, record).map_err(|e| calc_problem(rep, &src.id, e))?;
             if line.metrics_read.iter().any(|s| div_by_zero[*s]) {
                 work.explain.note("div_by_zero");
             }
@@ -135,12 +137,12 @@ pub(super) fn score_rep(plan: &CompiledPlan, data: &Dataset, row: &Row, vars: &[
         .iter()
         .zip(&plan.plan.bonuses)
         .map(|(b, src)| {
-            let mut ex = Explanation::default();
+            let mut ex = Explanation::recording(record);
             bonus_value(b, vars, &mut ex).map(|v| (v, ex)).map_err(|e| calc_problem(rep, &src.id, e))
         })
         .collect::<Result<Vec<_>, _>>()?;
     let base = match &plan.base_pay {
-        Some(b) => Some(base_pay(b, &rep.role, vars).map_err(|e| base_problem(rep, e))?),
+        Some(b) => Some(base_pay(b, &rep.role, vars, record).map_err(|e| base_problem(rep, e))?),
         None => None,
     };
 

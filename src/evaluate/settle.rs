@@ -5,6 +5,7 @@
 //! warnings (minimum wage, base share) are raised.
 
 use super::rep::{calc_problem, rep_problem, RepWork};
+use super::Detail;
 use super::results::{AdjustmentResult, LineResult, PayItem, RepResult};
 use crate::data::{Adjustment, Dataset};
 use crate::explain::{Explanation, Trace};
@@ -19,11 +20,12 @@ pub(super) type Owed = HashMap<String, Decimal>;
 
 /// Pays every graded rep of `period`. With `owed`, the plan's draw applies; without it the
 /// variable pay is what was earned (used to run the draw account over earlier periods).
-pub(super) fn settle(plan: &CompiledPlan, data: &Dataset, period: usize, works: Vec<RepWork>, owed: Option<&Owed>, problems: &mut Vec<Problem>) -> Result<Vec<RepResult>, Problem> {
+/// The reps `detail` names are explained.
+pub(super) fn settle(plan: &CompiledPlan, data: &Dataset, period: usize, works: Vec<RepWork>, owed: Option<&Owed>, detail: Detail, problems: &mut Vec<Problem>) -> Result<Vec<RepResult>, Problem> {
     let band = |grade: &str| plan.plan.grades.bands.iter().position(|b| b.grade == grade).unwrap_or(0);
     let scale = plan.plan.rounding.money_scale;
-    let bonuses = allocate_bonuses(plan, &works, scale)?;
-    let clawbacks = clawbacks(plan, data, period, &works, problems);
+    let mut bonuses = allocate_bonuses(plan, &works, scale)?;
+    let clawbacks = clawbacks(plan, data, period, &works, detail, problems);
     let mut out = Vec::with_capacity(works.len());
     for (i, mut work) in works.into_iter().enumerate() {
         let rep = &data.reps[work.rep];
@@ -34,8 +36,8 @@ pub(super) fn settle(plan: &CompiledPlan, data: &Dataset, period: usize, works: 
             let pay = line_after_grade(line, lw, grade).map_err(|e| calc_problem(rep, &src.id, e))?;
             let pay = round(pay);
             lw.explain.value("pay", pay);
-            // The line's own explanation holds this figure already (the scorer checked it fits).
-            let attainment_pct = lw.explain.get("attainment_pct").map(|p| crate::plan::RoundingMode::HalfUp.apply(p, 2));
+            // The line worked this figure out already (and checked that it fits).
+            let attainment_pct = lw.attainment.and_then(|a| a.checked_mul(Decimal::ONE_HUNDRED)).map(|p| crate::plan::RoundingMode::HalfUp.apply(p, 2));
             r.commission.push(LineResult {
                 id: src.id.clone(),
                 base: lw.base,
@@ -46,23 +48,23 @@ pub(super) fn settle(plan: &CompiledPlan, data: &Dataset, period: usize, works: 
                 explain: std::mem::take(&mut lw.explain),
             });
         }
-        for (b, src) in bonuses.iter().zip(&plan.plan.bonuses) {
-            let (amount, explain) = &b[i];
-            r.bonuses.push(PayItem { id: src.id.clone(), kind: plan.bonuses[r.bonuses.len()].kind.name(), amount: round(*amount), explain: explain.clone() });
+        for (b, src) in bonuses.iter_mut().zip(&plan.plan.bonuses) {
+            let (amount, explain) = std::mem::take(&mut b[i]);
+            r.bonuses.push(PayItem { id: src.id.clone(), kind: plan.bonuses[r.bonuses.len()].kind.name(), amount: round(amount), explain });
         }
         r.adjustments = clawbacks.get(&i).cloned().unwrap_or_default();
-        if let (Some(base), Some(bp)) = (&work.base, &plan.base_pay) {
-            r.base_pay.push(PayItem { id: "salary".into(), kind: "salary", amount: round(base.salary), explain: base.explain.clone() });
+        if let (Some(base), Some(bp)) = (&mut work.base, &plan.base_pay) {
+            r.base_pay.push(PayItem { id: "salary".into(), kind: "salary", amount: round(base.salary), explain: std::mem::take(&mut base.explain) });
             for ((amount, src), (roles, _)) in base.allowances.iter().zip(plan.plan.base_pay.iter().flat_map(|b| &b.allowances)).zip(&bp.allowances) {
                 if roles.as_ref().is_none_or(|r| r.contains(&rep.role)) {
-                    let mut ex = Explanation::default();
+                    let mut ex = Explanation::recording(detail.records(work.rep));
                     ex.value("monthly", src.monthly);
                     ex.value("months", bp.months);
                     r.base_pay.push(PayItem { id: src.id.clone(), kind: "allowance", amount: round(*amount), explain: ex });
                 }
             }
             if let Some(minimum) = base.below_minimum {
-                let monthly = base.explain.get("monthly_salary").unwrap_or_default();
+                let monthly = base.monthly;
                 r.warnings.push(rep_warning(
                     rep,
                     "below_minimum_wage",
@@ -127,7 +129,7 @@ fn finish(plan: &CompiledPlan, rep: &crate::data::Rep, r: &mut RepResult, owed: 
 }
 
 /// The exact sum, or `None` when it does not fit.
-pub(super) fn sum(values: impl Iterator<Item = Decimal>) -> Option<Decimal> {
+pub(crate) fn sum(values: impl Iterator<Item = Decimal>) -> Option<Decimal> {
     values.into_iter().try_fold(Decimal::ZERO, |s, v| s.checked_add(v))
 }
 
@@ -174,20 +176,21 @@ fn allocate_bonuses(plan: &CompiledPlan, works: &[RepWork], scale: u32) -> Resul
 }
 
 /// The clawbacks charged in `period`, by index into `works`.
-fn clawbacks(plan: &CompiledPlan, data: &Dataset, period: usize, works: &[RepWork], problems: &mut Vec<Problem>) -> HashMap<usize, Vec<AdjustmentResult>> {
+fn clawbacks(plan: &CompiledPlan, data: &Dataset, period: usize, works: &[RepWork], detail: Detail, problems: &mut Vec<Problem>) -> HashMap<usize, Vec<AdjustmentResult>> {
     let mut out: HashMap<usize, Vec<AdjustmentResult>> = HashMap::new();
     let mut grades_in: HashMap<usize, HashMap<String, String>> = HashMap::new();
+    let mut returns = data.adjustments.iter().filter(|a| a.period == period).peekable();
     // A plan without commission lines pays nothing a return could take back.
-    if plan.lines.is_empty() {
+    if plan.lines.is_empty() || returns.peek().is_none() {
         return out;
     }
     // A return in the period of its sale takes this period's grades, already given: evaluating
     // the period again for them would settle it again, and so on without end.
     grades_in.insert(period, works.iter().map(|w| (w.result.rep_id.clone(), w.result.grade.clone())).collect());
-    for adj in data.adjustments.iter().filter(|a| a.period == period) {
-        let rep = &data.reps[adj.rep];
-        let Some(w) = works.iter().position(|w| w.result.rep_id == rep.id) else { continue };
-        match clawback(plan, data, adj, &mut grades_in) {
+    let position: HashMap<usize, usize> = works.iter().enumerate().map(|(i, w)| (w.rep, i)).collect();
+    for adj in returns {
+        let Some(&w) = position.get(&adj.rep) else { continue };
+        match clawback(plan, data, adj, &mut grades_in, detail.records(adj.rep)) {
             Ok(result) => out.entry(w).or_default().push(result),
             Err(problem) => problems.push(problem),
         }
@@ -196,8 +199,8 @@ fn clawbacks(plan: &CompiledPlan, data: &Dataset, period: usize, works: &[RepWor
 }
 
 /// Commission on the original sale recomputed without the returned revenue, less what it
-/// paid, at the grade the rep had then.
-fn clawback(plan: &CompiledPlan, data: &Dataset, adj: &Adjustment, grades_in: &mut HashMap<usize, HashMap<String, String>>) -> Result<AdjustmentResult, Problem> {
+/// paid, at the grade the rep had then; explained when `record`.
+fn clawback(plan: &CompiledPlan, data: &Dataset, adj: &Adjustment, grades_in: &mut HashMap<usize, HashMap<String, String>>, record: bool) -> Result<AdjustmentResult, Problem> {
     let rep = &data.reps[adj.rep];
     let original = &data.periods[adj.original_period];
     let not_applied = |en: String, zh: String| {
@@ -209,7 +212,7 @@ fn clawback(plan: &CompiledPlan, data: &Dataset, adj: &Adjustment, grades_in: &m
     let Some(row) = data.rows.iter().find(|r| r.rep == adj.rep && r.period == adj.original_period) else {
         return Err(not_applied(format!("the rep has no figures for {original}"), format!("该代表在 {original} 没有数据")));
     };
-    let grades = grades_in.entry(adj.original_period).or_insert_with(|| super::period_results(plan, data, adj.original_period, None).0.into_iter().map(|r| (r.rep_id, r.grade)).collect());
+    let grades = grades_in.entry(adj.original_period).or_insert_with(|| super::period_results(plan, data, adj.original_period, None, Detail::Figures).0.into_iter().map(|r| (r.rep_id, r.grade)).collect());
     let Some(grade) = grades.get(&rep.id).and_then(|g| plan.plan.grades.bands.iter().position(|b| &b.grade == g)) else {
         return Err(not_applied(format!("the rep could not be evaluated in {original}"), format!("该代表在 {original} 无法计算")));
     };
@@ -218,7 +221,7 @@ fn clawback(plan: &CompiledPlan, data: &Dataset, adj: &Adjustment, grades_in: &m
     super::rep::fill_vars(plan, data, row, &mut vars, &mut div_by_zero)?;
     let line = &plan.lines[index];
     let calc = |e| calc_problem(rep, &adj.line, e);
-    let mut full = line_before_grade(line, &vars, Decimal::ZERO).map_err(calc)?;
+    let mut full = line_before_grade(line, &vars, Decimal::ZERO, false).map_err(calc)?;
     // More returned than the line credited then would take back more than it paid.
     if adj.amount > full.base {
         return Err(not_applied(
@@ -226,7 +229,7 @@ fn clawback(plan: &CompiledPlan, data: &Dataset, adj: &Adjustment, grades_in: &m
             format!("退回金额 {} 超过 {original} 计入 `{}` 的 {}", adj.amount, adj.line, full.base),
         ));
     }
-    let mut reduced = line_before_grade(line, &vars, adj.amount).map_err(calc)?;
+    let mut reduced = line_before_grade(line, &vars, adj.amount, record).map_err(calc)?;
     // What was paid then and what is due now, each as the plan rounds a line: the clawback
     // takes back exactly the difference, to the cent.
     let paid = item_rounding(plan, line_after_grade(line, &mut full, grade).map_err(calc)?);

@@ -12,8 +12,9 @@ use crate::plan::CompiledPlan;
 use crate::problem::Problem;
 use crate::score::PointResult;
 use rust_decimal::Decimal;
+use std::collections::HashMap;
 
-pub(super) fn evaluate_ytd(plan: &CompiledPlan, data: &Dataset, period: usize) -> Result<Evaluation, Problem> {
+pub(super) fn evaluate_ytd(plan: &CompiledPlan, data: &Dataset, period: usize, detail: super::Detail) -> Result<Evaluation, Problem> {
     let key = |p: usize| plan.period_keys.get(p).copied().flatten();
     let Some((year, index)) = key(period) else {
         let name = &data.periods[period];
@@ -29,20 +30,25 @@ pub(super) fn evaluate_ytd(plan: &CompiledPlan, data: &Dataset, period: usize) -
     let mut periods: Vec<usize> = (0..data.periods.len()).filter(|p| key(*p).is_some_and(|(y, i)| y == year && i <= index)).collect();
     periods.sort_by_key(|p| key(*p).map(|k| k.1));
 
+    // Each rep's results in period order, reps in order of first appearance.
     let mut by_rep: Vec<(String, Vec<RepResult>)> = Vec::new();
+    let mut index_of: HashMap<String, usize> = HashMap::new();
     let mut problems: Vec<Problem> = Vec::new();
     for &p in &periods {
         let owed = super::owed_on_draw(plan, data, p);
-        let (reps, mut left_out) = super::period_results(plan, data, p, owed.as_ref());
+        let (reps, mut left_out) = super::period_results(plan, data, p, owed.as_ref(), detail);
         for mut r in reps {
             // Several periods' warnings side by side: each says which period it is from.
             for w in &mut r.warnings {
                 w.message.en = format!("{}: {}", data.periods[p], w.message.en);
                 w.message.zh = format!("{}：{}", data.periods[p], w.message.zh);
             }
-            match by_rep.iter_mut().find(|(id, _)| *id == r.rep_id) {
-                Some((_, list)) => list.push(r),
-                None => by_rep.push((r.rep_id.clone(), vec![r])),
+            match index_of.get(&r.rep_id) {
+                Some(&at) => by_rep[at].1.push(r),
+                None => {
+                    index_of.insert(r.rep_id.clone(), by_rep.len());
+                    by_rep.push((r.rep_id.clone(), vec![r]));
+                }
             }
         }
         problems.append(&mut left_out);
@@ -51,7 +57,12 @@ pub(super) fn evaluate_ytd(plan: &CompiledPlan, data: &Dataset, period: usize) -
         problems.iter().filter(|p| p.is_error()).filter_map(|p| p.path.strip_prefix("reps.").and_then(|s| s.split('.').next()).map(String::from)).collect();
     excluded.sort_unstable();
     excluded.dedup();
-    let mut reps: Vec<RepResult> = by_rep.into_iter().filter(|(id, _)| !excluded.contains(id)).map(|(_, list)| combine(plan, list)).collect::<Result<_, _>>()?;
+    let explained = |id: &str| match detail {
+        super::Detail::Rep(r) => data.reps.get(r).is_some_and(|rep| rep.id == id),
+        other => other == super::Detail::All,
+    };
+    let mut reps: Vec<RepResult> =
+        by_rep.into_iter().filter(|(id, _)| !excluded.contains(id)).map(|(id, list)| combine(plan, list, explained(&id))).collect::<Result<_, _>>()?;
     super::grade_and_rank(plan, &mut reps);
     let totals = super::totals::totals(plan, &reps, excluded.len())?;
     let (problems, warnings): (Vec<Problem>, Vec<Problem>) = problems.into_iter().partition(Problem::is_error);
@@ -80,8 +91,9 @@ fn sum(values: impl Iterator<Item = Decimal>) -> Option<Decimal> {
     values.into_iter().try_fold(Decimal::ZERO, |s, v| s.checked_add(v))
 }
 
-/// One rep's periods (in order) combined into its year-to-date result.
-fn combine(plan: &CompiledPlan, periods: Vec<RepResult>) -> Result<RepResult, Problem> {
+/// One rep's periods (in order) combined into its year-to-date result; its KPI averages
+/// explained when `record`.
+fn combine(plan: &CompiledPlan, periods: Vec<RepResult>, record: bool) -> Result<RepResult, Problem> {
     let rounding = &plan.plan.rounding;
     let score_avg = |values: Vec<Decimal>| -> Option<Decimal> { Some(rounding.mode.apply(average(sum(values.iter().copied())?, values.len()), rounding.score_scale)) };
     let Some(last) = periods.last().cloned() else { return Err(Problem::error("no_periods", "", None, "no periods to combine".into(), "没有可汇总的期间".into())) };
@@ -92,7 +104,7 @@ fn combine(plan: &CompiledPlan, periods: Vec<RepResult>) -> Result<RepResult, Pr
         .iter()
         .map(|k| {
             let scores: Vec<Decimal> = periods.iter().filter_map(|p| p.kpis.iter().find(|x| x.id == k.id)).map(|x| x.score).collect();
-            let mut explain = Explanation::default();
+            let mut explain = Explanation::recording(record);
             for s in &scores {
                 explain.value("period_score", *s);
             }

@@ -29,6 +29,8 @@ pub struct CompiledBasePay {
 pub struct BaseWork {
     /// The monthly salary × the months of the period, unrounded.
     pub salary: Decimal,
+    /// The monthly salary for the rep's role and city tier.
+    pub monthly: Decimal,
     /// One amount per plan allowance (0 for allowances not for the rep's role).
     pub allowances: Vec<Decimal>,
     /// The working: city tier, monthly salary, months, salary.
@@ -48,8 +50,8 @@ pub enum BaseError {
     Calc(CalcError),
 }
 
-/// The base pay of a rep with `role`, whose variables are `vars`.
-pub fn base_pay(base: &CompiledBasePay, role: &str, vars: &[Decimal]) -> Result<BaseWork, BaseError> {
+/// The base pay of a rep with `role`, whose variables are `vars`; explained when `record`.
+pub fn base_pay(base: &CompiledBasePay, role: &str, vars: &[Decimal], record: bool) -> Result<BaseWork, BaseError> {
     let raw_tier = vars[base.tier_slot]; // ok: the slot comes from the data columns that size `vars`
     let tier = u32::try_from(raw_tier.mantissa()).ok().filter(|t| raw_tier.scale() == 0 && (1..=9).contains(t)).ok_or(BaseError::BadTier(raw_tier))?;
     let specificity = |(r, t, _): &&(Option<String>, Option<u32>, Decimal)| match (r, t) {
@@ -65,7 +67,7 @@ pub fn base_pay(base: &CompiledBasePay, role: &str, vars: &[Decimal]) -> Result<
         .max_by_key(specificity)
         .map(|(_, _, m)| *m)
         .ok_or(BaseError::NoSalary(Some(tier)))?;
-    let mut ex = Explanation::default();
+    let mut ex = Explanation::recording(record);
     ex.value("city_tier", Decimal::from(tier));
     ex.value("monthly_salary", monthly);
     ex.value("months", base.months);
@@ -79,7 +81,7 @@ pub fn base_pay(base: &CompiledBasePay, role: &str, vars: &[Decimal]) -> Result<
         ex.note("below_minimum_wage");
         ex.value("minimum_wage", m);
     }
-    Ok(BaseWork { salary, allowances, explain: ex, below_minimum })
+    Ok(BaseWork { salary, monthly, allowances, explain: ex, below_minimum })
 }
 
 #[cfg(test)]
@@ -103,21 +105,21 @@ mod tests {
 
     #[test]
     fn the_most_specific_salary_and_the_role_allowances_for_the_period() {
-        let b = base_pay(&plan(), "nb", &[d("1")]).unwrap();
+        let b = base_pay(&plan(), "nb", &[d("1")], true).unwrap();
         assert_eq!((b.salary, b.allowances.clone()), (d("27000"), vec![d("2400"), d("0")]));
-        assert_eq!(base_pay(&plan(), "am", &[d("1")]).unwrap().salary, d("25500")); // tier 1: 8,500 × 3
-        assert_eq!(base_pay(&plan(), "am", &[d("2")]).unwrap().allowances, vec![d("2400"), d("900")]);
-        assert_eq!(base_pay(&plan(), "nb", &[d("2")]).unwrap().salary, d("21000"));
+        assert_eq!(base_pay(&plan(), "am", &[d("1")], true).unwrap().salary, d("25500")); // tier 1: 8,500 × 3
+        assert_eq!(base_pay(&plan(), "am", &[d("2")], true).unwrap().allowances, vec![d("2400"), d("900")]);
+        assert_eq!(base_pay(&plan(), "nb", &[d("2")], true).unwrap().salary, d("21000"));
     }
 
     #[test]
     fn below_the_local_minimum_is_noted_and_bad_tiers_are_errors() {
-        let b = base_pay(&plan(), "am", &[d("3")]).unwrap(); // 6,000 < 6,500
+        let b = base_pay(&plan(), "am", &[d("3")], true).unwrap(); // 6,000 < 6,500
         assert_eq!(b.below_minimum, Some(d("6500")));
         assert_eq!(b.explain.notes, ["below_minimum_wage"]);
-        assert_eq!(base_pay(&plan(), "nb", &[d("1.5")]), Err(BaseError::BadTier(d("1.5"))));
+        assert_eq!(base_pay(&plan(), "nb", &[d("1.5")], true), Err(BaseError::BadTier(d("1.5"))));
         let mut p = plan();
         p.salaries.retain(|s| s.0.is_some());
-        assert_eq!(base_pay(&p, "am", &[d("2")]), Err(BaseError::NoSalary(Some(2))));
+        assert_eq!(base_pay(&p, "am", &[d("2")], true), Err(BaseError::NoSalary(Some(2))));
     }
 }

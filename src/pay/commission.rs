@@ -63,9 +63,9 @@ fn eval(expr: &Expr, vars: &[Decimal], t: &mut Explanation) -> Result<Decimal, C
 }
 
 /// The line for a rep whose variables are `vars`, with `reduction` taken off the credited
-/// base (a clawback recomputes a past period this way).
-pub fn line_before_grade(line: &CompiledLine, vars: &[Decimal], reduction: Decimal) -> Result<LineWork, CalcError> {
-    let mut ex = Explanation::default();
+/// base (a clawback recomputes a past period this way); each step is explained when `record`.
+pub fn line_before_grade(line: &CompiledLine, vars: &[Decimal], reduction: Decimal, record: bool) -> Result<LineWork, CalcError> {
+    let mut ex = Explanation::recording(record);
     let mut base = eval(&line.base, vars, &mut ex)?;
     if !reduction.is_zero() {
         ex.value("returned", reduction);
@@ -90,18 +90,19 @@ pub fn line_before_grade(line: &CompiledLine, vars: &[Decimal], reduction: Decim
     if let Some(a) = attainment {
         ex.value("attainment_pct", a.checked_mul(Decimal::ONE_HUNDRED).ok_or(CalcError::Overflow)?);
     }
-    let mut tiers = line.tiers.clone();
+    // The plan's tiers, copied only when the rate override raises them.
+    let mut tiers = std::borrow::Cow::Borrowed(&line.tiers[..]);
     if let Some((when, add)) = &line.rate_override {
         if !eval(when, vars, &mut ex)?.is_zero() {
             ex.note("rate_raised");
             ex.value("added_rate_pct", *add * Decimal::ONE_HUNDRED); // ok: a validated rate ≤ 100%
-            for tier in &mut tiers {
+            for tier in tiers.to_mut() {
                 tier.1 += *add; // ok: two rates ≤ 100% each
             }
         }
     }
     let bounds = match (line.basis, target) {
-        (TierBasis::AttainmentPct, Some(t)) => bounds_from_attainment(t, &tiers).map_err(|_| CalcError::Overflow)?,
+        (TierBasis::AttainmentPct, Some(t)) => std::borrow::Cow::Owned(bounds_from_attainment(t, &tiers).map_err(|_| CalcError::Overflow)?),
         _ => tiers,
     };
     let (mut amount, slices) = tiered_pay(base, &bounds, line.method).map_err(|_| CalcError::Overflow)?;
@@ -201,7 +202,7 @@ mod tests {
 
     fn pay(line: &CompiledLine, vars: &[&str], grade: usize) -> Decimal {
         let vars: Vec<Decimal> = vars.iter().map(|v| d(v)).collect();
-        let mut work = line_before_grade(line, &vars, Decimal::ZERO).unwrap();
+        let mut work = line_before_grade(line, &vars, Decimal::ZERO, true).unwrap();
         line_after_grade(line, &mut work, grade).unwrap()
     }
 
@@ -247,7 +248,7 @@ mod tests {
     fn a_reduction_recomputes_the_line_without_the_returned_revenue() {
         let line = flat();
         let vars = [d("1200000"), d("1000000"), d("0")];
-        let work = line_before_grade(&line, &vars, d("200000")).unwrap();
+        let work = line_before_grade(&line, &vars, d("200000"), true).unwrap();
         assert_eq!((work.base, work.amount), (d("1000000"), d("30000")));
         assert_eq!(work.explain.get("returned"), Some(d("200000")));
     }

@@ -1,0 +1,466 @@
+//! The last evaluation, kept where it was computed, answered in small flat pieces: the team
+//! totals, a page of rows in any order, one rep's full result with its explanation, and every
+//! figure of every rep as columns for an export. Handing a page only what it shows is what
+//! makes a re-evaluation cheap to display: converting every rep's full result (≈ 8 KB each)
+//! costs far more than computing it.
+
+use crate::data::Dataset;
+use crate::evaluate::{evaluate_detail, Detail, Evaluation, RepResult, Totals};
+use crate::plan::CompiledPlan;
+use crate::problem::Problem;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::cmp::Ordering;
+use std::sync::Arc;
+
+/// What a table can be sorted by (`rows`' `sort_key`). Equal values keep data order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortKey {
+    /// The order of the reps in the data.
+    Data,
+    /// Rep id.
+    RepId,
+    /// Rep name.
+    Name,
+    /// Region.
+    Region,
+    /// Role.
+    Role,
+    /// Score (the same order as rank, best last when ascending).
+    Score,
+    /// Grade, in the plan's band order (the first band first).
+    Grade,
+    /// Rank (1 first).
+    Rank,
+    /// Headline attainment; reps without one first.
+    AttainmentPct,
+    /// Base pay total.
+    BaseTotal,
+    /// Commission, all lines.
+    Commission,
+    /// Bonuses, all of them.
+    Bonuses,
+    /// Variable pay.
+    VariablePay,
+    /// Total pay.
+    TotalPay,
+}
+
+/// Every sort key with its name, as `rows` takes it.
+const SORT_KEYS: [(&str, SortKey); 14] = [
+    ("data", SortKey::Data),
+    ("rep_id", SortKey::RepId),
+    ("name", SortKey::Name),
+    ("region", SortKey::Region),
+    ("role", SortKey::Role),
+    ("score", SortKey::Score),
+    ("grade", SortKey::Grade),
+    ("rank", SortKey::Rank),
+    ("attainment_pct", SortKey::AttainmentPct),
+    ("base_total", SortKey::BaseTotal),
+    ("commission", SortKey::Commission),
+    ("bonuses", SortKey::Bonuses),
+    ("variable_pay", SortKey::VariablePay),
+    ("total_pay", SortKey::TotalPay),
+];
+
+impl SortKey {
+    /// The key named `name` (`total_pay`, `score`, …); an `unknown_sort_key` error lists the names.
+    pub fn parse(name: &str) -> Result<SortKey, Problem> {
+        SORT_KEYS.iter().find(|(n, _)| *n == name).map(|(_, k)| *k).ok_or_else(|| {
+            let names = SORT_KEYS.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ");
+            Problem::error(
+                "unknown_sort_key",
+                "sort_key",
+                Some(name.to_string()),
+                format!("the results cannot be sorted by `{name}`; sort by one of: {names}"),
+                format!("结果无法按 `{name}` 排序；可用的排序字段：{names}"),
+            )
+        })
+    }
+}
+
+/// The small answer to an evaluation: what it covers, the team totals and what was left out.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct RunSummary<'a> {
+    /// The period evaluated (for year-to-date, the last one).
+    pub period: &'a str,
+    /// The periods the figures cover.
+    pub periods: &'a [String],
+    /// Whether the figures are year-to-date.
+    pub year_to_date: bool,
+    /// Totals over the evaluated reps, as in a full evaluation.
+    pub totals: &'a Totals,
+    /// Reps left out, each with its reason.
+    pub problems: &'a [Problem],
+    /// Things that did not stop the evaluation but need a look.
+    pub warnings: &'a [Problem],
+}
+
+/// One rep's headline figures: a row of the results table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct RepRow<'a> {
+    /// The rep's position in the evaluation (0-based, data order of the evaluated reps).
+    pub index: usize,
+    /// The rep's id, for `repResult`.
+    pub rep_id: &'a str,
+    /// The rep's name.
+    pub name: &'a str,
+    /// The rep's Chinese name; empty when the data has none.
+    pub name_zh: &'a str,
+    /// The rep's region.
+    pub region: &'a str,
+    /// The rep's role.
+    pub role: &'a str,
+    /// The score.
+    pub score: Decimal,
+    /// The grade.
+    pub grade: &'a str,
+    /// The rank (1 for the best score; ties share).
+    pub rank: usize,
+    /// Headline attainment in percent; null when the plan has none.
+    pub attainment_pct: Option<Decimal>,
+    /// Sum of the base pay items.
+    pub base_total: Decimal,
+    /// Sum of the commission lines' pay.
+    pub commission: Decimal,
+    /// Sum of the bonuses.
+    pub bonuses: Decimal,
+    /// Sum of the clawbacks (zero or negative).
+    pub adjustments: Decimal,
+    /// Variable pay after the cap and the draw.
+    pub variable_pay: Decimal,
+    /// Total pay.
+    pub total_pay: Decimal,
+    /// The codes of the rep's pay warnings (`base_share_out_of_range`, …).
+    pub warnings: Vec<&'static str>,
+    /// The codes of the rep's flags (`grade_streak`).
+    pub flags: Vec<&'static str>,
+}
+
+/// A page of rows in the order asked for.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct RowPage<'a> {
+    /// Number of rows in the whole table (the evaluated reps).
+    pub total: usize,
+    /// The position of the first row of this page in the sorted table.
+    pub start: usize,
+    /// The rows, at most the number asked for.
+    pub rows: Vec<RepRow<'a>>,
+}
+
+/// Every rep's figures as columns, one entry per evaluated rep in evaluation order. Figures
+/// are exact decimal strings joined by `\n` (a decimal never holds one); an empty entry is a
+/// figure the rep does not have (attainment without the plan's `attainment`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Columns {
+    /// Each rep's index in the data's reps (`Dataset::reps`, the wasm `reps()`): its id and names.
+    pub rep_index: Vec<u32>,
+    /// Each rep's rank.
+    pub rank: Vec<u32>,
+    /// Each rep's grade, as an index into `grades`.
+    pub grade: Vec<u8>,
+    /// The plan's grades, in band order.
+    pub grades: Vec<String>,
+    /// Named figure columns: `score`, `attainment_pct`, `base_total`, `commission`,
+    /// `bonuses`, `adjustments`, `variable_pay`, `total_pay`, then `commission.<line id>`
+    /// for each line and `bonus.<bonus id>` for each bonus, in plan order.
+    pub figures: Vec<(String, String)>,
+}
+
+/// Per-rep sums a row shows and sorts by, worked out once.
+#[derive(Debug, Clone, Copy)]
+struct Sums {
+    commission: Decimal,
+    bonuses: Decimal,
+    adjustments: Decimal,
+    grade: u8,
+}
+
+/// An evaluation without explanations, and what its pages need: the per-rep sums and the
+/// last sort order; with the plan and period it came from, to explain one rep when asked.
+#[derive(Debug, Clone)]
+pub struct ResultTable {
+    evaluation: Evaluation,
+    plan: Arc<CompiledPlan>,
+    period: usize,
+    sums: Vec<Sums>,
+    /// The last order asked for, kept for the next page.
+    order: Option<Order>,
+}
+
+/// A sort order of the table, worked out as far as the pages asked for needed.
+#[derive(Debug, Clone)]
+struct Order {
+    key: SortKey,
+    descending: bool,
+    /// Row indices; the first `sorted` are in their final order, the rest all come after them.
+    indices: Vec<u32>,
+    sorted: usize,
+}
+
+impl ResultTable {
+    /// Evaluates `plan` on data period `period` (year-to-date when asked) without
+    /// explanations, and keeps the results.
+    pub fn evaluate(plan: Arc<CompiledPlan>, data: &Dataset, period: usize, year_to_date: bool) -> Result<Self, Problem> {
+        let evaluation = evaluate_detail(&plan, data, period, year_to_date, Detail::Figures)?;
+        Ok(ResultTable::new(evaluation, plan, period))
+    }
+
+    /// Sums that did not fit were reported by the totals already (an evaluation with an
+    /// overflowing sum is an error), so they are exact here.
+    fn new(evaluation: Evaluation, plan: Arc<CompiledPlan>, period: usize) -> Self {
+        let grade_of = |g: &str| evaluation.totals.grades.iter().position(|c| c.grade == g).and_then(|i| u8::try_from(i).ok()).unwrap_or(u8::MAX);
+        let sum = |v: &mut dyn Iterator<Item = Decimal>| crate::evaluate::sum(v).unwrap_or_default();
+        let sums = evaluation
+            .reps
+            .iter()
+            .map(|r| Sums {
+                commission: sum(&mut r.commission.iter().map(|l| l.pay)),
+                bonuses: sum(&mut r.bonuses.iter().map(|b| b.amount)),
+                adjustments: sum(&mut r.adjustments.iter().map(|a| a.amount)),
+                grade: grade_of(&r.grade),
+            })
+            .collect();
+        ResultTable { evaluation, plan, period, sums, order: None }
+    }
+
+    /// The whole evaluation, without explanations.
+    pub fn evaluation(&self) -> &Evaluation {
+        &self.evaluation
+    }
+
+    /// What the evaluation covers, its totals and what was left out.
+    pub fn summary(&self) -> RunSummary<'_> {
+        let e = &self.evaluation;
+        RunSummary { period: &e.period, periods: &e.periods, year_to_date: e.year_to_date, totals: &e.totals, problems: &e.problems, warnings: &e.warnings }
+    }
+
+    /// Up to `count` rows from position `start` of the table sorted by `key` (descending
+    /// when asked; equal values keep data order). The order is kept for the next page.
+    pub fn rows(&mut self, start: usize, count: usize, key: SortKey, descending: bool) -> RowPage<'_> {
+        let n = self.evaluation.reps.len();
+        let start = start.min(n);
+        let end = start.saturating_add(count).min(n);
+        let sorted = key != SortKey::Data || descending;
+        if sorted {
+            self.sort(key, descending, end);
+        }
+        let order = self.order.as_ref().filter(|_| sorted);
+        let rows = (start..end).map(|at| order.map_or(at, |o| o.indices[at] as usize)).map(|i| self.row(i)).collect();
+        RowPage { total: n, start, rows }
+    }
+
+    /// The full result of rep `rep_id`, explanations and all: the period evaluated again
+    /// with `data` (the data evaluated), explaining that rep only. `unknown_rep` when the rep
+    /// was not evaluated (not in the data, or left out: see the summary's problems).
+    pub fn rep_result(&self, data: &Dataset, rep_id: &str) -> Result<RepResult, Problem> {
+        let evaluated = self.evaluation.reps.iter().any(|r| r.rep_id == rep_id);
+        let index = data.reps.iter().position(|r| r.id == rep_id).filter(|_| evaluated).ok_or_else(|| unknown_rep(rep_id))?;
+        let evaluation = evaluate_detail(&self.plan, data, self.period, self.evaluation.year_to_date, Detail::Rep(index))?;
+        evaluation.reps.into_iter().find(|r| r.rep_id == rep_id).ok_or_else(|| unknown_rep(rep_id))
+    }
+
+    /// Every rep's figures as columns (see [`Columns`]); `rep_index` maps each to its rep in `data_ids`
+    /// order (the ids of the data's reps, in data order).
+    pub fn columns<'a>(&self, data_ids: impl Iterator<Item = &'a str>) -> Columns {
+        let reps = &self.evaluation.reps;
+        let position: std::collections::HashMap<&str, u32> = data_ids.zip(0u32..).collect();
+        let rep_index = reps.iter().map(|r| position.get(r.rep_id.as_str()).copied().unwrap_or(u32::MAX)).collect();
+        let rank = reps.iter().map(|r| u32::try_from(r.rank).unwrap_or(u32::MAX)).collect();
+        let grade = self.sums.iter().map(|s| s.grade).collect();
+        let grades = self.evaluation.totals.grades.iter().map(|g| g.grade.clone()).collect();
+        let column = |f: &dyn Fn(usize, &RepResult) -> Option<Decimal>| join(reps.iter().enumerate().map(|(i, r)| f(i, r)));
+        let mut figures = vec![
+            ("score".to_string(), column(&|_, r| Some(r.score))),
+            ("attainment_pct".to_string(), column(&|_, r| r.attainment_pct)),
+            ("base_total".to_string(), column(&|_, r| Some(r.base_total))),
+            ("commission".to_string(), column(&|i, _| Some(self.sums[i].commission))),
+            ("bonuses".to_string(), column(&|i, _| Some(self.sums[i].bonuses))),
+            ("adjustments".to_string(), column(&|i, _| Some(self.sums[i].adjustments))),
+            ("variable_pay".to_string(), column(&|_, r| Some(r.variable_pay))),
+            ("total_pay".to_string(), column(&|_, r| Some(r.total_pay))),
+        ];
+        if let Some(first) = reps.first() {
+            for (k, line) in first.commission.iter().enumerate() {
+                figures.push((format!("commission.{}", line.id), column(&|_, r| r.commission.get(k).map(|l| l.pay))));
+            }
+            for (k, bonus) in first.bonuses.iter().enumerate() {
+                figures.push((format!("bonus.{}", bonus.id), column(&|_, r| r.bonuses.get(k).map(|b| b.amount))));
+            }
+        }
+        Columns { rep_index, rank, grade, grades, figures }
+    }
+
+    fn row(&self, i: usize) -> RepRow<'_> {
+        let r = &self.evaluation.reps[i];
+        let s = &self.sums[i];
+        RepRow {
+            index: i,
+            rep_id: &r.rep_id,
+            name: &r.name,
+            name_zh: &r.name_zh,
+            region: &r.region,
+            role: &r.role,
+            score: r.score,
+            grade: &r.grade,
+            rank: r.rank,
+            attainment_pct: r.attainment_pct,
+            base_total: r.base_total,
+            commission: s.commission,
+            bonuses: s.bonuses,
+            adjustments: s.adjustments,
+            variable_pay: r.variable_pay,
+            total_pay: r.total_pay,
+            warnings: r.warnings.iter().map(|w| w.code).collect(),
+            flags: r.flags.iter().map(|f| f.code).collect(),
+        }
+    }
+
+    /// Sorts the table by `key` far enough for its first `end` rows: a page near the top
+    /// costs a selection, not a full sort; later pages extend the sorted part.
+    fn sort(&mut self, key: SortKey, descending: bool, end: usize) {
+        let ResultTable { evaluation, sums, order, .. } = self;
+        let reps = &evaluation.reps;
+        let order = match order {
+            Some(o) if o.key == key && o.descending == descending => o,
+            _ => order.insert(Order { key, descending, indices: (0..u32::try_from(reps.len()).unwrap_or(u32::MAX)).collect(), sorted: 0 }),
+        };
+        if order.sorted >= end {
+            return;
+        }
+        let by_key = |a: usize, b: usize| -> Ordering {
+            let (x, y) = (&reps[a], &reps[b]);
+            match key {
+                SortKey::Data => a.cmp(&b),
+                SortKey::RepId => x.rep_id.cmp(&y.rep_id),
+                SortKey::Name => x.name.cmp(&y.name),
+                SortKey::Region => x.region.cmp(&y.region),
+                SortKey::Role => x.role.cmp(&y.role),
+                SortKey::Score => x.score.cmp(&y.score),
+                SortKey::Grade => sums[a].grade.cmp(&sums[b].grade),
+                SortKey::Rank => x.rank.cmp(&y.rank),
+                SortKey::AttainmentPct => x.attainment_pct.cmp(&y.attainment_pct),
+                SortKey::BaseTotal => x.base_total.cmp(&y.base_total),
+                SortKey::Commission => sums[a].commission.cmp(&sums[b].commission),
+                SortKey::Bonuses => sums[a].bonuses.cmp(&sums[b].bonuses),
+                SortKey::VariablePay => x.variable_pay.cmp(&y.variable_pay),
+                SortKey::TotalPay => x.total_pay.cmp(&y.total_pay),
+            }
+        };
+        // A total order: by the key (reversed when descending), equal values in data order.
+        let cmp = |a: &u32, b: &u32| {
+            let o = by_key(*a as usize, *b as usize);
+            if descending { o.reverse() } else { o }.then(a.cmp(b))
+        };
+        let rest = &mut order.indices[order.sorted..];
+        let wanted = end - order.sorted;
+        if wanted < rest.len() {
+            rest.select_nth_unstable_by(wanted - 1, cmp);
+        }
+        rest[..wanted].sort_unstable_by(cmp);
+        order.sorted = end;
+    }
+}
+
+/// Figures joined by `\n`, an absent one as an empty entry.
+fn join(values: impl Iterator<Item = Option<Decimal>>) -> String {
+    let mut out = String::new();
+    for (i, v) in values.enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if let Some(v) = v {
+            push_decimal(&mut out, v);
+        }
+    }
+    out
+}
+
+/// Appends `d` exactly as its `Display` writes it (all `scale` decimals), without the
+/// formatting machinery for the mantissas that fit a `u64` (every amount of pay does).
+fn push_decimal(out: &mut String, d: Decimal) {
+    let m = d.mantissa();
+    let abs = match u64::try_from(m.unsigned_abs()) {
+        Ok(abs) if !(m == 0 && d.is_sign_negative()) => abs,
+        _ => {
+            use std::fmt::Write;
+            let _ = write!(out, "{d}"); // writing to a String cannot fail
+            return;
+        }
+    };
+    let scale = d.scale() as usize;
+    // The digits, last first, with zeros up to one before the point.
+    let mut digits = [b'0'; 30];
+    let mut n = 0;
+    let mut v = abs;
+    loop {
+        digits[n] = b'0' + (v % 10) as u8; // ok: a digit
+        n += 1;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    let n = n.max(scale + 1);
+    if m < 0 {
+        out.push('-');
+    }
+    for i in (0..n).rev() {
+        out.push(char::from(digits[i]));
+        if i == scale && scale > 0 {
+            out.push('.');
+        }
+    }
+}
+
+fn unknown_rep(rep_id: &str) -> Problem {
+    Problem::error(
+        "unknown_rep",
+        "rep_id",
+        Some(rep_id.to_string()),
+        format!("rep `{rep_id}` is not in the results: it is not in the data, or it was left out (see the problems)"),
+        format!("结果中没有销售代表 `{rep_id}`：数据中没有该代表，或该代表未能计算（见问题列表）"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::push_decimal;
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn decimals_are_written_as_display_writes_them() {
+        let mut values: Vec<Decimal> = ["0", "-0", "0.00", "-0.00", "5.0", "38000.00", "-0.50", "0.05", "1e-28", "79228162514264337593543950335", "-79228162514264337593543950335", "18446744073709551615", "18446744073709551616", "-18446744073709551616.5", "123.456"]
+            .iter()
+            .map(|s| s.parse::<Decimal>().or_else(|_| Decimal::from_scientific(s)).unwrap())
+            .collect();
+        values.push(Decimal::new(0, 5).set_sign_negative_then());
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        for _ in 0..20_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let mantissa = i128::from(seed as i64) >> (seed % 60);
+            values.push(Decimal::from_i128_with_scale(mantissa, (seed % 29) as u32));
+        }
+        for d in values {
+            let mut out = String::new();
+            push_decimal(&mut out, d);
+            assert_eq!(out, d.to_string(), "{d:?}");
+        }
+    }
+
+    trait NegativeZero {
+        fn set_sign_negative_then(self) -> Self;
+    }
+    impl NegativeZero for Decimal {
+        fn set_sign_negative_then(mut self) -> Self {
+            self.set_sign_negative(true);
+            self
+        }
+    }
+}

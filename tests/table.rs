@@ -1,0 +1,234 @@
+//! The kept results (`Workspace::run`, `table::ResultTable`): evaluated without
+//! explanations, their rows and columns hold exactly the figures of the full evaluation, and
+//! one rep's result worked out again is exactly the full evaluation's, explanations and all:
+//! for every rep of every preset and period (and year-to-date), and for synthetic reps under
+//! the benchmark plan. Pages, sort orders and errors.
+
+mod common;
+use incentive_engine::data::synthetic_monthly;
+use incentive_engine::evaluate::RepResult;
+use incentive_engine::presets::PRESETS;
+use incentive_engine::explain::Explanation;
+use incentive_engine::table::{ResultTable, SortKey};
+use incentive_engine::Workspace;
+use rust_decimal::Decimal;
+
+const BENCH_PLAN: &str = include_str!("../bench/full-plan.json");
+const KEYS: [&str; 14] = ["data", "rep_id", "name", "region", "role", "score", "grade", "rank", "attainment_pct", "base_total", "commission", "bonuses", "variable_pay", "total_pay"];
+
+fn workspace(ws: Workspace, json: &str) -> Workspace {
+    let mut ws = ws;
+    let report = ws.set_plan_json(json);
+    assert!(report.ok, "{:#?}", report.problems);
+    ws
+}
+
+fn sum(values: impl Iterator<Item = Decimal>) -> Decimal {
+    values.sum()
+}
+
+/// A result with every explanation emptied: its figures only.
+fn figures(r: &RepResult) -> RepResult {
+    let mut r = r.clone();
+    let none = Explanation::default;
+    r.points_explain = none();
+    r.kpis.iter_mut().for_each(|k| k.explain = none());
+    r.commission.iter_mut().for_each(|l| l.explain = none());
+    r.bonuses.iter_mut().chain(r.base_pay.iter_mut()).for_each(|b| b.explain = none());
+    r.adjustments.iter_mut().for_each(|a| a.explain = none());
+    r
+}
+
+/// The kept results of `period` hold every figure of the full evaluation, and explain each
+/// rep exactly as the full evaluation does (every `explain_every`th rep: each one
+/// evaluates the period again).
+fn check_same_figures(ws: &Workspace, period: &str, year_to_date: bool, explain_every: usize) {
+    let evaluation = &if year_to_date { ws.evaluate_ytd(period) } else { ws.evaluate(period) }.unwrap();
+    let data_ids: Vec<&str> = ws.data().reps.iter().map(|r| r.id.as_str()).collect();
+    let mut table = ws.run(period, year_to_date).unwrap();
+    let lean = table.evaluation();
+    assert_eq!((&lean.totals, &lean.problems, &lean.warnings, &lean.periods), (&evaluation.totals, &evaluation.problems, &evaluation.warnings, &evaluation.periods));
+    assert_eq!(lean.reps.len(), evaluation.reps.len());
+    for (l, r) in lean.reps.iter().zip(&evaluation.reps) {
+        assert_eq!(l, &figures(r), "{period}: the figures of {} differ", r.rep_id);
+    }
+    let summary = table.summary();
+    assert_eq!(summary.totals, &evaluation.totals);
+    assert_eq!((summary.period, summary.year_to_date, summary.problems, summary.warnings), (evaluation.period.as_str(), evaluation.year_to_date, &evaluation.problems[..], &evaluation.warnings[..]));
+    let n = evaluation.reps.len();
+    let page = table.rows(0, usize::MAX, SortKey::Data, false);
+    assert_eq!((page.total, page.start, page.rows.len()), (n, 0, n));
+    for (i, (row, r)) in page.rows.iter().zip(&evaluation.reps).enumerate() {
+        assert_eq!(row.index, i);
+        assert_eq!((row.rep_id, row.name, row.name_zh, row.region, row.role, row.grade), (&*r.rep_id, &*r.name, &*r.name_zh, &*r.region, &*r.role, &*r.grade));
+        assert_eq!((row.score, row.rank, row.attainment_pct), (r.score, r.rank, r.attainment_pct), "{}", r.rep_id);
+        assert_eq!((row.base_total, row.variable_pay, row.total_pay), (r.base_total, r.variable_pay, r.total_pay), "{}", r.rep_id);
+        assert_eq!(row.commission, sum(r.commission.iter().map(|l| l.pay)), "{}", r.rep_id);
+        assert_eq!(row.bonuses, sum(r.bonuses.iter().map(|b| b.amount)), "{}", r.rep_id);
+        assert_eq!(row.adjustments, sum(r.adjustments.iter().map(|a| a.amount)), "{}", r.rep_id);
+        assert_eq!(row.warnings, r.warnings.iter().map(|w| w.code).collect::<Vec<_>>());
+        assert_eq!(row.flags, r.flags.iter().map(|f| f.code).collect::<Vec<_>>());
+    }
+    for r in evaluation.reps.iter().step_by(explain_every) {
+        let explained = table.rep_result(ws.data(), &r.rep_id).unwrap();
+        assert_eq!(&explained, r, "{period}: {} explained again", r.rep_id);
+        // Nothing was lost on the way: the explanations are the full evaluation's.
+        assert_eq!(explained.kpis.iter().map(|k| &k.explain).collect::<Vec<_>>(), r.kpis.iter().map(|k| &k.explain).collect::<Vec<_>>());
+        assert_eq!(explained.bonuses.iter().map(|b| &b.explain).collect::<Vec<_>>(), r.bonuses.iter().map(|b| &b.explain).collect::<Vec<_>>());
+    }
+
+    let columns = table.columns(data_ids.iter().copied());
+    assert_eq!(columns.rank, evaluation.reps.iter().map(|r| r.rank as u32).collect::<Vec<_>>());
+    let ids: Vec<&str> = columns.rep_index.iter().map(|&i| data_ids[i as usize]).collect();
+    assert_eq!(ids, evaluation.reps.iter().map(|r| r.rep_id.as_str()).collect::<Vec<_>>());
+    let grades: Vec<&str> = columns.grade.iter().map(|&g| columns.grades[g as usize].as_str()).collect();
+    assert_eq!(grades, evaluation.reps.iter().map(|r| r.grade.as_str()).collect::<Vec<_>>());
+    let column = |name: &str| -> Vec<String> {
+        let (_, text) = columns.figures.iter().find(|(n, _)| n == name).unwrap_or_else(|| panic!("no column {name}"));
+        text.split('\n').map(str::to_string).collect()
+    };
+    let text = |f: &dyn Fn(&RepResult) -> Option<Decimal>| -> Vec<String> { evaluation.reps.iter().map(|r| f(r).map_or(String::new(), |d| d.to_string())).collect() };
+    if n > 0 {
+        assert_eq!(column("score"), text(&|r| Some(r.score)));
+        assert_eq!(column("attainment_pct"), text(&|r| r.attainment_pct));
+        assert_eq!(column("base_total"), text(&|r| Some(r.base_total)));
+        assert_eq!(column("commission"), text(&|r| Some(sum(r.commission.iter().map(|l| l.pay)))));
+        assert_eq!(column("bonuses"), text(&|r| Some(sum(r.bonuses.iter().map(|b| b.amount)))));
+        assert_eq!(column("adjustments"), text(&|r| Some(sum(r.adjustments.iter().map(|a| a.amount)))));
+        assert_eq!(column("variable_pay"), text(&|r| Some(r.variable_pay)));
+        assert_eq!(column("total_pay"), text(&|r| Some(r.total_pay)));
+        for (k, line) in evaluation.reps[0].commission.iter().enumerate() {
+            assert_eq!(column(&format!("commission.{}", line.id)), text(&|r| Some(r.commission[k].pay)));
+        }
+        for (k, bonus) in evaluation.reps[0].bonuses.iter().enumerate() {
+            assert_eq!(column(&format!("bonus.{}", bonus.id)), text(&|r| Some(r.bonuses[k].amount)));
+        }
+    }
+}
+
+/// Every sort key, both ways: the page holds every rep once, in an order consistent with the key.
+fn check_sorted(mut table: ResultTable) {
+    let evaluation = &table.evaluation().clone();
+    for name in KEYS {
+        let key = SortKey::parse(name).unwrap();
+        for descending in [false, true] {
+            let page = table.rows(0, usize::MAX, key, descending);
+            let mut seen: Vec<usize> = page.rows.iter().map(|r| r.index).collect();
+            seen.sort_unstable();
+            assert_eq!(seen, (0..evaluation.reps.len()).collect::<Vec<_>>(), "{name}");
+            let value = |i: usize| -> String {
+                let r = &evaluation.reps[i];
+                match name {
+                    "data" => format!("{i:08}"),
+                    "rep_id" => r.rep_id.clone(),
+                    "name" => r.name.clone(),
+                    "region" => r.region.clone(),
+                    "role" => r.role.clone(),
+                    "grade" => format!("{:03}", evaluation.totals.grades.iter().position(|g| g.grade == r.grade).unwrap()),
+                    "rank" => format!("{:08}", r.rank),
+                    _ => String::new(),
+                }
+            };
+            let number = |i: usize| -> Option<Decimal> {
+                let r = &evaluation.reps[i];
+                match name {
+                    "score" => Some(r.score),
+                    "attainment_pct" => r.attainment_pct,
+                    "base_total" => Some(r.base_total),
+                    "commission" => Some(sum(r.commission.iter().map(|l| l.pay))),
+                    "bonuses" => Some(sum(r.bonuses.iter().map(|b| b.amount))),
+                    "variable_pay" => Some(r.variable_pay),
+                    "total_pay" => Some(r.total_pay),
+                    _ => None,
+                }
+            };
+            for pair in page.rows.windows(2) {
+                let (a, b) = (pair[0].index, pair[1].index);
+                let order = (value(a), number(a)).cmp(&(value(b), number(b)));
+                let expected = if descending { std::cmp::Ordering::Greater } else { std::cmp::Ordering::Less };
+                // Equal values keep data order.
+                assert!(order == expected || (order.is_eq() && a < b), "{name} desc={descending}: rows {a} then {b}");
+            }
+        }
+    }
+}
+
+#[test]
+fn every_preset_every_period_gives_the_evaluations_figures() {
+    for preset in PRESETS {
+        let ws = workspace(Workspace::with_sample_reps(), preset.json);
+        for period in &ws.data().periods {
+            for year_to_date in [false, true] {
+                check_same_figures(&ws, period, year_to_date, 1);
+                check_sorted(ws.run(period, year_to_date).unwrap());
+            }
+        }
+    }
+}
+
+#[test]
+fn synthetic_reps_under_the_benchmark_plan_give_the_evaluations_figures() {
+    let ws = workspace(Workspace::new(synthetic_monthly(600, 3, 7)), BENCH_PLAN);
+    for period in &ws.data().periods {
+        assert_eq!(ws.run(period, false).unwrap().evaluation().reps.len(), 600);
+        check_same_figures(&ws, period, false, 37);
+        check_sorted(ws.run(period, false).unwrap());
+    }
+    check_same_figures(&ws, "2026-03", true, 101);
+}
+
+#[test]
+fn pages_are_cut_from_the_sorted_table() {
+    let ws = workspace(Workspace::with_sample_reps(), common::sample_plan().to_string().as_str());
+    let mut table = ws.run("2026-Q4", false).unwrap();
+    let all: Vec<usize> = table.rows(0, usize::MAX, SortKey::TotalPay, true).rows.iter().map(|r| r.index).collect();
+    let page = table.rows(10, 5, SortKey::TotalPay, true);
+    assert_eq!((page.total, page.start), (32, 10));
+    assert_eq!(page.rows.iter().map(|r| r.index).collect::<Vec<_>>(), all[10..15]);
+    // The best paid first: E03 is paid 53,000.00 in 2026-Q4.
+    let first = &table.rows(0, 1, SortKey::TotalPay, true).rows[0];
+    assert_eq!((first.rep_id, first.total_pay.to_string().as_str()), ("E03", "53000.00"));
+    // Past the end: an empty page, not an error.
+    let past = table.rows(40, 10, SortKey::Data, false);
+    assert_eq!((past.total, past.start, past.rows.len()), (32, 32, 0));
+    let last = table.rows(30, 10, SortKey::Data, false);
+    assert_eq!(last.rows.iter().map(|r| r.index).collect::<Vec<_>>(), [30, 31]);
+}
+
+#[test]
+fn pages_asked_for_in_any_order_are_cut_from_the_same_order() {
+    let ws = workspace(Workspace::new(synthetic_monthly(300, 1, 3)), BENCH_PLAN);
+    for name in KEYS {
+        let key = SortKey::parse(name).unwrap();
+        for descending in [false, true] {
+            let full: Vec<usize> = ws.run("2026-01", false).unwrap().rows(0, usize::MAX, key, descending).rows.iter().map(|r| r.index).collect();
+            let mut table = ws.run("2026-01", false).unwrap();
+            // A page further down first, then from the top, another key in between.
+            let mut got = vec![usize::MAX; full.len()];
+            for start in [140, 0, 7, 280, 14, 21, 35, 28, 42, 49, 56] {
+                for (k, row) in table.rows(start, 7, key, descending).rows.iter().enumerate() {
+                    got[start + k] = row.index;
+                }
+                table.rows(3, 5, SortKey::Name, !descending);
+            }
+            for start in (0..full.len()).step_by(9) {
+                for (k, row) in table.rows(start, 9, key, descending).rows.iter().enumerate() {
+                    got[start + k] = row.index;
+                }
+            }
+            assert_eq!(got, full, "{name} desc={descending}");
+        }
+    }
+}
+
+#[test]
+fn unknown_sort_keys_and_reps_are_clear_errors() {
+    let p = SortKey::parse("pay").unwrap_err();
+    assert_eq!((p.code, p.path.as_str(), p.value.as_deref()), ("unknown_sort_key", "sort_key", Some("pay")));
+    assert!(p.message.en.contains("total_pay") && p.message.zh.contains("排序"), "{p:?}");
+    let ws = workspace(Workspace::with_sample_reps(), common::sample_plan().to_string().as_str());
+    let table = ws.run("2026-Q4", false).unwrap();
+    let p = table.rep_result(ws.data(), "NOPE").unwrap_err();
+    assert_eq!((p.code, p.path.as_str(), p.value.as_deref()), ("unknown_rep", "rep_id", Some("NOPE")));
+    assert!(!p.message.zh.is_empty());
+}
