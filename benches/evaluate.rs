@@ -4,6 +4,9 @@
 //! - `set_plan/10000`: parse, validate and compile the plan against 10,000 reps;
 //! - `one_period/N`: evaluate one month for N reps (a dataset holding that month only);
 //! - `run/N`: the same month for a table (`Workspace::run`: no explanations, kept);
+//! - `run_with_high_potential/N`: `run/N` with a high-potential rule (D6) whose flag raises the
+//!   new-customer rate a point (the flag is worked out from team statistics before scoring);
+//! - `signals/N`: the month's management signals (evaluation, high potentials, portraits, health);
 //! - `one_period_of_12/N`: evaluate one month (2026-06) of a dataset holding 12 months;
 //! - `twelve_periods/N`: evaluate each of the 12 months, one after the other.
 //!
@@ -36,8 +39,25 @@ fn big() -> bool {
 }
 
 fn workspace(reps: usize, months: usize) -> Workspace {
+    workspace_with(reps, months, PLAN)
+}
+
+/// The benchmark plan with a high-potential rule (the seed's: revenue mid-ranked,
+/// satisfaction and training well above the team average) paying a rate point more.
+fn plan_with_high_potential() -> String {
+    let mut plan: serde_json::Value = serde_json::from_str(PLAN).expect("the benchmark plan is JSON");
+    plan["signals"] = serde_json::json!({ "high_potential": { "conditions": [
+        { "type": "percentile", "metric": "revenue_collected", "from": 25, "to": 75 },
+        { "type": "above", "metric": "satisfaction", "stat": "average", "by": 5 },
+        { "type": "above", "metric": "training_participation", "stat": "median", "by": 10 }
+    ] } });
+    plan["commission"][0]["rate_override"] = serde_json::json!({ "when": "high_potential", "add_pct": 1 });
+    plan.to_string()
+}
+
+fn workspace_with(reps: usize, months: usize, plan: &str) -> Workspace {
     let mut ws = Workspace::new(synthetic_monthly(reps, months, SEED));
-    let report = ws.set_plan_json(PLAN);
+    let report = ws.set_plan_json(plan);
     assert!(report.ok && report.problems.is_empty(), "the benchmark plan must be valid: {:?}", report.problems);
     ws
 }
@@ -116,6 +136,17 @@ fn bench<M: Measurement>(c: &mut Criterion<M>) {
         configure(&mut group, per);
         group.throughput(Throughput::Elements(reps as u64));
         group.bench_function(BenchmarkId::from_parameter(reps), |b| b.iter(|| ws.run("2026-01", false).unwrap()));
+        group.finish();
+        let ws = workspace_with(reps, 1, &plan_with_high_potential());
+        let mut group = c.benchmark_group("run_with_high_potential");
+        configure(&mut group, per);
+        group.throughput(Throughput::Elements(reps as u64));
+        group.bench_function(BenchmarkId::from_parameter(reps), |b| b.iter(|| ws.run("2026-01", false).unwrap()));
+        group.finish();
+        let mut group = c.benchmark_group("signals");
+        configure(&mut group, per * 2.0);
+        group.throughput(Throughput::Elements(reps as u64));
+        group.bench_function(BenchmarkId::from_parameter(reps), |b| b.iter(|| ws.signals("2026-01").unwrap()));
         group.finish();
     }
     for reps in sizes() {

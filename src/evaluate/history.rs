@@ -25,14 +25,29 @@ impl<'a> DataHistory<'a> {
 
 impl History for DataHistory<'_> {
     fn value(&self, expr: &SignalExpr, rep: usize, period: usize) -> Option<Decimal> {
-        let row = &self.data.rows[*self.rows.get(&(rep, period))?];
+        self.values(std::slice::from_ref(expr), rep, period).pop().flatten()
+    }
+
+    /// One filling of the rep's variables for all the formulas.
+    fn values(&self, exprs: &[SignalExpr], rep: usize, period: usize) -> Vec<Option<Decimal>> {
+        let Some(&at) = self.rows.get(&(rep, period)) else { return vec![None; exprs.len()] };
+        let row = &self.data.rows[at];
         let slots = self.plan.slots.names.len();
         let (mut vars, mut div_by_zero) = (vec![Decimal::ZERO; slots], vec![false; slots]);
-        fill_vars(self.plan, self.data, row, &mut vars, &mut div_by_zero).ok()?;
-        for &column in &expr.columns {
-            vars[column] = row.values[column]?;
+        if fill_vars(self.plan, self.data, row, &mut vars, &mut div_by_zero).is_err() {
+            return vec![None; exprs.len()];
         }
-        expr.expr.eval(&vars, &mut EvalNotes::default()).ok()
+        exprs
+            .iter()
+            .map(|expr| {
+                // The signal's own columns, which pay does not require (blank: no value).
+                let mut own = vars.clone();
+                for &column in &expr.columns {
+                    own[column] = row.values[column]?;
+                }
+                expr.expr.eval(&own, &mut EvalNotes::default()).ok()
+            })
+            .collect()
     }
 
     fn grades(&self, period: usize) -> HashMap<String, String> {

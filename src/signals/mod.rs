@@ -22,6 +22,10 @@ pub trait History {
     /// The value of `expr` for data rep `rep` in data period `period`; `None` when the rep
     /// has no row there or a value it needs is blank.
     fn value(&self, expr: &SignalExpr, rep: usize, period: usize) -> Option<Decimal>;
+    /// The values of several formulas for one rep and period (as [`History::value`] each).
+    fn values(&self, exprs: &[SignalExpr], rep: usize, period: usize) -> Vec<Option<Decimal>> {
+        exprs.iter().map(|e| self.value(e, rep, period)).collect()
+    }
     /// Each evaluated rep's grade in data period `period`, by rep id.
     fn grades(&self, period: usize) -> HashMap<String, String>;
 }

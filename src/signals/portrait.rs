@@ -26,6 +26,8 @@ pub(super) fn portraits(evaluation: &Evaluation) -> Vec<Portrait> {
         }
     }
     scores.values_mut().for_each(|list| list.sort_unstable());
+    // Each team average once (per rep it would make the portraits quadratic in the reps).
+    let averages: HashMap<(&str, &str), Decimal> = scores.iter().map(|(key, list)| (*key, average(list).unwrap_or_default())).collect();
     evaluation
         .reps
         .iter()
@@ -34,14 +36,15 @@ pub(super) fn portraits(evaluation: &Evaluation) -> Vec<Portrait> {
                 .kpis
                 .iter()
                 .map(|k| {
-                    let team = scores.get(&(rep.scorecard.as_str(), k.id.as_str())).map_or(&[][..], Vec::as_slice);
+                    let key = (rep.scorecard.as_str(), k.id.as_str());
+                    let team = scores.get(&key).map_or(&[][..], Vec::as_slice);
                     let score_pct = pct(k.score, k.weight).unwrap_or_default();
                     KpiStanding {
                         kpi: k.id.clone(),
                         score: k.score,
                         score_pct,
                         percentile: percent_rank(team, k.score),
-                        team_average: average(team).unwrap_or_default(),
+                        team_average: averages.get(&key).copied().unwrap_or_default(),
                     }
                 })
                 .collect();

@@ -9,6 +9,9 @@ use crate::plan::{CompiledPlan, PotentialCondition, TeamScope};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
+/// A team's values of one condition, sorted, and the condition's statistic of them.
+type Team = (Vec<Decimal>, Option<Decimal>);
+
 /// The reps of data period `period` the plan's rule flags, by data rep index, in data order.
 /// The team is every rep of the period the plan scores (one with a scorecard).
 pub(crate) fn high_potentials(plan: &CompiledPlan, data: &Dataset, period: usize, history: &dyn History) -> Vec<(usize, PotentialFlag)> {
@@ -23,18 +26,30 @@ pub(crate) fn high_potentials(plan: &CompiledPlan, data: &Dataset, period: usize
         }
     };
     // Each condition's value for every rep, and each team's values sorted.
-    let values: Vec<Vec<Option<Decimal>>> = plan.signals.potential.iter().map(|expr| reps.iter().map(|&rep| history.value(expr, rep, period)).collect()).collect();
-    let teams: Vec<HashMap<&str, Vec<Decimal>>> = values
+    let by_rep: Vec<Vec<Option<Decimal>>> = reps.iter().map(|&rep| history.values(&plan.signals.potential, rep, period)).collect();
+    let values: Vec<Vec<Option<Decimal>>> = (0..plan.signals.potential.len()).map(|c| by_rep.iter().map(|v| v[c]).collect()).collect();
+    // Each team's values sorted, with the condition's statistic worked out once per team.
+    let teams: Vec<HashMap<&str, Team>> = values
         .iter()
-        .map(|column| {
+        .zip(&rule.conditions)
+        .map(|(column, condition)| {
             let mut by_team: HashMap<&str, Vec<Decimal>> = HashMap::new();
             for (&rep, v) in reps.iter().zip(column) {
                 if let Some(v) = v {
                     by_team.entry(team_of(rep)).or_default().push(*v);
                 }
             }
-            by_team.values_mut().for_each(|list| list.sort_unstable());
             by_team
+                .into_iter()
+                .map(|(team, mut list)| {
+                    list.sort_unstable();
+                    let stat = match condition {
+                        PotentialCondition::Above { stat, .. } => statistic(stat, &list),
+                        PotentialCondition::Percentile { .. } => None,
+                    };
+                    (team, (list, stat))
+                })
+                .collect()
         })
         .collect();
     let mut flags = Vec::new();
@@ -45,10 +60,10 @@ pub(crate) fn high_potentials(plan: &CompiledPlan, data: &Dataset, period: usize
             .enumerate()
             .map(|(c, condition)| {
                 let value = values[c][i]?;
-                let team = teams[c].get(team_of(rep))?;
+                let (team, stat_value) = teams[c].get(team_of(rep))?;
                 Some(match condition {
                     PotentialCondition::Above { metric, stat, by } => {
-                        let team_value = statistic(stat, team)?;
+                        let team_value = (*stat_value)?;
                         PotentialCheck { metric: metric.clone(), value, compared_with: stat.clone(), team_value, holds: value >= team_value.checked_add(*by)? }
                     }
                     PotentialCondition::Percentile { metric, from, to } => {
