@@ -65,7 +65,14 @@ test('the high potential is flagged with the team figures, and paid a rate point
   await app(page, 'tr[data-rep="W04"]').click();
   const statement = app(page, '[data-testid="explanation"]');
   assert.equal(await statement.locator('[data-testid="rep-potential"]').count(), 1);
-  assert.match(await statement.textContent(), /rate raised by\s*1/);
+  const line = statement.locator('table[data-line="revenue_commission"]');
+  assert.match(await line.textContent(), /rate raised by \+1 pt/);
+  assert.equal((await line.locator('[data-testid="rate-raised-when"]').textContent()).replace(/\s+/g, ' ').trim(),
+    'Rate raised because this holds: high_potential · ★ High potential (高潜): meets every condition of the plan’s rule');
+  // Li Na, not flagged: her rate stays.
+  await app(page, '[data-testid="explanation"] button[aria-label="Close"]').click();
+  await app(page, 'tr[data-rep="E03"]').click();
+  assert.equal(await app(page, '[data-testid="explanation"] [data-testid="rate-raised-when"]').count(), 0);
   await context.close();
 });
 

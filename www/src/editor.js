@@ -104,8 +104,8 @@ function renderKpiRow(el, kpi, path) {
     <th scope="row"><button type="button" class="kpi-toggle" aria-expanded=${open ? 'true' : 'false'} data-testid=${`kpi-toggle-${kpi.id}`}
       @click=${() => (el.expandedKpi = open ? null : path)}>${open ? '▾' : '▸'} ${label}</button><div class="hint">${term(el.lang, type)}${kpi.actual ? html` · ${sourceHint(el.lang, kpi.actual)}` : nothing}</div></th>
     <td>${kpi.target != null ? html`${el.field(`${path}.target`, { label: `${label} ${el.L('target')}`, width: 'formula' })}${el.fieldError(`${path}.target`)}` : html`<span class="hint">—</span>`}</td>
-    <td>${el.field(`${path}.weight`, { label: `${label} ${el.L('weight')}`, type: 'number', width: 'narrow' })}${el.fieldError(`${path}.weight`)}</td>
-    <td>${hasCap ? html`${el.field(`${path}.scoring.cap_pct`, { label: `${label} ${el.L('cap')}`, type: 'number', width: 'narrow' })}${el.fieldError(`${path}.scoring.cap_pct`)}` : html`<span class="hint">—</span>`}</td>
+    <td>${el.field(`${path}.weight`, { label: `${label} ${el.L('weight')}`, type: 'number', width: 'tiny' })}${el.fieldError(`${path}.weight`)}</td>
+    <td>${hasCap ? html`${el.field(`${path}.scoring.cap_pct`, { label: `${label} ${el.L('cap')}`, type: 'number', width: 'tiny' })}${el.fieldError(`${path}.scoring.cap_pct`)}` : html`<span class="hint">—</span>`}</td>
   </tr>`;
 }
 

@@ -6,7 +6,7 @@ import { name, term } from './i18n.js';
 import { renderRepFlags, renderRepPortrait } from './signals.js';
 import { money, exactMoney, percent, rate, short } from './format.js';
 
-const PERCENT_KEYS = new Set(['attainment_pct', 'cap_pct', 'floor_pct', 'threshold_pct', 'applied_pct', 'band_score_pct', 'rater_weight_pct', 'gate_pct', 'added_rate_pct', 'group_attainment_pct', 'above_pct', 'excess_over_pct', 'rate_pct']);
+const PERCENT_KEYS = new Set(['attainment_pct', 'cap_pct', 'floor_pct', 'threshold_pct', 'applied_pct', 'band_score_pct', 'rater_weight_pct', 'gate_pct', 'group_attainment_pct', 'above_pct', 'excess_over_pct', 'rate_pct']);
 const HIDDEN_KEYS = new Set(['actual', 'target', 'attainment_pct', 'score']);
 
 const MODIFIER_KEYS = new Set(['returned', 'tier_pay', 'gate_pct', 'added_rate_pct', 'multiplier', 'grade_multiplier', 'cap']);
@@ -18,14 +18,16 @@ function writtenAsPercent(kpi) {
   return /^\s*\d+(\.\d+)?\s*[%％]\s*$/.test(String(kpi?.target ?? ''));
 }
 
-function stepValue(step) {
+function stepValue(lang, step) {
+  // Percentage points added to a rate: "+1 pt", not "1.00%" (which reads as a share).
+  if (step.key === 'added_rate_pct') return lang === 'zh' ? `+${short(step.value, 4)} 个百分点` : `+${short(step.value, 4)} pt`;
   return PERCENT_KEYS.has(step.key) ? percent(step.value) : short(step.value, 4);
 }
 
 /** The named values (only `keys` when given) and notes of an explanation, inline. */
 function steps(el, explain, keys) {
   const shown = keys ? explain.steps.filter((s) => keys.includes(s.key)) : explain.steps;
-  return html`${shown.map((s) => html`<span class="step">${term(el.lang, s.key)} ${stepValue(s)}</span>`)}${explain.notes.map((n) => html`<span class="note" data-note=${n}>${term(el.lang, n)}</span>`)}`;
+  return html`${shown.map((s) => html`<span class="step">${term(el.lang, s.key)} ${stepValue(el.lang, s)}</span>`)}${explain.notes.map((n) => html`<span class="note" data-note=${n}>${term(el.lang, n)}</span>`)}`;
 }
 
 /**
@@ -74,7 +76,7 @@ export function renderExplanation(el, rep, results) {
           <td class="num" data-col="kpi-score"><strong>${short(k.score)}</strong></td>
         </tr>
         <tr class="steps"><td colspan="6">
-          ${k.explain.steps.filter((s) => !HIDDEN_KEYS.has(s.key)).map((s) => html`<span class="step">${term(el.lang, s.key)} ${stepValue(s)}</span>`)}
+          ${k.explain.steps.filter((s) => !HIDDEN_KEYS.has(s.key)).map((s) => html`<span class="step">${term(el.lang, s.key)} ${stepValue(el.lang, s)}</span>`)}
           ${k.explain.notes.map((n) => html`<span class="note" data-note=${n}>${term(el.lang, n)}</span>`)}
         </td></tr>`;
         })}
@@ -105,6 +107,9 @@ export function renderExplanation(el, rep, results) {
             <td class="num">${money(s.amount)} × ${rate(s.rate)}</td><td class="num" data-col="slice-pay">${exactMoney(s.pay)}</td></tr>`)}
           ${line.explain.notes.length || line.explain.steps.some((s) => MODIFIER_KEYS.has(s.key))
             ? html`<tr class="steps"><td colspan="3">${steps(el, line.explain, [...MODIFIER_KEYS])}</td></tr>`
+            : nothing}
+          ${line.explain.notes.includes('rate_raised') && source?.rate_override
+            ? html`<tr class="steps"><td colspan="3" class="hint" data-testid="rate-raised-when">${el.L('rateRaisedWhen')} <code>${source.rate_override.when}</code>${/\bhigh_potential\b/.test(source.rate_override.when) ? html` · ★ ${el.L('highPotential')}` : nothing}</td></tr>`
             : nothing}
           <tr class="grand"><th scope="row" colspan="2">${el.L('pay')}</th><td class="num" data-col="line-pay"><strong>${money(line.pay)}</strong></td></tr>
         </tbody>

@@ -49,7 +49,7 @@ export const styles = css`
   .lang { display: inline-flex; border: 1px solid var(--_border); border-radius: 6px; overflow: hidden; }
   .lang button { border: 0; background: #fff; padding: 5px 12px; cursor: pointer; }
   .lang button[aria-pressed='true'] { background: var(--_accent); color: #fff; }
-  .layout { display: grid; grid-template-columns: minmax(400px, 480px) 1fr; gap: 16px; padding: 16px 24px 32px; align-items: start; }
+  .layout { display: grid; grid-template-columns: minmax(380px, 440px) minmax(0, 1fr); gap: 16px; padding: 16px 24px 32px; align-items: start; }
   @media (max-width: 1000px) { .layout { grid-template-columns: 1fr; } }
   .panel.results { position: sticky; top: 8px; max-height: calc(100vh - 16px); overflow: auto; }
   @media (max-width: 1000px) { .panel.results { position: static; max-height: none; order: -1; } }
@@ -60,8 +60,8 @@ export const styles = css`
   .grid { width: 100%; border-collapse: collapse; margin-bottom: 8px; }
   .grid th, .grid td { text-align: left; padding: 4px 4px; vertical-align: top; font-weight: normal; }
   .grid.kpis { table-layout: fixed; }
-  .grid .c-target { width: 124px; }
-  .grid .c-num { width: 84px; }
+  .grid .c-target { width: 108px; }
+  .grid .c-num { width: 64px; }
   .grid.explain th:first-child { width: 34%; }
   .grid thead th { color: var(--_muted); font-size: 12px; }
   .grid tbody th { font-weight: 500; }
@@ -76,7 +76,7 @@ export const styles = css`
   .sum.bad { color: var(--_error); }
   .row { display: flex; gap: 8px; align-items: center; margin-bottom: 8px; color: var(--_muted); }
   .row select { flex: 1; min-width: 0; }
-  .cell-input.formula { min-width: 120px; font-family: ui-monospace, 'SFMono-Regular', Menlo, monospace; font-size: 12px; }
+  .cell-input.formula { min-width: 96px; font-family: ui-monospace, 'SFMono-Regular', Menlo, monospace; font-size: 12px; }
   button.secondary { border: 1px dashed var(--_border); background: #fff; border-radius: 6px; padding: 4px 10px; cursor: pointer; color: var(--_accent); }
   button.icon { border: 0; background: none; cursor: pointer; color: var(--_muted); font-size: 16px; }
   .banner { border-radius: 8px; padding: 10px 14px; margin-bottom: 12px; background: var(--_error-soft); border: 1px solid #f3c2c4; }
@@ -91,10 +91,13 @@ export const styles = css`
   .kpi-card strong { font-size: 18px; font-variant-numeric: tabular-nums; }
   .kpi-card .grades { display: flex; gap: 4px; flex-wrap: wrap; font-size: 13px; }
   .table-wrap { overflow: auto; border: 1px solid var(--_border); border-radius: 8px; }
-  .results-table { width: 100%; border-collapse: collapse; font-variant-numeric: tabular-nums; }
-  .results-table th, .results-table td { padding: 5px 8px; border-bottom: 1px solid var(--_border); text-align: left; white-space: nowrap; }
+  .results-table { width: 100%; border-collapse: collapse; font-size: 13px; font-variant-numeric: tabular-nums; }
+  .results-table th, .results-table td { padding: 5px 6px; border-bottom: 1px solid var(--_border); text-align: left; white-space: nowrap; }
   .results-table thead th { position: sticky; top: 0; background: #f9fafc; font-size: 12px; color: var(--_muted); font-weight: 600; z-index: 1; }
   .results-table tbody th { font-weight: 500; }
+  /* Narrower than the table: it scrolls sideways with the rep's name kept in view. */
+  .results-table tbody th, .results-table tfoot th { position: sticky; left: 0; background: var(--_panel, #fff); z-index: 1; }
+  .results-table tbody tr:hover th, .results-table tbody tr[aria-selected='true'] th { background: var(--_accent-soft); }
   .results-table .num { text-align: right; }
   .results-table tbody tr:hover { background: var(--_accent-soft); }
   .results-table tfoot tr.subtotal th, .results-table tfoot tr.subtotal td { background: #fafbfd; color: var(--_muted); }
@@ -145,7 +148,7 @@ export const styles = css`
   .signal-list.health { list-style: none; padding-left: 10px; }
   .signal-list.health li.warning { color: #8a5300; }
   .signal-list.health li.ok .mark { color: #17803d; }
-  .signal-list .linklike { display: inline; vertical-align: baseline; text-align: left; font-size: inherit; padding: 0; font-weight: 400; color: inherit; }
+  .signal-list .linklike { vertical-align: top; line-height: inherit; text-align: left; font-size: inherit; padding: 0; font-weight: 400; color: inherit; }
   .alert-mark { color: #b26a00; font-size: 12px; cursor: help; }
   .potential-mark { color: #d08a00; font-size: 12px; cursor: help; }
   .alert-line { margin: 2px 0 6px; font-size: 13px; color: #8a5300; }
@@ -220,6 +223,8 @@ export const styles = css`
   .detail-field .pair { display: inline-flex; gap: 4px; align-items: center; margin-right: 10px; }
   button.danger { border: 1px solid #f3c2c4; background: #fff; color: var(--_error); border-radius: 6px; padding: 4px 10px; cursor: pointer; }
   .cell-input.tiny { width: 56px; text-align: right; }
+  /* Laptop widths: a narrower editor so that the results table keeps every column in view. */
+  @media (min-width: 1001px) and (max-width: 1360px) { .layout { grid-template-columns: minmax(340px, 360px) minmax(0, 1fr); } .grid .c-target { width: 88px; } .grid .c-num { width: 58px; } .cell-input.tiny { width: 50px; } .cell-input.formula { min-width: 0; } }
   .tier-buttons { white-space: nowrap; }
   .tier-buttons .icon[disabled] { opacity: 0.3; cursor: default; }
   .target { border-top: 1px dashed var(--_border); padding-top: 6px; margin-top: 6px; }
