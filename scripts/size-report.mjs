@@ -2,7 +2,7 @@
 // issue 6: the .wasm and its JS glue ≤ 150 KB gzipped. Measured on the npm package in
 // dist/npm/ (build_package in scripts/lib.sh), or on www/pkg when the package is not built.
 // A browser downloads the web glue and the .wasm; Node loads node.cjs (+ node.mjs) instead.
-// Only reports: the figure is reached on the Rust side (release profile: opt-level "s",
+// Only reports: the figure is reached on the Rust side (release profile: opt-level "z",
 // lto, codegen-units 1, panic abort; then wasm-opt -Oz, see Cargo.toml).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
