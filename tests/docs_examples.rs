@@ -784,7 +784,7 @@ fn signals_of_the_example() {
     assert_eq!(alerts.first(), Some(&("c_twice", "N03")));
     assert_eq!(alerts.iter().filter(|a| a.0 == "c_twice").count(), 1);
     let s02 = s.alerts.iter().find(|a| a.rep_id == "S02").unwrap();
-    assert_eq!(s02.message.en, "Follow-up rate dropped sharply — Wu Ting (S02): followup_rate fell from 80 in 2026-Q3 to 60 in 2026-Q4 (−20, 25%); the rule fires at a fall of 15");
+    assert_eq!(s02.message.en, "Follow-up rate dropped sharply — Wu Ting (S02): followup_rate fell from 80 in 2026-Q3 to 60 in 2026-Q4 (−20, −25%); the rule fires at a fall of 15");
     assert_eq!(s.improvements[0].met, Some(false));
     assert_eq!(s.high_potentials.iter().map(|f| f.rep_id.as_str()).collect::<Vec<_>>(), ["W04"]);
     let checks = &s.high_potentials[0].checks;
@@ -804,6 +804,13 @@ fn high_potentials_paid_a_point_more() {
     assert_eq!((w04.base, w04.pay), (d("774000"), d("30960.00")));
     assert!(w04.explain.notes.contains(&"rate_raised"), "{:?}", w04.explain);
     assert_eq!(line_of(&q4, "E03", "collected").pay, d("45000.00"));
+    // A return of 100,000 takes back what the rate paid then: 4% for her, 3% for Li Na.
+    let mut with_returns = ws.clone();
+    let csv = "rep_id,period,original_period,line,amount,reference\nW04,2026-Q4,2026-Q4,collected,100000,R-1\nE03,2026-Q4,2026-Q4,collected,100000,R-2\n";
+    assert!(with_returns.load_adjustments(csv).is_ok());
+    let after = with_returns.evaluate("2026-Q4").unwrap();
+    assert_eq!(rep(&after, "W04").adjustments[0].amount, d("-4000.00"));
+    assert_eq!(rep(&after, "E03").adjustments[0].amount, d("-3000.00"));
     // In every period, exactly the reps the rule flags get 4%, the others 3%.
     for period in ["2026-Q3", "2026-Q4"] {
         let flagged: Vec<String> = ws.signals(period).unwrap().high_potentials.into_iter().map(|f| f.rep_id).collect();

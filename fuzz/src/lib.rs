@@ -30,7 +30,8 @@ pub fn text(data: &[u8]) -> std::borrow::Cow<'_, str> {
 
 /// Runs the entry points that work on a valid plan: the last period always, then one more
 /// chosen by `choice` (the first period, year-to-date, the comparison with the baseline, the
-/// payout curves), so that one input stays fast and the corpus covers them all. Panics only
+/// payout curves, the management signals and the kept table), so that one input stays fast and
+/// the corpus covers them all. Panics only
 /// on a broken invariant.
 pub fn exercise(ws: &Workspace, choice: u8) {
     let periods = &ws.data().periods;
@@ -38,7 +39,7 @@ pub fn exercise(ws: &Workspace, choice: u8) {
     if let Ok(e) = ws.evaluate(last) {
         check(&e);
     }
-    match choice % 4 {
+    match choice % 5 {
         0 => {
             if let Ok(e) = ws.evaluate(first) {
                 check(&e);
@@ -54,9 +55,18 @@ pub fn exercise(ws: &Workspace, choice: u8) {
                 serde_json::to_string(&c).expect("a comparison serialises");
             }
         }
-        _ => {
+        3 => {
             for line in 0..2 {
                 let _ = ws.payout_curve(line, Decimal::from(1_000_000), 300, 10);
+            }
+        }
+        _ => {
+            if let Ok(s) = ws.signals(last) {
+                serde_json::to_string(&s).expect("signals serialise");
+            }
+            if let Ok(mut table) = ws.run(last, false) {
+                let page = table.rows(0, 50, incentive_engine::table::SortKey::TotalPay, true);
+                serde_json::to_string(&page).expect("a page of rows serialises");
             }
         }
     }

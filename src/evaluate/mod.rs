@@ -73,7 +73,8 @@ fn evaluate_with(plan: &CompiledPlan, data: &Dataset, period: usize, detail: Det
 /// The management signals of data period `period`: alerts, high potentials, portraits,
 /// improvement plans and health checks, on its evaluation.
 pub fn signals(plan: &CompiledPlan, data: &Dataset, period: usize) -> Result<crate::signals::SignalsReport, Problem> {
-    let evaluation = evaluate(plan, data, period)?;
+    // Signals read figures only: no explanations are built.
+    let evaluation = evaluate_with(plan, data, period, Detail::Figures)?;
     Ok(crate::signals::signals(plan, data, period, &evaluation, &history::DataHistory::new(plan, data)))
 }
 
@@ -111,9 +112,7 @@ fn period_results(plan: &CompiledPlan, data: &Dataset, period: usize, owed: Opti
     let flagged = high_potential_flags(plan, data, period);
     for row in data.rows.iter().filter(|r| r.period == period) {
         let filled = rep::fill_vars(plan, data, row, &mut vars, &mut div_by_zero);
-        if let (Some(slot), Some(flagged)) = (plan.high_potential, &flagged) {
-            vars[slot] = Decimal::from(u8::from(flagged[row.rep]));
-        }
+        set_high_potential(plan, flagged.as_deref(), row.rep, &mut vars);
         match filled.and_then(|()| rep::score_rep(plan, data, row, &vars, &div_by_zero, detail.records(row.rep))) {
             Ok(work) => works.push(work),
             Err(problem) => problems.push(problem),
@@ -139,6 +138,17 @@ fn high_potential_flags(plan: &CompiledPlan, data: &Dataset, period: usize) -> O
         flagged[rep] = true;
     }
     Some(flagged)
+}
+
+/// Sets the `high_potential` variable of data rep `rep` (1 when flagged, else 0), when the
+/// plan has the rule.
+fn set_high_potential(plan: &CompiledPlan, flagged: Option<&[bool]>, rep: usize, vars: &mut [Decimal]) {
+    if let (Some(slot), Some(flagged)) = (plan.high_potential, flagged) {
+        let on = flagged.get(rep).copied().unwrap_or(false);
+        if let Some(var) = vars.get_mut(slot) {
+            *var = Decimal::from(u8::from(on));
+        }
+    }
 }
 
 /// Grades by band, or by rank when the distribution is enforced; ranks by score (ties share).

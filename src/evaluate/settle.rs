@@ -178,7 +178,8 @@ fn allocate_bonuses(plan: &CompiledPlan, works: &[RepWork], scale: u32) -> Resul
 /// The clawbacks charged in `period`, by index into `works`.
 fn clawbacks(plan: &CompiledPlan, data: &Dataset, period: usize, works: &[RepWork], detail: Detail, problems: &mut Vec<Problem>) -> HashMap<usize, Vec<AdjustmentResult>> {
     let mut out: HashMap<usize, Vec<AdjustmentResult>> = HashMap::new();
-    let mut grades_in: HashMap<usize, HashMap<String, String>> = HashMap::new();
+    let mut grades_in: GradesIn = HashMap::new();
+    let mut flags_in: FlagsIn = HashMap::new();
     let mut returns = data.adjustments.iter().filter(|a| a.period == period).peekable();
     // A plan without commission lines pays nothing a return could take back.
     if plan.lines.is_empty() || returns.peek().is_none() {
@@ -190,7 +191,7 @@ fn clawbacks(plan: &CompiledPlan, data: &Dataset, period: usize, works: &[RepWor
     let position: HashMap<usize, usize> = works.iter().enumerate().map(|(i, w)| (w.rep, i)).collect();
     for adj in returns {
         let Some(&w) = position.get(&adj.rep) else { continue };
-        match clawback(plan, data, adj, &mut grades_in, detail.records(adj.rep)) {
+        match clawback(plan, data, adj, (&mut grades_in, &mut flags_in), detail.records(adj.rep)) {
             Ok(result) => out.entry(w).or_default().push(result),
             Err(problem) => problems.push(problem),
         }
@@ -198,9 +199,14 @@ fn clawbacks(plan: &CompiledPlan, data: &Dataset, period: usize, works: &[RepWor
     out
 }
 
+/// Each original period's grades by rep id, worked out once.
+type GradesIn = HashMap<usize, HashMap<String, String>>;
+/// Each original period's high-potential flags by data rep, worked out once.
+type FlagsIn = HashMap<usize, Option<Vec<bool>>>;
+
 /// Commission on the original sale recomputed without the returned revenue, less what it
 /// paid, at the grade the rep had then; explained when `record`.
-fn clawback(plan: &CompiledPlan, data: &Dataset, adj: &Adjustment, grades_in: &mut HashMap<usize, HashMap<String, String>>, record: bool) -> Result<AdjustmentResult, Problem> {
+fn clawback(plan: &CompiledPlan, data: &Dataset, adj: &Adjustment, (grades_in, flags_in): (&mut GradesIn, &mut FlagsIn), record: bool) -> Result<AdjustmentResult, Problem> {
     let rep = &data.reps[adj.rep];
     let original = &data.periods[adj.original_period];
     let not_applied = |en: String, zh: String| {
@@ -219,6 +225,9 @@ fn clawback(plan: &CompiledPlan, data: &Dataset, adj: &Adjustment, grades_in: &m
     let mut vars = vec![Decimal::ZERO; plan.slots.names.len()];
     let mut div_by_zero = vec![false; plan.slots.names.len()];
     super::rep::fill_vars(plan, data, row, &mut vars, &mut div_by_zero)?;
+    // The line as it was paid then: with the rep's high-potential flag of that period.
+    let flagged = flags_in.entry(adj.original_period).or_insert_with(|| super::high_potential_flags(plan, data, adj.original_period));
+    super::set_high_potential(plan, flagged.as_deref(), adj.rep, &mut vars);
     let line = &plan.lines[index];
     let calc = |e| calc_problem(rep, &adj.line, e);
     let mut full = line_before_grade(line, &vars, Decimal::ZERO, false).map_err(calc)?;

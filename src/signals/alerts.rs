@@ -29,7 +29,7 @@ pub(super) fn alerts(plan: &CompiledPlan, data: &Dataset, period: usize, evaluat
                         (Some(_), _) | (None, None) => (format!("a fall of {}", plain(threshold)), format!("下降 {}", plain(threshold))),
                         (None, Some(_)) => (format!("a fall of {}%", plain(threshold)), format!("下降 {}%", plain(threshold))),
                     };
-                    let pct = fall_pct.map(|f| (format!(", {}%", plain(f)), format!("，{}%", plain(f)))).unwrap_or_default();
+                    let pct = fall_pct.map(|f| (format!(", −{}%", plain(f)), format!("，−{}%", plain(f)))).unwrap_or_default();
                     out.push(alert(
                         rule,
                         rep,

@@ -52,9 +52,9 @@ fn weights(plan: &CompiledPlan) -> Vec<HealthCheck> {
                 HealthSeverity::Info,
                 format!("scorecards[{c}]"),
                 format!(
-                    "card `{}`: {} KPIs weigh under {SMALL_WEIGHT} points ({}): each can move a score by at most its weight, too little to change a grade on its own",
+                    "card `{}`: {} under {SMALL_WEIGHT} points ({}): each can move a score by at most its weight, too little to change a grade on its own",
                     card.id,
-                    small.len(),
+                    if small.len() == 1 { "1 KPI weighs".to_string() } else { format!("{} KPIs weigh", small.len()) },
                     small.join(", ")
                 ),
                 format!("计分卡 `{}`：{} 个指标权重低于 {SMALL_WEIGHT}（{}）：每个最多影响其权重对应的分数，单独难以改变等级", card.id, small.len(), small.join("，")),
@@ -66,8 +66,8 @@ fn weights(plan: &CompiledPlan) -> Vec<HealthCheck> {
             "weights",
             HealthSeverity::Ok,
             "scorecards",
-            "every scorecard's weights add up to 100 and every KPI weighs enough to count".into(),
-            "每张计分卡权重合计为 100，且每个指标的权重都足以产生影响".into(),
+            "every KPI of every scorecard weighs at least 5 points (of 100): enough to count".into(),
+            "每张计分卡的每个指标权重都不低于 5 分（满分 100）：足以产生影响".into(),
         ));
     }
     out

@@ -60,11 +60,10 @@ pub(super) fn portraits(evaluation: &Evaluation) -> Vec<Portrait> {
 }
 
 pub(super) fn improvements(plan: &CompiledPlan, data: &Dataset, period: usize, history: &dyn History) -> Vec<ImprovementResult> {
-    plan.plan
-        .signals
-        .improvement_plans
+    plan.signals
+        .improvements
         .iter()
-        .zip(&plan.signals.improvements)
+        .filter_map(|compiled| Some((plan.plan.signals.improvement_plans.get(compiled.index)?, compiled)))
         .map(|(source, compiled)| {
             let start = history.value(&compiled.expr, compiled.rep, compiled.from_period);
             let known = plan.period_order(compiled.period) <= plan.period_order(period);

@@ -9,6 +9,10 @@ use crate::plan::{CompiledPlan, PotentialCondition, TeamScope};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
+/// Fewer reps with a value than this in a team, and the team is not compared with: a rep alone
+/// would stand at the middle of its own team and above its own average.
+const MIN_TEAM: usize = 3;
+
 /// A team's values of one condition, sorted, and the condition's statistic of them.
 type Team = (Vec<Decimal>, Option<Decimal>);
 
@@ -27,7 +31,7 @@ pub(crate) fn high_potentials(plan: &CompiledPlan, data: &Dataset, period: usize
     };
     // Each condition's value for every rep, and each team's values sorted.
     let by_rep: Vec<Vec<Option<Decimal>>> = reps.iter().map(|&rep| history.values(&plan.signals.potential, rep, period)).collect();
-    let values: Vec<Vec<Option<Decimal>>> = (0..plan.signals.potential.len()).map(|c| by_rep.iter().map(|v| v[c]).collect()).collect();
+    let values: Vec<Vec<Option<Decimal>>> = (0..plan.signals.potential.len()).map(|c| by_rep.iter().map(|v| v.get(c).copied().flatten()).collect()).collect();
     // Each team's values sorted, with the condition's statistic worked out once per team.
     let teams: Vec<HashMap<&str, Team>> = values
         .iter()
@@ -60,7 +64,7 @@ pub(crate) fn high_potentials(plan: &CompiledPlan, data: &Dataset, period: usize
             .enumerate()
             .map(|(c, condition)| {
                 let value = values[c][i]?;
-                let (team, stat_value) = teams[c].get(team_of(rep))?;
+                let (team, stat_value) = teams[c].get(team_of(rep)).filter(|(list, _)| list.len() >= MIN_TEAM)?;
                 Some(match condition {
                     PotentialCondition::Above { metric, stat, by } => {
                         let team_value = (*stat_value)?;

@@ -1,5 +1,6 @@
 //! Team statistics over exact decimals: the average, percentiles (interpolated as Excel's
-//! PERCENTILE.INC) and a value's percentile rank (its share of lower values, as PERCENTRANK.INC).
+//! PERCENTILE.INC) and a value's percentile rank (its share of the other values that are lower,
+//! tied values at the middle of their places, 2 places; Excel's PERCENTRANK.INC differs on ties).
 
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -34,7 +35,7 @@ pub fn percent_rank(sorted: &[Decimal], value: Decimal) -> Decimal {
     let equal = sorted[below..].partition_point(|v| *v == value);
     let others = sorted.len().saturating_sub(1);
     if others == 0 {
-        return Decimal::from(50);
+        return Decimal::new(5000, 2);
     }
     // Counts of at most a few hundred thousand: no overflow is possible here.
     let place = Decimal::from(below) + Decimal::from(equal.saturating_sub(1)) / Decimal::TWO;

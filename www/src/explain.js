@@ -109,7 +109,7 @@ export function renderExplanation(el, rep, results) {
             ? html`<tr class="steps"><td colspan="3">${steps(el, line.explain, [...MODIFIER_KEYS])}</td></tr>`
             : nothing}
           ${line.explain.notes.includes('rate_raised') && source?.rate_override
-            ? html`<tr class="steps"><td colspan="3" class="hint" data-testid="rate-raised-when">${el.L('rateRaisedWhen')} <code>${source.rate_override.when}</code>${/\bhigh_potential\b/.test(source.rate_override.when) ? html` · ★ ${el.L('highPotential')}` : nothing}</td></tr>`
+            ? html`<tr class="steps"><td colspan="3" class="hint" data-testid="rate-raised-when">${el.L('rateRaisedWhen')} <code>${source.rate_override.when}</code>${el.signals?.high_potentials?.some((f) => f.rep_id === rep.rep_id) ? html` · ★ ${el.L('highPotential')}` : nothing}</td></tr>`
             : nothing}
           <tr class="grand"><th scope="row" colspan="2">${el.L('pay')}</th><td class="num" data-col="line-pay"><strong>${money(line.pay)}</strong></td></tr>
         </tbody>

@@ -4,10 +4,27 @@
 // one out and words it in both languages; the page only lays them out.
 import { html, nothing } from 'lit';
 import { term } from './i18n.js';
-import { short } from './format.js';
+import { short, sum } from './format.js';
 
 const HEALTH_MARK = { ok: '✓', info: 'ℹ', warning: '⚠' };
 const SEVERITY_ORDER = { warning: 0, info: 1, ok: 2 };
+
+/** A team statistic's name: `average`, `median`, or `p75` as "75th percentile". */
+function statName(lang, stat) {
+  const p = /^p(\d+(?:\.\d+)?)$/.exec(stat);
+  if (!p) return term(lang, stat);
+  return lang === 'zh' ? `第 ${p[1]} 百分位` : `${p[1]}th percentile`;
+}
+
+/** One check of the high-potential rule: the rep's value against the team's, and the bar. */
+function checkText(el, c, condition) {
+  if (c.compared_with === 'percentile_rank') {
+    const band = condition ? ` ∈ ${short(condition.from)}–${short(condition.to)}` : '';
+    return `${c.metric} ${short(c.value)} (${el.L('percentileRank').toLowerCase()} ${short(c.team_value)}${band})`;
+  }
+  const by = condition?.by != null && Number(condition.by) !== 0 ? ` + ${short(condition.by)} = ${short(sum([c.team_value, String(condition.by)]))}` : '';
+  return `${c.metric} ${short(c.value)} ≥ ${statName(el.lang, c.compared_with)} ${short(c.team_value)}${by}`;
+}
 
 /**
  * The signals panel: counts that open the alerts, the high potentials and the plan's health.
@@ -36,7 +53,7 @@ export function renderSignals(el, s) {
         <button type="button" class="linklike" @click=${() => el.selectRep(a.rep_id)}>${msg(a.message)}</button></li>`)}</ul>` : nothing}
     ${open === 'potential' ? html`<ul class="signal-list" data-testid="high-potentials">${s.high_potentials.map((f) => html`<li data-rep=${f.rep_id}>
         <button type="button" class="linklike" @click=${() => el.selectRep(f.rep_id)}>★ ${el.repName(f.rep_id)} (${f.rep_id})</button>
-        <span class="hint">${f.checks.map((c) => `${c.metric} ${short(c.value)} ${c.compared_with === 'percentile_rank' ? `(${el.L('percentileRank').toLowerCase()} ${short(c.team_value)})` : `(${term(el.lang, c.compared_with)} ${short(c.team_value)})`}`).join(' · ')}</span></li>`)}</ul>` : nothing}
+        <span class="hint">${f.checks.map((c, i) => checkText(el, c, el.plan?.signals?.high_potential?.conditions?.[i])).join(' · ')}</span></li>`)}</ul>` : nothing}
     ${open === 'health' ? html`<ul class="signal-list health" data-testid="health">${[...s.health].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]).map((h) => html`<li class=${h.severity} data-check=${h.code} data-path=${h.path}>
         <span class="mark" aria-label=${h.severity}>${HEALTH_MARK[h.severity]}</span> ${msg(h.message)}</li>`)}</ul>` : nothing}
   </section>`;

@@ -32,6 +32,8 @@ pub struct SignalExpr {
 /// An improvement plan with its rep, periods and formula resolved.
 #[derive(Debug, Clone)]
 pub struct CompiledImprovement {
+    /// Its index in the plan's `improvement_plans` (those that could not be resolved are skipped).
+    pub index: usize,
     /// The rep's index in the data.
     pub rep: usize,
     /// The starting period's index in the data.
@@ -94,7 +96,7 @@ pub(super) fn compile_signals(plan: &Plan, data: &Dataset, slots: &Slots, high_p
         };
         let (from_period, period) = (period(&item.from_period, "from_period"), period(&item.period, "period"));
         if let (Some(rep), Some(from_period), Some(period), Some(expr)) = (rep, from_period, period, parse(&item.metric, format!("{path}.metric"))) {
-            improvements.push(CompiledImprovement { rep, from_period, period, expr });
+            improvements.push(CompiledImprovement { index: i, rep, from_period, period, expr });
         }
     }
     problems.append(&mut f.problems);

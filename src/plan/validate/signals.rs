@@ -88,7 +88,10 @@ pub(super) fn signals(plan: &Plan, out: &mut Vec<Problem>) {
         }
     }
     for (i, plan_item) in signals.improvement_plans.iter().enumerate() {
-        if plan_item.from_period == plan_item.period {
+        // Names of the plan's kind compare in time order (2026-Q2 before 2026-Q3).
+        let order = |name: &str| plan.period.parse(name);
+        let backwards = matches!((order(&plan_item.from_period), order(&plan_item.period)), (Some(from), Some(to)) if to <= from);
+        if plan_item.from_period == plan_item.period || backwards {
             out.push(Problem::error(
                 "improvement_periods",
                 format!("signals.improvement_plans[{i}].period"),
