@@ -1733,6 +1733,42 @@ export interface GradeCount {
    */
   reps: number;
 }
+export interface EvaluationWithSignals {
+  /**
+   * The evaluation, as `evaluate` returns it.
+   */
+  evaluation: Evaluation;
+  /**
+   * The signals of the same evaluation, as `signals` returns them.
+   */
+  signals: SignalsReport;
+}
+export interface SignalsReport {
+  /**
+   * Every alert that fired, critical first, then by rep.
+   */
+  alerts: Alert[];
+  /**
+   * Health checks of the plan on this data, each with its verdict.
+   */
+  health: HealthCheck[];
+  /**
+   * The reps the high-potential rule flags, each with the checks that held.
+   */
+  high_potentials: PotentialFlag[];
+  /**
+   * The plan's improvement plans, each with its start, actual and verdict.
+   */
+  improvements: ImprovementResult[];
+  /**
+   * The evaluated period, e.g. `2026-Q4`.
+   */
+  period: string;
+  /**
+   * Each evaluated rep's standing per KPI against the team, with strengths and weaknesses.
+   */
+  portraits: Portrait[];
+}
 export interface HealthCheck {
   /**
    * What was checked: `weights`, `tier_reach`, `base_share`, `grade_guide`, `same_targets`.
@@ -1750,6 +1786,39 @@ export interface HealthCheck {
    * How it came out.
    */
   severity: HealthSeverity;
+}
+export interface PotentialFlag {
+  /**
+   * One check per condition of the rule, in the rule's order.
+   */
+  checks: PotentialCheck[];
+  /**
+   * The rep's id.
+   */
+  rep_id: string;
+}
+export interface PotentialCheck {
+  /**
+   * What the value was compared with: the team statistic (`average`, `median`, `p75`) or
+   * `percentile_rank`.
+   */
+  compared_with: string;
+  /**
+   * Whether the condition holds.
+   */
+  holds: boolean;
+  /**
+   * The condition's formula, e.g. `satisfaction`.
+   */
+  metric: string;
+  /**
+   * The team statistic's value, or the rep's percentile rank (0–100).
+   */
+  team_value: string;
+  /**
+   * The rep's value.
+   */
+  value: string;
 }
 export interface ImprovementResult {
   /**
@@ -1793,6 +1862,24 @@ export interface ImprovementResult {
    */
   start: string | null;
 }
+export interface Portrait {
+  /**
+   * Each KPI of the rep's card, in the card's order.
+   */
+  kpis: KpiStanding[];
+  /**
+   * The rep's id.
+   */
+  rep_id: string;
+  /**
+   * KPI ids where the rep stands in the top quarter of the team, best first (at most 3).
+   */
+  strengths: string[];
+  /**
+   * KPI ids where the rep stands in the bottom quarter, worst first (at most 3).
+   */
+  weaknesses: string[];
+}
 export interface KpiStanding {
   /**
    * The KPI's id.
@@ -1824,57 +1911,6 @@ export interface PlanReport {
    * Errors (when not ok) and warnings.
    */
   problems: Problem[];
-}
-export interface Portrait {
-  /**
-   * Each KPI of the rep's card, in the card's order.
-   */
-  kpis: KpiStanding[];
-  /**
-   * The rep's id.
-   */
-  rep_id: string;
-  /**
-   * KPI ids where the rep stands in the top quarter of the team, best first (at most 3).
-   */
-  strengths: string[];
-  /**
-   * KPI ids where the rep stands in the bottom quarter, worst first (at most 3).
-   */
-  weaknesses: string[];
-}
-export interface PotentialCheck {
-  /**
-   * What the value was compared with: the team statistic (`average`, `median`, `p75`) or
-   * `percentile_rank`.
-   */
-  compared_with: string;
-  /**
-   * Whether the condition holds.
-   */
-  holds: boolean;
-  /**
-   * The condition's formula, e.g. `satisfaction`.
-   */
-  metric: string;
-  /**
-   * The team statistic's value, or the rep's percentile rank (0–100).
-   */
-  team_value: string;
-  /**
-   * The rep's value.
-   */
-  value: string;
-}
-export interface PotentialFlag {
-  /**
-   * One check per condition of the rule, in the rule's order.
-   */
-  checks: PotentialCheck[];
-  /**
-   * The rep's id.
-   */
-  rep_id: string;
 }
 export interface Preset {
   /**
@@ -2021,30 +2057,4 @@ export interface RunSummary {
    * Whether the figures are year-to-date.
    */
   year_to_date: boolean;
-}
-export interface SignalsReport {
-  /**
-   * Every alert that fired, critical first, then by rep.
-   */
-  alerts: Alert[];
-  /**
-   * Health checks of the plan on this data, each with its verdict.
-   */
-  health: HealthCheck[];
-  /**
-   * The reps the high-potential rule flags, each with the checks that held.
-   */
-  high_potentials: PotentialFlag[];
-  /**
-   * The plan's improvement plans, each with its start, actual and verdict.
-   */
-  improvements: ImprovementResult[];
-  /**
-   * The evaluated period, e.g. `2026-Q4`.
-   */
-  period: string;
-  /**
-   * Each evaluated rep's standing per KPI against the team, with strengths and weaknesses.
-   */
-  portraits: Portrait[];
 }

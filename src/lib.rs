@@ -131,6 +131,13 @@ impl Workspace {
         evaluate_ytd(plan, &self.data, index)
     }
 
+    /// `period` evaluated and its management signals, from one evaluation (the same as
+    /// [`Workspace::evaluate`] and [`Workspace::signals`] called one after the other).
+    pub fn evaluate_with_signals(&self, period: &str) -> Result<signals::EvaluationWithSignals, Problem> {
+        let (plan, index) = self.plan_and_period(period)?;
+        evaluate::evaluate_with_signals(plan, &self.data, index)
+    }
+
     /// The management signals of `period` under the current plan: alerts, high potentials,
     /// each rep's portrait, improvement plans and health checks.
     pub fn signals(&self, period: &str) -> Result<signals::SignalsReport, Problem> {

@@ -13,7 +13,7 @@ use crate::pay::CurvePoint;
 use crate::plan::{Plan, CURRENT_VERSION};
 use crate::presets::Preset;
 use crate::problem::Problem;
-use crate::signals::SignalsReport;
+use crate::signals::{EvaluationWithSignals, SignalsReport};
 use crate::table::{RowPage, RunSummary};
 use crate::PlanReport;
 use schemars::generate::SchemaSettings;
@@ -51,6 +51,7 @@ fn results_schema() -> Value {
     generator.subschema_for::<Rep>();
     generator.subschema_for::<Preset>();
     generator.subschema_for::<SignalsReport>();
+    generator.subschema_for::<EvaluationWithSignals>();
     generator.subschema_for::<RunSummary>();
     generator.subschema_for::<RowPage>();
     let defs: Map<String, Value> = generator.definitions().clone();

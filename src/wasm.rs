@@ -231,6 +231,14 @@ impl Engine {
         to_js(&report)
     }
 
+    /// `evaluate(period)` and `signals(period)` in one call, from one evaluation: what a page
+    /// that shows both needs. Throws as `evaluate` does.
+    #[wasm_bindgen(js_name = evaluateWithSignals, unchecked_return_type = "EvaluationWithSignals")]
+    pub fn evaluate_with_signals(&self, period: &str) -> Result<JsValue, JsValue> {
+        let both = self.workspace.evaluate_with_signals(period).map_err(|p| into_error(&[p]))?;
+        to_js(&both)
+    }
+
     /// Evaluates the current plan year-to-date: the year's periods up to `period`.
     #[wasm_bindgen(js_name = evaluateYtd, unchecked_return_type = "Evaluation")]
     pub fn evaluate_ytd(&self, period: &str) -> Result<JsValue, JsValue> {

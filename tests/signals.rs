@@ -367,3 +367,19 @@ fn a_team_of_fewer_than_three_is_not_compared_with() {
     let flagged: Vec<_> = s.high_potentials.iter().map(|f| (f.rep_id.as_str(), f.checks[0].team_value, f.checks[1].team_value)).collect();
     assert_eq!(flagged, [("A2", d("780000"), d("75"))]);
 }
+
+#[test]
+fn evaluation_with_signals_is_evaluate_and_signals_in_one() {
+    // Every preset, every period: the same evaluation (explanations included) and the same signals.
+    for preset in incentive_engine::presets::PRESETS {
+        let mut ws = Workspace::with_sample_reps();
+        assert!(ws.set_plan_json(preset.json).ok, "{}", preset.id);
+        for period in ws.data().periods.clone() {
+            let both = ws.evaluate_with_signals(&period).unwrap();
+            assert_eq!(both.evaluation, ws.evaluate(&period).unwrap(), "{} {period}", preset.id);
+            assert_eq!(both.signals, ws.signals(&period).unwrap(), "{} {period}", preset.id);
+        }
+    }
+    let e = Workspace::with_sample_reps().evaluate_with_signals("2026-Q4").unwrap_err();
+    assert_eq!(e.code, "no_plan");
+}

@@ -78,6 +78,14 @@ pub fn signals(plan: &CompiledPlan, data: &Dataset, period: usize) -> Result<cra
     Ok(crate::signals::signals(plan, data, period, &evaluation, &history::DataHistory::new(plan, data)))
 }
 
+/// Data period `period` evaluated (with explanations, as [`evaluate`]) and its management
+/// signals worked out on that same evaluation: one evaluation instead of two.
+pub fn evaluate_with_signals(plan: &CompiledPlan, data: &Dataset, period: usize) -> Result<crate::signals::EvaluationWithSignals, Problem> {
+    let evaluation = evaluate(plan, data, period)?;
+    let signals = crate::signals::signals(plan, data, period, &evaluation, &history::DataHistory::new(plan, data));
+    Ok(crate::signals::EvaluationWithSignals { evaluation, signals })
+}
+
 /// Evaluates every period of `period`'s year up to it, and combines them per rep: pay
 /// summed, scores averaged, graded again on the average.
 pub fn evaluate_ytd(plan: &CompiledPlan, data: &Dataset, period: usize) -> Result<Evaluation, Problem> {

@@ -30,6 +30,16 @@ pub trait History {
     fn grades(&self, period: usize) -> HashMap<String, String>;
 }
 
+/// A period's evaluation and its signals, worked out together (what a page showing both needs).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct EvaluationWithSignals {
+    /// The evaluation, as `evaluate` returns it.
+    pub evaluation: Evaluation,
+    /// The signals of the same evaluation, as `signals` returns them.
+    pub signals: SignalsReport,
+}
+
 /// The signals of one evaluated period.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]

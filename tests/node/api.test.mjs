@@ -75,3 +75,19 @@ test('garbage through every entry point never kills the module', () => {
   engine.setPlan(samplePlan());
   assert.equal(byId(engine.evaluate('2026-Q4'), 'E01').total_pay, '38000.00');
 });
+
+test('signals, and the evaluation with its signals in one call, cross the boundary', () => {
+  const { presets } = require('../../pkg-node/incentive_engine.js');
+  const engine = Engine.withSampleReps();
+  engine.setPlan(presets().find((p) => p.id === 'target-oriented').json);
+  const signals = engine.signals('2026-Q4');
+  assert.deepEqual(signals.high_potentials.map((f) => f.rep_id), ['W04']);
+  assert.equal(signals.alerts[0].rule, 'c_twice');
+  assert.equal(signals.alerts[0].message.zh, '连续两期 C 级——冯刚（N03）：连续 2 个周期为 C 级（2026-Q3、2026-Q4）');
+  const both = engine.evaluateWithSignals('2026-Q4');
+  assert.deepEqual(both.evaluation, engine.evaluate('2026-Q4'));
+  assert.deepEqual(both.signals, signals);
+  // Luo Jia, the high potential, is paid 774,000 × 4%.
+  assert.equal(byId(both.evaluation, 'W04').commission[0].pay, '30960.00');
+  assert.throws(() => engine.evaluateWithSignals('2027-Q1'), (e) => e.problems?.[0]?.code === 'unknown_period');
+});

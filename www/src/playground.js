@@ -489,9 +489,11 @@ export class SalesPlanPlayground extends LitElement {
   /** Evaluates the plan in use on the period (or year to date); tells the host the results. */
   evaluate() {
     try {
-      this.results = this.ytd ? this.engine.evaluateYtd(this.period) : this.engine.evaluate(this.period);
+      // A period's signals come from the same evaluation as its results (one evaluation).
+      const both = this.ytd ? null : this.engine.evaluateWithSignals(this.period);
+      this.results = both ? both.evaluation : this.engine.evaluateYtd(this.period);
+      this.signals = both ? both.signals : null;
       this.comparison = this.baselinePinned ? this.engine.compare(this.period, this.ytd) : null;
-      this.signals = this.ytd ? null : this.engine.signals(this.period);
       this.evaluatedPeriod = this.period;
       this.emit('results-change', { results: this.results, period: this.period, yearToDate: this.ytd, comparison: this.comparison });
     } catch (e) {
