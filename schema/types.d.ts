@@ -992,6 +992,7 @@ export interface TargetOverride {
   value: string | number;
 }
 
+export type ThresholdUnit = 'value' | 'percent' | 'periods';
 export type Severity = 'error' | 'warning';
 export type GradedBy = 'band' | 'rank';
 export type ShareStatus = 'below' | 'within' | 'above';
@@ -1070,6 +1071,11 @@ export interface Alert {
    * The rule's threshold that was crossed (a fall, a level, or the streak's length).
    */
   threshold: string;
+  /**
+   * What the threshold counts: `value` (in the metric's own unit), `percent` (a fall in
+   * percent of the previous value) or `periods` (a streak's length).
+   */
+  threshold_unit: ThresholdUnit;
   /**
    * The values it compared, one per period (a grade streak has none).
    */

@@ -5,7 +5,7 @@
 //! at 50%.
 
 use incentive_engine::data::load_csv;
-use incentive_engine::signals::{HealthSeverity, SignalsReport};
+use incentive_engine::signals::{HealthSeverity, SignalsReport, ThresholdUnit};
 use incentive_engine::{Workspace, SAMPLE_PLAN_JSON};
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
@@ -37,7 +37,7 @@ fn a_follow_up_rate_falling_from_80_to_60_raises_the_drop_alert() {
     let alert = s.alerts.iter().find(|a| a.rep_id == "S02").expect("S02 is alerted");
     assert_eq!(alert.values, [d("80"), d("60")]);
     assert_eq!(alert.periods, ["2026-Q3", "2026-Q4"]);
-    assert_eq!(alert.threshold, d("15"));
+    assert_eq!((alert.threshold, alert.threshold_unit), (d("15"), ThresholdUnit::Value));
     assert_eq!(alert.message.en, "Follow-up rate dropped — Wu Ting (S02): followup_rate fell from 80 in 2026-Q3 to 60 in 2026-Q4 (−20, −25%); the rule fires at a fall of 15");
     assert_eq!(alert.message.zh, "跟进率骤降——吴婷（S02）：followup_rate 从 2026-Q3 的 80 降至 2026-Q4 的 60（−20，−25%）；规则在下降 15 时触发");
     // Exactly the reps whose follow-up rate fell by 15 or more, read straight from the data.
@@ -64,7 +64,7 @@ fn a_drop_in_percent_of_the_previous_value_and_a_level_alert() {
     let s = signals_of(&mut Workspace::with_sample_reps(), &plan, "2026-Q4");
     // S02 fell by exactly 25% (20 of 80): the rule fires at 25%.
     let s02 = s.alerts.iter().find(|a| a.rule == "drop25" && a.rep_id == "S02").unwrap();
-    assert_eq!(s02.threshold, d("25"));
+    assert_eq!((s02.threshold, s02.threshold_unit), (d("25"), ThresholdUnit::Percent));
     assert!(s02.message.en.ends_with("the rule fires at a fall of 25%"), "{}", s02.message.en);
     // Critical alerts (drop25 here) all come before the warnings, and both kinds are present.
     let critical: Vec<bool> = s.alerts.iter().map(|a| a.rule == "drop25").collect();
@@ -103,6 +103,7 @@ fn grade_c_twice_in_a_row_is_alerted_with_both_periods() {
     let first = &s.alerts[0];
     assert_eq!(first.periods, ["2026-Q3", "2026-Q4"]);
     assert_eq!(first.rep_id, "E06");
+    assert_eq!((first.threshold, first.threshold_unit), (d("2"), ThresholdUnit::Periods));
     assert_eq!(first.message.en, "C twice — Yang Fan (E06): grade C in 2 periods running (2026-Q3, 2026-Q4)");
     assert_eq!(first.message.zh, "连续两期 C——杨帆（E06）：连续 2 个周期为 C 级（2026-Q3、2026-Q4）");
 }
@@ -174,7 +175,7 @@ fn one_target_everywhere_with_east_at_120_and_the_southwest_at_50_is_flagged() {
     assert_eq!(check.severity, HealthSeverity::Warning);
     assert_eq!(
         check.message.en,
-        "every rep has the same target (1000000) but average attainment runs from 50% (Southwest) to 120% (East): one target for all regions discourages some and under-stretches others; set targets by region"
+        "every rep has the same target (1,000,000) but average attainment runs from 50% (Southwest) to 120% (East): one target for all regions discourages some and under-stretches others; set targets by region"
     );
     // The sample plan's 120% tier: only A1 (125%) reaches it, 1 of 5 (20%): fine; a 200% tier nobody reaches is flagged.
     let tier = s.health.iter().find(|c| c.code == "tier_reach" && c.path == "commission[0].tiers[2]").unwrap();
@@ -212,7 +213,7 @@ fn health_of_the_target_oriented_plan_weights_categories_base_share_and_grades()
     assert!(c.message.zh.contains("behavior 处于范围下限"), "{}", c.message.zh);
     // Base 632,400 of total pay 1,645,929 = 38.42%: inside D5's 30–40%.
     let b = find("base_share", "base_pay");
-    assert_eq!((b.severity, b.message.en.as_str()), (HealthSeverity::Ok, "base pay is 38.42% of total pay (632400 of 1645929); the plan should keep it within 30–40%"));
+    assert_eq!((b.severity, b.message.en.as_str()), (HealthSeverity::Ok, "base pay is 38.42% of total pay (632,400 of 1,645,929); the plan should keep it within 30–40%"));
     // Grades by band: S 10, A 15, B 4, C 3 of 32 against the guide S 10–15%, A 30–40%, B 30–40%, C 5–10%.
     let g = find("grade_guide", "grades.distribution");
     assert_eq!(g.severity, HealthSeverity::Warning);

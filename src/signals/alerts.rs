@@ -2,7 +2,7 @@
 //! held several periods running.
 
 use super::stats::pct;
-use super::{plain, Alert, History};
+use super::{plain, Alert, History, ThresholdUnit};
 use crate::data::Dataset;
 use crate::evaluate::{Evaluation, RepResult};
 use crate::plan::{AlertCondition, AlertRule, CompiledPlan};
@@ -25,9 +25,9 @@ pub(super) fn alerts(plan: &CompiledPlan, data: &Dataset, period: usize, evaluat
                     let by_share = by_pct.filter(|b| fall_pct.is_some_and(|f| f >= *b));
                     let Some(threshold) = by_value.or(by_share) else { continue };
                     let periods = vec![data.periods[before].clone(), data.periods[period].clone()];
-                    let how = match (by_value, fall_pct) {
-                        (Some(_), _) | (None, None) => (format!("a fall of {}", plain(threshold)), format!("下降 {}", plain(threshold))),
-                        (None, Some(_)) => (format!("a fall of {}%", plain(threshold)), format!("下降 {}%", plain(threshold))),
+                    let (unit, how) = match (by_value, fall_pct) {
+                        (Some(_), _) | (None, None) => (ThresholdUnit::Value, (format!("a fall of {}", plain(threshold)), format!("下降 {}", plain(threshold)))),
+                        (None, Some(_)) => (ThresholdUnit::Percent, (format!("a fall of {}%", plain(threshold)), format!("下降 {}%", plain(threshold)))),
                     };
                     let pct = fall_pct.map(|f| (format!(", −{}%", plain(f)), format!("，−{}%", plain(f)))).unwrap_or_default();
                     out.push(alert(
@@ -35,7 +35,7 @@ pub(super) fn alerts(plan: &CompiledPlan, data: &Dataset, period: usize, evaluat
                         rep,
                         periods.clone(),
                         vec![old, new],
-                        threshold,
+                        (threshold, unit),
                         (
                             format!("{metric} fell from {} in {} to {} in {} (−{}{}); the rule fires at {}", plain(old), periods[0], plain(new), periods[1], plain(fall), pct.0, how.0),
                             format!("{metric} 从 {} 的 {} 降至 {} 的 {}（−{}{}）；规则在{} 时触发", periods[0], plain(old), periods[1], plain(new), plain(fall), pct.1, how.1),
@@ -53,7 +53,7 @@ pub(super) fn alerts(plan: &CompiledPlan, data: &Dataset, period: usize, evaluat
                         (None, Some(a)) => (a, format!("{metric} is {} in {name}, above {}", plain(value), plain(a)), format!("{metric} 在 {name} 为 {}，高于 {}", plain(value), plain(a))),
                         (None, None) => continue,
                     };
-                    out.push(alert(rule, rep, vec![name.clone()], vec![value], threshold, (en, zh)));
+                    out.push(alert(rule, rep, vec![name.clone()], vec![value], (threshold, ThresholdUnit::Value), (en, zh)));
                 }
             }
             (AlertCondition::GradeStreak { grade, periods }, _) => {
@@ -69,7 +69,7 @@ pub(super) fn alerts(plan: &CompiledPlan, data: &Dataset, period: usize, evaluat
                             rep,
                             names.clone(),
                             Vec::new(),
-                            Decimal::from(*periods),
+                            (Decimal::from(*periods), ThresholdUnit::Periods),
                             (
                                 format!("grade {grade} in {} periods running ({})", periods, names.join(", ")),
                                 format!("连续 {} 个周期为 {grade} 级（{}）", periods, names.join("、")),
@@ -85,7 +85,7 @@ pub(super) fn alerts(plan: &CompiledPlan, data: &Dataset, period: usize, evaluat
 }
 
 /// An alert for `rep`, its message prefixed with the rule's name and the rep's name and id.
-fn alert(rule: &AlertRule, rep: &RepResult, periods: Vec<String>, values: Vec<Decimal>, threshold: Decimal, (en, zh): (String, String)) -> Alert {
+fn alert(rule: &AlertRule, rep: &RepResult, periods: Vec<String>, values: Vec<Decimal>, (threshold, threshold_unit): (Decimal, ThresholdUnit), (en, zh): (String, String)) -> Alert {
     let name_zh = rule.name_zh.as_deref().unwrap_or(&rule.name);
     let (who_en, who_zh) = super::rep_names(&rep.rep_id, &rep.name, &rep.name_zh);
     Alert {
@@ -95,6 +95,7 @@ fn alert(rule: &AlertRule, rep: &RepResult, periods: Vec<String>, values: Vec<De
         periods,
         values,
         threshold,
+        threshold_unit,
         message: Message { en: format!("{} — {who_en}: {en}", rule.name), zh: format!("{name_zh}——{who_zh}：{zh}") },
     }
 }

@@ -74,8 +74,24 @@ pub struct Alert {
     pub values: Vec<Decimal>,
     /// The rule's threshold that was crossed (a fall, a level, or the streak's length).
     pub threshold: Decimal,
+    /// What the threshold counts: `value` (in the metric's own unit), `percent` (a fall in
+    /// percent of the previous value) or `periods` (a streak's length).
+    pub threshold_unit: ThresholdUnit,
     /// What happened, in both languages, naming the rep, the rule, the values and the periods.
     pub message: Message,
+}
+
+/// What an alert's threshold counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ThresholdUnit {
+    /// The metric's own unit (a fall by `by`, a level).
+    Value,
+    /// Percent of the previous value (a fall by `by_pct`).
+    Percent,
+    /// A number of periods (a grade streak).
+    Periods,
 }
 
 /// A rep the high-potential rule flags, with every check it passed.
@@ -210,8 +226,41 @@ fn rep_names(id: &str, name: &str, name_zh: &str) -> (String, String) {
     (en, if zh.is_empty() { id.to_string() } else { format!("{zh}（{id}）") })
 }
 
-/// "1,234.5" style grouping is left to the page: figures in messages are plain decimals, with
-/// trailing zeros dropped ("80.00" → "80").
+/// A figure as messages show it: trailing zeros dropped ("80.00" → "80") and thousands
+/// grouped from 10,000 up ("1645929" → "1,645,929"; 2026 and 9999 stay as they are).
 fn plain(value: Decimal) -> String {
-    value.normalize().to_string()
+    let text = value.normalize().to_string();
+    let (sign, rest) = text.strip_prefix('-').map_or(("", text.as_str()), |r| ("-", r));
+    let (int, frac) = rest.split_once('.').map_or((rest, None), |(i, f)| (i, Some(f)));
+    if int.len() < 5 {
+        return text;
+    }
+    let mut grouped = String::with_capacity(int.len() + int.len() / 3);
+    for (i, digit) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain;
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn figures_in_messages_drop_trailing_zeros_and_group_from_ten_thousand() {
+        let shown = |s: &str| plain(s.parse::<Decimal>().unwrap());
+        assert_eq!(shown("80.00"), "80");
+        assert_eq!(shown("9999"), "9999");
+        assert_eq!(shown("1645929"), "1,645,929");
+        assert_eq!(shown("-1200000.50"), "-1,200,000.5");
+        assert_eq!(shown("84.1875"), "84.1875");
+        assert_eq!(shown("100000"), "100,000");
+    }
 }
