@@ -3,9 +3,10 @@
 //! and what the variant costs compared with the baseline, overall and by region.
 
 use crate::evaluate::Evaluation;
+use crate::problem::Problem;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 /// One rep under both plans.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -96,46 +97,53 @@ fn pct(delta: Decimal, base: Decimal) -> Option<Decimal> {
     Some(p)
 }
 
-/// Compares `after` (the variant) with `before` (the baseline). Sums are of figures the
-/// evaluations already added up exactly, so they cannot overflow.
-pub fn compare(before: &Evaluation, after: &Evaluation) -> Comparison {
+/// Compares `after` (the variant) with `before` (the baseline). Differences and sums are
+/// checked: pay can be negative after clawbacks, so a sum over part of the reps can exceed
+/// what each evaluation's own total could hold; that is an `overflow` error naming the rep
+/// or the figure, never a wrong number.
+pub fn compare(before: &Evaluation, after: &Evaluation) -> Result<Comparison, Problem> {
     let by_id: BTreeMap<&str, &crate::evaluate::RepResult> = before.reps.iter().map(|r| (r.rep_id.as_str(), r)).collect();
-    let mut reps: Vec<RepDelta> = after
-        .reps
-        .iter()
-        .filter_map(|a| {
-            let b = by_id.get(a.rep_id.as_str())?;
-            let pay_delta = a.total_pay - b.total_pay;
-            Some(RepDelta {
-                rep_id: a.rep_id.clone(),
-                name: a.name.clone(),
-                name_zh: a.name_zh.clone(),
-                region: a.region.clone(),
-                role: a.role.clone(),
-                score_before: b.score,
-                score_after: a.score,
-                score_delta: a.score - b.score,
-                grade_before: b.grade.clone(),
-                grade_after: a.grade.clone(),
-                pay_before: b.total_pay,
-                pay_after: a.total_pay,
-                pay_delta,
-                pay_delta_pct: pct(pay_delta, b.total_pay),
-            })
-        })
-        .collect();
+    let mut reps = Vec::with_capacity(after.reps.len());
+    for a in &after.reps {
+        let Some(b) = by_id.get(a.rep_id.as_str()) else { continue };
+        let pay_delta = difference(a.total_pay, b.total_pay, &format!("reps.{}.pay_delta", a.rep_id))?;
+        reps.push(RepDelta {
+            rep_id: a.rep_id.clone(),
+            name: a.name.clone(),
+            name_zh: a.name_zh.clone(),
+            region: a.region.clone(),
+            role: a.role.clone(),
+            score_before: b.score,
+            score_after: a.score,
+            score_delta: difference(a.score, b.score, &format!("reps.{}.score_delta", a.rep_id))?,
+            grade_before: b.grade.clone(),
+            grade_after: a.grade.clone(),
+            pay_before: b.total_pay,
+            pay_after: a.total_pay,
+            pay_delta,
+            pay_delta_pct: pct(pay_delta, b.total_pay),
+        });
+    }
     reps.sort_by(|x, y| y.pay_delta.cmp(&x.pay_delta).then_with(|| x.rep_id.cmp(&y.rep_id)));
-    let in_after: Vec<&str> = after.reps.iter().map(|r| r.rep_id.as_str()).collect();
-    let only_before = before.reps.iter().filter(|r| !in_after.contains(&r.rep_id.as_str())).map(|r| r.rep_id.clone()).collect();
+    let in_after: HashSet<&str> = after.reps.iter().map(|r| r.rep_id.as_str()).collect();
+    let only_before = before.reps.iter().filter(|r| !in_after.contains(r.rep_id.as_str())).map(|r| r.rep_id.clone()).collect();
     let only_after = after.reps.iter().filter(|r| !by_id.contains_key(r.rep_id.as_str())).map(|r| r.rep_id.clone()).collect();
-    let (cost_before, cost_after): (Decimal, Decimal) = reps.iter().fold((Decimal::ZERO, Decimal::ZERO), |(b, a), r| (b + r.pay_before, a + r.pay_after));
+    let (mut cost_before, mut cost_after) = (Decimal::ZERO, Decimal::ZERO);
     let mut regions: BTreeMap<&str, (Decimal, Decimal)> = BTreeMap::new();
     for r in &reps {
+        cost_before = total(cost_before, r.pay_before, "cost_before")?;
+        cost_after = total(cost_after, r.pay_after, "cost_after")?;
         let e = regions.entry(r.region.as_str()).or_default();
-        e.0 += r.pay_before;
-        e.1 += r.pay_after;
+        e.0 = total(e.0, r.pay_before, &format!("by_region.{}.before", r.region))?;
+        e.1 = total(e.1, r.pay_after, &format!("by_region.{}.after", r.region))?;
     }
-    Comparison {
+    let cost_delta = difference(cost_after, cost_before, "cost_delta")?;
+    let mut by_region = Vec::with_capacity(regions.len());
+    for (group, (before, after)) in regions {
+        let delta = difference(after, before, &format!("by_region.{group}.delta"))?;
+        by_region.push(GroupDelta { group: group.to_string(), before, after, delta });
+    }
+    Ok(Comparison {
         period: after.period.clone(),
         gainers: reps.iter().filter(|r| r.pay_delta > Decimal::ZERO).count(),
         losers: reps.iter().filter(|r| r.pay_delta < Decimal::ZERO).count(),
@@ -143,11 +151,63 @@ pub fn compare(before: &Evaluation, after: &Evaluation) -> Comparison {
         grade_changes: reps.iter().filter(|r| r.grade_before != r.grade_after).count(),
         cost_before,
         cost_after,
-        cost_delta: cost_after - cost_before,
-        cost_delta_pct: pct(cost_after - cost_before, cost_before),
-        by_region: regions.into_iter().map(|(g, (b, a))| GroupDelta { group: g.to_string(), before: b, after: a, delta: a - b }).collect(),
+        cost_delta,
+        cost_delta_pct: pct(cost_delta, cost_before),
+        by_region,
         only_before,
         only_after,
         reps,
+    })
+}
+
+/// `after − before`, or an `overflow` error at `path`.
+fn difference(after: Decimal, before: Decimal, path: &str) -> Result<Decimal, Problem> {
+    after.checked_sub(before).ok_or_else(|| overflow(path))
+}
+
+/// `sum + value`, or an `overflow` error at `path`.
+fn total(sum: Decimal, value: Decimal, path: &str) -> Result<Decimal, Problem> {
+    sum.checked_add(value).ok_or_else(|| overflow(path))
+}
+
+fn overflow(path: &str) -> Problem {
+    Problem::error(
+        "overflow",
+        format!("comparison.{path}"),
+        None,
+        format!("the comparison's `{path}` is too large to compute exactly"),
+        format!("比较结果的 `{path}` 数值过大，无法精确计算"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::compare;
+    use crate::{Workspace, SAMPLE_PLAN_JSON};
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn a_difference_too_large_for_a_decimal_is_an_overflow_naming_the_rep() {
+        let mut ws = Workspace::with_sample_reps();
+        assert!(ws.set_plan_json(SAMPLE_PLAN_JSON).ok);
+        let before = ws.evaluate("2026-Q4").unwrap();
+        let mut after = before.clone();
+        // Unchanged plans compare to nothing at all.
+        let same = compare(&before, &after).unwrap();
+        assert_eq!((same.cost_delta, same.unchanged), (Decimal::ZERO, before.reps.len()));
+        let mut low = before.clone();
+        low.reps[0].total_pay = -Decimal::MAX;
+        after.reps[0].total_pay = Decimal::MAX;
+        let e = compare(&low, &after).unwrap_err();
+        assert_eq!((e.code, e.path.as_str()), ("overflow", "comparison.reps.E01.pay_delta"));
+        assert_eq!(e.message.zh, "比较结果的 `reps.E01.pay_delta` 数值过大，无法精确计算");
+        // Two reps each within range whose sum is not: the cost names itself.
+        after.reps[0].total_pay = Decimal::MAX;
+        after.reps[1].total_pay = Decimal::MAX;
+        let mut high = after.clone();
+        high.reps[0].total_pay = Decimal::MAX - Decimal::ONE;
+        high.reps[1].total_pay = Decimal::MAX - Decimal::ONE;
+        let e = compare(&high, &after).unwrap_err();
+        assert_eq!(e.path, "comparison.cost_before");
     }
 }

@@ -172,7 +172,7 @@ impl Workspace {
             Problem::error("no_baseline", "baseline", None, "pin a baseline plan first".into(), "请先固定一个基准方案".into())
         })?;
         let run = |plan: &CompiledPlan| if year_to_date { evaluate_ytd(plan, &self.data, index) } else { evaluate(plan, &self.data, index) };
-        Ok(compare(&run(baseline)?, &run(variant)?))
+        compare(&run(baseline)?, &run(variant)?)
     }
 
     /// The payout curve of commission line `line` (by index) for a rep with `target`: pay at
