@@ -3,6 +3,7 @@
 //! and what the variant costs compared with the baseline, overall and by region.
 
 use crate::evaluate::Evaluation;
+use crate::label::Label;
 use crate::problem::Problem;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
@@ -13,15 +14,15 @@ use std::collections::{BTreeMap, HashSet};
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct RepDelta {
     /// The rep's id in the data, e.g. `E01`.
-    pub rep_id: String,
+    pub rep_id: Label,
     /// The rep's name.
-    pub name: String,
+    pub name: Label,
     /// The rep's Chinese name; empty when the data has none.
-    pub name_zh: String,
+    pub name_zh: Label,
     /// The rep's region.
-    pub region: String,
+    pub region: Label,
     /// The rep's role.
-    pub role: String,
+    pub role: Label,
     /// The score under the baseline plan.
     pub score_before: Decimal,
     /// The score under the variant (the current plan).
@@ -29,9 +30,9 @@ pub struct RepDelta {
     /// `score_after − score_before`.
     pub score_delta: Decimal,
     /// The grade under the baseline plan.
-    pub grade_before: String,
+    pub grade_before: Label,
     /// The grade under the variant.
-    pub grade_after: String,
+    pub grade_after: Label,
     /// Total pay under the baseline plan, in the plan's currency.
     pub pay_before: Decimal,
     /// Total pay under the variant.
@@ -83,9 +84,9 @@ pub struct Comparison {
     /// The cost per region, sorted by name.
     pub by_region: Vec<GroupDelta>,
     /// Reps evaluated under the baseline only (left out by the variant), by id; not in the costs.
-    pub only_before: Vec<String>,
+    pub only_before: Vec<Label>,
     /// Reps evaluated under the variant only (left out by the baseline), by id; not in the costs.
-    pub only_after: Vec<String>,
+    pub only_after: Vec<Label>,
 }
 
 fn pct(delta: Decimal, base: Decimal) -> Option<Decimal> {

@@ -88,7 +88,9 @@ impl<'a, const N: usize> Keep<'a, N> {
 
 impl<const N: usize> Trace for Keep<'_, N> {
     fn value(&mut self, key: &'static str, value: Decimal) {
-        if let Some(i) = self.keys.iter().position(|k| *k == key) {
+        // Keys are literals: the same literal is almost always the same pointer, so compare
+        // lengths and pointers before the bytes.
+        if let Some(i) = self.keys.iter().position(|k| k.len() == key.len() && (std::ptr::eq(k.as_ptr(), key.as_ptr()) || *k == key)) {
             self.values[i] = Some(value);
         }
         self.explanation.value(key, value);

@@ -272,7 +272,7 @@ impl ResultTable {
         let rep_index = reps.iter().map(|r| position.get(r.rep_id.as_str()).copied().unwrap_or(u32::MAX)).collect();
         let rank = reps.iter().map(|r| u32::try_from(r.rank).unwrap_or(u32::MAX)).collect();
         let grade = self.sums.iter().map(|s| s.grade).collect();
-        let grades = self.evaluation.totals.grades.iter().map(|g| g.grade.clone()).collect();
+        let grades = self.evaluation.totals.grades.iter().map(|g| g.grade.to_string()).collect();
         let column = |f: &dyn Fn(usize, &RepResult) -> Option<Decimal>| join(reps.iter().enumerate().map(|(i, r)| f(i, r)));
         let mut figures = vec![
             ("score".to_string(), column(&|_, r| Some(r.score))),

@@ -723,7 +723,7 @@ fn grade_bands_inclusive_with_a_catch_all() {
 #[test]
 fn enforced_distribution_by_rank() {
     let e = q4("forced_distribution");
-    let counts: Vec<(String, usize)> = e.totals.grades.iter().map(|g| (g.grade.clone(), g.reps)).collect();
+    let counts: Vec<(String, usize)> = e.totals.grades.iter().map(|g| (g.grade.to_string(), g.reps)).collect();
     assert_eq!(counts, [("S".into(), 5), ("A".into(), 11), ("B".into(), 13), ("C".into(), 3)]);
     let zhang = rep(&e, "E01");
     assert_eq!((zhang.score.to_string().as_str(), zhang.rank, zhang.grade.as_str(), zhang.graded_by), ("120.00", 8, "A", GradedBy::Rank));
@@ -813,11 +813,11 @@ fn high_potentials_paid_a_point_more() {
     assert_eq!(rep(&after, "E03").adjustments[0].amount, d("-3000.00"));
     // In every period, exactly the reps the rule flags get 4%, the others 3%.
     for period in ["2026-Q3", "2026-Q4"] {
-        let flagged: Vec<String> = ws.signals(period).unwrap().high_potentials.into_iter().map(|f| f.rep_id).collect();
+        let flagged: Vec<String> = ws.signals(period).unwrap().high_potentials.into_iter().map(|f| f.rep_id.to_string()).collect();
         assert!(!flagged.is_empty(), "{period}");
         for r in &ws.evaluate(period).unwrap().reps {
             let l = &r.commission[0];
-            let rate = if flagged.contains(&r.rep_id) { d("0.04") } else { d("0.03") };
+            let rate = if flagged.iter().any(|f| *f == r.rep_id) { d("0.04") } else { d("0.03") };
             assert_eq!(l.pay, (l.base * rate).round_dp(2), "{period} {}", r.rep_id);
         }
     }
@@ -948,7 +948,7 @@ fn new_and_existing_customers_at_different_rates() {
 #[test]
 fn base_pay_by_role_and_city_tier_with_allowances_and_warnings() {
     let e = q4("base_pay");
-    let items = |id: &str| -> Vec<(String, String)> { rep(&e, id).base_pay.iter().map(|i| (i.id.clone(), i.amount.to_string())).collect() };
+    let items = |id: &str| -> Vec<(String, String)> { rep(&e, id).base_pay.iter().map(|i| (i.id.to_string(), i.amount.to_string())).collect() };
     let own = |pairs: &[(&str, &str)]| -> Vec<(String, String)> { pairs.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect() };
     assert_eq!(items("E01"), own(&[("salary", "24000.00"), ("transport", "2400.00")]));
     assert_eq!(items("E08"), own(&[("salary", "30000.00"), ("transport", "2400.00"), ("phone", "900.00")]));
@@ -1030,7 +1030,7 @@ fn threshold_nps_90_pays_3000() {
 fn rank_top_3_with_both_tie_rules() {
     let ws = workspace("rank");
     let winners = |e: &Evaluation, id: &str| -> Vec<(String, String)> {
-        e.reps.iter().filter(|r| bonus_of(e, &r.rep_id, id).amount > Decimal::ZERO).map(|r| (r.rep_id.clone(), bonus(e, &r.rep_id, id))).collect()
+        e.reps.iter().filter(|r| bonus_of(e, &r.rep_id, id).amount > Decimal::ZERO).map(|r| (r.rep_id.to_string(), bonus(e, &r.rep_id, id))).collect()
     };
     let own = |pairs: &[(&str, &str)]| -> Vec<(String, String)> { pairs.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect() };
     let total = |e: &Evaluation, id: &str| e.reps.iter().map(|r| bonus_of(e, &r.rep_id, id).amount).sum::<Decimal>();
@@ -1116,7 +1116,7 @@ fn team_pool_shared_by_tied_regions() {
         let report = ws.set_plan_json(&plan.to_string());
         assert!(report.ok && report.problems.is_empty(), "{:#?}", report.problems);
         let e = ws.evaluate("2026-Q4").unwrap();
-        e.reps.iter().map(|r| (r.rep_id.clone(), r.bonuses[0].amount.to_string())).collect()
+        e.reps.iter().map(|r| (r.rep_id.to_string(), r.bonuses[0].amount.to_string())).collect()
     };
     let own = |pairs: &[(&str, &str)]| -> Vec<(String, String)> { pairs.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect() };
     let two_first = [("East", "1100000"), ("North", "800000"), ("South", "1100000"), ("West", "900000")];
@@ -1168,7 +1168,7 @@ fn pools_are_split_exactly_to_the_cent() {
     let e = q4("exact_split");
     let group_pct = |id: &str| bonus_of(&e, id, "best_role").explain.get("group_attainment_pct").unwrap().round_dp(2);
     assert_eq!([group_pct("E05"), group_pct("E01"), group_pct("E08")], [d("112.57"), d("106.27"), d("100.85")]);
-    let managers: Vec<(String, String)> = e.reps.iter().filter(|r| r.role == "account_manager").map(|r| (r.rep_id.clone(), bonus(&e, &r.rep_id, "best_role"))).collect();
+    let managers: Vec<(String, String)> = e.reps.iter().filter(|r| r.role == "account_manager").map(|r| (r.rep_id.to_string(), bonus(&e, &r.rep_id, "best_role"))).collect();
     assert_eq!(managers.len(), 12);
     for (i, (id, share)) in managers.iter().enumerate() {
         assert_eq!(share, if i < 4 { "8333.34" } else { "8333.33" }, "{id}");

@@ -142,7 +142,7 @@ fn base_pay_with_allowances_and_the_minimum_and_share_warnings() {
             "allowances": [{ "id": "transport", "name": "Transport", "monthly": 800 }, { "id": "phone", "name": "Phone", "monthly": 300 }] }
     }));
     let r = &evaluate(rep("1000000"), &p, "2026-Q1").reps[0];
-    let items: Vec<(String, String)> = r.base_pay.iter().map(|i| (i.id.clone(), i.amount.to_string())).collect();
+    let items: Vec<(String, String)> = r.base_pay.iter().map(|i| (i.id.to_string(), i.amount.to_string())).collect();
     assert_eq!(items, [("salary".into(), "22500.00".into()), ("transport".into(), "2400.00".into()), ("phone".into(), "900.00".into())]);
     assert_eq!((r.base_total, r.variable_pay, r.total_pay), (d("25800"), d("30000"), d("55800.00")));
     // 25,800 / 55,800 = 46.24%: above the 30–40% range; and 7,500 < 8,000.

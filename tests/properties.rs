@@ -365,7 +365,7 @@ fn check_sums(e: &Evaluation, t: &PlanTweak, what: &str) -> Result<(), TestCaseE
     prop_assert_eq!(totals.variable_pay, total(e.reps.iter().map(|r| r.variable_pay)), "{}: totals.variable_pay", what);
     prop_assert_eq!(totals.base_pay, total(e.reps.iter().map(|r| r.base_total)), "{}: totals.base_pay", what);
     prop_assert_eq!(totals.reps, e.reps.len(), "{}: totals.reps", what);
-    for (kind, groups, key) in [("region", &totals.by_region, (|r: &RepResult| r.region.clone()) as fn(&RepResult) -> String), ("role", &totals.by_role, |r: &RepResult| r.role.clone())] {
+    for (kind, groups, key) in [("region", &totals.by_region, (|r: &RepResult| r.region.to_string()) as fn(&RepResult) -> String), ("role", &totals.by_role, |r: &RepResult| r.role.to_string())] {
         prop_assert_eq!(total(groups.iter().map(|g| g.total_pay)), totals.total_pay, "{}: the {} totals do not add up to the overall total", what, kind);
         prop_assert_eq!(groups.iter().map(|g| g.reps).sum::<usize>(), totals.reps, "{}: the {} rep counts do not add up", what, kind);
         for g in groups.iter() {

@@ -120,10 +120,10 @@ fn check_sorted(mut table: ResultTable) {
                 let r = &evaluation.reps[i];
                 match name {
                     "data" => format!("{i:08}"),
-                    "rep_id" => r.rep_id.clone(),
-                    "name" => r.name.clone(),
-                    "region" => r.region.clone(),
-                    "role" => r.role.clone(),
+                    "rep_id" => r.rep_id.to_string(),
+                    "name" => r.name.to_string(),
+                    "region" => r.region.to_string(),
+                    "role" => r.role.to_string(),
                     "grade" => format!("{:03}", evaluation.totals.grades.iter().position(|g| g.grade == r.grade).unwrap()),
                     "rank" => format!("{:08}", r.rank),
                     _ => String::new(),

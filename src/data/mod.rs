@@ -29,15 +29,15 @@ pub const MAX_REPS: usize = 100_000;
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Rep {
     /// The rep's id (the data's `rep_id` column), e.g. `E01`.
-    pub id: String,
+    pub id: crate::label::Label,
     /// The rep's name (the `name` column).
-    pub name: String,
+    pub name: crate::label::Label,
     /// The rep's Chinese name (the optional `name_zh` column); empty when the data has none.
-    pub name_zh: String,
+    pub name_zh: crate::label::Label,
     /// The rep's region (the `region` column), e.g. `East`.
-    pub region: String,
+    pub region: crate::label::Label,
     /// The rep's role (the `role` column), e.g. `new_business`.
-    pub role: String,
+    pub role: crate::label::Label,
 }
 
 impl Rep {
@@ -256,7 +256,7 @@ fn is_identifier(name: &str) -> bool {
 /// Accumulates reps, periods and rows while reading.
 struct Builder {
     dataset: Dataset,
-    rep_index: HashMap<String, usize>,
+    rep_index: HashMap<crate::label::Label, usize>,
     period_index: HashMap<String, usize>,
     seen: HashMap<(usize, usize), usize>,
     problems: Vec<Problem>,
@@ -310,18 +310,18 @@ impl Builder {
             })?);
         }
         let rep = Rep {
-            id: header.text(fields, "rep_id").to_string(),
-            name: header.text(fields, "name").to_string(),
-            name_zh: header.text(fields, "name_zh").to_string(),
-            region: header.text(fields, "region").to_string(),
-            role: header.text(fields, "role").to_string(),
+            id: header.text(fields, "rep_id").into(),
+            name: header.text(fields, "name").into(),
+            name_zh: header.text(fields, "name_zh").into(),
+            region: header.text(fields, "region").into(),
+            role: header.text(fields, "role").into(),
         };
         let rep_at = match self.rep_index.get(&rep.id) {
             Some(&at) if self.dataset.reps[at] != rep => {
                 return Err(Problem::error(
                     "rep_conflict",
                     format!("line {line}.rep_id"),
-                    Some(rep.id.clone()),
+                    Some(rep.id.to_string()),
                     format!("line {line}: rep `{}` has a different name, region or role than on an earlier line", rep.id),
                     format!("第 {line} 行：代表 `{}` 的姓名、区域或岗位与前面的行不一致", rep.id),
                 ))

@@ -47,11 +47,11 @@ fn push_rep(data: &mut Dataset, i: usize) -> (usize, &'static str) {
         _ => "regional_manager",
     };
     data.reps.push(Rep {
-        id: format!("R{:06}", i + 1),
-        name: format!("Rep {}", i + 1),
-        name_zh: format!("销售{}", i + 1),
-        region: REGIONS[region].0.to_string(),
-        role: role.to_string(),
+        id: format!("R{:06}", i + 1).into(),
+        name: format!("Rep {}", i + 1).into(),
+        name_zh: format!("销售{}", i + 1).into(),
+        region: REGIONS[region].0.into(),
+        role: role.into(),
     });
     (region, role)
 }

@@ -50,7 +50,7 @@ impl History for DataHistory<'_> {
             .collect()
     }
 
-    fn grades(&self, period: usize) -> HashMap<String, String> {
+    fn grades(&self, period: usize) -> HashMap<crate::label::Label, crate::label::Label> {
         period_results(self.plan, self.data, period, None, super::Detail::Figures).0.into_iter().map(|r| (r.rep_id, r.grade)).collect()
     }
 }

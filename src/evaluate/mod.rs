@@ -191,13 +191,13 @@ fn flag_streaks(plan: &CompiledPlan, data: &Dataset, period: usize, streak: &cra
             None => return,
         }
     }
-    let earlier: Vec<HashMap<String, String>> =
+    let earlier: Vec<HashMap<crate::label::Label, crate::label::Label>> =
         periods[1..].iter().map(|p| period_results(plan, data, *p, None, Detail::Figures).0.into_iter().map(|r| (r.rep_id, r.grade)).collect()).collect();
     let mut names: Vec<String> = periods.iter().map(|p| data.periods[*p].clone()).collect();
     names.reverse();
     for rep in reps.iter_mut().filter(|r| r.grade == streak.grade) {
-        if earlier.iter().all(|grades| grades.get(&rep.rep_id) == Some(&streak.grade)) {
-            rep.flags.push(results::Flag { code: "grade_streak", grade: streak.grade.clone(), periods: names.clone() });
+        if earlier.iter().all(|grades| grades.get(&rep.rep_id).is_some_and(|g| *g == streak.grade)) {
+            rep.flags.push(results::Flag { code: "grade_streak", grade: streak.grade.as_str().into(), periods: names.clone() });
         }
     }
 }

@@ -60,7 +60,7 @@ pub(super) fn score_rep(plan: &CompiledPlan, data: &Dataset, row: &Row, vars: &[
             rep,
             "no_scorecard_for_role",
             "role",
-            Some(rep.role.clone()),
+            Some(rep.role.to_string()),
             format!("has role `{}` in region `{}`, which no scorecard covers", rep.role, rep.region),
             format!("的岗位 `{}`（区域 `{}`）没有对应的计分卡", rep.role, rep.region),
         ));
@@ -164,7 +164,7 @@ pub(super) fn score_rep(plan: &CompiledPlan, data: &Dataset, row: &Row, vars: &[
         points_explain,
         score,
         rank: 0,
-        grade: String::new(),
+        grade: Default::default(),
         graded_by: GradedBy::Band,
         flags: Vec::new(),
         base_pay: Vec::new(),

@@ -44,15 +44,15 @@ pub enum GradedBy {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct RepResult {
     /// The rep's id in the data, e.g. `E01`.
-    pub rep_id: String,
+    pub rep_id: crate::label::Label,
     /// The rep's name, from the data.
-    pub name: String,
+    pub name: crate::label::Label,
     /// The rep's Chinese name, from the data's `name_zh` column; empty when the data has none.
-    pub name_zh: String,
+    pub name_zh: crate::label::Label,
     /// The rep's region, e.g. `East`.
-    pub region: String,
+    pub region: crate::label::Label,
     /// The rep's role, e.g. `new_business`.
-    pub role: String,
+    pub role: crate::label::Label,
     /// Headline attainment in percent (the plan's `attainment`: `actual / target × 100`), 2 places
     /// half up (`120.00` = 120%); null when the plan has no `attainment`.
     pub attainment_pct: Option<Decimal>,
@@ -61,7 +61,7 @@ pub struct RepResult {
     /// The headline attainment's target (summed over periods for year-to-date); null without `attainment`.
     pub attainment_target: Option<Decimal>,
     /// The id of the scorecard the rep was scored on.
-    pub scorecard: String,
+    pub scorecard: crate::label::Label,
     /// Each KPI of that scorecard, in card order.
     pub kpis: Vec<KpiResult>,
     /// Sum of the KPI scores.
@@ -79,7 +79,7 @@ pub struct RepResult {
     /// 1 for the best score; equal scores share a rank.
     pub rank: usize,
     /// The grade given, one of the plan's bands, e.g. `S`.
-    pub grade: String,
+    pub grade: crate::label::Label,
     /// Whether the grade came from the bands (`band`) or from rank under an enforced distribution (`rank`).
     pub graded_by: GradedBy,
     /// Things to look at, e.g. a `grade_streak` (never year-to-date).
@@ -110,7 +110,7 @@ pub struct RepResult {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct PayItem {
     /// `salary` for the salary, else the allowance's or the bonus's id.
-    pub id: String,
+    pub id: crate::label::Label,
     /// `salary`, `allowance`, or the bonus rule (`threshold`, `rank`, `team_pool`…).
     pub kind: &'static str,
     /// The amount for the period, in the plan's currency, rounded to `money_scale` unless rounding applies to the total only.
@@ -144,9 +144,9 @@ pub struct AdjustmentResult {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct KpiResult {
     /// The KPI's id on its card.
-    pub id: String,
+    pub id: crate::label::Label,
     /// The KPI's category id; null when it has none.
-    pub category: Option<String>,
+    pub category: Option<crate::label::Label>,
     /// The scoring function (`ratio`, `inverse_ratio`, `bands`, `rating360`, `pass_fail`, `deduction`).
     pub scoring: &'static str,
     /// The value of the KPI's `actual` formula; null when it has none (rating360), and year-to-date.
@@ -170,7 +170,7 @@ pub struct KpiResult {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct LineResult {
     /// The commission line's id.
-    pub id: String,
+    pub id: crate::label::Label,
     /// The credited base the line's `base` formula gave (year-to-date: summed).
     pub base: Decimal,
     /// The line's target; null when the line has none (year-to-date: summed).
@@ -194,7 +194,7 @@ pub struct Flag {
     /// `grade_streak`: the same grade in consecutive periods (an improvement plan is due).
     pub code: &'static str,
     /// The grade repeated, e.g. `C`.
-    pub grade: String,
+    pub grade: crate::label::Label,
     /// The periods with that grade, oldest first, e.g. `["2026-Q3", "2026-Q4"]`.
     pub periods: Vec<String>,
 }
@@ -265,7 +265,7 @@ pub struct GroupTotal {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct GradeCount {
     /// The grade, e.g. `S`.
-    pub grade: String,
+    pub grade: crate::label::Label,
     /// Number of evaluated reps with that grade.
     pub reps: usize,
 }

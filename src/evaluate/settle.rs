@@ -8,6 +8,7 @@ use super::rep::{calc_problem, rep_problem, RepWork};
 use super::Detail;
 use super::results::{AdjustmentResult, LineResult, PayItem, RepResult};
 use crate::data::{Adjustment, Dataset};
+use crate::label::Label;
 use crate::explain::{Explanation, Trace};
 use crate::pay::{allocate, draw_step, line_after_grade, line_before_grade, BonusRep};
 use crate::plan::{CompiledPlan, RoundingApplies};
@@ -16,7 +17,7 @@ use rust_decimal::Decimal;
 use std::collections::HashMap;
 
 /// What each rep owes on the draw at the start of the period (by rep id).
-pub(super) type Owed = HashMap<String, Decimal>;
+pub(super) type Owed = HashMap<Label, Decimal>;
 
 /// Pays every graded rep of `period`. With `owed`, the plan's draw applies; without it the
 /// variable pay is what was earned (used to run the draw account over earlier periods).
@@ -56,7 +57,7 @@ pub(super) fn settle(plan: &CompiledPlan, data: &Dataset, period: usize, works: 
         if let (Some(base), Some(bp)) = (&mut work.base, &plan.base_pay) {
             r.base_pay.push(PayItem { id: "salary".into(), kind: "salary", amount: round(base.salary), explain: std::mem::take(&mut base.explain) });
             for ((amount, src), (roles, _)) in base.allowances.iter().zip(plan.plan.base_pay.iter().flat_map(|b| &b.allowances)).zip(&bp.allowances) {
-                if roles.as_ref().is_none_or(|r| r.contains(&rep.role)) {
+                if roles.as_ref().is_none_or(|r| r.iter().any(|x| *x == rep.role)) {
                     let mut ex = Explanation::recording(detail.records(work.rep));
                     ex.value("monthly", src.monthly);
                     ex.value("months", bp.months);
@@ -105,8 +106,8 @@ fn finish(plan: &CompiledPlan, rep: &crate::data::Rep, r: &mut RepResult, owed: 
     }
     let rounding = &plan.plan.rounding;
     if rounding.applies_to == RoundingApplies::EachLine {
-        variable.rescale(rounding.money_scale);
-        r.base_total.rescale(rounding.money_scale);
+        variable = crate::rounding::rescale(variable, rounding.money_scale);
+        r.base_total = crate::rounding::rescale(r.base_total, rounding.money_scale);
     }
     r.variable_pay = variable;
     r.total_pay = rounding.mode.apply(r.base_total.checked_add(variable).ok_or("total_pay")?, rounding.money_scale);
@@ -200,7 +201,7 @@ fn clawbacks(plan: &CompiledPlan, data: &Dataset, period: usize, works: &[RepWor
 }
 
 /// Each original period's grades by rep id, worked out once.
-type GradesIn = HashMap<usize, HashMap<String, String>>;
+type GradesIn = HashMap<usize, HashMap<Label, Label>>;
 /// Each original period's high-potential flags by data rep, worked out once.
 type FlagsIn = HashMap<usize, Option<Vec<bool>>>;
 

@@ -46,14 +46,14 @@ pub(super) fn totals(plan: &CompiledPlan, reps: &[RepResult], excluded: usize) -
         revenue: overall.revenue,
         pay_pct_of_revenue: overall.pay_pct_of_revenue,
         reps_with_warnings: reps.iter().filter(|r| !r.warnings.is_empty()).count(),
-        by_region: groups(plan, reps, |r| &r.region)?,
-        by_role: groups(plan, reps, |r| &r.role)?,
+        by_region: groups(plan, reps, |r| r.region.as_str())?,
+        by_role: groups(plan, reps, |r| r.role.as_str())?,
         grades,
         distribution,
     })
 }
 
-fn groups(plan: &CompiledPlan, reps: &[RepResult], key: fn(&RepResult) -> &String) -> Result<Vec<GroupTotal>, Problem> {
+fn groups(plan: &CompiledPlan, reps: &[RepResult], key: fn(&RepResult) -> &str) -> Result<Vec<GroupTotal>, Problem> {
     let mut by: BTreeMap<&str, Vec<&RepResult>> = BTreeMap::new();
     for r in reps {
         by.entry(key(r)).or_default().push(r);

@@ -31,8 +31,8 @@ pub(super) fn evaluate_ytd(plan: &CompiledPlan, data: &Dataset, period: usize, d
     periods.sort_by_key(|p| key(*p).map(|k| k.1));
 
     // Each rep's results in period order, reps in order of first appearance.
-    let mut by_rep: Vec<(String, Vec<RepResult>)> = Vec::new();
-    let mut index_of: HashMap<String, usize> = HashMap::new();
+    let mut by_rep: Vec<(crate::label::Label, Vec<RepResult>)> = Vec::new();
+    let mut index_of: HashMap<crate::label::Label, usize> = HashMap::new();
     let mut problems: Vec<Problem> = Vec::new();
     for &p in &periods {
         let owed = super::owed_on_draw(plan, data, p);
@@ -62,7 +62,7 @@ pub(super) fn evaluate_ytd(plan: &CompiledPlan, data: &Dataset, period: usize, d
         other => other == super::Detail::All,
     };
     let mut reps: Vec<RepResult> =
-        by_rep.into_iter().filter(|(id, _)| !excluded.contains(id)).map(|(id, list)| combine(plan, list, explained(&id))).collect::<Result<_, _>>()?;
+        by_rep.into_iter().filter(|(id, _)| !excluded.iter().any(|x| *x == *id)).map(|(id, list)| combine(plan, list, explained(&id))).collect::<Result<_, _>>()?;
     super::grade_and_rank(plan, &mut reps);
     let totals = super::totals::totals(plan, &reps, excluded.len())?;
     let (problems, warnings): (Vec<Problem>, Vec<Problem>) = problems.into_iter().partition(Problem::is_error);

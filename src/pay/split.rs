@@ -20,7 +20,7 @@ pub fn split_pool(pool: Decimal, weights: &[Decimal], scale: u32) -> Result<Vec<
     let mut remainders = Vec::with_capacity(clean.len());
     for w in &clean {
         let exact = if equal { pool.checked_div(n) } else { pool.checked_mul(*w).and_then(|p| p.checked_div(total)) }.ok_or(Overflow)?;
-        let floor = exact.round_dp_with_strategy(scale, RoundingStrategy::ToZero);
+        let floor = crate::rounding::round_dp(exact, scale, RoundingStrategy::ToZero);
         remainders.push(exact - floor);
         shares.push(floor);
     }
@@ -36,10 +36,7 @@ pub fn split_pool(pool: Decimal, weights: &[Decimal], scale: u32) -> Result<Vec<
         shares[i] += unit;
         left -= unit;
     }
-    for s in &mut shares {
-        s.rescale(scale);
-    }
-    Ok(shares)
+    Ok(shares.into_iter().map(|s| crate::rounding::rescale(s, scale)).collect())
 }
 
 #[cfg(test)]

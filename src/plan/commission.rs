@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 #[serde(deny_unknown_fields)]
 pub struct CommissionLine {
     /// Unique id of the line, e.g. `revenue_commission`; the returns file names the line by it.
-    pub id: String,
+    pub id: crate::label::Label,
     /// The line's label, e.g. `SaaS tiers on collected revenue`.
     pub name: String,
     /// The label in Chinese, e.g. `回款提成` (optional).

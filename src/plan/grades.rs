@@ -36,7 +36,7 @@ impl Default for Grades {
 #[serde(deny_unknown_fields)]
 pub struct GradeBand {
     /// The grade's name, unique and not empty, e.g. `S`.
-    pub grade: String,
+    pub grade: crate::label::Label,
     /// The least score that earns the grade (inclusive: 90.00 is S at 90); the last band has
     /// none and every other band must have one.
     #[serde(default, skip_serializing_if = "Option::is_none")]

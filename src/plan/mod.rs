@@ -149,10 +149,8 @@ impl RoundingMode {
             RoundingMode::HalfEven => RoundingStrategy::MidpointNearestEven,
             RoundingMode::Down => RoundingStrategy::ToZero,
         };
-        let mut rounded = value.round_dp_with_strategy(scale, strategy);
         // Pads zeros (5 → 5.00); a value too large to pad keeps its value and a smaller scale.
-        rounded.rescale(scale);
-        rounded
+        crate::rounding::rescale(crate::rounding::round_dp(value, scale, strategy), scale)
     }
 }
 

@@ -59,7 +59,7 @@ pub struct Salary {
 #[serde(deny_unknown_fields)]
 pub struct Allowance {
     /// Unique id of the allowance, e.g. `transport`.
-    pub id: String,
+    pub id: crate::label::Label,
     /// The allowance's label, e.g. `Transport allowance`.
     pub name: String,
     /// The label in Chinese, e.g. `交通补贴` (optional).
@@ -78,7 +78,7 @@ pub struct Allowance {
 #[serde(deny_unknown_fields)]
 pub struct Bonus {
     /// Unique id of the bonus, e.g. `nps_bonus`.
-    pub id: String,
+    pub id: crate::label::Label,
     /// The bonus's label, e.g. `NPS 90 or more`.
     pub name: String,
     /// The label in Chinese (optional).

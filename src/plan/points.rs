@@ -32,7 +32,7 @@ impl Points {
 #[serde(deny_unknown_fields)]
 pub struct PointItem {
     /// Unique id of the item, e.g. `big_contract`.
-    pub id: String,
+    pub id: crate::label::Label,
     /// The item's label, e.g. `Large contract`.
     pub name: String,
     /// The label in Chinese, e.g. `签约大单` (optional).

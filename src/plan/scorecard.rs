@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct Category {
     /// Unique id of the category, referred to by a KPI's `category`, e.g. `results`.
-    pub id: String,
+    pub id: crate::label::Label,
     /// The category's label, e.g. `Results`.
     pub name: String,
     /// The label in Chinese, e.g. `结果指标` (optional).
@@ -34,7 +34,7 @@ pub struct Category {
 #[serde(deny_unknown_fields)]
 pub struct Scorecard {
     /// Unique id of the card, e.g. `new_business`.
-    pub id: String,
+    pub id: crate::label::Label,
     /// The card's label (optional).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -65,7 +65,7 @@ fn is_false(b: &bool) -> bool {
 #[serde(deny_unknown_fields)]
 pub struct Kpi {
     /// Id of the KPI, unique within the card, e.g. `revenue`.
-    pub id: String,
+    pub id: crate::label::Label,
     /// The KPI's label, e.g. `Collected revenue`.
     pub name: String,
     /// The label in Chinese (optional).
@@ -73,7 +73,7 @@ pub struct Kpi {
     pub name_zh: Option<String>,
     /// The id of the category the KPI belongs to (optional; none when absent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub category: Option<String>,
+    pub category: Option<crate::label::Label>,
     /// Formula of the achieved value (`revenue_collected`, `new_customers / visits`); for
     /// pass/fail a condition (`product_test >= 80`); for a deduction the count of events.
     #[serde(default, skip_serializing_if = "Option::is_none")]

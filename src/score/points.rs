@@ -39,7 +39,7 @@ pub struct CompiledPoints {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct PointResult {
     /// The point item's id.
-    pub id: String,
+    pub id: crate::label::Label,
     /// `bonus` or `penalty`.
     pub kind: PointKind,
     /// The events counted by the item's formula (a negative count is taken as 0; year-to-date: summed).

@@ -59,11 +59,11 @@ pub(super) fn alerts(plan: &CompiledPlan, data: &Dataset, period: usize, evaluat
             (AlertCondition::GradeStreak { grade, periods }, _) => {
                 let earlier: Option<Vec<usize>> = (1..i64::from(*periods)).map(|back| plan.period_back(period, back)).collect();
                 let Some(earlier) = earlier else { continue };
-                let grades: Vec<HashMap<String, String>> = earlier.iter().map(|p| history.grades(*p)).collect();
+                let grades: Vec<HashMap<crate::label::Label, crate::label::Label>> = earlier.iter().map(|p| history.grades(*p)).collect();
                 let mut names: Vec<String> = earlier.iter().rev().map(|p| data.periods[*p].clone()).collect();
                 names.push(data.periods[period].clone());
                 for rep in evaluation.reps.iter().filter(|r| &r.grade == grade) {
-                    if grades.iter().all(|g| g.get(&rep.rep_id) == Some(grade)) {
+                    if grades.iter().all(|g| g.get(&rep.rep_id).is_some_and(|x| x == grade)) {
                         out.push(alert(
                             rule,
                             rep,

@@ -27,7 +27,7 @@ pub trait History {
         exprs.iter().map(|e| self.value(e, rep, period)).collect()
     }
     /// Each evaluated rep's grade in data period `period`, by rep id.
-    fn grades(&self, period: usize) -> HashMap<String, String>;
+    fn grades(&self, period: usize) -> HashMap<crate::label::Label, crate::label::Label>;
 }
 
 /// A period's evaluation and its signals, worked out together (what a page showing both needs).
@@ -65,7 +65,7 @@ pub struct Alert {
     /// The alert rule's id.
     pub rule: String,
     /// The rep's id.
-    pub rep_id: String,
+    pub rep_id: crate::label::Label,
     /// `warning` or `critical`, from the rule.
     pub severity: AlertSeverity,
     /// The periods the alert looked at, oldest first.
@@ -99,7 +99,7 @@ pub enum ThresholdUnit {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct PotentialFlag {
     /// The rep's id.
-    pub rep_id: String,
+    pub rep_id: crate::label::Label,
     /// One check per condition of the rule, in the rule's order.
     pub checks: Vec<PotentialCheck>,
 }
@@ -126,13 +126,13 @@ pub struct PotentialCheck {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Portrait {
     /// The rep's id.
-    pub rep_id: String,
+    pub rep_id: crate::label::Label,
     /// Each KPI of the rep's card, in the card's order.
     pub kpis: Vec<KpiStanding>,
     /// KPI ids where the rep stands in the top quarter of the team, best first (at most 3).
-    pub strengths: Vec<String>,
+    pub strengths: Vec<crate::label::Label>,
     /// KPI ids where the rep stands in the bottom quarter, worst first (at most 3).
-    pub weaknesses: Vec<String>,
+    pub weaknesses: Vec<crate::label::Label>,
 }
 
 /// A rep's result on one KPI against the reps scored on the same KPI.
@@ -140,7 +140,7 @@ pub struct Portrait {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct KpiStanding {
     /// The KPI's id.
-    pub kpi: String,
+    pub kpi: crate::label::Label,
     /// The rep's score on it (points).
     pub score: Decimal,
     /// The score as a percentage of the KPI's weight, 2 places (100 = full marks).
@@ -156,7 +156,7 @@ pub struct KpiStanding {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct ImprovementResult {
     /// The rep's id.
-    pub rep_id: String,
+    pub rep_id: crate::label::Label,
     /// The formula of the value improved, e.g. `new_customers`.
     pub metric: String,
     /// The starting period.

@@ -81,7 +81,7 @@ pub(super) fn improvements(plan: &CompiledPlan, data: &Dataset, period: usize, h
                 None => ("not known yet", "尚未得出"),
             };
             ImprovementResult {
-                rep_id: source.rep.clone(),
+                rep_id: source.rep.as_str().into(),
                 metric: metric.clone(),
                 from_period: from.clone(),
                 start,

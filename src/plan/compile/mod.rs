@@ -255,7 +255,7 @@ fn cards_of_reps(plan: &Plan, data: &Dataset, role_twice: bool, problems: &mut V
         known("regions", &card.regions, &|r| &r.region, problems);
     }
     let matches = |card: &super::Scorecard, rep: &crate::data::Rep| {
-        card.roles.as_ref().is_none_or(|r| r.contains(&rep.role)) && card.regions.as_ref().is_none_or(|r| r.contains(&rep.region))
+        card.roles.as_ref().is_none_or(|r| r.iter().any(|x| *x == rep.role)) && card.regions.as_ref().is_none_or(|r| r.iter().any(|x| *x == rep.region))
     };
     let filtered = |card: &super::Scorecard| card.roles.is_some() || card.regions.is_some();
     let default = plan.scorecards.iter().position(|c| !filtered(c));
@@ -268,7 +268,7 @@ fn cards_of_reps(plan: &Plan, data: &Dataset, role_twice: bool, problems: &mut V
             problems.push(Problem::error(
                 "card_never_used",
                 format!("scorecards[{c}]"),
-                Some(card.id.clone()),
+                Some(card.id.to_string()),
                 format!("scorecard `{}` is never used: every rep it covers gets an earlier card", card.id),
                 format!("计分卡 `{}` 不会被使用：它覆盖的销售代表都已匹配到前面的计分卡", card.id),
             ));

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 
 /// The value of each grade band in `by_grade` (grades not named get `default`).
 fn per_band(plan: &Plan, by_grade: &BTreeMap<String, Decimal>, default: Decimal) -> Vec<Decimal> {
-    plan.grades.bands.iter().map(|b| by_grade.get(&b.grade).copied().unwrap_or(default)).collect()
+    plan.grades.bands.iter().map(|b| by_grade.get(b.grade.as_str()).copied().unwrap_or(default)).collect()
 }
 
 pub(super) fn compile_lines(plan: &Plan, f: &mut Formulas) -> Vec<CompiledLine> {
@@ -170,7 +170,7 @@ pub(super) fn compile_bonuses(plan: &Plan, f: &mut Formulas) -> Vec<CompiledBonu
                     BonusKind::ProfitShare { pool: profit.checked_mul(fraction(*pool_pct))?, weight: split(s, f)? }
                 }
             };
-            let eligible = plan.grades.bands.iter().map(|band| b.grades.as_ref().is_none_or(|g| g.contains(&band.grade))).collect();
+            let eligible = plan.grades.bands.iter().map(|band| b.grades.as_ref().is_none_or(|g| g.iter().any(|x| *x == band.grade))).collect();
             Some(CompiledBonus { eligible, grade_multipliers: per_band(plan, &b.grade_multipliers, Decimal::ONE), kind })
         })
         .collect()

@@ -62,7 +62,7 @@ pub fn compile_target(target: &Target, path: &str, data: &Dataset, kind: PeriodK
     let per_rep = data
         .reps
         .iter()
-        .map(|r| *target.by_rep.get(&r.id).or_else(|| target.by_region.get(&r.region)).or_else(|| target.by_role.get(&r.role)).unwrap_or(&target.default))
+        .map(|r| *target.by_rep.get(r.id.as_str()).or_else(|| target.by_region.get(r.region.as_str())).or_else(|| target.by_role.get(r.role.as_str())).unwrap_or(&target.default))
         .collect();
     let shares = match (target.basis, &target.split) {
         (TargetBasis::PerPeriod, _) => None,
@@ -104,9 +104,9 @@ pub fn compile_target(target: &Target, path: &str, data: &Dataset, kind: PeriodK
             _ => (0, "", None),
         };
         let matches = |r: &crate::data::Rep| match specificity {
-            3 => Some(&r.id) == key,
-            2 => Some(&r.region) == key,
-            1 => Some(&r.role) == key,
+            3 => key.is_some_and(|k| r.id == *k),
+            2 => key.is_some_and(|k| r.region == *k),
+            1 => key.is_some_and(|k| r.role == *k),
             _ => true,
         };
         let mut any = false;

@@ -15,7 +15,7 @@ pub(super) fn grades(grades: &Grades, out: &mut Vec<Problem>) {
             out.push(Problem::error(
                 "grade_name",
                 format!("grades.bands[{i}].grade"),
-                Some(band.grade.clone()),
+                Some(band.grade.to_string()),
                 format!("grade name `{}` is empty or used twice", band.grade),
                 format!("等级名称 `{}` 为空或重复", band.grade),
             ));

@@ -109,7 +109,7 @@ fn scorecard(card: &Scorecard, path: &str, categories: &[Category], out: &mut Ve
                 out.push(Problem::error(
                     "unknown_category",
                     format!("{kpath}.category"),
-                    Some(cat.clone()),
+                    Some(cat.to_string()),
                     format!("category `{cat}` is not among the plan's categories ({})", known.join(", ")),
                     format!("类别 `{cat}` 不在方案的类别中（{}）", known.join("、")),
                 ));

@@ -1,0 +1,165 @@
+//! [`Label`]: an id, a name or a grade, shared rather than copied. Every rep's result
+//! repeats the rep's id and names, each KPI's id and category, each line's and bonus's id,
+//! the grade: as `String`s they were some forty allocations per rep per evaluation; a label
+//! is cloned by counting a reference. It reads, compares, prints and serialises as the text.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::borrow::Borrow;
+use std::fmt;
+use std::ops::Deref;
+use std::sync::{Arc, OnceLock};
+
+/// Immutable shared text; `Deref`s to `str`.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Label(Arc<str>);
+
+impl Label {
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Default for Label {
+    /// The empty label, one allocation shared by all.
+    fn default() -> Self {
+        static EMPTY: OnceLock<Label> = OnceLock::new();
+        EMPTY.get_or_init(|| Label(Arc::from(""))).clone()
+    }
+}
+
+impl Deref for Label {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Label {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Borrow<str> for Label {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for Label {
+    fn from(text: &str) -> Self {
+        Label(Arc::from(text))
+    }
+}
+
+impl From<String> for Label {
+    fn from(text: String) -> Self {
+        Label(Arc::from(text))
+    }
+}
+
+impl From<&String> for Label {
+    fn from(text: &String) -> Self {
+        Label(Arc::from(text.as_str()))
+    }
+}
+
+impl From<Label> for String {
+    fn from(label: Label) -> Self {
+        label.0.to_string()
+    }
+}
+
+impl PartialEq<str> for Label {
+    fn eq(&self, other: &str) -> bool {
+        &*self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Label {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.0 == *other
+    }
+}
+
+impl PartialEq<String> for Label {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<Label> for str {
+    fn eq(&self, other: &Label) -> bool {
+        self == &*other.0
+    }
+}
+
+impl PartialEq<Label> for &str {
+    fn eq(&self, other: &Label) -> bool {
+        *self == &*other.0
+    }
+}
+
+impl PartialEq<Label> for String {
+    fn eq(&self, other: &Label) -> bool {
+        **self == *other.0
+    }
+}
+
+impl fmt::Display for Label {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(&self.0)
+    }
+}
+
+impl fmt::Debug for Label {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl Serialize for Label {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Label {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(Label::from)
+    }
+}
+
+#[cfg(test)]
+impl schemars::JsonSchema for Label {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        String::schema_name()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        String::json_schema(generator)
+    }
+    fn inline_schema() -> bool {
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Label;
+
+    #[test]
+    fn a_label_is_its_text() {
+        let id = Label::from("E01");
+        assert_eq!(id, "E01");
+        assert_eq!("E01", id);
+        assert_eq!(id, String::from("E01"));
+        assert_eq!((id.to_string(), format!("{id:?}"), format!("[{id:<5}]")), ("E01".to_string(), "\"E01\"".to_string(), "[E01  ]".to_string()));
+        assert_eq!(serde_json::to_string(&id).unwrap(), "\"E01\"");
+        assert_eq!(serde_json::from_str::<Label>("\"王芳\"").unwrap(), "王芳");
+        assert!(Label::default().is_empty());
+        let mut ids = std::collections::HashMap::new();
+        ids.insert(id.clone(), 1);
+        assert_eq!(ids.get("E01"), Some(&1));
+    }
+}
