@@ -11,6 +11,9 @@ pub trait Trace {
     fn value(&mut self, key: &'static str, value: Decimal);
     /// A rule that fired (`capped`, `below_threshold`, `div_by_zero`…).
     fn note(&mut self, note: &'static str);
+    /// Whether a value under `key` would be kept: a value worked out only to be explained
+    /// need not be worked out when it would not.
+    fn wants(&self, key: &'static str) -> bool;
 }
 
 /// Discards everything: the fast path.
@@ -22,6 +25,10 @@ impl Trace for NoTrace {
     fn value(&mut self, _: &'static str, _: Decimal) {}
     #[inline(always)]
     fn note(&mut self, _: &'static str) {}
+    #[inline(always)]
+    fn wants(&self, _: &'static str) -> bool {
+        false
+    }
 }
 
 /// One named value of an explanation.
@@ -67,36 +74,8 @@ impl Trace for Explanation {
             self.notes.push(note);
         }
     }
-}
-
-/// Passes everything on to an explanation, and keeps the last value recorded under each of
-/// `N` keys whether the explanation records or not: for figures a result reports that are
-/// only worked out as steps of a computation (a KPI's `actual`, `target`, `attainment_pct`).
-pub struct Keep<'a, const N: usize> {
-    explanation: &'a mut Explanation,
-    keys: [&'static str; N],
-    /// The last value recorded under each key, in `keys` order.
-    pub values: [Option<Decimal>; N],
-}
-
-impl<'a, const N: usize> Keep<'a, N> {
-    /// Keeps `keys` while recording into `explanation`.
-    pub fn new(explanation: &'a mut Explanation, keys: [&'static str; N]) -> Self {
-        Keep { explanation, keys, values: [None; N] }
-    }
-}
-
-impl<const N: usize> Trace for Keep<'_, N> {
-    fn value(&mut self, key: &'static str, value: Decimal) {
-        // Keys are literals: the same literal is almost always the same pointer, so compare
-        // lengths and pointers before the bytes.
-        if let Some(i) = self.keys.iter().position(|k| k.len() == key.len() && (std::ptr::eq(k.as_ptr(), key.as_ptr()) || *k == key)) {
-            self.values[i] = Some(value);
-        }
-        self.explanation.value(key, value);
-    }
-    fn note(&mut self, note: &'static str) {
-        self.explanation.note(note);
+    fn wants(&self, _: &'static str) -> bool {
+        !self.quiet
     }
 }
 

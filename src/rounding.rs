@@ -48,6 +48,9 @@ pub fn round_dp(value: Decimal, places: u32, strategy: RoundingStrategy) -> Deci
 /// the value is too large to pad).
 pub fn rescale(value: Decimal, scale: u32) -> Decimal {
     let current = value.scale();
+    if current == scale {
+        return value;
+    }
     if current < scale && scale <= Decimal::MAX_SCALE {
         let padded = value.mantissa().unsigned_abs().checked_mul(POWERS_OF_TEN[(scale - current) as usize]);
         if let Some(m) = padded.filter(|m| *m <= MAX_MANTISSA) {

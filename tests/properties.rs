@@ -70,7 +70,7 @@ fn kpi(weight: Decimal, scoring: KpiScoring) -> CompiledKpi {
 }
 
 fn score(k: &CompiledKpi, actual: Decimal, target: Decimal) -> Result<Decimal, TestCaseError> {
-    score_kpi(k, &[actual, target], &mut NoTrace).map_err(|e| TestCaseError::fail(format!("{e:?} scoring actual {actual}, target {target}, {k:?}")))
+    score_kpi(k, &[actual, target], &mut NoTrace).map(|s| s.raw).map_err(|e| TestCaseError::fail(format!("{e:?} scoring actual {actual}, target {target}, {k:?}")))
 }
 
 /// Cap, floor and threshold as the compiler makes them (percent / 100), floor ≤ cap.

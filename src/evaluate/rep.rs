@@ -4,7 +4,7 @@
 
 use super::results::{GradedBy, KpiResult, RepResult};
 use crate::data::{Dataset, Rep, Row};
-use crate::explain::{Explanation, Keep, Trace};
+use crate::explain::{Explanation, Trace};
 use crate::formula::EvalNotes;
 use crate::pay::{base_pay, bonus_value, line_before_grade, BaseError, BaseWork, LineWork};
 use crate::plan::{CompiledPlan, RoundingMode};
@@ -75,20 +75,18 @@ pub(super) fn score_rep(plan: &CompiledPlan, data: &Dataset, row: &Row, vars: &[
         if kpi.metrics_read.iter().any(|s| div_by_zero[*s]) {
             explain.note("div_by_zero");
         }
-        let mut kept = Keep::new(&mut explain, ["actual", "target", "attainment_pct"]);
-        let raw = score_kpi(kpi, vars, &mut kept).map_err(|e| calc_problem(rep, &src.id, e))?;
-        let [actual, target, attainment_pct] = kept.values;
-        let score = rounding.mode.apply(raw, rounding.score_scale);
+        let scored = score_kpi(kpi, vars, &mut explain).map_err(|e| calc_problem(rep, &src.id, e))?;
+        let score = rounding.mode.apply(scored.raw, rounding.score_scale);
         explain.value("score", score);
         weighted = weighted.checked_add(score).ok_or_else(|| overflow(rep, "score"))?;
         // The scorer's own ratio: target / actual for lower-is-better KPIs.
-        let attainment_pct = attainment_pct.map(|p| RoundingMode::HalfUp.apply(p, 2));
+        let attainment_pct = scored.attainment_pct.map(|p| RoundingMode::HalfUp.apply(p, 2));
         kpis.push(KpiResult {
             id: src.id.clone(),
             category: src.category.clone(),
             scoring: src.scoring.kind(),
-            actual: src.actual.as_ref().and(actual),
-            target,
+            actual: scored.actual,
+            target: scored.target,
             attainment_pct,
             weight: kpi.weight,
             score,

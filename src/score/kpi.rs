@@ -86,18 +86,39 @@ fn pct(fraction: Decimal) -> Result<Decimal, CalcError> {
     fraction.checked_mul(Decimal::ONE_HUNDRED).ok_or(CalcError::Overflow)
 }
 
-/// Scores `kpi` for one rep whose variables are `vars`; returns the unrounded score.
-pub fn score_kpi(kpi: &CompiledKpi, vars: &[Decimal], t: &mut impl Trace) -> Result<Decimal, CalcError> {
+/// A KPI scored: the unrounded score and the figures a result reports beside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KpiScore {
+    /// The score before rounding, in points.
+    pub raw: Decimal,
+    /// The actual, when the scoring reads one.
+    pub actual: Option<Decimal>,
+    /// The target, when the scoring reads one.
+    pub target: Option<Decimal>,
+    /// The scorer's own ratio in percent (`target / actual` for lower-is-better KPIs), unrounded;
+    /// none for scorings without one.
+    pub attainment_pct: Option<Decimal>,
+}
+
+/// Scores `kpi` for one rep whose variables are `vars`.
+pub fn score_kpi(kpi: &CompiledKpi, vars: &[Decimal], t: &mut impl Trace) -> Result<KpiScore, CalcError> {
     let actual = match &kpi.actual {
-        Some(e) => eval(e, vars, "actual", t)?,
-        None => Decimal::ZERO,
+        Some(e) => Some(eval(e, vars, "actual", t)?),
+        None => None,
     };
     let target = match &kpi.target {
         Some(e) => Some(eval(e, vars, "target", t)?),
         None => None,
     };
+    let (raw, attainment_pct) = scored(kpi, actual.unwrap_or_default(), target, vars, t)?;
+    t.value("raw_score", raw);
+    Ok(KpiScore { raw, actual, target, attainment_pct })
+}
+
+/// The scoring function applied: the unrounded score and the ratio in percent, if any.
+fn scored(kpi: &CompiledKpi, actual: Decimal, target: Option<Decimal>, vars: &[Decimal], t: &mut impl Trace) -> Result<(Decimal, Option<Decimal>), CalcError> {
     let weight = kpi.weight;
-    let raw = match &kpi.scoring {
+    Ok(match &kpi.scoring {
         KpiScoring::Ratio(limits) => {
             let target = positive(target)?;
             let ratio = actual.checked_div(target).ok_or(CalcError::Overflow)?;
@@ -108,22 +129,22 @@ pub fn score_kpi(kpi: &CompiledKpi, vars: &[Decimal], t: &mut impl Trace) -> Res
             if actual <= Decimal::ZERO {
                 t.note("actual_not_positive_scores_cap");
                 let cap = limits.cap.unwrap_or(Decimal::ONE);
-                t.value("applied_pct", pct(cap)?);
+                explain_pct(t, "applied_pct", cap)?;
                 t.value("weight", weight);
-                cap.checked_mul(weight).ok_or(CalcError::Overflow)?
+                (cap.checked_mul(weight).ok_or(CalcError::Overflow)?, None)
             } else {
                 let ratio = target.checked_div(actual).ok_or(CalcError::Overflow)?;
                 limited(ratio, *limits, weight, t)?
             }
         }
         KpiScoring::Bands { basis, direction, steps, otherwise } => {
-            let value = match basis {
-                BandBasis::Actual => actual,
+            let (value, attainment_pct) = match basis {
+                BandBasis::Actual => (actual, None),
                 BandBasis::AttainmentPct => {
                     let target = positive(target)?;
                     let v = actual.checked_div(target).and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED)).ok_or(CalcError::Overflow)?;
                     t.value("attainment_pct", v);
-                    v
+                    (v, Some(v))
                 }
             };
             let reached = steps.iter().position(|(at, _)| match direction {
@@ -141,31 +162,27 @@ pub fn score_kpi(kpi: &CompiledKpi, vars: &[Decimal], t: &mut impl Trace) -> Res
                     *otherwise
                 }
             };
-            t.value("band_score_pct", pct(share)?);
+            explain_pct(t, "band_score_pct", share)?;
             t.value("weight", weight);
-            share.checked_mul(weight).ok_or(CalcError::Overflow)?
+            (share.checked_mul(weight).ok_or(CalcError::Overflow)?, attainment_pct)
         }
         KpiScoring::Rating360 { raters, scale_max } => {
             let mut composite = Decimal::ZERO;
             for (rating, share) in raters {
                 let r = eval(rating, vars, "rating", t)?;
-                t.value("rater_weight_pct", pct(*share)?);
+                explain_pct(t, "rater_weight_pct", *share)?;
                 composite = r.checked_mul(*share).and_then(|p| composite.checked_add(p)).ok_or(CalcError::Overflow)?;
             }
             t.value("composite", composite);
             t.value("scale_max", *scale_max);
             t.value("weight", weight);
-            composite.checked_mul(weight).ok_or(CalcError::Overflow)?.checked_div(*scale_max).ok_or(CalcError::Overflow)?
+            (composite.checked_mul(weight).ok_or(CalcError::Overflow)?.checked_div(*scale_max).ok_or(CalcError::Overflow)?, None)
         }
         KpiScoring::PassFail => {
             let passed = !actual.is_zero();
             t.note(if passed { "passed" } else { "failed" });
             t.value("weight", weight);
-            if passed {
-                weight
-            } else {
-                Decimal::ZERO
-            }
+            (if passed { weight } else { Decimal::ZERO }, None)
         }
         KpiScoring::Deduction { per_event, floor } => {
             let events = if actual < Decimal::ZERO {
@@ -182,14 +199,12 @@ pub fn score_kpi(kpi: &CompiledKpi, vars: &[Decimal], t: &mut impl Trace) -> Res
             if left < *floor {
                 t.note("floored");
                 t.value("floor", *floor);
-                *floor
+                (*floor, None)
             } else {
-                left
+                (left, None)
             }
         }
-    };
-    t.value("raw_score", raw);
-    Ok(raw)
+    })
 }
 
 fn positive(target: Option<Decimal>) -> Result<Decimal, CalcError> {
@@ -200,30 +215,42 @@ fn positive(target: Option<Decimal>) -> Result<Decimal, CalcError> {
     }
 }
 
-/// Threshold, floor and cap applied to a ratio, then × weight.
-fn limited(ratio: Decimal, limits: RatioLimits, weight: Decimal, t: &mut impl Trace) -> Result<Decimal, CalcError> {
-    t.value("attainment_pct", pct(ratio)?);
+/// Records `fraction` in percent under `key` when the trace keeps it. For a percentage that
+/// cannot overflow where the ratio's did not (a validated limit, or the ratio as limited):
+/// a table's evaluation does not work it out at all.
+fn explain_pct(t: &mut impl Trace, key: &'static str, fraction: Decimal) -> Result<(), CalcError> {
+    if t.wants(key) {
+        t.value(key, pct(fraction)?);
+    }
+    Ok(())
+}
+
+/// Threshold, floor and cap applied to a ratio, then × weight; with the ratio in percent.
+fn limited(ratio: Decimal, limits: RatioLimits, weight: Decimal, t: &mut impl Trace) -> Result<(Decimal, Option<Decimal>), CalcError> {
+    // Always worked out: a ratio too large for a percentage is an overflow whatever is explained.
+    let attainment_pct = pct(ratio)?;
+    t.value("attainment_pct", attainment_pct);
     let applied = match limits {
         RatioLimits { threshold: Some(th), .. } if ratio < th => {
             t.note("below_threshold");
-            t.value("threshold_pct", pct(th)?);
+            explain_pct(t, "threshold_pct", th)?;
             Decimal::ZERO
         }
         RatioLimits { cap: Some(cap), .. } if ratio > cap => {
             t.note("capped");
-            t.value("cap_pct", pct(cap)?);
+            explain_pct(t, "cap_pct", cap)?;
             cap
         }
         RatioLimits { floor: Some(floor), .. } if ratio < floor => {
             t.note("floored");
-            t.value("floor_pct", pct(floor)?);
+            explain_pct(t, "floor_pct", floor)?;
             floor
         }
         _ => ratio,
     };
-    t.value("applied_pct", pct(applied)?);
+    explain_pct(t, "applied_pct", applied)?;
     t.value("weight", weight);
-    applied.checked_mul(weight).ok_or(CalcError::Overflow)
+    Ok((applied.checked_mul(weight).ok_or(CalcError::Overflow)?, Some(attainment_pct)))
 }
 
 #[cfg(test)]
@@ -248,9 +275,11 @@ mod tests {
 
     fn run(k: &CompiledKpi, actual: &str, target: &str) -> (Decimal, Explanation) {
         let mut ex = Explanation::default();
-        let raw = score_kpi(k, &[d(actual), d(target)], &mut ex).unwrap();
-        assert_eq!(raw, score_kpi(k, &[d(actual), d(target)], &mut NoTrace).unwrap());
-        (raw, ex)
+        let scored = score_kpi(k, &[d(actual), d(target)], &mut ex).unwrap();
+        // Explained or not, the same figures; those reported beside the score are the ones explained.
+        assert_eq!(scored, score_kpi(k, &[d(actual), d(target)], &mut NoTrace).unwrap());
+        assert_eq!((scored.actual, scored.target, scored.attainment_pct), (ex.get("actual"), ex.get("target"), ex.get("attainment_pct")));
+        (scored.raw, ex)
     }
 
     fn limits(cap: Option<&str>, floor: Option<&str>, threshold: Option<&str>) -> RatioLimits {
@@ -311,7 +340,7 @@ mod tests {
         let raters = vec![(Expr::Var(0), d("0.6")), (Expr::Var(1), d("0.2")), (Expr::Var(2), d("0.2"))];
         let k = CompiledKpi { actual: None, target: None, weight: d("10"), scoring: KpiScoring::Rating360 { raters, scale_max: d("100") }, metrics_read: Vec::new() };
         let mut ex = Explanation::default();
-        let s = score_kpi(&k, &[d("90"), d("80"), d("70")], &mut ex).unwrap();
+        let s = score_kpi(&k, &[d("90"), d("80"), d("70")], &mut ex).unwrap().raw;
         assert_eq!(ex.get("composite"), Some(d("84")));
         assert_eq!(s, d("8.4"));
     }
