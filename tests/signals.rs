@@ -281,6 +281,73 @@ fn luo_jia_is_a_high_potential_mid_ranked_revenue_satisfaction_92_training_100()
     assert!(checks.iter().all(|c| c.holds));
 }
 
+#[test]
+fn high_potentials_by_region_against_the_median_the_75th_percentile_and_a_percentile_rank() {
+    // Each region's 8 reps in 2026-Q4 (sample data), sorted; statistics as PERCENTILE.INC:
+    // position (n − 1) × p / 100 = 7 × p / 100 between the sorted values, interpolated.
+    //   nps          East      72 78 80 81 85 89 89 90  median (pos 3.5) 81 + 0.5 × (85 − 81) = 83
+    //                South     73 74 79 83 85 88 89 89  median 83 + 0.5 × 2 = 84
+    //                Southwest 79 81 81 82 87 88 92 92  median 82 + 0.5 × 5 = 84.5
+    //                Northwest 71 73 73 74 78 87 87 92  median 74 + 0.5 × 4 = 76
+    //   satisfaction East      79 80 83 84 87 87 87 88  p75 (pos 5.25) 87 + 0.25 × 0 = 87
+    //                South     78 83 83 84 84 88 89 89  p75 88 + 0.25 × 1 = 88.25
+    //                Southwest 80 82 84 85 87 87 88 92  p75 87 + 0.25 × 1 = 87.25
+    //                Northwest 79 79 79 82 83 84 84 86  p75 84
+    // NPS at least the region's median and satisfaction at least its 75th percentile:
+    //   East E01 (89, 87), E04 (89, 87), E08 (90, 88); South none (S01 and S03 reach 89 in
+    //   satisfaction but their NPS 73 and 74 are under 84); Southwest W03 (92, 88), W04 (92, 92);
+    //   Northwest N04 (92, 84). E01 and N04 sit exactly on the 75th percentile: that holds.
+    // And not in the top half of the region on collected revenue (percentile rank 0–50: the
+    // share of the 7 others below):
+    //   E01 1,200,000: 3 of 7 East reps below (482,000, 800,000, 967,000) → 42.86 ✓
+    //   E04 1,335,000: 4 of 7 → 57.14 ✗          E08 482,000: none below → 0 ✓
+    //   W03 946,000: 6 of 7 → 85.71 ✗            W04 774,000: 3 of 7 (614,000, 642,000, 750,000) → 42.86 ✓
+    //   N04 604,000: 2 of 7 (336,000, 471,000) → 28.57 ✓
+    let plan = sample_plan_with(json!({ "high_potential": { "team": "region", "conditions": [
+        { "type": "above", "metric": "nps", "stat": "median" },
+        { "type": "above", "metric": "satisfaction", "stat": "p75" },
+        { "type": "percentile", "metric": "revenue_collected", "from": 0, "to": 50 }
+    ] } }));
+    let s = signals_of(&mut Workspace::with_sample_reps(), &plan, "2026-Q4");
+    let got: Vec<(&str, Vec<(&str, Decimal, Decimal)>)> = s
+        .high_potentials
+        .iter()
+        .map(|f| (f.rep_id.as_str(), f.checks.iter().map(|c| (c.compared_with.as_str(), c.value, c.team_value)).collect()))
+        .collect();
+    let check = |stat, value: &str, team: &str| (stat, d(value), d(team));
+    assert_eq!(
+        got,
+        [
+            ("E01", vec![check("median", "89", "83"), check("p75", "87", "87"), check("percentile_rank", "1200000", "42.86")]),
+            ("E08", vec![check("median", "90", "83"), check("p75", "88", "87"), check("percentile_rank", "482000", "0")]),
+            ("W04", vec![check("median", "92", "84.5"), check("p75", "92", "87.25"), check("percentile_rank", "774000", "42.86")]),
+            ("N04", vec![check("median", "92", "76"), check("p75", "84", "84"), check("percentile_rank", "604000", "28.57")]),
+        ]
+    );
+    assert!(s.high_potentials.iter().all(|f| f.checks.iter().all(|c| c.holds)));
+}
+
+#[test]
+fn high_potentials_of_the_whole_team_above_the_median_by_5_and_the_90th_percentile() {
+    // All 32 reps in 2026-Q4: NPS sorted 71 72 73 73 73 74 74 78 78 79 79 80 81 81 81 82 | 83 85 …
+    // median at position 31 × 0.5 = 15.5: 82 + 0.5 × (83 − 82) = 82.5; by 5 → at least 87.5:
+    // NPS 88 or more: E01 89, E04 89, E08 90, S02 88, S04 89, S08 89, W03 92, W04 92, W06 88, N04 92.
+    // Satisfaction sorted … 87 87 | 88 88 88 89 89 92 (places 24–31): p90 at 31 × 0.9 = 27.9,
+    // between places 27 and 28, both 88: 88. At least 88: E08 88, S01 89, S03 89, S07 88, W03 88, W04 92.
+    // Both: E08, W03, W04.
+    let plan = sample_plan_with(json!({ "high_potential": { "conditions": [
+        { "type": "above", "metric": "nps", "stat": "median", "by": 5 },
+        { "type": "above", "metric": "satisfaction", "stat": "p90" }
+    ] } }));
+    let s = signals_of(&mut Workspace::with_sample_reps(), &plan, "2026-Q4");
+    let got: Vec<(&str, Decimal, Decimal, Decimal, Decimal)> =
+        s.high_potentials.iter().map(|f| (f.rep_id.as_str(), f.checks[0].value, f.checks[0].team_value, f.checks[1].value, f.checks[1].team_value)).collect();
+    assert_eq!(
+        got,
+        [("E08", d("90"), d("82.5"), d("88"), d("88")), ("W03", d("92"), d("82.5"), d("88"), d("88")), ("W04", d("92"), d("82.5"), d("92"), d("88"))]
+    );
+}
+
 /// Five reps, two quarters, two regions, everyone on the same 1,000,000 target.
 const SMALL: &str = "rep_id,name,region,role,period,revenue_target,revenue_collected,new_customers,visits
 A1,Ann,East,sales,2026-Q1,1000000,1200000,5,40
