@@ -39,12 +39,20 @@ fn text_or_problem(value: &JsValue, name: &str) -> Result<String, Problem> {
         } else {
             value.js_typeof().as_string().unwrap_or_default()
         };
+        let kind_zh = match kind.as_str() {
+            "number" => "数字",
+            "boolean" => "布尔值",
+            "object" => "对象",
+            "an array" => "数组",
+            "function" => "函数",
+            other => other,
+        };
         Problem::error(
             "invalid_argument",
             name,
             Some(kind.clone()),
             format!("`{name}` must be text (a string), not {kind}"),
-            format!("`{name}` 必须是文本（字符串），而不是 {kind}"),
+            format!("`{name}` 必须是文本（字符串），而不是{kind_zh}"),
         )
     })
 }

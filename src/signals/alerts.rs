@@ -61,22 +61,7 @@ pub(super) fn alerts(plan: &CompiledPlan, data: &Dataset, period: usize, evaluat
                         (None, None) => continue,
                     };
                     let names: Vec<String> = periods.iter().map(|p| data.periods[*p].clone()).collect();
-                    let (en, zh) = match (to_date, names.first(), names.last()) {
-                        (Some(span), Some(first), Some(last)) => {
-                            let range = if first == last { first.clone() } else { format!("{first} to {last}") };
-                            let range_zh = if first == last { first.clone() } else { format!("{first} 至 {last}") };
-                            let (so_far, so_far_zh) = match span {
-                                ToDate::Year => ("for the year to date", "年初至今"),
-                                ToDate::Quarter => ("for the quarter to date", "季初至今"),
-                            };
-                            (format!("{what} {so_far} ({range}) is {}", plain(value)), format!("{what_zh} {so_far_zh}（{range_zh}）为 {}", plain(value)))
-                        }
-                        _ => {
-                            let name = &data.periods[period];
-                            (format!("{what} is {} in {name}", plain(value)), format!("{what_zh} 在 {name} 为 {}", plain(value)))
-                        }
-                    };
-                    let (en, zh) = (format!("{en}, {side} {}", plain(threshold)), format!("{zh}，{side_zh} {}", plain(threshold)));
+                    let (en, zh) = level_words((&what, &what_zh), *to_date, &names, value, (side, side_zh, threshold));
                     out.push(alert(rule, rep, names, vec![value], (threshold, ThresholdUnit::Value), (en, zh)));
                 }
             }
@@ -106,6 +91,24 @@ pub(super) fn alerts(plan: &CompiledPlan, data: &Dataset, period: usize, evaluat
         }
     }
     out
+}
+
+/// A level alert's words: `what` was `value` in the period (`names` holds it alone) or, to
+/// date, over the periods `names` summed, and the side and threshold it crossed.
+fn level_words((what, what_zh): (&str, &str), to_date: Option<ToDate>, names: &[String], value: Decimal, (side, side_zh, threshold): (&str, &str, Decimal)) -> (String, String) {
+    let (first, last) = (names.first().map_or("", String::as_str), names.last().map_or("", String::as_str));
+    let (en, zh) = match to_date {
+        Some(span) => {
+            let (range, range_zh) = if first == last { (first.to_string(), first.to_string()) } else { (format!("{first} to {last}"), format!("{first} 至 {last}")) };
+            let (so_far, so_far_zh) = match span {
+                ToDate::Year => ("for the year to date", "年初至今"),
+                ToDate::Quarter => ("for the quarter to date", "季初至今"),
+            };
+            (format!("{what} {so_far} ({range}) is {}", plain(value)), format!("{what_zh} {so_far_zh}（{range_zh}）为 {}", plain(value)))
+        }
+        None => (format!("{what} is {} in {last}", plain(value)), format!("{what_zh} 在 {last} 为 {}", plain(value))),
+    };
+    (format!("{en}, {side} {}", plain(threshold)), format!("{zh}，{side_zh} {}", plain(threshold)))
 }
 
 /// What messages call a watched value: its names in the plan, else its formula (in both languages).

@@ -214,7 +214,7 @@ test('a value that is not text where text is expected is invalid_argument, namin
   const p = problem(() => engine.evaluate(2026));
   assert.deepEqual([p.code, p.path, p.value], ['invalid_argument', 'period', 'number']);
   assert.equal(p.message.en, '`period` must be text (a string), not number');
-  assert.equal(p.message.zh, '`period` 必须是文本（字符串），而不是 number');
+  assert.equal(p.message.zh, '`period` 必须是文本（字符串），而不是数字');
   assert.deepEqual([problem(() => Engine.fromCsv(['a'])).path, problem(() => Engine.fromCsv(['a'])).value], ['text', 'an array']);
   assert.equal(problem(() => engine.compare(null, false)).value, 'null');
   assert.equal(problem(() => engine.loadAdjustments({ length: 2 ** 31 })).value, 'object');
