@@ -213,6 +213,15 @@ export type AlertCondition =
        * Formula of the value watched, e.g. `followup_rate`.
        */
       metric: string;
+      /**
+       * What the value is called in the alert's message, e.g. "Follow-up rate" (the
+       * formula itself when absent).
+       */
+      metric_name?: string | null;
+      /**
+       * The Chinese name of the value, e.g. 跟进率 (`metric_name` when absent).
+       */
+      metric_name_zh?: string | null;
       type: 'drop';
     }
   | {
@@ -228,6 +237,28 @@ export type AlertCondition =
        * Formula of the value watched, e.g. `revenue_collected / revenue_target * 100`.
        */
       metric: string;
+      /**
+       * What the value is called in the alert's message, e.g. "Revenue attainment (%)"
+       * (the formula itself when absent).
+       */
+      metric_name?: string | null;
+      /**
+       * The Chinese name of the value, e.g. 回款达成率（%） (`metric_name` when absent).
+       */
+      metric_name_zh?: string | null;
+      /**
+       * The places, counted from 1, of the periods in their year (with `"to_date":
+       * "quarter"`, in their quarter) where the rule applies: `[2]` is mid-year in a
+       * quarterly plan (Q2), or the middle month of each quarter. Absent: every period.
+       */
+      only_at?: number[] | null;
+      /**
+       * Watch the value to date: the formula worked out on the rep's figures (data
+       * columns and targets) summed from the start of the `year`, or in a monthly plan of
+       * the `quarter`, up to the evaluated period, as year-to-date sums them. Absent: the
+       * evaluated period's value.
+       */
+      to_date?: ToDate | null;
       type: 'level';
     }
   | {
@@ -241,6 +272,7 @@ export type AlertCondition =
       periods: number;
       type: 'grade_streak';
     };
+export type ToDate = 'year' | 'quarter';
 export type AlertSeverity = 'warning' | 'critical';
 export type PotentialCondition =
   | {
@@ -1077,7 +1109,8 @@ export interface Alert {
    */
   threshold_unit: ThresholdUnit;
   /**
-   * The values it compared, one per period (a grade streak has none).
+   * The values it compared: a drop's value in each of `periods`; a level's value (to
+   * date: the one value over all of `periods`); none for a grade streak.
    */
   values: string[];
 }

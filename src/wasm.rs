@@ -21,6 +21,42 @@ fn into_error(problems: &[Problem]) -> JsValue {
     error.into()
 }
 
+/// `value` as text. Parameters documented as strings are taken as any JS value and checked
+/// here: the generated glue would otherwise turn a number or an object into an empty string,
+/// and allocate as many bytes as an object's `length` claims (2^31 traps the module) before
+/// failing. A string with lone surrogates arrives with U+FFFD in their place.
+fn text(value: &JsValue, name: &str) -> Result<String, JsValue> {
+    text_or_problem(value, name).map_err(|p| into_error(&[p]))
+}
+
+/// [`text`], its error an `invalid_argument` problem naming the parameter and what it got.
+fn text_or_problem(value: &JsValue, name: &str) -> Result<String, Problem> {
+    value.as_string().ok_or_else(|| {
+        let kind = if value.is_null() {
+            "null".to_string()
+        } else if js_sys::Array::is_array(value) {
+            "an array".to_string()
+        } else {
+            value.js_typeof().as_string().unwrap_or_default()
+        };
+        let kind_zh = match kind.as_str() {
+            "number" => "数字",
+            "boolean" => "布尔值",
+            "object" => "对象",
+            "an array" => "数组",
+            "function" => "函数",
+            other => other,
+        };
+        Problem::error(
+            "invalid_argument",
+            name,
+            Some(kind.clone()),
+            format!("`{name}` must be text (a string), not {kind}"),
+            format!("`{name}` 必须是文本（字符串），而不是{kind_zh}"),
+        )
+    })
+}
+
 // The TypeScript types of the plan and of every result (generated from the Rust types, see
 // src/schema.rs), added to the package's .d.ts so the methods below can name them.
 #[wasm_bindgen(typescript_custom_section)]
@@ -81,8 +117,8 @@ impl Engine {
     /// An engine over reps from CSV text. Throws (with `problems`) when nothing can be read;
     /// rows it had to leave out are listed by `loadProblems()`.
     #[wasm_bindgen(js_name = fromCsv)]
-    pub fn from_csv(text: &str) -> Result<Engine, JsValue> {
-        let loaded = load_csv(text).map_err(|p| into_error(&p))?;
+    pub fn from_csv(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<Engine, JsValue> {
+        let loaded = load_csv(&self::text(&text, "text")?).map_err(|p| into_error(&p))?;
         Ok(Engine { workspace: Workspace::new(loaded.dataset), load_problems: loaded.problems, last: None })
     }
 
@@ -111,17 +147,22 @@ impl Engine {
     }
 
     /// Sets the plan from JSON text. Returns `{ ok, problems }`; when not ok the previous
-    /// plan stays in use, so the last good results can stay on screen.
+    /// plan stays in use, so the last good results can stay on screen. Never throws: a value
+    /// that is not a string is reported as `invalid_argument`.
     #[wasm_bindgen(js_name = setPlan, unchecked_return_type = "PlanReport")]
-    pub fn set_plan(&mut self, json: &str) -> Result<JsValue, JsValue> {
-        to_js(&self.workspace.set_plan_json(json))
+    pub fn set_plan(&mut self, #[wasm_bindgen(unchecked_param_type = "string")] json: JsValue) -> Result<JsValue, JsValue> {
+        let report = match text_or_problem(&json, "json") {
+            Ok(json) => self.workspace.set_plan_json(&json),
+            Err(problem) => crate::PlanReport { ok: false, problems: vec![problem] },
+        };
+        to_js(&report)
     }
 
     /// Evaluates the current plan on a period. Throws (with `problems`) when there is no
     /// valid plan or no such period.
     #[wasm_bindgen(unchecked_return_type = "Evaluation")]
-    pub fn evaluate(&self, period: &str) -> Result<JsValue, JsValue> {
-        let evaluation = self.workspace.evaluate(period).map_err(|p| into_error(&[p]))?;
+    pub fn evaluate(&self, #[wasm_bindgen(unchecked_param_type = "string")] period: JsValue) -> Result<JsValue, JsValue> {
+        let evaluation = self.workspace.evaluate(&text(&period, "period")?).map_err(|p| into_error(&[p]))?;
         to_js(&evaluation)
     }
 
@@ -134,9 +175,9 @@ impl Engine {
     /// two evaluations at once would double the peak memory). Throws (with `problems`) when
     /// there is no valid plan or no such period; there are no results then.
     #[wasm_bindgen(unchecked_return_type = "RunSummary")]
-    pub fn run(&mut self, period: &str, year_to_date: bool) -> Result<JsValue, JsValue> {
+    pub fn run(&mut self, #[wasm_bindgen(unchecked_param_type = "string")] period: JsValue, year_to_date: bool) -> Result<JsValue, JsValue> {
         self.last = None;
-        let table = self.workspace.run(period, year_to_date).map_err(|p| into_error(&[p]))?;
+        let table = self.workspace.run(&text(&period, "period")?, year_to_date).map_err(|p| into_error(&[p]))?;
         to_js(&self.last.insert(table).summary())
     }
 
@@ -147,8 +188,8 @@ impl Engine {
     /// score, grade, rank and pay sums. Throws `no_results` before the first `run`, and
     /// `unknown_sort_key`.
     #[wasm_bindgen(unchecked_return_type = "RowPage")]
-    pub fn rows(&mut self, start: usize, count: usize, sort_key: &str, descending: bool) -> Result<JsValue, JsValue> {
-        let key = SortKey::parse(sort_key).map_err(|p| into_error(&[p]))?;
+    pub fn rows(&mut self, start: usize, count: usize, #[wasm_bindgen(unchecked_param_type = "string")] sort_key: JsValue, descending: bool) -> Result<JsValue, JsValue> {
+        let key = SortKey::parse(&text(&sort_key, "sort_key")?).map_err(|p| into_error(&[p]))?;
         to_js(&self.table_mut()?.rows(start, count, key, descending))
     }
 
@@ -157,9 +198,10 @@ impl Engine {
     /// that rep only: it takes about as long as `run`). Throws `no_results` before the first
     /// `run`, and `unknown_rep`.
     #[wasm_bindgen(js_name = repResult, unchecked_return_type = "RepResult")]
-    pub fn rep_result(&self, rep_id: &str) -> Result<JsValue, JsValue> {
+    pub fn rep_result(&self, #[wasm_bindgen(unchecked_param_type = "string")] rep_id: JsValue) -> Result<JsValue, JsValue> {
+        let rep_id = text(&rep_id, "rep_id")?;
         let table = self.last.as_ref().ok_or_else(no_results)?;
-        to_js(&table.rep_result(self.workspace.data(), rep_id).map_err(|p| into_error(&[p]))?)
+        to_js(&table.rep_result(self.workspace.data(), &rep_id).map_err(|p| into_error(&[p]))?)
     }
 
     /// Every figure of every rep of the last `run`, as columns: for an export. Throws
@@ -185,8 +227,8 @@ impl Engine {
     /// Replaces the returned-revenue adjustments with those in CSV text
     /// (`rep_id,period,original_period,line,amount,reference`); returns the rows left out.
     #[wasm_bindgen(js_name = loadAdjustments, unchecked_return_type = "Problem[]")]
-    pub fn load_adjustments(&mut self, csv: &str) -> Result<JsValue, JsValue> {
-        let problems = self.workspace.load_adjustments(csv).map_err(|p| into_error(&p))?;
+    pub fn load_adjustments(&mut self, #[wasm_bindgen(unchecked_param_type = "string")] csv: JsValue) -> Result<JsValue, JsValue> {
+        let problems = self.workspace.load_adjustments(&text(&csv, "csv")?).map_err(|p| into_error(&p))?;
         self.last = None; // explained again, a rep would no longer match its row
         to_js(&problems)
     }
@@ -206,15 +248,16 @@ impl Engine {
     /// The current plan against the pinned baseline, on a period or year-to-date: per-rep
     /// deltas, gainers and losers, and the cost delta.
     #[wasm_bindgen(unchecked_return_type = "Comparison")]
-    pub fn compare(&self, period: &str, year_to_date: bool) -> Result<JsValue, JsValue> {
-        let comparison = self.workspace.compare(period, year_to_date).map_err(|p| into_error(&[p]))?;
+    pub fn compare(&self, #[wasm_bindgen(unchecked_param_type = "string")] period: JsValue, year_to_date: bool) -> Result<JsValue, JsValue> {
+        let comparison = self.workspace.compare(&text(&period, "period")?, year_to_date).map_err(|p| into_error(&[p]))?;
         to_js(&comparison)
     }
 
     /// The payout curve of commission line `line` for a rep with `target` (a decimal string):
     /// `[{ attainment_pct, pay }]` from 0% to `max`% in steps of `step`%.
     #[wasm_bindgen(js_name = payoutCurve, unchecked_return_type = "CurvePoint[]")]
-    pub fn payout_curve(&self, line: usize, target: &str, max: u32, step: u32) -> Result<JsValue, JsValue> {
+    pub fn payout_curve(&self, line: usize, #[wasm_bindgen(unchecked_param_type = "string")] target: JsValue, max: u32, step: u32) -> Result<JsValue, JsValue> {
+        let target = text(&target, "target")?;
         let target: rust_decimal::Decimal = target.trim().parse().map_err(|_| {
             into_error(&[Problem::error("invalid_value", "target", Some(target.to_string()), "the target is not a number".into(), "目标不是数字".into())])
         })?;
@@ -226,23 +269,23 @@ impl Engine {
     /// each rep's portrait, improvement plans and health checks. Throws (with `problems`)
     /// when there is no valid plan or no such period.
     #[wasm_bindgen(unchecked_return_type = "SignalsReport")]
-    pub fn signals(&self, period: &str) -> Result<JsValue, JsValue> {
-        let report = self.workspace.signals(period).map_err(|p| into_error(&[p]))?;
+    pub fn signals(&self, #[wasm_bindgen(unchecked_param_type = "string")] period: JsValue) -> Result<JsValue, JsValue> {
+        let report = self.workspace.signals(&text(&period, "period")?).map_err(|p| into_error(&[p]))?;
         to_js(&report)
     }
 
     /// `evaluate(period)` and `signals(period)` in one call, from one evaluation: what a page
     /// that shows both needs. Throws as `evaluate` does.
     #[wasm_bindgen(js_name = evaluateWithSignals, unchecked_return_type = "EvaluationWithSignals")]
-    pub fn evaluate_with_signals(&self, period: &str) -> Result<JsValue, JsValue> {
-        let both = self.workspace.evaluate_with_signals(period).map_err(|p| into_error(&[p]))?;
+    pub fn evaluate_with_signals(&self, #[wasm_bindgen(unchecked_param_type = "string")] period: JsValue) -> Result<JsValue, JsValue> {
+        let both = self.workspace.evaluate_with_signals(&text(&period, "period")?).map_err(|p| into_error(&[p]))?;
         to_js(&both)
     }
 
     /// Evaluates the current plan year-to-date: the year's periods up to `period`.
     #[wasm_bindgen(js_name = evaluateYtd, unchecked_return_type = "Evaluation")]
-    pub fn evaluate_ytd(&self, period: &str) -> Result<JsValue, JsValue> {
-        let evaluation = self.workspace.evaluate_ytd(period).map_err(|p| into_error(&[p]))?;
+    pub fn evaluate_ytd(&self, #[wasm_bindgen(unchecked_param_type = "string")] period: JsValue) -> Result<JsValue, JsValue> {
+        let evaluation = self.workspace.evaluate_ytd(&text(&period, "period")?).map_err(|p| into_error(&[p]))?;
         to_js(&evaluation)
     }
 }

@@ -797,6 +797,30 @@ fn signals_of_the_example() {
 }
 
 #[test]
+fn level_alerts_to_date_at_mid_year() {
+    let ws = workspace("signals-to-date");
+    let q2 = ws.signals("2026-Q2").unwrap();
+    assert_eq!(q2.alerts.len(), 1, "{:#?}", q2.alerts);
+    // The page's fragment is exactly the alert the engine gives.
+    let fragment: Value = blocks()
+        .into_iter()
+        .filter(|b| b.info == "json fragment")
+        .map(|b| serde_json::from_str::<Value>(&b.body).unwrap())
+        .find(|v| v["rule"] == "behind_mid_year")
+        .expect("the alert fragment");
+    assert_eq!(serde_json::to_value(&q2.alerts[0]).unwrap(), fragment);
+    for period in ["2026-Q1", "2026-Q3"] {
+        assert!(ws.signals(period).unwrap().alerts.is_empty(), "{period}");
+    }
+    let q4 = ws.signals("2026-Q4").unwrap();
+    let got: Vec<(&str, &str, &str, &str)> = q4.alerts.iter().map(|a| (a.rule.as_str(), a.rep_id.as_str(), a.message.en.as_str(), a.message.zh.as_str())).collect();
+    assert_eq!(
+        got,
+        [("low_quarter", "N03", "Low quarter — Feng Gang (N03): revenue attainment (%) is 48 in 2026-Q4, below 50", "单季达成率过低——冯刚（N03）：回款达成率（%） 在 2026-Q4 为 48，低于 50")]
+    );
+}
+
+#[test]
 fn high_potentials_paid_a_point_more() {
     let ws = workspace("signals-pay");
     let q4 = ws.evaluate("2026-Q4").unwrap();

@@ -213,3 +213,44 @@ fn numbers_within_the_decimal_range() {
     plan["variable_pay_cap"] = json!(OVER);
     only(&plan.to_string(), "invalid_value", "variable_pay_cap", Some(OVER), "expected a number", "应为数字");
 }
+
+/// The first error of evaluating `plan` on the reps in `csv` in 2026-Q4.
+fn evaluation_error(csv: &str, plan: &Value) -> Problem {
+    let mut ws = Workspace::new(load_csv(csv).unwrap().dataset);
+    let report = ws.set_plan_json(&plan.to_string());
+    assert!(report.ok, "{:#?}", report.problems);
+    ws.evaluate("2026-Q4").unwrap_err()
+}
+
+#[test]
+fn totals_that_do_not_fit_name_the_figure_and_the_rep_where_the_sum_overflowed() {
+    const HEADER: &str = "rep_id,name,name_zh,region,role,period,revenue_target,revenue_collected,new_customers,visits";
+    // Revenue: Zhang Wei's 2^96 − 1 fits, as does everything computed from it (the sample plan
+    // caps its KPIs); Wang Fang's 800,000 added to it does not.
+    let csv = format!("{HEADER}\nE01,Zhang Wei,张伟,East,new_business,2026-Q4,1000000,79228162514264337593543950335,9,47\nE02,Wang Fang,王芳,East,new_business,2026-Q4,1000000,800000,6,40\n");
+    let e = evaluation_error(&csv, &sample_plan());
+    assert_eq!((e.code, e.path.as_str(), e.value.as_deref()), ("overflow", "totals.revenue", Some("E02")));
+    assert_eq!(
+        e.message.en,
+        "the totals are too large to add up exactly: the revenue of all reps overflows at Wang Fang (E02): adding their 800000 to the 79228162514264337593543950335 of the reps before does not fit"
+    );
+    assert_eq!(e.message.zh, "合计数值过大，无法精确求和：全部销售代表的收入合计在王芳（E02）处溢出：此前合计 79228162514264337593543950335，加上其 800000 后超出范围");
+
+    // Total pay: 100% commission on 4 × 10^28 each; each rep's pay fits, the second one's
+    // added to the first's (8 × 10^28 > 2^96 − 1 ≈ 7.92 × 10^28) does not. The third rep is
+    // never reached.
+    let plan = json!({
+        "version": 1, "name": "All of it",
+        "scorecards": [{ "id": "all", "kpis": [{ "id": "visits", "name": "Visits", "actual": "visits", "target": "40", "weight": 100 }] }],
+        "commission": [{ "id": "all", "name": "All", "base": "revenue_collected", "method": "marginal", "tier_basis": "amount", "tiers": [{ "from": 0, "rate_pct": 100 }] }]
+    });
+    let big = "40000000000000000000000000000";
+    let csv = format!("{HEADER}\nA1,Ann,,East,x,2026-Q4,1,{big},1,40\nB2,Bo,波,South,x,2026-Q4,1,{big},1,40\nC3,Cy,,South,x,2026-Q4,1,1,1,40\n");
+    let e = evaluation_error(&csv, &plan);
+    assert_eq!((e.code, e.path.as_str(), e.value.as_deref()), ("overflow", "totals.total_pay", Some("B2")));
+    assert_eq!(
+        e.message.en,
+        format!("the totals are too large to add up exactly: the total pay of all reps overflows at Bo (B2): adding their {big} to the {big} of the reps before does not fit")
+    );
+    assert_eq!(e.message.zh, format!("合计数值过大，无法精确求和：全部销售代表的总薪酬合计在波（B2）处溢出：此前合计 {big}，加上其 {big} 后超出范围"));
+}

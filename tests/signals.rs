@@ -81,7 +81,161 @@ fn a_drop_in_percent_of_the_previous_value_and_a_level_alert() {
     let mut low: Vec<&str> = s.alerts.iter().filter(|a| a.rule == "low").map(|a| a.rep_id.as_str()).collect();
     low.sort_unstable();
     assert_eq!(low, under);
-    assert!(!low.is_empty(), "the sample has reps under 60% in Q4");
+    // Feng Gang (N03) alone: 336,000 of 700,000 = 48% in Q4 (every other rep is at 80% or more).
+    assert_eq!(low, ["N03"]);
+    let n03 = s.alerts.iter().find(|a| a.rule == "low").unwrap();
+    assert_eq!((n03.periods.as_slice(), n03.values.as_slice(), n03.threshold, n03.threshold_unit), (&["2026-Q4".to_string()][..], &[d("48")][..], d("60"), ThresholdUnit::Value));
+    // Without a name for the value, the message shows its formula (the rule has no name_zh: its name in both).
+    assert_eq!(n03.message.en, "Low attainment — Feng Gang (N03): revenue_collected / revenue_target * 100 is 48 in 2026-Q4, below 60");
+    assert_eq!(n03.message.zh, "Low attainment——冯刚（N03）：revenue_collected / revenue_target * 100 在 2026-Q4 为 48，低于 60");
+}
+
+#[test]
+fn a_level_alert_names_the_value_it_watches_in_both_languages() {
+    let plan = sample_plan_with(json!({ "alerts": [
+        { "id": "low", "name": "Low attainment", "name_zh": "达成率过低", "rule": {
+            "type": "level", "metric": "revenue_collected / revenue_target * 100",
+            "metric_name": "revenue attainment (%)", "metric_name_zh": "回款达成率（%）", "below": 60 } },
+        { "id": "visits_fell", "name": "Fewer visits", "rule": {
+            "type": "drop", "metric": "visits", "metric_name": "customer visits", "by_pct": 50 } }
+    ] }));
+    let s = signals_of(&mut Workspace::with_sample_reps(), &plan, "2026-Q4");
+    let low: Vec<_> = s.alerts.iter().filter(|a| a.rule == "low").collect();
+    assert_eq!(low.len(), 1);
+    assert_eq!(low[0].message.en, "Low attainment — Feng Gang (N03): revenue attainment (%) is 48 in 2026-Q4, below 60");
+    assert_eq!(low[0].message.zh, "达成率过低——冯刚（N03）：回款达成率（%） 在 2026-Q4 为 48，低于 60");
+    // A drop names its value too; without `metric_name_zh` the English name serves in Chinese.
+    for a in s.alerts.iter().filter(|a| a.rule == "visits_fell") {
+        assert!(a.message.en.contains(": customer visits fell from "), "{}", a.message.en);
+        assert!(a.message.zh.contains("：customer visits 从 "), "{}", a.message.zh);
+    }
+}
+
+#[test]
+fn attainment_to_date_below_60_at_mid_year_flags_feng_gang_in_q2_only() {
+    let plan = sample_plan_with(json!({ "alerts": [{
+        "id": "behind_mid_year", "name": "Behind at mid-year", "name_zh": "年中进度落后",
+        "rule": { "type": "level", "metric": "revenue_collected / revenue_target * 100",
+                  "metric_name": "revenue attainment (%)", "metric_name_zh": "回款达成率（%）",
+                  "below": 60, "to_date": "year", "only_at": [2] }
+    }] }));
+    let mut ws = Workspace::with_sample_reps();
+    let s = signals_of(&mut ws, &plan, "2026-Q2");
+    // Year to date up to Q2, collected over target summed over Q1 and Q2 (sample data):
+    //   N03 Feng Gang (360,000 + 434,000) / (700,000 + 700,000) = 794,000 / 1,400,000 = 56.714…%
+    //   next lowest: S02 Wu Ting (579,000 + 668,000) / 2,000,000 = 62.35%,
+    //                E03 Li Na   (721,000 + 825,000) / 2,400,000 = 64.42% — not below 60.
+    // N03's Q2 alone is 434,000 / 700,000 = 62%: only the figure to date is below 60.
+    // 794,000 / 1,400,000 = 0.5671428571428571428571428571 (28 places, the next digit 4), × 100:
+    assert_eq!(s.alerts.len(), 1, "{:#?}", s.alerts);
+    let a = &s.alerts[0];
+    assert_eq!((a.rule.as_str(), a.rep_id.as_str()), ("behind_mid_year", "N03"));
+    assert_eq!(a.periods, ["2026-Q1", "2026-Q2"]);
+    assert_eq!(a.values, [d("56.71428571428571428571428571")]);
+    assert_eq!((a.threshold, a.threshold_unit), (d("60"), ThresholdUnit::Value));
+    assert_eq!(a.message.en, "Behind at mid-year — Feng Gang (N03): revenue attainment (%) for the year to date (2026-Q1 to 2026-Q2) is ≈56.7143, below 60");
+    assert_eq!(a.message.zh, "年中进度落后——冯刚（N03）：回款达成率（%） 年初至今（2026-Q1 至 2026-Q2）为 ≈56.7143，低于 60");
+    // Only at the second quarter: in Q1 (N03 at 51.43%), Q3 (55.14% to date) and Q4 (53.36%) it is silent.
+    for period in ["2026-Q1", "2026-Q3", "2026-Q4"] {
+        assert!(ws.signals(period).unwrap().alerts.is_empty(), "{period}");
+    }
+    // Without `only_at` it watches every quarter: in Q4, (360,000 + 434,000 + 364,000 + 336,000)
+    // / 2,800,000 = 1,494,000 / 2,800,000 = 53.357142…%, still N03 alone.
+    let mut every = plan.clone();
+    every["signals"]["alerts"][0]["rule"].as_object_mut().unwrap().remove("only_at");
+    let s = signals_of(&mut ws, &every, "2026-Q4");
+    assert_eq!(s.alerts.iter().map(|a| (a.rep_id.as_str(), a.periods.len())).collect::<Vec<_>>(), [("N03", 4)]);
+    assert_eq!(s.alerts[0].values, [d("53.35714285714285714285714286")]);
+    // Q1 to date is Q1 alone: N03 at 360,000 / 700,000 = 51.43%.
+    let s = ws.signals("2026-Q1").unwrap();
+    assert_eq!(s.alerts[0].periods, ["2026-Q1"]);
+    assert!(s.alerts[0].message.en.ends_with("for the year to date (2026-Q1) is ≈51.4286, below 60"), "{}", s.alerts[0].message.en);
+}
+
+/// Two reps over the first five months of 2026; `booked` is read by the alert only, and Max
+/// has none in April.
+const MONTHS: &str = "rep_id,name,region,role,period,revenue_target,revenue_collected,new_customers,visits,booked
+M1,Mia,East,sales,2026-01,1000,1000,1,10,900
+M2,Max,East,sales,2026-01,1000,1000,1,10,200
+M1,Mia,East,sales,2026-02,1000,1000,1,10,150
+M2,Max,East,sales,2026-02,1000,1000,1,10,1000
+M1,Mia,East,sales,2026-03,1000,1000,1,10,1000
+M2,Max,East,sales,2026-03,1000,1000,1,10,1000
+M1,Mia,East,sales,2026-04,1000,1000,1,10,400
+M2,Max,East,sales,2026-04,1000,1000,1,10,
+M1,Mia,East,sales,2026-05,1000,1000,1,10,500
+M2,Max,East,sales,2026-05,1000,1000,1,10,100
+";
+
+#[test]
+fn quarter_to_date_in_a_monthly_plan_at_the_middle_month_of_each_quarter() {
+    let mut plan = small_plan(json!({ "alerts": [{
+        "id": "mid_quarter", "name": "Behind at mid-quarter",
+        "rule": { "type": "level", "metric": "booked * 100 / goal", "metric_name": "bookings (% of goal)", "below": 60, "to_date": "quarter", "only_at": [2] }
+    }] }));
+    plan["period"] = json!("month");
+    // A named target read by the alert only: 1,000 a month, 2,000 for Mia in May.
+    plan["targets"] = json!([{ "id": "goal", "default": 1000, "overrides": [{ "period": "2026-05", "rep": "M1", "value": 2000 }] }]);
+    let mut ws = Workspace::new(load_csv(MONTHS).unwrap().dataset);
+    // February, the first quarter's second month: Mia (900 + 150) × 100 / (1,000 + 1,000) =
+    // 52.5, below 60; Max (200 + 1,000) × 100 / 2,000 = 60, not below (Mia's February alone,
+    // 15, and Max's January alone, 20, do not count: the quarter to date does).
+    let s = signals_of(&mut ws, &plan, "2026-02");
+    let got: Vec<_> = s.alerts.iter().map(|a| (a.rep_id.as_str(), a.periods.clone(), a.values.clone())).collect();
+    assert_eq!(got, [("M1", vec!["2026-01".to_string(), "2026-02".to_string()], vec![d("52.5")])]);
+    assert_eq!(s.alerts[0].message.en, "Behind at mid-quarter — Mia (M1): bookings (% of goal) for the quarter to date (2026-01 to 2026-02) is 52.5, below 60");
+    assert_eq!(s.alerts[0].message.zh, "Behind at mid-quarter——Mia（M1）：bookings (% of goal) 季初至今（2026-01 至 2026-02）为 52.5，低于 60");
+    // January and March are not the middle month of a quarter.
+    assert!(ws.signals("2026-01").unwrap().alerts.is_empty());
+    assert!(ws.signals("2026-03").unwrap().alerts.is_empty());
+    // May, the second quarter's middle month: the sums start again in April. Mia (400 + 500) ×
+    // 100 / (1,000 + 2,000) = 30. Max's May alone would be 10, but his April is blank: no
+    // value to date, no alert, though he is evaluated (and paid) in May.
+    let s = ws.signals("2026-05").unwrap();
+    let got: Vec<_> = s.alerts.iter().map(|a| (a.rep_id.as_str(), a.periods.clone(), a.values.clone())).collect();
+    assert_eq!(got, [("M1", vec!["2026-04".to_string(), "2026-05".to_string()], vec![d("30")])]);
+    assert!(ws.evaluate("2026-05").unwrap().reps.iter().any(|r| r.rep_id == "M2"));
+}
+
+#[test]
+fn to_date_and_only_at_are_checked_by_path_in_both_languages() {
+    let level = |extra: Value| {
+        let mut rule = json!({ "type": "level", "metric": "visits", "below": 5 });
+        rule.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
+        sample_plan_with(json!({ "alerts": [{ "id": "x", "name": "X", "rule": rule }] }))
+    };
+    let cases = [
+        (level(json!({ "to_date": "quarter" })), "to_date_needs_months", "signals.alerts[0].rule.to_date", Some("quarter"),
+         "`\"to_date\": \"quarter\"` adds up the months of a quarter, but this plan's periods are quarters: use \"year\", or `\"period\": \"month\"`",
+         "`\"to_date\": \"quarter\"` 累计一个季度内的各月，但本方案的期间为季度：请改用 \"year\"，或设置 `\"period\": \"month\"`"),
+        (level(json!({ "to_date": "year", "only_at": [2, 5] })), "out_of_range", "signals.alerts[0].rule.only_at[1]", Some("5"),
+         "a year holds 4 periods of this plan (quarters), counted from 1 to 4; 5 is not one of them",
+         "一年包含本方案的 4 个期间（季度），从 1 数到 4；5 不在其中"),
+        (level(json!({ "only_at": [0] })), "out_of_range", "signals.alerts[0].rule.only_at[0]", Some("0"),
+         "a year holds 4 periods of this plan (quarters), counted from 1 to 4; 0 is not one of them",
+         "一年包含本方案的 4 个期间（季度），从 1 数到 4；0 不在其中"),
+        (level(json!({ "only_at": [] })), "empty_list", "signals.alerts[0].rule.only_at", None,
+         "`only_at` needs at least one place: leave it out to check every period",
+         "`only_at` 至少需要一个位置：如需检查每个期间，请删去该字段"),
+        (level(json!({ "metric_name": "  " })), "blank_name", "signals.alerts[0].rule.metric_name", Some("  "),
+         "`metric_name` is blank: name the value the alert watches, or leave the field out to show the formula",
+         "`metric_name` 为空：请写出预警所监控数值的名称，或删去该字段以显示公式"),
+    ];
+    for (plan, code, path, value, en, zh) in cases {
+        let report = Workspace::with_sample_reps().set_plan_json(&plan.to_string());
+        let errors: Vec<_> = report.problems.iter().filter(|p| p.is_error()).collect();
+        assert_eq!(errors.iter().map(|p| (p.code, p.path.as_str(), p.value.as_deref())).collect::<Vec<_>>(), [(code, path, value)], "{errors:#?}");
+        assert_eq!((errors[0].message.en.as_str(), errors[0].message.zh.as_str()), (en, zh));
+    }
+    // An unknown span is a type error at the field, naming the options.
+    let report = Workspace::with_sample_reps().set_plan_json(&level(json!({ "to_date": "month" })).to_string());
+    assert_eq!(report.problems.iter().map(|p| (p.code, p.path.as_str())).collect::<Vec<_>>(), [("unknown_option", "signals.alerts[0].rule.to_date")], "{:#?}", report.problems);
+    // A monthly plan counts months: 12 in a year, 3 in a quarter.
+    let mut monthly = level(json!({ "to_date": "quarter", "only_at": [3, 4] }));
+    monthly["period"] = json!("month");
+    let report = Workspace::new(load_csv(MONTHS).unwrap().dataset).set_plan_json(&monthly.to_string());
+    let errors: Vec<_> = report.problems.iter().filter(|p| p.is_error()).map(|p| (p.code, p.path.as_str(), p.message.en.as_str())).collect();
+    assert_eq!(errors, [("out_of_range", "signals.alerts[0].rule.only_at[1]", "a quarter holds 3 periods of this plan (months), counted from 1 to 3; 4 is not one of them")]);
 }
 
 #[test]
@@ -125,6 +279,73 @@ fn luo_jia_is_a_high_potential_mid_ranked_revenue_satisfaction_92_training_100()
     assert_eq!((checks[1].value, checks[1].compared_with.as_str(), checks[1].team_value), (d("92"), "average", d("84.1875")));
     assert_eq!((checks[2].value, checks[2].team_value), (d("100"), d("70.9063")));
     assert!(checks.iter().all(|c| c.holds));
+}
+
+#[test]
+fn high_potentials_by_region_against_the_median_the_75th_percentile_and_a_percentile_rank() {
+    // Each region's 8 reps in 2026-Q4 (sample data), sorted; statistics as PERCENTILE.INC:
+    // position (n − 1) × p / 100 = 7 × p / 100 between the sorted values, interpolated.
+    //   nps          East      72 78 80 81 85 89 89 90  median (pos 3.5) 81 + 0.5 × (85 − 81) = 83
+    //                South     73 74 79 83 85 88 89 89  median 83 + 0.5 × 2 = 84
+    //                Southwest 79 81 81 82 87 88 92 92  median 82 + 0.5 × 5 = 84.5
+    //                Northwest 71 73 73 74 78 87 87 92  median 74 + 0.5 × 4 = 76
+    //   satisfaction East      79 80 83 84 87 87 87 88  p75 (pos 5.25) 87 + 0.25 × 0 = 87
+    //                South     78 83 83 84 84 88 89 89  p75 88 + 0.25 × 1 = 88.25
+    //                Southwest 80 82 84 85 87 87 88 92  p75 87 + 0.25 × 1 = 87.25
+    //                Northwest 79 79 79 82 83 84 84 86  p75 84
+    // NPS at least the region's median and satisfaction at least its 75th percentile:
+    //   East E01 (89, 87), E04 (89, 87), E08 (90, 88); South none (S01 and S03 reach 89 in
+    //   satisfaction but their NPS 73 and 74 are under 84); Southwest W03 (92, 88), W04 (92, 92);
+    //   Northwest N04 (92, 84). E01 and N04 sit exactly on the 75th percentile: that holds.
+    // And not in the top half of the region on collected revenue (percentile rank 0–50: the
+    // share of the 7 others below):
+    //   E01 1,200,000: 3 of 7 East reps below (482,000, 800,000, 967,000) → 42.86 ✓
+    //   E04 1,335,000: 4 of 7 → 57.14 ✗          E08 482,000: none below → 0 ✓
+    //   W03 946,000: 6 of 7 → 85.71 ✗            W04 774,000: 3 of 7 (614,000, 642,000, 750,000) → 42.86 ✓
+    //   N04 604,000: 2 of 7 (336,000, 471,000) → 28.57 ✓
+    let plan = sample_plan_with(json!({ "high_potential": { "team": "region", "conditions": [
+        { "type": "above", "metric": "nps", "stat": "median" },
+        { "type": "above", "metric": "satisfaction", "stat": "p75" },
+        { "type": "percentile", "metric": "revenue_collected", "from": 0, "to": 50 }
+    ] } }));
+    let s = signals_of(&mut Workspace::with_sample_reps(), &plan, "2026-Q4");
+    let got: Vec<(&str, Vec<(&str, Decimal, Decimal)>)> = s
+        .high_potentials
+        .iter()
+        .map(|f| (f.rep_id.as_str(), f.checks.iter().map(|c| (c.compared_with.as_str(), c.value, c.team_value)).collect()))
+        .collect();
+    let check = |stat, value: &str, team: &str| (stat, d(value), d(team));
+    assert_eq!(
+        got,
+        [
+            ("E01", vec![check("median", "89", "83"), check("p75", "87", "87"), check("percentile_rank", "1200000", "42.86")]),
+            ("E08", vec![check("median", "90", "83"), check("p75", "88", "87"), check("percentile_rank", "482000", "0")]),
+            ("W04", vec![check("median", "92", "84.5"), check("p75", "92", "87.25"), check("percentile_rank", "774000", "42.86")]),
+            ("N04", vec![check("median", "92", "76"), check("p75", "84", "84"), check("percentile_rank", "604000", "28.57")]),
+        ]
+    );
+    assert!(s.high_potentials.iter().all(|f| f.checks.iter().all(|c| c.holds)));
+}
+
+#[test]
+fn high_potentials_of_the_whole_team_above_the_median_by_5_and_the_90th_percentile() {
+    // All 32 reps in 2026-Q4: NPS sorted 71 72 73 73 73 74 74 78 78 79 79 80 81 81 81 82 | 83 85 …
+    // median at position 31 × 0.5 = 15.5: 82 + 0.5 × (83 − 82) = 82.5; by 5 → at least 87.5:
+    // NPS 88 or more: E01 89, E04 89, E08 90, S02 88, S04 89, S08 89, W03 92, W04 92, W06 88, N04 92.
+    // Satisfaction sorted … 87 87 | 88 88 88 89 89 92 (places 24–31): p90 at 31 × 0.9 = 27.9,
+    // between places 27 and 28, both 88: 88. At least 88: E08 88, S01 89, S03 89, S07 88, W03 88, W04 92.
+    // Both: E08, W03, W04.
+    let plan = sample_plan_with(json!({ "high_potential": { "conditions": [
+        { "type": "above", "metric": "nps", "stat": "median", "by": 5 },
+        { "type": "above", "metric": "satisfaction", "stat": "p90" }
+    ] } }));
+    let s = signals_of(&mut Workspace::with_sample_reps(), &plan, "2026-Q4");
+    let got: Vec<(&str, Decimal, Decimal, Decimal, Decimal)> =
+        s.high_potentials.iter().map(|f| (f.rep_id.as_str(), f.checks[0].value, f.checks[0].team_value, f.checks[1].value, f.checks[1].team_value)).collect();
+    assert_eq!(
+        got,
+        [("E08", d("90"), d("82.5"), d("88"), d("88")), ("W03", d("92"), d("82.5"), d("88"), d("88")), ("W04", d("92"), d("82.5"), d("92"), d("88"))]
+    );
 }
 
 /// Five reps, two quarters, two regions, everyone on the same 1,000,000 target.

@@ -1,8 +1,9 @@
 //! What every fuzz target shares: the sample workspace (built once, cloned per input) and
-//! `exercise`, which drives a workspace whose plan validated through what a page does with
-//! it — a period, year-to-date, the comparison with a baseline, the payout curve, the results
-//! as JSON —, `round_trip`: a plan written back to JSON evaluates the same, and
-//! `mutated_preset`, the plans of the `evaluate` target.
+//! `exercise`, which drives a workspace whose plan validated through the whole public
+//! `Workspace` API a page uses — a period, year-to-date, the comparison with a baseline, the
+//! payout curve, the signals, the evaluation with its signals, the kept table, the results as
+//! JSON —, `round_trip`: a plan written back to JSON (or set as a value) evaluates the same,
+//! and `mutated_preset`, the plans of the `evaluate` target.
 
 use arbitrary::{Result, Unstructured};
 use incentive_engine::presets::PRESETS;
@@ -29,17 +30,19 @@ pub fn text(data: &[u8]) -> std::borrow::Cow<'_, str> {
 }
 
 /// Runs the entry points that work on a valid plan: the last period always, then one more
-/// chosen by `choice` (the first period, year-to-date, the comparison with the baseline, the
-/// payout curves, the management signals and the kept table), so that one input stays fast and
-/// the corpus covers them all. Panics only
-/// on a broken invariant.
+/// chosen by `choice` (the first period; year-to-date, also as a kept table; the comparison
+/// with the baseline, by period and year-to-date; the payout curves; the management signals
+/// and the kept table with every sort key, the summary, reps explained again and the columns;
+/// the evaluation with its signals; the baseline cleared and pinned again), so that one input
+/// stays fast and the corpus covers them all. Panics only on a broken invariant.
 pub fn exercise(ws: &Workspace, choice: u8) {
     let periods = &ws.data().periods;
     let (Some(first), Some(last)) = (periods.first(), periods.last()) else { return };
-    if let Ok(e) = ws.evaluate(last) {
-        check(&e);
+    let evaluated = ws.evaluate(last);
+    if let Ok(e) = &evaluated {
+        check(e);
     }
-    match choice % 5 {
+    match choice % 7 {
         0 => {
             if let Ok(e) = ws.evaluate(first) {
                 check(&e);
@@ -49,10 +52,15 @@ pub fn exercise(ws: &Workspace, choice: u8) {
             if let Ok(e) = ws.evaluate_ytd(last) {
                 check(&e);
             }
+            if let Ok(mut table) = ws.run(last, true) {
+                table_pieces(ws, &mut table);
+            }
         }
         2 => {
-            if let Ok(c) = ws.compare(last, false) {
-                serde_json::to_string(&c).expect("a comparison serialises");
+            for year_to_date in [false, true] {
+                if let Ok(c) = ws.compare(last, year_to_date) {
+                    serde_json::to_string(&c).expect("a comparison serialises");
+                }
             }
         }
         3 => {
@@ -60,16 +68,55 @@ pub fn exercise(ws: &Workspace, choice: u8) {
                 let _ = ws.payout_curve(line, Decimal::from(1_000_000), 300, 10);
             }
         }
-        _ => {
+        4 => {
             if let Ok(s) = ws.signals(last) {
                 serde_json::to_string(&s).expect("signals serialise");
             }
             if let Ok(mut table) = ws.run(last, false) {
-                let page = table.rows(0, 50, incentive_engine::table::SortKey::TotalPay, true);
-                serde_json::to_string(&page).expect("a page of rows serialises");
+                table_pieces(ws, &mut table);
+            }
+        }
+        5 => {
+            // One evaluation for both: the same as `evaluate` and `signals` one after the other.
+            let both = ws.evaluate_with_signals(last);
+            assert_eq!(both.is_ok(), evaluated.is_ok(), "evaluate_with_signals and evaluate disagree on failing");
+            if let (Ok(both), Ok(e)) = (both, &evaluated) {
+                serde_json::to_string(&both).expect("an evaluation with signals serialises");
+                assert!(both.evaluation == *e, "evaluate_with_signals gives another evaluation than evaluate");
+            }
+        }
+        _ => {
+            // Without a baseline there is nothing to compare with; the plan pinned against
+            // itself changes no rep's pay.
+            let mut other = ws.clone();
+            other.clear_baseline();
+            assert_eq!(other.compare(last, false).map_err(|p| p.code), Err("no_baseline"));
+            assert!(other.pin_baseline(), "a valid plan can be pinned");
+            if let Ok(c) = other.compare(last, false) {
+                assert!(c.reps.iter().all(|r| r.pay_delta.is_zero()), "a plan compared with itself changes pay");
             }
         }
     }
+}
+
+/// The kept table answered piece by piece, as the page asks for it: the summary, a page of
+/// rows by every sort key, two reps explained again (with the figures they had in the
+/// table), and the columns of an export.
+fn table_pieces(ws: &Workspace, table: &mut incentive_engine::table::ResultTable) {
+    serde_json::to_string(&table.summary()).expect("a run summary serialises");
+    for key in ["data", "rep_id", "name", "region", "role", "score", "grade", "rank", "attainment_pct", "base_total", "commission", "bonuses", "variable_pay", "total_pay"] {
+        let key = incentive_engine::table::SortKey::parse(key).expect("a documented sort key");
+        let page = table.rows(0, 50, key, true);
+        serde_json::to_string(&page).expect("a page of rows serialises");
+    }
+    let kept: Vec<(String, Decimal)> = table.evaluation().reps.iter().take(2).map(|r| (r.rep_id.clone(), r.total_pay)).collect();
+    for (id, total_pay) in kept {
+        let again = table.rep_result(ws.data(), &id).expect("a rep of the table can be explained again");
+        assert_eq!(again.total_pay, total_pay, "{id} explained again is paid differently");
+    }
+    assert!(table.rep_result(ws.data(), "no such rep").is_err());
+    let columns = table.columns(ws.data().reps.iter().map(|r| r.id.as_str()));
+    assert_eq!(columns.rank.len(), table.evaluation().reps.len());
 }
 
 /// An evaluation serialises (as the wasm binding does it) and names each of its reps.
@@ -88,8 +135,12 @@ pub fn round_trip(ws: &Workspace, plan_json: &str) {
     let mut other = ws.clone();
     let report = other.set_plan_json(&again);
     assert!(report.ok, "a valid plan written back to JSON is rejected: {:?}\n{again}", report.problems);
+    // The plan set as a value (`Workspace::set_plan`) rather than as text.
+    let mut typed = ws.clone();
+    assert!(typed.set_plan(&plan).ok, "a valid plan set as a value is rejected\n{again}");
     if let Some(period) = ws.data().periods.last() {
         assert_eq!(ws.evaluate(period), other.evaluate(period), "round trip changed the results\n{again}");
+        assert_eq!(ws.evaluate(period), typed.evaluate(period), "set_plan and set_plan_json give other results\n{again}");
     }
 }
 

@@ -25,16 +25,10 @@ pub(super) fn fill_vars(plan: &CompiledPlan, data: &Dataset, row: &Row, vars: &m
             rep_problem(rep, "missing_value", name, None, format!("has no value for `{name}`, which the plan uses"), format!("缺少方案需要的字段 `{name}` 的值"))
         })?;
     }
-    let index = plan.period_keys.get(row.period).copied().flatten().map_or(0, |k| k.1);
-    for (i, target) in plan.targets.iter().enumerate() {
-        vars[plan.slots.columns + i] = target.value(row.rep, row.period, index);
+    for (i, value) in plan.target_values(row.rep, row.period).enumerate() {
+        vars[plan.slots.columns + i] = value;
     }
-    for m in &plan.metrics {
-        let mut notes = EvalNotes::default();
-        vars[m.slot] = m.expr.eval(vars, &mut notes).map_err(|_| overflow(rep, &plan.slots.names[m.slot]))?;
-        div_by_zero[m.slot] = notes.div_by_zero || m.reads.iter().any(|s| div_by_zero[*s]);
-    }
-    Ok(())
+    plan.fill_metrics(vars, div_by_zero).map_err(|slot| overflow(rep, &plan.slots.names[slot]))
 }
 
 /// A rep scored, with the pay figures that do not depend on grades worked out; pay is

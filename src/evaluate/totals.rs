@@ -10,18 +10,64 @@ use crate::score::distribution_report;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
-fn too_large(what: &str) -> Problem {
-    Problem::error("overflow", format!("totals.{what}"), None, "the totals are too large to add up exactly".into(), "合计数值过大，无法精确求和".into())
+/// A figure the totals add up: its field in the totals, and its name in both languages.
+type Figure = (&'static str, &'static str, &'static str);
+
+const BASE_PAY: Figure = ("base_pay", "base pay", "底薪");
+const COMMISSION: Figure = ("commission", "commission", "提成");
+const BONUSES: Figure = ("bonuses", "bonuses", "奖金");
+const ADJUSTMENTS: Figure = ("adjustments", "adjustments", "调整");
+const VARIABLE_PAY: Figure = ("variable_pay", "variable pay", "浮动薪酬");
+const TOTAL_PAY: Figure = ("total_pay", "total pay", "总薪酬");
+const SCORE: Figure = ("average_score", "score", "得分");
+const REVENUE: Figure = ("revenue", "revenue", "收入");
+
+/// The reps a total is over: its path in the totals, and who they are in both languages.
+struct Scope {
+    path: String,
+    en: String,
+    zh: String,
+}
+
+impl Scope {
+    fn all() -> Scope {
+        Scope { path: "totals".into(), en: "all reps".into(), zh: "全部销售代表".into() }
+    }
+}
+
+/// The sum of `figure` over `reps`, each rep's part from `part` (`None`: the rep's own
+/// figures, such as its commission lines, do not add up). On overflow, an `overflow` error at
+/// `<scope>.<figure>` naming the figure and the rep at which the sum overflowed.
+fn add_up<'a>(scope: &Scope, figure: Figure, reps: impl IntoIterator<Item = &'a RepResult>, part: impl Fn(&RepResult) -> Option<Decimal>) -> Result<Decimal, Problem> {
+    let mut total = Decimal::ZERO;
+    for rep in reps {
+        let value = part(rep);
+        total = value.and_then(|v| total.checked_add(v)).ok_or_else(|| too_large(scope, figure, rep, value, total))?;
+    }
+    Ok(total)
+}
+
+fn too_large(scope: &Scope, (field, what, what_zh): Figure, rep: &RepResult, value: Option<Decimal>, before: Decimal) -> Problem {
+    let who = format!("{} ({})", rep.name, rep.rep_id);
+    let who_zh = format!("{}（{}）", if rep.name_zh.is_empty() { &rep.name } else { &rep.name_zh }, rep.rep_id);
+    let (why, why_zh) = match value {
+        Some(v) => (format!("adding their {v} to the {before} of the reps before does not fit"), format!("此前合计 {before}，加上其 {v} 后超出范围")),
+        None => (format!("their own {what} does not add up"), format!("其本人的{what_zh}已无法求和")),
+    };
+    Problem::error(
+        "overflow",
+        format!("{}.{field}", scope.path),
+        Some(rep.rep_id.to_string()),
+        format!("the totals are too large to add up exactly: the {what} of {} overflows at {who}: {why}", scope.en),
+        format!("合计数值过大，无法精确求和：{}的{what_zh}合计在{who_zh}处溢出：{why_zh}", scope.zh),
+    )
 }
 
 pub(super) fn totals(plan: &CompiledPlan, reps: &[RepResult], excluded: usize) -> Result<Totals, Problem> {
-    let all: Vec<&RepResult> = reps.iter().collect();
-    let overall = group(plan, "all", &all)?;
-    let total = |f: &dyn Fn(&RepResult) -> Decimal, what: &str| sum(reps.iter().map(f)).ok_or_else(|| too_large(what));
-    let line_sum = |f: fn(&RepResult) -> Option<Decimal>, what: &str| -> Result<Decimal, Problem> {
-        let per_rep = reps.iter().map(f).collect::<Option<Vec<_>>>().ok_or_else(|| too_large(what))?;
-        sum(per_rep.into_iter()).ok_or_else(|| too_large(what))
-    };
+    let all = Scope::all();
+    let overall = group(plan, &all, "all", reps.iter())?;
+    let total = |figure: Figure, f: fn(&RepResult) -> Decimal| add_up(&all, figure, reps, |r| Some(f(r)));
+    let line_sum = |figure: Figure, f: fn(&RepResult) -> Option<Decimal>| add_up(&all, figure, reps, f);
     let bands = &plan.plan.grades.bands;
     let count = |grade: &str| reps.iter().filter(|r| r.grade == grade).count();
     let grades = bands.iter().map(|b| GradeCount { grade: b.grade.clone(), reps: count(&b.grade) }).collect();
@@ -35,38 +81,45 @@ pub(super) fn totals(plan: &CompiledPlan, reps: &[RepResult], excluded: usize) -
     Ok(Totals {
         reps: reps.len(),
         excluded,
-        base_pay: total(&|r| r.base_total, "base_pay")?,
-        commission: line_sum(|r| sum(r.commission.iter().map(|l| l.pay)), "commission")?,
-        bonuses: line_sum(|r| sum(r.bonuses.iter().map(|b| b.amount)), "bonuses")?,
-        adjustments: line_sum(|r| sum(r.adjustments.iter().map(|a| a.amount)), "adjustments")?,
-        variable_pay: total(&|r| r.variable_pay, "variable_pay")?,
+        base_pay: total(BASE_PAY, |r| r.base_total)?,
+        commission: line_sum(COMMISSION, |r| sum(r.commission.iter().map(|l| l.pay)))?,
+        bonuses: line_sum(BONUSES, |r| sum(r.bonuses.iter().map(|b| b.amount)))?,
+        adjustments: line_sum(ADJUSTMENTS, |r| sum(r.adjustments.iter().map(|a| a.amount)))?,
+        variable_pay: total(VARIABLE_PAY, |r| r.variable_pay)?,
         total_pay: overall.total_pay,
         average_pay: overall.average_pay,
         average_score: overall.average_score,
         revenue: overall.revenue,
         pay_pct_of_revenue: overall.pay_pct_of_revenue,
         reps_with_warnings: reps.iter().filter(|r| !r.warnings.is_empty()).count(),
-        by_region: groups(plan, reps, |r| r.region.as_str())?,
-        by_role: groups(plan, reps, |r| r.role.as_str())?,
+        by_region: groups(plan, reps, ("by_region", "region", "区域"), |r| r.region.as_str())?,
+        by_role: groups(plan, reps, ("by_role", "role", "岗位"), |r| r.role.as_str())?,
         grades,
         distribution,
     })
 }
 
-fn groups(plan: &CompiledPlan, reps: &[RepResult], key: fn(&RepResult) -> &str) -> Result<Vec<GroupTotal>, Problem> {
+/// The totals of each group of reps by `key`; `(field, en, zh)` say what the groups are.
+fn groups(plan: &CompiledPlan, reps: &[RepResult], (field, en, zh): (&str, &str, &str), key: fn(&RepResult) -> &str) -> Result<Vec<GroupTotal>, Problem> {
     let mut by: BTreeMap<&str, Vec<&RepResult>> = BTreeMap::new();
     for r in reps {
         by.entry(key(r)).or_default().push(r);
     }
-    by.iter().map(|(name, members)| group(plan, name, members)).collect()
+    by.iter()
+        .map(|(name, members)| {
+            let scope = Scope { path: format!("totals.{field}.{name}"), en: format!("{en} {name}"), zh: format!("{zh} {name} ") };
+            group(plan, &scope, name, members.iter().copied())
+        })
+        .collect()
 }
 
-fn group(plan: &CompiledPlan, name: &str, members: &[&RepResult]) -> Result<GroupTotal, Problem> {
-    let total = |f: &dyn Fn(&RepResult) -> Decimal| sum(members.iter().map(|r| f(r))).ok_or_else(|| too_large(name));
-    let pay = total(&|r| r.total_pay)?;
-    let score = total(&|r| r.score)?;
+fn group<'a>(plan: &CompiledPlan, scope: &Scope, name: &str, members: impl Iterator<Item = &'a RepResult> + Clone) -> Result<GroupTotal, Problem> {
+    let count = members.clone().count();
+    let total = |figure: Figure, f: fn(&RepResult) -> Decimal| add_up(scope, figure, members.clone(), |r| Some(f(r)));
+    let pay = total(TOTAL_PAY, |r| r.total_pay)?;
+    let score = total(SCORE, |r| r.score)?;
     let revenue = match plan.attainment {
-        Some(_) => Some(total(&|r| r.attainment_actual.unwrap_or_default())?),
+        Some(_) => Some(total(REVENUE, |r| r.attainment_actual.unwrap_or_default())?),
         None => None,
     };
     let rounding = &plan.plan.rounding;
@@ -74,10 +127,10 @@ fn group(plan: &CompiledPlan, name: &str, members: &[&RepResult]) -> Result<Grou
     total_pay.rescale(rounding.money_scale);
     Ok(GroupTotal {
         group: name.to_string(),
-        reps: members.len(),
+        reps: count,
         total_pay,
-        average_pay: rounding.mode.apply(average(pay, members.len()), rounding.money_scale),
-        average_score: RoundingMode::HalfUp.apply(average(score, members.len()), 2),
+        average_pay: rounding.mode.apply(average(pay, count), rounding.money_scale),
+        average_score: RoundingMode::HalfUp.apply(average(score, count), 2),
         revenue,
         pay_pct_of_revenue: revenue.filter(|r| *r > Decimal::ZERO).and_then(|r| pay.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(r)).map(|p| RoundingMode::HalfUp.apply(p, 2)),
     })

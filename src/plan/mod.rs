@@ -18,7 +18,7 @@ pub use compile::{compile, CompiledImprovement, CompiledSignals, SignalExpr, Com
 pub use grades::{Distribution, GradeBand, GradeShare, Grades, Streak};
 pub use parse::{parse_plan, CURRENT_VERSION};
 pub use points::{PointItem, PointKind, Points};
-pub use signals::{AlertCondition, AlertRule, AlertSeverity, HighPotential, ImprovementPlan, PotentialCondition, Signals, TeamScope, HIGH_POTENTIAL};
+pub use signals::{AlertCondition, AlertRule, AlertSeverity, HighPotential, ImprovementPlan, PotentialCondition, Signals, TeamScope, ToDate, HIGH_POTENTIAL};
 pub use scorecard::{default_raters, BandBasis, BandStep, Category, Direction, Kpi, Rater, Scorecard, Scoring};
 pub use targets::{Metric, PeriodKind, Split, Target, TargetBasis, TargetOverride};
 pub use validate::{is_identifier, validate};

@@ -1,6 +1,7 @@
 //! Management signals (D6): alert rules, the high-potential rule and improvement plans. They
 //! read the same formulas as the rest of the plan and never change anyone's pay.
 
+use super::PeriodKind;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -30,7 +31,11 @@ impl Signals {
     /// True when a signal compares periods (a drop, a streak, an improvement plan), so period
     /// names must be of the plan's kind.
     pub fn needs_period_order(&self) -> bool {
-        !self.improvement_plans.is_empty() || self.alerts.iter().any(|a| !matches!(a.rule, AlertCondition::Level { .. }))
+        let placed = |rule: &AlertCondition| match rule {
+            AlertCondition::Level { to_date, only_at, .. } => to_date.is_some() || only_at.is_some(),
+            _ => true,
+        };
+        !self.improvement_plans.is_empty() || self.alerts.iter().any(|a| placed(&a.rule))
     }
 }
 
@@ -76,6 +81,13 @@ pub enum AlertCondition {
     Drop {
         /// Formula of the value watched, e.g. `followup_rate`.
         metric: String,
+        /// What the value is called in the alert's message, e.g. "Follow-up rate" (the
+        /// formula itself when absent).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        metric_name: Option<String>,
+        /// The Chinese name of the value, e.g. 跟进率 (`metric_name` when absent).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        metric_name_zh: Option<String>,
         /// The least fall that fires, in the value's unit.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         by: Option<Decimal>,
@@ -83,16 +95,36 @@ pub enum AlertCondition {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         by_pct: Option<Decimal>,
     },
-    /// A value is below `below` or above `above` in the evaluated period.
+    /// A value is below `below` or above `above` in the evaluated period, or, with `to_date`,
+    /// over the periods from the start of its year (or quarter) up to it; with `only_at`, only
+    /// in some periods of the year (or quarter).
     Level {
         /// Formula of the value watched, e.g. `revenue_collected / revenue_target * 100`.
         metric: String,
+        /// What the value is called in the alert's message, e.g. "Revenue attainment (%)"
+        /// (the formula itself when absent).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        metric_name: Option<String>,
+        /// The Chinese name of the value, e.g. 回款达成率（%） (`metric_name` when absent).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        metric_name_zh: Option<String>,
         /// Fires when the value is under this.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         below: Option<Decimal>,
         /// Fires when the value is over this.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         above: Option<Decimal>,
+        /// Watch the value to date: the formula worked out on the rep's figures (data
+        /// columns and targets) summed from the start of the `year`, or in a monthly plan of
+        /// the `quarter`, up to the evaluated period, as year-to-date sums them. Absent: the
+        /// evaluated period's value.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        to_date: Option<ToDate>,
+        /// The places, counted from 1, of the periods in their year (with `"to_date":
+        /// "quarter"`, in their quarter) where the rule applies: `[2]` is mid-year in a
+        /// quarterly plan (Q2), or the middle month of each quarter. Absent: every period.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        only_at: Option<Vec<u32>>,
     },
     /// The rep got `grade` in `periods` consecutive periods, the evaluated one included.
     GradeStreak {
@@ -101,6 +133,27 @@ pub enum AlertCondition {
         /// How many periods in a row (2–12).
         periods: u32,
     },
+}
+
+/// Where a level alert's figures to date start adding up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ToDate {
+    /// From the first period of the year (year to date, 年初至今).
+    Year,
+    /// From the first month of the quarter (quarter to date, 季初至今); monthly plans only.
+    Quarter,
+}
+
+impl ToDate {
+    /// How many of the plan's periods the span holds (4 quarters, 12 or 3 months, 1 year).
+    pub fn periods(self, kind: PeriodKind) -> usize {
+        match self {
+            ToDate::Year => kind.per_year(),
+            ToDate::Quarter => 3,
+        }
+    }
 }
 
 /// The name pay formulas use for the high-potential flag: 1 for a rep the rule flags in the

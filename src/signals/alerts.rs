@@ -1,11 +1,11 @@
-//! Alert rules: a value that fell from the previous period, a value past a level, a grade
-//! held several periods running.
+//! Alert rules: a value that fell from the previous period, a value past a level (in the
+//! period, or to date), a grade held several periods running.
 
 use super::stats::pct;
-use super::{plain, Alert, History, ThresholdUnit};
+use super::{plain, to_date, Alert, History, ThresholdUnit};
 use crate::data::Dataset;
 use crate::evaluate::{Evaluation, RepResult};
-use crate::plan::{AlertCondition, AlertRule, CompiledPlan};
+use crate::plan::{AlertCondition, AlertRule, CompiledPlan, ToDate};
 use crate::problem::Message;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -14,8 +14,9 @@ pub(super) fn alerts(plan: &CompiledPlan, data: &Dataset, period: usize, evaluat
     let mut out = Vec::new();
     for (rule, expr) in plan.plan.signals.alerts.iter().zip(&plan.signals.alerts) {
         match (&rule.rule, expr) {
-            (AlertCondition::Drop { metric, by, by_pct }, Some(expr)) => {
+            (AlertCondition::Drop { metric, metric_name, metric_name_zh, by, by_pct }, Some(expr)) => {
                 let Some(before) = plan.period_back(period, 1) else { continue };
+                let (what, what_zh) = watched(metric, metric_name, metric_name_zh);
                 for rep in &evaluation.reps {
                     let Some(&r) = rep_index.get(rep.rep_id.as_str()) else { continue };
                     let (Some(old), Some(new)) = (history.value(expr, r, before), history.value(expr, r, period)) else { continue };
@@ -37,23 +38,31 @@ pub(super) fn alerts(plan: &CompiledPlan, data: &Dataset, period: usize, evaluat
                         vec![old, new],
                         (threshold, unit),
                         (
-                            format!("{metric} fell from {} in {} to {} in {} (−{}{}); the rule fires at {}", plain(old), periods[0], plain(new), periods[1], plain(fall), pct.0, how.0),
-                            format!("{metric} 从 {} 的 {} 降至 {} 的 {}（−{}{}）；规则在{} 时触发", periods[0], plain(old), periods[1], plain(new), plain(fall), pct.1, how.1),
+                            format!("{what} fell from {} in {} to {} in {} (−{}{}); the rule fires at {}", plain(old), periods[0], plain(new), periods[1], plain(fall), pct.0, how.0),
+                            format!("{what_zh} 从 {} 的 {} 降至 {} 的 {}（−{}{}）；规则在{} 时触发", periods[0], plain(old), periods[1], plain(new), plain(fall), pct.1, how.1),
                         ),
                     ));
                 }
             }
-            (AlertCondition::Level { metric, below, above }, Some(expr)) => {
+            (AlertCondition::Level { metric, metric_name, metric_name_zh, below, above, to_date, only_at }, Some(expr)) => {
+                let Some(span) = to_date::span(plan, period, *to_date, only_at.as_deref()) else { continue };
+                let summed = to_date.map(|_| to_date::values(plan, data, expr, &span));
+                let (what, what_zh) = watched(metric, metric_name, metric_name_zh);
                 for rep in &evaluation.reps {
                     let Some(&r) = rep_index.get(rep.rep_id.as_str()) else { continue };
-                    let Some(value) = history.value(expr, r, period) else { continue };
-                    let name = &data.periods[period];
-                    let (threshold, en, zh) = match (below.filter(|b| value < *b), above.filter(|a| value > *a)) {
-                        (Some(b), _) => (b, format!("{metric} is {} in {name}, below {}", plain(value), plain(b)), format!("{metric} 在 {name} 为 {}，低于 {}", plain(value), plain(b))),
-                        (None, Some(a)) => (a, format!("{metric} is {} in {name}, above {}", plain(value), plain(a)), format!("{metric} 在 {name} 为 {}，高于 {}", plain(value), plain(a))),
+                    let found = match &summed {
+                        Some(by_rep) => by_rep.get(&r).cloned(),
+                        None => history.value(expr, r, period).map(|v| (v, vec![period])),
+                    };
+                    let Some((value, periods)) = found else { continue };
+                    let (threshold, side, side_zh) = match (below.filter(|b| value < *b), above.filter(|a| value > *a)) {
+                        (Some(b), _) => (b, "below", "低于"),
+                        (None, Some(a)) => (a, "above", "高于"),
                         (None, None) => continue,
                     };
-                    out.push(alert(rule, rep, vec![name.clone()], vec![value], (threshold, ThresholdUnit::Value), (en, zh)));
+                    let names: Vec<String> = periods.iter().map(|p| data.periods[*p].clone()).collect();
+                    let (en, zh) = level_words((&what, &what_zh), *to_date, &names, value, (side, side_zh, threshold));
+                    out.push(alert(rule, rep, names, vec![value], (threshold, ThresholdUnit::Value), (en, zh)));
                 }
             }
             (AlertCondition::GradeStreak { grade, periods }, _) => {
@@ -82,6 +91,30 @@ pub(super) fn alerts(plan: &CompiledPlan, data: &Dataset, period: usize, evaluat
         }
     }
     out
+}
+
+/// A level alert's words: `what` was `value` in the period (`names` holds it alone) or, to
+/// date, over the periods `names` summed, and the side and threshold it crossed.
+fn level_words((what, what_zh): (&str, &str), to_date: Option<ToDate>, names: &[String], value: Decimal, (side, side_zh, threshold): (&str, &str, Decimal)) -> (String, String) {
+    let (first, last) = (names.first().map_or("", String::as_str), names.last().map_or("", String::as_str));
+    let (en, zh) = match to_date {
+        Some(span) => {
+            let (range, range_zh) = if first == last { (first.to_string(), first.to_string()) } else { (format!("{first} to {last}"), format!("{first} 至 {last}")) };
+            let (so_far, so_far_zh) = match span {
+                ToDate::Year => ("for the year to date", "年初至今"),
+                ToDate::Quarter => ("for the quarter to date", "季初至今"),
+            };
+            (format!("{what} {so_far} ({range}) is {}", plain(value)), format!("{what_zh} {so_far_zh}（{range_zh}）为 {}", plain(value)))
+        }
+        None => (format!("{what} is {} in {last}", plain(value)), format!("{what_zh} 在 {last} 为 {}", plain(value))),
+    };
+    (format!("{en}, {side} {}", plain(threshold)), format!("{zh}，{side_zh} {}", plain(threshold)))
+}
+
+/// What messages call a watched value: its names in the plan, else its formula (in both languages).
+fn watched(metric: &str, name: &Option<String>, name_zh: &Option<String>) -> (String, String) {
+    let en = name.clone().unwrap_or_else(|| metric.to_string());
+    (en.clone(), name_zh.clone().unwrap_or(en))
 }
 
 /// An alert for `rep`, its message prefixed with the rule's name and the rep's name and id.

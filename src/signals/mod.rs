@@ -7,6 +7,7 @@ mod health;
 mod portrait;
 pub(crate) mod potential;
 pub mod stats;
+mod to_date;
 
 use crate::data::Dataset;
 use crate::evaluate::Evaluation;
@@ -70,7 +71,8 @@ pub struct Alert {
     pub severity: AlertSeverity,
     /// The periods the alert looked at, oldest first.
     pub periods: Vec<String>,
-    /// The values it compared, one per period (a grade streak has none).
+    /// The values it compared: a drop's value in each of `periods`; a level's value (to
+    /// date: the one value over all of `periods`); none for a grade streak.
     pub values: Vec<Decimal>,
     /// The rule's threshold that was crossed (a fall, a level, or the streak's length).
     pub threshold: Decimal,
@@ -226,14 +228,21 @@ fn rep_names(id: &str, name: &str, name_zh: &str) -> (String, String) {
     (en, if zh.is_empty() { id.to_string() } else { format!("{zh}（{id}）") })
 }
 
-/// A figure as messages show it: trailing zeros dropped ("80.00" → "80") and thousands
-/// grouped from 10,000 up ("1645929" → "1,645,929"; 2026 and 9999 stay as they are).
+/// Decimal places a figure is shown with in a message, at most (the exact value is in the
+/// signal's fields).
+const SHOWN_PLACES: u32 = 4;
+
+/// A figure as messages show it: trailing zeros dropped ("80.00" → "80"), thousands grouped
+/// from 10,000 up ("1645929" → "1,645,929"; 2026 and 9999 stay as they are), and more than 4
+/// decimal places rounded to 4 after "≈" ("56.714285…" → "≈56.7143").
 fn plain(value: Decimal) -> String {
-    let text = value.normalize().to_string();
+    let shown = stats::round(value, SHOWN_PLACES);
+    let approx = if shown == value { "" } else { "≈" };
+    let text = shown.normalize().to_string();
     let (sign, rest) = text.strip_prefix('-').map_or(("", text.as_str()), |r| ("-", r));
     let (int, frac) = rest.split_once('.').map_or((rest, None), |(i, f)| (i, Some(f)));
     if int.len() < 5 {
-        return text;
+        return format!("{approx}{text}");
     }
     let mut grouped = String::with_capacity(int.len() + int.len() / 3);
     for (i, digit) in int.chars().enumerate() {
@@ -243,8 +252,8 @@ fn plain(value: Decimal) -> String {
         grouped.push(digit);
     }
     match frac {
-        Some(f) => format!("{sign}{grouped}.{f}"),
-        None => format!("{sign}{grouped}"),
+        Some(f) => format!("{approx}{sign}{grouped}.{f}"),
+        None => format!("{approx}{sign}{grouped}"),
     }
 }
 
@@ -262,5 +271,10 @@ mod tests {
         assert_eq!(shown("-1200000.50"), "-1,200,000.5");
         assert_eq!(shown("84.1875"), "84.1875");
         assert_eq!(shown("100000"), "100,000");
+        // More than 4 places: rounded half away from zero, marked as not exact.
+        assert_eq!(shown("56.71428571428571428571428571"), "≈56.7143");
+        assert_eq!(shown("-0.00005"), "≈-0.0001");
+        assert_eq!(shown("12345.678951"), "≈12,345.679");
+        assert_eq!(shown("1.23450"), "1.2345");
     }
 }

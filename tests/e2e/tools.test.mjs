@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { readFileSync, mkdirSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
 import { isDeepStrictEqual } from 'node:util';
 import { readSheet } from 'read-excel-file/node';
@@ -523,6 +523,54 @@ test('an edit survives a reload; Start over returns to the first preset', async 
     await page.reload();
     await app(page, '[data-testid="results"]').waitFor();
     await expectEventually(() => cell(page, 'E01', 'commission').textContent(), '38,000.00', 'Start over survives a reload');
+  });
+});
+
+test('a pinned baseline survives a reload: the comparison is shown again with the same figures', async () => {
+  await withPlayground(async ({ page }) => {
+    await app(page, '[data-testid="pin-baseline"]').click();
+    await field(page, 'commission[0].tiers[1].rate_pct').fill('6');
+    // The engine's own comparison of the edit with the first preset pinned.
+    const e = engine.Engine.withSampleReps();
+    e.setPlan(presetJson(FIRST));
+    e.pinBaseline();
+    e.setPlan(JSON.stringify(planWith(FIRST, (p) => { p.commission[0].tiers[1].rate_pct = '6'; })));
+    const c = e.compare(PERIOD, false);
+    const shown = async () => ({
+      e01: await cell(page, 'E01', 'delta').textContent(),
+      e02: await cell(page, 'E02', 'delta').textContent(),
+      total: await app(page, '[data-col="delta-total"]').textContent(),
+      cost: await app(page, '[data-testid="cost-delta"]').textContent(),
+      gainersLosers: await app(page, '[data-testid="gainers-losers"]').textContent(),
+    });
+    // Zhang Wei: his 200,000 between 100% and 120% at 6% instead of 4%: +4,000; Wang Fang (80%) unchanged.
+    const expected = {
+      e01: '+4,000.00',
+      e02: '0.00',
+      total: `+${grouped(c.cost_delta)}`,
+      cost: `+${grouped(c.cost_delta)} (+${c.cost_delta_pct}%)`,
+      gainersLosers: `▲ ${c.gainers} · ▼ ${c.losers} · = ${c.unchanged}`,
+    };
+    await expectEventually(shown, expected, 'the comparison before the reload');
+    await page.waitForTimeout(400); // the session is saved 150 ms after a change
+    await page.reload();
+    await app(page, '[data-testid="results"]').waitFor();
+    await expectEventually(shown, expected, 'the same comparison after the reload');
+    await app(page, '[data-testid="comparison"]').scrollIntoViewIfNeeded();
+    mkdirSync(new URL('../../test-output/screenshots/', import.meta.url), { recursive: true });
+    await page.screenshot({ path: new URL('../../test-output/screenshots/baseline-after-reload.png', import.meta.url).pathname });
+    assert.equal(await cell(page, 'E01', 'commission').textContent(), '42,000.00');
+    assert.equal(await app(page, '[data-testid="clear-baseline"]').count(), 1);
+    // The baseline restored is the plan pinned, not the edit: setting the rate back to 4% compares equal.
+    await field(page, 'commission[0].tiers[1].rate_pct').fill('4');
+    await expectEventually(() => app(page, '[data-testid="gainers-losers"]').textContent(), '▲ 0 · ▼ 0 · = 32', 'back to the baseline');
+    // Clearing the baseline is kept too.
+    await app(page, '[data-testid="clear-baseline"]').click();
+    await page.waitForTimeout(400);
+    await page.reload();
+    await app(page, '[data-testid="results"]').waitFor();
+    await expectEventually(() => app(page, '[data-testid="comparison"]').count(), 0, 'no comparison after clearing and a reload');
+    assert.equal(await app(page, '[data-testid="pin-baseline"]').count(), 1);
   });
 });
 

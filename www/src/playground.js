@@ -96,6 +96,7 @@ export class SalesPlanPlayground extends LitElement {
     this.ytd = false;
     this.comparison = null;
     this.baselinePinned = false;
+    this.baselinePlan = null; // the plan pinned as the baseline, kept with the session
     this.showCharts = true;
     this.sort = { key: null, dir: 1 };
     this.filter = { text: '', region: '', role: '', grade: '' };
@@ -121,7 +122,7 @@ export class SalesPlanPlayground extends LitElement {
     super.connectedCallback();
     if (this.persisting) {
       // A debounced save may not have run yet when the page goes away.
-      this.onPageHide ??= () => this.plan && saveSession(this.scenario(), this.persist);
+      this.onPageHide ??= () => this.plan && saveSession(this.session(), this.persist);
       window.addEventListener('pagehide', this.onPageHide);
     }
     // Moving the element in the page connects it again: it starts only once.
@@ -252,6 +253,7 @@ export class SalesPlanPlayground extends LitElement {
     this.results = null;
     this.comparison = null;
     this.baselinePinned = false;
+    this.baselinePlan = null;
   }
 
   /** Reads reps from a CSV or Excel file; rows left out are listed, good rows kept. */
@@ -360,6 +362,7 @@ export class SalesPlanPlayground extends LitElement {
     if (from.period && this.periods.includes(from.period)) this.period = from.period;
     this.ytd = !!from.ytd;
     this.presetId = from.presetId ?? '';
+    if (from.baseline) this.repinBaseline(from.baseline);
     this.apply(from.plan);
     this.flash(badLink ? this.L('badLink') : scenario ? this.L('linkOpened') : this.L('sessionRestored'));
   }
@@ -377,11 +380,27 @@ export class SalesPlanPlayground extends LitElement {
     };
   }
 
+  /** What a stored session keeps: the scenario and the pinned baseline plan, if any. */
+  session() {
+    return { ...this.scenario(), ...(this.baselinePinned && this.baselinePlan ? { baseline: this.baselinePlan } : {}) };
+  }
+
+  /**
+   * Pins `plan` (a stored session's baseline) as the baseline again: the engine takes it as
+   * its plan, pins it, and the session's own plan is applied after. A baseline the engine no
+   * longer accepts (other reps) is dropped.
+   */
+  repinBaseline(plan) {
+    if (!this.engine.setPlan(JSON.stringify(plan)).ok) return;
+    this.baselinePinned = this.engine.pinBaseline();
+    this.baselinePlan = this.baselinePinned ? plan : null;
+  }
+
   /** Saves the session shortly after a change (only with `persist`). */
   saveLater() {
     if (!this.persisting) return;
     clearTimeout(this.persistTimer);
-    this.persistTimer = setTimeout(() => saveSession(this.scenario(), this.persist), 150);
+    this.persistTimer = setTimeout(() => saveSession(this.session(), this.persist), 150);
   }
 
   async share() {
@@ -510,13 +529,17 @@ export class SalesPlanPlayground extends LitElement {
   /** Keeps the current (valid) plan as the baseline the results are compared with. */
   pinBaseline() {
     this.baselinePinned = this.engine.pinBaseline();
+    this.baselinePlan = this.baselinePinned ? structuredClone(this.plan) : null;
     this.evaluate();
+    this.saveLater();
   }
 
   clearBaseline() {
     this.engine.clearBaseline();
     this.baselinePinned = false;
+    this.baselinePlan = null;
     this.comparison = null;
+    this.saveLater();
   }
 
   loadPreset(id) {

@@ -1,5 +1,6 @@
-// The last session, kept in this browser's local storage (never sent anywhere): restored
-// when the page opens, unless a share link says otherwise. Only an element with the
+// The last session, kept in this browser's local storage (never sent anywhere): the plan,
+// the view, the user's reps and the pinned baseline plan; restored when the page opens,
+// unless a share link says otherwise. Only an element with the
 // `persist` attribute uses it; `persist="name"` keeps its session apart from others'.
 
 const KEY = 'incentive-playground.session';

@@ -77,6 +77,26 @@ impl CompiledPlan {
         let wanted = self.period_order(period)? - back;
         (0..self.period_keys.len()).find(|p| self.period_order(*p) == Some(wanted))
     }
+
+    /// Each named target's value for data rep `rep` in data period `period`, in plan order
+    /// (target `i` goes in slot `slots.columns + i`).
+    pub fn target_values(&self, rep: usize, period: usize) -> impl Iterator<Item = Decimal> + '_ {
+        let index = self.period_keys.get(period).copied().flatten().map_or(0, |k| k.1);
+        self.targets.iter().map(move |t| t.value(rep, period, index))
+    }
+
+    /// Works out the derived metrics into `vars`, whose columns and targets are filled, in
+    /// dependency order. `div_by_zero[slot]` is set for each metric whose value involved a
+    /// division by zero, its own or a metric's it reads. `Err(slot)`: the metric in that slot
+    /// does not fit a Decimal.
+    pub fn fill_metrics(&self, vars: &mut [Decimal], div_by_zero: &mut [bool]) -> Result<(), usize> {
+        for m in &self.metrics {
+            let mut notes = crate::formula::EvalNotes::default();
+            vars[m.slot] = m.expr.eval(vars, &mut notes).map_err(|_| m.slot)?;
+            div_by_zero[m.slot] = notes.div_by_zero || m.reads.iter().any(|s| div_by_zero[*s]);
+        }
+        Ok(())
+    }
 }
 
 /// A derived metric: its slot, its formula and the metric slots the formula reads.

@@ -3,7 +3,7 @@
 
 use super::grades::streak_rule;
 use super::{not_empty, unique_ids};
-use crate::plan::{AlertCondition, Plan, PotentialCondition};
+use crate::plan::{AlertCondition, PeriodKind, Plan, PotentialCondition, ToDate};
 use crate::problem::Problem;
 use crate::signals::stats::parse_percentile;
 use rust_decimal::Decimal;
@@ -13,6 +13,19 @@ pub(super) fn signals(plan: &Plan, out: &mut Vec<Problem>) {
     unique_ids(signals.alerts.iter().enumerate().map(|(i, a)| (a.id.as_str(), format!("signals.alerts[{i}].id"))), out);
     for (i, alert) in signals.alerts.iter().enumerate() {
         let path = format!("signals.alerts[{i}].rule");
+        if let AlertCondition::Drop { metric_name, metric_name_zh, .. } | AlertCondition::Level { metric_name, metric_name_zh, .. } = &alert.rule {
+            for (field, name) in [("metric_name", metric_name), ("metric_name_zh", metric_name_zh)] {
+                if name.as_ref().is_some_and(|n| n.trim().is_empty()) {
+                    out.push(Problem::error(
+                        "blank_name",
+                        format!("{path}.{field}"),
+                        name.clone(),
+                        format!("`{field}` is blank: name the value the alert watches, or leave the field out to show the formula"),
+                        format!("`{field}` 为空：请写出预警所监控数值的名称，或删去该字段以显示公式"),
+                    ));
+                }
+            }
+        }
         match &alert.rule {
             AlertCondition::Drop { by, by_pct, .. } => {
                 if by.is_none() && by_pct.is_none() {
@@ -36,23 +49,26 @@ pub(super) fn signals(plan: &Plan, out: &mut Vec<Problem>) {
                     }
                 }
             }
-            AlertCondition::Level { below, above, .. } => match (below, above) {
-                (None, None) => out.push(Problem::error(
-                    "alert_threshold_missing",
-                    path,
-                    None,
-                    "a level alert needs `below`, `above` or both".into(),
-                    "水平预警需要 `below`、`above` 或两者".into(),
-                )),
-                (Some(b), Some(a)) if b > a => out.push(Problem::error(
-                    "alert_levels_cross",
-                    format!("{path}.below"),
-                    Some(b.to_string()),
-                    format!("`below` ({b}) is above `above` ({a}): every value would fire"),
-                    format!("`below`（{b}）高于 `above`（{a}）：任何数值都会触发"),
-                )),
-                _ => {}
-            },
+            AlertCondition::Level { below, above, to_date, only_at, .. } => {
+                match (below, above) {
+                    (None, None) => out.push(Problem::error(
+                        "alert_threshold_missing",
+                        path.clone(),
+                        None,
+                        "a level alert needs `below`, `above` or both".into(),
+                        "水平预警需要 `below`、`above` 或两者".into(),
+                    )),
+                    (Some(b), Some(a)) if b > a => out.push(Problem::error(
+                        "alert_levels_cross",
+                        format!("{path}.below"),
+                        Some(b.to_string()),
+                        format!("`below` ({b}) is above `above` ({a}): every value would fire"),
+                        format!("`below`（{b}）高于 `above`（{a}）：任何数值都会触发"),
+                    )),
+                    _ => {}
+                }
+                level_periods(plan.period, *to_date, only_at.as_deref(), &path, out);
+            }
             AlertCondition::GradeStreak { grade, periods } => streak_rule(&plan.grades, grade, *periods, &path, out),
         }
     }
@@ -100,5 +116,51 @@ pub(super) fn signals(plan: &Plan, out: &mut Vec<Problem>) {
                 format!("改进计划的评估期必须晚于起始期（{}）", plan_item.from_period),
             ));
         }
+    }
+}
+
+/// A level alert's `to_date` and `only_at` (at `path`): quarter to date needs months, and each
+/// place counts a period of the year (or quarter) from 1.
+fn level_periods(kind: PeriodKind, to_date: Option<ToDate>, only_at: Option<&[u32]>, path: &str, out: &mut Vec<Problem>) {
+    let (span, span_zh) = match to_date {
+        Some(ToDate::Quarter) if kind != PeriodKind::Month => {
+            let (name, name_zh) = kind_names(kind);
+            out.push(Problem::error(
+                "to_date_needs_months",
+                format!("{path}.to_date"),
+                Some("quarter".into()),
+                format!("`\"to_date\": \"quarter\"` adds up the months of a quarter, but this plan's periods are {name}: use \"year\", or `\"period\": \"month\"`"),
+                format!("`\"to_date\": \"quarter\"` 累计一个季度内的各月，但本方案的期间为{name_zh}：请改用 \"year\"，或设置 `\"period\": \"month\"`"),
+            ));
+            return;
+        }
+        Some(ToDate::Quarter) => ("quarter", "一个季度"),
+        _ => ("year", "一年"),
+    };
+    let Some(places) = only_at else { return };
+    if !not_empty(places, &format!("{path}.only_at"), ("`only_at` needs at least one place: leave it out to check every period", "`only_at` 至少需要一个位置：如需检查每个期间，请删去该字段"), out) {
+        return;
+    }
+    let count = to_date.unwrap_or(ToDate::Year).periods(kind);
+    let (name, name_zh) = kind_names(kind);
+    for (j, place) in places.iter().enumerate() {
+        if *place == 0 || *place as usize > count {
+            out.push(Problem::error(
+                "out_of_range",
+                format!("{path}.only_at[{j}]"),
+                Some(place.to_string()),
+                format!("a {span} holds {count} periods of this plan ({name}), counted from 1 to {count}; {place} is not one of them"),
+                format!("{span_zh}包含本方案的 {count} 个期间（{name_zh}），从 1 数到 {count}；{place} 不在其中"),
+            ));
+        }
+    }
+}
+
+/// A period kind in words, plural: ("months", "月").
+fn kind_names(kind: PeriodKind) -> (&'static str, &'static str) {
+    match kind {
+        PeriodKind::Month => ("months", "月"),
+        PeriodKind::Quarter => ("quarters", "季度"),
+        PeriodKind::Year => ("years", "年"),
     }
 }
