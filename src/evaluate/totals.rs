@@ -10,8 +10,16 @@ use crate::score::distribution_report;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
+/// The totals `what` (a figure such as `base_pay`, or a group: `all`, a region, a role) do
+/// not fit a `Decimal`.
 fn too_large(what: &str) -> Problem {
-    Problem::error("overflow", format!("totals.{what}"), None, "the totals are too large to add up exactly".into(), "合计数值过大，无法精确求和".into())
+    Problem::error(
+        "overflow",
+        format!("totals.{what}"),
+        None,
+        format!("the totals {} are too large to add up exactly: look in the data for a figure typed wrongly", if what == "all" { "over all reps".to_string() } else { format!("for `{what}`") }),
+        format!("{}的合计数值过大，无法精确求和：请检查数据中是否有录入错误的数值", if what == "all" { "全部销售代表".to_string() } else { format!("`{what}` ") }),
+    )
 }
 
 pub(super) fn totals(plan: &CompiledPlan, reps: &[RepResult], excluded: usize) -> Result<Totals, Problem> {
