@@ -330,7 +330,9 @@ export class SalesPlanPlayground extends LitElement {
     const count = this.engine.dataSummary().adjustments;
     this.dataSource = { ...this.dataSource, returns: count };
     this.loadReport = quiet && !problems.length ? null : { kind: 'returns', file, encoding, problems, fatal: null, count };
-    if (this.plan) this.apply(this.plan);
+    // The plan is unchanged (the engine keeps the last valid one): only the figures are computed again.
+    if (this.plan) this.evaluate();
+    this.saveLater();
   }
 
   downloadTemplate() {
@@ -751,12 +753,12 @@ export class SalesPlanPlayground extends LitElement {
     const source = d?.sample ? this.L('sampleReps') : d?.file;
     const pick = (id) => this.renderRoot.querySelector(`input[data-file="${id}"]`)?.click();
     return html`<nav class="actions" aria-label=${this.L('actions')}>
-      <span class="source" data-testid="data-source">${source} · ${d?.reps ?? 0} ${this.L('reps')} · ${d?.periods ?? 0} ${this.L('periods')}</span>
+      <span class="source" data-testid="data-source">${source} · ${d?.reps ?? 0} ${this.counted(d?.reps ?? 0, 'reps')} · ${d?.periods ?? 0} ${this.counted(d?.periods ?? 0, 'periods')}</span>
       <button type="button" data-testid="load-reps" title=${this.L('loadRepsTitle')} @click=${() => pick('reps')}>${this.L('loadReps')}</button>
       <input type="file" hidden data-file="reps" accept=".csv,.xlsx,text/csv" @change=${(e) => { this.loadRepsFile(e.target.files[0]); e.target.value = ''; }} />
       <button type="button" data-testid="template" title=${this.L('templateTitle')} @click=${() => this.downloadTemplate()}>${this.L('template')}</button>
       <span class="sep" aria-hidden="true"></span>
-      <button type="button" data-testid="load-returns" title=${`${this.L('loadReturnsTitle')} (${this.counted(d?.returns ?? 0, 'returnsCount')})`} @click=${() => pick('returns')}>${this.L('loadReturns')}</button>
+      <button type="button" data-testid="load-returns" title=${this.L('loadReturnsTitle').replace('{count}', this.counted(d?.returns ?? 0, 'returnsCount'))} @click=${() => pick('returns')}>${this.L('loadReturns')}</button>
       <input type="file" hidden data-file="returns" accept=".csv,.xlsx,text/csv" @change=${(e) => { this.loadReturnsFile(e.target.files[0]); e.target.value = ''; }} />
       <button type="button" data-testid="returns-template" aria-label=${this.L('returnsTemplate')} title=${this.L('returnsTemplateTitle')} @click=${() => this.downloadReturnsTemplate()}>${this.L('template')}</button>
       <span class="sep" aria-hidden="true"></span>
@@ -783,7 +785,7 @@ export class SalesPlanPlayground extends LitElement {
    */
   renderLoadReport() {
     const r = this.loadReport;
-    const loaded = r.kind === 'returns' ? this.counted(r.count, 'returnsCount') : `${r.count} ${this.L('reps')}`;
+    const loaded = r.kind === 'returns' ? this.counted(r.count, 'returnsCount') : `${r.count} ${this.counted(r.count, 'reps')}`;
     return html`<section class=${`load-report ${r.fatal || r.problems.length ? 'warn' : 'ok'}`} data-testid="load-report" data-kind=${r.kind} role="status">
       <button type="button" class="icon close" aria-label=${this.L('close')} @click=${() => (this.loadReport = null)}>×</button>
       <strong>${r.file}</strong>
