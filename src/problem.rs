@@ -41,8 +41,27 @@ pub struct Problem {
     pub message: Message,
 }
 
+/// The longest value (in characters) a problem shows whole; a longer one is cut, see [`shown`].
+pub const MAX_SHOWN_CHARS: usize = 80;
+
+/// Text from the user as a problem shows it: whole up to [`MAX_SHOWN_CHARS`] characters,
+/// otherwise its first 77 characters and "…" (a 10 MB cell is not copied into a message).
+pub fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(MAX_SHOWN_CHARS) {
+        None => std::borrow::Cow::Borrowed(text),
+        Some(_) => {
+            let head = text.char_indices().nth(77).map_or(text, |(at, _)| &text[..at]);
+            std::borrow::Cow::Owned(format!("{head}…"))
+        }
+    }
+}
+
+/// How a number too large for an exact decimal is told, after the number itself.
+pub const TOO_LARGE: (&str, &str) =
+    ("is too large for an exact decimal (at most 79228162514264337593543950335)", "超出精确小数的范围（最大为 79228162514264337593543950335）");
+
 impl Problem {
-    /// An error with its message in English and Chinese.
+    /// An error with its message in English and Chinese (a long value is cut, see [`Problem::new`]).
     pub fn error(
         code: &'static str,
         path: impl Into<String>,
@@ -50,10 +69,10 @@ impl Problem {
         en: String,
         zh: String,
     ) -> Self {
-        Problem { code, severity: Severity::Error, path: path.into(), value, message: Message { en, zh } }
+        Problem::new(code, Severity::Error, path.into(), value, en, zh)
     }
 
-    /// A warning with its message in English and Chinese.
+    /// A warning with its message in English and Chinese (a long value is cut, see [`Problem::new`]).
     pub fn warning(
         code: &'static str,
         path: impl Into<String>,
@@ -61,7 +80,20 @@ impl Problem {
         en: String,
         zh: String,
     ) -> Self {
-        Problem { code, severity: Severity::Warning, path: path.into(), value, message: Message { en, zh } }
+        Problem::new(code, Severity::Warning, path.into(), value, en, zh)
+    }
+
+    /// A problem. A value longer than [`MAX_SHOWN_CHARS`] characters is cut as [`shown`]
+    /// does, in `value` and wherever the messages quote it whole.
+    pub fn new(code: &'static str, severity: Severity, path: String, value: Option<String>, en: String, zh: String) -> Self {
+        let (value, en, zh) = match value {
+            Some(v) if shown(&v).len() != v.len() => {
+                let cut = shown(&v).into_owned();
+                (Some(cut.clone()), en.replace(&v, &cut), zh.replace(&v, &cut))
+            }
+            other => (other, en, zh),
+        };
+        Problem { code, severity, path, value, message: Message { en, zh } }
     }
 
     /// Whether this is an error (not a warning).
@@ -77,3 +109,22 @@ impl std::fmt::Display for Problem {
 }
 
 impl std::error::Error for Problem {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_values_are_cut_in_the_value_and_in_the_messages() {
+        let long = "x".repeat(10_000_000);
+        let p = Problem::error("not_a_number", "line 2.visits", Some(long.clone()), format!("`visits` is `{long}`"), format!("`visits` 的值 `{long}`"));
+        let cut = format!("{}…", "x".repeat(77));
+        assert_eq!(p.value.as_deref(), Some(cut.as_str()));
+        assert_eq!(p.message.en, format!("`visits` is `{cut}`"));
+        assert_eq!(p.message.zh, format!("`visits` 的值 `{cut}`"));
+        // Up to 80 characters (not bytes) a value stays whole.
+        let eighty = "万".repeat(80);
+        assert_eq!(shown(&eighty), eighty.as_str());
+        assert_eq!(shown(&"万".repeat(81)), format!("{}…", "万".repeat(77)));
+    }
+}

@@ -321,3 +321,10 @@ pub fn sample_plan() -> String {
 pub fn sample_csv() -> String {
     crate::sample_csv().to_string()
 }
+
+/// The built-in sample returns as CSV text (`rep_id,period,original_period,line,amount,reference`;
+/// also the template of a returns file for `Engine.loadAdjustments`). The sample reps already hold them.
+#[wasm_bindgen(js_name = sampleAdjustmentsCsv)]
+pub fn sample_adjustments_csv() -> String {
+    crate::data::sample_adjustments_csv().to_string()
+}

@@ -83,7 +83,8 @@ fn syntax_errors_and_versions() {
     let mut ws = Workspace::with_sample_reps();
     let e = &ws.set_plan_json("{ \"version\": 1, ").problems[0];
     assert_eq!(e.code, "json_syntax");
-    assert!(e.message.en.contains("line 1 column"), "{}", e.message.en);
+    assert_eq!(e.message.en, "the plan is not valid JSON: line 1, column 16: the text ends where a value should be");
+    assert_eq!(e.message.zh, "方案不是有效的 JSON：第 1 行第 16 列：文本在应有值的位置结束");
     assert_eq!(ws.set_plan_json("[1]").problems[0].code, "plan_not_object");
     assert_eq!(ws.set_plan_json("{}").problems[0].code, "version_missing");
     let e = &ws.set_plan_json("{\"version\": 7}").problems[0];

@@ -1,10 +1,12 @@
 //! The bad-input catalogue (`tests/catalogue/bad_inputs.json`) through the native API: every
-//! case gives exactly its error code, field path (and value), with both messages saying what
-//! the catalogue says; none panics; and the workspace that took all of them still evaluates
-//! the sample plan. The same catalogue runs through the wasm package
-//! (`tests/node/catalogue.test.mjs`) and the page (`tests/e2e/catalogue.test.mjs`).
+//! case gives exactly the problems the catalogue states, in order (code, field path, value,
+//! the English and the Chinese message, all compared whole), and no others; none panics; and
+//! the workspace that took all of them still evaluates the sample plan. The same catalogue
+//! runs through the wasm package (`tests/node/catalogue.test.mjs`) and the page
+//! (`tests/e2e/catalogue.test.mjs`).
 //!
-//! `CATALOGUE_SHOW=1 cargo test --test catalogue -- --nocapture` prints what each case gave.
+//! `CATALOGUE_SHOW=1 cargo test --test catalogue -- --nocapture` prints what each case gave,
+//! one JSON line per case in the catalogue's own form (to read a changed message whole).
 
 use incentive_engine::formula;
 use incentive_engine::presets::preset;
@@ -159,33 +161,32 @@ fn evaluation_problems(ws: &Workspace, period: &str) -> Vec<Problem> {
     }
 }
 
-/// What is wrong with the problems a case gave, if anything.
+/// The problems a case expects (`expect.problems`).
+fn expected(case: &Value) -> &Vec<Value> {
+    case["expect"]["problems"].as_array().unwrap_or_else(|| panic!("no expect.problems in {}", case["id"]))
+}
+
+/// A problem as the catalogue writes it: code, path, value (null when there is none), en, zh.
+fn as_catalogued(p: &Problem) -> Value {
+    serde_json::json!({ "code": p.code, "path": p.path, "value": p.value, "en": p.message.en, "zh": p.message.zh })
+}
+
+/// What is wrong with the problems a case gave, if anything: each must be exactly the one
+/// the catalogue states at its place (code, path, value, both messages), and no more.
 fn mismatch(case: &Value, problems: &[Problem]) -> Option<String> {
-    let expect = &case["expect"];
-    let Some(first) = problems.first() else { return Some("no problem at all".into()) };
-    let mut wrong = Vec::new();
-    if first.code != str_of(expect, "code") {
-        wrong.push(format!("code {:?}", first.code));
+    let want = expected(case);
+    let got: Vec<Value> = problems.iter().map(as_catalogued).collect();
+    if got.len() != want.len() {
+        return Some(format!("{} problems, not {}: {}", got.len(), want.len(), Value::from(got)));
     }
-    if first.path != str_of(expect, "path") {
-        wrong.push(format!("path {:?}", first.path));
-    }
-    if let Some(value) = expect.get("value") {
-        if first.value.as_deref() != value.as_str() {
-            wrong.push(format!("value {:?}", first.value));
-        }
-    }
-    if !first.message.en.contains(str_of(expect, "en")) {
-        wrong.push(format!("en {:?}", first.message.en));
-    }
-    if !first.message.zh.contains(str_of(expect, "zh")) {
-        wrong.push(format!("zh {:?}", first.message.zh));
-    }
-    let count = expect["errors"].as_u64().unwrap_or(1) as usize;
-    if problems.len() != count {
-        let all: Vec<_> = problems.iter().map(|p| (p.code, p.path.as_str())).collect();
-        wrong.push(format!("{} problems, not {count}: {all:?}", problems.len()));
-    }
+    let wrong: Vec<String> = got
+        .iter()
+        .zip(want)
+        .enumerate()
+        .flat_map(|(i, (got, want))| {
+            ["code", "path", "value", "en", "zh"].into_iter().filter(|k| got[k] != want[k]).map(move |k| format!("problem {i} {k}: {} (expected {})", got[k], want[k]))
+        })
+        .collect();
     (!wrong.is_empty()).then(|| wrong.join("; "))
 }
 
@@ -199,8 +200,17 @@ fn the_catalogue_is_large_and_well_formed() {
         for key in ["class", "kind"] {
             str_of(case, key);
         }
-        for key in ["stage", "code", "path", "en", "zh"] {
-            str_of(&case["expect"], key);
+        str_of(&case["expect"], "stage");
+        let problems = expected(case);
+        assert!(!problems.is_empty(), "{}: no problem expected", case["id"]);
+        for p in problems {
+            let keys: std::collections::BTreeSet<&str> = p.as_object().expect("a problem is an object").keys().map(String::as_str).collect();
+            assert_eq!(keys, ["code", "en", "path", "value", "zh"].into(), "{}: {p}", case["id"]);
+            for key in ["code", "path", "en", "zh"] {
+                str_of(p, key);
+            }
+            assert!(p["value"].is_null() || p["value"].is_string(), "{}: value {}", case["id"], p["value"]);
+            assert!(!str_of(p, "en").is_empty() && !str_of(p, "zh").is_empty(), "{}: an empty message", case["id"]);
         }
     }
     let classes: std::collections::BTreeSet<&str> = cases.iter().map(|c| str_of(c, "class")).collect();
@@ -208,7 +218,7 @@ fn the_catalogue_is_large_and_well_formed() {
 }
 
 #[test]
-fn every_bad_input_gives_its_exact_error_and_nothing_panics() {
+fn every_bad_input_gives_its_exact_errors_and_nothing_panics() {
     let show = std::env::var_os("CATALOGUE_SHOW").is_some();
     let mut failures = Vec::new();
     for case in cases() {
@@ -216,7 +226,7 @@ fn every_bad_input_gives_its_exact_error_and_nothing_panics() {
         match catch_unwind(AssertUnwindSafe(|| run(&case))) {
             Ok(problems) => {
                 if show {
-                    println!("{id}: {:?}", problems.first().map(|p| (p.code, &p.path, &p.value, &p.message.en, &p.message.zh)));
+                    println!("{}", serde_json::json!({ "id": id, "problems": problems.iter().map(as_catalogued).collect::<Vec<_>>() }));
                 }
                 if let Some(m) = mismatch(&case, &problems) {
                     failures.push(format!("{id}: {m}"));
@@ -228,16 +238,19 @@ fn every_bad_input_gives_its_exact_error_and_nothing_panics() {
     assert!(failures.is_empty(), "{} cases failed:\n{}", failures.len(), failures.join("\n"));
 }
 
-/// Formula cases straight through the formula parser too: the same column and message.
+/// Formula cases straight through the formula parser too: the same column and messages,
+/// exactly (the plan's message is the parser's, after "column N: ").
 #[test]
 fn formula_cases_through_the_parser() {
     let columns = sample_dataset().columns;
-    for case in cases().into_iter().filter(|c| c["kind"] == "formula") {
+    let cases: Vec<Value> = cases().into_iter().filter(|c| c["kind"] == "formula").collect();
+    assert!(cases.len() >= 10, "{} formula cases", cases.len());
+    for case in cases {
         let text = input_text(&case["input"]);
         let e = formula::parse(&text, &|name| columns.iter().position(|c| c == name)).expect_err(str_of(&case, "id"));
-        let (en, zh) = (format!("column {}: {}", e.column, e.en), format!("第 {} 列：{}", e.column, e.zh));
-        assert!(en.contains(str_of(&case["expect"], "en")), "{}: {en}", case["id"]);
-        assert!(zh.contains(str_of(&case["expect"], "zh")), "{}: {zh}", case["id"]);
+        let want = &expected(&case)[0];
+        assert_eq!(format!("column {}: {}", e.column, e.en), str_of(want, "en"), "{}", case["id"]);
+        assert_eq!(format!("第 {} 列：{}", e.column, e.zh), str_of(want, "zh"), "{}", case["id"]);
     }
 }
 

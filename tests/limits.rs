@@ -44,7 +44,7 @@ fn json_nested_at_most_127_levels() {
     // 127 levels are read (and refused for not being a plan); 128 are not read at all.
     let nested = |n: usize| "[".repeat(n) + &"]".repeat(n);
     assert_eq!(errors(&nested(127))[0].code, "plan_not_object");
-    only(&nested(128), "json_syntax", "", None, "recursion limit exceeded", "方案不是有效的 JSON");
+    only(&nested(128), "json_syntax", "", None, "the plan is not valid JSON: line 1, column 128: nested more than 127 levels deep", "方案不是有效的 JSON：第 1 行第 128 列：嵌套超过 127 层");
 }
 
 /// The sample plan with its first KPI's actual replaced by `formula`.
@@ -61,7 +61,9 @@ fn formulas_at_most_2000_characters() {
     assert_eq!(at_limit.chars().count(), 2_000);
     assert!(errors(&with_formula(&at_limit)).is_empty());
     let over = at_limit + "0";
-    only(&with_formula(&over), "formula", "scorecards[0].kpis[0].actual", Some(&over), "column 2001: formula is 2001 characters long; the limit is 2000", "公式长度为 2001 个字符，上限为 2000");
+    // A value longer than 80 characters is shown by its first 77 and "…".
+    let shown = format!("{}…", &over[..77]);
+    only(&with_formula(&over), "formula", "scorecards[0].kpis[0].actual", Some(&shown), "column 2001: formula is 2001 characters long; the limit is 2000", "公式长度为 2001 个字符，上限为 2000");
     // Characters, not bytes: 2,000 full-width characters (6,000 bytes) are within the limit.
     assert!(parse(&("１＋".repeat(999) + "１１"), &|_| None).is_ok());
 }
@@ -73,7 +75,7 @@ fn formulas_nested_at_most_64_levels() {
     let nested = |n: usize| "(".repeat(n) + "revenue_collected" + &")".repeat(n);
     assert!(errors(&with_formula(&nested(63))).is_empty());
     let over = nested(64);
-    only(&with_formula(&over), "formula", "scorecards[0].kpis[0].actual", Some(&over), "formula is nested more than 64 levels deep", "公式嵌套超过 64 层");
+    only(&with_formula(&over), "formula", "scorecards[0].kpis[0].actual", Some(&format!("{}…", &over[..77])), "formula is nested more than 64 levels deep", "公式嵌套超过 64 层");
 }
 
 /// The sample plan with `n` KPIs on its card, weights normalised.
@@ -204,14 +206,14 @@ fn numbers_within_the_decimal_range() {
     let resolve = |n: &str| columns.iter().position(|c| *c == n);
     assert!(parse(MAX, &resolve).is_ok());
     let e = parse(&format!("{OVER} * visits"), &resolve).unwrap_err();
-    assert_eq!((e.column, e.en.as_str()), (1, "'79228162514264337593543950336' is not a number Decimal can hold"));
+    assert_eq!((e.column, e.en.as_str()), (1, "'79228162514264337593543950336' is too large for an exact decimal (at most 79228162514264337593543950335)"));
     let csv = |v: &str| format!("rep_id,name,region,role,period,visits\nE01,A,East,nb,Q1,{v}\n");
     assert!(load_csv(&csv(MAX)).unwrap().problems.is_empty());
     let loaded = load_csv(&csv(OVER)).unwrap();
     assert_eq!((loaded.problems[0].code, loaded.problems[0].path.as_str()), ("not_a_number", "line 2.visits"));
     let mut plan = sample_plan();
     plan["variable_pay_cap"] = json!(OVER);
-    only(&plan.to_string(), "invalid_value", "variable_pay_cap", Some(OVER), "expected a number", "应为数字");
+    only(&plan.to_string(), "invalid_value", "variable_pay_cap", Some(OVER), "`79228162514264337593543950336` is too large for an exact decimal", "`79228162514264337593543950336` 超出精确小数的范围");
 }
 
 /// The first error of evaluating `plan` on the reps in `csv` in 2026-Q4.

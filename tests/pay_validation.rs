@@ -194,8 +194,8 @@ fn tiers_out_of_order() {
     line(&mut plan, 0)["tiers"][2]["from"] = json!(100);
     let e = expect(&plan, "tier_order", "commission[0].tiers[2].from", Some("100"));
     both_mention(&e, &["100", "120", "3"]);
-    assert_eq!(e.message.en, "tier start 3 is 100, not above the one before it (120)");
-    assert_eq!(e.message.zh, "第 3 个阶梯起点为 100，未高于上一个（120）");
+    assert_eq!(e.message.en, "the start of tier 3 is 100: it must be above that of tier 2 (120)");
+    assert_eq!(e.message.zh, "第 3 个阶梯的起点为 100，必须高于第 2 个阶梯的起点（120）");
 }
 
 #[test]
@@ -605,7 +605,7 @@ fn a_split_written_as_a_bare_word() {
         Some("{\"group_by\":\"region\",\"pool\":100000,\"split\":\"contribution\",\"type\":\"team_pool\",…"),
     );
     assert_eq!(e.message.en, "expected an object such as {\"contribution\": \"revenue_collected\"}, found only the option's name");
-    assert_eq!(e.message.zh, "应为对象，例如 {\"contribution\": \"revenue_collected\"}，实际为 只有选项名称");
+    assert_eq!(e.message.zh, "应为对象，例如 {\"contribution\": \"revenue_collected\"}，实际为只有选项名称");
 }
 
 #[test]
@@ -617,7 +617,7 @@ fn a_split_by_both_contribution_and_weights() {
     let e = &errors[0];
     assert_eq!((e.code, e.path.as_str()), ("invalid_value", "bonuses[3].rule"));
     assert_eq!(e.message.en, "expected an object with exactly one of its options, found an object");
-    assert_eq!(e.message.zh, "应为只含一个选项的对象，实际为 对象");
+    assert_eq!(e.message.zh, "应为只含一个选项的对象，实际为对象");
 }
 
 #[test]
@@ -694,7 +694,7 @@ fn a_misspelt_field_inside_a_bonus_rule() {
     let e = expect(&plan, "unknown_field", "bonuses[1].rule.amout", None);
     both_mention(&e, &["`amout`", "`when`", "`amount`"]);
     assert_eq!(e.message.en, "unknown field `amout` (is it misspelt?); expected `when`, `amount`");
-    assert_eq!(e.message.zh, "未知字段 `amout`（是否拼写错误?）；可用字段：`when`、`amount`");
+    assert_eq!(e.message.zh, "未知字段 `amout`（是否拼写错误？）；可用字段：`when`、`amount`");
 }
 
 #[test]
@@ -702,7 +702,7 @@ fn a_misspelt_field_on_a_bonus() {
     let mut plan = full_pay_plan();
     plan["bonuses"][1]["rules"] = json!({});
     let e = expect(&plan, "unknown_field", "bonuses[1].rules", None);
-    assert_eq!(e.message.zh, "未知字段 `rules`（是否拼写错误?）；可用字段：`id`、`name`、`name_zh`、`grades`、`grade_multipliers`、`rule`");
+    assert_eq!(e.message.zh, "未知字段 `rules`（是否拼写错误？）；可用字段：`id`、`name`、`name_zh`、`grades`、`grade_multipliers`、`rule`");
 }
 
 #[test]

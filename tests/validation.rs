@@ -377,8 +377,8 @@ fn a_function_with_the_wrong_number_of_arguments() {
     let mut plan = target_oriented();
     kpi(&mut plan, 0)["actual"] = json!("if(revenue_new > 0, revenue_new)");
     let e = expect(&plan, "formula", "scorecards[0].kpis[0].actual", Some("if(revenue_new > 0, revenue_new)"));
-    assert_eq!(e.message.en, "column 1: if() takes 3 argument(s), got 2");
-    assert_eq!(e.message.zh, "第 1 列：if（） 需要 3 个参数，实际 2 个");
+    assert_eq!(e.message.en, "column 1: if() takes 3 arguments, not 2");
+    assert_eq!(e.message.zh, "第 1 列：if() 需要 3 个参数，而不是 2 个");
 }
 
 // ---------------------------------------------------------------------------------------

@@ -3,8 +3,8 @@
 //! line whose credited base it reduces, the amount and a reference to the sale. Loaded from
 //! CSV (`rep_id,period,original_period,line,amount,reference`) against a loaded dataset.
 
-use super::{csv, parse_number, Dataset};
-use crate::problem::Problem;
+use super::{csv, looks_numeric, parse_number, Dataset};
+use crate::problem::{Problem, TOO_LARGE};
 use rust_decimal::Decimal;
 
 /// Revenue returned in `period` from a sale credited in `original_period`.
@@ -37,19 +37,21 @@ pub fn load_adjustments_csv(data: &Dataset, text: &str) -> Result<(Vec<Adjustmen
             "csv_unclosed_quote",
             format!("adjustments line {}", e.line),
             None,
-            format!("a quoted field opened on line {} is never closed", e.line),
-            format!("第 {} 行开始的引号字段没有闭合", e.line),
+            format!("a quoted field opened on adjustments line {} is never closed", e.line),
+            format!("调整文件第 {} 行开始的引号字段没有闭合", e.line),
         )]
     })?;
     let Some((header, body)) = records.split_first() else { return Ok((Vec::new(), Vec::new())) };
     let names: Vec<&str> = header.fields.iter().map(|f| f.trim()).collect();
     if names != COLUMNS {
+        let found = names.join(",");
+        let shown = crate::problem::shown(&found);
         return Err(vec![Problem::error(
             "adjustment_columns",
             "adjustments header",
-            Some(names.join(",")),
-            format!("the adjustments file needs exactly the columns {}", COLUMNS.join(",")),
-            format!("调整文件的列必须为 {}", COLUMNS.join(",")),
+            Some(found.clone()),
+            format!("the adjustments file needs exactly the columns {}; its header is `{shown}`", COLUMNS.join(",")),
+            format!("调整文件的列必须为 {}，而表头为 `{shown}`", COLUMNS.join(",")),
         )]);
     }
     let mut out = Vec::new();
@@ -71,7 +73,7 @@ fn row(data: &Dataset, record: &csv::Record) -> Result<Adjustment, Problem> {
     };
     if record.fields.len() != COLUMNS.len() {
         let n = record.fields.len().to_string();
-        return Err(bad("", &n, format!("{n} fields, the header has 6"), format!("有 {n} 个字段，表头有 6 个")));
+        return Err(bad("", &n, format!("the row has {n} fields; the header has 6"), format!("该行有 {n} 个字段，表头有 6 个")));
     }
     let f: Vec<&str> = record.fields.iter().map(|s| s.trim()).collect();
     let rep = data.reps.iter().position(|r| r.id == f[0]).ok_or_else(|| bad("rep_id", f[0], format!("no rep `{}` in the data", f[0]), format!("数据中没有销售代表 `{}`", f[0])))?;
@@ -82,6 +84,9 @@ fn row(data: &Dataset, record: &csv::Record) -> Result<Adjustment, Problem> {
     }
     let amount = match parse_number(f[4]) {
         Ok(Some(a)) if a > Decimal::ZERO => a,
+        Err(()) if looks_numeric(f[4]) => {
+            return Err(bad("amount", f[4], format!("the amount returned, `{}`, {}", f[4], TOO_LARGE.0), format!("退回金额 `{}` {}", f[4], TOO_LARGE.1)))
+        }
         _ => return Err(bad("amount", f[4], format!("the amount returned must be a number above 0, not `{}`", f[4]), format!("退回金额必须是大于 0 的数字，而不是 `{}`", f[4]))),
     };
     if f[3].is_empty() {

@@ -10,7 +10,7 @@ pub use adjustments::{load_adjustments_csv, Adjustment};
 pub use sample::{sample_adjustments_csv, sample_csv, sample_dataset};
 pub use synthetic::{dataset_csv, synthetic_dataset, synthetic_monthly};
 
-use crate::problem::Problem;
+use crate::problem::{Problem, TOO_LARGE};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 use std::str::FromStr;
@@ -179,11 +179,13 @@ pub(crate) fn encoding_problem(text: &str, prefix: &str) -> Option<Problem> {
 }
 
 /// The first character of `text` that shows it was not read as UTF-8, as (line, its code
-/// point, what it is in English and in Chinese).
+/// point, what it is in English and in Chinese). A line that also holds a NUL is told as
+/// UTF-16 (whose byte order mark reads as U+FFFD), not as GB18030.
 pub(crate) fn not_text(text: &str) -> Option<(usize, &'static str, &'static str, &'static str)> {
     let at = text.find(['\u{FFFD}', '\0'])?;
     let line = text[..at].matches('\n').count() + 1;
-    Some(if text[at..].starts_with('\0') {
+    let line_end = text[at..].find('\n').map_or(text.len(), |n| at + n);
+    Some(if text[at..line_end].contains('\0') {
         (line, "U+0000", "a NUL character (the file looks like UTF-16)", "空字符 NUL（文件像是 UTF-16 编码）")
     } else {
         (line, "U+FFFD", "an unreadable character (U+FFFD: bytes that are not UTF-8, such as GB18030)", "无法识别的字符（U+FFFD：不是 UTF-8 的字节，例如 GB18030）")
@@ -200,6 +202,11 @@ struct Header {
 impl Header {
     fn read(fields: &[String]) -> Result<Header, Vec<Problem>> {
         let names: Vec<String> = fields.iter().map(|f| f.trim().to_string()).collect();
+        if let [only] = names.as_slice() {
+            if let Some(problem) = separator_problem(only) {
+                return Err(vec![problem]);
+            }
+        }
         let mut problems = Vec::new();
         for (i, name) in names.iter().enumerate() {
             if names[..i].contains(name) {
@@ -246,6 +253,20 @@ impl Header {
     fn text<'a>(&self, fields: &'a [String], column: &str) -> &'a str {
         self.text_at.get(column).map_or("", |i| fields[*i].trim())
     }
+}
+
+/// A header that is one column holding `;` or tabs: a file separated by something else
+/// than commas (Excel in some locales saves CSV with `;`).
+fn separator_problem(header: &str) -> Option<Problem> {
+    let (separator, en, zh) = [(';', "`;`", " `;` "), ('\t', "tabs", "制表符")].into_iter().find(|(c, _, _)| header.contains(*c))?;
+    let header = crate::problem::shown(header);
+    Some(Problem::error(
+        "csv_separator",
+        "header",
+        Some(separator.to_string()),
+        format!("the header is one column, `{header}`: its fields are separated by {en}, not commas; save the file as CSV with commas (in Excel: CSV UTF-8)"),
+        format!("表头只有一列 `{header}`：字段之间用的是{zh}而不是逗号；请将文件另存为以逗号分隔的 CSV（Excel 中选择“CSV UTF-8”）"),
+    ))
 }
 
 fn is_identifier(name: &str) -> bool {
@@ -300,13 +321,12 @@ impl Builder {
         for &i in &header.numeric_at {
             values.push(parse_number(&fields[i]).map_err(|()| {
                 let (column, raw) = (&header.names[i], fields[i].trim());
-                Problem::error(
-                    "not_a_number",
-                    format!("line {line}.{column}"),
-                    Some(raw.to_string()),
-                    format!("line {line}: `{column}` is `{raw}`, not a number"),
-                    format!("第 {line} 行：`{column}` 的值 `{raw}` 不是数字"),
-                )
+                let (en, zh) = if looks_numeric(raw) {
+                    (format!("line {line}: `{column}` is `{raw}`, which {}", TOO_LARGE.0), format!("第 {line} 行：`{column}` 的值 `{raw}` {}", TOO_LARGE.1))
+                } else {
+                    (format!("line {line}: `{column}` is `{raw}`, not a number"), format!("第 {line} 行：`{column}` 的值 `{raw}` 不是数字"))
+                };
+                Problem::error("not_a_number", format!("line {line}.{column}"), Some(raw.to_string()), en, zh)
             })?);
         }
         let rep = Rep {
@@ -317,15 +337,7 @@ impl Builder {
             role: header.text(fields, "role").into(),
         };
         let rep_at = match self.rep_index.get(&rep.id) {
-            Some(&at) if self.dataset.reps[at] != rep => {
-                return Err(Problem::error(
-                    "rep_conflict",
-                    format!("line {line}.rep_id"),
-                    Some(rep.id.to_string()),
-                    format!("line {line}: rep `{}` has a different name, region or role than on an earlier line", rep.id),
-                    format!("第 {line} 行：代表 `{}` 的姓名、区域或岗位与前面的行不一致", rep.id),
-                ))
-            }
+            Some(&at) if self.dataset.reps[at] != rep => return Err(rep_conflict(line, &self.dataset.reps[at], &rep)),
             Some(&at) => at,
             None => {
                 self.dataset.reps.push(rep.clone());
@@ -383,6 +395,35 @@ pub(crate) fn parse_number(raw: &str) -> Result<Option<Decimal>, ()> {
     Decimal::from_str(s).or_else(|_| Decimal::from_scientific(s)).map(Some).map_err(|_| ())
 }
 
+/// A row giving rep `now.id` another name, region or role than an earlier row (`before`):
+/// the first column that differs, with both values.
+fn rep_conflict(line: usize, before: &Rep, now: &Rep) -> Problem {
+    let columns = [("name", &before.name, &now.name), ("name_zh", &before.name_zh, &now.name_zh), ("region", &before.region, &now.region), ("role", &before.role, &now.role)];
+    let (column, was, is) = columns.into_iter().find(|(_, was, is)| was != is).unwrap_or(("rep_id", &before.id, &now.id));
+    Problem::error(
+        "rep_conflict",
+        format!("line {line}.{column}"),
+        Some(is.to_string()),
+        format!("line {line}: rep `{}` has {column} `{is}` here but `{was}` on an earlier line; a rep keeps one name, region and role", now.id),
+        format!("第 {line} 行：代表 `{}` 的 {column} 为 `{is}`，而前面的行中为 `{was}`；同一代表的姓名、区域和岗位须一致", now.id),
+    )
+}
+
+/// Whether `raw` is written as a number (`-1,234.5`, `1e30`), whether or not it fits a
+/// `Decimal`: a cell that looks like one but does not parse is too large, not a word.
+pub(crate) fn looks_numeric(raw: &str) -> bool {
+    let s = raw.trim();
+    let s = s.strip_prefix(['-', '+']).unwrap_or(s);
+    let (mantissa, exponent) = match s.split_once(['e', 'E']) {
+        Some((m, e)) => (m, Some(e.strip_prefix(['-', '+']).unwrap_or(e))),
+        None => (s, None),
+    };
+    let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let int_ok = digits(int) || is_grouped(int);
+    int_ok && digits(frac) && !(int.is_empty() && frac.is_empty()) && exponent.is_none_or(|e| !e.is_empty() && digits(e))
+}
+
 /// `1,234,567.89`: digit groups of three after the first.
 fn is_grouped(s: &str) -> bool {
     let int = s.split('.').next().unwrap_or_default().trim_start_matches(['-', '+']);
@@ -423,7 +464,7 @@ mod tests {
                 ("not_a_number", "line 2.revenue"),
                 ("row_length", "line 3"),
                 ("duplicate_row", "line 5"),
-                ("rep_conflict", "line 6.rep_id"),
+                ("rep_conflict", "line 6.region"),
                 ("empty_required", "line 7.rep_id"),
             ]
         );

@@ -2,6 +2,7 @@
 //! Errors carry the 1-based column where they were found.
 
 use super::{BinOp, Expr, Func, MAX_FORMULA_CHARS, MAX_FORMULA_DEPTH};
+use crate::problem::TOO_LARGE;
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -53,11 +54,11 @@ pub fn parse(src: &str, resolve: &dyn Fn(&str) -> Option<usize>) -> Result<Expr,
     let expr = p.expr()?;
     match p.peek() {
         Tok::End => Ok(expr),
-        Tok::RParen => Err(p.error_here("unmatched ')'", "多余的右括号 '）'")),
-        Tok::Name(n) if n.starts_with('万') => Err(p.error_here("write 万 right after its number，without a space （100万）", "“万”须紧跟数字，中间不能有空格（如 100万）")),
+        Tok::RParen => Err(p.error_here("unmatched ')'", "多余的右括号 ')'")),
+        Tok::Name(n) if n.starts_with('万') => Err(p.error_here("write 万 right after its number, without a space (100万)", "“万”须紧跟数字，中间不能有空格（如 100万）")),
         Tok::Op(BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge | BinOp::Eq | BinOp::Ne) => Err(p.error_here(
             "comparisons cannot be chained; write and(a < b, b < c)",
-            "比较不能连写；请写成 and（a < b，b < c）",
+            "比较不能连写；请写成 and(a < b, b < c)",
         )),
         _ => Err(p.error_here("expected an operator or the end of the formula", "此处应为运算符或公式结尾")),
     }
@@ -100,7 +101,11 @@ fn lex(src: &str) -> Result<Vec<(Tok, usize)>, FormulaError> {
             }
             let text: String = chars[start..i].iter().collect();
             let mut value = Decimal::from_str(&text).map_err(|_| {
-                FormulaError::at(col, format!("'{text}' is not a number Decimal can hold"), format!("'{text}' 不是有效数字或超出范围"))
+                if text.matches('.').count() > 1 {
+                    FormulaError::at(col, format!("'{text}' is not a number (more than one decimal point)"), format!("'{text}' 不是有效数字（小数点多于一个）"))
+                } else {
+                    FormulaError::at(col, format!("'{text}' {}", TOO_LARGE.0), format!("'{text}' {}", TOO_LARGE.1))
+                }
             })?;
             match chars.get(i) {
                 Some('%') => {
@@ -109,7 +114,7 @@ fn lex(src: &str) -> Result<Vec<(Tok, usize)>, FormulaError> {
                 }
                 Some('万') => {
                     value = value.checked_mul(Decimal::from(10_000)).ok_or_else(|| {
-                        FormulaError::at(col, format!("'{text}万' is too large"), format!("'{text}万' 数值过大"))
+                        FormulaError::at(col, format!("'{text}万' {}", TOO_LARGE.0), format!("'{text}万' {}", TOO_LARGE.1))
                     })?;
                     i += 1;
                 }
@@ -291,8 +296,8 @@ impl Parser<'_> {
                 }
             }
             Tok::End => Err(FormulaError::at(column, "formula ends too early", "公式不完整")),
-            Tok::RParen => Err(FormulaError::at(column, "unexpected ')'", "多余的右括号 '）'")),
-            _ => Err(FormulaError::at(column, "expected a number, a name or '('", "此处应为数字、名称或 '（'")),
+            Tok::RParen => Err(FormulaError::at(column, "unexpected ')'", "多余的右括号 ')'")),
+            _ => Err(FormulaError::at(column, "expected a number, a name or '('", "此处应为数字、名称或 '('")),
         }
     }
 
@@ -321,10 +326,11 @@ impl Parser<'_> {
         if args.len() < least || args.len() > most {
             let wanted = if least == most { least.to_string() } else { format!("at least {least}") };
             let wanted_zh = if least == most { least.to_string() } else { format!("至少 {least}") };
+            let plural = if least == 1 { "argument" } else { "arguments" };
             return Err(FormulaError::at(
                 column,
-                format!("{name}() takes {wanted} argument(s), got {}", args.len()),
-                format!("{name}（） 需要 {wanted_zh} 个参数，实际 {} 个", args.len()),
+                format!("{name}() takes {wanted} {plural}, not {}", args.len()),
+                format!("{name}() 需要 {wanted_zh} 个参数，而不是 {} 个", args.len()),
             ));
         }
         Ok(Expr::Call(func, args))
@@ -339,7 +345,7 @@ impl Parser<'_> {
             _ => Err(FormulaError::at(
                 self.column(),
                 format!("missing ')' for the '(' at column {open_column}"),
-                format!("第 {open_column} 列的 '（' 缺少对应的 '）'"),
+                format!("第 {open_column} 列的 '(' 缺少对应的 ')'"),
             )),
         }
     }
@@ -365,7 +371,7 @@ mod tests {
         assert_eq!(err("").column, 1);
         assert!(err("   ").en.contains("empty"));
         assert!(err("pow(visits, 2)").en.contains("unknown function 'pow'"));
-        assert!(err("if(visits, 1)").en.contains("if() takes 3 argument(s), got 2"));
+        assert_eq!(err("if(visits, 1)").en, "if() takes 3 arguments, not 2");
         assert!(err("visits visits").en.contains("expected an operator"));
     }
 

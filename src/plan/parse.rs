@@ -2,7 +2,7 @@
 //! JSON path and the offending value.
 
 use super::Plan;
-use crate::problem::Problem;
+use crate::problem::{Problem, TOO_LARGE};
 use serde_json::Value;
 
 /// The plan format version this engine writes and reads.
@@ -21,17 +21,49 @@ pub fn parse_plan(text: &str) -> Result<Plan, Vec<Problem>> {
             format!("方案文件为 {} 字节，上限为 {MAX_PLAN_BYTES} 字节", text.len()),
         )]);
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| {
-        vec![Problem::error(
-            "json_syntax",
-            "",
-            None,
-            format!("the plan is not valid JSON: {e}"),
-            format!("方案不是有效的 JSON：第 {} 行第 {} 列出错（{e}）", e.line(), e.column()),
-        )]
-    })?;
+    let value: Value = serde_json::from_str(text).map_err(|e| vec![syntax_problem(text, &e)])?;
     let value = migrate(value)?;
     serde_path_to_error::deserialize(&value).map_err(|e| vec![field_problem(&value, &e)])
+}
+
+/// A JSON syntax error in words in both languages, with the line and column it is at.
+fn syntax_problem(text: &str, e: &serde_json::Error) -> Problem {
+    let (en, zh) = if text.trim().is_empty() {
+        ("it is empty".to_string(), "内容为空".to_string())
+    } else {
+        let (line, column) = (e.line(), e.column());
+        let (what, what_zh) = syntax_words(e);
+        (format!("line {line}, column {column}: {what}"), format!("第 {line} 行第 {column} 列：{what_zh}"))
+    };
+    Problem::error("json_syntax", "", None, format!("the plan is not valid JSON: {en}"), format!("方案不是有效的 JSON：{zh}"))
+}
+
+/// What serde_json found wrong, in plain words (its own words, untranslated, for the rare
+/// error not listed here).
+fn syntax_words(e: &serde_json::Error) -> (String, String) {
+    let full = e.to_string();
+    let what = full.rsplit_once(" at line ").map_or(full.as_str(), |(what, _)| what);
+    let (en, zh) = match what {
+        "EOF while parsing a value" => ("the text ends where a value should be", "文本在应有值的位置结束"),
+        "EOF while parsing a list" => ("the text ends inside a list [ … ] that is not closed", "文本结束时列表 [ … ] 尚未闭合"),
+        "EOF while parsing an object" => ("the text ends inside an object { … } that is not closed", "文本结束时对象 { … } 尚未闭合"),
+        "EOF while parsing a string" => ("the text ends inside a quoted text that is not closed", "文本结束时引号中的文本尚未闭合"),
+        "trailing comma" => ("a comma before a closing bracket", "右括号前多了一个逗号"),
+        "key must be a string" => ("a field name must be in double quotes", "字段名必须用双引号括起来"),
+        "recursion limit exceeded" => ("nested more than 127 levels deep", "嵌套超过 127 层"),
+        "number out of range" => ("a number too large to read", "数字过大，无法读取"),
+        "invalid number" => ("a number written wrongly", "数字写法有误"),
+        "expected value" => ("a value was expected here (a number, text in double quotes, true, false, null, [ … ] or { … })", "此处应为一个值（数字、双引号中的文本、true、false、null、[ … ] 或 { … }）"),
+        "expected ident" => ("a word JSON does not know (only true, false and null are)", "无法识别的单词（JSON 只认 true、false 和 null）"),
+        "expected `:`" => ("a colon after the field name was expected", "字段名后应为冒号"),
+        "expected `,` or `]`" => ("a comma or ] was expected", "此处应为逗号或 ]"),
+        "expected `,` or `}`" => ("a comma or } was expected", "此处应为逗号或 }"),
+        "trailing characters" => ("more text after the end of the plan", "方案结束后还有多余的文本"),
+        "invalid escape" => ("a \\ in quoted text that is not a valid escape (write \\\\ for a backslash)", "引号中的 \\ 不是有效的转义（反斜杠请写成 \\\\）"),
+        "control character (\\u0000-\\u001F) found while parsing a string" => ("a line break or control character inside quoted text (write \\n)", "引号中的文本含有换行或控制字符（请写成 \\n）"),
+        other => return (other.to_string(), other.to_string()),
+    };
+    (en.to_string(), zh.to_string())
 }
 
 /// Brings a plan written in an older format version up to [`CURRENT_VERSION`], one version
@@ -62,12 +94,19 @@ fn migrate(value: Value) -> Result<Value, Vec<Problem>> {
 /// The plan's `version`: a whole number, or a problem saying what is wrong with it.
 fn version_of(value: &Value) -> Result<u32, Vec<Problem>> {
     let Some(object) = value.as_object() else {
+        let (en, zh) = match value {
+            Value::Array(_) => ("a list [ … ]", "列表 [ … ]"),
+            Value::String(_) => ("text", "文本"),
+            Value::Number(_) => ("a number", "数字"),
+            Value::Bool(_) => ("true or false", " true 或 false"),
+            _ => ("null", " null"),
+        };
         return Err(vec![Problem::error(
             "plan_not_object",
             "",
             Some(short(value)),
-            "the plan must be a JSON object ({ … })".into(),
-            "方案必须是 JSON 对象（{ … }）".into(),
+            format!("the plan must be a JSON object ({{ … }}), not {en}"),
+            format!("方案必须是 JSON 对象（{{ … }}），而不是{zh}"),
         )]);
     };
     let Some(version) = object.get("version") else {
@@ -119,7 +158,7 @@ fn field_problem(root: &Value, e: &serde_path_to_error::Error<serde_json::Error>
             path,
             None,
             format!("unknown field `{field}` (is it misspelt?); expected {}", expected.0),
-            format!("未知字段 `{field}`（是否拼写错误?）；可用字段：{}", expected.1),
+            format!("未知字段 `{field}`（是否拼写错误？）；可用字段：{}", expected.1),
         );
     }
     if let Some(variant) = between(&inner, "unknown variant `", "`") {
@@ -179,14 +218,12 @@ fn describe_type_error(inner: &str) -> (String, String) {
         }
         return (format!("invalid value: {body}"), format!("值无效：{body}"));
     };
-    let found = match found {
-        "sequence" => "a list".to_string(),
-        "map" => "an object".to_string(),
-        "unit variant" => "only the option's name".to_string(),
-        f if f.starts_with("invalid length ") => format!("{} items", f.trim_start_matches("invalid length ")),
-        f => f.replace("string ", "text ").replace("floating point ", "number ").replace("integer ", "number "),
-    };
-    let found_zh = found.replace(" items", " 项").replace("only the option's name", "只有选项名称").replace("text ", "文本 ").replace("number ", "数字 ").replace("an object", "对象").replace("a list", "列表").replace("null", "空值 null");
+    let (found, found_zh) = found_words(found);
+    if expected.contains("Decimal") {
+        if let Some(number) = found_number(&found) {
+            return (format!("`{number}` {}", TOO_LARGE.0), format!("`{number}` {}", TOO_LARGE.1));
+        }
+    }
     let (e, z) = match expected {
         x if x.contains("Decimal") => ("a number (or a number in quotes)", "数字"),
         x if x.starts_with('u') && x[1..].chars().all(|c| c.is_ascii_digit()) => ("a whole number, 0 or more", "非负整数"),
@@ -200,7 +237,42 @@ fn describe_type_error(inner: &str) -> (String, String) {
         x if x.starts_with("struct") || x.starts_with("internally tagged") || x.starts_with("a map") => ("an object { … }", "对象 { … }"),
         x => (x, x),
     };
-    (format!("expected {e}, found {found}"), format!("应为{z}，实际为 {found_zh}"))
+    (format!("expected {e}, found {found}"), format!("应为{z}，实际为{found_zh}"))
+}
+
+/// What serde found, as "text \"thirty\"" and "文本 \"thirty\"" (long text cut).
+fn found_words(found: &str) -> (String, String) {
+    let (en, zh, rest) = [
+        ("string ", "text ", "文本 "),
+        ("floating point ", "number ", "数字 "),
+        ("integer ", "number ", "数字 "),
+        ("boolean ", "boolean ", "布尔值 "),
+    ]
+    .iter()
+    .find_map(|(serde, en, zh)| found.strip_prefix(serde).map(|rest| (*en, *zh, rest)))
+    .unwrap_or(("", "", found));
+    let fixed = match rest {
+        "sequence" => Some(("a list", "列表")),
+        "map" => Some(("an object", "对象")),
+        "null" | "unit value" => Some(("null", "空值 null")),
+        "unit variant" => Some(("only the option's name", "只有选项名称")),
+        _ => None,
+    };
+    if let Some((e, z)) = fixed {
+        return (e.to_string(), z.to_string());
+    }
+    if let Some(n) = rest.strip_prefix("invalid length ") {
+        return (format!("{n} items"), format!(" {n} 项"));
+    }
+    let rest = crate::problem::shown(rest);
+    let zh = if zh.is_empty() { format!(" {rest}") } else { format!("{zh}{rest}") };
+    (format!("{en}{rest}"), zh)
+}
+
+/// The number in "number `1e+30`" or "text \"7922…\"", when what serde found is one.
+fn found_number(found: &str) -> Option<&str> {
+    let n = found.strip_prefix("number `").and_then(|n| n.strip_suffix('`')).or_else(|| found.strip_prefix("text \"").and_then(|n| n.strip_suffix('"')))?;
+    crate::data::looks_numeric(n).then_some(n)
 }
 
 fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
@@ -236,9 +308,5 @@ pub(crate) fn short(v: &Value) -> String {
         Value::String(s) => s.clone(),
         other => other.to_string(),
     };
-    if text.chars().count() > 80 {
-        text.chars().take(77).collect::<String>() + "…"
-    } else {
-        text
-    }
+    crate::problem::shown(&text).into_owned()
 }

@@ -75,5 +75,8 @@ export function formulaPlan(formula, presetJson) {
   return JSON.stringify(plan);
 }
 
-/** A short description of a case for messages: id and what it expects. */
-export const describe = (c) => `${c.id} (${c.expect.code} at ${c.expect.path || '""'})`;
+/** A short description of a case for messages: id and the first problem it expects. */
+export const describe = (c) => `${c.id} (${c.expect.problems[0].code} at ${c.expect.problems[0].path || '""'})`;
+
+/** A problem as the catalogue writes it: `{ code, path, value, en, zh }` (value null when none). */
+export const catalogued = (p) => ({ code: p.code, path: p.path, value: p.value, en: p.message.en, zh: p.message.zh });

@@ -699,7 +699,7 @@ test('keyboard: Enter on a row opens its explanation, the close button closes it
         return a ? `${a.tagName.toLowerCase()}:${a.dataset.testid ?? ''}` : null;
       }));
     }
-    const actions = ['load-reps', 'template', 'open-plan', 'save-plan', 'export-csv', 'export-xlsx', 'share', 'undo', 'redo', 'reset'];
+    const actions = ['load-reps', 'template', 'load-returns', 'returns-template', 'open-plan', 'save-plan', 'export-csv', 'export-xlsx', 'share', 'undo', 'redo', 'reset'];
     assert.deepEqual(reached.slice(0, actions.length), actions.map((a) => `button:${a}`));
   });
 });

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const { Engine, samplePlan, sampleCsv } = require('../../pkg-node/incentive_engine.js');
+const { Engine, samplePlan, sampleCsv, sampleAdjustmentsCsv } = require('../../pkg-node/incentive_engine.js');
 
 const plan = () => JSON.parse(samplePlan());
 const byId = (results, id) => results.reps.find((r) => r.rep_id === id);
@@ -63,6 +63,22 @@ test('reps from CSV: bad rows are reported, good rows kept', () => {
   const problems = engine.loadProblems();
   assert.deepEqual(problems.map((p) => [p.code, p.path, p.value]), [['not_a_number', 'line 3.revenue_target', 'lots']]);
   assert.deepEqual(engine.periods(), ['2026-Q1', '2026-Q3']);
+});
+
+test('sampleAdjustmentsCsv() is the sample returns, the template of a returns file: the sample reps hold them already', () => {
+  const csv = sampleAdjustmentsCsv();
+  assert.deepEqual(csv.trim().split('\n'), [
+    'rep_id,period,original_period,line,amount,reference',
+    'E04,2026-Q3,2026-Q2,revenue_commission,100000,SO-2026-0417 contract cancelled',
+    'S03,2026-Q4,2026-Q3,revenue_commission,50000,SO-2026-0562 goods returned',
+  ]);
+  const engine = Engine.withSampleReps();
+  assert.equal(engine.dataSummary().adjustments, 2);
+  engine.setPlan(samplePlan());
+  const before = engine.evaluate('2026-Q4').totals.total_pay;
+  assert.deepEqual(engine.loadAdjustments(csv), []);
+  assert.equal(engine.dataSummary().adjustments, 2);
+  assert.equal(engine.evaluate('2026-Q4').totals.total_pay, before);
 });
 
 test('garbage through every entry point never kills the module', () => {

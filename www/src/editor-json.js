@@ -19,7 +19,7 @@ export function renderJson(el) {
       ${el.jsonDraft != null ? html`<button type="button" class="secondary" @click=${() => (el.jsonDraft = null)}>${el.L('discard')}</button>` : nothing}
     </div>
     ${renderHints(el)}
-    ${el.jsonProblems?.length ? html`<ul class="field-error" data-testid="json-errors">${el.jsonProblems.map((p) => html`<li><code>${p.path || '—'}</code> ${p.message[el.lang] ?? p.message.en}</li>`)}</ul>` : nothing}` : nothing}
+    ${el.jsonProblems?.length ? html`<ul class="field-error" data-testid="json-errors">${el.jsonProblems.map((p) => html`<li data-problem=${p.path}><code>${p.path || '—'}</code> <span class="msg">${p.message[el.lang] ?? p.message.en}</span></li>`)}</ul>` : nothing}` : nothing}
   </details>`;
 }
 

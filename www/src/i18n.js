@@ -41,10 +41,20 @@ const STRINGS = {
     total: 'Total pay',
     teamTotal: 'Team total',
     reps: 'reps',
+    repsOne: 'rep',
     averagePay: 'Average pay',
     averageScore: 'Average score',
     planInvalid: 'The plan has errors; the results below are from the last valid plan.',
-    excluded: 'Left out of the results',
+    repsLeftOut: '{n} reps left out of this period',
+    repsLeftOutOne: '1 rep left out of this period',
+    repsLeftOutYtd: '{n} reps left out of the year to date',
+    repsLeftOutYtdOne: '1 rep left out of the year to date',
+    returnsNotApplied: '{n} returns not applied',
+    returnsNotAppliedOne: '1 return not applied',
+    otherWarnings: '{n} warnings',
+    otherWarningsOne: '1 warning',
+    leftOutHelp: 'Reps left out are not in the table or the totals, and returns not applied are not clawed back. Correct the data (or the plan) and they count again.',
+    notComputed: 'The figures could not be computed:',
     loading: 'Loading the engine…',
     failed: 'The engine could not start',
     preset: 'Preset',
@@ -121,8 +131,13 @@ const STRINGS = {
     actions: 'File actions',
     sampleReps: 'Sample reps',
     periods: 'periods',
+    periodsOne: 'period',
     loadReps: 'Load reps…',
     template: 'Template',
+    loadReturns: 'Load returns…',
+    returnsTemplate: 'Returns template',
+    returnsCount: '{n} returns',
+    returnsCountOne: '1 return',
     openPlan: 'Open plan',
     savePlan: 'Save plan',
     exportCsv: 'CSV',
@@ -131,8 +146,10 @@ const STRINGS = {
     readAsGbk: 'read as GB18030 (Chinese Windows encoding)',
     fileNotRead: 'The file could not be read:',
     planFileNotRead: 'This file is not a plan; the plan in use is unchanged:',
-    loaded: 'loaded',
+    loaded: '{what} loaded',
+    semicolon: '; ',
     rowsLeftOut: 'rows left out:',
+    rowsLeftOutOne: 'row left out:',
     where: 'Where',
     value: 'Value',
     problem: 'Problem',
@@ -147,6 +164,8 @@ const STRINGS = {
     redo: 'Redo',
     loadRepsTitle: 'Load reps from a CSV or Excel file (read in this browser, never uploaded)',
     templateTitle: 'Download a CSV template with every column the plan reads',
+    loadReturnsTitle: 'Load returned revenue from a CSV or Excel file (rep_id, period, original_period, line, amount, reference); it replaces the {count} in use. Read in this browser, never uploaded',
+    returnsTemplateTitle: 'Download a CSV template of a returns file (the sample returns)',
     exportLabel: 'Export',
     colon: ': ',
     signalsTitle: 'Signals',
@@ -163,7 +182,7 @@ const STRINGS = {
     formatCheck: 'Format check (from the plan schema)',
     formatOk: 'The draft fits the plan format; Apply to check its rules.',
     none: 'none',
-    shareTitle: 'Copy a link that holds this plan (the link carries no rep data)',
+    shareTitle: 'Copy a link that holds this scenario: the plan, the period, and the reps and returns you loaded (carried in the link itself, never sent to a server)',
     markReturn: 'includes a return or resale booked against an earlier period',
     markWarning: 'has a warning (hover the figure)',
     markGuide: 'grade above / below the guide’s range',
@@ -241,7 +260,12 @@ const STRINGS = {
     averagePay: '人均薪酬',
     averageScore: '平均得分',
     planInvalid: '方案有错误；下方结果来自上一个有效方案。',
-    excluded: '未计入结果',
+    repsLeftOut: '本期有 {n} 人未计入结果',
+    repsLeftOutYtd: '本年累计中有 {n} 人未计入结果',
+    returnsNotApplied: '{n} 笔退回未计入',
+    otherWarnings: '{n} 条提示',
+    leftOutHelp: '未计入的销售代表不在表格和合计中，未计入的退回不追回提成。修正数据（或方案）后即重新计入。',
+    notComputed: '无法计算结果：',
     loading: '正在加载计算引擎…',
     failed: '计算引擎无法启动',
     preset: '预设方案',
@@ -320,6 +344,9 @@ const STRINGS = {
     periods: '个期间',
     loadReps: '导入数据…',
     template: '模板',
+    loadReturns: '导入退回…',
+    returnsTemplate: '退回模板',
+    returnsCount: '{n} 笔退回',
     openPlan: '打开方案',
     savePlan: '保存方案',
     exportCsv: 'CSV',
@@ -328,7 +355,8 @@ const STRINGS = {
     readAsGbk: '已按 GB18030（中文 Windows 编码）读取',
     fileNotRead: '无法读取该文件：',
     planFileNotRead: '该文件不是方案；当前方案未变：',
-    loaded: '已导入',
+    loaded: '已导入 {what}',
+    semicolon: '；',
     rowsLeftOut: '行未导入：',
     where: '位置',
     value: '值',
@@ -344,6 +372,8 @@ const STRINGS = {
     redo: '重做',
     loadRepsTitle: '从 CSV 或 Excel 文件导入销售数据（只在本浏览器中读取，不上传）',
     templateTitle: '下载包含方案所需全部列的 CSV 模板',
+    loadReturnsTitle: '从 CSV 或 Excel 文件导入退回的收入（rep_id、period、original_period、line、amount、reference），替换当前的 {count}；只在本浏览器中读取，不上传',
+    returnsTemplateTitle: '下载退回文件的 CSV 模板（即示例退回数据）',
     exportLabel: '导出',
     colon: '：',
     signalsTitle: '管理信号',
@@ -360,7 +390,7 @@ const STRINGS = {
     formatCheck: '格式检查（依据方案 Schema）',
     formatOk: '草稿符合方案格式；点击应用以检查规则。',
     none: '无',
-    shareTitle: '复制包含本方案的链接（链接不含销售数据）',
+    shareTitle: '复制包含当前场景的链接：方案、期间以及你导入的销售数据和退回（数据就在链接中，不会发送到服务器）',
     markReturn: '含有冲抵以前期间的退货或转售',
     markWarning: '有提醒（鼠标悬停查看）',
     markGuide: '等级人数高于／低于指引范围',
@@ -480,6 +510,15 @@ export function term(lang, key) {
 /** The label `key` in `lang` (falls back to English, then to the key). */
 export function t(lang, key) {
   return STRINGS[lang]?.[key] ?? STRINGS.en[key] ?? key;
+}
+
+/**
+ * The label `key` in `lang` for a count `n`, with `{n}` replaced: `${key}One` when `n` is 1
+ * and the language has a singular form ("1 rep left out …"), else `key`.
+ */
+export function counted(lang, n, key) {
+  const one = n === 1 ? (STRINGS[lang] ?? STRINGS.en)[`${key}One`] : undefined;
+  return (one ?? t(lang, key)).replace('{n}', String(n));
 }
 
 /** A data value's display name (regions, roles) in `lang`, or the value itself. */

@@ -43,10 +43,10 @@ export function toCsv(rows) {
 }
 
 /**
- * The reps in a CSV or Excel file as CSV text for the engine, with how it was read:
+ * A CSV or Excel file (reps, returns) as CSV text for the engine, with how it was read:
  * `{ csv, encoding }`. Excel cells keep the digits as typed (no float on the way).
  */
-export async function repsFromFile(file) {
+export async function csvFromFile(file) {
   if (/\.xlsx$/i.test(file.name)) {
     const rows = await readSheet(file, { parseNumber: (s) => s, trim: true });
     const cells = rows.map((row) => row.map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v)));

@@ -11,10 +11,10 @@
 // link or other page-wide state, so several can live on one page.
 import { LitElement, html, nothing } from 'lit';
 import { loadEngine } from './engine.js';
-import { t, initialLang, LANGS } from './i18n.js';
+import { t, counted, initialLang, LANGS } from './i18n.js';
 import { getIn, setIn } from './plan-path.js';
 import { sum } from './format.js';
-import { download, exportCsv, exportXlsx, repsFromFile, savePlan, readText } from './io.js';
+import { download, exportCsv, exportXlsx, csvFromFile, savePlan, readText } from './io.js';
 import { History } from './history.js';
 import { encodeScenario, decodeScenario } from './share.js';
 import { saveSession, loadSession, clearSession, MAX_STORED_CSV } from './storage.js';
@@ -22,6 +22,7 @@ import { renderEditor } from './editor.js';
 import { renderComparison, renderSummary, renderTable } from './results.js';
 import { renderExplanation } from './explain.js';
 import { renderSignals } from './signals.js';
+import { renderLeftOut, renderNotComputed, renderProblemTable, messageOf } from './problems.js';
 import { Charts, payoutConfig, gradesConfig, payPerRepConfig, costByRegionConfig, deltaConfig } from './charts.js';
 import { name } from './i18n.js';
 import { styles } from './styles.js';
@@ -64,7 +65,10 @@ export class SalesPlanPlayground extends LitElement {
     sort: { state: true },
     filter: { state: true },
     dataSource: { state: true },
+    returns: { state: true },
     loadReport: { state: true },
+    evalProblems: { state: true },
+    leftOutOpen: { state: true },
     notice: { state: true },
     shareLink: { state: true },
     expandedKpi: { state: true },
@@ -102,7 +106,10 @@ export class SalesPlanPlayground extends LitElement {
     this.filter = { text: '', region: '', role: '', grade: '' };
     this.charts = new Charts();
     this.dataSource = null;
+    this.returns = null; // { csv, file }: the returns file the user loaded over these reps
     this.loadReport = null;
+    this.evalProblems = []; // why the last evaluation could not be done at all
+    this.leftOutOpen = false;
     this.notice = '';
     this.shareLink = '';
     this.expandedKpi = null;
@@ -224,7 +231,7 @@ export class SalesPlanPlayground extends LitElement {
     try {
       const response = await fetch(new URL(url, document.baseURI));
       if (!response.ok) throw new Error(`${response.status} ${response.statusText}`.trim());
-      read = await repsFromFile(new File([await response.blob()], name));
+      read = await csvFromFile(new File([await response.blob()], name));
     } catch (e) {
       this.loadReport = fetchFailed(name, e, false);
       return;
@@ -240,7 +247,11 @@ export class SalesPlanPlayground extends LitElement {
 
   // --- state changes -------------------------------------------------------------------
 
-  /** Switches to an engine over other data: periods, data source, no stale results. */
+  /**
+   * Switches to an engine over other data: periods, data source, no stale results. Returns
+   * loaded before belong to the reps they were loaded over, so they go too (the sample reps
+   * come with the sample returns).
+   */
   useEngine(engine, source) {
     this.engine?.free?.();
     this.engine = engine;
@@ -249,26 +260,39 @@ export class SalesPlanPlayground extends LitElement {
     this.columns = summary.columns;
     this.repList = engine.reps();
     if (!this.periods.includes(this.period)) this.period = this.periods.at(-1) ?? '';
-    this.dataSource = { ...source, reps: summary.reps, periods: summary.periods.length };
+    this.dataSource = { ...source, reps: summary.reps, periods: summary.periods.length, returns: summary.adjustments };
+    this.returns = null;
     this.results = null;
+    this.evalProblems = [];
     this.comparison = null;
     this.baselinePinned = false;
     this.baselinePlan = null;
   }
 
-  /** Reads reps from a CSV or Excel file; rows left out are listed, good rows kept. */
-  async loadRepsFile(file) {
-    if (!file) return;
-    let csv;
-    let encoding;
+  /**
+   * The CSV text of a CSV or Excel file the user picked for `kind` ('reps' or 'returns'),
+   * as `{ csv, file, encoding }`; null (with the reason in the load report) when it cannot be read.
+   */
+  async readTable(file, kind) {
     try {
-      ({ csv, encoding } = await repsFromFile(file));
+      return { ...(await csvFromFile(file)), file: file.name };
     } catch (e) {
       const text = String(e?.message ?? e);
-      this.loadReport = { file: file.name, encoding: '', fatal: [{ path: '', message: { en: text, zh: text } }], problems: [] };
-      return;
+      this.loadReport = { kind, file: file.name, encoding: '', fatal: [{ path: '', message: { en: text, zh: text } }], problems: [] };
+      return null;
     }
-    this.useReps({ csv, file: file.name, encoding });
+  }
+
+  /** Reads reps from a CSV or Excel file; rows left out are listed, good rows kept. */
+  async loadRepsFile(file) {
+    const read = file && (await this.readTable(file, 'reps'));
+    if (read) this.useReps(read);
+  }
+
+  /** Reads returns from a CSV or Excel file; rows left out are listed, good rows kept. */
+  async loadReturnsFile(file) {
+    const read = file && (await this.readTable(file, 'returns'));
+    if (read) this.useReturns(read);
   }
 
   /**
@@ -281,17 +305,45 @@ export class SalesPlanPlayground extends LitElement {
     try {
       engine = this.api.Engine.fromCsv(csv);
     } catch (e) {
-      this.loadReport = { file, encoding, fatal: e.problems ?? [{ path: '', message: { en: String(e), zh: String(e) } }], problems: [] };
+      this.loadReport = { kind: 'reps', file, encoding, fatal: thrownProblems(e), problems: [] };
       return;
     }
     const problems = engine.loadProblems();
     this.useEngine(engine, { file, encoding, csv });
-    this.loadReport = quiet && !problems.length ? null : { file, encoding, problems, fatal: null, reps: this.dataSource.reps };
+    this.loadReport = quiet && !problems.length ? null : { kind: 'reps', file, encoding, problems, fatal: null, count: this.dataSource.reps };
     if (this.plan) this.apply(this.plan);
+  }
+
+  /**
+   * Uses the returns in `csv` from now on, in place of those in use (the sample reps' own,
+   * or a file loaded before), and evaluates again; a file that cannot be read at all changes
+   * nothing. The report lists the rows left out; `quiet` (a restored session) shows it only
+   * when some were.
+   */
+  useReturns({ csv, file, encoding }, { quiet = false } = {}) {
+    let problems;
+    try {
+      problems = this.engine.loadAdjustments(csv);
+    } catch (e) {
+      this.loadReport = { kind: 'returns', file, encoding, fatal: thrownProblems(e), problems: [] };
+      return;
+    }
+    this.returns = { csv, file };
+    const count = this.engine.dataSummary().adjustments;
+    this.dataSource = { ...this.dataSource, returns: count };
+    this.loadReport = quiet && !problems.length ? null : { kind: 'returns', file, encoding, problems, fatal: null, count };
+    // The plan is unchanged (the engine keeps the last valid one): only the figures are computed again.
+    if (this.plan) this.evaluate();
+    this.saveLater();
   }
 
   downloadTemplate() {
     download('reps-template.csv', '\ufeff' + this.api.sampleCsv(), 'text/csv;charset=utf-8');
+  }
+
+  /** A returns file to fill in: the sample returns, with every column the engine reads. */
+  downloadReturnsTemplate() {
+    download('returns-template.csv', '\ufeff' + this.api.sampleAdjustmentsCsv(), 'text/csv;charset=utf-8');
   }
 
   /** Opens a plan file: a plan the editor can show is loaded (its errors shown by their fields). */
@@ -323,7 +375,7 @@ export class SalesPlanPlayground extends LitElement {
     // Not a plan the editor can show: the engine says why, about the file; the plan in use stays.
     const report = this.engine.setPlan(text);
     if (this.plan) this.engine.setPlan(JSON.stringify(this.plan));
-    this.loadReport = { file: name, encoding: '', fatal: report.problems.filter((p) => p.severity === 'error'), problems: [], plan: true };
+    this.loadReport = { kind: 'plan', file: name, encoding: '', fatal: report.problems.filter((p) => p.severity === 'error'), problems: [] };
     if (!this.plan) this.loadPreset(this.presets[0].id);
     return false;
   }
@@ -357,6 +409,7 @@ export class SalesPlanPlayground extends LitElement {
         // The stored reps no longer read: keep the sample reps.
       }
     }
+    if (typeof from.returnsCsv === 'string') this.useReturns({ csv: from.returnsCsv, file: from.returnsName ?? 'returns.csv', encoding: '' }, { quiet: true });
     // The language a share link was made in; a stored session keeps the one remembered on its own.
     if (scenario?.lang && scenario.lang !== this.lang) this.setLang(scenario.lang);
     if (from.period && this.periods.includes(from.period)) this.period = from.period;
@@ -367,9 +420,13 @@ export class SalesPlanPlayground extends LitElement {
     this.flash(badLink ? this.L('badLink') : scenario ? this.L('linkOpened') : this.L('sessionRestored'));
   }
 
-  /** The scenario as a share link or a stored session: plan, view, language, the user's reps. */
+  /**
+   * The scenario as a share link or a stored session: plan, view, language, the user's reps
+   * and returns (each when it is not too large to keep).
+   */
   scenario() {
     const csv = this.dataSource?.csv;
+    const returns = this.returns;
     return {
       plan: this.plan,
       presetId: this.presetId,
@@ -377,6 +434,7 @@ export class SalesPlanPlayground extends LitElement {
       ytd: this.ytd,
       lang: this.lang,
       ...(csv && csv.length <= MAX_STORED_CSV ? { csv, csvName: this.dataSource.file } : {}),
+      ...(returns && returns.csv.length <= MAX_STORED_CSV ? { returnsCsv: returns.csv, returnsName: returns.file } : {}),
     };
   }
 
@@ -428,9 +486,10 @@ export class SalesPlanPlayground extends LitElement {
     this.selectedRep = null;
     this.period = this.periods.at(-1) ?? '';
     this.loadReport = null;
+    // Returns the user loaded go with the user's data: the host's reps (or the sample reps) come back alone.
     if (this.hostReps) {
-      if (this.dataSource?.csv !== this.hostReps.csv) this.useReps(this.hostReps, { quiet: true });
-    } else if (!this.dataSource?.sample) {
+      if (this.returns || this.dataSource?.csv !== this.hostReps.csv) this.useReps(this.hostReps, { quiet: true });
+    } else if (this.returns || !this.dataSource?.sample) {
       this.useEngine(this.api.Engine.withSampleReps(), { sample: true });
     }
     if (this.hostPlan) this.openPlanText(this.hostPlan.text, this.hostPlan.name);
@@ -514,9 +573,11 @@ export class SalesPlanPlayground extends LitElement {
       this.signals = both ? both.signals : null;
       this.comparison = this.baselinePinned ? this.engine.compare(this.period, this.ytd) : null;
       this.evaluatedPeriod = this.period;
+      this.evalProblems = [];
       this.emit('results-change', { results: this.results, period: this.period, yearToDate: this.ytd, comparison: this.comparison });
     } catch (e) {
-      this.problems = e.problems ?? [{ path: '', severity: 'error', message: { en: String(e), zh: String(e) } }];
+      // The plan is fine; the figures cannot be computed (a total too large to add up exactly).
+      this.evalProblems = thrownProblems(e);
     }
   }
 
@@ -637,6 +698,11 @@ export class SalesPlanPlayground extends LitElement {
     return t(this.lang, key);
   }
 
+  /** A page label for a count `n` in the current language ("1 rep left out of this period"). */
+  counted(n, key) {
+    return counted(this.lang, n, key);
+  }
+
   /** The localised `name` (or other field) of a plan object: `name_zh` in Chinese when present. */
   text(obj, field = 'name') {
     if (!obj) return '';
@@ -710,10 +776,14 @@ export class SalesPlanPlayground extends LitElement {
     const source = d?.sample ? this.L('sampleReps') : d?.file;
     const pick = (id) => this.renderRoot.querySelector(`input[data-file="${id}"]`)?.click();
     return html`<nav class="actions" aria-label=${this.L('actions')}>
-      <span class="source" data-testid="data-source">${source} · ${d?.reps ?? 0} ${this.L('reps')} · ${d?.periods ?? 0} ${this.L('periods')}</span>
+      <span class="source" data-testid="data-source">${source} · ${d?.reps ?? 0} ${this.counted(d?.reps ?? 0, 'reps')} · ${d?.periods ?? 0} ${this.counted(d?.periods ?? 0, 'periods')}</span>
       <button type="button" data-testid="load-reps" title=${this.L('loadRepsTitle')} @click=${() => pick('reps')}>${this.L('loadReps')}</button>
       <input type="file" hidden data-file="reps" accept=".csv,.xlsx,text/csv" @change=${(e) => { this.loadRepsFile(e.target.files[0]); e.target.value = ''; }} />
       <button type="button" data-testid="template" title=${this.L('templateTitle')} @click=${() => this.downloadTemplate()}>${this.L('template')}</button>
+      <span class="sep" aria-hidden="true"></span>
+      <button type="button" data-testid="load-returns" title=${this.L('loadReturnsTitle').replace('{count}', this.counted(d?.returns ?? 0, 'returnsCount'))} @click=${() => pick('returns')}>${this.L('loadReturns')}</button>
+      <input type="file" hidden data-file="returns" accept=".csv,.xlsx,text/csv" @change=${(e) => { this.loadReturnsFile(e.target.files[0]); e.target.value = ''; }} />
+      <button type="button" data-testid="returns-template" aria-label=${this.L('returnsTemplate')} title=${this.L('returnsTemplateTitle')} @click=${() => this.downloadReturnsTemplate()}>${this.L('template')}</button>
       <span class="sep" aria-hidden="true"></span>
       <button type="button" data-testid="open-plan" @click=${() => pick('plan')}>${this.L('openPlan')}</button>
       <input type="file" hidden data-file="plan" accept=".json,application/json" @change=${(e) => { this.openPlanFile(e.target.files[0]); e.target.value = ''; }} />
@@ -732,19 +802,21 @@ export class SalesPlanPlayground extends LitElement {
     </nav>`;
   }
 
-  /** What loading a reps file did: how many reps, and each row left out with its reason. */
+  /**
+   * What loading a file did (`loadReport.kind`: reps, returns or a plan): how many reps or
+   * returns, and each row left out with its reason; or why nothing could be read.
+   */
   renderLoadReport() {
     const r = this.loadReport;
-    const msg = (p) => p.message[this.lang] ?? p.message.en;
-    return html`<section class=${`load-report ${r.fatal || r.problems.length ? 'warn' : 'ok'}`} data-testid="load-report" role="status">
+    const loaded = r.kind === 'returns' ? this.counted(r.count, 'returnsCount') : `${r.count} ${this.counted(r.count, 'reps')}`;
+    return html`<section class=${`load-report ${r.fatal || r.problems.length ? 'warn' : 'ok'}`} data-testid="load-report" data-kind=${r.kind} role="status">
       <button type="button" class="icon close" aria-label=${this.L('close')} @click=${() => (this.loadReport = null)}>×</button>
       <strong>${r.file}</strong>
       ${r.encoding === 'gb18030' ? html` <span class="hint">${this.L('readAsGbk')}</span>` : nothing}
       ${r.fatal
-        ? html`<p>${this.L(r.plan ? 'planFileNotRead' : 'fileNotRead')}</p><ul>${r.fatal.map((p) => html`<li>${msg(p)}</li>`)}</ul>`
-        : html`<p data-testid="load-summary">${r.reps} ${this.L('reps')} ${this.L('loaded')}${r.problems.length ? html`; <strong>${r.problems.length}</strong> ${this.L('rowsLeftOut')}` : nothing}</p>
-          ${r.problems.length ? html`<table class="grid"><thead><tr><th>${this.L('where')}</th><th>${this.L('value')}</th><th>${this.L('problem')}</th></tr></thead>
-            <tbody>${r.problems.map((p) => html`<tr data-row-problem=${p.path}><td><code>${p.path}</code></td><td>${p.value ?? ''}</td><td>${msg(p)}</td></tr>`)}</tbody></table>` : nothing}`}
+        ? html`<p>${this.L(r.kind === 'plan' ? 'planFileNotRead' : 'fileNotRead')}</p><ul>${r.fatal.map((p) => html`<li data-problem=${p.path}>${p.path ? html`<code>${p.path}</code> ` : nothing}<span class="msg">${messageOf(this, p)}</span></li>`)}</ul>`
+        : html`<p data-testid="load-summary">${this.L('loaded').replace('{what}', loaded)}${r.problems.length ? html`${this.L('semicolon')}<strong>${r.problems.length}</strong> ${this.counted(r.problems.length, 'rowsLeftOut')}` : nothing}</p>
+          ${r.problems.length ? renderProblemTable(this, r.problems) : nothing}`}
     </section>`;
   }
 
@@ -813,7 +885,9 @@ export class SalesPlanPlayground extends LitElement {
         <strong>${this.L('planInvalid')}</strong>
         <ul>${this.problems.filter((p) => p.severity === 'error').map((p) => html`<li><code>${p.path || '—'}</code> ${p.message[this.lang] ?? p.message.en}</li>`)}</ul>
       </div>` : nothing}
+      ${renderNotComputed(this, this.evalProblems)}
       ${r ? renderSummary(this, r) : nothing}
+      ${r ? renderLeftOut(this, r) : nothing}
       ${r ? renderSignals(this, this.signals) : nothing}
       <div class="toolbar">
         ${this.baselinePinned
@@ -824,7 +898,6 @@ export class SalesPlanPlayground extends LitElement {
       ${this.comparison ? renderComparison(this, this.comparison) : nothing}
       ${r ? renderTable(this, r, this.comparison) : nothing}
       ${r ? this.renderCharts() : nothing}
-      ${r?.problems?.length ? html`<div class="banner warn"><strong>${this.L('excluded')}</strong><ul>${r.problems.map((p) => html`<li>${p.message[this.lang] ?? p.message.en}</li>`)}</ul></div>` : nothing}
     </section>`;
   }
 }
@@ -850,7 +923,12 @@ function fileName(url, fallback) {
 /** A load report for a plan or reps URL that could not be fetched. */
 function fetchFailed(file, error, plan) {
   const text = String(error?.message ?? error);
-  return { file, encoding: '', fatal: [{ path: '', message: { en: text, zh: text } }], problems: [], plan };
+  return { kind: plan ? 'plan' : 'reps', file, encoding: '', fatal: [{ path: '', message: { en: text, zh: text } }], problems: [] };
+}
+
+/** The problems an engine call threw (a JS `Error` carrying `problems`), or its text as one. */
+function thrownProblems(e) {
+  return e?.problems ?? [{ path: '', severity: 'error', code: 'error', value: null, message: { en: String(e), zh: String(e) } }];
 }
 
 /** Decimal strings compare as numbers of any size; other values as text. */

@@ -191,8 +191,8 @@ export const styles = css`
   .filters input[type='search'] { padding: 5px 8px; border: 1px solid var(--_border); border-radius: 6px; min-width: 180px; }
   button.sort { border: 0; background: none; font: inherit; color: inherit; cursor: pointer; padding: 0; font-weight: 600; }
   th.num button.sort { text-align: right; width: 100%; }
-  .actions { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; padding: 8px 24px; background: var(--_panel); border-bottom: 1px solid var(--_border); }
-  .actions button { border: 1px solid var(--_border); background: #fff; border-radius: 6px; padding: 4px 10px; cursor: pointer; }
+  .actions { display: flex; gap: 6px; align-items: center; flex-wrap: wrap; padding: 8px 24px; background: var(--_panel); border-bottom: 1px solid var(--_border); }
+  .actions button { border: 1px solid var(--_border); background: #fff; border-radius: 6px; padding: 4px 9px; cursor: pointer; }
   .actions button:hover:not([disabled]) { border-color: var(--_accent); color: var(--_accent); }
   .actions button[disabled] { opacity: 0.5; cursor: not-allowed; }
   .actions .source { color: var(--_muted); font-size: 13px; margin-right: 6px; }
@@ -205,6 +205,24 @@ export const styles = css`
   .load-report p { margin: 4px 0; }
   .load-report .close { position: absolute; top: 6px; right: 8px; }
   .load-report table { max-width: 100%; }
+  .grid.problems { font-size: 13px; }
+  .grid.problems thead th { border-bottom: 1px solid rgba(138, 83, 0, 0.2); }
+  .grid.problems code { font-size: 12px; white-space: nowrap; }
+  .load-report li code { font-size: 12px; color: var(--_muted); margin-right: 4px; }
+  /* What the results leave out: one quiet line that opens the list. */
+  .left-out { margin: -2px 0 12px; }
+  .left-out summary {
+    display: inline-flex; align-items: center; gap: 6px; cursor: pointer; list-style: none; user-select: none;
+    padding: 3px 12px; border-radius: 999px; border: 1px solid #f1d48a; background: var(--_warn-soft); color: #8a5300; font-size: 12px; font-weight: 600;
+  }
+  .left-out summary::-webkit-details-marker { display: none; }
+  .left-out summary::after { content: '▸'; font-size: 10px; }
+  .left-out[open] summary::after { content: '▾'; }
+  .left-out summary:hover { border-color: #d9a93a; }
+  .left-out summary:focus-visible { outline: 2px solid var(--_accent); outline-offset: 1px; }
+  .left-out-list { margin-top: 8px; padding: 8px 12px 4px; border: 1px solid #f1d48a; border-radius: 8px; background: #fffcf3; max-height: 280px; overflow: auto; }
+  .left-out-list p { margin: 0 0 6px; }
+  .left-out-list table { margin-bottom: 4px; }
   .statement-title { margin: 0 0 6px; font-size: 12px; color: var(--_muted); text-transform: uppercase; letter-spacing: 0.04em; }
   .detail-buttons { display: flex; gap: 6px; align-items: flex-start; }
   .statement-foot { margin-top: 12px; }

@@ -54,5 +54,6 @@ fn commission_line(line: &CommissionLine, path: &str, out: &mut Vec<Problem>) {
         ));
     }
     let froms: Vec<Decimal> = line.tiers.iter().map(|t| t.from).collect();
-    strictly_monotone("tier_order", &froms, true, |t| format!("{path}.tiers[{t}].from"), ("tier start", "阶梯起点"), out);
+    let tier = |t: usize| (format!("tier {}", t + 1), format!("第 {} 个阶梯的", t + 1));
+    strictly_monotone("tier_order", &froms, true, |t| format!("{path}.tiers[{t}].from"), tier, ("start", "起点"), out);
 }

@@ -44,7 +44,8 @@ pub(super) fn grades(grades: &Grades, out: &mut Vec<Problem>) {
             (None, true) => {}
         }
     }
-    strictly_monotone("grade_order", &mins, false, |i| format!("grades.bands[{i}].min_score"), ("grade minimum", "等级最低分"), out);
+    let grade = |i: usize| (format!("grade {}", grades.bands[i].grade), format!("等级 {} 的", grades.bands[i].grade));
+    strictly_monotone("grade_order", &mins, false, |i| format!("grades.bands[{i}].min_score"), grade, ("minimum score", "最低分"), out);
 
     let known = |g: &str| names.contains(g);
     let unknown = |path: String, grade: &str| unknown_grade(grades, path, grade);

@@ -147,12 +147,15 @@ pub(super) fn not_empty<T>(list: &[T], path: &str, needs: (&str, &str), out: &mu
     !list.is_empty()
 }
 
-/// Checks that values go strictly up (or down) in list order; `at(i)` gives the value's path.
+/// Checks that values go strictly up (or down) in list order; `at(i)` gives the value's
+/// path, `name(i)` the item in English ("tier 3") and in Chinese with its possessive
+/// ("第 3 个阶梯的"), `what` the quantity ("start", "起点").
 pub(super) fn strictly_monotone(
     code: &'static str,
     values: &[Decimal],
     increasing: bool,
     at: impl Fn(usize) -> String,
+    name: impl Fn(usize) -> (String, String),
     what: (&str, &str),
     out: &mut Vec<Problem>,
 ) {
@@ -161,12 +164,13 @@ pub(super) fn strictly_monotone(
         let ok = if increasing { cur > prev } else { cur < prev };
         if !ok {
             let (dir, dir_zh) = if increasing { ("above", "高于") } else { ("below", "低于") };
+            let ((this, this_zh), (before, before_zh)) = (name(i), name(i - 1));
             out.push(Problem::error(
                 code,
                 at(i),
                 Some(cur.to_string()),
-                format!("{} {} is {cur}, not {dir} the one before it ({prev})", what.0, i + 1),
-                format!("第 {} 个{}为 {cur}，未{dir_zh}上一个（{prev}）", i + 1, what.1),
+                format!("the {} of {this} is {cur}: it must be {dir} that of {before} ({prev})", what.0),
+                format!("{this_zh}{}为 {cur}，必须{dir_zh}{before_zh}{}（{prev}）", what.1, what.1.trim_end()),
             ));
         }
     }

@@ -212,7 +212,8 @@ fn scoring(scoring: &Scoring, path: &str, out: &mut Vec<Problem>) {
             if not_empty(steps, &format!("{path}.steps"), ("a band table needs at least one step", "分档表至少需要一档"), out) {
                 let ats: Vec<Decimal> = steps.iter().map(|s| s.at).collect();
                 let increasing = *direction == Direction::LowerIsBetter;
-                strictly_monotone("band_order", &ats, increasing, |i| format!("{path}.steps[{i}].at"), ("band", "分档"), out);
+                let step = |i: usize| (format!("step {}", i + 1), format!("第 {} 个分档的", i + 1));
+                strictly_monotone("band_order", &ats, increasing, |i| format!("{path}.steps[{i}].at"), step, ("`at`", " `at` "), out);
                 for (i, step) in steps.iter().enumerate() {
                     in_range(step.score_pct, &format!("{path}.steps[{i}].score_pct"), ("a band's score", "分档得分比例"), false, MAX_LIMIT_PCT, out);
                 }

@@ -1,0 +1,177 @@
+// What the results leave out, and returns, in the playground in headless Chromium: the notice
+// over the results that counts the reps an evaluation left out (and the returns it did not
+// apply) and opens each one's path, value and message in the page's language; "Load
+// returns…" with its per-row report, its template, the session and the share link; and
+// Start over. Figures are hand-worked from the sample data (saas-target, 2026-Q4: Zhang Wei
+// E01 collects 120万 of a 100万 target, 3% to target and 4% above: 38,000.00).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
+import { openPlayground, useBrowser, app } from './browser.mjs';
+
+const require = createRequire(import.meta.url);
+const engine = require('../../pkg-node/incentive_engine.js');
+const env = useBrowser();
+const SHOTS = new URL('../../test-output/screenshots/', import.meta.url);
+
+const total = (page, rep) => app(page, `tr[data-rep="${rep}"] [data-col="total"]`);
+const rows = (page) => app(page, '[data-testid="results"] tbody tr');
+const tableRows = (page, selector) => app(page, `${selector} tr[data-row-problem]`).evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((td) => td.textContent)));
+
+/** Reads `read()` until it equals `expected` (or 10 s pass), then asserts it. */
+async function eventually(read, expected, message) {
+  const end = Date.now() + 10000;
+  let value;
+  for (;;) {
+    value = await read();
+    if (isDeepStrictEqual(value, expected) || Date.now() > end) break;
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+  assert.deepEqual(value, expected, message);
+}
+
+async function withPlayground(fn) {
+  const opened = await openPlayground(env, '/');
+  try {
+    await fn(opened);
+    assert.deepEqual(opened.errors, [], 'no page error');
+  } finally {
+    await opened.context.close();
+  }
+}
+
+const setLang = async (page, lang) => {
+  await app(page, `button[data-lang="${lang}"]`).click();
+  await eventually(() => page.evaluate(() => document.querySelector('sales-plan-playground').lang), lang, `language ${lang}`);
+};
+
+/** The sample reps with Zhang Wei's 2026-Q4 revenue target 0 and Wang Fang's 2026-Q4 new customers blank. */
+function twoBadReps() {
+  const [header, ...lines] = engine.sampleCsv().trim().split(/\r?\n/);
+  const cols = header.split(',');
+  const at = (name) => cols.indexOf(name);
+  const changed = lines.map((line) => {
+    const f = line.split(',');
+    if (f[at('period')] === '2026-Q4' && f[0] === 'E01') f[at('revenue_target')] = '0';
+    if (f[at('period')] === '2026-Q4' && f[0] === 'E02') f[at('new_customers')] = '';
+    return f.join(',');
+  });
+  return [header, ...changed].join('\n') + '\n';
+}
+
+test('reps left out of the period: a notice over the results counts them and opens each one\'s problem, in English and Chinese', async () => {
+  await withPlayground(async ({ page }) => {
+    await app(page, 'input[data-file="reps"]').setInputFiles({ name: 'team.csv', mimeType: 'text/csv', buffer: Buffer.from(twoBadReps()) });
+    await eventually(() => app(page, '[data-testid="load-summary"]').textContent().catch(() => ''), '32 reps loaded', 'every row loads');
+    const summary = app(page, '[data-testid="left-out-summary"]');
+    await eventually(() => summary.textContent(), '⚠ 2 reps left out of this period', 'the notice');
+    // Closed at first: one quiet line; the table has the other 30 reps.
+    assert.equal(await app(page, '[data-testid="left-out-list"]').isVisible(), false);
+    assert.equal(await rows(page).count(), 30);
+    assert.equal(await total(page, 'E01').count(), 0);
+    // 893,410.00 of commission without returns (a reps file brings none), less E01's 38,000.00 and E02's 24,000.00.
+    assert.equal(await app(page, '[data-testid="total-pay"]').textContent(), 'CN¥831,410.00');
+    await summary.click();
+    assert.equal(await app(page, '[data-testid="left-out-list"]').isVisible(), true);
+    assert.deepEqual(await tableRows(page, '[data-testid="left-out"]'), [
+      ['reps.E01.revenue.target', '0', 'Rep Zhang Wei (E01) has a target of 0 for `revenue`; a target must be above 0'],
+      ['reps.E02.new_customers', '', 'Rep Wang Fang (E02) has no value for `new_customers`, which the plan uses'],
+    ]);
+    await app(page, '.panel.results').screenshot({ path: new URL('left-out-en.png', SHOTS).pathname });
+    await setLang(page, 'zh');
+    await eventually(() => summary.textContent(), '⚠ 本期有 2 人未计入结果', 'the notice in Chinese');
+    assert.deepEqual(await tableRows(page, '[data-testid="left-out"]'), [
+      ['reps.E01.revenue.target', '0', '销售代表 张伟（E01）在 `revenue` 的目标为 0；目标必须大于 0'],
+      ['reps.E02.new_customers', '', '销售代表 王芳（E02）缺少方案需要的字段 `new_customers` 的值'],
+    ]);
+    await app(page, '.panel.results').screenshot({ path: new URL('left-out-zh.png', SHOTS).pathname });
+    // In 2026-Q3 nobody is left out: no notice.
+    await app(page, 'select[data-testid="period"]').selectOption('2026-Q3');
+    await eventually(() => summary.count(), 0, 'no notice in 2026-Q3');
+    assert.equal(await rows(page).count(), 32);
+  });
+});
+
+const RETURNS = 'rep_id,period,original_period,line,amount,reference\n'
+  + 'E01,2026-Q4,2026-Q4,revenue_commission,200000,SO-9 cancelled\n'
+  + 'X99,2026-Q4,2026-Q3,revenue_commission,100,SO-10\n';
+
+test('Load returns…: good rows are clawed back, bad rows listed; they survive a reload and a share link; Start over brings the sample returns back', async () => {
+  let link;
+  await withPlayground(async ({ page }) => {
+    // The sample returns: S03 gives back 50,000 of 2026-Q3's revenue, 1,500.00 of commission.
+    assert.equal(await total(page, 'S03').textContent(), '32,060.00');
+    await app(page, 'input[data-file="returns"]').setInputFiles({ name: 'returns.csv', mimeType: 'text/csv', buffer: Buffer.from(RETURNS) });
+    const report = app(page, '[data-testid="load-report"]');
+    await eventually(() => app(page, '[data-testid="load-summary"]').textContent().catch(() => ''), '1 return loaded; 1 row left out:', 'the report');
+    assert.equal(await report.locator('strong').first().textContent(), 'returns.csv');
+    assert.deepEqual(await tableRows(page, '[data-testid="load-report"]'), [['adjustments line 3.rep_id', 'X99', 'adjustments line 3: no rep `X99` in the data']]);
+    // E01 gives back 20万 of the 120万 credited in the same quarter: 100万 × 3% = 30,000.00.
+    await eventually(() => total(page, 'E01').textContent(), '30,000.00', 'E01 after the return');
+    assert.equal(await total(page, 'E01').getAttribute('data-mark'), '↺');
+    // The returns replace the sample ones: S03 keeps its 33,560.00.
+    assert.equal(await total(page, 'S03').textContent(), '33,560.00');
+    assert.equal(await app(page, '[data-testid="data-source"]').textContent(), 'Sample reps · 32 reps · 4 periods');
+    await page.screenshot({ path: new URL('returns-en.png', SHOTS).pathname });
+    await setLang(page, 'zh');
+    await eventually(() => app(page, '[data-testid="load-summary"]').textContent(), '已导入 1 笔退回；1 行未导入：', 'the report in Chinese');
+    assert.deepEqual(await tableRows(page, '[data-testid="load-report"]'), [['adjustments line 3.rep_id', 'X99', '调整文件第 3 行：数据中没有销售代表 `X99`']]);
+    await page.screenshot({ path: new URL('returns-zh.png', SHOTS).pathname });
+    await setLang(page, 'en');
+    // The session keeps them.
+    await page.waitForTimeout(400);
+    await page.reload();
+    await app(page, '[data-testid="results"]').waitFor();
+    await eventually(() => total(page, 'E01').textContent(), '30,000.00', 'E01 after a reload');
+    assert.equal(await total(page, 'S03').textContent(), '33,560.00');
+    // And so does a share link.
+    await app(page, '[data-testid="share"]').click();
+    link = await app(page, 'input[data-testid="share-link"]').inputValue();
+    // Other reps come without returns: the sample reps as a file pay E01 38,000.00 and S03 33,560.00.
+    await app(page, 'input[data-file="reps"]').setInputFiles({ name: 'sample.csv', mimeType: 'text/csv', buffer: Buffer.from(engine.sampleCsv()) });
+    await eventually(() => total(page, 'E01').textContent(), '38,000.00', 'E01 with other reps');
+    assert.equal(await total(page, 'S03').textContent(), '33,560.00');
+    // Start over: the sample reps with their own returns.
+    await app(page, '[data-testid="reset"]').click();
+    await eventually(() => total(page, 'S03').textContent(), '32,060.00', 'S03 after Start over');
+    assert.equal(await total(page, 'E01').textContent(), '38,000.00');
+  });
+  const context = await env.browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(link);
+    await app(page, '[data-testid="results"]').waitFor();
+    await eventually(() => total(page, 'E01').textContent(), '30,000.00', 'E01 from the share link');
+    assert.equal(await total(page, 'S03').textContent(), '33,560.00');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a returns file that cannot be read says why and changes nothing', async () => {
+  await withPlayground(async ({ page }) => {
+    await app(page, 'input[data-file="returns"]').setInputFiles({ name: 'wrong.csv', mimeType: 'text/csv', buffer: Buffer.from('rep,amount\nE01,5\n') });
+    const item = app(page, '[data-testid="load-report"] li');
+    await eventually(() => item.textContent().catch(() => ''),
+      'adjustments header the adjustments file needs exactly the columns rep_id,period,original_period,line,amount,reference; its header is `rep,amount`', 'the reason');
+    assert.match(await app(page, '[data-testid="load-report"]').textContent(), /The file could not be read:/);
+    assert.equal(await total(page, 'S03').textContent(), '32,060.00');
+    assert.equal(await total(page, 'E01').textContent(), '38,000.00');
+  });
+});
+
+test('the returns template is the sample returns, and loading it back changes no figure', async () => {
+  await withPlayground(async ({ page }) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), app(page, '[data-testid="returns-template"]').click()]);
+    assert.equal(download.suggestedFilename(), 'returns-template.csv');
+    const bytes = readFileSync(await download.path());
+    const text = bytes.toString('utf8');
+    assert.equal(text, '\ufeff' + engine.sampleAdjustmentsCsv());
+    assert.equal(text.split('\n')[0], '\ufeffrep_id,period,original_period,line,amount,reference');
+    await app(page, 'input[data-file="returns"]').setInputFiles({ name: 'returns-template.csv', mimeType: 'text/csv', buffer: bytes });
+    await eventually(() => app(page, '[data-testid="load-summary"]').textContent().catch(() => ''), '2 returns loaded', 'the template loads');
+    assert.equal(await total(page, 'S03').textContent(), '32,060.00');
+  });
+});

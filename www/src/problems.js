@@ -1,0 +1,60 @@
+// What the engine left out, listed as it says it: the rows of a file it could not use (the
+// load report of reps and returns) and the reps an evaluation left out with the returns it
+// did not apply (the notice over the results). Every problem shows where it is (the
+// engine's path), the value and the message in the page's language.
+import { html, nothing } from 'lit';
+
+/** The message of problem `p` in the element's language. */
+export const messageOf = (el, p) => p.message[el.lang] ?? p.message.en;
+
+/**
+ * A table of problems, one row each: where (the path), the value, the message. Each row
+ * carries its path in `data-row-problem`.
+ * @param {import('./playground.js').SalesPlanPlayground} el the element
+ * @param {Array<import('../pkg/incentive_engine.js').Problem>} problems
+ * @returns {import('lit').TemplateResult}
+ */
+export function renderProblemTable(el, problems) {
+  return html`<table class="grid problems"><thead><tr><th>${el.L('where')}</th><th>${el.L('value')}</th><th>${el.L('problem')}</th></tr></thead>
+    <tbody>${problems.map((p) => html`<tr data-row-problem=${p.path}><td><code>${p.path}</code></td><td>${p.value ?? ''}</td><td>${messageOf(el, p)}</td></tr>`)}</tbody></table>`;
+}
+
+/**
+ * What the results leave out, as one line over them that opens the list: "2 reps left out of
+ * this period · 1 return not applied". Nothing when nothing was left out.
+ * @param {import('./playground.js').SalesPlanPlayground} el the element (`leftOutOpen` keeps the list open)
+ * @param {import('../pkg/incentive_engine.js').Evaluation} r the results shown
+ * @returns {import('lit').TemplateResult | typeof nothing}
+ */
+export function renderLeftOut(el, r) {
+  const returns = r.warnings.filter((w) => w.code === 'adjustment_not_applied');
+  const others = r.warnings.filter((w) => w.code !== 'adjustment_not_applied');
+  const parts = [
+    [r.problems.length, r.year_to_date ? 'repsLeftOutYtd' : 'repsLeftOut'],
+    [returns.length, 'returnsNotApplied'],
+    [others.length, 'otherWarnings'],
+  ].filter(([n]) => n > 0);
+  if (!parts.length) return nothing;
+  return html`<details class="left-out" data-testid="left-out" ?open=${el.leftOutOpen} @toggle=${(e) => (el.leftOutOpen = e.target.open)}>
+    <summary data-testid="left-out-summary"><span class="mark" aria-hidden="true">⚠</span> ${parts.map(([n, key]) => el.counted(n, key)).join(' · ')}</summary>
+    <div class="left-out-list" data-testid="left-out-list">
+      <p class="hint">${el.L('leftOutHelp')}</p>
+      ${renderProblemTable(el, [...r.problems, ...returns, ...others])}
+    </div>
+  </details>`;
+}
+
+/**
+ * Why the figures could not be computed at all (a total too large to add up exactly), each
+ * problem by its path; the results below, if any, are the last ones computed.
+ * @param {import('./playground.js').SalesPlanPlayground} el the element
+ * @param {Array<import('../pkg/incentive_engine.js').Problem>} problems
+ * @returns {import('lit').TemplateResult | typeof nothing}
+ */
+export function renderNotComputed(el, problems) {
+  if (!problems.length) return nothing;
+  return html`<div class="banner" role="alert" data-testid="not-computed">
+    <strong>${el.L('notComputed')}</strong>
+    <ul>${problems.map((p) => html`<li data-problem=${p.path}><code>${p.path || '—'}</code> <span class="msg">${messageOf(el, p)}</span></li>`)}</ul>
+  </div>`;
+}
