@@ -205,6 +205,37 @@ fn a_return_claws_back_in_its_own_period_with_the_reference_and_a_resale_nets_to
 }
 
 #[test]
+fn several_returns_of_one_sale_take_back_exactly_what_they_take_together_and_never_more_than_was_sold() {
+    // Q1 sells 1,500,000 (SaaS tiers: 30,000 + 8,000 + 15,000 = 53,000).
+    let p = plan(json!({ "commission": [{ "id": "c", "name": "c", "base": "collected", "target": "target", "method": "marginal", "tier_basis": "attainment_pct",
+        "tiers": [{ "from": 0, "rate_pct": 3 }, { "from": 100, "rate_pct": 4 }, { "from": 120, "rate_pct": 5 }] }] }));
+    let clawbacks = |returns: &str, period: &str| -> (Vec<String>, Vec<String>) {
+        let mut ws = Workspace::new(quarters(["1500000", "0", "0", "0"]));
+        assert!(ws.set_plan_json(&p.to_string()).ok);
+        assert!(ws.load_adjustments(&format!("rep_id,period,original_period,line,amount,reference\n{returns}")).unwrap().is_empty());
+        let e = ws.evaluate(period).unwrap();
+        (e.reps[0].adjustments.iter().map(|a| a.amount.to_string()).collect(), e.warnings.iter().flat_map(|w| [w.message.en.clone(), w.message.zh.clone()]).collect())
+    };
+    // One return of 500,000: 1,000,000 → 30,000; back −23,000.
+    assert_eq!(clawbacks("r1,2026-Q2,2026-Q1,c,500000,A\n", "2026-Q2").0, ["-23000.00"]);
+    // The same 500,000 in two returns, 200,000 then 300,000: the first takes 1,500,000 → 1,300,000
+    // (53,000 → 43,000: −10,000), the second 1,300,000 → 1,000,000 (43,000 → 30,000: −13,000).
+    assert_eq!(clawbacks("r1,2026-Q2,2026-Q1,c,200000,A\nr1,2026-Q2,2026-Q1,c,300000,B\n", "2026-Q2").0, ["-10000.00", "-13000.00"]);
+    // In two periods: the Q3 return is charged after the Q2 one, whatever the file's order.
+    assert_eq!(clawbacks("r1,2026-Q3,2026-Q1,c,300000,B\nr1,2026-Q2,2026-Q1,c,200000,A\n", "2026-Q3").0, ["-13000.00"]);
+    // Two returns of 900,000 (60% each): the second is more than the 600,000 left, and is not applied.
+    let (applied, warnings) = clawbacks("r1,2026-Q2,2026-Q1,c,900000,A\nr1,2026-Q2,2026-Q1,c,900000,B\n", "2026-Q2");
+    assert_eq!(applied, ["-35000.00"]); // 600,000 → 18,000
+    assert_eq!(
+        warnings,
+        [
+            "Return `B` of rep A (r1): 900000 returned is more than the 600000 left of the 1500000 credited to `c` in 2026-Q1, after 900000 returned before",
+            "销售代表 A（r1）的退回 `B`：退回金额 900000 超过剩余可退金额 600000（2026-Q1 计入 `c` 的 1500000，此前已退回 900000）"
+        ]
+    );
+}
+
+#[test]
 fn a_recoverable_draw_is_paid_then_recovered() {
     // Flat 3%, draw 10,000 a quarter: Q1 200,000 → 6,000 earned, paid 10,000, owes 4,000;
     // Q2 500,000 → 15,000 earned, 5,000 above the draw, 4,000 recovered → paid 11,000.

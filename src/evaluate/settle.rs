@@ -181,23 +181,46 @@ fn clawbacks(plan: &CompiledPlan, data: &Dataset, period: usize, works: &[RepWor
     let mut out: HashMap<usize, Vec<AdjustmentResult>> = HashMap::new();
     let mut grades_in: GradesIn = HashMap::new();
     let mut flags_in: FlagsIn = HashMap::new();
-    let mut returns = data.adjustments.iter().filter(|a| a.period == period).peekable();
     // A plan without commission lines pays nothing a return could take back.
-    if plan.lines.is_empty() || returns.peek().is_none() {
+    if plan.lines.is_empty() || !data.adjustments.iter().any(|a| a.period == period) {
         return out;
     }
     // A return in the period of its sale takes this period's grades, already given: evaluating
     // the period again for them would settle it again, and so on without end.
     grades_in.insert(period, works.iter().map(|w| (w.result.rep_id.clone(), w.result.grade.clone())).collect());
     let position: HashMap<usize, usize> = works.iter().enumerate().map(|(i, w)| (w.rep, i)).collect();
-    for adj in returns {
+    let sales = returns_by_sale(data, period);
+    for (at, adj) in data.adjustments.iter().enumerate().filter(|(_, a)| a.period == period) {
         let Some(&w) = position.get(&adj.rep) else { continue };
-        match clawback(plan, data, adj, (&mut grades_in, &mut flags_in), detail.records(adj.rep)) {
+        // The same sale's returns charged before this one, in order.
+        let before: Vec<Decimal> = sales.get(&(adj.rep, adj.original_period, adj.line.as_str())).map_or_else(Vec::new, |list| {
+            list.iter().take_while(|&&j| j != at).map(|&j| data.adjustments[j].amount).collect()
+        });
+        match clawback(plan, data, adj, &before, (&mut grades_in, &mut flags_in), detail.records(adj.rep)) {
             Ok(result) => out.entry(w).or_default().push(result),
             Err(problem) => problems.push(problem),
         }
     }
     out
+}
+
+/// The returns charged up to `period`, by sale (rep, original period, line), each sale's in
+/// the order they were charged (by period, then as listed).
+fn returns_by_sale(data: &Dataset, period: usize) -> HashMap<(usize, usize, &str), Vec<usize>> {
+    let mut sales: HashMap<(usize, usize, &str), Vec<usize>> = HashMap::new();
+    for (at, a) in data.adjustments.iter().enumerate().filter(|(_, a)| a.period <= period) {
+        sales.entry((a.rep, a.original_period, a.line.as_str())).or_default().push(at);
+    }
+    for list in sales.values_mut() {
+        list.sort_by_key(|&at| (data.adjustments[at].period, at));
+    }
+    sales
+}
+
+/// What the earlier returns of a sale took off its credited base: each in turn, as far as
+/// what was credited still covers it (one that did not fit was not applied, and takes nothing).
+fn returned_before(earlier: &[Decimal], credited: Decimal) -> Decimal {
+    earlier.iter().fold(Decimal::ZERO, |taken, amount| taken.checked_add(*amount).filter(|t| *t <= credited).unwrap_or(taken))
 }
 
 /// Each original period's grades by rep id, worked out once.
@@ -206,8 +229,11 @@ type GradesIn = HashMap<usize, HashMap<Label, Label>>;
 type FlagsIn = HashMap<usize, Option<Vec<bool>>>;
 
 /// Commission on the original sale recomputed without the returned revenue, less what it
-/// paid, at the grade the rep had then; explained when `record`.
-fn clawback(plan: &CompiledPlan, data: &Dataset, adj: &Adjustment, (grades_in, flags_in): (&mut GradesIn, &mut FlagsIn), record: bool) -> Result<AdjustmentResult, Problem> {
+/// paid, at the grade the rep had then; explained when `record`. `earlier` are the amounts of
+/// the same sale's returns charged before this one: the commission is recomputed without
+/// them and without this one, less what was due without them, so that a sale's clawbacks add
+/// up exactly to what all its returns together take back.
+fn clawback(plan: &CompiledPlan, data: &Dataset, adj: &Adjustment, earlier: &[Decimal], (grades_in, flags_in): (&mut GradesIn, &mut FlagsIn), record: bool) -> Result<AdjustmentResult, Problem> {
     let rep = &data.reps[adj.rep];
     let original = &data.periods[adj.original_period];
     let not_applied = |en: String, zh: String| {
@@ -231,21 +257,34 @@ fn clawback(plan: &CompiledPlan, data: &Dataset, adj: &Adjustment, (grades_in, f
     super::set_high_potential(plan, flagged.as_deref(), adj.rep, &mut vars);
     let line = &plan.lines[index];
     let calc = |e| calc_problem(rep, &adj.line, e);
-    let mut full = line_before_grade(line, &vars, Decimal::ZERO, false).map_err(calc)?;
+    let credited = line_before_grade(line, &vars, Decimal::ZERO, false).map_err(calc)?.base;
+    let before = returned_before(earlier, credited);
+    let mut full = line_before_grade(line, &vars, before, false).map_err(calc)?;
     // More returned than the line credited then would take back more than it paid.
     if adj.amount > full.base {
-        return Err(not_applied(
-            format!("{} returned is more than the {} credited to `{}` in {original}", adj.amount, full.base, adj.line),
-            format!("退回金额 {} 超过 {original} 计入 `{}` 的 {}", adj.amount, adj.line, full.base),
-        ));
+        return Err(if before.is_zero() {
+            not_applied(
+                format!("{} returned is more than the {} credited to `{}` in {original}", adj.amount, full.base, adj.line),
+                format!("退回金额 {} 超过 {original} 计入 `{}` 的 {}", adj.amount, adj.line, full.base),
+            )
+        } else {
+            not_applied(
+                format!("{} returned is more than the {} left of the {credited} credited to `{}` in {original}, after {before} returned before", adj.amount, full.base, adj.line),
+                format!("退回金额 {} 超过剩余可退金额 {}（{original} 计入 `{}` 的 {credited}，此前已退回 {before}）", adj.amount, full.base, adj.line),
+            )
+        });
     }
-    let mut reduced = line_before_grade(line, &vars, adj.amount, record).map_err(calc)?;
+    let total_returned = before.checked_add(adj.amount).ok_or_else(|| calc(crate::calc::CalcError::Overflow))?;
+    let mut reduced = line_before_grade(line, &vars, total_returned, record).map_err(calc)?;
     // What was paid then and what is due now, each as the plan rounds a line: the clawback
     // takes back exactly the difference, to the cent.
     let paid = item_rounding(plan, line_after_grade(line, &mut full, grade).map_err(calc)?);
     let due = item_rounding(plan, line_after_grade(line, &mut reduced, grade).map_err(calc)?);
     let amount = due.checked_sub(paid).ok_or_else(|| calc(crate::calc::CalcError::Overflow))?;
     let mut explain = reduced.explain;
+    if !before.is_zero() {
+        explain.value("returned_before", before);
+    }
     explain.value("grade_then", Decimal::from(grade));
     explain.value("paid_then", paid);
     explain.value("due_without_return", due);
