@@ -10,7 +10,7 @@ use std::ops::Deref;
 use std::sync::{Arc, OnceLock};
 
 /// Immutable shared text; `Deref`s to `str`.
-#[derive(Clone, PartialOrd, Ord, Hash)]
+#[derive(Clone)]
 pub struct Label(Arc<str>);
 
 impl PartialEq for Label {
@@ -22,6 +22,24 @@ impl PartialEq for Label {
 }
 
 impl Eq for Label {}
+
+impl std::hash::Hash for Label {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.hash(state);
+    }
+}
+
+impl PartialOrd for Label {
+    fn partial_cmp(&self, other: &Label) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Label {
+    fn cmp(&self, other: &Label) -> std::cmp::Ordering {
+        self.0.cmp(&other.0)
+    }
+}
 
 impl Label {
     /// The text.
