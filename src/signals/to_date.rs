@@ -36,6 +36,9 @@ pub(super) fn span(plan: &CompiledPlan, period: usize, to_date: Option<ToDate>, 
     Some(periods.into_iter().map(|(_, p)| p).collect())
 }
 
+/// A rep's variables summed over periods, and the periods summed.
+type RunningSum = (Vec<Decimal>, Vec<usize>);
+
 /// Each rep's value of `expr` to date over `periods` (oldest first), by data rep index: the
 /// formula worked out on the rep's figures summed over the periods it has a row in (the data
 /// columns the plan and the formula read, and the named targets), with the derived metrics
@@ -46,7 +49,8 @@ pub(super) fn values(plan: &CompiledPlan, data: &Dataset, expr: &SignalExpr, per
     columns.sort_unstable();
     columns.dedup();
     let slots = plan.slots.names.len();
-    let mut sums: HashMap<usize, Option<(Vec<Decimal>, Vec<usize>)>> = HashMap::new();
+    // Per rep: its variables summed so far and the periods they cover; `None` once a figure is missing.
+    let mut sums: HashMap<usize, Option<RunningSum>> = HashMap::new();
     for &period in periods {
         for row in data.rows_in(period) {
             let entry = sums.entry(row.rep).or_insert_with(|| Some((vec![Decimal::ZERO; slots], Vec::new())));
