@@ -309,7 +309,9 @@ fn high_potentials_by_region_against_the_median_the_75th_percentile_and_a_percen
         { "type": "percentile", "metric": "revenue_collected", "from": 0, "to": 50 }
     ] } }));
     let s = signals_of(&mut Workspace::with_sample_reps(), &plan, "2026-Q4");
-    let got: Vec<(&str, Vec<(&str, Decimal, Decimal)>)> = s
+    // Each flagged rep with each check: (the statistic compared with, the rep's value, the team's).
+    type Checks<'a> = Vec<(&'a str, Decimal, Decimal)>;
+    let got: Vec<(&str, Checks)> = s
         .high_potentials
         .iter()
         .map(|f| (f.rep_id.as_str(), f.checks.iter().map(|c| (c.compared_with.as_str(), c.value, c.team_value)).collect()))
