@@ -1,6 +1,8 @@
 // Shared by the page tests: serves www/ on a free port and opens it in headless Chromium
 // (Debian's, through playwright-core), collecting console errors and every request made.
 import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { isDeepStrictEqual } from 'node:util';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 
@@ -48,3 +50,15 @@ export function useBrowser() {
 
 /** A locator inside the playground element. */
 export const app = (page, selector) => page.locator(`sales-plan-playground ${selector}`);
+
+/** Reads `read()` until it equals `expected` (or `seconds` pass), then asserts it; `message` may be a function. */
+export async function eventually(read, expected, message, seconds = 10) {
+  const end = Date.now() + seconds * 1000;
+  let value;
+  for (;;) {
+    value = await read();
+    if (isDeepStrictEqual(value, expected) || Date.now() > end) break;
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+  assert.deepEqual(value, expected, typeof message === 'function' ? message() : message);
+}

@@ -8,8 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { isDeepStrictEqual } from 'node:util';
-import { openPlayground, useBrowser } from './browser.mjs';
+import { openPlayground, useBrowser, eventually } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
 const engine = require('../../pkg-node/incentive_engine.js');
@@ -38,18 +37,6 @@ function planWith(change) {
   const plan = JSON.parse(PLAN_JSON);
   change(plan);
   return plan;
-}
-
-/** Reads `read()` until it equals `expected` (or 5 s pass), then asserts it. */
-async function expectEventually(read, expected, message) {
-  const until = Date.now() + 5000;
-  let value;
-  for (;;) {
-    value = await read();
-    if (isDeepStrictEqual(value, expected) || Date.now() > until) break;
-    await new Promise((ok) => setTimeout(ok, 50));
-  }
-  assert.deepEqual(value, expected, message);
 }
 
 /**
@@ -81,7 +68,7 @@ async function openPortal({ bypassCSP = false } = {}) {
   page.on('request', (r) => requests.push(new URL(r.url()).pathname));
   await page.goto(`${env.base}/examples/portal.html`);
   await page.locator('sales-plan-playground [data-testid="results"]').waitFor();
-  await expectEventually(() => page.locator('[data-testid="my-total"]').textContent(), '¥38,000.00', 'My pay computed');
+  await eventually(() => page.locator('[data-testid="my-total"]').textContent(), '¥38,000.00', 'My pay computed');
   return { page, context, errors, requests, events: (type) => page.evaluate((t) => window.__events.filter((e) => e.type === t), type) };
 }
 
@@ -144,7 +131,7 @@ test('events out: an edit in the element reaches the host with the engine\'s fig
   const before = (await events('results-change')).length;
   await inEl(page, '[data-path="commission[0].tiers[1].rate_pct"]').fill('6');
   const edited = evaluate(planWith((p) => { p.commission[0].tiers[1].rate_pct = '6'; }));
-  await expectEventually(() => page.locator('[data-testid="plan-cost"]').textContent(), `¥${grouped(edited.totals.total_pay)}`, 'cost from results-change');
+  await eventually(() => page.locator('[data-testid="plan-cost"]').textContent(), `¥${grouped(edited.totals.total_pay)}`, 'cost from results-change');
   const planEvent = (await events('plan-change')).at(-1);
   assert.equal(planEvent.detail.valid, true);
   assert.equal(planEvent.detail.plan.commission[0].tiers[1].rate_pct, '6');
@@ -156,12 +143,12 @@ test('events out: an edit in the element reaches the host with the engine\'s fig
 
   // The host takes the designed plan into its own engine.
   await page.locator('[data-testid="use-plan"]').click();
-  await expectEventually(() => page.locator('[data-testid="my-total"]').textContent(), '¥42,000.00', 'My pay with the designed plan');
+  await eventually(() => page.locator('[data-testid="my-total"]').textContent(), '¥42,000.00', 'My pay with the designed plan');
 
   // An invalid edit: plan-change says so with the engine's problem; no results-change; the cost stays.
   const count = (await events('results-change')).length;
   await inEl(page, '[data-path="commission[0].tiers[1].rate_pct"]').fill('-6');
-  await expectEventually(() => page.locator('[data-testid="plan-status"]').textContent(), 'has errors', 'status from plan-change');
+  await eventually(() => page.locator('[data-testid="plan-status"]').textContent(), 'has errors', 'status from plan-change');
   const bad = (await events('plan-change')).at(-1).detail;
   assert.equal(bad.valid, false);
   assert.deepEqual(bad.problems.map((p) => [p.code, p.path, p.value]), [['out_of_range', 'commission[0].tiers[1].rate_pct', '-6']]);
@@ -178,13 +165,13 @@ test('attributes in: the portal switches the element\'s language and period', as
   const { page, context, errors, events } = await openPortal();
   await page.locator('button[data-portal-lang="zh"]').click();
   assert.equal(await page.locator('sales-plan-playground').getAttribute('lang'), 'zh');
-  await expectEventually(() => inEl(page, 'h1').textContent(), '激励方案沙盘', 'the element in Chinese');
+  await eventually(() => inEl(page, 'h1').textContent(), '激励方案沙盘', 'the element in Chinese');
   assert.equal(await page.locator('.page-head h1').textContent(), '激励方案');
   assert.equal(await inEl(page, 'button[data-lang="zh"]').getAttribute('aria-pressed'), 'true');
 
   await page.locator('[data-testid="portal-period"]').selectOption('2026-Q3');
   const q3 = evaluate(PLAN_JSON, { period: '2026-Q3' });
-  await expectEventually(() => inEl(page, 'select[data-testid="period"]').inputValue(), '2026-Q3', 'period attribute');
+  await eventually(() => inEl(page, 'select[data-testid="period"]').inputValue(), '2026-Q3', 'period attribute');
   const last = (await events('results-change')).at(-1).detail;
   assert.equal(last.period, '2026-Q3');
   assert.equal(last.total, q3.totals.total_pay);
@@ -302,7 +289,7 @@ test('several embedded elements are independent: plan and reps as properties, pl
 
   // An edit in one leaves the others alone; the portal's element still shows its own figures.
   await el('second', '[data-path="commission[0].tiers[0].rate_pct"]').fill('1');
-  await expectEventually(() => el('second', 'tr[data-rep="E01"] [data-col="commission"]').textContent(), '18,000.00', '#second edited');
+  await eventually(() => el('second', 'tr[data-rep="E01"] [data-col="commission"]').textContent(), '18,000.00', '#second edited');
   assert.equal(await cell(page, 'E01', 'commission').first().textContent(), '38,000.00');
   assert.equal(await el('third', '[data-testid="total-pay"]').getAttribute('title'), grouped(third.totals.total_pay));
   assert.equal(await page.locator('sales-plan-playground').first().getAttribute('lang'), 'en');
@@ -313,8 +300,8 @@ test('several embedded elements are independent: plan and reps as properties, pl
     document.querySelector('#fourth').setAttribute('reps-src', 'data/east-team.csv');
   }, [later]);
   const thirdLater = evaluate(later, { csv: null, period: '2026-Q2' });
-  await expectEventually(() => el('third', '[data-testid="total-pay"]').getAttribute('title'), grouped(thirdLater.totals.total_pay), '#third: the new plan attribute');
-  await expectEventually(() => el('fourth', '[data-testid="results"] tbody tr').count(), 8, '#fourth: the new reps-src');
+  await eventually(() => el('third', '[data-testid="total-pay"]').getAttribute('title'), grouped(thirdLater.totals.total_pay), '#third: the new plan attribute');
+  await eventually(() => el('fourth', '[data-testid="results"] tbody tr').count(), 8, '#fourth: the new reps-src');
   assert.equal(await el('fourth', 'tr[data-rep="E01"] [data-col="commission"]').textContent(), '38,000.00');
   await page.waitForTimeout(300); // a session would be saved 150 ms after an edit
   assert.deepEqual(await page.evaluate(() => [localStorage.length, location.hash]), [0, '']);

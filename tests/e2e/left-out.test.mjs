@@ -8,8 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { isDeepStrictEqual } from 'node:util';
-import { openPlayground, useBrowser, app } from './browser.mjs';
+import { openPlayground, useBrowser, app, eventually } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
 const engine = require('../../pkg-node/incentive_engine.js');
@@ -19,18 +18,6 @@ const SHOTS = new URL('../../test-output/screenshots/', import.meta.url);
 const total = (page, rep) => app(page, `tr[data-rep="${rep}"] [data-col="total"]`);
 const rows = (page) => app(page, '[data-testid="results"] tbody tr');
 const tableRows = (page, selector) => app(page, `${selector} tr[data-row-problem]`).evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((td) => td.textContent)));
-
-/** Reads `read()` until it equals `expected` (or 10 s pass), then asserts it. */
-async function eventually(read, expected, message) {
-  const end = Date.now() + 10000;
-  let value;
-  for (;;) {
-    value = await read();
-    if (isDeepStrictEqual(value, expected) || Date.now() > end) break;
-    await new Promise((ok) => setTimeout(ok, 50));
-  }
-  assert.deepEqual(value, expected, message);
-}
 
 async function withPlayground(fn) {
   const opened = await openPlayground(env, '/');

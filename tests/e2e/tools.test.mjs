@@ -9,10 +9,9 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFileSync, mkdirSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
-import { isDeepStrictEqual } from 'node:util';
 import { readSheet } from 'read-excel-file/node';
 import writeExcelFile from 'write-excel-file/node';
-import { openPlayground, useBrowser, app } from './browser.mjs';
+import { openPlayground, useBrowser, app, eventually } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
 const engine = require('../../pkg-node/incentive_engine.js');
@@ -51,18 +50,6 @@ function planWith(id, change) {
   const plan = JSON.parse(presetJson(id));
   change(plan);
   return plan;
-}
-
-/** Reads `read()` until it equals `expected` (or the time is up), then asserts it; `message` may be a function. */
-async function expectEventually(read, expected, message, timeout = 5000) {
-  const until = Date.now() + timeout;
-  let value;
-  for (;;) {
-    value = await read();
-    if (isDeepStrictEqual(value, expected) || Date.now() > until) break;
-    await new Promise((ok) => setTimeout(ok, 50));
-  }
-  assert.deepEqual(value, expected, typeof message === 'function' ? message() : message);
 }
 
 /** Opens the playground, runs `fn`, and always closes the context. */
@@ -179,13 +166,13 @@ test('sorting by total pay: descending puts the engine\'s largest first, a secon
     assert.notEqual(byTotal[0].total_pay, byTotal[1].total_pay); // a single largest
     const sortTotal = app(page, 'button[data-sort="total"]');
     await sortTotal.click();
-    await expectEventually(() => rows(page).first().getAttribute('data-rep'), byTotal[0].rep_id, 'largest total first');
+    await eventually(() => rows(page).first().getAttribute('data-rep'), byTotal[0].rep_id, 'largest total first');
     assert.equal(byTotal[0].rep_id, 'E03'); // Li Na, 53,000.00
     assert.equal(await app(page, 'th:has(button[data-sort="total"])').getAttribute('aria-sort'), 'descending');
     const shownDesc = await app(page, '[data-testid="results"] tbody [data-col="total"]').allTextContents();
     assert.deepEqual(shownDesc, byTotal.map((x) => grouped(x.total_pay)));
     await sortTotal.click();
-    await expectEventually(() => rows(page).first().getAttribute('data-rep'), byTotal.at(-1).rep_id, 'smallest total first');
+    await eventually(() => rows(page).first().getAttribute('data-rep'), byTotal.at(-1).rep_id, 'smallest total first');
     assert.equal(byTotal.at(-1).rep_id, 'N03'); // Feng Gang, 10,080.00
     assert.equal(await app(page, 'th:has(button[data-sort="total"])').getAttribute('aria-sort'), 'ascending');
     const shownAsc = await app(page, '[data-testid="results"] tbody [data-col="total"]').allTextContents();
@@ -199,13 +186,13 @@ test('filtering region East shows exactly the engine\'s East reps; the text filt
     const east = r.reps.filter((x) => x.region === 'East').map((x) => x.rep_id);
     assert.equal(east.length, r.totals.by_region.find((g) => g.group === 'East').reps);
     await app(page, 'select[data-filter="region"]').selectOption('East');
-    await expectEventually(() => rows(page).count(), east.length, 'East row count');
+    await eventually(() => rows(page).count(), east.length, 'East row count');
     assert.deepEqual((await rows(page).evaluateAll((trs) => trs.map((tr) => tr.dataset.rep))).sort(), [...east].sort());
     // Back to all regions, then search 李娜 (Li Na, E03).
     await app(page, 'select[data-filter="region"]').selectOption('');
-    await expectEventually(() => rows(page).count(), 32, 'all reps again');
+    await eventually(() => rows(page).count(), 32, 'all reps again');
     await app(page, 'input[data-filter="text"]').fill('李娜');
-    await expectEventually(() => rows(page).evaluateAll((trs) => trs.map((tr) => tr.dataset.rep)), ['E03'], 'Chinese name search');
+    await eventually(() => rows(page).evaluateAll((trs) => trs.map((tr) => tr.dataset.rep)), ['E03'], 'Chinese name search');
     assert.equal(await cell(page, 'E03', 'total').textContent(), grouped(r.reps.find((x) => x.rep_id === 'E03').total_pay));
   });
 });
@@ -222,7 +209,7 @@ test('payout curve: the engine\'s payoutCurve at the caption\'s target; a tier e
     const e = web.Engine.withSampleReps();
     e.setPlan(presetJson(FIRST));
     const curve = e.payoutCurve(0, String(median), 200, 5);
-    await expectEventually(() => chartData(page, 'payout').then((d) => d?.labels), curve.map((p) => `${p.attainment_pct}%`), 'curve labels');
+    await eventually(() => chartData(page, 'payout').then((d) => d?.labels), curve.map((p) => `${p.attainment_pct}%`), 'curve labels');
     const data = await chartData(page, 'payout');
     assert.deepEqual(data.datasets[0].data, curve.map((p) => Number(p.pay)));
     const at150 = curve.findIndex((p) => p.attainment_pct === '150');
@@ -230,7 +217,7 @@ test('payout curve: the engine\'s payoutCurve at the caption\'s target; a tier e
     assert.equal(data.datasets[0].data[at150], 42400);
     await field(page, 'commission[0].tiers[1].rate_pct').fill('6');
     // 800,000 × (100% × 3% + 20% × 6% + 30% × 5%) = 800,000 × 5.7% = 45,600
-    await expectEventually(() => chartData(page, 'payout').then((d) => d.datasets[0].data[at150]), 45600, 'the 150% point after the edit');
+    await eventually(() => chartData(page, 'payout').then((d) => d.datasets[0].data[at150]), 45600, 'the 150% point after the edit');
   });
 });
 
@@ -238,7 +225,7 @@ test('grades chart: each grade\'s share is the engine\'s grade count / reps × 1
   await withPlayground(async ({ page }) => {
     const r = evaluate(presetJson(FIRST));
     const expected = r.totals.grades.map((g) => (100 * g.reps) / r.totals.reps);
-    await expectEventually(() => chartData(page, 'grades').then((d) => d?.labels), r.totals.grades.map((g) => g.grade), 'grade labels');
+    await eventually(() => chartData(page, 'grades').then((d) => d?.labels), r.totals.grades.map((g) => g.grade), 'grade labels');
     const shares = (await chartData(page, 'grades')).datasets[0].data;
     assert.deepEqual(shares.map((v) => v.toFixed(6)), expected.map((v) => v.toFixed(6)));
     // S 12, A 11, B 5, C 4 of 32.
@@ -249,7 +236,7 @@ test('grades chart: each grade\'s share is the engine\'s grade count / reps × 1
 test('cost-by-region chart: the stacked parts of each region add up to the engine\'s region total, to the cent', async () => {
   await withPlayground(async ({ page }) => {
     const r = evaluate(presetJson(FIRST));
-    await expectEventually(() => chartData(page, 'regions').then((d) => d?.labels), ['East', 'Northwest', 'South', 'Southwest'], 'region labels');
+    await eventually(() => chartData(page, 'regions').then((d) => d?.labels), ['East', 'Northwest', 'South', 'Southwest'], 'region labels');
     const d = await chartData(page, 'regions');
     // The sample has a return in the South this quarter: it is netted into the commission
     // bar (no negative stack), and the region's bar still adds up to its total.
@@ -271,7 +258,7 @@ test('with a pinned baseline and an edit the delta chart shows the engine\'s com
     e.pinBaseline();
     e.setPlan(JSON.stringify(planWith(FIRST, (p) => { p.commission[0].tiers[1].rate_pct = '6'; })));
     const c = e.compare(PERIOD, false);
-    await expectEventually(() => chartData(page, 'delta').then((d) => d?.labels), c.reps.map((x) => x.name), 'delta labels');
+    await eventually(() => chartData(page, 'delta').then((d) => d?.labels), c.reps.map((x) => x.name), 'delta labels');
     const d = await chartData(page, 'delta');
     assert.deepEqual(d.datasets[0].data, c.reps.map((x) => Number(x.pay_delta)));
     // Zhang Wei gains 200,000 × (6% − 4%) = 4,000.
@@ -296,12 +283,12 @@ test('a CSV with 3 good reps and 2 bad rows loads the good reps and lists exactl
     const r = e.evaluate(PERIOD);
 
     await app(page, 'input[data-file="reps"]').setInputFiles({ name: 'my-reps.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
-    await expectEventually(() => app(page, '[data-testid="data-source"]').textContent(), 'my-reps.csv · 3 reps · 4 periods', 'data source');
+    await eventually(() => app(page, '[data-testid="data-source"]').textContent(), 'my-reps.csv · 3 reps · 4 periods', 'data source');
     assert.match(await app(page, '[data-testid="load-summary"]').textContent(), /^3 reps loaded; 2 rows left out:$/);
     const listed = await app(page, '[data-testid="load-report"] tr[data-row-problem]').evaluateAll((trs) =>
       trs.map((tr) => [tr.dataset.rowProblem, ...[...tr.cells].map((td) => td.textContent)]));
     assert.deepEqual(listed, problems.map((p) => [p.path, p.path, p.value, p.message.en]));
-    await expectEventually(() => rows(page).evaluateAll((trs) => trs.map((tr) => tr.dataset.rep)), GOOD_REPS, 'the good reps');
+    await eventually(() => rows(page).evaluateAll((trs) => trs.map((tr) => tr.dataset.rep)), GOOD_REPS, 'the good reps');
     for (const rep of r.reps) {
       assert.equal(await cell(page, rep.rep_id, 'total').textContent(), grouped(rep.total_pay), rep.rep_id);
       assert.equal(await cell(page, rep.rep_id, 'score').textContent(), rep.score, rep.rep_id);
@@ -315,10 +302,10 @@ test('a GB18030 CSV shows the Chinese names and says it was read as GB18030', as
     const bytes = gb18030(GOOD_CSV);
     assert.throws(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)); // not UTF-8
     await app(page, 'input[data-file="reps"]').setInputFiles({ name: 'reps-gbk.csv', mimeType: 'text/csv', buffer: bytes });
-    await expectEventually(() => app(page, '[data-testid="data-source"]').textContent(), 'reps-gbk.csv · 3 reps · 4 periods', 'data source');
+    await eventually(() => app(page, '[data-testid="data-source"]').textContent(), 'reps-gbk.csv · 3 reps · 4 periods', 'data source');
     assert.match(await app(page, '[data-testid="load-report"] .hint').textContent(), /read as GB18030/);
     await app(page, 'button[data-lang="zh"]').click();
-    await expectEventually(() => app(page, 'tr[data-rep="E01"] th').first().textContent(), '张伟 E01', 'Chinese name');
+    await eventually(() => app(page, 'tr[data-rep="E01"] th').first().textContent(), '张伟 E01', 'Chinese name');
     assert.equal(await app(page, 'tr[data-rep="E02"] th').first().textContent(), '王芳 E02');
     const r = evaluate(presetJson(FIRST), { csv: GOOD_CSV });
     for (const rep of r.reps) assert.equal(await cell(page, rep.rep_id, 'total').textContent(), grouped(rep.total_pay), rep.rep_id);
@@ -332,7 +319,7 @@ test('an .xlsx with the sample header loads and gives the same results as the CS
   const r = evaluate(presetJson(FIRST), { csv: GOOD_CSV });
   await withPlayground(async ({ page, errors }) => {
     await app(page, 'input[data-file="reps"]').setInputFiles({ name: 'reps.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx });
-    await expectEventually(() => app(page, '[data-testid="data-source"]').textContent(), 'reps.xlsx · 3 reps · 4 periods', () => `data source (page errors: ${errors.join(' | ')})`);
+    await eventually(() => app(page, '[data-testid="data-source"]').textContent(), 'reps.xlsx · 3 reps · 4 periods', () => `data source (page errors: ${errors.join(' | ')})`);
     assert.equal(await app(page, '[data-testid="load-summary"]').textContent(), '3 reps loaded');
     assert.deepEqual(await rows(page).evaluateAll((trs) => trs.map((tr) => tr.dataset.rep)), GOOD_REPS);
     for (const rep of r.reps) {
@@ -353,15 +340,15 @@ test('a large Excel file (2,048 reps × 4 quarters) loads like the same data as 
   await withPlayground(async ({ page, errors }) => {
     // As CSV the same reps load.
     await app(page, 'input[data-file="reps"]').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from([HEADER, ...lines].join('\n') + '\n') });
-    await expectEventually(() => app(page, '[data-testid="data-source"]').textContent(), 'big.csv · 2048 reps · 4 periods', 'the CSV', 20000);
+    await eventually(() => app(page, '[data-testid="data-source"]').textContent(), 'big.csv · 2048 reps · 4 periods', 'the CSV', 20);
     assert.equal((await app(page, '[data-testid="total-pay"]').getAttribute('title')).replaceAll(',', ''), r.totals.total_pay);
     await app(page, 'input[data-file="reps"]').setInputFiles({ name: 'big.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx });
-    await expectEventually(() => app(page, '[data-testid="data-source"]').textContent(), 'big.xlsx · 2048 reps · 4 periods',
+    await eventually(() => app(page, '[data-testid="data-source"]').textContent(), 'big.xlsx · 2048 reps · 4 periods',
       () => `data source (page errors: ${errors.join(' | ').slice(0, 400)})`, 20000);
     const e01 = r.reps.find((x) => x.rep_id === 'E01-63');
     assert.equal((await app(page, '[data-testid="total-pay"]').getAttribute('title')).replaceAll(',', ''), r.totals.total_pay);
     await app(page, 'input[data-filter="text"]').fill('E01-63');
-    await expectEventually(() => cell(page, 'E01-63', 'total').textContent(), grouped(e01.total_pay), 'E01-63 total');
+    await eventually(() => cell(page, 'E01-63', 'total').textContent(), grouped(e01.total_pay), 'E01-63 total');
   });
 });
 
@@ -369,7 +356,7 @@ test('a file named .xlsx that is not a workbook is reported, and the reps stay',
   await withPlayground(async ({ page, errors }) => {
     await app(page, 'input[data-file="reps"]').setInputFiles({ name: 'broken.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('this is not a zip file') });
     const report = app(page, '[data-testid="load-report"]');
-    await expectEventually(() => report.count(), 1, () => `a load report (page errors: ${errors.join(' | ')})`);
+    await eventually(() => report.count(), 1, () => `a load report (page errors: ${errors.join(' | ')})`);
     assert.match(await report.textContent(), /broken\.xlsx[\s\S]*The file could not be read/);
     assert.equal(await app(page, '[data-testid="data-source"]').textContent(), 'Sample reps · 32 reps · 4 periods');
     assert.equal(await rows(page).count(), 32);
@@ -379,11 +366,11 @@ test('a file named .xlsx that is not a workbook is reported, and the reps stay',
 test('reps loaded from a file are still there after a reload', async () => {
   await withPlayground(async ({ page }) => {
     await app(page, 'input[data-file="reps"]').setInputFiles({ name: 'three.csv', mimeType: 'text/csv', buffer: Buffer.from(GOOD_CSV) });
-    await expectEventually(() => app(page, '[data-testid="data-source"]').textContent(), 'three.csv · 3 reps · 4 periods', 'loaded');
+    await eventually(() => app(page, '[data-testid="data-source"]').textContent(), 'three.csv · 3 reps · 4 periods', 'loaded');
     await page.waitForTimeout(400);
     await page.reload();
     await app(page, '[data-testid="results"]').waitFor();
-    await expectEventually(() => app(page, '[data-testid="data-source"]').textContent(), 'three.csv · 3 reps · 4 periods', 'after reload');
+    await eventually(() => app(page, '[data-testid="data-source"]').textContent(), 'three.csv · 3 reps · 4 periods', 'after reload');
     const r = evaluate(presetJson(FIRST), { csv: GOOD_CSV });
     assert.deepEqual(await rows(page).evaluateAll((trs) => trs.map((tr) => tr.dataset.rep)), GOOD_REPS);
     for (const rep of r.reps) assert.equal(await cell(page, rep.rep_id, 'total').textContent(), grouped(rep.total_pay), rep.rep_id);
@@ -436,7 +423,7 @@ test('Excel export: the workbook opens and E01\'s total is the engine\'s, as a n
 test('Save plan downloads the page\'s plan as JSON', async () => {
   await withPlayground(async ({ page }) => {
     await field(page, 'commission[0].tiers[1].rate_pct').fill('6');
-    await expectEventually(() => cell(page, 'E01', 'commission').textContent(), '42,000.00', 'edit applied');
+    await eventually(() => cell(page, 'E01', 'commission').textContent(), '42,000.00', 'edit applied');
     const { name, bytes } = await downloadFrom(page, app(page, '[data-testid="save-plan"]'));
     assert.match(name, /\.json$/);
     const saved = JSON.parse(bytes.toString('utf8'));
@@ -450,7 +437,7 @@ test('Open plan with tier 2 at 6% gives Zhang Wei 42,000.00; a file that is not 
     const plan = planWith(FIRST, (p) => { p.commission[0].tiers[1].rate_pct = 6; });
     await app(page, 'input[data-file="plan"]').setInputFiles({ name: 'raised.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(plan, null, 2)) });
     // 1,000,000 × 3% + 200,000 × 6% = 42,000.00
-    await expectEventually(() => cell(page, 'E01', 'commission').textContent(), '42,000.00', 'opened plan applied');
+    await eventually(() => cell(page, 'E01', 'commission').textContent(), '42,000.00', 'opened plan applied');
     assert.equal(await field(page, 'commission[0].tiers[1].rate_pct').inputValue(), '6');
     assert.equal(await app(page, '[role="status"].notice').textContent(), 'Opened raised.json');
     const before = await pageState(page);
@@ -481,7 +468,7 @@ test('a share link opened in a new browser context restores the edited plan and 
     await field(page, 'commission[0].tiers[0].rate_pct').fill('3.5');
     await app(page, 'select[data-testid="period"]').selectOption('2026-Q3');
     // Zhang Wei in Q3: 851,000 collected of 1,200,000 (70.9%), all in tier 1: 851,000 × 3.5% = 29,785.00
-    await expectEventually(() => cell(page, 'E01', 'commission').textContent(), '29,785.00', 'edit in Q3');
+    await eventually(() => cell(page, 'E01', 'commission').textContent(), '29,785.00', 'edit in Q3');
     await app(page, '[data-testid="share"]').click();
     const box = app(page, 'input[data-testid="share-link"]');
     await box.waitFor();
@@ -493,7 +480,7 @@ test('a share link opened in a new browser context restores the edited plan and 
     const page = await context.newPage();
     await page.goto(link);
     await app(page, '[data-testid="results"]').waitFor();
-    await expectEventually(() => cell(page, 'E01', 'commission').textContent(), '29,785.00', 'restored from the link');
+    await eventually(() => cell(page, 'E01', 'commission').textContent(), '29,785.00', 'restored from the link');
     assert.equal(await app(page, 'select[data-testid="period"]').inputValue(), '2026-Q3');
     assert.equal(await field(page, 'commission[0].tiers[0].rate_pct').inputValue(), '3.5');
     const r = evaluate(planWith(FIRST, (p) => { p.commission[0].tiers[0].rate_pct = '3.5'; }), { period: '2026-Q3' });
@@ -508,21 +495,21 @@ test('a share link opened in a new browser context restores the edited plan and 
 test('an edit survives a reload; Start over returns to the first preset', async () => {
   await withPlayground(async ({ page }) => {
     await field(page, 'commission[0].tiers[1].rate_pct').fill('6');
-    await expectEventually(() => cell(page, 'E01', 'commission').textContent(), '42,000.00', 'edit applied');
+    await eventually(() => cell(page, 'E01', 'commission').textContent(), '42,000.00', 'edit applied');
     await page.waitForTimeout(400); // the session is saved 150 ms after an edit
     await page.reload();
     await app(page, '[data-testid="results"]').waitFor();
-    await expectEventually(() => cell(page, 'E01', 'commission').textContent(), '42,000.00', 'restored after reload');
+    await eventually(() => cell(page, 'E01', 'commission').textContent(), '42,000.00', 'restored after reload');
     assert.equal(await field(page, 'commission[0].tiers[1].rate_pct').inputValue(), '6');
     await app(page, '[data-testid="reset"]').click();
-    await expectEventually(() => cell(page, 'E01', 'commission').textContent(), '38,000.00', 'after Start over');
+    await eventually(() => cell(page, 'E01', 'commission').textContent(), '38,000.00', 'after Start over');
     assert.equal(await field(page, 'commission[0].tiers[1].rate_pct').inputValue(), '4');
     assert.equal(await app(page, 'select[data-testid="preset"]').inputValue(), FIRST);
     assert.deepEqual(await pagePlan(page), JSON.parse(presetJson(FIRST)));
     await page.waitForTimeout(400);
     await page.reload();
     await app(page, '[data-testid="results"]').waitFor();
-    await expectEventually(() => cell(page, 'E01', 'commission').textContent(), '38,000.00', 'Start over survives a reload');
+    await eventually(() => cell(page, 'E01', 'commission').textContent(), '38,000.00', 'Start over survives a reload');
   });
 });
 
@@ -551,11 +538,11 @@ test('a pinned baseline survives a reload: the comparison is shown again with th
       cost: `+${grouped(c.cost_delta)} (+${c.cost_delta_pct}%)`,
       gainersLosers: `▲ ${c.gainers} · ▼ ${c.losers} · = ${c.unchanged}`,
     };
-    await expectEventually(shown, expected, 'the comparison before the reload');
+    await eventually(shown, expected, 'the comparison before the reload');
     await page.waitForTimeout(400); // the session is saved 150 ms after a change
     await page.reload();
     await app(page, '[data-testid="results"]').waitFor();
-    await expectEventually(shown, expected, 'the same comparison after the reload');
+    await eventually(shown, expected, 'the same comparison after the reload');
     await app(page, '[data-testid="comparison"]').scrollIntoViewIfNeeded();
     mkdirSync(new URL('../../test-output/screenshots/', import.meta.url), { recursive: true });
     await page.screenshot({ path: new URL('../../test-output/screenshots/baseline-after-reload.png', import.meta.url).pathname });
@@ -563,13 +550,13 @@ test('a pinned baseline survives a reload: the comparison is shown again with th
     assert.equal(await app(page, '[data-testid="clear-baseline"]').count(), 1);
     // The baseline restored is the plan pinned, not the edit: setting the rate back to 4% compares equal.
     await field(page, 'commission[0].tiers[1].rate_pct').fill('4');
-    await expectEventually(() => app(page, '[data-testid="gainers-losers"]').textContent(), '▲ 0 · ▼ 0 · = 32', 'back to the baseline');
+    await eventually(() => app(page, '[data-testid="gainers-losers"]').textContent(), '▲ 0 · ▼ 0 · = 32', 'back to the baseline');
     // Clearing the baseline is kept too.
     await app(page, '[data-testid="clear-baseline"]').click();
     await page.waitForTimeout(400);
     await page.reload();
     await app(page, '[data-testid="results"]').waitFor();
-    await expectEventually(() => app(page, '[data-testid="comparison"]').count(), 0, 'no comparison after clearing and a reload');
+    await eventually(() => app(page, '[data-testid="comparison"]').count(), 0, 'no comparison after clearing and a reload');
     assert.equal(await app(page, '[data-testid="pin-baseline"]').count(), 1);
   });
 });
@@ -580,21 +567,21 @@ test('undo and redo of a tier rate, by the buttons and by Ctrl+Z in the field', 
   await withPlayground(async ({ page }) => {
     const rate = field(page, 'commission[0].tiers[1].rate_pct');
     await rate.fill('6');
-    await expectEventually(() => cell(page, 'E01', 'commission').textContent(), '42,000.00', 'edit');
+    await eventually(() => cell(page, 'E01', 'commission').textContent(), '42,000.00', 'edit');
     await app(page, '[data-testid="undo"]').click();
-    await expectEventually(() => cell(page, 'E01', 'commission').textContent(), '38,000.00', 'undo');
+    await eventually(() => cell(page, 'E01', 'commission').textContent(), '38,000.00', 'undo');
     assert.equal(await rate.inputValue(), '4');
     await app(page, '[data-testid="redo"]').click();
-    await expectEventually(() => cell(page, 'E01', 'commission').textContent(), '42,000.00', 'redo');
+    await eventually(() => cell(page, 'E01', 'commission').textContent(), '42,000.00', 'redo');
     assert.equal(await rate.inputValue(), '6');
     // Ctrl+Z with the focus in the field undoes the plan edit, not only the text.
     await rate.focus();
     await page.keyboard.press('Control+z');
-    await expectEventually(() => cell(page, 'E01', 'commission').textContent(), '38,000.00', 'Ctrl+Z');
+    await eventually(() => cell(page, 'E01', 'commission').textContent(), '38,000.00', 'Ctrl+Z');
     assert.equal(String((await pagePlan(page)).commission[0].tiers[1].rate_pct), '4');
     assert.equal(await rate.inputValue(), '4');
     await page.keyboard.press('Control+Shift+z');
-    await expectEventually(() => cell(page, 'E01', 'commission').textContent(), '42,000.00', 'Ctrl+Shift+Z');
+    await eventually(() => cell(page, 'E01', 'commission').textContent(), '42,000.00', 'Ctrl+Shift+Z');
   });
 });
 
@@ -653,7 +640,7 @@ test('in Chinese the plan cost is exact in ¥ with 万 beside it, with Chinese l
     assert.equal(wan, '≈ 89.19万');
     assert.equal(await app(page, '[data-testid="total-pay"]').textContent(), `CN¥${grouped(r.totals.total_pay)}`);
     await app(page, 'button[data-lang="zh"]').click();
-    await expectEventually(() => app(page, '[data-testid="total-pay"]').textContent(), `¥${grouped(r.totals.total_pay)}`, 'exact cost in ¥');
+    await eventually(() => app(page, '[data-testid="total-pay"]').textContent(), `¥${grouped(r.totals.total_pay)}`, 'exact cost in ¥');
     assert.equal(await app(page, '[data-testid="total-pay-wan"]').textContent(), wan);
     assert.equal(await app(page, '[data-testid="total-pay"]').getAttribute('title'), grouped(r.totals.total_pay));
     assert.equal(await app(page, '.kpi-card span').first().textContent(), '方案总成本');
@@ -664,7 +651,7 @@ test('in Chinese the plan cost is exact in ¥ with 万 beside it, with Chinese l
     assert.equal(await app(page, 'button[data-lang="zh"]').getAttribute('aria-pressed'), 'true');
     await page.reload();
     await app(page, '[data-testid="results"]').waitFor();
-    await expectEventually(() => app(page, '[data-testid="total-pay-wan"]').textContent(), wan, 'still 万 after reload');
+    await eventually(() => app(page, '[data-testid="total-pay-wan"]').textContent(), wan, 'still 万 after reload');
     assert.equal(await app(page, 'button[data-sort="total"]').textContent(), '薪酬合计');
     assert.equal(await page.locator('sales-plan-playground').getAttribute('lang'), 'zh');
   });
@@ -678,18 +665,18 @@ test('keyboard: Enter on a row opens its explanation, the close button closes it
     await app(page, 'tr[data-rep="E05"]').focus();
     await page.keyboard.press('Enter');
     const drawer = app(page, '[data-testid="explanation"]');
-    await expectEventually(() => drawer.getAttribute('data-rep'), 'E05', 'Enter opens E05');
+    await eventually(() => drawer.getAttribute('data-rep'), 'E05', 'Enter opens E05');
     assert.equal(await drawer.locator('[data-testid="detail-total"]').textContent(), grouped(r.reps.find((x) => x.rep_id === 'E05').total_pay));
     // Close with the keyboard through the close button.
     await drawer.locator('button[aria-label="Close"]').focus();
     await page.keyboard.press('Enter');
-    await expectEventually(() => drawer.count(), 0, 'closed by the close button');
+    await eventually(() => drawer.count(), 0, 'closed by the close button');
     // Make undo and redo available (two edits, one undone), then walk the bar with Tab.
     await field(page, 'commission[0].tiers[1].rate_pct').fill('6');
     await field(page, 'commission[0].tiers[0].rate_pct').fill('3.5');
     await app(page, '[data-testid="undo"]').click();
-    await expectEventually(() => app(page, '[data-testid="undo"]').isEnabled(), true, 'undo enabled');
-    await expectEventually(() => app(page, '[data-testid="redo"]').isEnabled(), true, 'redo enabled');
+    await eventually(() => app(page, '[data-testid="undo"]').isEnabled(), true, 'undo enabled');
+    await eventually(() => app(page, '[data-testid="redo"]').isEnabled(), true, 'redo enabled');
     await app(page, 'button[data-lang="zh"]').focus();
     const reached = [];
     for (let i = 0; i < 12; i++) {
@@ -733,7 +720,7 @@ test('targets editor: a new East market-share target is Zhou Min\'s market_share
     await east.fill('0.5');
     await app(page, 'tr[data-rep="E08"]').click();
     const row = app(page, '[data-testid="explanation"] tr[data-kpi="market_share"]');
-    await expectEventually(() => row.locator('td').nth(1).textContent(), '0.5', 'target shown');
+    await eventually(() => row.locator('td').nth(1).textContent(), '0.5', 'target shown');
     // Zhou Min: market share 0.4064 of 0.5 = 81.28%, × weight 20 = 16.256 → 16.26
     assert.equal(await row.locator('td').nth(2).textContent(), '81.28%');
     assert.equal(await row.locator('[data-col="kpi-score"]').textContent(), '16.26');
@@ -744,7 +731,7 @@ test('targets editor: a new East market-share target is Zhou Min\'s market_share
     // A South rep's target is unchanged (0.4).
     await app(page, '[data-testid="explanation"] button[aria-label="Close"]').click();
     await app(page, 'tr[data-rep="S08"]').click();
-    await expectEventually(() => app(page, '[data-testid="explanation"] tr[data-kpi="market_share"] td').nth(1).textContent(), '0.4', 'South unchanged');
+    await eventually(() => app(page, '[data-testid="explanation"] tr[data-kpi="market_share"] td').nth(1).textContent(), '0.4', 'South unchanged');
   });
 });
 
@@ -758,13 +745,13 @@ test('KPI editor: add a KPI, weight it, make it pass/fail with a condition, see 
     await app(page, 'tr[data-kpi-details="kpi_4"]').waitFor();
     assert.equal(await sum.textContent(), '100'); // a new KPI weighs 0
     await field(page, 'scorecards[0].kpis[3].weight').fill('10');
-    await expectEventually(() => sum.textContent(), '110', 'sum rises by the weight');
+    await eventually(() => sum.textContent(), '110', 'sum rises by the weight');
     await app(page, 'select[data-path="scorecards[0].kpis[3].scoring.type"]').selectOption('pass_fail');
     const condition = field(page, 'scorecards[0].kpis[3].actual');
     await condition.fill('product_test >= 80');
     await field(page, 'scorecards[0].kpis[0].weight').fill('50');
-    await expectEventually(() => sum.textContent(), '100', 'back to 100');
-    await expectEventually(() => app(page, '[data-testid="plan-errors"]').count(), 0, 'plan valid');
+    await eventually(() => sum.textContent(), '100', 'back to 100');
+    await eventually(() => app(page, '[data-testid="plan-errors"]').count(), 0, 'plan valid');
     const plan = await pagePlan(page);
     assert.deepEqual(plan.scorecards[0].kpis[3], { id: 'kpi_4', name: 'KPI 4', actual: 'product_test >= 80', weight: '10', scoring: { type: 'pass_fail' } });
     const r = evaluate(plan);
@@ -772,19 +759,19 @@ test('KPI editor: add a KPI, weight it, make it pass/fail with a condition, see 
     assert.equal(r.reps.find((x) => x.rep_id === 'E01').kpis.find((k) => k.id === 'kpi_4').score, '10.00');
     await app(page, 'tr[data-rep="E01"]').click();
     const kpi4 = app(page, '[data-testid="explanation"] tr[data-kpi="kpi_4"]');
-    await expectEventually(() => kpi4.locator('[data-col="kpi-score"]').textContent(), '10', 'E01 passes');
+    await eventually(() => kpi4.locator('[data-col="kpi-score"]').textContent(), '10', 'E01 passes');
     assert.equal(await app(page, '[data-testid="explanation"] [data-testid="detail-score"]').textContent(), r.reps.find((x) => x.rep_id === 'E01').score.replace(/\.?0+$/, ''));
     // The open drawer covers the middle of the table's rows: close it before picking Li Na.
     await app(page, '[data-testid="explanation"] button[aria-label="Close"]').click();
     await app(page, 'tr[data-rep="E03"]').click();
-    await expectEventually(() => app(page, '[data-testid="explanation"]').getAttribute('data-rep'), 'E03', 'E03 open');
+    await eventually(() => app(page, '[data-testid="explanation"]').getAttribute('data-rep'), 'E03', 'E03 open');
     assert.equal(await kpi4.locator('[data-col="kpi-score"]').textContent(), '0');
     // Remove it again and put the weight back: the first preset's figures return.
     await app(page, '[data-testid="remove-kpi"]').click();
-    await expectEventually(() => sum.textContent(), '90', 'sum without the KPI');
+    await eventually(() => sum.textContent(), '90', 'sum without the KPI');
     await field(page, 'scorecards[0].kpis[0].weight').fill('60');
-    await expectEventually(() => sum.textContent(), '100', 'sum restored');
-    await expectEventually(() => kpi4.count(), 0, 'kpi_4 gone from the explanation');
+    await eventually(() => sum.textContent(), '100', 'sum restored');
+    await eventually(() => kpi4.count(), 0, 'kpi_4 gone from the explanation');
     const original = evaluate(presetJson(FIRST)).reps.find((x) => x.rep_id === 'E03');
     assert.equal(await app(page, '[data-testid="explanation"] [data-testid="detail-score"]').textContent(), original.score.replace(/\.?0+$/, ''));
   });
@@ -802,7 +789,7 @@ test('JSON editor: invalid JSON lists the error and keeps the results; a valid e
     await text.fill(broken);
     await app(page, '[data-testid="apply-json"]').click();
     const expected = engine.Engine.withSampleReps().setPlan(broken).problems.filter((p) => p.severity === 'error');
-    await expectEventually(() => app(page, '[data-testid="json-errors"] li').allTextContents(), expected.map((p) => `${p.path || '—'} ${p.message.en}`), 'json errors listed');
+    await eventually(() => app(page, '[data-testid="json-errors"] li').allTextContents(), expected.map((p) => `${p.path || '—'} ${p.message.en}`), 'json errors listed');
     assert.equal(expected[0].code, 'json_syntax');
     assert.equal(await cell(page, 'E01', 'commission').textContent(), '38,000.00');
     assert.equal(await app(page, '[data-testid="plan-errors"]').count(), 0);
@@ -811,7 +798,7 @@ test('JSON editor: invalid JSON lists the error and keeps the results; a valid e
     await text.fill(JSON.stringify(edited, null, 2));
     await app(page, '[data-testid="apply-json"]').click();
     // Li Na, 150% of 1,000,000: 30,000 + 200,000 × 6% + 300,000 × 7% = 63,000.00
-    await expectEventually(() => cell(page, 'E03', 'commission').textContent(), '63,000.00', 'valid JSON applied');
+    await eventually(() => cell(page, 'E03', 'commission').textContent(), '63,000.00', 'valid JSON applied');
     assert.equal(await cell(page, 'E01', 'commission').textContent(), '42,000.00');
     assert.equal(await app(page, '[data-testid="json-errors"]').count(), 0);
     const r = evaluate(edited);
@@ -851,13 +838,13 @@ test('reading aids: one-row toolbar, table before charts, marks legend, header t
     assert.equal(await field(page, 'commission[0].cap').getAttribute('placeholder'), 'none');
 
     await app(page, 'select[data-testid="preset"]').selectOption('target-oriented');
-    await expectEventually(() => app(page, '.charts figure:nth-child(2) figcaption').textContent(), 'Grades against the guide', 'guide caption');
+    await eventually(() => app(page, '.charts figure:nth-child(2) figcaption').textContent(), 'Grades against the guide', 'guide caption');
     assert.equal(await field(page, 'commission[0].grade_multipliers.A').getAttribute('placeholder'), '1');
     const tiers = await app(page, 'fieldset:has(> legend) td:nth-child(2)').allTextContents();
     // Salaries by role for any city, and a higher one in first-tier cities.
     assert.ok(tiers.includes('Tier 1') && tiers.includes('any tier'), `city tiers: ${tiers}`);
     await app(page, 'button[data-lang="zh"]').click();
-    await expectEventually(() => app(page, 'fieldset td:nth-child(2)').allTextContents().then((t) => t.includes('一线')), true, 'city tier in Chinese');
+    await eventually(() => app(page, 'fieldset td:nth-child(2)').allTextContents().then((t) => t.includes('一线')), true, 'city tier in Chinese');
     assert.match(await app(page, 'fieldset > legend').filter({ hasText: '提成' }).first().textContent(), /^提成：/);
   });
 });
@@ -888,7 +875,7 @@ test('the statement: percentage KPIs read as percentages, slices as money, no "�
     });
     assert.equal(editorHit, true, 'the editor is not covered');
     await app(page, '[data-testid="backdrop"]').click({ position: { x: 20, y: 200 } });
-    await expectEventually(() => app(page, '[data-testid="explanation"]').count(), 0, 'backdrop closes the statement');
+    await eventually(() => app(page, '[data-testid="explanation"]').count(), 0, 'backdrop closes the statement');
   });
 });
 
@@ -899,10 +886,10 @@ test('the plan\'s currency is shown with the headline cost', async () => {
     await text.fill(JSON.stringify(planWith(FIRST, (p) => { p.currency = 'USD'; })));
     await app(page, '[data-testid="apply-json"]').click();
     const r = evaluate(presetJson(FIRST));
-    await expectEventually(() => app(page, '[data-testid="total-pay"]').textContent(), `$${grouped(r.totals.total_pay)}`, 'USD headline');
+    await eventually(() => app(page, '[data-testid="total-pay"]').textContent(), `$${grouped(r.totals.total_pay)}`, 'USD headline');
     await text.fill(JSON.stringify(planWith(FIRST, (p) => { p.currency = 'usd'; })));
     await app(page, '[data-testid="apply-json"]').click();
-    await expectEventually(() => app(page, '[data-testid="json-errors"] li').allTextContents(), ['currency `usd` is not a currency code: write three capital letters, such as CNY or USD'], 'bad currency');
+    await eventually(() => app(page, '[data-testid="json-errors"] li').allTextContents(), ['currency `usd` is not a currency code: write three capital letters, such as CNY or USD'], 'bad currency');
   });
 });
 
@@ -914,7 +901,7 @@ test('JSON editor: while a draft is typed the plan schema points at each stray f
     const draft = planWith(FIRST, (p) => { p.scorecards[0].kpis[0].weight = true; p.commission[0].method = 'progressive'; p.colour = 'red'; delete p.name; });
     await text.fill(JSON.stringify(draft, null, 2));
     const hints = () => app(page, '[data-testid="json-hints"] li').allTextContents();
-    await expectEventually(hints, [
+    await eventually(hints, [
       'name is missing',
       'commission[0].method must be one of: "marginal", "retroactive"',
       'scorecards[0].kpis[0].weight should be a number',
@@ -923,9 +910,9 @@ test('JSON editor: while a draft is typed the plan schema points at each stray f
     // Nothing is applied by the hints: the results are the preset's.
     assert.equal(await cell(page, 'E01', 'commission').textContent(), '38,000.00');
     await app(page, 'button[data-lang="zh"]').click();
-    await expectEventually(() => app(page, '[data-testid="json-hints"] li[data-hint-path="name"]').textContent(), 'name 缺失', 'hints in Chinese');
+    await eventually(() => app(page, '[data-testid="json-hints"] li[data-hint-path="name"]').textContent(), 'name 缺失', 'hints in Chinese');
     await text.fill('{ "version": 1,\n  "name": ');
-    await expectEventually(hints, ['— 第 2 行第 11 列不是有效的 JSON：Unexpected end of JSON input'], 'syntax hint');
+    await eventually(hints, ['— 第 2 行第 11 列不是有效的 JSON：Unexpected end of JSON input'], 'syntax hint');
     await text.fill(JSON.stringify(planWith(FIRST, (p) => { p.name = 'Mine'; }), null, 2));
     await app(page, '[data-testid="json-hints-ok"]').waitFor();
     assert.equal(await app(page, '[data-testid="json-hints"]').count(), 0);
