@@ -1,0 +1,98 @@
+// Before and after: two `wasm-pack build --target web` packages of the engine timed side by
+// side, in one Node process or one headless Chromium page, their runs alternating (A, B, A,
+// B, …) so that both see the same machine load. Each run is what the playground does when a
+// slider moves: setPlan (the benchmark plan with a tier rate changed) + run + the first page
+// of 50 rows by total pay. Prints the medians and B ÷ A.
+//   node bench/ab.mjs --a DIR --b DIR --csv FILE [--runs 21] [--browser]
+// Build the "before" package from another checkout, e.g.
+//   git worktree add /tmp/before <commit> && (cd /tmp/before && wasm-pack build --mode no-install \
+//     --release --target web --out-dir /tmp/pkg-before)
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { PLAN } from './wasm-node.mjs';
+
+const args = { runs: 21 };
+for (let i = 2; i < process.argv.length; i++) {
+  const [k, v] = [process.argv[i], process.argv[i + 1]];
+  if (k === '--browser') args.browser = true;
+  else if (['--a', '--b', '--csv', '--runs'].includes(k)) (args[k.slice(2)] = k === '--runs' ? Number(v) : resolve(v)), i++;
+}
+if (!args.a || !args.b || !args.csv) throw new Error('usage: --a DIR --b DIR --csv FILE [--runs N] [--browser]');
+
+/** Runs in Node or in the page: loads both packages, alternates the runs, returns the times. */
+async function alternate(load, csv, plan, runs) {
+  const engines = [];
+  for (const which of ['a', 'b']) {
+    const m = await load(which);
+    engines.push(m.Engine.fromCsv(csv));
+  }
+  const period = engines[0].periods()[0];
+  const times = [[], []];
+  for (let i = 0; i < runs; i++) {
+    for (const k of [0, 1]) {
+      plan.commission[0].tiers[1].rate_pct = 4 + (i % 3) * 0.5;
+      const start = performance.now();
+      engines[k].setPlan(JSON.stringify(plan));
+      engines[k].run(period, false);
+      engines[k].rows(0, 50, 'total_pay', true);
+      times[k].push(performance.now() - start);
+    }
+  }
+  return times;
+}
+
+async function inNode() {
+  const load = async (which) => {
+    const m = await import(pathToFileURL(`${args[which]}/incentive_engine.js`).href);
+    await m.default({ module_or_path: readFileSync(`${args[which]}/incentive_engine_bg.wasm`) });
+    return m;
+  };
+  return alternate(load, readFileSync(args.csv, 'utf8'), structuredClone(PLAN), args.runs);
+}
+
+async function inChromium() {
+  const { chromium } = await import('playwright-core');
+  const { CHROMIUM_ARGS } = await import('../tests/e2e/browser.mjs');
+  const server = createServer((req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    const [, which, file] = path.match(/^\/(a|b)\/([\w.-]+)$/) ?? [];
+    try {
+      const body = path === '/' ? '<!doctype html><title>a/b</title>' : readFileSync(`${args[which]}/${file}`);
+      res.writeHead(200, { 'Content-Type': path === '/' ? 'text/html' : file.endsWith('.wasm') ? 'application/wasm' : 'text/javascript' });
+      res.end(body);
+    } catch {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${server.address().port}/`);
+    return await page.evaluate(
+      async ({ source, csv, plan, runs }) => {
+        const alternate = new Function(`return (${source})`)();
+        const load = async (which) => {
+          const m = await import(`/${which}/incentive_engine.js`);
+          await m.default({ module_or_path: `/${which}/incentive_engine_bg.wasm` });
+          return m;
+        };
+        return alternate(load, csv, plan, runs);
+      },
+      { source: alternate.toString(), csv: readFileSync(args.csv, 'utf8'), plan: PLAN, runs: args.runs },
+    );
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+const times = args.browser ? await inChromium() : await inNode();
+const median = (list) => list.slice().sort((x, y) => x - y)[Math.floor(list.length / 2)];
+const [a, b] = times.map(median);
+console.log(`${args.browser ? 'Chromium' : `Node ${process.version}`}, ${args.runs} runs each, alternating; setPlan + run + 50 rows, medians:`);
+console.log(`A ${args.a}: ${a.toFixed(1)} ms`);
+console.log(`B ${args.b}: ${b.toFixed(1)} ms (B ÷ A = ${(b / a).toFixed(3)})`);
