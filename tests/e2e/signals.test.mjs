@@ -88,6 +88,11 @@ test('plan health lists every check of the engine, warnings first, each with its
   const order = { warning: 0, info: 1, ok: 2 };
   assert.deepEqual(shown.map((x) => x[1]), [...shown.map((x) => x[1])].sort((a, b) => order[a] - order[b]));
   for (const h of s.health) assert.ok(shown.some(([code, severity, text]) => code === h.code && severity === h.severity && text === h.message.en), h.code);
+  // In Chinese, every check in its Chinese words.
+  await app(page, 'button[data-lang="zh"]').click();
+  assert.equal(await app(page, '[data-signal-tab="health"]').textContent(), `⚠ 方案健康度 (${warnings.length})`);
+  const shownZh = await app(page, '[data-testid="health"] li').evaluateAll((lis) => lis.map((li) => [li.dataset.check, li.textContent.replace(/^\s*\S+\s*/, '').trim()]));
+  for (const h of s.health) assert.ok(shownZh.some(([code, text]) => code === h.code && text === h.message.zh), `${h.code} in Chinese`);
   await context.close();
 });
 
