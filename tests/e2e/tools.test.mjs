@@ -194,6 +194,10 @@ test('filtering region East shows exactly the engine\'s East reps; the text filt
     await app(page, 'input[data-filter="text"]').fill('李娜');
     await eventually(() => rows(page).evaluateAll((trs) => trs.map((tr) => tr.dataset.rep)), ['E03'], 'Chinese name search');
     assert.equal(await cell(page, 'E03', 'total').textContent(), grouped(r.reps.find((x) => x.rep_id === 'E03').total_pay));
+    // The footer counts the one rep shown as one rep, and the team as 32.
+    const footer = (selector) => app(page, `tfoot ${selector} td`).first().textContent();
+    assert.equal(await footer('[data-testid="shown-total"]'), '1 rep');
+    assert.equal(await footer('tr.grand'), '32 reps');
   });
 });
 

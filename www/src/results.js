@@ -130,13 +130,13 @@ export function renderTable(el, r, comparison) {
       </tbody>
       <tfoot>
         ${r.totals.by_region.map((g) => html`<tr class="subtotal" data-region=${g.group}>
-          <th scope="row">${name(el.lang, g.group)}</th><td>${g.reps} ${el.L('reps')}</td>
+          <th scope="row">${name(el.lang, g.group)}</th><td>${g.reps} ${el.counted(g.reps, 'reps')}</td>
           <td></td><td class="num">${number(g.average_score)}</td><td></td><td colspan=${extra + 1}></td>
           <td class="num">${money(g.total_pay)}</td>${delta ? html`<td></td>` : nothing}
         </tr>`)}
-        ${shown.length !== r.reps.length ? html`<tr class="shown" data-testid="shown-total"><th scope="row">${el.L('shown')}</th><td>${shown.length} ${el.L('reps')}</td>
+        ${shown.length !== r.reps.length ? html`<tr class="shown" data-testid="shown-total"><th scope="row">${el.L('shown')}</th><td>${shown.length} ${el.counted(shown.length, 'reps')}</td>
           <td></td><td></td><td></td><td colspan=${extra + 1}></td><td class="num">${money(sum(shown.map((x) => x.total_pay)))}</td>${delta ? html`<td></td>` : nothing}</tr>` : nothing}
-        <tr class="grand"><th scope="row">${el.L('teamTotal')}</th><td>${r.totals.reps} ${el.L('reps')}</td>
+        <tr class="grand"><th scope="row">${el.L('teamTotal')}</th><td>${r.totals.reps} ${el.counted(r.totals.reps, 'reps')}</td>
           <td></td><td class="num">${number(r.totals.average_score)}</td><td></td><td colspan=${extra + 1}></td>
           <td class="num">${money(r.totals.total_pay)}</td>${delta ? html`<td class="num" data-col="delta-total">${signed(comparison.cost_delta)}</td>` : nothing}</tr>
       </tfoot>
