@@ -33,6 +33,9 @@ export const styles = css`
     font-size: var(--_font-size);
     line-height: 1.4;
     color: var(--_text);
+    /* The layout answers to the element's own width, not the window's: a portal may give it
+       less room than the window has. */
+    container: playground / inline-size;
   }
   * { box-sizing: border-box; }
   h1 { font-size: 20px; margin: 0; letter-spacing: -0.01em; }
@@ -50,9 +53,10 @@ export const styles = css`
   .lang button { border: 0; background: #fff; padding: 5px 12px; cursor: pointer; }
   .lang button[aria-pressed='true'] { background: var(--_accent); color: #fff; }
   .layout { display: grid; grid-template-columns: minmax(380px, 440px) minmax(0, 1fr); gap: 16px; padding: 16px 24px 32px; align-items: start; }
-  @media (max-width: 1000px) { .layout { grid-template-columns: 1fr; } }
+  /* Below this width the results table and the editor side by side would cut the table. */
+  @container playground (max-width: 1180px) { .layout { grid-template-columns: 1fr; } }
   .panel.results { position: sticky; top: 8px; max-height: calc(100vh - 16px); overflow: auto; }
-  @media (max-width: 1000px) { .panel.results { position: static; max-height: none; order: -1; } }
+  @container playground (max-width: 1180px) { .panel.results { position: static; max-height: none; order: -1; } }
   .detail-buttons .secondary { white-space: nowrap; }
   .panel { background: var(--_panel); border: 1px solid var(--_border); border-radius: var(--_radius); padding: 16px; min-width: 0; }
   .block { border: 1px solid var(--_border); border-radius: 8px; margin: 0 0 14px; padding: 10px 12px 12px; }
@@ -119,7 +123,7 @@ export const styles = css`
   }
   /* Dims the results behind an open statement (a click there closes it); the editor stays usable. */
   .backdrop { grid-column: 2; grid-row: 1; align-self: stretch; z-index: 5; position: relative; background: rgba(16, 24, 40, 0.14); border-radius: var(--_radius); }
-  @media (max-width: 1000px) { .backdrop { position: fixed; inset: 0; } }
+  @container playground (max-width: 1180px) { .backdrop { position: fixed; inset: 0; } }
   .detail-head { display: flex; justify-content: space-between; gap: 8px; }
   .detail h3 { margin: 0 0 4px; font-size: 15px; }
   .verdict { margin: 4px 0 8px; }
@@ -182,7 +186,7 @@ export const styles = css`
   .charts-block { margin: 0 0 12px; }
   button.linklike { border: 0; background: none; color: var(--_accent); cursor: pointer; padding: 2px 0; font-weight: 600; }
   .charts { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 12px; margin-top: 6px; }
-  @media (max-width: 1300px) { .charts { grid-template-columns: 1fr; } }
+  @container playground (max-width: 1300px) { .charts { grid-template-columns: 1fr; } }
   .charts figure { margin: 0; border: 1px solid var(--_border); border-radius: 8px; padding: 8px 10px; background: #fff; }
   .charts figcaption { font-size: 12px; font-weight: 600; color: var(--_muted); margin-bottom: 4px; }
   .chart-box { position: relative; height: 200px; }
@@ -242,7 +246,7 @@ export const styles = css`
   button.danger { border: 1px solid #f3c2c4; background: #fff; color: var(--_error); border-radius: 6px; padding: 4px 10px; cursor: pointer; }
   .cell-input.tiny { width: 56px; text-align: right; }
   /* Laptop widths: a narrower editor so that the results table keeps every column in view. */
-  @media (min-width: 1001px) and (max-width: 1360px) { .layout { grid-template-columns: minmax(340px, 360px) minmax(0, 1fr); } .grid .c-target { width: 88px; } .grid .c-num { width: 58px; } .cell-input.tiny { width: 50px; } .cell-input.formula { min-width: 0; } }
+  @container playground (min-width: 1181px) and (max-width: 1360px) { .layout { grid-template-columns: minmax(340px, 360px) minmax(0, 1fr); } .grid .c-target { width: 88px; } .grid .c-num { width: 58px; } .cell-input.tiny { width: 50px; } .cell-input.formula { min-width: 0; } }
   .tier-buttons { white-space: nowrap; }
   .tier-buttons .icon[disabled] { opacity: 0.3; cursor: default; }
   .target { border-top: 1px dashed var(--_border); padding-top: 6px; margin-top: 6px; }
