@@ -109,7 +109,7 @@ fn table_pieces(ws: &Workspace, table: &mut incentive_engine::table::ResultTable
         let page = table.rows(0, 50, key, true);
         serde_json::to_string(&page).expect("a page of rows serialises");
     }
-    let kept: Vec<(String, Decimal)> = table.evaluation().reps.iter().take(2).map(|r| (r.rep_id.clone(), r.total_pay)).collect();
+    let kept: Vec<(String, Decimal)> = table.evaluation().reps.iter().take(2).map(|r| (r.rep_id.to_string(), r.total_pay)).collect();
     for (id, total_pay) in kept {
         let again = table.rep_result(ws.data(), &id).expect("a rep of the table can be explained again");
         assert_eq!(again.total_pay, total_pay, "{id} explained again is paid differently");
