@@ -60,7 +60,7 @@ test('a rep named like HTML is shown as text, never as markup', async () => {
   const evil = rows.filter((r) => r.startsWith('E01,')).map((r) => r.replace('Zhang Wei', `"${HOSTILE.replaceAll('"', '""')}"`));
   await app(page, 'input[data-file="reps"]').setInputFiles({ name: 'evil.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...evil].join('\n')) });
   await app(page, 'tr[data-rep="E01"]').waitFor();
-  const shown = await app(page, 'tr[data-rep="E01"] th').first().textContent();
+  const shown = await app(page, 'tr[data-rep="E01"] th').first().innerText();
   assert.ok(shown.includes(HOSTILE), shown);
   await app(page, 'tr[data-rep="E01"]').click();
   assert.ok((await app(page, '[data-testid="explanation"] h3').textContent()).includes(HOSTILE));

@@ -309,8 +309,8 @@ test('a GB18030 CSV shows the Chinese names and says it was read as GB18030', as
     await eventually(() => app(page, '[data-testid="data-source"]').textContent(), 'reps-gbk.csv · 3 reps · 4 periods', 'data source');
     assert.match(await app(page, '[data-testid="load-report"] .hint').textContent(), /read as GB18030/);
     await app(page, 'button[data-lang="zh"]').click();
-    await eventually(() => app(page, 'tr[data-rep="E01"] th').first().textContent(), '张伟 E01', 'Chinese name');
-    assert.equal(await app(page, 'tr[data-rep="E02"] th').first().textContent(), '王芳 E02');
+    await eventually(() => app(page, 'tr[data-rep="E01"] th').first().innerText(), '张伟 E01', 'Chinese name');
+    assert.equal(await app(page, 'tr[data-rep="E02"] th').first().innerText(), '王芳 E02');
     const r = evaluate(presetJson(FIRST), { csv: GOOD_CSV });
     for (const rep of r.reps) assert.equal(await cell(page, rep.rep_id, 'total').textContent(), grouped(rep.total_pay), rep.rep_id);
   });
@@ -712,6 +712,33 @@ test('at 768×1024 the page has no horizontal overflow and the results table is 
     const drawer = await app(page, '[data-testid="explanation"]').boundingBox();
     assert.ok(drawer.x >= 0 && drawer.x + drawer.width <= 768 + 1, `drawer box ${JSON.stringify(drawer)}`);
   }, { viewport: { width: 768, height: 1024 } });
+});
+
+test('at laptop widths every figure stays in view: the widest table (base, bonuses, the comparison) and the commission editor', async () => {
+  for (const width of [1440, 1280]) {
+    await withPlayground(async ({ page }) => {
+      await app(page, 'select[data-testid="preset"]').selectOption('target-oriented');
+      await app(page, 'button:has-text("Pin as baseline")').click();
+      await field(page, 'commission[0].tiers[1].rate_pct').fill('6');
+      await eventually(() => app(page, 'thead th:has(button[data-sort="delta"])').count(), 1, 'the comparison column');
+      // The last column's right edge is inside the table's box: nothing to scroll to.
+      const wrap = await app(page, '.table-wrap').boundingBox();
+      const last = await app(page, 'thead th:has(button[data-sort="delta"])').boundingBox();
+      assert.ok(last.x + last.width <= wrap.x + wrap.width + 1, `${width}: vs baseline ends at ${last.x + last.width}, the table at ${wrap.x + wrap.width}`);
+      // The region and role moved under the rep's name, where they can still be read.
+      assert.equal(await app(page, 'tr[data-rep="E08"] th .inline-region').innerText(), 'East · Regional manager');
+      // Every editor block stays inside the editor column.
+      const editor = await app(page, '.panel.editor').boundingBox();
+      const blocks = await app(page, '.panel.editor fieldset.block').evaluateAll((all) => all.map((f) => f.getBoundingClientRect().right));
+      for (const right of blocks) assert.ok(right <= editor.x + editor.width + 1, `${width}: a block ends at ${right}, the editor at ${editor.x + editor.width}`);
+      // A statement dims the results where they are: the table does not move.
+      const before = await app(page, '[data-testid="results"]').boundingBox();
+      await app(page, 'tr[data-rep="E01"]').click();
+      await app(page, '[data-testid="explanation"]').waitFor();
+      const after = await app(page, '[data-testid="results"]').boundingBox();
+      assert.deepEqual([after.x, after.y], [before.x, before.y], `${width}: the results moved when the statement opened`);
+    }, { viewport: { width, height: 900 } });
+  }
 });
 
 // --- 13. targets editor -----------------------------------------------------------------

@@ -99,10 +99,14 @@ export function renderTable(el, r, comparison) {
   const hasBonuses = r.reps.some((x) => x.bonuses.length);
   const delta = comparison ? new Map(comparison.reps.map((d) => [d.rep_id, d])) : null;
   const extra = (hasBase ? 1 : 0) + (hasBonuses ? 1 : 0);
+  // How many optional columns the table has: a narrow panel folds the region column into the
+  // rep's cell (styles.js) sooner the more there are, so that every figure stays in view.
+  const optional = extra + (delta ? 1 : 0);
+  const count = (n) => html`<span class="inline-region"> · ${n} ${el.counted(n, 'reps')}</span>`;
   return html`${renderFilters(el, r)}<div class="table-wrap">
-    <table class="results-table" data-testid="results">
+    <table class="results-table" data-testid="results" data-optional-columns=${optional}>
       <thead><tr>
-        ${th(el, 'name', el.L('rep'))}${th(el, 'region', `${el.L('region')} / ${el.L('role')}`)}
+        ${th(el, 'name', el.L('rep'))}${th(el, 'region', `${el.L('region')} / ${el.L('role')}`, 'col-region')}
         ${th(el, 'attainment', el.L('attainment'), 'num', attainmentFormula(el))}${th(el, 'score', el.L('score'), 'num', el.L('scoreOver100'))}${th(el, 'grade', el.L('grade'))}
         ${hasBase ? th(el, 'base', el.L('basePay'), 'num') : nothing}
         ${th(el, 'commission', el.L('commission'), 'num')}
@@ -115,8 +119,8 @@ export function renderTable(el, r, comparison) {
             @click=${() => el.selectRep(rep.rep_id)} @keydown=${(e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), el.selectRep(rep.rep_id))}>
           <th scope="row">${zh ? rep.name_zh || rep.name : rep.name}<span class="hint"> ${rep.rep_id}</span>${signalMarks(el, rep.rep_id)}${rep.flags.length
             ? html` <span class="flag" title=${rep.flags.map((f) => term(el.lang, f.code)).join('; ')} data-flag=${rep.flags[0].code}>⚑</span>`
-            : nothing}</th>
-          <td data-col="region">${name(el.lang, rep.region)}<div class="hint" data-col="role">${name(el.lang, rep.role)}</div></td>
+            : nothing}<div class="hint inline-region">${name(el.lang, rep.region)} · ${name(el.lang, rep.role)}</div></th>
+          <td class="col-region" data-col="region">${name(el.lang, rep.region)}<div class="hint" data-col="role">${name(el.lang, rep.role)}</div></td>
           <td class="num" data-col="attainment">${percent(rep.attainment_pct)}</td>
           <td class="num" data-col="score">${number(rep.score)}</td>
           <td data-col="grade"><span class=${`badge g-${rep.grade}`}>${rep.grade}</span></td>
@@ -130,13 +134,13 @@ export function renderTable(el, r, comparison) {
       </tbody>
       <tfoot>
         ${r.totals.by_region.map((g) => html`<tr class="subtotal" data-region=${g.group}>
-          <th scope="row">${name(el.lang, g.group)}</th><td>${g.reps} ${el.counted(g.reps, 'reps')}</td>
+          <th scope="row">${name(el.lang, g.group)}${count(g.reps)}</th><td class="col-region">${g.reps} ${el.counted(g.reps, 'reps')}</td>
           <td></td><td class="num">${number(g.average_score)}</td><td></td><td colspan=${extra + 1}></td>
           <td class="num">${money(g.total_pay)}</td>${delta ? html`<td></td>` : nothing}
         </tr>`)}
-        ${shown.length !== r.reps.length ? html`<tr class="shown" data-testid="shown-total"><th scope="row">${el.L('shown')}</th><td>${shown.length} ${el.counted(shown.length, 'reps')}</td>
+        ${shown.length !== r.reps.length ? html`<tr class="shown" data-testid="shown-total"><th scope="row">${el.L('shown')}${count(shown.length)}</th><td class="col-region">${shown.length} ${el.counted(shown.length, 'reps')}</td>
           <td></td><td></td><td></td><td colspan=${extra + 1}></td><td class="num">${money(sum(shown.map((x) => x.total_pay)))}</td>${delta ? html`<td></td>` : nothing}</tr>` : nothing}
-        <tr class="grand"><th scope="row">${el.L('teamTotal')}</th><td>${r.totals.reps} ${el.counted(r.totals.reps, 'reps')}</td>
+        <tr class="grand"><th scope="row">${el.L('teamTotal')}${count(r.totals.reps)}</th><td class="col-region">${r.totals.reps} ${el.counted(r.totals.reps, 'reps')}</td>
           <td></td><td class="num">${number(r.totals.average_score)}</td><td></td><td colspan=${extra + 1}></td>
           <td class="num">${money(r.totals.total_pay)}</td>${delta ? html`<td class="num" data-col="delta-total">${signed(comparison.cost_delta)}</td>` : nothing}</tr>
       </tfoot>

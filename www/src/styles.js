@@ -55,11 +55,15 @@ export const styles = css`
   .layout { display: grid; grid-template-columns: minmax(380px, 440px) minmax(0, 1fr); gap: 16px; padding: 16px 24px 32px; align-items: start; }
   /* Below this width the results table and the editor side by side would cut the table. */
   @container playground (max-width: 1180px) { .layout { grid-template-columns: 1fr; } }
-  .panel.results { position: sticky; top: 8px; max-height: calc(100vh - 16px); overflow: auto; }
-  @container playground (max-width: 1180px) { .panel.results { position: static; max-height: none; order: -1; } }
+  /* The results and the backdrop of an open statement share the second column's cell (the
+     backdrop over the results): both placed there, or the backdrop would push the results down. */
+  .panel.results { position: sticky; top: 8px; max-height: calc(100vh - 16px); overflow: auto; grid-column: 2; grid-row: 1; }
+  @container playground (max-width: 1180px) { .panel.results { position: static; max-height: none; order: -1; grid-column: auto; grid-row: auto; } }
   .detail-buttons .secondary { white-space: nowrap; }
   .panel { background: var(--_panel); border: 1px solid var(--_border); border-radius: var(--_radius); padding: 16px; min-width: 0; }
-  .block { border: 1px solid var(--_border); border-radius: 8px; margin: 0 0 14px; padding: 10px 12px 12px; }
+  /* min-width 0: a fieldset is otherwise as wide as its widest content (a select's longest
+     option), and spilled out of the editor column. */
+  .block { border: 1px solid var(--_border); border-radius: 8px; margin: 0 0 14px; padding: 10px 12px 12px; min-width: 0; }
   legend { font-weight: 600; padding: 0 6px; }
   .grid { width: 100%; border-collapse: collapse; margin-bottom: 8px; }
   .grid th, .grid td { text-align: left; padding: 4px 4px; vertical-align: top; font-weight: normal; }
@@ -262,4 +266,17 @@ export const styles = css`
   /* The results panel answers to its own width (the element may be embedded narrower than the window). */
   .panel.results { container-type: inline-size; }
   @container (max-width: 720px) { .summary, .compare { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
+  /* A results panel too narrow for every column folds the region and role into the rep's cell
+     (and the footer's counts into its labels): the sooner, the more optional columns (base,
+     bonuses, the comparison) the table has. */
+  .results-table .inline-region { display: none; }
+  @container (max-width: 1000px) {
+    [data-optional-columns='3'] .col-region { display: none; }
+    [data-optional-columns='3'] .inline-region { display: block; }
+    .results-table[data-optional-columns='3'] { font-size: 12px; }
+    [data-optional-columns='3'] :is(th, td) { padding-left: 4px; padding-right: 4px; }
+  }
+  @container (max-width: 900px) { [data-optional-columns='2'] .col-region { display: none; } [data-optional-columns='2'] .inline-region { display: block; } }
+  @container (max-width: 800px) { [data-optional-columns='1'] .col-region { display: none; } [data-optional-columns='1'] .inline-region { display: block; } }
+  @container (max-width: 700px) { .col-region { display: none; } .inline-region { display: block; } }
 `;
