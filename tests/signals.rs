@@ -402,13 +402,14 @@ fn one_target_everywhere_with_east_at_120_and_the_southwest_at_50_is_flagged() {
     );
     // The sample plan's 120% tier: only A1 (125%) reaches it, 1 of 5 (20%): fine; a 200% tier nobody reaches is flagged.
     let tier = s.health.iter().find(|c| c.code == "tier_reach" && c.path == "commission[0].tiers[2]").unwrap();
-    assert_eq!((tier.severity, tier.message.en.as_str()), (HealthSeverity::Ok, "tier 3 of `revenue_commission` (from 120%, 5%) is reached by 1 of 5 reps (20%)"));
+    assert_eq!((tier.severity, tier.message.en.as_str()), (HealthSeverity::Ok, "tier 3 of “Commission on collected revenue” (from 120%, 5%) is reached by 1 of 5 reps (20%)"));
+    assert_eq!(tier.message.zh, "“回款提成”第 3 档（120% 起，5%）有 5 人中的 1 人达到（20%）");
     let mut plan = small_plan(json!({}));
     plan["commission"][0]["tiers"][2]["from"] = json!(200);
     let s = signals_of(&mut ws, &plan, "2026-Q2");
     let tier = s.health.iter().find(|c| c.path == "commission[0].tiers[2]").unwrap();
     assert_eq!(tier.severity, HealthSeverity::Warning);
-    assert!(tier.message.en.starts_with("tier 3 of `revenue_commission` (from 200%, 5%) is reached by 0 of 5 reps (0%): a tier almost nobody reaches"), "{}", tier.message.en);
+    assert!(tier.message.en.starts_with("tier 3 of “Commission on collected revenue” (from 200%, 5%) is reached by 0 of 5 reps (0%): a tier almost nobody reaches"), "{}", tier.message.en);
     assert!(tier.message.zh.contains("几乎无人能达到"), "{}", tier.message.zh);
 }
 
@@ -424,16 +425,18 @@ fn health_of_the_target_oriented_plan_weights_categories_base_share_and_grades()
     assert_eq!(w.severity, HealthSeverity::Info);
     assert_eq!(
         w.message.en,
-        "card `new_business`: 6 KPIs weigh under 5 points (teamwork 4, compliance 4, product_knowledge 4, negotiation 4, learning 3, relationship 4): each can move a score by at most its weight, too little to change a grade on its own"
+        "New-business rep: 6 KPIs weigh under 5 points (Teamwork (rated by other departments) 4; Compliance (2 points per violation) 4; Product knowledge test 4; Negotiation (360 rating) 4; Learning: training hours 3; Relationship management (NPS) 4): each can move a score by at most its weight, too little to change a grade on its own"
     );
+    // The same in Chinese, by the Chinese names.
+    assert!(w.message.zh.starts_with("新客户销售岗：6 个指标权重低于 5（团队协作"), "{}", w.message.zh);
     // Results 30 + 20 + 15 = 65 of 100 within 60–70; behavior 20 sits on its minimum.
     let c = find("categories", "scorecards[0]");
     assert_eq!(c.severity, HealthSeverity::Info);
     assert_eq!(
         c.message.en,
-        "card `new_business`: results 65% (60–70%), behavior 20% (20–30%), ability 15% (10–20%); behavior is at the bottom of its range: no room to move it further that way"
+        "New-business rep: Results 65% (60–70%), Behavior 20% (20–30%), Ability 15% (10–20%); Behavior is at the bottom of its range: no room to move it further that way"
     );
-    assert!(c.message.zh.contains("behavior 处于范围下限"), "{}", c.message.zh);
+    assert_eq!(c.message.zh, "新客户销售岗：结果指标 65%（60–70%），行为指标 20%（20–30%），能力指标 15%（10–20%）；行为指标处于范围下限，无法再向该方向调整");
     // Base 632,400 of total pay 1,645,929 = 38.42%: inside D5's 30–40%.
     let b = find("base_share", "base_pay");
     assert_eq!((b.severity, b.message.en.as_str()), (HealthSeverity::Ok, "base pay is 38.42% of total pay (632,400 of 1,645,929); the plan should keep it within 30–40%"));

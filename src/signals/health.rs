@@ -33,31 +33,40 @@ fn check(code: &'static str, severity: HealthSeverity, path: impl Into<String>, 
     HealthCheck { code, severity, path: path.into(), message: Message { en, zh } }
 }
 
+/// What a message calls a plan item, in English and in Chinese: its name (the Chinese name in
+/// Chinese), or its id when it has none; a consultant reads "Behavior", not `behavior`.
+fn called(id: &str, name: Option<&str>, name_zh: Option<&str>) -> (String, String) {
+    let name = name.filter(|n| !n.trim().is_empty()).unwrap_or(id);
+    (name.to_string(), name_zh.filter(|n| !n.trim().is_empty()).unwrap_or(name).to_string())
+}
+
 /// Every card adds up to 100 (validation makes sure); KPIs under 5 points are named, per card.
 fn weights(plan: &CompiledPlan) -> Vec<HealthCheck> {
     let mut out = Vec::new();
     for (c, card) in plan.plan.scorecards.iter().enumerate() {
         let total = card.kpis.iter().try_fold(Decimal::ZERO, |s, k| s.checked_add(k.weight)).unwrap_or_default();
-        let small: Vec<String> = card
+        let small: Vec<(String, String)> = card
             .kpis
             .iter()
             .filter_map(|kpi| {
                 let weight = if card.normalize { pct(kpi.weight, total).unwrap_or(kpi.weight) } else { kpi.weight };
-                (weight > Decimal::ZERO && weight < Decimal::from(SMALL_WEIGHT)).then(|| format!("{} {}", kpi.id, plain(weight)))
+                let (en, zh) = called(&kpi.id, Some(&kpi.name), kpi.name_zh.as_deref());
+                (weight > Decimal::ZERO && weight < Decimal::from(SMALL_WEIGHT)).then(|| (format!("{en} {}", plain(weight)), format!("{zh} {}", plain(weight))))
             })
             .collect();
         if !small.is_empty() {
+            let (card_en, card_zh) = called(&card.id, card.name.as_deref(), card.name_zh.as_deref());
+            let (list_en, list_zh): (Vec<String>, Vec<String>) = small.into_iter().unzip();
             out.push(check(
                 "weights",
                 HealthSeverity::Info,
                 format!("scorecards[{c}]"),
                 format!(
-                    "card `{}`: {} under {SMALL_WEIGHT} points ({}): each can move a score by at most its weight, too little to change a grade on its own",
-                    card.id,
-                    if small.len() == 1 { "1 KPI weighs".to_string() } else { format!("{} KPIs weigh", small.len()) },
-                    small.join(", ")
+                    "{card_en}: {} under {SMALL_WEIGHT} points ({}): each can move a score by at most its weight, too little to change a grade on its own",
+                    if list_en.len() == 1 { "1 KPI weighs".to_string() } else { format!("{} KPIs weigh", list_en.len()) },
+                    list_en.join("; ")
                 ),
-                format!("计分卡 `{}`：{} 个指标权重低于 {SMALL_WEIGHT}（{}）：每个最多影响其权重对应的分数，单独难以改变等级", card.id, small.len(), small.join("，")),
+                format!("{card_zh}：{} 个指标权重低于 {SMALL_WEIGHT}（{}）：每个最多影响其权重对应的分数，单独难以改变等级", list_zh.len(), list_zh.join("；")),
             ));
         }
     }
@@ -86,16 +95,17 @@ fn categories(plan: &CompiledPlan) -> Vec<HealthCheck> {
             let weight = card.kpis.iter().filter(|k| k.category.as_deref() == Some(cat.id.as_str())).try_fold(Decimal::ZERO, |s, k| s.checked_add(k.weight)).unwrap_or_default();
             let share = round(pct(weight, total).unwrap_or_default(), 2);
             let (min, max) = (cat.min_weight.unwrap_or(Decimal::ZERO), cat.max_weight.unwrap_or(Decimal::ONE_HUNDRED));
+            let (en, zh) = called(&cat.id, Some(&cat.name), cat.name_zh.as_deref());
             if cat.min_weight.is_some() && share == min {
-                edges.0.push(format!("{} is at the bottom of its range", cat.id));
-                edges.1.push(format!("{} 处于范围下限", cat.id));
+                edges.0.push(format!("{en} is at the bottom of its range"));
+                edges.1.push(format!("{zh}处于范围下限"));
             } else if cat.max_weight.is_some() && share == max {
-                edges.0.push(format!("{} is at the top of its range", cat.id));
-                edges.1.push(format!("{} 处于范围上限", cat.id));
+                edges.0.push(format!("{en} is at the top of its range"));
+                edges.1.push(format!("{zh}处于范围上限"));
             }
             let range = format!("{}–{}%", plain(min), plain(max));
-            parts.0.push(format!("{} {}% ({range})", cat.id, plain(share)));
-            parts.1.push(format!("{} {}%（{range}）", cat.id, plain(share)));
+            parts.0.push(format!("{en} {}% ({range})", plain(share)));
+            parts.1.push(format!("{zh} {}%（{range}）", plain(share)));
         }
         if parts.0.is_empty() {
             continue;
@@ -105,12 +115,13 @@ fn categories(plan: &CompiledPlan) -> Vec<HealthCheck> {
         } else {
             (HealthSeverity::Info, format!("; {}: no room to move it further that way", edges.0.join(", ")), format!("；{}，无法再向该方向调整", edges.1.join("，")))
         };
+        let (card_en, card_zh) = called(&card.id, card.name.as_deref(), card.name_zh.as_deref());
         out.push(check(
             "categories",
             severity,
             format!("scorecards[{c}]"),
-            format!("card `{}`: {}{en}", card.id, parts.0.join(", ")),
-            format!("计分卡 `{}`：{}{zh}", card.id, parts.1.join("，")),
+            format!("{card_en}: {}{en}", parts.0.join(", ")),
+            format!("{card_zh}：{}{zh}", parts.1.join("，")),
         ));
     }
     out
@@ -146,12 +157,13 @@ fn tier_reach(plan: &CompiledPlan, evaluation: &Evaluation) -> Vec<HealthCheck> 
             } else {
                 ("", "")
             };
+            let (line_en, line_zh) = called(&line.id, Some(&line.name), line.name_zh.as_deref());
             out.push(check(
                 "tier_reach",
                 if rare { HealthSeverity::Warning } else { HealthSeverity::Ok },
                 format!("commission[{l}].tiers[{t}]"),
-                format!("tier {} of `{}` (from {bound}, {}%) is reached by {reached} of {n} reps ({}%){en_tail}", t + 1, line.id, plain(tier.rate_pct), plain(share)),
-                format!("`{}` 的第 {} 档（{bound} 起，{}%）有 {n} 人中的 {reached} 人达到（{}%）{zh_tail}", line.id, t + 1, plain(tier.rate_pct), plain(share)),
+                format!("tier {} of “{line_en}” (from {bound}, {}%) is reached by {reached} of {n} reps ({}%){en_tail}", t + 1, plain(tier.rate_pct), plain(share)),
+                format!("“{line_zh}”第 {} 档（{bound} 起，{}%）有 {n} 人中的 {reached} 人达到（{}%）{zh_tail}", t + 1, plain(tier.rate_pct), plain(share)),
             ));
         }
     }

@@ -27,7 +27,11 @@ test('the sample reps are shown with the seed figures', async () => {
 
 test('changing a tier rate updates the rep at once to the hand-computed value', async () => {
   const { page, context } = await openPlayground(env);
+  const chosen = page.locator('sales-plan-playground select[data-testid="preset"] option:checked');
+  const preset = await chosen.textContent();
   await field(page, 'commission[0].tiers[1].rate_pct').fill('6');
+  // The preset's name says the plan is no longer the preset as shipped.
+  assert.equal(await chosen.textContent(), `${preset} · edited`);
   // Zhang Wei, target 100万, collected 120万: 100万 × 3% + 20万 × 6% = 42,000.00
   assert.equal(await cell(page, 'E01', 'commission').textContent(), '42,000.00');
   // Li Na, 150万: 30,000 + 20万 × 6% + 30万 × 5% = 57,000.00

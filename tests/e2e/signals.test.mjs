@@ -38,7 +38,7 @@ test('the alerts list names the rep, the rule, the values and the periods, criti
   assert.deepEqual(shown[0].slice(0, 3), ['c_twice', 'N03', 'critical']);
   // Seed 001: a weekly follow-up rate falling from 80% to 60% raises a warning.
   const s02 = shown.find(([rule, rep]) => rule === 'followup_drop' && rep === 'S02');
-  assert.equal(s02[3], 'Follow-up rate dropped sharply — Wu Ting (S02): followup_rate fell from 80 in 2026-Q3 to 60 in 2026-Q4 (−20, −25%); the rule fires at a fall of 15');
+  assert.equal(s02[3], 'Follow-up rate dropped sharply — Wu Ting (S02): the weekly follow-up rate (%) fell from 80 in 2026-Q3 to 60 in 2026-Q4 (−20, −25%); the rule fires at a fall of 15');
   // The rep's row carries the mark; clicking the alert opens the rep's statement.
   assert.equal(await app(page, 'tr[data-rep="S02"] [data-mark="alert"]').count(), 1);
   assert.equal(await app(page, 'tr[data-rep="E01"] [data-mark="alert"]').count(), 0);
@@ -56,7 +56,7 @@ test('the high potential is flagged with the team figures, and paid a rate point
   // D6: mid-ranked revenue, satisfaction 92 against the team's 84.19 (+ 5), training 100% against 70.91% (+ 20).
   assert.equal(
     (await item.textContent()).replace(/\s+/g, ' ').trim(),
-    '★ Luo Jia (W04) revenue_collected 774,000 (percentile rank 32.26 ∈ 25–75) · satisfaction 92 ≥ team average 84.19 + 5 = 89.19 · training_participation 100 ≥ team average 70.91 + 20 = 90.91',
+    '★ Luo Jia (W04) Collected revenue 774,000 (percentile rank 32.26 ∈ 25–75) · Customer satisfaction 92 ≥ team average 84.19 + 5 = 89.19 · Training participation 100 ≥ team average 70.91 + 20 = 90.91',
   );
   assert.equal(await app(page, 'tr[data-rep="W04"] [data-mark="potential"]').count(), 1);
   assert.equal(await app(page, '[data-mark="potential"]').count(), 1);

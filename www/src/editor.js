@@ -16,6 +16,15 @@ function sum(values) {
 }
 
 /**
+ * A preset's name in the selector; the chosen one, once the plan is edited, says so (with the
+ * plan's own name when the edit renamed it): its description was written for the preset.
+ */
+function presetLabel(el, preset, plan) {
+  if (preset.id !== el.presetId || JSON.stringify(preset.plan) === JSON.stringify(plan)) return el.text(preset.plan);
+  return `${el.text(plan) || el.text(preset.plan)} · ${el.L('edited')}`;
+}
+
+/**
  * The plan editor panel: preset, scorecards, targets, points, grades, pay, JSON.
  * @param {import('./playground.js').SalesPlanPlayground} el the element whose plan is edited
  * @returns {import('lit').TemplateResult}
@@ -26,7 +35,7 @@ export function renderEditor(el) {
     <label class="row preset">${el.L('preset')}
       <select data-testid="preset" @change=${(e) => el.loadPreset(e.target.value)}>
         ${el.presetId ? nothing : html`<option value="" disabled selected>${el.text(plan) || el.L('plan')}</option>`}
-        ${el.presets.map((p) => html`<option value=${p.id} ?selected=${p.id === el.presetId}>${el.text(p.plan)}</option>`)}
+        ${el.presets.map((p) => html`<option value=${p.id} ?selected=${p.id === el.presetId}>${presetLabel(el, p, plan)}</option>`)}
       </select>
     </label>
     ${el.text(plan, 'description') ? html`<p class="hint description">${el.text(plan, 'description')}</p>` : nothing}

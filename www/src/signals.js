@@ -5,6 +5,7 @@
 import { html, nothing } from 'lit';
 import { term } from './i18n.js';
 import { short, sum } from './format.js';
+import { columnName } from './columns.js';
 
 const HEALTH_MARK = { ok: '✓', info: 'ℹ', warning: '⚠' };
 const SEVERITY_ORDER = { warning: 0, info: 1, ok: 2 };
@@ -18,12 +19,14 @@ function statName(lang, stat) {
 
 /** One check of the high-potential rule: the rep's value against the team's, and the bar. */
 function checkText(el, c, condition) {
+  // A data column by its friendly name ("Customer satisfaction"), a formula as written.
+  const metric = columnName(el.lang, c.metric) ?? c.metric;
   if (c.compared_with === 'percentile_rank') {
     const band = condition ? ` ∈ ${short(condition.from)}–${short(condition.to)}` : '';
-    return `${c.metric} ${short(c.value)} (${el.L('percentileRank').toLowerCase()} ${short(c.team_value)}${band})`;
+    return `${metric} ${short(c.value)} (${el.L('percentileRank').toLowerCase()} ${short(c.team_value)}${band})`;
   }
   const by = condition?.by != null && Number(condition.by) !== 0 ? ` + ${short(condition.by)} = ${short(sum([c.team_value, String(condition.by)]))}` : '';
-  return `${c.metric} ${short(c.value)} ≥ ${statName(el.lang, c.compared_with)} ${short(c.team_value)}${by}`;
+  return `${metric} ${short(c.value)} ≥ ${statName(el.lang, c.compared_with)} ${short(c.team_value)}${by}`;
 }
 
 /**
