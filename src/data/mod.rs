@@ -318,13 +318,15 @@ impl Builder {
             }
         }
         let mut values = Vec::with_capacity(header.numeric_at.len());
+        // Whose figures the row holds: a row left out takes that rep out of that period.
+        let (rep_id, period) = (header.text(fields, "rep_id"), header.text(fields, "period"));
         for &i in &header.numeric_at {
             values.push(parse_number(&fields[i]).map_err(|()| {
                 let (column, raw) = (&header.names[i], fields[i].trim());
                 let (en, zh) = if looks_numeric(raw) {
-                    (format!("line {line}: `{column}` is `{raw}`, which {}", TOO_LARGE.0), format!("第 {line} 行：`{column}` 的值 `{raw}` {}", TOO_LARGE.1))
+                    (format!("line {line} (rep {rep_id}, {period}): `{column}` is `{raw}`, which {}", TOO_LARGE.0), format!("第 {line} 行（代表 {rep_id}，{period}）：`{column}` 的值 `{raw}` {}", TOO_LARGE.1))
                 } else {
-                    (format!("line {line}: `{column}` is `{raw}`, not a number"), format!("第 {line} 行：`{column}` 的值 `{raw}` 不是数字"))
+                    (format!("line {line} (rep {rep_id}, {period}): `{column}` is `{raw}`, not a number"), format!("第 {line} 行（代表 {rep_id}，{period}）：`{column}` 的值 `{raw}` 不是数字"))
                 };
                 Problem::error("not_a_number", format!("line {line}.{column}"), Some(raw.to_string()), en, zh)
             })?);
