@@ -714,9 +714,12 @@ test('at 768×1024 the page has no horizontal overflow and the results table is 
   }, { viewport: { width: 768, height: 1024 } });
 });
 
-test('at laptop widths every figure stays in view: the widest table (base, bonuses, the comparison) and the commission editor', async () => {
+test('at laptop widths every figure stays in view: the toolbar on one line, the widest table (base, bonuses, the comparison) and the commission editor', async () => {
   for (const width of [1440, 1280]) {
     await withPlayground(async ({ page }) => {
+      // The file actions on one line.
+      const tops = await app(page, 'nav.actions button').evaluateAll((all) => new Set(all.map((b) => Math.round(b.getBoundingClientRect().top))).size);
+      assert.equal(tops, 1, `${width}: the toolbar wraps`);
       await app(page, 'select[data-testid="preset"]').selectOption('target-oriented');
       await app(page, 'button:has-text("Pin as baseline")').click();
       await field(page, 'commission[0].tiers[1].rate_pct').fill('6');

@@ -205,6 +205,12 @@ export const styles = css`
   .actions button[disabled] { opacity: 0.5; cursor: not-allowed; }
   .actions .source { color: var(--_muted); font-size: 13px; margin-right: 6px; }
   .actions .sep { width: 1px; height: 20px; background: var(--_border); }
+  /* Laptop widths: the file actions stay on one line. */
+  @container playground (max-width: 1420px) {
+    .actions { gap: 4px; padding: 8px 16px; }
+    .actions button { padding: 3px 7px; font-size: 13px; }
+    .actions .source { font-size: 12px; }
+  }
   .notice { color: #17803d; font-size: 13px; }
   .share-link { flex: 1 1 260px; min-width: 200px; padding: 4px 8px; border: 1px solid var(--_border); border-radius: 6px; font-size: 12px; color: var(--_muted); }
   .load-report { position: relative; margin: 12px 24px 0; padding: 10px 14px; border-radius: 8px; border: 1px solid var(--_border); background: #fff; }
