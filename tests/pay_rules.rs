@@ -149,6 +149,14 @@ fn base_pay_with_allowances_and_the_minimum_and_share_warnings() {
     let codes: Vec<&str> = r.warnings.iter().map(|w| w.code).collect();
     assert_eq!(codes, ["below_minimum_wage", "base_share_out_of_range"]);
     assert_eq!(r.warnings[1].value.as_deref(), Some("46.24"));
+    let messages: Vec<(&str, &str)> = r.warnings.iter().map(|w| (w.message.en.as_str(), w.message.zh.as_str())).collect();
+    assert_eq!(
+        messages,
+        [
+            ("Rep A (r1) has a monthly salary of 7500, below the local minimum of 8000", "销售代表 A（r1）的月底薪 7500 低于当地最低工资 8000"),
+            ("Rep A (r1) has base pay of 46.24% of total pay, outside the 30–40% the plan aims for", "销售代表 A（r1）的底薪占总薪酬的 46.24%，不在方案设定的 30–40% 范围内"),
+        ]
+    );
 }
 
 #[test]

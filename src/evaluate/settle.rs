@@ -71,7 +71,7 @@ pub(super) fn settle(plan: &CompiledPlan, data: &Dataset, period: usize, works: 
                     "below_minimum_wage",
                     monthly,
                     format!("has a monthly salary of {monthly}, below the local minimum of {minimum}"),
-                    format!("月底薪 {monthly} 低于当地最低工资 {minimum}"),
+                    format!("的月底薪 {monthly} 低于当地最低工资 {minimum}"),
                 ));
             }
         }
@@ -121,8 +121,8 @@ fn finish(plan: &CompiledPlan, rep: &crate::data::Rep, r: &mut RepResult, owed: 
                 rep,
                 "base_share_out_of_range",
                 pct,
-                format!("base pay is {pct}% of total pay, outside the {}–{}% the plan aims for", l.normalize(), h.normalize()),
-                format!("底薪占总薪酬的 {pct}%，不在方案设定的 {}–{}% 范围内", l.normalize(), h.normalize()),
+                format!("has base pay of {pct}% of total pay, outside the {}–{}% the plan aims for", l.normalize(), h.normalize()),
+                format!("的底薪占总薪酬的 {pct}%，不在方案设定的 {}–{}% 范围内", l.normalize(), h.normalize()),
             ));
         }
     }
