@@ -23,7 +23,8 @@ pub(super) type Owed = HashMap<Label, Decimal>;
 /// variable pay is what was earned (used to run the draw account over earlier periods).
 /// The reps `detail` names are explained.
 pub(super) fn settle(plan: &CompiledPlan, data: &Dataset, period: usize, works: Vec<RepWork>, owed: Option<&Owed>, detail: Detail, problems: &mut Vec<Problem>) -> Result<Vec<RepResult>, Problem> {
-    let band = |grade: &str| plan.plan.grades.bands.iter().position(|b| b.grade == grade).unwrap_or(0);
+    // The grades are copies of the plan's labels: found by pointer, not by reading the text.
+    let band = |grade: &Label| plan.plan.grades.bands.iter().position(|b| b.grade == *grade).unwrap_or(0);
     let scale = plan.plan.rounding.money_scale;
     let mut bonuses = allocate_bonuses(plan, &works, scale)?;
     let clawbacks = clawbacks(plan, data, period, &works, detail, problems);
@@ -145,7 +146,8 @@ fn rep_warning(rep: &crate::data::Rep, code: &'static str, value: Decimal, en: S
 
 /// Every bonus's amount and working for every rep, in `works` order.
 fn allocate_bonuses(plan: &CompiledPlan, works: &[RepWork], scale: u32) -> Result<Vec<Vec<(Decimal, Explanation)>>, Problem> {
-    let band = |grade: &str| plan.plan.grades.bands.iter().position(|b| b.grade == grade).unwrap_or(0);
+    // The grades are copies of the plan's labels: found by pointer, not by reading the text.
+    let band = |grade: &Label| plan.plan.grades.bands.iter().position(|b| b.grade == *grade).unwrap_or(0);
     plan.bonuses
         .iter()
         .zip(&plan.plan.bonuses)
