@@ -50,7 +50,7 @@ pub fn shown(text: &str) -> std::borrow::Cow<'_, str> {
     match text.char_indices().nth(MAX_SHOWN_CHARS) {
         None => std::borrow::Cow::Borrowed(text),
         Some(_) => {
-            let head = text.char_indices().nth(77).map_or(text, |(at, _)| &text[..at]);
+            let head = text.char_indices().nth(MAX_SHOWN_CHARS - 3).map_or(text, |(at, _)| &text[..at]);
             std::borrow::Cow::Owned(format!("{head}…"))
         }
     }
@@ -86,12 +86,13 @@ impl Problem {
     /// A problem. A value longer than [`MAX_SHOWN_CHARS`] characters is cut as [`shown`]
     /// does, in `value` and wherever the messages quote it whole.
     pub fn new(code: &'static str, severity: Severity, path: String, value: Option<String>, en: String, zh: String) -> Self {
-        let (value, en, zh) = match value {
-            Some(v) if shown(&v).len() != v.len() => {
-                let cut = shown(&v).into_owned();
-                (Some(cut.clone()), en.replace(&v, &cut), zh.replace(&v, &cut))
-            }
-            other => (other, en, zh),
+        let cut = value.as_deref().map(shown).and_then(|c| match c {
+            std::borrow::Cow::Owned(cut) => Some(cut),
+            std::borrow::Cow::Borrowed(_) => None,
+        });
+        let (value, en, zh) = match (value, cut) {
+            (Some(v), Some(cut)) => (Some(cut.clone()), en.replace(&v, &cut), zh.replace(&v, &cut)),
+            (value, _) => (value, en, zh),
         };
         Problem { code, severity, path, value, message: Message { en, zh } }
     }

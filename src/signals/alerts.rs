@@ -16,7 +16,7 @@ pub(super) fn alerts(plan: &CompiledPlan, data: &Dataset, period: usize, evaluat
         match (&rule.rule, expr) {
             (AlertCondition::Drop { metric, metric_name, metric_name_zh, by, by_pct }, Some(expr)) => {
                 let Some(before) = plan.period_back(period, 1) else { continue };
-                let (what, what_zh) = watched(metric, metric_name, metric_name_zh);
+                let (what, what_zh) = super::called(metric, metric_name.as_deref(), metric_name_zh.as_deref());
                 for rep in &evaluation.reps {
                     let Some(&r) = rep_index.get(rep.rep_id.as_str()) else { continue };
                     let (Some(old), Some(new)) = (history.value(expr, r, before), history.value(expr, r, period)) else { continue };
@@ -47,7 +47,7 @@ pub(super) fn alerts(plan: &CompiledPlan, data: &Dataset, period: usize, evaluat
             (AlertCondition::Level { metric, metric_name, metric_name_zh, below, above, to_date, only_at }, Some(expr)) => {
                 let Some(span) = to_date::span(plan, period, *to_date, only_at.as_deref()) else { continue };
                 let summed = to_date.map(|_| to_date::values(plan, data, expr, &span));
-                let (what, what_zh) = watched(metric, metric_name, metric_name_zh);
+                let (what, what_zh) = super::called(metric, metric_name.as_deref(), metric_name_zh.as_deref());
                 for rep in &evaluation.reps {
                     let Some(&r) = rep_index.get(rep.rep_id.as_str()) else { continue };
                     let found = match &summed {
@@ -109,12 +109,6 @@ fn level_words((what, what_zh): (&str, &str), to_date: Option<ToDate>, names: &[
         None => (format!("{what} is {} in {last}", plain(value)), format!("{what_zh} 在 {last} 为 {}", plain(value))),
     };
     (format!("{en}, {side} {}", plain(threshold)), format!("{zh}，{side_zh} {}", plain(threshold)))
-}
-
-/// What messages call a watched value: its names in the plan, else its formula (in both languages).
-fn watched(metric: &str, name: &Option<String>, name_zh: &Option<String>) -> (String, String) {
-    let en = name.clone().unwrap_or_else(|| metric.to_string());
-    (en.clone(), name_zh.clone().unwrap_or(en))
 }
 
 /// An alert for `rep`, its message prefixed with the rule's name and the rep's name and id.

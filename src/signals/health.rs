@@ -2,7 +2,7 @@
 //! the base-pay share, grades against the guide, one target for very different regions.
 
 use super::stats::{average, pct, round};
-use super::{plain, HealthCheck, HealthSeverity};
+use super::{called, plain, HealthCheck, HealthSeverity};
 use crate::evaluate::Evaluation;
 use crate::plan::{CompiledPlan, TierBasis};
 use crate::problem::Message;
@@ -33,12 +33,6 @@ fn check(code: &'static str, severity: HealthSeverity, path: impl Into<String>, 
     HealthCheck { code, severity, path: path.into(), message: Message { en, zh } }
 }
 
-/// What a message calls a plan item, in English and in Chinese: its name (the Chinese name in
-/// Chinese), or its id when it has none; a consultant reads "Behavior", not `behavior`.
-fn called(id: &str, name: Option<&str>, name_zh: Option<&str>) -> (String, String) {
-    let name = name.filter(|n| !n.trim().is_empty()).unwrap_or(id);
-    (name.to_string(), name_zh.filter(|n| !n.trim().is_empty()).unwrap_or(name).to_string())
-}
 
 /// Every card adds up to 100 (validation makes sure); KPIs under 5 points are named, per card.
 fn weights(plan: &CompiledPlan) -> Vec<HealthCheck> {

@@ -222,6 +222,14 @@ pub fn signals(plan: &CompiledPlan, data: &Dataset, period: usize, evaluation: &
 }
 
 /// A rep as messages name it: "Wu Ting (S02)", "吴婷（S02）" (the id alone when unnamed).
+/// What a message calls a plan item, in English and in Chinese: its name (the Chinese name in
+/// Chinese), or `fallback` (its id, a watched formula) when it has none; a consultant reads
+/// "Behavior", not `behavior`.
+fn called(fallback: &str, name: Option<&str>, name_zh: Option<&str>) -> (String, String) {
+    let name = name.filter(|n| !n.trim().is_empty()).unwrap_or(fallback);
+    (name.to_string(), name_zh.filter(|n| !n.trim().is_empty()).unwrap_or(name).to_string())
+}
+
 fn rep_names(id: &str, name: &str, name_zh: &str) -> (String, String) {
     let zh = if name_zh.is_empty() { name } else { name_zh };
     let en = if name.is_empty() { id.to_string() } else { format!("{name} ({id})") };

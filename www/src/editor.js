@@ -20,7 +20,7 @@ function sum(values) {
  * plan's own name when the edit renamed it): its description was written for the preset.
  */
 function presetLabel(el, preset, plan) {
-  if (preset.id !== el.presetId || JSON.stringify(preset.plan) === JSON.stringify(plan)) return el.text(preset.plan);
+  if (preset.id !== el.presetId || preset.canonical === JSON.stringify(plan)) return el.text(preset.plan);
   return `${el.text(plan) || el.text(preset.plan)} · ${el.L('edited')}`;
 }
 

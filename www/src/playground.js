@@ -184,7 +184,11 @@ export class SalesPlanPlayground extends LitElement {
       const api = await loadEngine();
       this.api = api;
       this.useEngine(api.Engine.withSampleReps(), { sample: true });
-      this.presets = api.presets().map((p) => ({ id: p.id, json: p.json, plan: JSON.parse(p.json) }));
+      this.presets = api.presets().map((p) => {
+        const plan = JSON.parse(p.json);
+        // `canonical`: the plan as JSON.stringify writes it, to tell an edited plan from the preset.
+        return { id: p.id, json: p.json, plan, canonical: JSON.stringify(plan) };
+      });
       this.status = 'ready';
       if (this.hostReps) this.useReps(this.hostReps, { quiet: true });
       else if (this.repsSrc) await this.fetchReps(this.repsSrc);
