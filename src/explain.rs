@@ -64,16 +64,19 @@ impl PartialEq for Explanation {
 }
 
 impl Trace for Explanation {
+    #[inline]
     fn value(&mut self, key: &'static str, value: Decimal) {
         if !self.quiet {
             self.steps.push(Step { key, value });
         }
     }
+    #[inline]
     fn note(&mut self, note: &'static str) {
         if !self.quiet && !self.notes.contains(&note) {
             self.notes.push(note);
         }
     }
+    #[inline]
     fn wants(&self, _: &'static str) -> bool {
         !self.quiet
     }

@@ -168,9 +168,7 @@ fn grade_and_rank_refs(plan: &CompiledPlan, reps: &mut [&mut results::RepResult]
     let bands = &plan.plan.grades.bands;
     let scores: Vec<Decimal> = reps.iter().map(|r| r.score).collect();
     let by_rank = plan.quotas.as_ref().map(|q| enforce_distribution(&scores, q));
-    // Rank = 1 + the number of higher scores: counted in the scores sorted best first.
-    let mut sorted = scores.clone();
-    sorted.sort_unstable_by(|a, b| b.cmp(a));
+    let ranks = crate::order::ranks(&scores);
     for (i, rep) in reps.iter_mut().enumerate() {
         let (band, graded_by) = match &by_rank {
             Some(grades) => (grades[i], results::GradedBy::Rank),
@@ -178,7 +176,7 @@ fn grade_and_rank_refs(plan: &CompiledPlan, reps: &mut [&mut results::RepResult]
         };
         rep.grade = bands.get(band).map(|b| b.grade.clone()).unwrap_or_default();
         rep.graded_by = graded_by;
-        rep.rank = 1 + sorted.partition_point(|s| *s > rep.score);
+        rep.rank = ranks[i];
     }
 }
 

@@ -8,7 +8,6 @@ use crate::plan::{CompiledPlan, RoundingMode};
 use crate::problem::Problem;
 use crate::score::distribution_report;
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
 
 /// A figure the totals add up: its field in the totals, and its name in both languages.
 type Figure = (&'static str, &'static str, &'static str);
@@ -101,11 +100,8 @@ pub(super) fn totals(plan: &CompiledPlan, reps: &[RepResult], excluded: usize) -
 
 /// The totals of each group of reps by `key`; `(field, en, zh)` say what the groups are.
 fn groups(plan: &CompiledPlan, reps: &[RepResult], (field, en, zh): (&str, &str, &str), key: fn(&RepResult) -> &str) -> Result<Vec<GroupTotal>, Problem> {
-    let mut by: BTreeMap<&str, Vec<&RepResult>> = BTreeMap::new();
-    for r in reps {
-        by.entry(key(r)).or_default().push(r);
-    }
-    by.iter()
+    crate::grouping::by_name(reps.iter().map(|r| (key(r), r)))
+        .iter()
         .map(|(name, members)| {
             let scope = Scope { path: format!("totals.{field}.{name}"), en: format!("{en} {name}"), zh: format!("{zh} {name} ") };
             group(plan, &scope, name, members.iter().copied())

@@ -182,14 +182,6 @@ fn positive_sum(weights: &[Decimal]) -> Result<Decimal, CalcError> {
     weights.iter().try_fold(Decimal::ZERO, |s, w| s.checked_add((*w).max(Decimal::ZERO))).ok_or(CalcError::Overflow)
 }
 
-/// Competition ranks (1, 2, 2, 4) of `values`, best (largest) first: 1 + the number of
-/// larger values, counted in the values sorted largest first.
-fn ranks(values: &[Decimal]) -> Vec<usize> {
-    let mut sorted = values.to_vec();
-    sorted.sort_unstable_by(|a, b| b.cmp(a));
-    values.iter().map(|v| 1 + sorted.partition_point(|w| w > v)).collect()
-}
-
 /// The amounts of bonus `b` for every rep, at the money `scale` for pool shares (other
 /// amounts are unrounded). Each rep's explanation gets the allocation's working.
 pub fn allocate(b: &CompiledBonus, reps: &[BonusRep], scale: u32, explains: &mut [Explanation]) -> Result<Vec<Decimal>, CalcError> {
@@ -209,14 +201,11 @@ pub fn allocate(b: &CompiledBonus, reps: &[BonusRep], scale: u32, explains: &mut
             }
         }
         BonusKind::Rank { top, amount, ties, within, minimum, lower_is_better, .. } => {
-            let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-            for i in (0..n).filter(|i| eligible[*i] && (*lower_is_better || reps[*i].value > *minimum)) {
-                groups.entry(group_key(&reps[i], *within)).or_default().push(i);
-            }
-            for members in groups.values() {
+            let ranked = (0..n).filter(|i| eligible[*i] && (*lower_is_better || reps[*i].value > *minimum));
+            for (_, members) in crate::grouping::by_name(ranked.map(|i| (group_key(&reps[i], *within), i))) {
                 // Lower is better: rank the negated measure (negation cannot overflow a Decimal).
                 let values: Vec<Decimal> = members.iter().map(|i| if *lower_is_better { -reps[*i].value } else { reps[*i].value }).collect();
-                let rank = ranks(&values);
+                let rank = crate::order::ranks(&values);
                 // How many members share each rank; and, for a tie that shares the places
                 // left, its split (worked out once) and how many of its shares are handed out.
                 let mut tied_at: BTreeMap<usize, usize> = BTreeMap::new();
@@ -257,22 +246,17 @@ pub fn allocate(b: &CompiledBonus, reps: &[BonusRep], scale: u32, explains: &mut
             }
         }
         BonusKind::TeamPool { pool, group_by, winners, .. } => {
-            let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-            for (i, rep) in reps.iter().enumerate() {
-                groups.entry(group_key(rep, *group_by)).or_default().push(i);
-            }
-            let names: Vec<&str> = groups.keys().copied().collect();
+            let groups = crate::grouping::by_name(reps.iter().enumerate().map(|(i, rep)| (group_key(rep, *group_by), i)));
             let attainment: Vec<Decimal> = groups
-                .values()
-                .map(|members| {
+                .iter()
+                .map(|(_, members)| {
                     let (a, t) = members.iter().filter_map(|i| reps[*i].attainment).fold((Decimal::ZERO, Decimal::ZERO), |(a, t), (x, y)| (a.saturating_add(x), t.saturating_add(y)));
                     // Sums that saturate cannot rank a group honestly: such a group ranks last (0).
                     if t > Decimal::ZERO && a.abs() < Decimal::MAX && t < Decimal::MAX { a.checked_div(t).unwrap_or_default() } else { Decimal::ZERO }
                 })
                 .collect();
-            let rank = ranks(&attainment);
-            for (g, name) in names.iter().enumerate() {
-                let members = &groups[name];
+            let rank = crate::order::ranks(&attainment);
+            for (g, (_, members)) in groups.iter().enumerate() {
                 let group_pct = attainment[g].checked_mul(Decimal::ONE_HUNDRED).ok_or(CalcError::Overflow)?;
                 for &i in members {
                     explains[i].value("group_attainment_pct", group_pct);

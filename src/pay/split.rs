@@ -27,8 +27,7 @@ pub fn split_pool(pool: Decimal, weights: &[Decimal], scale: u32) -> Result<Vec<
     let unit = Decimal::new(1, scale);
     let given = shares.iter().try_fold(Decimal::ZERO, |s, w| s.checked_add(*w)).ok_or(Overflow)?;
     let mut left = pool.checked_sub(given).ok_or(Overflow)?;
-    let mut order: Vec<usize> = (0..shares.len()).collect();
-    order.sort_by(|a, b| remainders[*b].cmp(&remainders[*a]).then(a.cmp(b)));
+    let order = crate::order::largest_first(&remainders);
     for i in order.into_iter().cycle() {
         if left < unit {
             break;

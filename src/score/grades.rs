@@ -18,8 +18,7 @@ pub fn grade_for(score: Decimal, mins: &[Option<Decimal>]) -> usize {
 /// Returns the grade index of each score, in the order of `scores`.
 pub fn enforce_distribution(scores: &[Decimal], quotas: &[Decimal]) -> Vec<usize> {
     let n = scores.len();
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|a, b| scores[*b].cmp(&scores[*a]).then(a.cmp(b)));
+    let order = crate::order::largest_first(scores);
     let n_dec = Decimal::from(n);
     let mut cumulative = Decimal::ZERO;
     let bounds: Vec<usize> = quotas
