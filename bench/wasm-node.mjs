@@ -80,6 +80,16 @@ export function printTables(title, all) {
       `| ${r.reps.toLocaleString('en-US')} | ${r.runs} | ${ms(r.load_ms)} | ${mib(r.mem_after_load)} | ${mib(r.mem_after_plan)} | ${mib(r.mem_after_kept)} | ${mib(r.mem_after_evaluate)} | ${mib(r.mem_peak)} | ${data.toFixed(0)} | ${kept.toFixed(0)} | ${peak.toFixed(0)} | ${r.result_json_bytes_per_rep} |`,
     );
   }
+  if (rows.some((r) => r.heap_after_kept)) {
+    console.log('\nThe live wasm heap (bytes allocated and not freed, counted by the `heap-stats` build), per rep-period:\n');
+    console.log('| reps × 1 month | data (after load) | peak while loading | + the plan compiled for these reps | + the last run\'s kept results | peak during run/rows/columns/repResult |');
+    console.log('|---:|---:|---:|---:|---:|---:|');
+    for (const r of rows.filter((r) => r.heap_after_kept)) {
+      const per = (bytes) => ((bytes - r.heap_start) / r.reps).toFixed(0);
+      const [load, plan, kept] = [r.heap_after_load, r.heap_after_plan, r.heap_after_kept];
+      console.log(`| ${r.reps.toLocaleString('en-US')} | ${per(load.live)} | ${per(load.peak)} | ${((plan.live - load.live) / r.reps).toFixed(0)} | ${((kept.live - plan.live) / r.reps).toFixed(0)} | ${per(kept.peak)} |`);
+    }
+  }
   console.log('\nAgreement with the engine, to the cent, on every rep (plan as written):\n');
   console.log('| reps | decimal.js: reps differing | decimal.js: totals differing | floats: reps differing | floats: totals differing |');
   console.log('|---:|---:|---:|---:|---:|');

@@ -48,20 +48,28 @@ export async function runSuite({ pkg, memory, Decimal, plan, datasets, log, runs
     const row = { name: ds.name, reps: ds.reps, runs };
     // --- load once ---------------------------------------------------------------------
     const mem0 = memory.buffer.byteLength;
+    // The live heap, when the package counts it (built with the `heap-stats` feature, as
+    // scripts/bench.sh does): what is kept, where the memory's size shows every peak.
+    const heap = pkg.heapStats ? () => pkg.heapStats() : () => undefined;
+    const heap0 = heap();
     let t = now();
     const engine = pkg.Engine.fromCsv(csv);
     row.load_ms = now() - t;
     const period = engine.periods()[0];
     row.period = period;
     row.mem_after_load = memory.buffer.byteLength;
+    row.heap_start = heap0?.live;
+    row.heap_after_load = heap();
     let report = engine.setPlan(JSON.stringify(plan));
     if (!report.ok || report.problems.length) throw new Error(`plan not accepted: ${JSON.stringify(report.problems.slice(0, 3))}`);
     row.mem_after_plan = memory.buffer.byteLength;
+    row.heap_after_plan = heap();
 
     // --- the kept results: run + a page of rows, the export, one rep's explanation ---------
     // Timed first, so that the memory they need is measured before evaluate() grows it.
     row.kept = keptResults({ engine, plan, period, runs, now, cpuNow });
     row.mem_after_kept = memory.buffer.byteLength;
+    row.heap_after_kept = heap();
     engine.setPlan(JSON.stringify(plan)); // back to the plan as written
 
     t = now();

@@ -54,7 +54,8 @@ make_data() { # the same seeded reps for the engine and the baselines, one month
   [ -s "$f" ] && [ "$f" -nt src/data/synthetic.rs ] || "$TARGET/release/examples/synthetic_csv" "$AGREE" 12 "$SEED" >"$f"
 }
 # One package (web target) for Node and Chromium, in a directory of its own: www/pkg is the page's.
-build_bench_pkg() { wasm-pack build --mode no-install --release --target web --out-dir "$BENCH_DIR/pkg" -- --locked; }
+# With the live-heap counter (src/heap.rs) for the memory figures: an add per allocation.
+build_bench_pkg() { wasm-pack build --mode no-install --release --target web --out-dir "$BENCH_DIR/pkg" -- --locked --features heap-stats; }
 
 if ! skip agree || ! skip node || ! skip chromium || ! skip curve; then
   step "data files (synthetic_csv)" make_data

@@ -8,6 +8,7 @@ trap 'echo "FAILED in step: ${BASH_COMMAND}" >&2' ERR
 step "apt: chromium, CJK font" install_chromium
 install_build_tools
 step "cargo test (native engine)" cargo test --locked
+step "cargo test (the benchmarks' heap counter)" cargo test --locked --quiet --features heap-stats --lib heap
 # The fuzz targets are run by scripts/fuzz.sh (nightly); checking that they still compile on
 # stable keeps an engine change from breaking them unnoticed.
 step "cargo check (fuzz targets)" cargo check --locked --quiet --manifest-path fuzz/Cargo.toml

@@ -20,6 +20,8 @@ pub mod evaluate;
 pub mod explain;
 pub mod formula;
 pub mod grouping;
+#[cfg(feature = "heap-stats")]
+pub mod heap;
 pub mod label;
 pub mod order;
 pub mod pay;

@@ -328,3 +328,18 @@ pub fn sample_csv() -> String {
 pub fn sample_adjustments_csv() -> String {
     crate::data::sample_adjustments_csv().to_string()
 }
+
+/// The live heap for the benchmarks (built with the `heap-stats` feature only, never in
+/// the package): `{ live, peak }` in bytes, `peak` the most live at once since the last call.
+#[cfg(feature = "heap-stats")]
+#[wasm_bindgen(js_name = heapStats)]
+pub fn heap_stats() -> Result<JsValue, JsValue> {
+    #[derive(Serialize)]
+    struct HeapStats {
+        live: usize,
+        peak: usize,
+    }
+    let stats = HeapStats { live: crate::heap::live_bytes(), peak: crate::heap::peak_bytes() };
+    crate::heap::reset_peak();
+    to_js(&stats)
+}

@@ -1,0 +1,86 @@
+//! The live heap, counted: a wrapper around the system allocator that keeps the bytes
+//! allocated and not yet freed, and the most there have been. The benchmarks read it for
+//! memory per rep-period, since a wasm memory's size only ever grows and so shows the peak
+//! of every passing buffer rather than what is kept. Compiled only with the `heap-stats`
+//! feature, which the benchmarks' own build turns on; the npm package is built without it.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+
+/// The system allocator, counting.
+pub struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+fn grew(by: usize) {
+    let live = LIVE.fetch_add(by, Relaxed) + by;
+    PEAK.fetch_max(live, Relaxed);
+}
+
+// SAFETY: every call goes to `System` unchanged; only the counters are added.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            grew(layout.size());
+        }
+        p
+    }
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc_zeroed(layout) };
+        if !p.is_null() {
+            grew(layout.size());
+        }
+        p
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) };
+        LIVE.fetch_sub(layout.size(), Relaxed);
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let p = unsafe { System.realloc(ptr, layout, new_size) };
+        if !p.is_null() {
+            LIVE.fetch_sub(layout.size(), Relaxed);
+            grew(new_size);
+        }
+        p
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// Bytes allocated and not freed now.
+pub fn live_bytes() -> usize {
+    LIVE.load(Relaxed)
+}
+
+/// The most bytes live at once since the last [`reset_peak`] (or the start).
+pub fn peak_bytes() -> usize {
+    PEAK.load(Relaxed)
+}
+
+/// Starts a new peak from what is live now.
+pub fn reset_peak() {
+    PEAK.store(live_bytes(), Relaxed);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_what_is_kept_and_the_peak() {
+        // Other tests allocate on other threads: compare with margins, not exactly.
+        reset_peak();
+        let before = live_bytes();
+        let kept = vec![0u8; 8 << 20];
+        let passing = vec![0u8; 16 << 20];
+        drop(passing);
+        let live = live_bytes();
+        assert!(live >= before + (8 << 20) - (4 << 20) && live < before + (16 << 20), "live {live}, before {before}");
+        assert!(peak_bytes() >= before + (24 << 20) - (4 << 20), "peak {}", peak_bytes());
+        drop(kept);
+    }
+}
