@@ -866,6 +866,9 @@ test('reading aids: one-row toolbar, table before charts, marks legend, header t
     assert.equal(await hint.textContent(), 'Collected revenue');
     assert.equal(await hint.getAttribute('title'), 'revenue_collected');
     assert.equal(await field(page, 'scorecards[0].kpis[0].target').getAttribute('list'), 'columns');
+    // A formula cut off by its narrow input shows whole in its tooltip; a number field has none.
+    assert.equal(await field(page, 'scorecards[0].kpis[0].target').getAttribute('title'), 'revenue_target');
+    assert.equal(await field(page, 'scorecards[0].kpis[0].weight').getAttribute('title'), null);
     assert.equal(await app(page, 'datalist#columns option[value="revenue_collected"]').textContent(), 'Collected revenue');
     // Optional limits say "none" while empty, grade multipliers "1".
     assert.equal(await field(page, 'commission[0].gate_pct').getAttribute('placeholder'), 'none');

@@ -738,6 +738,7 @@ export class SalesPlanPlayground extends LitElement {
       aria-label=${label}
       aria-invalid=${invalid ? 'true' : 'false'}
       list=${width === 'formula' ? 'columns' : nothing}
+      title=${width === 'formula' && value != null ? String(value) : nothing}
       placeholder=${placeholder ?? (optional && type === 'number' ? this.L('none') : nothing)}
       data-path=${path}
       .value=${value == null ? '' : String(value)}
