@@ -48,6 +48,24 @@ impl Label {
     }
 }
 
+/// One label per distinct text: the data's regions and roles, repeated on every rep, are
+/// then the same label, so grouping reps by region compares addresses instead of text
+/// (and the data holds one copy of each name).
+#[derive(Debug, Default)]
+pub struct LabelSet(std::collections::HashSet<Label>);
+
+impl LabelSet {
+    /// The label with this text: the one given before, or a new one kept for next time.
+    pub fn get(&mut self, text: &str) -> Label {
+        if let Some(label) = self.0.get(text) {
+            return label.clone();
+        }
+        let label = Label::from(text);
+        self.0.insert(label.clone());
+        label
+    }
+}
+
 impl Default for Label {
     /// The empty label, one allocation shared by all.
     fn default() -> Self {

@@ -278,6 +278,8 @@ fn is_identifier(name: &str) -> bool {
 struct Builder {
     dataset: Dataset,
     rep_index: HashMap<crate::label::Label, usize>,
+    /// Regions and roles, one label per name.
+    names: crate::label::LabelSet,
     period_index: HashMap<String, usize>,
     seen: HashMap<(usize, usize), usize>,
     problems: Vec<Problem>,
@@ -288,6 +290,7 @@ impl Builder {
         Builder {
             dataset: Dataset { columns, ..Dataset::default() },
             rep_index: HashMap::new(),
+            names: crate::label::LabelSet::default(),
             period_index: HashMap::new(),
             seen: HashMap::new(),
             problems: Vec::new(),
@@ -335,8 +338,8 @@ impl Builder {
             id: header.text(fields, "rep_id").into(),
             name: header.text(fields, "name").into(),
             name_zh: header.text(fields, "name_zh").into(),
-            region: header.text(fields, "region").into(),
-            role: header.text(fields, "role").into(),
+            region: self.names.get(header.text(fields, "region")),
+            role: self.names.get(header.text(fields, "role")),
         };
         let rep_at = match self.rep_index.get(&rep.id) {
             Some(&at) if self.dataset.reps[at] != rep => return Err(rep_conflict(line, &self.dataset.reps[at], &rep)),
@@ -439,6 +442,14 @@ mod tests {
     use super::*;
 
     const HEAD: &str = "rep_id,name,name_zh,region,role,period,revenue,visits\n";
+
+    #[test]
+    fn reps_of_one_region_share_its_label() {
+        let data = load_csv(&format!("{HEAD}A,a,,East,nb,Q1,1,1\nB,b,,East,nb,Q1,1,1\nC,c,,West,nb,Q1,1,1\n")).unwrap().dataset;
+        let [a, b, c] = [&data.reps[0], &data.reps[1], &data.reps[2]];
+        assert!(std::ptr::eq(a.region.as_str(), b.region.as_str()) && std::ptr::eq(a.role.as_str(), c.role.as_str()));
+        assert_eq!((a.region.as_str(), c.region.as_str()), ("East", "West"));
+    }
 
     #[test]
     fn loads_reps_periods_and_values() {

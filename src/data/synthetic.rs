@@ -6,6 +6,7 @@
 //! of the benchmarks, and for loading the same reps through `Engine.fromCsv`).
 
 use super::{Dataset, Rep, Row};
+use crate::label::LabelSet;
 use rust_decimal::Decimal;
 use std::fmt::Write as _;
 
@@ -39,7 +40,7 @@ const COLUMNS: [&str; 33] = [
 
 /// Rep `i`: regions in turn, roles in blocks (half new business, 3/8 account managers, 1/8
 /// regional managers). Returns its region's index and its role.
-fn push_rep(data: &mut Dataset, i: usize) -> (usize, &'static str) {
+fn push_rep(data: &mut Dataset, names: &mut LabelSet, i: usize) -> (usize, &'static str) {
     let region = i % 4;
     let role = match (i / 4) % 8 {
         0..=3 => "new_business",
@@ -50,8 +51,8 @@ fn push_rep(data: &mut Dataset, i: usize) -> (usize, &'static str) {
         id: format!("R{:06}", i + 1).into(),
         name: format!("Rep {}", i + 1).into(),
         name_zh: format!("销售{}", i + 1).into(),
-        region: REGIONS[region].0.into(),
-        role: role.into(),
+        region: names.get(REGIONS[region].0),
+        role: names.get(role),
     });
     (region, role)
 }
@@ -75,8 +76,9 @@ pub fn synthetic_dataset(reps: usize, quarters: usize, seed: u64) -> Dataset {
     let periods: Vec<String> = (0..quarters).map(|q| format!("{}-Q{}", 2026 + q / 4, q % 4 + 1)).collect();
     let mut data = Dataset { columns: COLUMNS.iter().map(|c| c.to_string()).collect(), periods, ..Dataset::default() };
     let headcount = |region: usize| headcount(reps, region);
+    let mut names = LabelSet::default();
     for i in 0..reps {
-        let (region, role) = push_rep(&mut data, i);
+        let (region, role) = push_rep(&mut data, &mut names, i);
         // Each rep has a skill (60–140% of target) that varies a little from period to period.
         let skill = rng.range(60, 140);
         for period in 0..quarters {
@@ -129,8 +131,9 @@ pub fn synthetic_monthly(reps: usize, months: usize, seed: u64) -> Dataset {
         .collect();
     data.reps.reserve(reps);
     data.rows.reserve(reps * months);
+    let mut names = LabelSet::default();
     for i in 0..reps {
-        let (region, role) = push_rep(&mut data, i);
+        let (region, role) = push_rep(&mut data, &mut names, i);
         let mut rng = Rng(seed ^ (i as u64 + 1).wrapping_mul(0xD1B5_4A32_D192_ED03));
         let skill = rng.range(55, 145);
         let (_, base_target, tier) = REGIONS[region];
