@@ -17,10 +17,9 @@ pkg.initSync({ module: readFileSync(join(args.pkg, 'incentive_engine_bg.wasm')) 
 
 // Stages, by the first pattern a function's name matches (wasm names are demangled Rust paths).
 const STAGES = [
-  // Turning the results into JavaScript objects: serde_wasm_bindgen and its key cache (a
-  // thread-local hash map), decimals written as strings, the glue's string decoding, and
-  // the JavaScript side of every property set.
-  ['results → JS objects (serde_wasm_bindgen, strings, glue)', /serde_wasm_bindgen|js_sys|wasm_bindgen|__wbg|__wbindgen|__externref|wasm-to-js|LocalKey|hashbrown|rust_decimal::str|rust_decimal::serde|serde::ser|^(decode|decodeUTF8|getStringFromWasm0|getUint8ArrayMemory0|dispatch|addToExternrefTable0|takeFromExternrefTable0|passStringToWasm0|getObject|set|get)$/],
+  // Turning the results into JavaScript objects: written as JSON in wasm (serde_json's
+  // serializer, decimals written as strings), the glue's string decoding, JSON.parse.
+  ['results → JS objects (JSON, strings, glue)', /serde_json::ser|js_sys|wasm_bindgen|__wbg|__wbindgen|__externref|wasm-to-js|LocalKey|hashbrown|rust_decimal::str|rust_decimal::serde|serde::ser|^(decode|decodeUTF8|getStringFromWasm0|getUint8ArrayMemory0|dispatch|addToExternrefTable0|takeFromExternrefTable0|passStringToWasm0|getObject|set|get|parse)$/],
   ['plan parse / validate / compile', /incentive_engine::plan|serde_json|serde_path_to_error|incentive_engine::formula::parse/],
   ['formula evaluation', /incentive_engine::formula/],
   ['decimal arithmetic (rust_decimal)', /rust_decimal/],
