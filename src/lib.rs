@@ -24,6 +24,7 @@ pub mod grouping;
 pub mod heap;
 pub mod label;
 pub mod order;
+pub mod packed;
 pub mod pay;
 pub mod plan;
 pub mod presets;

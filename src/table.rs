@@ -6,6 +6,7 @@
 
 use crate::data::Dataset;
 use crate::evaluate::{evaluate_detail, Detail, Evaluation, RepResult, Totals};
+use crate::packed::PackedFigures;
 use crate::plan::CompiledPlan;
 use crate::problem::Problem;
 use rust_decimal::Decimal;
@@ -171,23 +172,48 @@ pub struct Columns {
     pub figures: Vec<(String, String)>,
 }
 
-/// Per-rep sums a row shows and sorts by, worked out once.
+/// The figures kept per rep, in this order, before its commission lines and bonuses.
+const HEADLINE: [&str; 8] = ["score", "attainment_pct", "base_total", "commission", "bonuses", "adjustments", "variable_pay", "total_pay"];
+const SCORE: usize = 0;
+const ATTAINMENT_PCT: usize = 1;
+const BASE_TOTAL: usize = 2;
+const COMMISSION: usize = 3;
+const BONUSES: usize = 4;
+const ADJUSTMENTS: usize = 5;
+const VARIABLE_PAY: usize = 6;
+const TOTAL_PAY: usize = 7;
+
+/// What is kept of an evaluated rep besides its figures.
 #[derive(Debug, Clone, Copy)]
-struct Sums {
-    commission: Decimal,
-    bonuses: Decimal,
-    adjustments: Decimal,
+struct KeptRep {
+    /// Its index in the data's reps: its id and names.
+    data: u32,
+    rank: u32,
+    /// Its grade, as an index into the totals' grades.
     grade: u8,
 }
 
-/// An evaluation without explanations, and what its pages need: the per-rep sums and the
-/// last sort order; with the plan and period it came from, to explain one rep when asked.
+/// An evaluation without explanations, kept as what its pages need: per rep its data
+/// index, rank, grade and figures (packed, 8 bytes each), its warning and flag codes, the
+/// team totals, and the last sort order; with the plan and period it came from, to explain
+/// one rep when asked. About 150 bytes per rep for the benchmark plan, where the evaluation's
+/// own result tree is about 4 KB.
 #[derive(Debug, Clone)]
 pub struct ResultTable {
-    evaluation: Evaluation,
+    /// The evaluation's summary: what it covers, its totals and problems (its reps are below).
+    summary: Evaluation,
     plan: Arc<CompiledPlan>,
     period: usize,
-    sums: Vec<Sums>,
+    reps: Vec<KeptRep>,
+    /// `width` figures per rep, in evaluation order: [`HEADLINE`], then each commission
+    /// line's pay and each bonus's amount.
+    figures: PackedFigures,
+    width: usize,
+    /// The names of the figures after the headline ones: `commission.<line id>`, `bonus.<bonus id>`.
+    line_and_bonus_columns: Vec<String>,
+    /// Each rep's pay warning codes and flag codes, as (rep position, code), in rep order.
+    warnings: Vec<(u32, &'static str)>,
+    flags: Vec<(u32, &'static str)>,
     /// The last order asked for, kept for the next page.
     order: Option<Order>,
 }
@@ -204,53 +230,78 @@ struct Order {
 
 impl ResultTable {
     /// Evaluates `plan` on data period `period` (year-to-date when asked) without
-    /// explanations, and keeps the results.
+    /// explanations, and keeps what the pages need of the results.
     pub fn evaluate(plan: Arc<CompiledPlan>, data: &Dataset, period: usize, year_to_date: bool) -> Result<Self, Problem> {
         let evaluation = evaluate_detail(&plan, data, period, year_to_date, Detail::Figures)?;
-        Ok(ResultTable::new(evaluation, plan, period))
+        Ok(ResultTable::new(evaluation, data, plan, period))
     }
 
     /// Sums that did not fit were reported by the totals already (an evaluation with an
     /// overflowing sum is an error), so they are exact here.
-    fn new(evaluation: Evaluation, plan: Arc<CompiledPlan>, period: usize) -> Self {
-        let grade_of = |g: &str| evaluation.totals.grades.iter().position(|c| c.grade == g).and_then(|i| u8::try_from(i).ok()).unwrap_or(u8::MAX);
+    fn new(mut summary: Evaluation, data: &Dataset, plan: Arc<CompiledPlan>, period: usize) -> Self {
+        let results = std::mem::take(&mut summary.reps);
+        let position: std::collections::HashMap<&str, u32> = data.reps.iter().map(|r| r.id.as_str()).zip(0u32..).collect();
+        let grade_of = |g: &str| summary.totals.grades.iter().position(|c| c.grade == g).and_then(|i| u8::try_from(i).ok()).unwrap_or(u8::MAX);
         let sum = |v: &mut dyn Iterator<Item = Decimal>| crate::evaluate::sum(v).unwrap_or_default();
-        let sums = evaluation
-            .reps
-            .iter()
-            .map(|r| Sums {
-                commission: sum(&mut r.commission.iter().map(|l| l.pay)),
-                bonuses: sum(&mut r.bonuses.iter().map(|b| b.amount)),
-                adjustments: sum(&mut r.adjustments.iter().map(|a| a.amount)),
-                grade: grade_of(&r.grade),
-            })
-            .collect();
-        ResultTable { evaluation, plan, period, sums, order: None }
-    }
-
-    /// The whole evaluation, without explanations.
-    pub fn evaluation(&self) -> &Evaluation {
-        &self.evaluation
+        let (lines, bonuses) = results.first().map_or((0, 0), |r| (r.commission.len(), r.bonuses.len()));
+        let width = HEADLINE.len() + lines + bonuses;
+        let mut figures = PackedFigures::with_capacity(results.len() * width);
+        let (mut warnings, mut flags) = (Vec::new(), Vec::new());
+        let mut reps = Vec::with_capacity(results.len());
+        for (i, r) in (0u32..).zip(&results) {
+            reps.push(KeptRep { data: position.get(r.rep_id.as_str()).copied().unwrap_or(u32::MAX), rank: u32::try_from(r.rank).unwrap_or(u32::MAX), grade: grade_of(&r.grade) });
+            let headline = [
+                Some(r.score),
+                r.attainment_pct,
+                Some(r.base_total),
+                Some(sum(&mut r.commission.iter().map(|l| l.pay))),
+                Some(sum(&mut r.bonuses.iter().map(|b| b.amount))),
+                Some(sum(&mut r.adjustments.iter().map(|a| a.amount))),
+                Some(r.variable_pay),
+                Some(r.total_pay),
+            ];
+            headline.into_iter().for_each(|f| figures.push(f));
+            (0..lines).for_each(|k| figures.push(r.commission.get(k).map(|l| l.pay)));
+            (0..bonuses).for_each(|k| figures.push(r.bonuses.get(k).map(|b| b.amount)));
+            warnings.extend(r.warnings.iter().map(|w| (i, w.code)));
+            flags.extend(r.flags.iter().map(|f| (i, f.code)));
+        }
+        let line_and_bonus_columns = results
+            .first()
+            .map(|r| r.commission.iter().map(|l| format!("commission.{}", l.id)).chain(r.bonuses.iter().map(|b| format!("bonus.{}", b.id))).collect())
+            .unwrap_or_default();
+        ResultTable { summary, plan, period, reps, figures, width, line_and_bonus_columns, warnings, flags, order: None }
     }
 
     /// What the evaluation covers, its totals and what was left out.
     pub fn summary(&self) -> RunSummary<'_> {
-        let e = &self.evaluation;
+        let e = &self.summary;
         RunSummary { period: &e.period, periods: &e.periods, year_to_date: e.year_to_date, totals: &e.totals, problems: &e.problems, warnings: &e.warnings }
+    }
+
+    /// The number of evaluated reps (rows of the table).
+    pub fn len(&self) -> usize {
+        self.reps.len()
+    }
+
+    /// Whether no rep was evaluated.
+    pub fn is_empty(&self) -> bool {
+        self.reps.is_empty()
     }
 
     /// Up to `count` rows from position `start` of the table sorted by `key` (descending
     /// when asked; equal values keep data order). The order is kept for the next page.
-    pub fn rows(&mut self, start: usize, count: usize, key: SortKey, descending: bool) -> RowPage<'_> {
-        let n = self.evaluation.reps.len();
+    /// `data` is the data evaluated (the reps' ids and names).
+    pub fn rows<'a>(&'a mut self, data: &'a Dataset, start: usize, count: usize, key: SortKey, descending: bool) -> RowPage<'a> {
+        let n = self.reps.len();
         let start = start.min(n);
         let end = start.saturating_add(count).min(n);
         let sorted = key != SortKey::Data || descending;
         if sorted {
-            self.sort(key, descending, end);
+            self.sort(data, key, descending, end);
         }
         let order = self.order.as_ref().filter(|_| sorted);
-        let rows = (start..end).map(|at| order.map_or(at, |o| o.indices[at] as usize)).map(|i| self.row(i)).collect();
+        let rows = (start..end).map(|at| order.map_or(at, |o| o.indices[at] as usize)).map(|i| self.row(data, i)).collect();
         RowPage { total: n, start, rows }
     }
 
@@ -258,111 +309,112 @@ impl ResultTable {
     /// with `data` (the data evaluated), explaining that rep only. `unknown_rep` when the rep
     /// was not evaluated (not in the data, or left out: see the summary's problems).
     pub fn rep_result(&self, data: &Dataset, rep_id: &str) -> Result<RepResult, Problem> {
-        let evaluated = self.evaluation.reps.iter().any(|r| r.rep_id == rep_id);
-        let index = data.reps.iter().position(|r| r.id == rep_id).filter(|_| evaluated).ok_or_else(|| unknown_rep(rep_id))?;
-        let evaluation = evaluate_detail(&self.plan, data, self.period, self.evaluation.year_to_date, Detail::Rep(index))?;
+        let index = data.reps.iter().position(|r| r.id == rep_id).filter(|&i| self.reps.iter().any(|k| k.data as usize == i)).ok_or_else(|| unknown_rep(rep_id))?;
+        let evaluation = evaluate_detail(&self.plan, data, self.period, self.summary.year_to_date, Detail::Rep(index))?;
         evaluation.reps.into_iter().find(|r| r.rep_id == rep_id).ok_or_else(|| unknown_rep(rep_id))
     }
 
-    /// Every rep's figures as columns (see [`Columns`]); `rep_index` maps each to its rep in `data_ids`
-    /// order (the ids of the data's reps, in data order).
-    pub fn columns<'a>(&self, data_ids: impl Iterator<Item = &'a str>) -> Columns {
-        let reps = &self.evaluation.reps;
-        let position: std::collections::HashMap<&str, u32> = data_ids.zip(0u32..).collect();
-        let rep_index = reps.iter().map(|r| position.get(r.rep_id.as_str()).copied().unwrap_or(u32::MAX)).collect();
-        let rank = reps.iter().map(|r| u32::try_from(r.rank).unwrap_or(u32::MAX)).collect();
-        let grade = self.sums.iter().map(|s| s.grade).collect();
-        let grades = self.evaluation.totals.grades.iter().map(|g| g.grade.to_string()).collect();
-        let column = |f: &dyn Fn(usize, &RepResult) -> Option<Decimal>| join(reps.iter().enumerate().map(|(i, r)| f(i, r)));
-        let mut figures = vec![
-            ("score".to_string(), column(&|_, r| Some(r.score))),
-            ("attainment_pct".to_string(), column(&|_, r| r.attainment_pct)),
-            ("base_total".to_string(), column(&|_, r| Some(r.base_total))),
-            ("commission".to_string(), column(&|i, _| Some(self.sums[i].commission))),
-            ("bonuses".to_string(), column(&|i, _| Some(self.sums[i].bonuses))),
-            ("adjustments".to_string(), column(&|i, _| Some(self.sums[i].adjustments))),
-            ("variable_pay".to_string(), column(&|_, r| Some(r.variable_pay))),
-            ("total_pay".to_string(), column(&|_, r| Some(r.total_pay))),
-        ];
-        if let Some(first) = reps.first() {
-            for (k, line) in first.commission.iter().enumerate() {
-                figures.push((format!("commission.{}", line.id), column(&|_, r| r.commission.get(k).map(|l| l.pay))));
-            }
-            for (k, bonus) in first.bonuses.iter().enumerate() {
-                figures.push((format!("bonus.{}", bonus.id), column(&|_, r| r.bonuses.get(k).map(|b| b.amount))));
-            }
+    /// Every rep's figures as columns (see [`Columns`]).
+    pub fn columns(&self) -> Columns {
+        let n = self.reps.len();
+        let names = HEADLINE.iter().map(|h| h.to_string()).chain(self.line_and_bonus_columns.iter().cloned());
+        Columns {
+            rep_index: self.reps.iter().map(|k| k.data).collect(),
+            rank: self.reps.iter().map(|k| k.rank).collect(),
+            grade: self.reps.iter().map(|k| k.grade).collect(),
+            grades: self.summary.totals.grades.iter().map(|g| g.grade.to_string()).collect(),
+            figures: names.enumerate().map(|(slot, name)| (name, join((0..n).map(|i| self.figure(i, slot))))).collect(),
         }
-        Columns { rep_index, rank, grade, grades, figures }
     }
 
-    fn row(&self, i: usize) -> RepRow<'_> {
-        let r = &self.evaluation.reps[i];
-        let s = &self.sums[i];
+    /// Figure `slot` of the rep at position `i`.
+    #[inline]
+    fn figure(&self, i: usize, slot: usize) -> Option<Decimal> {
+        self.figures.get(i * self.width + slot)
+    }
+
+    /// A figure every rep has (all but the attainment); zero only if the table were corrupt.
+    #[inline]
+    fn amount(&self, i: usize, slot: usize) -> Decimal {
+        self.figure(i, slot).unwrap_or_default()
+    }
+
+    fn grade_name(&self, grade: u8) -> &str {
+        self.summary.totals.grades.get(usize::from(grade)).map_or("", |g| g.grade.as_str())
+    }
+
+    fn row<'a>(&'a self, data: &'a Dataset, i: usize) -> RepRow<'a> {
+        let kept = self.reps[i];
+        let rep = &data.reps[kept.data as usize];
+        let codes = |list: &[(u32, &'static str)]| -> Vec<&'static str> {
+            let from = list.partition_point(|(r, _)| (*r as usize) < i);
+            list[from..].iter().take_while(|(r, _)| *r as usize == i).map(|(_, code)| *code).collect()
+        };
         RepRow {
             index: i,
-            rep_id: &r.rep_id,
-            name: &r.name,
-            name_zh: &r.name_zh,
-            region: &r.region,
-            role: &r.role,
-            score: r.score,
-            grade: &r.grade,
-            rank: r.rank,
-            attainment_pct: r.attainment_pct,
-            base_total: r.base_total,
-            commission: s.commission,
-            bonuses: s.bonuses,
-            adjustments: s.adjustments,
-            variable_pay: r.variable_pay,
-            total_pay: r.total_pay,
-            warnings: r.warnings.iter().map(|w| w.code).collect(),
-            flags: r.flags.iter().map(|f| f.code).collect(),
+            rep_id: &rep.id,
+            name: &rep.name,
+            name_zh: &rep.name_zh,
+            region: &rep.region,
+            role: &rep.role,
+            score: self.amount(i, SCORE),
+            grade: self.grade_name(kept.grade),
+            rank: kept.rank as usize,
+            attainment_pct: self.figure(i, ATTAINMENT_PCT),
+            base_total: self.amount(i, BASE_TOTAL),
+            commission: self.amount(i, COMMISSION),
+            bonuses: self.amount(i, BONUSES),
+            adjustments: self.amount(i, ADJUSTMENTS),
+            variable_pay: self.amount(i, VARIABLE_PAY),
+            total_pay: self.amount(i, TOTAL_PAY),
+            warnings: codes(&self.warnings),
+            flags: codes(&self.flags),
         }
     }
 
     /// Sorts the table by `key` far enough for its first `end` rows: a page near the top
     /// costs a selection, not a full sort; later pages extend the sorted part.
-    fn sort(&mut self, key: SortKey, descending: bool, end: usize) {
-        let ResultTable { evaluation, sums, order, .. } = self;
-        let reps = &evaluation.reps;
-        let order = match order {
+    fn sort(&mut self, data: &Dataset, key: SortKey, descending: bool, end: usize) {
+        let mut order = match self.order.take() {
             Some(o) if o.key == key && o.descending == descending => o,
-            _ => order.insert(Order { key, descending, indices: (0..u32::try_from(reps.len()).unwrap_or(u32::MAX)).collect(), sorted: 0 }),
+            _ => Order { key, descending, indices: (0..u32::try_from(self.reps.len()).unwrap_or(u32::MAX)).collect(), sorted: 0 },
         };
-        if order.sorted >= end {
-            return;
-        }
-        let by_key = |a: usize, b: usize| -> Ordering {
-            let (x, y) = (&reps[a], &reps[b]);
-            match key {
-                SortKey::Data => a.cmp(&b),
-                SortKey::RepId => x.rep_id.cmp(&y.rep_id),
-                SortKey::Name => x.name.cmp(&y.name),
-                SortKey::Region => x.region.cmp(&y.region),
-                SortKey::Role => x.role.cmp(&y.role),
-                SortKey::Score => x.score.cmp(&y.score),
-                SortKey::Grade => sums[a].grade.cmp(&sums[b].grade),
-                SortKey::Rank => x.rank.cmp(&y.rank),
-                SortKey::AttainmentPct => x.attainment_pct.cmp(&y.attainment_pct),
-                SortKey::BaseTotal => x.base_total.cmp(&y.base_total),
-                SortKey::Commission => sums[a].commission.cmp(&sums[b].commission),
-                SortKey::Bonuses => sums[a].bonuses.cmp(&sums[b].bonuses),
-                SortKey::VariablePay => x.variable_pay.cmp(&y.variable_pay),
-                SortKey::TotalPay => x.total_pay.cmp(&y.total_pay),
+        if order.sorted < end {
+            let table = &*self;
+            let rep = |i: usize| &data.reps[table.reps[i].data as usize];
+            let by_figure = |slot: usize| move |a: usize, b: usize| table.figures.cmp_at(a * table.width + slot, b * table.width + slot);
+            let by_key = |a: usize, b: usize| -> Ordering {
+                match key {
+                    SortKey::Data => a.cmp(&b),
+                    SortKey::RepId => rep(a).id.cmp(&rep(b).id),
+                    SortKey::Name => rep(a).name.cmp(&rep(b).name),
+                    SortKey::Region => rep(a).region.cmp(&rep(b).region),
+                    SortKey::Role => rep(a).role.cmp(&rep(b).role),
+                    SortKey::Grade => table.reps[a].grade.cmp(&table.reps[b].grade),
+                    SortKey::Rank => table.reps[a].rank.cmp(&table.reps[b].rank),
+                    SortKey::Score => by_figure(SCORE)(a, b),
+                    SortKey::AttainmentPct => by_figure(ATTAINMENT_PCT)(a, b),
+                    SortKey::BaseTotal => by_figure(BASE_TOTAL)(a, b),
+                    SortKey::Commission => by_figure(COMMISSION)(a, b),
+                    SortKey::Bonuses => by_figure(BONUSES)(a, b),
+                    SortKey::VariablePay => by_figure(VARIABLE_PAY)(a, b),
+                    SortKey::TotalPay => by_figure(TOTAL_PAY)(a, b),
+                }
+            };
+            // A total order: by the key (reversed when descending), equal values in data order.
+            let cmp = |a: &u32, b: &u32| {
+                let o = by_key(*a as usize, *b as usize);
+                if descending { o.reverse() } else { o }.then(a.cmp(b))
+            };
+            let rest = &mut order.indices[order.sorted..];
+            let wanted = end - order.sorted;
+            if wanted < rest.len() {
+                rest.select_nth_unstable_by(wanted - 1, cmp);
             }
-        };
-        // A total order: by the key (reversed when descending), equal values in data order.
-        let cmp = |a: &u32, b: &u32| {
-            let o = by_key(*a as usize, *b as usize);
-            if descending { o.reverse() } else { o }.then(a.cmp(b))
-        };
-        let rest = &mut order.indices[order.sorted..];
-        let wanted = end - order.sorted;
-        if wanted < rest.len() {
-            rest.select_nth_unstable_by(wanted - 1, cmp);
+            rest[..wanted].sort_unstable_by(cmp);
+            order.sorted = end;
         }
-        rest[..wanted].sort_unstable_by(cmp);
-        order.sorted = end;
+        self.order = Some(order);
     }
 }
 

@@ -195,7 +195,8 @@ impl Engine {
     #[wasm_bindgen(unchecked_return_type = "RowPage")]
     pub fn rows(&mut self, start: usize, count: usize, #[wasm_bindgen(unchecked_param_type = "string")] sort_key: JsValue, descending: bool) -> Result<JsValue, JsValue> {
         let key = SortKey::parse(&text(&sort_key, "sort_key")?).map_err(|p| into_error(&[p]))?;
-        to_js(&self.table_mut()?.rows(start, count, key, descending))
+        let table = self.last.as_mut().ok_or_else(no_results)?;
+        to_js(&table.rows(self.workspace.data(), start, count, key, descending))
     }
 
     /// One rep's full result in the last `run`: every KPI, line and bonus with its
@@ -214,7 +215,7 @@ impl Engine {
     #[wasm_bindgen(unchecked_return_type = "ResultColumns")]
     pub fn columns(&self) -> Result<JsValue, JsValue> {
         let table = self.last.as_ref().ok_or_else(no_results)?;
-        let c = table.columns(self.workspace.data().reps.iter().map(|r| r.id.as_str()));
+        let c = table.columns();
         let out = js_sys::Object::new();
         let figures = js_sys::Object::new();
         for (name, values) in &c.figures {
@@ -292,12 +293,6 @@ impl Engine {
     pub fn evaluate_ytd(&self, #[wasm_bindgen(unchecked_param_type = "string")] period: JsValue) -> Result<JsValue, JsValue> {
         let evaluation = self.workspace.evaluate_ytd(&text(&period, "period")?).map_err(|p| into_error(&[p]))?;
         to_js(&evaluation)
-    }
-}
-
-impl Engine {
-    fn table_mut(&mut self) -> Result<&mut ResultTable, JsValue> {
-        self.last.as_mut().ok_or_else(no_results)
     }
 }
 

@@ -106,17 +106,17 @@ fn table_pieces(ws: &Workspace, table: &mut incentive_engine::table::ResultTable
     serde_json::to_string(&table.summary()).expect("a run summary serialises");
     for key in ["data", "rep_id", "name", "region", "role", "score", "grade", "rank", "attainment_pct", "base_total", "commission", "bonuses", "variable_pay", "total_pay"] {
         let key = incentive_engine::table::SortKey::parse(key).expect("a documented sort key");
-        let page = table.rows(0, 50, key, true);
+        let page = table.rows(ws.data(), 0, 50, key, true);
         serde_json::to_string(&page).expect("a page of rows serialises");
     }
-    let kept: Vec<(String, Decimal)> = table.evaluation().reps.iter().take(2).map(|r| (r.rep_id.to_string(), r.total_pay)).collect();
+    let kept: Vec<(String, Decimal)> = table.rows(ws.data(), 0, 2, incentive_engine::table::SortKey::Data, false).rows.iter().map(|r| (r.rep_id.to_string(), r.total_pay)).collect();
     for (id, total_pay) in kept {
         let again = table.rep_result(ws.data(), &id).expect("a rep of the table can be explained again");
         assert_eq!(again.total_pay, total_pay, "{id} explained again is paid differently");
     }
     assert!(table.rep_result(ws.data(), "no such rep").is_err());
-    let columns = table.columns(ws.data().reps.iter().map(|r| r.id.as_str()));
-    assert_eq!(columns.rank.len(), table.evaluation().reps.len());
+    let columns = table.columns();
+    assert_eq!(columns.rank.len(), table.len());
 }
 
 /// An evaluation serialises (as the wasm binding does it) and names each of its reps.
