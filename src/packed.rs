@@ -18,7 +18,8 @@ const LARGE: i64 = 31;
 /// Mantissas strictly inside ±2⁵⁸ are packed in place.
 const INLINE_LIMIT: u128 = 1 << 58;
 
-/// A list of optional decimal figures, 8 bytes each.
+/// A list of optional decimal figures, 8 bytes each. Two lists are equal when they hold
+/// the same figures at the same scales (`1.0` and `1.00` differ, as their text does).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PackedFigures {
     cells: Vec<i64>,
@@ -73,6 +74,11 @@ impl PackedFigures {
         }
     }
 
+    /// Every figure, in order.
+    pub fn iter(&self) -> impl Iterator<Item = Option<Decimal>> + '_ {
+        (0..self.cells.len()).map(|i| self.get(i))
+    }
+
     /// The number of figures.
     pub fn len(&self) -> usize {
         self.cells.len()
@@ -81,6 +87,15 @@ impl PackedFigures {
     /// Whether there are none.
     pub fn is_empty(&self) -> bool {
         self.cells.is_empty()
+    }
+}
+
+impl FromIterator<Option<Decimal>> for PackedFigures {
+    fn from_iter<I: IntoIterator<Item = Option<Decimal>>>(values: I) -> Self {
+        let values = values.into_iter();
+        let mut packed = PackedFigures::with_capacity(values.size_hint().0);
+        values.for_each(|v| packed.push(v));
+        packed
     }
 }
 

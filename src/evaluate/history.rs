@@ -43,7 +43,7 @@ impl History for DataHistory<'_> {
                 // The signal's own columns, which pay does not require (blank: no value).
                 let mut own = vars.clone();
                 for &column in &expr.columns {
-                    own[column] = row.values[column]?;
+                    own[column] = row.values.get(column)?;
                 }
                 expr.expr.eval(&own, &mut EvalNotes::default()).ok()
             })
