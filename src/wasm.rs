@@ -2,7 +2,8 @@
 //! when the plan changes. It converts types and errors only; the engine does the work.
 
 use crate::table::{ResultTable, SortKey};
-use crate::{load_csv, Problem, Workspace};
+use crate::evaluate::RepResult;
+use crate::{load_csv, Evaluation, Problem, Workspace};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -10,9 +11,54 @@ use wasm_bindgen::prelude::*;
 /// own `JSON.parse`, one crossing of the boundary instead of one per field (decimals as
 /// strings, counts as numbers, maps as objects). In Chromium this made `evaluate` on 1,000
 /// reps 47% faster than `serde_wasm_bindgen`'s JSON-compatible serializer, which it replaced.
+/// A value whose JSON is longer than a JavaScript string can be (2^29 − 24 UTF-16 units in
+/// V8; a byte of UTF-8 is at most one unit) is a `result_too_large` error: see [`evaluation_to_js`].
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     let json = serde_json::to_string(value).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
+    if json.len() > MAX_JS_STRING {
+        return Err(into_error(&[too_large(json.len())]));
+    }
     js_sys::JSON::parse(&json)
+}
+
+/// The longest string V8 makes (Chromium, Node), in UTF-16 units.
+const MAX_JS_STRING: usize = (1 << 29) - 24;
+
+/// How many reps' results cross as one JSON text: about 8 KB each, so a few megabytes.
+const REPS_PER_CROSSING: usize = 1_000;
+
+/// An evaluation as a JavaScript object. Its reps cross [`REPS_PER_CROSSING`] at a time: the
+/// JSON of 100,000 reps (about 840 MB) would not fit in one JavaScript string.
+fn evaluation_to_js(mut evaluation: Evaluation) -> Result<JsValue, JsValue> {
+    let reps = std::mem::take(&mut evaluation.reps);
+    let object = to_js(&evaluation)?;
+    put_reps(&object, &reps)?;
+    Ok(object)
+}
+
+/// Sets the `reps` of the evaluation `object` (written with none) to `reps`, as one
+/// JavaScript array built from JSON texts of [`REPS_PER_CROSSING`] reps each. The key was
+/// written as `[]` in its place, so the keys keep their order.
+fn put_reps(object: &JsValue, reps: &[RepResult]) -> Result<(), JsValue> {
+    let all = js_sys::Array::new();
+    for chunk in reps.chunks(REPS_PER_CROSSING) {
+        let part: js_sys::Array = to_js(&chunk)?.unchecked_into();
+        part.for_each(&mut |rep, _, _| {
+            all.push(&rep);
+        });
+    }
+    set(object.unchecked_ref(), "reps", &all)
+}
+
+fn too_large(bytes: usize) -> Problem {
+    let mb = bytes / 1_000_000;
+    Problem::error(
+        "result_too_large",
+        "result",
+        Some(format!("{mb} MB")),
+        format!("the result is {mb} MB of JSON, more than a JavaScript string can hold; take it a piece at a time with run() and rows(), columns() or repResult()"),
+        format!("结果为 {mb} MB 的 JSON，超出 JavaScript 字符串的容量；请用 run() 之后的 rows()、columns() 或 repResult() 分批获取"),
+    )
 }
 
 /// A JS `Error` whose message is the first problem's English text and whose `problems`
@@ -168,7 +214,7 @@ impl Engine {
     #[wasm_bindgen(unchecked_return_type = "Evaluation")]
     pub fn evaluate(&self, #[wasm_bindgen(unchecked_param_type = "string")] period: JsValue) -> Result<JsValue, JsValue> {
         let evaluation = self.workspace.evaluate(&text(&period, "period")?).map_err(|p| into_error(&[p]))?;
-        to_js(&evaluation)
+        evaluation_to_js(evaluation)
     }
 
     /// Evaluates the current plan on a period (year-to-date when asked) without
@@ -284,15 +330,18 @@ impl Engine {
     /// that shows both needs. Throws as `evaluate` does.
     #[wasm_bindgen(js_name = evaluateWithSignals, unchecked_return_type = "EvaluationWithSignals")]
     pub fn evaluate_with_signals(&self, #[wasm_bindgen(unchecked_param_type = "string")] period: JsValue) -> Result<JsValue, JsValue> {
-        let both = self.workspace.evaluate_with_signals(&text(&period, "period")?).map_err(|p| into_error(&[p]))?;
-        to_js(&both)
+        let mut both = self.workspace.evaluate_with_signals(&text(&period, "period")?).map_err(|p| into_error(&[p]))?;
+        let reps = std::mem::take(&mut both.evaluation.reps);
+        let object = to_js(&both)?;
+        put_reps(&js_sys::Reflect::get(&object, &JsValue::from_str("evaluation"))?, &reps)?;
+        Ok(object)
     }
 
     /// Evaluates the current plan year-to-date: the year's periods up to `period`.
     #[wasm_bindgen(js_name = evaluateYtd, unchecked_return_type = "Evaluation")]
     pub fn evaluate_ytd(&self, #[wasm_bindgen(unchecked_param_type = "string")] period: JsValue) -> Result<JsValue, JsValue> {
         let evaluation = self.workspace.evaluate_ytd(&text(&period, "period")?).map_err(|p| into_error(&[p]))?;
-        to_js(&evaluation)
+        evaluation_to_js(evaluation)
     }
 }
 

@@ -111,3 +111,20 @@ test('the kept results stay until the next run; errors carry problems', () => {
   assert.throws(() => engine.run('2031-Q9', false), (e) => e.problems[0].code === 'unknown_period');
   assert.throws(() => engine.rows(0, 10, 'data', false), (e) => e.problems[0].code === 'no_results');
 });
+
+test('evaluate() on more reps than cross in one JSON text (1,000) returns every rep, in order, keys in place', () => {
+  const engine = Engine.synthetic(2500, 2, 11);
+  assert.equal(engine.setPlan(samplePlan()).ok, true);
+  const [period] = engine.periods();
+  const all = [[engine.evaluate(period), false], [engine.evaluateWithSignals(period).evaluation, false], [engine.evaluateYtd(period), true]];
+  for (const [full, ytd] of all) {
+    engine.run(period, ytd);
+    const ids = engine.rows(0, 5000, 'data', false).rows.map((r) => r.rep_id);
+    assert.equal(ids.length, 2500);
+    assert.deepEqual(Object.keys(full), ['period', 'periods', 'year_to_date', 'reps', 'totals', 'problems', 'warnings']);
+    assert.deepEqual(full.reps.map((r) => r.rep_id), ids);
+    assert.equal(full.totals.reps, 2500);
+    // Each side of the cuts between JSON texts, whole.
+    for (const at of [0, 999, 1000, 1999, 2000, 2499]) assert.deepEqual(full.reps[at], engine.repResult(ids[at]), `rep ${at}`);
+  }
+});
