@@ -73,7 +73,7 @@ export async function runSuite({ pkg, memory, Decimal, plan, datasets, log, runs
     engine.setPlan(JSON.stringify(plan)); // back to the plan as written
 
     t = now();
-    const first = engine.evaluate(period);
+    let first = engine.evaluate(period);
     row.first_evaluate_ms = now() - t;
     row.mem_after_evaluate = memory.buffer.byteLength;
     row.mem_start = mem0;
@@ -101,6 +101,9 @@ export async function runSuite({ pkg, memory, Decimal, plan, datasets, log, runs
       const fRes = float.evaluate(fTable, PLAN_PARAMS);
       row.float_agreement = compare(first, fRes, (x) => Number(x).toFixed(2));
     }
+    // 100,000 reps' full results are about 1.7 GB of JavaScript objects: holding them while
+    // the runs below make more would take the page past its heap (Chromium kills it).
+    first = null;
 
     // --- re-evaluation after an edit, in the engine ---------------------------------------
     const setPlan = [];
