@@ -196,7 +196,7 @@ struct KeptRep {
 /// An evaluation without explanations, kept as what its pages need: per rep its data
 /// index, rank, grade and figures (packed, 8 bytes each), its warning and flag codes, the
 /// team totals, and the last sort order; with the plan and period it came from, to explain
-/// one rep when asked. About 150 bytes per rep for the benchmark plan, where the evaluation's
+/// one rep when asked. About 130 bytes per rep for the benchmark plan, where the evaluation's
 /// own result tree is about 4 KB.
 #[derive(Debug, Clone)]
 pub struct ResultTable {
@@ -291,7 +291,8 @@ impl ResultTable {
 
     /// Up to `count` rows from position `start` of the table sorted by `key` (descending
     /// when asked; equal values keep data order). The order is kept for the next page.
-    /// `data` is the data evaluated (the reps' ids and names).
+    /// `data` is the data evaluated (the reps' ids and names; other data gives wrong names,
+    /// empty where it has fewer reps, never a panic).
     pub fn rows<'a>(&'a mut self, data: &'a Dataset, start: usize, count: usize, key: SortKey, descending: bool) -> RowPage<'a> {
         let n = self.reps.len();
         let start = start.min(n);
@@ -343,20 +344,26 @@ impl ResultTable {
         self.summary.totals.grades.get(usize::from(grade)).map_or("", |g| g.grade.as_str())
     }
 
+    /// The rep at position `i` in `data`; `None` only when `data` is not the data evaluated.
+    fn rep<'a>(&self, data: &'a Dataset, i: usize) -> Option<&'a crate::data::Rep> {
+        data.reps.get(self.reps[i].data as usize)
+    }
+
     fn row<'a>(&'a self, data: &'a Dataset, i: usize) -> RepRow<'a> {
         let kept = self.reps[i];
-        let rep = &data.reps[kept.data as usize];
+        let rep = self.rep(data, i);
+        let text = |f: fn(&crate::data::Rep) -> &crate::label::Label| rep.map_or("", |r| f(r).as_str());
         let codes = |list: &[(u32, &'static str)]| -> Vec<&'static str> {
             let from = list.partition_point(|(r, _)| (*r as usize) < i);
             list[from..].iter().take_while(|(r, _)| *r as usize == i).map(|(_, code)| *code).collect()
         };
         RepRow {
             index: i,
-            rep_id: &rep.id,
-            name: &rep.name,
-            name_zh: &rep.name_zh,
-            region: &rep.region,
-            role: &rep.role,
+            rep_id: text(|r| &r.id),
+            name: text(|r| &r.name),
+            name_zh: text(|r| &r.name_zh),
+            region: text(|r| &r.region),
+            role: text(|r| &r.role),
             score: self.amount(i, SCORE),
             grade: self.grade_name(kept.grade),
             rank: kept.rank as usize,
@@ -381,15 +388,15 @@ impl ResultTable {
         };
         if order.sorted < end {
             let table = &*self;
-            let rep = |i: usize| &data.reps[table.reps[i].data as usize];
+            let by_text = |f: fn(&crate::data::Rep) -> &crate::label::Label, a: usize, b: usize| table.rep(data, a).map(f).cmp(&table.rep(data, b).map(f));
             let by_figure = |slot: usize| move |a: usize, b: usize| table.figures.cmp_at(a * table.width + slot, b * table.width + slot);
             let by_key = |a: usize, b: usize| -> Ordering {
                 match key {
                     SortKey::Data => a.cmp(&b),
-                    SortKey::RepId => rep(a).id.cmp(&rep(b).id),
-                    SortKey::Name => rep(a).name.cmp(&rep(b).name),
-                    SortKey::Region => rep(a).region.cmp(&rep(b).region),
-                    SortKey::Role => rep(a).role.cmp(&rep(b).role),
+                    SortKey::RepId => by_text(|r| &r.id, a, b),
+                    SortKey::Name => by_text(|r| &r.name, a, b),
+                    SortKey::Region => by_text(|r| &r.region, a, b),
+                    SortKey::Role => by_text(|r| &r.role, a, b),
                     SortKey::Grade => table.reps[a].grade.cmp(&table.reps[b].grade),
                     SortKey::Rank => table.reps[a].rank.cmp(&table.reps[b].rank),
                     SortKey::Score => by_figure(SCORE)(a, b),

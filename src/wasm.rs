@@ -14,21 +14,30 @@ use wasm_bindgen::prelude::*;
 /// A value whose JSON is longer than a JavaScript string can be (2^29 − 24 UTF-16 units in
 /// V8; a byte of UTF-8 is at most one unit) is a `result_too_large` error: see [`evaluation_to_js`].
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let json = serde_json::to_string(value).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
+    parse(&serde_json::to_string(value).map_err(json_error)?)
+}
+
+/// JSON text read by `JSON.parse`; `result_too_large` when no JavaScript string can hold it.
+fn parse(json: &str) -> Result<JsValue, JsValue> {
     if json.len() > MAX_JS_STRING {
         return Err(into_error(&[too_large(json.len())]));
     }
-    js_sys::JSON::parse(&json)
+    js_sys::JSON::parse(json)
+}
+
+fn json_error(e: impl std::fmt::Display) -> JsValue {
+    js_sys::Error::new(&e.to_string()).into()
 }
 
 /// The longest string V8 makes (Chromium, Node), in UTF-16 units.
 const MAX_JS_STRING: usize = (1 << 29) - 24;
 
-/// How many reps' results cross as one JSON text: about 8 KB each, so a few megabytes.
-const REPS_PER_CROSSING: usize = 1_000;
+/// About how much JSON crosses at once when the reps' results are handed over: about a
+/// thousand reps with their explanations (8 KB each for the benchmark plan).
+const CROSSING_BYTES: usize = 8 << 20;
 
-/// An evaluation as a JavaScript object. Its reps cross [`REPS_PER_CROSSING`] at a time: the
-/// JSON of 100,000 reps (about 840 MB) would not fit in one JavaScript string.
+/// An evaluation as a JavaScript object. Its reps cross [`CROSSING_BYTES`] of JSON at a time:
+/// the JSON of 100,000 reps (about 840 MB) would not fit in one JavaScript string.
 fn evaluation_to_js(mut evaluation: Evaluation) -> Result<JsValue, JsValue> {
     let reps = std::mem::take(&mut evaluation.reps);
     let object = to_js(&evaluation)?;
@@ -37,15 +46,29 @@ fn evaluation_to_js(mut evaluation: Evaluation) -> Result<JsValue, JsValue> {
 }
 
 /// Sets the `reps` of the evaluation `object` (written with none) to `reps`, as one
-/// JavaScript array built from JSON texts of [`REPS_PER_CROSSING`] reps each. The key was
+/// JavaScript array built from JSON arrays of about [`CROSSING_BYTES`] each. The key was
 /// written as `[]` in its place, so the keys keep their order.
 fn put_reps(object: &JsValue, reps: &[RepResult]) -> Result<(), JsValue> {
     let all = js_sys::Array::new();
-    for chunk in reps.chunks(REPS_PER_CROSSING) {
-        let part: js_sys::Array = to_js(&chunk)?.unchecked_into();
+    let mut json: Vec<u8> = Vec::new();
+    let hand_over = |json: &mut Vec<u8>| -> Result<(), JsValue> {
+        json.push(b']');
+        let part: js_sys::Array = parse(std::str::from_utf8(json).map_err(json_error)?)?.unchecked_into();
         part.for_each(&mut |rep, _, _| {
             all.push(&rep);
         });
+        json.clear();
+        Ok(())
+    };
+    for rep in reps {
+        json.push(if json.is_empty() { b'[' } else { b',' });
+        serde_json::to_writer(&mut json, rep).map_err(json_error)?;
+        if json.len() >= CROSSING_BYTES {
+            hand_over(&mut json)?;
+        }
+    }
+    if !json.is_empty() {
+        hand_over(&mut json)?;
     }
     set(object.unchecked_ref(), "reps", &all)
 }

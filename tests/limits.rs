@@ -101,6 +101,20 @@ fn a_scorecard_holds_at_most_100_kpis() {
     only(&with_kpis(101), "too_many_kpis", "scorecards[0].kpis", Some("101"), "scorecard `all_reps` has 101 KPIs; the limit is 100", "计分卡 `all_reps` 有 101 个指标，上限为 100");
 }
 
+/// The sample plan with `n` grade bands, `G0` (from 1,000 points) down to `G{n-1}` (the rest).
+fn with_bands(n: usize) -> String {
+    let mut plan = sample_plan();
+    let bands: Vec<Value> = (0..n).map(|i| if i + 1 < n { json!({ "grade": format!("G{i}"), "min_score": 1000 - i }) } else { json!({ "grade": format!("G{i}") }) }).collect();
+    plan["grades"] = json!({ "bands": bands });
+    plan.to_string()
+}
+
+#[test]
+fn a_plan_holds_at_most_100_grade_bands() {
+    assert!(errors(&with_bands(100)).is_empty(), "{:?}", errors(&with_bands(100)));
+    only(&with_bands(101), "too_many_bands", "grades.bands", Some("101"), "the plan has 101 grade bands; the limit is 100", "方案有 101 个等级，上限为 100");
+}
+
 /// The sample plan with `n` tiers on its commission line: from 0, 1, 2 … % of target.
 fn with_tiers(n: usize) -> String {
     let mut plan = sample_plan();

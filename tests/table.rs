@@ -43,11 +43,13 @@ fn check_same_figures(ws: &Workspace, period: &str, year_to_date: bool, explain_
     for (i, (row, r)) in page.rows.iter().zip(&evaluation.reps).enumerate() {
         assert_eq!(row.index, i);
         assert_eq!((row.rep_id, row.name, row.name_zh, row.region, row.role, row.grade), (&*r.rep_id, &*r.name, &*r.name_zh, &*r.region, &*r.role, &*r.grade));
-        assert_eq!((row.score, row.rank, row.attainment_pct), (r.score, r.rank, r.attainment_pct), "{}", r.rep_id);
-        assert_eq!((row.base_total, row.variable_pay, row.total_pay), (r.base_total, r.variable_pay, r.total_pay), "{}", r.rep_id);
-        assert_eq!(row.commission, sum(r.commission.iter().map(|l| l.pay)), "{}", r.rep_id);
-        assert_eq!(row.bonuses, sum(r.bonuses.iter().map(|b| b.amount)), "{}", r.rep_id);
-        assert_eq!(row.adjustments, sum(r.adjustments.iter().map(|a| a.amount)), "{}", r.rep_id);
+        // As text: the same value at the same scale, as the page shows it.
+        let text = |d: Decimal| d.to_string();
+        assert_eq!(row.rank, r.rank, "{}", r.rep_id);
+        assert_eq!((text(row.score), row.attainment_pct.map(text)), (text(r.score), r.attainment_pct.map(text)), "{}", r.rep_id);
+        assert_eq!([row.base_total, row.variable_pay, row.total_pay].map(text), [r.base_total, r.variable_pay, r.total_pay].map(text), "{}", r.rep_id);
+        let sums = [sum(r.commission.iter().map(|l| l.pay)), sum(r.bonuses.iter().map(|b| b.amount)), sum(r.adjustments.iter().map(|a| a.amount))];
+        assert_eq!([row.commission, row.bonuses, row.adjustments].map(text), sums.map(text), "{}", r.rep_id);
         assert_eq!(row.warnings, r.warnings.iter().map(|w| w.code).collect::<Vec<_>>());
         assert_eq!(row.flags, r.flags.iter().map(|f| f.code).collect::<Vec<_>>());
     }
@@ -158,6 +160,32 @@ fn synthetic_reps_under_the_benchmark_plan_give_the_evaluations_figures() {
         check_sorted(&ws, period, false);
     }
     check_same_figures(&ws, "2026-03", true, 101);
+}
+
+#[test]
+fn a_hundred_grade_bands_reach_the_rows() {
+    // The most bands a plan may hold; the sample reps' scores (about 60 to 120) fall in dozens of them.
+    let mut plan = common::sample_plan();
+    let bands: Vec<serde_json::Value> = (0..100).map(|i| if i < 99 { serde_json::json!({ "grade": format!("G{i}"), "min_score": 150 - i }) } else { serde_json::json!({ "grade": "G99" }) }).collect();
+    plan["grades"] = serde_json::json!({ "bands": bands });
+    let ws = workspace(Workspace::with_sample_reps(), &plan.to_string());
+    let grades: std::collections::HashSet<String> = ws.evaluate("2026-Q4").unwrap().reps.iter().map(|r| r.grade.to_string()).collect();
+    assert!(grades.len() > 20, "{grades:?}");
+    check_same_figures(&ws, "2026-Q4", false, 1);
+    check_sorted(&ws, "2026-Q4", false);
+}
+
+#[test]
+fn rows_asked_with_other_data_do_not_panic() {
+    // A Rust caller's mistake (the wasm engine keeps its data): names from the other data, empty past its end.
+    let ws = workspace(Workspace::with_sample_reps(), common::sample_plan().to_string().as_str());
+    let other = synthetic_monthly(3, 1, 1);
+    let mut table = ws.run("2026-Q4", false).unwrap();
+    for name in KEYS {
+        let page = table.rows(&other, 0, 50, SortKey::parse(name).unwrap(), true);
+        assert_eq!((page.total, page.rows.len()), (32, 32), "{name}");
+        assert_eq!(page.rows.iter().filter(|r| r.rep_id.is_empty()).count(), 29, "{name}");
+    }
 }
 
 #[test]

@@ -112,19 +112,21 @@ test('the kept results stay until the next run; errors carry problems', () => {
   assert.throws(() => engine.rows(0, 10, 'data', false), (e) => e.problems[0].code === 'no_results');
 });
 
-test('evaluate() on more reps than cross in one JSON text (1,000) returns every rep, in order, keys in place', () => {
-  const engine = Engine.synthetic(2500, 2, 11);
+test('evaluate() on more reps than cross in one JSON text (8 MB: 8,000 reps are about 19 MB) returns every rep, in order, keys in place', () => {
+  const engine = Engine.synthetic(8000, 1, 11);
   assert.equal(engine.setPlan(samplePlan()).ok, true);
   const [period] = engine.periods();
   const all = [[engine.evaluate(period), false], [engine.evaluateWithSignals(period).evaluation, false], [engine.evaluateYtd(period), true]];
   for (const [full, ytd] of all) {
     engine.run(period, ytd);
-    const ids = engine.rows(0, 5000, 'data', false).rows.map((r) => r.rep_id);
-    assert.equal(ids.length, 2500);
+    const ids = engine.rows(0, 10000, 'data', false).rows.map((r) => r.rep_id);
+    assert.equal(ids.length, 8000);
     assert.deepEqual(Object.keys(full), ['period', 'periods', 'year_to_date', 'reps', 'totals', 'problems', 'warnings']);
     assert.deepEqual(full.reps.map((r) => r.rep_id), ids);
-    assert.equal(full.totals.reps, 2500);
-    // Each side of the cuts between JSON texts, whole.
-    for (const at of [0, 999, 1000, 1999, 2000, 2499]) assert.deepEqual(full.reps[at], engine.repResult(ids[at]), `rep ${at}`);
+    assert.equal(full.totals.reps, 8000);
+    assert.ok(JSON.stringify(full.reps).length > 8 * 1048576, 'the reps cross in more than one JSON text');
+    // Reps spread over the texts, whole (each repResult evaluates the period again: a sample).
+    for (let at = 0; at < 8000; at += 331) assert.deepEqual(full.reps[at], engine.repResult(ids[at]), `rep ${at}`);
+    assert.deepEqual(full.reps[7999], engine.repResult(ids[7999]));
   }
 });

@@ -1,12 +1,23 @@
 //! Validation of grade bands, the forced-distribution guide and the streak rule.
 
-use super::{adds_to_100, in_range, not_empty, strictly_monotone};
+use super::{adds_to_100, in_range, not_empty, strictly_monotone, MAX_BANDS};
 use crate::plan::Grades;
 use crate::problem::Problem;
 use std::collections::HashSet;
 
 pub(super) fn grades(grades: &Grades, out: &mut Vec<Problem>) {
     if !not_empty(&grades.bands, "grades.bands", ("at least one grade band is needed", "至少需要一个等级"), out) {
+        return;
+    }
+    if grades.bands.len() > MAX_BANDS {
+        let n = grades.bands.len();
+        out.push(Problem::error(
+            "too_many_bands",
+            "grades.bands",
+            Some(n.to_string()),
+            format!("the plan has {n} grade bands; the limit is {MAX_BANDS}"),
+            format!("方案有 {n} 个等级，上限为 {MAX_BANDS}"),
+        ));
         return;
     }
     let mut names = HashSet::new();

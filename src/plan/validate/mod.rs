@@ -25,6 +25,8 @@ pub const MAX_LIMIT_PCT: i64 = 1_000;
 pub const MAX_KPIS: usize = 100;
 /// The most tiers one commission line may hold.
 pub const MAX_TIERS: usize = 100;
+/// The most grade bands a plan may hold (kept results hold a grade in one byte).
+pub const MAX_BANDS: usize = 100;
 
 /// Every rule the plan breaks; empty when the plan is valid.
 pub fn validate(plan: &Plan) -> Vec<Problem> {
