@@ -16,8 +16,15 @@ pub struct UnclosedQuote {
 
 /// Splits `text` into records; blank lines are skipped.
 pub fn read(text: &str) -> Result<Vec<Record>, UnclosedQuote> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut records = Vec::new();
+    for_each_record(text, |record| records.push(record))?;
+    Ok(records)
+}
+
+/// Hands each record of `text` to `take` as it is read (blank lines skipped), so that a
+/// large file is never held as records all at once; an unclosed quote is found at the end.
+pub fn for_each_record(text: &str, mut take: impl FnMut(Record)) -> Result<(), UnclosedQuote> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut fields = Vec::new();
     let mut field = String::new();
     let mut line = 1;
@@ -50,7 +57,7 @@ pub fn read(text: &str) -> Result<Vec<Record>, UnclosedQuote> {
             '\r' if chars.peek() == Some(&'\n') => {}
             '\n' => {
                 fields.push(std::mem::take(&mut field));
-                push_record(&mut records, record_line, std::mem::take(&mut fields));
+                push_record(&mut take, record_line, std::mem::take(&mut fields));
                 line += 1;
                 record_line = line;
             }
@@ -62,15 +69,15 @@ pub fn read(text: &str) -> Result<Vec<Record>, UnclosedQuote> {
     }
     if !field.is_empty() || !fields.is_empty() {
         fields.push(field);
-        push_record(&mut records, record_line, fields);
+        push_record(&mut take, record_line, fields);
     }
-    Ok(records)
+    Ok(())
 }
 
-fn push_record(records: &mut Vec<Record>, line: usize, fields: Vec<String>) {
+fn push_record(take: &mut impl FnMut(Record), line: usize, fields: Vec<String>) {
     let blank = fields.iter().all(|f| f.trim().is_empty());
     if !blank {
-        records.push(Record { line, fields });
+        take(Record { line, fields });
     }
 }
 
