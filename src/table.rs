@@ -205,10 +205,9 @@ pub struct ResultTable {
     plan: Arc<CompiledPlan>,
     period: usize,
     reps: Vec<KeptRep>,
-    /// `width` figures per rep, in evaluation order: [`HEADLINE`], then each commission
-    /// line's pay and each bonus's amount.
+    /// [`ResultTable::width`] figures per rep, in evaluation order: [`HEADLINE`], then each
+    /// commission line's pay and each bonus's amount.
     figures: PackedFigures,
-    width: usize,
     /// The names of the figures after the headline ones: `commission.<line id>`, `bonus.<bonus id>`.
     line_and_bonus_columns: Vec<String>,
     /// Each rep's pay warning codes and flag codes, as (rep position, code), in rep order.
@@ -244,8 +243,7 @@ impl ResultTable {
         let grade_of = |g: &str| summary.totals.grades.iter().position(|c| c.grade == g).and_then(|i| u8::try_from(i).ok()).unwrap_or(u8::MAX);
         let sum = |v: &mut dyn Iterator<Item = Decimal>| crate::evaluate::sum(v).unwrap_or_default();
         let (lines, bonuses) = results.first().map_or((0, 0), |r| (r.commission.len(), r.bonuses.len()));
-        let width = HEADLINE.len() + lines + bonuses;
-        let mut figures = PackedFigures::with_capacity(results.len() * width);
+        let mut figures = PackedFigures::with_capacity(results.len() * (HEADLINE.len() + lines + bonuses));
         let (mut warnings, mut flags) = (Vec::new(), Vec::new());
         let mut reps = Vec::with_capacity(results.len());
         for (i, r) in (0u32..).zip(&results) {
@@ -270,7 +268,7 @@ impl ResultTable {
             .first()
             .map(|r| r.commission.iter().map(|l| format!("commission.{}", l.id)).chain(r.bonuses.iter().map(|b| format!("bonus.{}", b.id))).collect())
             .unwrap_or_default();
-        ResultTable { summary, plan, period, reps, figures, width, line_and_bonus_columns, warnings, flags, order: None }
+        ResultTable { summary, plan, period, reps, figures, line_and_bonus_columns, warnings, flags, order: None }
     }
 
     /// What the evaluation covers, its totals and what was left out.
@@ -328,10 +326,16 @@ impl ResultTable {
         }
     }
 
+    /// How many figures each rep has: the headline ones, its lines and its bonuses.
+    #[inline]
+    fn width(&self) -> usize {
+        HEADLINE.len() + self.line_and_bonus_columns.len()
+    }
+
     /// Figure `slot` of the rep at position `i`.
     #[inline]
     fn figure(&self, i: usize, slot: usize) -> Option<Decimal> {
-        self.figures.get(i * self.width + slot)
+        self.figures.get(i * self.width() + slot)
     }
 
     /// A figure every rep has (all but the attainment); zero only if the table were corrupt.
@@ -389,7 +393,7 @@ impl ResultTable {
         if order.sorted < end {
             let table = &*self;
             let by_text = |f: fn(&crate::data::Rep) -> &crate::label::Label, a: usize, b: usize| table.rep(data, a).map(f).cmp(&table.rep(data, b).map(f));
-            let by_figure = |slot: usize| move |a: usize, b: usize| table.figures.cmp_at(a * table.width + slot, b * table.width + slot);
+            let by_figure = |slot: usize| move |a: usize, b: usize| table.figures.cmp_at(a * table.width() + slot, b * table.width() + slot);
             let by_key = |a: usize, b: usize| -> Ordering {
                 match key {
                     SortKey::Data => a.cmp(&b),
