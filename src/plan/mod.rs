@@ -5,6 +5,7 @@ mod commission;
 mod compile;
 mod grades;
 mod parse;
+mod tracked;
 mod pay;
 mod points;
 mod scorecard;

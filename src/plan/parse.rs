@@ -23,7 +23,7 @@ pub fn parse_plan(text: &str) -> Result<Plan, Vec<Problem>> {
     }
     let value: Value = serde_json::from_str(text).map_err(|e| vec![syntax_problem(text, &e)])?;
     let value = migrate(value)?;
-    serde_path_to_error::deserialize(&value).map_err(|e| vec![field_problem(&value, &e)])
+    super::tracked::deserialize(&value).map_err(|(path, e)| vec![field_problem(&value, &path, &e)])
 }
 
 /// A JSON syntax error in words in both languages, with the line and column it is at.
@@ -130,12 +130,12 @@ fn version_of(value: &Value) -> Result<u32, Vec<Problem>> {
 }
 
 /// Turns a serde error at a path into a problem naming the path and the value found there.
-fn field_problem(root: &Value, e: &serde_path_to_error::Error<serde_json::Error>) -> Problem {
-    let mut path = e.path().to_string();
+fn field_problem<'a>(root: &'a Value, at_path: &super::tracked::Path<'a>, e: &serde_json::Error) -> Problem {
+    let mut path = at_path.to_string();
     if path == "." {
         path.clear();
     }
-    let inner = e.inner().to_string();
+    let inner = e.to_string();
     // "missing field `x`" is reported at the object: point at the field itself.
     if let Some(field) = between(&inner, "missing field `", "`") {
         let full = join(&path, field);
@@ -147,7 +147,7 @@ fn field_problem(root: &Value, e: &serde_path_to_error::Error<serde_json::Error>
             format!("缺少必填字段 `{field}`"),
         );
     }
-    let at = lookup(root, e.path());
+    let at = at_path.lookup(root);
     if let Some(field) = between(&inner, "unknown field `", "`") {
         let expected = options(&inner);
         let expected = if expected.0.is_empty() { ("no other field here".to_string(), "此处不接受其他字段".to_string()) } else { expected };
@@ -286,20 +286,6 @@ fn join(path: &str, field: &str) -> String {
     } else {
         format!("{path}.{field}")
     }
-}
-
-/// The value at a serde path inside the JSON tree, if the path can be followed.
-fn lookup<'a>(root: &'a Value, path: &serde_path_to_error::Path) -> Option<&'a Value> {
-    use serde_path_to_error::Segment;
-    let mut at = root;
-    for segment in path.iter() {
-        at = match segment {
-            Segment::Seq { index } => at.get(*index)?,
-            Segment::Map { key } => at.get(key.as_str())?,
-            Segment::Enum { .. } | Segment::Unknown => at,
-        };
-    }
-    Some(at)
 }
 
 /// A value as short text for a message: strings without quotes, long ones cut.

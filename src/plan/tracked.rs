@@ -1,0 +1,502 @@
+//! Reading a typed value out of a parsed JSON tree while keeping track of where the reader
+//! is, so that a field of the wrong type is reported at its JSON path
+//! (`scorecards[0].kpis[2].weight`).
+//!
+//! This is serde_json's reader of a `&Value`, with the same errors in the same words, plus
+//! the path: an error leaving a key or an index of the tree notes it on its way out, so
+//! reading that succeeds costs nothing more. It
+//! replaces serde_json's reader wrapped in the `serde_path_to_error` crate, which wraps
+//! every step of the reading and made the wasm 14 KB larger gzipped (BENCHMARKS.md "Size of
+//! the engine package"); a test checks that both name the same path, with the same error, for
+//! thousands of broken plans.
+
+use serde::de::value::BorrowedStrDeserializer;
+use serde::de::{
+    self, DeserializeSeed, Deserializer, EnumAccess, IntoDeserializer, MapAccess, SeqAccess,
+    Unexpected, VariantAccess, Visitor,
+};
+use serde::forward_to_deserialize_any;
+use serde_json::{Error, Value};
+use std::cell::RefCell;
+use std::fmt;
+
+/// One step of a path: a key of an object (a field, a map key, an enum variant) or an index
+/// into a list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Segment<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// Where in the JSON tree a value is: `scorecards[0].kpis[2].weight`, or `.` for the root.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct Path<'a>(pub Vec<Segment<'a>>);
+
+impl fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        if self.0.is_empty() {
+            return f.write_str(".");
+        }
+        for (i, segment) in self.0.iter().enumerate() {
+            match segment {
+                Segment::Index(index) => write!(f, "[{index}]")?,
+                Segment::Key(key) if i == 0 => f.write_str(key)?,
+                Segment::Key(key) => write!(f, ".{key}")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+impl<'a> Path<'a> {
+    /// The value this path leads to inside `root`, when it can be followed.
+    pub(crate) fn lookup(&self, root: &'a Value) -> Option<&'a Value> {
+        self.0.iter().try_fold(root, |at, segment| match segment {
+            Segment::Key(key) => at.get(*key),
+            Segment::Index(index) => at.get(*index),
+        })
+    }
+}
+
+/// Reads a `T` out of `value`; on error, also the path where it happened.
+pub(crate) fn deserialize<'de, T: de::Deserialize<'de>>(
+    value: &'de Value,
+) -> Result<T, (Path<'de>, Error)> {
+    let stack = RefCell::new(Vec::new());
+    T::deserialize(At {
+        value,
+        stack: &stack,
+    })
+    .map_err(|e| {
+        let mut segments = stack.into_inner();
+        segments.reverse();
+        (Path(segments), e)
+    })
+}
+
+/// The segments of the path to an error, noted from the innermost out.
+type Stack<'de> = RefCell<Vec<Segment<'de>>>;
+
+/// Reads `value` with `seed`, inside `segment` of the path: when reading fails, the segment
+/// is noted on the way out (innermost first).
+fn inside<'de, S: DeserializeSeed<'de>>(
+    stack: &Stack<'de>,
+    segment: Segment<'de>,
+    value: &'de Value,
+    seed: S,
+) -> Result<S::Value, Error> {
+    seed.deserialize(At { value, stack })
+        .map_err(|e| note(stack, segment, e))
+}
+
+/// Notes that the error `e` happened inside `segment`. Not inlined: one copy instead of one
+/// per type read (the wasm's size).
+#[inline(never)]
+fn note<'de>(stack: &Stack<'de>, segment: Segment<'de>, e: Error) -> Error {
+    stack.borrow_mut().push(segment);
+    e
+}
+
+/// A value of the tree, being read.
+struct At<'de, 's> {
+    value: &'de Value,
+    stack: &'s Stack<'de>,
+}
+
+fn unexpected(value: &Value) -> Unexpected<'_> {
+    match value {
+        Value::Null => Unexpected::Unit,
+        Value::Bool(b) => Unexpected::Bool(*b),
+        Value::Number(n) => match (n.as_u64(), n.as_i64()) {
+            (Some(u), _) => Unexpected::Unsigned(u),
+            (None, Some(i)) => Unexpected::Signed(i),
+            _ => Unexpected::Float(n.as_f64().unwrap_or(f64::NAN)),
+        },
+        Value::String(s) => Unexpected::Str(s),
+        Value::Array(_) => Unexpected::Seq,
+        Value::Object(_) => Unexpected::Map,
+    }
+}
+
+impl<'de> Deserializer<'de> for At<'de, '_> {
+    type Error = Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.value {
+            Value::Null => visitor.visit_unit(),
+            Value::Bool(b) => visitor.visit_bool(*b),
+            Value::Number(n) => n.deserialize_any(visitor),
+            Value::String(s) => visitor.visit_borrowed_str(s),
+            Value::Array(items) => {
+                let mut seq = Items {
+                    items: items.iter(),
+                    index: 0,
+                    stack: self.stack,
+                };
+                let read = visitor.visit_seq(&mut seq)?;
+                match seq.items.len() {
+                    0 => Ok(read),
+                    _ => Err(de::Error::invalid_length(
+                        items.len(),
+                        &"fewer elements in array",
+                    )),
+                }
+            }
+            Value::Object(map) => {
+                let mut entries = Entries {
+                    entries: map.iter(),
+                    value: None,
+                    stack: self.stack,
+                };
+                let read = visitor.visit_map(&mut entries)?;
+                match entries.entries.len() {
+                    0 => Ok(read),
+                    _ => Err(de::Error::invalid_length(
+                        map.len(),
+                        &"fewer elements in map",
+                    )),
+                }
+            }
+        }
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.value {
+            Value::Null => visitor.visit_none(),
+            _ => visitor.visit_some(self),
+        }
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        let (variant, content) = match self.value {
+            Value::String(variant) => (variant.as_str(), None),
+            Value::Object(map) => {
+                let mut entries = map.iter();
+                match (entries.next(), entries.next()) {
+                    (Some((variant, content)), None) => (variant.as_str(), Some(content)),
+                    _ => {
+                        return Err(de::Error::invalid_value(
+                            Unexpected::Map,
+                            &"map with a single key",
+                        ))
+                    }
+                }
+            }
+            other => return Err(de::Error::invalid_type(unexpected(other), &"string or map")),
+        };
+        visitor.visit_enum(Variant {
+            variant,
+            content,
+            stack: self.stack,
+        })
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        visitor.visit_unit()
+    }
+
+    /// Text only: an enum's tag or a field's name written as a number is not taken as an index.
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.value {
+            Value::String(s) => visitor.visit_borrowed_str(s),
+            other => Err(de::Error::invalid_type(unexpected(other), &visitor)),
+        }
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_str(visitor)
+    }
+
+    forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char
+        bytes byte_buf unit unit_struct seq tuple tuple_struct map struct
+    }
+}
+
+/// The items of a list, being read.
+struct Items<'de, 's> {
+    items: std::slice::Iter<'de, Value>,
+    index: usize,
+    stack: &'s Stack<'de>,
+}
+
+impl<'de> SeqAccess<'de> for Items<'de, '_> {
+    type Error = Error;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, Error> {
+        let Some(item) = self.items.next() else {
+            return Ok(None);
+        };
+        let read = inside(self.stack, Segment::Index(self.index), item, seed)?;
+        self.index += 1;
+        Ok(Some(read))
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.items.len())
+    }
+}
+
+/// The entries of an object, being read: each key, then its value.
+struct Entries<'de, 's> {
+    entries: serde_json::map::Iter<'de>,
+    value: Option<(&'de str, &'de Value)>,
+    stack: &'s Stack<'de>,
+}
+
+impl<'de> MapAccess<'de> for Entries<'de, '_> {
+    type Error = Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Error> {
+        let Some((key, value)) = self.entries.next() else {
+            return Ok(None);
+        };
+        self.value = Some((key, value));
+        // A key the reader does not take (an unknown field) is reported at that key.
+        seed.deserialize(BorrowedStrDeserializer::new(key))
+            .map(Some)
+            .map_err(|e| note(self.stack, Segment::Key(key), e))
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
+        let (key, value) = self
+            .value
+            .take()
+            .ok_or_else(|| de::Error::custom("value is missing"))?;
+        inside(self.stack, Segment::Key(key), value, seed)
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.entries.len())
+    }
+}
+
+/// An enum written as its variant's name, or as an object whose one key is the variant.
+struct Variant<'de, 's> {
+    variant: &'de str,
+    content: Option<&'de Value>,
+    stack: &'s Stack<'de>,
+}
+
+impl<'de, 's> EnumAccess<'de> for Variant<'de, 's> {
+    type Error = Error;
+    type Variant = Self;
+
+    fn variant_seed<V: DeserializeSeed<'de>>(self, seed: V) -> Result<(V::Value, Self), Error> {
+        let name: de::value::StrDeserializer<'_, Error> = self.variant.into_deserializer();
+        seed.deserialize(name).map(|v| (v, self))
+    }
+}
+
+impl<'de> VariantAccess<'de> for Variant<'de, '_> {
+    type Error = Error;
+
+    fn unit_variant(self) -> Result<(), Error> {
+        match self.content {
+            Some(content) => inside(
+                self.stack,
+                Segment::Key(self.variant),
+                content,
+                std::marker::PhantomData::<()>,
+            ),
+            None => Ok(()),
+        }
+    }
+
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, Error> {
+        match self.content {
+            Some(content) => inside(self.stack, Segment::Key(self.variant), content, seed),
+            None => Err(de::Error::invalid_type(
+                Unexpected::UnitVariant,
+                &"newtype variant",
+            )),
+        }
+    }
+
+    fn tuple_variant<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, Error> {
+        match self.content {
+            Some(content @ Value::Array(_)) => inside(
+                self.stack,
+                Segment::Key(self.variant),
+                content,
+                AnyWith(visitor),
+            ),
+            Some(other) => Err(de::Error::invalid_type(unexpected(other), &"tuple variant")),
+            None => Err(de::Error::invalid_type(
+                Unexpected::UnitVariant,
+                &"tuple variant",
+            )),
+        }
+    }
+
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        match self.content {
+            Some(content @ Value::Object(_)) => inside(
+                self.stack,
+                Segment::Key(self.variant),
+                content,
+                AnyWith(visitor),
+            ),
+            Some(other) => Err(de::Error::invalid_type(
+                unexpected(other),
+                &"struct variant",
+            )),
+            None => Err(de::Error::invalid_type(
+                Unexpected::UnitVariant,
+                &"struct variant",
+            )),
+        }
+    }
+}
+
+/// A visitor used as a seed: reads whatever the value is with it.
+struct AnyWith<V>(V);
+
+impl<'de, V: Visitor<'de>> DeserializeSeed<'de> for AnyWith<V> {
+    type Value = V::Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<V::Value, D::Error> {
+        deserializer.deserialize_any(self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::Plan;
+    use serde_json::json;
+
+    /// Every way of breaking one place of a plan: each value replaced by values of other
+    /// types, each field removed, a field added that no plan has.
+    fn broken_copies(plan: &Value) -> Vec<Value> {
+        let mut places = Vec::new();
+        places_in(plan, &mut Vec::new(), &mut places);
+        let wrong = [
+            json!("x"),
+            json!(-1),
+            json!(1e300),
+            json!(true),
+            json!(null),
+            json!([1]),
+            json!({"a": 1}),
+        ];
+        let mut out = Vec::new();
+        // Three of the wrong values at each place, in turn: every value at every kind of place
+        // over a plan, at a third of the time (the test runs unoptimised).
+        for (i, place) in places.iter().enumerate() {
+            for w in (0..3).map(|k| &wrong[(i + 2 * k) % wrong.len()]) {
+                let mut copy = plan.clone();
+                *copy.pointer_mut(place).expect("a place of the plan") = w.clone();
+                out.push(copy);
+            }
+            let (parent, key) = place.rsplit_once('/').expect("below the root");
+            if let Some(Value::Object(_)) = plan.pointer(parent) {
+                let mut copy = plan.clone();
+                let Some(Value::Object(m)) = copy.pointer_mut(parent) else {
+                    unreachable!()
+                };
+                m.remove(key);
+                out.push(copy);
+                let mut copy = plan.clone();
+                let Some(Value::Object(m)) = copy.pointer_mut(parent) else {
+                    unreachable!()
+                };
+                m.insert("no_such_field".into(), json!(1));
+                out.push(copy);
+            }
+        }
+        out
+    }
+
+    fn places_in(value: &Value, at: &mut Vec<String>, out: &mut Vec<String>) {
+        if !at.is_empty() {
+            out.push(format!("/{}", at.join("/")));
+        }
+        let children: Vec<(String, &Value)> = match value {
+            Value::Object(map) => map
+                .iter()
+                .map(|(k, v)| (k.replace('~', "~0").replace('/', "~1"), v))
+                .collect(),
+            Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (i.to_string(), v))
+                .collect(),
+            _ => Vec::new(),
+        };
+        for (key, child) in children {
+            at.push(key);
+            places_in(child, at, out);
+            at.pop();
+        }
+    }
+
+    #[test]
+    fn names_the_same_path_and_error_as_serde_path_to_error() {
+        let mut checked = 0;
+        let mut failed = 0;
+        for preset in crate::presets::PRESETS {
+            let plan: Value = serde_json::from_str(preset.json).expect("a preset is JSON");
+            for broken in broken_copies(&plan) {
+                let ours = deserialize::<Plan>(&broken)
+                    .map_err(|(path, e)| (path.to_string(), e.to_string()));
+                let theirs = serde_path_to_error::deserialize::<_, Plan>(&broken)
+                    .map_err(|e| (e.path().to_string(), e.inner().to_string()));
+                assert_eq!(ours.as_ref().err(), theirs.as_ref().err(), "{broken}");
+                assert_eq!(ours.is_ok(), theirs.is_ok());
+                checked += 1;
+                failed += usize::from(ours.is_err());
+            }
+        }
+        // The copies do break plans, at every depth: not a comparison of successes.
+        assert!(
+            checked > 5_000 && failed > checked / 2,
+            "{checked} copies, {failed} rejected"
+        );
+    }
+
+    #[test]
+    fn a_path_leads_back_to_its_value() {
+        let plan = json!({"commission": [{"split": {"contribution": 5}}]});
+        let path = Path(vec![
+            Segment::Key("commission"),
+            Segment::Index(0),
+            Segment::Key("split"),
+            Segment::Key("contribution"),
+        ]);
+        assert_eq!(path.to_string(), "commission[0].split.contribution");
+        assert_eq!(path.lookup(&plan), Some(&json!(5)));
+        assert_eq!(
+            Path(vec![Segment::Index(2), Segment::Key("a")]).to_string(),
+            "[2].a"
+        );
+        assert_eq!(Path::default().to_string(), ".");
+    }
+}
