@@ -231,7 +231,7 @@ impl ResultTable {
     /// Evaluates `plan` on data period `period` (year-to-date when asked) without
     /// explanations, and keeps what the pages need of the results.
     pub fn evaluate(plan: Arc<CompiledPlan>, data: &Dataset, period: usize, year_to_date: bool) -> Result<Self, Problem> {
-        let evaluation = evaluate_detail(&plan, data, period, year_to_date, Detail::Figures)?;
+        let evaluation = evaluate_detail(&plan, data, period, year_to_date, Detail::Table)?;
         Ok(ResultTable::new(evaluation, data, plan, period))
     }
 

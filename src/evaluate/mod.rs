@@ -26,8 +26,12 @@ use std::collections::HashMap;
 pub enum Detail {
     /// Every rep's (what [`evaluate`] returns).
     All,
-    /// No rep's: the figures only, for a table.
+    /// No rep's: the figures only, each KPI's and point item's included.
     Figures,
+    /// No rep's, and only the figures a table keeps: each KPI's and point item's result is
+    /// worked out into the score but not kept (a period's `run`; year-to-date averages them,
+    /// so it evaluates as [`Detail::Figures`]).
+    Table,
     /// Only the rep at this index of the data's reps.
     Rep(usize),
 }
@@ -37,9 +41,14 @@ impl Detail {
     pub fn records(self, rep: usize) -> bool {
         match self {
             Detail::All => true,
-            Detail::Figures => false,
+            Detail::Figures | Detail::Table => false,
             Detail::Rep(r) => r == rep,
         }
+    }
+
+    /// Whether each KPI's and point item's result is kept in the rep's result.
+    pub fn keeps_parts(self) -> bool {
+        self != Detail::Table
     }
 }
 
@@ -52,6 +61,7 @@ pub fn evaluate(plan: &CompiledPlan, data: &Dataset, period: usize) -> Result<Ev
 /// `detail` names only; every figure is the same as theirs.
 pub fn evaluate_detail(plan: &CompiledPlan, data: &Dataset, period: usize, year_to_date: bool, detail: Detail) -> Result<Evaluation, Problem> {
     if year_to_date {
+        let detail = if detail == Detail::Table { Detail::Figures } else { detail };
         ytd::evaluate_ytd(plan, data, period, detail)
     } else {
         evaluate_with(plan, data, period, detail)
@@ -121,7 +131,7 @@ fn period_results(plan: &CompiledPlan, data: &Dataset, period: usize, owed: Opti
     for row in data.rows.iter().filter(|r| r.period == period) {
         let filled = rep::fill_vars(plan, data, row, &mut vars, &mut div_by_zero);
         set_high_potential(plan, flagged.as_deref(), row.rep, &mut vars);
-        match filled.and_then(|()| rep::score_rep(plan, data, row, &vars, &div_by_zero, detail.records(row.rep))) {
+        match filled.and_then(|()| rep::score_rep(plan, data, row, &vars, &div_by_zero, detail.records(row.rep), detail.keeps_parts())) {
             Ok(work) => works.push(work),
             Err(problem) => problems.push(problem),
         }
@@ -197,5 +207,28 @@ fn flag_streaks(plan: &CompiledPlan, data: &Dataset, period: usize, streak: &cra
         if earlier.iter().all(|grades| grades.get(&rep.rep_id).is_some_and(|g| *g == streak.grade)) {
             rep.flags.push(results::Flag { code: "grade_streak", grade: streak.grade.as_str().into(), periods: names.clone() });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tables_evaluation_keeps_no_kpi_or_point_results_and_the_same_figures() {
+        let data = crate::data::synthetic_monthly(60, 3, 7);
+        let plan = crate::plan::parse_plan(include_str!("../../bench/full-plan.json")).unwrap();
+        let plan = crate::plan::compile(&plan, &data).unwrap();
+        let figures = evaluate_detail(&plan, &data, 1, false, Detail::Figures).unwrap();
+        let table = evaluate_detail(&plan, &data, 1, false, Detail::Table).unwrap();
+        assert!(figures.reps.iter().all(|r| r.kpis.len() == 11 && !r.points.is_empty()));
+        assert!(table.reps.iter().all(|r| r.kpis.is_empty() && r.points.is_empty()));
+        let strip = |e: &Evaluation| e.reps.iter().map(|r| RepResult { kpis: Vec::new(), points: Vec::new(), ..r.clone() }).collect::<Vec<_>>();
+        assert_eq!(strip(&table), strip(&figures));
+        assert_eq!(table.totals, figures.totals);
+        // Year-to-date averages each KPI's score over the periods: it keeps them whatever is asked.
+        let ytd = evaluate_detail(&plan, &data, 2, true, Detail::Table).unwrap();
+        assert_eq!(ytd, evaluate_detail(&plan, &data, 2, true, Detail::Figures).unwrap());
+        assert!(ytd.reps.iter().all(|r| r.kpis.len() == 11));
     }
 }

@@ -45,8 +45,9 @@ pub(super) struct RepWork {
 }
 
 /// Scores one rep whose variables are filled, and works out its grade-independent pay;
-/// every figure is explained when `record`.
-pub(super) fn score_rep(plan: &CompiledPlan, data: &Dataset, row: &Row, vars: &[Decimal], div_by_zero: &[bool], record: bool) -> Result<RepWork, Problem> {
+/// every figure is explained when `record`; each KPI's and point item's result is kept when
+/// `parts`.
+pub(super) fn score_rep(plan: &CompiledPlan, data: &Dataset, row: &Row, vars: &[Decimal], div_by_zero: &[bool], record: bool, parts: bool) -> Result<RepWork, Problem> {
     let rep = &data.reps[row.rep];
     let rounding = &plan.plan.rounding;
     let Some(card_index) = plan.card_of_rep[row.rep] else {
@@ -62,7 +63,7 @@ pub(super) fn score_rep(plan: &CompiledPlan, data: &Dataset, row: &Row, vars: &[
     let card = &plan.cards[card_index];
     let source = &plan.plan.scorecards[card_index];
 
-    let mut kpis = Vec::with_capacity(card.kpis.len());
+    let mut kpis = Vec::with_capacity(if parts { card.kpis.len() } else { 0 });
     let mut weighted = Decimal::ZERO;
     for (kpi, src) in card.kpis.iter().zip(&source.kpis) {
         let mut explain = Explanation::recording(record);
@@ -73,6 +74,9 @@ pub(super) fn score_rep(plan: &CompiledPlan, data: &Dataset, row: &Row, vars: &[
         let score = rounding.mode.apply(scored.raw, rounding.score_scale);
         explain.value("score", score);
         weighted = weighted.checked_add(score).ok_or_else(|| overflow(rep, "score"))?;
+        if !parts {
+            continue;
+        }
         // The scorer's own ratio: target / actual for lower-is-better KPIs.
         let attainment_pct = scored.attainment_pct.map(|p| RoundingMode::HalfUp.apply(p, 2));
         kpis.push(KpiResult {
@@ -88,11 +92,13 @@ pub(super) fn score_rep(plan: &CompiledPlan, data: &Dataset, row: &Row, vars: &[
         });
     }
 
-    let mut points = Vec::with_capacity(plan.points.items.len());
+    let mut points = Vec::with_capacity(if parts { plan.points.items.len() } else { 0 });
     let mut points_explain = Explanation::recording(record);
     let (bonus, penalty) = apply_points(&plan.points, vars, &mut points_explain, |i, events, got, capped| {
-        let item = &plan.plan.points.items[i];
-        points.push(PointResult { id: item.id.clone(), kind: item.kind, events, points: got, capped });
+        if parts {
+            let item = &plan.plan.points.items[i];
+            points.push(PointResult { id: item.id.clone(), kind: item.kind, events, points: got, capped });
+        }
     })
     .map_err(|e| calc_problem(rep, "points", e))?;
     if plan.points.items.iter().any(|item| item.metrics_read.iter().any(|s| div_by_zero[*s])) {
