@@ -28,9 +28,10 @@ pub enum Detail {
     All,
     /// No rep's: the figures only, each KPI's and point item's included.
     Figures,
-    /// No rep's, and only the figures a table keeps: each KPI's and point item's result is
-    /// worked out into the score but not kept (a period's `run`; year-to-date averages them,
-    /// so it evaluates as [`Detail::Figures`]).
+    /// No rep's, and only what a table keeps: each KPI's and point item's result is worked
+    /// out into the score but not kept, nor a commission line's attainment, and a pay
+    /// warning is its code alone (a period's `run`; year-to-date averages the KPI scores, so
+    /// it evaluates as [`Detail::Figures`]).
     Table,
     /// Only the rep at this index of the data's reps.
     Rep(usize),
@@ -46,7 +47,8 @@ impl Detail {
         }
     }
 
-    /// Whether each KPI's and point item's result is kept in the rep's result.
+    /// Whether each KPI's and point item's result, each line's attainment and the words of
+    /// each warning are kept in the rep's result.
     pub fn keeps_parts(self) -> bool {
         self != Detail::Table
     }
@@ -215,7 +217,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_tables_evaluation_keeps_no_kpi_or_point_results_and_the_same_figures() {
+    fn a_tables_evaluation_keeps_the_figures_and_not_the_parts_a_table_does_not_show() {
         let data = crate::data::synthetic_monthly(60, 3, 7);
         let plan = crate::plan::parse_plan(include_str!("../../bench/full-plan.json")).unwrap();
         let plan = crate::plan::compile(&plan, &data).unwrap();
@@ -223,7 +225,23 @@ mod tests {
         let table = evaluate_detail(&plan, &data, 1, false, Detail::Table).unwrap();
         assert!(figures.reps.iter().all(|r| r.kpis.len() == 11 && !r.points.is_empty()));
         assert!(table.reps.iter().all(|r| r.kpis.is_empty() && r.points.is_empty()));
-        let strip = |e: &Evaluation| e.reps.iter().map(|r| RepResult { kpis: Vec::new(), points: Vec::new(), ..r.clone() }).collect::<Vec<_>>();
+        // Nor the lines' attainment, nor the words of the warnings: their codes only.
+        assert!(table.reps.iter().all(|r| r.commission.iter().all(|l| l.attainment_pct.is_none())));
+        let codes = |r: &RepResult| r.warnings.iter().map(|w| w.code).collect::<Vec<_>>();
+        assert!(figures.reps.iter().any(|r| !r.warnings.is_empty()));
+        for (t, f) in table.reps.iter().zip(&figures.reps) {
+            assert_eq!(codes(t), codes(f));
+            assert!(t.warnings.iter().all(|w| w.message.en.is_empty() && w.path.is_empty()));
+        }
+        let strip = |e: &Evaluation| {
+            e.reps
+                .iter()
+                .map(|r| {
+                    let commission = r.commission.iter().map(|l| LineResult { attainment_pct: None, ..l.clone() }).collect();
+                    RepResult { kpis: Vec::new(), points: Vec::new(), warnings: Vec::new(), commission, ..r.clone() }
+                })
+                .collect::<Vec<_>>()
+        };
         assert_eq!(strip(&table), strip(&figures));
         assert_eq!(table.totals, figures.totals);
         // Year-to-date averages each KPI's score over the periods: it keeps them whatever is asked.

@@ -29,17 +29,24 @@ pub(super) fn settle(plan: &CompiledPlan, data: &Dataset, period: usize, works: 
     let mut bonuses = allocate_bonuses(plan, &works, scale)?;
     let clawbacks = clawbacks(plan, data, period, &works, detail, problems);
     let mut out = Vec::with_capacity(works.len());
+    // A table's evaluation keeps the figures and the codes of the warnings, not their words.
+    let words = detail.keeps_parts();
+    let salary: Label = "salary".into();
+    let allowances = plan.base_pay.as_ref().map_or(0, |bp| bp.allowances.len());
     for (i, mut work) in works.into_iter().enumerate() {
         let rep = &data.reps[work.rep];
         let grade = band(&work.result.grade);
         let round = |v: Decimal| item_rounding(plan, v);
         let mut r = work.result;
+        r.commission.reserve_exact(plan.lines.len());
+        r.bonuses.reserve_exact(plan.bonuses.len());
         for ((line, lw), src) in plan.lines.iter().zip(work.lines.iter_mut()).zip(&plan.plan.commission) {
             let pay = line_after_grade(line, lw, grade).map_err(|e| calc_problem(rep, &src.id, e))?;
             let pay = round(pay);
             lw.explain.value("pay", pay);
-            // The line worked this figure out already (and checked that it fits).
-            let attainment_pct = lw.attainment.and_then(|a| a.checked_mul(Decimal::ONE_HUNDRED)).map(|p| crate::plan::RoundingMode::HalfUp.apply(p, 2));
+            // The line worked this figure out already (and checked that it fits); a table does
+            // not keep it.
+            let attainment_pct = lw.attainment.filter(|_| words).and_then(|a| a.checked_mul(Decimal::ONE_HUNDRED)).map(|p| crate::plan::RoundingMode::HalfUp.apply(p, 2));
             r.commission.push(LineResult {
                 id: src.id.clone(),
                 base: lw.base,
@@ -56,7 +63,8 @@ pub(super) fn settle(plan: &CompiledPlan, data: &Dataset, period: usize, works: 
         }
         r.adjustments = clawbacks.get(&i).cloned().unwrap_or_default();
         if let (Some(base), Some(bp)) = (&mut work.base, &plan.base_pay) {
-            r.base_pay.push(PayItem { id: "salary".into(), kind: "salary", amount: round(base.salary), explain: std::mem::take(&mut base.explain) });
+            r.base_pay.reserve_exact(1 + allowances);
+            r.base_pay.push(PayItem { id: salary.clone(), kind: "salary", amount: round(base.salary), explain: std::mem::take(&mut base.explain) });
             for ((amount, src), (roles, _)) in base.allowances.iter().zip(plan.plan.base_pay.iter().flat_map(|b| &b.allowances)).zip(&bp.allowances) {
                 if roles.as_ref().is_none_or(|r| r.iter().any(|x| *x == rep.role)) {
                     let mut ex = Explanation::recording(detail.records(work.rep));
@@ -67,16 +75,12 @@ pub(super) fn settle(plan: &CompiledPlan, data: &Dataset, period: usize, works: 
             }
             if let Some(minimum) = base.below_minimum {
                 let monthly = base.monthly;
-                r.warnings.push(rep_warning(
-                    rep,
-                    "below_minimum_wage",
-                    monthly,
-                    format!("has a monthly salary of {monthly}, below the local minimum of {minimum}"),
-                    format!("的月底薪 {monthly} 低于当地最低工资 {minimum}"),
-                ));
+                r.warnings.push(rep_warning(rep, "below_minimum_wage", monthly, words, || {
+                    (format!("has a monthly salary of {monthly}, below the local minimum of {minimum}"), format!("的月底薪 {monthly} 低于当地最低工资 {minimum}"))
+                }));
             }
         }
-        finish(plan, rep, &mut r, owed).map_err(|rule| calc_problem(rep, rule, crate::calc::CalcError::Overflow))?;
+        finish(plan, rep, &mut r, owed, words).map_err(|rule| calc_problem(rep, rule, crate::calc::CalcError::Overflow))?;
         out.push(r);
     }
     Ok(out)
@@ -91,13 +95,14 @@ fn item_rounding(plan: &CompiledPlan, v: Decimal) -> Decimal {
     }
 }
 
-/// Totals, the variable pay cap, the draw, the final rounding and the base-share warning.
-fn finish(plan: &CompiledPlan, rep: &crate::data::Rep, r: &mut RepResult, owed: Option<&Owed>) -> Result<(), &'static str> {
+/// Totals, the variable pay cap, the draw, the final rounding and the base-share warning
+/// (in words when `words`).
+fn finish(plan: &CompiledPlan, rep: &crate::data::Rep, r: &mut RepResult, owed: Option<&Owed>, words: bool) -> Result<(), &'static str> {
     r.base_total = sum(r.base_pay.iter().map(|p| p.amount)).ok_or("total_pay")?;
     let earned = sum(r.commission.iter().map(|l| l.pay).chain(r.bonuses.iter().map(|b| b.amount)).chain(r.adjustments.iter().map(|a| a.amount))).ok_or("total_pay")?;
     let mut variable = earned;
     if let Some(cap) = plan.plan.variable_pay_cap.filter(|c| variable > *c) {
-        r.warnings.push(rep_warning(rep, "variable_pay_capped", variable, format!("earned {variable} of variable pay, capped at {cap}"), format!("浮动薪酬 {variable} 超过上限，按 {cap} 发放")));
+        r.warnings.push(rep_warning(rep, "variable_pay_capped", variable, words, || (format!("earned {variable} of variable pay, capped at {cap}"), format!("浮动薪酬 {variable} 超过上限，按 {cap} 发放"))));
         variable = cap;
     }
     if let (Some(draw), Some(owed)) = (&plan.plan.draw, owed) {
@@ -117,14 +122,13 @@ fn finish(plan: &CompiledPlan, rep: &crate::data::Rep, r: &mut RepResult, owed: 
         let (low, high) = bp.share_range;
         if share < low || share > high {
             let pct = crate::plan::RoundingMode::HalfUp.apply(share.checked_mul(Decimal::ONE_HUNDRED).ok_or("total_pay")?, 2);
-            let (l, h) = (low * Decimal::ONE_HUNDRED, high * Decimal::ONE_HUNDRED); // ok: validated percentages
-            r.warnings.push(rep_warning(
-                rep,
-                "base_share_out_of_range",
-                pct,
-                format!("has base pay of {pct}% of total pay, outside the {}–{}% the plan aims for", l.normalize(), h.normalize()),
-                format!("的底薪占总薪酬的 {pct}%，不在方案设定的 {}–{}% 范围内", l.normalize(), h.normalize()),
-            ));
+            r.warnings.push(rep_warning(rep, "base_share_out_of_range", pct, words, || {
+                let (l, h) = (low * Decimal::ONE_HUNDRED, high * Decimal::ONE_HUNDRED); // ok: validated percentages
+                (
+                    format!("has base pay of {pct}% of total pay, outside the {}–{}% the plan aims for", l.normalize(), h.normalize()),
+                    format!("的底薪占总薪酬的 {pct}%，不在方案设定的 {}–{}% 范围内", l.normalize(), h.normalize()),
+                )
+            }));
         }
     }
     Ok(())
@@ -135,11 +139,16 @@ pub(crate) fn sum(values: impl Iterator<Item = Decimal>) -> Option<Decimal> {
     values.into_iter().try_fold(Decimal::ZERO, |s, v| s.checked_add(v))
 }
 
-fn rep_warning(rep: &crate::data::Rep, code: &'static str, value: Decimal, en: String, zh: String) -> Problem {
+/// A pay warning about `rep`, in `words` (its path, value and message) or as its code alone.
+fn rep_warning(rep: &crate::data::Rep, code: &'static str, value: Decimal, words: bool, message: impl FnOnce() -> (String, String)) -> Problem {
+    if !words {
+        return Problem::warning(code, String::new(), None, String::new(), String::new());
+    }
     let field = match code {
         "variable_pay_capped" => "variable_pay",
         _ => "base_pay",
     };
+    let (en, zh) = message();
     let p = rep_problem(rep, code, field, Some(value.to_string()), en, zh);
     Problem { severity: crate::problem::Severity::Warning, ..p }
 }
