@@ -103,6 +103,7 @@ struct At<'de, 's> {
     stack: &'s Stack<'de>,
 }
 
+/// What a value is, in the words of serde's type errors (as serde_json says it).
 fn unexpected(value: &Value) -> Unexpected<'_> {
     match value {
         Value::Null => Unexpected::Unit,
