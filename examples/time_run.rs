@@ -2,7 +2,8 @@
 //! `Workspace::evaluate` on the benchmark plan over seeded synthetic reps, natively: a quick
 //! loop for measuring a change before the full benchmarks (`scripts/bench.sh`).
 //!
-//! `cargo run --release --example time_run -- [REPS] [RUNS]` (defaults 10000 and 15)
+//! `cargo run --release --example time_run -- [REPS] [RUNS]` (defaults 10000 and 15);
+//! `TIME_EVALUATE=1` also times `evaluate`, `TIME_SET_PLAN=1` setting the plan.
 
 use incentive_engine::data::synthetic_monthly;
 use incentive_engine::Workspace;
@@ -31,5 +32,9 @@ fn main() {
     if std::env::var_os("TIME_EVALUATE").is_some() {
         let evaluate = time(&mut || drop(ws.evaluate("2026-01").expect("evaluate")));
         println!("evaluate {evaluate:.2} ms");
+    }
+    if std::env::var_os("TIME_SET_PLAN").is_some() {
+        let set_plan = time(&mut || drop(ws.set_plan_json(include_str!("../bench/full-plan.json"))));
+        println!("set_plan {set_plan:.3} ms");
     }
 }

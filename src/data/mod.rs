@@ -202,7 +202,9 @@ pub(crate) fn encoding_problem(text: &str, prefix: &str) -> Option<Problem> {
 /// point, what it is in English and in Chinese). A line that also holds a NUL is told as
 /// UTF-16 (whose byte order mark reads as U+FFFD), not as GB18030.
 pub(crate) fn not_text(text: &str) -> Option<(usize, &'static str, &'static str, &'static str)> {
-    let at = text.find(['\u{FFFD}', '\0'])?;
+    // Two searches for one character each (a byte search) rather than one for either of two
+    // (a character at a time): a third of what setting a plan took, and most of a file's load.
+    let at = [text.find('\u{FFFD}'), text.find('\0')].into_iter().flatten().min()?;
     let line = text[..at].matches('\n').count() + 1;
     let line_end = text[at..].find('\n').map_or(text.len(), |n| at + n);
     Some(if text[at..line_end].contains('\0') {
