@@ -47,7 +47,7 @@ pub struct LineWork {
     pub attainment: Option<Decimal>,
     /// Pay after tiers, gate and conditional multipliers.
     pub amount: Decimal,
-    /// The tier slices that make up the tier pay.
+    /// The tier slices that make up the tier pay (none when not explained).
     pub slices: Vec<TierSlice>,
     /// Each step so far.
     pub explain: Explanation,
@@ -63,7 +63,8 @@ fn eval(expr: &Expr, vars: &[Decimal], t: &mut Explanation) -> Result<Decimal, C
 }
 
 /// The line for a rep whose variables are `vars`, with `reduction` taken off the credited
-/// base (a clawback recomputes a past period this way); each step is explained when `record`.
+/// base (a clawback recomputes a past period this way); each step is explained, and the
+/// tier slices kept, when `record`.
 pub fn line_before_grade(line: &CompiledLine, vars: &[Decimal], reduction: Decimal, record: bool) -> Result<LineWork, CalcError> {
     let mut ex = Explanation::recording(record);
     let mut base = eval(&line.base, vars, &mut ex)?;
@@ -105,7 +106,7 @@ pub fn line_before_grade(line: &CompiledLine, vars: &[Decimal], reduction: Decim
         (TierBasis::AttainmentPct, Some(t)) => std::borrow::Cow::Owned(bounds_from_attainment(t, &tiers).map_err(|_| CalcError::Overflow)?),
         _ => tiers,
     };
-    let (mut amount, slices) = tiered_pay(base, &bounds, line.method).map_err(|_| CalcError::Overflow)?;
+    let (mut amount, slices) = tiered_pay(base, &bounds, line.method, record).map_err(|_| CalcError::Overflow)?;
     ex.value("tier_pay", amount);
     if let (Some(gate), Some(a)) = (line.gate, attainment) {
         if a < gate {
@@ -163,7 +164,7 @@ pub fn payout_curve(line: &CompiledLine, target: Decimal, percents: &[Decimal]) 
         .iter()
         .map(|&pct| {
             let base = target.checked_mul(pct).ok_or(CalcError::Overflow)? / Decimal::ONE_HUNDRED; // ok: dividing by 100 cannot overflow
-            let (mut pay, _) = tiered_pay(base, &bounds, line.method).map_err(|_| CalcError::Overflow)?;
+            let (mut pay, _) = tiered_pay(base, &bounds, line.method, false).map_err(|_| CalcError::Overflow)?;
             if line.gate.is_some_and(|g| pct < g * Decimal::ONE_HUNDRED) {
                 pay = Decimal::ZERO;
             }

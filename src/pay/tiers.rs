@@ -24,9 +24,10 @@ pub struct TierSlice {
 use super::Overflow;
 
 /// Commission on `base` through `tiers` (amount lower bounds from 0, rates as fractions).
-/// Returns the unrounded pay and the slices that made it up. A negative base (a clawback)
-/// is paid at the first tier's rate.
-pub fn tiered_pay(base: Decimal, tiers: &[(Decimal, Decimal)], method: TierMethod) -> Result<(Decimal, Vec<TierSlice>), Overflow> {
+/// Returns the unrounded pay and, when `keep_slices`, the slices that made it up (else none:
+/// a figure not explained needs no working). A negative base (a clawback) is paid at the
+/// first tier's rate.
+pub fn tiered_pay(base: Decimal, tiers: &[(Decimal, Decimal)], method: TierMethod, keep_slices: bool) -> Result<(Decimal, Vec<TierSlice>), Overflow> {
     let mut slices = Vec::new();
     let mut total = Decimal::ZERO;
     match method {
@@ -41,7 +42,9 @@ pub fn tiered_pay(base: Decimal, tiers: &[(Decimal, Decimal)], method: TierMetho
                 let amount = if first { top } else { top.checked_sub(from).ok_or(Overflow)? };
                 let pay = amount.checked_mul(rate).ok_or(Overflow)?;
                 total = total.checked_add(pay).ok_or(Overflow)?;
-                slices.push(TierSlice { from, to, amount, rate, pay });
+                if keep_slices {
+                    slices.push(TierSlice { from, to, amount, rate, pay });
+                }
             }
         }
         TierMethod::Retroactive => {
@@ -49,7 +52,9 @@ pub fn tiered_pay(base: Decimal, tiers: &[(Decimal, Decimal)], method: TierMetho
             if let Some(&(from, rate)) = tiers.get(reached) {
                 let to = tiers.get(reached + 1).map(|t| t.0);
                 total = base.checked_mul(rate).ok_or(Overflow)?;
-                slices.push(TierSlice { from, to, amount: base, rate, pay: total });
+                if keep_slices {
+                    slices.push(TierSlice { from, to, amount: base, rate, pay: total });
+                }
             }
         }
     }
@@ -80,34 +85,39 @@ mod tests {
     #[test]
     fn seed_001_flat_three_percent() {
         let flat = [(d("0"), d("0.03"))];
-        assert_eq!(tiered_pay(d("1500000"), &flat, TierMethod::Marginal).unwrap().0, d("45000"));
-        assert_eq!(tiered_pay(d("2000000"), &flat, TierMethod::Marginal).unwrap().0, d("60000"));
+        assert_eq!(tiered_pay(d("1500000"), &flat, TierMethod::Marginal, true).unwrap().0, d("45000"));
+        assert_eq!(tiered_pay(d("2000000"), &flat, TierMethod::Marginal, true).unwrap().0, d("60000"));
     }
 
     #[test]
     fn seed_003_marginal_saas_tiers() {
         for (sales, pay) in [("800000", "24000"), ("1200000", "38000"), ("1500000", "53000")] {
-            let (total, slices) = tiered_pay(d(sales), &saas(), TierMethod::Marginal).unwrap();
+            let (total, slices) = tiered_pay(d(sales), &saas(), TierMethod::Marginal, true).unwrap();
             assert_eq!(total, d(pay), "sales {sales}");
             assert_eq!(slices.iter().map(|s| s.pay).sum::<Decimal>(), total);
+            // Not kept when not explained: the same pay.
+            for method in [TierMethod::Marginal, TierMethod::Retroactive] {
+                let kept = tiered_pay(d(sales), &saas(), method, true).unwrap();
+                assert_eq!(tiered_pay(d(sales), &saas(), method, false).unwrap(), (kept.0, Vec::new()));
+            }
         }
-        let (_, slices) = tiered_pay(d("1500000"), &saas(), TierMethod::Marginal).unwrap();
+        let (_, slices) = tiered_pay(d("1500000"), &saas(), TierMethod::Marginal, true).unwrap();
         let amounts: Vec<Decimal> = slices.iter().map(|s| s.amount).collect();
         assert_eq!(amounts, [d("1000000"), d("200000"), d("300000")]);
     }
 
     #[test]
     fn retroactive_pays_the_whole_amount_at_the_tier_reached() {
-        let (pay, slices) = tiered_pay(d("1200000"), &saas(), TierMethod::Retroactive).unwrap();
+        let (pay, slices) = tiered_pay(d("1200000"), &saas(), TierMethod::Retroactive, true).unwrap();
         assert_eq!(pay, d("60000")); // 120万 × 5%: 120% reaches the third tier (bounds are inclusive)
         assert_eq!(slices.len(), 1);
-        assert_eq!(tiered_pay(d("1199999"), &saas(), TierMethod::Retroactive).unwrap().0, d("47999.96"));
-        assert_eq!(tiered_pay(d("800000"), &saas(), TierMethod::Retroactive).unwrap().0, d("24000"));
+        assert_eq!(tiered_pay(d("1199999"), &saas(), TierMethod::Retroactive, true).unwrap().0, d("47999.96"));
+        assert_eq!(tiered_pay(d("800000"), &saas(), TierMethod::Retroactive, true).unwrap().0, d("24000"));
     }
 
     #[test]
     fn negative_base_is_paid_back_at_the_first_rate() {
-        assert_eq!(tiered_pay(d("-100000"), &saas(), TierMethod::Marginal).unwrap().0, d("-3000"));
-        assert_eq!(tiered_pay(d("-100000"), &saas(), TierMethod::Retroactive).unwrap().0, d("-3000"));
+        assert_eq!(tiered_pay(d("-100000"), &saas(), TierMethod::Marginal, true).unwrap().0, d("-3000"));
+        assert_eq!(tiered_pay(d("-100000"), &saas(), TierMethod::Retroactive, true).unwrap().0, d("-3000"));
     }
 }
