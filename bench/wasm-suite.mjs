@@ -118,6 +118,10 @@ export async function runSuite({ pkg, memory, Decimal, plan, datasets, log, runs
     const total = [];
     const visible = [];
     const cpu = [];
+    for (let r = 0; r < WARM_UP; r++) {
+      engine.setPlan(planWith(plan, EDITS[r % EDITS.length]));
+      engine.evaluate(period);
+    }
     for (let r = 0; r < runs; r++) {
       const json = planWith(plan, EDITS[r % EDITS.length]);
       const c0 = cpuNow?.();

@@ -425,6 +425,17 @@ fn a_split_with_five_shares_for_quarters() {
 }
 
 #[test]
+fn a_split_named_without_its_shares() {
+    // `"split": "shares"` names the option but not its shares: the message shows this
+    // option's shape (not another option's), at the field holding it.
+    let mut plan = kpi_okr();
+    plan["targets"][0]["split"] = json!("shares");
+    let e = expect(&plan, "invalid_value", "targets[0].split", Some("shares"));
+    assert_eq!(e.message.en, "`shares` needs its settings: write an object such as {\"shares\": …}");
+    assert_eq!(e.message.zh, "`shares` 需要设置内容：应写成对象，例如 {\"shares\": …}");
+}
+
+#[test]
 fn split_shares_not_adding_to_100() {
     let mut plan = kpi_okr();
     plan["targets"][0]["split"]["shares"][3] = json!(40);

@@ -172,6 +172,9 @@ fn field_problem<'a>(root: &'a Value, at_path: &super::tracked::Path<'a>, e: &se
             format!("`{variant}` 不是可选值之一，可选：{zh}"),
         );
     }
+    if let Some(problem) = bare_variant(&path, at_path, at, &inner) {
+        return problem;
+    }
     let (en, zh) = describe_type_error(&inner);
     // A value serde names (`-1`, "thirty") inside a tagged object: point at the field holding it.
     let found = between(&inner, "`", "`").or_else(|| between(&inner, "\"", "\""));
@@ -185,6 +188,24 @@ fn field_problem<'a>(root: &'a Value, at_path: &super::tracked::Path<'a>, e: &se
         },
         _ => Problem::error("invalid_value", path, at.map(short), en, zh),
     }
+}
+
+/// An option that needs a value written as its name alone (`"split": "shares"`): reported at
+/// the field holding it, with the shape it takes (`{"shares": …}`).
+fn bare_variant(path: &str, at_path: &super::tracked::Path, at: Option<&Value>, inner: &str) -> Option<Problem> {
+    let Some(super::tracked::Segment::Variant(variant)) = at_path.0.last() else { return None };
+    if !inner.starts_with("invalid type: unit variant") || at.and_then(Value::as_str) != Some(*variant) {
+        return None;
+    }
+    let field = path.strip_suffix(variant).map_or(path, |p| p.trim_end_matches('.'));
+    let shape = format!("{{\"{variant}\": …}}");
+    Some(Problem::error(
+        "invalid_value",
+        field.to_string(),
+        Some(variant.to_string()),
+        format!("`{variant}` needs its settings: write an object such as {shape}"),
+        format!("`{variant}` 需要设置内容：应写成对象，例如 {shape}"),
+    ))
 }
 
 /// The field of `object` whose value (or, one level down, whose key) is `text`, when exactly

@@ -20,11 +20,14 @@ use serde_json::{Error, Value};
 use std::cell::RefCell;
 use std::fmt;
 
-/// One step of a path: a key of an object (a field, a map key, an enum variant) or an index
-/// into a list.
+/// One step of a path: a key of an object (a field, a map key), an enum's variant, or an
+/// index into a list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Segment<'a> {
     Key(&'a str),
+    /// The variant of an enum, written as its name alone (`"even"`) or as the one key of an
+    /// object (`{"even": …}`): shown like a key.
+    Variant(&'a str),
     Index(usize),
 }
 
@@ -40,8 +43,8 @@ impl fmt::Display for Path<'_> {
         for (i, segment) in self.0.iter().enumerate() {
             match segment {
                 Segment::Index(index) => write!(f, "[{index}]")?,
-                Segment::Key(key) if i == 0 => f.write_str(key)?,
-                Segment::Key(key) => write!(f, ".{key}")?,
+                Segment::Key(key) | Segment::Variant(key) if i == 0 => f.write_str(key)?,
+                Segment::Key(key) | Segment::Variant(key) => write!(f, ".{key}")?,
             }
         }
         Ok(())
@@ -49,10 +52,12 @@ impl fmt::Display for Path<'_> {
 }
 
 impl<'a> Path<'a> {
-    /// The value this path leads to inside `root`, when it can be followed.
+    /// The value this path leads to inside `root`, when it can be followed. A variant written
+    /// as its name alone leads to that name.
     pub(crate) fn lookup(&self, root: &'a Value) -> Option<&'a Value> {
         self.0.iter().try_fold(root, |at, segment| match segment {
             Segment::Key(key) => at.get(*key),
+            Segment::Variant(variant) => Some(at.get(*variant).unwrap_or(at)),
             Segment::Index(index) => at.get(*index),
         })
     }
@@ -312,45 +317,34 @@ impl<'de, 's> EnumAccess<'de> for Variant<'de, 's> {
     }
 }
 
+/// Whatever goes wrong reading a variant's content (or finding none where some is needed) is
+/// reported at the variant, as serde_path_to_error does.
 impl<'de> VariantAccess<'de> for Variant<'de, '_> {
     type Error = Error;
 
     fn unit_variant(self) -> Result<(), Error> {
-        match self.content {
-            Some(content) => inside(
-                self.stack,
-                Segment::Key(self.variant),
-                content,
-                std::marker::PhantomData::<()>,
-            ),
+        let read = match self.content {
+            Some(content) => de::Deserialize::deserialize(self.at(content)),
             None => Ok(()),
-        }
+        };
+        read.map_err(|e| self.note(e))
     }
 
     fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, Error> {
-        match self.content {
-            Some(content) => inside(self.stack, Segment::Key(self.variant), content, seed),
-            None => Err(de::Error::invalid_type(
-                Unexpected::UnitVariant,
-                &"newtype variant",
-            )),
-        }
+        let read = match self.content {
+            Some(content) => seed.deserialize(self.at(content)),
+            None => Err(de::Error::invalid_type(Unexpected::UnitVariant, &"newtype variant")),
+        };
+        read.map_err(|e| self.note(e))
     }
 
     fn tuple_variant<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, Error> {
-        match self.content {
-            Some(content @ Value::Array(_)) => inside(
-                self.stack,
-                Segment::Key(self.variant),
-                content,
-                AnyWith(visitor),
-            ),
+        let read = match self.content {
+            Some(content @ Value::Array(_)) => self.at(content).deserialize_any(visitor),
             Some(other) => Err(de::Error::invalid_type(unexpected(other), &"tuple variant")),
-            None => Err(de::Error::invalid_type(
-                Unexpected::UnitVariant,
-                &"tuple variant",
-            )),
-        }
+            None => Err(de::Error::invalid_type(Unexpected::UnitVariant, &"tuple variant")),
+        };
+        read.map_err(|e| self.note(e))
     }
 
     fn struct_variant<V: Visitor<'de>>(
@@ -358,33 +352,27 @@ impl<'de> VariantAccess<'de> for Variant<'de, '_> {
         _fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Error> {
-        match self.content {
-            Some(content @ Value::Object(_)) => inside(
-                self.stack,
-                Segment::Key(self.variant),
-                content,
-                AnyWith(visitor),
-            ),
-            Some(other) => Err(de::Error::invalid_type(
-                unexpected(other),
-                &"struct variant",
-            )),
-            None => Err(de::Error::invalid_type(
-                Unexpected::UnitVariant,
-                &"struct variant",
-            )),
-        }
+        let read = match self.content {
+            Some(content @ Value::Object(_)) => self.at(content).deserialize_any(visitor),
+            Some(other) => Err(de::Error::invalid_type(unexpected(other), &"struct variant")),
+            None => Err(de::Error::invalid_type(Unexpected::UnitVariant, &"struct variant")),
+        };
+        read.map_err(|e| self.note(e))
     }
 }
 
-/// A visitor used as a seed: reads whatever the value is with it.
-struct AnyWith<V>(V);
+impl<'de> Variant<'de, '_> {
+    /// The variant's content, to be read.
+    fn at<'s>(&'s self, content: &'de Value) -> At<'de, 's> {
+        At {
+            value: content,
+            stack: self.stack,
+        }
+    }
 
-impl<'de, V: Visitor<'de>> DeserializeSeed<'de> for AnyWith<V> {
-    type Value = V::Value;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<V::Value, D::Error> {
-        deserializer.deserialize_any(self.0)
+    /// Notes that `e` happened inside this variant.
+    fn note(&self, e: Error) -> Error {
+        note(self.stack, Segment::Variant(self.variant), e)
     }
 }
 
@@ -412,7 +400,13 @@ mod tests {
         // Three of the wrong values at each place, in turn: every value at every kind of place
         // over a plan, at a third of the time (the test runs unoptimised).
         for (i, place) in places.iter().enumerate() {
-            for w in (0..3).map(|k| &wrong[(i + 2 * k) % wrong.len()]) {
+            // An object of one key may be an enum's variant with its content: the variant's
+            // name alone is another way to break it.
+            let variant = match plan.pointer(place) {
+                Some(Value::Object(m)) if m.len() == 1 => m.keys().next().map(|k| json!(k)),
+                _ => None,
+            };
+            for w in (0..3).map(|k| &wrong[(i + 2 * k) % wrong.len()]).chain(&variant) {
                 let mut copy = plan.clone();
                 *copy.pointer_mut(place).expect("a place of the plan") = w.clone();
                 out.push(copy);
@@ -494,6 +488,13 @@ mod tests {
         ]);
         assert_eq!(path.to_string(), "commission[0].split.contribution");
         assert_eq!(path.lookup(&plan), Some(&json!(5)));
+        // A variant named alone: the path shows it and leads to the name.
+        let plan = json!({"split": "shares"});
+        let path = Path(vec![Segment::Key("split"), Segment::Variant("shares")]);
+        assert_eq!(path.to_string(), "split.shares");
+        assert_eq!(path.lookup(&plan), Some(&json!("shares")));
+        let plan = json!({"split": {"shares": [1]}});
+        assert_eq!(path.lookup(&plan), Some(&json!([1])));
         assert_eq!(
             Path(vec![Segment::Index(2), Segment::Key("a")]).to_string(),
             "[2].a"
