@@ -425,6 +425,28 @@ fn a_split_with_five_shares_for_quarters() {
 }
 
 #[test]
+fn a_field_written_twice() {
+    // serde_json's Value would keep the last `weight` without a word: the plan says which
+    // one it means instead.
+    let text = kpi_okr().to_string();
+    let first = text.find("\"weight\":20").expect("a weight of 20");
+    let text = format!("{}\"weight\":25,{}", &text[..first], &text[first..]);
+    let report = Workspace::with_sample_reps().set_plan_json(&text);
+    assert!(!report.ok);
+    let e = &report.problems[0];
+    assert_eq!((e.code, e.path.as_str()), ("duplicate_field", "scorecards[0].kpis[0].weight"), "{e:#?}");
+    assert_eq!(e.message.en, "the field `weight` is written twice here: keep one");
+    assert_eq!(e.message.zh, "此处字段 `weight` 写了两次：请只保留一个");
+    // In a map of values (targets by region), too.
+    let mut plan = kpi_okr();
+    plan["targets"][0]["by_region"] = json!({"Northwest": "32"});
+    let text = plan.to_string().replace("\"Northwest\":\"32\"", "\"Northwest\":\"32\",\"Northwest\":\"33\"");
+    let report = Workspace::with_sample_reps().set_plan_json(&text);
+    assert!(!report.ok);
+    assert_eq!((report.problems[0].code, report.problems[0].path.as_str()), ("duplicate_field", "targets[0].by_region.Northwest"), "{:#?}", report.problems);
+}
+
+#[test]
 fn a_split_named_without_its_shares() {
     // `"split": "shares"` names the option but not its shares: the message shows this
     // option's shape (not another option's), at the field holding it.

@@ -6,6 +6,7 @@ mod compile;
 mod grades;
 mod parse;
 mod tracked;
+mod tree;
 mod pay;
 mod points;
 mod scorecard;

@@ -1,6 +1,7 @@
 //! Reading a plan from JSON text: syntax, version, and field types, each error with the
 //! JSON path and the offending value.
 
+use super::tree::Tree;
 use super::Plan;
 use crate::problem::{Problem, TOO_LARGE};
 use serde_json::Value;
@@ -21,9 +22,16 @@ pub fn parse_plan(text: &str) -> Result<Plan, Vec<Problem>> {
             format!("方案文件为 {} 字节，上限为 {MAX_PLAN_BYTES} 字节", text.len()),
         )]);
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| vec![syntax_problem(text, &e)])?;
-    let value = migrate(value)?;
-    super::tracked::deserialize(&value).map_err(|(path, e)| vec![field_problem(&value, &path, &e)])
+    let tree: Tree = serde_json::from_str(text).map_err(|e| vec![syntax_problem(text, &e)])?;
+    match super::tracked::deserialize::<Plan>(&tree) {
+        Ok(plan) if plan.version == CURRENT_VERSION => Ok(plan),
+        // Something to say: about the version first, as a plan of another version may not
+        // have this version's fields.
+        read => {
+            let value = migrate(tree.to_value())?;
+            read.map_err(|(path, e)| vec![field_problem(&value, &path, &e)])
+        }
+    }
 }
 
 /// A JSON syntax error in words in both languages, with the line and column it is at.
@@ -130,7 +138,7 @@ fn version_of(value: &Value) -> Result<u32, Vec<Problem>> {
 }
 
 /// Turns a serde error at a path into a problem naming the path and the value found there.
-fn field_problem<'a>(root: &'a Value, at_path: &super::tracked::Path<'a>, e: &serde_json::Error) -> Problem {
+fn field_problem(root: &Value, at_path: &super::tracked::Path, e: &serde_json::Error) -> Problem {
     let mut path = at_path.to_string();
     if path == "." {
         path.clear();
@@ -145,6 +153,16 @@ fn field_problem<'a>(root: &'a Value, at_path: &super::tracked::Path<'a>, e: &se
             None,
             format!("required field `{field}` is missing"),
             format!("缺少必填字段 `{field}`"),
+        );
+    }
+    // The tree keeps every entry of an object: a field written twice is not a silent choice.
+    if let Some(field) = between(&inner, "duplicate field `", "`") {
+        return Problem::error(
+            "duplicate_field",
+            join(&path, field),
+            None,
+            format!("the field `{field}` is written twice here: keep one"),
+            format!("此处字段 `{field}` 写了两次：请只保留一个"),
         );
     }
     let at = at_path.lookup(root);
