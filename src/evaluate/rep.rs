@@ -78,7 +78,7 @@ pub(super) fn score_rep(plan: &CompiledPlan, data: &Dataset, row: &Row, vars: &[
             continue;
         }
         // The scorer's own ratio: target / actual for lower-is-better KPIs.
-        let attainment_pct = scored.attainment_pct.map(|p| RoundingMode::HalfUp.apply(p, 2));
+        let attainment_pct = scored.attainment_pct().map(|p| RoundingMode::HalfUp.apply(p, 2));
         kpis.push(KpiResult {
             id: src.id.clone(),
             category: src.category.clone(),

@@ -95,9 +95,31 @@ pub struct KpiScore {
     pub actual: Option<Decimal>,
     /// The target, when the scoring reads one.
     pub target: Option<Decimal>,
-    /// The scorer's own ratio in percent (`target / actual` for lower-is-better KPIs), unrounded;
-    /// none for scorings without one.
-    pub attainment_pct: Option<Decimal>,
+    /// The scorer's own ratio (`target / actual` for lower-is-better KPIs), unrounded; none
+    /// for scorings without one. See [`KpiScore::attainment_pct`].
+    pub attainment: Option<Attainment>,
+}
+
+/// A scorer's ratio as it was worked out: a fraction, or already in percent (bands looked
+/// up by attainment). In percent only when asked: a table's evaluation never shows it, and
+/// a 28-digit ratio times 100 is one of the dearer multiplications of a rep.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Attainment {
+    /// `actual / target` (or its inverse), checked to fit in percent.
+    Fraction(Decimal),
+    /// In percent.
+    Percent(Decimal),
+}
+
+impl KpiScore {
+    /// The scorer's own ratio in percent, unrounded.
+    pub fn attainment_pct(&self) -> Option<Decimal> {
+        self.attainment.map(|a| match a {
+            // ok: `fits_in_percent` checked it when the KPI was scored.
+            Attainment::Fraction(ratio) => ratio * Decimal::ONE_HUNDRED,
+            Attainment::Percent(pct) => pct,
+        })
+    }
 }
 
 /// Scores `kpi` for one rep whose variables are `vars`.
@@ -110,13 +132,13 @@ pub fn score_kpi(kpi: &CompiledKpi, vars: &[Decimal], t: &mut impl Trace) -> Res
         Some(e) => Some(eval(e, vars, "target", t)?),
         None => None,
     };
-    let (raw, attainment_pct) = scored(kpi, actual.unwrap_or_default(), target, vars, t)?;
+    let (raw, attainment) = scored(kpi, actual.unwrap_or_default(), target, vars, t)?;
     t.value("raw_score", raw);
-    Ok(KpiScore { raw, actual, target, attainment_pct })
+    Ok(KpiScore { raw, actual, target, attainment })
 }
 
 /// The scoring function applied: the unrounded score and the ratio in percent, if any.
-fn scored(kpi: &CompiledKpi, actual: Decimal, target: Option<Decimal>, vars: &[Decimal], t: &mut impl Trace) -> Result<(Decimal, Option<Decimal>), CalcError> {
+fn scored(kpi: &CompiledKpi, actual: Decimal, target: Option<Decimal>, vars: &[Decimal], t: &mut impl Trace) -> Result<(Decimal, Option<Attainment>), CalcError> {
     let weight = kpi.weight;
     Ok(match &kpi.scoring {
         KpiScoring::Ratio(limits) => {
@@ -144,7 +166,7 @@ fn scored(kpi: &CompiledKpi, actual: Decimal, target: Option<Decimal>, vars: &[D
                     let target = positive(target)?;
                     let v = actual.checked_div(target).and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED)).ok_or(CalcError::Overflow)?;
                     t.value("attainment_pct", v);
-                    (v, Some(v))
+                    (v, Some(Attainment::Percent(v)))
                 }
             };
             let reached = steps.iter().position(|(at, _)| match direction {
@@ -225,11 +247,21 @@ fn explain_pct(t: &mut impl Trace, key: &'static str, fraction: Decimal) -> Resu
     Ok(())
 }
 
-/// Threshold, floor and cap applied to a ratio, then × weight; with the ratio in percent.
-fn limited(ratio: Decimal, limits: RatioLimits, weight: Decimal, t: &mut impl Trace) -> Result<(Decimal, Option<Decimal>), CalcError> {
-    // Always worked out: a ratio too large for a percentage is an overflow whatever is explained.
-    let attainment_pct = pct(ratio)?;
-    t.value("attainment_pct", attainment_pct);
+/// Whether `ratio` × 100 fits a `Decimal` (else an overflow): always, for a ratio with two
+/// places or more (its mantissa, at two places less, is the product), which a division that
+/// does not come out even always has; otherwise by multiplying.
+fn fits_in_percent(ratio: Decimal) -> Result<(), CalcError> {
+    if ratio.scale() >= 2 {
+        return Ok(());
+    }
+    pct(ratio).map(|_| ())
+}
+
+/// Threshold, floor and cap applied to a ratio, then × weight; with the ratio.
+fn limited(ratio: Decimal, limits: RatioLimits, weight: Decimal, t: &mut impl Trace) -> Result<(Decimal, Option<Attainment>), CalcError> {
+    // Always checked: a ratio too large for a percentage is an overflow whatever is explained.
+    fits_in_percent(ratio)?;
+    explain_pct(t, "attainment_pct", ratio)?;
     let applied = match limits {
         RatioLimits { threshold: Some(th), .. } if ratio < th => {
             t.note("below_threshold");
@@ -250,7 +282,7 @@ fn limited(ratio: Decimal, limits: RatioLimits, weight: Decimal, t: &mut impl Tr
     };
     explain_pct(t, "applied_pct", applied)?;
     t.value("weight", weight);
-    Ok((applied.checked_mul(weight).ok_or(CalcError::Overflow)?, Some(attainment_pct)))
+    Ok((applied.checked_mul(weight).ok_or(CalcError::Overflow)?, Some(Attainment::Fraction(ratio))))
 }
 
 #[cfg(test)]
@@ -278,7 +310,7 @@ mod tests {
         let scored = score_kpi(k, &[d(actual), d(target)], &mut ex).unwrap();
         // Explained or not, the same figures; those reported beside the score are the ones explained.
         assert_eq!(scored, score_kpi(k, &[d(actual), d(target)], &mut NoTrace).unwrap());
-        assert_eq!((scored.actual, scored.target, scored.attainment_pct), (ex.get("actual"), ex.get("target"), ex.get("attainment_pct")));
+        assert_eq!((scored.actual, scored.target, scored.attainment_pct()), (ex.get("actual"), ex.get("target"), ex.get("attainment_pct")));
         (scored.raw, ex)
     }
 
@@ -362,5 +394,24 @@ mod tests {
     fn zero_target_is_an_error() {
         let k = kpi("30", KpiScoring::Ratio(RatioLimits::default()), true);
         assert_eq!(score_kpi(&k, &[d("5"), d("0")], &mut NoTrace), Err(CalcError::TargetNotPositive(d("0"))));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
+        /// `fits_in_percent` says what multiplying says, for every mantissa and scale.
+        #[test]
+        fn fits_in_percent_as_multiplying_does(lo: u32, mid: u32, hi: u32, negative: bool, scale in 0u32..=28) {
+            let ratio = Decimal::from_parts(lo, mid, hi, negative, scale);
+            proptest::prop_assert_eq!(fits_in_percent(ratio).is_ok(), ratio.checked_mul(Decimal::ONE_HUNDRED).is_some(), "{}", ratio);
+        }
+    }
+
+    #[test]
+    fn a_ratio_too_large_for_a_percentage_is_an_overflow() {
+        let k = kpi("30", KpiScoring::Ratio(RatioLimits::default()), true);
+        let huge = Decimal::MAX / d("10");
+        assert_eq!(score_kpi(&k, &[huge, d("1")], &mut NoTrace), Err(CalcError::Overflow));
+        let fits = score_kpi(&k, &[d("1"), d("3")], &mut NoTrace).unwrap();
+        assert_eq!(fits.attainment_pct(), Some(d("33.333333333333333333333333330")));
     }
 }
