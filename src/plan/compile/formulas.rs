@@ -4,6 +4,7 @@
 use crate::formula::{self, Expr};
 use crate::problem::Problem;
 use std::collections::HashMap;
+use std::fmt;
 
 /// Where each formula name lives in the vector of a rep's values.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -88,7 +89,7 @@ impl<'a> Formulas<'a> {
     }
 
     /// Parses `text`; on failure records a `formula` problem at `path` and returns `None`.
-    pub fn parse(&mut self, text: &str, path: impl Into<String>) -> Option<Expr> {
+    pub fn parse(&mut self, text: &str, path: &dyn fmt::Display) -> Option<Expr> {
         match formula::parse(text, &|name| self.slots.get(name)) {
             Ok(expr) => {
                 let mut vars = Vec::new();
@@ -99,7 +100,7 @@ impl<'a> Formulas<'a> {
             Err(e) => {
                 self.problems.push(Problem::error(
                     "formula",
-                    path,
+                    path.to_string(),
                     Some(text.to_string()),
                     format!("column {}: {}", e.column, e.en),
                     format!("第 {} 列：{}", e.column, e.zh),
@@ -110,7 +111,7 @@ impl<'a> Formulas<'a> {
     }
 
     /// Parses an optional formula.
-    pub fn parse_opt(&mut self, text: Option<&String>, path: impl Into<String>) -> Option<Option<Expr>> {
+    pub fn parse_opt(&mut self, text: Option<&String>, path: &dyn fmt::Display) -> Option<Option<Expr>> {
         match text {
             None => Some(None),
             Some(t) => self.parse(t, path).map(Some),

@@ -22,6 +22,7 @@ use crate::pay::{CompiledBasePay, CompiledBonus, CompiledLine};
 use crate::score::{CompiledKpi, CompiledPointItem, CompiledPoints, KpiScoring, RatioLimits};
 use formulas::{order_metrics, Formulas};
 use rust_decimal::Decimal;
+use std::fmt;
 
 /// A plan ready to evaluate on the data it was compiled against.
 #[derive(Debug, Clone)]
@@ -147,7 +148,7 @@ pub fn compile(plan: &Plan, data: &Dataset) -> Result<CompiledPlan, Vec<Problem>
         .enumerate()
         .filter_map(|(i, m)| {
             let path = format!("metrics[{i}].formula");
-            let expr = f.parse(&m.formula, path.clone())?;
+            let expr = f.parse(&m.formula, &path)?;
             flag_not_read(&expr, high_potential, &path, &m.formula, &mut f.problems);
             Some((start + i, expr, path))
         })
@@ -161,10 +162,10 @@ pub fn compile(plan: &Plan, data: &Dataset) -> Result<CompiledPlan, Vec<Problem>
     let targets = plan.targets.iter().enumerate().map(|(i, t)| targets::compile_target(t, &format!("targets[{i}]"), data, plan.period, money, &mut f.problems)).collect();
 
     let attainment = plan.attainment.as_ref().and_then(|a| {
-        let actual = f.parse(&a.actual, "attainment.actual");
-        let target = f.parse(&a.target, "attainment.target");
+        let actual = f.parse(&a.actual, &"attainment.actual");
+        let target = f.parse(&a.target, &"attainment.target");
         if let Some(t) = &target {
-            positive_constant(t, "attainment.target", &mut f.problems);
+            positive_constant(t, &"attainment.target", &mut f.problems);
         }
         Some((actual?, target?))
     });
@@ -335,12 +336,12 @@ fn compile_card(card: &super::Scorecard, path: &str, score_scale: u32, f: &mut F
         .enumerate()
         .filter_map(|(k, kpi)| {
             let kpath = format!("{path}.kpis[{k}]");
-            let actual = f.parse_opt(kpi.actual.as_ref(), format!("{kpath}.actual"));
-            let target = f.parse_opt(kpi.target.as_ref(), format!("{kpath}.target"));
+            let actual = f.parse_opt(kpi.actual.as_ref(), &format_args!("{kpath}.actual"));
+            let target = f.parse_opt(kpi.target.as_ref(), &format_args!("{kpath}.target"));
             if let Some(Some(t)) = &target {
-                positive_constant(t, &format!("{kpath}.target"), &mut f.problems);
+                positive_constant(t, &format_args!("{kpath}.target"), &mut f.problems);
             }
-            let scoring = compile_scoring(&kpi.scoring, &format!("{kpath}.scoring"), f)?;
+            let scoring = compile_scoring(&kpi.scoring, &format_args!("{kpath}.scoring"), f)?;
             // Compiling goes on after validation errors (to report them all): rejected weights are skipped.
             let weight = *weights.as_ref()?.get(k)?;
             let (actual, target) = (actual?, target?);
@@ -355,7 +356,7 @@ fn compile_card(card: &super::Scorecard, path: &str, score_scale: u32, f: &mut F
     CompiledCard { kpis }
 }
 
-fn compile_scoring(scoring: &Scoring, path: &str, f: &mut Formulas) -> Option<KpiScoring> {
+fn compile_scoring(scoring: &Scoring, path: &dyn fmt::Display, f: &mut Formulas) -> Option<KpiScoring> {
     let limits = |cap: Option<Decimal>, floor: Option<Decimal>, threshold: Option<Decimal>| RatioLimits {
         cap: cap.map(fraction),
         floor: floor.map(fraction),
@@ -372,7 +373,7 @@ fn compile_scoring(scoring: &Scoring, path: &str, f: &mut Formulas) -> Option<Kp
         },
         Scoring::Rating360 { raters, scale_max } => {
             let parsed: Vec<Option<(Expr, Decimal)>> =
-                raters.iter().enumerate().map(|(i, r)| f.parse(&r.rating, format!("{path}.raters[{i}].rating")).map(|e| (e, fraction(r.weight)))).collect();
+                raters.iter().enumerate().map(|(i, r)| f.parse(&r.rating, &format_args!("{path}.raters[{i}].rating")).map(|e| (e, fraction(r.weight)))).collect();
             KpiScoring::Rating360 { raters: parsed.into_iter().collect::<Option<_>>()?, scale_max: *scale_max }
         }
         Scoring::PassFail {} => KpiScoring::PassFail,
@@ -387,7 +388,7 @@ fn compile_points(plan: &Plan, f: &mut Formulas) -> CompiledPoints {
         .iter()
         .enumerate()
         .filter_map(|(i, item)| {
-            let events = f.parse(&item.events, format!("points.items[{i}].events"))?;
+            let events = f.parse(&item.events, &format_args!("points.items[{i}].events"))?;
             let metrics_read = metrics_read([&events], f.slots.metrics_start());
             Some(CompiledPointItem { kind: item.kind, events, per_event: item.points_per_event, cap: item.cap, metrics_read })
         })
@@ -396,11 +397,11 @@ fn compile_points(plan: &Plan, f: &mut Formulas) -> CompiledPoints {
 }
 
 /// A target written as a plain number must be above zero.
-pub(super) fn positive_constant(target: &Expr, path: &str, problems: &mut Vec<Problem>) {
+pub(super) fn positive_constant(target: &Expr, path: &dyn fmt::Display, problems: &mut Vec<Problem>) {
     if let Some(value) = target.as_constant().filter(|v| *v <= Decimal::ZERO) {
         problems.push(Problem::error(
             "target_not_positive",
-            path,
+            path.to_string(),
             Some(value.to_string()),
             format!("a target must be above 0; it is {value}"),
             format!("目标值必须大于 0；当前为 {value}"),

@@ -22,20 +22,20 @@ pub(super) fn compile_lines(plan: &Plan, f: &mut Formulas) -> Vec<CompiledLine> 
         .enumerate()
         .filter_map(|(i, line)| {
             let path = format!("commission[{i}]");
-            let base = f.parse(&line.base, format!("{path}.base"));
-            let target = f.parse_opt(line.target.as_ref(), format!("{path}.target"));
+            let base = f.parse(&line.base, &format_args!("{path}.base"));
+            let target = f.parse_opt(line.target.as_ref(), &format_args!("{path}.target"));
             if let Some(Some(t)) = &target {
-                positive_constant(t, &format!("{path}.target"), &mut f.problems);
+                positive_constant(t, &format_args!("{path}.target"), &mut f.problems);
             }
             let rate_override = match &line.rate_override {
-                Some(o) => Some(Some((f.parse(&o.when, format!("{path}.rate_override.when"))?, fraction(o.add_pct)))),
+                Some(o) => Some(Some((f.parse(&o.when, &format_args!("{path}.rate_override.when"))?, fraction(o.add_pct)))),
                 None => Some(None),
             };
             let multipliers: Vec<(Expr, Decimal)> = line
                 .multipliers
                 .iter()
                 .enumerate()
-                .map(|(m, c)| f.parse(&c.when, format!("{path}.multipliers[{m}].when")).map(|e| (e, c.multiplier)))
+                .map(|(m, c)| f.parse(&c.when, &format_args!("{path}.multipliers[{m}].when")).map(|e| (e, c.multiplier)))
                 .collect::<Vec<Option<_>>>()
                 .into_iter()
                 .collect::<Option<_>>()?;
@@ -134,15 +134,15 @@ pub(super) fn compile_bonuses(plan: &Plan, f: &mut Formulas) -> Vec<CompiledBonu
         .filter_map(|(i, b)| {
             let path = format!("bonuses[{i}].rule");
             let split = |s: &PoolSplit, f: &mut Formulas| match s {
-                PoolSplit::Contribution(e) => f.parse(e, format!("{path}.split.contribution")),
-                PoolSplit::Weights(e) => f.parse(e, format!("{path}.split.weights")),
+                PoolSplit::Contribution(e) => f.parse(e, &format_args!("{path}.split.contribution")),
+                PoolSplit::Weights(e) => f.parse(e, &format_args!("{path}.split.weights")),
             };
             let kind = match &b.rule {
                 BonusRule::OverAchievement { actual, target, above_pct, excess_over_pct, rate_pct } => {
-                    let actual = f.parse(actual, format!("{path}.actual"));
-                    let target = f.parse(target, format!("{path}.target"));
+                    let actual = f.parse(actual, &format_args!("{path}.actual"));
+                    let target = f.parse(target, &format_args!("{path}.target"));
                     if let Some(t) = &target {
-                        positive_constant(t, &format!("{path}.target"), &mut f.problems);
+                        positive_constant(t, &format_args!("{path}.target"), &mut f.problems);
                     }
                     BonusKind::OverAchievement {
                         actual: actual?,
@@ -152,9 +152,9 @@ pub(super) fn compile_bonuses(plan: &Plan, f: &mut Formulas) -> Vec<CompiledBonu
                         rate: fraction(*rate_pct),
                     }
                 }
-                BonusRule::Threshold { when, amount } => BonusKind::Threshold { when: f.parse(when, format!("{path}.when"))?, amount: *amount },
+                BonusRule::Threshold { when, amount } => BonusKind::Threshold { when: f.parse(when, &format_args!("{path}.when"))?, amount: *amount },
                 BonusRule::Rank { measure, top, amount, ties, within, minimum, direction } => BonusKind::Rank {
-                    measure: f.parse(measure, format!("{path}.measure"))?,
+                    measure: f.parse(measure, &format_args!("{path}.measure"))?,
                     top: *top as usize,
                     amount: *amount,
                     ties: *ties,

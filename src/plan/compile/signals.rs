@@ -47,7 +47,7 @@ pub struct CompiledImprovement {
 pub(super) fn compile_signals(plan: &Plan, data: &Dataset, slots: &Slots, high_potential: Option<usize>, problems: &mut Vec<Problem>) -> CompiledSignals {
     let mut f = Formulas::new(slots);
     let mut parse = |text: &str, path: String| {
-        let expr = f.parse(text, path.clone())?;
+        let expr = f.parse(text, &path)?;
         super::flag_not_read(&expr, high_potential, &path, text, &mut f.problems);
         let mut columns = Vec::new();
         expr.vars(&mut columns);

@@ -7,7 +7,7 @@ use crate::problem::Problem;
 use rust_decimal::Decimal;
 
 pub(super) fn commission(lines: &[CommissionLine], out: &mut Vec<Problem>) {
-    unique_ids(lines.iter().enumerate().map(|(i, l)| (l.id.as_str(), format!("commission[{i}].id"))), out);
+    unique_ids(lines.iter().map(|l| l.id.as_str()), |i| format!("commission[{i}].id"), out);
     for (i, line) in lines.iter().enumerate() {
         commission_line(line, &format!("commission[{i}]"), out);
     }
@@ -27,7 +27,7 @@ fn commission_line(line: &CommissionLine, path: &str, out: &mut Vec<Problem>) {
         &*format!("commission line `{}` needs at least one tier (a flat rate is one tier from 0)", line.id),
         &*format!("提成项 `{}` 至少需要一个阶梯（固定比例即一个从 0 开始的阶梯）", line.id),
     );
-    if !not_empty(&line.tiers, &format!("{path}.tiers"), needs, out) {
+    if !not_empty(&line.tiers, &format_args!("{path}.tiers"), needs, out) {
         return;
     }
     if line.tiers.len() > MAX_TIERS {
@@ -42,7 +42,7 @@ fn commission_line(line: &CommissionLine, path: &str, out: &mut Vec<Problem>) {
         return;
     }
     for (t, tier) in line.tiers.iter().enumerate() {
-        in_range(tier.rate_pct, &format!("{path}.tiers[{t}].rate_pct"), ("a commission rate", "提成比例"), false, 100, out);
+        in_range(tier.rate_pct, &format_args!("{path}.tiers[{t}].rate_pct"), ("a commission rate", "提成比例"), false, 100, out);
     }
     if !line.tiers[0].from.is_zero() {
         out.push(Problem::error(

@@ -6,7 +6,7 @@ use crate::problem::Problem;
 use std::collections::HashSet;
 
 pub(super) fn grades(grades: &Grades, out: &mut Vec<Problem>) {
-    if !not_empty(&grades.bands, "grades.bands", ("at least one grade band is needed", "至少需要一个等级"), out) {
+    if !not_empty(&grades.bands, &"grades.bands", ("at least one grade band is needed", "至少需要一个等级"), out) {
         return;
     }
     if grades.bands.len() > MAX_BANDS {
@@ -67,8 +67,8 @@ pub(super) fn grades(grades: &Grades, out: &mut Vec<Problem>) {
             if !known(&share.grade) {
                 out.push(unknown(format!("{path}.grade"), &share.grade));
             }
-            in_range(share.min_pct, &format!("{path}.min_pct"), ("a share", "比例"), false, 100, out);
-            in_range(share.max_pct, &format!("{path}.max_pct"), ("a share", "比例"), false, 100, out);
+            in_range(share.min_pct, &format_args!("{path}.min_pct"), ("a share", "比例"), false, 100, out);
+            in_range(share.max_pct, &format_args!("{path}.max_pct"), ("a share", "比例"), false, 100, out);
             if share.min_pct > share.max_pct {
                 out.push(Problem::error(
                     "range_reversed",
@@ -80,7 +80,7 @@ pub(super) fn grades(grades: &Grades, out: &mut Vec<Problem>) {
             }
             match share.quota_pct {
                 Some(q) => {
-                    in_range(q, &format!("{path}.quota_pct"), ("a quota", "配额"), false, 100, out);
+                    in_range(q, &format_args!("{path}.quota_pct"), ("a quota", "配额"), false, 100, out);
                     quotas.push(q);
                 }
                 None if dist.enforce => out.push(Problem::error(

@@ -16,6 +16,7 @@ use super::Plan;
 use crate::problem::Problem;
 use rust_decimal::Decimal;
 use std::collections::HashSet;
+use std::fmt;
 
 /// The most decimal places a plan may ask figures to be rounded to.
 pub const MAX_SCALE: u32 = 10;
@@ -92,12 +93,13 @@ pub fn is_identifier(s: &str) -> bool {
     chars.next().is_some_and(|c| c.is_alphabetic() || c == '_') && chars.all(|c| c.is_alphanumeric() || c == '_')
 }
 
-/// Checks that every id in `ids` (with its path) is used once.
-pub(super) fn unique_ids<'a>(ids: impl IntoIterator<Item = (&'a str, String)>, out: &mut Vec<Problem>) {
+/// Checks that every id in `ids` is used once; `path_of(i)` is the path of the `i`th
+/// (written only for a duplicate).
+pub(super) fn unique_ids<'a>(ids: impl IntoIterator<Item = &'a str>, path_of: impl Fn(usize) -> String, out: &mut Vec<Problem>) {
     let mut seen = HashSet::new();
-    for (id, path) in ids {
+    for (i, id) in ids.into_iter().enumerate() {
         if !seen.insert(id) {
-            out.push(duplicate_id(&path, id));
+            out.push(duplicate_id(&path_of(i), id));
         }
     }
 }
@@ -112,8 +114,9 @@ pub(super) fn duplicate_id(path: &str, id: &str) -> Problem {
     )
 }
 
-/// Checks `low <= value <= high` (or `0 < value` when `low_exclusive`), naming the field.
-pub(super) fn in_range(value: Decimal, path: &str, what: (&str, &str), low_exclusive: bool, high: i64, out: &mut Vec<Problem>) {
+/// Checks `low <= value <= high` (or `0 < value` when `low_exclusive`), naming the field
+/// (its path is written out only for a value out of range).
+pub(super) fn in_range(value: Decimal, path: &dyn fmt::Display, what: (&str, &str), low_exclusive: bool, high: i64, out: &mut Vec<Problem>) {
     let too_small = if low_exclusive { value <= Decimal::ZERO } else { value < Decimal::ZERO };
     if too_small || value > Decimal::from(high) {
         let (what_en, what_zh) = what;
@@ -123,7 +126,7 @@ pub(super) fn in_range(value: Decimal, path: &str, what: (&str, &str), low_exclu
         } else {
             (format!("{what_en} must be from 0 to {high}; it is {value}"), format!("{what_zh}应在 0 到 {high} 之间；当前为 {value}"))
         };
-        out.push(Problem::error("out_of_range", path, Some(value.to_string()), en, zh));
+        out.push(Problem::error("out_of_range", path.to_string(), Some(value.to_string()), en, zh));
     }
 }
 
@@ -142,9 +145,9 @@ fn grouped(n: i64) -> String {
 
 /// Checks that a list is not empty; `needs` says what it needs, e.g. ("scorecard `x` needs
 /// at least one KPI", "计分卡 `x` 至少需要一个指标").
-pub(super) fn not_empty<T>(list: &[T], path: &str, needs: (&str, &str), out: &mut Vec<Problem>) -> bool {
+pub(super) fn not_empty<T>(list: &[T], path: &dyn fmt::Display, needs: (&str, &str), out: &mut Vec<Problem>) -> bool {
     if list.is_empty() {
-        out.push(Problem::error("empty_list", path, None, needs.0.to_string(), needs.1.to_string()));
+        out.push(Problem::error("empty_list", path.to_string(), None, needs.0.to_string(), needs.1.to_string()));
     }
     !list.is_empty()
 }

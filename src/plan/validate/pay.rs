@@ -20,10 +20,10 @@ pub(super) fn pay(plan: &Plan, out: &mut Vec<Problem>) {
     base_pay(plan, out);
     bonuses(plan, out);
     if let Some(draw) = &plan.draw {
-        in_range(draw.amount, "draw.amount", ("a draw", "预支额"), true, MAX_AMOUNT, out);
+        in_range(draw.amount, &"draw.amount", ("a draw", "预支额"), true, MAX_AMOUNT, out);
     }
     if let Some(cap) = plan.variable_pay_cap {
-        in_range(cap, "variable_pay_cap", ("the variable pay cap", "浮动薪酬上限"), true, MAX_AMOUNT, out);
+        in_range(cap, &"variable_pay_cap", ("the variable pay cap", "浮动薪酬上限"), true, MAX_AMOUNT, out);
     }
 }
 
@@ -33,7 +33,7 @@ fn grade_multipliers(plan: &Plan, by_grade: &BTreeMap<String, Decimal>, path: &s
         if !plan.grades.bands.iter().any(|b| &b.grade == grade) {
             out.push(unknown_grade(&plan.grades, format!("{path}.{grade}"), grade));
         }
-        in_range(*m, &format!("{path}.{grade}"), ("a multiplier", "系数"), false, MAX_MULTIPLIER, out);
+        in_range(*m, &format_args!("{path}.{grade}"), ("a multiplier", "系数"), false, MAX_MULTIPLIER, out);
     }
 }
 
@@ -58,14 +58,14 @@ fn line_modifiers(plan: &Plan, line: &CommissionLine, path: &str, out: &mut Vec<
                 format!("门槛 {gate}% 意味着超过目标 {}% 之前没有提成；如确有此意，请设置 \"allow_gate_above_100\": true", gate - Decimal::ONE_HUNDRED),
             ));
         } else {
-            in_range(gate, &format!("{path}.gate_pct"), ("a gate", "提成门槛"), false, MAX_LIMIT_PCT, out);
+            in_range(gate, &format_args!("{path}.gate_pct"), ("a gate", "提成门槛"), false, MAX_LIMIT_PCT, out);
         }
     }
     if let Some(cap) = line.cap {
-        in_range(cap, &format!("{path}.cap"), ("a line's cap", "提成上限"), true, MAX_AMOUNT, out);
+        in_range(cap, &format_args!("{path}.cap"), ("a line's cap", "提成上限"), true, MAX_AMOUNT, out);
     }
     if let Some(o) = &line.rate_override {
-        in_range(o.add_pct, &format!("{path}.rate_override.add_pct"), ("a rate increase", "提成比例上调"), true, 100, out);
+        in_range(o.add_pct, &format_args!("{path}.rate_override.add_pct"), ("a rate increase", "提成比例上调"), true, 100, out);
         let top = line.tiers.iter().map(|t| t.rate_pct).max().unwrap_or_default();
         // Only when every rate is itself in range: a rate above 100 is reported once, at the tier.
         if top <= Decimal::ONE_HUNDRED && top.saturating_add(o.add_pct) > Decimal::ONE_HUNDRED && o.add_pct <= Decimal::ONE_HUNDRED {
@@ -80,7 +80,7 @@ fn line_modifiers(plan: &Plan, line: &CommissionLine, path: &str, out: &mut Vec<
     }
     grade_multipliers(plan, &line.grade_multipliers, &format!("{path}.grade_multipliers"), out);
     for (m, c) in line.multipliers.iter().enumerate() {
-        in_range(c.multiplier, &format!("{path}.multipliers[{m}].multiplier"), ("a multiplier", "系数"), false, MAX_MULTIPLIER, out);
+        in_range(c.multiplier, &format_args!("{path}.multipliers[{m}].multiplier"), ("a multiplier", "系数"), false, MAX_MULTIPLIER, out);
     }
 }
 
@@ -91,7 +91,7 @@ fn base_pay(plan: &Plan, out: &mut Vec<Problem>) {
     }
     for (i, s) in base.salaries.iter().enumerate() {
         let path = format!("base_pay.salaries[{i}]");
-        in_range(s.monthly, &format!("{path}.monthly"), ("a monthly salary", "月底薪"), true, MAX_AMOUNT, out);
+        in_range(s.monthly, &format_args!("{path}.monthly"), ("a monthly salary", "月底薪"), true, MAX_AMOUNT, out);
         if let Some(t) = s.city_tier.filter(|t| !(1..=9).contains(t)) {
             out.push(Problem::error(
                 "out_of_range",
@@ -115,9 +115,9 @@ fn base_pay(plan: &Plan, out: &mut Vec<Problem>) {
             ));
         }
     }
-    unique_ids(base.allowances.iter().enumerate().map(|(i, a)| (a.id.as_str(), format!("base_pay.allowances[{i}].id"))), out);
+    unique_ids(base.allowances.iter().map(|a| a.id.as_str()), |i| format!("base_pay.allowances[{i}].id"), out);
     for (i, a) in base.allowances.iter().enumerate() {
-        in_range(a.monthly, &format!("base_pay.allowances[{i}].monthly"), ("an allowance", "补贴"), false, MAX_AMOUNT, out);
+        in_range(a.monthly, &format_args!("base_pay.allowances[{i}].monthly"), ("an allowance", "补贴"), false, MAX_AMOUNT, out);
     }
     for (tier, m) in &base.minimum_by_city_tier {
         let path = format!("base_pay.minimum_by_city_tier.{tier}");
@@ -127,8 +127,8 @@ fn base_pay(plan: &Plan, out: &mut Vec<Problem>) {
         in_range(*m, &path, ("a minimum wage", "最低工资"), true, MAX_AMOUNT, out);
     }
     let [low, high] = base.share_range_pct;
-    in_range(low, "base_pay.share_range_pct[0]", ("a share", "比例"), false, 100, out);
-    in_range(high, "base_pay.share_range_pct[1]", ("a share", "比例"), false, 100, out);
+    in_range(low, &"base_pay.share_range_pct[0]", ("a share", "比例"), false, 100, out);
+    in_range(high, &"base_pay.share_range_pct[1]", ("a share", "比例"), false, 100, out);
     if low > high {
         out.push(Problem::error(
             "range_reversed",
@@ -141,7 +141,7 @@ fn base_pay(plan: &Plan, out: &mut Vec<Problem>) {
 }
 
 fn bonuses(plan: &Plan, out: &mut Vec<Problem>) {
-    unique_ids(plan.bonuses.iter().enumerate().map(|(i, b)| (b.id.as_str(), format!("bonuses[{i}].id"))), out);
+    unique_ids(plan.bonuses.iter().map(|b| b.id.as_str()), |i| format!("bonuses[{i}].id"), out);
     for (i, b) in plan.bonuses.iter().enumerate() {
         let path = format!("bonuses[{i}]");
         if b.grades.as_ref().is_some_and(Vec::is_empty) {
@@ -160,11 +160,11 @@ fn bonuses(plan: &Plan, out: &mut Vec<Problem>) {
         }
         grade_multipliers(plan, &b.grade_multipliers, &format!("{path}.grade_multipliers"), out);
         let rule = format!("{path}.rule");
-        let amount = |v: Decimal, field: &str, out: &mut Vec<Problem>| in_range(v, &format!("{rule}.{field}"), ("an amount", "金额"), false, MAX_AMOUNT, out);
+        let amount = |v: Decimal, field: &str, out: &mut Vec<Problem>| in_range(v, &format_args!("{rule}.{field}"), ("an amount", "金额"), false, MAX_AMOUNT, out);
         match &b.rule {
             BonusRule::OverAchievement { above_pct, excess_over_pct, rate_pct, .. } => {
-                in_range(*above_pct, &format!("{rule}.above_pct"), ("a level", "起算水平"), false, MAX_LIMIT_PCT, out);
-                in_range(*rate_pct, &format!("{rule}.rate_pct"), ("a rate", "比例"), false, 100, out);
+                in_range(*above_pct, &format_args!("{rule}.above_pct"), ("a level", "起算水平"), false, MAX_LIMIT_PCT, out);
+                in_range(*rate_pct, &format_args!("{rule}.rate_pct"), ("a rate", "比例"), false, 100, out);
                 if excess_over_pct > above_pct {
                     out.push(Problem::error(
                         "excess_over_above_level",
@@ -189,7 +189,7 @@ fn bonuses(plan: &Plan, out: &mut Vec<Problem>) {
                 }
             }
             BonusRule::TeamPool { pool, winners, .. } => {
-                in_range(*pool, &format!("{rule}.pool"), ("a pool", "奖金池"), true, MAX_AMOUNT, out);
+                in_range(*pool, &format_args!("{rule}.pool"), ("a pool", "奖金池"), true, MAX_AMOUNT, out);
                 if *winners == 0 {
                     out.push(Problem::error(
                         "out_of_range",
@@ -211,7 +211,7 @@ fn bonuses(plan: &Plan, out: &mut Vec<Problem>) {
             }
             BonusRule::ProfitShare { profit, pool_pct, .. } => {
                 amount(*profit, "profit", out);
-                in_range(*pool_pct, &format!("{rule}.pool_pct"), ("a share of profit", "利润分享比例"), false, 100, out);
+                in_range(*pool_pct, &format_args!("{rule}.pool_pct"), ("a share of profit", "利润分享比例"), false, 100, out);
             }
         }
         let pooled = matches!(b.rule, BonusRule::TeamPool { .. } | BonusRule::ProfitShare { .. });

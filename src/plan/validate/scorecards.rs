@@ -5,14 +5,15 @@ use crate::plan::{Category, Direction, Kpi, Plan, Points, Scorecard, Scoring};
 use crate::problem::Problem;
 use rust_decimal::Decimal;
 use std::collections::HashSet;
+use std::fmt;
 
 pub(super) fn categories(categories: &[Category], out: &mut Vec<Problem>) {
-    unique_ids(categories.iter().enumerate().map(|(i, c)| (c.id.as_str(), format!("categories[{i}].id"))), out);
+    unique_ids(categories.iter().map(|c| c.id.as_str()), |i| format!("categories[{i}].id"), out);
     for (i, c) in categories.iter().enumerate() {
         let path = format!("categories[{i}]");
         for (field, v) in [("min_weight", c.min_weight), ("max_weight", c.max_weight)] {
             if let Some(v) = v {
-                in_range(v, &format!("{path}.{field}"), ("a category weight limit", "类别权重范围"), false, 100, out);
+                in_range(v, &format_args!("{path}.{field}"), ("a category weight limit", "类别权重范围"), false, 100, out);
             }
         }
         if let (Some(min), Some(max)) = (c.min_weight, c.max_weight) {
@@ -33,7 +34,7 @@ pub(super) fn scorecards(plan: &Plan, out: &mut Vec<Problem>) {
     if plan.scorecards.is_empty() {
         out.push(Problem::error("no_scorecard", "scorecards", None, "the plan needs at least one scorecard".into(), "方案至少需要一张计分卡".into()));
     }
-    unique_ids(plan.scorecards.iter().enumerate().map(|(c, card)| (card.id.as_str(), format!("scorecards[{c}].id"))), out);
+    unique_ids(plan.scorecards.iter().map(|card| card.id.as_str()), |c| format!("scorecards[{c}].id"), out);
     let mut roles_seen = HashSet::new();
     let mut default_cards = 0;
     for (c, card) in plan.scorecards.iter().enumerate() {
@@ -82,8 +83,9 @@ pub(super) fn scorecards(plan: &Plan, out: &mut Vec<Problem>) {
 }
 
 fn scorecard(card: &Scorecard, path: &str, categories: &[Category], out: &mut Vec<Problem>) {
-    let needs = (&*format!("scorecard `{}` needs at least one KPI", card.id), &*format!("计分卡 `{}` 至少需要一个指标", card.id));
-    if !not_empty(&card.kpis, &format!("{path}.kpis"), needs, out) {
+    if card.kpis.is_empty() {
+        let needs = (&*format!("scorecard `{}` needs at least one KPI", card.id), &*format!("计分卡 `{}` 至少需要一个指标", card.id));
+        not_empty(&card.kpis, &format_args!("{path}.kpis"), needs, out);
         return;
     }
     if card.kpis.len() > MAX_KPIS {
@@ -97,11 +99,11 @@ fn scorecard(card: &Scorecard, path: &str, categories: &[Category], out: &mut Ve
         ));
         return;
     }
-    unique_ids(card.kpis.iter().enumerate().map(|(k, kpi)| (kpi.id.as_str(), format!("{path}.kpis[{k}].id"))), out);
+    unique_ids(card.kpis.iter().map(|kpi| kpi.id.as_str()), |k| format!("{path}.kpis[{k}].id"), out);
     let mut sum = Decimal::ZERO;
     for (k, kpi) in card.kpis.iter().enumerate() {
         let kpath = format!("{path}.kpis[{k}]");
-        in_range(kpi.weight, &format!("{kpath}.weight"), ("a KPI weight", "指标权重"), false, 100, out);
+        in_range(kpi.weight, &format_args!("{kpath}.weight"), ("a KPI weight", "指标权重"), false, 100, out);
         sum = sum.saturating_add(kpi.weight);
         if let Some(cat) = &kpi.category {
             if !categories.iter().any(|c| &c.id == cat) {
@@ -116,7 +118,7 @@ fn scorecard(card: &Scorecard, path: &str, categories: &[Category], out: &mut Ve
             }
         }
         kpi_fields(kpi, &kpath, out);
-        scoring(&kpi.scoring, &format!("{kpath}.scoring"), out);
+        scoring(&kpi.scoring, &format_args!("{kpath}.scoring"), out);
     }
     let parts = || card.kpis.iter().map(|k| format!("{} {}", k.id, k.weight.normalize())).collect::<Vec<_>>().join(" + ");
     let sum = sum.normalize();
@@ -204,35 +206,35 @@ fn kpi_fields(kpi: &Kpi, path: &str, out: &mut Vec<Problem>) {
     }
 }
 
-fn scoring(scoring: &Scoring, path: &str, out: &mut Vec<Problem>) {
+fn scoring(scoring: &Scoring, path: &dyn fmt::Display, out: &mut Vec<Problem>) {
     match scoring {
         Scoring::Ratio { cap_pct, floor_pct, threshold_pct } => ratio_limits(*cap_pct, *floor_pct, *threshold_pct, path, out),
         Scoring::InverseRatio { cap_pct, floor_pct, threshold_pct } => ratio_limits(Some(*cap_pct), *floor_pct, *threshold_pct, path, out),
         Scoring::Bands { direction, steps, otherwise_pct, .. } => {
-            if not_empty(steps, &format!("{path}.steps"), ("a band table needs at least one step", "分档表至少需要一档"), out) {
+            if not_empty(steps, &format_args!("{path}.steps"), ("a band table needs at least one step", "分档表至少需要一档"), out) {
                 let ats: Vec<Decimal> = steps.iter().map(|s| s.at).collect();
                 let increasing = *direction == Direction::LowerIsBetter;
                 let step = |i: usize| (format!("step {}", i + 1), format!("第 {} 个分档的", i + 1));
                 strictly_monotone("band_order", &ats, increasing, |i| format!("{path}.steps[{i}].at"), step, ("`at`", " `at` "), out);
                 for (i, step) in steps.iter().enumerate() {
-                    in_range(step.score_pct, &format!("{path}.steps[{i}].score_pct"), ("a band's score", "分档得分比例"), false, MAX_LIMIT_PCT, out);
+                    in_range(step.score_pct, &format_args!("{path}.steps[{i}].score_pct"), ("a band's score", "分档得分比例"), false, MAX_LIMIT_PCT, out);
                 }
             }
-            in_range(*otherwise_pct, &format!("{path}.otherwise_pct"), ("the score below every band", "未达任何分档的得分比例"), false, 100, out);
+            in_range(*otherwise_pct, &format_args!("{path}.otherwise_pct"), ("the score below every band", "未达任何分档的得分比例"), false, 100, out);
         }
         Scoring::Rating360 { raters, scale_max } => {
-            if not_empty(raters, &format!("{path}.raters"), ("a 360 rating needs at least one rater", "360 评分至少需要一类评价人"), out) {
+            if not_empty(raters, &format_args!("{path}.raters"), ("a 360 rating needs at least one rater", "360 评分至少需要一类评价人"), out) {
                 for (i, r) in raters.iter().enumerate() {
-                    in_range(r.weight, &format!("{path}.raters[{i}].weight"), ("a rater weight", "评价人权重"), false, 100, out);
+                    in_range(r.weight, &format_args!("{path}.raters[{i}].weight"), ("a rater weight", "评价人权重"), false, 100, out);
                 }
                 let weights: Vec<Decimal> = raters.iter().map(|r| r.weight).collect();
                 adds_to_100(&weights, &format!("{path}.raters"), ("the rater weights", "评价人权重"), out);
             }
-            in_range(*scale_max, &format!("{path}.scale_max"), ("the rating scale", "评分满分"), true, 1_000_000, out);
+            in_range(*scale_max, &format_args!("{path}.scale_max"), ("the rating scale", "评分满分"), true, 1_000_000, out);
         }
         Scoring::PassFail {} => {}
         Scoring::Deduction { points_per_event, floor } => {
-            in_range(*points_per_event, &format!("{path}.points_per_event"), ("points per event", "每次扣分"), true, 100, out);
+            in_range(*points_per_event, &format_args!("{path}.points_per_event"), ("points per event", "每次扣分"), true, 100, out);
             if let Some(f) = floor {
                 if *f > Decimal::ZERO {
                     out.push(Problem::error(
@@ -248,12 +250,12 @@ fn scoring(scoring: &Scoring, path: &str, out: &mut Vec<Problem>) {
     }
 }
 
-fn ratio_limits(cap: Option<Decimal>, floor: Option<Decimal>, threshold: Option<Decimal>, path: &str, out: &mut Vec<Problem>) {
+fn ratio_limits(cap: Option<Decimal>, floor: Option<Decimal>, threshold: Option<Decimal>, path: &dyn fmt::Display, out: &mut Vec<Problem>) {
     let fields = [(cap, "cap_pct", ("a cap", "封顶比例"), true), (floor, "floor_pct", ("a floor", "保底比例"), false), (threshold, "threshold_pct", ("a threshold", "门槛比例"), false)];
     let before = out.len();
     for (value, field, what, exclusive) in fields {
         if let Some(v) = value {
-            in_range(v, &format!("{path}.{field}"), what, exclusive, MAX_LIMIT_PCT, out);
+            in_range(v, &format_args!("{path}.{field}"), what, exclusive, MAX_LIMIT_PCT, out);
         }
     }
     // Comparing limits that are out of range themselves would only repeat that mistake.
@@ -285,17 +287,17 @@ fn ratio_limits(cap: Option<Decimal>, floor: Option<Decimal>, threshold: Option<
 }
 
 pub(super) fn points(points: &Points, out: &mut Vec<Problem>) {
-    unique_ids(points.items.iter().enumerate().map(|(i, p)| (p.id.as_str(), format!("points.items[{i}].id"))), out);
+    unique_ids(points.items.iter().map(|p| p.id.as_str()), |i| format!("points.items[{i}].id"), out);
     for (i, item) in points.items.iter().enumerate() {
         let path = format!("points.items[{i}]");
-        in_range(item.points_per_event, &format!("{path}.points_per_event"), ("points per event", "每次加/扣分"), true, 100, out);
+        in_range(item.points_per_event, &format_args!("{path}.points_per_event"), ("points per event", "每次加/扣分"), true, 100, out);
         if let Some(cap) = item.cap {
-            in_range(cap, &format!("{path}.cap"), ("an item's cap", "单项上限"), true, 100, out);
+            in_range(cap, &format_args!("{path}.cap"), ("an item's cap", "单项上限"), true, 100, out);
         }
     }
     for (field, v) in [("max_bonus", points.max_bonus), ("max_penalty", points.max_penalty)] {
         if let Some(v) = v {
-            in_range(v, &format!("points.{field}"), ("a cap on total points", "总分上限"), false, 100, out);
+            in_range(v, &format_args!("points.{field}"), ("a cap on total points", "总分上限"), false, 100, out);
         }
     }
 }

@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 
 pub(super) fn signals(plan: &Plan, out: &mut Vec<Problem>) {
     let signals = &plan.signals;
-    unique_ids(signals.alerts.iter().enumerate().map(|(i, a)| (a.id.as_str(), format!("signals.alerts[{i}].id"))), out);
+    unique_ids(signals.alerts.iter().map(|a| a.id.as_str()), |i| format!("signals.alerts[{i}].id"), out);
     for (i, alert) in signals.alerts.iter().enumerate() {
         let path = format!("signals.alerts[{i}].rule");
         if let AlertCondition::Drop { metric_name, metric_name_zh, .. } | AlertCondition::Level { metric_name, metric_name_zh, .. } = &alert.rule {
@@ -73,7 +73,7 @@ pub(super) fn signals(plan: &Plan, out: &mut Vec<Problem>) {
         }
     }
     if let Some(rule) = &signals.high_potential {
-        not_empty(&rule.conditions, "signals.high_potential.conditions", ("the high-potential rule needs at least one condition", "高潜规则至少需要一个条件"), out);
+        not_empty(&rule.conditions, &"signals.high_potential.conditions", ("the high-potential rule needs at least one condition", "高潜规则至少需要一个条件"), out);
         for (i, condition) in rule.conditions.iter().enumerate() {
             let path = format!("signals.high_potential.conditions[{i}]");
             match condition {
@@ -138,7 +138,7 @@ fn level_periods(kind: PeriodKind, to_date: Option<ToDate>, only_at: Option<&[u3
         _ => ("year", "一年"),
     };
     let Some(places) = only_at else { return };
-    if !not_empty(places, &format!("{path}.only_at"), ("`only_at` needs at least one place: leave it out to check every period", "`only_at` 至少需要一个位置：如需检查每个期间，请删去该字段"), out) {
+    if !not_empty(places, &format_args!("{path}.only_at"), ("`only_at` needs at least one place: leave it out to check every period", "`only_at` 至少需要一个位置：如需检查每个期间，请删去该字段"), out) {
         return;
     }
     let count = to_date.unwrap_or(ToDate::Year).periods(kind);

@@ -34,7 +34,7 @@ pub(super) fn targets(plan: &Plan, ids: &mut Ids, out: &mut Vec<Problem>) {
                     ));
                 }
                 for (s, share) in shares.iter().enumerate() {
-                    in_range(*share, &format!("{path}.split.shares[{s}]"), ("a share", "拆分比例"), false, 100, out);
+                    in_range(*share, &format_args!("{path}.split.shares[{s}]"), ("a share", "拆分比例"), false, 100, out);
                 }
                 adds_to_100(shares, &format!("{path}.split.shares"), ("the shares", "拆分比例"), out);
             }
