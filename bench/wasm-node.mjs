@@ -44,6 +44,16 @@ export function printTables(title, all) {
         (r.decimal ? `${ms(r.decimal.evaluate_ms)} | ${r.ratio_decimal_kept.toFixed(2)}× |` : '– | – |'),
     );
   }
+  const paired = rows.filter((r) => r.side_by_side);
+  if (paired.length) {
+    console.log('\nSide by side: in each round the engine\'s edit (setPlan + run + 50 rows) and decimal.js\'s, one right after the other (who goes first alternates), so both meet the same machine load; the ratio is the median of the rounds\' ratios:\n');
+    console.log('| reps × 1 month | rounds | engine (median) | decimal.js (median) | decimal.js ÷ engine (median of the rounds) |');
+    console.log('|---:|---:|---:|---:|---:|');
+    for (const r of paired) {
+      const p = r.side_by_side;
+      console.log(`| ${r.reps.toLocaleString('en-US')} | ${p.rounds} | ${ms(p.engine_ms)} | ${ms(p.decimal_ms)} | ${p.ratio.toFixed(2)}× |`);
+    }
+  }
   if (rows.some((r) => r.kept?.cpu_ms !== undefined)) {
     console.log('\nKept results in CPU time of the process:\n');
     console.log('| reps × 1 month | setPlan + run + 50 rows (CPU) | decimal.js (CPU) | decimal.js ÷ engine (CPU) |');

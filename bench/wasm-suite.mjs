@@ -143,7 +143,6 @@ export async function runSuite({ pkg, memory, Decimal, plan, datasets, log, runs
     }
     row.mem_peak = memory.buffer.byteLength;
     row.engine = { set_plan_ms: median(setPlan), evaluate_ms: median(evaluate), total_ms: median(total), total_p95_ms: p95(total), visible_ms: median(visible), cpu_ms: cpu.length ? median(cpu) : undefined };
-    engine.free();
 
     // --- the baselines, same edits ----------------------------------------------------------
     if (baselines) {
@@ -165,11 +164,58 @@ export async function runSuite({ pkg, memory, Decimal, plan, datasets, log, runs
       row.ratio_decimal = row.decimal.evaluate_ms / row.engine.total_ms;
       row.ratio_decimal_kept = row.decimal.evaluate_ms / row.kept.total_ms;
       row.ratio_float = row.float.evaluate_ms / row.engine.total_ms;
+      // As many rounds as the engine's own runs up to 10,000 reps (decimal.js takes about a
+      // second an edit there); beyond, as many as decimal.js's own.
+      row.side_by_side = sideBySide({ engine, decimal, dTable, plan, period, rounds: ds.reps <= 10000 ? runs : row.decimal.runs, now });
     }
+    engine.free();
     log(summary(row));
     out.push(row);
   }
   return out;
+}
+
+/**
+ * The engine's edit (setPlan + run + the first 50 rows, as in `keptResults`) and decimal.js's
+ * on the same edits, one right after the other in each round (who goes first alternates):
+ * both meet the same machine. On a shared machine the times of one build move by half
+ * between minutes, so two medians taken a minute apart can be off by that much; the ratio
+ * of each round is not. Both sides are warm (their own loops ran before). Returns the
+ * median of the rounds' ratios (decimal.js ÷ engine) and the rounds' medians.
+ */
+function sideBySide({ engine, decimal, dTable, plan, period, rounds, now }) {
+  const [ratios, engineMs, decimalMs] = [[], [], []];
+  for (let r = 0; r < rounds; r++) {
+    const edit = EDITS[r % EDITS.length];
+    const json = planWith(plan, edit);
+    const runEngine = () => {
+      const t = now();
+      const ok = engine.setPlan(json).ok;
+      engine.run(period, false);
+      const page = engine.rows(0, 50, 'total_pay', true);
+      const ms = now() - t;
+      if (!ok || !page.rows.length) throw new Error('edit not applied');
+      return ms;
+    };
+    const runDecimal = () => {
+      const t = now();
+      decimal.evaluate(dTable, { newTierRates: edit });
+      return now() - t;
+    };
+    let e;
+    let d;
+    if (r % 2) {
+      e = runEngine();
+      d = runDecimal();
+    } else {
+      d = runDecimal();
+      e = runEngine();
+    }
+    engineMs.push(e);
+    decimalMs.push(d);
+    ratios.push(d / e);
+  }
+  return { ratio: median(ratios), engine_ms: median(engineMs), decimal_ms: median(decimalMs), rounds };
 }
 
 /**
@@ -225,6 +271,7 @@ function summary(r) {
   const k = r.kept;
   return `${r.name}: kept results: setPlan + run + 50 rows ${f(k.total_ms)} (run ${f(k.run_ms)}, rows ${f(k.rows_ms)}), columns ${f(k.columns_ms)}, repResult ${f(k.rep_result_ms)}; ` +
     `load ${f(r.load_ms)}, setPlan ${f(r.engine.set_plan_ms)}, evaluate ${f(r.engine.evaluate_ms)}, total ${f(r.engine.total_ms)}; decimal.js ${f(r.decimal?.evaluate_ms)}, floats ${f(r.float?.evaluate_ms)}` +
+    (r.side_by_side ? `; side by side decimal.js ÷ engine ${r.side_by_side.ratio.toFixed(2)}×` : '') +
     (a ? `; decimal agreement ${a.reps_compared - a.reps_differing}/${a.reps_compared} reps` : '');
 }
 
