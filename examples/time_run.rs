@@ -3,7 +3,8 @@
 //! loop for measuring a change before the full benchmarks (`scripts/bench.sh`).
 //!
 //! `cargo run --release --example time_run -- [REPS] [RUNS]` (defaults 10000 and 15);
-//! `TIME_EVALUATE=1` also times `evaluate`, `TIME_SET_PLAN=1` setting the plan.
+//! `TIME_EVALUATE=1` also times `evaluate`, `TIME_SET_PLAN=1` setting the plan,
+//! `TIME_REP_RESULT=1` one rep's explained result out of a run (`repResult`).
 
 use incentive_engine::data::synthetic_monthly;
 use incentive_engine::Workspace;
@@ -32,6 +33,12 @@ fn main() {
     if std::env::var_os("TIME_EVALUATE").is_some() {
         let evaluate = time(&mut || drop(ws.evaluate("2026-01").expect("evaluate")));
         println!("evaluate {evaluate:.2} ms");
+    }
+    if std::env::var_os("TIME_REP_RESULT").is_some() {
+        let table = ws.run("2026-01", false).expect("run");
+        let id = ws.data().reps[reps / 2].id.to_string();
+        let rep_result = time(&mut || drop(table.rep_result(ws.data(), &id).expect("rep_result")));
+        println!("rep_result {rep_result:.2} ms");
     }
     if std::env::var_os("TIME_SET_PLAN").is_some() {
         let set_plan = time(&mut || drop(ws.set_plan_json(include_str!("../bench/full-plan.json"))));

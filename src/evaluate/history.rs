@@ -51,6 +51,6 @@ impl History for DataHistory<'_> {
     }
 
     fn grades(&self, period: usize) -> HashMap<crate::label::Label, crate::label::Label> {
-        period_results(self.plan, self.data, period, None, super::Detail::Figures).0.into_iter().map(|r| (r.rep_id, r.grade)).collect()
+        period_results(self.plan, self.data, period, None, super::Detail::Table).0.into_iter().map(|r| (r.rep_id, r.grade)).collect()
     }
 }

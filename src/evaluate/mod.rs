@@ -30,11 +30,16 @@ pub enum Detail {
     Figures,
     /// No rep's, and only what a table keeps: each KPI's and point item's result is worked
     /// out into the score but not kept, nor a commission line's attainment, and a pay
-    /// warning is its code alone (a period's `run`; year-to-date averages the KPI scores, so
+    /// warning is its code alone (a period's `run`, and the earlier periods a draw, a grade
+    /// streak or a return reads its figures from; year-to-date averages the KPI scores, so
     /// it evaluates as [`Detail::Figures`]).
     Table,
-    /// Only the rep at this index of the data's reps.
+    /// Only the rep at this index of the data's reps, which keeps its parts; the others are
+    /// evaluated as for a table (their figures are the same, their parts are never shown).
     Rep(usize),
+    /// Only the rep at this index of the data's reps; every rep keeps its parts (year-to-date
+    /// averages every rep's KPI scores, and grades on the averages).
+    RepAmongFigures(usize),
 }
 
 impl Detail {
@@ -43,14 +48,18 @@ impl Detail {
         match self {
             Detail::All => true,
             Detail::Figures | Detail::Table => false,
-            Detail::Rep(r) => r == rep,
+            Detail::Rep(r) | Detail::RepAmongFigures(r) => r == rep,
         }
     }
 
     /// Whether each KPI's and point item's result, each line's attainment and the words of
-    /// each warning are kept in the rep's result.
-    pub fn keeps_parts(self) -> bool {
-        self != Detail::Table
+    /// each warning are kept in the result of the rep at `rep` (its index in the data).
+    pub fn keeps_parts(self, rep: usize) -> bool {
+        match self {
+            Detail::All | Detail::Figures | Detail::RepAmongFigures(_) => true,
+            Detail::Table => false,
+            Detail::Rep(r) => r == rep,
+        }
     }
 }
 
@@ -63,7 +72,11 @@ pub fn evaluate(plan: &CompiledPlan, data: &Dataset, period: usize) -> Result<Ev
 /// `detail` names only; every figure is the same as theirs.
 pub fn evaluate_detail(plan: &CompiledPlan, data: &Dataset, period: usize, year_to_date: bool, detail: Detail) -> Result<Evaluation, Problem> {
     if year_to_date {
-        let detail = if detail == Detail::Table { Detail::Figures } else { detail };
+        let detail = match detail {
+            Detail::Table => Detail::Figures,
+            Detail::Rep(r) => Detail::RepAmongFigures(r),
+            other => other,
+        };
         ytd::evaluate_ytd(plan, data, period, detail)
     } else {
         evaluate_with(plan, data, period, detail)
@@ -110,7 +123,7 @@ fn owed_on_draw(plan: &CompiledPlan, data: &Dataset, period: usize) -> Option<se
     let draw = plan.plan.draw.as_ref()?;
     let mut owed = settle::Owed::new();
     for earlier in 0..period {
-        for r in period_results(plan, data, earlier, None, Detail::Figures).0 {
+        for r in period_results(plan, data, earlier, None, Detail::Table).0 {
             let before = owed.get(&r.rep_id).copied().unwrap_or_default();
             // A step that does not fit leaves the rep's account as it was; the period's own
             // evaluation reports the overflow for that rep.
@@ -133,7 +146,7 @@ fn period_results(plan: &CompiledPlan, data: &Dataset, period: usize, owed: Opti
     for row in data.rows.iter().filter(|r| r.period == period) {
         let filled = rep::fill_vars(plan, data, row, &mut vars, &mut div_by_zero);
         set_high_potential(plan, flagged.as_deref(), row.rep, &mut vars);
-        match filled.and_then(|()| rep::score_rep(plan, data, row, &vars, &div_by_zero, detail.records(row.rep), detail.keeps_parts())) {
+        match filled.and_then(|()| rep::score_rep(plan, data, row, &vars, &div_by_zero, detail.records(row.rep), detail.keeps_parts(row.rep))) {
             Ok(work) => works.push(work),
             Err(problem) => problems.push(problem),
         }
@@ -202,7 +215,7 @@ fn flag_streaks(plan: &CompiledPlan, data: &Dataset, period: usize, streak: &cra
         }
     }
     let earlier: Vec<HashMap<crate::label::Label, crate::label::Label>> =
-        periods[1..].iter().map(|p| period_results(plan, data, *p, None, Detail::Figures).0.into_iter().map(|r| (r.rep_id, r.grade)).collect()).collect();
+        periods[1..].iter().map(|p| period_results(plan, data, *p, None, Detail::Table).0.into_iter().map(|r| (r.rep_id, r.grade)).collect()).collect();
     let mut names: Vec<String> = periods.iter().map(|p| data.periods[*p].clone()).collect();
     names.reverse();
     for rep in reps.iter_mut().filter(|r| r.grade == streak.grade) {

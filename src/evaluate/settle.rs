@@ -30,11 +30,11 @@ pub(super) fn settle(plan: &CompiledPlan, data: &Dataset, period: usize, works: 
     let clawbacks = clawbacks(plan, data, period, &works, detail, problems);
     let mut out = Vec::with_capacity(works.len());
     // A table's evaluation keeps the figures and the codes of the warnings, not their words.
-    let words = detail.keeps_parts();
     let salary: Label = "salary".into();
     let allowances = plan.base_pay.as_ref().map_or(0, |bp| bp.allowances.len());
     for (i, mut work) in works.into_iter().enumerate() {
         let rep = &data.reps[work.rep];
+        let words = detail.keeps_parts(work.rep);
         let grade = band(&work.result.grade);
         let round = |v: Decimal| item_rounding(plan, v);
         let mut r = work.result;
@@ -256,7 +256,7 @@ fn clawback(plan: &CompiledPlan, data: &Dataset, adj: &Adjustment, earlier: &[De
     let Some(row) = data.rows.iter().find(|r| r.rep == adj.rep && r.period == adj.original_period) else {
         return Err(not_applied(format!("the rep has no figures for {original}"), format!("该代表在 {original} 没有数据")));
     };
-    let grades = grades_in.entry(adj.original_period).or_insert_with(|| super::period_results(plan, data, adj.original_period, None, Detail::Figures).0.into_iter().map(|r| (r.rep_id, r.grade)).collect());
+    let grades = grades_in.entry(adj.original_period).or_insert_with(|| super::period_results(plan, data, adj.original_period, None, Detail::Table).0.into_iter().map(|r| (r.rep_id, r.grade)).collect());
     let Some(grade) = grades.get(&rep.id).and_then(|g| plan.plan.grades.bands.iter().position(|b| &b.grade == g)) else {
         return Err(not_applied(format!("the rep could not be evaluated in {original}"), format!("该代表在 {original} 无法计算")));
     };

@@ -58,7 +58,7 @@ pub(super) fn evaluate_ytd(plan: &CompiledPlan, data: &Dataset, period: usize, d
     excluded.sort_unstable();
     excluded.dedup();
     let explained = |id: &str| match detail {
-        super::Detail::Rep(r) => data.reps.get(r).is_some_and(|rep| rep.id == id),
+        super::Detail::Rep(r) | super::Detail::RepAmongFigures(r) => data.reps.get(r).is_some_and(|rep| rep.id == id),
         other => other == super::Detail::All,
     };
     let mut reps: Vec<RepResult> =
