@@ -11,7 +11,7 @@
 #   BENCH_AGREE=10000               reps × 12 months on which the decimal.js baseline must agree with the engine
 #   BENCH_CURVE=1000,3000,10000,30000,100000   reps for the engine-only scaling curve (Chromium)
 #   BENCH_NATIVE_SIZES=1000,10000,100000   reps for cargo bench; BENCH_BIG=0 skips 100,000 × 12 months
-#   BENCH_SKIP=native,agree,node,chromium,curve   parts to leave out
+#   BENCH_SKIP=native,agree,memory,node,chromium,curve   parts to leave out
 # The machine is usually shared: the tables give medians, and BENCHMARKS.md says how loaded it
 # was. Run as root, the JavaScript runs get a raised priority (nice -10) so that other work on
 # the machine disturbs their wall-clock times less; the native runs measure CPU time anyway.
@@ -46,7 +46,7 @@ make_data() { # the same seeded reps for the engine and the baselines, one month
   mkdir -p "$BENCH_DIR/data"
   cargo build --locked --release --example synthetic_csv
   local n
-  for n in ${SIZES//,/ } ${NODE_SIZES//,/ } ${CURVE//,/ }; do
+  for n in ${SIZES//,/ } ${NODE_SIZES//,/ } ${CURVE//,/ } "$AGREE"; do
     local f="$BENCH_DIR/data/reps-$n.csv"
     [ -s "$f" ] && [ "$f" -nt src/data/synthetic.rs ] || "$TARGET/release/examples/synthetic_csv" "$n" 1 "$SEED" >"$f"
   done
@@ -57,7 +57,7 @@ make_data() { # the same seeded reps for the engine and the baselines, one month
 # With the live-heap counter (src/heap.rs) for the memory figures: an add per allocation.
 build_bench_pkg() { wasm-pack build --mode no-install --release --target web --out-dir "$BENCH_DIR/pkg" -- --locked --features heap-stats; }
 
-if ! skip agree || ! skip node || ! skip chromium || ! skip curve; then
+if ! skip agree || ! skip memory || ! skip node || ! skip chromium || ! skip curve; then
   step "data files (synthetic_csv)" make_data
   step "wasm package for the benchmarks" build_bench_pkg
 fi
@@ -66,6 +66,9 @@ NODE_BENCH=(node --max-old-space-size=8192)
 [ "$(id -u)" = 0 ] && NODE_BENCH=(nice -n -10 "${NODE_BENCH[@]}")
 if ! skip agree; then
   step "agreement: decimal.js baseline vs engine, ${AGREE} reps × 12 months" bash -c "set -o pipefail; node bench/agreement.mjs --pkg '$BENCH_DIR/pkg' --csv '$BENCH_DIR/data/reps-${AGREE}x12.csv' | tee '$BENCH_DIR/agree.md'"
+fi
+if ! skip memory; then
+  step "memory per rep-period: one month and twelve (Node)" bash -c "set -o pipefail; node bench/memory.mjs --pkg '$BENCH_DIR/pkg' '$BENCH_DIR/data/reps-${AGREE}.csv' '$BENCH_DIR/data/reps-${AGREE}x12.csv' | tee '$BENCH_DIR/memory.md'"
 fi
 if ! skip node; then
   step "WASM in Node, with the baselines" bash -c "set -o pipefail; ${NODE_BENCH[*]} bench/wasm-node.mjs --pkg '$BENCH_DIR/pkg' --data '$BENCH_DIR/data' --sizes $NODE_SIZES --out '$BENCH_DIR/node.json' | tee '$BENCH_DIR/node.md'"
@@ -81,7 +84,7 @@ print_times
 echo
 echo "=== results (also in $BENCH_DIR/*.md)"
 cat "$BENCH_DIR/machine.txt"
-for part in native agree node chromium curve; do
+for part in native agree memory node chromium curve; do
   [ -s "$BENCH_DIR/$part.md" ] && ! skip "$part" && { echo; echo "## $part"; cat "$BENCH_DIR/$part.md"; }
 done
 true

@@ -1,0 +1,33 @@
+// The live wasm heap per rep-period for each data file given: the data after loading, the
+// plan compiled for it, and the kept results of a run of its last period (what stays between
+// edits), counted by the package's `heap-stats` build. A file of one month pays each rep's
+// fixed cost (its id and names) on one period; a year of months shares it over twelve.
+// Run: node bench/memory.mjs --pkg DIR FILE...   (scripts/bench.sh: 10,000 reps × 1 and × 12 months)
+import { readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { PLAN } from './wasm-node.mjs';
+
+const args = process.argv.slice(2);
+const pkgDir = resolve(args[args.indexOf('--pkg') + 1]);
+const files = args.filter((a, i) => a !== '--pkg' && args[i - 1] !== '--pkg');
+const pkg = await import(pathToFileURL(join(pkgDir, 'incentive_engine.js')).href);
+pkg.initSync({ module: readFileSync(join(pkgDir, 'incentive_engine_bg.wasm')) });
+if (!pkg.heapStats) throw new Error('this package does not count its heap: build it with --features heap-stats');
+const live = () => pkg.heapStats().live;
+
+console.log('| data file | reps | periods | rep-periods | data | + the plan compiled for it | + the kept results of one period\'s run | data + kept results (the target: ≤ 200 plus the plan) |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+for (const file of files) {
+  const before = live();
+  const engine = pkg.Engine.fromCsv(readFileSync(resolve(file), 'utf8'));
+  const summary = engine.dataSummary();
+  const data = live();
+  if (!engine.setPlan(JSON.stringify(PLAN)).ok) throw new Error('plan not accepted');
+  const plan = live();
+  engine.run(summary.periods.at(-1), false);
+  const kept = live();
+  const per = (bytes) => (bytes / summary.rows).toFixed(0);
+  console.log(`| ${basename(file)} | ${summary.reps.toLocaleString('en-US')} | ${summary.periods.length} | ${summary.rows.toLocaleString('en-US')} | ${per(data - before)} B | ${per(plan - data)} B | ${per(kept - plan)} B | **${per(data - before + kept - plan)} B** |`);
+  engine.free();
+}
