@@ -166,7 +166,7 @@ fn narrow_cell(value: Option<Decimal>) -> Option<i32> {
     let Some(d) = value else { return Some(NARROW_ABSENT) };
     let m = i64::try_from(d.mantissa()).ok()?;
     let negative_zero = m == 0 && d.is_sign_negative();
-    if d.scale() > NARROW_MAX_SCALE || m.abs() >= NARROW_LIMIT || negative_zero {
+    if d.scale() > NARROW_MAX_SCALE || m.unsigned_abs() >= NARROW_LIMIT as u64 || negative_zero {
         return None;
     }
     i32::try_from((m << NARROW_TAG_BITS) | i64::from(d.scale())).ok()
@@ -255,6 +255,9 @@ mod tests {
             Some(Decimal::new(-limit, 0)),
             Some(Decimal::MAX),
             Some(Decimal::MIN),
+            // Its absolute value does not fit an i64: taken as wide, not as a narrow 0.
+            Some(Decimal::from(i64::MIN)),
+            Some(Decimal::new(i64::MIN, 2)),
             Some(Decimal::new(1, 28)),
             None,
         ]);

@@ -26,7 +26,8 @@ pub fn parse_plan(text: &str) -> Result<Plan, Vec<Problem>> {
     match super::tracked::deserialize::<Plan>(&tree) {
         Ok(plan) if plan.version == CURRENT_VERSION => Ok(plan),
         // Something to say: about the version first, as a plan of another version may not
-        // have this version's fields.
+        // have this version's fields. (Every version but the current one is refused today;
+        // a future migration step must read the migrated plan again here, not `read`.)
         read => {
             let value = migrate(tree.to_value())?;
             read.map_err(|(path, e)| vec![field_problem(&value, &path, &e)])

@@ -109,7 +109,7 @@ impl<'de> Visitor<'de> for TreeVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Tree<'de>, A::Error> {
-        let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(8));
+        let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(0));
         while let Some(key) = map.next_key_seed(KeyVisitor)? {
             entries.push((key, map.next_value()?));
         }
