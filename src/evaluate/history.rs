@@ -1,7 +1,7 @@
 //! What the signals read beyond one period's results, answered from the data: a formula's
 //! value for any rep and period, and each period's grades.
 
-use super::{period_results, rep::fill_vars};
+use super::rep::fill_vars;
 use crate::data::Dataset;
 use crate::formula::EvalNotes;
 use crate::plan::{CompiledPlan, SignalExpr};
@@ -51,6 +51,6 @@ impl History for DataHistory<'_> {
     }
 
     fn grades(&self, period: usize) -> HashMap<crate::label::Label, crate::label::Label> {
-        period_results(self.plan, self.data, period, None, super::Detail::Table).0.into_iter().map(|r| (r.rep_id, r.grade)).collect()
+        super::period_grades(self.plan, self.data, period)
     }
 }

@@ -184,6 +184,12 @@ fn set_high_potential(plan: &CompiledPlan, flagged: Option<&[bool]>, rep: usize,
     }
 }
 
+/// Each rep's grade in `period` (by rep id), as that period's own evaluation gives it: what a
+/// grade streak, a return of an earlier sale and the signals' history read.
+fn period_grades(plan: &CompiledPlan, data: &Dataset, period: usize) -> HashMap<crate::label::Label, crate::label::Label> {
+    period_results(plan, data, period, None, Detail::Table).0.into_iter().map(|r| (r.rep_id, r.grade)).collect()
+}
+
 /// Grades by band, or by rank when the distribution is enforced; ranks by score (ties share).
 fn grade_and_rank(plan: &CompiledPlan, reps: &mut [results::RepResult]) {
     grade_and_rank_refs(plan, &mut reps.iter_mut().collect::<Vec<_>>());
@@ -214,8 +220,7 @@ fn flag_streaks(plan: &CompiledPlan, data: &Dataset, period: usize, streak: &cra
             None => return,
         }
     }
-    let earlier: Vec<HashMap<crate::label::Label, crate::label::Label>> =
-        periods[1..].iter().map(|p| period_results(plan, data, *p, None, Detail::Table).0.into_iter().map(|r| (r.rep_id, r.grade)).collect()).collect();
+    let earlier: Vec<HashMap<crate::label::Label, crate::label::Label>> = periods[1..].iter().map(|p| period_grades(plan, data, *p)).collect();
     let mut names: Vec<String> = periods.iter().map(|p| data.periods[*p].clone()).collect();
     names.reverse();
     for rep in reps.iter_mut().filter(|r| r.grade == streak.grade) {

@@ -256,7 +256,7 @@ fn clawback(plan: &CompiledPlan, data: &Dataset, adj: &Adjustment, earlier: &[De
     let Some(row) = data.rows.iter().find(|r| r.rep == adj.rep && r.period == adj.original_period) else {
         return Err(not_applied(format!("the rep has no figures for {original}"), format!("该代表在 {original} 没有数据")));
     };
-    let grades = grades_in.entry(adj.original_period).or_insert_with(|| super::period_results(plan, data, adj.original_period, None, Detail::Table).0.into_iter().map(|r| (r.rep_id, r.grade)).collect());
+    let grades = grades_in.entry(adj.original_period).or_insert_with(|| super::period_grades(plan, data, adj.original_period));
     let Some(grade) = grades.get(&rep.id).and_then(|g| plan.plan.grades.bands.iter().position(|b| &b.grade == g)) else {
         return Err(not_applied(format!("the rep could not be evaluated in {original}"), format!("该代表在 {original} 无法计算")));
     };

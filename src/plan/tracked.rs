@@ -2,9 +2,9 @@
 //! the reader is, so that a field of the wrong type is reported at its JSON path
 //! (`scorecards[0].kpis[2].weight`).
 //!
-//! This is serde_json's reader of a `&Value`, with the same errors in the same words, plus
-//! the path: an error leaving a key or an index of the tree notes it on its way out, so
-//! reading that succeeds costs nothing more. It
+//! It reads as serde_json's reader of a `&Value` does, with the same errors in the same
+//! words (and one more: a key written twice), plus the path: an error leaving a key or an
+//! index of the tree notes it on its way out, so reading that succeeds costs nothing more. It
 //! replaces serde_json's reader wrapped in the `serde_path_to_error` crate, which wraps
 //! every step of the reading and made the wasm 14 KB larger gzipped (BENCHMARKS.md "Size of
 //! the engine package"); a test checks that both name the same path, with the same error, for

@@ -137,7 +137,7 @@ pub fn score_kpi(kpi: &CompiledKpi, vars: &[Decimal], t: &mut impl Trace) -> Res
     Ok(KpiScore { raw, actual, target, attainment })
 }
 
-/// The scoring function applied: the unrounded score and the ratio in percent, if any.
+/// The scoring function applied: the unrounded score and its ratio as worked out, if any.
 fn scored(kpi: &CompiledKpi, actual: Decimal, target: Option<Decimal>, vars: &[Decimal], t: &mut impl Trace) -> Result<(Decimal, Option<Attainment>), CalcError> {
     let weight = kpi.weight;
     Ok(match &kpi.scoring {
