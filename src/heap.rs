@@ -81,7 +81,7 @@ mod tests {
         let before = live_bytes();
         let loaded = crate::load_csv(&text).unwrap();
         let (kept, peak) = (live_bytes() - before, peak_bytes() - before);
-        assert_eq!(loaded.dataset.rows.len(), 10_000);
+        assert_eq!(loaded.dataset.row_count(), 10_000);
         // Rows are added as they are read: the file is never held as records of strings
         // (which peaked at about 4 times what the data keeps).
         assert!(peak < kept * 2, "peak {peak} bytes for {kept} kept");

@@ -1,9 +1,9 @@
-//! Decimal figures kept in 4 or 8 bytes each instead of 20 (`Option<Decimal>`). A list keeps
-//! each figure's mantissa and scale in one `i32` while every figure it holds fits (a mantissa
-//! within ±2²⁸ at a scale of 0–5: the figures of a sales file and the pay of most reps), and
-//! in one `i64` from the first figure that does not (a mantissa within ±2⁵⁸ at any scale,
-//! else an index into a short list of the rest). Exact both ways: a figure read back has the
-//! same value, scale and sign as the one stored.
+//! Decimal figures kept in 1, 2, 4 or 8 bytes each instead of 20 (`Option<Decimal>`). A list
+//! keeps each figure's mantissa and scale in one `i8`, `i16` or `i32` while every figure it
+//! holds fits the narrowest of them (a mantissa within ±2⁴, ±2¹² or ±2²⁸ at a scale of 0–5: a
+//! column of counts, of ratings, of amounts), and in one `i64` from the first figure that does
+//! not fit 4 bytes (a mantissa within ±2⁵⁸ at any scale, else an index into a short list of the
+//! rest). Exact both ways: a figure read back has the same value, scale and sign as the one stored.
 
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
@@ -20,17 +20,18 @@ const LARGE: i64 = 31;
 /// Mantissas strictly inside ±2⁵⁸ are packed in place.
 const INLINE_LIMIT: u128 = 1 << 58;
 
-/// The low bits of a narrow cell hold the scale (0–5) or the blank tag.
+/// The low bits of a narrow cell (1, 2 or 4 bytes) hold the scale (0–5) or the blank tag; a
+/// narrow cell is the same number at every width, so a list widens by converting its cells.
 const NARROW_TAG_BITS: u32 = 3;
 const NARROW_TAG_MASK: i32 = (1 << NARROW_TAG_BITS) - 1;
 /// The largest scale a narrow cell holds.
 const NARROW_MAX_SCALE: u32 = 5;
 /// A blank figure in a narrow cell.
 const NARROW_ABSENT: i32 = 6;
-/// Mantissas strictly inside ±2²⁸ fit a narrow cell.
+/// Mantissas strictly inside ±2²⁸ fit a narrow cell of 4 bytes.
 const NARROW_LIMIT: i64 = 1 << 28;
 
-/// A list of optional decimal figures, 4 or 8 bytes each. Two lists are equal when they hold
+/// A list of optional decimal figures, 1 to 8 bytes each. Two lists are equal when they hold
 /// the same figures at the same scales (`1.0` and `1.00` differ, as their text does).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PackedFigures {
@@ -39,9 +40,11 @@ pub struct PackedFigures {
     large: Vec<Decimal>,
 }
 
-/// The cells of a list: narrow while every figure fits one, then wide.
+/// The cells of a list: as narrow as every figure it holds allows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Cells {
+    Byte(Vec<i8>),
+    Half(Vec<i16>),
     Narrow(Vec<i32>),
     Wide(Vec<i64>),
 }
@@ -55,25 +58,79 @@ impl Default for PackedFigures {
 impl PackedFigures {
     /// An empty list with room for `n` figures.
     pub fn with_capacity(n: usize) -> Self {
-        PackedFigures { cells: Cells::Narrow(Vec::with_capacity(n)), large: Vec::new() }
+        PackedFigures { cells: Cells::Byte(Vec::with_capacity(n)), large: Vec::new() }
     }
 
     /// Appends `value` (`None` for a blank).
     pub fn push(&mut self, value: Option<Decimal>) {
-        if let Cells::Narrow(cells) = &mut self.cells {
-            match narrow_cell(value) {
-                Some(cell) => return cells.push(cell),
-                // The first figure that does not fit: every cell widens (kept exactly).
-                None => {
-                    let mut wide = Vec::with_capacity(cells.capacity().max(cells.len() + 1));
-                    wide.extend(cells.iter().map(|&c| widen(c)));
-                    self.cells = Cells::Wide(wide);
-                }
+        let Some(cell) = narrow_cell(value) else {
+            // Too wide for 4 bytes.
+            self.widen_to(Width::Wide);
+            let cell = self.wide_cell(value);
+            if let Cells::Wide(cells) = &mut self.cells {
+                cells.push(cell);
             }
+            return;
+        };
+        let pushed = match &mut self.cells {
+            Cells::Byte(cells) => i8::try_from(cell).map(|c| cells.push(c)).is_ok(),
+            Cells::Half(cells) => i16::try_from(cell).map(|c| cells.push(c)).is_ok(),
+            Cells::Narrow(cells) => {
+                cells.push(cell);
+                true
+            }
+            Cells::Wide(cells) => {
+                cells.push(widen(cell));
+                true
+            }
+        };
+        if !pushed {
+            // Wide enough afterwards: the second push takes it.
+            self.widen_to(Width::of(cell));
+            self.push(value);
         }
-        let cell = self.wide_cell(value);
-        if let Cells::Wide(cells) = &mut self.cells {
-            cells.push(cell);
+    }
+
+    /// Converts every cell to `width` when the list is narrower (each figure kept exactly).
+    fn widen_to(&mut self, width: Width) {
+        if self.width() >= width {
+            return;
+        }
+        let room = self.capacity().max(self.len() + 1);
+        let narrow = (0..self.len()).filter_map(|i| self.narrow_at(i));
+        self.cells = match width {
+            Width::Byte => return,
+            Width::Half => Cells::Half(collect_with(room, narrow.map(|c| c as i16))),
+            Width::Narrow => Cells::Narrow(collect_with(room, narrow)),
+            Width::Wide => Cells::Wide(collect_with(room, narrow.map(widen))),
+        };
+    }
+
+    fn width(&self) -> Width {
+        match &self.cells {
+            Cells::Byte(_) => Width::Byte,
+            Cells::Half(_) => Width::Half,
+            Cells::Narrow(_) => Width::Narrow,
+            Cells::Wide(_) => Width::Wide,
+        }
+    }
+
+    fn capacity(&self) -> usize {
+        match &self.cells {
+            Cells::Byte(cells) => cells.capacity(),
+            Cells::Half(cells) => cells.capacity(),
+            Cells::Narrow(cells) => cells.capacity(),
+            Cells::Wide(cells) => cells.capacity(),
+        }
+    }
+
+    /// Gives back the room the list grew into and does not use.
+    pub fn shrink_to_fit(&mut self) {
+        match &mut self.cells {
+            Cells::Byte(cells) => cells.shrink_to_fit(),
+            Cells::Half(cells) => cells.shrink_to_fit(),
+            Cells::Narrow(cells) => cells.shrink_to_fit(),
+            Cells::Wide(cells) => cells.shrink_to_fit(),
         }
     }
 
@@ -95,18 +152,24 @@ impl PackedFigures {
         }
     }
 
+    /// The cell at `i` of a list of narrow cells (any width but 8 bytes), as 4 bytes.
+    #[inline]
+    fn narrow_at(&self, i: usize) -> Option<i32> {
+        match &self.cells {
+            Cells::Byte(cells) => cells.get(i).map(|&c| i32::from(c)),
+            Cells::Half(cells) => cells.get(i).map(|&c| i32::from(c)),
+            Cells::Narrow(cells) => cells.get(i).copied(),
+            Cells::Wide(_) => None,
+        }
+    }
+
     /// The figure at `i`; `None` for a blank or past the end.
     #[inline]
     pub fn get(&self, i: usize) -> Option<Decimal> {
         match &self.cells {
-            Cells::Narrow(cells) => {
-                let cell = *cells.get(i)?;
-                match cell & NARROW_TAG_MASK {
-                    NARROW_ABSENT => None,
-                    // The scale is 0–5 by construction, so this never fails.
-                    scale => Decimal::try_new(i64::from(cell >> NARROW_TAG_BITS), scale as u32).ok(),
-                }
-            }
+            Cells::Byte(cells) => narrow_figure(i32::from(*cells.get(i)?)),
+            Cells::Half(cells) => narrow_figure(i32::from(*cells.get(i)?)),
+            Cells::Narrow(cells) => narrow_figure(*cells.get(i)?),
             Cells::Wide(cells) => {
                 let cell = *cells.get(i)?;
                 match cell & TAG_MASK {
@@ -124,12 +187,12 @@ impl PackedFigures {
     #[inline]
     pub fn cmp_at(&self, i: usize, j: usize) -> Ordering {
         let same_scale = match &self.cells {
-            Cells::Narrow(cells) => match (cells.get(i), cells.get(j)) {
-                (Some(&a), Some(&b)) if a & NARROW_TAG_MASK == b & NARROW_TAG_MASK && a & NARROW_TAG_MASK != NARROW_ABSENT => Some((a >> NARROW_TAG_BITS).cmp(&(b >> NARROW_TAG_BITS))),
-                _ => None,
-            },
             Cells::Wide(cells) => match (cells.get(i), cells.get(j)) {
                 (Some(&a), Some(&b)) if a & TAG_MASK == b & TAG_MASK && a & TAG_MASK <= MAX_SCALE => Some((a >> TAG_BITS).cmp(&(b >> TAG_BITS))),
+                _ => None,
+            },
+            _ => match (self.narrow_at(i), self.narrow_at(j)) {
+                (Some(a), Some(b)) if a & NARROW_TAG_MASK == b & NARROW_TAG_MASK && a & NARROW_TAG_MASK != NARROW_ABSENT => Some((a >> NARROW_TAG_BITS).cmp(&(b >> NARROW_TAG_BITS))),
                 _ => None,
             },
         };
@@ -144,6 +207,8 @@ impl PackedFigures {
     /// The number of figures.
     pub fn len(&self) -> usize {
         match &self.cells {
+            Cells::Byte(cells) => cells.len(),
+            Cells::Half(cells) => cells.len(),
             Cells::Narrow(cells) => cells.len(),
             Cells::Wide(cells) => cells.len(),
         }
@@ -154,11 +219,45 @@ impl PackedFigures {
         self.len() == 0
     }
 
-    /// Whether the figures are kept in 4 bytes each.
+    /// Bytes per figure: 1, 2, 4 or 8.
     #[cfg(test)]
-    fn is_narrow(&self) -> bool {
-        matches!(self.cells, Cells::Narrow(_))
+    fn cell_bytes(&self) -> usize {
+        match self.width() {
+            Width::Byte => 1,
+            Width::Half => 2,
+            Width::Narrow => 4,
+            Width::Wide => 8,
+        }
     }
+}
+
+/// How many bytes a list's cells take, narrowest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Width {
+    Byte,
+    Half,
+    Narrow,
+    Wide,
+}
+
+impl Width {
+    /// The narrowest width that holds a narrow cell.
+    fn of(cell: i32) -> Width {
+        if i8::try_from(cell).is_ok() {
+            Width::Byte
+        } else if i16::try_from(cell).is_ok() {
+            Width::Half
+        } else {
+            Width::Narrow
+        }
+    }
+}
+
+/// `items` in a vector with room for `room`.
+fn collect_with<T>(room: usize, items: impl Iterator<Item = T>) -> Vec<T> {
+    let mut out = Vec::with_capacity(room);
+    out.extend(items);
+    out
 }
 
 /// The narrow cell of `value`, when it has one.
@@ -170,6 +269,16 @@ fn narrow_cell(value: Option<Decimal>) -> Option<i32> {
         return None;
     }
     i32::try_from((m << NARROW_TAG_BITS) | i64::from(d.scale())).ok()
+}
+
+/// The figure of a narrow cell.
+#[inline]
+fn narrow_figure(cell: i32) -> Option<Decimal> {
+    match cell & NARROW_TAG_MASK {
+        NARROW_ABSENT => None,
+        // The scale is 0–5 by construction, so this never fails.
+        scale => Decimal::try_new(i64::from(cell >> NARROW_TAG_BITS), scale as u32).ok(),
+    }
 }
 
 /// A narrow cell as a wide one (the same figure).
@@ -205,10 +314,16 @@ mod tests {
         for v in values {
             packed.push(*v);
         }
-        // Narrow exactly when every figure fits 4 bytes: a mantissa within ±2²⁸ at a scale of
-        // 0–5, not a negative zero.
-        let fits = |d: &Decimal| d.scale() <= 5 && d.mantissa().abs() < 1 << 28 && !(d.is_zero() && d.is_sign_negative());
-        assert_eq!(packed.is_narrow(), values.iter().flatten().all(fits), "{values:?}");
+        // As narrow as the widest figure needs: a mantissa within ±2⁴ (1 byte), ±2¹² (2) or
+        // ±2²⁸ (4) at a scale of 0–5, not a negative zero; else 8 bytes.
+        let bytes = |d: &Decimal| match d.mantissa() {
+            _ if d.scale() > 5 || (d.is_zero() && d.is_sign_negative()) => 8,
+            m if m.abs() >= 1 << 28 => 8,
+            m if (-16..16).contains(&m) => 1,
+            m if (-4096..4096).contains(&m) => 2,
+            _ => 4,
+        };
+        assert_eq!(packed.cell_bytes(), values.iter().flatten().map(bytes).max().unwrap_or(1), "{values:?}");
         assert_eq!(packed.len(), values.len());
         for (i, v) in values.iter().enumerate() {
             assert_eq!(exact(packed.get(i)), exact(*v), "figure {i}");
@@ -236,6 +351,19 @@ mod tests {
                 round_trip(&values);
             }
         }
+    }
+
+    #[test]
+    fn a_list_is_as_narrow_as_its_widest_figure() {
+        let fig = |m: i64, scale: u32| Some(Decimal::new(m, scale));
+        round_trip(&[None, fig(-16, 0), fig(15, 5), None]);
+        round_trip(&[fig(16, 0)]);
+        round_trip(&[fig(-17, 2), None]);
+        round_trip(&[fig(-4096, 1), fig(4095, 0)]);
+        round_trip(&[fig(4096, 0), None]);
+        // Widening a step at a time, then from one byte to eight at once.
+        round_trip(&[fig(1, 0), fig(100, 0), fig(100_000, 0), fig(1, 6), fig(2, 0)]);
+        round_trip(&[fig(1, 0), None, fig(100_000_000_000, 0), fig(-3, 1)]);
     }
 
     #[test]
@@ -277,14 +405,19 @@ mod tests {
             round_trip(&values);
         }
 
-        /// Lists of figures that mostly fit 4 bytes (a sales file's), now and then one that
-        /// does not.
+        /// Lists of figures that mostly fit 1, 2 or 4 bytes (a sales file's), now and then one
+        /// that does not.
         #[test]
         fn narrow_lists_come_back_exactly(parts in prop::collection::vec((any::<u32>(), any::<bool>(), 0u32..=5, any::<bool>(), 0u8..40), 0..60)) {
             let values: Vec<Option<Decimal>> = parts
                 .iter()
                 .map(|&(lo, negative, scale, blank, odd)| {
-                    let lo = if odd == 0 { lo } else { lo & 0x0fff_ffff };
+                    let lo = match odd {
+                        0 => lo,
+                        2..=13 => lo & 0xf,
+                        14..=26 => lo & 0xfff,
+                        _ => lo & 0x0fff_ffff,
+                    };
                     (!blank).then(|| Decimal::from_parts(lo, 0, 0, negative, if odd == 1 { 6 } else { scale }))
                 })
                 .collect();

@@ -194,9 +194,9 @@ struct KeptRep {
 }
 
 /// An evaluation without explanations, kept as what its pages need: per rep its data
-/// index, rank, grade and figures (packed, 8 bytes each), its warning and flag codes, the
+/// index, rank, grade and figures (packed, a column per figure), its warning and flag codes, the
 /// team totals, and the last sort order; with the plan and period it came from, to explain
-/// one rep when asked. About 130 bytes per rep for the benchmark plan, where the evaluation's
+/// one rep when asked. About 70 bytes per rep for the benchmark plan, where the evaluation's
 /// own result tree is about 4 KB.
 #[derive(Debug, Clone)]
 pub struct ResultTable {
@@ -205,9 +205,9 @@ pub struct ResultTable {
     plan: Arc<CompiledPlan>,
     period: usize,
     reps: Vec<KeptRep>,
-    /// [`ResultTable::width`] figures per rep, in evaluation order: [`HEADLINE`], then each
-    /// commission line's pay and each bonus's amount.
-    figures: PackedFigures,
+    /// One column per figure: [`HEADLINE`], then each commission line's pay and each bonus's
+    /// amount; each rep's figure at its position in evaluation order.
+    figures: Vec<PackedFigures>,
     /// The names of the figures after the headline ones: `commission.<line id>`, `bonus.<bonus id>`.
     line_and_bonus_columns: Vec<String>,
     /// Each rep's pay warning codes and flag codes, as (rep position, code), in rep order.
@@ -243,7 +243,7 @@ impl ResultTable {
         let grade_of = |g: &str| summary.totals.grades.iter().position(|c| c.grade == g).and_then(|i| u8::try_from(i).ok()).unwrap_or(u8::MAX);
         let sum = |v: &mut dyn Iterator<Item = Decimal>| crate::evaluate::sum(v).unwrap_or_default();
         let (lines, bonuses) = results.first().map_or((0, 0), |r| (r.commission.len(), r.bonuses.len()));
-        let mut figures = PackedFigures::with_capacity(results.len() * (HEADLINE.len() + lines + bonuses));
+        let mut figures: Vec<PackedFigures> = (0..HEADLINE.len() + lines + bonuses).map(|_| PackedFigures::with_capacity(results.len())).collect();
         let (mut warnings, mut flags) = (Vec::new(), Vec::new());
         let mut reps = Vec::with_capacity(results.len());
         for (i, r) in (0u32..).zip(&results) {
@@ -258,9 +258,9 @@ impl ResultTable {
                 Some(r.variable_pay),
                 Some(r.total_pay),
             ];
-            headline.into_iter().for_each(|f| figures.push(f));
-            (0..lines).for_each(|k| figures.push(r.commission.get(k).map(|l| l.pay)));
-            (0..bonuses).for_each(|k| figures.push(r.bonuses.get(k).map(|b| b.amount)));
+            let lines = (0..lines).map(|k| r.commission.get(k).map(|l| l.pay));
+            let bonuses = (0..bonuses).map(|k| r.bonuses.get(k).map(|b| b.amount));
+            figures.iter_mut().zip(headline.into_iter().chain(lines).chain(bonuses)).for_each(|(column, f)| column.push(f));
             warnings.extend(r.warnings.iter().map(|w| (i, w.code)));
             flags.extend(r.flags.iter().map(|f| (i, f.code)));
         }
@@ -326,16 +326,10 @@ impl ResultTable {
         }
     }
 
-    /// How many figures each rep has: the headline ones, its lines and its bonuses.
-    #[inline]
-    fn width(&self) -> usize {
-        HEADLINE.len() + self.line_and_bonus_columns.len()
-    }
-
     /// Figure `slot` of the rep at position `i`.
     #[inline]
     fn figure(&self, i: usize, slot: usize) -> Option<Decimal> {
-        self.figures.get(i * self.width() + slot)
+        self.figures.get(slot)?.get(i)
     }
 
     /// A figure every rep has (all but the attainment); zero only if the table were corrupt.
@@ -393,7 +387,7 @@ impl ResultTable {
         if order.sorted < end {
             let table = &*self;
             let by_text = |f: fn(&crate::data::Rep) -> &crate::label::Label, a: usize, b: usize| table.rep(data, a).map(f).cmp(&table.rep(data, b).map(f));
-            let by_figure = |slot: usize| move |a: usize, b: usize| table.figures.cmp_at(a * table.width() + slot, b * table.width() + slot);
+            let by_figure = |slot: usize| move |a: usize, b: usize| table.figures[slot].cmp_at(a, b);
             let by_key = |a: usize, b: usize| -> Ordering {
                 match key {
                     SortKey::Data => a.cmp(&b),

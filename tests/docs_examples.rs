@@ -133,7 +133,7 @@ fn q4_value(rep_id: &str, column: &str) -> Decimal {
     let data = ws.data();
     let rep = data.reps.iter().position(|r| r.id == rep_id).unwrap();
     let col = data.columns.iter().position(|c| c == column).unwrap();
-    let value = data.rows_in(3).find(|r| r.rep == rep).unwrap().values.get(col).unwrap();
+    let value = data.row_of(rep, 3).unwrap().value(col).unwrap();
     value
 }
 

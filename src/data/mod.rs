@@ -10,6 +10,7 @@ pub use adjustments::{load_adjustments_csv, Adjustment};
 pub use sample::{sample_adjustments_csv, sample_csv, sample_dataset};
 pub use synthetic::{dataset_csv, synthetic_dataset, synthetic_monthly};
 
+use crate::packed::PackedFigures;
 use crate::problem::{Problem, TOO_LARGE};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -47,20 +48,43 @@ impl Rep {
     }
 }
 
-/// A rep's figures in one period; `values[i]` belongs to `Dataset::columns[i]`, `None` when blank.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Row {
+/// A rep's figures in one period, as read from the dataset's columns.
+#[derive(Debug, Clone, Copy)]
+pub struct Row<'a> {
     /// The rep, by index in `Dataset::reps`.
     pub rep: usize,
     /// The period, by index in `Dataset::periods`.
     pub period: usize,
-    /// One value per numeric column, packed (8 bytes each: a file of 100,000 reps × 12
-    /// months × 30 columns holds 36 million of them).
-    pub values: crate::packed::PackedFigures,
+    /// The row's position in every column.
+    at: usize,
+    figures: &'a [PackedFigures],
+}
+
+impl<'a> Row<'a> {
+    /// The row's figure in numeric column `column` (`Dataset::columns[column]`); `None` when
+    /// blank or past the last column.
+    #[inline]
+    pub fn value(&self, column: usize) -> Option<Decimal> {
+        self.figures.get(column)?.get(self.at)
+    }
+
+    /// The row's figures, one per numeric column.
+    pub fn values(&self) -> impl Iterator<Item = Option<Decimal>> + 'a {
+        let at = self.at;
+        self.figures.iter().map(move |column| column.get(at))
+    }
+}
+
+impl PartialEq for Row<'_> {
+    /// The same rep and period with the same figures.
+    fn eq(&self, other: &Row) -> bool {
+        (self.rep, self.period) == (other.rep, other.period) && self.values().eq(other.values())
+    }
 }
 
 /// Reps, periods (sorted), numeric columns, one row per rep and period, and adjustments
-/// (returned revenue).
+/// (returned revenue). The figures are kept a column at a time, each column as narrow as its
+/// figures allow (a column of counts takes a byte a row, one of amounts four).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Dataset {
     /// The numeric columns, by name.
@@ -69,8 +93,10 @@ pub struct Dataset {
     pub reps: Vec<Rep>,
     /// The period names, sorted.
     pub periods: Vec<String>,
-    /// One row per rep and period.
-    pub rows: Vec<Row>,
+    /// Each row's rep and period, by index.
+    rows: Vec<(usize, usize)>,
+    /// One list per numeric column: each row's figure at the row's position.
+    figures: Vec<PackedFigures>,
     /// Returned revenue to claw back.
     pub adjustments: Vec<Adjustment>,
 }
@@ -101,14 +127,58 @@ pub struct Loaded {
 }
 
 impl Dataset {
+    /// A dataset with these numeric columns and periods, and no reps yet.
+    pub fn with_columns(columns: Vec<String>, periods: Vec<String>) -> Dataset {
+        let figures = columns.iter().map(|_| PackedFigures::default()).collect();
+        Dataset { columns, periods, figures, ..Dataset::default() }
+    }
+
     /// What this dataset holds.
     pub fn summary(&self) -> DataSummary {
         DataSummary { reps: self.reps.len(), rows: self.rows.len(), periods: self.periods.clone(), columns: self.columns.clone(), adjustments: self.adjustments.len() }
     }
 
+    /// The number of rows (rep × period).
+    pub fn row_count(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Every row, in the order added.
+    pub fn rows(&self) -> impl Iterator<Item = Row<'_>> {
+        self.rows.iter().enumerate().map(|(at, &(rep, period))| Row { rep, period, at, figures: &self.figures })
+    }
+
+    /// The row at position `at` in the order added.
+    pub fn row(&self, at: usize) -> Option<Row<'_>> {
+        let &(rep, period) = self.rows.get(at)?;
+        Some(Row { rep, period, at, figures: &self.figures })
+    }
+
     /// The rows of one period, in rep order.
-    pub fn rows_in(&self, period: usize) -> impl Iterator<Item = &Row> {
-        self.rows.iter().filter(move |r| r.period == period)
+    pub fn rows_in(&self, period: usize) -> impl Iterator<Item = Row<'_>> {
+        self.rows().filter(move |r| r.period == period)
+    }
+
+    /// The row of `rep` in `period`, if it has one.
+    pub fn row_of(&self, rep: usize, period: usize) -> Option<Row<'_>> {
+        self.rows_in(period).find(|r| r.rep == rep)
+    }
+
+    /// Adds the row of rep `rep` (an index in `reps`) in period `period` (in `periods`), one
+    /// figure per numeric column: missing figures are blank, extra ones are left out.
+    pub fn push_row(&mut self, rep: usize, period: usize, values: impl IntoIterator<Item = Option<Decimal>>) {
+        let mut values = values.into_iter();
+        for column in &mut self.figures {
+            column.push(values.next().flatten());
+        }
+        self.rows.push((rep, period));
+    }
+
+    /// Gives back the room the lists grew into while rows were added.
+    fn shrink_to_fit(&mut self) {
+        self.rows.shrink_to_fit();
+        self.reps.shrink_to_fit();
+        self.figures.iter_mut().for_each(PackedFigures::shrink_to_fit);
     }
 
     /// The index of a period by its name.
@@ -322,7 +392,7 @@ struct Builder {
 impl Builder {
     fn new(columns: Vec<String>) -> Self {
         Builder {
-            dataset: Dataset { columns, ..Dataset::default() },
+            dataset: Dataset::with_columns(columns, Vec::new()),
             rep_index: HashMap::new(),
             names: crate::label::LabelSet::default(),
             period_index: HashMap::new(),
@@ -354,7 +424,7 @@ impl Builder {
                 ));
             }
         }
-        let mut values = crate::packed::PackedFigures::with_capacity(header.numeric_at.len());
+        let mut values = Vec::with_capacity(header.numeric_at.len());
         // Whose figures the row holds: a row left out takes that rep out of that period.
         let (rep_id, period) = (header.text(fields, "rep_id"), header.text(fields, "period"));
         for &i in &header.numeric_at {
@@ -397,7 +467,7 @@ impl Builder {
                 format!("第 {line} 行：代表 `{}` 在期间 {period} 已有数据（第 {first} 行）", rep.id),
             ));
         }
-        self.dataset.rows.push(Row { rep: rep_at, period: period_at, values });
+        self.dataset.push_row(rep_at, period_at, values);
         Ok(())
     }
 
@@ -409,10 +479,11 @@ impl Builder {
         for (new, (_, old)) in order.iter().enumerate() {
             renumber[*old] = new;
         }
-        for row in &mut self.dataset.rows {
-            row.period = renumber[row.period];
+        for (_, period) in &mut self.dataset.rows {
+            *period = renumber[*period];
         }
         self.dataset.periods = order.into_iter().map(|(name, _)| name).collect();
+        self.dataset.shrink_to_fit();
         Loaded { dataset: self.dataset, problems: self.problems }
     }
 }
@@ -494,10 +565,11 @@ mod tests {
         assert_eq!(data.columns, ["revenue", "visits"]);
         assert_eq!(data.periods, ["2026-Q1", "2026-Q2"]);
         assert_eq!(data.reps.len(), 2);
-        assert_eq!(data.rows[0].period, 1);
-        assert_eq!(data.rows[0].values.iter().collect::<Vec<_>>(), [Some(Decimal::from(1_200_000)), Some(Decimal::from(40))]);
-        assert_eq!(data.rows[1].values.get(1), None);
-        assert_eq!(data.rows[2].values.get(0), Some(Decimal::from(1_200_000)));
+        let row = |at| data.row(at).unwrap();
+        assert_eq!(row(0).period, 1);
+        assert_eq!(row(0).values().collect::<Vec<_>>(), [Some(Decimal::from(1_200_000)), Some(Decimal::from(40))]);
+        assert_eq!(row(1).value(1), None);
+        assert_eq!(row(2).value(0), Some(Decimal::from(1_200_000)));
     }
 
     #[test]
@@ -525,7 +597,7 @@ mod tests {
             ]
         );
         assert_eq!(loaded.problems[0].value.as_deref(), Some("abc"));
-        assert_eq!(loaded.dataset.rows.len(), 1);
+        assert_eq!(loaded.dataset.row_count(), 1);
     }
 
     #[test]

@@ -37,13 +37,13 @@ mod tests {
         let data = loaded.dataset;
         assert_eq!(data.reps.len(), 32);
         assert_eq!(data.periods, ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"]);
-        assert_eq!(data.rows.len(), 128);
+        assert_eq!(data.row_count(), 128);
         let mut regions: Vec<&str> = data.reps.iter().map(|r| r.region.as_str()).collect();
         regions.sort_unstable();
         regions.dedup();
         assert_eq!(regions, ["East", "Northwest", "South", "Southwest"]);
         assert!(data.reps.iter().all(|r| !r.name.is_empty() && !r.name_zh.is_empty()));
-        assert!(data.rows.iter().all(|r| r.values.iter().all(|v| v.is_some())), "no blank cell in the sample");
+        assert!(data.rows().all(|r| r.values().all(|v| v.is_some())), "no blank cell in the sample");
         let (adjustments, problems) = load_adjustments_csv(&data, SAMPLE_ADJUSTMENTS_CSV).unwrap();
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(adjustments.len(), 2);

@@ -5,7 +5,7 @@
 //! decimal. [`dataset_csv`] writes a dataset back as a data file (for the JavaScript baselines
 //! of the benchmarks, and for loading the same reps through `Engine.fromCsv`).
 
-use super::{Dataset, Rep, Row};
+use super::{Dataset, Rep};
 use crate::label::LabelSet;
 use rust_decimal::Decimal;
 use std::fmt::Write as _;
@@ -65,8 +65,8 @@ fn headcount(reps: usize, region: usize) -> i64 {
 /// A row of whole numbers in `COLUMNS` order; the response hours (column 12) are tenths.
 fn push_row(data: &mut Dataset, rep: usize, period: usize, values: &[i64; COLUMNS.len()]) {
     // Response hours (column 12) have one decimal: 0.8–4.5.
-    let row = values.iter().enumerate().map(|(i, v)| Some(if i == 12 { Decimal::new(*v, 1) } else { Decimal::from(*v) })).collect();
-    data.rows.push(Row { rep, period, values: row });
+    let row = values.iter().enumerate().map(|(i, v)| Some(if i == 12 { Decimal::new(*v, 1) } else { Decimal::from(*v) }));
+    data.push_row(rep, period, row);
 }
 
 /// `reps` reps over `quarters` quarters of 2026 onwards (at most 12), from `seed`.
@@ -74,7 +74,7 @@ pub fn synthetic_dataset(reps: usize, quarters: usize, seed: u64) -> Dataset {
     let quarters = quarters.clamp(1, 12);
     let mut rng = Rng(seed);
     let periods: Vec<String> = (0..quarters).map(|q| format!("{}-Q{}", 2026 + q / 4, q % 4 + 1)).collect();
-    let mut data = Dataset { columns: COLUMNS.iter().map(|c| c.to_string()).collect(), periods, ..Dataset::default() };
+    let mut data = Dataset::with_columns(COLUMNS.iter().map(|c| c.to_string()).collect(), periods);
     let headcount = |region: usize| headcount(reps, region);
     let mut names = LabelSet::default();
     for i in 0..reps {
@@ -120,7 +120,7 @@ pub fn synthetic_dataset(reps: usize, quarters: usize, seed: u64) -> Dataset {
 pub fn synthetic_monthly(reps: usize, months: usize, seed: u64) -> Dataset {
     let months = months.clamp(1, 24);
     let periods: Vec<String> = (0..months).map(|m| format!("{}-{:02}", 2026 + m / 12, m % 12 + 1)).collect();
-    let mut data = Dataset { columns: COLUMNS.iter().map(|c| c.to_string()).collect(), periods, ..Dataset::default() };
+    let mut data = Dataset::with_columns(COLUMNS.iter().map(|c| c.to_string()).collect(), periods);
     let headcount = |region: usize| headcount(reps, region);
     // Each region's revenue moves month by month (88–115% of its monthly base), the same for all its reps.
     let region_pct: Vec<Vec<i64>> = (0..4u64)
@@ -130,7 +130,6 @@ pub fn synthetic_monthly(reps: usize, months: usize, seed: u64) -> Dataset {
         })
         .collect();
     data.reps.reserve(reps);
-    data.rows.reserve(reps * months);
     let mut names = LabelSet::default();
     for i in 0..reps {
         let (region, role) = push_rep(&mut data, &mut names, i);
@@ -173,17 +172,17 @@ pub fn synthetic_monthly(reps: usize, months: usize, seed: u64) -> Dataset {
 /// figures. Names are written as they are: they must not hold commas, quotes or line breaks
 /// (synthetic names never do).
 pub fn dataset_csv(data: &Dataset) -> String {
-    let mut out = String::with_capacity(64 + data.rows.len() * (40 + 8 * data.columns.len()));
+    let mut out = String::with_capacity(64 + data.row_count() * (40 + 8 * data.columns.len()));
     out.push_str("rep_id,name,name_zh,region,role,period");
     for c in &data.columns {
         out.push(',');
         out.push_str(c);
     }
     out.push('\n');
-    for row in &data.rows {
+    for row in data.rows() {
         let rep = &data.reps[row.rep];
         let _ = write!(out, "{},{},{},{},{},{}", rep.id, rep.name, rep.name_zh, rep.region, rep.role, data.periods[row.period]);
-        for v in row.values.iter() {
+        for v in row.values() {
             out.push(',');
             if let Some(v) = v {
                 let _ = write!(out, "{v}");
@@ -208,7 +207,7 @@ mod tests {
         let a = synthetic_dataset(100, 4, 7);
         assert_eq!(a, synthetic_dataset(100, 4, 7));
         assert_ne!(a, synthetic_dataset(100, 4, 8));
-        assert_eq!((a.reps.len(), a.rows.len(), a.periods.len()), (100, 400, 4));
+        assert_eq!((a.reps.len(), a.row_count(), a.periods.len()), (100, 400, 4));
         assert_eq!(a.columns.len(), COLUMNS.len());
         for preset in PRESETS {
             let mut ws = Workspace::new(a.clone());
@@ -224,8 +223,8 @@ mod tests {
     fn quarters_are_as_before() {
         // The quarterly generator's output is fixed (benchmarks and the playground rely on it).
         let a = synthetic_dataset(8, 4, 42);
-        assert_eq!(a.rows[0].values.iter().skip(1).take(3).collect::<Vec<_>>(), [dec(1_200_000), dec(1_320_000), dec(1_148_000)]);
-        assert_eq!(a.rows[31].values.get(3), dec(692_000));
+        assert_eq!(a.rows().next().unwrap().values().skip(1).take(3).collect::<Vec<_>>(), [dec(1_200_000), dec(1_320_000), dec(1_148_000)]);
+        assert_eq!(a.row(31).unwrap().value(3), dec(692_000));
     }
 
     #[test]
@@ -233,12 +232,12 @@ mod tests {
         let a = synthetic_monthly(50, 12, 7);
         assert_eq!(a, synthetic_monthly(50, 12, 7));
         assert_ne!(a, synthetic_monthly(50, 12, 8));
-        assert_eq!((a.reps.len(), a.rows.len()), (50, 600));
+        assert_eq!((a.reps.len(), a.row_count()), (50, 600));
         assert_eq!(a.periods.first().map(String::as_str), Some("2026-01"));
         assert_eq!(a.periods.last().map(String::as_str), Some("2026-12"));
         let one = synthetic_monthly(50, 1, 7);
-        let firsts: Vec<&Row> = a.rows.iter().filter(|r| r.period == 0).collect();
-        assert_eq!(firsts, one.rows.iter().collect::<Vec<_>>());
+        let firsts: Vec<_> = a.rows_in(0).collect();
+        assert_eq!(firsts, one.rows().collect::<Vec<_>>());
     }
 
     #[test]

@@ -18,7 +18,7 @@ pub(super) struct DataHistory<'a> {
 
 impl<'a> DataHistory<'a> {
     pub(super) fn new(plan: &'a CompiledPlan, data: &'a Dataset) -> Self {
-        let rows = data.rows.iter().enumerate().map(|(i, r)| ((r.rep, r.period), i)).collect();
+        let rows = data.rows().enumerate().map(|(i, r)| ((r.rep, r.period), i)).collect();
         DataHistory { plan, data, rows }
     }
 }
@@ -30,11 +30,10 @@ impl History for DataHistory<'_> {
 
     /// One filling of the rep's variables for all the formulas.
     fn values(&self, exprs: &[SignalExpr], rep: usize, period: usize) -> Vec<Option<Decimal>> {
-        let Some(&at) = self.rows.get(&(rep, period)) else { return vec![None; exprs.len()] };
-        let row = &self.data.rows[at];
+        let Some(row) = self.rows.get(&(rep, period)).and_then(|&at| self.data.row(at)) else { return vec![None; exprs.len()] };
         let slots = self.plan.slots.names.len();
         let (mut vars, mut div_by_zero) = (vec![Decimal::ZERO; slots], vec![false; slots]);
-        if fill_vars(self.plan, self.data, row, &mut vars, &mut div_by_zero).is_err() {
+        if fill_vars(self.plan, self.data, &row, &mut vars, &mut div_by_zero).is_err() {
             return vec![None; exprs.len()];
         }
         exprs
@@ -43,7 +42,7 @@ impl History for DataHistory<'_> {
                 // The signal's own columns, which pay does not require (blank: no value).
                 let mut own = vars.clone();
                 for &column in &expr.columns {
-                    own[column] = row.values.get(column)?;
+                    own[column] = row.value(column)?;
                 }
                 expr.expr.eval(&own, &mut EvalNotes::default()).ok()
             })

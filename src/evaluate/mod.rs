@@ -143,10 +143,10 @@ fn period_results(plan: &CompiledPlan, data: &Dataset, period: usize, owed: Opti
     let mut vars = vec![Decimal::ZERO; plan.slots.names.len()];
     let mut div_by_zero = vec![false; plan.slots.names.len()];
     let flagged = high_potential_flags(plan, data, period);
-    for row in data.rows.iter().filter(|r| r.period == period) {
-        let filled = rep::fill_vars(plan, data, row, &mut vars, &mut div_by_zero);
+    for row in data.rows_in(period) {
+        let filled = rep::fill_vars(plan, data, &row, &mut vars, &mut div_by_zero);
         set_high_potential(plan, flagged.as_deref(), row.rep, &mut vars);
-        match filled.and_then(|()| rep::score_rep(plan, data, row, &vars, &div_by_zero, detail.records(row.rep), detail.keeps_parts(row.rep))) {
+        match filled.and_then(|()| rep::score_rep(plan, data, &row, &vars, &div_by_zero, detail.records(row.rep), detail.keeps_parts(row.rep))) {
             Ok(work) => works.push(work),
             Err(problem) => problems.push(problem),
         }

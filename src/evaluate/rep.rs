@@ -20,7 +20,7 @@ use rust_decimal::Decimal;
 pub(super) fn fill_vars(plan: &CompiledPlan, data: &Dataset, row: &Row, vars: &mut [Decimal], div_by_zero: &mut [bool]) -> Result<(), Problem> {
     let rep = &data.reps[row.rep];
     for &column in &plan.used_columns {
-        vars[column] = row.values.get(column).ok_or_else(|| {
+        vars[column] = row.value(column).ok_or_else(|| {
             let name = &data.columns[column];
             rep_problem(rep, "missing_value", name, None, format!("has no value for `{name}`, which the plan uses"), format!("缺少方案需要的字段 `{name}` 的值"))
         })?;

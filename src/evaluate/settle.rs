@@ -253,7 +253,7 @@ fn clawback(plan: &CompiledPlan, data: &Dataset, adj: &Adjustment, earlier: &[De
     let Some(index) = plan.plan.commission.iter().position(|l| l.id == adj.line) else {
         return Err(not_applied(format!("this plan has no commission line `{}`", adj.line), format!("本方案没有提成项 `{}`", adj.line)));
     };
-    let Some(row) = data.rows.iter().find(|r| r.rep == adj.rep && r.period == adj.original_period) else {
+    let Some(row) = data.row_of(adj.rep, adj.original_period) else {
         return Err(not_applied(format!("the rep has no figures for {original}"), format!("该代表在 {original} 没有数据")));
     };
     let grades = grades_in.entry(adj.original_period).or_insert_with(|| super::period_grades(plan, data, adj.original_period));
@@ -262,7 +262,7 @@ fn clawback(plan: &CompiledPlan, data: &Dataset, adj: &Adjustment, earlier: &[De
     };
     let mut vars = vec![Decimal::ZERO; plan.slots.names.len()];
     let mut div_by_zero = vec![false; plan.slots.names.len()];
-    super::rep::fill_vars(plan, data, row, &mut vars, &mut div_by_zero)?;
+    super::rep::fill_vars(plan, data, &row, &mut vars, &mut div_by_zero)?;
     // The line as it was paid then: with the rep's high-potential flag of that period.
     let flagged = flags_in.entry(adj.original_period).or_insert_with(|| super::high_potential_flags(plan, data, adj.original_period));
     super::set_high_potential(plan, flagged.as_deref(), adj.rep, &mut vars);

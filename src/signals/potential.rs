@@ -20,7 +20,7 @@ type Team = (Vec<Decimal>, Option<Decimal>);
 /// The team is every rep of the period the plan scores (one with a scorecard).
 pub(crate) fn high_potentials(plan: &CompiledPlan, data: &Dataset, period: usize, history: &dyn History) -> Vec<(usize, PotentialFlag)> {
     let Some(rule) = &plan.plan.signals.high_potential else { return Vec::new() };
-    let reps: Vec<usize> = data.rows.iter().filter(|r| r.period == period && plan.card_of_rep[r.rep].is_some()).map(|r| r.rep).collect();
+    let reps: Vec<usize> = data.rows_in(period).filter(|r| plan.card_of_rep[r.rep].is_some()).map(|r| r.rep).collect();
     let team_of = |rep: usize| {
         let r = &data.reps[rep];
         match rule.team {

@@ -55,7 +55,7 @@ pub(super) fn values(plan: &CompiledPlan, data: &Dataset, expr: &SignalExpr, per
         for row in data.rows_in(period) {
             let entry = sums.entry(row.rep).or_insert_with(|| Some((vec![Decimal::ZERO; slots], Vec::new())));
             if let Some((vars, seen)) = entry {
-                if add_row(plan, &columns, row, vars).is_some() {
+                if add_row(plan, &columns, &row, vars).is_some() {
                     seen.push(period);
                 } else {
                     *entry = None;
@@ -76,7 +76,7 @@ pub(super) fn values(plan: &CompiledPlan, data: &Dataset, expr: &SignalExpr, per
 /// fit) and every named target of the rep in the row's period.
 fn add_row(plan: &CompiledPlan, columns: &[usize], row: &Row, vars: &mut [Decimal]) -> Option<()> {
     for &column in columns {
-        vars[column] = vars[column].checked_add(row.values.get(column)?)?;
+        vars[column] = vars[column].checked_add(row.value(column)?)?;
     }
     for (i, value) in plan.target_values(row.rep, row.period).enumerate() {
         let slot = plan.slots.columns + i;
