@@ -356,6 +356,40 @@ test('a large Excel file (2,048 reps × 4 quarters) loads like the same data as 
   });
 });
 
+test('a team of 2,048 reps renders its first 200 rows (the engine\'s largest totals when sorted); Show more adds 200, Show all the rest, a filter starts again', async () => {
+  const lines = [];
+  for (let k = 0; k < 64; k++) for (const l of SAMPLE_LINES.slice(1)) lines.push(l.replace(/^([^,]+)/, `$1-${k}`));
+  const csv = [HEADER, ...lines].join('\n') + '\n';
+  const r = evaluate(presetJson(FIRST), { csv });
+  const byTotal = [...r.reps].sort((a, b) => Number(b.total_pay) - Number(a.total_pay));
+  await withPlayground(async ({ page }) => {
+    await app(page, 'input[data-file="reps"]').setInputFiles({ name: 'team.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await eventually(() => app(page, '[data-testid="data-source"]').textContent(), 'team.csv · 2048 reps · 4 periods', 'the CSV', 20);
+    const more = app(page, '[data-testid="more-rows"]');
+    await eventually(() => rows(page).count(), 200, 'the first 200 rows');
+    assert.equal((await more.locator('span').textContent()).trim(), 'Rows 1–200 of 2,048');
+    assert.equal(await app(page, '[data-testid="show-more"]').textContent(), 'Show 200 more');
+    // The footer still counts and totals the whole team.
+    assert.equal(await app(page, 'tfoot tr.grand td').first().textContent(), '2048 reps');
+    await app(page, 'button[data-sort="total"]').click();
+    await eventually(() => rows(page).first().getAttribute('data-rep'), byTotal[0].rep_id, 'largest total first');
+    const totals = await app(page, '[data-testid="results"] tbody [data-col="total"]').allTextContents();
+    assert.deepEqual(totals, byTotal.slice(0, 200).map((x) => grouped(x.total_pay)));
+    await app(page, '[data-testid="show-more"]').click();
+    await eventually(() => rows(page).count(), 400, 'two batches');
+    assert.equal((await more.locator('span').textContent()).trim(), 'Rows 1–400 of 2,048');
+    await app(page, '[data-testid="show-all"]').click();
+    await eventually(() => rows(page).count(), 2048, 'every rep');
+    assert.equal(await more.count(), 0);
+    // A filter shows its reps from the first row again; clearing it, 200 rows again.
+    await app(page, 'input[data-filter="text"]').fill('E01-');
+    await eventually(() => rows(page).count(), 64, 'E01-0 … E01-63');
+    assert.equal(await more.count(), 0);
+    await app(page, 'input[data-filter="text"]').fill('');
+    await eventually(() => rows(page).count(), 200, 'the first 200 again');
+  });
+});
+
 test('a file named .xlsx that is not a workbook is reported, and the reps stay', async () => {
   await withPlayground(async ({ page, errors }) => {
     await app(page, 'input[data-file="reps"]').setInputFiles({ name: 'broken.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('this is not a zip file') });

@@ -19,7 +19,7 @@ import { History } from './history.js';
 import { encodeScenario, decodeScenario } from './share.js';
 import { saveSession, loadSession, clearSession, MAX_STORED_CSV } from './storage.js';
 import { renderEditor } from './editor.js';
-import { renderComparison, renderSummary, renderTable } from './results.js';
+import { ROWS_AT_ONCE, renderComparison, renderSummary, renderTable } from './results.js';
 import { renderExplanation } from './explain.js';
 import { renderSignals } from './signals.js';
 import { renderLeftOut, renderNotComputed, renderProblemTable, messageOf } from './problems.js';
@@ -68,6 +68,7 @@ export class SalesPlanPlayground extends LitElement {
     returns: { state: true },
     loadReport: { state: true },
     evalProblems: { state: true },
+    rowLimit: { state: true },
     leftOutOpen: { state: true },
     notice: { state: true },
     shareLink: { state: true },
@@ -104,6 +105,7 @@ export class SalesPlanPlayground extends LitElement {
     this.showCharts = true;
     this.sort = { key: null, dir: 1 };
     this.filter = { text: '', region: '', role: '', grade: '' };
+    this.rowLimit = ROWS_AT_ONCE;
     this.charts = new Charts();
     this.dataSource = null;
     this.returns = null; // { csv, file }: the returns file the user loaded over these reps
@@ -267,6 +269,7 @@ export class SalesPlanPlayground extends LitElement {
     this.dataSource = { ...source, reps: summary.reps, periods: summary.periods.length, returns: summary.adjustments };
     this.returns = null;
     this.results = null;
+    this.rowLimit = ROWS_AT_ONCE;
     this.evalProblems = [];
     this.comparison = null;
     this.baselinePinned = false;
@@ -676,6 +679,12 @@ export class SalesPlanPlayground extends LitElement {
 
   setFilter(part) {
     this.filter = { ...this.filter, ...part };
+    this.rowLimit = ROWS_AT_ONCE;
+  }
+
+  /** Renders more rows of the table: the next batch, or all of them. */
+  showMoreRows(all) {
+    this.rowLimit = all ? Infinity : this.rowLimit + ROWS_AT_ONCE;
   }
 
   /** The reps the table shows: filtered, then sorted (exact decimal comparison). */

@@ -85,6 +85,9 @@ function renderLegend(el, r) {
   return marks.length ? html`<p class="legend hint" data-testid="legend">${marks.map(([, mark, key]) => html`<span><b>${mark}</b> ${el.L(key)}</span>`)}</p>` : nothing;
 }
 
+/** Rows the table renders at first and adds per "show more": a team of thousands would take seconds to lay out. */
+export const ROWS_AT_ONCE = 200;
+
 /**
  * The table of reps (filtered and sorted as the element says), with subtotals by region.
  * @param {import('./playground.js').SalesPlanPlayground} el the element
@@ -95,6 +98,7 @@ function renderLegend(el, r) {
 export function renderTable(el, r, comparison) {
   const zh = el.lang === 'zh';
   const shown = el.visibleReps();
+  const rendered = shown.length > el.rowLimit ? shown.slice(0, el.rowLimit) : shown;
   const hasBase = r.reps.some((x) => x.base_pay.length);
   const hasBonuses = r.reps.some((x) => x.bonuses.length);
   const delta = comparison ? new Map(comparison.reps.map((d) => [d.rep_id, d])) : null;
@@ -115,7 +119,7 @@ export function renderTable(el, r, comparison) {
         ${delta ? th(el, 'delta', el.L('vsBaseline'), 'num') : nothing}
       </tr></thead>
       <tbody>
-        ${shown.map((rep) => html`<tr data-rep=${rep.rep_id} tabindex="0" aria-selected=${el.selectedRep === rep.rep_id ? 'true' : 'false'}
+        ${rendered.map((rep) => html`<tr data-rep=${rep.rep_id} tabindex="0" aria-selected=${el.selectedRep === rep.rep_id ? 'true' : 'false'}
             @click=${() => el.selectRep(rep.rep_id)} @keydown=${(e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), el.selectRep(rep.rep_id))}>
           <th scope="row">${zh ? rep.name_zh || rep.name : rep.name}<span class="hint"> ${rep.rep_id}</span>${signalMarks(el, rep.rep_id)}${rep.flags.length
             ? html` <span class="flag" title=${rep.flags.map((f) => term(el.lang, f.code)).join('; ')} data-flag=${rep.flags[0].code}>⚑</span>`
@@ -145,7 +149,17 @@ export function renderTable(el, r, comparison) {
           <td class="num">${money(r.totals.total_pay)}</td>${delta ? html`<td class="num" data-col="delta-total">${signed(comparison.cost_delta)}</td>` : nothing}</tr>
       </tfoot>
     </table>
-  </div>${renderLegend(el, r)}`;
+  </div>${rendered.length < shown.length ? moreRows(el, rendered.length, shown.length) : nothing}${renderLegend(el, r)}`;
+}
+
+/** Under a table that renders only its first rows: how many, and buttons for the rest. */
+function moreRows(el, rendered, total) {
+  const next = Math.min(total - rendered, ROWS_AT_ONCE);
+  return html`<div class="more-rows" data-testid="more-rows">
+    <span>${el.L('rowsWindow').replace('{shown}', rendered.toLocaleString(el.lang)).replace('{n}', total.toLocaleString(el.lang))}</span>
+    <button type="button" class="no-print" data-testid="show-more" @click=${() => el.showMoreRows(false)}>${el.L('showMore').replace('{n}', next.toLocaleString(el.lang))}</button>
+    <button type="button" class="no-print" data-testid="show-all" @click=${() => el.showMoreRows(true)}>${el.L('showAll')}</button>
+  </div>`;
 }
 
 /** "+4,000.00" / "-1,500.00" / "0.00". */

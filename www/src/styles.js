@@ -166,6 +166,7 @@ export const styles = css`
   .improvements { margin: 4px 0 10px; padding-left: 18px; font-size: 13px; }
   .improvements li.met { color: #17803d; }
   .improvements li.missed { color: #c0262d; }
+  .more-rows { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; margin: 8px 2px 0; color: var(--_muted); }
   .legend { display: flex; flex-wrap: wrap; gap: 4px 16px; margin: 6px 2px 12px; }
   .legend b { color: var(--_text); }
   .source-name { border-bottom: 1px dotted currentColor; cursor: help; }
