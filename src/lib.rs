@@ -134,15 +134,33 @@ impl Workspace {
 
     /// Evaluates the current plan year-to-date: the year's periods up to `period`.
     pub fn evaluate_ytd(&self, period: &str) -> Result<Evaluation, Problem> {
-        let (plan, index) = self.plan_and_period(period)?;
-        evaluate_ytd(plan, &self.data, index)
+        self.evaluate_ytd_detail(period, true)
     }
 
     /// `period` evaluated and its management signals, from one evaluation (the same as
     /// [`Workspace::evaluate`] and [`Workspace::signals`] called one after the other).
-    pub fn evaluate_with_signals(&self, period: &str) -> Result<signals::EvaluationWithSignals, Problem> {
+    /// Without `explain`, no rep's figures carry their explanation (the same figures, about
+    /// half the time and memory: a page that explains one rep at a time asks
+    /// [`Workspace::explain_rep`] for it).
+    pub fn evaluate_with_signals(&self, period: &str, explain: bool) -> Result<signals::EvaluationWithSignals, Problem> {
         let (plan, index) = self.plan_and_period(period)?;
-        evaluate::evaluate_with_signals(plan, &self.data, index)
+        evaluate::evaluate_with_signals(plan, &self.data, index, explained(explain))
+    }
+
+    /// Evaluates the current plan year-to-date, as [`Workspace::evaluate_ytd`]; without
+    /// `explain`, no rep's figures carry their explanation.
+    pub fn evaluate_ytd_detail(&self, period: &str, explain: bool) -> Result<Evaluation, Problem> {
+        let (plan, index) = self.plan_and_period(period)?;
+        evaluate::evaluate_detail(plan, &self.data, index, true, explained(explain))
+    }
+
+    /// The full result of rep `rep_id` in `period` (year-to-date when asked), explanations
+    /// and all: the rep's result in [`Workspace::evaluate`] (or `evaluate_ytd`), with the
+    /// other reps evaluated without explanations. `unknown_rep` when the rep is not in the
+    /// data or was left out.
+    pub fn explain_rep(&self, period: &str, year_to_date: bool, rep_id: &str) -> Result<evaluate::RepResult, Problem> {
+        let (plan, index) = self.plan_and_period(period)?;
+        table::explain_rep(plan, &self.data, index, year_to_date, rep_id)
     }
 
     /// The management signals of `period` under the current plan: alerts, high potentials,
@@ -210,4 +228,9 @@ impl Workspace {
         })?;
         Ok((plan, index))
     }
+}
+
+/// Every rep explained, or none.
+fn explained(explain: bool) -> evaluate::Detail {
+    if explain { evaluate::Detail::All } else { evaluate::Detail::Figures }
 }

@@ -308,9 +308,11 @@ impl ResultTable {
     /// with `data` (the data evaluated), explaining that rep only. `unknown_rep` when the rep
     /// was not evaluated (not in the data, or left out: see the summary's problems).
     pub fn rep_result(&self, data: &Dataset, rep_id: &str) -> Result<RepResult, Problem> {
-        let index = data.reps.iter().position(|r| r.id == rep_id).filter(|&i| self.reps.iter().any(|k| k.data as usize == i)).ok_or_else(|| unknown_rep(rep_id))?;
-        let evaluation = evaluate_detail(&self.plan, data, self.period, self.summary.year_to_date, Detail::Rep(index))?;
-        evaluation.reps.into_iter().find(|r| r.rep_id == rep_id).ok_or_else(|| unknown_rep(rep_id))
+        let in_table = data.reps.iter().position(|r| r.id == rep_id).is_some_and(|i| self.reps.iter().any(|k| k.data as usize == i));
+        if !in_table {
+            return Err(unknown_rep(rep_id));
+        }
+        explain_rep(&self.plan, data, self.period, self.summary.year_to_date, rep_id)
     }
 
     /// Every rep's figures as columns (see [`Columns`]).
@@ -472,6 +474,15 @@ fn push_decimal(out: &mut String, d: Decimal) {
             out.push('.');
         }
     }
+}
+
+/// The full result of rep `rep_id`, explanations and all, out of `plan` evaluated on data
+/// period `period` (year-to-date when asked); the other reps are evaluated as for a table.
+/// `unknown_rep` when the rep is not in the data or was left out of the evaluation.
+pub fn explain_rep(plan: &CompiledPlan, data: &Dataset, period: usize, year_to_date: bool, rep_id: &str) -> Result<RepResult, Problem> {
+    let index = data.reps.iter().position(|r| r.id == rep_id).ok_or_else(|| unknown_rep(rep_id))?;
+    let evaluation = evaluate_detail(plan, data, period, year_to_date, Detail::Rep(index))?;
+    evaluation.reps.into_iter().find(|r| r.rep_id == rep_id).ok_or_else(|| unknown_rep(rep_id))
 }
 
 fn unknown_rep(rep_id: &str) -> Problem {

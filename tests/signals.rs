@@ -602,11 +602,59 @@ fn evaluation_with_signals_is_evaluate_and_signals_in_one() {
         let mut ws = Workspace::with_sample_reps();
         assert!(ws.set_plan_json(preset.json).ok, "{}", preset.id);
         for period in ws.data().periods.clone() {
-            let both = ws.evaluate_with_signals(&period).unwrap();
+            let both = ws.evaluate_with_signals(&period, true).unwrap();
             assert_eq!(both.evaluation, ws.evaluate(&period).unwrap(), "{} {period}", preset.id);
             assert_eq!(both.signals, ws.signals(&period).unwrap(), "{} {period}", preset.id);
         }
     }
-    let e = Workspace::with_sample_reps().evaluate_with_signals("2026-Q4").unwrap_err();
+    let e = Workspace::with_sample_reps().evaluate_with_signals("2026-Q4", true).unwrap_err();
     assert_eq!(e.code, "no_plan");
+}
+
+/// The results as JSON without any explanation (what an evaluation without them leaves
+/// empty: each figure's trace and a commission line's tier slices).
+fn figures_only(results: &impl serde::Serialize) -> Value {
+    fn strip(v: &mut Value) {
+        match v {
+            Value::Object(map) => {
+                map.retain(|k, _| !["explain", "points_explain", "slices"].contains(&k.as_str()));
+                map.values_mut().for_each(strip);
+            }
+            Value::Array(items) => items.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    let mut v = serde_json::to_value(results).unwrap();
+    strip(&mut v);
+    v
+}
+
+#[test]
+fn without_explanations_the_figures_and_signals_are_the_same_and_one_rep_is_explained_on_demand() {
+    // Every preset, every period and year to date: the figures of every rep, the totals and
+    // the signals as with explanations; each rep's explained result is evaluate's.
+    for preset in incentive_engine::presets::PRESETS {
+        let mut ws = Workspace::with_sample_reps();
+        assert!(ws.set_plan_json(preset.json).ok, "{}", preset.id);
+        for period in ws.data().periods.clone() {
+            let quiet = ws.evaluate_with_signals(&period, false).unwrap();
+            let full = ws.evaluate_with_signals(&period, true).unwrap();
+            assert_eq!(quiet.signals, full.signals, "{} {period}", preset.id);
+            assert_eq!(figures_only(&quiet.evaluation), figures_only(&full.evaluation), "{} {period}", preset.id);
+            // Nothing explained: every KPI's trace is empty.
+            assert!(quiet.evaluation.reps.iter().all(|r| r.kpis.iter().all(|k| k.explain.steps.is_empty())), "{} {period}", preset.id);
+            let ytd = ws.evaluate_ytd(&period).unwrap();
+            assert_eq!(figures_only(&ws.evaluate_ytd_detail(&period, false).unwrap()), figures_only(&ytd), "{} {period} ytd", preset.id);
+            for (year_to_date, evaluation) in [(false, &full.evaluation), (true, &ytd)] {
+                for rep in &evaluation.reps {
+                    assert_eq!(&ws.explain_rep(&period, year_to_date, &rep.rep_id).unwrap(), rep, "{} {period} {}", preset.id, rep.rep_id);
+                }
+            }
+        }
+    }
+    let mut ws = Workspace::with_sample_reps();
+    assert!(ws.set_plan_json(SAMPLE_PLAN_JSON).ok);
+    let e = ws.explain_rep("2026-Q4", false, "nobody").unwrap_err();
+    assert_eq!((e.code, e.value.as_deref()), ("unknown_rep", Some("nobody")));
+    assert_eq!(ws.explain_rep("2031-Q1", false, "E01").unwrap_err().code, "unknown_period");
 }

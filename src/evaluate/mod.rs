@@ -105,8 +105,8 @@ pub fn signals(plan: &CompiledPlan, data: &Dataset, period: usize) -> Result<cra
 
 /// Data period `period` evaluated (with explanations, as [`evaluate`]) and its management
 /// signals worked out on that same evaluation: one evaluation instead of two.
-pub fn evaluate_with_signals(plan: &CompiledPlan, data: &Dataset, period: usize) -> Result<crate::signals::EvaluationWithSignals, Problem> {
-    let evaluation = evaluate(plan, data, period)?;
+pub fn evaluate_with_signals(plan: &CompiledPlan, data: &Dataset, period: usize, detail: Detail) -> Result<crate::signals::EvaluationWithSignals, Problem> {
+    let evaluation = evaluate_with(plan, data, period, detail)?;
     let signals = crate::signals::signals(plan, data, period, &evaluation, &history::DataHistory::new(plan, data));
     Ok(crate::signals::EvaluationWithSignals { evaluation, signals })
 }

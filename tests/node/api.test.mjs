@@ -107,3 +107,23 @@ test('signals, and the evaluation with its signals in one call, cross the bounda
   assert.equal(byId(both.evaluation, 'W04').commission[0].pay, '30960.00');
   assert.throws(() => engine.evaluateWithSignals('2027-Q1'), (e) => e.problems?.[0]?.code === 'unknown_period');
 });
+
+test('without explanations the figures and signals are the same; explainRep gives one rep as evaluate does', () => {
+  const engine = Engine.withSampleReps();
+  engine.setPlan(samplePlan());
+  const full = engine.evaluateWithSignals('2026-Q4');
+  const quiet = engine.evaluateWithSignals('2026-Q4', false);
+  assert.deepEqual(quiet.signals, full.signals);
+  const e01 = byId(quiet.evaluation, 'E01');
+  // E01's figures, to the cent, with no trace and no tier slices.
+  assert.equal(e01.total_pay, '38000.00');
+  assert.equal(e01.commission[0].pay, byId(full.evaluation, 'E01').commission[0].pay);
+  assert.deepEqual([e01.commission[0].slices, e01.kpis[0].explain.steps], [[], []]);
+  assert.deepEqual(quiet.evaluation.totals, full.evaluation.totals);
+  // The rep explained on demand is evaluate's, trace and slices included; year to date too.
+  assert.deepEqual(engine.explainRep('2026-Q4', false, 'E01'), byId(full.evaluation, 'E01'));
+  assert.equal(engine.explainRep('2026-Q4', false, 'E01').commission[0].slices.length, 2);
+  assert.deepEqual(engine.explainRep('2026-Q4', true, 'E03'), byId(engine.evaluateYtd('2026-Q4'), 'E03'));
+  assert.deepEqual(engine.evaluateYtd('2026-Q4', false).totals, engine.evaluateYtd('2026-Q4').totals);
+  assert.throws(() => engine.explainRep('2026-Q4', false, 'nobody'), (e) => e.problems?.[0]?.code === 'unknown_rep' && e.problems[0].value === 'nobody');
+});

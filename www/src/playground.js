@@ -36,7 +36,9 @@ const LANG_KEY = 'incentive-playground.lang';
  * @fires plan-change - `{ plan, valid, problems }` whenever the plan in the element changes
  *   (an edit, a preset, undo, the host's `plan`/`plan-src`); `valid` is whether the engine accepts it.
  * @fires results-change - `{ results, period, yearToDate, comparison }` whenever the results
- *   are recomputed; `results` is the engine's `Evaluation` (amounts as exact decimal strings).
+ *   are recomputed; `results` is the engine's `Evaluation` (amounts as exact decimal strings)
+ *   without explanations (each figure's trace and the tier slices are empty: the element
+ *   explains the rep the user opens with `engine.explainRep`).
  */
 export class SalesPlanPlayground extends LitElement {
   static properties = {
@@ -58,6 +60,7 @@ export class SalesPlanPlayground extends LitElement {
     presetId: { state: true },
     cardIndex: { state: true },
     selectedRep: { state: true },
+    explained: { state: true },
     ytd: { state: true },
     comparison: { state: true },
     baselinePinned: { state: true },
@@ -98,6 +101,7 @@ export class SalesPlanPlayground extends LitElement {
     this.presetId = '';
     this.cardIndex = 0;
     this.selectedRep = null;
+    this.explained = null; // the open rep's result with every figure's trace
     this.ytd = false;
     this.comparison = null;
     this.baselinePinned = false;
@@ -575,11 +579,13 @@ export class SalesPlanPlayground extends LitElement {
   evaluate() {
     try {
       // A period's signals come from the same evaluation as its results (one evaluation).
-      const both = this.ytd ? null : this.engine.evaluateWithSignals(this.period);
-      this.results = both ? both.evaluation : this.engine.evaluateYtd(this.period);
+      // Without every rep's explanation (half the time): the open rep is explained alone.
+      const both = this.ytd ? null : this.engine.evaluateWithSignals(this.period, false);
+      this.results = both ? both.evaluation : this.engine.evaluateYtd(this.period, false);
       this.signals = both ? both.signals : null;
       this.comparison = this.baselinePinned ? this.engine.compare(this.period, this.ytd) : null;
       this.evaluatedPeriod = this.period;
+      this.explained = this.explain(this.selectedRep);
       this.evalProblems = [];
       this.emit('results-change', { results: this.results, period: this.period, yearToDate: this.ytd, comparison: this.comparison });
     } catch (e) {
@@ -630,9 +636,20 @@ export class SalesPlanPlayground extends LitElement {
       return;
     }
     this.openedFrom = id;
+    this.explained = this.explain(id);
     this.selectedRep = id;
     await this.updateComplete;
     this.renderRoot.querySelector('[data-testid="explanation"] h3')?.focus();
+  }
+
+  /** Rep `id`'s result with every figure explained, as evaluated last; null without one. */
+  explain(id) {
+    if (id == null || !this.results) return null;
+    try {
+      return this.engine.explainRep(this.evaluatedPeriod, this.ytd, id);
+    } catch {
+      return null; // not in these results (left out): there is nothing to explain
+    }
   }
 
   /** A rep's name in the page's language, by id. */
@@ -888,7 +905,7 @@ export class SalesPlanPlayground extends LitElement {
 
   /** The open rep's statement, as a drawer over the dimmed results (a click there closes it). */
   renderStatement() {
-    const rep = this.results?.reps.find((x) => x.rep_id === this.selectedRep);
+    const rep = this.explained?.rep_id === this.selectedRep ? this.explained : null;
     return rep ? html`<div class="backdrop no-print" data-testid="backdrop" @click=${() => this.closeExplanation()}></div>${renderExplanation(this, rep, this.results)}` : nothing;
   }
 
