@@ -157,8 +157,8 @@ function moreRows(el, rendered, total) {
   const next = Math.min(total - rendered, ROWS_AT_ONCE);
   return html`<div class="more-rows" data-testid="more-rows">
     <span>${el.L('rowsWindow').replace('{shown}', rendered.toLocaleString(el.lang)).replace('{n}', total.toLocaleString(el.lang))}</span>
-    <button type="button" class="no-print" data-testid="show-more" @click=${() => el.showMoreRows(false)}>${el.L('showMore').replace('{n}', next.toLocaleString(el.lang))}</button>
-    <button type="button" class="no-print" data-testid="show-all" @click=${() => el.showMoreRows(true)}>${el.L('showAll')}</button>
+    <button type="button" class="secondary no-print" data-testid="show-more" @click=${() => el.showMoreRows(false)}>${el.L('showMore').replace('{n}', next.toLocaleString(el.lang))}</button>
+    <button type="button" class="secondary no-print" data-testid="show-all" @click=${() => el.showMoreRows(true)}>${el.L('showAll')}</button>
   </div>`;
 }
 
