@@ -139,19 +139,23 @@ impl Workspace {
 
     /// `period` evaluated and its management signals, from one evaluation (the same as
     /// [`Workspace::evaluate`] and [`Workspace::signals`] called one after the other).
-    /// Without `explain`, no rep's figures carry their explanation (the same figures, about
-    /// half the time and memory: a page that explains one rep at a time asks
-    /// [`Workspace::explain_rep`] for it).
-    pub fn evaluate_with_signals(&self, period: &str, explain: bool) -> Result<signals::EvaluationWithSignals, Problem> {
+    pub fn evaluate_with_signals(&self, period: &str) -> Result<signals::EvaluationWithSignals, Problem> {
+        self.evaluate_with_signals_detail(period, true)
+    }
+
+    /// As [`Workspace::evaluate_with_signals`]; without `explain`, no rep's figures carry their
+    /// explanation (the same figures, about half the time and memory: a page that explains
+    /// one rep at a time asks [`Workspace::explain_rep`] for it).
+    pub fn evaluate_with_signals_detail(&self, period: &str, explain: bool) -> Result<signals::EvaluationWithSignals, Problem> {
         let (plan, index) = self.plan_and_period(period)?;
-        evaluate::evaluate_with_signals(plan, &self.data, index, explained(explain))
+        evaluate::evaluate_with_signals(plan, &self.data, index, explain)
     }
 
     /// Evaluates the current plan year-to-date, as [`Workspace::evaluate_ytd`]; without
     /// `explain`, no rep's figures carry their explanation.
     pub fn evaluate_ytd_detail(&self, period: &str, explain: bool) -> Result<Evaluation, Problem> {
         let (plan, index) = self.plan_and_period(period)?;
-        evaluate::evaluate_detail(plan, &self.data, index, true, explained(explain))
+        evaluate::evaluate_detail(plan, &self.data, index, true, if explain { evaluate::Detail::All } else { evaluate::Detail::Figures })
     }
 
     /// The full result of rep `rep_id` in `period` (year-to-date when asked), explanations
@@ -228,9 +232,4 @@ impl Workspace {
         })?;
         Ok((plan, index))
     }
-}
-
-/// Every rep explained, or none.
-fn explained(explain: bool) -> evaluate::Detail {
-    if explain { evaluate::Detail::All } else { evaluate::Detail::Figures }
 }

@@ -126,6 +126,7 @@ impl PackedFigures {
 
     /// Gives back the room the list grew into and does not use.
     pub fn shrink_to_fit(&mut self) {
+        self.large.shrink_to_fit();
         match &mut self.cells {
             Cells::Byte(cells) => cells.shrink_to_fit(),
             Cells::Half(cells) => cells.shrink_to_fit(),

@@ -356,7 +356,7 @@ impl Engine {
     /// `explainRep`. Throws as `evaluate` does.
     #[wasm_bindgen(js_name = evaluateWithSignals, unchecked_return_type = "EvaluationWithSignals")]
     pub fn evaluate_with_signals(&self, #[wasm_bindgen(unchecked_param_type = "string")] period: JsValue, explain: Option<bool>) -> Result<JsValue, JsValue> {
-        let mut both = self.workspace.evaluate_with_signals(&text(&period, "period")?, explain.unwrap_or(true)).map_err(|p| into_error(&[p]))?;
+        let mut both = self.workspace.evaluate_with_signals_detail(&text(&period, "period")?, explain.unwrap_or(true)).map_err(|p| into_error(&[p]))?;
         let reps = std::mem::take(&mut both.evaluation.reps);
         let object = to_js(&both)?;
         put_reps(&js_sys::Reflect::get(&object, &JsValue::from_str("evaluation"))?, &reps)?;

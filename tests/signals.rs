@@ -602,12 +602,12 @@ fn evaluation_with_signals_is_evaluate_and_signals_in_one() {
         let mut ws = Workspace::with_sample_reps();
         assert!(ws.set_plan_json(preset.json).ok, "{}", preset.id);
         for period in ws.data().periods.clone() {
-            let both = ws.evaluate_with_signals(&period, true).unwrap();
+            let both = ws.evaluate_with_signals(&period).unwrap();
             assert_eq!(both.evaluation, ws.evaluate(&period).unwrap(), "{} {period}", preset.id);
             assert_eq!(both.signals, ws.signals(&period).unwrap(), "{} {period}", preset.id);
         }
     }
-    let e = Workspace::with_sample_reps().evaluate_with_signals("2026-Q4", true).unwrap_err();
+    let e = Workspace::with_sample_reps().evaluate_with_signals("2026-Q4").unwrap_err();
     assert_eq!(e.code, "no_plan");
 }
 
@@ -637,8 +637,8 @@ fn without_explanations_the_figures_and_signals_are_the_same_and_one_rep_is_expl
         let mut ws = Workspace::with_sample_reps();
         assert!(ws.set_plan_json(preset.json).ok, "{}", preset.id);
         for period in ws.data().periods.clone() {
-            let quiet = ws.evaluate_with_signals(&period, false).unwrap();
-            let full = ws.evaluate_with_signals(&period, true).unwrap();
+            let quiet = ws.evaluate_with_signals_detail(&period, false).unwrap();
+            let full = ws.evaluate_with_signals(&period).unwrap();
             assert_eq!(quiet.signals, full.signals, "{} {period}", preset.id);
             assert_eq!(figures_only(&quiet.evaluation), figures_only(&full.evaluation), "{} {period}", preset.id);
             // Nothing explained: every KPI's trace is empty.

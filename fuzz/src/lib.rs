@@ -78,7 +78,7 @@ pub fn exercise(ws: &Workspace, choice: u8) {
         }
         5 => {
             // One evaluation for both: the same as `evaluate` and `signals` one after the other.
-            let both = ws.evaluate_with_signals(last, true);
+            let both = ws.evaluate_with_signals(last);
             assert_eq!(both.is_ok(), evaluated.is_ok(), "evaluate_with_signals and evaluate disagree on failing");
             if let (Ok(both), Ok(e)) = (both, &evaluated) {
                 serde_json::to_string(&both).expect("an evaluation with signals serialises");

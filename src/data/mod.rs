@@ -167,6 +167,11 @@ impl Dataset {
     /// Adds the row of rep `rep` (an index in `reps`) in period `period` (in `periods`), one
     /// figure per numeric column: missing figures are blank, extra ones are left out.
     pub fn push_row(&mut self, rep: usize, period: usize, values: impl IntoIterator<Item = Option<Decimal>>) {
+        // Columns named after rows were added (or a dataset built without `with_columns`):
+        // their earlier rows are blank.
+        while self.figures.len() < self.columns.len() {
+            self.figures.push((0..self.rows.len()).map(|_| None).collect());
+        }
         let mut values = values.into_iter();
         for column in &mut self.figures {
             column.push(values.next().flatten());
@@ -175,7 +180,7 @@ impl Dataset {
     }
 
     /// Gives back the room the lists grew into while rows were added.
-    fn shrink_to_fit(&mut self) {
+    pub(crate) fn shrink_to_fit(&mut self) {
         self.rows.shrink_to_fit();
         self.reps.shrink_to_fit();
         self.figures.iter_mut().for_each(PackedFigures::shrink_to_fit);
@@ -547,6 +552,17 @@ mod tests {
     use super::*;
 
     const HEAD: &str = "rep_id,name,name_zh,region,role,period,revenue,visits\n";
+
+    #[test]
+    fn a_column_named_after_rows_were_added_is_blank_for_them() {
+        let mut data = Dataset::default();
+        data.columns.push("revenue".into());
+        data.push_row(0, 0, [Some(Decimal::from(5))]);
+        data.columns.push("visits".into());
+        data.push_row(1, 0, [Some(Decimal::from(6)), Some(Decimal::from(7))]);
+        let rows: Vec<Vec<Option<Decimal>>> = data.rows().map(|r| r.values().collect()).collect();
+        assert_eq!(rows, [vec![Some(Decimal::from(5)), None], vec![Some(Decimal::from(6)), Some(Decimal::from(7))]]);
+    }
 
     #[test]
     fn reps_of_one_region_share_its_label() {

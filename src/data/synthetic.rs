@@ -107,6 +107,7 @@ pub fn synthetic_dataset(reps: usize, quarters: usize, seed: u64) -> Dataset {
             push_row(&mut data, i, period, &values);
         }
     }
+    data.shrink_to_fit();
     data
 }
 
@@ -163,6 +164,7 @@ pub fn synthetic_monthly(reps: usize, months: usize, seed: u64) -> Dataset {
             push_row(&mut data, i, period, &values);
         }
     }
+    data.shrink_to_fit();
     data
 }
 

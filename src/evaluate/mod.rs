@@ -103,10 +103,11 @@ pub fn signals(plan: &CompiledPlan, data: &Dataset, period: usize) -> Result<cra
     Ok(crate::signals::signals(plan, data, period, &evaluation, &history::DataHistory::new(plan, data)))
 }
 
-/// Data period `period` evaluated (with explanations, as [`evaluate`]) and its management
-/// signals worked out on that same evaluation: one evaluation instead of two.
-pub fn evaluate_with_signals(plan: &CompiledPlan, data: &Dataset, period: usize, detail: Detail) -> Result<crate::signals::EvaluationWithSignals, Problem> {
-    let evaluation = evaluate_with(plan, data, period, detail)?;
+/// Data period `period` evaluated (with every rep's explanations, as [`evaluate`], or, without
+/// `explain`, none: the same figures) and its management signals worked out on that same
+/// evaluation: one evaluation instead of two.
+pub fn evaluate_with_signals(plan: &CompiledPlan, data: &Dataset, period: usize, explain: bool) -> Result<crate::signals::EvaluationWithSignals, Problem> {
+    let evaluation = evaluate_with(plan, data, period, if explain { Detail::All } else { Detail::Figures })?;
     let signals = crate::signals::signals(plan, data, period, &evaluation, &history::DataHistory::new(plan, data));
     Ok(crate::signals::EvaluationWithSignals { evaluation, signals })
 }

@@ -697,6 +697,28 @@ test('in Chinese the plan cost is exact in ¥ with 万 beside it, with Chinese l
 
 // --- 11. keyboard ----------------------------------------------------------------------
 
+test('the open statement follows an edit, survives reps the plan cannot use, and comes back with reps it can', async () => {
+  await withPlayground(async ({ page, errors }) => {
+    await app(page, 'tr[data-rep="E03"]').click();
+    const drawer = app(page, '[data-testid="explanation"]');
+    await eventually(() => drawer.getAttribute('data-rep'), 'E03', 'E03 open');
+    // An edit with the statement open: its figures are the edited plan's, explained.
+    const edited = JSON.parse(presetJson(FIRST));
+    edited.commission[0].tiers[1].rate_pct = '6';
+    await field(page, 'commission[0].tiers[1].rate_pct').fill('6');
+    const e03 = evaluate(JSON.stringify(edited)).reps.find((x) => x.rep_id === 'E03');
+    await eventually(() => drawer.locator('[data-testid="detail-total"]').textContent(), grouped(e03.total_pay), 'E03 after the edit');
+    assert.ok((await drawer.locator('tr.slice').count()) > 0, 'the tier slices are shown');
+    // Reps without the plan's columns: no results, no statement, no error.
+    await page.evaluate(() => (document.querySelector('sales-plan-playground').repsCsv = 'rep_id,name,region,role,period,x\nE03,Li Na,East,new_business,2026-Q4,1\n'));
+    await eventually(() => drawer.count(), 0, 'no statement without results');
+    // The sample reps again: E03's statement is back.
+    await page.evaluate((csv) => (document.querySelector('sales-plan-playground').repsCsv = csv), SAMPLE_LINES.join('\n') + '\n');
+    await eventually(() => drawer.getAttribute('data-rep'), 'E03', 'E03 open again');
+    assert.deepEqual(errors, []);
+  });
+});
+
 test('keyboard: Enter on a row opens its explanation, the close button closes it, Tab reaches every file action', async () => {
   await withPlayground(async ({ page }) => {
     const r = evaluate(presetJson(FIRST));

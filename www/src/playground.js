@@ -273,6 +273,7 @@ export class SalesPlanPlayground extends LitElement {
     this.dataSource = { ...source, reps: summary.reps, periods: summary.periods.length, returns: summary.adjustments };
     this.returns = null;
     this.results = null;
+    this.explained = null; // the open rep is explained again once the new reps are evaluated
     this.rowLimit = ROWS_AT_ONCE;
     this.evalProblems = [];
     this.comparison = null;
@@ -580,12 +581,19 @@ export class SalesPlanPlayground extends LitElement {
     try {
       // A period's signals come from the same evaluation as its results (one evaluation).
       // Without every rep's explanation (half the time): the open rep is explained alone.
-      const both = this.ytd ? null : this.engine.evaluateWithSignals(this.period, false);
-      this.results = both ? both.evaluation : this.engine.evaluateYtd(this.period, false);
+      // Everything is worked out before anything is shown, so that a failure keeps the last
+      // results, their explanation and the period and year-to-date setting they are of.
+      const { period, ytd } = this;
+      const both = ytd ? null : this.engine.evaluateWithSignals(period, false);
+      const results = both ? both.evaluation : this.engine.evaluateYtd(period, false);
+      const comparison = this.baselinePinned ? this.engine.compare(period, ytd) : null;
+      const explained = this.selectedRep == null ? null : this.explainIn(period, ytd, this.selectedRep);
+      this.results = results;
       this.signals = both ? both.signals : null;
-      this.comparison = this.baselinePinned ? this.engine.compare(this.period, this.ytd) : null;
-      this.evaluatedPeriod = this.period;
-      this.explained = this.explain(this.selectedRep);
+      this.comparison = comparison;
+      this.evaluatedPeriod = period;
+      this.evaluatedYtd = ytd;
+      this.explained = explained;
       this.evalProblems = [];
       this.emit('results-change', { results: this.results, period: this.period, yearToDate: this.ytd, comparison: this.comparison });
     } catch (e) {
@@ -636,19 +644,27 @@ export class SalesPlanPlayground extends LitElement {
       return;
     }
     this.openedFrom = id;
-    this.explained = this.explain(id);
+    try {
+      this.explained = this.results ? this.explainIn(this.evaluatedPeriod, this.evaluatedYtd, id) : null;
+    } catch (e) {
+      this.explained = null;
+      this.evalProblems = thrownProblems(e);
+    }
     this.selectedRep = id;
     await this.updateComplete;
     this.renderRoot.querySelector('[data-testid="explanation"] h3')?.focus();
   }
 
-  /** Rep `id`'s result with every figure explained, as evaluated last; null without one. */
-  explain(id) {
-    if (id == null || !this.results) return null;
+  /**
+   * Rep `id`'s result in `period` (year to date when `ytd`) with every figure explained;
+   * null when the rep is not in those results (left out). Throws as the evaluation does.
+   */
+  explainIn(period, ytd, id) {
     try {
-      return this.engine.explainRep(this.evaluatedPeriod, this.ytd, id);
-    } catch {
-      return null; // not in these results (left out): there is nothing to explain
+      return this.engine.explainRep(period, ytd, id);
+    } catch (e) {
+      if (e?.problems?.[0]?.code === 'unknown_rep') return null;
+      throw e;
     }
   }
 
@@ -905,7 +921,7 @@ export class SalesPlanPlayground extends LitElement {
 
   /** The open rep's statement, as a drawer over the dimmed results (a click there closes it). */
   renderStatement() {
-    const rep = this.explained?.rep_id === this.selectedRep ? this.explained : null;
+    const rep = this.results && this.explained?.rep_id === this.selectedRep ? this.explained : null;
     return rep ? html`<div class="backdrop no-print" data-testid="backdrop" @click=${() => this.closeExplanation()}></div>${renderExplanation(this, rep, this.results)}` : nothing;
   }
 
