@@ -103,6 +103,14 @@ fn text(value: &JsValue, name: &str) -> Result<String, JsValue> {
     text_or_problem(value, name).map_err(|p| into_error(&[p]))
 }
 
+/// An optional text argument: `None` for `undefined` or `null`, else as [`text`].
+fn optional_text(value: &JsValue, name: &str) -> Result<Option<String>, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    text(value, name).map(Some)
+}
+
 /// [`text`], its error an `invalid_argument` problem naming the parameter and what it got.
 fn text_or_problem(value: &JsValue, name: &str) -> Result<String, Problem> {
     value.as_string().ok_or_else(|| {
@@ -351,12 +359,18 @@ impl Engine {
 
     /// `evaluate(period)` and `signals(period)` in one call, from one evaluation: what a page
     /// that shows both needs. With `explain` `false`, no rep's figures carry their
-    /// explanation (each figure's trace and the commission's tier slices stay empty): the same
-    /// figures in about half the time, for a page that explains one rep at a time with
-    /// `explainRep`. Throws as `evaluate` does.
+    /// explanation (each figure's trace and the commission's tier slices stay empty) but those
+    /// of rep `explainedRep`, if given: the same figures in about half the time, for a page
+    /// that shows one rep's explanation at a time. Throws as `evaluate` does.
     #[wasm_bindgen(js_name = evaluateWithSignals, unchecked_return_type = "EvaluationWithSignals")]
-    pub fn evaluate_with_signals(&self, #[wasm_bindgen(unchecked_param_type = "string")] period: JsValue, explain: Option<bool>) -> Result<JsValue, JsValue> {
-        let mut both = self.workspace.evaluate_with_signals_detail(&text(&period, "period")?, explain.unwrap_or(true)).map_err(|p| into_error(&[p]))?;
+    pub fn evaluate_with_signals(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] period: JsValue,
+        explain: Option<bool>,
+        #[wasm_bindgen(js_name = explainedRep, unchecked_param_type = "string | undefined")] explained_rep: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let rep = optional_text(&explained_rep, "explainedRep")?;
+        let mut both = self.workspace.evaluate_with_signals_detail(&text(&period, "period")?, explain.unwrap_or(true), rep.as_deref()).map_err(|p| into_error(&[p]))?;
         let reps = std::mem::take(&mut both.evaluation.reps);
         let object = to_js(&both)?;
         put_reps(&js_sys::Reflect::get(&object, &JsValue::from_str("evaluation"))?, &reps)?;
@@ -364,10 +378,17 @@ impl Engine {
     }
 
     /// Evaluates the current plan year-to-date: the year's periods up to `period`. With
-    /// `explain` `false`, no rep's figures carry their explanation (as `evaluateWithSignals`).
+    /// `explain` `false`, no rep's figures carry their explanation but those of rep
+    /// `explainedRep`, if given (as `evaluateWithSignals`).
     #[wasm_bindgen(js_name = evaluateYtd, unchecked_return_type = "Evaluation")]
-    pub fn evaluate_ytd(&self, #[wasm_bindgen(unchecked_param_type = "string")] period: JsValue, explain: Option<bool>) -> Result<JsValue, JsValue> {
-        let evaluation = self.workspace.evaluate_ytd_detail(&text(&period, "period")?, explain.unwrap_or(true)).map_err(|p| into_error(&[p]))?;
+    pub fn evaluate_ytd(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] period: JsValue,
+        explain: Option<bool>,
+        #[wasm_bindgen(js_name = explainedRep, unchecked_param_type = "string | undefined")] explained_rep: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let rep = optional_text(&explained_rep, "explainedRep")?;
+        let evaluation = self.workspace.evaluate_ytd_detail(&text(&period, "period")?, explain.unwrap_or(true), rep.as_deref()).map_err(|p| into_error(&[p]))?;
         evaluation_to_js(evaluation)
     }
 

@@ -637,14 +637,23 @@ fn without_explanations_the_figures_and_signals_are_the_same_and_one_rep_is_expl
         let mut ws = Workspace::with_sample_reps();
         assert!(ws.set_plan_json(preset.json).ok, "{}", preset.id);
         for period in ws.data().periods.clone() {
-            let quiet = ws.evaluate_with_signals_detail(&period, false).unwrap();
+            let quiet = ws.evaluate_with_signals_detail(&period, false, None).unwrap();
             let full = ws.evaluate_with_signals(&period).unwrap();
             assert_eq!(quiet.signals, full.signals, "{} {period}", preset.id);
             assert_eq!(figures_only(&quiet.evaluation), figures_only(&full.evaluation), "{} {period}", preset.id);
             // Nothing explained: every KPI's trace is empty.
             assert!(quiet.evaluation.reps.iter().all(|r| r.kpis.iter().all(|k| k.explain.steps.is_empty())), "{} {period}", preset.id);
             let ytd = ws.evaluate_ytd(&period).unwrap();
-            assert_eq!(figures_only(&ws.evaluate_ytd_detail(&period, false).unwrap()), figures_only(&ytd), "{} {period} ytd", preset.id);
+            assert_eq!(figures_only(&ws.evaluate_ytd_detail(&period, false, None).unwrap()), figures_only(&ytd), "{} {period} ytd", preset.id);
+            // One rep explained in the same evaluation: its entry is the explained one, the
+            // rest the same figures; the signals the same.
+            let id = full.evaluation.reps[1].rep_id.to_string();
+            let one = ws.evaluate_with_signals_detail(&period, false, Some(&id)).unwrap();
+            assert_eq!(one.signals, full.signals, "{} {period}", preset.id);
+            assert_eq!(figures_only(&one.evaluation), figures_only(&full.evaluation), "{} {period}", preset.id);
+            assert_eq!(one.evaluation.reps[1], full.evaluation.reps[1], "{} {period} {id}", preset.id);
+            let ytd_one = ws.evaluate_ytd_detail(&period, false, Some(&id)).unwrap();
+            assert_eq!(ytd_one.reps.iter().find(|r| r.rep_id == id.as_str()), ytd.reps.iter().find(|r| r.rep_id == id.as_str()), "{} {period} {id} ytd", preset.id);
             for (year_to_date, evaluation) in [(false, &full.evaluation), (true, &ytd)] {
                 for rep in &evaluation.reps {
                     assert_eq!(&ws.explain_rep(&period, year_to_date, &rep.rep_id).unwrap(), rep, "{} {period} {}", preset.id, rep.rep_id);

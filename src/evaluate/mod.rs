@@ -43,6 +43,16 @@ pub enum Detail {
 }
 
 impl Detail {
+    /// Every rep's figures and parts, with every rep's explanation when `explain`, else with
+    /// only the explanation of the rep at index `rep` of the data's reps, if any.
+    pub fn figures_explaining(explain: bool, rep: Option<usize>) -> Detail {
+        match (explain, rep) {
+            (true, _) => Detail::All,
+            (false, Some(r)) => Detail::RepAmongFigures(r),
+            (false, None) => Detail::Figures,
+        }
+    }
+
     /// Whether the rep at `rep` (its index in the data) is explained.
     pub fn records(self, rep: usize) -> bool {
         match self {
@@ -103,11 +113,17 @@ pub fn signals(plan: &CompiledPlan, data: &Dataset, period: usize) -> Result<cra
     Ok(crate::signals::signals(plan, data, period, &evaluation, &history::DataHistory::new(plan, data)))
 }
 
-/// Data period `period` evaluated (with every rep's explanations, as [`evaluate`], or, without
-/// `explain`, none: the same figures) and its management signals worked out on that same
-/// evaluation: one evaluation instead of two.
-pub fn evaluate_with_signals(plan: &CompiledPlan, data: &Dataset, period: usize, explain: bool) -> Result<crate::signals::EvaluationWithSignals, Problem> {
-    let evaluation = evaluate_with(plan, data, period, if explain { Detail::All } else { Detail::Figures })?;
+/// Data period `period` evaluated with every rep's figures and parts (explained as `detail`
+/// says: see [`Detail::figures_explaining`]) and its management signals worked out on that
+/// same evaluation: one evaluation instead of two.
+pub fn evaluate_with_signals(plan: &CompiledPlan, data: &Dataset, period: usize, detail: Detail) -> Result<crate::signals::EvaluationWithSignals, Problem> {
+    // Signals read every rep's parts: a table's evaluation leaves them out.
+    let detail = match detail {
+        Detail::Table => Detail::Figures,
+        Detail::Rep(r) => Detail::RepAmongFigures(r),
+        other => other,
+    };
+    let evaluation = evaluate_with(plan, data, period, detail)?;
     let signals = crate::signals::signals(plan, data, period, &evaluation, &history::DataHistory::new(plan, data));
     Ok(crate::signals::EvaluationWithSignals { evaluation, signals })
 }

@@ -125,5 +125,10 @@ test('without explanations the figures and signals are the same; explainRep give
   assert.equal(engine.explainRep('2026-Q4', false, 'E01').commission[0].slices.length, 2);
   assert.deepEqual(engine.explainRep('2026-Q4', true, 'E03'), byId(engine.evaluateYtd('2026-Q4'), 'E03'));
   assert.deepEqual(engine.evaluateYtd('2026-Q4', false).totals, engine.evaluateYtd('2026-Q4').totals);
+  // Or explained in the same evaluation: E01's entry as evaluate's, the others without.
+  const one = engine.evaluateWithSignals('2026-Q4', false, 'E01').evaluation;
+  assert.deepEqual(byId(one, 'E01'), byId(full.evaluation, 'E01'));
+  assert.deepEqual(byId(one, 'E02').commission[0].slices, []);
+  assert.deepEqual(byId(engine.evaluateYtd('2026-Q4', false, 'E03'), 'E03'), byId(engine.evaluateYtd('2026-Q4'), 'E03'));
   assert.throws(() => engine.explainRep('2026-Q4', false, 'nobody'), (e) => e.problems?.[0]?.code === 'unknown_rep' && e.problems[0].value === 'nobody');
 });

@@ -37,8 +37,8 @@ const LANG_KEY = 'incentive-playground.lang';
  *   (an edit, a preset, undo, the host's `plan`/`plan-src`); `valid` is whether the engine accepts it.
  * @fires results-change - `{ results, period, yearToDate, comparison }` whenever the results
  *   are recomputed; `results` is the engine's `Evaluation` (amounts as exact decimal strings)
- *   without explanations (each figure's trace and the tier slices are empty: the element
- *   explains the rep the user opens with `engine.explainRep`).
+ *   without explanations (each figure's trace and the tier slices are empty) but those of
+ *   the rep whose statement is open.
  */
 export class SalesPlanPlayground extends LitElement {
   static properties = {
@@ -580,14 +580,15 @@ export class SalesPlanPlayground extends LitElement {
   evaluate() {
     try {
       // A period's signals come from the same evaluation as its results (one evaluation).
-      // Without every rep's explanation (half the time): the open rep is explained alone.
-      // Everything is worked out before anything is shown, so that a failure keeps the last
-      // results, their explanation and the period and year-to-date setting they are of.
+      // Without every rep's explanation (half the time) but the open rep's, in that same
+      // evaluation. Everything is worked out before anything is shown, so that a failure
+      // keeps the last results, their explanation and the period and year-to-date setting.
       const { period, ytd } = this;
-      const both = ytd ? null : this.engine.evaluateWithSignals(period, false);
-      const results = both ? both.evaluation : this.engine.evaluateYtd(period, false);
+      const open = this.selectedRep ?? undefined;
+      const both = ytd ? null : this.engine.evaluateWithSignals(period, false, open);
+      const results = both ? both.evaluation : this.engine.evaluateYtd(period, false, open);
       const comparison = this.baselinePinned ? this.engine.compare(period, ytd) : null;
-      const explained = this.selectedRep == null ? null : this.explainIn(period, ytd, this.selectedRep);
+      const explained = results.reps.find((r) => r.rep_id === open) ?? null;
       this.results = results;
       this.signals = both ? both.signals : null;
       this.comparison = comparison;
@@ -645,27 +646,15 @@ export class SalesPlanPlayground extends LitElement {
     }
     this.openedFrom = id;
     try {
-      this.explained = this.results ? this.explainIn(this.evaluatedPeriod, this.evaluatedYtd, id) : null;
+      this.explained = this.results ? this.engine.explainRep(this.evaluatedPeriod, this.evaluatedYtd, id) : null;
     } catch (e) {
+      // Not in these results (left out): nothing to explain. Anything else is shown.
       this.explained = null;
-      this.evalProblems = thrownProblems(e);
+      if (e?.problems?.[0]?.code !== 'unknown_rep') this.evalProblems = thrownProblems(e);
     }
     this.selectedRep = id;
     await this.updateComplete;
     this.renderRoot.querySelector('[data-testid="explanation"] h3')?.focus();
-  }
-
-  /**
-   * Rep `id`'s result in `period` (year to date when `ytd`) with every figure explained;
-   * null when the rep is not in those results (left out). Throws as the evaluation does.
-   */
-  explainIn(period, ytd, id) {
-    try {
-      return this.engine.explainRep(period, ytd, id);
-    } catch (e) {
-      if (e?.problems?.[0]?.code === 'unknown_rep') return null;
-      throw e;
-    }
   }
 
   /** A rep's name in the page's language, by id. */
