@@ -595,18 +595,25 @@ fn a_team_of_fewer_than_three_is_not_compared_with() {
     assert_eq!(flagged, [("A2", d("780000"), d("75"))]);
 }
 
-#[test]
-fn evaluation_with_signals_is_evaluate_and_signals_in_one() {
-    // Every preset, every period: the same evaluation (explanations included) and the same signals.
+/// Calls `check` with the sample reps under every preset, for every period (with the preset's id).
+fn for_every_preset_and_period(mut check: impl FnMut(&Workspace, &str, &str)) {
     for preset in incentive_engine::presets::PRESETS {
         let mut ws = Workspace::with_sample_reps();
         assert!(ws.set_plan_json(preset.json).ok, "{}", preset.id);
         for period in ws.data().periods.clone() {
-            let both = ws.evaluate_with_signals(&period).unwrap();
-            assert_eq!(both.evaluation, ws.evaluate(&period).unwrap(), "{} {period}", preset.id);
-            assert_eq!(both.signals, ws.signals(&period).unwrap(), "{} {period}", preset.id);
+            check(&ws, preset.id, &period);
         }
     }
+}
+
+#[test]
+fn evaluation_with_signals_is_evaluate_and_signals_in_one() {
+    // Every preset, every period: the same evaluation (explanations included) and the same signals.
+    for_every_preset_and_period(|ws, preset, period| {
+        let both = ws.evaluate_with_signals(period).unwrap();
+        assert_eq!(both.evaluation, ws.evaluate(period).unwrap(), "{preset} {period}");
+        assert_eq!(both.signals, ws.signals(period).unwrap(), "{preset} {period}");
+    });
     let e = Workspace::with_sample_reps().evaluate_with_signals("2026-Q4").unwrap_err();
     assert_eq!(e.code, "no_plan");
 }
@@ -633,34 +640,30 @@ fn figures_only(results: &impl serde::Serialize) -> Value {
 fn without_explanations_the_figures_and_signals_are_the_same_and_one_rep_is_explained_on_demand() {
     // Every preset, every period and year to date: the figures of every rep, the totals and
     // the signals as with explanations; each rep's explained result is evaluate's.
-    for preset in incentive_engine::presets::PRESETS {
-        let mut ws = Workspace::with_sample_reps();
-        assert!(ws.set_plan_json(preset.json).ok, "{}", preset.id);
-        for period in ws.data().periods.clone() {
-            let quiet = ws.evaluate_with_signals_detail(&period, false, None).unwrap();
-            let full = ws.evaluate_with_signals(&period).unwrap();
-            assert_eq!(quiet.signals, full.signals, "{} {period}", preset.id);
-            assert_eq!(figures_only(&quiet.evaluation), figures_only(&full.evaluation), "{} {period}", preset.id);
-            // Nothing explained: every KPI's trace is empty.
-            assert!(quiet.evaluation.reps.iter().all(|r| r.kpis.iter().all(|k| k.explain.steps.is_empty())), "{} {period}", preset.id);
-            let ytd = ws.evaluate_ytd(&period).unwrap();
-            assert_eq!(figures_only(&ws.evaluate_ytd_detail(&period, false, None).unwrap()), figures_only(&ytd), "{} {period} ytd", preset.id);
-            // One rep explained in the same evaluation: its entry is the explained one, the
-            // rest the same figures; the signals the same.
-            let id = full.evaluation.reps[1].rep_id.to_string();
-            let one = ws.evaluate_with_signals_detail(&period, false, Some(&id)).unwrap();
-            assert_eq!(one.signals, full.signals, "{} {period}", preset.id);
-            assert_eq!(figures_only(&one.evaluation), figures_only(&full.evaluation), "{} {period}", preset.id);
-            assert_eq!(one.evaluation.reps[1], full.evaluation.reps[1], "{} {period} {id}", preset.id);
-            let ytd_one = ws.evaluate_ytd_detail(&period, false, Some(&id)).unwrap();
-            assert_eq!(ytd_one.reps.iter().find(|r| r.rep_id == id.as_str()), ytd.reps.iter().find(|r| r.rep_id == id.as_str()), "{} {period} {id} ytd", preset.id);
-            for (year_to_date, evaluation) in [(false, &full.evaluation), (true, &ytd)] {
-                for rep in &evaluation.reps {
-                    assert_eq!(&ws.explain_rep(&period, year_to_date, &rep.rep_id).unwrap(), rep, "{} {period} {}", preset.id, rep.rep_id);
-                }
+    for_every_preset_and_period(|ws, preset, period| {
+        let quiet = ws.evaluate_with_signals_detail(period, false, None).unwrap();
+        let full = ws.evaluate_with_signals(period).unwrap();
+        assert_eq!(quiet.signals, full.signals, "{preset} {period}");
+        assert_eq!(figures_only(&quiet.evaluation), figures_only(&full.evaluation), "{preset} {period}");
+        // Nothing explained: every KPI's trace is empty.
+        assert!(quiet.evaluation.reps.iter().all(|r| r.kpis.iter().all(|k| k.explain.steps.is_empty())), "{preset} {period}");
+        let ytd = ws.evaluate_ytd(period).unwrap();
+        assert_eq!(figures_only(&ws.evaluate_ytd_detail(period, false, None).unwrap()), figures_only(&ytd), "{preset} {period} ytd");
+        // One rep explained in the same evaluation: its entry is the explained one, the
+        // rest the same figures; the signals the same.
+        let id = full.evaluation.reps[1].rep_id.to_string();
+        let one = ws.evaluate_with_signals_detail(period, false, Some(&id)).unwrap();
+        assert_eq!(one.signals, full.signals, "{preset} {period}");
+        assert_eq!(figures_only(&one.evaluation), figures_only(&full.evaluation), "{preset} {period}");
+        assert_eq!(one.evaluation.reps[1], full.evaluation.reps[1], "{preset} {period} {id}");
+        let ytd_one = ws.evaluate_ytd_detail(period, false, Some(&id)).unwrap();
+        assert_eq!(ytd_one.reps.iter().find(|r| r.rep_id == id.as_str()), ytd.reps.iter().find(|r| r.rep_id == id.as_str()), "{preset} {period} {id} ytd");
+        for (year_to_date, evaluation) in [(false, &full.evaluation), (true, &ytd)] {
+            for rep in &evaluation.reps {
+                assert_eq!(&ws.explain_rep(period, year_to_date, &rep.rep_id).unwrap(), rep, "{preset} {period} {}", rep.rep_id);
             }
         }
-    }
+    });
     let mut ws = Workspace::with_sample_reps();
     assert!(ws.set_plan_json(SAMPLE_PLAN_JSON).ok);
     let e = ws.explain_rep("2026-Q4", false, "nobody").unwrap_err();
