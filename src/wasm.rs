@@ -366,8 +366,8 @@ impl Engine {
     pub fn evaluate_with_signals(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] period: JsValue,
-        explain: Option<bool>,
-        #[wasm_bindgen(js_name = explainedRep, unchecked_param_type = "string | undefined")] explained_rep: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "boolean")] explain: Option<bool>,
+        #[wasm_bindgen(js_name = explainedRep, unchecked_optional_param_type = "string")] explained_rep: JsValue,
     ) -> Result<JsValue, JsValue> {
         let rep = optional_text(&explained_rep, "explainedRep")?;
         let mut both = self.workspace.evaluate_with_signals_detail(&text(&period, "period")?, explain.unwrap_or(true), rep.as_deref()).map_err(|p| into_error(&[p]))?;
@@ -384,8 +384,8 @@ impl Engine {
     pub fn evaluate_ytd(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] period: JsValue,
-        explain: Option<bool>,
-        #[wasm_bindgen(js_name = explainedRep, unchecked_param_type = "string | undefined")] explained_rep: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "boolean")] explain: Option<bool>,
+        #[wasm_bindgen(js_name = explainedRep, unchecked_optional_param_type = "string")] explained_rep: JsValue,
     ) -> Result<JsValue, JsValue> {
         let rep = optional_text(&explained_rep, "explainedRep")?;
         let evaluation = self.workspace.evaluate_ytd_detail(&text(&period, "period")?, explain.unwrap_or(true), rep.as_deref()).map_err(|p| into_error(&[p]))?;
