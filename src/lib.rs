@@ -22,6 +22,7 @@ pub mod formula;
 pub mod grouping;
 #[cfg(feature = "heap-stats")]
 pub mod heap;
+pub mod indices;
 pub mod label;
 pub mod order;
 pub mod packed;

@@ -1,7 +1,8 @@
-//! Decimal figures kept in 1, 2, 4 or 8 bytes each instead of 20 (`Option<Decimal>`). A list
-//! keeps each figure's mantissa and scale in one `i8`, `i16` or `i32` while every figure it
-//! holds fits the narrowest of them (a mantissa within ±2⁴, ±2¹² or ±2²⁸ at a scale of 0–5: a
-//! column of counts, of ratings, of amounts), and in one `i64` from the first figure that does
+//! Decimal figures kept in 1, 2, 3, 4 or 8 bytes each instead of 20 (`Option<Decimal>`). A list
+//! keeps each figure's mantissa and scale in one `i8`, `i16`, three bytes or an `i32` while every
+//! figure it holds fits the narrowest of them (a mantissa within ±2⁴, ±2¹², ±2²⁰ or ±2²⁸ at a
+//! scale of 0–5: a column of counts, of ratings, of amounts up to about a million, of larger
+//! amounts), and in one `i64` from the first figure that does
 //! not fit 4 bytes (a mantissa within ±2⁵⁸ at any scale, else an index into a short list of the
 //! rest). Exact both ways: a figure read back has the same value, scale and sign as the one stored.
 
@@ -45,6 +46,8 @@ pub struct PackedFigures {
 enum Cells {
     Byte(Vec<i8>),
     Half(Vec<i16>),
+    /// Three little-endian bytes a cell: a narrow cell within ±2²³.
+    Triple(Vec<u8>),
     Narrow(Vec<i32>),
     Wide(Vec<i64>),
 }
@@ -75,6 +78,10 @@ impl PackedFigures {
         let pushed = match &mut self.cells {
             Cells::Byte(cells) => i8::try_from(cell).map(|c| cells.push(c)).is_ok(),
             Cells::Half(cells) => i16::try_from(cell).map(|c| cells.push(c)).is_ok(),
+            Cells::Triple(cells) => fits_triple(cell) && {
+                cells.extend_from_slice(&cell.to_le_bytes()[..TRIPLE]);
+                true
+            },
             Cells::Narrow(cells) => {
                 cells.push(cell);
                 true
@@ -101,6 +108,7 @@ impl PackedFigures {
         self.cells = match width {
             Width::Byte => return,
             Width::Half => Cells::Half(collect_with(room, narrow.map(|c| c as i16))),
+            Width::Triple => Cells::Triple(collect_with(room * TRIPLE, narrow.flat_map(|c| c.to_le_bytes().into_iter().take(TRIPLE)))),
             Width::Narrow => Cells::Narrow(collect_with(room, narrow)),
             Width::Wide => Cells::Wide(collect_with(room, narrow.map(widen))),
         };
@@ -110,6 +118,7 @@ impl PackedFigures {
         match &self.cells {
             Cells::Byte(_) => Width::Byte,
             Cells::Half(_) => Width::Half,
+            Cells::Triple(_) => Width::Triple,
             Cells::Narrow(_) => Width::Narrow,
             Cells::Wide(_) => Width::Wide,
         }
@@ -119,6 +128,7 @@ impl PackedFigures {
         match &self.cells {
             Cells::Byte(cells) => cells.capacity(),
             Cells::Half(cells) => cells.capacity(),
+            Cells::Triple(cells) => cells.capacity() / TRIPLE,
             Cells::Narrow(cells) => cells.capacity(),
             Cells::Wide(cells) => cells.capacity(),
         }
@@ -130,6 +140,7 @@ impl PackedFigures {
         match &mut self.cells {
             Cells::Byte(cells) => cells.shrink_to_fit(),
             Cells::Half(cells) => cells.shrink_to_fit(),
+            Cells::Triple(cells) => cells.shrink_to_fit(),
             Cells::Narrow(cells) => cells.shrink_to_fit(),
             Cells::Wide(cells) => cells.shrink_to_fit(),
         }
@@ -159,6 +170,7 @@ impl PackedFigures {
         match &self.cells {
             Cells::Byte(cells) => cells.get(i).map(|&c| i32::from(c)),
             Cells::Half(cells) => cells.get(i).map(|&c| i32::from(c)),
+            Cells::Triple(cells) => triple_at(cells, i),
             Cells::Narrow(cells) => cells.get(i).copied(),
             Cells::Wide(_) => None,
         }
@@ -170,6 +182,7 @@ impl PackedFigures {
         match &self.cells {
             Cells::Byte(cells) => narrow_figure(i32::from(*cells.get(i)?)),
             Cells::Half(cells) => narrow_figure(i32::from(*cells.get(i)?)),
+            Cells::Triple(cells) => narrow_figure(triple_at(cells, i)?),
             Cells::Narrow(cells) => narrow_figure(*cells.get(i)?),
             Cells::Wide(cells) => {
                 let cell = *cells.get(i)?;
@@ -210,6 +223,7 @@ impl PackedFigures {
         match &self.cells {
             Cells::Byte(cells) => cells.len(),
             Cells::Half(cells) => cells.len(),
+            Cells::Triple(cells) => cells.len() / TRIPLE,
             Cells::Narrow(cells) => cells.len(),
             Cells::Wide(cells) => cells.len(),
         }
@@ -220,12 +234,13 @@ impl PackedFigures {
         self.len() == 0
     }
 
-    /// Bytes per figure: 1, 2, 4 or 8.
+    /// Bytes per figure: 1, 2, 3, 4 or 8.
     #[cfg(test)]
     fn cell_bytes(&self) -> usize {
         match self.width() {
             Width::Byte => 1,
             Width::Half => 2,
+            Width::Triple => TRIPLE,
             Width::Narrow => 4,
             Width::Wide => 8,
         }
@@ -237,6 +252,7 @@ impl PackedFigures {
 enum Width {
     Byte,
     Half,
+    Triple,
     Narrow,
     Wide,
 }
@@ -248,14 +264,31 @@ impl Width {
             Width::Byte
         } else if i16::try_from(cell).is_ok() {
             Width::Half
+        } else if fits_triple(cell) {
+            Width::Triple
         } else {
             Width::Narrow
         }
     }
 }
 
+/// Bytes in a cell of three.
+const TRIPLE: usize = 3;
+
+/// Whether a narrow cell fits three bytes.
+fn fits_triple(cell: i32) -> bool {
+    (-(1 << 23)..1 << 23).contains(&cell)
+}
+
+/// The cell at `i` of a list of three-byte cells, sign-extended.
+#[inline]
+fn triple_at(cells: &[u8], i: usize) -> Option<i32> {
+    let b = cells.get(i * TRIPLE..i * TRIPLE + TRIPLE)?;
+    Some(i32::from_le_bytes([0, b[0], b[1], b[2]]) >> 8)
+}
+
 /// `items` in a vector with room for `room`.
-fn collect_with<T>(room: usize, items: impl Iterator<Item = T>) -> Vec<T> {
+pub(crate) fn collect_with<T>(room: usize, items: impl Iterator<Item = T>) -> Vec<T> {
     let mut out = Vec::with_capacity(room);
     out.extend(items);
     out
@@ -315,13 +348,14 @@ mod tests {
         for v in values {
             packed.push(*v);
         }
-        // As narrow as the widest figure needs: a mantissa within ±2⁴ (1 byte), ±2¹² (2) or
-        // ±2²⁸ (4) at a scale of 0–5, not a negative zero; else 8 bytes.
+        // As narrow as the widest figure needs: a mantissa within ±2⁴ (1 byte), ±2¹² (2), ±2²⁰
+        // (3) or ±2²⁸ (4) at a scale of 0–5, not a negative zero; else 8 bytes.
         let bytes = |d: &Decimal| match d.mantissa() {
             _ if d.scale() > 5 || (d.is_zero() && d.is_sign_negative()) => 8,
             m if m.abs() >= 1 << 28 => 8,
             m if (-16..16).contains(&m) => 1,
             m if (-4096..4096).contains(&m) => 2,
+            m if (-(1 << 20)..1 << 20).contains(&m) => 3,
             _ => 4,
         };
         assert_eq!(packed.cell_bytes(), values.iter().flatten().map(bytes).max().unwrap_or(1), "{values:?}");
@@ -362,8 +396,11 @@ mod tests {
         round_trip(&[fig(-17, 2), None]);
         round_trip(&[fig(-4096, 1), fig(4095, 0)]);
         round_trip(&[fig(4096, 0), None]);
+        round_trip(&[fig((1 << 20) - 1, 0), fig(-(1 << 20), 5), None, fig(-1, 0)]);
+        round_trip(&[fig(1 << 20, 2), fig(-4097, 0)]);
+        round_trip(&[fig(-(1 << 20) - 1, 0)]);
         // Widening a step at a time, then from one byte to eight at once.
-        round_trip(&[fig(1, 0), fig(100, 0), fig(100_000, 0), fig(1, 6), fig(2, 0)]);
+        round_trip(&[fig(1, 0), fig(100, 0), fig(100_000, 0), fig(10_000_000, 0), fig(1, 6), fig(2, 0)]);
         round_trip(&[fig(1, 0), None, fig(100_000_000_000, 0), fig(-3, 1)]);
     }
 
@@ -406,7 +443,7 @@ mod tests {
             round_trip(&values);
         }
 
-        /// Lists of figures that mostly fit 1, 2 or 4 bytes (a sales file's), now and then one
+        /// Lists of figures that mostly fit 1, 2, 3 or 4 bytes (a sales file's), now and then one
         /// that does not.
         #[test]
         fn narrow_lists_come_back_exactly(parts in prop::collection::vec((any::<u32>(), any::<bool>(), 0u32..=5, any::<bool>(), 0u8..40), 0..60)) {
@@ -417,6 +454,7 @@ mod tests {
                         0 => lo,
                         2..=13 => lo & 0xf,
                         14..=26 => lo & 0xfff,
+                        27..=33 => lo & 0xf_ffff,
                         _ => lo & 0x0fff_ffff,
                     };
                     (!blank).then(|| Decimal::from_parts(lo, 0, 0, negative, if odd == 1 { 6 } else { scale }))

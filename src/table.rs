@@ -6,6 +6,7 @@
 
 use crate::data::Dataset;
 use crate::evaluate::{evaluate_detail, Detail, Evaluation, RepResult, Totals};
+use crate::indices::PackedIndices;
 use crate::packed::PackedFigures;
 use crate::plan::CompiledPlan;
 use crate::problem::Problem;
@@ -183,18 +184,8 @@ const ADJUSTMENTS: usize = 5;
 const VARIABLE_PAY: usize = 6;
 const TOTAL_PAY: usize = 7;
 
-/// What is kept of an evaluated rep besides its figures.
-#[derive(Debug, Clone, Copy)]
-struct KeptRep {
-    /// Its index in the data's reps: its id and names.
-    data: u32,
-    rank: u32,
-    /// Its grade, as an index into the totals' grades.
-    grade: u8,
-}
-
 /// An evaluation without explanations, kept as what its pages need: per rep its data
-/// index, rank, grade and figures (packed, a column per figure), its warning and flag codes, the
+/// index, rank, grade and figures (a column each, packed), its warning and flag codes, the
 /// team totals, and the last sort order; with the plan and period it came from, to explain
 /// one rep when asked. About 70 bytes per rep for the benchmark plan, where the evaluation's
 /// own result tree is about 4 KB.
@@ -204,7 +195,12 @@ pub struct ResultTable {
     summary: Evaluation,
     plan: Arc<CompiledPlan>,
     period: usize,
-    reps: Vec<KeptRep>,
+    /// Each rep's index in the data's reps (its id and names), in evaluation order.
+    rep_data: PackedIndices,
+    /// Each rep's rank.
+    ranks: PackedIndices,
+    /// Each rep's grade, as an index into the totals' grades.
+    grades: Vec<u8>,
     /// One column per figure: [`HEADLINE`], then each commission line's pay and each bonus's
     /// amount; each rep's figure at its position in evaluation order.
     figures: Vec<PackedFigures>,
@@ -239,15 +235,17 @@ impl ResultTable {
     /// overflowing sum is an error), so they are exact here.
     fn new(mut summary: Evaluation, data: &Dataset, plan: Arc<CompiledPlan>, period: usize) -> Self {
         let results = std::mem::take(&mut summary.reps);
-        let position: std::collections::HashMap<&str, u32> = data.reps.iter().map(|r| r.id.as_str()).zip(0u32..).collect();
+        let position: std::collections::HashMap<&str, usize> = data.reps.iter().map(|r| r.id.as_str()).zip(0..).collect();
         let grade_of = |g: &str| summary.totals.grades.iter().position(|c| c.grade == g).and_then(|i| u8::try_from(i).ok()).unwrap_or(u8::MAX);
         let sum = |v: &mut dyn Iterator<Item = Decimal>| crate::evaluate::sum(v).unwrap_or_default();
         let (lines, bonuses) = results.first().map_or((0, 0), |r| (r.commission.len(), r.bonuses.len()));
         let mut figures: Vec<PackedFigures> = (0..HEADLINE.len() + lines + bonuses).map(|_| PackedFigures::with_capacity(results.len())).collect();
         let (mut warnings, mut flags) = (Vec::new(), Vec::new());
-        let mut reps = Vec::with_capacity(results.len());
+        let (mut rep_data, mut ranks, mut grades) = (PackedIndices::with_capacity(results.len()), PackedIndices::with_capacity(results.len()), Vec::with_capacity(results.len()));
         for (i, r) in (0u32..).zip(&results) {
-            reps.push(KeptRep { data: position.get(r.rep_id.as_str()).copied().unwrap_or(u32::MAX), rank: u32::try_from(r.rank).unwrap_or(u32::MAX), grade: grade_of(&r.grade) });
+            rep_data.push(position.get(r.rep_id.as_str()).copied().unwrap_or(usize::MAX));
+            ranks.push(r.rank);
+            grades.push(grade_of(&r.grade));
             let headline = [
                 Some(r.score),
                 r.attainment_pct,
@@ -268,7 +266,7 @@ impl ResultTable {
             .first()
             .map(|r| r.commission.iter().map(|l| format!("commission.{}", l.id)).chain(r.bonuses.iter().map(|b| format!("bonus.{}", b.id))).collect())
             .unwrap_or_default();
-        ResultTable { summary, plan, period, reps, figures, line_and_bonus_columns, warnings, flags, order: None }
+        ResultTable { summary, plan, period, rep_data, ranks, grades, figures, line_and_bonus_columns, warnings, flags, order: None }
     }
 
     /// What the evaluation covers, its totals and what was left out.
@@ -279,12 +277,12 @@ impl ResultTable {
 
     /// The number of evaluated reps (rows of the table).
     pub fn len(&self) -> usize {
-        self.reps.len()
+        self.grades.len()
     }
 
     /// Whether no rep was evaluated.
     pub fn is_empty(&self) -> bool {
-        self.reps.is_empty()
+        self.grades.is_empty()
     }
 
     /// Up to `count` rows from position `start` of the table sorted by `key` (descending
@@ -292,7 +290,7 @@ impl ResultTable {
     /// `data` is the data evaluated (the reps' ids and names; other data gives wrong names,
     /// empty where it has fewer reps, never a panic).
     pub fn rows<'a>(&'a mut self, data: &'a Dataset, start: usize, count: usize, key: SortKey, descending: bool) -> RowPage<'a> {
-        let n = self.reps.len();
+        let n = self.len();
         let start = start.min(n);
         let end = start.saturating_add(count).min(n);
         let sorted = key != SortKey::Data || descending;
@@ -308,7 +306,7 @@ impl ResultTable {
     /// with `data` (the data evaluated), explaining that rep only. `unknown_rep` when the rep
     /// was not evaluated (not in the data, or left out: see the summary's problems).
     pub fn rep_result(&self, data: &Dataset, rep_id: &str) -> Result<RepResult, Problem> {
-        let in_table = data.reps.iter().position(|r| r.id == rep_id).is_some_and(|i| self.reps.iter().any(|k| k.data as usize == i));
+        let in_table = data.reps.iter().position(|r| r.id == rep_id).is_some_and(|i| self.rep_data.iter().any(|k| k == i));
         if !in_table {
             return Err(unknown_rep(rep_id));
         }
@@ -317,12 +315,12 @@ impl ResultTable {
 
     /// Every rep's figures as columns (see [`Columns`]).
     pub fn columns(&self) -> Columns {
-        let n = self.reps.len();
+        let n = self.len();
         let names = HEADLINE.iter().map(|h| h.to_string()).chain(self.line_and_bonus_columns.iter().cloned());
         Columns {
-            rep_index: self.reps.iter().map(|k| k.data).collect(),
-            rank: self.reps.iter().map(|k| k.rank).collect(),
-            grade: self.reps.iter().map(|k| k.grade).collect(),
+            rep_index: self.rep_data.iter().map(|i| u32::try_from(i).unwrap_or(u32::MAX)).collect(),
+            rank: self.ranks.iter().map(|r| u32::try_from(r).unwrap_or(u32::MAX)).collect(),
+            grade: self.grades.clone(),
             grades: self.summary.totals.grades.iter().map(|g| g.grade.to_string()).collect(),
             figures: names.enumerate().map(|(slot, name)| (name, join((0..n).map(|i| self.figure(i, slot))))).collect(),
         }
@@ -346,11 +344,10 @@ impl ResultTable {
 
     /// The rep at position `i` in `data`; `None` only when `data` is not the data evaluated.
     fn rep<'a>(&self, data: &'a Dataset, i: usize) -> Option<&'a crate::data::Rep> {
-        data.reps.get(self.reps[i].data as usize)
+        data.reps.get(self.rep_data.get(i)?)
     }
 
     fn row<'a>(&'a self, data: &'a Dataset, i: usize) -> RepRow<'a> {
-        let kept = self.reps[i];
         let rep = self.rep(data, i);
         let text = |f: fn(&crate::data::Rep) -> &crate::label::Label| rep.map_or("", |r| f(r).as_str());
         let codes = |list: &[(u32, &'static str)]| -> Vec<&'static str> {
@@ -365,8 +362,8 @@ impl ResultTable {
             region: text(|r| &r.region),
             role: text(|r| &r.role),
             score: self.amount(i, SCORE),
-            grade: self.grade_name(kept.grade),
-            rank: kept.rank as usize,
+            grade: self.grade_name(self.grades[i]),
+            rank: self.ranks.get(i).unwrap_or_default(),
             attainment_pct: self.figure(i, ATTAINMENT_PCT),
             base_total: self.amount(i, BASE_TOTAL),
             commission: self.amount(i, COMMISSION),
@@ -384,7 +381,7 @@ impl ResultTable {
     fn sort(&mut self, data: &Dataset, key: SortKey, descending: bool, end: usize) {
         let mut order = match self.order.take() {
             Some(o) if o.key == key && o.descending == descending => o,
-            _ => Order { key, descending, indices: (0..u32::try_from(self.reps.len()).unwrap_or(u32::MAX)).collect(), sorted: 0 },
+            _ => Order { key, descending, indices: (0..u32::try_from(self.len()).unwrap_or(u32::MAX)).collect(), sorted: 0 },
         };
         if order.sorted < end {
             let table = &*self;
@@ -397,8 +394,8 @@ impl ResultTable {
                     SortKey::Name => by_text(|r| &r.name, a, b),
                     SortKey::Region => by_text(|r| &r.region, a, b),
                     SortKey::Role => by_text(|r| &r.role, a, b),
-                    SortKey::Grade => table.reps[a].grade.cmp(&table.reps[b].grade),
-                    SortKey::Rank => table.reps[a].rank.cmp(&table.reps[b].rank),
+                    SortKey::Grade => table.grades[a].cmp(&table.grades[b]),
+                    SortKey::Rank => table.ranks.get(a).cmp(&table.ranks.get(b)),
                     SortKey::Score => by_figure(SCORE)(a, b),
                     SortKey::AttainmentPct => by_figure(ATTAINMENT_PCT)(a, b),
                     SortKey::BaseTotal => by_figure(BASE_TOTAL)(a, b),

@@ -10,6 +10,7 @@ pub use adjustments::{load_adjustments_csv, Adjustment};
 pub use sample::{sample_adjustments_csv, sample_csv, sample_dataset};
 pub use synthetic::{dataset_csv, synthetic_dataset, synthetic_monthly};
 
+use crate::indices::PackedIndices;
 use crate::packed::PackedFigures;
 use crate::problem::{Problem, TOO_LARGE};
 use rust_decimal::Decimal;
@@ -93,8 +94,10 @@ pub struct Dataset {
     pub reps: Vec<Rep>,
     /// The period names, sorted.
     pub periods: Vec<String>,
-    /// Each row's rep and period, by index.
-    rows: Vec<(usize, usize)>,
+    /// Each row's rep, by index in `reps` (as narrow as the number of reps allows).
+    row_reps: PackedIndices,
+    /// Each row's period, by index in `periods`.
+    row_periods: PackedIndices,
     /// One list per numeric column: each row's figure at the row's position.
     figures: Vec<PackedFigures>,
     /// Returned revenue to claw back.
@@ -135,23 +138,22 @@ impl Dataset {
 
     /// What this dataset holds.
     pub fn summary(&self) -> DataSummary {
-        DataSummary { reps: self.reps.len(), rows: self.rows.len(), periods: self.periods.clone(), columns: self.columns.clone(), adjustments: self.adjustments.len() }
+        DataSummary { reps: self.reps.len(), rows: self.row_count(), periods: self.periods.clone(), columns: self.columns.clone(), adjustments: self.adjustments.len() }
     }
 
     /// The number of rows (rep × period).
     pub fn row_count(&self) -> usize {
-        self.rows.len()
+        self.row_reps.len()
     }
 
     /// Every row, in the order added.
     pub fn rows(&self) -> impl Iterator<Item = Row<'_>> {
-        self.rows.iter().enumerate().map(|(at, &(rep, period))| Row { rep, period, at, figures: &self.figures })
+        (0..self.row_count()).filter_map(|at| self.row(at))
     }
 
     /// The row at position `at` in the order added.
     pub fn row(&self, at: usize) -> Option<Row<'_>> {
-        let &(rep, period) = self.rows.get(at)?;
-        Some(Row { rep, period, at, figures: &self.figures })
+        Some(Row { rep: self.row_reps.get(at)?, period: self.row_periods.get(at)?, at, figures: &self.figures })
     }
 
     /// The rows of one period, in rep order.
@@ -170,18 +172,20 @@ impl Dataset {
         // Columns named after rows were added (or a dataset built without `with_columns`):
         // their earlier rows are blank.
         while self.figures.len() < self.columns.len() {
-            self.figures.push((0..self.rows.len()).map(|_| None).collect());
+            self.figures.push((0..self.row_count()).map(|_| None).collect());
         }
         let mut values = values.into_iter();
         for column in &mut self.figures {
             column.push(values.next().flatten());
         }
-        self.rows.push((rep, period));
+        self.row_reps.push(rep);
+        self.row_periods.push(period);
     }
 
     /// Gives back the room the lists grew into while rows were added.
     pub(crate) fn shrink_to_fit(&mut self) {
-        self.rows.shrink_to_fit();
+        self.row_reps.shrink_to_fit();
+        self.row_periods.shrink_to_fit();
         self.reps.shrink_to_fit();
         self.figures.iter_mut().for_each(PackedFigures::shrink_to_fit);
     }
@@ -484,9 +488,7 @@ impl Builder {
         for (new, (_, old)) in order.iter().enumerate() {
             renumber[*old] = new;
         }
-        for (_, period) in &mut self.dataset.rows {
-            *period = renumber[*period];
-        }
+        self.dataset.row_periods.map_in_place(|period| renumber[period]);
         self.dataset.periods = order.into_iter().map(|(name, _)| name).collect();
         self.dataset.shrink_to_fit();
         Loaded { dataset: self.dataset, problems: self.problems }
