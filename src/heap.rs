@@ -1,5 +1,6 @@
 //! The live heap, counted: a wrapper around the system allocator that keeps the bytes
-//! allocated and not yet freed, and the most there have been. The benchmarks read it for
+//! allocated and not yet freed, the most there have been, and the footprint of what is live
+//! (each allocation as the allocator sizes its chunk, with its header and rounding). The benchmarks read it for
 //! memory per rep-period, since a wasm memory's size only ever grows and so shows the peak
 //! of every passing buffer rather than what is kept. Compiled only with the `heap-stats`
 //! feature, which the benchmarks' own build turns on; the npm package is built without it.
@@ -12,10 +13,25 @@ pub struct Counting;
 
 static LIVE: AtomicUsize = AtomicUsize::new(0);
 static PEAK: AtomicUsize = AtomicUsize::new(0);
+static FOOTPRINT: AtomicUsize = AtomicUsize::new(0);
 
 fn grew(by: usize) {
     let live = LIVE.fetch_add(by, Relaxed) + by;
     PEAK.fetch_max(live, Relaxed);
+    FOOTPRINT.fetch_add(chunk(by), Relaxed);
+}
+
+fn shrank(by: usize) {
+    LIVE.fetch_sub(by, Relaxed);
+    FOOTPRINT.fetch_sub(chunk(by), Relaxed);
+}
+
+/// The chunk dlmalloc (Rust's allocator in wasm) takes for `size` bytes: a word of header,
+/// rounded up to two words, at least four words (16 bytes in wasm, 32 natively, as glibc's
+/// malloc sizes them too).
+fn chunk(size: usize) -> usize {
+    const WORD: usize = std::mem::size_of::<usize>();
+    (size + WORD).next_multiple_of(2 * WORD).max(4 * WORD)
 }
 
 // SAFETY: every call goes to `System` unchanged; only the counters are added.
@@ -36,12 +52,12 @@ unsafe impl GlobalAlloc for Counting {
     }
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         unsafe { System.dealloc(ptr, layout) };
-        LIVE.fetch_sub(layout.size(), Relaxed);
+        shrank(layout.size());
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         let p = unsafe { System.realloc(ptr, layout, new_size) };
         if !p.is_null() {
-            LIVE.fetch_sub(layout.size(), Relaxed);
+            shrank(layout.size());
             grew(new_size);
         }
         p
@@ -54,6 +70,13 @@ static ALLOCATOR: Counting = Counting;
 /// Bytes allocated and not freed now.
 pub fn live_bytes() -> usize {
     LIVE.load(Relaxed)
+}
+
+/// The bytes the allocator's chunks for what is live take: [`live_bytes`] with each
+/// allocation's header and rounding (as dlmalloc sizes chunks; large allocations' page
+/// rounding is left out).
+pub fn footprint_bytes() -> usize {
+    FOOTPRINT.load(Relaxed)
 }
 
 /// The most bytes live at once since the last [`reset_peak`] (or the start).
@@ -85,6 +108,15 @@ mod tests {
         // Rows are added as they are read: the file is never held as records of strings
         // (which peaked at about 4 times what the data keeps).
         assert!(peak < kept * 2, "peak {peak} bytes for {kept} kept");
+    }
+
+    #[test]
+    fn a_chunk_has_a_header_and_is_rounded_up() {
+        let word = std::mem::size_of::<usize>();
+        assert_eq!(chunk(1), 4 * word);
+        assert_eq!(chunk(3 * word), 4 * word);
+        assert_eq!(chunk(3 * word + 1), 6 * word);
+        assert_eq!(chunk(1000 * word), 1002 * word);
     }
 
     #[test]

@@ -202,8 +202,12 @@ pub struct ResultTable {
     /// Each rep's grade, as an index into the totals' grades.
     grades: Vec<u8>,
     /// One column per figure: [`HEADLINE`], then each commission line's pay and each bonus's
-    /// amount; each rep's figure at its position in evaluation order.
+    /// amount; each rep's figure at its position in evaluation order. The commission and
+    /// bonus columns of the headline are left empty: they are the sums of the lines' and the
+    /// bonuses' columns, added up when read.
     figures: Vec<PackedFigures>,
+    /// The number of commission lines (their columns follow the headline's).
+    lines: usize,
     /// The names of the figures after the headline ones: `commission.<line id>`, `bonus.<bonus id>`.
     line_and_bonus_columns: Vec<String>,
     /// Each rep's pay warning codes and flag codes, as (rep position, code), in rep order.
@@ -247,18 +251,16 @@ impl ResultTable {
             ranks.push(r.rank);
             grades.push(grade_of(&r.grade));
             let headline = [
-                Some(r.score),
-                r.attainment_pct,
-                Some(r.base_total),
-                Some(sum(&mut r.commission.iter().map(|l| l.pay))),
-                Some(sum(&mut r.bonuses.iter().map(|b| b.amount))),
-                Some(sum(&mut r.adjustments.iter().map(|a| a.amount))),
-                Some(r.variable_pay),
-                Some(r.total_pay),
+                (SCORE, Some(r.score)),
+                (ATTAINMENT_PCT, r.attainment_pct),
+                (BASE_TOTAL, Some(r.base_total)),
+                (ADJUSTMENTS, Some(sum(&mut r.adjustments.iter().map(|a| a.amount)))),
+                (VARIABLE_PAY, Some(r.variable_pay)),
+                (TOTAL_PAY, Some(r.total_pay)),
             ];
-            let lines = (0..lines).map(|k| r.commission.get(k).map(|l| l.pay));
-            let bonuses = (0..bonuses).map(|k| r.bonuses.get(k).map(|b| b.amount));
-            figures.iter_mut().zip(headline.into_iter().chain(lines).chain(bonuses)).for_each(|(column, f)| column.push(f));
+            let line_pays = (0..lines).map(|k| (HEADLINE.len() + k, r.commission.get(k).map(|l| l.pay)));
+            let bonus_amounts = (0..bonuses).map(|k| (HEADLINE.len() + lines + k, r.bonuses.get(k).map(|b| b.amount)));
+            headline.into_iter().chain(line_pays).chain(bonus_amounts).for_each(|(slot, f)| figures[slot].push(f));
             warnings.extend(r.warnings.iter().map(|w| (i, w.code)));
             flags.extend(r.flags.iter().map(|f| (i, f.code)));
         }
@@ -266,7 +268,7 @@ impl ResultTable {
             .first()
             .map(|r| r.commission.iter().map(|l| format!("commission.{}", l.id)).chain(r.bonuses.iter().map(|b| format!("bonus.{}", b.id))).collect())
             .unwrap_or_default();
-        ResultTable { summary, plan, period, rep_data, ranks, grades, figures, line_and_bonus_columns, warnings, flags, order: None }
+        ResultTable { summary, plan, period, rep_data, ranks, grades, figures, lines, line_and_bonus_columns, warnings, flags, order: None }
     }
 
     /// What the evaluation covers, its totals and what was left out.
@@ -326,10 +328,16 @@ impl ResultTable {
         }
     }
 
-    /// Figure `slot` of the rep at position `i`.
+    /// Figure `slot` of the rep at position `i`; the commission and bonuses added up from
+    /// their columns (the sums were checked when the evaluation's totals were added up).
     #[inline]
     fn figure(&self, i: usize, slot: usize) -> Option<Decimal> {
-        self.figures.get(slot)?.get(i)
+        let added = |columns: &[PackedFigures]| crate::evaluate::sum(columns.iter().filter_map(|c| c.get(i)));
+        match slot {
+            COMMISSION => added(self.figures.get(HEADLINE.len()..HEADLINE.len() + self.lines)?),
+            BONUSES => added(self.figures.get(HEADLINE.len() + self.lines..)?),
+            _ => self.figures.get(slot)?.get(i),
+        }
     }
 
     /// A figure every rep has (all but the attainment); zero only if the table were corrupt.
@@ -349,7 +357,7 @@ impl ResultTable {
 
     fn row<'a>(&'a self, data: &'a Dataset, i: usize) -> RepRow<'a> {
         let rep = self.rep(data, i);
-        let text = |f: fn(&crate::data::Rep) -> &crate::label::Label| rep.map_or("", |r| f(r).as_str());
+        let text = |f: fn(&crate::data::Rep) -> &str| rep.map_or("", f);
         let codes = |list: &[(u32, &'static str)]| -> Vec<&'static str> {
             let from = list.partition_point(|(r, _)| (*r as usize) < i);
             list[from..].iter().take_while(|(r, _)| *r as usize == i).map(|(_, code)| *code).collect()
@@ -357,8 +365,8 @@ impl ResultTable {
         RepRow {
             index: i,
             rep_id: text(|r| &r.id),
-            name: text(|r| &r.name),
-            name_zh: text(|r| &r.name_zh),
+            name: text(crate::data::Rep::name),
+            name_zh: text(crate::data::Rep::name_zh),
             region: text(|r| &r.region),
             role: text(|r| &r.role),
             score: self.amount(i, SCORE),
@@ -385,13 +393,16 @@ impl ResultTable {
         };
         if order.sorted < end {
             let table = &*self;
-            let by_text = |f: fn(&crate::data::Rep) -> &crate::label::Label, a: usize, b: usize| table.rep(data, a).map(f).cmp(&table.rep(data, b).map(f));
-            let by_figure = |slot: usize| move |a: usize, b: usize| table.figures[slot].cmp_at(a, b);
+            let by_text = |f: fn(&crate::data::Rep) -> &str, a: usize, b: usize| table.rep(data, a).map(f).cmp(&table.rep(data, b).map(f));
+            let by_figure = |slot: usize| move |a: usize, b: usize| match slot {
+                COMMISSION | BONUSES => table.figure(a, slot).cmp(&table.figure(b, slot)),
+                _ => table.figures[slot].cmp_at(a, b),
+            };
             let by_key = |a: usize, b: usize| -> Ordering {
                 match key {
                     SortKey::Data => a.cmp(&b),
                     SortKey::RepId => by_text(|r| &r.id, a, b),
-                    SortKey::Name => by_text(|r| &r.name, a, b),
+                    SortKey::Name => by_text(crate::data::Rep::name, a, b),
                     SortKey::Region => by_text(|r| &r.region, a, b),
                     SortKey::Role => by_text(|r| &r.role, a, b),
                     SortKey::Grade => table.grades[a].cmp(&table.grades[b]),

@@ -442,7 +442,8 @@ pub fn sample_adjustments_csv() -> String {
 }
 
 /// The live heap for the benchmarks (built with the `heap-stats` feature only, never in
-/// the package): `{ live, peak }` in bytes, `peak` the most live at once since the last call.
+/// the package): `{ live, peak, footprint }` in bytes, `peak` the most live at once since the
+/// last call, `footprint` what is live with the allocator's headers and rounding.
 #[cfg(feature = "heap-stats")]
 #[wasm_bindgen(js_name = heapStats)]
 pub fn heap_stats() -> Result<JsValue, JsValue> {
@@ -450,8 +451,9 @@ pub fn heap_stats() -> Result<JsValue, JsValue> {
     struct HeapStats {
         live: usize,
         peak: usize,
+        footprint: usize,
     }
-    let stats = HeapStats { live: crate::heap::live_bytes(), peak: crate::heap::peak_bytes() };
+    let stats = HeapStats { live: crate::heap::live_bytes(), peak: crate::heap::peak_bytes(), footprint: crate::heap::footprint_bytes() };
     crate::heap::reset_peak();
     to_js(&stats)
 }

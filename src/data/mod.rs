@@ -11,6 +11,7 @@ pub use sample::{sample_adjustments_csv, sample_csv, sample_dataset};
 pub use synthetic::{dataset_csv, synthetic_dataset, synthetic_monthly};
 
 use crate::indices::PackedIndices;
+use crate::label::Label;
 use crate::packed::PackedFigures;
 use crate::problem::{Problem, TOO_LARGE};
 use rust_decimal::Decimal;
@@ -26,26 +27,78 @@ pub const MAX_ROWS: usize = 2_000_000;
 /// The most reps one dataset loaded from a file may hold.
 pub const MAX_REPS: usize = 100_000;
 
-/// Who a rep is; the same for every period.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+/// Who a rep is; the same for every period. Serialized as `{ id, name, name_zh, region, role }`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rep {
     /// The rep's id (the data's `rep_id` column), e.g. `E01`.
-    pub id: crate::label::Label,
-    /// The rep's name (the `name` column).
-    pub name: crate::label::Label,
-    /// The rep's Chinese name (the optional `name_zh` column); empty when the data has none.
-    pub name_zh: crate::label::Label,
+    pub id: Label,
+    /// The rep's name and Chinese name in one text (one allocation per rep instead of two):
+    /// the name is its first `name_len` bytes.
+    names: Label,
+    name_len: u32,
     /// The rep's region (the `region` column), e.g. `East`.
-    pub region: crate::label::Label,
+    pub region: Label,
     /// The rep's role (the `role` column), e.g. `new_business`.
-    pub role: crate::label::Label,
+    pub role: Label,
 }
 
 impl Rep {
+    /// A rep with this id, name (the `name` column), Chinese name (the optional `name_zh`
+    /// column; empty when the data has none), region and role.
+    pub fn new(id: Label, name: &str, name_zh: &str, region: Label, role: Label) -> Rep {
+        // A name of 4 GB or more is cut at 4 GB (no file read that large reaches here).
+        let name_len = u32::try_from(name.len()).unwrap_or(u32::MAX);
+        let names = if name_zh.is_empty() { Label::from(name) } else { Label::from([name, name_zh].concat()) };
+        Rep { id, names, name_len, region, role }
+    }
+
+    /// The rep's name (the `name` column).
+    pub fn name(&self) -> &str {
+        self.names.get(..self.name_len as usize).unwrap_or(&self.names)
+    }
+
+    /// The rep's Chinese name (the `name_zh` column); empty when the data has none.
+    pub fn name_zh(&self) -> &str {
+        self.names.get(self.name_len as usize..).unwrap_or_default()
+    }
+
     /// The name to use in Chinese text: `name_zh`, or `name` when the data has none.
     pub fn display_name_zh(&self) -> &str {
-        if self.name_zh.is_empty() { &self.name } else { &self.name_zh }
+        if self.name_zh().is_empty() { self.name() } else { self.name_zh() }
+    }
+}
+
+// A rep as it is serialized, and described in the JSON Schema and the TypeScript types.
+/// Who a rep is; the same for every period.
+#[derive(serde::Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[cfg_attr(test, schemars(rename = "Rep"))]
+struct RepFields<'a> {
+    /// The rep's id (the data's `rep_id` column), e.g. `E01`.
+    id: &'a str,
+    /// The rep's name (the `name` column).
+    name: &'a str,
+    /// The rep's Chinese name (the optional `name_zh` column); empty when the data has none.
+    name_zh: &'a str,
+    /// The rep's region (the `region` column), e.g. `East`.
+    region: &'a str,
+    /// The rep's role (the `role` column), e.g. `new_business`.
+    role: &'a str,
+}
+
+impl serde::Serialize for Rep {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        RepFields { id: &self.id, name: self.name(), name_zh: self.name_zh(), region: &self.region, role: &self.role }.serialize(serializer)
+    }
+}
+
+#[cfg(test)]
+impl schemars::JsonSchema for Rep {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        RepFields::schema_name()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        RepFields::json_schema(generator)
     }
 }
 
@@ -447,13 +500,13 @@ impl Builder {
                 Problem::error("not_a_number", format!("line {line}.{column}"), Some(raw.to_string()), en, zh)
             })?);
         }
-        let rep = Rep {
-            id: header.text(fields, "rep_id").into(),
-            name: header.text(fields, "name").into(),
-            name_zh: header.text(fields, "name_zh").into(),
-            region: self.names.get(header.text(fields, "region")),
-            role: self.names.get(header.text(fields, "role")),
-        };
+        let rep = Rep::new(
+            header.text(fields, "rep_id").into(),
+            header.text(fields, "name"),
+            header.text(fields, "name_zh"),
+            self.names.get(header.text(fields, "region")),
+            self.names.get(header.text(fields, "role")),
+        );
         let rep_at = match self.rep_index.get(&rep.id) {
             Some(&at) if self.dataset.reps[at] != rep => return Err(rep_conflict(line, &self.dataset.reps[at], &rep)),
             Some(&at) => at,
@@ -515,7 +568,7 @@ pub(crate) fn parse_number(raw: &str) -> Result<Option<Decimal>, ()> {
 /// A row giving rep `now.id` another name, region or role than an earlier row (`before`):
 /// the first column that differs, with both values.
 fn rep_conflict(line: usize, before: &Rep, now: &Rep) -> Problem {
-    let columns = [("name", &before.name, &now.name), ("name_zh", &before.name_zh, &now.name_zh), ("region", &before.region, &now.region), ("role", &before.role, &now.role)];
+    let columns = [("name", before.name(), now.name()), ("name_zh", before.name_zh(), now.name_zh()), ("region", &before.region, &now.region), ("role", &before.role, &now.role)];
     let (column, was, is) = columns.into_iter().find(|(_, was, is)| was != is).unwrap_or(("rep_id", &before.id, &now.id));
     Problem::error(
         "rep_conflict",

@@ -42,7 +42,7 @@ mod tests {
         regions.sort_unstable();
         regions.dedup();
         assert_eq!(regions, ["East", "Northwest", "South", "Southwest"]);
-        assert!(data.reps.iter().all(|r| !r.name.is_empty() && !r.name_zh.is_empty()));
+        assert!(data.reps.iter().all(|r| !r.name().is_empty() && !r.name_zh().is_empty()));
         assert!(data.rows().all(|r| r.values().all(|v| v.is_some())), "no blank cell in the sample");
         let (adjustments, problems) = load_adjustments_csv(&data, SAMPLE_ADJUSTMENTS_CSV).unwrap();
         assert!(problems.is_empty(), "{problems:?}");

@@ -47,13 +47,7 @@ fn push_rep(data: &mut Dataset, names: &mut LabelSet, i: usize) -> (usize, &'sta
         4..=6 => "account_manager",
         _ => "regional_manager",
     };
-    data.reps.push(Rep {
-        id: format!("R{:06}", i + 1).into(),
-        name: format!("Rep {}", i + 1).into(),
-        name_zh: format!("销售{}", i + 1).into(),
-        region: names.get(REGIONS[region].0),
-        role: names.get(role),
-    });
+    data.reps.push(Rep::new(format!("R{:06}", i + 1).into(), &format!("Rep {}", i + 1), &format!("销售{}", i + 1), names.get(REGIONS[region].0), names.get(role)));
     (region, role)
 }
 
@@ -183,7 +177,7 @@ pub fn dataset_csv(data: &Dataset) -> String {
     out.push('\n');
     for row in data.rows() {
         let rep = &data.reps[row.rep];
-        let _ = write!(out, "{},{},{},{},{},{}", rep.id, rep.name, rep.name_zh, rep.region, rep.role, data.periods[row.period]);
+        let _ = write!(out, "{},{},{},{},{},{}", rep.id, rep.name(), rep.name_zh(), rep.region, rep.role, data.periods[row.period]);
         for v in row.values() {
             out.push(',');
             if let Some(v) = v {

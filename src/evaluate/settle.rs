@@ -248,7 +248,7 @@ fn clawback(plan: &CompiledPlan, data: &Dataset, adj: &Adjustment, earlier: &[De
     let rep = &data.reps[adj.rep];
     let original = &data.periods[adj.original_period];
     let not_applied = |en: String, zh: String| {
-        Problem::warning("adjustment_not_applied", format!("reps.{}.adjustments", rep.id), Some(adj.reference.clone()), format!("Return `{}` of rep {} ({}): {en}", adj.reference, rep.name, rep.id), format!("销售代表 {}（{}）的退回 `{}`：{zh}", rep.display_name_zh(), rep.id, adj.reference))
+        Problem::warning("adjustment_not_applied", format!("reps.{}.adjustments", rep.id), Some(adj.reference.clone()), format!("Return `{}` of rep {} ({}): {en}", adj.reference, rep.name(), rep.id), format!("销售代表 {}（{}）的退回 `{}`：{zh}", rep.display_name_zh(), rep.id, adj.reference))
     };
     let Some(index) = plan.plan.commission.iter().position(|l| l.id == adj.line) else {
         return Err(not_applied(format!("this plan has no commission line `{}`", adj.line), format!("本方案没有提成项 `{}`", adj.line)));

@@ -73,7 +73,7 @@ pub(super) fn improvements(plan: &CompiledPlan, data: &Dataset, period: usize, h
             let (from, to) = (&source.from_period, &source.period);
             let shown = |v: Option<Decimal>| v.map_or_else(|| "—".to_string(), plain);
             let rep = &data.reps[compiled.rep];
-            let (who_en, who_zh) = super::rep_names(&rep.id, &rep.name, &rep.name_zh);
+            let (who_en, who_zh) = super::rep_names(&rep.id, rep.name(), rep.name_zh());
             let next = source.next_target.map(|n| (format!("; next target {}", plain(n)), format!("；下一目标 {}", plain(n)))).unwrap_or_default();
             let (verdict_en, verdict_zh) = match met {
                 Some(true) => ("plan met", "达成计划"),
