@@ -138,7 +138,7 @@ impl PartialEq for Row<'_> {
 
 /// Reps, periods (sorted), numeric columns, one row per rep and period, and adjustments
 /// (returned revenue). The figures are kept a column at a time, each column as narrow as its
-/// figures allow (a column of counts takes a byte a row, one of amounts four).
+/// figures allow (a column of counts takes a byte a row, one of amounts three or four).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Dataset {
     /// The numeric columns, by name.
