@@ -124,7 +124,7 @@ impl PackedFigures {
         }
     }
 
-    fn capacity(&self) -> usize {
+    pub(crate) fn capacity(&self) -> usize {
         match &self.cells {
             Cells::Byte(cells) => cells.capacity(),
             Cells::Half(cells) => cells.capacity(),

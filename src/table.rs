@@ -173,7 +173,9 @@ pub struct Columns {
     pub figures: Vec<(String, String)>,
 }
 
-/// The figures kept per rep, in this order, before its commission lines and bonuses.
+/// The headline figures of a rep, in this order, before its commission lines and bonuses;
+/// all are kept but the commission and bonuses, which are added up from the lines' and
+/// bonuses' figures when read.
 const HEADLINE: [&str; 8] = ["score", "attainment_pct", "base_total", "commission", "bonuses", "adjustments", "variable_pay", "total_pay"];
 const SCORE: usize = 0;
 const ATTAINMENT_PCT: usize = 1;
@@ -243,7 +245,9 @@ impl ResultTable {
         let grade_of = |g: &str| summary.totals.grades.iter().position(|c| c.grade == g).and_then(|i| u8::try_from(i).ok()).unwrap_or(u8::MAX);
         let sum = |v: &mut dyn Iterator<Item = Decimal>| crate::evaluate::sum(v).unwrap_or_default();
         let (lines, bonuses) = results.first().map_or((0, 0), |r| (r.commission.len(), r.bonuses.len()));
-        let mut figures: Vec<PackedFigures> = (0..HEADLINE.len() + lines + bonuses).map(|_| PackedFigures::with_capacity(results.len())).collect();
+        // The commission and bonuses columns stay empty (added up when read): no room for them.
+        let room = |slot: usize| if slot == COMMISSION || slot == BONUSES { 0 } else { results.len() };
+        let mut figures: Vec<PackedFigures> = (0..HEADLINE.len() + lines + bonuses).map(|slot| PackedFigures::with_capacity(room(slot))).collect();
         let (mut warnings, mut flags) = (Vec::new(), Vec::new());
         let (mut rep_data, mut ranks, mut grades) = (PackedIndices::with_capacity(results.len()), PackedIndices::with_capacity(results.len()), Vec::with_capacity(results.len()));
         for (i, r) in (0u32..).zip(&results) {
@@ -393,9 +397,16 @@ impl ResultTable {
         };
         if order.sorted < end {
             let table = &*self;
+            // The commission and bonuses are sums of columns: added up once per sort, not per comparison.
+            let sums: Vec<Option<Decimal>> = match key {
+                SortKey::Commission => (0..table.len()).map(|i| table.figure(i, COMMISSION)).collect(),
+                SortKey::Bonuses => (0..table.len()).map(|i| table.figure(i, BONUSES)).collect(),
+                _ => Vec::new(),
+            };
+            let added = &sums;
             let by_text = |f: fn(&crate::data::Rep) -> &str, a: usize, b: usize| table.rep(data, a).map(f).cmp(&table.rep(data, b).map(f));
             let by_figure = |slot: usize| move |a: usize, b: usize| match slot {
-                COMMISSION | BONUSES => table.figure(a, slot).cmp(&table.figure(b, slot)),
+                COMMISSION | BONUSES => added[a].cmp(&added[b]),
                 _ => table.figures[slot].cmp_at(a, b),
             };
             let by_key = |a: usize, b: usize| -> Ordering {
@@ -505,8 +516,20 @@ fn unknown_rep(rep_id: &str) -> Problem {
 
 #[cfg(test)]
 mod tests {
-    use super::push_decimal;
+    use super::{push_decimal, BONUSES, COMMISSION, HEADLINE};
     use rust_decimal::Decimal;
+
+    #[test]
+    fn the_commission_and_bonuses_are_not_kept_but_their_parts_are() {
+        let mut ws = crate::Workspace::new(crate::data::synthetic_monthly(50, 1, 42));
+        assert!(ws.set_plan_json(include_str!("../bench/full-plan.json")).ok);
+        let table = ws.run("2026-01", false).unwrap();
+        assert!(!table.is_empty());
+        for slot in [COMMISSION, BONUSES] {
+            assert_eq!((table.figures[slot].len(), table.figures[slot].capacity()), (0, 0), "slot {slot}");
+        }
+        assert!(table.figures[HEADLINE.len()..].iter().all(|column| column.len() == table.len()));
+    }
 
     #[test]
     fn decimals_are_written_as_display_writes_them() {

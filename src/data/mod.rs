@@ -46,7 +46,8 @@ impl Rep {
     /// A rep with this id, name (the `name` column), Chinese name (the optional `name_zh`
     /// column; empty when the data has none), region and role.
     pub fn new(id: Label, name: &str, name_zh: &str, region: Label, role: Label) -> Rep {
-        // A name of 4 GB or more is cut at 4 GB (no file read that large reaches here).
+        // A name of 4 GB or more (no file read that large reaches here) would read back as the
+        // name and Chinese name together, never panic.
         let name_len = u32::try_from(name.len()).unwrap_or(u32::MAX);
         let names = if name_zh.is_empty() { Label::from(name) } else { Label::from([name, name_zh].concat()) };
         Rep { id, names, name_len, region, role }
@@ -617,6 +618,21 @@ mod tests {
         data.push_row(1, 0, [Some(Decimal::from(6)), Some(Decimal::from(7))]);
         let rows: Vec<Vec<Option<Decimal>>> = data.rows().map(|r| r.values().collect()).collect();
         assert_eq!(rows, [vec![Some(Decimal::from(5)), None], vec![Some(Decimal::from(6)), Some(Decimal::from(7))]]);
+    }
+
+    #[test]
+    fn a_rep_keeps_its_two_names_apart_and_serializes_them_as_two_fields() {
+        let rep = |name: &str, name_zh: &str| Rep::new("E01".into(), name, name_zh, "East".into(), "nb".into());
+        for (name, name_zh) in [("Li Na", "李娜"), ("Li Na", ""), ("李娜", "李娜 (Nina)"), ("", "李娜"), ("", "")] {
+            let r = rep(name, name_zh);
+            assert_eq!((r.name(), r.name_zh()), (name, name_zh));
+            assert_eq!(r.display_name_zh(), if name_zh.is_empty() { name } else { name_zh });
+            let json = serde_json::to_string(&r).unwrap();
+            assert_eq!(json, serde_json::json!({ "id": "E01", "name": name, "name_zh": name_zh, "region": "East", "role": "nb" }).to_string());
+        }
+        // The same text split in another place is another rep.
+        assert_ne!(rep("AB", ""), rep("A", "B"));
+        assert_eq!(rep("A", "B"), rep("A", "B"));
     }
 
     #[test]
