@@ -189,7 +189,7 @@ const TOTAL_PAY: usize = 7;
 /// An evaluation without explanations, kept as what its pages need: per rep its data
 /// index, rank, grade and figures (a column each, packed), its warning and flag codes, the
 /// team totals, and the last sort order; with the plan and period it came from, to explain
-/// one rep when asked. About 47 bytes per rep for the benchmark plan, where the evaluation's
+/// one rep when asked. About 45 bytes per rep for the benchmark plan, where the evaluation's
 /// own result tree is about 4 KB.
 #[derive(Debug, Clone)]
 pub struct ResultTable {
