@@ -53,6 +53,16 @@ impl Detail {
         }
     }
 
+    /// The same reps explained, with every rep's parts kept: what year-to-date (which
+    /// averages every rep's KPI scores) and the signals (which read them) need.
+    fn keeping_every_reps_parts(self) -> Detail {
+        match self {
+            Detail::Table => Detail::Figures,
+            Detail::Rep(r) => Detail::RepAmongFigures(r),
+            other => other,
+        }
+    }
+
     /// Whether the rep at `rep` (its index in the data) is explained.
     pub fn records(self, rep: usize) -> bool {
         match self {
@@ -82,12 +92,7 @@ pub fn evaluate(plan: &CompiledPlan, data: &Dataset, period: usize) -> Result<Ev
 /// `detail` names only; every figure is the same as theirs.
 pub fn evaluate_detail(plan: &CompiledPlan, data: &Dataset, period: usize, year_to_date: bool, detail: Detail) -> Result<Evaluation, Problem> {
     if year_to_date {
-        let detail = match detail {
-            Detail::Table => Detail::Figures,
-            Detail::Rep(r) => Detail::RepAmongFigures(r),
-            other => other,
-        };
-        ytd::evaluate_ytd(plan, data, period, detail)
+        ytd::evaluate_ytd(plan, data, period, detail.keeping_every_reps_parts())
     } else {
         evaluate_with(plan, data, period, detail)
     }
@@ -118,12 +123,7 @@ pub fn signals(plan: &CompiledPlan, data: &Dataset, period: usize) -> Result<cra
 /// same evaluation: one evaluation instead of two.
 pub fn evaluate_with_signals(plan: &CompiledPlan, data: &Dataset, period: usize, detail: Detail) -> Result<crate::signals::EvaluationWithSignals, Problem> {
     // Signals read every rep's parts: a table's evaluation leaves them out.
-    let detail = match detail {
-        Detail::Table => Detail::Figures,
-        Detail::Rep(r) => Detail::RepAmongFigures(r),
-        other => other,
-    };
-    let evaluation = evaluate_with(plan, data, period, detail)?;
+    let evaluation = evaluate_with(plan, data, period, detail.keeping_every_reps_parts())?;
     let signals = crate::signals::signals(plan, data, period, &evaluation, &history::DataHistory::new(plan, data));
     Ok(crate::signals::EvaluationWithSignals { evaluation, signals })
 }
