@@ -15,7 +15,10 @@ export interface PlanChangeDetail {
 
 /** `results-change` detail: the figures the element now shows. Treat them as read-only. */
 export interface ResultsChangeDetail {
-  /** Per-rep results and totals; amounts are exact decimal strings ("38000.00"). */
+  /**
+   * Per-rep results and totals; amounts are exact decimal strings ("38000.00"). Without
+   * explanations, KPI and point results (`kpis`, `points` empty) but the open statement's rep's.
+   */
   results: Evaluation;
   /** The period evaluated ("2026-Q4"). */
   period: string;

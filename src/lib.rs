@@ -41,7 +41,7 @@ mod wasm;
 
 pub use compare::{compare, Comparison};
 pub use data::{load_adjustments_csv, load_csv, sample_csv, sample_dataset, Dataset};
-pub use evaluate::{evaluate, evaluate_ytd, Evaluation};
+pub use evaluate::{evaluate, evaluate_ytd, Evaluation, Shown};
 pub use plan::{compile, parse_plan, CompiledPlan, Plan};
 pub use problem::{Problem, Severity};
 
@@ -135,34 +135,31 @@ impl Workspace {
 
     /// Evaluates the current plan year-to-date: the year's periods up to `period`.
     pub fn evaluate_ytd(&self, period: &str) -> Result<Evaluation, Problem> {
-        self.evaluate_ytd_detail(period, true, None)
+        self.evaluate_ytd_detail(period, Shown::ALL)
     }
 
     /// `period` evaluated and its management signals, from one evaluation (the same as
     /// [`Workspace::evaluate`] and [`Workspace::signals`] called one after the other).
     pub fn evaluate_with_signals(&self, period: &str) -> Result<signals::EvaluationWithSignals, Problem> {
-        self.evaluate_with_signals_detail(period, true, None)
+        self.evaluate_with_signals_detail(period, Shown::ALL)
     }
 
-    /// As [`Workspace::evaluate_with_signals`]; without `explain`, no rep's figures carry their
-    /// explanation but those of rep `explained` (by id; none when it is not in the data): the
-    /// same figures, in about half the time and memory, for a page that shows one rep's
-    /// explanation at a time.
-    pub fn evaluate_with_signals_detail(&self, period: &str, explain: bool, explained: Option<&str>) -> Result<signals::EvaluationWithSignals, Problem> {
+    /// As [`Workspace::evaluate_with_signals`], with each rep's explanation, parts and portrait
+    /// as `shown` asks: the same figures and signals, in about half the time and memory
+    /// without every rep's explanation, and in less again without every rep's parts, for a
+    /// page that shows one rep's explanation at a time.
+    pub fn evaluate_with_signals_detail(&self, period: &str, shown: Shown) -> Result<signals::EvaluationWithSignals, Problem> {
         let (plan, index) = self.plan_and_period(period)?;
-        evaluate::evaluate_with_signals(plan, &self.data, index, self.detail(explain, explained))
+        evaluate::evaluate_with_signals(plan, &self.data, index, shown)
     }
 
-    /// Evaluates the current plan year-to-date, as [`Workspace::evaluate_ytd`]; without
-    /// `explain`, no rep's figures carry their explanation but those of rep `explained`.
-    pub fn evaluate_ytd_detail(&self, period: &str, explain: bool, explained: Option<&str>) -> Result<Evaluation, Problem> {
+    /// Evaluates the current plan year-to-date, as [`Workspace::evaluate_ytd`], with each
+    /// rep's explanation and parts as `shown` asks.
+    pub fn evaluate_ytd_detail(&self, period: &str, shown: Shown) -> Result<Evaluation, Problem> {
         let (plan, index) = self.plan_and_period(period)?;
-        evaluate::evaluate_detail(plan, &self.data, index, true, self.detail(explain, explained))
-    }
-
-    /// Every rep explained, or only the rep with id `explained` (if it is in the data).
-    fn detail(&self, explain: bool, explained: Option<&str>) -> evaluate::Detail {
-        evaluate::Detail::figures_explaining(explain, explained.and_then(|id| self.data.reps.iter().position(|r| r.id == id)))
+        let mut evaluation = evaluate::evaluate_detail(plan, &self.data, index, true, evaluate::Detail::shown(shown, &self.data))?;
+        evaluation.keep_parts(shown);
+        Ok(evaluation)
     }
 
     /// The full result of rep `rep_id` in `period` (year-to-date when asked), explanations

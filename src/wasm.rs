@@ -3,7 +3,7 @@
 
 use crate::table::{ResultTable, SortKey};
 use crate::evaluate::RepResult;
-use crate::{load_csv, Evaluation, Problem, Workspace};
+use crate::{load_csv, Evaluation, Problem, Shown, Workspace};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -361,16 +361,20 @@ impl Engine {
     /// that shows both needs. With `explain` `false`, no rep's figures carry their
     /// explanation (each figure's trace and the commission's tier slices stay empty) but those
     /// of rep `explainedRep`, if given: the same figures in about half the time, for a page
-    /// that shows one rep's explanation at a time. Throws as `evaluate` does.
+    /// that shows one rep's explanation at a time. With `parts` `false` as well, no rep's
+    /// `kpis` and `points` are listed (empty) and no rep has a portrait in the signals but
+    /// `explainedRep`: the same figures and signals in less than half the JSON again.
+    /// Throws as `evaluate` does.
     #[wasm_bindgen(js_name = evaluateWithSignals, unchecked_return_type = "EvaluationWithSignals")]
     pub fn evaluate_with_signals(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] period: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "boolean")] explain: Option<bool>,
         #[wasm_bindgen(js_name = explainedRep, unchecked_optional_param_type = "string")] explained_rep: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "boolean")] parts: Option<bool>,
     ) -> Result<JsValue, JsValue> {
         let rep = optional_text(&explained_rep, "explainedRep")?;
-        let mut both = self.workspace.evaluate_with_signals_detail(&text(&period, "period")?, explain.unwrap_or(true), rep.as_deref()).map_err(|p| into_error(&[p]))?;
+        let mut both = self.workspace.evaluate_with_signals_detail(&text(&period, "period")?, shown(explain, parts, rep.as_deref())).map_err(|p| into_error(&[p]))?;
         let reps = std::mem::take(&mut both.evaluation.reps);
         let object = to_js(&both)?;
         put_reps(&js_sys::Reflect::get(&object, &JsValue::from_str("evaluation"))?, &reps)?;
@@ -379,16 +383,18 @@ impl Engine {
 
     /// Evaluates the current plan year-to-date: the year's periods up to `period`. With
     /// `explain` `false`, no rep's figures carry their explanation but those of rep
-    /// `explainedRep`, if given (as `evaluateWithSignals`).
+    /// `explainedRep`, if given, and with `parts` `false` no rep's `kpis` and `points` are
+    /// listed but its (as `evaluateWithSignals`).
     #[wasm_bindgen(js_name = evaluateYtd, unchecked_return_type = "Evaluation")]
     pub fn evaluate_ytd(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] period: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "boolean")] explain: Option<bool>,
         #[wasm_bindgen(js_name = explainedRep, unchecked_optional_param_type = "string")] explained_rep: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "boolean")] parts: Option<bool>,
     ) -> Result<JsValue, JsValue> {
         let rep = optional_text(&explained_rep, "explainedRep")?;
-        let evaluation = self.workspace.evaluate_ytd_detail(&text(&period, "period")?, explain.unwrap_or(true), rep.as_deref()).map_err(|p| into_error(&[p]))?;
+        let evaluation = self.workspace.evaluate_ytd_detail(&text(&period, "period")?, shown(explain, parts, rep.as_deref())).map_err(|p| into_error(&[p]))?;
         evaluation_to_js(evaluation)
     }
 
@@ -406,6 +412,11 @@ impl Engine {
         let rep = self.workspace.explain_rep(&text(&period, "period")?, year_to_date, &text(&rep_id, "rep_id")?).map_err(|p| into_error(&[p]))?;
         to_js(&rep)
     }
+}
+
+/// What an evaluation returns of each rep, from the optional arguments (both `true` when left out).
+fn shown(explain: Option<bool>, parts: Option<bool>, rep: Option<&str>) -> Shown<'_> {
+    Shown { explain: explain.unwrap_or(true), parts: parts.unwrap_or(true), rep }
 }
 
 fn no_results() -> JsValue {

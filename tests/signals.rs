@@ -6,7 +6,7 @@
 
 use incentive_engine::data::load_csv;
 use incentive_engine::signals::{HealthSeverity, SignalsReport, ThresholdUnit};
-use incentive_engine::{Workspace, SAMPLE_PLAN_JSON};
+use incentive_engine::{Shown, Workspace, SAMPLE_PLAN_JSON};
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
@@ -637,26 +637,68 @@ fn figures_only(results: &impl serde::Serialize) -> Value {
 }
 
 #[test]
+fn without_every_reps_parts_only_the_open_reps_kpis_points_and_portrait_are_returned() {
+    // Every preset, every period and year to date: the figures, totals and signals as with
+    // every rep's parts, but only the explained rep lists its KPI and point results and has
+    // a portrait (its own, as the full evaluation gives it); without a rep, nobody does.
+    for_every_preset_and_period(|ws, preset, period| {
+        let full = ws.evaluate_with_signals(period).unwrap();
+        let ytd = ws.evaluate_ytd(period).unwrap();
+        let id = full.evaluation.reps[2].rep_id.to_string();
+        for rep in [None, Some(id.as_str())] {
+            let shown = Shown { explain: false, parts: false, rep };
+            let lean = ws.evaluate_with_signals_detail(period, shown).unwrap();
+            let with_parts = ws.evaluate_with_signals_detail(period, Shown { parts: true, ..shown }).unwrap();
+            let portraits: Vec<_> = full.signals.portraits.iter().filter(|p| Some(p.rep_id.as_str()) == rep).cloned().collect();
+            assert_eq!(lean.signals, SignalsReport { portraits, ..full.signals.clone() }, "{preset} {period} {rep:?}");
+            let lean_ytd = ws.evaluate_ytd_detail(period, shown).unwrap();
+            let with_parts_ytd = ws.evaluate_ytd_detail(period, Shown { parts: true, ..shown }).unwrap();
+            for (lean, with_parts) in [(&lean.evaluation, &with_parts.evaluation), (&lean_ytd, &with_parts_ytd)] {
+                assert_eq!((&lean.totals, &lean.problems, &lean.warnings), (&with_parts.totals, &with_parts.problems, &with_parts.warnings), "{preset} {period}");
+                assert_eq!(lean.reps.len(), with_parts.reps.len());
+                for (l, w) in lean.reps.iter().zip(&with_parts.reps) {
+                    if Some(l.rep_id.as_str()) == rep {
+                        assert_eq!(l, w, "{preset} {period}: the open rep keeps everything");
+                    } else {
+                        assert!(l.kpis.is_empty() && l.points.is_empty(), "{preset} {period} {}", l.rep_id);
+                        let mut parts_left_out = w.clone();
+                        (parts_left_out.kpis, parts_left_out.points) = (Vec::new(), Vec::new());
+                        assert_eq!(l, &parts_left_out, "{preset} {period}: the same figures");
+                    }
+                }
+            }
+        }
+        // What is left out was there: every preset scores reps on KPIs.
+        assert!(full.evaluation.reps.iter().any(|r| !r.kpis.is_empty()) && ytd.reps.iter().any(|r| !r.kpis.is_empty()), "{preset}");
+    });
+}
+
+/// No rep explained but `rep`, every rep's parts kept.
+fn quiet_shown(rep: Option<&str>) -> Shown<'_> {
+    Shown { explain: false, parts: true, rep }
+}
+
+#[test]
 fn without_explanations_the_figures_and_signals_are_the_same_and_one_rep_is_explained_on_demand() {
     // Every preset, every period and year to date: the figures of every rep, the totals and
     // the signals as with explanations; each rep's explained result is evaluate's.
     for_every_preset_and_period(|ws, preset, period| {
-        let quiet = ws.evaluate_with_signals_detail(period, false, None).unwrap();
+        let quiet = ws.evaluate_with_signals_detail(period, quiet_shown(None)).unwrap();
         let full = ws.evaluate_with_signals(period).unwrap();
         assert_eq!(quiet.signals, full.signals, "{preset} {period}");
         assert_eq!(figures_only(&quiet.evaluation), figures_only(&full.evaluation), "{preset} {period}");
         // Nothing explained: every KPI's trace is empty.
         assert!(quiet.evaluation.reps.iter().all(|r| r.kpis.iter().all(|k| k.explain.steps.is_empty())), "{preset} {period}");
         let ytd = ws.evaluate_ytd(period).unwrap();
-        assert_eq!(figures_only(&ws.evaluate_ytd_detail(period, false, None).unwrap()), figures_only(&ytd), "{preset} {period} ytd");
+        assert_eq!(figures_only(&ws.evaluate_ytd_detail(period, quiet_shown(None)).unwrap()), figures_only(&ytd), "{preset} {period} ytd");
         // One rep explained in the same evaluation: its entry is the explained one, the
         // rest the same figures; the signals the same.
         let id = full.evaluation.reps[1].rep_id.to_string();
-        let one = ws.evaluate_with_signals_detail(period, false, Some(&id)).unwrap();
+        let one = ws.evaluate_with_signals_detail(period, quiet_shown(Some(&id))).unwrap();
         assert_eq!(one.signals, full.signals, "{preset} {period}");
         assert_eq!(figures_only(&one.evaluation), figures_only(&full.evaluation), "{preset} {period}");
         assert_eq!(one.evaluation.reps[1], full.evaluation.reps[1], "{preset} {period} {id}");
-        let ytd_one = ws.evaluate_ytd_detail(period, false, Some(&id)).unwrap();
+        let ytd_one = ws.evaluate_ytd_detail(period, quiet_shown(Some(&id))).unwrap();
         assert_eq!(ytd_one.reps.iter().find(|r| r.rep_id == id.as_str()), ytd.reps.iter().find(|r| r.rep_id == id.as_str()), "{preset} {period} {id} ytd");
         for (year_to_date, evaluation) in [(false, &full.evaluation), (true, &ytd)] {
             for rep in &evaluation.reps {

@@ -7,19 +7,26 @@ use crate::formula::EvalNotes;
 use crate::plan::{CompiledPlan, SignalExpr};
 use crate::signals::History;
 use rust_decimal::Decimal;
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
-/// The data behind a compiled plan, indexed by rep and period.
+/// The data behind a compiled plan, indexed by rep and period when first asked for a value
+/// (most plans' signals never are: indexing every row was 7% of an evaluation with signals).
 pub(super) struct DataHistory<'a> {
     plan: &'a CompiledPlan,
     data: &'a Dataset,
-    rows: HashMap<(usize, usize), usize>,
+    rows: OnceCell<HashMap<(usize, usize), usize>>,
 }
 
 impl<'a> DataHistory<'a> {
     pub(super) fn new(plan: &'a CompiledPlan, data: &'a Dataset) -> Self {
-        let rows = data.rows().enumerate().map(|(i, r)| ((r.rep, r.period), i)).collect();
-        DataHistory { plan, data, rows }
+        DataHistory { plan, data, rows: OnceCell::new() }
+    }
+
+    /// The position of the row of data rep `rep` in data period `period`, if it has one.
+    fn row_at(&self, rep: usize, period: usize) -> Option<usize> {
+        let rows = self.rows.get_or_init(|| self.data.rows().enumerate().map(|(i, r)| ((r.rep, r.period), i)).collect());
+        rows.get(&(rep, period)).copied()
     }
 }
 
@@ -30,7 +37,7 @@ impl History for DataHistory<'_> {
 
     /// One filling of the rep's variables for all the formulas.
     fn values(&self, exprs: &[SignalExpr], rep: usize, period: usize) -> Vec<Option<Decimal>> {
-        let Some(row) = self.rows.get(&(rep, period)).and_then(|&at| self.data.row(at)) else { return vec![None; exprs.len()] };
+        let Some(row) = self.row_at(rep, period).and_then(|at| self.data.row(at)) else { return vec![None; exprs.len()] };
         let slots = self.plan.slots.names.len();
         let (mut vars, mut div_by_zero) = (vec![Decimal::ZERO; slots], vec![false; slots]);
         if fill_vars(self.plan, self.data, &row, &mut vars, &mut div_by_zero).is_err() {

@@ -20,6 +20,28 @@ use crate::score::{enforce_distribution, grade_for};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
+/// What an evaluation for a page returns of each rep beside its figures: every rep's
+/// explanation, or every rep's parts, or only those of one rep.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shown<'a> {
+    /// Every rep's explanation: each figure's trace and a commission line's tier slices.
+    pub explain: bool,
+    /// Every rep's parts: its KPI and point results and, with signals, its portrait.
+    pub parts: bool,
+    /// The rep (by id) whose explanation and parts are returned whatever the two say.
+    pub rep: Option<&'a str>,
+}
+
+impl Shown<'_> {
+    /// Everything of every rep: what `evaluate`, `evaluate_ytd` and `signals` return.
+    pub const ALL: Shown<'static> = Shown { explain: true, parts: true, rep: None };
+
+    /// Whether the rep with id `id` keeps its parts.
+    pub fn keeps_parts_of(&self, id: &str) -> bool {
+        self.parts || self.rep == Some(id)
+    }
+}
+
 /// Which reps' results carry the explanation of every figure. The figures are the same
 /// whichever is chosen; explaining is what costs (an allocation per figure).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,10 +65,10 @@ pub enum Detail {
 }
 
 impl Detail {
-    /// Every rep's figures and parts, with every rep's explanation when `explain`, else with
-    /// only the explanation of the rep at index `rep` of the data's reps, if any.
-    pub fn figures_explaining(explain: bool, rep: Option<usize>) -> Detail {
-        match (explain, rep) {
+    /// Every rep's figures and parts, with every rep's explanation when `shown.explain`, else
+    /// with only the explanation of rep `shown.rep`, if it is in the data.
+    pub fn shown(shown: Shown, data: &Dataset) -> Detail {
+        match (shown.explain, shown.rep.and_then(|id| data.reps.iter().position(|r| r.id == id))) {
             (true, _) => Detail::All,
             (false, Some(r)) => Detail::RepAmongFigures(r),
             (false, None) => Detail::Figures,
@@ -115,16 +137,17 @@ fn evaluate_with(plan: &CompiledPlan, data: &Dataset, period: usize, detail: Det
 pub fn signals(plan: &CompiledPlan, data: &Dataset, period: usize) -> Result<crate::signals::SignalsReport, Problem> {
     // Signals read figures only: no explanations are built.
     let evaluation = evaluate_with(plan, data, period, Detail::Figures)?;
-    Ok(crate::signals::signals(plan, data, period, &evaluation, &history::DataHistory::new(plan, data)))
+    Ok(crate::signals::signals(plan, data, period, &evaluation, &history::DataHistory::new(plan, data), Shown::ALL))
 }
 
-/// Data period `period` evaluated with every rep's figures and parts (explained as `detail`
-/// says: see [`Detail::figures_explaining`]) and its management signals worked out on that
-/// same evaluation: one evaluation instead of two.
-pub fn evaluate_with_signals(plan: &CompiledPlan, data: &Dataset, period: usize, detail: Detail) -> Result<crate::signals::EvaluationWithSignals, Problem> {
+/// Data period `period` evaluated with every rep's figures, and its management signals
+/// worked out on that same evaluation (one evaluation instead of two); each rep's
+/// explanation, parts and portrait as `shown` asks.
+pub fn evaluate_with_signals(plan: &CompiledPlan, data: &Dataset, period: usize, shown: Shown) -> Result<crate::signals::EvaluationWithSignals, Problem> {
     // Signals read every rep's parts: a table's evaluation leaves them out.
-    let evaluation = evaluate_with(plan, data, period, detail.keeping_every_reps_parts())?;
-    let signals = crate::signals::signals(plan, data, period, &evaluation, &history::DataHistory::new(plan, data));
+    let mut evaluation = evaluate_with(plan, data, period, Detail::shown(shown, data).keeping_every_reps_parts())?;
+    let signals = crate::signals::signals(plan, data, period, &evaluation, &history::DataHistory::new(plan, data), shown);
+    evaluation.keep_parts(shown);
     Ok(crate::signals::EvaluationWithSignals { evaluation, signals })
 }
 

@@ -28,6 +28,18 @@ pub struct Evaluation {
     pub warnings: Vec<Problem>,
 }
 
+impl Evaluation {
+    /// Empties the KPI and point results of every rep that `shown` does not keep the parts of
+    /// (the figures they add up to stay): a page that shows one rep's parts at a time takes
+    /// less than half the JSON.
+    pub fn keep_parts(&mut self, shown: super::Shown) {
+        for rep in self.reps.iter_mut().filter(|r| !shown.keeps_parts_of(&r.rep_id)) {
+            rep.kpis = Vec::new();
+            rep.points = Vec::new();
+        }
+    }
+}
+
 /// How a rep's grade was given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]

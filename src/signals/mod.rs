@@ -10,7 +10,7 @@ pub mod stats;
 mod to_date;
 
 use crate::data::Dataset;
-use crate::evaluate::Evaluation;
+use crate::evaluate::{Evaluation, Shown};
 use crate::plan::{AlertSeverity, CompiledPlan, SignalExpr};
 use crate::problem::Message;
 use rust_decimal::Decimal;
@@ -206,15 +206,16 @@ pub struct HealthCheck {
     pub message: Message,
 }
 
-/// Works out every signal of the evaluated period `period` (a data period index).
-pub fn signals(plan: &CompiledPlan, data: &Dataset, period: usize, evaluation: &Evaluation, history: &dyn History) -> SignalsReport {
+/// Works out every signal of the evaluated period `period` (a data period index), with the
+/// portraits of the reps `shown` keeps the parts of.
+pub fn signals(plan: &CompiledPlan, data: &Dataset, period: usize, evaluation: &Evaluation, history: &dyn History, shown: Shown) -> SignalsReport {
     let rep_index: HashMap<&str, usize> = data.reps.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect();
     let mut alerts = alerts::alerts(plan, data, period, evaluation, &rep_index, history);
     alerts.sort_by(|a, b| (b.severity == AlertSeverity::Critical).cmp(&(a.severity == AlertSeverity::Critical)).then_with(|| a.rep_id.cmp(&b.rep_id)));
     SignalsReport {
         period: data.periods.get(period).cloned().unwrap_or_default(),
         high_potentials: potential::high_potentials(plan, data, period, history).into_iter().map(|(_, flag)| flag).collect(),
-        portraits: portrait::portraits(evaluation),
+        portraits: portrait::portraits(evaluation, shown),
         improvements: portrait::improvements(plan, data, period, history),
         health: health::checks(plan, evaluation),
         alerts,

@@ -33,7 +33,24 @@ pub fn percentile(sorted: &[Decimal], p: Decimal) -> Option<Decimal> {
 pub fn percent_rank(sorted: &[Decimal], value: Decimal) -> Decimal {
     let below = sorted.partition_point(|v| *v < value);
     let equal = sorted[below..].partition_point(|v| *v == value);
-    let others = sorted.len().saturating_sub(1);
+    rank_of_run(below, equal, sorted.len())
+}
+
+/// [`percent_rank`] of every value of `sorted` (ascending), in its order: one walk, each run
+/// of equal values worked out once (no search per value).
+pub fn percent_ranks(sorted: &[Decimal]) -> Vec<Decimal> {
+    let mut ranks = Vec::with_capacity(sorted.len());
+    while let Some(&value) = sorted.get(ranks.len()) {
+        let below = ranks.len();
+        let equal = sorted[below..].iter().take_while(|v| **v == value).count();
+        ranks.resize(below + equal, rank_of_run(below, equal, sorted.len()));
+    }
+    ranks
+}
+
+/// The percent rank of the `equal` values after the `below` lower ones among `len`.
+fn rank_of_run(below: usize, equal: usize, len: usize) -> Decimal {
+    let others = len.saturating_sub(1);
     if others == 0 {
         return Decimal::new(5000, 2);
     }
@@ -98,5 +115,24 @@ mod tests {
         assert_eq!(percent_rank(&all_equal, d("9")), d("50"));
         assert_eq!(percent_rank(&v, d("5")), d("100"));
         assert_eq!(percent_rank(&[d("7")], d("7")), d("50"));
+    }
+
+    #[test]
+    fn percent_ranks_in_one_walk_are_percent_rank_of_each_value() {
+        let v: Vec<Decimal> = ["1", "2", "2.0", "3", "5", "5", "5"].iter().map(|s| d(s)).collect();
+        // The 2s hold places 1–2 of 0–6 (1.5 / 6 = 25%), the 5s places 4–6 (5 / 6 ≈ 83.33%).
+        assert_eq!(percent_ranks(&v), ["0", "25", "25", "50", "83.33", "83.33", "83.33"].map(d));
+        assert_eq!(percent_ranks(&[d("7")]), [d("50")]);
+        assert_eq!(percent_ranks(&[]), Vec::<Decimal>::new());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn percent_ranks_agree_with_percent_rank(mut cents in proptest::collection::vec(-500i64..500, 0..60), scale in 0u32..3) {
+            cents.sort_unstable();
+            let sorted: Vec<Decimal> = cents.iter().map(|&c| Decimal::new(c / 7, scale)).collect();
+            let each: Vec<Decimal> = sorted.iter().map(|&v| percent_rank(&sorted, v)).collect();
+            proptest::prop_assert_eq!(percent_ranks(&sorted), each);
+        }
     }
 }

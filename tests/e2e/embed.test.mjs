@@ -54,7 +54,7 @@ async function openPortal({ bypassCSP = false } = {}) {
         window.__events.push({
           type, target: e.target.id || e.target.localName, bubbles: e.bubbles, composed: e.composed,
           detail: type === 'results-change'
-            ? { ...rest, total: results.totals.total_pay, reps: results.reps.map((r) => [r.rep_id, r.total_pay]) }
+            ? { ...rest, total: results.totals.total_pay, reps: results.reps.map((r) => [r.rep_id, r.total_pay]), withKpis: results.reps.filter((r) => r.kpis.length).map((r) => r.rep_id) }
             : JSON.parse(JSON.stringify(e.detail)),
         });
       });
@@ -109,6 +109,8 @@ test('the portal: its engine widgets show the hand-worked pay; the element loads
   assert.deepEqual(results.at(-1).detail, {
     period: '2026-Q4', yearToDate: false, comparison: null, total: expected.totals.total_pay,
     reps: expected.reps.map((r) => [r.rep_id, r.total_pay]),
+    // No statement open: no rep's KPI results cross (the figures they add up to do).
+    withKpis: [],
   });
   assert.equal(await page.locator('[data-testid="plan-cost"]').textContent(), `¥${grouped(expected.totals.total_pay)}`);
   assert.equal(await page.locator('[data-testid="plan-status"]').textContent(), 'valid');
@@ -140,6 +142,14 @@ test('events out: an edit in the element reaches the host with the engine\'s fig
   assert.deepEqual(last.detail.reps, edited.reps.map((r) => [r.rep_id, r.total_pay]));
   // 1,000,000 × 3% + 200,000 × 6% = 42,000.00
   assert.deepEqual(last.detail.reps[0], ['E01', '42000.00']);
+
+  // With a rep's statement open, an edit's results list that rep's KPI results only.
+  await inEl(page, 'tr[data-rep="E02"]').click();
+  await inEl(page, '[data-path="commission[0].tiers[1].rate_pct"]').fill('5');
+  await eventually(async () => (await events('results-change')).at(-1).detail.withKpis, ['E02'], 'the open rep\'s KPIs');
+  await inEl(page, '[data-testid="explanation"] button[aria-label="Close"]').click();
+  await inEl(page, '[data-path="commission[0].tiers[1].rate_pct"]').fill('6');
+  await eventually(() => page.locator('[data-testid="plan-cost"]').textContent(), `¥${grouped(edited.totals.total_pay)}`, 'cost back at 6%');
 
   // The host takes the designed plan into its own engine.
   await page.locator('[data-testid="use-plan"]').click();

@@ -92,6 +92,28 @@ test('garbage through every entry point never kills the module', () => {
   assert.equal(byId(engine.evaluate('2026-Q4'), 'E01').total_pay, '38000.00');
 });
 
+test('without every rep\'s parts only the explained rep lists its KPI and point results and has a portrait', () => {
+  const engine = Engine.withSampleReps();
+  engine.setPlan(samplePlan());
+  const full = engine.evaluateWithSignals('2026-Q4');
+  const lean = engine.evaluateWithSignals('2026-Q4', false, 'E01', false);
+  assert.deepEqual(byId(lean.evaluation, 'E01'), byId(full.evaluation, 'E01'));
+  assert.deepEqual(lean.evaluation.reps.filter((r) => r.kpis.length || r.points.length).map((r) => r.rep_id), ['E01']);
+  assert.ok(full.evaluation.reps.every((r) => r.kpis.length));
+  // The same figures: E02 is still paid 800,000 × 3% = 24,000.00, the totals the same.
+  assert.equal(byId(lean.evaluation, 'E02').total_pay, '24000.00');
+  assert.deepEqual(lean.evaluation.reps.map((r) => r.total_pay), full.evaluation.reps.map((r) => r.total_pay));
+  assert.deepEqual(lean.evaluation.totals, full.evaluation.totals);
+  // The signals: E01's portrait alone, everything else as with every rep's.
+  assert.deepEqual(lean.signals.portraits, full.signals.portraits.filter((p) => p.rep_id === 'E01'));
+  assert.deepEqual({ ...lean.signals, portraits: [] }, { ...full.signals, portraits: [] });
+  // Nobody's without a rep; year to date the same way.
+  assert.deepEqual(engine.evaluateWithSignals('2026-Q4', false, undefined, false).signals.portraits, []);
+  const ytd = engine.evaluateYtd('2026-Q4', false, undefined, false);
+  assert.ok(ytd.reps.every((r) => !r.kpis.length && !r.points.length));
+  assert.deepEqual(ytd.totals, engine.evaluateYtd('2026-Q4').totals);
+});
+
 test('signals, and the evaluation with its signals in one call, cross the boundary', () => {
   const { presets } = require('../../pkg-node/incentive_engine.js');
   const engine = Engine.withSampleReps();

@@ -37,8 +37,8 @@ const LANG_KEY = 'incentive-playground.lang';
  *   (an edit, a preset, undo, the host's `plan`/`plan-src`); `valid` is whether the engine accepts it.
  * @fires results-change - `{ results, period, yearToDate, comparison }` whenever the results
  *   are recomputed; `results` is the engine's `Evaluation` (amounts as exact decimal strings)
- *   without explanations (each figure's trace and the tier slices are empty) but those of
- *   the rep whose statement is open.
+ *   without explanations (each figure's trace and the tier slices are empty) and without KPI
+ *   and point results (`kpis`, `points` empty) but those of the rep whose statement is open.
  */
 export class SalesPlanPlayground extends LitElement {
   static properties = {
@@ -580,13 +580,14 @@ export class SalesPlanPlayground extends LitElement {
   evaluate() {
     try {
       // A period's signals come from the same evaluation as its results (one evaluation).
-      // Without every rep's explanation (half the time) but the open rep's, in that same
-      // evaluation. Everything is worked out before anything is shown, so that a failure
-      // keeps the last results, their explanation and the period and year-to-date setting.
+      // Without every rep's explanation (half the time), KPI and point results and portrait
+      // (less than half the JSON again) but the open rep's, in that same evaluation.
+      // Everything is worked out before anything is shown, so that a failure keeps the last
+      // results, their explanation and the period and year-to-date setting.
       const { period, ytd } = this;
       const open = this.selectedRep ?? undefined;
-      const both = ytd ? null : this.engine.evaluateWithSignals(period, false, open);
-      const results = both ? both.evaluation : this.engine.evaluateYtd(period, false, open);
+      const both = ytd ? null : this.engine.evaluateWithSignals(period, false, open, false);
+      const results = both ? both.evaluation : this.engine.evaluateYtd(period, false, open, false);
       const comparison = this.baselinePinned ? this.engine.compare(period, ytd) : null;
       const explained = results.reps.find((r) => r.rep_id === open) ?? null;
       this.results = results;
@@ -646,7 +647,15 @@ export class SalesPlanPlayground extends LitElement {
     }
     this.openedFrom = id;
     try {
-      this.explained = this.results ? this.engine.explainRep(this.evaluatedPeriod, this.evaluatedYtd, id) : null;
+      if (!this.results) this.explained = null;
+      else if (this.evaluatedYtd) this.explained = this.engine.explainRep(this.evaluatedPeriod, true, id);
+      else {
+        // The rep's explanation and its portrait (the signals carry the open rep's only),
+        // from one evaluation: the figures and the other signals are those shown.
+        const both = this.engine.evaluateWithSignals(this.evaluatedPeriod, false, id, false);
+        this.explained = both.evaluation.reps.find((r) => r.rep_id === id) ?? null;
+        this.signals = both.signals;
+      }
     } catch (e) {
       // Not in these results (left out): nothing to explain. Anything else is shown.
       this.explained = null;
