@@ -13,6 +13,7 @@
 
 #![warn(missing_docs)]
 
+pub mod ascii_json;
 pub mod calc;
 pub mod compare;
 pub mod data;

@@ -7,14 +7,15 @@ use crate::{load_csv, Evaluation, Problem, Shown, Workspace};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-/// `value` as a JavaScript value: written as JSON in wasm and read by the JavaScript engine's
-/// own `JSON.parse`, one crossing of the boundary instead of one per field (decimals as
-/// strings, counts as numbers, maps as objects). In Chromium this made `evaluate` on 1,000
-/// reps 47% faster than `serde_wasm_bindgen`'s JSON-compatible serializer, which it replaced.
-/// A value whose JSON is longer than a JavaScript string can be (2^29 − 24 UTF-16 units in
-/// V8; a byte of UTF-8 is at most one unit) is a `result_too_large` error: see [`evaluation_to_js`].
+/// `value` as a JavaScript value: written as JSON in wasm (ASCII only: see
+/// [`crate::ascii_json`]) and read by the JavaScript engine's own `JSON.parse`, one crossing
+/// of the boundary instead of one per field (decimals as strings, counts as numbers, maps as
+/// objects). In Chromium this made `evaluate` on 1,000 reps 47% faster than
+/// `serde_wasm_bindgen`'s JSON-compatible serializer, which it replaced. A value whose JSON
+/// is longer than a JavaScript string can be (2^29 − 24 UTF-16 units in V8; a byte of ASCII
+/// is one unit) is a `result_too_large` error: see [`evaluation_to_js`].
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    parse(&serde_json::to_string(value).map_err(json_error)?)
+    parse(&crate::ascii_json::to_string(value).map_err(json_error)?)
 }
 
 /// JSON text read by `JSON.parse`; `result_too_large` when no JavaScript string can hold it.
@@ -62,7 +63,7 @@ fn put_reps(object: &JsValue, reps: &[RepResult]) -> Result<(), JsValue> {
     };
     for rep in reps {
         json.push(if json.is_empty() { b'[' } else { b',' });
-        serde_json::to_writer(&mut json, rep).map_err(json_error)?;
+        crate::ascii_json::to_writer(&mut json, rep).map_err(json_error)?;
         if json.len() >= CROSSING_BYTES {
             hand_over(&mut json)?;
         }

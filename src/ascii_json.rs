@@ -1,0 +1,76 @@
+//! JSON with every character beyond ASCII written as a `\uXXXX` escape: the form results
+//! cross into JavaScript in. `JSON.parse` gives back the same text, and V8 decodes ASCII
+//! bytes into a string about 2.7× faster than UTF-8 with Chinese names in it (10,000 reps'
+//! results: 24.5 → 9.0 ms in Node, parsing 80 → 73 ms).
+
+use serde::Serialize;
+use serde_json::ser::Formatter;
+use std::io;
+
+/// serde_json's compact form, but ASCII only.
+struct AsciiFormatter;
+
+impl Formatter for AsciiFormatter {
+    fn write_string_fragment<W: ?Sized + io::Write>(&mut self, writer: &mut W, fragment: &str) -> io::Result<()> {
+        if fragment.is_ascii() {
+            return writer.write_all(fragment.as_bytes());
+        }
+        let mut units = [0u16; 2];
+        let mut start = 0;
+        for (at, c) in fragment.char_indices().filter(|(_, c)| !c.is_ascii()) {
+            writer.write_all(&fragment.as_bytes()[start..at])?;
+            for unit in c.encode_utf16(&mut units) {
+                writer.write_all(&escaped(*unit))?;
+            }
+            start = at + c.len_utf8();
+        }
+        writer.write_all(&fragment.as_bytes()[start..])
+    }
+}
+
+/// `\uXXXX` for one UTF-16 code unit.
+fn escaped(unit: u16) -> [u8; 6] {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let digit = |shift: u16| HEX[usize::from((unit >> shift) & 0xf)];
+    [b'\\', b'u', digit(12), digit(8), digit(4), digit(0)]
+}
+
+/// Writes `value` as compact, ASCII-only JSON.
+pub fn to_writer<W: io::Write, T: ?Sized + Serialize>(writer: W, value: &T) -> serde_json::Result<()> {
+    value.serialize(&mut serde_json::Serializer::with_formatter(writer, AsciiFormatter))
+}
+
+/// `value` as compact, ASCII-only JSON text.
+pub fn to_string<T: ?Sized + Serialize>(value: &T) -> serde_json::Result<String> {
+    let mut json = Vec::with_capacity(128);
+    to_writer(&mut json, value)?;
+    // Only ASCII bytes were written: this cannot fail.
+    String::from_utf8(json).map_err(serde::ser::Error::custom)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::{json, Value};
+
+    #[test]
+    fn chinese_names_and_symbols_are_escaped_and_read_back_the_same() {
+        let value = json!(["张伟（E01）", "≈56.7 ¥", "𝄞", "\"q\"\n", "E01"]);
+        let text = to_string(&value).unwrap();
+        // A character beyond the BMP is a surrogate pair, as JavaScript holds it.
+        assert_eq!(text, r#"["\u5f20\u4f1f\uff08E01\uff09","\u224856.7 \u00a5","\ud834\udd1e","\"q\"\n","E01"]"#);
+        assert_eq!(serde_json::from_str::<Value>(&text).unwrap(), value);
+        // Without anything beyond ASCII, the text serde_json writes.
+        let plain = json!({ "rep_id": "E01", "pay": "38000.00", "rank": 1 });
+        assert_eq!(to_string(&plain).unwrap(), serde_json::to_string(&plain).unwrap());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_is_written_in_ascii_and_read_back(texts in proptest::collection::vec(proptest::prelude::any::<String>(), 0..8)) {
+            let text = to_string(&texts).unwrap();
+            proptest::prop_assert!(text.is_ascii());
+            proptest::prop_assert_eq!(serde_json::from_str::<Vec<String>>(&text).unwrap(), texts);
+        }
+    }
+}
