@@ -222,6 +222,9 @@ test('payout curve: the engine\'s payoutCurve at the caption\'s target; a tier e
     await field(page, 'commission[0].tiers[1].rate_pct').fill('6');
     // 800,000 × (100% × 3% + 20% × 6% + 30% × 5%) = 800,000 × 5.7% = 45,600
     await eventually(() => chartData(page, 'payout').then((d) => d.datasets[0].data[at150]), 45600, 'the 150% point after the edit');
+    // Targets twice as high: the caption follows the new results' median (800,000 × 2).
+    await page.evaluate(() => document.querySelector('sales-plan-playground').edit('commission[0].target', 'revenue_target * 2'));
+    await eventually(() => app(page, '[data-testid="curve-target"]').textContent(), 'for the median target of 1,600,000', 'the caption after the targets changed');
   });
 });
 
