@@ -22,11 +22,11 @@ pub(super) type Owed = HashMap<Label, Decimal>;
 /// Pays every graded rep of `period`. With `owed`, the plan's draw applies; without it the
 /// variable pay is what was earned (used to run the draw account over earlier periods).
 /// The reps `detail` names are explained.
-pub(super) fn settle(plan: &CompiledPlan, data: &Dataset, period: usize, works: Vec<RepWork>, owed: Option<&Owed>, detail: Detail, problems: &mut Vec<Problem>) -> Result<Vec<RepResult>, Problem> {
+pub(super) fn settle(plan: &CompiledPlan, data: &Dataset, period: usize, mut works: Vec<RepWork>, owed: Option<&Owed>, detail: Detail, problems: &mut Vec<Problem>) -> Result<Vec<RepResult>, Problem> {
     // The grades are copies of the plan's labels: found by pointer, not by reading the text.
     let band = |grade: &Label| plan.plan.grades.bands.iter().position(|b| b.grade == *grade).unwrap_or(0);
     let scale = plan.plan.rounding.money_scale;
-    let mut bonuses = allocate_bonuses(plan, &works, scale)?;
+    let mut bonuses = allocate_bonuses(plan, &mut works, scale)?;
     let clawbacks = clawbacks(plan, data, period, &works, detail, problems);
     let mut out = Vec::with_capacity(works.len());
     // A table's evaluation keeps the figures and the codes of the warnings, not their words.
@@ -153,38 +153,36 @@ fn rep_warning(rep: &crate::data::Rep, code: &'static str, value: Decimal, words
     Problem { severity: crate::problem::Severity::Warning, ..p }
 }
 
-/// Every bonus's amount and working for every rep, in `works` order.
-fn allocate_bonuses(plan: &CompiledPlan, works: &[RepWork], scale: u32) -> Result<Vec<Vec<(Decimal, Explanation)>>, Problem> {
+/// Every bonus's amount and working for every rep, in `works` order; each rep's working of
+/// its own figure for the bonus is moved out of `works` into it.
+fn allocate_bonuses(plan: &CompiledPlan, works: &mut [RepWork], scale: u32) -> Result<Vec<Vec<(Decimal, Explanation)>>, Problem> {
     // The grades are copies of the plan's labels: found by pointer, not by reading the text.
     let band = |grade: &Label| plan.plan.grades.bands.iter().position(|b| b.grade == *grade).unwrap_or(0);
-    plan.bonuses
-        .iter()
-        .zip(&plan.plan.bonuses)
-        .enumerate()
-        .map(|(b, (bonus, src))| {
-            let reps: Vec<BonusRep> = works
-                .iter()
-                .map(|w| BonusRep {
-                    grade: band(&w.result.grade),
-                    region: &w.result.region,
-                    role: &w.result.role,
-                    value: w.bonus_values[b].0,
-                    attainment: w.result.attainment_actual.zip(w.result.attainment_target),
-                })
-                .collect();
-            let mut explains: Vec<Explanation> = works.iter().map(|w| w.bonus_values[b].1.clone()).collect();
-            let amounts = allocate(bonus, &reps, scale, &mut explains).map_err(|_| {
-                Problem::error(
-                    "overflow",
-                    format!("bonuses.{}", src.id),
-                    None,
-                    format!("bonus `{}` involves figures too large to compute exactly", src.id),
-                    format!("奖金 `{}` 涉及的数值过大，无法精确计算", src.id),
-                )
-            })?;
-            Ok(amounts.into_iter().zip(explains).collect())
-        })
-        .collect()
+    let mut out = Vec::with_capacity(plan.bonuses.len());
+    for (b, (bonus, src)) in plan.bonuses.iter().zip(&plan.plan.bonuses).enumerate() {
+        let mut explains: Vec<Explanation> = works.iter_mut().map(|w| std::mem::take(&mut w.bonus_values[b].1)).collect();
+        let reps: Vec<BonusRep> = works
+            .iter()
+            .map(|w| BonusRep {
+                grade: band(&w.result.grade),
+                region: &w.result.region,
+                role: &w.result.role,
+                value: w.bonus_values[b].0,
+                attainment: w.result.attainment_actual.zip(w.result.attainment_target),
+            })
+            .collect();
+        let amounts = allocate(bonus, &reps, scale, &mut explains).map_err(|_| {
+            Problem::error(
+                "overflow",
+                format!("bonuses.{}", src.id),
+                None,
+                format!("bonus `{}` involves figures too large to compute exactly", src.id),
+                format!("奖金 `{}` 涉及的数值过大，无法精确计算", src.id),
+            )
+        })?;
+        out.push(amounts.into_iter().zip(explains).collect());
+    }
+    Ok(out)
 }
 
 /// The clawbacks charged in `period`, by index into `works`.
