@@ -13,6 +13,12 @@ export interface PlanChangeDetail {
   problems: Problem[];
 }
 
+/** `lang-change` detail: the language the user chose with the element's own switch. */
+export interface LangChangeDetail {
+  /** `"en"` or `"zh"`. */
+  lang: 'en' | 'zh';
+}
+
 /** `results-change` detail: the figures the element now shows. Treat them as read-only. */
 export interface ResultsChangeDetail {
   /**
@@ -57,5 +63,6 @@ declare global {
   interface HTMLElementEventMap {
     'plan-change': CustomEvent<PlanChangeDetail>;
     'results-change': CustomEvent<ResultsChangeDetail>;
+    'lang-change': CustomEvent<LangChangeDetail>;
   }
 }

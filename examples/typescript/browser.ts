@@ -30,4 +30,9 @@ playground.addEventListener('results-change', (e) => {
   const cost: string = detail.results.totals.total_pay;
   document.title = `${detail.period}: ${cost}`;
 });
+// The user's switch inside the element: the host page follows it.
+playground.addEventListener('lang-change', (e) => {
+  const lang: 'en' | 'zh' = e.detail.lang;
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+});
 document.body.append(playground);

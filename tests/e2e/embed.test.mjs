@@ -48,7 +48,7 @@ async function openPortal({ bypassCSP = false } = {}) {
   const context = await env.browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 }, bypassCSP });
   await context.addInitScript(() => {
     window.__events = [];
-    for (const type of ['plan-change', 'results-change']) {
+    for (const type of ['plan-change', 'results-change', 'lang-change']) {
       document.addEventListener(type, (e) => {
         const { results, ...rest } = e.detail;
         window.__events.push({
@@ -192,6 +192,25 @@ test('attributes in: the portal switches the element\'s language and period', as
   assert.equal(await cell(page, 'E01', 'commission').textContent(), '25,530.00');
   await page.screenshot({ path: new URL('portal-zh.png', SHOTS).pathname, fullPage: true });
   assert.deepEqual(await page.evaluate(() => localStorage.length), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('events out: the element\'s own language switch tells the portal, which follows it (one language on the page)', async () => {
+  const { page, context, errors, events } = await openPortal();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  await inEl(page, 'button[data-lang="zh"]').click();
+  await eventually(() => page.locator('.page-head h1').textContent(), '激励方案', 'the portal follows the element');
+  assert.deepEqual((await events('lang-change')).map((e) => [e.target, e.detail.lang, e.bubbles, e.composed]), [['sales-plan-playground', 'zh', true, true]]);
+  assert.equal(await page.locator('button[data-portal-lang="zh"]').getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.locator('sales-plan-playground').getAttribute('lang'), 'zh');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+  // The element's own text is marked as Chinese (screen readers, CJK fonts).
+  assert.equal(await inEl(page, '.root').getAttribute('lang'), 'zh-CN');
+  // The host switching back sets the attribute: no event for a change the host made itself.
+  await page.locator('button[data-portal-lang="en"]').click();
+  await eventually(() => inEl(page, 'h1').textContent(), 'Incentive plan playground', 'the element in English');
+  assert.equal((await events('lang-change')).length, 1);
   assert.deepEqual(errors, []);
   await context.close();
 });

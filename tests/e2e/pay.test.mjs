@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { openPlayground, useBrowser, app } from './browser.mjs';
+import { openPlayground, useBrowser, app, eventually } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
 const engine = require('../../pkg-node/incentive_engine.js');
@@ -39,7 +39,12 @@ test('each rep\'s base, commission, bonuses and total are the engine\'s, and the
 test('pinning a baseline, then editing, shows who gains and the cost change', async () => {
   const { page, context } = await openTargetOriented();
   await app(page, '[data-testid="pin-baseline"]').click();
+  // Nothing changed yet: a change of 0.00, neither green nor red.
+  assert.equal(await app(page, '[data-testid="cost-delta"]').textContent(), '0.00 (0.00%)');
+  assert.equal(await app(page, '[data-testid="cost-delta"]').getAttribute('class'), '');
   await app(page, '[data-path="commission[0].tiers[1].rate_pct"]').fill('6');
+  assert.equal(await app(page, '[data-testid="cost-delta"]').getAttribute('class'), 'up');
+  assert.equal(await app(page, '[data-testid="comparison"]').getAttribute('data-stale'), 'false');
   // Zhang Wei: 200,000 in the 100–120% slice at 6% instead of 4% = +4,000, × 1.1 for S = +4,400.
   assert.equal(await cell(page, 'E01', 'delta').textContent(), '+4,400.00');
   // Wang Fang (80%) never reaches the slice: unchanged.
@@ -54,6 +59,16 @@ test('pinning a baseline, then editing, shows who gains and the cost change', as
   assert.match(await app(page, '[data-testid="cost-delta"]').textContent(), new RegExp(`^\\+${grouped(c.cost_delta.split('.')[0])}\\.${c.cost_delta.split('.')[1]}`));
   assert.equal(await app(page, '[data-testid="gainers-losers"]').textContent(), `▲ ${c.gainers} · ▼ ${c.losers} · = ${c.unchanged}`);
   assert.equal(c.losers, 0);
+  // An edit the engine rejects: the box is the last valid plan's, greyed and saying so.
+  const before = await app(page, '[data-testid="cost-delta"]').textContent();
+  await app(page, '[data-path="commission[0].tiers[1].rate_pct"]').fill('-6');
+  await app(page, '[data-testid="comparison-stale"]').waitFor();
+  assert.equal(await app(page, '[data-testid="comparison"]').getAttribute('data-stale'), 'true');
+  assert.equal(await app(page, '[data-testid="comparison-stale"]').textContent(), 'The last valid plan against the baseline: the plan in the editor has errors.');
+  assert.equal(await app(page, '[data-testid="cost-delta"]').textContent(), before);
+  assert.equal(await app(page, '[data-testid="cost-delta"]').evaluate((e) => getComputedStyle(e).color), 'rgb(102, 112, 133)');
+  await app(page, '[data-path="commission[0].tiers[1].rate_pct"]').fill('6');
+  await eventually(() => app(page, '[data-testid="comparison-stale"]').count(), 0, 'valid again: the note goes');
   await app(page, '[data-testid="clear-baseline"]').click();
   assert.equal(await app(page, '[data-testid="comparison"]').count(), 0);
   await context.close();

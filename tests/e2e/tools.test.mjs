@@ -884,6 +884,12 @@ test('JSON editor: invalid JSON lists the error and keeps the results; a valid e
     const expected = engine.Engine.withSampleReps().setPlan(broken).problems.filter((p) => p.severity === 'error');
     await eventually(() => app(page, '[data-testid="json-errors"] li').allTextContents(), expected.map((p) => `${p.path || '—'} ${p.message.en}`), 'json errors listed');
     assert.equal(expected[0].code, 'json_syntax');
+    // Said once: the engine's error replaces the typing hint for the same draft…
+    assert.equal(await app(page, '[data-testid="json-hints"]').count(), 0);
+    // …until the draft is typed in again.
+    await text.fill(`${broken} `);
+    await app(page, '[data-testid="json-hints"]').waitFor();
+    assert.equal(await app(page, '[data-testid="json-errors"]').count(), 0);
     assert.equal(await cell(page, 'E01', 'commission').textContent(), '38,000.00');
     assert.equal(await app(page, '[data-testid="plan-errors"]').count(), 0);
 
@@ -1008,7 +1014,9 @@ test('JSON editor: while a draft is typed the plan schema points at each stray f
     await app(page, 'button[data-lang="zh"]').click();
     await eventually(() => app(page, '[data-testid="json-hints"] li[data-hint-path="name"]').textContent(), 'name 缺失', 'hints in Chinese');
     await text.fill('{ "version": 1,\n  "name": ');
-    await eventually(hints, ['— 第 2 行第 11 列不是有效的 JSON：Unexpected end of JSON input'], 'syntax hint');
+    await eventually(hints, ['— 第 2 行第 11 列不是有效的 JSON：文本在方案结束之前就结束了'], 'syntax hint in Chinese, not the browser\'s English');
+    await text.fill('{ "version": 1,\n  "name": "x" }}');
+    await eventually(hints, ['— 第 2 行第 16 列不是有效的 JSON：此处不应出现 `}`'], 'the character the parser stopped at');
     await text.fill(JSON.stringify(planWith(FIRST, (p) => { p.name = 'Mine'; }), null, 2));
     await app(page, '[data-testid="json-hints-ok"]').waitFor();
     assert.equal(await app(page, '[data-testid="json-hints"]').count(), 0);

@@ -208,6 +208,8 @@ async function main() {
     refresh(service);
   });
   for (const b of document.querySelectorAll('[data-portal-lang]')) b.addEventListener('click', () => setLang(b.dataset.portalLang, service));
+  // The element's own language switch: the portal follows it (event out), one language on the page.
+  playground.addEventListener('lang-change', (e) => setLang(e.detail.lang, service));
   // The plan designed in the element, used by the portal's own engine.
   $('use-plan').addEventListener('click', () => {
     if (designed && service.setPlan(JSON.stringify(designed)).ok) refresh(service);

@@ -1,6 +1,7 @@
 // The plan as JSON, for anything the forms above do not reach: edit, then apply; the
 // engine's errors are listed by their paths, and the plan in use does not change until
-// the text is a plan it accepts.
+// the text is a plan it accepts. While a draft is typed the schema's hints show; after
+// Apply, the engine's errors replace them until the draft is typed in again.
 import { html, nothing } from 'lit';
 import { schemaHints } from './schema-hints.js';
 
@@ -13,12 +14,12 @@ export function renderJson(el) {
   return html`<details class="block json" data-section="json" @toggle=${(e) => (el.jsonOpen = e.target.open)} ?open=${el.jsonOpen}>
     <summary>${el.L('planJson')}</summary>
     ${el.jsonOpen ? html`<textarea data-testid="plan-json" spellcheck="false" aria-label=${el.L('planJson')} .value=${el.jsonDraft ?? JSON.stringify(el.plan, null, 2)}
-      @input=${(e) => (el.jsonDraft = e.target.value)}></textarea>
+      @input=${(e) => ((el.jsonDraft = e.target.value), (el.jsonProblems = []))}></textarea>
     <div class="row">
       <button type="button" class="secondary" data-testid="apply-json" ?disabled=${el.jsonDraft == null} @click=${() => el.applyJson()}>${el.L('applyJson')}</button>
       ${el.jsonDraft != null ? html`<button type="button" class="secondary" @click=${() => (el.jsonDraft = null)}>${el.L('discard')}</button>` : nothing}
     </div>
-    ${renderHints(el)}
+    ${el.jsonProblems?.length ? nothing : renderHints(el)}
     ${el.jsonProblems?.length ? html`<ul class="field-error" data-testid="json-errors">${el.jsonProblems.map((p) => html`<li data-problem=${p.path}><code>${p.path || '—'}</code> <span class="msg">${p.message[el.lang] ?? p.message.en}</span></li>`)}</ul>` : nothing}` : nothing}
   </details>`;
 }

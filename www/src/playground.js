@@ -39,6 +39,8 @@ const LANG_KEY = 'incentive-playground.lang';
  *   are recomputed; `results` is the engine's `Evaluation` (amounts as exact decimal strings)
  *   without explanations (each figure's trace and the tier slices are empty) and without KPI
  *   and point results (`kpis`, `points` empty) but those of the rep whose statement is open.
+ * @fires lang-change - `{ lang }` when the user switches the language with the element's own
+ *   switch (not when the host sets `lang`), so that a host page can follow.
  */
 export class SalesPlanPlayground extends LitElement {
   static properties = {
@@ -208,6 +210,9 @@ export class SalesPlanPlayground extends LitElement {
   /** Attributes the host changes after start: new reps or plan URLs are fetched, a new period evaluated. */
   willUpdate(changed) {
     if (changed.has('lang') && this.lang && !LANGS.includes(this.lang)) this.lang = initialLang(null, this.lang); // "zh-CN" → "zh"
+    // A page that is the playground (`persist`) speaks the element's language, for screen
+    // readers and the browser's choice of CJK fonts; an embedded element leaves its host's alone.
+    if (changed.has('lang') && this.persisting && LANGS.includes(this.lang)) document.documentElement.lang = this.lang === 'zh' ? 'zh-CN' : 'en';
     if (this.status !== 'ready') return;
     if (changed.has('repsSrc') && this.repsSrc && this.repsSrc !== this.loaded.repsSrc) this.fetchReps(this.repsSrc);
     if (changed.has('planSrc') && this.planSrc && this.planSrc !== this.loaded.planSrc) this.fetchPlan(this.planSrc);
@@ -680,8 +685,10 @@ export class SalesPlanPlayground extends LitElement {
     if (from) this.renderRoot.querySelector(`tr[data-rep="${CSS.escape(from)}"]`)?.focus();
   }
 
+  /** The user's choice of language from the element's own switch; the host is told. */
   setLang(lang) {
     this.lang = lang;
+    this.emit('lang-change', { lang });
     if (this.persisting) {
       try {
         localStorage.setItem(LANG_KEY, lang);
@@ -789,7 +796,7 @@ export class SalesPlanPlayground extends LitElement {
   // --- rendering -----------------------------------------------------------------------
 
   render() {
-    return html`<div class="root">
+    return html`<div class="root" lang=${this.lang === 'zh' ? 'zh-CN' : 'en'}>
       <header class="bar">
         <div class="brand">
           <h1>${this.L('title')}</h1>

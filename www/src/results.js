@@ -167,19 +167,26 @@ export function signed(decimal) {
   return decimal.startsWith('-') || /^0(\.0+)?$/.test(decimal) ? money(decimal) : `+${money(decimal)}`;
 }
 
+/** "down", "up" or "" (no change) for a signed decimal string: the colour of a change. */
+const direction = (decimal) => (decimal.startsWith('-') ? 'down' : /^0(\.0+)?$/.test(decimal) ? '' : 'up');
+
 function deltaCell(d) {
   if (!d) return html`<td class="num">—</td>`;
-  const cls = d.pay_delta.startsWith('-') ? 'down' : /^0(\.0+)?$/.test(d.pay_delta) ? '' : 'up';
-  return html`<td class=${`num delta ${cls}`} data-col="delta">${signed(d.pay_delta)}${d.grade_before !== d.grade_after ? html` <span class="hint">${d.grade_before}→${d.grade_after}</span>` : nothing}</td>`;
+  return html`<td class=${`num delta ${direction(d.pay_delta)}`} data-col="delta">${signed(d.pay_delta)}${d.grade_before !== d.grade_after ? html` <span class="hint">${d.grade_before}→${d.grade_after}</span>` : nothing}</td>`;
 }
 
-/** The comparison with the pinned baseline: cost before and after, who gains and loses. */
+/**
+ * The comparison with the pinned baseline: cost before and after, who gains and loses. While
+ * the plan in the editor has errors it is the last valid plan's, and says so.
+ */
 export function renderComparison(el, c) {
-  const pctText = c.cost_delta_pct != null ? ` (${c.cost_delta_pct.startsWith('-') ? '' : '+'}${percent(c.cost_delta_pct)})` : '';
-  return html`<div class="compare" data-testid="comparison">
+  const pctText = c.cost_delta_pct != null ? ` (${direction(c.cost_delta_pct) === 'up' ? '+' : ''}${percent(c.cost_delta_pct)})` : '';
+  const stale = !el.valid;
+  return html`<div class=${`compare ${stale ? 'stale' : ''}`} data-testid="comparison" data-stale=${stale ? 'true' : 'false'}>
+    ${stale ? html`<p class="stale-note" data-testid="comparison-stale">${el.L('comparisonStale')}</p>` : nothing}
     <div><span>${el.L('baselineCost')}</span><strong>${amount(el, c.cost_before)}</strong>${inWan(el, c.cost_before)}</div>
     <div><span>${el.L('variantCost')}</span><strong>${amount(el, c.cost_after)}</strong>${inWan(el, c.cost_after)}</div>
-    <div><span>${el.L('costDelta')}</span><strong data-testid="cost-delta" class=${c.cost_delta.startsWith('-') ? 'down' : 'up'}>${signed(c.cost_delta)}${pctText}</strong></div>
+    <div><span>${el.L('costDelta')}</span><strong data-testid="cost-delta" class=${direction(c.cost_delta)}>${signed(c.cost_delta)}${pctText}</strong></div>
     <div><span>${el.L('gainersLosers')}</span><strong data-testid="gainers-losers">▲ ${c.gainers} · ▼ ${c.losers} · = ${c.unchanged}</strong></div>
   </div>`;
 }

@@ -14,6 +14,8 @@ const KINDS = {
 const TEXT = {
   en: {
     syntax: (line, column, what) => `not valid JSON at line ${line}, column ${column}: ${what}`,
+    ended: 'the text ends before the plan does',
+    unexpected: (c) => `\`${c}\` is not expected here`,
     type: (kinds) => `should be ${kinds.join(' or ')}`,
     missing: 'is missing',
     unknown: 'is not a field of the plan format',
@@ -27,6 +29,8 @@ const TEXT = {
   },
   zh: {
     syntax: (line, column, what) => `第 ${line} 行第 ${column} 列不是有效的 JSON：${what}`,
+    ended: '文本在方案结束之前就结束了',
+    unexpected: (c) => `此处不应出现 \`${c}\``,
     type: (kinds) => `应为${kinds.join('或')}`,
     missing: '缺失',
     unknown: '不是方案格式中的字段',
@@ -85,7 +89,10 @@ export function schemaHints(text, lang, limit = 8) {
     const at = /position (\d+)/.exec(e.message);
     const offset = at ? Number(at[1]) : text.length;
     const before = text.slice(0, offset).split('\n');
-    return [{ path: '', message: t.syntax(before.length, before.at(-1).length + 1, e.message.replace(/ in JSON at position \d+.*$/, '')) }];
+    // In the page's words, from the character the parser stopped at: the browser's own
+    // message is in the browser's language.
+    const found = [...text.slice(offset)][0];
+    return [{ path: '', message: t.syntax(before.length, before.at(-1).length + 1, found === undefined ? t.ended : t.unexpected(found)) }];
   }
   validator ??= new Validator(schema, '2020-12', false);
   const hints = new Map();

@@ -182,6 +182,10 @@ export const styles = css`
   .compare { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 10px; margin-bottom: 12px; padding: 10px 12px; border-radius: 8px; background: #f3f6ff; border: 1px solid #d6e0ff; }
   .compare span { display: block; font-size: 12px; color: var(--_muted); }
   .compare strong { font-variant-numeric: tabular-nums; }
+  /* The last valid plan's comparison while the plan in the editor has errors: greyed, labelled. */
+  .compare.stale { background: #f4f5f7; border-color: var(--_border); }
+  .compare.stale strong { color: var(--_muted); }
+  .compare .stale-note { grid-column: 1 / -1; margin: 0; font-size: 12px; color: var(--_muted); font-style: italic; }
   .up { color: #17803d; }
   .down { color: var(--_error); }
   .delta.up, .delta.down { font-weight: 600; }
