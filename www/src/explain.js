@@ -63,7 +63,7 @@ export function renderExplanation(el, rep, results) {
     </header>
     ${renderRepFlags(el, el.signals, rep)}
     <table class="grid explain">
-      <thead><tr><th>${el.L('kpi')}</th><th class="num">${el.L('actual')}</th><th class="num">${el.L('target')}</th><th class="num">${el.L('attainment')}</th><th class="num">${el.L('weight')}</th><th class="num">${el.L('score')}</th></tr></thead>
+      <thead><tr><th>${el.L('kpi')}</th><th class="num">${el.L('actual')}</th><th class="num">${el.L('target')}</th><th class="num">${el.L('attainment')}</th><th class="num c-weight">${el.L('weight')}</th><th class="num">${el.L('score')}</th></tr></thead>
       <tbody>
         ${rep.kpis.map((k) => {
           const figure = writtenAsPercent(card?.kpis.find((x) => x.id === k.id)) ? rate : (v) => short(v, 4);
@@ -72,7 +72,7 @@ export function renderExplanation(el, rep, results) {
           <td class="num" data-col="actual">${k.actual != null ? figure(k.actual) : '—'}</td>
           <td class="num" data-col="target">${k.target != null ? figure(k.target) : '—'}</td>
           <td class="num">${k.attainment_pct != null ? percent(k.attainment_pct) : '—'}</td>
-          <td class="num">${short(k.weight)}</td>
+          <td class="num c-weight">${short(k.weight)}</td>
           <td class="num" data-col="kpi-score"><strong>${short(k.score)}</strong></td>
         </tr>
         <tr class="steps"><td colspan="6">

@@ -142,10 +142,14 @@ export class SalesPlanPlayground extends LitElement {
     }
     // Moving the element in the page connects it again: it starts only once.
     this.started ??= this.start();
+    // A narrower element (a phone turned, a portal's column) may cut the table: say so.
+    this.resizes ??= new ResizeObserver(() => this.markScrollingTable());
+    this.resizes.observe(this);
   }
 
   disconnectedCallback() {
     super.disconnectedCallback();
+    this.resizes.disconnect();
     if (this.onPageHide) window.removeEventListener('pagehide', this.onPageHide);
     this.charts.destroyAll();
   }
@@ -831,11 +835,11 @@ export class SalesPlanPlayground extends LitElement {
       <span class="source" data-testid="data-source">${source} · ${d?.reps ?? 0} ${this.counted(d?.reps ?? 0, 'reps')} · ${d?.periods ?? 0} ${this.counted(d?.periods ?? 0, 'periods')}</span>
       <button type="button" data-testid="load-reps" title=${this.L('loadRepsTitle')} @click=${() => pick('reps')}>${this.L('loadReps')}</button>
       <input type="file" hidden data-file="reps" accept=".csv,.xlsx,text/csv" @change=${(e) => { this.loadRepsFile(e.target.files[0]); e.target.value = ''; }} />
-      <button type="button" data-testid="template" title=${this.L('templateTitle')} @click=${() => this.downloadTemplate()}>${this.L('template')}</button>
+      <button type="button" data-testid="template" title=${this.L('templateTitle')} @click=${() => this.downloadTemplate()}>${this.L('repsTemplate')}</button>
       <span class="sep" aria-hidden="true"></span>
       <button type="button" data-testid="load-returns" title=${this.L('loadReturnsTitle').replace('{count}', this.counted(d?.returns ?? 0, 'returnsCount'))} @click=${() => pick('returns')}>${this.L('loadReturns')}</button>
       <input type="file" hidden data-file="returns" accept=".csv,.xlsx,text/csv" @change=${(e) => { this.loadReturnsFile(e.target.files[0]); e.target.value = ''; }} />
-      <button type="button" data-testid="returns-template" aria-label=${this.L('returnsTemplate')} title=${this.L('returnsTemplateTitle')} @click=${() => this.downloadReturnsTemplate()}>${this.L('template')}</button>
+      <button type="button" data-testid="returns-template" title=${this.L('returnsTemplateTitle')} @click=${() => this.downloadReturnsTemplate()}>${this.L('returnsTemplate')}</button>
       <span class="sep" aria-hidden="true"></span>
       <button type="button" data-testid="open-plan" @click=${() => pick('plan')}>${this.L('openPlan')}</button>
       <input type="file" hidden data-file="plan" accept=".json,application/json" @change=${(e) => { this.openPlanFile(e.target.files[0]); e.target.value = ''; }} />
@@ -910,7 +914,14 @@ export class SalesPlanPlayground extends LitElement {
     return this.results?.totals.distribution.length ? this.L('gradeDistribution') : this.L('gradesTitle');
   }
 
+  /** Marks the results table's frame `data-scrolls` while the table is wider than it (the styles show a hint). */
+  markScrollingTable() {
+    const wrap = this.renderRoot?.querySelector('.table-wrap');
+    wrap?.toggleAttribute('data-scrolls', wrap.scrollWidth > wrap.clientWidth + 1);
+  }
+
   updated() {
+    this.markScrollingTable();
     if (!this.showCharts || !this.results) {
       if (!this.showCharts) this.charts.destroyAll();
       return;

@@ -107,7 +107,7 @@ export function renderTable(el, r, comparison) {
   // rep's cell (styles.js) sooner the more there are, so that every figure stays in view.
   const optional = extra + (delta ? 1 : 0);
   const count = (n) => html`<span class="inline-region"> · ${n} ${el.counted(n, 'reps')}</span>`;
-  return html`${renderFilters(el, r)}<div class="table-wrap">
+  return html`${renderFilters(el, r)}<p class="hint scroll-hint" data-testid="scroll-hint">${el.L('scrollSideways')}</p><div class="table-wrap">
     <table class="results-table" data-testid="results" data-optional-columns=${optional}>
       <thead><tr>
         ${th(el, 'name', el.L('rep'))}${th(el, 'region', `${el.L('region')} / ${el.L('role')}`, 'col-region')}

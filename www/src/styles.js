@@ -290,4 +290,28 @@ export const styles = css`
   @container (max-width: 900px) { [data-optional-columns='2'] .col-region { display: none; } [data-optional-columns='2'] .inline-region { display: block; } }
   @container (max-width: 800px) { [data-optional-columns='1'] .col-region { display: none; } [data-optional-columns='1'] .inline-region { display: block; } }
   @container (max-width: 700px) { .col-region { display: none; } .inline-region { display: block; } }
+  /* A table wider than the panel says that it scrolls sideways (set by the element when it does). */
+  .scroll-hint { display: none; margin: 0 0 4px; text-align: right; }
+  .results:has(.table-wrap[data-scrolls]) .scroll-hint { display: block; }
+  /* A phone (or a portal's narrow column): less padding, the controls wrapped, the plan's cost
+     on a card of its own, the editor's columns narrower and its names wrapped inside their own
+     column, the statement's weight left to its steps line (which repeats it). */
+  @container playground (max-width: 560px) {
+    .bar { padding: 10px 12px; gap: 8px; }
+    .controls { flex-wrap: wrap; gap: 8px 12px; }
+    .lang button { white-space: nowrap; }
+    .layout { padding: 10px 8px 24px; gap: 10px; }
+    .panel { padding: 12px 10px; }
+    .block { padding: 8px 8px 10px; }
+    .summary .kpi-card:is(:first-child, :last-child) { grid-column: 1 / -1; }
+    .grid .c-target { width: 84px; }
+    .grid .c-num { width: 54px; }
+    .grid.kpis tbody th { overflow-wrap: anywhere; }
+    .cell-input.formula { min-width: 0; }
+    .detail { padding: 14px 12px; }
+    .grid.explain { font-size: 12px; }
+    .grid.explain :is(th, td) { padding: 3px 2px; }
+    .grid.explain .c-weight { display: none; }
+    .grid.explain tbody th { overflow-wrap: anywhere; }
+  }
 `;

@@ -1,0 +1,93 @@
+// On a phone (390 × 844, an iPhone 12–15): nothing wider than the screen, nothing drawn over
+// anything else, and a table cut by the screen says that it scrolls. Measured from the laid-out
+// boxes (Chromium's own geometry), and screenshots saved (test-output/screenshots/) for a
+// person to look at.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { openPlayground, useBrowser, app, eventually } from './browser.mjs';
+
+const SHOTS = new URL('../../test-output/screenshots/', import.meta.url);
+mkdirSync(SHOTS, { recursive: true });
+const PHONE = { width: 390, height: 844 };
+const env = useBrowser();
+
+/** The page's own width: wider than the screen means the page scrolls sideways. */
+const pageWidth = (page) => page.evaluate(() => document.documentElement.scrollWidth);
+
+/** [left, right] of a locator's box. */
+const span = async (locator) => {
+  const box = await locator.boundingBox();
+  return [box.x, box.x + box.width];
+};
+
+for (const lang of ['en', 'zh']) {
+  test(`the playground on a phone (${lang}): no sideways page, the editor's names clear of its inputs, the table says it scrolls, the statement fits`, async () => {
+    const { page, context, errors } = await openPlayground(env, '/', { locale: lang === 'zh' ? 'zh-CN' : 'en-US', viewport: PHONE });
+    assert.equal(await pageWidth(page), PHONE.width);
+    // The header's controls, the language switch included, are on the screen.
+    for (const l of ['en', 'zh']) {
+      const [, right] = await span(app(page, `button[data-lang="${l}"]`));
+      assert.ok(right <= PHONE.width, `language button ${l} ends at ${right}`);
+    }
+    // The plan's cost is shown whole: its card is as wide as its figure.
+    const cost = app(page, '[data-testid="total-pay"]');
+    assert.ok(await cost.evaluate((e) => e.scrollWidth <= e.clientWidth && e.getBoundingClientRect().right <= e.parentElement.getBoundingClientRect().right));
+
+    // The results table is wider than the screen: a hint says so, the frame scrolls.
+    await app(page, '[data-testid="scroll-hint"]').waitFor();
+    assert.ok(await app(page, '.table-wrap').evaluate((e) => e.scrollWidth > e.clientWidth));
+
+    // Each KPI's name stays in its own column: left of its target's input, nothing overlapping.
+    const rows = app(page, 'table.kpis tr[data-kpi]');
+    assert.ok((await rows.count()) >= 3);
+    for (let i = 0; i < (await rows.count()); i += 1) {
+      const row = rows.nth(i);
+      const [, nameRight] = await span(row.locator('th'));
+      const [toggleLeft, toggleRight] = await span(row.locator('.kpi-toggle'));
+      const [targetLeft, targetRight] = await span(row.locator('td').nth(0).locator('input'));
+      const [weightLeft] = await span(row.locator('td').nth(1).locator('input'));
+      assert.ok(toggleLeft >= 0 && toggleRight <= nameRight + 0.5, `KPI ${i}'s name within its cell`);
+      assert.ok(toggleRight <= targetLeft, `KPI ${i}'s name (to ${toggleRight}) clear of its target (from ${targetLeft})`);
+      assert.ok(targetRight <= weightLeft, `KPI ${i}'s target (to ${targetRight}) clear of its weight (from ${weightLeft})`);
+    }
+    await page.screenshot({ path: new URL(`phone-${lang}.png`, SHOTS).pathname });
+
+    // A rep's statement: every column of its KPI table on the screen, the score's included.
+    await app(page, 'tr[data-rep="E01"]').click();
+    const statement = app(page, '[data-testid="explanation"]');
+    await statement.waitFor();
+    assert.ok(await statement.evaluate((e) => e.scrollWidth <= e.clientWidth), 'the statement does not scroll sideways');
+    const [, scoreRight] = await span(statement.locator('tr[data-kpi] [data-col="kpi-score"]').first());
+    assert.ok(scoreRight <= PHONE.width, `the KPI score ends at ${scoreRight}`);
+    await page.screenshot({ path: new URL(`phone-statement-${lang}.png`, SHOTS).pathname });
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('on a wide screen the table fits and says nothing of scrolling', async () => {
+  const { page, context } = await openPlayground(env);
+  assert.equal(await app(page, '.table-wrap').getAttribute('data-scrolls'), null);
+  assert.equal(await app(page, '[data-testid="scroll-hint"]').isVisible(), false);
+  // Narrowed to a phone's width (a window resized, a phone turned): the hint comes.
+  await page.setViewportSize(PHONE);
+  await eventually(() => app(page, '[data-testid="scroll-hint"]').isVisible(), true, 'hint after resizing');
+  await context.close();
+});
+
+test('the example portal on a phone: no sideways page, its language switch and the element\'s on the screen', async () => {
+  const context = await env.browser.newContext({ viewport: PHONE });
+  const page = await context.newPage();
+  await page.goto(`${env.base}/examples/portal.html`);
+  await page.locator('sales-plan-playground [data-testid="results"]').waitFor();
+  assert.equal(await pageWidth(page), PHONE.width);
+  for (const button of ['button[data-portal-lang="zh"]', 'sales-plan-playground button[data-lang="zh"]']) {
+    const [left, right] = await span(page.locator(button));
+    assert.ok(left >= 0 && right <= PHONE.width, `${button} at ${left}–${right}`);
+  }
+  const [, slicesRight] = await span(page.locator('[data-testid="my-slices"]'));
+  assert.ok(slicesRight <= PHONE.width, `the commission slices end at ${slicesRight}`);
+  await page.screenshot({ path: new URL('phone-portal.png', SHOTS).pathname });
+  await context.close();
+});
