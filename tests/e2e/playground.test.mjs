@@ -65,11 +65,36 @@ test('weights that do not add to 100 are named, in English and in Chinese', asyn
   await field(page, 'scorecards[0].kpis[0].weight').fill('70');
   assert.equal(await page.locator('sales-plan-playground [data-testid="weight-sum"]').textContent(), '110');
   const error = page.locator('sales-plan-playground [data-error-for="scorecards[0].kpis"]');
-  assert.match(await error.textContent(), /add to 110 \(revenue 70 \+ new_customers 25 \+ visits 15\); they must add to 100/);
+  // In the form's words: the KPIs by the names it shows, and the checkbox it has.
+  assert.equal(await error.textContent(), 'The weights add to 110 (Collected revenue vs target 70 + New customers 25 + Customer visits 15): change them to add to 100, or tick “Scale the weights to add to 100”.');
   assert.equal(await cell(page, 'E01', 'commission').textContent(), '38,000.00');
   await page.locator('sales-plan-playground button[data-lang="zh"]').click();
-  assert.match(await error.textContent(), /权重合计为 110/);
+  assert.match(await error.textContent(), /^权重合计为 110（.+ 70 \+ .+ 25 \+ .+ 15）：请调整为合计 100，或勾选“按比例缩放权重，使合计为 100”。$/);
   await page.screenshot({ path: new URL('playground-zh-error.png', SHOTS).pathname });
+  await page.locator('sales-plan-playground button[data-lang="en"]').click();
+  // Ticking it scales the weights: 70, 25 and 15 of 110 are 63.64, 22.73 and 13.63 (to two
+  // places, adding to 100). Zhang Wei: 120% × 63.64 = 76.37, 112.5% × 22.73 = 25.57,
+  // 104.44% × 13.63 = 14.24: 116.18 (115.80 with the preset's 60/25/15).
+  await page.locator('sales-plan-playground [data-testid="normalize"]').check();
+  assert.equal(await error.count(), 0);
+  assert.equal(await cell(page, 'E01', 'score').textContent(), '116.18');
+  assert.equal(await page.locator('sales-plan-playground [data-testid="weight-sum"]').getAttribute('class'), 'sum ok');
+  await page.locator('sales-plan-playground [data-testid="normalize"]').uncheck();
+  assert.equal(await error.count(), 1);
+  await context.close();
+});
+
+test('a required field left empty says so in the form\'s words, not the JSON reader\'s', async () => {
+  const { page, context } = await openPlayground(env);
+  await field(page, 'scorecards[0].kpis[1].weight').fill('');
+  const error = page.locator('sales-plan-playground [data-error-for="scorecards[0].kpis[1].weight"]');
+  assert.equal(await error.textContent(), 'This field is empty: fill it in, or undo (Ctrl+Z).');
+  assert.equal(await field(page, 'scorecards[0].kpis[1].weight').getAttribute('aria-invalid'), 'true');
+  await page.locator('sales-plan-playground button[data-lang="zh"]').click();
+  assert.equal(await error.textContent(), '此项为空：请填写，或撤销（Ctrl+Z）。');
+  await field(page, 'scorecards[0].kpis[1].weight').fill('25');
+  assert.equal(await error.count(), 0);
+  assert.equal(await cell(page, 'E01', 'score').textContent(), '115.80');
   await context.close();
 });
 

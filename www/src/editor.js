@@ -89,9 +89,23 @@ function renderCard(el, card, c) {
         <th scope="row">${el.L('weightSum')}</th><td></td>
         <td class=${card.normalize || Math.abs(total - 100) < 1e-9 ? 'sum ok' : 'sum bad'} data-testid="weight-sum">${short(String(total))}</td>
         <td class="hint">${card.normalize ? el.L('normalised') : el.L('mustBe100')}</td>
-      </tr></tfoot>
+      </tr>
+      <tr><td colspan="4"><label class="check hint"><input type="checkbox" data-testid="normalize" .checked=${card.normalize === true}
+        @change=${(e) => el.edit(`${base}.normalize`, e.target.checked || undefined)} /> ${el.L('scaleWeights')}</label></td></tr></tfoot>
     </table>
-    ${el.fieldError(`${base}.kpis`)}`;
+    ${weightsError(el, card, base)}${el.fieldError(`${base}.kpis`, 'weights_sum')}`;
+}
+
+/**
+ * The card's weights not adding to 100, in the form's words: the KPIs by the names the form
+ * shows and the checkbox beside the sum (the engine's message names ids and the JSON field).
+ */
+function weightsError(el, card, base) {
+  const problem = el.problems.find((p) => p.path === `${base}.kpis` && p.code === 'weights_sum');
+  if (!problem) return nothing;
+  const parts = card.kpis.map((k) => `${el.text(k) || k.id} ${short(String(k.weight))}`).join(' + ');
+  const text = el.L('weightsSum').replace('{sum}', short(String(sum(card.kpis.map((k) => k.weight))))).replace('{parts}', parts).replace('{scale}', el.L('scaleWeights'));
+  return html`<div class="field-error" role="alert" data-error-for=${`${base}.kpis`} data-code="weights_sum">${text}</div>`;
 }
 
 function renderCategoryRow(el, cat, kpis, scale) {

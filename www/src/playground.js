@@ -768,13 +768,20 @@ export class SalesPlanPlayground extends LitElement {
     return !this.problems.some((p) => p.severity === 'error');
   }
 
-  /** Problems whose path is exactly `path`, as text in the current language. */
-  errorsAt(path) {
-    return this.problems.filter((p) => p.path === path).map((p) => p.message[this.lang] ?? p.message.en);
+  /**
+   * Problems whose path is exactly `path` (but those with code `except`), as text in the
+   * current language; a field left empty says so in the form's words.
+   */
+  errorsAt(path, except) {
+    const problems = this.problems.filter((p) => p.path === path && p.code !== except);
+    const value = getIn(this.plan, path);
+    if (problems.length && typeof value === 'string' && value.trim() === '') return [this.L('fieldEmpty')];
+    return problems.map((p) => p.message[this.lang] ?? p.message.en);
   }
 
-  fieldError(path) {
-    const errors = this.errorsAt(path);
+  /** The errors at `path` (but those with code `except`) under its field. */
+  fieldError(path, except) {
+    const errors = this.errorsAt(path, except);
     return errors.length ? html`<div class="field-error" role="alert" data-error-for=${path}>${errors.join(' ')}</div>` : nothing;
   }
 
