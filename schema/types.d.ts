@@ -1074,6 +1074,11 @@ export interface Step {
    */
   key: string;
   /**
+   * The period the value is of, for a year-to-date figure's value in each of its periods
+   * (`period_score`, `period_pay`, `period_amount`); absent otherwise.
+   */
+  period?: string | null;
+  /**
    * The value; keys ending in `_pct` are in percent (`120` = 120%).
    */
   value: string;

@@ -39,6 +39,10 @@ pub struct Step {
     pub key: &'static str,
     /// The value; keys ending in `_pct` are in percent (`120` = 120%).
     pub value: Decimal,
+    /// The period the value is of, for a year-to-date figure's value in each of its periods
+    /// (`period_score`, `period_pay`, `period_amount`); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
 }
 
 /// How a figure was reached: the values in the order they were used, and the rules that fired.
@@ -67,7 +71,7 @@ impl Trace for Explanation {
     #[inline]
     fn value(&mut self, key: &'static str, value: Decimal) {
         if !self.quiet {
-            self.steps.push(Step { key, value });
+            self.steps.push(Step { key, value, period: None });
         }
     }
     #[inline]
@@ -86,6 +90,14 @@ impl Explanation {
     /// An empty explanation that records (`record`) or is quiet (records nothing).
     pub fn recording(record: bool) -> Self {
         Explanation { quiet: !record, ..Explanation::default() }
+    }
+
+    /// Records `value` under `key` as the value of period `period` (a year-to-date figure's
+    /// value in one of its periods).
+    pub fn period_value(&mut self, key: &'static str, period: &str, value: Decimal) {
+        if !self.quiet {
+            self.steps.push(Step { key, value, period: Some(period.to_owned()) });
+        }
     }
 
     /// The value recorded under `key`, if any (the last one when recorded twice).

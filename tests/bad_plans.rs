@@ -29,6 +29,19 @@ fn a_zero_or_negative_constant_target_is_rejected() {
 }
 
 #[test]
+fn a_formula_written_as_a_bare_number_says_how_to_write_it() {
+    let mut plan = sample_plan();
+    plan["scorecards"][0]["kpis"][1]["target"] = json!(0);
+    let e = only_error(&plan);
+    assert_eq!((e.code, e.path.as_str(), e.value.as_deref()), ("invalid_value", "scorecards[0].kpis[1].target", Some("0")));
+    assert_eq!(e.message.en, "expected text, found number `0`: write it in double quotes, \"0\"");
+    assert_eq!(e.message.zh, "应为文本，实际为数字 `0`：请写在双引号中，\"0\"");
+    // Written as the message says, the target is read and judged: a target must be above 0.
+    plan["scorecards"][0]["kpis"][1]["target"] = json!("0");
+    assert_eq!(only_error(&plan).code, "target_not_positive");
+}
+
+#[test]
 fn a_missing_field_names_its_full_path() {
     let mut plan = sample_plan();
     plan["scorecards"][0]["kpis"][2].as_object_mut().unwrap().remove("actual");

@@ -4,6 +4,7 @@
 mod common;
 use common::{d, dataset, evaluate};
 use serde_json::{json, Value};
+use rust_decimal::Decimal;
 
 const HEAD: &str = "rep_id,name,region,role,period,revenue,target,new_customers,visits,violations,sup,cus,peer,hours\n";
 
@@ -184,4 +185,21 @@ fn year_to_date_sums_pay_and_averages_scores() {
     // Attainment over the half year: 2.3M / 2M = 115%.
     assert_eq!(r.attainment_pct, Some(d("115")));
     assert_eq!(ytd.periods, ["2026-Q1", "2026-Q2"]);
+    // Explained period by period, so that the statement adds up: the KPI's score in each
+    // quarter, then their average; the commission settled in each quarter, then their sum
+    // (not the half year's 115% put through the tiers: 2,000,000 × 3% + 300,000 × 4% = 72,000).
+    let by_period = |e: &incentive_engine::explain::Explanation, key: &str| -> Vec<(String, Decimal)> {
+        e.steps.iter().filter(|s| s.key == key).map(|s| (s.period.clone().unwrap(), s.value)).collect()
+    };
+    let q = |p: &str, v: &str| (p.to_string(), d(v));
+    assert_eq!(by_period(&r.kpis[0].explain, "period_score"), [q("2026-Q1", "80"), q("2026-Q2", "120")]);
+    assert_eq!(r.kpis[0].explain.get("score"), Some(d("100")));
+    assert_eq!(r.kpis[0].explain.notes, ["year_to_date_average"]);
+    // Q1: 800,000 × 3% = 24,000. Q2: 1,000,000 × 3% + 200,000 × 4% + 300,000 × 5% = 53,000.
+    assert_eq!(by_period(&r.commission[0].explain, "period_pay"), [q("2026-Q1", "24000.00"), q("2026-Q2", "53000.00")]);
+    assert_eq!(r.commission[0].explain.notes, ["year_to_date_sum"]);
+    assert_eq!(r.commission[0].pay, d("77000.00"));
+    // A period's own evaluation names no period in its steps.
+    let q2 = ws.evaluate("2026-Q2").unwrap();
+    assert!(q2.reps[0].kpis[0].explain.steps.iter().chain(&q2.reps[0].commission[0].explain.steps).all(|s| s.period.is_none()));
 }

@@ -30,8 +30,9 @@ pub(super) fn evaluate_ytd(plan: &CompiledPlan, data: &Dataset, period: usize, d
     let mut periods: Vec<usize> = (0..data.periods.len()).filter(|p| key(*p).is_some_and(|(y, i)| y == year && i <= index)).collect();
     periods.sort_by_key(|p| key(*p).map(|k| k.1));
 
-    // Each rep's results in period order, reps in order of first appearance.
-    let mut by_rep: Vec<(crate::label::Label, Vec<RepResult>)> = Vec::new();
+    // Each rep's results in period order (with each one's period name), reps in order of
+    // first appearance.
+    let mut by_rep: Vec<(crate::label::Label, Vec<(&str, RepResult)>)> = Vec::new();
     let mut index_of: HashMap<crate::label::Label, usize> = HashMap::new();
     let mut problems: Vec<Problem> = Vec::new();
     for &p in &periods {
@@ -43,11 +44,12 @@ pub(super) fn evaluate_ytd(plan: &CompiledPlan, data: &Dataset, period: usize, d
                 w.message.en = format!("{}: {}", data.periods[p], w.message.en);
                 w.message.zh = format!("{}：{}", data.periods[p], w.message.zh);
             }
+            let name = data.periods[p].as_str();
             match index_of.get(&r.rep_id) {
-                Some(&at) => by_rep[at].1.push(r),
+                Some(&at) => by_rep[at].1.push((name, r)),
                 None => {
                     index_of.insert(r.rep_id.clone(), by_rep.len());
-                    by_rep.push((r.rep_id.clone(), vec![r]));
+                    by_rep.push((r.rep_id.clone(), vec![(name, r)]));
                 }
             }
         }
@@ -91,9 +93,17 @@ fn sum(values: impl Iterator<Item = Decimal>) -> Option<Decimal> {
     values.into_iter().try_fold(Decimal::ZERO, |s, v| s.checked_add(v))
 }
 
-/// One rep's periods (in order) combined into its year-to-date result; its KPI averages
-/// explained when `record`.
-fn combine(plan: &CompiledPlan, periods: Vec<RepResult>, record: bool) -> Result<RepResult, Problem> {
+/// One rep's periods (in order, each with its name) combined into its year-to-date result;
+/// when `record`, each KPI's average and each pay figure's sum explained by its value in
+/// each period.
+fn combine(plan: &CompiledPlan, named: Vec<(&str, RepResult)>, record: bool) -> Result<RepResult, Problem> {
+    let (names, periods): (Vec<&str>, Vec<RepResult>) = named.into_iter().unzip();
+    // A figure's value in each period that has it, explained period by period under `key`.
+    let per_period = |key: &'static str, find: &dyn Fn(&RepResult) -> Option<Decimal>| {
+        let mut explain = Explanation::recording(record);
+        let values: Vec<Decimal> = names.iter().zip(&periods).filter_map(|(name, p)| find(p).inspect(|v| explain.period_value(key, name, *v))).collect();
+        (values, explain)
+    };
     let rounding = &plan.plan.rounding;
     let score_avg = |values: Vec<Decimal>| -> Option<Decimal> { Some(rounding.mode.apply(average(sum(values.iter().copied())?, values.len()), rounding.score_scale)) };
     let Some(last) = periods.last().cloned() else { return Err(Problem::error("no_periods", "", None, "no periods to combine".into(), "没有可汇总的期间".into())) };
@@ -103,11 +113,7 @@ fn combine(plan: &CompiledPlan, periods: Vec<RepResult>, record: bool) -> Result
         .kpis
         .iter()
         .map(|k| {
-            let scores: Vec<Decimal> = periods.iter().filter_map(|p| p.kpis.iter().find(|x| x.id == k.id)).map(|x| x.score).collect();
-            let mut explain = Explanation::recording(record);
-            for s in &scores {
-                explain.value("period_score", *s);
-            }
+            let (scores, mut explain) = per_period("period_score", &|p| p.kpis.iter().find(|x| x.id == k.id).map(|x| x.score));
             explain.note("year_to_date_average");
             let score = score_avg(scores).ok_or_else(err)?;
             explain.value("score", score);
@@ -143,15 +149,19 @@ fn combine(plan: &CompiledPlan, periods: Vec<RepResult>, record: bool) -> Result
                 None => None,
             };
             let attainment_pct = target.and_then(|t| percent(base, t).ok());
-            Ok(LineResult { id: line.id.clone(), base, target, attainment_pct, pay: sum(same.iter().map(|x| x.pay)).ok_or_else(err)?, slices: Vec::new(), explain: Explanation::default() })
+            // Settled each period: the sum of the periods' pay, not the year's attainment's tiers.
+            let (pays, mut explain) = per_period("period_pay", &|p| p.commission.iter().find(|x| x.id == line.id).map(|x| x.pay));
+            explain.note("year_to_date_sum");
+            Ok(LineResult { id: line.id.clone(), base, target, attainment_pct, pay: sum(pays.into_iter()).ok_or_else(err)?, slices: Vec::new(), explain })
         })
         .collect::<Result<Vec<_>, Problem>>()?;
     let items = |list: fn(&RepResult) -> &Vec<PayItem>| -> Result<Vec<PayItem>, Problem> {
         list(&last)
             .iter()
             .map(|item| {
-                let amount = sum(periods.iter().filter_map(|p| list(p).iter().find(|x| x.id == item.id)).map(|x| x.amount)).ok_or_else(err)?;
-                Ok(PayItem { amount, explain: Explanation::default(), ..item.clone() })
+                let (amounts, mut explain) = per_period("period_amount", &|p| list(p).iter().find(|x| x.id == item.id).map(|x| x.amount));
+                explain.note("year_to_date_sum");
+                Ok(PayItem { amount: sum(amounts.into_iter()).ok_or_else(err)?, explain, ..item.clone() })
             })
             .collect()
     };

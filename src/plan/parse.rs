@@ -264,6 +264,13 @@ fn describe_type_error(inner: &str) -> (String, String) {
             return (format!("`{number}` {}", TOO_LARGE.0), format!("`{number}` {}", TOO_LARGE.1));
         }
     }
+    // A number where a formula or a name is read (`"target": 0`): how to write it as text.
+    if let ("a string", Some(number)) = (expected, found.strip_prefix("number `").and_then(|n| n.strip_suffix('`'))) {
+        return (
+            format!("expected text, found number `{number}`: write it in double quotes, \"{number}\""),
+            format!("应为文本，实际为数字 `{number}`：请写在双引号中，\"{number}\""),
+        );
+    }
     let (e, z) = match expected {
         x if x.contains("Decimal") => ("a number (or a number in quotes)", "数字"),
         x if x.starts_with('u') && x[1..].chars().all(|c| c.is_ascii_digit()) => ("a whole number, 0 or more", "非负整数"),

@@ -100,6 +100,26 @@ test('year to date sums pay over the year\'s quarters', async () => {
   const r = expected('saas-target', '2026-Q4', true);
   const total = await app(page, '[data-testid="total-pay"]').getAttribute('title');
   assert.equal(total.replaceAll(',', ''), r.totals.total_pay);
+
+  // His statement adds up: the commission settled quarter by quarter (not the year's 81.17%
+  // through the tiers, which would be 112,020), each KPI's score by quarter, then averaged.
+  await app(page, 'tr[data-rep="E01"]').click();
+  const statement = app(page, '[data-testid="explanation"]');
+  await statement.waitFor();
+  const quarters = statement.locator('table[data-line="revenue_commission"] tr.period');
+  assert.deepEqual(await quarters.evaluateAll((rows) => rows.map((row) => [row.dataset.period, row.querySelector('[data-col="period-pay"]').textContent])), [
+    ['2026-Q1', '23,730.00'], ['2026-Q2', '26,760.00'], ['2026-Q3', '25,530.00'], ['2026-Q4', '38,000.00'],
+  ]);
+  assert.equal(await statement.locator('table[data-line="revenue_commission"] [data-col="line-pay"]').textContent(), '114,020.00');
+  assert.match(await statement.locator('table[data-line="revenue_commission"]').textContent(), /settled each period: the sum of the periods/);
+  // Visits, 15 points: Q1 13.33, Q2 12.67, Q3 12.33, Q4 15.67 (47 of 45, capped at 110%: 15.6667).
+  const e01 = r.reps.find((x) => x.rep_id === 'E01');
+  const visits = e01.kpis.find((k) => k.id === 'visits');
+  assert.deepEqual(await statement.locator('tr[data-kpi="visits"] + tr.steps [data-period]').allTextContents(),
+    visits.explain.steps.filter((st) => st.period).map((st) => `${st.period} ${st.value}`));
+  assert.deepEqual(visits.explain.steps.filter((st) => st.period).map((st) => st.period), ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
+  assert.equal(await statement.locator('[data-testid="score-rounding"]').textContent(),
+    'Each KPI score is the average of its periods\' scores, rounded to 2 decimal places (half up), as the plan says, before the scores are added.');
   await context.close();
 });
 

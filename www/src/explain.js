@@ -24,10 +24,24 @@ function stepValue(lang, step) {
   return PERCENT_KEYS.has(step.key) ? percent(step.value) : short(step.value, 4);
 }
 
+/** One named value, inline: "cap 120.00%"; a year-to-date figure's value in one period by that period, "2026-Q1 39.55". */
+function step(el, s) {
+  return s.period != null
+    ? html`<span class="step" data-period=${s.period}>${s.period} ${stepValue(el.lang, s)}</span>`
+    : html`<span class="step">${term(el.lang, s.key)} ${stepValue(el.lang, s)}</span>`;
+}
+
 /** The named values (only `keys` when given) and notes of an explanation, inline. */
 function steps(el, explain, keys) {
   const shown = keys ? explain.steps.filter((s) => keys.includes(s.key)) : explain.steps;
-  return html`${shown.map((s) => html`<span class="step">${term(el.lang, s.key)} ${stepValue(el.lang, s)}</span>`)}${explain.notes.map((n) => html`<span class="note" data-note=${n}>${term(el.lang, n)}</span>`)}`;
+  return html`${shown.map((s) => step(el, s))}${explain.notes.map((n) => html`<span class="note" data-note=${n}>${term(el.lang, n)}</span>`)}`;
+}
+
+/** The plan's rule that makes the KPI scores add up as shown: each is rounded first. */
+function scoreRounding(el, plan, yearToDate) {
+  const places = plan.rounding?.score_scale ?? 2;
+  const mode = term(el.lang, `rounding_${plan.rounding?.mode ?? 'half_up'}`);
+  return el.L(yearToDate ? 'scoreRoundingYtd' : 'scoreRounding').replace('{places}', places).replace('{mode}', mode);
 }
 
 /**
@@ -76,12 +90,13 @@ export function renderExplanation(el, rep, results) {
           <td class="num" data-col="kpi-score"><strong>${short(k.score)}</strong></td>
         </tr>
         <tr class="steps"><td colspan="6">
-          ${k.explain.steps.filter((s) => !HIDDEN_KEYS.has(s.key)).map((s) => html`<span class="step">${term(el.lang, s.key)} ${stepValue(el.lang, s)}</span>`)}
+          ${k.explain.steps.filter((s) => !HIDDEN_KEYS.has(s.key)).map((s) => step(el, s))}
           ${k.explain.notes.map((n) => html`<span class="note" data-note=${n}>${term(el.lang, n)}</span>`)}
         </td></tr>`;
         })}
       </tbody>
     </table>
+    <p class="hint" data-testid="score-rounding">${scoreRounding(el, plan, results.year_to_date)}</p>
     ${rep.points.length ? html`<table class="grid explain">
       <thead><tr><th>${el.L('points')}</th><th class="num">${el.L('events')}</th><th class="num">${el.L('pointsGot')}</th></tr></thead>
       <tbody>${rep.points.map((p) => {
@@ -95,7 +110,7 @@ export function renderExplanation(el, rep, results) {
       <thead><tr><th colspan="2">${el.L('basePay')}</th><th class="num">${el.L('pay')}</th></tr></thead>
       <tbody>${rep.base_pay.map((item) => html`<tr data-item=${item.id}>
         <th scope="row">${item.kind === 'salary' ? el.L('salary') : el.text(plan.base_pay?.allowances?.find((a) => a.id === item.id)) || item.id}</th>
-        <td>${steps(el, item.explain, ['salary'])}</td><td class="num">${money(item.amount)}</td></tr>`)}</tbody>
+        <td>${steps(el, item.explain, ['salary', 'period_amount'])}</td><td class="num">${money(item.amount)}</td></tr>`)}</tbody>
     </table>` : nothing}
     ${rep.commission.map((line) => {
       const source = plan.commission?.find((l) => l.id === line.id);
@@ -105,6 +120,7 @@ export function renderExplanation(el, rep, results) {
           <tr><th scope="row">${el.L('base')}</th><td class="num">${money(line.base)}${line.target != null ? html` / ${money(line.target)} = ${percent(line.attainment_pct)}` : nothing}</td><td></td></tr>
           ${line.slices.map((s) => html`<tr class="slice"><th scope="row">${el.L('tierSlice')} ${money(s.from)} – ${s.to != null ? money(s.to) : '∞'}</th>
             <td class="num">${money(s.amount)} × ${rate(s.rate)}</td><td class="num" data-col="slice-pay">${exactMoney(s.pay)}</td></tr>`)}
+          ${line.explain.steps.filter((s) => s.key === 'period_pay').map((s) => html`<tr class="period" data-period=${s.period}><th scope="row" colspan="2">${s.period}</th><td class="num" data-col="period-pay">${money(s.value)}</td></tr>`)}
           ${line.explain.notes.length || line.explain.steps.some((s) => MODIFIER_KEYS.has(s.key))
             ? html`<tr class="steps"><td colspan="3">${steps(el, line.explain, [...MODIFIER_KEYS])}</td></tr>`
             : nothing}
