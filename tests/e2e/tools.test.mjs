@@ -198,6 +198,27 @@ test('filtering region East shows exactly the engine\'s East reps; the text filt
     const footer = (selector) => app(page, `tfoot ${selector} td`).first().textContent();
     assert.equal(await footer('[data-testid="shown-total"]'), '1 rep');
     assert.equal(await footer('tr.grand'), '32 reps');
+    // A search that finds no one says so, and offers to clear the filters.
+    assert.equal(await app(page, '[data-testid="no-match"]').count(), 0);
+    await app(page, 'input[data-filter="text"]').fill('nobody-at-all');
+    await eventually(() => app(page, '[data-testid="no-match"]').textContent(), 'No rep matches the search and filters.\n          Clear the filters', 'no match');
+    await app(page, '[data-testid="clear-filters"]').click();
+    await eventually(() => rows(page).count(), 32, 'filters cleared');
+    assert.equal(await app(page, 'input[data-filter="text"]').inputValue(), '');
+  });
+});
+
+test('sorting by grade puts the best first on the first click', async () => {
+  await withPlayground(async ({ page }) => {
+    await app(page, 'button[data-sort="grade"]').click();
+    const r = evaluate(presetJson(FIRST));
+    const best = [...r.reps].sort((a, b) => a.rank - b.rank)[0];
+    assert.equal(best.grade, 'S');
+    await eventually(() => rows(page).first().getAttribute('data-rep'), best.rep_id, 'rank 1 first');
+    const grades = await app(page, '[data-testid="results"] tbody [data-col="grade"]').allTextContents();
+    const order = ['S', 'A', 'B', 'C'];
+    assert.deepEqual(grades, [...grades].sort((a, b) => order.indexOf(a) - order.indexOf(b)), 'S, then A, B and C');
+    assert.equal(await app(page, 'th:has(button[data-sort="grade"])').getAttribute('aria-sort'), 'ascending');
   });
 });
 

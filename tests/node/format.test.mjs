@@ -40,3 +40,12 @@ test('sums decimal strings exactly', () => {
   assert.equal(sum([]), '0');
   assert.equal(sum(['9007199254740993', '1']), '9007199254740994');
 });
+
+test('a chart axis tick is grouped and has at most two places, whatever float Chart.js chose', async () => {
+  const { tick } = await import('../../www/src/charts.js');
+  // Chart.js steps an all-zero axis (no change against the baseline) by 0.1 as floats.
+  assert.equal(tick(0.30000000000000004), '0.3');
+  assert.equal(tick(-0.7999999999999999), '-0.8');
+  assert.equal(tick(125000), '125,000');
+  assert.equal(tick(0), '0');
+});

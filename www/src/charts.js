@@ -14,6 +14,9 @@ const GRADE_COLORS = { S: '#17803d', A: '#1f5eff', B: '#d08a00', C: '#c0262d' };
 
 const num = (decimal) => Number(decimal ?? 0); // drawing only
 
+/** An axis tick (a float Chart.js chose, 0.30000000000000004 as like as not): grouped, at most 2 places. */
+export const tick = (v) => Number(v).toLocaleString('en-US', { maximumFractionDigits: 2 });
+
 /** Keeps one Chart per canvas, updated in place (no animation) when the data changes. */
 export class Charts {
   constructor() {
@@ -69,7 +72,7 @@ export function payoutConfig(curve, L) {
     },
     options: {
       plugins: { legend: { display: false }, tooltip: { callbacks: { label: (c) => money(c.parsed.y) } } },
-      scales: { x: { ticks: { maxTicksLimit: 9 }, title: { display: true, text: L('attainment') } }, y: { beginAtZero: true, ticks: { callback: (v) => money(v) } } },
+      scales: { x: { ticks: { maxTicksLimit: 9 }, title: { display: true, text: L('attainment') } }, y: { beginAtZero: true, ticks: { callback: tick } } },
     },
   };
 }
@@ -109,7 +112,7 @@ function stacked(labels, rows, L, horizontal = false) {
     options: {
       indexAxis: horizontal ? 'y' : 'x',
       plugins: { legend: { position: 'bottom', labels: { boxWidth: 10 } }, tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${money(c.parsed[horizontal ? 'x' : 'y'])}` } } },
-      scales: { x: { stacked: true, ticks: horizontal ? { callback: (v) => money(v) } : { autoSkip: true, maxRotation: 60 } }, y: { stacked: true, ticks: horizontal ? {} : { callback: (v) => money(v) } } },
+      scales: { x: { stacked: true, ticks: horizontal ? { callback: tick } : { autoSkip: true, maxRotation: 60 } }, y: { stacked: true, ticks: horizontal ? {} : { callback: tick } } },
     },
   };
 }
@@ -132,6 +135,6 @@ export function deltaConfig(comparison, nameOf, L) {
   return {
     type: 'bar',
     data: { labels: reps.map(nameOf), datasets: [{ label: L('vsBaseline'), data: reps.map((d) => num(d.pay_delta)), backgroundColor: reps.map((d) => (num(d.pay_delta) < 0 ? COLORS.down : COLORS.up)) }] },
-    options: { plugins: { legend: { display: false }, tooltip: { callbacks: { label: (c) => money(c.parsed.y) } } }, scales: { x: { ticks: { autoSkip: true, maxRotation: 60 } }, y: { ticks: { callback: (v) => money(v) } } } },
+    options: { plugins: { legend: { display: false }, tooltip: { callbacks: { label: (c) => money(c.parsed.y) } } }, scales: { x: { ticks: { autoSkip: true, maxRotation: 60 } }, y: { ticks: { callback: tick } } } },
   };
 }

@@ -716,7 +716,9 @@ export class SalesPlanPlayground extends LitElement {
   }
 
   setSort(key) {
-    this.sort = this.sort.key === key ? { key, dir: -this.sort.dir } : { key, dir: key === 'name' || key === 'region' || key === 'role' ? 1 : -1 };
+    // First click: names A to Z, grades best first (rank 1 up), figures largest first.
+    const first = ['name', 'region', 'role', 'grade'].includes(key) ? 1 : -1;
+    this.sort = this.sort.key === key ? { key, dir: -this.sort.dir } : { key, dir: first };
   }
 
   setFilter(part) {
@@ -840,13 +842,11 @@ export class SalesPlanPlayground extends LitElement {
     const pick = (id) => this.renderRoot.querySelector(`input[data-file="${id}"]`)?.click();
     return html`<nav class="actions" aria-label=${this.L('actions')}>
       <span class="source" data-testid="data-source">${source} · ${d?.reps ?? 0} ${this.counted(d?.reps ?? 0, 'reps')} · ${d?.periods ?? 0} ${this.counted(d?.periods ?? 0, 'periods')}</span>
-      <button type="button" data-testid="load-reps" title=${this.L('loadRepsTitle')} @click=${() => pick('reps')}>${this.L('loadReps')}</button>
+      <span class="split" role="group"><button type="button" data-testid="load-reps" title=${this.L('loadRepsTitle')} @click=${() => pick('reps')}>${this.L('loadReps')}</button><button type="button" data-testid="template" aria-label=${this.L('repsTemplate')} title=${this.L('templateTitle')} @click=${() => this.downloadTemplate()}>⤓ ${this.L('template')}</button></span>
       <input type="file" hidden data-file="reps" accept=".csv,.xlsx,text/csv" @change=${(e) => { this.loadRepsFile(e.target.files[0]); e.target.value = ''; }} />
-      <button type="button" data-testid="template" title=${this.L('templateTitle')} @click=${() => this.downloadTemplate()}>${this.L('repsTemplate')}</button>
       <span class="sep" aria-hidden="true"></span>
-      <button type="button" data-testid="load-returns" title=${this.L('loadReturnsTitle').replace('{count}', this.counted(d?.returns ?? 0, 'returnsCount'))} @click=${() => pick('returns')}>${this.L('loadReturns')}</button>
+      <span class="split" role="group"><button type="button" data-testid="load-returns" title=${this.L('loadReturnsTitle').replace('{count}', this.counted(d?.returns ?? 0, 'returnsCount'))} @click=${() => pick('returns')}>${this.L('loadReturns')}</button><button type="button" data-testid="returns-template" aria-label=${this.L('returnsTemplate')} title=${this.L('returnsTemplateTitle')} @click=${() => this.downloadReturnsTemplate()}>⤓ ${this.L('template')}</button></span>
       <input type="file" hidden data-file="returns" accept=".csv,.xlsx,text/csv" @change=${(e) => { this.loadReturnsFile(e.target.files[0]); e.target.value = ''; }} />
-      <button type="button" data-testid="returns-template" title=${this.L('returnsTemplateTitle')} @click=${() => this.downloadReturnsTemplate()}>${this.L('returnsTemplate')}</button>
       <span class="sep" aria-hidden="true"></span>
       <button type="button" data-testid="open-plan" @click=${() => pick('plan')}>${this.L('openPlan')}</button>
       <input type="file" hidden data-file="plan" accept=".json,application/json" @change=${(e) => { this.openPlanFile(e.target.files[0]); e.target.value = ''; }} />
@@ -1035,7 +1035,7 @@ const SORT_KEYS = {
   role: (r, el) => name(el.lang, r.role),
   attainment: (r) => r.attainment_pct,
   score: (r) => r.score,
-  grade: (r) => r.rank.toString(),
+  grade: (r) => r.rank.toString(), // grades follow the ranks: 1 is the best
   base: (r) => r.base_total,
   commission: (r) => sum(r.commission.map((l) => l.pay)),
   bonuses: (r) => sum(r.bonuses.map((b) => b.amount)),

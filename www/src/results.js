@@ -119,6 +119,8 @@ export function renderTable(el, r, comparison) {
         ${delta ? th(el, 'delta', el.L('vsBaseline'), 'num') : nothing}
       </tr></thead>
       <tbody>
+        ${shown.length ? nothing : html`<tr class="no-match" data-testid="no-match"><td colspan=${7 + extra + (delta ? 1 : 0)}>${el.L('noMatch')}
+          <button type="button" class="secondary" data-testid="clear-filters" @click=${() => el.setFilter({ text: '', region: '', role: '', grade: '' })}>${el.L('clearFilters')}</button></td></tr>`}
         ${rendered.map((rep) => html`<tr data-rep=${rep.rep_id} tabindex="0" aria-selected=${el.selectedRep === rep.rep_id ? 'true' : 'false'}
             @click=${() => el.selectRep(rep.rep_id)} @keydown=${(e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), el.selectRep(rep.rep_id))}>
           <th scope="row">${zh ? rep.name_zh || rep.name : rep.name}<span class="hint"> ${rep.rep_id}</span>${signalMarks(el, rep.rep_id)}${rep.flags.length

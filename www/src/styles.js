@@ -210,6 +210,10 @@ export const styles = css`
   .actions button[disabled] { opacity: 0.5; cursor: not-allowed; }
   .actions .source { color: var(--_muted); font-size: 13px; margin-right: 6px; }
   .actions .sep { width: 1px; height: 20px; background: var(--_border); }
+  /* A load button and its template's download, joined: which template is which is plain. */
+  .actions .split { display: inline-flex; }
+  .actions .split button:first-child { border-top-right-radius: 0; border-bottom-right-radius: 0; }
+  .actions .split button + button { border-left: 0; border-top-left-radius: 0; border-bottom-left-radius: 0; color: var(--_muted); }
   /* Laptop widths: the file actions stay on one line. */
   @container playground (max-width: 1420px) {
     .actions { gap: 4px; padding: 8px 16px; }
