@@ -53,10 +53,15 @@ test('a negative rate shows a readable error by the field and keeps the last goo
   assert.equal(await field(page, 'commission[0].tiers[1].rate_pct').getAttribute('aria-invalid'), 'true');
   assert.match(await page.locator('sales-plan-playground [data-testid="plan-errors"]').textContent(), /last valid plan/);
   assert.equal(await cell(page, 'E01', 'commission').textContent(), '42,000.00');
-  // Fixing the field clears the error and recomputes.
+  // While edited, the preset's description says it is the preset's.
+  const edited = page.locator('sales-plan-playground [data-testid="description-edited"]');
+  assert.equal(await edited.textContent(), 'Edited since; the preset as it came:');
+  // Fixing the field clears the error and recomputes; the plan is the preset again.
   await field(page, 'commission[0].tiers[1].rate_pct').fill('4');
   assert.equal(await error.count(), 0);
   assert.equal(await cell(page, 'E01', 'commission').textContent(), '38,000.00');
+  assert.equal(await edited.count(), 0);
+  assert.match(await page.locator('sales-plan-playground [data-testid="description"]').textContent(), /^One scorecard of three capped KPIs/);
   await context.close();
 });
 

@@ -9,6 +9,7 @@ import { renderKpiDetails, addKpi } from './editor-kpi.js';
 import { renderTargets } from './editor-targets.js';
 import { renderJson } from './editor-json.js';
 import { short } from './format.js';
+import { canonical } from './plan-path.js';
 
 /** Sum of decimal-looking strings, for the live totals next to inputs (display only). */
 function sum(values) {
@@ -20,8 +21,14 @@ function sum(values) {
  * plan's own name when the edit renamed it): its description was written for the preset.
  */
 function presetLabel(el, preset, plan) {
-  if (preset.id !== el.presetId || preset.canonical === JSON.stringify(plan)) return el.text(preset.plan);
+  if (preset.id !== el.presetId || preset.canonical === canonical(plan)) return el.text(preset.plan);
   return `${el.text(plan) || el.text(preset.plan)} · ${el.L('edited')}`;
+}
+
+/** Whether the plan is a preset since edited (its description then describes the preset, not the edits). */
+function editedPreset(el, plan) {
+  const preset = el.presets.find((p) => p.id === el.presetId);
+  return preset != null && preset.canonical !== canonical(plan) && el.text(plan, 'description') === el.text(preset.plan, 'description');
 }
 
 /**
@@ -38,7 +45,7 @@ export function renderEditor(el) {
         ${el.presets.map((p) => html`<option value=${p.id} ?selected=${p.id === el.presetId}>${presetLabel(el, p, plan)}</option>`)}
       </select>
     </label>
-    ${el.text(plan, 'description') ? html`<p class="hint description">${el.text(plan, 'description')}</p>` : nothing}
+    ${el.text(plan, 'description') ? html`<p class="hint description" data-testid="description">${editedPreset(el, plan) ? html`<em data-testid="description-edited">${el.L('descriptionOfPreset')}</em> ` : nothing}${el.text(plan, 'description')}</p>` : nothing}
     ${renderScorecards(el)}
     ${plan.targets?.length ? renderTargets(el) : nothing}
     ${plan.points?.items?.length ? renderPoints(el) : nothing}

@@ -1,5 +1,6 @@
 // Reading and writing a plan object by the same paths the engine's errors use
-// ("scorecards[0].kpis[1].weight"), so an error can be shown next to its field.
+// ("scorecards[0].kpis[1].weight"), so an error can be shown next to its field; and a plan's
+// canonical text, to tell an edited plan from a preset.
 
 /** "a.b[2].c" → ["a", "b", 2, "c"] */
 export function parsePath(path) {
@@ -27,4 +28,12 @@ export function setIn(obj, path, value) {
   if (value === undefined) delete at[keys.at(-1)];
   else at[keys.at(-1)] = value;
   return copy;
+}
+
+/**
+ * A plan as text to tell an edited plan from a preset: numbers written as text, as the form
+ * writes them ("4" typed back over 4 is the preset again).
+ */
+export function canonical(plan) {
+  return JSON.stringify(plan, (_, v) => (typeof v === 'number' ? String(v) : v));
 }

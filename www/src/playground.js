@@ -12,7 +12,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { loadEngine } from './engine.js';
 import { t, counted, initialLang, LANGS } from './i18n.js';
-import { getIn, setIn } from './plan-path.js';
+import { canonical, getIn, setIn } from './plan-path.js';
 import { sum } from './format.js';
 import { download, exportCsv, exportXlsx, csvFromFile, savePlan, readText } from './io.js';
 import { History } from './history.js';
@@ -198,8 +198,8 @@ export class SalesPlanPlayground extends LitElement {
       this.useEngine(api.Engine.withSampleReps(), { sample: true });
       this.presets = api.presets().map((p) => {
         const plan = JSON.parse(p.json);
-        // `canonical`: the plan as JSON.stringify writes it, to tell an edited plan from the preset.
-        return { id: p.id, json: p.json, plan, canonical: JSON.stringify(plan) };
+        // `canonical`: to tell an edited plan from the preset.
+        return { id: p.id, json: p.json, plan, canonical: canonical(plan) };
       });
       this.status = 'ready';
       if (this.hostReps) this.useReps(this.hostReps, { quiet: true });
