@@ -63,13 +63,13 @@ test('the explanation shows every KPI of Zhang Wei with the hand-worked figures'
   assert.equal(await row.locator('[data-col="kpi-score"]').textContent(), '33.88');
   assert.match(await row.textContent(), /960,000\s*850,000\s*112\.94%/);
   // Visits 47 against 45, capped at 100%: the full weight 6, with the cap shown as the rule applied.
-  assert.equal(await drawer.locator('tr[data-kpi="visits"] [data-col="kpi-score"]').textContent(), '6');
+  assert.equal(await drawer.locator('tr[data-kpi="visits"] [data-col="kpi-score"]').textContent(), '6.00');
   assert.equal(await drawer.locator('tr[data-kpi="visits"] + tr.steps [data-note="capped"]').count(), 1);
   // Every KPI score and the total agree with the engine.
   const rep = expected('target-oriented', '2026-Q4').reps.find((r) => r.rep_id === 'E01');
   const shown = await drawer.locator('[data-col="kpi-score"]').allTextContents();
-  assert.deepEqual(shown, rep.kpis.map((k) => k.score.replace(/\.?0+$/, '')));
-  assert.equal(await drawer.locator('[data-testid="detail-score"]').textContent(), rep.score.replace(/\.?0+$/, ''));
+  assert.deepEqual(shown, rep.kpis.map((k) => k.score));
+  assert.equal(await drawer.locator('[data-testid="detail-score"]').textContent(), rep.score);
   // The commission slices: 1,000,000 × 3% and 200,000 × 4% = 38,000, × 1.1 for grade S = 41,800.00
   assert.deepEqual(await drawer.locator('tr.slice td:first-of-type').allTextContents(), ['1,000,000 × 3%', '200,000 × 4%']);
   assert.match(await drawer.locator('[data-line="revenue_commission"] tr.steps').textContent(), /grade multiplier 1\.1/);

@@ -873,13 +873,13 @@ test('KPI editor: add a KPI, weight it, make it pass/fail with a condition, see 
     assert.equal(r.reps.find((x) => x.rep_id === 'E01').kpis.find((k) => k.id === 'kpi_4').score, '10.00');
     await app(page, 'tr[data-rep="E01"]').click();
     const kpi4 = app(page, '[data-testid="explanation"] tr[data-kpi="kpi_4"]');
-    await eventually(() => kpi4.locator('[data-col="kpi-score"]').textContent(), '10', 'E01 passes');
-    assert.equal(await app(page, '[data-testid="explanation"] [data-testid="detail-score"]').textContent(), r.reps.find((x) => x.rep_id === 'E01').score.replace(/\.?0+$/, ''));
+    await eventually(() => kpi4.locator('[data-col="kpi-score"]').textContent(), '10.00', 'E01 passes');
+    assert.equal(await app(page, '[data-testid="explanation"] [data-testid="detail-score"]').textContent(), r.reps.find((x) => x.rep_id === 'E01').score);
     // The open drawer covers the middle of the table's rows: close it before picking Li Na.
     await app(page, '[data-testid="explanation"] button[aria-label="Close"]').click();
     await app(page, 'tr[data-rep="E03"]').click();
     await eventually(() => app(page, '[data-testid="explanation"]').getAttribute('data-rep'), 'E03', 'E03 open');
-    assert.equal(await kpi4.locator('[data-col="kpi-score"]').textContent(), '0');
+    assert.equal(await kpi4.locator('[data-col="kpi-score"]').textContent(), '0.00');
     // Remove it again and put the weight back: the first preset's figures return.
     await app(page, '[data-testid="remove-kpi"]').click();
     await eventually(() => sum.textContent(), '90', 'sum without the KPI');
@@ -887,7 +887,7 @@ test('KPI editor: add a KPI, weight it, make it pass/fail with a condition, see 
     await eventually(() => sum.textContent(), '100', 'sum restored');
     await eventually(() => kpi4.count(), 0, 'kpi_4 gone from the explanation');
     const original = evaluate(presetJson(FIRST)).reps.find((x) => x.rep_id === 'E03');
-    assert.equal(await app(page, '[data-testid="explanation"] [data-testid="detail-score"]').textContent(), original.score.replace(/\.?0+$/, ''));
+    assert.equal(await app(page, '[data-testid="explanation"] [data-testid="detail-score"]').textContent(), original.score);
   });
 });
 

@@ -4,10 +4,11 @@
 import { html, nothing } from 'lit';
 import { name, term } from './i18n.js';
 import { renderRepFlags, renderRepPortrait } from './signals.js';
-import { money, exactMoney, percent, rate, short } from './format.js';
+import { money, exactMoney, number, percent, rate, short } from './format.js';
 
 const PERCENT_KEYS = new Set(['attainment_pct', 'cap_pct', 'floor_pct', 'threshold_pct', 'applied_pct', 'band_score_pct', 'rater_weight_pct', 'gate_pct', 'group_attainment_pct', 'above_pct', 'excess_over_pct', 'rate_pct']);
 const HIDDEN_KEYS = new Set(['actual', 'target', 'attainment_pct', 'score']);
+const ROUNDED_SCORE_KEYS = new Set(['period_score']);
 
 const MODIFIER_KEYS = new Set(['returned', 'tier_pay', 'gate_pct', 'added_rate_pct', 'multiplier', 'grade_multiplier', 'cap']);
 
@@ -21,6 +22,8 @@ function writtenAsPercent(kpi) {
 function stepValue(lang, step) {
   // Percentage points added to a rate: "+1 pt", not "1.00%" (which reads as a share).
   if (step.key === 'added_rate_pct') return lang === 'zh' ? `+${short(step.value, 4)} 个百分点` : `+${short(step.value, 4)} pt`;
+  // A score rounded by the plan is shown as rounded ("72.00", as in the table), not trimmed.
+  if (ROUNDED_SCORE_KEYS.has(step.key)) return number(step.value);
   return PERCENT_KEYS.has(step.key) ? percent(step.value) : short(step.value, 4);
 }
 
@@ -63,8 +66,8 @@ export function renderExplanation(el, rep, results) {
       <div>
         <h3 tabindex="-1">${zh ? rep.name_zh || rep.name : rep.name} <span class="hint">${rep.rep_id} · ${name(el.lang, rep.region)} · ${name(el.lang, rep.role)} · ${results.periods.join(', ')}</span></h3>
         <p class="verdict">
-          ${el.L('finalScore')} <strong data-testid="detail-score">${short(rep.score)}</strong> =
-          ${el.L('weighted')} ${short(rep.weighted_score)}${isZero(rep.bonus_points) ? nothing : html` + ${el.L('bonus')} ${short(rep.bonus_points)}`}${isZero(rep.penalty_points) ? nothing : html` − ${el.L('penalty')} ${short(rep.penalty_points)}`}
+          ${el.L('finalScore')} <strong data-testid="detail-score">${number(rep.score)}</strong> =
+          ${el.L('weighted')} ${number(rep.weighted_score)}${isZero(rep.bonus_points) ? nothing : html` + ${el.L('bonus')} ${number(rep.bonus_points)}`}${isZero(rep.penalty_points) ? nothing : html` − ${el.L('penalty')} ${number(rep.penalty_points)}`}
           → <span class=${`badge g-${rep.grade}`}>${rep.grade}</span>
           <span class="hint">${rep.graded_by === 'rank' ? el.L('gradedByRank') : el.L('gradedByBand')} · ${el.L('rank')} ${rep.rank}/${results.reps.length}</span>
         </p>
@@ -87,7 +90,7 @@ export function renderExplanation(el, rep, results) {
           <td class="num" data-col="target">${k.target != null ? figure(k.target) : '—'}</td>
           <td class="num">${k.attainment_pct != null ? percent(k.attainment_pct) : '—'}</td>
           <td class="num c-weight">${short(k.weight)}</td>
-          <td class="num" data-col="kpi-score"><strong>${short(k.score)}</strong></td>
+          <td class="num" data-col="kpi-score"><strong>${number(k.score)}</strong></td>
         </tr>
         <tr class="steps"><td colspan="6">
           ${k.explain.steps.filter((s) => !HIDDEN_KEYS.has(s.key)).map((s) => step(el, s))}
