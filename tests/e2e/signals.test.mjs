@@ -108,6 +108,9 @@ test('Wu Ting\'s statement: her alert, her portrait against the team and her imp
   for (const k of portrait.kpis) {
     const row = part.locator(`tr[data-portrait-kpi="${k.kpi}"]`);
     assert.equal(Number(await row.locator('[data-col="percentile"]').textContent()), Number(k.percentile), k.kpi);
+    // The rep's score as the plan rounded it (as in the KPI table above), the average to 2 places.
+    assert.equal(await row.locator('[data-col="score"]').textContent(), k.score, k.kpi);
+    assert.match(await row.locator('[data-col="team-average"]').textContent(), /^\d+\.\d\d$/, k.kpi);
     const cls = portrait.strengths.includes(k.kpi) ? 'strength' : portrait.weaknesses.includes(k.kpi) ? 'weakness' : '';
     assert.equal(await row.getAttribute('class'), cls, k.kpi);
   }

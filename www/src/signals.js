@@ -4,7 +4,7 @@
 // one out and words it in both languages; the page only lays them out.
 import { html, nothing } from 'lit';
 import { term } from './i18n.js';
-import { short, sum } from './format.js';
+import { fixed, number, short, sum } from './format.js';
 import { columnName } from './columns.js';
 
 const HEALTH_MARK = { ok: '✓', info: 'ℹ', warning: '⚠' };
@@ -99,7 +99,7 @@ export function renderRepPortrait(el, s, rep, kpiName) {
       <thead><tr><th>${el.L('portrait')}</th><th class="num">${el.L('score')}</th><th class="num">${el.L('teamAverage')}</th><th class="num">${el.L('percentileRank')}</th></tr></thead>
       <tbody>${portrait.kpis.map((k) => html`<tr data-portrait-kpi=${k.kpi} class=${portrait.strengths.includes(k.kpi) ? 'strength' : portrait.weaknesses.includes(k.kpi) ? 'weakness' : ''}>
         <th scope="row">${kpiName(k.kpi)}${portrait.strengths.includes(k.kpi) ? html` <span class="note strength">${el.L('strength')}</span>` : nothing}${portrait.weaknesses.includes(k.kpi) ? html` <span class="note weakness">${el.L('weakness')}</span>` : nothing}</th>
-        <td class="num" data-col="score">${short(k.score)}</td><td class="num" data-col="team-average">${short(k.team_average)}</td><td class="num" data-col="percentile">${short(k.percentile)}</td></tr>`)}</tbody>
+        <td class="num" data-col="score">${number(k.score)}</td><td class="num" data-col="team-average">${fixed(k.team_average, 2)}</td><td class="num" data-col="percentile">${short(k.percentile)}</td></tr>`)}</tbody>
     </table>` : nothing}
     ${plans.length ? html`<ul class="improvements" data-section="improvements">${plans.map((p) => html`<li class=${p.met === true ? 'met' : p.met === false ? 'missed' : ''}>${msg(p.message)}</li>`)}</ul>` : nothing}
   </section>`;
