@@ -60,6 +60,13 @@ for (const lang of ['en', 'zh']) {
     assert.ok(await statement.evaluate((e) => e.scrollWidth <= e.clientWidth), 'the statement does not scroll sideways');
     const [, scoreRight] = await span(statement.locator('tr[data-kpi] [data-col="kpi-score"]').first());
     assert.ok(scoreRight <= PHONE.width, `the KPI score ends at ${scoreRight}`);
+    // The drawer covers the header's language switch: it has its own, on the screen, which works.
+    const other = lang === 'en' ? 'zh' : 'en';
+    const [, switchRight] = await span(statement.locator(`button[data-statement-lang="${other}"]`));
+    assert.ok(switchRight <= PHONE.width, `the statement's language switch ends at ${switchRight}`);
+    await statement.locator(`button[data-statement-lang="${other}"]`).click();
+    const title = other === 'zh' ? '薪酬明细单' : 'Pay statement';
+    await eventually(async () => (await statement.locator('.statement-title').textContent()).startsWith(title), true, 'the statement in the other language');
     await page.screenshot({ path: new URL(`phone-statement-${lang}.png`, SHOTS).pathname });
     assert.deepEqual(errors, []);
     await context.close();

@@ -61,7 +61,14 @@ export function renderExplanation(el, rep, results) {
   const kpiName = (id) => el.text(card?.kpis.find((k) => k.id === id)) || id;
   const zh = el.lang === 'zh';
   return html`<section class="detail" data-testid="explanation" data-rep=${rep.rep_id} aria-label=${el.L('details')}>
-    <p class="statement-title">${el.L('statement')} · ${el.text(plan)} · ${results.year_to_date ? `${el.L('yearToDate')} ${results.periods.join(' – ')}` : results.period}</p>
+    <div class="statement-top">
+      <p class="statement-title">${el.L('statement')} · ${el.text(plan)} · ${results.year_to_date ? `${el.L('yearToDate')} ${results.periods.join(' – ')}` : results.period}</p>
+      <div class="detail-buttons">
+        <span class="no-print" data-testid="statement-lang">${el.renderLangSwitch(true)}</span>
+        <button type="button" class="secondary no-print" data-testid="print-statement" @click=${() => window.print()}>${el.L('printStatement')}</button>
+        <button type="button" class="icon no-print" aria-label=${el.L('close')} @click=${() => el.closeExplanation()}>×</button>
+      </div>
+    </div>
     <header class="detail-head">
       <div>
         <h3 tabindex="-1">${zh ? rep.name_zh || rep.name : rep.name} <span class="hint">${rep.rep_id} · ${name(el.lang, rep.region)} · ${name(el.lang, rep.role)} · ${results.periods.join(', ')}</span></h3>
@@ -72,10 +79,6 @@ export function renderExplanation(el, rep, results) {
           <span class="hint">${rep.graded_by === 'rank' ? el.L('gradedByRank') : el.L('gradedByBand')} · ${el.L('rank')} ${rep.rank}/${results.reps.length}</span>
         </p>
         ${rep.flags.map((f) => html`<p class="flag-line" data-flag=${f.code}>⚑ ${term(el.lang, f.code)} (${f.grade}: ${f.periods.join(' → ')})</p>`)}
-      </div>
-      <div class="detail-buttons">
-        <button type="button" class="secondary no-print" data-testid="print-statement" @click=${() => window.print()}>${el.L('printStatement')}</button>
-        <button type="button" class="icon no-print" aria-label=${el.L('close')} @click=${() => el.closeExplanation()}>×</button>
       </div>
     </header>
     ${renderRepFlags(el, el.signals, rep)}

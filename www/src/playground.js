@@ -808,6 +808,16 @@ export class SalesPlanPlayground extends LitElement {
 
   // --- rendering -----------------------------------------------------------------------
 
+  /**
+   * The EN / 中文 switch: the header's (buttons `data-lang`), or an open statement's, which
+   * covers the header's (buttons `data-statement-lang`).
+   */
+  renderLangSwitch(inStatement = false) {
+    return html`<div class="lang" role="group" aria-label=${this.L('language')}>
+      ${LANGS.map((l) => html`<button type="button" data-lang=${inStatement ? nothing : l} data-statement-lang=${inStatement ? l : nothing} aria-pressed=${this.lang === l ? 'true' : 'false'} @click=${() => this.setLang(l)}>${l === 'en' ? 'EN' : '中文'}</button>`)}
+    </div>`;
+  }
+
   render() {
     return html`<div class="root" lang=${this.lang === 'zh' ? 'zh-CN' : 'en'}>
       <header class="bar">
@@ -822,9 +832,7 @@ export class SalesPlanPlayground extends LitElement {
             </select>
           </label>
           <label class="check"><input type="checkbox" data-testid="ytd" .checked=${this.ytd} @change=${(e) => this.setYtd(e.target.checked)} /> ${this.L('yearToDate')}</label>
-          <div class="lang" role="group" aria-label=${this.L('language')}>
-            ${LANGS.map((l) => html`<button type="button" data-lang=${l} aria-pressed=${this.lang === l ? 'true' : 'false'} @click=${() => this.setLang(l)}>${l === 'en' ? 'EN' : '中文'}</button>`)}
-          </div>
+          ${this.renderLangSwitch()}
         </div>
       </header>
       ${this.status === 'ready' ? this.renderActions() : nothing}

@@ -247,7 +247,11 @@ export const styles = css`
   .left-out-list p { margin: 0 0 6px; }
   .left-out-list table { margin-bottom: 4px; }
   .statement-title { margin: 0 0 6px; font-size: 12px; color: var(--_muted); text-transform: uppercase; letter-spacing: 0.04em; }
-  .detail-buttons { display: flex; gap: 6px; align-items: flex-start; }
+  .detail-buttons { display: flex; gap: 6px; align-items: flex-start; margin-left: auto; }
+  /* The statement's title, then its buttons (language, print, close) on its right, or under it when narrow. */
+  .statement-top { display: flex; flex-wrap: wrap; gap: 6px 8px; align-items: flex-start; margin-bottom: 6px; }
+  .statement-top .statement-title { flex: 1 1 220px; margin: 4px 0 0; }
+  .lang button { white-space: nowrap; }
   .statement-foot { margin-top: 12px; }
   /* Printing shows the open statement alone, as a page. */
   @media print {
