@@ -4,7 +4,8 @@
 /** The languages of the page: English and Simplified Chinese. */
 export const LANGS = ['en', 'zh'];
 
-const STRINGS = {
+/** The page's labels, by language then key (`{n}`-style placeholders filled by the caller). */
+export const STRINGS = {
   en: {
     title: 'Incentive plan playground',
     tagline: 'Scores and pay, exact to the cent, computed in your browser. No data leaves this page.',
@@ -472,8 +473,8 @@ const NAMES = {
   },
 };
 
-// Names of the engine's explanation steps, notes, scoring functions and flags.
-const TERMS = {
+/** Names of the engine's explanation steps, notes, scoring functions and flags, by language then key. */
+export const TERMS = {
   en: {
     average: 'team average', median: 'team median',
     actual: 'actual', target: 'target', attainment_pct: 'attainment', cap_pct: 'cap', floor_pct: 'floor',

@@ -1,0 +1,26 @@
+// The page's words: every label and term in both languages, with the same placeholders.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { STRINGS, TERMS } from '../../www/src/i18n.js';
+
+const placeholders = (text) => [...String(text).matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+for (const [table, words] of [['STRINGS', STRINGS], ['TERMS', TERMS]]) {
+  test(`${table}: every key in English and in Chinese, each with the same placeholders, none empty`, () => {
+    // English alone has singular forms (`repsOne`: "1 rep"), which `counted` picks for a count of 1.
+    const singular = (k) => k.endsWith('One') && k.slice(0, -3) in words.en;
+    const en = Object.keys(words.en).filter((k) => !singular(k)).sort();
+    const zh = Object.keys(words.zh).sort();
+    assert.deepEqual(en.filter((k) => !zh.includes(k)), [], 'missing in Chinese');
+    assert.deepEqual(zh.filter((k) => !en.includes(k)), [], 'missing in English');
+    // A singular form may write its "1" out ("1 rep left out"), so it has at most the plural's placeholders.
+    for (const key of Object.keys(words.en).filter(singular)) {
+      const plural = placeholders(words.en[key.slice(0, -3)]);
+      assert.deepEqual(placeholders(words.en[key]).filter((p) => !plural.includes(p)), [], `${key}: placeholders`);
+    }
+    for (const key of en) {
+      assert.ok(String(words.en[key]).trim() && String(words.zh[key]).trim(), `${key} is empty`);
+      assert.deepEqual(placeholders(words.zh[key]), placeholders(words.en[key]), `${key}: placeholders`);
+    }
+  });
+}
