@@ -689,10 +689,14 @@ export class SalesPlanPlayground extends LitElement {
     if (from) this.renderRoot.querySelector(`tr[data-rep="${CSS.escape(from)}"]`)?.focus();
   }
 
-  /** The user's choice of language from the element's own switch; the host is told. */
+  /** The user's choice of language with the element's own switch: used, and the host told. */
+  chooseLang(lang) {
+    this.setLang(lang);
+    this.emit('lang-change', { lang });
+  }
+
   setLang(lang) {
     this.lang = lang;
-    this.emit('lang-change', { lang });
     if (this.persisting) {
       try {
         localStorage.setItem(LANG_KEY, lang);
@@ -814,7 +818,7 @@ export class SalesPlanPlayground extends LitElement {
    */
   renderLangSwitch(inStatement = false) {
     return html`<div class="lang" role="group" aria-label=${this.L('language')}>
-      ${LANGS.map((l) => html`<button type="button" data-lang=${inStatement ? nothing : l} data-statement-lang=${inStatement ? l : nothing} aria-pressed=${this.lang === l ? 'true' : 'false'} @click=${() => this.setLang(l)}>${l === 'en' ? 'EN' : '中文'}</button>`)}
+      ${LANGS.map((l) => html`<button type="button" data-lang=${inStatement ? nothing : l} data-statement-lang=${inStatement ? l : nothing} aria-pressed=${this.lang === l ? 'true' : 'false'} @click=${() => this.chooseLang(l)}>${l === 'en' ? 'EN' : '中文'}</button>`)}
     </div>`;
   }
 
