@@ -107,3 +107,18 @@ test('editing a bonus amount and a gate updates the reps at once', async () => {
   assert.equal(await cell(page, 'E02', 'commission').textContent(), '19,200.00'); // 800,000 × 3% × 0.8 (C)
   await context.close();
 });
+
+test('a grade multiplier typed into a plan that had none applies (the part is created), and an absurd weight is an error, not a frozen page', async () => {
+  const { page, context, errors } = await openPlayground(env);
+  // The SaaS preset has no grade multipliers. Zhang Wei is S: 38,000 × 1.5 = 57,000.00.
+  await app(page, '[data-path="commission[0].grade_multipliers.S"]').fill('1.5');
+  await eventually(() => cell(page, 'E01', 'commission').textContent(), '57,000.00', 'S × 1.5');
+  const weight = app(page, '[data-path="scorecards[0].kpis[0].weight"]');
+  await weight.fill('99999999999999999999999999999');
+  await app(page, '[data-error-for="scorecards[0].kpis[0].weight"]').waitFor();
+  assert.equal(await cell(page, 'E01', 'commission').textContent(), '57,000.00');
+  await weight.fill('60');
+  await eventually(() => app(page, '[data-error-for="scorecards[0].kpis[0].weight"]').count(), 0, 'valid again');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -49,3 +49,10 @@ test('a chart axis tick is grouped and has at most two places, whatever float Ch
   assert.equal(tick(125000), '125,000');
   assert.equal(tick(0), '0');
 });
+
+test('a figure that is not a plain decimal (a float sum of absurd inputs) is shown as it is, not thrown on', async () => {
+  assert.equal(fixed('1e+30', 2), '1e+30');
+  assert.equal(short('1e+30'), '1e+30');
+  assert.equal(fixed('Infinity', 2), 'Infinity');
+  assert.equal(short('12.345'), '12.35');
+});

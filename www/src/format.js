@@ -14,6 +14,8 @@ export function group(decimal) {
 /** A decimal string rounded half away from zero to `places` decimals: ("2.345", 2) → "2.35". */
 export function fixed(decimal, places) {
   const text = String(decimal).trim();
+  // Not a plain decimal (a live sum of absurd inputs as a float: "1e+30"): shown as it is.
+  if (!/^-?\d*\.?\d*$/.test(text) || !/\d/.test(text)) return text;
   const negative = text.startsWith('-');
   const [int = '0', frac = ''] = (negative ? text.slice(1) : text).split('.');
   const digits = BigInt(int + frac.padEnd(places + 1, '0').slice(0, places + 1));

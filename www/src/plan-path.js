@@ -24,7 +24,14 @@ export function setIn(obj, path, value) {
   const keys = parsePath(path);
   const copy = structuredClone(obj);
   let at = copy;
-  for (const key of keys.slice(0, -1)) at = at[key];
+  for (const [i, key] of keys.slice(0, -1).entries()) {
+    // A part the plan does not have yet (a line's first grade multiplier) is created on the way.
+    if (at[key] == null) {
+      if (value === undefined) return copy;
+      at[key] = typeof keys[i + 1] === 'number' ? [] : {};
+    }
+    at = at[key];
+  }
   if (value === undefined) delete at[keys.at(-1)];
   else at[keys.at(-1)] = value;
   return copy;
