@@ -20,15 +20,9 @@ function sum(values) {
  * A preset's name in the selector; the chosen one, once the plan is edited, says so (with the
  * plan's own name when the edit renamed it): its description was written for the preset.
  */
-function presetLabel(el, preset, plan) {
-  if (preset.id !== el.presetId || preset.canonical === canonical(plan)) return el.text(preset.plan);
+function presetLabel(el, preset, plan, edited) {
+  if (preset.id !== el.presetId || !edited) return el.text(preset.plan);
   return `${el.text(plan) || el.text(preset.plan)} · ${el.L('edited')}`;
-}
-
-/** Whether the plan is a preset since edited (its description then describes the preset, not the edits). */
-function editedPreset(el, plan) {
-  const preset = el.presets.find((p) => p.id === el.presetId);
-  return preset != null && preset.canonical !== canonical(plan) && el.text(plan, 'description') === el.text(preset.plan, 'description');
 }
 
 /**
@@ -38,14 +32,19 @@ function editedPreset(el, plan) {
  */
 export function renderEditor(el) {
   const plan = el.plan;
+  // The preset chosen, and whether the plan has been edited since (its description then
+  // describes the preset, not the edits).
+  const preset = el.presets.find((p) => p.id === el.presetId);
+  const edited = preset != null && preset.canonical !== canonical(plan);
+  const presetDescribed = edited && el.text(plan, 'description') === el.text(preset.plan, 'description');
   return html`<section class="panel editor" aria-label=${el.L('plan')}>
     <label class="row preset">${el.L('preset')}
       <select data-testid="preset" @change=${(e) => el.loadPreset(e.target.value)}>
         ${el.presetId ? nothing : html`<option value="" disabled selected>${el.text(plan) || el.L('plan')}</option>`}
-        ${el.presets.map((p) => html`<option value=${p.id} ?selected=${p.id === el.presetId}>${presetLabel(el, p, plan)}</option>`)}
+        ${el.presets.map((p) => html`<option value=${p.id} ?selected=${p.id === el.presetId}>${presetLabel(el, p, plan, edited)}</option>`)}
       </select>
     </label>
-    ${el.text(plan, 'description') ? html`<p class="hint description" data-testid="description">${editedPreset(el, plan) ? html`<em data-testid="description-edited">${el.L('descriptionOfPreset')}</em> ` : nothing}${el.text(plan, 'description')}</p>` : nothing}
+    ${el.text(plan, 'description') ? html`<p class="hint description" data-testid="description">${presetDescribed ? html`<em data-testid="description-edited">${el.L('descriptionOfPreset')}</em> ` : nothing}${el.text(plan, 'description')}</p>` : nothing}
     ${renderScorecards(el)}
     ${plan.targets?.length ? renderTargets(el) : nothing}
     ${plan.points?.items?.length ? renderPoints(el) : nothing}
@@ -111,7 +110,8 @@ function weightsError(el, card, base) {
   const problem = el.problems.find((p) => p.path === `${base}.kpis` && p.code === 'weights_sum');
   if (!problem) return nothing;
   const parts = card.kpis.map((k) => `${el.text(k) || k.id} ${short(String(k.weight))}`).join(' + ');
-  const text = el.L('weightsSum').replace('{sum}', short(String(sum(card.kpis.map((k) => k.weight))))).replace('{parts}', parts).replace('{scale}', el.L('scaleWeights'));
+  // The engine's exact sum (the problem's value), not the float the live total adds up.
+  const text = el.L('weightsSum').replace('{sum}', problem.value).replace('{parts}', parts).replace('{scale}', el.L('scaleWeights'));
   return html`<div class="field-error" role="alert" data-error-for=${`${base}.kpis`} data-code="weights_sum">${text}</div>`;
 }
 
