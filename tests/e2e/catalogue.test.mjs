@@ -23,6 +23,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openBrowser } from './browser.mjs';
+import { localized } from '../../www/src/i18n.js';
 import { cases, inputOf, formulaPlan, describe } from '../catalogue/catalogue.mjs';
 
 const require = createRequire(import.meta.url);
@@ -103,10 +104,10 @@ async function setLang(to) {
  * (a case shows in one of them). A table row shows the value too.
  */
 const PLACES = {
-  plan: [{ selector: '[data-testid="json-errors"] li', printed: (p) => p.path || '—' }],
+  plan: [{ selector: '[data-testid="json-errors"] li', printed: (p) => p.path }],
   load: [{ selector: '[data-testid="load-report"] li', printed: (p) => p.path }],
   rows: [{ selector: '[data-testid="load-report"] tr[data-row-problem]' }],
-  evaluate: [{ selector: '[data-testid="not-computed"] li', printed: (p) => p.path || '—' }, { selector: '[data-testid="left-out"] tr[data-row-problem]' }],
+  evaluate: [{ selector: '[data-testid="not-computed"] li', printed: (p) => p.path }, { selector: '[data-testid="left-out"] tr[data-row-problem]' }],
 };
 
 /**
@@ -119,10 +120,12 @@ const shownAt = (place, index) => app(place.selector).evaluateAll((nodes, at) =>
 
 /** Expected problem `p` as `place` (number `at`) shows it in language `l`. */
 function asShown(p, l, place, at) {
-  if (!place) return { path: p.path, message: p[l] }; // more shown than expected: the lengths differ
+  // Shown on its own, an English message starts with a capital.
+  const message = localized(l, p);
+  if (!place) return { path: p.path, message }; // more shown than expected: the lengths differ
   return place.printed
-    ? { at, path: p.path, printed: place.printed(p), message: p[l] }
-    : { at, path: p.path, value: p.value ?? '', message: p[l] };
+    ? { at, path: p.path, printed: place.printed(p), message }
+    : { at, path: p.path, value: p.value ?? '', message };
 }
 
 /** Checks the problems shown in the current language, switches language, checks them again. */

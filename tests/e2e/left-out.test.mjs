@@ -59,7 +59,7 @@ test('reps left out of the period: a notice over the results counts them and ope
     assert.equal(await rows(page).count(), 30);
     assert.equal(await total(page, 'E01').count(), 0);
     // 893,410.00 of commission without returns (a reps file brings none), less E01's 38,000.00 and E02's 24,000.00.
-    assert.equal(await app(page, '[data-testid="total-pay"]').textContent(), 'CN¥831,410.00');
+    assert.equal(await app(page, '[data-testid="total-pay"]').textContent(), '¥831,410.00');
     await summary.click();
     assert.equal(await app(page, '[data-testid="left-out-list"]').isVisible(), true);
     assert.deepEqual(await tableRows(page, '[data-testid="left-out"]'), [
@@ -94,7 +94,7 @@ test('Load returns…: good rows are clawed back, bad rows listed; they survive 
     const report = app(page, '[data-testid="load-report"]');
     await eventually(() => app(page, '[data-testid="load-summary"]').textContent().catch(() => ''), '1 return loaded; 1 row left out:', 'the report');
     assert.equal(await report.locator('strong').first().textContent(), 'returns.csv');
-    assert.deepEqual(await tableRows(page, '[data-testid="load-report"]'), [['adjustments line 3.rep_id', 'X99', 'adjustments line 3: no rep `X99` in the data']]);
+    assert.deepEqual(await tableRows(page, '[data-testid="load-report"]'), [['adjustments line 3.rep_id', 'X99', 'Adjustments line 3: no rep `X99` in the data']]);
     // E01 gives back 20万 of the 120万 credited in the same quarter: 100万 × 3% = 30,000.00.
     await eventually(() => total(page, 'E01').textContent(), '30,000.00', 'E01 after the return');
     assert.equal(await total(page, 'E01').getAttribute('data-mark'), '↺');
@@ -142,7 +142,7 @@ test('a returns file that cannot be read says why and changes nothing', async ()
     await app(page, 'input[data-file="returns"]').setInputFiles({ name: 'wrong.csv', mimeType: 'text/csv', buffer: Buffer.from('rep,amount\nE01,5\n') });
     const item = app(page, '[data-testid="load-report"] li');
     await eventually(() => item.textContent().catch(() => ''),
-      'adjustments header the adjustments file needs exactly the columns rep_id,period,original_period,line,amount,reference; its header is `rep,amount`', 'the reason');
+      'adjustments header The adjustments file needs exactly the columns rep_id,period,original_period,line,amount,reference; its header is `rep,amount`', 'the reason');
     assert.match(await app(page, '[data-testid="load-report"]').textContent(), /The file could not be read:/);
     assert.equal(await total(page, 'S03').textContent(), '32,060.00');
     assert.equal(await total(page, 'E01').textContent(), '38,000.00');

@@ -49,7 +49,7 @@ test('a negative rate shows a readable error by the field and keeps the last goo
   await field(page, 'commission[0].tiers[1].rate_pct').fill('6');
   await field(page, 'commission[0].tiers[1].rate_pct').fill('-6');
   const error = page.locator('sales-plan-playground [data-error-for="commission[0].tiers[1].rate_pct"]');
-  assert.equal(await error.textContent(), 'a commission rate must be from 0 to 100; it is -6');
+  assert.equal(await error.textContent(), 'A commission rate must be from 0 to 100; it is -6');
   assert.equal(await field(page, 'commission[0].tiers[1].rate_pct').getAttribute('aria-invalid'), 'true');
   assert.match(await page.locator('sales-plan-playground [data-testid="plan-errors"]').textContent(), /last valid plan/);
   assert.equal(await cell(page, 'E01', 'commission').textContent(), '42,000.00');
@@ -73,7 +73,14 @@ test('weights that do not add to 100 are named, in English and in Chinese', asyn
   // In the form's words: the KPIs by the names it shows, and the checkbox it has.
   assert.equal(await error.textContent(), 'The weights add to 110 (Collected revenue vs target 70 + New customers 25 + Customer visits 15): change them to add to 100, or tick “Scale the weights to add to 100”.');
   assert.equal(await cell(page, 'E01', 'commission').textContent(), '38,000.00');
+  // The banner over the results says the same (not the engine's ids and JSON field), and its
+  // path takes the user to the field.
+  const banner = page.locator('sales-plan-playground [data-testid="plan-errors"] li[data-problem="scorecards[0].kpis"]');
+  assert.equal(await banner.locator('.msg').textContent(), await error.textContent());
+  await banner.locator('button').click();
+  assert.equal(await page.evaluate(() => document.querySelector('sales-plan-playground').shadowRoot.activeElement?.dataset.path), 'scorecards[0].kpis[0].weight');
   await page.locator('sales-plan-playground button[data-lang="zh"]').click();
+  assert.equal(await banner.locator('.msg').textContent(), await error.textContent());
   assert.match(await error.textContent(), /^权重合计为 110（.+ 70 \+ .+ 25 \+ .+ 15）：请调整为合计 100，或勾选“按比例缩放权重，使合计为 100”。$/);
   await page.screenshot({ path: new URL('playground-zh-error.png', SHOTS).pathname });
   await page.locator('sales-plan-playground button[data-lang="en"]').click();
@@ -83,6 +90,11 @@ test('weights that do not add to 100 are named, in English and in Chinese', asyn
   await page.locator('sales-plan-playground [data-testid="normalize"]').check();
   assert.equal(await error.count(), 0);
   assert.equal(await cell(page, 'E01', 'score').textContent(), '116.18');
+  assert.equal(await page.locator('sales-plan-playground [data-testid="weight-sum"]').getAttribute('class'), 'sum ok');
+  // Scaled, the sum is fine whatever it is, but not while a weight is empty.
+  await field(page, 'scorecards[0].kpis[1].weight').fill('');
+  assert.equal(await page.locator('sales-plan-playground [data-testid="weight-sum"]').getAttribute('class'), 'sum bad');
+  await field(page, 'scorecards[0].kpis[1].weight').fill('25');
   assert.equal(await page.locator('sales-plan-playground [data-testid="weight-sum"]').getAttribute('class'), 'sum ok');
   await page.locator('sales-plan-playground [data-testid="normalize"]').uncheck();
   assert.equal(await error.count(), 1);
@@ -95,11 +107,30 @@ test('a required field left empty says so in the form\'s words, not the JSON rea
   const error = page.locator('sales-plan-playground [data-error-for="scorecards[0].kpis[1].weight"]');
   assert.equal(await error.textContent(), 'This field is empty: fill it in, or undo (Ctrl+Z).');
   assert.equal(await field(page, 'scorecards[0].kpis[1].weight').getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.locator('sales-plan-playground [data-testid="plan-errors"] li[data-problem="scorecards[0].kpis[1].weight"] .msg').textContent(), 'This field is empty: fill it in, or undo (Ctrl+Z).');
   await page.locator('sales-plan-playground button[data-lang="zh"]').click();
   assert.equal(await error.textContent(), '此项为空：请填写，或撤销（Ctrl+Z）。');
   await field(page, 'scorecards[0].kpis[1].weight').fill('25');
   assert.equal(await error.count(), 0);
   assert.equal(await cell(page, 'E01', 'score').textContent(), '115.80');
+  await context.close();
+});
+
+test('two values out of order: the message stands under the one edited, and both are marked', async () => {
+  const { page, context } = await openPlayground(env);
+  // S lowered to 75, below A's 80: the engine reports it at A (the later band), naming both.
+  await field(page, 'grades.bands[0].min_score').fill('75');
+  const errors = () => page.locator('sales-plan-playground [data-error-for]').evaluateAll((es) => es.map((e) => [e.dataset.errorFor, e.textContent]));
+  assert.deepEqual(await errors(), [['grades.bands[0].min_score', 'The minimum score of grade A is 80: it must be below that of grade S (75)']]);
+  assert.equal(await field(page, 'grades.bands[0].min_score').getAttribute('aria-invalid'), 'true');
+  assert.equal(await field(page, 'grades.bands[1].min_score').getAttribute('aria-invalid'), 'true');
+  // Edited at A instead, the same message stands under A.
+  await field(page, 'grades.bands[0].min_score').fill('90');
+  await field(page, 'grades.bands[1].min_score').fill('95');
+  assert.deepEqual(await errors(), [['grades.bands[1].min_score', 'The minimum score of grade A is 95: it must be below that of grade S (90)']]);
+  await field(page, 'grades.bands[1].min_score').fill('80');
+  assert.deepEqual(await errors(), []);
+  assert.equal(await field(page, 'grades.bands[0].min_score').getAttribute('aria-invalid'), 'false');
   await context.close();
 });
 

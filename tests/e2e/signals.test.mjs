@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { openPlayground, useBrowser, app } from './browser.mjs';
+import { localized } from '../../www/src/i18n.js';
 
 const require = createRequire(import.meta.url);
 const engine = require('../../pkg-node/incentive_engine.js');
@@ -87,7 +88,7 @@ test('plan health lists every check of the engine, warnings first, each with its
   assert.equal(shown.length, s.health.length);
   const order = { warning: 0, info: 1, ok: 2 };
   assert.deepEqual(shown.map((x) => x[1]), [...shown.map((x) => x[1])].sort((a, b) => order[a] - order[b]));
-  for (const h of s.health) assert.ok(shown.some(([code, severity, text]) => code === h.code && severity === h.severity && text === h.message.en), h.code);
+  for (const h of s.health) assert.ok(shown.some(([code, severity, text]) => code === h.code && severity === h.severity && text === localized('en', h.message)), h.code);
   // In Chinese, every check in its Chinese words.
   await app(page, 'button[data-lang="zh"]').click();
   assert.equal(await app(page, '[data-signal-tab="health"]').textContent(), `⚠ 方案健康度 (${warnings.length})`);

@@ -12,6 +12,7 @@ import { inflateSync } from 'node:zlib';
 import { readSheet } from 'read-excel-file/node';
 import writeExcelFile from 'write-excel-file/node';
 import { openPlayground, useBrowser, app, eventually } from './browser.mjs';
+import { localized } from '../../www/src/i18n.js';
 
 const require = createRequire(import.meta.url);
 const engine = require('../../pkg-node/incentive_engine.js');
@@ -315,7 +316,7 @@ test('a CSV with 3 good reps and 2 bad rows loads the good reps and lists exactl
     assert.match(await app(page, '[data-testid="load-summary"]').textContent(), /^3 reps loaded; 2 rows left out:$/);
     const listed = await app(page, '[data-testid="load-report"] tr[data-row-problem]').evaluateAll((trs) =>
       trs.map((tr) => [tr.dataset.rowProblem, ...[...tr.cells].map((td) => td.textContent)]));
-    assert.deepEqual(listed, problems.map((p) => [p.path, p.path, p.value, p.message.en]));
+    assert.deepEqual(listed, problems.map((p) => [p.path, p.path, p.value, localized('en', p.message)]));
     await eventually(() => rows(page).evaluateAll((trs) => trs.map((tr) => tr.dataset.rep)), GOOD_REPS, 'the good reps');
     for (const rep of r.reps) {
       assert.equal(await cell(page, rep.rep_id, 'total').textContent(), grouped(rep.total_pay), rep.rep_id);
@@ -512,7 +513,7 @@ test('Open plan with tier 2 at 6% gives Zhang Wei 42,000.00; a file that is not 
     const report = app(page, '[data-testid="load-report"]');
     await report.waitFor();
     assert.match(await report.textContent(), /This file is not a plan; the plan in use is unchanged/);
-    assert.match(await report.textContent(), new RegExp(expected[0].message.en.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    assert.match(await report.textContent(), new RegExp(localized('en', expected[0].message).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
     assert.equal(await app(page, '[data-testid="plan-errors"]').count(), 0);
     assert.equal(await cell(page, 'E01', 'commission').textContent(), '42,000.00');
     assert.deepEqual(await pageState(page), before);
@@ -700,7 +701,7 @@ test('in Chinese the plan cost is exact in ¥ with 万 beside it, with Chinese l
     // 891,910.00 / 10,000 = 89.191 → 89.19万
     const wan = `≈ ${(Math.round(Number(r.totals.total_pay) / 100) / 100).toFixed(2)}万`;
     assert.equal(wan, '≈ 89.19万');
-    assert.equal(await app(page, '[data-testid="total-pay"]').textContent(), `CN¥${grouped(r.totals.total_pay)}`);
+    assert.equal(await app(page, '[data-testid="total-pay"]').textContent(), `¥${grouped(r.totals.total_pay)}`);
     await app(page, 'button[data-lang="zh"]').click();
     await eventually(() => app(page, '[data-testid="total-pay"]').textContent(), `¥${grouped(r.totals.total_pay)}`, 'exact cost in ¥');
     assert.equal(await app(page, '[data-testid="total-pay-wan"]').textContent(), wan);
@@ -903,7 +904,7 @@ test('JSON editor: invalid JSON lists the error and keeps the results; a valid e
     await text.fill(broken);
     await app(page, '[data-testid="apply-json"]').click();
     const expected = engine.Engine.withSampleReps().setPlan(broken).problems.filter((p) => p.severity === 'error');
-    await eventually(() => app(page, '[data-testid="json-errors"] li').allTextContents(), expected.map((p) => `${p.path || '—'} ${p.message.en}`), 'json errors listed');
+    await eventually(() => app(page, '[data-testid="json-errors"] li').allTextContents(), expected.map((p) => `${p.path ? `${p.path} ` : ''}${localized('en', p.message)}`), 'json errors listed');
     assert.equal(expected[0].code, 'json_syntax');
     // Said once: the engine's error replaces the typing hint for the same draft…
     assert.equal(await app(page, '[data-testid="json-hints"]').count(), 0);

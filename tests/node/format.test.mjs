@@ -2,7 +2,7 @@
 // strings out, with no float in between.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fixed, group, money, percent, rate, short, sum, wan } from '../../www/src/format.js';
+import { currencySymbol, fixed, group, money, percent, rate, short, sum, wan } from '../../www/src/format.js';
 
 test('rounds decimal strings half away from zero without floats', () => {
   assert.equal(fixed('2.345', 2), '2.35');
@@ -55,4 +55,13 @@ test('a figure that is not a plain decimal (a float sum of absurd inputs) is sho
   assert.equal(short('1e+30'), '1e+30');
   assert.equal(fixed('Infinity', 2), 'Infinity');
   assert.equal(short('12.345'), '12.35');
+});
+
+test('a currency is written with its narrow symbol in both languages, as the example portal writes it', () => {
+  assert.equal(currencySymbol('en', 'CNY'), '¥');
+  assert.equal(currencySymbol('zh', 'CNY'), '¥');
+  assert.equal(currencySymbol('en', 'USD'), '$');
+  assert.equal(currencySymbol('en'), '¥');
+  // A code Intl does not know is shown as it is rather than throwing.
+  assert.equal(currencySymbol('en', 'not a code'), 'not a code');
 });

@@ -1,7 +1,7 @@
 // The page's words: every label and term in both languages, with the same placeholders.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { STRINGS, TERMS } from '../../www/src/i18n.js';
+import { STRINGS, TERMS, localized } from '../../www/src/i18n.js';
 
 const placeholders = (text) => [...String(text).matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -24,3 +24,13 @@ for (const [table, words] of [['STRINGS', STRINGS], ['TERMS', TERMS]]) {
     }
   });
 }
+
+test('an engine message shown on its own starts with a capital in English, and is left as written in Chinese', () => {
+  const message = { en: 'the weights add to 110', zh: '权重合计为 110' };
+  assert.equal(localized('en', message), 'The weights add to 110');
+  assert.equal(localized('zh', message), '权重合计为 110');
+  // An id or a quoted field at the start stays as written; a message without Chinese falls back.
+  assert.equal(localized('en', { en: '`all_reps` has no KPI' }), '`all_reps` has no KPI');
+  assert.equal(localized('zh', { en: 'only English' }), 'Only English');
+  assert.equal(localized('en', undefined), '');
+});

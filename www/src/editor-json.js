@@ -4,6 +4,7 @@
 // Apply, the engine's errors replace them until the draft is typed in again.
 import { html, nothing } from 'lit';
 import { schemaHints } from './schema-hints.js';
+import { localized } from './i18n.js';
 
 /**
  * The plan's JSON editor: a draft applied only when the engine accepts it.
@@ -20,7 +21,7 @@ export function renderJson(el) {
       ${el.jsonDraft != null ? html`<button type="button" class="secondary" @click=${() => (el.jsonDraft = null)}>${el.L('discard')}</button>` : nothing}
     </div>
     ${el.jsonProblems?.length ? nothing : renderHints(el)}
-    ${el.jsonProblems?.length ? html`<ul class="field-error" data-testid="json-errors">${el.jsonProblems.map((p) => html`<li data-problem=${p.path}><code>${p.path || '—'}</code> <span class="msg">${p.message[el.lang] ?? p.message.en}</span></li>`)}</ul>` : nothing}` : nothing}
+    ${el.jsonProblems?.length ? html`<ul class="field-error" data-testid="json-errors">${el.jsonProblems.map((p) => html`<li data-problem=${p.path}>${p.path ? html`<code>${p.path}</code> ` : nothing}<span class="msg">${localized(el.lang, p.message)}</span></li>`)}</ul>` : nothing}` : nothing}
   </details>`;
 }
 

@@ -80,6 +80,8 @@ function renderCard(el, card, c) {
     : [{ cat: null, kpis: card.kpis.map((k, i) => [k, i]) }];
   const total = sum(card.kpis.map((k) => k.weight));
   const scale = card.normalize && total > 0 ? 100 / total : 1;
+  // Scaled weights are fine whatever they add to, but not while one of them is wrong (empty).
+  const weightsOk = card.kpis.every((k, i) => !el.errorsAt(`${base}.kpis[${i}].weight`).length) && (card.normalize ? total > 0 : Math.abs(total - 100) < 1e-9);
   return html`<table class="grid kpis">
       <colgroup><col /><col class="c-target" /><col class="c-num" /><col class="c-num" /></colgroup>
       <thead><tr><th>${el.L('kpi')}</th><th>${el.L('target')}</th><th>${el.L('weight')}</th><th>${el.L('cap')}</th></tr></thead>
@@ -93,26 +95,30 @@ function renderCard(el, card, c) {
       <tfoot><tr><td colspan="4"><button type="button" class="secondary" data-testid="add-kpi" @click=${() => addKpi(el, c)}>+ ${el.L('addKpi')}</button></td></tr>
       <tr>
         <th scope="row">${el.L('weightSum')}</th><td></td>
-        <td class=${card.normalize || Math.abs(total - 100) < 1e-9 ? 'sum ok' : 'sum bad'} data-testid="weight-sum">${short(String(total))}</td>
+        <td class=${weightsOk ? 'sum ok' : 'sum bad'} data-testid="weight-sum">${short(String(total))}</td>
         <td class="hint">${card.normalize ? el.L('normalised') : el.L('mustBe100')}</td>
       </tr>
       <tr><td colspan="4"><label class="check hint"><input type="checkbox" data-testid="normalize" .checked=${card.normalize === true}
         @change=${(e) => el.edit(`${base}.normalize`, e.target.checked || undefined)} /> ${el.L('scaleWeights')}</label></td></tr></tfoot>
     </table>
-    ${weightsError(el, card, base)}${el.fieldError(`${base}.kpis`, 'weights_sum')}`;
+    ${weightsError(el, base)}${el.fieldError(`${base}.kpis`, 'weights_sum')}`;
 }
 
 /**
- * The card's weights not adding to 100, in the form's words: the KPIs by the names the form
- * shows and the checkbox beside the sum (the engine's message names ids and the JSON field).
+ * A card's weights not adding to 100 (`problem`, at the card's `kpis`), in the form's words:
+ * the KPIs by the names the form shows and the checkbox beside the sum (the engine's message
+ * names ids and the JSON field).
  */
-function weightsError(el, card, base) {
+export function weightsText(el, kpis, problem) {
+  const parts = kpis.map((k) => `${el.text(k) || k.id} ${short(String(k.weight))}`).join(' + ');
+  // The engine's exact sum (the problem's value), not the float the live total adds up.
+  return el.L('weightsSum').replace('{sum}', problem.value).replace('{parts}', parts).replace('{scale}', el.L('scaleWeights'));
+}
+
+function weightsError(el, base) {
   const problem = el.problems.find((p) => p.path === `${base}.kpis` && p.code === 'weights_sum');
   if (!problem) return nothing;
-  const parts = card.kpis.map((k) => `${el.text(k) || k.id} ${short(String(k.weight))}`).join(' + ');
-  // The engine's exact sum (the problem's value), not the float the live total adds up.
-  const text = el.L('weightsSum').replace('{sum}', problem.value).replace('{parts}', parts).replace('{scale}', el.L('scaleWeights'));
-  return html`<div class="field-error" role="alert" data-error-for=${`${base}.kpis`} data-code="weights_sum">${text}</div>`;
+  return html`<div class="field-error" role="alert" data-error-for=${`${base}.kpis`} data-code="weights_sum">${el.problemText(problem)}</div>`;
 }
 
 function renderCategoryRow(el, cat, kpis, scale) {

@@ -30,10 +30,14 @@ export function money(decimal) {
   return decimal == null ? '—' : group(decimal);
 }
 
-/** The symbol of ISO currency `code` as written in `lang` ("CNY" → "CN¥" in English, "¥" in Chinese). */
+/**
+ * The symbol of ISO currency `code` as written in `lang`, in its narrow form ("CNY" → "¥" in
+ * both languages, as the example portal writes it; a plan has one currency, so "CN¥" would
+ * only tell it apart from a yen it cannot hold).
+ */
 export function currencySymbol(lang, code = 'CNY') {
   try {
-    const parts = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', { style: 'currency', currency: code }).formatToParts(0);
+    const parts = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', { style: 'currency', currency: code, currencyDisplay: 'narrowSymbol' }).formatToParts(0);
     return parts.find((p) => p.type === 'currency')?.value ?? code;
   } catch {
     return code;

@@ -59,6 +59,7 @@ export const STRINGS = {
     otherWarningsOne: '1 warning',
     leftOutHelp: 'Reps left out are not in the table or the totals, and returns not applied are not clawed back. Correct the data (or the plan) and they count again.',
     notComputed: 'The figures could not be computed:',
+    goToField: 'Go to the field',
     loading: 'Loading the engine…',
     failed: 'The engine could not start',
     preset: 'Preset',
@@ -285,6 +286,7 @@ export const STRINGS = {
     otherWarnings: '{n} 条提示',
     leftOutHelp: '未计入的销售代表不在表格和合计中，未计入的退回不追回提成。修正数据（或方案）后即重新计入。',
     notComputed: '无法计算结果：',
+    goToField: '转到该项',
     loading: '正在加载计算引擎…',
     failed: '计算引擎无法启动',
     preset: '预设方案',
@@ -536,6 +538,16 @@ export const TERMS = {
 };
 
 /** The display name of an engine term (explanation step, note, scoring function, flag). */
+/**
+ * An engine message (`{ en, zh }`) in `lang`, as a sentence: the engine writes its English
+ * in lower case to follow a field's path ("scorecards[0]: the weights…"); shown on its own it
+ * starts with a capital.
+ */
+export function localized(lang, message) {
+  const text = message?.[lang] ?? message?.en ?? '';
+  return /^[a-z]/.test(text) ? text[0].toUpperCase() + text.slice(1) : text;
+}
+
 export function term(lang, key) {
   return TERMS[lang]?.[key] ?? TERMS.en[key] ?? key;
 }

@@ -11,14 +11,14 @@
 // link or other page-wide state, so several can live on one page.
 import { LitElement, html, nothing } from 'lit';
 import { loadEngine } from './engine.js';
-import { t, counted, initialLang, LANGS } from './i18n.js';
+import { t, counted, initialLang, localized, LANGS } from './i18n.js';
 import { canonical, getIn, setIn } from './plan-path.js';
 import { sum } from './format.js';
 import { download, exportCsv, exportXlsx, csvFromFile, savePlan, readText } from './io.js';
 import { History } from './history.js';
 import { encodeScenario, decodeScenario } from './share.js';
 import { saveSession, loadSession, clearSession, MAX_STORED_CSV } from './storage.js';
-import { renderEditor } from './editor.js';
+import { renderEditor, weightsText } from './editor.js';
 import { ROWS_AT_ONCE, renderComparison, renderSummary, renderTable } from './results.js';
 import { renderExplanation } from './explain.js';
 import { renderSignals } from './signals.js';
@@ -42,6 +42,19 @@ const LANG_KEY = 'incentive-playground.lang';
  * @fires lang-change - `{ lang }` when the user switches the language with the element's own
  *   switch (not when the host sets `lang`), so that a host page can follow.
  */
+/** Codes of a value out of order with the one before it, reported at the later of the two. */
+const ORDER_CODES = new Set(['grade_order', 'tier_order', 'band_order']);
+
+/**
+ * The path of the earlier half of an out-of-order pair (`…tiers[1].from` for a problem at
+ * `…tiers[2].from`), so the message can stand under the field that was edited; else null.
+ */
+function orderPartner(p) {
+  if (!ORDER_CODES.has(p.code)) return null;
+  const m = p.path.match(/^(.*)\[(\d+)\](\.[^.[\]]+)$/);
+  return m && Number(m[2]) > 0 ? `${m[1]}[${Number(m[2]) - 1}]${m[3]}` : null;
+}
+
 export class SalesPlanPlayground extends LitElement {
   static properties = {
     lang: { type: String, reflect: true },
@@ -127,6 +140,8 @@ export class SalesPlanPlayground extends LitElement {
     this.repList = [];
     this.columns = [];
     this.history = new History();
+    /** The plan path edited last: an out-of-order pair's message stands under it. */
+    this.lastEdited = null;
     this.addEventListener('keydown', (e) => this.onKey(e));
     this.status = 'loading';
     this.engine = null;
@@ -616,6 +631,7 @@ export class SalesPlanPlayground extends LitElement {
   /** Sets one field of the plan by its path and re-evaluates; undoable. */
   edit(path, value) {
     this.history.record(this.plan, path);
+    this.lastEdited = path;
     this.apply(setIn(this.plan, path, value));
   }
 
@@ -779,10 +795,61 @@ export class SalesPlanPlayground extends LitElement {
    * current language; a field left empty says so in the form's words.
    */
   errorsAt(path, except) {
-    const problems = this.problems.filter((p) => p.path === path && p.code !== except);
-    const value = getIn(this.plan, path);
-    if (problems.length && typeof value === 'string' && value.trim() === '') return [this.L('fieldEmpty')];
-    return problems.map((p) => p.message[this.lang] ?? p.message.en);
+    const problems = this.problems.filter((p) => p.code !== except && (orderPartner(p) === this.lastEdited ? orderPartner(p) : p.path) === path);
+    return [...new Set(problems.map((p) => this.problemText(p)))];
+  }
+
+  /**
+   * Whether the field at `path` is marked wrong: it has an error, or it is the other half of
+   * a pair out of order (a tier starting below the one before it marks both starts).
+   */
+  invalidAt(path) {
+    return this.problems.some((p) => p.path === path || orderPartner(p) === path);
+  }
+
+  /**
+   * Problem `p` in the form's words where the form has them (a field left empty; a card's
+   * weights by the KPI names shown and the checkbox beside them), else the engine's message,
+   * in the current language. The banner over the results and the message under the field
+   * say the same.
+   */
+  problemText(p) {
+    let value;
+    try {
+      value = getIn(this.plan, p.path);
+    } catch {
+      value = undefined;
+    }
+    if (typeof value === 'string' && value.trim() === '') return this.L('fieldEmpty');
+    if (p.code === 'weights_sum' && Array.isArray(value)) return weightsText(this, value, p);
+    return localized(this.lang, p.message);
+  }
+
+  /**
+   * Moves to the field of plan path `path` from the banner's list (a card's weights: the
+   * first weight): the KPI's details are opened (and its card chosen) when the field is inside
+   * them, and the plan's JSON when the form has no field for it.
+   */
+  async goToField(path) {
+    const find = () => {
+      const escaped = CSS.escape(path);
+      return this.renderRoot.querySelector(`[data-path="${escaped}"]`);
+    };
+    let field = find();
+    const kpi = path.match(/^scorecards\[(\d+)\]\.kpis\[\d+\]/);
+    if (!field && kpi) {
+      this.cardIndex = Number(kpi[1]);
+      this.expandedKpi = kpi[0];
+      await this.updateComplete;
+      field = find();
+    }
+    if (!field) {
+      this.jsonOpen = true;
+      await this.updateComplete;
+      field = this.renderRoot.querySelector('[data-testid="plan-json"]');
+    }
+    field?.scrollIntoView({ block: 'center' });
+    field?.focus();
   }
 
   /** The errors at `path` (but those with code `except`) under its field. */
@@ -794,7 +861,7 @@ export class SalesPlanPlayground extends LitElement {
   /** A text input bound to the plan field at `path`; an `optional` field is removed when emptied (and says "none" while empty). */
   field(path, { label, type = 'text', width = '', optional = false, placeholder } = {}) {
     const value = getIn(this.plan, path);
-    const invalid = this.errorsAt(path).length > 0;
+    const invalid = this.invalidAt(path);
     return html`<input
       class=${`cell-input ${width}`}
       type="text"
@@ -842,7 +909,7 @@ export class SalesPlanPlayground extends LitElement {
       ${this.status === 'ready' ? this.renderActions() : nothing}
       ${this.loadReport ? this.renderLoadReport() : nothing}
       ${this.status === 'loading' ? html`<p class="status">${this.L('loading')}</p>` : nothing}
-      ${this.status === 'failed' ? html`<p class="status error">${this.L('failed')}${this.L('colon')}${this.problems[0]?.message[this.lang] ?? this.problems[0]?.message.en}</p>` : nothing}
+      ${this.status === 'failed' ? html`<p class="status error">${this.L('failed')}${this.L('colon')}${localized(this.lang, this.problems[0]?.message)}</p>` : nothing}
       ${this.plan ? html`<main class="layout">${renderEditor(this)}${this.renderResults()}${this.renderStatement()}</main>` : nothing}
     </div>`;
   }
@@ -973,7 +1040,7 @@ export class SalesPlanPlayground extends LitElement {
     return html`<section class="panel results" aria-label=${this.L('results')}>
       ${!this.valid ? html`<div class="banner" role="alert" data-testid="plan-errors">
         <strong>${this.L('planInvalid')}</strong>
-        <ul>${this.problems.filter((p) => p.severity === 'error').map((p) => html`<li><code>${p.path || '—'}</code> ${p.message[this.lang] ?? p.message.en}</li>`)}</ul>
+        <ul>${this.problems.filter((p) => p.severity === 'error').map((p) => html`<li data-problem=${p.path}><button type="button" class="linklike" title=${this.L('goToField')} @click=${() => this.goToField(p.code === 'weights_sum' ? `${p.path}[0].weight` : orderPartner(p) === this.lastEdited ? this.lastEdited : p.path)}><code>${p.path || '—'}</code></button> <span class="msg">${this.problemText(p)}</span></li>`)}</ul>
       </div>` : nothing}
       ${renderNotComputed(this, this.evalProblems)}
       ${r ? renderSummary(this, r) : nothing}

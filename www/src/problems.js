@@ -3,9 +3,10 @@
 // did not apply (the notice over the results). Every problem shows where it is (the
 // engine's path), the value and the message in the page's language.
 import { html, nothing } from 'lit';
+import { localized } from './i18n.js';
 
 /** The message of problem `p` in the element's language. */
-export const messageOf = (el, p) => p.message[el.lang] ?? p.message.en;
+export const messageOf = (el, p) => localized(el.lang, p.message);
 
 /**
  * A table of problems, one row each: where (the path), the value, the message. Each row
@@ -55,6 +56,6 @@ export function renderNotComputed(el, problems) {
   if (!problems.length) return nothing;
   return html`<div class="banner" role="alert" data-testid="not-computed">
     <strong>${el.L('notComputed')}</strong>
-    <ul>${problems.map((p) => html`<li data-problem=${p.path}><code>${p.path || '—'}</code> <span class="msg">${messageOf(el, p)}</span></li>`)}</ul>
+    <ul>${problems.map((p) => html`<li data-problem=${p.path}>${p.path ? html`<code>${p.path}</code> ` : nothing}<span class="msg">${messageOf(el, p)}</span></li>`)}</ul>
   </div>`;
 }

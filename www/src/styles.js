@@ -68,8 +68,8 @@ export const styles = css`
   .grid { width: 100%; border-collapse: collapse; margin-bottom: 8px; }
   .grid th, .grid td { text-align: left; padding: 4px 4px; vertical-align: top; font-weight: normal; }
   .grid.kpis { table-layout: fixed; }
-  .grid .c-target { width: 108px; }
-  .grid .c-num { width: 64px; }
+  .grid .c-target { width: 140px; }
+  .grid .c-num { width: 58px; }
   .grid.explain th:first-child { width: 34%; }
   .grid thead th { color: var(--_muted); font-size: 12px; }
   .grid tbody th { font-weight: 500; }
@@ -269,7 +269,7 @@ export const styles = css`
   button.danger { border: 1px solid #f3c2c4; background: #fff; color: var(--_error); border-radius: 6px; padding: 4px 10px; cursor: pointer; }
   .cell-input.tiny { width: 56px; text-align: right; }
   /* Laptop widths: a narrower editor so that the results table keeps every column in view. */
-  @container playground (min-width: 1181px) and (max-width: 1360px) { .layout { grid-template-columns: minmax(340px, 360px) minmax(0, 1fr); } .grid .c-target { width: 88px; } .grid .c-num { width: 58px; } .cell-input.tiny { width: 50px; } .cell-input.formula { min-width: 0; } }
+  @container playground (min-width: 1181px) and (max-width: 1360px) { .layout { grid-template-columns: minmax(360px, 384px) minmax(0, 1fr); } .grid .c-target { width: 126px; } .grid .c-num { width: 50px; } .cell-input.tiny { width: 50px; } .cell-input.formula { min-width: 0; font-size: 11px; padding: 5px 4px; } }
   .tier-buttons { white-space: nowrap; }
   .tier-buttons .icon[disabled] { opacity: 0.3; cursor: default; }
   .target { border-top: 1px dashed var(--_border); padding-top: 6px; margin-top: 6px; }
