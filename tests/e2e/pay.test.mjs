@@ -42,8 +42,14 @@ test('pinning a baseline, then editing, shows who gains and the cost change', as
   // Nothing changed yet: a change of 0.00, neither green nor red.
   assert.equal(await app(page, '[data-testid="cost-delta"]').textContent(), '0.00 (0.00%)');
   assert.equal(await app(page, '[data-testid="cost-delta"]').getAttribute('class'), '');
+  assert.equal(await app(page, '[data-testid="baseline-hint"]').count(), 1);
+  // An edit that makes the plan wrong does not leave "edit the plan to see…" on show.
+  await app(page, '[data-path="commission[0].tiers[1].rate_pct"]').fill('-1');
+  assert.equal(await app(page, '[data-testid="baseline-hint"]').count(), 0);
   await app(page, '[data-path="commission[0].tiers[1].rate_pct"]').fill('6');
-  assert.equal(await app(page, '[data-testid="cost-delta"]').getAttribute('class'), 'up');
+  // A rise in the plan's cost is amber (a cost to weigh), not the green of a rep's rise.
+  assert.equal(await app(page, '[data-testid="cost-delta"]').getAttribute('class'), 'cost-up');
+  assert.equal(await app(page, '[data-testid="cost-delta"]').evaluate((e) => getComputedStyle(e).color), 'rgb(138, 83, 0)');
   assert.equal(await app(page, '[data-testid="comparison"]').getAttribute('data-stale'), 'false');
   // Zhang Wei: 200,000 in the 100–120% slice at 6% instead of 4% = +4,000, × 1.1 for S = +4,400.
   assert.equal(await cell(page, 'E01', 'delta').textContent(), '+4,400.00');

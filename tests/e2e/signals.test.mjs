@@ -93,7 +93,9 @@ test('plan health lists every check of the engine, warnings first, each with its
   await app(page, 'button[data-lang="zh"]').click();
   assert.equal(await app(page, '[data-signal-tab="health"]').textContent(), `⚠ 方案健康度 (${warnings.length})`);
   const shownZh = await app(page, '[data-testid="health"] li').evaluateAll((lis) => lis.map((li) => [li.dataset.check, li.textContent.replace(/^\s*\S+\s*/, '').trim()]));
-  for (const h of s.health) assert.ok(shownZh.some(([code, text]) => code === h.code && text === h.message.zh), `${h.code} in Chinese`);
+  for (const h of s.health) assert.ok(shownZh.some(([code, text]) => code === h.code && text === localized('zh', h.message)), `${h.code} in Chinese`);
+  // Regions in Chinese words, not as the data names them.
+  assert.ok(shownZh.some(([code, text]) => code === 'same_targets' && /（华南）/.test(text) && !/South/.test(text)), 'regions in Chinese');
   await context.close();
 });
 

@@ -189,6 +189,11 @@ test('filtering region East shows exactly the engine\'s East reps; the text filt
     await app(page, 'select[data-filter="region"]').selectOption('East');
     await eventually(() => rows(page).count(), east.length, 'East row count');
     assert.deepEqual((await rows(page).evaluateAll((trs) => trs.map((tr) => tr.dataset.rep))).sort(), [...east].sort());
+    // The footer gives East's subtotal and the team's, not the other regions' nor a "shown" row
+    // that would repeat East's.
+    assert.deepEqual(await app(page, 'tfoot tr.subtotal').evaluateAll((trs) => trs.map((tr) => tr.dataset.region)), ['East']);
+    assert.equal(await app(page, '[data-testid="shown-total"]').count(), 0);
+    assert.equal(await app(page, 'tfoot tr.subtotal td.num').last().textContent(), grouped(r.totals.by_region.find((g) => g.group === 'East').total_pay));
     // Back to all regions, then search 李娜 (Li Na, E03).
     await app(page, 'select[data-filter="region"]').selectOption('');
     await eventually(() => rows(page).count(), 32, 'all reps again');
@@ -859,6 +864,10 @@ test('KPI editor: add a KPI, weight it, make it pass/fail with a condition, see 
     await app(page, '[data-testid="add-kpi"]').click();
     await app(page, 'tr[data-kpi-details="kpi_4"]').waitFor();
     assert.equal(await sum.textContent(), '100'); // a new KPI weighs 0
+    // It measures the first figure the card does not use yet (booked revenue: the city tier
+    // and the targets are not figures to reach), against its own target column.
+    const added = (await pagePlan(page)).scorecards[0].kpis[3];
+    assert.deepEqual([added.name, added.name_zh, added.actual, added.target], ['Booked revenue', '签约金额', 'revenue_booked', 'revenue_target']);
     await field(page, 'scorecards[0].kpis[3].weight').fill('10');
     await eventually(() => sum.textContent(), '110', 'sum rises by the weight');
     await app(page, 'select[data-path="scorecards[0].kpis[3].scoring.type"]').selectOption('pass_fail');
@@ -868,7 +877,7 @@ test('KPI editor: add a KPI, weight it, make it pass/fail with a condition, see 
     await eventually(() => sum.textContent(), '100', 'back to 100');
     await eventually(() => app(page, '[data-testid="plan-errors"]').count(), 0, 'plan valid');
     const plan = await pagePlan(page);
-    assert.deepEqual(plan.scorecards[0].kpis[3], { id: 'kpi_4', name: 'KPI 4', actual: 'product_test >= 80', weight: '10', scoring: { type: 'pass_fail' } });
+    assert.deepEqual(plan.scorecards[0].kpis[3], { id: 'kpi_4', name: 'Booked revenue', name_zh: '签约金额', actual: 'product_test >= 80', weight: '10', scoring: { type: 'pass_fail' } });
     const r = evaluate(plan);
     // Zhang Wei scored 96 on the product test: the full weight 10. Li Na scored 75: 0.
     assert.equal(r.reps.find((x) => x.rep_id === 'E01').kpis.find((k) => k.id === 'kpi_4').score, '10.00');
@@ -967,9 +976,27 @@ test('reading aids: one-row toolbar, table before charts, marks legend, header t
     const tiers = await app(page, 'fieldset:has(> legend) td:nth-child(2)').allTextContents();
     // Salaries by role for any city, and a higher one in first-tier cities.
     assert.ok(tiers.includes('Tier 1') && tiers.includes('any tier'), `city tiers: ${tiers}`);
+    assert.equal(await app(page, 'fieldset > legend').filter({ hasText: 'collected revenue' }).first().textContent(), 'Commission on collected revenue');
     await app(page, 'button[data-lang="zh"]').click();
     await eventually(() => app(page, 'fieldset td:nth-child(2)').allTextContents().then((t) => t.includes('一线')), true, 'city tier in Chinese');
-    assert.match(await app(page, 'fieldset > legend').filter({ hasText: '提成' }).first().textContent(), /^提成：/);
+    // A line named as a commission is not headed "Commission:" again.
+    assert.equal(await app(page, 'fieldset > legend').filter({ hasText: '提成' }).first().textContent(), '回款提成');
+  });
+});
+
+test('a KPI measured by a metric of the plan names the metric, with its formula in the tooltip; formula inputs offer the metrics', async () => {
+  await withPlayground(async ({ page }) => {
+    await app(page, 'select[data-testid="preset"]').selectOption('behavior-driven');
+    const plan = JSON.parse(presetJson('behavior-driven'));
+    const card = plan.scorecards.findIndex((c) => c.kpis.some((k) => k.actual === 'conversion_rate'));
+    const kpi = plan.scorecards[card].kpis.find((k) => k.actual === 'conversion_rate');
+    if (card > 0) await app(page, `button[data-card="${plan.scorecards[card].id}"]`).click();
+    const hint = app(page, `tr[data-kpi="${kpi.id}"] .source-name`);
+    await eventually(() => hint.textContent(), 'New-customer conversion rate', 'metric named');
+    assert.equal(await hint.getAttribute('title'), 'conversion_rate = new_customers / visits');
+    assert.equal(await app(page, 'datalist#columns option[value="conversion_rate"]').textContent(), 'New-customer conversion rate');
+    await app(page, 'button[data-lang="zh"]').click();
+    await eventually(() => hint.textContent(), '新客户转化率', 'metric named in Chinese');
   });
 });
 

@@ -33,4 +33,7 @@ test('an engine message shown on its own starts with a capital in English, and i
   assert.equal(localized('en', { en: '`all_reps` has no KPI' }), '`all_reps` has no KPI');
   assert.equal(localized('zh', { en: 'only English' }), 'Only English');
   assert.equal(localized('en', undefined), '');
+  // A region the page knows, named by the engine as the data names it, in Chinese words.
+  assert.equal(localized('zh', { en: 'from 1% (South) to 2% (East)', zh: '从 1%（South）到 2%（East）；（Mars）' }), '从 1%（华南）到 2%（华东）；（Mars）');
+  assert.equal(localized('en', { en: 'from 1% (South) to 2% (East)' }), 'From 1% (South) to 2% (East)');
 });

@@ -51,15 +51,26 @@ export function columnName(lang, key) {
   return names ? names[lang === 'zh' ? 1 : 0] : null;
 }
 
-/** A formula in a hint: a known column by its friendly name (its code in the tooltip), anything else as code. */
-export function sourceHint(lang, formula) {
-  const friendly = columnName(lang, String(formula ?? '').trim());
+/**
+ * A formula in a hint: a known column, or a metric of the plan (`el.plan.metrics`) with a
+ * name, by its friendly name (its code, and a metric's formula, in the tooltip); anything
+ * else as code.
+ */
+export function sourceHint(el, formula) {
+  const key = String(formula ?? '').trim();
+  const metric = el.plan?.metrics?.find((m) => m.id === key && m.name);
+  if (metric) return html`<span class="source-name" title=${`${key} = ${metric.formula}`}>${el.text(metric)}</span>`;
+  const friendly = columnName(el.lang, key);
   return friendly ? html`<span class="source-name" title=${formula}>${friendly}</span>` : html`<code>${formula}</code>`;
 }
 
-/** The datalist the formula inputs offer: every column of the loaded reps with its friendly name. */
-export function columnsDatalist(lang, columns) {
-  return html`<datalist id="columns">${columns.map((c) => html`<option value=${c}>${columnName(lang, c) ?? c}</option>`)}</datalist>`;
+/**
+ * The datalist the formula inputs offer: every column of the loaded reps (`el.columns`) with
+ * its friendly name, then the plan's metrics with theirs.
+ */
+export function columnsDatalist(el) {
+  const metrics = (el.plan?.metrics ?? []).filter((m) => !el.columns.includes(m.id));
+  return html`<datalist id="columns">${el.columns.map((c) => html`<option value=${c}>${columnName(el.lang, c) ?? c}</option>`)}${metrics.map((m) => html`<option value=${m.id}>${el.text(m) || m.formula}</option>`)}</datalist>`;
 }
 
 /** "Tier 1" / "一线": city tier `n` (1–9) in `lang`. */

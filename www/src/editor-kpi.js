@@ -2,7 +2,7 @@
 // scoring function and that function's parameters; adding and removing KPIs.
 import { html, nothing } from 'lit';
 import { term } from './i18n.js';
-import { sourceHint } from './columns.js';
+import { columnName, sourceHint } from './columns.js';
 
 const TYPES = ['ratio', 'inverse_ratio', 'bands', 'rating360', 'pass_fail', 'deduction'];
 
@@ -76,7 +76,7 @@ export function renderKpiDetails(el, kpi, path) {
           ${(s.steps ?? []).map((_, i) => html`<span class="pair">${el.field(`${sp}.steps[${i}].at`, { label: `${el.L('bandAt')} ${i + 1}`, type: 'number', width: 'narrow' })} → ${el.field(`${sp}.steps[${i}].score_pct`, { label: `${el.L('bandScore')} ${i + 1}`, type: 'number', width: 'narrow' })}%</span>`)}
           ${el.fieldError(`${sp}.steps`)}</div>` : nothing}
       ${type === 'rating360' ? html`<div class="detail-field wide">${el.L('raters')}
-          ${(s.raters ?? [{ rating: 'rating_superior', weight: 60 }, { rating: 'rating_customer', weight: 20 }, { rating: 'rating_peer', weight: 20 }]).map((r, i) => html`<span class="pair">${sourceHint(el.lang, r.rating)} ${r.weight}%</span>`)}</div>` : nothing}
+          ${(s.raters ?? [{ rating: 'rating_superior', weight: 60 }, { rating: 'rating_customer', weight: 20 }, { rating: 'rating_peer', weight: 20 }]).map((r, i) => html`<span class="pair">${sourceHint(el, r.rating)} ${r.weight}%</span>`)}</div>` : nothing}
       <button type="button" class="danger" data-testid="remove-kpi" @click=${() => removeKpi(el, path)}>${el.L('removeKpi')}</button>
     </div>
     ${el.fieldError(path)}${el.fieldError(`${sp}`)}
@@ -91,12 +91,20 @@ function removeKpi(el, path) {
   el.edit(`scorecards[${card}].kpis`, kpis);
 }
 
-/** Adds a ratio KPI with weight 0 to card `c` and opens its details. */
+/**
+ * Adds a ratio KPI with weight 0 to card `c` and opens its details. It measures the first
+ * column of the data that the card does not use yet and that is a figure to reach (not a
+ * target, not the city tier), against its `…_target` column when the data has one.
+ */
 export function addKpi(el, c) {
   const kpis = el.plan.scorecards[c].kpis;
   let n = kpis.length + 1;
   while (kpis.some((k) => k.id === `kpi_${n}`)) n += 1;
-  const kpi = { id: `kpi_${n}`, name: `KPI ${n}`, actual: el.columns[0] ?? '1', target: '1', weight: '0', scoring: { type: 'ratio', cap_pct: '120' } };
+  const used = kpis.map((k) => `${k.actual} ${k.target}`).join(' ');
+  const actual = el.columns.find((col) => col !== 'city_tier' && !col.endsWith('_target') && !new RegExp(`\\b${col}\\b`).test(used)) ?? el.columns[0] ?? '1';
+  const ownTarget = `${actual.split('_')[0]}_target`;
+  const kpi = { id: `kpi_${n}`, name: columnName('en', actual) ?? `KPI ${n}`, name_zh: columnName('zh', actual) ?? undefined, actual, target: el.columns.includes(ownTarget) ? ownTarget : '1', weight: '0', scoring: { type: 'ratio', cap_pct: '120' } };
+  if (kpi.name_zh === undefined) delete kpi.name_zh;
   el.expandedKpi = `scorecards[${c}].kpis[${kpis.length}]`;
   el.edit(`scorecards[${c}].kpis`, [...kpis, kpi]);
 }

@@ -15,7 +15,7 @@ export function renderCommission(el, line, i) {
   const base = `commission[${i}]`;
   const fromLabel = line.tier_basis === 'amount' ? el.L('fromAmount') : el.L('fromPct');
   return html`<fieldset class="block">
-    <legend>${el.L('commission')}${el.L('colon')}${el.text(line)}</legend>
+    <legend>${lineTitle(el, line)}</legend>
     <label class="row">${el.L('method')}
       <select data-path=${`${base}.method`} @change=${(e) => el.edit(`${base}.method`, e.target.value)}>
         ${['marginal', 'retroactive'].map((m) => html`<option value=${m} ?selected=${line.method === m}>${el.L(m)}</option>`)}
@@ -125,4 +125,13 @@ export function renderBasePay(el) {
       </tr>`)}</tbody>` : nothing}
     </table>
   </fieldset>`;
+}
+
+/**
+ * A commission line's heading: its name, after "Commission:" unless the name already says
+ * so ("Commission on collected revenue", "回款提成").
+ */
+function lineTitle(el, line) {
+  const name = el.text(line) || line.id;
+  return new RegExp(el.L('commission'), 'i').test(name) ? name : `${el.L('commission')}${el.L('colon')}${name}`;
 }

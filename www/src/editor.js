@@ -53,7 +53,7 @@ export function renderEditor(el) {
     ${plan.bonuses?.length ? renderBonuses(el) : nothing}
     ${plan.base_pay ? renderBasePay(el) : nothing}
     ${renderJson(el)}
-    ${columnsDatalist(el.lang, el.columns)}
+    ${columnsDatalist(el)}
   </section>`;
 }
 
@@ -138,7 +138,7 @@ function renderKpiRow(el, kpi, path) {
   const open = el.expandedKpi === path;
   return html`<tr data-kpi=${kpi.id}>
     <th scope="row"><button type="button" class="kpi-toggle" aria-expanded=${open ? 'true' : 'false'} data-testid=${`kpi-toggle-${kpi.id}`}
-      @click=${() => (el.expandedKpi = open ? null : path)}>${open ? '▾' : '▸'} ${label}</button><div class="hint">${term(el.lang, type)}${kpi.actual ? html` · ${sourceHint(el.lang, kpi.actual)}` : nothing}</div></th>
+      @click=${() => (el.expandedKpi = open ? null : path)}>${open ? '▾' : '▸'} ${label}</button><div class="hint">${term(el.lang, type)}${kpi.actual ? html` · ${sourceHint(el, kpi.actual)}` : nothing}</div></th>
     <td>${kpi.target != null ? html`${el.field(`${path}.target`, { label: `${label} ${el.L('target')}`, width: 'formula' })}${el.fieldError(`${path}.target`)}` : html`<span class="hint">—</span>`}</td>
     <td>${el.field(`${path}.weight`, { label: `${label} ${el.L('weight')}`, type: 'number', width: 'tiny' })}${el.fieldError(`${path}.weight`)}</td>
     <td>${hasCap ? html`${el.field(`${path}.scoring.cap_pct`, { label: `${label} ${el.L('cap')}`, type: 'number', width: 'tiny' })}${el.fieldError(`${path}.scoring.cap_pct`)}` : html`<span class="hint">—</span>`}</td>
@@ -155,7 +155,7 @@ function renderPoints(el) {
         const path = `points.items[${i}]`;
         const label = el.text(item);
         return html`<tr data-point=${item.id}>
-          <th scope="row">${label}<div class="hint">${term(el.lang, item.kind)} · ${sourceHint(el.lang, item.events)}</div></th>
+          <th scope="row">${label}<div class="hint">${term(el.lang, item.kind)} · ${sourceHint(el, item.events)}</div></th>
           <td>${el.field(`${path}.points_per_event`, { label: `${label} ${el.L('perEvent')}`, type: 'number', width: 'narrow' })}${el.fieldError(`${path}.points_per_event`)}</td>
           <td>${item.cap != null ? html`${el.field(`${path}.cap`, { label: `${label} ${el.L('itemCap')}`, type: 'number', width: 'narrow' })}${el.fieldError(`${path}.cap`)}` : html`<span class="hint">—</span>`}</td>
         </tr>`;

@@ -541,10 +541,11 @@ export const TERMS = {
 /**
  * An engine message (`{ en, zh }`) in `lang`, as a sentence: the engine writes its English
  * in lower case to follow a field's path ("scorecards[0]: the weights…"); shown on its own it
- * starts with a capital.
+ * starts with a capital. The engine writes a region or role as the data names it ("（South）"
+ * in Chinese too); a name the page knows is put in `lang` ("（华南）").
  */
 export function localized(lang, message) {
-  const text = message?.[lang] ?? message?.en ?? '';
+  const text = (message?.[lang] ?? message?.en ?? '').replace(/（([A-Za-z_]+)）/g, (all, n) => (NAMES[lang]?.[n] ? `（${NAMES[lang][n]}）` : all));
   return /^[a-z]/.test(text) ? text[0].toUpperCase() + text.slice(1) : text;
 }
 

@@ -107,6 +107,9 @@ export function renderTable(el, r, comparison) {
   // rep's cell (styles.js) sooner the more there are, so that every figure stays in view.
   const optional = extra + (delta ? 1 : 0);
   const count = (n) => html`<span class="inline-region"> · ${n} ${el.counted(n, 'reps')}</span>`;
+  // Filtered to a region, the footer gives that region's subtotal only; "shown" only when the
+  // rows shown are not all of it.
+  const regions = r.totals.by_region.filter((g) => !el.filter.region || g.group === el.filter.region);
   return html`${renderFilters(el, r)}<p class="hint scroll-hint" data-testid="scroll-hint">${el.L('scrollSideways')}</p><div class="table-wrap">
     <table class="results-table" data-testid="results" data-optional-columns=${optional}>
       <thead><tr>
@@ -139,12 +142,12 @@ export function renderTable(el, r, comparison) {
         </tr>`)}
       </tbody>
       <tfoot>
-        ${r.totals.by_region.map((g) => html`<tr class="subtotal" data-region=${g.group}>
+        ${regions.map((g) => html`<tr class="subtotal" data-region=${g.group}>
           <th scope="row">${name(el.lang, g.group)}${count(g.reps)}</th><td class="col-region">${g.reps} ${el.counted(g.reps, 'reps')}</td>
           <td></td><td class="num">${number(g.average_score)}</td><td></td><td colspan=${extra + 1}></td>
           <td class="num">${money(g.total_pay)}</td>${delta ? html`<td></td>` : nothing}
         </tr>`)}
-        ${shown.length !== r.reps.length ? html`<tr class="shown" data-testid="shown-total"><th scope="row">${el.L('shown')}${count(shown.length)}</th><td class="col-region">${shown.length} ${el.counted(shown.length, 'reps')}</td>
+        ${shown.length !== r.reps.length && !(regions.length === 1 && regions[0].reps === shown.length) ? html`<tr class="shown" data-testid="shown-total"><th scope="row">${el.L('shown')}${count(shown.length)}</th><td class="col-region">${shown.length} ${el.counted(shown.length, 'reps')}</td>
           <td></td><td></td><td></td><td colspan=${extra + 1}></td><td class="num">${money(sum(shown.map((x) => x.total_pay)))}</td>${delta ? html`<td></td>` : nothing}</tr>` : nothing}
         <tr class="grand"><th scope="row">${el.L('teamTotal')}${count(r.totals.reps)}</th><td class="col-region">${r.totals.reps} ${el.counted(r.totals.reps, 'reps')}</td>
           <td></td><td class="num">${number(r.totals.average_score)}</td><td></td><td colspan=${extra + 1}></td>
@@ -188,7 +191,7 @@ export function renderComparison(el, c) {
     ${stale ? html`<p class="stale-note" data-testid="comparison-stale">${el.L('comparisonStale')}</p>` : nothing}
     <div><span>${el.L('baselineCost')}</span><strong>${amount(el, c.cost_before)}</strong>${inWan(el, c.cost_before)}</div>
     <div><span>${el.L('variantCost')}</span><strong>${amount(el, c.cost_after)}</strong>${inWan(el, c.cost_after)}</div>
-    <div><span>${el.L('costDelta')}</span><strong data-testid="cost-delta" class=${direction(c.cost_delta)}>${signed(c.cost_delta)}${pctText}</strong></div>
+    <div><span>${el.L('costDelta')}</span><strong data-testid="cost-delta" class=${direction(c.cost_delta) && `cost-${direction(c.cost_delta)}`}>${signed(c.cost_delta)}${pctText}</strong></div>
     <div><span>${el.L('gainersLosers')}</span><strong data-testid="gainers-losers">▲ ${c.gainers} · ▼ ${c.losers} · = ${c.unchanged}</strong></div>
   </div>`;
 }

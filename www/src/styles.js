@@ -189,6 +189,9 @@ export const styles = css`
   .up { color: #17803d; }
   .down { color: var(--_error); }
   .delta.up, .delta.down { font-weight: 600; }
+  /* A plan's cost is not good or bad by its sign: a rise is a cost to weigh (amber), a fall a saving paid by the reps. */
+  .cost-up { color: #8a5300; }
+  .cost-down { color: var(--_accent); }
   td[data-mark]::after { content: attr(data-mark); margin-left: 4px; color: #a15c00; font-size: 11px; cursor: help; }
   .warnings { margin: 4px 0 0; padding-left: 18px; color: #8a5300; font-size: 12px; }
   .total-line { border-top: 1px solid var(--_border); padding-top: 8px; }
