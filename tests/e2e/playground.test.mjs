@@ -136,8 +136,11 @@ test('two values out of order: the message stands under the one edited, and both
 
 test('the language choice is shown in Chinese and remembered', async () => {
   const { page, context } = await openPlayground(env);
+  // The page's footer, outside the element, is in the page's language only.
+  assert.equal((await page.locator('footer.page-foot').innerText()).trim(), 'Embedding the engine or this playground in your own portal: example HR portal');
   await page.locator('sales-plan-playground button[data-lang="zh"]').click();
   assert.match(await page.locator('sales-plan-playground h1').textContent(), /激励方案沙盘/);
+  assert.equal((await page.locator('footer.page-foot').innerText()).trim(), '把引擎或沙盘嵌入自己的系统：示例门户');
   await page.reload();
   await page.locator('sales-plan-playground [data-testid="results"]').waitFor();
   assert.match(await page.locator('sales-plan-playground h1').textContent(), /激励方案沙盘/);
