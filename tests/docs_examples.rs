@@ -897,6 +897,9 @@ fn commission_modifiers_apply_in_their_order() {
     assert_eq!([collection("E01"), collection("E03"), collection("S01"), collection("E02")], [d("95.01"), d("95.00"), d("89.03"), d("95.01")]);
     assert_eq!((rep(&e, "E02").grade.as_str(), rep(&e, "N03").grade.as_str()), ("A", "C"));
     assert_eq!(line_of(&e, "S01", "collected").explain.get("multiplier"), Some(d("0.8")));
+    // The first (and only) of the line's multipliers: its condition is the one that held.
+    assert_eq!(line_of(&e, "S01", "collected").explain.get("condition"), Some(d("1")));
+    assert_eq!(line_of(&e, "E01", "collected").explain.get("condition"), None);
     assert_eq!(d("34320") * d("0.8"), d("27456"));
 
     // Without the cap Zhang Wei's line would pay 57,600.

@@ -194,7 +194,8 @@ pub struct LineResult {
     pub pay: Decimal,
     /// The tier slices that make up the tier pay (empty year-to-date).
     pub slices: Vec<TierSlice>,
-    /// Each step that applied: `tier_pay`, `below_gate`, `condition_multiplier`,
+    /// Each step that applied: `tier_pay`, `below_gate`, `condition_multiplier` (with
+    /// `condition`, which of the line's multipliers, from 1, and its `multiplier`),
     /// `grade_multiplier`, `capped`, … (empty year-to-date).
     pub explain: Explanation,
 }

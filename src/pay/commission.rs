@@ -115,9 +115,11 @@ pub fn line_before_grade(line: &CompiledLine, vars: &[Decimal], reduction: Decim
             amount = Decimal::ZERO;
         }
     }
-    for (when, factor) in &line.multipliers {
+    for (number, (when, factor)) in (1u32..).zip(&line.multipliers) {
         if !eval(when, vars, &mut ex)?.is_zero() {
             ex.note("condition_multiplier");
+            // Which of the line's multipliers (1 = the first): the statement names its condition.
+            ex.value("condition", Decimal::from(number));
             ex.value("multiplier", *factor);
             amount = amount.checked_mul(*factor).ok_or(CalcError::Overflow)?;
         }

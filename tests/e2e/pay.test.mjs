@@ -128,3 +128,20 @@ test('a grade multiplier typed into a plan that had none applies (the part is cr
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the statement names the condition of a conditional multiplier, and its amounts are money to the cent', async () => {
+  const { page, context } = await openTargetOriented();
+  await app(page, 'tr[data-rep="S01"]').click();
+  const line = app(page, '[data-testid="explanation"] [data-line="revenue_commission"]');
+  await line.waitFor();
+  // Huang Yong: 1,000,000 × 3% + 144,000 × 4% = 35,760.00 from the tiers; his collection rate
+  // is 89.03%, under 90%: × 0.8 = 28,608.00 (grade A has no multiplier).
+  const steps = await line.locator('tr.steps').first().innerText();
+  assert.match(steps, /from the tiers 35,760\.00/);
+  assert.equal(await line.locator('[data-step="condition"]').innerText(), 'when collection_rate < 90%');
+  assert.match(steps, /multiplier 0\.8/);
+  assert.equal(await line.locator('[data-col="line-pay"]').textContent(), '28,608.00');
+  await app(page, '[data-testid="explanation"] button[data-statement-lang="zh"]').click();
+  assert.equal(await line.locator('[data-step="condition"]').innerText(), '条件 collection_rate < 90%');
+  await context.close();
+});

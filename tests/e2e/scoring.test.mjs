@@ -120,6 +120,13 @@ test('year to date sums pay over the year\'s quarters', async () => {
   assert.deepEqual(visits.explain.steps.filter((st) => st.period).map((st) => st.period), ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
   assert.equal(await statement.locator('[data-testid="score-rounding"]').textContent(),
     'Each KPI score is the average of its periods\' scores, rounded to 2 decimal places (half up), as the plan says, before the scores are added.');
+  // The year's periods as their range, in the title and under the name; each KPI says it was
+  // scored period by period instead of three empty columns.
+  assert.match(await statement.locator('.statement-title').textContent(), /· Year to date 2026-Q1 – 2026-Q4$/);
+  assert.match(await statement.locator('h3 .hint').textContent(), /· 2026-Q1 – 2026-Q4$/);
+  assert.equal(await statement.locator('tr[data-kpi="visits"] [data-col="by-period"]').textContent(), 'scored in each period, below');
+  await app(page, '[data-testid="explanation"] button[data-statement-lang="zh"]').click();
+  assert.match(await statement.locator('h3 .hint').textContent(), /· 2026-Q1 至 2026-Q4$/);
   await context.close();
 });
 

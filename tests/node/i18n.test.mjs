@@ -1,7 +1,7 @@
 // The page's words: every label and term in both languages, with the same placeholders.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { STRINGS, TERMS, localized } from '../../www/src/i18n.js';
+import { STRINGS, TERMS, localized, paren } from '../../www/src/i18n.js';
 
 const placeholders = (text) => [...String(text).matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -36,4 +36,9 @@ test('an engine message shown on its own starts with a capital in English, and i
   // A region the page knows, named by the engine as the data names it, in Chinese words.
   assert.equal(localized('zh', { en: 'from 1% (South) to 2% (East)', zh: '从 1%（South）到 2%（East）；（Mars）' }), '从 1%（华南）到 2%（华东）；（Mars）');
   assert.equal(localized('en', { en: 'from 1% (South) to 2% (East)' }), 'From 1% (South) to 2% (East)');
+});
+
+test('brackets after a word are full-width in Chinese, after a space in English', () => {
+  assert.equal(`Huang Yong${paren('en', 'S01')}`, 'Huang Yong (S01)');
+  assert.equal(`黄勇${paren('zh', 'S01')}`, '黄勇（S01）');
 });

@@ -1,14 +1,14 @@
 // Named targets: the default, and values by role, region and rep (which override it, the
 // rep's most, then the region's, then the role's), plus the per-period overrides.
 import { html, nothing } from 'lit';
-import { name } from './i18n.js';
+import { name, paren } from './i18n.js';
 
 const KINDS = ['by_role', 'by_region', 'by_rep'];
 
 function who(el, kind, key) {
   if (kind === 'by_rep') {
     const rep = el.repList.find((r) => r.id === key);
-    return rep ? `${el.lang === 'zh' ? rep.name_zh || rep.name : rep.name} (${key})` : key;
+    return rep ? `${el.lang === 'zh' ? rep.name_zh || rep.name : rep.name}${paren(el.lang, key)}` : key;
   }
   return name(el.lang, key);
 }

@@ -2,7 +2,7 @@
 // the points; how the score became a grade; and each pay line slice by slice. It renders
 // what the engine recorded, so the page never recomputes a figure.
 import { html, nothing } from 'lit';
-import { localized, name, term } from './i18n.js';
+import { localized, name, paren, term } from './i18n.js';
 import { renderRepFlags, renderRepPortrait } from './signals.js';
 import { money, exactMoney, number, percent, rate, short } from './format.js';
 
@@ -10,7 +10,10 @@ const PERCENT_KEYS = new Set(['attainment_pct', 'cap_pct', 'floor_pct', 'thresho
 const HIDDEN_KEYS = new Set(['actual', 'target', 'attainment_pct', 'score']);
 const ROUNDED_SCORE_KEYS = new Set(['period_score']);
 
-const MODIFIER_KEYS = new Set(['returned', 'tier_pay', 'gate_pct', 'added_rate_pct', 'multiplier', 'grade_multiplier', 'cap']);
+const MODIFIER_KEYS = new Set(['returned', 'tier_pay', 'gate_pct', 'added_rate_pct', 'condition', 'multiplier', 'grade_multiplier', 'cap']);
+/** Steps whose value is an amount of money: shown to the cent, like the pay beside them. */
+const MONEY_KEYS = new Set(['base', 'returned', 'tier_pay', 'cap', 'pay', 'excess', 'pool', 'group_pool', 'team_pool', 'profit_share', 'allowance',
+  'salary', 'monthly', 'monthly_salary', 'minimum_wage', 'paid_then', 'due_without_return', 'clawback', 'period_pay', 'period_amount']);
 
 const isZero = (decimal) => /^-?0(\.0*)?$/.test(String(decimal ?? '0'));
 
@@ -24,20 +27,33 @@ function stepValue(lang, step) {
   if (step.key === 'added_rate_pct') return lang === 'zh' ? `+${short(step.value, 4)} 个百分点` : `+${short(step.value, 4)} pt`;
   // A score rounded by the plan is shown as rounded ("72.00", as in the table), not trimmed.
   if (ROUNDED_SCORE_KEYS.has(step.key)) return number(step.value);
+  if (MONEY_KEYS.has(step.key)) return exactMoney(step.value);
   return PERCENT_KEYS.has(step.key) ? percent(step.value) : short(step.value, 4);
 }
 
-/** One named value, inline: "cap 120.00%"; a year-to-date figure's value in one period by that period, "2026-Q1 39.55". */
-function step(el, s) {
+/**
+ * One named value, inline: "cap 120.00%"; a year-to-date figure's value in one period by that
+ * period, "2026-Q1 39.55"; a value that `shown` knows how to show (by key), as it shows it.
+ */
+function step(el, s, shown = {}) {
+  if (shown[s.key]) return html`<span class="step" data-step=${s.key}>${term(el.lang, s.key)} ${shown[s.key](s.value)}</span>`;
   return s.period != null
     ? html`<span class="step" data-period=${s.period}>${s.period} ${stepValue(el.lang, s)}</span>`
     : html`<span class="step">${term(el.lang, s.key)} ${stepValue(el.lang, s)}</span>`;
 }
 
-/** The named values (only `keys` when given) and notes of an explanation, inline. */
-function steps(el, explain, keys) {
-  const shown = keys ? explain.steps.filter((s) => keys.includes(s.key)) : explain.steps;
-  return html`${shown.map((s) => step(el, s))}${explain.notes.map((n) => html`<span class="note" data-note=${n}>${term(el.lang, n)}</span>`)}`;
+/** The named values (only `keys` when given) and notes of an explanation, inline; `shown` as for `step`. */
+function steps(el, explain, keys, shown) {
+  const listed = keys ? explain.steps.filter((s) => keys.includes(s.key)) : explain.steps;
+  return html`${listed.map((s) => step(el, s, shown))}${explain.notes.map((n) => html`<span class="note" data-note=${n}>${term(el.lang, n)}</span>`)}`;
+}
+
+/** A commission line's conditional multiplier (`condition`, from 1) by its condition: "when collection_rate < 90%". */
+const conditionOf = (source) => ({ condition: (n) => html`<code>${source?.multipliers?.[Number(n) - 1]?.when ?? n}</code>` });
+
+/** The periods of a result: one as it is, several as their range ("2026-Q1 – 2026-Q4", "2026-Q1 至 2026-Q4"). */
+function periodsText(el, periods) {
+  return periods.length > 1 ? `${periods[0]}${el.L('periodRange')}${periods[periods.length - 1]}` : periods[0] ?? '';
 }
 
 /** The plan's rule that makes the KPI scores add up as shown: each is rounded first. */
@@ -62,7 +78,7 @@ export function renderExplanation(el, rep, results) {
   const zh = el.lang === 'zh';
   return html`<section class="detail" data-testid="explanation" data-rep=${rep.rep_id} aria-label=${el.L('details')}>
     <div class="statement-top">
-      <p class="statement-title">${el.L('statement')} · ${el.text(plan)} · ${results.year_to_date ? `${el.L('yearToDate')} ${results.periods.join(' – ')}` : results.period}</p>
+      <p class="statement-title">${el.L('statement')} · ${el.text(plan)} · ${results.year_to_date ? `${el.L('yearToDate')} ${periodsText(el, results.periods)}` : results.period}</p>
       <div class="detail-buttons">
         <span class="no-print" data-testid="statement-lang">${el.renderLangSwitch(true)}</span>
         <button type="button" class="secondary no-print" data-testid="print-statement" @click=${() => window.print()}>${el.L('printStatement')}</button>
@@ -71,14 +87,14 @@ export function renderExplanation(el, rep, results) {
     </div>
     <header class="detail-head">
       <div>
-        <h3 tabindex="-1">${zh ? rep.name_zh || rep.name : rep.name} <span class="hint">${rep.rep_id} · ${name(el.lang, rep.region)} · ${name(el.lang, rep.role)} · ${results.periods.join(', ')}</span></h3>
+        <h3 tabindex="-1">${zh ? rep.name_zh || rep.name : rep.name} <span class="hint">${rep.rep_id} · ${name(el.lang, rep.region)} · ${name(el.lang, rep.role)} · ${periodsText(el, results.periods)}</span></h3>
         <p class="verdict">
           ${el.L('finalScore')} <strong data-testid="detail-score">${number(rep.score)}</strong> =
           ${el.L('weighted')} ${number(rep.weighted_score)}${isZero(rep.bonus_points) ? nothing : html` + ${el.L('bonus')} ${number(rep.bonus_points)}`}${isZero(rep.penalty_points) ? nothing : html` − ${el.L('penalty')} ${number(rep.penalty_points)}`}
           → <span class=${`badge g-${rep.grade}`}>${rep.grade}</span>
           <span class="hint">${rep.graded_by === 'rank' ? el.L('gradedByRank') : el.L('gradedByBand')} · ${el.L('rank')} ${rep.rank}/${results.reps.length}</span>
         </p>
-        ${rep.flags.map((f) => html`<p class="flag-line" data-flag=${f.code}>⚑ ${term(el.lang, f.code)} (${f.grade}: ${f.periods.join(' → ')})</p>`)}
+        ${rep.flags.map((f) => html`<p class="flag-line" data-flag=${f.code}>⚑ ${term(el.lang, f.code)}${paren(el.lang, `${f.grade}${el.L('colon')}${f.periods.join(' → ')}`)}</p>`)}
       </div>
     </header>
     ${renderRepFlags(el, el.signals, rep)}
@@ -89,9 +105,11 @@ export function renderExplanation(el, rep, results) {
           const figure = writtenAsPercent(card?.kpis.find((x) => x.id === k.id)) ? rate : (v) => short(v, 4);
           return html`<tr data-kpi=${k.id}>
           <th scope="row">${kpiName(k.id)}<div class="hint">${term(el.lang, k.scoring)}</div></th>
-          <td class="num" data-col="actual">${k.actual != null ? figure(k.actual) : '—'}</td>
+          ${results.year_to_date && k.actual == null && k.target == null && k.attainment_pct == null
+            ? html`<td colspan="3" class="hint" data-col="by-period">${el.L('scoredEachPeriod')}</td>`
+            : html`<td class="num" data-col="actual">${k.actual != null ? figure(k.actual) : '—'}</td>
           <td class="num" data-col="target">${k.target != null ? figure(k.target) : '—'}</td>
-          <td class="num">${k.attainment_pct != null ? percent(k.attainment_pct) : '—'}</td>
+          <td class="num">${k.attainment_pct != null ? percent(k.attainment_pct) : '—'}</td>`}
           <td class="num c-weight">${short(k.weight)}</td>
           <td class="num" data-col="kpi-score"><strong>${number(k.score)}</strong></td>
         </tr>
@@ -128,7 +146,7 @@ export function renderExplanation(el, rep, results) {
             <td class="num">${money(s.amount)} × ${rate(s.rate)}</td><td class="num" data-col="slice-pay">${exactMoney(s.pay)}</td></tr>`)}
           ${line.explain.steps.filter((s) => s.key === 'period_pay').map((s) => html`<tr class="period" data-period=${s.period}><th scope="row" colspan="2">${s.period}</th><td class="num" data-col="period-pay">${money(s.value)}</td></tr>`)}
           ${line.explain.notes.length || line.explain.steps.some((s) => MODIFIER_KEYS.has(s.key))
-            ? html`<tr class="steps"><td colspan="3">${steps(el, line.explain, [...MODIFIER_KEYS])}</td></tr>`
+            ? html`<tr class="steps"><td colspan="3">${steps(el, line.explain, [...MODIFIER_KEYS], conditionOf(source))}</td></tr>`
             : nothing}
           ${line.explain.notes.includes('rate_raised') && source?.rate_override
             ? html`<tr class="steps"><td colspan="3" class="hint" data-testid="rate-raised-when">${el.L('rateRaisedWhen')} <code>${source.rate_override.when}</code>${el.signals?.high_potentials?.some((f) => f.rep_id === rep.rep_id) ? html` · ★ ${el.L('highPotential')}` : nothing}</td></tr>`

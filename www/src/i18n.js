@@ -60,6 +60,8 @@ export const STRINGS = {
     leftOutHelp: 'Reps left out are not in the table or the totals, and returns not applied are not clawed back. Correct the data (or the plan) and they count again.',
     notComputed: 'The figures could not be computed:',
     goToField: 'Go to the field',
+    periodRange: ' – ',
+    scoredEachPeriod: 'scored in each period, below',
     loading: 'Loading the engine…',
     failed: 'The engine could not start',
     preset: 'Preset',
@@ -165,6 +167,7 @@ export const STRINGS = {
     planFileNotRead: 'This file is not a plan; the plan in use is unchanged:',
     loaded: '{what} loaded',
     semicolon: '; ',
+    listSep: ', ',
     rowsLeftOut: 'rows left out:',
     rowsLeftOutOne: 'row left out:',
     where: 'Where',
@@ -287,6 +290,8 @@ export const STRINGS = {
     leftOutHelp: '未计入的销售代表不在表格和合计中，未计入的退回不追回提成。修正数据（或方案）后即重新计入。',
     notComputed: '无法计算结果：',
     goToField: '转到该项',
+    periodRange: ' 至 ',
+    scoredEachPeriod: '按各期间分别计分，见下方',
     loading: '正在加载计算引擎…',
     failed: '计算引擎无法启动',
     preset: '预设方案',
@@ -390,6 +395,7 @@ export const STRINGS = {
     planFileNotRead: '该文件不是方案；当前方案未变：',
     loaded: '已导入 {what}',
     semicolon: '；',
+    listSep: '，',
     rowsLeftOut: '行未导入：',
     where: '位置',
     value: '值',
@@ -496,7 +502,7 @@ export const TERMS = {
     grade_streak: 'same grade in a row: improvement plan due',
     bonus: 'bonus', penalty: 'penalty',
     base: 'credited', returned: 'returned', tier_pay: 'from the tiers', gate_pct: 'gate', below_gate: 'below the gate: no commission',
-    added_rate_pct: 'rate raised by', rate_raised: 'rate raised (flagged rep)', multiplier: 'multiplier', condition_multiplier: 'condition multiplier applied',
+    added_rate_pct: 'rate raised by', rate_raised: 'rate raised (flagged rep)', multiplier: 'multiplier', condition_multiplier: 'condition multiplier applied', condition: 'when',
     grade_multiplier: 'grade multiplier', cap: 'cap', pay: 'pay', excess: 'excess', above_pct: 'above', excess_over_pct: 'excess counted from',
     rate_pct: 'rate', not_above_level: 'not above the level', condition_met: 'condition met', condition_not_met: 'condition not met',
     measure: 'measure', rank: 'rank', top: 'top', tie_included: 'tied: all included', tie_shared: 'tied: place shared',
@@ -525,7 +531,7 @@ export const TERMS = {
     grade_streak: '连续同一等级：需制定改进计划',
     bonus: '加分', penalty: '扣分',
     base: '计提金额', returned: '退回', tier_pay: '按阶梯计算', gate_pct: '门槛', below_gate: '未达门槛：无提成',
-    added_rate_pct: '比例上调', rate_raised: '比例上调（特别标记的代表）', multiplier: '系数', condition_multiplier: '已按条件系数调整',
+    added_rate_pct: '比例上调', rate_raised: '比例上调（特别标记的代表）', multiplier: '系数', condition_multiplier: '已按条件系数调整', condition: '条件',
     grade_multiplier: '等级系数', cap: '上限', pay: '金额', excess: '超额部分', above_pct: '起算水平', excess_over_pct: '超额起算点',
     rate_pct: '比例', not_above_level: '未超过起算水平', condition_met: '满足条件', condition_not_met: '未满足条件',
     measure: '指标值', rank: '排名', top: '名额', tie_included: '并列：全部获奖', tie_shared: '并列：平分名额',
@@ -547,6 +553,11 @@ export const TERMS = {
 export function localized(lang, message) {
   const text = (message?.[lang] ?? message?.en ?? '').replace(/（([A-Za-z_]+)）/g, (all, n) => (NAMES[lang]?.[n] ? `（${NAMES[lang][n]}）` : all));
   return /^[a-z]/.test(text) ? text[0].toUpperCase() + text.slice(1) : text;
+}
+
+/** `text` in brackets after what comes before it: " (S01)" in English, "（S01）" in Chinese. */
+export function paren(lang, text) {
+  return lang === 'zh' ? `（${text}）` : ` (${text})`;
 }
 
 export function term(lang, key) {

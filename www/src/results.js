@@ -2,7 +2,7 @@
 // table of reps. A row opens the rep's explanation; the last good results stay on screen
 // while the plan has errors.
 import { html, nothing } from 'lit';
-import { localized, name, term } from './i18n.js';
+import { localized, name, paren, term } from './i18n.js';
 import { columnName } from './columns.js';
 import { money, percent, number, sum, wan, currencySymbol } from './format.js';
 
@@ -30,7 +30,7 @@ export function renderSummary(el, r) {
     <div class="kpi-card"><span>${el.L('gradesTitle')}</span><strong class="grades" data-testid="grade-counts">${t.grades.map((g) => {
       const d = t.distribution.find((x) => x.grade === g.grade);
       const mark = d && d.status !== 'within' ? (d.status === 'above' ? '▲' : '▼') : '';
-      const title = d ? `${g.grade}: ${percent(d.share_pct)} (${el.L('guide')} ${d.min_pct}–${d.max_pct}%, ${el.L(d.status)})` : '';
+      const title = d ? `${g.grade}${el.L('colon')}${percent(d.share_pct)}${paren(el.lang, `${el.L('guide')} ${d.min_pct}–${d.max_pct}%${el.L('listSep')}${el.L(d.status)}`)}` : '';
       return html`<span class=${`badge g-${g.grade}`} title=${title} data-status=${d?.status ?? ''}>${g.grade} ${g.reps}${mark}</span>`;
     })}</strong></div>
   </div>`;
@@ -185,7 +185,7 @@ function deltaCell(d) {
  * the plan in the editor has errors it is the last valid plan's, and says so.
  */
 export function renderComparison(el, c) {
-  const pctText = c.cost_delta_pct != null ? ` (${direction(c.cost_delta_pct) === 'up' ? '+' : ''}${percent(c.cost_delta_pct)})` : '';
+  const pctText = c.cost_delta_pct != null ? paren(el.lang, `${direction(c.cost_delta_pct) === 'up' ? '+' : ''}${percent(c.cost_delta_pct)}`) : '';
   const stale = !el.valid;
   return html`<div class=${`compare ${stale ? 'stale' : ''}`} data-testid="comparison" data-stale=${stale ? 'true' : 'false'}>
     ${stale ? html`<p class="stale-note" data-testid="comparison-stale">${el.L('comparisonStale')}</p>` : nothing}

@@ -3,7 +3,7 @@
 // (strengths and weaknesses against the team) and improvement plans. The engine works every
 // one out and words it in both languages; the page only lays them out.
 import { html, nothing } from 'lit';
-import { localized, term } from './i18n.js';
+import { localized, paren, term } from './i18n.js';
 import { fixed, number, short, sum } from './format.js';
 import { columnName } from './columns.js';
 
@@ -23,7 +23,7 @@ function checkText(el, c, condition) {
   const metric = columnName(el.lang, c.metric) ?? c.metric;
   if (c.compared_with === 'percentile_rank') {
     const band = condition ? ` ∈ ${short(condition.from)}–${short(condition.to)}` : '';
-    return `${metric} ${short(c.value)} (${el.L('percentileRank').toLowerCase()} ${short(c.team_value)}${band})`;
+    return `${metric} ${short(c.value)}${paren(el.lang, `${el.L('percentileRank').toLowerCase()} ${short(c.team_value)}${band}`)}`;
   }
   const by = condition?.by != null && Number(condition.by) !== 0 ? ` + ${short(condition.by)} = ${short(sum([c.team_value, String(condition.by)]))}` : '';
   return `${metric} ${short(c.value)} ≥ ${statName(el.lang, c.compared_with)} ${short(c.team_value)}${by}`;
@@ -42,7 +42,7 @@ export function renderSignals(el, s) {
   const tabs = [
     ['alerts', `⚠ ${el.L('alertsTab')} ${s.alerts.length}`, s.alerts.length],
     ['potential', `★ ${el.L('potentialTab')} ${s.high_potentials.length}`, s.high_potentials.length],
-    ['health', `${warnings ? '⚠' : '✓'} ${el.L('healthTab')}${warnings ? ` (${warnings})` : ''}`, s.health.length],
+    ['health', `${warnings ? '⚠' : '✓'} ${el.L('healthTab')}${warnings ? paren(el.lang, warnings) : ''}`, s.health.length],
   ];
   const open = el.signalsTab;
   return html`<section class="signals" data-testid="signals" aria-label=${el.L('signalsTitle')}>
@@ -55,7 +55,7 @@ export function renderSignals(el, s) {
     ${open === 'alerts' ? html`<ul class="signal-list" data-testid="alerts">${s.alerts.map((a) => html`<li class=${a.severity} data-alert=${a.rule} data-rep=${a.rep_id}>
         <button type="button" class="linklike" @click=${() => el.selectRep(a.rep_id)}>${msg(a.message)}</button></li>`)}</ul>` : nothing}
     ${open === 'potential' ? html`<ul class="signal-list" data-testid="high-potentials">${s.high_potentials.map((f) => html`<li data-rep=${f.rep_id}>
-        <button type="button" class="linklike" @click=${() => el.selectRep(f.rep_id)}>★ ${el.repName(f.rep_id)} (${f.rep_id})</button>
+        <button type="button" class="linklike" @click=${() => el.selectRep(f.rep_id)}>★ ${el.repName(f.rep_id)}${paren(el.lang, f.rep_id)}</button>
         <span class="hint">${f.checks.map((c, i) => checkText(el, c, el.plan?.signals?.high_potential?.conditions?.[i])).join(' · ')}</span></li>`)}</ul>` : nothing}
     ${open === 'health' ? html`<ul class="signal-list health" data-testid="health">${[...s.health].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]).map((h) => html`<li class=${h.severity} data-check=${h.code} data-path=${h.path}>
         <span class="mark" aria-label=${h.severity}>${HEALTH_MARK[h.severity]}</span> ${msg(h.message)}</li>`)}</ul>` : nothing}

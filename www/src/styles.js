@@ -249,7 +249,7 @@ export const styles = css`
   .left-out-list { margin-top: 8px; padding: 8px 12px 4px; border: 1px solid #f1d48a; border-radius: 8px; background: #fffcf3; max-height: 280px; overflow: auto; }
   .left-out-list p { margin: 0 0 6px; }
   .left-out-list table { margin-bottom: 4px; }
-  .statement-title { margin: 0 0 6px; font-size: 12px; color: var(--_muted); text-transform: uppercase; letter-spacing: 0.04em; }
+  .statement-title { margin: 0 0 6px; font-size: 12px; color: var(--_muted); letter-spacing: 0.02em; }
   .detail-buttons { display: flex; gap: 6px; align-items: flex-start; margin-left: auto; }
   /* The statement's title, then its buttons (language, print, close) on its right, or under it when narrow. */
   .statement-top { display: flex; flex-wrap: wrap; gap: 6px 8px; align-items: flex-start; margin-bottom: 6px; }
