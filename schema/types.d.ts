@@ -1520,7 +1520,8 @@ export interface LineResult {
    */
   base: string;
   /**
-   * Each step that applied: `tier_pay`, `below_gate`, `condition_multiplier`,
+   * Each step that applied: `tier_pay`, `below_gate`, `condition_multiplier` (with
+   * `condition`, which of the line's multipliers, from 1, and its `multiplier`),
    * `grade_multiplier`, `capped`, … (empty year-to-date).
    */
   explain: Explanation;
