@@ -43,7 +43,7 @@ mod wasm;
 pub use compare::{compare, Comparison};
 pub use data::{load_adjustments_csv, load_csv, sample_csv, sample_dataset, Dataset};
 pub use evaluate::{evaluate, evaluate_ytd, Evaluation, Shown};
-pub use plan::{compile, parse_plan, CompiledPlan, Plan};
+pub use plan::{compile, json_syntax, parse_plan, CompiledPlan, Plan};
 pub use problem::{Problem, Severity};
 
 use serde::Serialize;

@@ -434,6 +434,14 @@ pub fn presets() -> Result<JsValue, JsValue> {
     to_js(&crate::presets::PRESETS)
 }
 
+/// The JSON syntax error of plan text as `setPlan` would report it (code `json_syntax`, in
+/// both languages, with its line and column), or `undefined` when the text is JSON: a hint
+/// while a plan is typed, without setting it.
+#[wasm_bindgen(js_name = jsonSyntax, unchecked_return_type = "Problem | undefined")]
+pub fn json_syntax(text: &str) -> Result<JsValue, JsValue> {
+    crate::json_syntax(text).map_or(Ok(JsValue::UNDEFINED), |p| to_js(&p))
+}
+
 /// The built-in sample plan as JSON text.
 #[wasm_bindgen(js_name = samplePlan)]
 pub fn sample_plan() -> String {

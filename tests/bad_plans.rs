@@ -107,6 +107,19 @@ fn syntax_errors_and_versions() {
 }
 
 #[test]
+fn the_syntax_hint_while_typing_is_the_error_set_plan_gives() {
+    let mut ws = Workspace::with_sample_reps();
+    for text in ["{ \"version\": 1, ", "{\"version\": 1,,}", "{'version': 1}", "", "[1, 2,]"] {
+        let hint = incentive_engine::json_syntax(text).expect(text);
+        let set = ws.set_plan_json(text).problems.remove(0);
+        assert_eq!((hint.code, &hint.message.en, &hint.message.zh), (set.code, &set.message.en, &set.message.zh), "{text}");
+    }
+    // JSON that is no plan is not a syntax error: the hint says nothing of it.
+    assert!(incentive_engine::json_syntax("[1]").is_none());
+    assert!(incentive_engine::json_syntax("{\"version\": 1}").is_none());
+}
+
+#[test]
 fn a_version_that_never_existed_or_is_not_a_whole_number_is_named() {
     let mut ws = Workspace::with_sample_reps();
     let first = |ws: &mut Workspace, text: &str| ws.set_plan_json(text).problems.into_iter().next().unwrap();

@@ -18,7 +18,7 @@ pub use commission::{CommissionLine, ConditionalMultiplier, RateOverride, Tier, 
 pub use pay::{Allowance, BasePay, Bonus, BonusRule, Draw, Grouping, RankTies, RoundingApplies, Salary, Split as PoolSplit};
 pub use compile::{compile, CompiledImprovement, CompiledSignals, SignalExpr, CompiledCard, CompiledMetric, CompiledPlan, CompiledTarget, Slots};
 pub use grades::{Distribution, GradeBand, GradeShare, Grades, Streak};
-pub use parse::{parse_plan, CURRENT_VERSION};
+pub use parse::{json_syntax, parse_plan, CURRENT_VERSION};
 pub use points::{PointItem, PointKind, Points};
 pub use signals::{AlertCondition, AlertRule, AlertSeverity, HighPotential, ImprovementPlan, PotentialCondition, Signals, TeamScope, ToDate, HIGH_POTENTIAL};
 pub use scorecard::{default_raters, BandBasis, BandStep, Category, Direction, Kpi, Rater, Scorecard, Scoring};

@@ -35,6 +35,12 @@ pub fn parse_plan(text: &str) -> Result<Plan, Vec<Problem>> {
     }
 }
 
+/// The JSON syntax error of plan text, in the words [`parse_plan`] would use; `None` when the
+/// text is JSON (whatever it holds). For a hint while a plan is typed.
+pub fn json_syntax(text: &str) -> Option<Problem> {
+    serde_json::from_str::<Tree>(text).err().map(|e| syntax_problem(text, &e))
+}
+
 /// A JSON syntax error in words in both languages, with the line and column it is at.
 fn syntax_problem(text: &str, e: &serde_json::Error) -> Problem {
     let (en, zh) = if text.trim().is_empty() {

@@ -917,9 +917,17 @@ test('JSON editor: invalid JSON lists the error and keeps the results; a valid e
     assert.equal(expected[0].code, 'json_syntax');
     // Said once: the engine's error replaces the typing hint for the same draft…
     assert.equal(await app(page, '[data-testid="json-hints"]').count(), 0);
-    // …until the draft is typed in again.
+    // …until the draft is typed in again; the hint then says what Apply said (a doubled comma
+    // too: the typing hint and Apply word a syntax error the same way).
     await text.fill(`${broken} `);
     await app(page, '[data-testid="json-hints"]').waitFor();
+    assert.deepEqual(await app(page, '[data-testid="json-hints"] li').allTextContents(), [localized('en', engine.jsonSyntax(`${broken} `).message)]);
+    const doubled = '{ "version": 1,, }';
+    await text.fill(doubled);
+    const typed = await app(page, '[data-testid="json-hints"] li').allTextContents();
+    await app(page, '[data-testid="apply-json"]').click();
+    await eventually(() => app(page, '[data-testid="json-errors"] li').allTextContents(), typed, 'Apply says what the hint said');
+    await text.fill(`${broken} `);
     assert.equal(await app(page, '[data-testid="json-errors"]').count(), 0);
     assert.equal(await cell(page, 'E01', 'commission').textContent(), '38,000.00');
     assert.equal(await app(page, '[data-testid="plan-errors"]').count(), 0);
@@ -1062,10 +1070,13 @@ test('JSON editor: while a draft is typed the plan schema points at each stray f
     assert.equal(await cell(page, 'E01', 'commission').textContent(), '38,000.00');
     await app(page, 'button[data-lang="zh"]').click();
     await eventually(() => app(page, '[data-testid="json-hints"] li[data-hint-path="name"]').textContent(), 'name 缺失', 'hints in Chinese');
+    // A syntax error in the engine's words, in Chinese (not the browser's English), with its
+    // line and column: the message Apply would give.
     await text.fill('{ "version": 1,\n  "name": ');
-    await eventually(hints, ['— 第 2 行第 11 列不是有效的 JSON：文本在方案结束之前就结束了'], 'syntax hint in Chinese, not the browser\'s English');
+    await eventually(hints, ['方案不是有效的 JSON：第 2 行第 10 列：文本在应有值的位置结束'], 'syntax hint in Chinese');
     await text.fill('{ "version": 1,\n  "name": "x" }}');
-    await eventually(hints, ['— 第 2 行第 16 列不是有效的 JSON：此处不应出现 `}`'], 'the character the parser stopped at');
+    await eventually(hints, [localized('zh', engine.jsonSyntax('{ "version": 1,\n  "name": "x" }}').message)], 'the character the parser stopped at');
+    assert.match((await hints())[0], /^方案不是有效的 JSON：第 2 行第 16 列：/);
     await text.fill(JSON.stringify(planWith(FIRST, (p) => { p.name = 'Mine'; }), null, 2));
     await app(page, '[data-testid="json-hints-ok"]').waitFor();
     assert.equal(await app(page, '[data-testid="json-hints"]').count(), 0);

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const { Engine, samplePlan, sampleCsv, sampleAdjustmentsCsv } = require('../../pkg-node/incentive_engine.js');
+const { Engine, samplePlan, sampleCsv, sampleAdjustmentsCsv, jsonSyntax } = require('../../pkg-node/incentive_engine.js');
 
 const plan = () => JSON.parse(samplePlan());
 const byId = (results, id) => results.reps.find((r) => r.rep_id === id);
@@ -153,4 +153,14 @@ test('without explanations the figures and signals are the same; explainRep give
   assert.deepEqual(byId(one, 'E02').commission[0].slices, []);
   assert.deepEqual(byId(engine.evaluateYtd('2026-Q4', false, 'E03'), 'E03'), byId(engine.evaluateYtd('2026-Q4'), 'E03'));
   assert.throws(() => engine.explainRep('2026-Q4', false, 'nobody'), (e) => e.problems?.[0]?.code === 'unknown_rep' && e.problems[0].value === 'nobody');
+});
+
+test('jsonSyntax(text) words a syntax error as setPlan does, and says nothing of JSON that is no plan', () => {
+  const broken = '{ "version": 1,, }';
+  const hint = jsonSyntax(broken);
+  const set = Engine.withSampleReps().setPlan(broken).problems[0];
+  assert.deepEqual([hint.code, hint.path, hint.message], [set.code, set.path, set.message]);
+  assert.equal(hint.code, 'json_syntax');
+  assert.equal(jsonSyntax('[1]'), undefined);
+  assert.equal(jsonSyntax(samplePlan()), undefined);
 });

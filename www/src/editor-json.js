@@ -25,12 +25,16 @@ export function renderJson(el) {
   </details>`;
 }
 
-/** What the plan's JSON Schema says of the draft while it is typed (before Apply asks the engine). */
+/**
+ * What the draft is missing while it is typed (before Apply): a syntax error as the engine
+ * words it (the same message Apply gives), else what the plan's JSON Schema says of it.
+ */
 function renderHints(el) {
   if (el.jsonDraft == null) return nothing;
-  const hints = schemaHints(el.jsonDraft, el.lang);
+  const syntax = el.api?.jsonSyntax(el.jsonDraft);
+  const hints = syntax ? [{ path: syntax.path, message: localized(el.lang, syntax.message) }] : schemaHints(el.jsonDraft, el.lang);
   return hints.length
     ? html`<div class="hints" data-testid="json-hints" role="status"><strong>${el.L('formatCheck')}</strong>
-        <ul>${hints.map((h) => html`<li data-hint-path=${h.path}><code>${h.path || '—'}</code> ${h.message}</li>`)}</ul></div>`
+        <ul>${hints.map((h) => html`<li data-hint-path=${h.path}>${h.path ? html`<code>${h.path}</code> ` : nothing}${h.message}</li>`)}</ul></div>`
     : html`<p class="hint ok" data-testid="json-hints-ok" role="status">${el.L('formatOk')}</p>`;
 }

@@ -304,6 +304,12 @@ export const styles = css`
   /* A table wider than the panel says that it scrolls sideways (set by the element when it does). */
   .scroll-hint { display: none; margin: 0 0 4px; text-align: right; }
   .results:has(.table-wrap[data-scrolls]) .scroll-hint { display: block; }
+  /* …and a shadow on its right edge while there is more to the right (a cover that scrolls with
+     the content hides it at the end). */
+  .table-wrap[data-scrolls] {
+    background: linear-gradient(to left, #fff 40%, rgba(255, 255, 255, 0)) right / 48px 100% no-repeat local,
+      radial-gradient(farthest-side at 100% 50%, rgba(16, 24, 40, 0.3), rgba(16, 24, 40, 0)) right / 14px 100% no-repeat scroll;
+  }
   /* A phone (or a portal's narrow column): less padding, the controls wrapped, the plan's cost
      on a card of its own, the editor's columns narrower and its names wrapped inside their own
      column, the statement's weight left to its steps line (which repeats it). */
