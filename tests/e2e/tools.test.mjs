@@ -650,6 +650,11 @@ test('undo and redo of a tier rate, by the buttons and by Ctrl+Z in the field', 
     assert.equal(await rate.inputValue(), '4');
     await page.keyboard.press('Control+Shift+z');
     await eventually(() => cell(page, 'E01', 'commission').textContent(), '42,000.00', 'Ctrl+Shift+Z');
+    // On the playground's own page, with nothing focused (the field left), Ctrl+Z still undoes.
+    await rate.blur();
+    assert.equal(await page.evaluate(() => document.activeElement === document.body), true);
+    await page.keyboard.press('Control+z');
+    await eventually(() => cell(page, 'E01', 'commission').textContent(), '38,000.00', 'Ctrl+Z with nothing focused');
   });
 });
 

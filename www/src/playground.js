@@ -154,6 +154,10 @@ export class SalesPlanPlayground extends LitElement {
       // A debounced save may not have run yet when the page goes away.
       this.onPageHide ??= () => this.plan && saveSession(this.session(), this.persist);
       window.addEventListener('pagehide', this.onPageHide);
+      // The page is the playground: its shortcuts work with nothing focused too (a click on
+      // the page's background). Embedded, the host's page keeps its own.
+      this.onPageKey ??= (e) => e.target === document.body && this.onKey(e);
+      document.addEventListener('keydown', this.onPageKey);
     }
     // Moving the element in the page connects it again: it starts only once.
     this.started ??= this.start();
@@ -166,6 +170,7 @@ export class SalesPlanPlayground extends LitElement {
     super.disconnectedCallback();
     this.resizes.disconnect();
     if (this.onPageHide) window.removeEventListener('pagehide', this.onPageHide);
+    if (this.onPageKey) document.removeEventListener('keydown', this.onPageKey);
     this.charts.destroyAll();
   }
 
