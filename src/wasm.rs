@@ -436,10 +436,11 @@ pub fn presets() -> Result<JsValue, JsValue> {
 
 /// The JSON syntax error of plan text as `setPlan` would report it (code `json_syntax`, in
 /// both languages, with its line and column), or `undefined` when the text is JSON: a hint
-/// while a plan is typed, without setting it.
+/// while a plan is typed, without setting it. Throws (with `problems`) for a value that is
+/// not a string.
 #[wasm_bindgen(js_name = jsonSyntax, unchecked_return_type = "Problem | undefined")]
-pub fn json_syntax(text: &str) -> Result<JsValue, JsValue> {
-    crate::json_syntax(text).map_or(Ok(JsValue::UNDEFINED), |p| to_js(&p))
+pub fn json_syntax(#[wasm_bindgen(unchecked_param_type = "string")] json: JsValue) -> Result<JsValue, JsValue> {
+    crate::json_syntax(&text(&json, "json")?).map_or(Ok(JsValue::UNDEFINED), |p| to_js(&p))
 }
 
 /// The built-in sample plan as JSON text.

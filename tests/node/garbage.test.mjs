@@ -61,7 +61,7 @@ const METHODS = {
   signals: ['period'],
 };
 const STATICS = { fromCsv: ['text'], synthetic: ['count', 'count', 'number'], withSampleReps: [] };
-const FUNCTIONS = { presets: [], sampleAdjustmentsCsv: [], sampleCsv: [], samplePlan: [] };
+const FUNCTIONS = { jsonSyntax: ['text'], presets: [], sampleAdjustmentsCsv: [], sampleCsv: [], samplePlan: [] };
 
 /** The argument lists for a call with `kinds`: each argument garbage in turn, the others good; and all garbage at once. */
 function argumentLists(kinds) {
