@@ -116,6 +116,18 @@ test('a required field left empty says so in the form\'s words, not the JSON rea
   await context.close();
 });
 
+test('a field inside a closed KPI\'s details is reached from the errors banner: the details open and the field has the focus', async () => {
+  const { page, context } = await openPlayground(env);
+  await page.locator('sales-plan-playground [data-testid="kpi-toggle-revenue"]').click();
+  await field(page, 'scorecards[0].kpis[0].actual').fill('revenue_colected');
+  await page.locator('sales-plan-playground [data-testid="kpi-toggle-revenue"]').click();
+  assert.equal(await field(page, 'scorecards[0].kpis[0].actual').count(), 0);
+  await page.locator('sales-plan-playground [data-testid="plan-errors"] li[data-problem="scorecards[0].kpis[0].actual"] button').click();
+  await field(page, 'scorecards[0].kpis[0].actual').waitFor();
+  assert.equal(await page.evaluate(() => document.querySelector('sales-plan-playground').shadowRoot.activeElement?.dataset.path), 'scorecards[0].kpis[0].actual');
+  await context.close();
+});
+
 test('two values out of order: the message stands under the one edited, and both are marked', async () => {
   const { page, context } = await openPlayground(env);
   // S lowered to 75, below A's 80: the engine reports it at A (the later band), naming both.
