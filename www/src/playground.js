@@ -29,19 +29,6 @@ import { styles } from './styles.js';
 
 const LANG_KEY = 'incentive-playground.lang';
 
-/**
- * The playground as a custom element. See the README's "Embed it" section for the
- * attributes, properties, events and CSS custom properties.
- *
- * @fires plan-change - `{ plan, valid, problems }` whenever the plan in the element changes
- *   (an edit, a preset, undo, the host's `plan`/`plan-src`); `valid` is whether the engine accepts it.
- * @fires results-change - `{ results, period, yearToDate, comparison }` whenever the results
- *   are recomputed; `results` is the engine's `Evaluation` (amounts as exact decimal strings)
- *   without explanations (each figure's trace and the tier slices are empty) and without KPI
- *   and point results (`kpis`, `points` empty) but those of the rep whose statement is open.
- * @fires lang-change - `{ lang }` when the user switches the language with the element's own
- *   switch (not when the host sets `lang`), so that a host page can follow.
- */
 /** Codes of a value out of order with the one before it, reported at the later of the two. */
 const ORDER_CODES = new Set(['grade_order', 'tier_order', 'band_order']);
 
@@ -55,6 +42,19 @@ function orderPartner(p) {
   return m && Number(m[2]) > 0 ? `${m[1]}[${Number(m[2]) - 1}]${m[3]}` : null;
 }
 
+/**
+ * The playground as a custom element. See the README's "Embed it" section for the
+ * attributes, properties, events and CSS custom properties.
+ *
+ * @fires plan-change - `{ plan, valid, problems }` whenever the plan in the element changes
+ *   (an edit, a preset, undo, the host's `plan`/`plan-src`); `valid` is whether the engine accepts it.
+ * @fires results-change - `{ results, period, yearToDate, comparison }` whenever the results
+ *   are recomputed; `results` is the engine's `Evaluation` (amounts as exact decimal strings)
+ *   without explanations (each figure's trace and the tier slices are empty) and without KPI
+ *   and point results (`kpis`, `points` empty) but those of the rep whose statement is open.
+ * @fires lang-change - `{ lang }` when the user switches the language with the element's own
+ *   switch (not when the host sets `lang`), so that a host page can follow.
+ */
 export class SalesPlanPlayground extends LitElement {
   static properties = {
     lang: { type: String, reflect: true },
