@@ -100,11 +100,11 @@ export function addKpi(el, c) {
   const kpis = el.plan.scorecards[c].kpis;
   let n = kpis.length + 1;
   while (kpis.some((k) => k.id === `kpi_${n}`)) n += 1;
-  const used = kpis.map((k) => `${k.actual} ${k.target}`).join(' ');
-  const actual = el.columns.find((col) => col !== 'city_tier' && !col.endsWith('_target') && !new RegExp(`\\b${col}\\b`).test(used)) ?? el.columns[0] ?? '1';
+  const used = new Set(kpis.flatMap((k) => `${k.actual ?? ''} ${k.target ?? ''}`.match(/[A-Za-z_]\w*/g) ?? []));
+  const actual = el.columns.find((col) => col !== 'city_tier' && !col.endsWith('_target') && !used.has(col)) ?? el.columns[0] ?? '1';
   const ownTarget = `${actual.split('_')[0]}_target`;
-  const kpi = { id: `kpi_${n}`, name: columnName('en', actual) ?? `KPI ${n}`, name_zh: columnName('zh', actual) ?? undefined, actual, target: el.columns.includes(ownTarget) ? ownTarget : '1', weight: '0', scoring: { type: 'ratio', cap_pct: '120' } };
-  if (kpi.name_zh === undefined) delete kpi.name_zh;
+  const nameZh = columnName('zh', actual);
+  const kpi = { id: `kpi_${n}`, name: columnName('en', actual) ?? `KPI ${n}`, ...(nameZh ? { name_zh: nameZh } : {}), actual, target: el.columns.includes(ownTarget) ? ownTarget : '1', weight: '0', scoring: { type: 'ratio', cap_pct: '120' } };
   el.expandedKpi = `scorecards[${c}].kpis[${kpis.length}]`;
   el.edit(`scorecards[${c}].kpis`, [...kpis, kpi]);
 }
