@@ -200,6 +200,9 @@ fn band_steps_in_the_wrong_order() {
     kpi(&mut plan, 7)["scoring"]["steps"][1]["at"] = json!(99);
     let e = expect(&plan, "band_order", "scorecards[0].kpis[7].scoring.steps[1].at", Some("99"));
     both_mention(&e, &["99", "95"]);
+    // In the form's words (a band's start), not the JSON key `at`.
+    assert_eq!(e.message.en, "the start of step 2 is 99: it must be below that of step 1 (95)");
+    assert!(!e.message.zh.contains('`'), "{}", e.message.zh);
 }
 
 #[test]

@@ -140,8 +140,17 @@ test('two values out of order: the message stands under the one edited, and both
   await field(page, 'grades.bands[0].min_score').fill('90');
   await field(page, 'grades.bands[1].min_score').fill('95');
   assert.deepEqual(await errors(), [['grades.bands[1].min_score', 'The minimum score of grade A is 95: it must be below that of grade S (90)']]);
+  // The banner names the field it goes to: the one the message stands under.
+  assert.equal(await page.locator('sales-plan-playground [data-testid="plan-errors"] li button code').textContent(), 'grades.bands[1].min_score');
   await field(page, 'grades.bands[1].min_score').fill('80');
   assert.deepEqual(await errors(), []);
+  // A band table's steps (behavior-driven's response time, lower is better: 2 / 3 / 4 hours):
+  // step 2 moved to 5 says so under step 2, in the form's words.
+  await page.locator('sales-plan-playground select[data-testid="preset"]').selectOption('behavior-driven');
+  await page.locator('sales-plan-playground [data-testid="kpi-toggle-response_time"]').click();
+  await field(page, 'scorecards[0].kpis[2].scoring.steps[1].at').fill('5');
+  assert.deepEqual(await errors(), [['scorecards[0].kpis[2].scoring.steps[1].at', 'The start of step 3 is 4: it must be above that of step 2 (5)']]);
+  assert.equal(await page.locator('sales-plan-playground [data-testid="plan-errors"] li button code').textContent(), 'scorecards[0].kpis[2].scoring.steps[1].at');
   assert.equal(await field(page, 'grades.bands[0].min_score').getAttribute('aria-invalid'), 'false');
   await context.close();
 });

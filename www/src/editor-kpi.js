@@ -74,6 +74,7 @@ export function renderKpiDetails(el, kpi, path) {
       ${type === 'bands' ? html`${f('scoring.otherwise_pct', el.L('otherwisePct'), { type: 'number', width: 'narrow' })}
         <div class="detail-field wide">${el.L('bandSteps')}
           ${(s.steps ?? []).map((_, i) => html`<span class="pair">${el.field(`${sp}.steps[${i}].at`, { label: `${el.L('bandAt')} ${i + 1}`, type: 'number', width: 'narrow' })} → ${el.field(`${sp}.steps[${i}].score_pct`, { label: `${el.L('bandScore')} ${i + 1}`, type: 'number', width: 'narrow' })}%</span>`)}
+          ${(s.steps ?? []).map((_, i) => html`${el.fieldError(`${sp}.steps[${i}].at`)}${el.fieldError(`${sp}.steps[${i}].score_pct`)}`)}
           ${el.fieldError(`${sp}.steps`)}</div>` : nothing}
       ${type === 'rating360' ? html`<div class="detail-field wide">${el.L('raters')}
           ${(s.raters ?? [{ rating: 'rating_superior', weight: 60 }, { rating: 'rating_customer', weight: 20 }, { rating: 'rating_peer', weight: 20 }]).map((r, i) => html`<span class="pair">${sourceHint(el, r.rating)} ${r.weight}%</span>`)}</div>` : nothing}

@@ -800,8 +800,13 @@ export class SalesPlanPlayground extends LitElement {
    * current language; a field left empty says so in the form's words.
    */
   errorsAt(path, except) {
-    const problems = this.problems.filter((p) => p.code !== except && (orderPartner(p) === this.lastEdited ? orderPartner(p) : p.path) === path);
+    const problems = this.problems.filter((p) => p.code !== except && this.shownAt(p) === path);
     return [...new Set(problems.map((p) => this.problemText(p)))];
+  }
+
+  /** The path whose field problem `p` is shown under: an out-of-order pair's edited half, else its own. */
+  shownAt(p) {
+    return orderPartner(p) === this.lastEdited ? this.lastEdited : p.path;
   }
 
   /**
@@ -1045,7 +1050,7 @@ export class SalesPlanPlayground extends LitElement {
     return html`<section class="panel results" aria-label=${this.L('results')}>
       ${!this.valid ? html`<div class="banner" role="alert" data-testid="plan-errors">
         <strong>${this.L('planInvalid')}</strong>
-        <ul>${this.problems.filter((p) => p.severity === 'error').map((p) => html`<li data-problem=${p.path}><button type="button" class="linklike" title=${this.L('goToField')} @click=${() => this.goToField(p.code === 'weights_sum' ? `${p.path}[0].weight` : orderPartner(p) === this.lastEdited ? this.lastEdited : p.path)}><code>${p.path || '—'}</code></button> <span class="msg">${this.problemText(p)}</span></li>`)}</ul>
+        <ul>${this.problems.filter((p) => p.severity === 'error').map((p) => html`<li data-problem=${p.path}><button type="button" class="linklike go-to" title=${this.L('goToField')} @click=${() => this.goToField(p.code === 'weights_sum' ? `${p.path}[0].weight` : this.shownAt(p))}><code>${this.shownAt(p) || '—'}</code></button> <span class="msg">${this.problemText(p)}</span></li>`)}</ul>
       </div>` : nothing}
       ${renderNotComputed(this, this.evalProblems)}
       ${r ? renderSummary(this, r) : nothing}

@@ -197,6 +197,8 @@ export const styles = css`
   .total-line { border-top: 1px solid var(--_border); padding-top: 8px; }
   .charts-block { margin: 0 0 12px; }
   button.linklike { border: 0; background: none; color: var(--_accent); cursor: pointer; padding: 2px 0; font-weight: 600; }
+  button.go-to code { text-decoration: underline dotted; text-underline-offset: 2px; }
+  button.go-to:hover code { text-decoration-style: solid; }
   .charts { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 12px; margin-top: 6px; }
   @container playground (max-width: 1300px) { .charts { grid-template-columns: 1fr; } }
   .charts figure { margin: 0; border: 1px solid var(--_border); border-radius: 8px; padding: 8px 10px; background: #fff; }

@@ -215,7 +215,7 @@ fn scoring(scoring: &Scoring, path: &dyn fmt::Display, out: &mut Vec<Problem>) {
                 let ats: Vec<Decimal> = steps.iter().map(|s| s.at).collect();
                 let increasing = *direction == Direction::LowerIsBetter;
                 let step = |i: usize| (format!("step {}", i + 1), format!("第 {} 个分档的", i + 1));
-                strictly_monotone("band_order", &ats, increasing, |i| format!("{path}.steps[{i}].at"), step, ("`at`", " `at` "), out);
+                strictly_monotone("band_order", &ats, increasing, |i| format!("{path}.steps[{i}].at"), step, ("start", "起点"), out);
                 for (i, step) in steps.iter().enumerate() {
                     in_range(step.score_pct, &format_args!("{path}.steps[{i}].score_pct"), ("a band's score", "分档得分比例"), false, MAX_LIMIT_PCT, out);
                 }
