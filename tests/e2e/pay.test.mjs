@@ -138,10 +138,12 @@ test('the statement names the condition of a conditional multiplier, and its amo
   // is 89.03%, under 90%: × 0.8 = 28,608.00 (grade A has no multiplier).
   const steps = await line.locator('tr.steps').first().innerText();
   assert.match(steps, /from the tiers 35,760\.00/);
-  assert.equal(await line.locator('[data-step="condition"]').innerText(), 'when collection_rate < 90%');
+  // The condition by the plan metric's name, the formula as written in its tooltip.
+  assert.equal(await line.locator('[data-step="condition"]').innerText(), 'when Collection rate < 90%');
+  assert.equal(await line.locator('[data-step="condition"] .source-name').getAttribute('title'), 'collection_rate < 90%');
   assert.match(steps, /multiplier 0\.8/);
   assert.equal(await line.locator('[data-col="line-pay"]').textContent(), '28,608.00');
   await app(page, '[data-testid="explanation"] button[data-statement-lang="zh"]').click();
-  assert.equal(await line.locator('[data-step="condition"]').innerText(), '条件 collection_rate < 90%');
+  assert.equal(await line.locator('[data-step="condition"]').innerText(), '条件 回款率 < 90%');
   await context.close();
 });

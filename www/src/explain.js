@@ -4,6 +4,7 @@
 import { html, nothing } from 'lit';
 import { localized, name, paren, term } from './i18n.js';
 import { renderRepFlags, renderRepPortrait } from './signals.js';
+import { columnName } from './columns.js';
 import { money, exactMoney, number, percent, rate, short } from './format.js';
 
 const PERCENT_KEYS = new Set(['attainment_pct', 'cap_pct', 'floor_pct', 'threshold_pct', 'applied_pct', 'band_score_pct', 'rater_weight_pct', 'gate_pct', 'group_attainment_pct', 'above_pct', 'excess_over_pct', 'rate_pct']);
@@ -48,8 +49,19 @@ function steps(el, explain, keys, shown) {
   return html`${listed.map((s) => step(el, s, shown))}${explain.notes.map((n) => html`<span class="note" data-note=${n}>${term(el.lang, n)}</span>`)}`;
 }
 
-/** A commission line's conditional multiplier (`condition`, from 1) by its condition: "when collection_rate < 90%". */
-const conditionOf = (source) => ({ condition: (n) => html`<code>${source?.multipliers?.[Number(n) - 1]?.when ?? n}</code>` });
+/**
+ * A commission line's conditional multiplier (`condition`, from 1) by its condition, the
+ * plan's metrics and the known columns in it by their names ("when Collection rate < 90%"),
+ * the formula as written in the tooltip.
+ */
+const conditionOf = (el, source) => ({
+  condition: (n) => {
+    const when = source?.multipliers?.[Number(n) - 1]?.when;
+    if (when == null) return n;
+    const named = (id) => el.text(el.plan.metrics?.find((m) => m.id === id && m.name)) || columnName(el.lang, id) || id;
+    return html`<span class="source-name" title=${when}>${when.replace(/[A-Za-z_]\w*/g, named)}</span>`;
+  },
+});
 
 /** The periods of a result: one as it is, several as their range ("2026-Q1 – 2026-Q4", "2026-Q1 至 2026-Q4"). */
 function periodsText(el, periods) {
@@ -146,7 +158,7 @@ export function renderExplanation(el, rep, results) {
             <td class="num">${money(s.amount)} × ${rate(s.rate)}</td><td class="num" data-col="slice-pay">${exactMoney(s.pay)}</td></tr>`)}
           ${line.explain.steps.filter((s) => s.key === 'period_pay').map((s) => html`<tr class="period" data-period=${s.period}><th scope="row" colspan="2">${s.period}</th><td class="num" data-col="period-pay">${money(s.value)}</td></tr>`)}
           ${line.explain.notes.length || line.explain.steps.some((s) => MODIFIER_KEYS.has(s.key))
-            ? html`<tr class="steps"><td colspan="3">${steps(el, line.explain, [...MODIFIER_KEYS], conditionOf(source))}</td></tr>`
+            ? html`<tr class="steps"><td colspan="3">${steps(el, line.explain, [...MODIFIER_KEYS], conditionOf(el, source))}</td></tr>`
             : nothing}
           ${line.explain.notes.includes('rate_raised') && source?.rate_override
             ? html`<tr class="steps"><td colspan="3" class="hint" data-testid="rate-raised-when">${el.L('rateRaisedWhen')} <code>${source.rate_override.when}</code>${el.signals?.high_potentials?.some((f) => f.rep_id === rep.rep_id) ? html` · ★ ${el.L('highPotential')}` : nothing}</td></tr>`
