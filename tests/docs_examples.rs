@@ -816,7 +816,7 @@ fn level_alerts_to_date_at_mid_year() {
     let got: Vec<(&str, &str, &str, &str)> = q4.alerts.iter().map(|a| (a.rule.as_str(), a.rep_id.as_str(), a.message.en.as_str(), a.message.zh.as_str())).collect();
     assert_eq!(
         got,
-        [("low_quarter", "N03", "Low quarter — Feng Gang (N03): revenue attainment (%) is 48 in 2026-Q4, below 50", "单季达成率过低——冯刚（N03）：回款达成率（%） 在 2026-Q4 为 48，低于 50")]
+        [("low_quarter", "N03", "Low quarter — Feng Gang (N03): revenue attainment (%) is 48 in 2026-Q4, below 50", "单季达成率过低——冯刚（N03）：回款达成率（%）在 2026-Q4 为 48，低于 50")]
     );
 }
 

@@ -103,7 +103,7 @@ fn a_level_alert_names_the_value_it_watches_in_both_languages() {
     let low: Vec<_> = s.alerts.iter().filter(|a| a.rule == "low").collect();
     assert_eq!(low.len(), 1);
     assert_eq!(low[0].message.en, "Low attainment — Feng Gang (N03): revenue attainment (%) is 48 in 2026-Q4, below 60");
-    assert_eq!(low[0].message.zh, "达成率过低——冯刚（N03）：回款达成率（%） 在 2026-Q4 为 48，低于 60");
+    assert_eq!(low[0].message.zh, "达成率过低——冯刚（N03）：回款达成率（%）在 2026-Q4 为 48，低于 60");
     // A drop names its value too; without `metric_name_zh` the English name serves in Chinese.
     for a in s.alerts.iter().filter(|a| a.rule == "visits_fell") {
         assert!(a.message.en.contains(": customer visits fell from "), "{}", a.message.en);
@@ -134,7 +134,7 @@ fn attainment_to_date_below_60_at_mid_year_flags_feng_gang_in_q2_only() {
     assert_eq!(a.values, [d("56.71428571428571428571428571")]);
     assert_eq!((a.threshold, a.threshold_unit), (d("60"), ThresholdUnit::Value));
     assert_eq!(a.message.en, "Behind at mid-year — Feng Gang (N03): revenue attainment (%) for the year to date (2026-Q1 to 2026-Q2) is ≈56.7143, below 60");
-    assert_eq!(a.message.zh, "年中进度落后——冯刚（N03）：回款达成率（%） 年初至今（2026-Q1 至 2026-Q2）为 ≈56.7143，低于 60");
+    assert_eq!(a.message.zh, "年中进度落后——冯刚（N03）：回款达成率（%）年初至今（2026-Q1 至 2026-Q2）为 ≈56.7143，低于 60");
     // Only at the second quarter: in Q1 (N03 at 51.43%), Q3 (55.14% to date) and Q4 (53.36%) it is silent.
     for period in ["2026-Q1", "2026-Q3", "2026-Q4"] {
         assert!(ws.signals(period).unwrap().alerts.is_empty(), "{period}");

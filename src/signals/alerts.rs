@@ -39,7 +39,7 @@ pub(super) fn alerts(plan: &CompiledPlan, data: &Dataset, period: usize, evaluat
                         (threshold, unit),
                         (
                             format!("{what} fell from {} in {} to {} in {} (−{}{}); the rule fires at {}", plain(old), periods[0], plain(new), periods[1], plain(fall), pct.0, how.0),
-                            format!("{what_zh} 从 {} 的 {} 降至 {} 的 {}（−{}{}）；规则在{} 时触发", periods[0], plain(old), periods[1], plain(new), plain(fall), pct.1, how.1),
+                            format!("{what_zh}{}从 {} 的 {} 降至 {} 的 {}（−{}{}）；规则在{} 时触发", zh_gap(&what_zh), periods[0], plain(old), periods[1], plain(new), plain(fall), pct.1, how.1),
                         ),
                     ));
                 }
@@ -104,9 +104,9 @@ fn level_words((what, what_zh): (&str, &str), to_date: Option<ToDate>, names: &[
                 ToDate::Year => ("for the year to date", "年初至今"),
                 ToDate::Quarter => ("for the quarter to date", "季初至今"),
             };
-            (format!("{what} {so_far} ({range}) is {}", plain(value)), format!("{what_zh} {so_far_zh}（{range_zh}）为 {}", plain(value)))
+            (format!("{what} {so_far} ({range}) is {}", plain(value)), format!("{what_zh}{}{so_far_zh}（{range_zh}）为 {}", zh_gap(&what_zh), plain(value)))
         }
-        None => (format!("{what} is {} in {last}", plain(value)), format!("{what_zh} 在 {last} 为 {}", plain(value))),
+        None => (format!("{what} is {} in {last}", plain(value)), format!("{what_zh}{}在 {last} 为 {}", zh_gap(&what_zh), plain(value))),
     };
     (format!("{en}, {side} {}", plain(threshold)), format!("{zh}，{side_zh} {}", plain(threshold)))
 }
@@ -124,5 +124,15 @@ fn alert(rule: &AlertRule, rep: &RepResult, periods: Vec<String>, values: Vec<De
         threshold,
         threshold_unit,
         message: Message { en: format!("{} — {who_en}: {en}", rule.name), zh: format!("{name_zh}——{who_zh}：{zh}") },
+    }
+}
+
+/// The space a Chinese sentence leaves after `what`: one after a name or formula written in
+/// Latin letters ("followup_rate 从"), none after a Chinese name ("回款达成率（%）在").
+fn zh_gap(what: &str) -> &'static str {
+    if what.ends_with(|c: char| c.is_ascii()) {
+        " "
+    } else {
+        ""
     }
 }

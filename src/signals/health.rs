@@ -188,7 +188,9 @@ fn grade_guide(evaluation: &Evaluation) -> Option<HealthCheck> {
     if guide.is_empty() {
         return None;
     }
-    let off: Vec<String> = guide.iter().filter(|g| g.status != crate::score::ShareStatus::Within).map(|g| format!("{} {}% ({}–{}%)", g.grade, plain(g.share_pct), plain(g.min_pct), plain(g.max_pct))).collect();
+    let outside: Vec<_> = guide.iter().filter(|g| g.status != crate::score::ShareStatus::Within).collect();
+    let off: Vec<String> = outside.iter().map(|g| format!("{} {}% ({}–{}%)", g.grade, plain(g.share_pct), plain(g.min_pct), plain(g.max_pct))).collect();
+    let off_zh: Vec<String> = outside.iter().map(|g| format!("{} {}%（{}–{}%）", g.grade, plain(g.share_pct), plain(g.min_pct), plain(g.max_pct))).collect();
     Some(if off.is_empty() {
         check("grade_guide", HealthSeverity::Ok, "grades.distribution", "every grade's share is within the guide".into(), "各等级人数占比均在指引范围内".into())
     } else {
@@ -197,7 +199,7 @@ fn grade_guide(evaluation: &Evaluation) -> Option<HealthCheck> {
             HealthSeverity::Warning,
             "grades.distribution",
             format!("grades outside the guide: {}; review the bands or enforce the distribution", off.join(", ")),
-            format!("超出指引的等级：{}；请调整等级分数线或按排名强制分布", off.join("、")),
+            format!("超出指引的等级：{}；请调整等级分数线或按排名强制分布", off_zh.join("、")),
         )
     })
 }
