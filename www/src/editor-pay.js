@@ -133,5 +133,5 @@ export function renderBasePay(el) {
  */
 function lineTitle(el, line) {
   const name = el.text(line) || line.id;
-  return new RegExp(el.L('commission'), 'i').test(name) ? name : `${el.L('commission')}${el.L('colon')}${name}`;
+  return name.toLowerCase().includes(el.L('commission').toLowerCase()) ? name : `${el.L('commission')}${el.L('colon')}${name}`;
 }

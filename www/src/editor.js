@@ -81,7 +81,7 @@ function renderCard(el, card, c) {
   const total = sum(card.kpis.map((k) => k.weight));
   const scale = card.normalize && total > 0 ? 100 / total : 1;
   // Scaled weights are fine whatever they add to, but not while one of them is wrong (empty).
-  const weightsOk = card.kpis.every((k, i) => !el.errorsAt(`${base}.kpis[${i}].weight`).length) && (card.normalize ? total > 0 : Math.abs(total - 100) < 1e-9);
+  const weightsOk = !card.kpis.some((k, i) => el.invalidAt(`${base}.kpis[${i}].weight`)) && (card.normalize ? total > 0 : Math.abs(total - 100) < 1e-9);
   return html`<table class="grid kpis">
       <colgroup><col /><col class="c-target" /><col class="c-num" /><col class="c-num" /></colgroup>
       <thead><tr><th>${el.L('kpi')}</th><th>${el.L('target')}</th><th>${el.L('weight')}</th><th>${el.L('cap')}</th></tr></thead>
