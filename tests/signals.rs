@@ -434,9 +434,9 @@ fn health_of_the_target_oriented_plan_weights_categories_base_share_and_grades()
     assert_eq!(c.severity, HealthSeverity::Info);
     assert_eq!(
         c.message.en,
-        "New-business rep: Results 65% (60–70%), Behavior 20% (20–30%), Ability 15% (10–20%); Behavior is at the bottom of its range: no room to move it further that way"
+        "New-business rep: Results 65% (60–70%), Behavior 20% (20–30%), Ability 15% (10–20%); Behavior is at the bottom of its range, so its share cannot be lowered"
     );
-    assert_eq!(c.message.zh, "新客户销售岗：结果指标 65%（60–70%），行为指标 20%（20–30%），能力指标 15%（10–20%）；行为指标处于范围下限，无法再向该方向调整");
+    assert_eq!(c.message.zh, "新客户销售岗：结果指标 65%（60–70%），行为指标 20%（20–30%），能力指标 15%（10–20%）；行为指标处于范围下限，占比不能再降低");
     // Base 632,400 of total pay 1,645,929 = 38.42%: inside D5's 30–40%.
     let b = find("base_share", "base_pay");
     assert_eq!((b.severity, b.message.en.as_str()), (HealthSeverity::Ok, "base pay is 38.42% of total pay (632,400 of 1,645,929); the plan should keep it within 30–40%"));

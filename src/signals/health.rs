@@ -91,11 +91,11 @@ fn categories(plan: &CompiledPlan) -> Vec<HealthCheck> {
             let (min, max) = (cat.min_weight.unwrap_or(Decimal::ZERO), cat.max_weight.unwrap_or(Decimal::ONE_HUNDRED));
             let (en, zh) = called(&cat.id, Some(&cat.name), cat.name_zh.as_deref());
             if cat.min_weight.is_some() && share == min {
-                edges.0.push(format!("{en} is at the bottom of its range"));
-                edges.1.push(format!("{zh}处于范围下限"));
+                edges.0.push(format!("{en} is at the bottom of its range, so its share cannot be lowered"));
+                edges.1.push(format!("{zh}处于范围下限，占比不能再降低"));
             } else if cat.max_weight.is_some() && share == max {
-                edges.0.push(format!("{en} is at the top of its range"));
-                edges.1.push(format!("{zh}处于范围上限"));
+                edges.0.push(format!("{en} is at the top of its range, so its share cannot be raised"));
+                edges.1.push(format!("{zh}处于范围上限，占比不能再提高"));
             }
             let range = format!("{}–{}%", plain(min), plain(max));
             parts.0.push(format!("{en} {}% ({range})", plain(share)));
@@ -107,7 +107,7 @@ fn categories(plan: &CompiledPlan) -> Vec<HealthCheck> {
         let (severity, en, zh) = if edges.0.is_empty() {
             (HealthSeverity::Ok, String::new(), String::new())
         } else {
-            (HealthSeverity::Info, format!("; {}: no room to move it further that way", edges.0.join(", ")), format!("；{}，无法再向该方向调整", edges.1.join("，")))
+            (HealthSeverity::Info, format!("; {}", edges.0.join("; ")), format!("；{}", edges.1.join("；")))
         };
         let (card_en, card_zh) = called(&card.id, card.name.as_deref(), card.name_zh.as_deref());
         out.push(check(

@@ -89,6 +89,11 @@ test('a return is clawed back in the period it came back, with the sale\'s refer
   assert.match(await row.textContent(), /2026-Q2/);
   // Liu Yang's Q2 sale sat in the 5% tier (142.5% of target): 100,000 × 5% = 5,000 back.
   assert.equal(await row.locator('[data-col="return"]').textContent(), '-5,000.00');
+  assert.match(await row.textContent(), /returned 100,000\.00/);
+  // The sample's reference is in the page's language, as its regions are.
+  await app(page, 'button[data-statement-lang="zh"]').click();
+  assert.match(await row.textContent(), /SO-2026-0417 合同取消/);
+  assert.match(await row.textContent(), /退回 100,000\.00/);
   await context.close();
 });
 

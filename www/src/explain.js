@@ -176,7 +176,7 @@ export function renderExplanation(el, rep, results) {
     ${rep.adjustments.length ? html`<table class="grid explain" data-section="returns">
       <thead><tr><th colspan="2">${el.L('returns')}</th><th class="num">${el.L('pay')}</th></tr></thead>
       <tbody>${rep.adjustments.map((a) => html`<tr data-return=${a.reference}>
-        <th scope="row">${a.reference}<div class="hint">${a.original_period} · ${term(el.lang, 'returned')} ${money(a.returned)}</div></th>
+        <th scope="row">${name(el.lang, a.reference)}<div class="hint">${a.original_period} · ${term(el.lang, 'returned')} ${exactMoney(a.returned)}</div></th>
         <td>${steps(el, a.explain, ['paid_then', 'due_without_return'])}</td><td class="num" data-col="return">${money(a.amount)}</td></tr>`)}</tbody>
     </table>` : nothing}
     ${rep.draw ? html`<p class="hint" data-section="draw">${el.L('draw')}${el.L('colon')}${term(el.lang, 'paid_then')} ${money(rep.draw.earned)} → ${money(rep.draw.paid)}</p>` : nothing}

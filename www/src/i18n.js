@@ -478,6 +478,9 @@ const NAMES = {
   zh: {
     East: '华东', South: '华南', Southwest: '西南', Northwest: '西北',
     new_business: '新客户销售', account_manager: '老客户维护', regional_manager: '区域经理',
+    // The sample returns' references (data/sample_adjustments.csv).
+    'SO-2026-0417 contract cancelled': 'SO-2026-0417 合同取消',
+    'SO-2026-0562 goods returned': 'SO-2026-0562 退货',
   },
 };
 
@@ -578,7 +581,7 @@ export function counted(lang, n, key) {
   return (one ?? t(lang, key)).replace('{n}', String(n));
 }
 
-/** A data value's display name (regions, roles) in `lang`, or the value itself. */
+/** A data value's display name (regions, roles, the sample returns' references) in `lang`, or the value itself. */
 export function name(lang, value) {
   return NAMES[lang]?.[value] ?? value;
 }

@@ -137,7 +137,7 @@ export function renderTable(el, r, comparison) {
           <td class="num" data-col="commission">${money(sum(rep.commission.map((l) => l.pay)))}</td>
           ${hasBonuses ? html`<td class="num" data-col="bonuses">${money(sum(rep.bonuses.map((b) => b.amount)))}</td>` : nothing}
           <td class="num" data-col="total" data-mark=${rep.adjustments.length ? '↺' : rep.warnings.length ? '!' : nothing}
-            title=${[...rep.adjustments.map((a) => `${el.L('returns')}${el.L('colon')}${a.reference} ${money(a.amount)}`), ...rep.warnings.map((w) => localized(el.lang, w.message))].join('\n') || nothing}>${money(rep.total_pay)}</td>
+            title=${[...rep.adjustments.map((a) => `${el.L('returns')}${el.L('colon')}${name(el.lang, a.reference)} ${money(a.amount)}`), ...rep.warnings.map((w) => localized(el.lang, w.message))].join('\n') || nothing}>${money(rep.total_pay)}</td>
           ${delta ? deltaCell(delta.get(rep.rep_id)) : nothing}
         </tr>`)}
       </tbody>
