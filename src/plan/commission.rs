@@ -2,12 +2,14 @@
 //! tiers, in percent of target or in amounts), a gate, a cap and modifiers.
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+#[cfg(test)]
+use serde::Deserialize;
+use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// A commission line: a credited amount paid through a rate table.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CommissionLine {
     /// Unique id of the line, e.g. `revenue_commission`; the returns file names the line by it.
@@ -52,8 +54,8 @@ pub struct CommissionLine {
 }
 
 /// Extra rate points for the reps a condition holds for.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RateOverride {
     /// Formula of the condition, e.g. `high_potential` or `satisfaction >= 90`.
@@ -63,8 +65,8 @@ pub struct RateOverride {
 }
 
 /// A multiplier applied when a condition holds.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ConditionalMultiplier {
     /// Formula of the condition, e.g. `collection_rate < 90%`.
@@ -74,8 +76,8 @@ pub struct ConditionalMultiplier {
 }
 
 /// How a rate table applies to the credited amount.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum TierMethod {
     /// Each tier's rate applies to the slice of the amount inside the tier ("on the excess").
@@ -85,8 +87,8 @@ pub enum TierMethod {
 }
 
 /// What tier bounds are expressed in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum TierBasis {
     /// Percent of the line's target (100 = on target).
@@ -96,8 +98,8 @@ pub enum TierBasis {
 }
 
 /// A tier: from `from` (inclusive) up to the next tier's `from`, paid at `rate_pct` percent.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Tier {
     /// The tier's lower bound (inclusive): percent of target, or an amount of the base, by `tier_basis`.
@@ -105,3 +107,33 @@ pub struct Tier {
     /// The rate in percent (`3` = 3%; 0–100).
     pub rate_pct: Decimal,
 }
+
+use super::read::{read_struct, unit_enums};
+
+read_struct!(CommissionLine, "struct CommissionLine", ["id", "name", "name_zh", "base", "target", "method", "tier_basis", "tiers", "gate_pct", "allow_gate_above_100", "cap", "rate_override", "grade_multipliers", "multipliers"], |f| CommissionLine {
+    id: f.required("id")?,
+    name: f.required("name")?,
+    name_zh: f.or_default("name_zh")?,
+    base: f.required("base")?,
+    target: f.or_default("target")?,
+    method: f.required("method")?,
+    tier_basis: f.required("tier_basis")?,
+    tiers: f.required("tiers")?,
+    gate_pct: f.or_default("gate_pct")?,
+    allow_gate_above_100: f.or_default("allow_gate_above_100")?,
+    cap: f.or_default("cap")?,
+    rate_override: f.or_default("rate_override")?,
+    grade_multipliers: f.or_default("grade_multipliers")?,
+    multipliers: f.or_default("multipliers")?,
+});
+
+read_struct!(RateOverride, "struct RateOverride", ["when", "add_pct"], |f| RateOverride { when: f.required("when")?, add_pct: f.required("add_pct")? });
+
+read_struct!(ConditionalMultiplier, "struct ConditionalMultiplier", ["when", "multiplier"], |f| ConditionalMultiplier { when: f.required("when")?, multiplier: f.required("multiplier")? });
+
+unit_enums! {
+    TierMethod { "marginal" => Marginal, "retroactive" => Retroactive }
+    TierBasis { "attainment_pct" => AttainmentPct, "amount" => Amount }
+}
+
+read_struct!(Tier, "struct Tier", ["from", "rate_pct"], |f| Tier { from: f.required("from")?, rate_pct: f.required("rate_pct")? });

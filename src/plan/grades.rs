@@ -2,11 +2,13 @@
 //! the streak rule (C in two consecutive periods).
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+#[cfg(test)]
+use serde::Deserialize;
+use serde::Serialize;
 
 /// Grade bands from the best down; the last band has no minimum and takes every other score.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Grades {
     /// The bands, best first; a rep gets the first band whose `min_score` its score reaches.
@@ -31,8 +33,8 @@ impl Default for Grades {
 }
 
 /// A grade and the least total score that earns it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct GradeBand {
     /// The grade's name, unique and not empty, e.g. `S`.
@@ -45,8 +47,8 @@ pub struct GradeBand {
 
 /// Forced distribution: the guide is always reported against; with `enforce`, grades are
 /// given by rank instead of by band.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Distribution {
     /// The expected share of each grade (seed 003: S 10–15%, A 30–40%, B 30–40%, C 5–10%);
@@ -59,8 +61,8 @@ pub struct Distribution {
 }
 
 /// The expected share of reps for one grade, in percent.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct GradeShare {
     /// The grade, one of the bands.
@@ -75,8 +77,8 @@ pub struct GradeShare {
 }
 
 /// Flag a rep who gets `grade` in `periods` consecutive periods.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Streak {
     /// The grade to watch, one of the bands, e.g. `C`.
@@ -84,3 +86,24 @@ pub struct Streak {
     /// How many consecutive periods, the evaluated one included (2–12).
     pub periods: u32,
 }
+
+use super::read::read_struct;
+
+read_struct!(Grades, "struct Grades", ["bands", "distribution", "streak"], |f| Grades {
+    bands: f.required("bands")?,
+    distribution: f.or_default("distribution")?,
+    streak: f.or_default("streak")?,
+});
+
+read_struct!(GradeBand, "struct GradeBand", ["grade", "min_score"], |f| GradeBand { grade: f.required("grade")?, min_score: f.or_default("min_score")? });
+
+read_struct!(Distribution, "struct Distribution", ["guide", "enforce"], |f| Distribution { guide: f.required("guide")?, enforce: f.or_default("enforce")? });
+
+read_struct!(GradeShare, "struct GradeShare", ["grade", "min_pct", "max_pct", "quota_pct"], |f| GradeShare {
+    grade: f.required("grade")?,
+    min_pct: f.required("min_pct")?,
+    max_pct: f.required("max_pct")?,
+    quota_pct: f.or_default("quota_pct")?,
+});
+
+read_struct!(Streak, "struct Streak", ["grade", "periods"], |f| Streak { grade: f.required("grade")?, periods: f.required("periods")? });

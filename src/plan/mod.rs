@@ -5,6 +5,7 @@ mod commission;
 mod compile;
 mod grades;
 mod parse;
+mod read;
 mod tracked;
 mod tree;
 mod pay;
@@ -26,11 +27,13 @@ pub use targets::{Metric, PeriodKind, Split, Target, TargetBasis, TargetOverride
 pub use validate::{is_identifier, validate};
 
 use rust_decimal::{Decimal, RoundingStrategy};
-use serde::{Deserialize, Serialize};
+#[cfg(test)]
+use serde::Deserialize;
+use serde::Serialize;
 
 /// A whole incentive plan. `version` says which revision of this format it is written in.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
     /// The JSON Schema the file follows, for editors (`"$schema": "…/plan.schema.json"`); the engine ignores it.
@@ -106,8 +109,8 @@ fn default_currency() -> String {
 }
 
 /// How money and scores are rounded.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema))]
 #[serde(deny_unknown_fields, default)]
 pub struct Rounding {
     /// Decimal places of money (each pay item, each rep's total pay, pool shares, split annual
@@ -130,8 +133,8 @@ impl Default for Rounding {
 }
 
 /// How a figure is brought to its scale.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RoundingMode {
     /// Half away from zero, as Excel's ROUND: 0.125 → 0.13, −0.125 → −0.13.
@@ -158,8 +161,8 @@ impl RoundingMode {
 
 
 /// The headline attainment: `actual / target`, in percent.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Attainment {
     /// Formula of the actual, e.g. `revenue_collected`; the totals add it up as `revenue`.
@@ -167,3 +170,42 @@ pub struct Attainment {
     /// Formula of the target, e.g. `revenue_target`; a rep whose target is 0 or less is left out.
     pub target: String,
 }
+
+read::read_struct!(Plan, "struct Plan", ["$schema", "version", "name", "name_zh", "description", "description_zh", "currency", "period", "rounding", "metrics", "targets", "attainment", "categories", "scorecards", "points", "grades", "commission", "base_pay", "bonuses", "draw", "signals", "variable_pay_cap"], |f| Plan {
+    schema: f.or_default("$schema")?,
+    version: f.required("version")?,
+    name: f.required("name")?,
+    name_zh: f.or_default("name_zh")?,
+    description: f.or_default("description")?,
+    description_zh: f.or_default("description_zh")?,
+    currency: f.or("currency", default_currency)?,
+    period: f.or_default("period")?,
+    rounding: f.or_default("rounding")?,
+    metrics: f.or_default("metrics")?,
+    targets: f.or_default("targets")?,
+    attainment: f.or_default("attainment")?,
+    categories: f.or_default("categories")?,
+    scorecards: f.required("scorecards")?,
+    points: f.or_default("points")?,
+    grades: f.or_default("grades")?,
+    commission: f.or_default("commission")?,
+    base_pay: f.or_default("base_pay")?,
+    bonuses: f.or_default("bonuses")?,
+    draw: f.or_default("draw")?,
+    signals: f.or_default("signals")?,
+    variable_pay_cap: f.or_default("variable_pay_cap")?,
+});
+
+// Every field may be left out: the default rounding's then.
+read::read_struct!(Rounding, "struct Rounding", ["money_scale", "score_scale", "mode", "applies_to"], |f| Rounding {
+    money_scale: f.or("money_scale", || Rounding::default().money_scale)?,
+    score_scale: f.or("score_scale", || Rounding::default().score_scale)?,
+    mode: f.or("mode", || Rounding::default().mode)?,
+    applies_to: f.or("applies_to", || Rounding::default().applies_to)?,
+});
+
+read::unit_enums! {
+    RoundingMode { "half_up" => HalfUp, "half_even" => HalfEven, "down" => Down }
+}
+
+read::read_struct!(Attainment, "struct Attainment", ["actual", "target"], |f| Attainment { actual: f.required("actual")?, target: f.required("target")? });

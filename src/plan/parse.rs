@@ -23,7 +23,7 @@ pub fn parse_plan(text: &str) -> Result<Plan, Vec<Problem>> {
         )]);
     }
     let tree: Tree = serde_json::from_str(text).map_err(|e| vec![syntax_problem(text, &e)])?;
-    match super::tracked::deserialize::<Plan>(&tree) {
+    match super::tracked::read::<Plan>(&tree) {
         Ok(plan) if plan.version == CURRENT_VERSION => Ok(plan),
         // Something to say: about the version first, as a plan of another version may not
         // have this version's fields. (Every version but the current one is refused today;

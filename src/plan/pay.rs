@@ -3,12 +3,14 @@
 //! cap on total pay.
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+#[cfg(test)]
+use serde::Deserialize;
+use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// Base salary and allowances, stated per month and paid for the months of each period.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BasePay {
     /// The data column holding each rep's city tier (城市级别: 1 for tier-1 cities, …; a whole
@@ -39,8 +41,8 @@ fn default_share() -> [Decimal; 2] {
 }
 
 /// A monthly salary for a role and/or a city tier.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Salary {
     /// The role it is for (the data's `role` column); absent: every role.
@@ -54,8 +56,8 @@ pub struct Salary {
 }
 
 /// A monthly allowance (transport, phone), for everyone or some roles.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Allowance {
     /// Unique id of the allowance, e.g. `transport`.
@@ -73,8 +75,8 @@ pub struct Allowance {
 }
 
 /// A bonus: how much, and for whom.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Bonus {
     /// Unique id of the bonus, e.g. `nps_bonus`.
@@ -96,8 +98,8 @@ pub struct Bonus {
 }
 
 /// The kinds of bonus.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum BonusRule {
     /// Above `above_pct` of target, `rate_pct` of the excess over `excess_over_pct` of target
@@ -178,8 +180,8 @@ fn one() -> u32 {
 }
 
 /// How tied reps at the last winning rank are treated.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RankTies {
     /// Everyone tied at the last winning rank gets the full amount (more than `top` may be paid).
@@ -190,8 +192,8 @@ pub enum RankTies {
 }
 
 /// Whom reps are ranked or pooled with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Grouping {
     /// Everyone together, as one group.
@@ -204,8 +206,8 @@ pub enum Grouping {
 }
 
 /// How a pool is split among reps.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema), schemars(rename = "PoolSplit"))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema), schemars(rename = "PoolSplit"))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Split {
     /// By each rep's share of a measure formula (contribution share), e.g. `revenue_collected`;
@@ -218,8 +220,8 @@ pub enum Split {
 /// A recoverable draw: when variable pay falls short of `amount` in a period the rep is paid
 /// the draw, and (when recoverable) the shortfall is recovered from later periods' variable
 /// pay above the draw.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Draw {
     /// The draw per period, in the plan's currency (above 0).
@@ -235,8 +237,8 @@ fn yes() -> bool {
 }
 
 /// Where rounding applies to pay.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RoundingApplies {
     /// Each pay line is rounded; the total is their sum.
@@ -245,3 +247,76 @@ pub enum RoundingApplies {
     /// Lines are kept exact; only the total is rounded.
     Total,
 }
+
+use super::read::{newtype_variant, read_struct, tagged, unit_enums, variant, variant_fields, Read};
+
+read_struct!(BasePay, "struct BasePay", ["city_tier_field", "salaries", "allowances", "minimum_by_city_tier", "share_range_pct"], |f| BasePay {
+    city_tier_field: f.or("city_tier_field", default_city_tier_field)?,
+    salaries: f.required("salaries")?,
+    allowances: f.or_default("allowances")?,
+    minimum_by_city_tier: f.or_default("minimum_by_city_tier")?,
+    share_range_pct: f.or("share_range_pct", default_share)?,
+});
+
+read_struct!(Salary, "struct Salary", ["role", "city_tier", "monthly"], |f| Salary { role: f.or_default("role")?, city_tier: f.or_default("city_tier")?, monthly: f.required("monthly")? });
+
+read_struct!(Allowance, "struct Allowance", ["id", "name", "name_zh", "monthly", "roles"], |f| Allowance {
+    id: f.required("id")?,
+    name: f.required("name")?,
+    name_zh: f.or_default("name_zh")?,
+    monthly: f.required("monthly")?,
+    roles: f.or_default("roles")?,
+});
+
+read_struct!(Bonus, "struct Bonus", ["id", "name", "name_zh", "grades", "grade_multipliers", "rule"], |f| Bonus {
+    id: f.required("id")?,
+    name: f.required("name")?,
+    name_zh: f.or_default("name_zh")?,
+    grades: f.or_default("grades")?,
+    grade_multipliers: f.or_default("grade_multipliers")?,
+    rule: f.required("rule")?,
+});
+
+impl<'de> Read<'de> for BonusRule {
+    fn read(value: &'de super::tree::Tree<'de>, stack: &super::tracked::Stack<'de>) -> Result<Self, serde_json::Error> {
+        const VARIANTS: &[&str] = &["over_achievement", "threshold", "rank", "team_pool", "profit_share"];
+        match tagged(value, stack, "internally tagged enum BonusRule", VARIANTS)? {
+            (0, entries) => variant_fields(entries, &["actual", "target", "above_pct", "excess_over_pct", "rate_pct"], |f| {
+                Ok(BonusRule::OverAchievement { actual: f.required("actual")?, target: f.required("target")?, above_pct: f.required("above_pct")?, excess_over_pct: f.required("excess_over_pct")?, rate_pct: f.required("rate_pct")? })
+            }),
+            (1, entries) => variant_fields(entries, &["when", "amount"], |f| Ok(BonusRule::Threshold { when: f.required("when")?, amount: f.required("amount")? })),
+            (2, entries) => variant_fields(entries, &["measure", "top", "amount", "ties", "within", "minimum", "direction"], |f| {
+                Ok(BonusRule::Rank {
+                    measure: f.required("measure")?,
+                    top: f.required("top")?,
+                    amount: f.required("amount")?,
+                    ties: f.or_default("ties")?,
+                    within: f.or_default("within")?,
+                    minimum: f.or_default("minimum")?,
+                    direction: f.or_default("direction")?,
+                })
+            }),
+            (3, entries) => variant_fields(entries, &["pool", "group_by", "winners", "split"], |f| {
+                Ok(BonusRule::TeamPool { pool: f.required("pool")?, group_by: f.or("group_by", default_group)?, winners: f.or("winners", one)?, split: f.required("split")? })
+            }),
+            (_, entries) => variant_fields(entries, &["profit", "pool_pct", "split"], |f| Ok(BonusRule::ProfitShare { profit: f.required("profit")?, pool_pct: f.required("pool_pct")?, split: f.required("split")? })),
+        }
+    }
+}
+
+unit_enums! {
+    RankTies { "include_all" => IncludeAll, "share" => Share }
+    Grouping { "all" => All, "region" => Region, "role" => Role }
+    RoundingApplies { "each_line" => EachLine, "total" => Total }
+}
+
+impl<'de> Read<'de> for Split {
+    fn read(value: &'de super::tree::Tree<'de>, stack: &super::tracked::Stack<'de>) -> Result<Self, serde_json::Error> {
+        match variant(value, &["contribution", "weights"])? {
+            (0, name, content) => newtype_variant(stack, name, content).map(Split::Contribution),
+            (_, name, content) => newtype_variant(stack, name, content).map(Split::Weights),
+        }
+    }
+}
+
+read_struct!(Draw, "struct Draw", ["amount", "recoverable"], |f| Draw { amount: f.required("amount")?, recoverable: f.or("recoverable", yes)? });

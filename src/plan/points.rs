@@ -2,11 +2,13 @@
 //! optional cap, and optional caps on the total bonus and the total penalty.
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+#[cfg(test)]
+use serde::Deserialize;
+use serde::Serialize;
 
 /// Points added to or taken from the weighted score.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Points {
     /// The items, each counting events worth points.
@@ -27,8 +29,8 @@ impl Points {
 }
 
 /// One kind of event worth points.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PointItem {
     /// Unique id of the item, e.g. `big_contract`.
@@ -50,12 +52,34 @@ pub struct PointItem {
 }
 
 /// Whether an item adds or takes points.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PointKind {
     /// Bonus points (加分), added to the weighted score.
     Bonus,
     /// Penalty points (扣分), taken from the weighted score.
     Penalty,
+}
+
+use super::read::{read_struct, unit_enums};
+
+read_struct!(Points, "struct Points", ["items", "max_bonus", "max_penalty"], |f| Points {
+    items: f.required("items")?,
+    max_bonus: f.or_default("max_bonus")?,
+    max_penalty: f.or_default("max_penalty")?,
+});
+
+read_struct!(PointItem, "struct PointItem", ["id", "name", "name_zh", "kind", "events", "points_per_event", "cap"], |f| PointItem {
+    id: f.required("id")?,
+    name: f.required("name")?,
+    name_zh: f.or_default("name_zh")?,
+    kind: f.required("kind")?,
+    events: f.required("events")?,
+    points_per_event: f.required("points_per_event")?,
+    cap: f.or_default("cap")?,
+});
+
+unit_enums! {
+    PointKind { "bonus" => Bonus, "penalty" => Penalty }
 }

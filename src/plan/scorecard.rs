@@ -2,12 +2,14 @@
 //! score them.
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+#[cfg(test)]
+use serde::Deserialize;
+use serde::Serialize;
 
 /// A group of KPIs (results / behavior / ability, or a balanced-scorecard perspective)
 /// whose weights on any card must lie within a range.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Category {
     /// Unique id of the category, referred to by a KPI's `category`, e.g. `results`.
@@ -29,8 +31,8 @@ pub struct Category {
 
 /// A weighted KPI scorecard for some roles and/or regions. A rep gets the first card in
 /// plan order whose filters it matches; a card with neither filter takes every other rep.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Scorecard {
     /// Unique id of the card, e.g. `new_business`.
@@ -60,8 +62,8 @@ fn is_false(b: &bool) -> bool {
 }
 
 /// One indicator on a scorecard.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Kpi {
     /// Id of the KPI, unique within the card, e.g. `revenue`.
@@ -90,8 +92,8 @@ pub struct Kpi {
 
 /// How a KPI becomes points. Every function is documented with a worked example in
 /// `docs/plan-format.md`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Scoring {
     /// `min(actual / target, cap) × weight`; below `threshold_pct` the score is 0; a ratio
@@ -202,8 +204,8 @@ pub fn default_raters() -> Vec<Rater> {
 }
 
 /// What a band table looks up.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum BandBasis {
     /// The actual value itself (hours, a test score).
@@ -214,8 +216,8 @@ pub enum BandBasis {
 }
 
 /// Whether more is better.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
     /// More is better: the larger value is the better one.
@@ -226,8 +228,8 @@ pub enum Direction {
 }
 
 /// A step of a band table.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BandStep {
     /// The value the step starts at, inclusive: in the unit of the actual, or percent of target
@@ -238,8 +240,8 @@ pub struct BandStep {
 }
 
 /// One rater group of a 360 rating: a formula giving the rating, and its weight (of 100).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Rater {
     /// Formula of the group's rating, e.g. `rating_superior` or `90`.
@@ -247,3 +249,61 @@ pub struct Rater {
     /// The group's weight in percent (0–100); the raters' weights add to 100.
     pub weight: Decimal,
 }
+
+use super::read::{read_struct, tagged, unit_enums, variant_fields, Read};
+
+read_struct!(Category, "struct Category", ["id", "name", "name_zh", "min_weight", "max_weight"], |f| Category {
+    id: f.required("id")?,
+    name: f.required("name")?,
+    name_zh: f.or_default("name_zh")?,
+    min_weight: f.or_default("min_weight")?,
+    max_weight: f.or_default("max_weight")?,
+});
+
+read_struct!(Scorecard, "struct Scorecard", ["id", "name", "name_zh", "roles", "regions", "normalize", "kpis"], |f| Scorecard {
+    id: f.required("id")?,
+    name: f.or_default("name")?,
+    name_zh: f.or_default("name_zh")?,
+    roles: f.or_default("roles")?,
+    regions: f.or_default("regions")?,
+    normalize: f.or_default("normalize")?,
+    kpis: f.required("kpis")?,
+});
+
+read_struct!(Kpi, "struct Kpi", ["id", "name", "name_zh", "category", "actual", "target", "weight", "scoring"], |f| Kpi {
+    id: f.required("id")?,
+    name: f.required("name")?,
+    name_zh: f.or_default("name_zh")?,
+    category: f.or_default("category")?,
+    actual: f.or_default("actual")?,
+    target: f.or_default("target")?,
+    weight: f.required("weight")?,
+    scoring: f.or_default("scoring")?,
+});
+
+impl<'de> Read<'de> for Scoring {
+    fn read(value: &'de super::tree::Tree<'de>, stack: &super::tracked::Stack<'de>) -> Result<Self, serde_json::Error> {
+        const VARIANTS: &[&str] = &["ratio", "inverse_ratio", "bands", "rating360", "pass_fail", "deduction"];
+        let (variant, entries) = tagged(value, stack, "internally tagged enum Scoring", VARIANTS)?;
+        const LIMITS: &[&str] = &["cap_pct", "floor_pct", "threshold_pct"];
+        match variant {
+            0 => variant_fields(entries, LIMITS, |f| Ok(Scoring::Ratio { cap_pct: f.or_default("cap_pct")?, floor_pct: f.or_default("floor_pct")?, threshold_pct: f.or_default("threshold_pct")? })),
+            1 => variant_fields(entries, LIMITS, |f| Ok(Scoring::InverseRatio { cap_pct: f.required("cap_pct")?, floor_pct: f.or_default("floor_pct")?, threshold_pct: f.or_default("threshold_pct")? })),
+            2 => variant_fields(entries, &["basis", "direction", "steps", "otherwise_pct"], |f| {
+                Ok(Scoring::Bands { basis: f.or_default("basis")?, direction: f.or_default("direction")?, steps: f.required("steps")?, otherwise_pct: f.or_default("otherwise_pct")? })
+            }),
+            3 => variant_fields(entries, &["raters", "scale_max"], |f| Ok(Scoring::Rating360 { raters: f.or("raters", default_raters)?, scale_max: f.or("scale_max", hundred)? })),
+            4 => variant_fields(entries, &[], |_| Ok(Scoring::PassFail {})),
+            _ => variant_fields(entries, &["points_per_event", "floor"], |f| Ok(Scoring::Deduction { points_per_event: f.required("points_per_event")?, floor: f.or_default("floor")? })),
+        }
+    }
+}
+
+unit_enums! {
+    BandBasis { "actual" => Actual, "attainment_pct" => AttainmentPct }
+    Direction { "higher_is_better" => HigherIsBetter, "lower_is_better" => LowerIsBetter }
+}
+
+read_struct!(BandStep, "struct BandStep", ["at", "score_pct"], |f| BandStep { at: f.required("at")?, score_pct: f.required("score_pct")? });
+
+read_struct!(Rater, "struct Rater", ["rating", "weight"], |f| Rater { rating: f.required("rating")?, weight: f.required("weight")? });

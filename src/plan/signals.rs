@@ -3,12 +3,14 @@
 
 use super::PeriodKind;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+#[cfg(test)]
+use serde::Deserialize;
+use serde::Serialize;
 
 /// The plan's signals: what to warn about, whom to spot as high potential, which improvement
 /// plans to track. All optional.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Signals {
     /// Alert rules, checked for every rep of the evaluated period.
@@ -40,8 +42,8 @@ impl Signals {
 }
 
 /// One alert rule and how serious a match is.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AlertRule {
     /// Unique among the alert rules, e.g. `followup_drop`.
@@ -59,8 +61,8 @@ pub struct AlertRule {
 }
 
 /// How serious an alert is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AlertSeverity {
     /// Worth a look.
@@ -71,8 +73,8 @@ pub enum AlertSeverity {
 }
 
 /// When an alert fires, for one rep in the evaluated period.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum AlertCondition {
     /// A value fell from the previous period by at least `by` (in the value's own unit, e.g.
@@ -136,8 +138,8 @@ pub enum AlertCondition {
 }
 
 /// Where a level alert's figures to date start adding up.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ToDate {
     /// From the first period of the year (year to date, 年初至今).
@@ -163,8 +165,8 @@ pub const HIGH_POTENTIAL: &str = "high_potential";
 /// The high-potential rule: reps for whom every condition holds, compared with the team of
 /// the evaluated period (all reps, or those of the same role or region). Pay formulas can
 /// read the flag as [`HIGH_POTENTIAL`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct HighPotential {
     /// Whom a rep is compared with: `all` reps (default), the same `role` or the same `region`.
@@ -175,8 +177,8 @@ pub struct HighPotential {
 }
 
 /// The reps a rep is compared with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum TeamScope {
     /// Every evaluated rep.
@@ -189,8 +191,8 @@ pub enum TeamScope {
 }
 
 /// One condition of the high-potential rule, on a value compared with the team.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum PotentialCondition {
     /// The value is at least `by` above the team's statistic (`average`, `median` or a
@@ -218,8 +220,8 @@ pub enum PotentialCondition {
 
 /// An improvement plan agreed with one rep: a value from a starting period, the value planned
 /// for a later period, and optionally the next target.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ImprovementPlan {
     /// The rep's id in the data, e.g. `S03`.
@@ -236,3 +238,67 @@ pub struct ImprovementPlan {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_target: Option<Decimal>,
 }
+
+use super::read::{read_struct, tagged, unit_enums, variant_fields, Read};
+
+read_struct!(Signals, "struct Signals", ["alerts", "high_potential", "improvement_plans"], |f| Signals {
+    alerts: f.or_default("alerts")?,
+    high_potential: f.or_default("high_potential")?,
+    improvement_plans: f.or_default("improvement_plans")?,
+});
+
+read_struct!(AlertRule, "struct AlertRule", ["id", "name", "name_zh", "severity", "rule"], |f| AlertRule {
+    id: f.required("id")?,
+    name: f.required("name")?,
+    name_zh: f.or_default("name_zh")?,
+    severity: f.or_default("severity")?,
+    rule: f.required("rule")?,
+});
+
+unit_enums! {
+    AlertSeverity { "warning" => Warning, "critical" => Critical }
+    ToDate { "year" => Year, "quarter" => Quarter }
+    TeamScope { "all" => All, "role" => Role, "region" => Region }
+}
+
+impl<'de> Read<'de> for AlertCondition {
+    fn read(value: &'de super::tree::Tree<'de>, stack: &super::tracked::Stack<'de>) -> Result<Self, serde_json::Error> {
+        match tagged(value, stack, "internally tagged enum AlertCondition", &["drop", "level", "grade_streak"])? {
+            (0, entries) => variant_fields(entries, &["metric", "metric_name", "metric_name_zh", "by", "by_pct"], |f| {
+                Ok(AlertCondition::Drop { metric: f.required("metric")?, metric_name: f.or_default("metric_name")?, metric_name_zh: f.or_default("metric_name_zh")?, by: f.or_default("by")?, by_pct: f.or_default("by_pct")? })
+            }),
+            (1, entries) => variant_fields(entries, &["metric", "metric_name", "metric_name_zh", "below", "above", "to_date", "only_at"], |f| {
+                Ok(AlertCondition::Level {
+                    metric: f.required("metric")?,
+                    metric_name: f.or_default("metric_name")?,
+                    metric_name_zh: f.or_default("metric_name_zh")?,
+                    below: f.or_default("below")?,
+                    above: f.or_default("above")?,
+                    to_date: f.or_default("to_date")?,
+                    only_at: f.or_default("only_at")?,
+                })
+            }),
+            (_, entries) => variant_fields(entries, &["grade", "periods"], |f| Ok(AlertCondition::GradeStreak { grade: f.required("grade")?, periods: f.required("periods")? })),
+        }
+    }
+}
+
+read_struct!(HighPotential, "struct HighPotential", ["team", "conditions"], |f| HighPotential { team: f.or_default("team")?, conditions: f.required("conditions")? });
+
+impl<'de> Read<'de> for PotentialCondition {
+    fn read(value: &'de super::tree::Tree<'de>, stack: &super::tracked::Stack<'de>) -> Result<Self, serde_json::Error> {
+        match tagged(value, stack, "internally tagged enum PotentialCondition", &["above", "percentile"])? {
+            (0, entries) => variant_fields(entries, &["metric", "stat", "by"], |f| Ok(PotentialCondition::Above { metric: f.required("metric")?, stat: f.required("stat")?, by: f.or_default("by")? })),
+            (_, entries) => variant_fields(entries, &["metric", "from", "to"], |f| Ok(PotentialCondition::Percentile { metric: f.required("metric")?, from: f.required("from")?, to: f.required("to")? })),
+        }
+    }
+}
+
+read_struct!(ImprovementPlan, "struct ImprovementPlan", ["rep", "metric", "from_period", "period", "planned", "next_target"], |f| ImprovementPlan {
+    rep: f.required("rep")?,
+    metric: f.required("metric")?,
+    from_period: f.required("from_period")?,
+    period: f.required("period")?,
+    planned: f.required("planned")?,
+    next_target: f.or_default("next_target")?,
+});

@@ -2,12 +2,14 @@
 //! an annual figure split into periods evenly or by shares, and per-period overrides.
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+#[cfg(test)]
+use serde::Deserialize;
+use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// The length of the periods the data rows are in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PeriodKind {
     /// Period names like `2026-03`.
@@ -58,8 +60,8 @@ impl PeriodKind {
 /// A named target, usable in formulas by its id. Its value for a rep in a period is, in
 /// order: the most specific matching override; else the rep's, region's or role's value,
 /// else the default — an annual figure split by `split`, or a per-period figure.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Target {
     /// The name formulas use, an identifier, e.g. `new_customer_goal`.
@@ -96,8 +98,8 @@ pub struct Target {
 }
 
 /// Whether target figures are for the year or for each period.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum TargetBasis {
     /// The figures are the year's target, split over its periods (the last period takes the remainder).
@@ -108,8 +110,8 @@ pub enum TargetBasis {
 }
 
 /// How an annual target is split over the periods of a year.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-#[cfg_attr(test, derive(schemars::JsonSchema), schemars(rename = "TargetSplit"))]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema), schemars(rename = "TargetSplit"))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Split {
     /// The same share for every period.
@@ -127,8 +129,8 @@ impl Split {
 
 /// A per-period value for some reps: all of them, or those of a role, a region or one rep;
 /// for one `period`, or `from` a period on (a target changed mid-year: 80万 → 75万).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TargetOverride {
     /// The one period it applies to, e.g. `2026-Q4` (give exactly one of `period` and `from`).
@@ -151,8 +153,8 @@ pub struct TargetOverride {
 }
 
 /// A derived metric: a formula over rep fields, targets and other metrics.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Metric {
     /// The name formulas use, an identifier, e.g. `conversion_rate`.
@@ -166,3 +168,48 @@ pub struct Metric {
     /// The formula, e.g. `new_customers / visits`; it may use other metrics, in any order.
     pub formula: String,
 }
+
+use super::read::{newtype_variant, read_struct, unit_enums, unit_variant, variant, Read};
+
+unit_enums! {
+    PeriodKind { "month" => Month, "quarter" => Quarter, "year" => Year }
+    TargetBasis { "annual" => Annual, "per_period" => PerPeriod }
+}
+
+read_struct!(Target, "struct Target", ["id", "name", "name_zh", "basis", "default", "by_role", "by_region", "by_rep", "split", "overrides"], |f| Target {
+    id: f.required("id")?,
+    name: f.or_default("name")?,
+    name_zh: f.or_default("name_zh")?,
+    basis: f.or_default("basis")?,
+    default: f.required("default")?,
+    by_role: f.or_default("by_role")?,
+    by_region: f.or_default("by_region")?,
+    by_rep: f.or_default("by_rep")?,
+    split: f.or_default("split")?,
+    overrides: f.or_default("overrides")?,
+});
+
+impl<'de> Read<'de> for Split {
+    fn read(value: &'de super::tree::Tree<'de>, stack: &super::tracked::Stack<'de>) -> Result<Self, serde_json::Error> {
+        match variant(value, &["even", "shares"])? {
+            (0, name, content) => unit_variant(stack, name, content).map(|()| Split::Even),
+            (_, name, content) => newtype_variant(stack, name, content).map(Split::Shares),
+        }
+    }
+}
+
+read_struct!(TargetOverride, "struct TargetOverride", ["period", "from", "role", "region", "rep", "value"], |f| TargetOverride {
+    period: f.or_default("period")?,
+    from: f.or_default("from")?,
+    role: f.or_default("role")?,
+    region: f.or_default("region")?,
+    rep: f.or_default("rep")?,
+    value: f.required("value")?,
+});
+
+read_struct!(Metric, "struct Metric", ["id", "name", "name_zh", "formula"], |f| Metric {
+    id: f.required("id")?,
+    name: f.or_default("name")?,
+    name_zh: f.or_default("name_zh")?,
+    formula: f.required("formula")?,
+});

@@ -1,24 +1,18 @@
-//! Reading a typed value out of a parsed JSON tree ([`Tree`]) while keeping track of where
-//! the reader is, so that a field of the wrong type is reported at its JSON path
-//! (`scorecards[0].kpis[2].weight`).
+//! Where a plan's reader is in its JSON tree ([`Tree`]), so that a field of the wrong type is
+//! reported at its JSON path (`scorecards[0].kpis[2].weight`), and the reading of the plan's
+//! leaves (numbers, text, booleans) with serde, in serde_json's words.
 //!
-//! It reads as serde_json's reader of a `&Value` does, with the same errors in the same
-//! words (and one more: a key written twice), plus the path: an error leaving a key or an
-//! index of the tree notes it on its way out, so reading that succeeds costs nothing more. It
-//! replaces serde_json's reader wrapped in the `serde_path_to_error` crate, which wraps
-//! every step of the reading and made the wasm 14 KB larger gzipped (BENCHMARKS.md "Size of
-//! the engine package"); a test checks that both name the same path, with the same error, for
-//! thousands of broken plans.
+//! The plan's own types are read by hand (`super::read`), not by serde's derives: those made
+//! the reading of a plan about 90 KB of the package gzipped (BENCHMARKS.md, "Size of the
+//! engine package"). An error leaving a key or an index notes it on its way out, so reading
+//! that succeeds does nothing more. A test checks that the path and the error are those of
+//! serde's derives read through `serde_path_to_error`, for thousands of broken plans.
 
-use serde::de::value::BorrowedStrDeserializer;
-use serde::de::{
-    self, DeserializeSeed, Deserializer, EnumAccess, IntoDeserializer, MapAccess, SeqAccess,
-    Unexpected, VariantAccess, Visitor,
-};
+use serde::de::{self, Deserializer, Unexpected, Visitor};
 use serde::forward_to_deserialize_any;
-use super::tree::{repeated_key, Tree};
+use super::read::Read;
+use super::tree::Tree;
 use serde_json::{Error, Value};
-use std::borrow::Cow;
 use std::cell::RefCell;
 use std::fmt;
 
@@ -66,15 +60,9 @@ impl Path<'_> {
 }
 
 /// Reads a `T` out of `value`; on error, also the path where it happened.
-pub(crate) fn deserialize<'de, T: de::Deserialize<'de>>(
-    value: &'de Tree<'de>,
-) -> Result<T, (Path<'de>, Error)> {
-    let stack = RefCell::new(Vec::new());
-    T::deserialize(At {
-        value,
-        stack: &stack,
-    })
-    .map_err(|e| {
+pub(crate) fn read<'de, T: Read<'de>>(value: &'de Tree<'de>) -> Result<T, (Path<'de>, Error)> {
+    let stack = Stack::default();
+    T::read(value, &stack).map_err(|e| {
         let mut segments = stack.into_inner();
         segments.reverse();
         (Path(segments), e)
@@ -82,36 +70,24 @@ pub(crate) fn deserialize<'de, T: de::Deserialize<'de>>(
 }
 
 /// The segments of the path to an error, noted from the innermost out.
-type Stack<'de> = RefCell<Vec<Segment<'de>>>;
+pub(crate) type Stack<'de> = RefCell<Vec<Segment<'de>>>;
 
-/// Reads `value` with `seed`, inside `segment` of the path: when reading fails, the segment
-/// is noted on the way out (innermost first).
-fn inside<'de, S: DeserializeSeed<'de>>(
-    stack: &Stack<'de>,
-    segment: Segment<'de>,
-    value: &'de Tree<'de>,
-    seed: S,
-) -> Result<S::Value, Error> {
-    seed.deserialize(At { value, stack })
-        .map_err(|e| note(stack, segment, e))
+/// Reads `value` as a `T`, inside `segment` of the path: when reading fails, the segment is
+/// noted on the way out (innermost first).
+pub(crate) fn inside<'de, T: Read<'de>>(stack: &Stack<'de>, segment: Segment<'de>, value: &'de Tree<'de>) -> Result<T, Error> {
+    T::read(value, stack).map_err(|e| note(stack, segment, e))
 }
 
 /// Notes that the error `e` happened inside `segment`. Not inlined: one copy instead of one
 /// per type read (the wasm's size).
 #[inline(never)]
-fn note<'de>(stack: &Stack<'de>, segment: Segment<'de>, e: Error) -> Error {
+pub(crate) fn note<'de>(stack: &Stack<'de>, segment: Segment<'de>, e: Error) -> Error {
     stack.borrow_mut().push(segment);
     e
 }
 
-/// A value of the tree, being read.
-struct At<'de, 's> {
-    value: &'de Tree<'de>,
-    stack: &'s Stack<'de>,
-}
-
 /// What a value is, in the words of serde's type errors (as serde_json says it).
-fn unexpected<'a>(value: &'a Tree) -> Unexpected<'a> {
+pub(crate) fn unexpected<'a>(value: &'a Tree) -> Unexpected<'a> {
     match value {
         Tree::Null => Unexpected::Unit,
         Tree::Bool(b) => Unexpected::Bool(*b),
@@ -126,103 +102,26 @@ fn unexpected<'a>(value: &'a Tree) -> Unexpected<'a> {
     }
 }
 
-impl<'de> Deserializer<'de> for At<'de, '_> {
+/// A leaf of the tree (a number, text, a boolean, null) being read by a serde type: a
+/// decimal, a string, a whole number. A list or an object is the wrong type for all of them.
+pub(crate) struct Leaf<'de>(pub &'de Tree<'de>);
+
+impl<'de> Deserializer<'de> for Leaf<'de> {
     type Error = Error;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.value {
+        match self.0 {
             Tree::Null => visitor.visit_unit(),
             Tree::Bool(b) => visitor.visit_bool(*b),
             Tree::Number(n) => n.deserialize_any(visitor),
             Tree::Str(s) => visitor.visit_borrowed_str(s),
-            Tree::List(items) => {
-                let mut seq = Items {
-                    items: items.iter(),
-                    index: 0,
-                    stack: self.stack,
-                };
-                let read = visitor.visit_seq(&mut seq)?;
-                match seq.items.len() {
-                    0 => Ok(read),
-                    _ => Err(de::Error::invalid_length(
-                        items.len(),
-                        &"fewer elements in array",
-                    )),
-                }
-            }
-            Tree::Object(map) => {
-                // A field or a map key written twice: an error, not the last one silently.
-                if let Some(key) = repeated_key(map) {
-                    return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
-                }
-                let mut entries = Entries {
-                    entries: map.iter(),
-                    value: None,
-                    stack: self.stack,
-                };
-                let read = visitor.visit_map(&mut entries)?;
-                match entries.entries.len() {
-                    0 => Ok(read),
-                    _ => Err(de::Error::invalid_length(
-                        map.len(),
-                        &"fewer elements in map",
-                    )),
-                }
-            }
+            other => Err(de::Error::invalid_type(unexpected(other), &visitor)),
         }
     }
 
-    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.value {
-            Tree::Null => visitor.visit_none(),
-            _ => visitor.visit_some(self),
-        }
-    }
-
-    fn deserialize_newtype_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, Error> {
-        visitor.visit_newtype_struct(self)
-    }
-
-    fn deserialize_enum<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _variants: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, Error> {
-        let (variant, content) = match self.value {
-            Tree::Str(variant) => (variant.as_ref(), None),
-            Tree::Object(map) => {
-                let mut entries = map.iter();
-                match (entries.next(), entries.next()) {
-                    (Some((variant, content)), None) => (variant.as_ref(), Some(content)),
-                    _ => {
-                        return Err(de::Error::invalid_value(
-                            Unexpected::Map,
-                            &"map with a single key",
-                        ))
-                    }
-                }
-            }
-            other => return Err(de::Error::invalid_type(unexpected(other), &"string or map")),
-        };
-        visitor.visit_enum(Variant {
-            variant,
-            content,
-            stack: self.stack,
-        })
-    }
-
-    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        visitor.visit_unit()
-    }
-
-    /// Text only: an enum's tag or a field's name written as a number is not taken as an index.
+    /// Text only: a number where text is read is not taken as text.
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.value {
+        match self.0 {
             Tree::Str(s) => visitor.visit_borrowed_str(s),
             other => Err(de::Error::invalid_type(unexpected(other), &visitor)),
         }
@@ -232,154 +131,9 @@ impl<'de> Deserializer<'de> for At<'de, '_> {
         self.deserialize_str(visitor)
     }
 
-    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.deserialize_str(visitor)
-    }
-
     forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char
-        bytes byte_buf unit unit_struct seq tuple tuple_struct map struct
-    }
-}
-
-/// The items of a list, being read.
-struct Items<'de, 's> {
-    items: std::slice::Iter<'de, Tree<'de>>,
-    index: usize,
-    stack: &'s Stack<'de>,
-}
-
-impl<'de> SeqAccess<'de> for Items<'de, '_> {
-    type Error = Error;
-
-    fn next_element_seed<T: DeserializeSeed<'de>>(
-        &mut self,
-        seed: T,
-    ) -> Result<Option<T::Value>, Error> {
-        let Some(item) = self.items.next() else {
-            return Ok(None);
-        };
-        let read = inside(self.stack, Segment::Index(self.index), item, seed)?;
-        self.index += 1;
-        Ok(Some(read))
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        Some(self.items.len())
-    }
-}
-
-/// The entries of an object, being read: each key, then its value.
-struct Entries<'de, 's> {
-    entries: std::slice::Iter<'de, (Cow<'de, str>, Tree<'de>)>,
-    value: Option<(&'de str, &'de Tree<'de>)>,
-    stack: &'s Stack<'de>,
-}
-
-impl<'de> MapAccess<'de> for Entries<'de, '_> {
-    type Error = Error;
-
-    fn next_key_seed<K: DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, Error> {
-        let Some((key, value)) = self.entries.next() else {
-            return Ok(None);
-        };
-        let key: &'de str = key;
-        self.value = Some((key, value));
-        // A key the reader does not take (an unknown field) is reported at that key.
-        seed.deserialize(BorrowedStrDeserializer::new(key))
-            .map(Some)
-            .map_err(|e| note(self.stack, Segment::Key(key), e))
-    }
-
-    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
-        let (key, value) = self
-            .value
-            .take()
-            .ok_or_else(|| de::Error::custom("value is missing"))?;
-        inside(self.stack, Segment::Key(key), value, seed)
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        Some(self.entries.len())
-    }
-}
-
-/// An enum written as its variant's name, or as an object whose one key is the variant.
-struct Variant<'de, 's> {
-    variant: &'de str,
-    content: Option<&'de Tree<'de>>,
-    stack: &'s Stack<'de>,
-}
-
-impl<'de, 's> EnumAccess<'de> for Variant<'de, 's> {
-    type Error = Error;
-    type Variant = Self;
-
-    fn variant_seed<V: DeserializeSeed<'de>>(self, seed: V) -> Result<(V::Value, Self), Error> {
-        let name: de::value::StrDeserializer<'_, Error> = self.variant.into_deserializer();
-        seed.deserialize(name).map(|v| (v, self))
-    }
-}
-
-/// Whatever goes wrong reading a variant's content (or finding none where some is needed) is
-/// reported at the variant, as serde_path_to_error does.
-impl<'de> VariantAccess<'de> for Variant<'de, '_> {
-    type Error = Error;
-
-    fn unit_variant(self) -> Result<(), Error> {
-        let read = match self.content {
-            Some(content) => de::Deserialize::deserialize(self.at(content)),
-            None => Ok(()),
-        };
-        read.map_err(|e| self.note(e))
-    }
-
-    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, Error> {
-        let read = match self.content {
-            Some(content) => seed.deserialize(self.at(content)),
-            None => Err(de::Error::invalid_type(Unexpected::UnitVariant, &"newtype variant")),
-        };
-        read.map_err(|e| self.note(e))
-    }
-
-    fn tuple_variant<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, Error> {
-        let read = match self.content {
-            Some(content @ Tree::List(_)) => self.at(content).deserialize_any(visitor),
-            Some(other) => Err(de::Error::invalid_type(unexpected(other), &"tuple variant")),
-            None => Err(de::Error::invalid_type(Unexpected::UnitVariant, &"tuple variant")),
-        };
-        read.map_err(|e| self.note(e))
-    }
-
-    fn struct_variant<V: Visitor<'de>>(
-        self,
-        _fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, Error> {
-        let read = match self.content {
-            Some(content @ Tree::Object(_)) => self.at(content).deserialize_any(visitor),
-            Some(other) => Err(de::Error::invalid_type(unexpected(other), &"struct variant")),
-            None => Err(de::Error::invalid_type(Unexpected::UnitVariant, &"struct variant")),
-        };
-        read.map_err(|e| self.note(e))
-    }
-}
-
-impl<'de> Variant<'de, '_> {
-    /// The variant's content, to be read.
-    fn at<'s>(&'s self, content: &'de Tree<'de>) -> At<'de, 's> {
-        At {
-            value: content,
-            stack: self.stack,
-        }
-    }
-
-    /// Notes that `e` happened inside this variant.
-    fn note(&self, e: Error) -> Error {
-        note(self.stack, Segment::Variant(self.variant), e)
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char identifier ignored_any
+        bytes byte_buf option unit unit_struct newtype_struct seq tuple tuple_struct map struct enum
     }
 }
 
@@ -460,29 +214,64 @@ mod tests {
         }
     }
 
+    /// A plan (valid to read, not to use) with what the presets and the benchmarks' plan leave out.
+    const EVERY_OTHER_FIELD: &str = r#"{"$schema": "plan.schema.json", "version": 1, "name": "every field", "period": "month",
+        "rounding": {"money_scale": 2, "score_scale": 1, "mode": "half_even", "applies_to": "total"},
+        "targets": [{"id": "t", "default": 1, "basis": "annual", "by_rep": {"E01": 2}, "split": {"shares": [1, 2, 3, 4]}, "overrides": [{"from": "2026-03", "rep": "E01", "value": 3}]}],
+        "scorecards": [{"id": "c", "regions": ["East"], "normalize": true, "kpis": [{"id": "k", "name": "K", "weight": 100, "scoring": {"type": "bands", "basis": "attainment_pct", "direction": "lower_is_better", "steps": [{"at": 1, "score_pct": 50}], "otherwise_pct": 10}}]}],
+        "base_pay": {"city_tier_field": "tier", "salaries": [{"role": "r", "city_tier": 1, "monthly": 5000}], "share_range_pct": [25, 45]},
+        "bonuses": [{"id": "p", "name": "P", "rule": {"type": "profit_share", "profit": 100000, "pool_pct": 5, "split": {"weights": "w"}}},
+            {"id": "q", "name": "Q", "grades": ["S"], "rule": {"type": "rank", "measure": "m", "top": 3, "amount": 100, "ties": "share", "within": "role", "minimum": 1, "direction": "lower_is_better"}}],
+        "draw": {"amount": 2000, "recoverable": false},
+        "signals": {"alerts": [{"id": "a", "name": "A", "severity": "critical", "rule": {"type": "level", "metric": "m", "below": 1, "to_date": "quarter", "only_at": [3, 6]}}],
+            "high_potential": {"team": "region", "conditions": [{"type": "percentile", "metric": "m", "from": 80, "to": 100}]}},
+        "variable_pay_cap": 90000}"#;
+
+    /// The hand-written readers (`super::super::read`) against serde's derives of the same
+    /// types read through serde_path_to_error: the same path and the same error for every
+    /// broken copy of every preset, and the same plan where both read it. The one difference
+    /// allowed is theirs to the letter: a list where an object is expected is a wrong type for
+    /// the readers, where serde's derive reads the object's fields from the list in order.
     #[test]
     fn names_the_same_path_and_error_as_serde_path_to_error() {
-        let mut checked = 0;
-        let mut failed = 0;
-        for preset in crate::presets::PRESETS {
-            let plan: Value = serde_json::from_str(preset.json).expect("a preset is JSON");
+        let (mut checked, mut failed, mut lists) = (0, 0, 0);
+        let mut differences = Vec::new();
+        // The presets, the benchmarks' plan, and the fields and options none of them has.
+        let others = [include_str!("../../bench/full-plan.json"), EVERY_OTHER_FIELD];
+        let tree: Tree = serde_json::from_str(EVERY_OTHER_FIELD).expect("JSON");
+        assert!(read::<Plan>(&tree).is_ok_and(|p| p.draw.is_some_and(|d| !d.recoverable) && p.signals.alerts.len() == 1));
+        for text in crate::presets::PRESETS.iter().map(|p| p.json).chain(others) {
+            let plan: Value = serde_json::from_str(text).expect("a plan is JSON");
             for broken in broken_copies(&plan) {
                 let text = broken.to_string();
                 let tree: Tree = serde_json::from_str(&text).expect("JSON");
-                let ours = deserialize::<Plan>(&tree)
+                let ours = read::<Plan>(&tree)
                     .map_err(|(path, e)| (path.to_string(), e.to_string()));
                 let theirs = serde_path_to_error::deserialize::<_, Plan>(&broken)
                     .map_err(|e| (e.path().to_string(), e.inner().to_string()));
-                assert_eq!(ours.as_ref().err(), theirs.as_ref().err(), "{broken}");
                 checked += 1;
                 failed += usize::from(theirs.is_err());
-                assert_eq!(ours.ok(), theirs.ok());
+                if let Err((path, e)) = &ours {
+                    let object = ["struct ", "internally tagged enum "].iter().any(|x| e.starts_with(&format!("invalid type: sequence, expected {x}")));
+                    let pointer = path.replace('.', "/").replace('[', "/").replace(']', "");
+                    // Inside a tagged variant the path stops at the variant: serde names the list's length.
+                    let inside_variant = |theirs: &(String, String)| theirs.0 == *path && theirs.1.starts_with("invalid length") && e.split("expected ").nth(1).is_some_and(|x| theirs.1.contains(&format!("expected {x} with ")));
+                    if object && (broken.pointer(&format!("/{pointer}")).is_some_and(Value::is_array) || theirs.as_ref().err().is_some_and(inside_variant)) {
+                        lists += 1;
+                        continue;
+                    }
+                }
+                if ours.as_ref().err() != theirs.as_ref().err() || ours.as_ref().ok() != theirs.as_ref().ok() {
+                    differences.push(format!("ours {:?}\ntheirs {:?}", ours.err(), theirs.err()));
+                }
             }
         }
-        // The copies do break plans, at every depth: not a comparison of successes.
+        assert!(differences.is_empty(), "{} differences, the first:\n{}", differences.len(), differences.iter().take(6).cloned().collect::<Vec<_>>().join("\n"));
+        // The copies do break plans, at every depth: not a comparison of successes; and a list
+        // where an object is expected is one of the wrong values, not most of them.
         assert!(
-            checked > 5_000 && failed > checked / 2,
-            "{checked} copies, {failed} rejected"
+            checked > 5_000 && failed > checked / 2 && lists > 0 && lists < checked / 10,
+            "{checked} copies, {failed} rejected, {lists} lists for objects"
         );
     }
 
