@@ -60,6 +60,17 @@ fn a_value_of_the_wrong_type_names_path_and_value() {
 }
 
 #[test]
+fn an_object_written_as_a_list_is_the_wrong_type_not_read_in_order() {
+    // serde's derive would take [0, 3] as a tier's `from` and `rate_pct`, in the order declared.
+    let mut plan = sample_plan();
+    plan["commission"][0]["tiers"][0] = json!([0, 3]);
+    let e = only_error(&plan);
+    assert_eq!((e.code, e.path.as_str(), e.value.as_deref()), ("invalid_value", "commission[0].tiers[0]", Some("[0,3]")));
+    assert_eq!(e.message.en, "expected an object { … }, found a list");
+    assert_eq!(e.message.zh, "应为对象 { … }，实际为列表");
+}
+
+#[test]
 fn a_misspelt_field_is_unknown_not_ignored() {
     let mut plan = sample_plan();
     plan["scorecards"][0]["kpis"][0]["wieght"] = json!(60);
