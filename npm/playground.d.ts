@@ -13,6 +13,18 @@ export interface PlanChangeDetail {
   problems: Problem[];
 }
 
+/** `load-problems` detail: a plan, reps or returns file the element could not (fully) read. */
+export interface LoadProblemsDetail {
+  /** What was being read. */
+  kind: 'plan' | 'reps' | 'returns';
+  /** Its file name (`plan`, `reps.csv` for the host's own text). */
+  file: string;
+  /** Why nothing of it is used (empty when it was read): the plan or data in use stays. */
+  fatal: Problem[];
+  /** The rows left out of a reps or returns file that was read, each with its path and reason. */
+  problems: Problem[];
+}
+
 /** `lang-change` detail: the language the user chose with the element's own switch. */
 export interface LangChangeDetail {
   /** `"en"` or `"zh"`. */
@@ -40,7 +52,7 @@ export declare class SalesPlanPlayground extends HTMLElement {
   lang: string;
   /** The period shown, one of the reps data's periods (attribute `period`). */
   period: string;
-  /** The plan being edited. Set a plan object or its JSON text (attribute `plan`: JSON text). */
+  /** A copy of the plan being edited (changing it changes nothing in the element). Set a plan object or its JSON text (attribute `plan`: JSON text). */
   get plan(): Plan | null;
   set plan(value: Plan | string | null);
   /** URL of a plan JSON file to load (attribute `plan-src`). */
@@ -48,11 +60,12 @@ export declare class SalesPlanPlayground extends HTMLElement {
   /** URL of a reps file, CSV or .xlsx (attribute `reps-src`). */
   repsSrc: string | undefined;
   /** The reps as CSV text (property only), in the format of `sampleCsv()`. */
-  get repsCsv(): string | undefined;
-  set repsCsv(csv: string | undefined);
+  get repsCsv(): string | null | undefined;
+  /** Setting `null` or `undefined` goes back to the `reps-src` file, or without one to the built-in sample reps. */
+  set repsCsv(csv: string | null | undefined);
   /** Present: keep the session in local storage and open share links (attribute `persist`, optionally a name). */
   persist: string | null | undefined;
-  /** The results shown, or null before the first evaluation. */
+  /** A copy of the results shown (changing it changes nothing in the element), or null before the first evaluation. */
   readonly results: Evaluation | null;
 }
 
@@ -64,5 +77,6 @@ declare global {
     'plan-change': CustomEvent<PlanChangeDetail>;
     'results-change': CustomEvent<ResultsChangeDetail>;
     'lang-change': CustomEvent<LangChangeDetail>;
+    'load-problems': CustomEvent<LoadProblemsDetail>;
   }
 }

@@ -72,6 +72,9 @@ pub struct Workspace {
     baseline: Option<Arc<CompiledPlan>>,
 }
 
+/// The furthest a payout curve goes, in percent of target.
+pub const MAX_CURVE_PCT: u32 = 1_000;
+
 impl Workspace {
     /// A workspace over `data`, with no plan yet.
     pub fn new(data: Dataset) -> Self {
@@ -209,17 +212,30 @@ impl Workspace {
         compare(&run(baseline)?, &run(variant)?)
     }
 
-    /// The payout curve of commission line `line` (by index) for a rep with `target`: pay at
-    /// 0%, `step`%, 2×`step`% … up to `max`% of target, from the rate table, gate and cap.
+    /// The payout curve of commission line `line` (by index) for a rep with `target` (above
+    /// 0): pay at 0%, `step`%, 2×`step`% … up to `max`% of target (`step` 1 to `max`, `max`
+    /// at most [`MAX_CURVE_PCT`]), from the rate table, gate and cap, rounded as the plan
+    /// rounds money.
     pub fn payout_curve(&self, line: usize, target: rust_decimal::Decimal, max: u32, step: u32) -> Result<Vec<pay::CurvePoint>, Problem> {
         let plan = self.plan.as_ref().ok_or_else(|| Problem::error("no_plan", "plan", None, "no valid plan has been set yet".into(), "尚未设置有效的方案".into()))?;
         let compiled = plan.lines.get(line).ok_or_else(|| {
             Problem::error("unknown_line", "line", Some(line.to_string()), format!("the plan has no commission line {line}"), format!("方案没有第 {line} 个提成项"))
         })?;
-        let points: Vec<rust_decimal::Decimal> = (0..=max / step.max(1)).map(|i| rust_decimal::Decimal::from(i * step.max(1))).collect();
-        pay::payout_curve(compiled, target, &points).map_err(|_| {
+        if target <= rust_decimal::Decimal::ZERO {
+            return Err(Problem::error("target_not_positive", "target", Some(target.to_string()), format!("the target must be above 0, not {target}"), format!("目标必须大于 0，而不是 {target}")));
+        }
+        if max > MAX_CURVE_PCT {
+            return Err(Problem::error("out_of_range", "max", Some(max.to_string()), format!("the curve goes to at most {MAX_CURVE_PCT}% of target, not {max}%"), format!("曲线最多到目标的 {MAX_CURVE_PCT}%，而不是 {max}%")));
+        }
+        if step == 0 || step > max.max(1) {
+            return Err(Problem::error("out_of_range", "step", Some(step.to_string()), format!("the step must be from 1% to the curve's end ({max}%), not {step}%"), format!("步长必须在 1% 到曲线终点（{max}%）之间，而不是 {step}%")));
+        }
+        let points: Vec<rust_decimal::Decimal> = (0..=max / step).map(|i| rust_decimal::Decimal::from(i * step)).collect();
+        let rounding = &plan.plan.rounding;
+        let curve = pay::payout_curve(compiled, target, &points).map_err(|_| {
             Problem::error("overflow", "target", Some(target.to_string()), "the curve is too large to compute exactly".into(), "曲线数值过大，无法精确计算".into())
-        })
+        })?;
+        Ok(curve.into_iter().map(|p| pay::CurvePoint { pay: rounding.mode.apply(p.pay, rounding.money_scale), ..p }).collect())
     }
 
     fn plan_and_period(&self, period: &str) -> Result<(&Arc<CompiledPlan>, usize), Problem> {

@@ -36,7 +36,23 @@ fn plan_schema() -> Value {
             json!(format!("An incentive plan for the incentive-engine, format version {CURRENT_VERSION}. See docs/plan-format.md.")),
         );
     }
+    decimal_pattern(&mut schema);
     schema
+}
+
+/// Every decimal written as text, with the pattern the engine reads it by (`schemars` gives
+/// a narrower one: no sign but minus, no spaces, no `.5`).
+fn decimal_pattern(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            if map.get("pattern").and_then(Value::as_str) == Some(r"^-?\d+(\.\d+)?([eE]\d+)?$") {
+                map.insert("pattern".into(), json!(crate::plan::DECIMAL_PATTERN));
+            }
+            map.values_mut().for_each(decimal_pattern);
+        }
+        Value::Array(items) => items.iter_mut().for_each(decimal_pattern),
+        _ => {}
+    }
 }
 
 /// Everything the engine returns, as definitions: amounts are exact decimal strings.

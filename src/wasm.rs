@@ -337,15 +337,16 @@ impl Engine {
         to_js(&comparison)
     }
 
-    /// The payout curve of commission line `line` for a rep with `target` (a decimal string):
-    /// `[{ attainment_pct, pay }]` from 0% to `max`% in steps of `step`%.
+    /// The payout curve of commission line `line` for a rep with `target` (a decimal string,
+    /// above 0): `[{ attainment_pct, pay }]` from 0% to `max`% (at most 1000) in steps of
+    /// `step`% (at least 1), each pay rounded as the plan rounds money.
     #[wasm_bindgen(js_name = payoutCurve, unchecked_return_type = "CurvePoint[]")]
     pub fn payout_curve(&self, line: usize, #[wasm_bindgen(unchecked_param_type = "string")] target: JsValue, max: u32, step: u32) -> Result<JsValue, JsValue> {
         let target = text(&target, "target")?;
         let target: rust_decimal::Decimal = target.trim().parse().map_err(|_| {
             into_error(&[Problem::error("invalid_value", "target", Some(target.to_string()), "the target is not a number".into(), "目标不是数字".into())])
         })?;
-        let curve = self.workspace.payout_curve(line, target, max.min(1_000), step.max(1)).map_err(|p| into_error(&[p]))?;
+        let curve = self.workspace.payout_curve(line, target, max, step).map_err(|p| into_error(&[p]))?;
         to_js(&curve)
     }
 

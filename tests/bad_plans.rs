@@ -118,6 +118,15 @@ fn syntax_errors_and_versions() {
 }
 
 #[test]
+fn a_plan_saved_with_a_byte_order_mark_is_read() {
+    // Notepad and Excel write UTF-8 with a BOM first; reading the file keeps it.
+    let text = format!("{}{}", '\u{FEFF}', sample_plan());
+    assert!(Workspace::with_sample_reps().set_plan_json(&text).ok);
+    assert_eq!(incentive_engine::json_syntax(&text), None);
+    assert_eq!(incentive_engine::json_syntax("\u{FEFF}{").map(|p| p.code), Some("json_syntax"));
+}
+
+#[test]
 fn the_syntax_hint_while_typing_is_the_error_set_plan_gives() {
     let mut ws = Workspace::with_sample_reps();
     for text in ["{ \"version\": 1, ", "{\"version\": 1,,}", "{'version': 1}", "", "[1, 2,]"] {
@@ -180,4 +189,23 @@ fn a_plan_may_name_its_json_schema_for_editors() {
     assert!(ws.set_plan_json(&plan.to_string()).ok);
     let parsed = incentive_engine::parse_plan(&plan.to_string()).unwrap();
     assert_eq!(serde_json::to_value(&parsed).unwrap()["$schema"], plan["$schema"]);
+}
+
+#[test]
+fn a_payout_curve_needs_a_positive_target_and_a_step_and_is_rounded_as_money() {
+    let mut ws = Workspace::new(incentive_engine::sample_dataset());
+    assert!(ws.set_plan_json(&sample_plan().to_string()).ok);
+    for (target, shown) in [("0", "0"), ("-100", "-100")] {
+        let e = ws.payout_curve(0, common::d(target), 150, 50).unwrap_err();
+        assert_eq!((e.code, e.path.as_str(), e.value.as_deref()), ("target_not_positive", "target", Some(shown)));
+        assert_eq!(e.message.zh, format!("目标必须大于 0，而不是 {shown}"));
+    }
+    let e = ws.payout_curve(0, common::d("1000000"), 200, 0).unwrap_err();
+    assert_eq!((e.code, e.path.as_str(), e.value.as_deref()), ("out_of_range", "step", Some("0")));
+    let e = ws.payout_curve(0, common::d("1000000"), 5000, 50).unwrap_err();
+    assert_eq!((e.code, e.path.as_str(), e.value.as_deref()), ("out_of_range", "max", Some("5000")));
+    // 3% of 1,000,000.005 is 30,000.00015: paid, like every amount of the plan, to the cent.
+    let curve = ws.payout_curve(0, common::d("1000000.005"), 100, 50).unwrap();
+    let pays: Vec<String> = curve.iter().map(|p| p.pay.to_string()).collect();
+    assert_eq!(pays, ["0.00", "15000.00", "30000.00"]);
 }

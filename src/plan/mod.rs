@@ -25,6 +25,8 @@ pub use signals::{AlertCondition, AlertRule, AlertSeverity, HighPotential, Impro
 pub use scorecard::{default_raters, BandBasis, BandStep, Category, Direction, Kpi, Rater, Scorecard, Scoring};
 pub use targets::{Metric, PeriodKind, Split, Target, TargetBasis, TargetOverride};
 pub use validate::{is_identifier, validate};
+#[cfg(test)]
+pub(crate) use read::DECIMAL_PATTERN;
 
 use rust_decimal::{Decimal, RoundingStrategy};
 #[cfg(test)]

@@ -13,6 +13,7 @@ pub const MAX_PLAN_BYTES: usize = 1 << 20;
 
 /// Parses plan JSON into a [`Plan`]; does not validate the rules (see [`super::validate`]).
 pub fn parse_plan(text: &str) -> Result<Plan, Vec<Problem>> {
+    let text = without_bom(text);
     if text.len() > MAX_PLAN_BYTES {
         return Err(vec![Problem::error(
             "plan_too_large",
@@ -38,7 +39,12 @@ pub fn parse_plan(text: &str) -> Result<Plan, Vec<Problem>> {
 /// The JSON syntax error of plan text, in the words [`parse_plan`] would use; `None` when the
 /// text is JSON (whatever it holds). For a hint while a plan is typed.
 pub fn json_syntax(text: &str) -> Option<Problem> {
-    serde_json::from_str::<Tree>(text).err().map(|e| syntax_problem(text, &e))
+    serde_json::from_str::<Tree>(without_bom(text)).err().map(|e| syntax_problem(text, &e))
+}
+
+/// `text` without the byte-order mark Windows editors (Notepad, Excel) put first in a UTF-8 file.
+fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{FEFF}').unwrap_or(text)
 }
 
 /// A JSON syntax error in words in both languages, with the line and column it is at.

@@ -48,7 +48,7 @@ async function openPortal({ bypassCSP = false } = {}) {
   const context = await env.browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 }, bypassCSP });
   await context.addInitScript(() => {
     window.__events = [];
-    for (const type of ['plan-change', 'results-change', 'lang-change']) {
+    for (const type of ['plan-change', 'results-change', 'lang-change', 'load-problems']) {
       document.addEventListener(type, (e) => {
         const { results, ...rest } = e.detail;
         window.__events.push({
@@ -167,6 +167,50 @@ test('events out: an edit in the element reaches the host with the engine\'s fig
   assert.equal(await page.locator('[data-testid="use-plan"]').isDisabled(), true);
   assert.equal(await page.locator('[data-testid="plan-cost"]').textContent(), `¥${grouped(edited.totals.total_pay)}`);
   await page.locator('section.designer').screenshot({ path: new URL('portal-invalid-edit.png', SHOTS).pathname });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the host hears when its own plan or reps are refused; what it reads is a copy; null reps bring the sample back; a plan with a BOM is read', async () => {
+  const { page, context, errors, events } = await openPortal();
+  const pg = 'sales-plan-playground';
+  // Broken JSON from the host: load-problems with the engine's json_syntax problem; the plan in use stays.
+  await page.evaluate((s) => { document.querySelector(s).plan = '{"version": 1, "name": "x",'; }, pg);
+  await eventually(async () => (await events('load-problems')).length, 1, 'load-problems for the plan');
+  const [planProblem] = await events('load-problems');
+  assert.deepEqual([planProblem.bubbles, planProblem.composed, planProblem.detail.kind, planProblem.detail.fatal.map((p) => p.code)], [true, true, 'plan', ['json_syntax']]);
+  assert.equal(await page.evaluate((s) => document.querySelector(s).plan.name, pg), JSON.parse(PLAN_JSON).name);
+  // Reps the engine cannot read at all: load-problems for the reps; the East team stays.
+  await page.evaluate((s) => { document.querySelector(s).repsCsv = 'hello,world\n1,2'; }, pg);
+  await eventually(async () => (await events('load-problems')).length, 2, 'load-problems for the reps');
+  const repsProblem = (await events('load-problems')).at(-1).detail;
+  assert.equal(repsProblem.kind, 'reps');
+  assert.ok(repsProblem.fatal.length > 0 && repsProblem.fatal.every((p) => p.message.en && p.message.zh), JSON.stringify(repsProblem));
+  assert.equal(await inEl(page, '[data-testid="results"] tbody tr').count(), 8);
+
+  // Reading plan and results gives copies: changing them changes nothing in the element.
+  const kept = await page.evaluate((s) => {
+    const el = document.querySelector(s);
+    const plan = el.plan;
+    plan.name = 'MUTATED';
+    plan.commission[0].tiers[0].rate_pct = 50;
+    el.results.totals.total_pay = 'X';
+    return [el.plan.name, el.plan.commission[0].tiers[0].rate_pct, el.results.totals.total_pay];
+  }, pg);
+  assert.deepEqual(kept, [JSON.parse(PLAN_JSON).name, JSON.parse(PLAN_JSON).commission[0].tiers[0].rate_pct, evaluate(PLAN_JSON).totals.total_pay]);
+
+  // repsCsv = null: back to the reps-src file (the East team's 8 reps); without reps-src, to the 32 sample reps.
+  await page.evaluate(([s, csv]) => { document.querySelector(s).repsCsv = csv; }, [pg, TEAM_CSV.split('\n').slice(0, 5).join('\n')]);
+  await eventually(() => inEl(page, '[data-testid="results"] tbody tr').count(), 1, 'one rep from repsCsv');
+  await page.evaluate((s) => { document.querySelector(s).repsCsv = null; }, pg);
+  await eventually(() => inEl(page, '[data-testid="data-source"]').textContent(), 'east-team.csv · 8 reps · 4 periods', 'the reps-src file again');
+  await page.evaluate((s) => { const el = document.querySelector(s); el.removeAttribute('reps-src'); el.repsCsv = 'x'; el.repsCsv = null; }, pg);
+  await eventually(() => inEl(page, '[data-testid="results"] tbody tr').count(), 32, 'the sample reps');
+  // A plan file saved with a byte-order mark (Notepad, Excel) is read like any other.
+  const bom = planWith((p) => { p.name = 'With a BOM'; });
+  await page.evaluate(([s, text]) => { document.querySelector(s).plan = text; }, [pg, `\uFEFF${JSON.stringify(bom)}`]);
+  await eventually(() => page.evaluate((s) => document.querySelector(s).plan.name, pg), 'With a BOM', 'the BOM plan');
+  assert.deepEqual((await events('load-problems')).map((e) => e.detail.kind), ['plan', 'reps', 'reps'], 'the two refusals and the file of one letter');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -60,6 +60,18 @@ test('decimal amounts may be written as numbers or strings, in both', () => {
   assert.equal(engine.Engine.withSampleReps().setPlan(JSON.stringify(plan)).ok, true);
 });
 
+test('a decimal written as text is read by the engine exactly when the schema pattern accepts it', () => {
+  const texts = ['4', ' 4', '4\t', '+4', '-4', '4.', '.5', '4.25', '1e1', '4E+0', '40e-1', '', ' ', 'four', '4_0', '4,5', '4 5', '--4', '.', 'e1', '1e', '0x4', '4.2.1'];
+  for (const text of texts) {
+    const plan = preset('saas-target');
+    plan.commission[0].tiers[1].rate_pct = text;
+    const schemaOk = schemaPaths(plan).length === 0;
+    const report = engine.Engine.withSampleReps().setPlan(JSON.stringify(plan));
+    const engineOk = !report.problems.some((p) => p.path === 'commission[0].tiers[1].rate_pct' && p.code === 'invalid_value');
+    assert.equal(engineOk, schemaOk, `${JSON.stringify(text)}: engine ${engineOk}, schema ${schemaOk}`);
+  }
+});
+
 test('schema/types.d.ts is what scripts/gen-types.mjs makes of the schemas', () => {
   execFileSync(process.execPath, [new URL('../../scripts/gen-types.mjs', import.meta.url).pathname, '--check'], { stdio: 'pipe' });
 });

@@ -52,13 +52,13 @@ export function columnName(lang, key) {
 }
 
 /**
- * A formula in a hint: a known column, or a metric of the plan (`el.plan.metrics`) with a
+ * A formula in a hint: a known column, or a metric of the plan (`el.currentPlan.metrics`) with a
  * name, by its friendly name (its code, and a metric's formula, in the tooltip); anything
  * else as code.
  */
 export function sourceHint(el, formula) {
   const key = String(formula ?? '').trim();
-  const metric = el.plan?.metrics?.find((m) => m.id === key && m.name);
+  const metric = el.currentPlan?.metrics?.find((m) => m.id === key && m.name);
   if (metric) return html`<span class="source-name" title=${`${key} = ${metric.formula}`}>${el.text(metric)}</span>`;
   const friendly = columnName(el.lang, key);
   return friendly ? html`<span class="source-name" title=${formula}>${friendly}</span>` : html`<code>${formula}</code>`;
@@ -69,7 +69,7 @@ export function sourceHint(el, formula) {
  * its friendly name, then the plan's metrics with theirs.
  */
 export function columnsDatalist(el) {
-  const metrics = (el.plan?.metrics ?? []).filter((m) => !el.columns.includes(m.id));
+  const metrics = (el.currentPlan?.metrics ?? []).filter((m) => !el.columns.includes(m.id));
   return html`<datalist id="columns">${el.columns.map((c) => html`<option value=${c}>${columnName(el.lang, c) ?? c}</option>`)}${metrics.map((m) => html`<option value=${m.id}>${el.text(m) || m.formula}</option>`)}</datalist>`;
 }
 

@@ -14,7 +14,7 @@ import { localized } from './i18n.js';
 export function renderJson(el) {
   return html`<details class="block json" data-section="json" @toggle=${(e) => (el.jsonOpen = e.target.open)} ?open=${el.jsonOpen}>
     <summary>${el.L('planJson')}</summary>
-    ${el.jsonOpen ? html`<textarea data-testid="plan-json" spellcheck="false" aria-label=${el.L('planJson')} .value=${el.jsonDraft ?? JSON.stringify(el.plan, null, 2)}
+    ${el.jsonOpen ? html`<textarea data-testid="plan-json" spellcheck="false" aria-label=${el.L('planJson')} .value=${el.jsonDraft ?? JSON.stringify(el.currentPlan, null, 2)}
       @input=${(e) => ((el.jsonDraft = e.target.value), (el.jsonProblems = []))}></textarea>
     <div class="row">
       <button type="button" class="secondary" data-testid="apply-json" ?disabled=${el.jsonDraft == null} @click=${() => el.applyJson()}>${el.L('applyJson')}</button>

@@ -48,7 +48,7 @@ export function renderKpiDetails(el, kpi, path) {
   const s = kpi.scoring ?? { type: 'ratio' };
   const type = s.type ?? 'ratio';
   const [wantsActual, wantsTarget] = needs(type, s);
-  const categories = el.plan.categories ?? [];
+  const categories = el.currentPlan.categories ?? [];
   const f = (p, label, opts = {}) => html`<label class="detail-field">${label} ${el.field(`${path}.${p}`, { label, ...opts })}${el.fieldError(`${path}.${p}`)}</label>`;
   const sp = `${path}.scoring`;
   return html`<tr class="kpi-details" data-kpi-details=${kpi.id}><td colspan="4">
@@ -87,7 +87,7 @@ export function renderKpiDetails(el, kpi, path) {
 function removeKpi(el, path) {
   const [, card] = path.match(/^scorecards\[(\d+)\]/);
   const index = Number(path.match(/kpis\[(\d+)\]$/)[1]);
-  const kpis = el.plan.scorecards[card].kpis.filter((_, i) => i !== index);
+  const kpis = el.currentPlan.scorecards[card].kpis.filter((_, i) => i !== index);
   el.expandedKpi = null;
   el.edit(`scorecards[${card}].kpis`, kpis);
 }
@@ -98,7 +98,7 @@ function removeKpi(el, path) {
  * target, not the city tier), against its `…_target` column when the data has one.
  */
 export function addKpi(el, c) {
-  const kpis = el.plan.scorecards[c].kpis;
+  const kpis = el.currentPlan.scorecards[c].kpis;
   let n = kpis.length + 1;
   while (kpis.some((k) => k.id === `kpi_${n}`)) n += 1;
   const used = new Set(kpis.flatMap((k) => `${k.actual ?? ''} ${k.target ?? ''}`.match(/[A-Za-z_]\w*/g) ?? []));

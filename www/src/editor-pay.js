@@ -27,10 +27,10 @@ export function renderCommission(el, line, i) {
     </div>
     ${el.fieldError(`${base}.gate_pct`)}${el.fieldError(`${base}.cap`)}
     <div class="row pair grade-multipliers">${el.L('gradeMultipliers')}
-      ${(el.plan.grades?.bands ?? []).map((b) => html`<label><span class=${`badge g-${b.grade}`}>${b.grade}</span> ×
+      ${(el.currentPlan.grades?.bands ?? []).map((b) => html`<label><span class=${`badge g-${b.grade}`}>${b.grade}</span> ×
         ${el.field(`${base}.grade_multipliers.${b.grade}`, { label: `${el.L('gradeMultipliers')} ${b.grade}`, type: 'number', width: 'tiny', optional: true, placeholder: '1' })}</label>`)}
     </div>
-    ${(el.plan.grades?.bands ?? []).map((b) => el.fieldError(`${base}.grade_multipliers.${b.grade}`))}
+    ${(el.currentPlan.grades?.bands ?? []).map((b) => el.fieldError(`${base}.grade_multipliers.${b.grade}`))}
     ${line.multipliers?.length ? html`<p class="hint">${line.multipliers.map((m, k) => html`<code>${m.when}</code> × ${el.field(`${base}.multipliers[${k}].multiplier`, { label: m.when, type: 'number', width: 'tiny' })} `)}</p>` : nothing}
     <table class="grid tiers">
       <thead><tr><th>${el.L('tiers')}</th><th>${fromLabel}</th><th>${el.L('ratePct')}</th><th></th></tr></thead>
@@ -92,7 +92,7 @@ export function renderBonuses(el) {
   const labels = BONUS_LABELS[el.lang] ?? BONUS_LABELS.en;
   return html`<fieldset class="block">
     <legend>${el.L('bonusesTitle')}</legend>
-    ${el.plan.bonuses.map((b, i) => {
+    ${el.currentPlan.bonuses.map((b, i) => {
       const path = `bonuses[${i}].rule`;
       return html`<div class="bonus" data-bonus=${b.id}>
         <div class="bonus-head"><strong>${el.text(b)}</strong> <span class="hint">${term(el.lang, b.rule.type)}${b.rule.when ? html` · <code>${b.rule.when}</code>` : nothing}${b.grades ? ` · ${b.grades.join('/')}` : ''}</span></div>
@@ -109,7 +109,7 @@ export function renderBonuses(el) {
  * @returns {import('lit').TemplateResult}
  */
 export function renderBasePay(el) {
-  const base = el.plan.base_pay;
+  const base = el.currentPlan.base_pay;
   return html`<fieldset class="block">
     <legend>${el.L('basePayTitle')}</legend>
     <table class="grid">

@@ -28,7 +28,7 @@ function choices(el, t) {
  * @returns {import('lit').TemplateResult}
  */
 export function renderTargets(el) {
-  const targets = el.plan.targets ?? [];
+  const targets = el.currentPlan.targets ?? [];
   return html`<fieldset class="block" data-section="targets">
     <legend>${el.L('targets')}</legend>
     ${targets.map((t, i) => {

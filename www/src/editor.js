@@ -31,7 +31,7 @@ function presetLabel(el, preset, plan, edited) {
  * @returns {import('lit').TemplateResult}
  */
 export function renderEditor(el) {
-  const plan = el.plan;
+  const plan = el.currentPlan;
   // The preset chosen, and whether the plan has been edited since (its description then
   // describes the preset, not the edits).
   const preset = el.presets.find((p) => p.id === el.presetId);
@@ -58,7 +58,7 @@ export function renderEditor(el) {
 }
 
 function renderScorecards(el) {
-  const cards = el.plan.scorecards;
+  const cards = el.currentPlan.scorecards;
   const active = Math.min(el.cardIndex, cards.length - 1);
   const card = cards[active];
   return html`<fieldset class="block">
@@ -74,7 +74,7 @@ function renderScorecards(el) {
 
 function renderCard(el, card, c) {
   const base = `scorecards[${c}]`;
-  const categories = el.plan.categories ?? [];
+  const categories = el.currentPlan.categories ?? [];
   const groups = categories.length
     ? [...categories.map((cat) => ({ cat, kpis: card.kpis.map((k, i) => [k, i]).filter(([k]) => k.category === cat.id) })), { cat: null, kpis: card.kpis.map((k, i) => [k, i]).filter(([k]) => !k.category) }]
     : [{ cat: null, kpis: card.kpis.map((k, i) => [k, i]) }];
@@ -146,7 +146,7 @@ function renderKpiRow(el, kpi, path) {
 }
 
 function renderPoints(el) {
-  const points = el.plan.points;
+  const points = el.currentPlan.points;
   return html`<fieldset class="block">
     <legend>${el.L('points')}</legend>
     <table class="grid">
@@ -171,7 +171,7 @@ function renderPoints(el) {
 }
 
 function renderGrades(el) {
-  const grades = el.plan.grades ?? { bands: [] };
+  const grades = el.currentPlan.grades ?? { bands: [] };
   const guide = grades.distribution?.guide ?? [];
   return html`<fieldset class="block">
     <legend>${el.L('grades')}</legend>

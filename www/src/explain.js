@@ -58,7 +58,7 @@ const conditionOf = (el, source) => ({
   condition: (n) => {
     const when = source?.multipliers?.[Number(n) - 1]?.when;
     if (when == null) return n;
-    const named = (id) => el.text(el.plan.metrics?.find((m) => m.id === id && m.name)) || columnName(el.lang, id) || id;
+    const named = (id) => el.text(el.currentPlan.metrics?.find((m) => m.id === id && m.name)) || columnName(el.lang, id) || id;
     return html`<span class="source-name" title=${when}>${when.replace(/[A-Za-z_]\w*/g, named)}</span>`;
   },
 });
@@ -84,7 +84,7 @@ function scoreRounding(el, plan, yearToDate) {
  */
 export function renderExplanation(el, rep, results) {
   if (!rep) return html`<p class="hint empty-detail">${el.L('clickRow')}</p>`;
-  const plan = el.plan;
+  const plan = el.currentPlan;
   const card = plan.scorecards.find((c) => c.id === rep.scorecard);
   const kpiName = (id) => el.text(card?.kpis.find((k) => k.id === id)) || id;
   const zh = el.lang === 'zh';

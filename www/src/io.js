@@ -64,8 +64,8 @@ function zero(scale) {
 /** The columns of a results export, in the user's language. */
 function exportColumns(el, results) {
   const zh = el.lang === 'zh';
-  const lines = (el.plan.commission ?? []).map((l) => ({ id: l.id, label: el.text(l) }));
-  const bonuses = (el.plan.bonuses ?? []).map((b) => ({ id: b.id, label: el.text(b) }));
+  const lines = (el.currentPlan.commission ?? []).map((l) => ({ id: l.id, label: el.text(l) }));
+  const bonuses = (el.currentPlan.bonuses ?? []).map((b) => ({ id: b.id, label: el.text(b) }));
   const hasBase = results.reps.some((r) => r.base_pay.length);
   return [
     [el.L('rep'), (r) => r.rep_id, false],
@@ -79,7 +79,7 @@ function exportColumns(el, results) {
     ...(hasBase ? [[el.L('basePay'), (r) => r.base_total, true]] : []),
     ...lines.map((l) => [l.label, (r) => r.commission.find((x) => x.id === l.id)?.pay, true]),
     ...bonuses.map((b) => [b.label, (r) => r.bonuses.find((x) => x.id === b.id)?.amount, true]),
-    [el.L('returns'), (r) => (r.adjustments.length ? sum(r.adjustments.map((a) => a.amount)) : zero(el.plan.rounding?.money_scale ?? 2)), true],
+    [el.L('returns'), (r) => (r.adjustments.length ? sum(r.adjustments.map((a) => a.amount)) : zero(el.currentPlan.rounding?.money_scale ?? 2)), true],
     [el.L('total'), (r) => r.total_pay, true],
     [el.L('warnings'), (r) => r.warnings.map((w) => localized(el.lang, w.message)).join('; '), false],
   ];

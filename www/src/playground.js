@@ -52,6 +52,9 @@ function orderPartner(p) {
  *   are recomputed; `results` is the engine's `Evaluation` (amounts as exact decimal strings)
  *   without explanations (each figure's trace and the tier slices are empty) and without KPI
  *   and point results (`kpis`, `points` empty) but those of the rep whose statement is open.
+ * @fires load-problems - `{ kind, file, fatal, problems }` when a plan, reps or returns file
+ *   (the host's `plan`, `repsCsv`, `plan-src`, `reps-src`, or one the user opens) cannot be read
+ *   (`fatal`: nothing of it is used) or has rows left out (`problems`).
  * @fires lang-change - `{ lang }` when the user switches the language with the element's own
  *   switch (not when the host sets `lang`), so that a host page can follow.
  */
@@ -69,7 +72,7 @@ export class SalesPlanPlayground extends LitElement {
     // keeps a separate session). Absent: no page-wide state is read or written.
     persist: { type: String },
     problems: { state: true },
-    results: { state: true },
+    shownResults: { state: true },
     signals: { state: true },
     signalsTab: { state: true },
     presetId: { state: true },
@@ -109,7 +112,7 @@ export class SalesPlanPlayground extends LitElement {
     this.hostReps = null; // { csv, file, encoding }: the reps the host gave (repsCsv or reps-src)
     this.loaded = { planSrc: null, repsSrc: null }; // the URLs already fetched
     this.problems = [];
-    this.results = null;
+    this.shownResults = null;
     this.signals = null;
     this.signalsTab = null;
     this.presets = [];
@@ -152,7 +155,7 @@ export class SalesPlanPlayground extends LitElement {
     super.connectedCallback();
     if (this.persisting) {
       // A debounced save may not have run yet when the page goes away.
-      this.onPageHide ??= () => this.plan && saveSession(this.session(), this.persist);
+      this.onPageHide ??= () => this.currentPlan && saveSession(this.session(), this.persist);
       window.addEventListener('pagehide', this.onPageHide);
       // The page is the playground: its shortcuts work with nothing focused too (a click on
       // the page's background). Embedded, the host's page keeps its own.
@@ -179,8 +182,21 @@ export class SalesPlanPlayground extends LitElement {
     return this.persist != null;
   }
 
-  /** The plan being edited (an object). Setting it (object or JSON text) loads the host's plan. */
+  /**
+   * A copy of the plan being edited (an object): changing it changes nothing in the element.
+   * Setting it (object or JSON text) loads the host's plan.
+   */
   get plan() {
+    return this._plan && structuredClone(this._plan);
+  }
+
+  /** A copy of the results shown (null before the first evaluation). */
+  get results() {
+    return this.shownResults && structuredClone(this.shownResults);
+  }
+
+  /** The plan being edited, as the element's own code reads it (never changed in place). */
+  get currentPlan() {
     return this._plan;
   }
 
@@ -190,16 +206,34 @@ export class SalesPlanPlayground extends LitElement {
     if (this.status === 'ready') this.openPlanText(this.hostPlan.text, this.hostPlan.name);
   }
 
-  /** The reps CSV text the host gave; setting it evaluates the plan on those reps. */
+  /**
+   * The reps CSV text the host gave; setting it evaluates the plan on those reps, and setting
+   * null or undefined goes back to the file of `reps-src`, or without one to the sample reps.
+   */
   get repsCsv() {
     return this._repsCsv;
   }
 
   set repsCsv(csv) {
     this._repsCsv = csv;
-    if (csv == null) return;
+    if (csv == null) {
+      const hadReps = this.hostReps;
+      this.hostReps = null;
+      if (hadReps && this.status === 'ready') {
+        if (this.repsSrc) this.fetchReps(this.repsSrc);
+        else this.useSampleReps();
+      }
+      return;
+    }
     this.hostReps = { csv: String(csv), file: 'reps.csv', encoding: 'utf-8' };
     if (this.status === 'ready') this.useReps(this.hostReps, { quiet: true });
+  }
+
+  /** Evaluates the plan on the built-in sample reps (and their returns) again. */
+  useSampleReps() {
+    this.history.clear();
+    this.useEngine(this.api.Engine.withSampleReps(), { sample: true });
+    if (this.currentPlan) this.apply(this.currentPlan);
   }
 
   /** Loads the engine, then the host's reps and plan (or the stored session, or the first preset). */
@@ -237,12 +271,17 @@ export class SalesPlanPlayground extends LitElement {
     // A page that is the playground (`persist`) speaks the element's language, for screen
     // readers and the browser's choice of CJK fonts; an embedded element leaves its host's alone.
     if (changed.has('lang') && this.persisting && LANGS.includes(this.lang)) document.documentElement.lang = this.lang === 'zh' ? 'zh-CN' : 'en';
+    // A file or the host's input the element could not (fully) read: the host hears it too.
+    const report = this.loadReport;
+    if (changed.has('loadReport') && report && (report.fatal?.length || report.problems?.length)) {
+      this.emit('load-problems', { kind: report.kind, file: report.file, fatal: report.fatal ?? [], problems: report.problems ?? [] });
+    }
     if (this.status !== 'ready') return;
     if (changed.has('repsSrc') && this.repsSrc && this.repsSrc !== this.loaded.repsSrc) this.fetchReps(this.repsSrc);
     if (changed.has('planSrc') && this.planSrc && this.planSrc !== this.loaded.planSrc) this.fetchPlan(this.planSrc);
     if (changed.has('period') && this.period !== this.evaluatedPeriod) {
       if (!this.periods.includes(this.period)) this.period = this.periods.includes(changed.get('period')) ? changed.get('period') : this.periods.at(-1) ?? '';
-      if (this.results) this.evaluate(); // the engine keeps the last valid plan, as when the user picks a period
+      if (this.shownResults) this.evaluate(); // the engine keeps the last valid plan, as when the user picks a period
     }
   }
 
@@ -256,7 +295,7 @@ export class SalesPlanPlayground extends LitElement {
       this.hostPlan = { text: await response.text(), name };
     } catch (e) {
       this.loadReport = fetchFailed(name, e, true);
-      if (!this.plan) this.loadPreset(this.presets[0].id);
+      if (!this.currentPlan) this.loadPreset(this.presets[0].id);
       return;
     }
     this.openPlanText(this.hostPlan.text, name);
@@ -301,7 +340,7 @@ export class SalesPlanPlayground extends LitElement {
     if (!this.periods.includes(this.period)) this.period = this.periods.at(-1) ?? '';
     this.dataSource = { ...source, reps: summary.reps, periods: summary.periods.length, returns: summary.adjustments };
     this.returns = null;
-    this.results = null;
+    this.shownResults = null;
     this.explained = null; // the open rep is explained again once the new reps are evaluated
     this.rowLimit = ROWS_AT_ONCE;
     this.evalProblems = [];
@@ -352,7 +391,7 @@ export class SalesPlanPlayground extends LitElement {
     const problems = engine.loadProblems();
     this.useEngine(engine, { file, encoding, csv });
     this.loadReport = quiet && !problems.length ? null : { kind: 'reps', file, encoding, problems, fatal: null, count: this.dataSource.reps };
-    if (this.plan) this.apply(this.plan);
+    if (this.currentPlan) this.apply(this.currentPlan);
   }
 
   /**
@@ -374,7 +413,7 @@ export class SalesPlanPlayground extends LitElement {
     this.dataSource = { ...this.dataSource, returns: count };
     this.loadReport = quiet && !problems.length ? null : { kind: 'returns', file, encoding, problems, fatal: null, count };
     // The plan is unchanged (the engine keeps the last valid one): only the figures are computed again.
-    if (this.plan) this.evaluate();
+    if (this.currentPlan) this.evaluate();
     this.saveLater();
   }
 
@@ -402,12 +441,12 @@ export class SalesPlanPlayground extends LitElement {
   openPlanText(text, name) {
     let plan;
     try {
-      plan = JSON.parse(text);
+      plan = JSON.parse(text.replace(/^\uFEFF/, '')); // a BOM, as Notepad and Excel write
     } catch {
       plan = null;
     }
     if (plan && Array.isArray(plan.scorecards)) {
-      if (this.plan) this.history.record(this.plan, null);
+      if (this.currentPlan) this.history.record(this.currentPlan, null);
       this.presetId = '';
       this.cardIndex = 0;
       this.apply(plan);
@@ -415,9 +454,9 @@ export class SalesPlanPlayground extends LitElement {
     }
     // Not a plan the editor can show: the engine says why, about the file; the plan in use stays.
     const report = this.engine.setPlan(text);
-    if (this.plan) this.engine.setPlan(JSON.stringify(this.plan));
+    if (this.currentPlan) this.engine.setPlan(JSON.stringify(this.currentPlan));
     this.loadReport = { kind: 'plan', file: name, encoding: '', fatal: report.problems.filter((p) => p.severity === 'error'), problems: [] };
-    if (!this.plan) this.loadPreset(this.presets[0].id);
+    if (!this.currentPlan) this.loadPreset(this.presets[0].id);
     return false;
   }
 
@@ -469,7 +508,7 @@ export class SalesPlanPlayground extends LitElement {
     const csv = this.dataSource?.csv;
     const returns = this.returns;
     return {
-      plan: this.plan,
+      plan: this.currentPlan,
       presetId: this.presetId,
       period: this.period,
       ytd: this.ytd,
@@ -538,12 +577,12 @@ export class SalesPlanPlayground extends LitElement {
   }
 
   undo() {
-    const plan = this.history.undo(this.plan);
+    const plan = this.history.undo(this.currentPlan);
     if (plan) this.apply(plan);
   }
 
   redo() {
-    const plan = this.history.redo(this.plan);
+    const plan = this.history.redo(this.currentPlan);
     if (plan) this.apply(plan);
   }
 
@@ -577,11 +616,11 @@ export class SalesPlanPlayground extends LitElement {
     if (report.ok && plan) {
       this.jsonProblems = [];
       this.jsonDraft = null;
-      this.history.record(this.plan, null);
+      this.history.record(this.currentPlan, null);
       this.apply(plan);
     } else {
       this.jsonProblems = report.problems.filter((p) => p.severity === 'error');
-      this.engine.setPlan(JSON.stringify(this.plan)); // the plan in use stays
+      this.engine.setPlan(JSON.stringify(this.currentPlan)); // the plan in use stays
     }
   }
 
@@ -619,14 +658,14 @@ export class SalesPlanPlayground extends LitElement {
       const results = both ? both.evaluation : this.engine.evaluateYtd(period, false, open, false);
       const comparison = this.baselinePinned ? this.engine.compare(period, ytd) : null;
       const explained = results.reps.find((r) => r.rep_id === open) ?? null;
-      this.results = results;
+      this.shownResults = results;
       this.signals = both ? both.signals : null;
       this.comparison = comparison;
       this.evaluatedPeriod = period;
       this.evaluatedYtd = ytd;
       this.explained = explained;
       this.evalProblems = [];
-      this.emit('results-change', { results: this.results, period: this.period, yearToDate: this.ytd, comparison: this.comparison });
+      this.emit('results-change', { results: this.shownResults, period: this.period, yearToDate: this.ytd, comparison: this.comparison });
     } catch (e) {
       // The plan is fine; the figures cannot be computed (a total too large to add up exactly).
       this.evalProblems = thrownProblems(e);
@@ -635,15 +674,15 @@ export class SalesPlanPlayground extends LitElement {
 
   /** Sets one field of the plan by its path and re-evaluates; undoable. */
   edit(path, value) {
-    this.history.record(this.plan, path);
+    this.history.record(this.currentPlan, path);
     this.lastEdited = path;
-    this.apply(setIn(this.plan, path, value));
+    this.apply(setIn(this.currentPlan, path, value));
   }
 
   /** Keeps the current (valid) plan as the baseline the results are compared with. */
   pinBaseline() {
     this.baselinePinned = this.engine.pinBaseline();
-    this.baselinePlan = this.baselinePinned ? structuredClone(this.plan) : null;
+    this.baselinePlan = this.baselinePinned ? structuredClone(this.currentPlan) : null;
     this.evaluate();
     this.saveLater();
   }
@@ -659,7 +698,7 @@ export class SalesPlanPlayground extends LitElement {
   loadPreset(id) {
     const preset = this.presets.find((p) => p.id === id);
     if (!preset) return;
-    if (this.plan) this.history.record(this.plan, null);
+    if (this.currentPlan) this.history.record(this.currentPlan, null);
     this.presetId = id;
     this.cardIndex = 0;
     this.apply(structuredClone(preset.plan));
@@ -677,7 +716,7 @@ export class SalesPlanPlayground extends LitElement {
     }
     this.openedFrom = id;
     try {
-      if (!this.results) this.explained = null;
+      if (!this.shownResults) this.explained = null;
       else if (this.evaluatedYtd) this.explained = this.engine.explainRep(this.evaluatedPeriod, true, id);
       else {
         // The rep's explanation and its portrait (the signals carry the open rep's only),
@@ -698,7 +737,7 @@ export class SalesPlanPlayground extends LitElement {
 
   /** A rep's name in the page's language, by id. */
   repName(id) {
-    const r = this.results?.reps.find((x) => x.rep_id === id);
+    const r = this.shownResults?.reps.find((x) => x.rep_id === id);
     return r ? (this.lang === 'zh' ? r.name_zh || r.name : r.name) : id;
   }
 
@@ -758,7 +797,7 @@ export class SalesPlanPlayground extends LitElement {
 
   /** The reps the table shows: filtered, then sorted (exact decimal comparison). */
   visibleReps() {
-    const r = this.results;
+    const r = this.shownResults;
     if (!r) return [];
     const f = this.filter;
     const text = f.text.trim().toLowerCase();
@@ -826,7 +865,7 @@ export class SalesPlanPlayground extends LitElement {
   problemText(p) {
     let value;
     try {
-      value = getIn(this.plan, p.path);
+      value = getIn(this.currentPlan, p.path);
     } catch {
       value = undefined;
     }
@@ -870,7 +909,7 @@ export class SalesPlanPlayground extends LitElement {
 
   /** A text input bound to the plan field at `path`; an `optional` field is removed when emptied (and says "none" while empty). */
   field(path, { label, type = 'text', width = '', optional = false, placeholder } = {}) {
-    const value = getIn(this.plan, path);
+    const value = getIn(this.currentPlan, path);
     const invalid = this.invalidAt(path);
     return html`<input
       class=${`cell-input ${width}`}
@@ -920,7 +959,7 @@ export class SalesPlanPlayground extends LitElement {
       ${this.loadReport ? this.renderLoadReport() : nothing}
       ${this.status === 'loading' ? html`<p class="status">${this.L('loading')}</p>` : nothing}
       ${this.status === 'failed' ? html`<p class="status error">${this.L('failed')}${this.L('colon')}${localized(this.lang, this.problems[0]?.message)}</p>` : nothing}
-      ${this.plan ? html`<main class="layout">${renderEditor(this)}${this.renderResults()}${this.renderStatement()}</main>` : nothing}
+      ${this.currentPlan ? html`<main class="layout">${renderEditor(this)}${this.renderResults()}${this.renderStatement()}</main>` : nothing}
     </div>`;
   }
 
@@ -939,12 +978,12 @@ export class SalesPlanPlayground extends LitElement {
       <span class="sep" aria-hidden="true"></span>
       <button type="button" data-testid="open-plan" @click=${() => pick('plan')}>${this.L('openPlan')}</button>
       <input type="file" hidden data-file="plan" accept=".json,application/json" @change=${(e) => { this.openPlanFile(e.target.files[0]); e.target.value = ''; }} />
-      <button type="button" data-testid="save-plan" @click=${() => savePlan(this.plan)}>${this.L('savePlan')}</button>
+      <button type="button" data-testid="save-plan" @click=${() => savePlan(this.currentPlan)}>${this.L('savePlan')}</button>
       <span class="sep" aria-hidden="true"></span>
       <span class="group-label">${this.L('exportLabel')}</span>
-      <button type="button" data-testid="export-csv" ?disabled=${!this.results} @click=${() => exportCsv(this, this.results)}>${this.L('exportCsv')}</button>
-      <button type="button" data-testid="export-xlsx" ?disabled=${!this.results} @click=${() => exportXlsx(this, this.results)}>${this.L('exportXlsx')}</button>
-      ${this.persisting ? html`<button type="button" data-testid="share" title=${this.L('shareTitle')} ?disabled=${!this.plan} @click=${() => this.share()}>${this.L('share')}</button>` : nothing}
+      <button type="button" data-testid="export-csv" ?disabled=${!this.shownResults} @click=${() => exportCsv(this, this.shownResults)}>${this.L('exportCsv')}</button>
+      <button type="button" data-testid="export-xlsx" ?disabled=${!this.shownResults} @click=${() => exportXlsx(this, this.shownResults)}>${this.L('exportXlsx')}</button>
+      ${this.persisting ? html`<button type="button" data-testid="share" title=${this.L('shareTitle')} ?disabled=${!this.currentPlan} @click=${() => this.share()}>${this.L('share')}</button>` : nothing}
       <span class="sep" aria-hidden="true"></span>
       <button type="button" data-testid="undo" ?disabled=${!this.history.canUndo} title="Ctrl+Z" @click=${() => this.undo()}>↶ ${this.L('undo')}</button>
       <button type="button" data-testid="redo" ?disabled=${!this.history.canRedo} title="Ctrl+Shift+Z" @click=${() => this.redo()}>↷ ${this.L('redo')}</button>
@@ -992,7 +1031,7 @@ export class SalesPlanPlayground extends LitElement {
    * render asks twice).
    */
   curveTarget() {
-    const reps = this.results?.reps ?? [];
+    const reps = this.shownResults?.reps ?? [];
     if (this.curveTargetOf !== reps) {
       const targets = reps.map((r) => r.commission[0]?.target).filter((t) => t != null).map(Number).sort((a, b) => a - b);
       this.curveTargetValue = targets.length ? String(Math.round(targets[Math.floor(targets.length / 2)])) : '1000000';
@@ -1002,12 +1041,12 @@ export class SalesPlanPlayground extends LitElement {
   }
 
   curveCaption() {
-    return this.plan?.commission?.length ? `${this.L('forTarget')} ${Number(this.curveTarget()).toLocaleString('en-US')}` : '';
+    return this.currentPlan?.commission?.length ? `${this.L('forTarget')} ${Number(this.curveTarget()).toLocaleString('en-US')}` : '';
   }
 
   /** "Grades against the guide" when the plan has a forced-distribution guide, else "Grades". */
   gradesCaption() {
-    return this.results?.totals.distribution.length ? this.L('gradeDistribution') : this.L('gradesTitle');
+    return this.shownResults?.totals.distribution.length ? this.L('gradeDistribution') : this.L('gradesTitle');
   }
 
   /** Marks the results table's frame `data-scrolls` while the table is wider than it (the styles show a hint). */
@@ -1018,13 +1057,13 @@ export class SalesPlanPlayground extends LitElement {
 
   updated() {
     this.markScrollingTable();
-    if (!this.showCharts || !this.results) {
+    if (!this.showCharts || !this.shownResults) {
       if (!this.showCharts) this.charts.destroyAll();
       return;
     }
     const canvas = (n) => this.renderRoot.querySelector(`canvas[data-chart="${n}"]`);
     const L = (k) => this.L(k);
-    if (this.plan?.commission?.length && this.valid) {
+    if (this.currentPlan?.commission?.length && this.valid) {
       try {
         this.curve = this.engine.payoutCurve(0, this.curveTarget(), 200, 5);
       } catch {
@@ -1032,21 +1071,21 @@ export class SalesPlanPlayground extends LitElement {
       }
     }
     this.charts.draw('payout', canvas('payout'), payoutConfig(this.curve ?? [], L));
-    this.charts.draw('grades', canvas('grades'), gradesConfig(this.results.totals, L));
+    this.charts.draw('grades', canvas('grades'), gradesConfig(this.shownResults.totals, L));
     const nameOf = (r) => (this.lang === 'zh' ? r.name_zh || r.name : r.name);
     this.charts.draw('pay', canvas('pay'), payPerRepConfig(this.visibleReps().slice(0, 60), nameOf, L));
     if (this.comparison) this.charts.draw('delta', canvas('delta'), deltaConfig(this.comparison, nameOf, L));
-    else this.charts.draw('regions', canvas('regions'), costByRegionConfig(this.results.reps, (g) => name(this.lang, g), L));
+    else this.charts.draw('regions', canvas('regions'), costByRegionConfig(this.shownResults.reps, (g) => name(this.lang, g), L));
   }
 
   /** The open rep's statement, as a drawer over the dimmed results (a click there closes it). */
   renderStatement() {
-    const rep = this.results && this.explained?.rep_id === this.selectedRep ? this.explained : null;
-    return rep ? html`<div class="backdrop no-print" data-testid="backdrop" @click=${() => this.closeExplanation()}></div>${renderExplanation(this, rep, this.results)}` : nothing;
+    const rep = this.shownResults && this.explained?.rep_id === this.selectedRep ? this.explained : null;
+    return rep ? html`<div class="backdrop no-print" data-testid="backdrop" @click=${() => this.closeExplanation()}></div>${renderExplanation(this, rep, this.shownResults)}` : nothing;
   }
 
   renderResults() {
-    const r = this.results;
+    const r = this.shownResults;
     return html`<section class="panel results" aria-label=${this.L('results')}>
       ${!this.valid ? html`<div class="banner" role="alert" data-testid="plan-errors">
         <strong>${this.L('planInvalid')}</strong>

@@ -7,7 +7,7 @@ import { columnName } from './columns.js';
 import { money, percent, number, sum, wan, currencySymbol } from './format.js';
 
 /** An amount with the plan's currency symbol: "¥891,910.00". */
-const amount = (el, v) => `${currencySymbol(el.lang, el.plan?.currency)}${money(v)}`;
+const amount = (el, v) => `${currencySymbol(el.lang, el.currentPlan?.currency)}${money(v)}`;
 
 /** In Chinese, the amount in 万 beside the exact figure: "≈ 89.19万". */
 const inWan = (el, v, testid) => (el.lang === 'zh' ? html` <span class="secondary-figure" data-testid=${testid ?? nothing}>≈ ${wan(v)}</span>` : nothing);
@@ -70,7 +70,7 @@ function renderFilters(el, r) {
 
 /** "Attainment = Collected revenue ÷ Revenue target", from the plan's headline attainment. */
 function attainmentFormula(el) {
-  const a = el.plan?.attainment;
+  const a = el.currentPlan?.attainment;
   const show = (f) => columnName(el.lang, f) ?? f;
   return a ? el.L('attainmentFormula').replace('{actual}', show(a.actual)).replace('{target}', show(a.target)) : '';
 }

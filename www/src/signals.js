@@ -56,7 +56,7 @@ export function renderSignals(el, s) {
         <button type="button" class="linklike" @click=${() => el.selectRep(a.rep_id)}>${msg(a.message)}</button></li>`)}</ul>` : nothing}
     ${open === 'potential' ? html`<ul class="signal-list" data-testid="high-potentials">${s.high_potentials.map((f) => html`<li data-rep=${f.rep_id}>
         <button type="button" class="linklike" @click=${() => el.selectRep(f.rep_id)}>★ ${el.repName(f.rep_id)}${paren(el.lang, f.rep_id)}</button>
-        <span class="hint">${f.checks.map((c, i) => checkText(el, c, el.plan?.signals?.high_potential?.conditions?.[i])).join(' · ')}</span></li>`)}</ul>` : nothing}
+        <span class="hint">${f.checks.map((c, i) => checkText(el, c, el.currentPlan?.signals?.high_potential?.conditions?.[i])).join(' · ')}</span></li>`)}</ul>` : nothing}
     ${open === 'health' ? html`<ul class="signal-list health" data-testid="health">${[...s.health].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]).map((h) => html`<li class=${h.severity} data-check=${h.code} data-path=${h.path}>
         <span class="mark" aria-label=${h.severity}>${HEALTH_MARK[h.severity]}</span> ${msg(h.message)}</li>`)}</ul>` : nothing}
   </section>`;

@@ -10,6 +10,7 @@
 use super::tracked::{inside, note, unexpected, Leaf, Segment, Stack};
 use super::tree::{repeated_key, Tree};
 use rust_decimal::Decimal;
+use serde::de::value::StrDeserializer;
 use serde::de::{Deserialize, Error as _, Unexpected};
 use serde_json::Error;
 use std::borrow::Cow;
@@ -31,7 +32,47 @@ macro_rules! leaves {
         }
     )*};
 }
-leaves!(Decimal, String, crate::label::Label, u32, i64, bool);
+leaves!(String, crate::label::Label, u32, i64, bool);
+
+/// A decimal: a JSON number, or text holding one. Text is read as [`DECIMAL_PATTERN`] says
+/// (the plan's JSON Schema gives the same pattern): spaces around the number are forgiven, as
+/// in a reps file; anything else that is not a number is refused, in serde's words.
+impl<'de> Read<'de> for Decimal {
+    fn read(value: &'de Tree<'de>, _: &Stack<'de>) -> Result<Self, Error> {
+        match value {
+            Tree::Str(text) if is_decimal_text(text) => <Decimal as Deserialize>::deserialize(StrDeserializer::<Error>::new(text.trim())),
+            Tree::Str(text) => Err(Error::invalid_value(Unexpected::Str(text), &"a Decimal type representing a fixed-point number")),
+            _ => <Decimal as Deserialize>::deserialize(Leaf(value)),
+        }
+    }
+}
+
+/// How a decimal may be written as text, as a regular expression (for the JSON Schema):
+/// a sign, digits with a decimal point anywhere, an exponent; spaces around it.
+pub(crate) const DECIMAL_PATTERN: &str = r"^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$";
+
+/// Whether `text` is a decimal as [`DECIMAL_PATTERN`] says.
+fn is_decimal_text(text: &str) -> bool {
+    let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+    let s = text.trim();
+    let s = s.strip_prefix(['+', '-']).unwrap_or(s);
+    let whole = digits(s);
+    let rest = &s[whole..];
+    let (fraction, rest) = match rest.strip_prefix('.') {
+        Some(after) => (digits(after), &after[digits(after)..]),
+        None => (0, rest),
+    };
+    if whole + fraction == 0 {
+        return false;
+    }
+    match rest.strip_prefix(['e', 'E']) {
+        None => rest.is_empty(),
+        Some(exponent) => {
+            let exponent = exponent.strip_prefix(['+', '-']).unwrap_or(exponent);
+            !exponent.is_empty() && digits(exponent) == exponent.len()
+        }
+    }
+}
 
 impl<'de, T: Read<'de>> Read<'de> for Option<T> {
     fn read(value: &'de Tree<'de>, stack: &Stack<'de>) -> Result<Self, Error> {
@@ -215,3 +256,25 @@ macro_rules! read_struct {
     };
 }
 pub(crate) use read_struct;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_decimal(text: &str) -> Result<Decimal, String> {
+        let tree = Tree::Str(Cow::Borrowed(text));
+        Decimal::read(&tree, &Stack::default()).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn decimal_text_is_read_as_its_pattern_says() {
+        for (text, value) in [("3", "3"), (" 3", "3"), ("3\t", "3"), ("+3", "3"), ("-2.50", "-2.50"), (".5", "0.5"), ("3.", "3"), ("1e-1", "0.1"), ("1E+2", "100"), ("2.5e2", "250"), (".5e1", "5"), ("\u{3000}7\u{3000}", "7")] {
+            assert_eq!(read_decimal(text).map(|d| d.normalize()), Ok(value.parse::<Decimal>().unwrap().normalize()), "{text:?}");
+        }
+        for text in ["", " ", "x", "1_000", "1,000", "3 4", "--3", "+", ".", "e5", "1e", "1e+", "0x10", "1.2.3", "١٢"] {
+            assert_eq!(read_decimal(text), Err(format!("invalid value: string {text:?}, expected a Decimal type representing a fixed-point number")), "{text:?}");
+        }
+        // The pattern the JSON Schema gives is this one.
+        assert_eq!(DECIMAL_PATTERN, r"^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$");
+    }
+}
