@@ -43,6 +43,15 @@ pub fn round_dp(value: Decimal, places: u32, strategy: RoundingStrategy) -> Deci
     from_mantissa(quotient + u128::from(up), value.is_sign_negative(), places)
 }
 
+/// `value` written with at least `scale` decimals: zeros added (0 → 0.00), never rounded.
+pub fn pad(value: Decimal, scale: u32) -> Decimal {
+    if value.scale() < scale {
+        rescale(value, scale)
+    } else {
+        value
+    }
+}
+
 /// `value.rescale(scale)` when that pads zeros (5 → 5.00) and the padded mantissa fits;
 /// otherwise `rust_decimal`'s own `rescale` (which rounds, or keeps a smaller scale when
 /// the value is too large to pad).

@@ -258,7 +258,7 @@ impl ResultTable {
                 (SCORE, Some(r.score)),
                 (ATTAINMENT_PCT, r.attainment_pct),
                 (BASE_TOTAL, Some(r.base_total)),
-                (ADJUSTMENTS, Some(sum(&mut r.adjustments.iter().map(|a| a.amount)))),
+                (ADJUSTMENTS, Some(crate::rounding::pad(sum(&mut r.adjustments.iter().map(|a| a.amount)), plan.plan.rounding.money_scale))),
                 (VARIABLE_PAY, Some(r.variable_pay)),
                 (TOTAL_PAY, Some(r.total_pay)),
             ];
@@ -333,10 +333,12 @@ impl ResultTable {
     }
 
     /// Figure `slot` of the rep at position `i`; the commission and bonuses added up from
-    /// their columns (the sums were checked when the evaluation's totals were added up).
+    /// their columns (the sums were checked when the evaluation's totals were added up), to
+    /// the cent also when there is nothing to add.
     #[inline]
     fn figure(&self, i: usize, slot: usize) -> Option<Decimal> {
-        let added = |columns: &[PackedFigures]| crate::evaluate::sum(columns.iter().filter_map(|c| c.get(i)));
+        let money_scale = self.plan.plan.rounding.money_scale;
+        let added = |columns: &[PackedFigures]| crate::evaluate::sum(columns.iter().filter_map(|c| c.get(i))).map(|s| crate::rounding::pad(s, money_scale));
         match slot {
             COMMISSION => added(self.figures.get(HEADLINE.len()..HEADLINE.len() + self.lines)?),
             BONUSES => added(self.figures.get(HEADLINE.len() + self.lines..)?),

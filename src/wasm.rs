@@ -128,6 +128,10 @@ fn text_or_problem(value: &JsValue, name: &str) -> Result<String, Problem> {
             "object" => "对象",
             "an array" => "数组",
             "function" => "函数",
+            "null" => "空值 null",
+            "undefined" => "未定义值 undefined",
+            "bigint" => "大整数 bigint",
+            "symbol" => "符号 symbol",
             other => other,
         };
         Problem::error(

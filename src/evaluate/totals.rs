@@ -77,14 +77,16 @@ pub(super) fn totals(plan: &CompiledPlan, reps: &[RepResult], excluded: usize) -
         }
         None => Vec::new(),
     };
+    // Money to the cent, also a sum of nothing (no bonuses: 0.00, not 0).
+    let money = |value: Decimal| crate::rounding::pad(value, plan.plan.rounding.money_scale);
     Ok(Totals {
         reps: reps.len(),
         excluded,
-        base_pay: total(BASE_PAY, |r| r.base_total)?,
-        commission: line_sum(COMMISSION, |r| sum(r.commission.iter().map(|l| l.pay)))?,
-        bonuses: line_sum(BONUSES, |r| sum(r.bonuses.iter().map(|b| b.amount)))?,
-        adjustments: line_sum(ADJUSTMENTS, |r| sum(r.adjustments.iter().map(|a| a.amount)))?,
-        variable_pay: total(VARIABLE_PAY, |r| r.variable_pay)?,
+        base_pay: money(total(BASE_PAY, |r| r.base_total)?),
+        commission: money(line_sum(COMMISSION, |r| sum(r.commission.iter().map(|l| l.pay)))?),
+        bonuses: money(line_sum(BONUSES, |r| sum(r.bonuses.iter().map(|b| b.amount)))?),
+        adjustments: money(line_sum(ADJUSTMENTS, |r| sum(r.adjustments.iter().map(|a| a.amount)))?),
+        variable_pay: money(total(VARIABLE_PAY, |r| r.variable_pay)?),
         total_pay: overall.total_pay,
         average_pay: overall.average_pay,
         average_score: overall.average_score,

@@ -152,3 +152,26 @@ test('the statement names the condition of a conditional multiplier, and its amo
   assert.equal(await line.locator('[data-step="condition"]').innerText(), '条件 回款率 < 90%');
   await context.close();
 });
+
+test('a rank bonus\'s top N is a whole number: typed, it is written as one and the bonus reaches one more rep', async () => {
+  const { page, context } = await openTargetOriented();
+  const top = app(page, '[data-path="bonuses[2].rule.top"]');
+  const paid = async () => page.evaluate(() => document.querySelector('sales-plan-playground').results.reps.filter((r) => r.bonuses.find((b) => b.id === 'top_new_customers')?.amount > 0).length);
+  const before = await paid();
+  const plan = JSON.parse(engine.presets().find((p) => p.id === 'target-oriented').json);
+  const e = engine.Engine.withSampleReps();
+  plan.bonuses[2].rule.top = 4;
+  assert.equal(e.setPlan(JSON.stringify(plan)).ok, true);
+  const expected = e.evaluate('2026-Q4').reps.filter((r) => r.bonuses.find((b) => b.id === 'top_new_customers')?.amount > 0).length;
+  assert.ok(expected > before, `${expected} > ${before}`);
+  await top.fill('4');
+  await eventually(paid, expected, 'the rank bonus paid to the top 4');
+  assert.equal(await app(page, '[data-error-for="bonuses[2].rule.top"]').count(), 0);
+  assert.equal(await page.evaluate(() => document.querySelector('sales-plan-playground').plan.bonuses[2].rule.top), 4);
+  // Back to 3: the preset's figures again; a fraction is refused by the engine, at the field.
+  await top.fill('3');
+  await eventually(paid, before, 'the rank bonus paid to the top 3');
+  await top.fill('3.5');
+  await eventually(() => app(page, '[data-error-for="bonuses[2].rule.top"]').count(), 1, 'the error under Top N');
+  await context.close();
+});

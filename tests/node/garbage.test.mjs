@@ -218,6 +218,9 @@ test('a value that is not text where text is expected is invalid_argument, namin
   assert.equal(p.message.zh, '`period` 必须是文本（字符串），而不是数字');
   assert.deepEqual([problem(() => Engine.fromCsv(['a'])).path, problem(() => Engine.fromCsv(['a'])).value], ['text', 'an array']);
   assert.equal(problem(() => engine.compare(null, false)).value, 'null');
+  // Every kind is named in Chinese too, with a space before a word in Latin letters.
+  assert.equal(problem(() => engine.compare(null, false)).message.zh, '`period` 必须是文本（字符串），而不是空值 null');
+  assert.equal(problem(() => engine.compare(undefined, false)).message.zh, '`period` 必须是文本（字符串），而不是未定义值 undefined');
   assert.equal(problem(() => engine.loadAdjustments({ length: 2 ** 31 })).value, 'object');
   assert.equal(problem(() => engine.payoutCurve(0, 1000000, 200, 5)).path, 'target');
   // setPlan never throws: the problem comes in its report, and the plan in use stays.

@@ -78,6 +78,9 @@ const BONUS_FIELDS = {
   profit_share: ['profit', 'pool_pct'],
 };
 
+/** The bonus rules' figures that are counts (whole numbers), not amounts. */
+const INTEGER_FIELDS = new Set(['top']);
+
 const BONUS_LABELS = {
   en: { above_pct: 'Above % of target', excess_over_pct: 'Excess from %', rate_pct: 'Rate %', amount: 'Amount', top: 'Top N', pool: 'Pool', profit: 'Profit', pool_pct: 'Share %' },
   zh: { above_pct: '超过目标 %', excess_over_pct: '超额起算 %', rate_pct: '比例 %', amount: '金额', top: '前 N 名', pool: '奖金池', profit: '利润', pool_pct: '分享比例 %' },
@@ -96,7 +99,7 @@ export function renderBonuses(el) {
       const path = `bonuses[${i}].rule`;
       return html`<div class="bonus" data-bonus=${b.id}>
         <div class="bonus-head"><strong>${el.text(b)}</strong> <span class="hint">${term(el.lang, b.rule.type)}${b.rule.when ? html` · <code>${b.rule.when}</code>` : nothing}${b.grades ? ` · ${b.grades.join('/')}` : ''}</span></div>
-        <div class="row pair">${(BONUS_FIELDS[b.rule.type] ?? []).map((f) => html`<label>${labels[f]} ${el.field(`${path}.${f}`, { label: `${el.text(b)} ${labels[f]}`, type: 'number', width: 'medium' })}</label>`)}</div>
+        <div class="row pair">${(BONUS_FIELDS[b.rule.type] ?? []).map((f) => html`<label>${labels[f]} ${el.field(`${path}.${f}`, { label: `${el.text(b)} ${labels[f]}`, type: INTEGER_FIELDS.has(f) ? 'integer' : 'number', width: 'medium' })}</label>`)}</div>
         ${(BONUS_FIELDS[b.rule.type] ?? []).map((f) => el.fieldError(`${path}.${f}`))}
       </div>`;
     })}

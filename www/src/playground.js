@@ -43,6 +43,18 @@ function orderPartner(p) {
 }
 
 /**
+ * What a field of `type` holds once `text` is typed in it: a decimal stays text (exact, the
+ * engine reads it), a whole number (`integer`: a count such as a bonus's top N) becomes a JSON
+ * number as the plan format wants it, an emptied optional field is left out; anything else
+ * is kept as typed, for the engine to say what is wrong with it.
+ */
+function typedValue(text, type, optional) {
+  if (optional && text.trim() === '') return undefined;
+  if (type === 'integer' && /^\s*\d{1,9}\s*$/.test(text)) return Number(text);
+  return text;
+}
+
+/**
  * The playground as a custom element. See the README's "Embed it" section for the
  * attributes, properties, events and CSS custom properties.
  *
@@ -907,14 +919,14 @@ export class SalesPlanPlayground extends LitElement {
     return errors.length ? html`<div class="field-error" role="alert" data-error-for=${path}>${errors.join(' ')}</div>` : nothing;
   }
 
-  /** A text input bound to the plan field at `path`; an `optional` field is removed when emptied (and says "none" while empty). */
+  /** A text input bound to the plan field at `path` (`type`: text, a decimal `number`, or an `integer` count); an `optional` field is removed when emptied (and says "none" while empty). */
   field(path, { label, type = 'text', width = '', optional = false, placeholder } = {}) {
     const value = getIn(this.currentPlan, path);
     const invalid = this.invalidAt(path);
     return html`<input
       class=${`cell-input ${width}`}
       type="text"
-      inputmode=${type === 'number' ? 'decimal' : 'text'}
+      inputmode=${type === 'number' ? 'decimal' : type === 'integer' ? 'numeric' : 'text'}
       aria-label=${label}
       aria-invalid=${invalid ? 'true' : 'false'}
       list=${width === 'formula' ? 'columns' : nothing}
@@ -922,7 +934,7 @@ export class SalesPlanPlayground extends LitElement {
       placeholder=${placeholder ?? (optional && type === 'number' ? this.L('none') : nothing)}
       data-path=${path}
       .value=${value == null ? '' : String(value)}
-      @input=${(e) => this.edit(path, optional && e.target.value.trim() === '' ? undefined : e.target.value)}
+      @input=${(e) => this.edit(path, typedValue(e.target.value, type, optional))}
     />`;
   }
 
