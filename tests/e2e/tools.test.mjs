@@ -558,6 +558,33 @@ test('a share link opened in a new browser context restores the edited plan and 
   }
 });
 
+test('a share link of a plan with errors opens on the errors, saying nothing could be computed yet', async () => {
+  let link;
+  await withPlayground(async ({ page }) => {
+    await field(page, 'scorecards[0].kpis[0].weight').fill('70');
+    await eventually(() => app(page, '[data-testid="plan-errors"]').count(), 1, 'the weights error');
+    await app(page, '[data-testid="share"]').click();
+    const box = app(page, 'input[data-testid="share-link"]');
+    await box.waitFor();
+    link = await box.inputValue();
+  });
+  const context = await env.browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(link);
+    const banner = app(page, '[data-testid="plan-errors"]');
+    await banner.waitFor();
+    assert.equal(await banner.locator('strong').textContent(), 'The plan has errors, so nothing can be computed yet: correct the fields below, or choose a preset.');
+    assert.equal(await banner.locator('li code').textContent(), 'scorecards[0].kpis');
+    assert.equal(await field(page, 'scorecards[0].kpis[0].weight').inputValue(), '70');
+    // A preset brings results at once.
+    await app(page, 'select[data-testid="preset"]').selectOption(FIRST);
+    await eventually(() => cell(page, 'E01', 'commission').textContent(), '38,000.00', 'the preset evaluated');
+  } finally {
+    await context.close();
+  }
+});
+
 // --- 7. session ------------------------------------------------------------------------
 
 test('an edit survives a reload; Start over returns to the first preset', async () => {
@@ -686,6 +713,20 @@ test('printing shows the open statement alone and makes a PDF', async () => {
     assert.ok(pdf.length > 5000, `PDF of ${pdf.length} bytes`);
     await page.emulateMedia({ media: 'screen' });
     assert.notEqual((await styles()).editor, 'none');
+  });
+});
+
+test('the printed statement leaves out the plan designer\'s warnings (a base share outside the range is not for the rep)', async () => {
+  await withPlayground(async ({ page }) => {
+    await app(page, 'select[data-testid="preset"]').selectOption('target-oriented');
+    await app(page, 'tr[data-rep="E01"]').click();
+    const warnings = app(page, '[data-testid="explanation"] [data-section="warnings"]');
+    assert.match(await warnings.textContent(), /24\.84% of total pay, outside the 30–40%/);
+    assert.equal(await warnings.isVisible(), true);
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await warnings.isVisible(), false);
+    assert.equal(await app(page, '[data-testid="detail-total"]').isVisible(), true);
+    await page.emulateMedia({ media: 'screen' });
   });
 });
 

@@ -181,7 +181,7 @@ export function renderExplanation(el, rep, results) {
     </table>` : nothing}
     ${rep.draw ? html`<p class="hint" data-section="draw">${el.L('draw')}${el.L('colon')}${term(el.lang, 'paid_then')} ${money(rep.draw.earned)} → ${money(rep.draw.paid)}</p>` : nothing}
     <p class="verdict total-line">${el.L('total')}${el.L('colon')}<strong data-testid="detail-total">${money(rep.total_pay)}</strong></p>
-    ${rep.warnings.length ? html`<ul class="warnings" data-section="warnings">${rep.warnings.map((w) => html`<li data-warning=${w.code}>${localized(el.lang, w.message)}</li>`)}</ul>` : nothing}
+    ${rep.warnings.length ? html`<ul class="warnings no-print" data-section="warnings">${rep.warnings.map((w) => html`<li data-warning=${w.code}>${localized(el.lang, w.message)}</li>`)}</ul>` : nothing}
     ${renderRepPortrait(el, el.signals, rep, kpiName)}
     <p class="statement-foot hint">${el.L('statementFoot')}</p>
   </section>`;

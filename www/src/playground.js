@@ -857,7 +857,8 @@ export class SalesPlanPlayground extends LitElement {
 
   /** The path whose field problem `p` is shown under: an out-of-order pair's edited half, else its own. */
   shownAt(p) {
-    return orderPartner(p) === this.lastEdited ? this.lastEdited : p.path;
+    const partner = orderPartner(p);
+    return partner && partner === this.lastEdited ? partner : p.path;
   }
 
   /**
@@ -1100,7 +1101,7 @@ export class SalesPlanPlayground extends LitElement {
     const r = this.shownResults;
     return html`<section class="panel results" aria-label=${this.L('results')}>
       ${!this.valid ? html`<div class="banner" role="alert" data-testid="plan-errors">
-        <strong>${this.L('planInvalid')}</strong>
+        <strong>${this.L(r ? 'planInvalid' : 'planInvalidNoResults')}</strong>
         <ul>${this.problems.filter((p) => p.severity === 'error').map((p) => html`<li data-problem=${p.path}><button type="button" class="linklike go-to" title=${this.L('goToField')} @click=${() => this.goToField(p.code === 'weights_sum' ? `${p.path}[0].weight` : this.shownAt(p))}><code>${this.shownAt(p) || '—'}</code></button> <span class="msg">${this.problemText(p)}</span></li>`)}</ul>
       </div>` : nothing}
       ${renderNotComputed(this, this.evalProblems)}

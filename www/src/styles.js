@@ -84,7 +84,7 @@ export const styles = css`
   .sum.bad { color: var(--_error); }
   .row { display: flex; gap: 8px; align-items: center; margin-bottom: 8px; color: var(--_muted); }
   .row select { flex: 1; min-width: 0; }
-  .cell-input.formula { min-width: 96px; font-family: ui-monospace, 'SFMono-Regular', Menlo, monospace; font-size: 12px; }
+  .cell-input.formula { min-width: 96px; text-overflow: ellipsis; font-family: ui-monospace, 'SFMono-Regular', Menlo, monospace; font-size: 12px; }
   button.secondary { border: 1px dashed var(--_border); background: #fff; border-radius: 6px; padding: 4px 10px; cursor: pointer; color: var(--_accent); }
   button.icon { border: 0; background: none; cursor: pointer; color: var(--_muted); font-size: 16px; }
   .banner { border-radius: 8px; padding: 10px 14px; margin-bottom: 12px; background: var(--_error-soft); border: 1px solid #f3c2c4; }
