@@ -549,11 +549,19 @@ impl Builder {
     }
 }
 
-/// A number cell: blank is `None`; accepts `1200000`, `-3.5`, `1,200,000`, `1.2E+06`.
+/// A number cell: blank is `None`; accepts `1200000`, `-3.5`, `1,200,000`, `1.2E+06`, and an
+/// amount in 万 (`120万`, `1.5 万`: × 10,000).
 pub(crate) fn parse_number(raw: &str) -> Result<Option<Decimal>, ()> {
     let s = raw.trim();
     if s.is_empty() {
         return Ok(None);
+    }
+    // An amount in 万 (10,000), as Chinese reports write it: 120万 is 1,200,000, exactly.
+    if let Some(number) = s.strip_suffix('万') {
+        return match parse_number(number) {
+            Ok(Some(n)) if !number.ends_with('万') => n.checked_mul(Decimal::from(10_000)).map(Some).ok_or(()),
+            _ => Err(()),
+        };
     }
     let plain;
     let s = if is_grouped(s) {
@@ -657,6 +665,16 @@ mod tests {
         assert_eq!(row(0).values().collect::<Vec<_>>(), [Some(Decimal::from(1_200_000)), Some(Decimal::from(40))]);
         assert_eq!(row(1).value(1), None);
         assert_eq!(row(2).value(0), Some(Decimal::from(1_200_000)));
+    }
+
+    #[test]
+    fn an_amount_in_wan_is_ten_thousand_times_it_exactly() {
+        for (cell, value) in [("120万", "1200000"), ("1.5 万", "15000"), ("-0.25万", "-2500"), ("1,200万", "12000000"), ("0.00001万", "0.1")] {
+            assert_eq!(parse_number(cell), Ok(Some(value.parse::<Decimal>().unwrap())), "{cell}");
+        }
+        for cell in ["万", "万120", "120万万", "abc万", "79228162514264337593543950335万"] {
+            assert_eq!(parse_number(cell), Err(()), "{cell}");
+        }
     }
 
     #[test]
