@@ -139,3 +139,14 @@ test('the seed\'s role cards as written add to 120 and are shown normalised', as
   assert.equal(await app(page, 'tr.category[data-category="results"] [data-testid="category-sum"]').textContent(), '58.33');
   await context.close();
 });
+
+test('a capped total of bonus points shows its sum and the cap it met (E01: +2 +3 = 5, capped at 4)', async () => {
+  const { page, context } = await openPlayground(env);
+  await app(page, 'select[data-testid="preset"]').selectOption('target-oriented');
+  await app(page, 'tr[data-rep="E01"]').click();
+  const capped = app(page, '[data-testid="explanation"] [data-testid="points-capped"]');
+  assert.equal(await capped.textContent(), 'bonus points 5 → bonus cap 4');
+  await app(page, 'button[data-statement-lang="zh"]').click();
+  assert.equal(await capped.textContent(), '加分 5 → 加分上限 4');
+  await context.close();
+});

@@ -75,6 +75,16 @@ function scoreRounding(el, plan, yearToDate) {
   return el.L(yearToDate ? 'scoreRoundingYtd' : 'scoreRounding').replace('{places}', places).replace('{mode}', mode);
 }
 
+/** The cap the points' total met, with the totals before and after: "bonus points 5 → bonus cap 4". */
+const POINT_CAPS = { bonus_total_capped: ['bonus_points', 'max_bonus'], penalty_total_capped: ['penalty_points', 'max_penalty'] };
+
+function pointsNote(el, explain, note) {
+  const [sum, cap] = POINT_CAPS[note] ?? [];
+  const value = (key) => explain.steps.find((s) => s.key === key)?.value;
+  if (value(sum) == null || value(cap) == null) return term(el.lang, note);
+  return `${term(el.lang, sum)} ${short(value(sum))} → ${term(el.lang, cap)} ${short(value(cap))}`;
+}
+
 /**
  * The statement of one rep, as a drawer: every KPI, the points, the grade and each pay line.
  * @param {import('./playground.js').SalesPlanPlayground} el the element
@@ -140,7 +150,7 @@ export function renderExplanation(el, rep, results) {
         return html`<tr data-point=${p.id}><th scope="row">${el.text(item) || p.id}<div class="hint">${term(el.lang, p.kind)}</div></th>
           <td class="num">${short(p.events)}</td><td class="num">${isZero(p.points) ? '' : p.kind === 'penalty' ? '−' : '+'}${short(p.points)}${p.capped ? html` <span class="note">${term(el.lang, 'capped')}</span>` : nothing}</td></tr>`;
       })}</tbody>
-      ${rep.points_explain.notes.length ? html`<tfoot><tr><td colspan="3">${rep.points_explain.notes.map((n) => html`<span class="note">${term(el.lang, n)}</span>`)}</td></tr></tfoot>` : nothing}
+      ${rep.points_explain.notes.length ? html`<tfoot><tr><td colspan="3" data-testid="points-capped">${rep.points_explain.notes.map((n) => html`<span class="note">${pointsNote(el, rep.points_explain, n)}</span>`)}</td></tr></tfoot>` : nothing}
     </table>` : nothing}
     ${rep.base_pay.length ? html`<table class="grid explain" data-section="base">
       <thead><tr><th colspan="2">${el.L('basePay')}</th><th class="num">${el.L('pay')}</th></tr></thead>
