@@ -195,7 +195,9 @@ impl Engine {
     }
 
     /// An engine over `reps` synthetic reps over `quarters` quarters, from `seed` (the same
-    /// arguments always give the same data): for trying the engine at scale.
+    /// arguments always give the same data): for trying the engine at scale. Within the
+    /// limits of a reps file: `quarters` is taken from 1 to 12, and `reps` at most 100,000
+    /// and at most 2,000,000 rows in all (more is reduced to that).
     pub fn synthetic(reps: usize, quarters: usize, seed: u32) -> Engine {
         let reps = reps.min(crate::data::MAX_ROWS / quarters.clamp(1, 12)).min(crate::data::MAX_REPS);
         Engine { workspace: Workspace::new(crate::data::synthetic_dataset(reps, quarters, u64::from(seed))), load_problems: Vec::new(), last: None }
@@ -269,7 +271,7 @@ impl Engine {
     }
 
     /// Up to `count` rows of the last `run`'s results from position `start`, sorted by
-    /// `sortKey` (`data`, `rep_id`, `name`, `region`, `role`, `score`, `grade`, `rank`,
+    /// `sort_key` (`data`, `rep_id`, `name`, `region`, `role`, `score`, `grade`, `rank`,
     /// `attainment_pct`, `base_total`, `commission`, `bonuses`, `variable_pay`, `total_pay`),
     /// descending when asked; equal values keep data order. Each row is flat: the rep, its
     /// score, grade, rank and pay sums. Throws `no_results` before the first `run`, and

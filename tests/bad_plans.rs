@@ -209,3 +209,22 @@ fn a_payout_curve_needs_a_positive_target_and_a_step_and_is_rounded_as_money() {
     let pays: Vec<String> = curve.iter().map(|p| p.pay.to_string()).collect();
     assert_eq!(pays, ["0.00", "15000.00", "30000.00"]);
 }
+
+#[test]
+fn a_json_number_with_more_digits_than_it_keeps_is_refused_not_rounded() {
+    let mut ws = Workspace::with_sample_reps();
+    let text = sample_plan().to_string().replace("\"rate_pct\":3", "\"rate_pct\":3.333333333333333333333");
+    let e = &ws.set_plan_json(&text).problems[0];
+    assert_eq!((e.code, e.value.as_deref()), ("number_too_precise", Some("3.333333333333333333333")));
+    assert!(e.message.en.ends_with("the number 3.333333333333333333333 has more digits than a JSON number keeps exactly (15): write it in double quotes, \"3.333333333333333333333\", to keep every digit"), "{}", e.message.en);
+    assert!(e.message.zh.contains("请写在双引号中"), "{}", e.message.zh);
+    // In quotes every digit is kept; 15 digits fit a JSON number; digits inside text are text.
+    let quoted = sample_plan().to_string().replace("\"rate_pct\":3", "\"rate_pct\":\"3.333333333333333333333\"");
+    assert!(ws.set_plan_json(&quoted).ok);
+    for fits in ["3.33333333333333", "0.000000000000001234", "123456789012345e-10", "1e2"] {
+        let ok = sample_plan().to_string().replace("\"rate_pct\":3", &format!("\"rate_pct\":{fits}"));
+        assert!(!ws.set_plan_json(&ok).problems.iter().any(|p| p.code == "number_too_precise"), "{fits}");
+    }
+    let named = sample_plan().to_string().replace("\"name\":\"", "\"name\":\"3.333333333333333333333 ");
+    assert!(ws.set_plan_json(&named).ok);
+}

@@ -24,6 +24,9 @@ pub fn parse_plan(text: &str) -> Result<Plan, Vec<Problem>> {
         )]);
     }
     let tree: Tree = serde_json::from_str(text).map_err(|e| vec![syntax_problem(text, &e)])?;
+    if let Some(problem) = imprecise_number(text) {
+        return Err(vec![problem]);
+    }
     match super::tracked::read::<Plan>(&tree) {
         Ok(plan) if plan.version == CURRENT_VERSION => Ok(plan),
         // Something to say: about the version first, as a plan of another version may not
@@ -40,6 +43,61 @@ pub fn parse_plan(text: &str) -> Result<Plan, Vec<Problem>> {
 /// text is JSON (whatever it holds). For a hint while a plan is typed.
 pub fn json_syntax(text: &str) -> Option<Problem> {
     serde_json::from_str::<Tree>(without_bom(text)).err().map(|e| syntax_problem(text, &e))
+}
+
+/// The most significant digits a JSON number keeps: JSON numbers are read as binary floating
+/// point (whole numbers as 64-bit integers), which holds 15 digits exactly.
+const PRECISE_DIGITS: usize = 15;
+
+/// The first JSON number in `text` (valid JSON) that would not be read exactly: more than
+/// [`PRECISE_DIGITS`] significant digits with a fraction or an exponent, or a whole number
+/// beyond 18 digits. An error rather than a silent rounding: written in quotes, it is exact.
+fn imprecise_number(text: &str) -> Option<Problem> {
+    let bytes = text.as_bytes();
+    let (mut at, mut in_string) = (0, false);
+    while at < bytes.len() {
+        let b = bytes[at];
+        if in_string {
+            match b {
+                b'\\' => at += 1,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            at += 1;
+            continue;
+        }
+        if b == b'"' {
+            in_string = true;
+            at += 1;
+            continue;
+        }
+        if !(b == b'-' || b.is_ascii_digit()) {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        while at < bytes.len() && matches!(bytes[at], b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9') {
+            at += 1;
+        }
+        let token = &text[start..at];
+        let mantissa = token.split(['e', 'E']).next().unwrap_or(token);
+        let digits = mantissa.trim_start_matches('-').replace('.', "");
+        let significant = digits.trim_start_matches('0').trim_end_matches('0').len();
+        let whole = !token.contains(['.', 'e', 'E']);
+        if (whole && digits.trim_start_matches('0').len() > 18) || (!whole && significant > PRECISE_DIGITS) {
+            let line = text[..start].matches('\n').count() + 1;
+            let column = start - text[..start].rfind('\n').map_or(0, |n| n + 1) + 1;
+            let shown = crate::problem::shown(token);
+            return Some(Problem::error(
+                "number_too_precise",
+                "",
+                Some(token.to_string()),
+                format!("line {line}, column {column}: the number {shown} has more digits than a JSON number keeps exactly ({PRECISE_DIGITS}): write it in double quotes, \"{shown}\", to keep every digit"),
+                format!("第 {line} 行第 {column} 列：数字 {shown} 的位数超过 JSON 数字能精确保留的位数（{PRECISE_DIGITS} 位）：请写在双引号中，\"{shown}\"，以保留每一位"),
+            ));
+        }
+    }
+    None
 }
 
 /// `text` without the byte-order mark Windows editors (Notepad, Excel) put first in a UTF-8 file.

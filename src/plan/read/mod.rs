@@ -34,8 +34,8 @@ macro_rules! leaves {
 }
 leaves!(String, crate::label::Label, u32, i64, bool);
 
-/// A decimal: a JSON number, or text holding one. Text is read as [`DECIMAL_PATTERN`] says
-/// (the plan's JSON Schema gives the same pattern): spaces around the number are forgiven, as
+/// A decimal: a JSON number, or text holding one. Text is read as `DECIMAL_PATTERN` says
+/// (the plan's JSON Schema gives that pattern): spaces around the number are forgiven, as
 /// in a reps file; anything else that is not a number is refused, in serde's words.
 impl<'de> Read<'de> for Decimal {
     fn read(value: &'de Tree<'de>, _: &Stack<'de>) -> Result<Self, Error> {
@@ -49,9 +49,10 @@ impl<'de> Read<'de> for Decimal {
 
 /// How a decimal may be written as text, as a regular expression (for the JSON Schema):
 /// a sign, digits with a decimal point anywhere, an exponent; spaces around it.
+#[cfg(test)]
 pub(crate) const DECIMAL_PATTERN: &str = r"^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$";
 
-/// Whether `text` is a decimal as [`DECIMAL_PATTERN`] says.
+/// Whether `text` is a decimal as `DECIMAL_PATTERN` says.
 fn is_decimal_text(text: &str) -> bool {
     let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
     let s = text.trim();
