@@ -49,55 +49,59 @@ pub fn json_syntax(text: &str) -> Option<Problem> {
 /// point (whole numbers as 64-bit integers), which holds 15 digits exactly.
 const PRECISE_DIGITS: usize = 15;
 
-/// The first JSON number in `text` (valid JSON) that would not be read exactly: more than
-/// [`PRECISE_DIGITS`] significant digits with a fraction or an exponent, or a whole number
-/// beyond 18 digits. An error rather than a silent rounding: written in quotes, it is exact.
+/// The first JSON number in `text` (valid JSON) that would not be read exactly, as an error
+/// rather than a silent rounding: written in quotes, it is exact.
 fn imprecise_number(text: &str) -> Option<Problem> {
+    let (start, token) = json_numbers(text).find(|(_, token)| !kept_exactly(token))?;
+    let line = text[..start].matches('\n').count() + 1;
+    let column = start - text[..start].rfind('\n').map_or(0, |n| n + 1) + 1;
+    let shown = crate::problem::shown(token);
+    Some(Problem::error(
+        "number_too_precise",
+        "",
+        Some(token.to_string()),
+        format!("line {line}, column {column}: the number {shown} has more digits than a JSON number keeps exactly ({PRECISE_DIGITS}): write it in double quotes, \"{shown}\", to keep every digit"),
+        format!("第 {line} 行第 {column} 列：数字 {shown} 的位数超过 JSON 数字能精确保留的位数（{PRECISE_DIGITS} 位）：请写在双引号中，\"{shown}\"，以保留每一位"),
+    ))
+}
+
+/// Whether a JSON number reads exactly: at most [`PRECISE_DIGITS`] significant digits with a
+/// fraction or an exponent, at most 18 digits as a whole number.
+fn kept_exactly(token: &str) -> bool {
+    let mantissa = token.split(['e', 'E']).next().unwrap_or(token);
+    let digits = mantissa.trim_start_matches('-').replace('.', "");
+    let digits = digits.trim_start_matches('0');
+    if token.contains(['.', 'e', 'E']) {
+        digits.trim_end_matches('0').len() <= PRECISE_DIGITS
+    } else {
+        digits.len() <= 18
+    }
+}
+
+/// The numbers of JSON text (outside its strings), each with its byte offset.
+fn json_numbers(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let bytes = text.as_bytes();
     let (mut at, mut in_string) = (0, false);
-    while at < bytes.len() {
-        let b = bytes[at];
-        if in_string {
-            match b {
-                b'\\' => at += 1,
-                b'"' => in_string = false,
-                _ => {}
+    std::iter::from_fn(move || {
+        while at < bytes.len() {
+            let b = bytes[at];
+            if in_string || b == b'"' || !(b == b'-' || b.is_ascii_digit()) {
+                match (in_string, b) {
+                    (true, b'\\') => at += 1,
+                    (_, b'"') => in_string = !in_string,
+                    _ => {}
+                }
+                at += 1;
+                continue;
             }
-            at += 1;
-            continue;
+            let start = at;
+            while at < bytes.len() && matches!(bytes[at], b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9') {
+                at += 1;
+            }
+            return Some((start, &text[start..at]));
         }
-        if b == b'"' {
-            in_string = true;
-            at += 1;
-            continue;
-        }
-        if !(b == b'-' || b.is_ascii_digit()) {
-            at += 1;
-            continue;
-        }
-        let start = at;
-        while at < bytes.len() && matches!(bytes[at], b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9') {
-            at += 1;
-        }
-        let token = &text[start..at];
-        let mantissa = token.split(['e', 'E']).next().unwrap_or(token);
-        let digits = mantissa.trim_start_matches('-').replace('.', "");
-        let significant = digits.trim_start_matches('0').trim_end_matches('0').len();
-        let whole = !token.contains(['.', 'e', 'E']);
-        if (whole && digits.trim_start_matches('0').len() > 18) || (!whole && significant > PRECISE_DIGITS) {
-            let line = text[..start].matches('\n').count() + 1;
-            let column = start - text[..start].rfind('\n').map_or(0, |n| n + 1) + 1;
-            let shown = crate::problem::shown(token);
-            return Some(Problem::error(
-                "number_too_precise",
-                "",
-                Some(token.to_string()),
-                format!("line {line}, column {column}: the number {shown} has more digits than a JSON number keeps exactly ({PRECISE_DIGITS}): write it in double quotes, \"{shown}\", to keep every digit"),
-                format!("第 {line} 行第 {column} 列：数字 {shown} 的位数超过 JSON 数字能精确保留的位数（{PRECISE_DIGITS} 位）：请写在双引号中，\"{shown}\"，以保留每一位"),
-            ));
-        }
-    }
-    None
+        None
+    })
 }
 
 /// `text` without the byte-order mark Windows editors (Notepad, Excel) put first in a UTF-8 file.
