@@ -175,3 +175,17 @@ test('a rank bonus\'s top N is a whole number: typed, it is written as one and t
   await eventually(() => app(page, '[data-error-for="bonuses[2].rule.top"]').count(), 1, 'the error under Top N');
   await context.close();
 });
+
+test('the statement gives base and bonuses a subtotal and the total its parts (Zhang Wei: 19,800.00 + 41,800.00 + 18,123.36 = 79,723.36)', async () => {
+  const { page, context } = await openTargetOriented();
+  await app(page, 'tr[data-rep="E01"]').click();
+  const drawer = app(page, '[data-testid="explanation"]');
+  // Salary 16,500 + transport 2,400 + phone 900; the four bonuses, the pool's share 13,123.36 among them.
+  assert.equal(await drawer.locator('[data-col="base-subtotal"]').textContent(), '19,800.00');
+  assert.equal(await drawer.locator('[data-col="bonus-subtotal"]').textContent(), '18,123.36');
+  assert.equal(await drawer.locator('[data-testid="detail-total"]').textContent(), '79,723.36');
+  assert.equal(await drawer.locator('[data-testid="pay-parts"]').textContent(), '= Base 19,800.00 + Commission 41,800.00 + Bonuses 18,123.36');
+  await app(page, 'button[data-statement-lang="zh"]').click();
+  assert.equal(await drawer.locator('[data-testid="pay-parts"]').textContent(), '= 底薪 19,800.00 + 提成 41,800.00 + 奖金 18,123.36');
+  await context.close();
+});

@@ -5,7 +5,7 @@ import { html, nothing } from 'lit';
 import { localized, name, paren, term } from './i18n.js';
 import { renderRepFlags, renderRepPortrait } from './signals.js';
 import { columnName } from './columns.js';
-import { money, exactMoney, number, percent, rate, short } from './format.js';
+import { money, exactMoney, number, percent, rate, short, sum } from './format.js';
 
 const PERCENT_KEYS = new Set(['attainment_pct', 'cap_pct', 'floor_pct', 'threshold_pct', 'applied_pct', 'band_score_pct', 'rater_weight_pct', 'gate_pct', 'group_attainment_pct', 'above_pct', 'excess_over_pct', 'rate_pct']);
 const HIDDEN_KEYS = new Set(['actual', 'target', 'attainment_pct', 'score']);
@@ -73,6 +73,27 @@ function scoreRounding(el, plan, yearToDate) {
   const places = plan.rounding?.score_scale ?? 2;
   const mode = term(el.lang, `rounding_${plan.rounding?.mode ?? 'half_up'}`);
   return el.L(yearToDate ? 'scoreRoundingYtd' : 'scoreRounding').replace('{places}', places).replace('{mode}', mode);
+}
+
+/** A section's subtotal row, when it has more than one item. */
+function subtotal(el, items, amount, testid) {
+  return items.length > 1 ? html`<tr class="grand"><th scope="row" colspan="2">${el.L('subtotal')}</th><td class="num" data-col=${testid}><strong>${money(amount)}</strong></td></tr>` : nothing;
+}
+
+/**
+ * What the total is made of, "= base 19,800.00 + commission 41,800.00 + bonuses 18,123.36",
+ * when the statement's sections add up to it exactly (a draw or a cap on variable pay
+ * changes what is paid: then the sections above say so and this is left out).
+ */
+function payParts(el, rep) {
+  const parts = [
+    ['basePay', rep.base_pay.length ? rep.base_total : null],
+    ['commission', rep.commission.length ? sum(rep.commission.map((l) => l.pay)) : null],
+    ['bonusesTitle', rep.bonuses.length ? sum(rep.bonuses.map((b) => b.amount)) : null],
+    ['returns', rep.adjustments.length ? sum(rep.adjustments.map((a) => a.amount)) : null],
+  ].filter(([, amount]) => amount != null);
+  if (parts.length < 2 || Number(sum([...parts.map(([, a]) => a), `-${rep.total_pay}`.replace('--', '')])) !== 0) return nothing;
+  return html` <span class="hint" data-testid="pay-parts">= ${parts.map(([label, amount], i) => `${i ? (amount.startsWith('-') ? ' − ' : ' + ') : ''}${el.L(label)} ${money(amount.replace(/^-/, i ? '' : '-'))}`).join('')}</span>`;
 }
 
 /** The cap the points' total met, with the totals before and after: "bonus points 5 → bonus cap 4". */
@@ -156,7 +177,8 @@ export function renderExplanation(el, rep, results) {
       <thead><tr><th colspan="2">${el.L('basePay')}</th><th class="num">${el.L('pay')}</th></tr></thead>
       <tbody>${rep.base_pay.map((item) => html`<tr data-item=${item.id}>
         <th scope="row">${item.kind === 'salary' ? el.L('salary') : el.text(plan.base_pay?.allowances?.find((a) => a.id === item.id)) || item.id}</th>
-        <td>${steps(el, item.explain, ['salary', 'period_amount'])}</td><td class="num">${money(item.amount)}</td></tr>`)}</tbody>
+        <td>${steps(el, item.explain, ['salary', 'period_amount'])}</td><td class="num">${money(item.amount)}</td></tr>`)}
+        ${subtotal(el, rep.base_pay, rep.base_total, 'base-subtotal')}</tbody>
     </table>` : nothing}
     ${rep.commission.map((line) => {
       const source = plan.commission?.find((l) => l.id === line.id);
@@ -181,7 +203,8 @@ export function renderExplanation(el, rep, results) {
       <thead><tr><th colspan="2">${el.L('bonusesTitle')}</th><th class="num">${el.L('pay')}</th></tr></thead>
       <tbody>${rep.bonuses.map((b) => html`<tr data-bonus=${b.id}>
         <th scope="row">${el.text(plan.bonuses?.find((x) => x.id === b.id)) || b.id}<div class="hint">${term(el.lang, b.kind)}</div></th>
-        <td>${steps(el, b.explain)}</td><td class="num" data-col="bonus">${money(b.amount)}</td></tr>`)}</tbody>
+        <td>${steps(el, b.explain)}</td><td class="num" data-col="bonus">${money(b.amount)}</td></tr>`)}
+        ${subtotal(el, rep.bonuses, sum(rep.bonuses.map((b) => b.amount)), 'bonus-subtotal')}</tbody>
     </table>` : nothing}
     ${rep.adjustments.length ? html`<table class="grid explain" data-section="returns">
       <thead><tr><th colspan="2">${el.L('returns')}</th><th class="num">${el.L('pay')}</th></tr></thead>
@@ -190,7 +213,7 @@ export function renderExplanation(el, rep, results) {
         <td>${steps(el, a.explain, ['paid_then', 'due_without_return'])}</td><td class="num" data-col="return">${money(a.amount)}</td></tr>`)}</tbody>
     </table>` : nothing}
     ${rep.draw ? html`<p class="hint" data-section="draw">${el.L('draw')}${el.L('colon')}${term(el.lang, 'paid_then')} ${money(rep.draw.earned)} → ${money(rep.draw.paid)}</p>` : nothing}
-    <p class="verdict total-line">${el.L('total')}${el.L('colon')}<strong data-testid="detail-total">${money(rep.total_pay)}</strong></p>
+    <p class="verdict total-line">${el.L('total')}${el.L('colon')}<strong data-testid="detail-total">${money(rep.total_pay)}</strong>${payParts(el, rep)}</p>
     ${rep.warnings.length ? html`<ul class="warnings no-print" data-section="warnings">${rep.warnings.map((w) => html`<li data-warning=${w.code}>${localized(el.lang, w.message)}</li>`)}</ul>` : nothing}
     ${renderRepPortrait(el, el.signals, rep, kpiName)}
     <p class="statement-foot hint">${el.L('statementFoot')}</p>
