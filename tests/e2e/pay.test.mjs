@@ -189,3 +189,18 @@ test('the statement gives base and bonuses a subtotal and the total its parts (Z
   assert.equal(await drawer.locator('[data-testid="pay-parts"]').textContent(), '= 底薪 19,800.00 + 提成 41,800.00 + 奖金 18,123.36');
   await context.close();
 });
+
+test('a retroactive line names its one slice as the whole amount at the tier reached, not a slice to infinity', async () => {
+  const { page, context } = await openPlayground(env);
+  await app(page, 'tr[data-rep="E03"]').click();
+  const slices = app(page, '[data-testid="explanation"] tr.slice');
+  // Marginal (the preset): Li Na's 1,500,000 in three slices.
+  assert.deepEqual(await slices.locator('th').allTextContents(), ['Slice 0 – 1,000,000', 'Slice 1,000,000 – 1,200,000', 'Slice 1,200,000 – ∞']);
+  await app(page, 'select[data-path="commission[0].method"]').selectOption('retroactive');
+  // Retroactive: 150% reaches the 5% tier, paid on the whole 1,500,000 = 75,000.00.
+  await eventually(() => slices.locator('th').allTextContents(), ['Whole amount at the tier from 1,200,000'], 'one retroactive slice');
+  assert.equal(await slices.locator('[data-col="slice-pay"]').textContent(), '75,000.00');
+  await app(page, 'button[data-statement-lang="zh"]').click();
+  assert.deepEqual(await slices.locator('th').allTextContents(), ['全额按所达档位计，档位起点 1,200,000']);
+  await context.close();
+});

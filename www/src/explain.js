@@ -75,6 +75,16 @@ function scoreRounding(el, plan, yearToDate) {
   return el.L(yearToDate ? 'scoreRoundingYtd' : 'scoreRounding').replace('{places}', places).replace('{mode}', mode);
 }
 
+/**
+ * What a commission slice is: a slice of the base between two tier starts (marginal tiers),
+ * the whole base at the tier reached (retroactive tiers), or the whole base (one tier from 0).
+ */
+function sliceName(el, slice, line) {
+  if (slice.to == null && isZero(slice.from)) return el.L('wholeAmount');
+  if (line?.method === 'retroactive') return `${el.L('tierReached')} ${money(slice.from)}`;
+  return `${el.L('tierSlice')} ${money(slice.from)} – ${slice.to != null ? money(slice.to) : '∞'}`;
+}
+
 /** A section's subtotal row, when it has more than one item. */
 function subtotal(el, items, amount, testid) {
   return items.length > 1 ? html`<tr class="grand"><th scope="row" colspan="2">${el.L('subtotal')}</th><td class="num" data-col=${testid}><strong>${money(amount)}</strong></td></tr>` : nothing;
@@ -186,7 +196,7 @@ export function renderExplanation(el, rep, results) {
         <thead><tr><th colspan="2">${el.text(source) || line.id}</th><th class="num">${el.L('pay')}</th></tr></thead>
         <tbody>
           <tr><th scope="row">${el.L('base')}</th><td class="num">${money(line.base)}${line.target != null ? html` / ${money(line.target)} = ${percent(line.attainment_pct)}` : nothing}</td><td></td></tr>
-          ${line.slices.map((s) => html`<tr class="slice"><th scope="row">${el.L('tierSlice')} ${money(s.from)} – ${s.to != null ? money(s.to) : '∞'}</th>
+          ${line.slices.map((s) => html`<tr class="slice"><th scope="row">${sliceName(el, s, source)}</th>
             <td class="num">${money(s.amount)} × ${rate(s.rate)}</td><td class="num" data-col="slice-pay">${exactMoney(s.pay)}</td></tr>`)}
           ${line.explain.steps.filter((s) => s.key === 'period_pay').map((s) => html`<tr class="period" data-period=${s.period}><th scope="row" colspan="2">${s.period}</th><td class="num" data-col="period-pay">${money(s.value)}</td></tr>`)}
           ${line.explain.notes.length || line.explain.steps.some((s) => MODIFIER_KEYS.has(s.key))
