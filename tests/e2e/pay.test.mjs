@@ -204,3 +204,14 @@ test('a retroactive line names its one slice as the whole amount at the tier rea
   assert.deepEqual(await slices.locator('th').allTextContents(), ['全额按所达档位计，档位起点 1,200,000']);
   await context.close();
 });
+
+test('a number typed in full-width digits (a Chinese input method) is the same number', async () => {
+  const { page, context } = await openPlayground(env);
+  const rate = app(page, '[data-path="commission[0].tiers[0].rate_pct"]');
+  await rate.fill('３．５');
+  // 1,000,000 × 3.5% + 200,000 × 4% = 43,000.00
+  await eventually(() => cell(page, 'E01', 'commission').textContent(), '43,000.00', 'the full-width rate applied');
+  assert.equal(await page.evaluate(() => document.querySelector('sales-plan-playground').plan.commission[0].tiers[0].rate_pct), '3.5');
+  assert.equal(await app(page, '[data-error-for="commission[0].tiers[0].rate_pct"]').count(), 0);
+  await context.close();
+});

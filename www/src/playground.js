@@ -44,14 +44,16 @@ function orderPartner(p) {
 
 /**
  * What a field of `type` holds once `text` is typed in it: a decimal stays text (exact, the
- * engine reads it), a whole number (`integer`: a count such as a bonus's top N) becomes a JSON
+ * engine reads it; full-width digits become ASCII ones), a whole number (`integer`: a count such as a bonus's top N) becomes a JSON
  * number as the plan format wants it, an emptied optional field is left out; anything else
  * is kept as typed, for the engine to say what is wrong with it.
  */
 function typedValue(text, type, optional) {
   if (optional && text.trim() === '') return undefined;
-  if (type === 'integer' && /^\s*\d{1,9}\s*$/.test(text)) return Number(text);
-  return text;
+  // A Chinese input method in full-width mode types ６０．５: the same number.
+  const typed = type === 'text' ? text : text.replace(/[\uFF10-\uFF19\uFF0E\uFF0B\uFF0D\u3000]/g, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+  if (type === 'integer' && /^\s*\d{1,9}\s*$/.test(typed)) return Number(typed);
+  return typed;
 }
 
 /**
