@@ -60,6 +60,10 @@ pub fn parse(src: &str, resolve: &dyn Fn(&str) -> Option<usize>) -> Result<Expr,
             "comparisons cannot be chained; write and(a < b, b < c)",
             "比较不能连写；请写成 and(a < b, b < c)",
         )),
+        Tok::Comma if p.between_numbers() => Err(p.error_here(
+            "write a number without thousands separators (1000000, or 100万)",
+            "数字中不要写千位分隔符（写成 1000000 或 100万）",
+        )),
         _ => Err(p.error_here("expected an operator or the end of the formula", "此处应为运算符或公式结尾")),
     }
 }
@@ -183,6 +187,12 @@ impl Parser<'_> {
             self.pos += 1;
         }
         t
+    }
+
+    /// Whether the token here stands between two numbers (`1,000`).
+    fn between_numbers(&self) -> bool {
+        let number = |at: Option<usize>| matches!(at.and_then(|i| self.tokens.get(i)), Some((Tok::Num(_), _)));
+        number(self.pos.checked_sub(1)) && number(Some(self.pos + 1))
     }
 
     fn error_here(&self, en: &str, zh: &str) -> FormulaError {
@@ -400,6 +410,10 @@ mod tests {
         assert!(err("1 < 2 < 3").en.contains("comparisons cannot be chained"));
         assert_eq!(err("1 < 2 < 3").column, 7);
         assert!(err("100 万").en.contains("without a space"));
+        // A target typed as in a spreadsheet: the comma is named, at its column.
+        let e = err("1,000,000");
+        assert_eq!((e.en.as_str(), e.column), ("write a number without thousands separators (1000000, or 100万)", 2));
+        assert_eq!(err("visits, 2").en, "expected an operator or the end of the formula");
     }
 
     #[test]
