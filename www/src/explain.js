@@ -102,8 +102,15 @@ function payParts(el, rep) {
     ['bonusesTitle', rep.bonuses.length ? sum(rep.bonuses.map((b) => b.amount)) : null],
     ['returns', rep.adjustments.length ? sum(rep.adjustments.map((a) => a.amount)) : null],
   ].filter(([, amount]) => amount != null);
-  if (parts.length < 2 || Number(sum([...parts.map(([, a]) => a), `-${rep.total_pay}`.replace('--', '')])) !== 0) return nothing;
-  return html` <span class="hint" data-testid="pay-parts">= ${parts.map(([label, amount], i) => `${i ? (amount.startsWith('-') ? ' − ' : ' + ') : ''}${el.L(label)} ${money(amount.replace(/^-/, i ? '' : '-'))}`).join('')}</span>`;
+  const negated = (d) => (d.startsWith('-') ? d.slice(1) : `-${d}`);
+  if (parts.length < 2 || !isZero(sum([...parts.map(([, amount]) => amount), negated(rep.total_pay)]))) return nothing;
+  // After the first part, a negative amount (returns) is subtracted: "− Returns 1,500.00".
+  const written = parts.map(([label, amount], i) => {
+    if (i === 0) return `${el.L(label)} ${money(amount)}`;
+    const minus = amount.startsWith('-');
+    return ` ${minus ? '−' : '+'} ${el.L(label)} ${money(minus ? negated(amount) : amount)}`;
+  });
+  return html` <span class="hint" data-testid="pay-parts">= ${written.join('')}</span>`;
 }
 
 /** The cap the points' total met, with the totals before and after: "bonus points 5 → bonus cap 4". */

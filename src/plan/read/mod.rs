@@ -52,27 +52,10 @@ impl<'de> Read<'de> for Decimal {
 #[cfg(test)]
 pub(crate) const DECIMAL_PATTERN: &str = r"^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$";
 
-/// Whether `text` is a decimal as `DECIMAL_PATTERN` says.
+/// Whether `text` is a decimal as `DECIMAL_PATTERN` says: a number as a reps file writes it,
+/// but without digit groups (`1,000` is not a decimal to the engine).
 fn is_decimal_text(text: &str) -> bool {
-    let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
-    let s = text.trim();
-    let s = s.strip_prefix(['+', '-']).unwrap_or(s);
-    let whole = digits(s);
-    let rest = &s[whole..];
-    let (fraction, rest) = match rest.strip_prefix('.') {
-        Some(after) => (digits(after), &after[digits(after)..]),
-        None => (0, rest),
-    };
-    if whole + fraction == 0 {
-        return false;
-    }
-    match rest.strip_prefix(['e', 'E']) {
-        None => rest.is_empty(),
-        Some(exponent) => {
-            let exponent = exponent.strip_prefix(['+', '-']).unwrap_or(exponent);
-            !exponent.is_empty() && digits(exponent) == exponent.len()
-        }
-    }
+    crate::data::looks_numeric(text) && !text.contains(',')
 }
 
 impl<'de, T: Read<'de>> Read<'de> for Option<T> {
@@ -180,8 +163,8 @@ impl<'de, 's> Fields<'de, 's> {
 }
 
 /// An internally tagged enum (`{"type": "ratio", "cap_pct": 120}`): the variant named by
-/// `type`, by its index in `variants`, and a reader of the object's other fields. As with
-/// serde's derive, an error inside the object is reported at the object, not at a field in it.
+/// `type`, by its index in `variants`, and the object's entries for [`variant_fields`]. As
+/// with serde's derive, an error inside the object is reported at the object, not at a field in it.
 pub(crate) fn tagged<'de>(value: &'de Tree<'de>, stack: &Stack<'de>, expecting: &'static str, variants: &'static [&'static str]) -> Result<(usize, &'de [(Cow<'de, str>, Tree<'de>)]), Error> {
     let Tree::Object(entries) = value else { return Err(Error::invalid_type(unexpected(value), &expecting)) };
     no_repeated_key(entries)?;
