@@ -196,12 +196,18 @@ test('a retroactive line names its one slice as the whole amount at the tier rea
   const slices = app(page, '[data-testid="explanation"] tr.slice');
   // Marginal (the preset): Li Na's 1,500,000 in three slices.
   assert.deepEqual(await slices.locator('th').allTextContents(), ['Slice 0 – 1,000,000', 'Slice 1,000,000 – 1,200,000', 'Slice 1,200,000 – ∞']);
+  const bounds = app(page, '.tier-bounds');
+  assert.match(await bounds.textContent(), /^A tier runs from its bound \(inclusive\) to the next; its rate applies only to the slice/);
   await app(page, 'select[data-path="commission[0].method"]').selectOption('retroactive');
+  // The editor says where the whole amount moves up: the first bound above 0 (100% of target), inclusive.
+  await eventually(() => bounds.textContent(), 'A tier starts at its bound, inclusive: at exactly 100% of target the whole amount is paid at the 100% tier’s rate.', 'the retroactive bound stated');
   // Retroactive: 150% reaches the 5% tier, paid on the whole 1,500,000 = 75,000.00.
   await eventually(() => slices.locator('th').allTextContents(), ['Whole amount at the tier from 1,200,000'], 'one retroactive slice');
   assert.equal(await slices.locator('[data-col="slice-pay"]').textContent(), '75,000.00');
   await app(page, 'button[data-statement-lang="zh"]').click();
   assert.deepEqual(await slices.locator('th').allTextContents(), ['全额按所达档位计，档位起点 1,200,000']);
+  // The statement's language is the page's: the editor says it in Chinese too.
+  await eventually(() => bounds.textContent(), '档位含起点：达成恰好 100% 时，全部金额按 100% 档的费率计算。', 'the bound stated in Chinese');
   await context.close();
 });
 

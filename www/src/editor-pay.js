@@ -3,6 +3,7 @@
 import { html, nothing } from 'lit';
 import { name, term } from './i18n.js';
 import { cityTier } from './columns.js';
+import { group } from './format.js';
 
 /**
  * The editor of commission line `i`: method, gate, cap, grade multipliers and tiers.
@@ -51,9 +52,23 @@ export function renderCommission(el, line, i) {
         })}
       </tbody>
     </table>
+    <p class="hint tier-bounds">${tierBoundsHint(el, line)}</p>
     <button type="button" class="secondary" @click=${() => addTier(el, base, line)}>+ ${el.L('addTier')}</button>
     ${el.fieldError(`${base}.tiers`)}
   </fieldset>`;
+}
+
+/**
+ * How the line's tier bounds are read (D5): a tier starts at its bound, inclusive. Under
+ * `retroactive` the hint names the line's second bound, where the whole amount moves up a
+ * tier ("at exactly 120% of target …"); under `marginal` it says a rate applies to its slice.
+ */
+export function tierBoundsHint(el, line) {
+  if (line.method !== 'retroactive') return el.L('marginalBounds');
+  const bound = line.tiers.map((t) => String(t.from)).find((from) => /[1-9]/.test(from) && !from.trim().startsWith('-'));
+  if (bound == null) return el.L('retroactiveOneTier');
+  const shown = line.tier_basis === 'amount' ? group(bound) : `${group(bound)}%`;
+  return el.L(line.tier_basis === 'amount' ? 'retroactiveBoundAmount' : 'retroactiveBoundPct').replaceAll('{bound}', shown);
 }
 
 /** Swaps tier `n` with its neighbour; their bounds must then be put back in order by hand. */
