@@ -582,8 +582,9 @@ fn normalize_scales_weights_to_100() {
     assert_eq!([score(&e, "E01", "revenue"), score(&e, "E01", "visits"), score(&e, "E01", "product_test")], ["70.00", "26.11", "16.00"]);
     assert_eq!(zhang.score.to_string(), "112.11");
     assert_eq!(kpi(zhang, "visits").weight, d("25"));
-    assert_eq!(kpi(zhang, "revenue").weight.round_dp(2), d("58.33"));
-    assert_eq!(kpi(zhang, "product_test").weight.round_dp(2), d("16.67"));
+    // 58.333… and 16.666… cut to 58.33 and 16.66; the 0.01 left over goes to the larger remainder.
+    assert_eq!(kpi(zhang, "revenue").weight, d("58.33"));
+    assert_eq!(kpi(zhang, "product_test").weight, d("16.67"));
 
     // Three equal weights: 33.34 + 33.33 + 33.33, a perfect rep scores 100.
     let plan = json!({
@@ -1439,7 +1440,11 @@ fn presets_as_described() {
     assert!(seed["scorecards"].as_array().unwrap().iter().all(|c| c["normalize"] == true));
     let e = workspace_with(&seed.to_string()).evaluate("2026-Q4").unwrap();
     let results_share: Decimal = rep(&e, "E01").kpis.iter().filter(|k| k.category.as_deref() == Some("results")).map(|k| k.weight).sum();
-    assert_eq!(results_share.round_dp(2), d("58.33"));
+    assert_eq!(results_share, d("58.33"));
+    // Five weights of 5 in a card of 120: 4.1666… each, cut to 4.16; the units left over go to
+    // equal remainders in the order listed, so the last one stays at 4.16 (the statement says so).
+    let fives: Vec<String> = rep(&e, "E01").kpis.iter().rev().take(5).rev().map(|k| k.weight.to_string()).collect();
+    assert_eq!(fives, ["4.17", "4.17", "4.17", "4.17", "4.16"]);
 
     for id in ["target-oriented", "behavior-driven"] {
         assert!(json(id)["grades"]["streak"]["grade"] == "C", "{id}");

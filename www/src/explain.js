@@ -76,6 +76,33 @@ function scoreRounding(el, plan, yearToDate) {
 }
 
 /**
+ * How a normalised card's weights came to be what the statement shows (`"normalize": true`):
+ * scaled to 100 and rounded by largest remainder, which can part equal written weights by one
+ * unit (4.17 and 4.16), and a deduction taken from the scaled weight. Nothing for another card.
+ */
+function normalisedWeights(el, plan, card, rep) {
+  if (!card?.normalize) return nothing;
+  const places = plan.rounding?.score_scale ?? 2;
+  const unit = places > 0 ? `0.${'0'.repeat(places - 1)}1` : '1';
+  const written = sum(card.kpis.map((k) => String(k.weight)));
+  const fill = (key, values) => Object.entries(values).reduce((text, [k, v]) => text.replaceAll(`{${k}}`, v), el.L(key));
+  const parts = [fill('normalisedWeights', { sum: short(written, 4), places, unit })];
+  const shown = new Map(rep.kpis.map((k) => [k.id, k.weight]));
+  const kpiName = (k) => el.text(k) || k.id;
+  // Equal written weights that ended one unit apart: the ones left at the lower value named.
+  for (const weight of new Set(card.kpis.map((k) => String(k.weight)))) {
+    const alike = card.kpis.filter((k) => String(k.weight) === weight && shown.has(k.id));
+    const values = [...new Set(alike.map((k) => short(shown.get(k.id), places)))].sort((a, b) => (sum([a, `-${b}`]).startsWith('-') ? -1 : 1));
+    if (values.length < 2) continue;
+    const names = alike.filter((k) => short(shown.get(k.id), places) === values[0]).map(kpiName).join(el.L('listSep'));
+    parts.push(fill('normalisedTies', { weight: short(weight, 4), names, low: values[0], high: values.at(-1) }));
+  }
+  const deductions = card.kpis.filter((k) => k.scoring?.type === 'deduction' && shown.has(k.id));
+  if (deductions.length) parts.push(fill('normalisedDeduction', { list: deductions.map((k) => `${kpiName(k)} ${short(shown.get(k.id), places)}`).join(el.L('listSep')) }));
+  return html`<p class="hint" data-testid="normalised-weights">${parts.join(el.lang === 'zh' ? '' : ' ')}</p>`;
+}
+
+/**
  * What a commission slice is: a slice of the base between two tier starts (marginal tiers),
  * the whole base at the tier reached (retroactive tiers), or the whole base (one tier from 0).
  */
@@ -180,6 +207,7 @@ export function renderExplanation(el, rep, results) {
         })}
       </tbody>
     </table>
+    ${normalisedWeights(el, plan, card, rep)}
     <p class="hint" data-testid="score-rounding">${scoreRounding(el, plan, results.year_to_date)}</p>
     ${rep.points.length ? html`<table class="grid explain">
       <thead><tr><th>${el.L('points')}</th><th class="num">${el.L('events')}</th><th class="num">${el.L('pointsGot')}</th></tr></thead>
