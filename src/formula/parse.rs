@@ -60,10 +60,7 @@ pub fn parse(src: &str, resolve: &dyn Fn(&str) -> Option<usize>) -> Result<Expr,
             "comparisons cannot be chained; write and(a < b, b < c)",
             "比较不能连写；请写成 and(a < b, b < c)",
         )),
-        Tok::Comma if p.between_numbers() => Err(p.error_here(
-            "write a number without thousands separators (1000000, or 100万)",
-            "数字中不要写千位分隔符（写成 1000000 或 100万）",
-        )),
+        Tok::Comma if p.between_numbers() => Err(p.error_here(THOUSANDS.0, THOUSANDS.1)),
         _ => Err(p.error_here("expected an operator or the end of the formula", "此处应为运算符或公式结尾")),
     }
 }
@@ -85,6 +82,20 @@ fn half_width(c: char) -> char {
         '\u{3000}' => ' ',
         other => other,
     }
+}
+
+/// What a number written with thousands separators is told (English, Chinese).
+const THOUSANDS: (&str, &str) = ("write a number without thousands separators (1000000, or 100万)", "数字中不要写千位分隔符（写成 1000000 或 100万）");
+
+/// Whether `chars[i..]`, right after a number, is a digit group as a spreadsheet writes one
+/// (the `,000` of `max(x, 1,000)`): a comma, three digits the first of which is 0, and no
+/// digit after them. An argument is never written `000` or `050`, so `max(0,100)` is still
+/// two arguments; a group that starts with another digit is (`1,500` is 1 and 500).
+fn digit_group_at(chars: &[char], i: usize) -> bool {
+    chars.get(i) == Some(&',')
+        && chars.get(i + 1) == Some(&'0')
+        && chars.get(i + 1..i + 4).is_some_and(|group| group.iter().all(char::is_ascii_digit))
+        && !chars.get(i + 4).is_some_and(char::is_ascii_digit)
 }
 
 fn lex(src: &str) -> Result<Vec<(Tok, usize)>, FormulaError> {
@@ -123,6 +134,9 @@ fn lex(src: &str) -> Result<Vec<(Tok, usize)>, FormulaError> {
                     i += 1;
                 }
                 _ => {}
+            }
+            if digit_group_at(&chars, i) {
+                return Err(FormulaError::at(i + 1, THOUSANDS.0, THOUSANDS.1));
             }
             out.push((Tok::Num(value), col));
             continue;
@@ -414,6 +428,17 @@ mod tests {
         let e = err("1,000,000");
         assert_eq!((e.en.as_str(), e.column), ("write a number without thousands separators (1000000, or 100万)", 2));
         assert_eq!(err("visits, 2").en, "expected an operator or the end of the formula");
+        // Inside a function the comma separates arguments: a group of three digits that starts
+        // with 0 right after a number is a digit group all the same, named at its comma.
+        let e = err("max(visits, 1,000)");
+        assert_eq!((e.en.as_str(), e.column), (THOUSANDS.0, 14));
+        assert_eq!(err("min(visits, 12,000,000.50)").column, 15);
+        let visits = |n: &str| (n == "visits").then_some(0);
+        let three = [Decimal::from(3)];
+        let value = |src: &str| parse(src, &visits).unwrap().eval(&three, &mut Default::default()).unwrap();
+        assert_eq!(value("max(0,100)"), Decimal::from(100));
+        assert_eq!(value("max(visits,1,500)"), Decimal::from(500));
+        assert_eq!(value("max(visits, 1, 0)"), Decimal::from(3));
     }
 
     #[test]

@@ -62,16 +62,17 @@ test('reps left out of the period: a notice over the results counts them and ope
     assert.equal(await app(page, '[data-testid="total-pay"]').textContent(), '¥831,410.00');
     await summary.click();
     assert.equal(await app(page, '[data-testid="left-out-list"]').isVisible(), true);
+    // The KPIs the engine quotes by id are named as the plan names them, the id beside the name.
     assert.deepEqual(await tableRows(page, '[data-testid="left-out"]'), [
-      ['reps.E01.revenue.target', '0', 'Rep Zhang Wei (E01) has a target of 0 for `revenue`; a target must be above 0'],
-      ['reps.E02.new_customers', '', 'Rep Wang Fang (E02) has no value for `new_customers`, which the plan uses'],
+      ['reps.E01.revenue.target', '0', 'Rep Zhang Wei (E01) has a target of 0 for Collected revenue vs target (`revenue`); a target must be above 0'],
+      ['reps.E02.new_customers', '', 'Rep Wang Fang (E02) has no value for New customers (`new_customers`), which the plan uses'],
     ]);
     await app(page, '.panel.results').screenshot({ path: new URL('left-out-en.png', SHOTS).pathname });
     await setLang(page, 'zh');
     await eventually(() => summary.textContent(), '⚠ 本期有 2 人未计入结果', 'the notice in Chinese');
     assert.deepEqual(await tableRows(page, '[data-testid="left-out"]'), [
-      ['reps.E01.revenue.target', '0', '销售代表 张伟（E01）在 `revenue` 的目标为 0；目标必须大于 0'],
-      ['reps.E02.new_customers', '', '销售代表 王芳（E02）缺少方案需要的字段 `new_customers` 的值'],
+      ['reps.E01.revenue.target', '0', '销售代表 张伟（E01）在回款达成率（`revenue`）的目标为 0；目标必须大于 0'],
+      ['reps.E02.new_customers', '', '销售代表 王芳（E02）缺少方案需要的字段新客户数（`new_customers`）的值'],
     ]);
     await app(page, '.panel.results').screenshot({ path: new URL('left-out-zh.png', SHOTS).pathname });
     // In 2026-Q3 nobody is left out: no notice.
@@ -84,6 +85,30 @@ test('reps left out of the period: a notice over the results counts them and ope
 const RETURNS = 'rep_id,period,original_period,line,amount,reference\n'
   + 'E01,2026-Q4,2026-Q4,revenue_commission,200000,SO-9 cancelled\n'
   + 'X99,2026-Q4,2026-Q3,revenue_commission,100,SO-10\n';
+
+test('a reps file\'s rows left out name their line and the column by its name, the header beside it, in English and Chinese', async () => {
+  await withPlayground(async ({ page }) => {
+    const [header, ...lines] = engine.sampleCsv().trim().split(/\r?\n/);
+    const cols = header.split(',');
+    const bad = lines.map((line, i) => {
+      const f = line.split(',');
+      if (i === 3) f[cols.indexOf('revenue_collected')] = 'abc'; // line 5: E01, 2026-Q4
+      if (i === 7) f[cols.indexOf('region')] = ''; // line 9
+      return f.join(',');
+    });
+    await app(page, 'input[data-file="reps"]').setInputFiles({ name: 'team.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...bad].join('\n')) });
+    const report = '[data-testid="load-report"]';
+    await eventually(() => tableRows(page, report), [
+      ['Line 5 · revenue_collected', 'abc', 'Line 5 (rep E01, 2026-Q4): Collected revenue (`revenue_collected`) is `abc`, not a number'],
+      ['Line 9 · region', '', 'Line 9: Region (`region`) is empty'],
+    ], 'the rows left out');
+    await setLang(page, 'zh');
+    await eventually(() => tableRows(page, report), [
+      ['第 5 行 · revenue_collected', 'abc', '第 5 行（代表 E01，2026-Q4）：回款金额（`revenue_collected`）的值 `abc` 不是数字'],
+      ['第 9 行 · region', '', '第 9 行：大区（`region`）为空'],
+    ], 'the rows left out, in Chinese');
+  });
+});
 
 test('Load returns…: good rows are clawed back, bad rows listed; they survive a reload and a share link; Start over brings the sample returns back', async () => {
   let link;

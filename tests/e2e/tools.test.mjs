@@ -321,7 +321,12 @@ test('a CSV with 3 good reps and 2 bad rows loads the good reps and lists exactl
     assert.match(await app(page, '[data-testid="load-summary"]').textContent(), /^3 reps loaded; 2 rows left out:$/);
     const listed = await app(page, '[data-testid="load-report"] tr[data-row-problem]').evaluateAll((trs) =>
       trs.map((tr) => [tr.dataset.rowProblem, ...[...tr.cells].map((td) => td.textContent)]));
-    assert.deepEqual(listed, problems.map((p) => [p.path, p.path, p.value, localized('en', p.message)]));
+    // The page writes the line in words and names the column it quotes, its header beside it.
+    assert.deepEqual(listed, [
+      ['line 6.revenue_booked', 'Line 6 · revenue_booked', 'abc', 'Line 6 (rep E01, 2026-Q4): Booked revenue (`revenue_booked`) is `abc`, not a number'],
+      ['line 11', 'Line 11', '37', localized('en', problems[1].message)],
+    ]);
+    assert.equal(problems[0].message.en, 'line 6 (rep E01, 2026-Q4): `revenue_booked` is `abc`, not a number');
     await eventually(() => rows(page).evaluateAll((trs) => trs.map((tr) => tr.dataset.rep)), GOOD_REPS, 'the good reps');
     for (const rep of r.reps) {
       assert.equal(await cell(page, rep.rep_id, 'total').textContent(), grouped(rep.total_pay), rep.rep_id);

@@ -2,7 +2,8 @@
 // the points; how the score became a grade; and each pay line slice by slice. It renders
 // what the engine recorded, so the page never recomputes a figure.
 import { html, nothing } from 'lit';
-import { localized, name, paren, term } from './i18n.js';
+import { name, paren, term } from './i18n.js';
+import { message } from './problems.js';
 import { renderRepFlags, renderRepPortrait } from './signals.js';
 import { columnName } from './columns.js';
 import { money, exactMoney, number, percent, rate, short, sum } from './format.js';
@@ -259,7 +260,7 @@ export function renderExplanation(el, rep, results) {
     </table>` : nothing}
     ${rep.draw ? html`<p class="hint" data-section="draw">${el.L('draw')}${el.L('colon')}${term(el.lang, 'paid_then')} ${money(rep.draw.earned)} → ${money(rep.draw.paid)}</p>` : nothing}
     <p class="verdict total-line">${el.L('total')}${el.L('colon')}<strong data-testid="detail-total">${money(rep.total_pay)}</strong>${payParts(el, rep)}</p>
-    ${rep.warnings.length ? html`<ul class="warnings no-print" data-section="warnings">${rep.warnings.map((w) => html`<li data-warning=${w.code}>${localized(el.lang, w.message)}</li>`)}</ul>` : nothing}
+    ${rep.warnings.length ? html`<ul class="warnings no-print" data-section="warnings">${rep.warnings.map((w) => html`<li data-warning=${w.code}>${message(el, w.message)}</li>`)}</ul>` : nothing}
     ${renderRepPortrait(el, el.signals, rep, kpiName)}
     <p class="statement-foot hint">${el.L('statementFoot')}</p>
   </section>`;

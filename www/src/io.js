@@ -3,7 +3,8 @@
 // and plan files. Nothing is uploaded anywhere.
 import { readSheet } from 'read-excel-file/browser';
 import writeXlsxFile from 'write-excel-file/browser';
-import { localized, name } from './i18n.js';
+import { name } from './i18n.js';
+import { message } from './problems.js';
 import { sum } from './format.js';
 
 /** Saves `content` as a file named `fileName` through the browser's download. */
@@ -81,7 +82,7 @@ function exportColumns(el, results) {
     ...bonuses.map((b) => [b.label, (r) => r.bonuses.find((x) => x.id === b.id)?.amount, true]),
     [el.L('returns'), (r) => (r.adjustments.length ? sum(r.adjustments.map((a) => a.amount)) : zero(el.currentPlan.rounding?.money_scale ?? 2)), true],
     [el.L('total'), (r) => r.total_pay, true],
-    [el.L('warnings'), (r) => r.warnings.map((w) => localized(el.lang, w.message)).join('; '), false],
+    [el.L('warnings'), (r) => r.warnings.map((w) => message(el, w.message)).join('; '), false],
   ];
 }
 

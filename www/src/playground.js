@@ -11,7 +11,7 @@
 // link or other page-wide state, so several can live on one page.
 import { LitElement, html, nothing } from 'lit';
 import { loadEngine } from './engine.js';
-import { t, counted, initialLang, localized, LANGS } from './i18n.js';
+import { t, counted, initialLang, LANGS } from './i18n.js';
 import { canonical, getIn, setIn } from './plan-path.js';
 import { sum } from './format.js';
 import { download, exportCsv, exportXlsx, csvFromFile, savePlan, readText } from './io.js';
@@ -22,7 +22,7 @@ import { renderEditor, weightsText } from './editor.js';
 import { ROWS_AT_ONCE, renderComparison, renderSummary, renderTable } from './results.js';
 import { renderExplanation } from './explain.js';
 import { renderSignals } from './signals.js';
-import { renderLeftOut, renderNotComputed, renderProblemTable, messageOf } from './problems.js';
+import { renderLeftOut, renderNotComputed, renderProblemTable, messageOf, message } from './problems.js';
 import { Charts, payoutConfig, gradesConfig, payPerRepConfig, costByRegionConfig, deltaConfig } from './charts.js';
 import { name } from './i18n.js';
 import { styles } from './styles.js';
@@ -886,7 +886,7 @@ export class SalesPlanPlayground extends LitElement {
     }
     if (typeof value === 'string' && value.trim() === '') return this.L('fieldEmpty');
     if (p.code === 'weights_sum' && Array.isArray(value)) return weightsText(this, value, p);
-    return localized(this.lang, p.message);
+    return message(this, p.message);
   }
 
   /**
@@ -973,7 +973,7 @@ export class SalesPlanPlayground extends LitElement {
       ${this.status === 'ready' ? this.renderActions() : nothing}
       ${this.loadReport ? this.renderLoadReport() : nothing}
       ${this.status === 'loading' ? html`<p class="status">${this.L('loading')}</p>` : nothing}
-      ${this.status === 'failed' ? html`<p class="status error">${this.L('failed')}${this.L('colon')}${localized(this.lang, this.problems[0]?.message)}</p>` : nothing}
+      ${this.status === 'failed' ? html`<p class="status error">${this.L('failed')}${this.L('colon')}${message(this, this.problems[0]?.message)}</p>` : nothing}
       ${this.currentPlan ? html`<main class="layout">${renderEditor(this)}${this.renderResults()}${this.renderStatement()}</main>` : nothing}
     </div>`;
   }

@@ -3,10 +3,62 @@
 // did not apply (the notice over the results). Every problem shows where it is (the
 // engine's path), the value and the message in the page's language.
 import { html, nothing } from 'lit';
-import { localized } from './i18n.js';
+import { localized, name, paren } from './i18n.js';
+import { columnName } from './columns.js';
 
-/** The message of problem `p` in the element's language. */
-export const messageOf = (el, p) => localized(el.lang, p.message);
+/** The message of problem `p` in the element's language, its ids named (`namedIds`). */
+export const messageOf = (el, p) => message(el, p.message);
+
+/** An engine message (`{ en, zh }`) in the element's language, its ids named (`namedIds`). */
+export const message = (el, m) => namedIds(el, localized(el.lang, m));
+
+/**
+ * The ids an engine message quotes in backticks, named as the page names them, the id kept
+ * beside the name so that it can still be found in the file or the plan: "`revenue_collected`
+ * is `abc`" → "Collected revenue (`revenue_collected`) is `abc`". A plan's own names come
+ * first (a KPI, metric, line, bonus, card… with a name), then the data's columns, then the
+ * regions and roles the page knows; a value that names nothing is left as it is.
+ */
+export function namedIds(el, text) {
+  const named = namesOf(el.currentPlan);
+  const zh = el.lang === 'zh';
+  return text.replace(/( ?)`([A-Za-z_][\w]*)`( ?)/g, (all, before, id, after) => {
+    const label = (named.has(id) ? el.text(named.get(id)) : '') || columnName(el.lang, id) || name(el.lang, id);
+    if (!label || label === id) return all;
+    // Chinese needs no spaces around a name that ends in full-width brackets.
+    return `${zh ? '' : before}${label}${paren(el.lang, `\`${id}\``)}${zh ? '' : after}`;
+  });
+}
+
+const NAMED = new WeakMap();
+/** Every object of `plan` with an `id` and a `name`, by id (the first of an id wins), kept per plan object. */
+function namesOf(plan) {
+  if (!plan || typeof plan !== 'object') return new Map();
+  if (!NAMED.has(plan)) {
+    const found = new Map();
+    const walk = (v) => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === 'object') {
+        if (typeof v.id === 'string' && typeof v.name === 'string' && !found.has(v.id)) found.set(v.id, v);
+        Object.values(v).forEach(walk);
+      }
+    };
+    walk(plan);
+    NAMED.set(plan, found);
+  }
+  return NAMED.get(plan);
+}
+
+/**
+ * Where a problem is, in the page's language: a file's line as "Line 5" (第 5 行) before the
+ * column it names, anything else (a rep, a plan field) as the engine's path.
+ */
+function where(el, path) {
+  const line = /^line (\d+)(?:\.(.+))?$/.exec(path ?? '');
+  if (!line) return html`<code>${path}</code>`;
+  const at = el.L('lineNumber').replace('{n}', line[1]);
+  return line[2] ? html`${at} · <code>${line[2]}</code>` : at;
+}
 
 /**
  * A table of problems, one row each: where (the path), the value, the message. Each row
@@ -17,7 +69,7 @@ export const messageOf = (el, p) => localized(el.lang, p.message);
  */
 export function renderProblemTable(el, problems) {
   return html`<table class="grid problems"><thead><tr><th>${el.L('where')}</th><th>${el.L('value')}</th><th>${el.L('problem')}</th></tr></thead>
-    <tbody>${problems.map((p) => html`<tr data-row-problem=${p.path}><td><code>${p.path}</code></td><td>${p.value ?? ''}</td><td>${messageOf(el, p)}</td></tr>`)}</tbody></table>`;
+    <tbody>${problems.map((p) => html`<tr data-row-problem=${p.path}><td>${where(el, p.path)}</td><td>${p.value ?? ''}</td><td>${messageOf(el, p)}</td></tr>`)}</tbody></table>`;
 }
 
 /**

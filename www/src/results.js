@@ -2,7 +2,8 @@
 // table of reps. A row opens the rep's explanation; the last good results stay on screen
 // while the plan has errors.
 import { html, nothing } from 'lit';
-import { localized, name, paren, term } from './i18n.js';
+import { name, paren, term } from './i18n.js';
+import { message } from './problems.js';
 import { columnName } from './columns.js';
 import { money, percent, number, sum, wan, currencySymbol } from './format.js';
 
@@ -42,7 +43,7 @@ function signalMarks(el, id) {
   if (!s) return nothing;
   const alerts = s.alerts.filter((a) => a.rep_id === id);
   const potential = s.high_potentials.some((f) => f.rep_id === id);
-  return html`${alerts.length ? html` <span class=${`alert-mark ${alerts.some((a) => a.severity === 'critical') ? 'critical' : ''}`} data-mark="alert" title=${alerts.map((a) => localized(el.lang, a.message)).join('\n')}>⚠</span>` : nothing}${potential ? html` <span class="potential-mark" data-mark="potential" title=${el.L('highPotential')}>★</span>` : nothing}`;
+  return html`${alerts.length ? html` <span class=${`alert-mark ${alerts.some((a) => a.severity === 'critical') ? 'critical' : ''}`} data-mark="alert" title=${alerts.map((a) => message(el, a.message)).join('\n')}>⚠</span>` : nothing}${potential ? html` <span class="potential-mark" data-mark="potential" title=${el.L('highPotential')}>★</span>` : nothing}`;
 }
 
 /** A sortable column header, with `title` as its tooltip. */
@@ -137,7 +138,7 @@ export function renderTable(el, r, comparison) {
           <td class="num" data-col="commission">${money(sum(rep.commission.map((l) => l.pay)))}</td>
           ${hasBonuses ? html`<td class="num" data-col="bonuses">${money(sum(rep.bonuses.map((b) => b.amount)))}</td>` : nothing}
           <td class="num" data-col="total" data-mark=${rep.adjustments.length ? '↺' : rep.warnings.length ? '!' : nothing}
-            title=${[...rep.adjustments.map((a) => `${el.L('returns')}${el.L('colon')}${name(el.lang, a.reference)} ${money(a.amount)}`), ...rep.warnings.map((w) => localized(el.lang, w.message))].join('\n') || nothing}>${money(rep.total_pay)}</td>
+            title=${[...rep.adjustments.map((a) => `${el.L('returns')}${el.L('colon')}${name(el.lang, a.reference)} ${money(a.amount)}`), ...rep.warnings.map((w) => message(el, w.message))].join('\n') || nothing}>${money(rep.total_pay)}</td>
           ${delta ? deltaCell(delta.get(rep.rep_id)) : nothing}
         </tr>`)}
       </tbody>

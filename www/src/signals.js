@@ -3,7 +3,8 @@
 // (strengths and weaknesses against the team) and improvement plans. The engine works every
 // one out and words it in both languages; the page only lays them out.
 import { html, nothing } from 'lit';
-import { localized, paren, term } from './i18n.js';
+import { paren, term } from './i18n.js';
+import { message } from './problems.js';
 import { fixed, number, short, sum } from './format.js';
 import { columnName } from './columns.js';
 
@@ -37,7 +38,7 @@ function checkText(el, c, condition) {
  */
 export function renderSignals(el, s) {
   if (!s) return nothing;
-  const msg = (m) => localized(el.lang, m);
+  const msg = (m) => message(el, m);
   const warnings = s.health.filter((h) => h.severity === 'warning').length;
   const tabs = [
     ['alerts', `⚠ ${el.L('alertsTab')} ${s.alerts.length}`, s.alerts.length],
@@ -71,7 +72,7 @@ export function renderSignals(el, s) {
  */
 export function renderRepFlags(el, s, rep) {
   if (!s) return nothing;
-  const msg = (m) => localized(el.lang, m);
+  const msg = (m) => message(el, m);
   const alerts = s.alerts.filter((a) => a.rep_id === rep.rep_id);
   const potential = s.high_potentials.some((f) => f.rep_id === rep.rep_id);
   if (!alerts.length && !potential) return nothing;
@@ -91,7 +92,7 @@ export function renderRepFlags(el, s, rep) {
  */
 export function renderRepPortrait(el, s, rep, kpiName) {
   if (!s) return nothing;
-  const msg = (m) => localized(el.lang, m);
+  const msg = (m) => message(el, m);
   const portrait = s.portraits.find((p) => p.rep_id === rep.rep_id);
   const plans = s.improvements.filter((p) => p.rep_id === rep.rep_id);
   return html`<section class="rep-signals" data-testid="rep-signals">
