@@ -159,6 +159,22 @@ test('the seed\'s role cards as written add to 120 and are shown normalised', as
   await context.close();
 });
 
+test('a pass/fail KPI\'s actual is shown as passed or not passed, not as 1 or 0', async () => {
+  const { page, context } = await openPlayground(env);
+  await app(page, 'select[data-testid="preset"]').selectOption('kpi-okr');
+  const actual = app(page, '[data-testid="explanation"] tr[data-kpi="kr_product_test"] [data-col="actual"]');
+  const score = app(page, '[data-testid="explanation"] tr[data-kpi="kr_product_test"] [data-col="kpi-score"]');
+  // Zhang Wei's product test is 96 (≥ 85): the full weight of 10; Li Na's 75 is not.
+  await app(page, 'tr[data-rep="E01"]').click();
+  assert.deepEqual([await actual.textContent(), await score.textContent()], ['passed', '10.00']);
+  await page.keyboard.press('Escape');
+  await app(page, 'tr[data-rep="E03"]').click();
+  assert.deepEqual([await actual.textContent(), await score.textContent()], ['not passed', '0.00']);
+  await app(page, 'button[data-statement-lang="zh"]').click();
+  assert.equal(await actual.textContent(), '未通过');
+  await context.close();
+});
+
 test('a capped total of bonus points shows its sum and the cap it met (E01: +2 +3 = 5, capped at 4)', async () => {
   const { page, context } = await openPlayground(env);
   await app(page, 'select[data-testid="preset"]').selectOption('target-oriented');

@@ -195,7 +195,7 @@ export function renderExplanation(el, rep, results) {
           <th scope="row">${kpiName(k.id)}<div class="hint">${term(el.lang, k.scoring)}</div></th>
           ${results.year_to_date && k.actual == null && k.target == null && k.attainment_pct == null
             ? html`<td colspan="3" class="hint" data-col="by-period">${el.L('scoredEachPeriod')}</td>`
-            : html`<td class="num" data-col="actual">${k.actual != null ? figure(k.actual) : '—'}</td>
+            : html`<td class="num" data-col="actual">${k.actual == null ? '—' : k.scoring === 'pass_fail' ? term(el.lang, isZero(k.actual) ? 'failed' : 'passed') : figure(k.actual)}</td>
           <td class="num" data-col="target">${k.target != null ? figure(k.target) : '—'}</td>
           <td class="num">${k.attainment_pct != null ? percent(k.attainment_pct) : '—'}</td>`}
           <td class="num c-weight">${short(k.weight)}</td>
