@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { openPlayground, useBrowser, app } from './browser.mjs';
+import { openPlayground, useBrowser, app, eventually } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
 const engine = require('../../pkg-node/incentive_engine.js');
@@ -172,6 +172,25 @@ test('a pass/fail KPI\'s actual is shown as passed or not passed, not as 1 or 0'
   assert.deepEqual([await actual.textContent(), await score.textContent()], ['not passed', '0.00']);
   await app(page, 'button[data-statement-lang="zh"]').click();
   assert.equal(await actual.textContent(), '未通过');
+  await context.close();
+});
+
+test('a plan without grade bands shows the default bands it is graded by, and a button writes them in to be edited', async () => {
+  const { page, context } = await openPlayground(env);
+  const plan = JSON.parse(preset('saas-target'));
+  delete plan.grades;
+  await page.evaluate((p) => { document.querySelector('sales-plan-playground').plan = p; }, plan);
+  const defaults = app(page, '[data-testid="default-grades"]');
+  await defaults.waitFor();
+  assert.deepEqual(await defaults.locator('tbody tr').allInnerTexts(), ['S\t≥ 90', 'A\t≥ 80', 'B\t≥ 70', 'C\t< 70']);
+  // Wu Ting (S02) scores 90.19: S by the default bands.
+  assert.equal(await app(page, 'tr[data-rep="S02"] [data-col="grade"]').textContent(), 'S');
+  await app(page, '[data-testid="edit-default-grades"]').click();
+  const s = app(page, '[data-path="grades.bands[0].min_score"]');
+  assert.equal(await s.inputValue(), '90');
+  await s.fill('91');
+  await eventually(() => app(page, 'tr[data-rep="S02"] [data-col="grade"]').textContent(), 'A', 'S02 is A from S ≥ 91');
+  assert.equal(await defaults.count(), 0);
   await context.close();
 });
 

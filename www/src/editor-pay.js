@@ -4,6 +4,7 @@ import { html, nothing } from 'lit';
 import { name, term } from './i18n.js';
 import { cityTier } from './columns.js';
 import { group } from './format.js';
+import { gradeBands } from './grades.js';
 
 /**
  * The editor of commission line `i`: method, gate, cap, grade multipliers and tiers.
@@ -28,10 +29,10 @@ export function renderCommission(el, line, i) {
     </div>
     ${el.fieldError(`${base}.gate_pct`)}${el.fieldError(`${base}.cap`)}
     <div class="row pair grade-multipliers">${el.L('gradeMultipliers')}
-      ${(el.currentPlan.grades?.bands ?? []).map((b) => html`<label><span class=${`badge g-${b.grade}`}>${b.grade}</span> ×
+      ${gradeBands(el.currentPlan).map((b) => html`<label><span class=${`badge g-${b.grade}`}>${b.grade}</span> ×
         ${el.field(`${base}.grade_multipliers.${b.grade}`, { label: `${el.L('gradeMultipliers')} ${b.grade}`, type: 'number', width: 'tiny', optional: true, placeholder: '1' })}</label>`)}
     </div>
-    ${(el.currentPlan.grades?.bands ?? []).map((b) => el.fieldError(`${base}.grade_multipliers.${b.grade}`))}
+    ${gradeBands(el.currentPlan).map((b) => el.fieldError(`${base}.grade_multipliers.${b.grade}`))}
     ${line.multipliers?.length ? html`<p class="hint">${line.multipliers.map((m, k) => html`<code>${m.when}</code> × ${el.field(`${base}.multipliers[${k}].multiplier`, { label: m.when, type: 'number', width: 'tiny' })} `)}</p>` : nothing}
     <table class="grid tiers">
       <thead><tr><th>${el.L('tiers')}</th><th>${fromLabel}</th><th>${el.L('ratePct')}</th><th></th></tr></thead>

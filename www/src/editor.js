@@ -10,6 +10,7 @@ import { renderTargets } from './editor-targets.js';
 import { renderJson } from './editor-json.js';
 import { short } from './format.js';
 import { canonical } from './plan-path.js';
+import { DEFAULT_GRADES } from './grades.js';
 
 /** Sum of decimal-looking strings, for the live totals next to inputs (display only). */
 function sum(values) {
@@ -170,8 +171,29 @@ function renderPoints(el) {
   </fieldset>`;
 }
 
+/**
+ * A plan without grade bands is graded by the engine's default bands: shown as they are,
+ * with a button that writes them into the plan to be edited.
+ */
+function renderDefaultGrades(el) {
+  const bands = DEFAULT_GRADES.bands;
+  return html`<fieldset class="block" data-testid="default-grades">
+    <legend>${el.L('grades')}</legend>
+    <p class="hint">${el.L('defaultGrades')}</p>
+    <table class="grid">
+      <thead><tr><th>${el.L('grade')}</th><th>${el.L('minScore')}</th></tr></thead>
+      <tbody>${bands.map((band, i) => html`<tr>
+        <th scope="row"><span class=${`badge g-${band.grade}`}>${band.grade}</span></th>
+        <td class="hint">${band.min_score != null ? `≥ ${band.min_score}` : `< ${bands[i - 1]?.min_score ?? ''}`}</td>
+      </tr>`)}</tbody>
+    </table>
+    <button type="button" class="secondary" data-testid="edit-default-grades" @click=${() => el.edit('grades', structuredClone(DEFAULT_GRADES))}>${el.L('editGrades')}</button>
+  </fieldset>`;
+}
+
 function renderGrades(el) {
-  const grades = el.currentPlan.grades ?? { bands: [] };
+  if (!el.currentPlan.grades) return renderDefaultGrades(el);
+  const grades = el.currentPlan.grades;
   const guide = grades.distribution?.guide ?? [];
   return html`<fieldset class="block">
     <legend>${el.L('grades')}</legend>
