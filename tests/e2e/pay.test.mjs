@@ -80,6 +80,41 @@ test('pinning a baseline, then editing, shows who gains and the cost change', as
   await context.close();
 });
 
+test('against a baseline, a score that changed shows its change, and each region\'s subtotal row its pay columns and its cost change', async () => {
+  const { page, context } = await openPlayground(env);
+  await app(page, '[data-testid="pin-baseline"]').click();
+  // Collected revenue 60 → 50 and new customers 25 → 35 (the weights still add to 100).
+  await app(page, '[data-path="scorecards[0].kpis[0].weight"]').fill('50');
+  await app(page, '[data-path="scorecards[0].kpis[1].weight"]').fill('35');
+  const e = engine.Engine.withSampleReps();
+  e.setPlan(engine.presets()[0].json);
+  e.pinBaseline();
+  const variant = JSON.parse(engine.presets()[0].json);
+  variant.scorecards[0].kpis[0].weight = 50;
+  variant.scorecards[0].kpis[1].weight = 35;
+  assert.equal(e.setPlan(JSON.stringify(variant)).ok, true);
+  const c = e.compare('2026-Q4', false);
+  const r = e.evaluate('2026-Q4');
+  const scoreDelta = (id) => c.reps.find((d) => d.rep_id === id).score_delta;
+  // Zhang Wei: 60 × 1.2 → 50 × 1.2 (−12.00) and new customers 25 × 9/8 → 35 × 9/8 (+11.25): −0.75.
+  assert.equal(scoreDelta('E01'), '-0.75');
+  await eventually(() => app(page, 'tr[data-rep="E01"] [data-col="score-delta"]').textContent().catch(() => ''), '-0.75', 'E01 score change');
+  const unchanged = c.reps.find((d) => /^-?0(\.0+)?$/.test(d.score_delta));
+  if (unchanged) assert.equal(await app(page, `tr[data-rep="${unchanged.rep_id}"] [data-col="score-delta"]`).count(), 0);
+  // Each region's row: commission and total are the sums of its reps' rows; the change is the engine's.
+  for (const g of r.totals.by_region) {
+    const row = app(page, `tr.subtotal[data-region="${g.group}"]`);
+    const reps = r.reps.filter((x) => x.region === g.group);
+    const cents = (text) => BigInt(text.replaceAll(',', '').replace('.', ''));
+    const commission = reps.reduce((t, x) => t + x.commission.reduce((u, l) => u + cents(l.pay), 0n), 0n);
+    assert.equal(cents(await row.locator('[data-col="commission"]').textContent()), commission, g.group);
+    assert.equal(cents(await row.locator('[data-col="total"]').textContent()), cents(g.total_pay), g.group);
+    const change = c.by_region.find((d) => d.group === g.group).delta;
+    assert.equal((await row.locator('[data-col="delta"]').textContent()).replaceAll(',', '').replace(/^\+/, ''), change, g.group);
+  }
+  await context.close();
+});
+
 test('a return is clawed back in the period it came back, with the sale\'s reference', async () => {
   const { page, context } = await openPlayground(env);
   await app(page, 'select[data-testid="period"]').selectOption('2026-Q3');

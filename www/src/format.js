@@ -99,7 +99,8 @@ export function short(decimal, places = 2) {
 /** Sum of decimal strings, exactly (BigInt at the largest scale among them). */
 export function sum(values) {
   const list = values.filter((v) => v != null).map(String);
-  const scale = Math.max(0, ...list.map((v) => (v.split('.')[1] ?? '').length));
+  // A loop, not Math.max(...list): a spread of 100,000 reps' figures overflows the call stack.
+  const scale = list.reduce((most, v) => Math.max(most, (v.split('.')[1] ?? '').length), 0);
   const total = list.reduce((acc, v) => {
     const negative = v.startsWith('-');
     const [int, frac = ''] = (negative ? v.slice(1) : v).split('.');
@@ -110,4 +111,11 @@ export function sum(values) {
   const digits = (negative ? -total : total).toString().padStart(scale + 1, '0');
   const text = scale ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}` : digits;
   return negative ? `-${text}` : text;
+}
+
+/** A sum of money amounts to at least `scale` places: nothing to add is "0.00", not "0". */
+export function moneySum(values, scale = 2) {
+  const total = sum(values);
+  const [int, frac = ''] = total.split('.');
+  return frac.length >= scale ? total : `${int}.${frac.padEnd(scale, '0')}`;
 }

@@ -5,7 +5,7 @@ import { readSheet } from 'read-excel-file/browser';
 import writeXlsxFile from 'write-excel-file/browser';
 import { name } from './i18n.js';
 import { message } from './problems.js';
-import { sum } from './format.js';
+import { moneySum } from './format.js';
 
 /** Saves `content` as a file named `fileName` through the browser's download. */
 export function download(fileName, content, type) {
@@ -58,10 +58,6 @@ export async function csvFromFile(file) {
 }
 
 /** Zero written at a money scale: "0.00". */
-function zero(scale) {
-  return scale > 0 ? `0.${'0'.repeat(scale)}` : '0';
-}
-
 /** The columns of a results export, in the user's language. */
 function exportColumns(el, results) {
   const zh = el.lang === 'zh';
@@ -80,7 +76,7 @@ function exportColumns(el, results) {
     ...(hasBase ? [[el.L('basePay'), (r) => r.base_total, true]] : []),
     ...lines.map((l) => [l.label, (r) => r.commission.find((x) => x.id === l.id)?.pay, true]),
     ...bonuses.map((b) => [b.label, (r) => r.bonuses.find((x) => x.id === b.id)?.amount, true]),
-    [el.L('returns'), (r) => (r.adjustments.length ? sum(r.adjustments.map((a) => a.amount)) : zero(el.currentPlan.rounding?.money_scale ?? 2)), true],
+    [el.L('returns'), (r) => moneySum(r.adjustments.map((a) => a.amount), el.currentPlan.rounding?.money_scale ?? 2), true],
     [el.L('total'), (r) => r.total_pay, true],
     [el.L('warnings'), (r) => r.warnings.map((w) => message(el, w.message)).join('; '), false],
   ];

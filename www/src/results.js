@@ -5,7 +5,7 @@ import { html, nothing } from 'lit';
 import { name, paren, term } from './i18n.js';
 import { message } from './problems.js';
 import { columnName } from './columns.js';
-import { money, percent, number, sum, wan, currencySymbol } from './format.js';
+import { money, moneySum, percent, number, sum, wan, currencySymbol } from './format.js';
 
 /** An amount with the plan's currency symbol: "¥891,910.00". */
 const amount = (el, v) => `${currencySymbol(el.lang, el.currentPlan?.currency)}${money(v)}`;
@@ -103,6 +103,7 @@ export function renderTable(el, r, comparison) {
   const hasBase = r.reps.some((x) => x.base_pay.length);
   const hasBonuses = r.reps.some((x) => x.bonuses.length);
   const delta = comparison ? new Map(comparison.reps.map((d) => [d.rep_id, d])) : null;
+  const places = el.currentPlan?.rounding?.money_scale ?? 2;
   const extra = (hasBase ? 1 : 0) + (hasBonuses ? 1 : 0);
   // How many optional columns the table has: a narrow panel folds the region column into the
   // rep's cell (styles.js) sooner the more there are, so that every figure stays in view.
@@ -132,30 +133,44 @@ export function renderTable(el, r, comparison) {
             : nothing}<div class="hint inline-region">${name(el.lang, rep.region)} · ${name(el.lang, rep.role)}</div></th>
           <td class="col-region" data-col="region">${name(el.lang, rep.region)}<div class="hint" data-col="role">${name(el.lang, rep.role)}</div></td>
           <td class="num" data-col="attainment">${percent(rep.attainment_pct)}</td>
-          <td class="num" data-col="score">${number(rep.score)}</td>
+          <td class="num" data-col="score">${number(rep.score)}${scoreChange(delta?.get(rep.rep_id))}</td>
           <td data-col="grade"><span class=${`badge g-${rep.grade}`}>${rep.grade}</span></td>
           ${hasBase ? html`<td class="num" data-col="base">${money(rep.base_total)}</td>` : nothing}
-          <td class="num" data-col="commission">${money(sum(rep.commission.map((l) => l.pay)))}</td>
-          ${hasBonuses ? html`<td class="num" data-col="bonuses">${money(sum(rep.bonuses.map((b) => b.amount)))}</td>` : nothing}
+          <td class="num" data-col="commission">${money(moneySum(rep.commission.map((l) => l.pay), places))}</td>
+          ${hasBonuses ? html`<td class="num" data-col="bonuses">${money(moneySum(rep.bonuses.map((b) => b.amount), places))}</td>` : nothing}
           <td class="num" data-col="total" data-mark=${rep.adjustments.length ? '↺' : rep.warnings.length ? '!' : nothing}
             title=${[...rep.adjustments.map((a) => `${el.L('returns')}${el.L('colon')}${name(el.lang, a.reference)} ${money(a.amount)}`), ...rep.warnings.map((w) => message(el, w.message))].join('\n') || nothing}>${money(rep.total_pay)}</td>
           ${delta ? deltaCell(delta.get(rep.rep_id)) : nothing}
         </tr>`)}
       </tbody>
       <tfoot>
-        ${regions.map((g) => html`<tr class="subtotal" data-region=${g.group}>
+        ${regions.map((g) => {
+          const reps = r.reps.filter((x) => x.region === g.group);
+          const change = comparison?.by_region.find((d) => d.group === g.group)?.delta;
+          return html`<tr class="subtotal" data-region=${g.group}>
           <th scope="row">${name(el.lang, g.group)}${count(g.reps)}</th><td class="col-region">${g.reps} ${el.counted(g.reps, 'reps')}</td>
-          <td></td><td class="num">${number(g.average_score)}</td><td></td><td colspan=${extra + 1}></td>
-          <td class="num">${money(g.total_pay)}</td>${delta ? html`<td></td>` : nothing}
-        </tr>`)}
+          <td></td><td class="num">${number(g.average_score)}</td><td></td>${payParts(reps, hasBase, hasBonuses, places)}
+          <td class="num" data-col="total">${money(g.total_pay)}</td>${delta ? html`<td class="num" data-col="delta">${change == null ? '' : signed(change)}</td>` : nothing}
+        </tr>`;
+        })}
         ${shown.length !== r.reps.length && !(regions.length === 1 && regions[0].reps === shown.length) ? html`<tr class="shown" data-testid="shown-total"><th scope="row">${el.L('shown')}${count(shown.length)}</th><td class="col-region">${shown.length} ${el.counted(shown.length, 'reps')}</td>
-          <td></td><td></td><td></td><td colspan=${extra + 1}></td><td class="num">${money(sum(shown.map((x) => x.total_pay)))}</td>${delta ? html`<td></td>` : nothing}</tr>` : nothing}
+          <td></td><td></td><td></td>${payParts(shown, hasBase, hasBonuses, places)}<td class="num" data-col="total">${money(moneySum(shown.map((x) => x.total_pay), places))}</td>${delta ? html`<td class="num" data-col="delta">${signed(moneySum(shown.map((x) => delta.get(x.rep_id)?.pay_delta), places))}</td>` : nothing}</tr>` : nothing}
         <tr class="grand"><th scope="row">${el.L('teamTotal')}${count(r.totals.reps)}</th><td class="col-region">${r.totals.reps} ${el.counted(r.totals.reps, 'reps')}</td>
-          <td></td><td class="num">${number(r.totals.average_score)}</td><td></td><td colspan=${extra + 1}></td>
-          <td class="num">${money(r.totals.total_pay)}</td>${delta ? html`<td class="num" data-col="delta-total">${signed(comparison.cost_delta)}</td>` : nothing}</tr>
+          <td></td><td class="num">${number(r.totals.average_score)}</td><td></td>${payParts(r.reps, hasBase, hasBonuses, places)}
+          <td class="num" data-col="total">${money(r.totals.total_pay)}</td>${delta ? html`<td class="num" data-col="delta-total">${signed(comparison.cost_delta)}</td>` : nothing}</tr>
       </tfoot>
     </table>
   </div>${rendered.length < shown.length ? moreRows(el, rendered.length, shown.length) : nothing}${renderLegend(el, r)}`;
+}
+
+/**
+ * A footer row's pay columns for `reps`: base pay (when the table has it), commission and
+ * bonuses (when it has them), each the exact sum of the column above it.
+ */
+function payParts(reps, hasBase, hasBonuses, places) {
+  return html`${hasBase ? html`<td class="num" data-col="base">${money(moneySum(reps.map((x) => x.base_total), places))}</td>` : nothing}
+    <td class="num" data-col="commission">${money(moneySum(reps.flatMap((x) => x.commission.map((l) => l.pay)), places))}</td>
+    ${hasBonuses ? html`<td class="num" data-col="bonuses">${money(moneySum(reps.flatMap((x) => x.bonuses.map((b) => b.amount)), places))}</td>` : nothing}`;
 }
 
 /** Under a table that renders only its first rows: how many, and buttons for the rest. */
@@ -175,6 +190,12 @@ export function signed(decimal) {
 
 /** "down", "up" or "" (no change) for a signed decimal string: the colour of a change. */
 const direction = (decimal) => (decimal.startsWith('-') ? 'down' : /^0(\.0+)?$/.test(decimal) ? '' : 'up');
+
+/** Under a rep's score against a pinned baseline: its change, when there is one ("+2.10"). */
+function scoreChange(d) {
+  if (!d || /^-?0(\.0+)?$/.test(d.score_delta)) return nothing;
+  return html`<div class=${`hint delta ${direction(d.score_delta)}`} data-col="score-delta">${d.score_delta.startsWith('-') ? number(d.score_delta) : `+${number(d.score_delta)}`}</div>`;
+}
 
 function deltaCell(d) {
   if (!d) return html`<td class="num">—</td>`;
