@@ -449,6 +449,21 @@ fn health_of_the_target_oriented_plan_weights_categories_base_share_and_grades()
 }
 
 #[test]
+fn a_normalised_cards_small_weights_are_named_as_scored() {
+    let mut ws = Workspace::with_sample_reps();
+    let preset = incentive_engine::presets::PRESETS.iter().find(|p| p.id == "seed-003-role-cards").unwrap();
+    let plan: Value = serde_json::from_str(preset.json).unwrap();
+    let s = signals_of(&mut ws, &plan, "2026-Q4");
+    let w = s.health.iter().find(|c| c.code == "weights" && c.path == "scorecards[0]").unwrap();
+    // Five weights of 5 in a card of 120 are 4.1666…: cut to 4.16, four of them get the 0.01s
+    // left over in the order listed, so the last is 4.16, as the statements and scores use it.
+    assert_eq!(
+        w.message.en,
+        "New-business rep: 5 KPIs weigh under 5 points (Compliance (2 points per violation) 4.17; Product knowledge test 4.17; Negotiation (360 rating) 4.17; Learning: training hours 4.17; Relationship management (NPS) 4.16): each can move a score by at most its weight, too little to change a grade on its own"
+    );
+}
+
+#[test]
 fn portraits_rank_each_kpi_against_the_reps_with_it() {
     let mut ws = Workspace::new(load_csv(SMALL).unwrap().dataset);
     let s = signals_of(&mut ws, &small_plan(json!({})), "2026-Q2");

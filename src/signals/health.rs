@@ -38,12 +38,13 @@ fn check(code: &'static str, severity: HealthSeverity, path: impl Into<String>, 
 fn weights(plan: &CompiledPlan) -> Vec<HealthCheck> {
     let mut out = Vec::new();
     for (c, card) in plan.plan.scorecards.iter().enumerate() {
-        let total = card.kpis.iter().try_fold(Decimal::ZERO, |s, k| s.checked_add(k.weight)).unwrap_or_default();
         let small: Vec<(String, String)> = card
             .kpis
             .iter()
-            .filter_map(|kpi| {
-                let weight = if card.normalize { pct(kpi.weight, total).unwrap_or(kpi.weight) } else { kpi.weight };
+            .enumerate()
+            .filter_map(|(k, kpi)| {
+                // The weight as scored: a normalised card's, as its statements show it (4.16, not 4.1666…).
+                let weight = plan.cards.get(c).and_then(|compiled| compiled.kpis.get(k)).map_or(kpi.weight, |compiled| compiled.weight);
                 let (en, zh) = called(&kpi.id, Some(&kpi.name), kpi.name_zh.as_deref());
                 (weight > Decimal::ZERO && weight < Decimal::from(SMALL_WEIGHT)).then(|| (format!("{en} {}", plain(weight)), format!("{zh} {}", plain(weight))))
             })

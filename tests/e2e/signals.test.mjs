@@ -82,7 +82,7 @@ test('plan health lists every check of the engine, warnings first, each with its
   const s = engineSignals('2026-Q4');
   const warnings = s.health.filter((h) => h.severity === 'warning');
   assert.ok(warnings.length > 0);
-  assert.equal(await app(page, '[data-signal-tab="health"]').textContent(), `⚠ Plan health (${warnings.length})`);
+  assert.equal(await app(page, '[data-signal-tab="health"]').textContent(), `⚠ Plan health · ${warnings.length} ${warnings.length === 1 ? 'warning' : 'warnings'}`);
   await app(page, '[data-signal-tab="health"]').click();
   const shown = await app(page, '[data-testid="health"] li').evaluateAll((lis) => lis.map((li) => [li.dataset.check, li.className, li.textContent.replace(/^\s*\S+\s*/, '').trim()]));
   assert.equal(shown.length, s.health.length);
@@ -91,7 +91,7 @@ test('plan health lists every check of the engine, warnings first, each with its
   for (const h of s.health) assert.ok(shown.some(([code, severity, text]) => code === h.code && severity === h.severity && text === localized('en', h.message)), h.code);
   // In Chinese, every check in its Chinese words.
   await app(page, 'button[data-lang="zh"]').click();
-  assert.equal(await app(page, '[data-signal-tab="health"]').textContent(), `⚠ 方案健康度（${warnings.length}）`);
+  assert.equal(await app(page, '[data-signal-tab="health"]').textContent(), `⚠ 方案健康度 · ${warnings.length} 项提醒`);
   const shownZh = await app(page, '[data-testid="health"] li').evaluateAll((lis) => lis.map((li) => [li.dataset.check, li.textContent.replace(/^\s*\S+\s*/, '').trim()]));
   for (const h of s.health) assert.ok(shownZh.some(([code, text]) => code === h.code && text === localized('zh', h.message)), `${h.code} in Chinese`);
   // Regions in Chinese words, not as the data names them.

@@ -43,7 +43,7 @@ export function renderSignals(el, s) {
   const tabs = [
     ['alerts', `⚠ ${el.L('alertsTab')} ${s.alerts.length}`, s.alerts.length],
     ['potential', `★ ${el.L('potentialTab')} ${s.high_potentials.length}`, s.high_potentials.length],
-    ['health', `${warnings ? '⚠' : '✓'} ${el.L('healthTab')}${warnings ? paren(el.lang, warnings) : ''}`, s.health.length],
+    ['health', `${warnings ? '⚠' : '✓'} ${el.L('healthTab')}${warnings ? ` · ${el.counted(warnings, 'healthWarnings')}` : ''}`, s.health.length],
   ];
   const open = el.signalsTab;
   return html`<section class="signals" data-testid="signals" aria-label=${el.L('signalsTitle')}>
