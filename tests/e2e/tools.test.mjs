@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFileSync, mkdirSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
-import { readSheet } from 'read-excel-file/node';
+import readXlsxFile, { readSheet } from 'read-excel-file/node';
 import writeExcelFile from 'write-excel-file/node';
 import { openPlayground, useBrowser, app, eventually } from './browser.mjs';
 import { localized } from '../../www/src/i18n.js';
@@ -488,6 +488,16 @@ test('Excel export: the workbook opens and E01\'s total is the engine\'s, as a n
     const e01 = body.find((row) => row[head.indexOf('Rep')] === 'E01');
     assert.equal(e01[head.indexOf('Total pay')], Number(r.reps.find((x) => x.rep_id === 'E01').total_pay));
     assert.equal(e01[head.indexOf('Total pay')], 38000);
+    // The sheet is named after the period; a last row gives the team's total of the money columns.
+    assert.deepEqual((await readXlsxFile(path)).map((s) => s.sheet), ['Results 2026-Q4']);
+    assert.equal(body.length, 33);
+    const total = body.at(-1);
+    assert.equal(total[0], 'Team total (32)');
+    assert.equal(total[head.indexOf('Total pay')], Number(r.totals.total_pay));
+    assert.equal(total[head.indexOf('Total pay')], 891910);
+    assert.equal(total[head.indexOf('Returns')], -1500);
+    assert.equal(total[head.indexOf('Score')], null, 'scores are not added up');
+    assert.equal(e01[head.indexOf('Rank')], r.reps.find((x) => x.rep_id === 'E01').rank);
   });
 });
 

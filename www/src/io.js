@@ -57,30 +57,35 @@ export async function csvFromFile(file) {
   return { csv: text, encoding };
 }
 
-/** Zero written at a money scale: "0.00". */
-/** The columns of a results export, in the user's language. */
+/**
+ * The columns of a results export, in the user's language: `[label, value of a rep, kind]`,
+ * the kind saying how Excel shows the figure (`text`, `figure` to 2 places, `whole`, or
+ * `money`, which the workbook's total row adds up).
+ */
 function exportColumns(el, results) {
   const zh = el.lang === 'zh';
   const lines = (el.currentPlan.commission ?? []).map((l) => ({ id: l.id, label: el.text(l) }));
   const bonuses = (el.currentPlan.bonuses ?? []).map((b) => ({ id: b.id, label: el.text(b) }));
   const hasBase = results.reps.some((r) => r.base_pay.length);
   return [
-    [el.L('rep'), (r) => r.rep_id, false],
-    [zh ? '姓名' : 'Name', (r) => (zh ? r.name_zh || r.name : r.name), false],
-    [el.L('region'), (r) => name(el.lang, r.region), false],
-    [el.L('role'), (r) => name(el.lang, r.role), false],
-    [`${el.L('attainment')} %`, (r) => r.attainment_pct, true],
-    [el.L('score'), (r) => r.score, true],
-    [el.L('grade'), (r) => r.grade, false],
-    [el.L('rank'), (r) => String(r.rank), true],
-    ...(hasBase ? [[el.L('basePay'), (r) => r.base_total, true]] : []),
-    ...lines.map((l) => [l.label, (r) => r.commission.find((x) => x.id === l.id)?.pay, true]),
-    ...bonuses.map((b) => [b.label, (r) => r.bonuses.find((x) => x.id === b.id)?.amount, true]),
-    [el.L('returns'), (r) => moneySum(r.adjustments.map((a) => a.amount), el.currentPlan.rounding?.money_scale ?? 2), true],
-    [el.L('total'), (r) => r.total_pay, true],
-    [el.L('warnings'), (r) => r.warnings.map((w) => message(el, w.message)).join('; '), false],
+    [el.L('rep'), (r) => r.rep_id, 'text'],
+    [zh ? '姓名' : 'Name', (r) => (zh ? r.name_zh || r.name : r.name), 'text'],
+    [el.L('region'), (r) => name(el.lang, r.region), 'text'],
+    [el.L('role'), (r) => name(el.lang, r.role), 'text'],
+    [`${el.L('attainment')} %`, (r) => r.attainment_pct, 'figure'],
+    [el.L('score'), (r) => r.score, 'figure'],
+    [el.L('grade'), (r) => r.grade, 'text'],
+    [el.L('rank'), (r) => String(r.rank), 'whole'],
+    ...(hasBase ? [[el.L('basePay'), (r) => r.base_total, 'money']] : []),
+    ...lines.map((l) => [l.label, (r) => r.commission.find((x) => x.id === l.id)?.pay, 'money']),
+    ...bonuses.map((b) => [b.label, (r) => r.bonuses.find((x) => x.id === b.id)?.amount, 'money']),
+    [el.L('returns'), (r) => moneySum(r.adjustments.map((a) => a.amount), moneyScale(el)), 'money'],
+    [el.L('total'), (r) => r.total_pay, 'money'],
+    [el.L('warnings'), (r) => r.warnings.map((w) => message(el, w.message)).join('; '), 'text'],
   ];
 }
+
+const moneyScale = (el) => el.currentPlan.rounding?.money_scale ?? 2;
 
 function exportName(el, results, ext) {
   const period = results.year_to_date ? `${results.period}-ytd` : results.period;
@@ -94,17 +99,34 @@ export function exportCsv(el, results) {
   download(exportName(el, results, 'csv'), '\ufeff' + toCsv(rows), 'text/csv;charset=utf-8');
 }
 
-/** Results as an Excel workbook; figures are numbers Excel can add up. */
+/** Excel's number format of each kind of figure (money to the plan's cents). */
+function excelFormat(kind, scale) {
+  if (kind === 'whole') return '0';
+  if (kind === 'figure') return '0.00';
+  return scale > 0 ? `#,##0.${'0'.repeat(scale)}` : '#,##0';
+}
+
+/**
+ * Results as an Excel workbook: a sheet named after the period ("Results 2026-Q4"), the
+ * header frozen, figures as numbers Excel can add up, formatted by kind, and a last row with
+ * the team's total of every money column (the exact sum of the rows, as the page's table has it).
+ */
 export async function exportXlsx(el, results) {
   const cols = exportColumns(el, results);
+  const scale = moneyScale(el);
   const header = cols.map((c) => ({ value: c[0], fontWeight: 'bold' }));
-  const body = results.reps.map((r) =>
-    cols.map(([, get, numeric]) => {
-      const v = get(r);
-      return numeric && v != null && v !== '' ? { value: Number(v), type: Number, format: '#,##0.00' } : { value: v == null ? '' : String(v), type: String };
-    }),
-  );
-  const workbook = writeXlsxFile([header, ...body], { columns: cols.map((_, i) => ({ width: i < 4 ? 16 : 13 })) });
+  const cell = (v, kind) => (kind !== 'text' && v != null && v !== '' ? { value: Number(v), type: Number, format: excelFormat(kind, scale) } : { value: v == null ? '' : String(v), type: String });
+  const body = results.reps.map((r) => cols.map(([, get, kind]) => cell(get(r), kind)));
+  const total = cols.map(([, get, kind], i) => {
+    if (i === 0) return { value: `${el.L('teamTotal')} (${results.reps.length})`, type: String, fontWeight: 'bold' };
+    return kind === 'money' ? { ...cell(moneySum(results.reps.map(get), scale), kind), fontWeight: 'bold' } : null;
+  });
+  const period = results.year_to_date ? `${results.period} ${el.L('yearToDate')}` : results.period;
+  const workbook = writeXlsxFile([header, ...body, total], {
+    sheet: `${el.L('resultsSheet')} ${period}`.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31),
+    columns: cols.map((_, i) => ({ width: i < 4 ? 16 : 13 })),
+    stickyRowsCount: 1,
+  });
   download(exportName(el, results, 'xlsx'), await workbook.toBlob());
 }
 
