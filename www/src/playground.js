@@ -995,9 +995,9 @@ export class SalesPlanPlayground extends LitElement {
       <input type="file" hidden data-file="plan" accept=".json,application/json" @change=${(e) => { this.openPlanFile(e.target.files[0]); e.target.value = ''; }} />
       <button type="button" data-testid="save-plan" @click=${() => savePlan(this.currentPlan)}>${this.L('savePlan')}</button>
       <span class="sep" aria-hidden="true"></span>
-      <span class="group-label">${this.L('exportLabel')}</span>
+      <span class="group" role="group" aria-label=${this.L('exportLabel')}><span class="group-label" aria-hidden="true">${this.L('exportLabel')}</span>
       <button type="button" data-testid="export-csv" ?disabled=${!this.shownResults} @click=${() => exportCsv(this, this.shownResults)}>${this.L('exportCsv')}</button>
-      <button type="button" data-testid="export-xlsx" ?disabled=${!this.shownResults} @click=${() => exportXlsx(this, this.shownResults)}>${this.L('exportXlsx')}</button>
+      <button type="button" data-testid="export-xlsx" ?disabled=${!this.shownResults} @click=${() => exportXlsx(this, this.shownResults)}>${this.L('exportXlsx')}</button></span>
       ${this.persisting ? html`<button type="button" data-testid="share" title=${this.L('shareTitle')} ?disabled=${!this.currentPlan} @click=${() => this.share()}>${this.L('share')}</button>` : nothing}
       <span class="sep" aria-hidden="true"></span>
       <button type="button" data-testid="undo" ?disabled=${!this.history.canUndo} title="Ctrl+Z" @click=${() => this.undo()}>↶ ${this.L('undo')}</button>

@@ -217,6 +217,8 @@ export const styles = css`
   .actions .sep { width: 1px; height: 20px; background: var(--_border); }
   /* A load button and its template's download, joined: which template is which is plain. */
   .actions .split { display: inline-flex; }
+  /* A label and its buttons wrap as one ("Export CSV Excel" never splits over two lines). */
+  .actions .group { display: inline-flex; gap: 6px; align-items: center; }
   .actions .split button:first-child { border-top-right-radius: 0; border-bottom-right-radius: 0; }
   .actions .split button + button { border-left: 0; border-top-left-radius: 0; border-bottom-left-radius: 0; color: var(--_muted); }
   /* Laptop widths: the file actions stay on one line. */
