@@ -181,6 +181,19 @@ test('sorting by total pay: descending puts the engine\'s largest first, a secon
   });
 });
 
+test('regions and roles are listed in the order of the names shown: alphabetical in English, by pinyin in Chinese', async () => {
+  await withPlayground(async ({ page }) => {
+    const footer = () => app(page, 'tfoot tr.subtotal').evaluateAll((trs) => trs.map((tr) => tr.dataset.region));
+    const options = (key) => app(page, `select[data-filter="${key}"] option`).evaluateAll((os) => os.slice(1).map((o) => o.textContent));
+    assert.deepEqual(await footer(), ['East', 'Northwest', 'South', 'Southwest']);
+    assert.deepEqual(await options('role'), ['Account manager', 'New business', 'Regional manager']);
+    await app(page, 'button[data-lang="zh"]').click();
+    // 华东 huádōng, 华南 huánán, 西北 xīběi, 西南 xīnán.
+    await eventually(() => options('region'), ['华东', '华南', '西北', '西南'], 'regions by pinyin');
+    assert.deepEqual(await footer(), ['East', 'South', 'Northwest', 'Southwest']);
+  });
+});
+
 test('filtering region East shows exactly the engine\'s East reps; the text filter finds a rep by Chinese name', async () => {
   await withPlayground(async ({ page }) => {
     const r = evaluate(presetJson(FIRST));

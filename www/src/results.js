@@ -53,9 +53,15 @@ function th(el, key, label, cls = '', title = '') {
   return html`<th class=${cls} aria-sort=${sort}><button type="button" class="sort" data-sort=${key} title=${title || nothing} @click=${() => el.setSort(key)}>${label}${active ? (el.sort.dir > 0 ? ' ▲' : ' ▼') : ''}</button></th>`;
 }
 
+/**
+ * Orders regions or roles by the names the page shows them by, in `lang`'s collation (in
+ * Chinese by pinyin: 华东, 华南, 西北, 西南), not by the data's English ids.
+ */
+const byShownName = (lang) => (a, b) => name(lang, a).localeCompare(name(lang, b), lang === 'zh' ? 'zh-CN' : 'en');
+
 /** The filter bar over the table: text, region, role, grade. */
 function renderFilters(el, r) {
-  const options = (key) => [...new Set(r.reps.map((x) => x[key]))].sort();
+  const options = (key) => [...new Set(r.reps.map((x) => x[key]))].sort(byShownName(el.lang));
   const select = (key, label, values, show) => html`<label>${label}
     <select data-filter=${key} @change=${(e) => el.setFilter({ [key]: e.target.value })}>
       <option value="" ?selected=${!el.filter[key]}>${el.L('all')}</option>
@@ -112,6 +118,7 @@ export function renderTable(el, r, comparison) {
   // Filtered to a region, the footer gives that region's subtotal only; "shown" only when the
   // rows shown are not all of it.
   const regions = r.totals.by_region.filter((g) => !el.filter.region || g.group === el.filter.region);
+  regions.sort((a, b) => byShownName(el.lang)(a.group, b.group));
   return html`${renderFilters(el, r)}<p class="hint scroll-hint" data-testid="scroll-hint">${el.L('scrollSideways')}</p><div class="table-wrap">
     <table class="results-table" data-testid="results" data-optional-columns=${optional}>
       <thead><tr>
