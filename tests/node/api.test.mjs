@@ -164,3 +164,16 @@ test('jsonSyntax(text) words a syntax error as setPlan does, and says nothing of
   assert.equal(jsonSyntax('[1]'), undefined);
   assert.equal(jsonSyntax(samplePlan()), undefined);
 });
+
+test('a freed engine throws wasm-bindgen\'s error on every call, and the module goes on working', () => {
+  const engine = Engine.withSampleReps();
+  assert.equal(engine.setPlan(samplePlan()).ok, true);
+  engine.free();
+  assert.throws(() => engine.run('2026-Q4', false), /null pointer passed to rust/);
+  assert.throws(() => engine.setPlan(samplePlan()), /null pointer passed to rust/);
+  // Not a panic: the module is alive, and a new engine evaluates as before.
+  const again = Engine.withSampleReps();
+  again.setPlan(samplePlan());
+  assert.equal(byId(again.evaluate('2026-Q4'), 'E01').total_pay, '38000.00');
+  again.free();
+});
