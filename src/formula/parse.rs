@@ -85,17 +85,17 @@ fn half_width(c: char) -> char {
 }
 
 /// What a number written with thousands separators is told (English, Chinese).
-const THOUSANDS: (&str, &str) = ("write a number without thousands separators (1000000, or 100万)", "数字中不要写千位分隔符（写成 1000000 或 100万）");
+const THOUSANDS: (&str, &str) = (
+    "a comma between digits reads as a thousands separator: write the number without it (1000000, or 100万); to separate arguments, put a space after the comma (max(0, 100))",
+    "数字之间的逗号会被当作千位分隔符：数字请不写分隔符（1000000 或 100万）；分隔参数时请在逗号后加空格（max(0, 100)）",
+);
 
-/// Whether `chars[i..]`, right after a number, is a digit group as a spreadsheet writes one
-/// (the `,000` of `max(x, 1,000)`): a comma, three digits the first of which is 0, and no
-/// digit after them. An argument is never written `000` or `050`, so `max(0,100)` is still
-/// two arguments; a group that starts with another digit is (`1,500` is 1 and 500).
+/// Whether `chars[i..]`, right after a number, is a comma (ASCII or full-width, as a Chinese
+/// input method types it) with a digit right after it: `2,500` or `1,000,000`. Read as two
+/// arguments that would be a silent wrong number (`min(x, 2,500)` would be `min(x, 2, 500)`),
+/// so it is refused; arguments are told apart by a space after the comma.
 fn digit_group_at(chars: &[char], i: usize) -> bool {
-    chars.get(i) == Some(&',')
-        && chars.get(i + 1) == Some(&'0')
-        && chars.get(i + 1..i + 4).is_some_and(|group| group.iter().all(char::is_ascii_digit))
-        && !chars.get(i + 4).is_some_and(char::is_ascii_digit)
+    matches!(chars.get(i), Some(',' | '\u{FF0C}')) && chars.get(i + 1).is_some_and(char::is_ascii_digit)
 }
 
 fn lex(src: &str) -> Result<Vec<(Tok, usize)>, FormulaError> {
@@ -426,18 +426,21 @@ mod tests {
         assert!(err("100 万").en.contains("without a space"));
         // A target typed as in a spreadsheet: the comma is named, at its column.
         let e = err("1,000,000");
-        assert_eq!((e.en.as_str(), e.column), ("write a number without thousands separators (1000000, or 100万)", 2));
+        assert_eq!((e.en.as_str(), e.column), (THOUSANDS.0, 2));
         assert_eq!(err("visits, 2").en, "expected an operator or the end of the formula");
-        // Inside a function the comma separates arguments: a group of three digits that starts
-        // with 0 right after a number is a digit group all the same, named at its comma.
+        // Inside a function a comma between digits is a digit group all the same (never read
+        // as more arguments: a silent wrong number), named at its comma; ASCII or full-width.
         let e = err("max(visits, 1,000)");
         assert_eq!((e.en.as_str(), e.column), (THOUSANDS.0, 14));
         assert_eq!(err("min(visits, 12,000,000.50)").column, 15);
+        for src in ["min(visits, 2,500)", "min(visits, 1,0000)", "min(visits，1，000)", "max(0,100)"] {
+            assert_eq!(err(src).en, THOUSANDS.0, "{src}");
+        }
         let visits = |n: &str| (n == "visits").then_some(0);
         let three = [Decimal::from(3)];
         let value = |src: &str| parse(src, &visits).unwrap().eval(&three, &mut Default::default()).unwrap();
-        assert_eq!(value("max(0,100)"), Decimal::from(100));
-        assert_eq!(value("max(visits,1,500)"), Decimal::from(500));
+        assert_eq!(value("max(0, 100)"), Decimal::from(100));
+        assert_eq!(value("max(visits,1, 500)"), Decimal::from(500));
         assert_eq!(value("max(visits, 1, 0)"), Decimal::from(3));
     }
 
