@@ -128,30 +128,32 @@ function asShown(p, l, place, at) {
     : { at, path: p.path, where: whereShown(p.path, l), value: p.value ?? '', message };
 }
 
-/** A table's "where" for `path`: a file's line in words ("Line 5 · revenue", "第 5 行 · revenue"), else the path. */
+/** A table's "where" for `path`: a file's line in words ("Line 5 · revenue", "第 5 行 · revenue"), a rep's figure after its id ("E01 · revenue.target"), else the path. */
 function whereShown(path, l) {
-  const line = /^line (\d+)(?:\.(.+))?$/.exec(path);
+  const line = /^(?:adjustments )?line (\d+)(?:\.(.+))?$/.exec(path);
+  const rep = /^reps\.([^.]+)\.(.+)$/.exec(path);
+  if (rep) return `${rep[1]} · ${rep[2]}`;
   if (!line) return path;
   return `${l === 'zh' ? `第 ${line[1]} 行` : `Line ${line[1]}`}${line[2] ? ` · ${line[2]}` : ''}`;
 }
 
 /**
  * Whether `shown` is the engine's `message` as the page may word it: the same words, except
- * that an id quoted in backticks may have the page's name for it put before it, the id then
- * in brackets ("Collected revenue (`revenue_collected`)"; in Chinese "回款金额（`revenue_collected`）",
- * without the spaces around).
+ * that what it quotes in backticks may be set as code (the backticks gone) and an id it
+ * quotes may have the page's name for it put before it, the id then in brackets ("Collected
+ * revenue (revenue_collected)"; in Chinese "回款金额（revenue_collected）", without the spaces around).
  */
 function namedLike(shown, message) {
-  const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escape = (text) => text.replaceAll('`', '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   let pattern = '';
   let last = 0;
   for (const m of message.matchAll(/( ?)`([A-Za-z_]\w*)`( ?)/g)) {
     const [all, before, id, after] = m;
     pattern += escape(message.slice(last, m.index));
-    pattern += `(?:${escape(all)}|(?:${escape(before)})?[^\`]+?(?: \\(|（)${escape(`\`${id}\``)}(?:\\)|）)(?:${escape(after)})?)`;
+    pattern += `(?:${escape(all)}|(?:${escape(before)})?[^\`]+?(?: \\(|（)${escape(id)}(?:\\)|）)(?:${escape(after)})?)`;
     last = m.index + all.length;
   }
-  return new RegExp(`^${pattern}${escape(message.slice(last))}$`).test(shown);
+  return new RegExp(`^${pattern}${escape(message.slice(last))}$`).test(shown.replaceAll('`', ''));
 }
 
 /** Checks the problems shown in the current language, switches language, checks them again. */

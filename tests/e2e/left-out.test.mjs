@@ -64,15 +64,15 @@ test('reps left out of the period: a notice over the results counts them and ope
     assert.equal(await app(page, '[data-testid="left-out-list"]').isVisible(), true);
     // The KPIs the engine quotes by id are named as the plan names them, the id beside the name.
     assert.deepEqual(await tableRows(page, '[data-testid="left-out"]'), [
-      ['reps.E01.revenue.target', '0', 'Rep Zhang Wei (E01) has a target of 0 for Collected revenue vs target (`revenue`); a target must be above 0'],
-      ['reps.E02.new_customers', '', 'Rep Wang Fang (E02) has no value for New customers (`new_customers`), which the plan uses'],
+      ['E01 · revenue.target', '0', 'Rep Zhang Wei (E01) has a target of 0 for Collected revenue vs target (revenue); a target must be above 0'],
+      ['E02 · new_customers', '', 'Rep Wang Fang (E02) has no value for New customers (new_customers), which the plan uses'],
     ]);
     await app(page, '.panel.results').screenshot({ path: new URL('left-out-en.png', SHOTS).pathname });
     await setLang(page, 'zh');
     await eventually(() => summary.textContent(), '⚠ 本期有 2 人未计入结果', 'the notice in Chinese');
     assert.deepEqual(await tableRows(page, '[data-testid="left-out"]'), [
-      ['reps.E01.revenue.target', '0', '销售代表 张伟（E01）在回款达成率（`revenue`）的目标为 0；目标必须大于 0'],
-      ['reps.E02.new_customers', '', '销售代表 王芳（E02）缺少方案需要的字段新客户数（`new_customers`）的值'],
+      ['E01 · revenue.target', '0', '销售代表 张伟（E01）在回款达成率（revenue）的目标为 0；目标必须大于 0'],
+      ['E02 · new_customers', '', '销售代表 王芳（E02）缺少方案需要的字段新客户数（new_customers）的值'],
     ]);
     await app(page, '.panel.results').screenshot({ path: new URL('left-out-zh.png', SHOTS).pathname });
     // In 2026-Q3 nobody is left out: no notice.
@@ -94,18 +94,22 @@ test('a reps file\'s rows left out name their line and the column by its name, t
       const f = line.split(',');
       if (i === 3) f[cols.indexOf('revenue_collected')] = 'abc'; // line 5: E01, 2026-Q4
       if (i === 7) f[cols.indexOf('region')] = ''; // line 9
+      if (i === 11) f[cols.indexOf('revenue_booked')] = 'visits'; // line 13: a value that is also a column's id
       return f.join(',');
     });
     await app(page, 'input[data-file="reps"]').setInputFiles({ name: 'team.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...bad].join('\n')) });
     const report = '[data-testid="load-report"]';
     await eventually(() => tableRows(page, report), [
-      ['Line 5 · revenue_collected', 'abc', 'Line 5 (rep E01, 2026-Q4): Collected revenue (`revenue_collected`) is `abc`, not a number'],
-      ['Line 9 · region', '', 'Line 9: Region (`region`) is empty'],
+      ['Line 5 · revenue_collected', 'abc', 'Line 5 (rep E01, 2026-Q4): Collected revenue (revenue_collected) is abc, not a number'],
+      ['Line 9 · region', '', 'Line 9: Region (region) is empty'],
+      // The value is quoted as the file has it, not named as the column it happens to spell.
+      ['Line 13 · revenue_booked', 'visits', 'Line 13 (rep E03, 2026-Q4): Booked revenue (revenue_booked) is visits, not a number'],
     ], 'the rows left out');
     await setLang(page, 'zh');
     await eventually(() => tableRows(page, report), [
-      ['第 5 行 · revenue_collected', 'abc', '第 5 行（代表 E01，2026-Q4）：回款金额（`revenue_collected`）的值 `abc` 不是数字'],
-      ['第 9 行 · region', '', '第 9 行：大区（`region`）为空'],
+      ['第 5 行 · revenue_collected', 'abc', '第 5 行（代表 E01，2026-Q4）：回款金额（revenue_collected）的值 abc 不是数字'],
+      ['第 9 行 · region', '', '第 9 行：大区（region）为空'],
+      ['第 13 行 · revenue_booked', 'visits', '第 13 行（代表 E03，2026-Q4）：签约金额（revenue_booked）的值 visits 不是数字'],
     ], 'the rows left out, in Chinese');
   });
 });
@@ -119,7 +123,7 @@ test('Load returns…: good rows are clawed back, bad rows listed; they survive 
     const report = app(page, '[data-testid="load-report"]');
     await eventually(() => app(page, '[data-testid="load-summary"]').textContent().catch(() => ''), '1 return loaded; 1 row left out:', 'the report');
     assert.equal(await report.locator('strong').first().textContent(), 'returns.csv');
-    assert.deepEqual(await tableRows(page, '[data-testid="load-report"]'), [['adjustments line 3.rep_id', 'X99', 'Adjustments line 3: no rep `X99` in the data']]);
+    assert.deepEqual(await tableRows(page, '[data-testid="load-report"]'), [['Line 3 · rep_id', 'X99', 'Adjustments line 3: no rep X99 in the data']]);
     // E01 gives back 20万 of the 120万 credited in the same quarter: 100万 × 3% = 30,000.00.
     await eventually(() => total(page, 'E01').textContent(), '30,000.00', 'E01 after the return');
     assert.equal(await total(page, 'E01').getAttribute('data-mark'), '↺');
@@ -129,7 +133,7 @@ test('Load returns…: good rows are clawed back, bad rows listed; they survive 
     await page.screenshot({ path: new URL('returns-en.png', SHOTS).pathname });
     await setLang(page, 'zh');
     await eventually(() => app(page, '[data-testid="load-summary"]').textContent(), '已导入 1 笔退回；1 行未导入：', 'the report in Chinese');
-    assert.deepEqual(await tableRows(page, '[data-testid="load-report"]'), [['adjustments line 3.rep_id', 'X99', '调整文件第 3 行：数据中没有销售代表 `X99`']]);
+    assert.deepEqual(await tableRows(page, '[data-testid="load-report"]'), [['第 3 行 · rep_id', 'X99', '调整文件第 3 行：数据中没有销售代表 X99']]);
     await page.screenshot({ path: new URL('returns-zh.png', SHOTS).pathname });
     await setLang(page, 'en');
     // The session keeps them.
@@ -167,7 +171,7 @@ test('a returns file that cannot be read says why and changes nothing', async ()
     await app(page, 'input[data-file="returns"]').setInputFiles({ name: 'wrong.csv', mimeType: 'text/csv', buffer: Buffer.from('rep,amount\nE01,5\n') });
     const item = app(page, '[data-testid="load-report"] li');
     await eventually(() => item.textContent().catch(() => ''),
-      'adjustments header The adjustments file needs exactly the columns rep_id,period,original_period,line,amount,reference; its header is `rep,amount`', 'the reason');
+      'adjustments header The adjustments file needs exactly the columns rep_id,period,original_period,line,amount,reference; its header is rep,amount', 'the reason');
     assert.match(await app(page, '[data-testid="load-report"]').textContent(), /The file could not be read:/);
     assert.equal(await total(page, 'S03').textContent(), '32,060.00');
     assert.equal(await total(page, 'E01').textContent(), '38,000.00');

@@ -80,7 +80,7 @@ test('pinning a baseline, then editing, shows who gains and the cost change', as
   await context.close();
 });
 
-test('against a baseline, a score that changed shows its change, and each region\'s subtotal row its pay columns and its cost change', async () => {
+test('against a baseline, a score that changed shows its change, and each region\'s subtotal row its pay columns (returns too, so that it adds across) and its cost change', async () => {
   const { page, context } = await openPlayground(env);
   await app(page, '[data-testid="pin-baseline"]').click();
   // Collected revenue 60 → 50 and new customers 25 → 35 (the weights still add to 100).
@@ -102,6 +102,9 @@ test('against a baseline, a score that changed shows its change, and each region
   const unchanged = c.reps.find((d) => /^-?0(\.0+)?$/.test(d.score_delta));
   if (unchanged) assert.equal(await app(page, `tr[data-rep="${unchanged.rep_id}"] [data-col="score-delta"]`).count(), 0);
   // Each region's row: commission and total are the sums of its reps' rows; the change is the engine's.
+  // Xu Chao's 1,500.00 return (SO-2026-0562) in its column: 33,560.00 − 1,500.00 = 32,060.00.
+  assert.equal(await app(page, 'tr[data-rep="S03"] [data-col="returns"]').textContent(), '-1,500.00');
+  assert.equal(await app(page, 'tr[data-rep="S01"] [data-col="returns"]').textContent(), '');
   for (const g of r.totals.by_region) {
     const row = app(page, `tr.subtotal[data-region="${g.group}"]`);
     const reps = r.reps.filter((x) => x.region === g.group);
@@ -109,6 +112,10 @@ test('against a baseline, a score that changed shows its change, and each region
     const commission = reps.reduce((t, x) => t + x.commission.reduce((u, l) => u + cents(l.pay), 0n), 0n);
     assert.equal(cents(await row.locator('[data-col="commission"]').textContent()), commission, g.group);
     assert.equal(cents(await row.locator('[data-col="total"]').textContent()), cents(g.total_pay), g.group);
+    // Returns have a column of their own, so the row adds across: commission + returns = total.
+    const returns = reps.reduce((t, x) => t + x.adjustments.reduce((u, a) => u + cents(a.amount), 0n), 0n);
+    assert.equal(cents(await row.locator('[data-col="returns"]').textContent()), returns, g.group);
+    assert.equal(commission + returns, cents(g.total_pay), `${g.group} adds across`);
     const change = c.by_region.find((d) => d.group === g.group).delta;
     assert.equal((await row.locator('[data-col="delta"]').textContent()).replaceAll(',', '').replace(/^\+/, ''), change, g.group);
   }
@@ -242,7 +249,7 @@ test('a retroactive line names its one slice as the whole amount at the tier rea
   await app(page, 'button[data-statement-lang="zh"]').click();
   assert.deepEqual(await slices.locator('th').allTextContents(), ['全额按所达档位计，档位起点 1,200,000']);
   // The statement's language is the page's: the editor says it in Chinese too.
-  await eventually(() => bounds.textContent(), '档位含起点：达成恰好 100% 时，全部金额按 100% 档的费率计算。', 'the bound stated in Chinese');
+  await eventually(() => bounds.textContent(), '档位含起点：达成率恰好为 100% 时，全部金额按 100% 档的费率计算。', 'the bound stated in Chinese');
   await context.close();
 });
 

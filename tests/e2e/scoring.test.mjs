@@ -143,14 +143,14 @@ test('the seed\'s role cards as written add to 120 and are shown normalised', as
   const note = app(page, '[data-testid="normalised-weights"]');
   const text = await note.textContent();
   assert.match(text, /^This card’s weights add to 120 as written and are scaled to 100: each is weight × 100 \/ 120, cut to 2 decimal places/);
-  assert.match(text, /So of the weights of 5, Relationship management \(NPS\) got 4\.16 and the others 4\.17\./);
-  assert.match(text, /A deduction is taken from the scaled weight: Compliance \(2 points per violation\) 4\.17\.$/);
+  assert.match(text, /So of the 5 weights of 5, Relationship management \(NPS\) got 4\.16 and the other 4 got 4\.17\./);
+  assert.match(text, /Compliance \(2 points per violation\) starts from its scaled weight, 4\.17, and its deductions are taken from that\.$/);
   const weights = await app(page, '[data-testid="explanation"] tr[data-kpi] td.c-weight').allTextContents();
   assert.deepEqual(weights.slice(-5), ['4.17', '4.17', '4.17', '4.17', '4.16']);
   // Compliance: 4.17 less 2 points for one violation = 2.17.
   assert.equal(await app(page, '[data-testid="explanation"] tr[data-kpi="compliance"] [data-col="kpi-score"]').textContent(), '2.17');
   await app(page, 'button[data-statement-lang="zh"]').click();
-  assert.match(await note.textContent(), /因此原权重为 5 的指标中，客户关系管理（NPS）为 4\.16，其余为 4\.17。/);
+  assert.match(await note.textContent(), /因此原权重为 5 的 5 个指标中，客户关系管理（NPS）为 4\.16，其余 4 个为 4\.17。/);
   // A card that is not normalised has no such note.
   await app(page, 'button[data-statement-lang="en"]').click();
   await app(page, 'select[data-testid="preset"]').selectOption('saas-target');

@@ -14,11 +14,12 @@ const env = useBrowser();
 
 const targetOriented = () => engine.presets().find((p) => p.id === 'target-oriented').json;
 
-function engineSignals(period) {
+function engineSignalsOf(plan, period) {
   const e = engine.Engine.withSampleReps();
-  e.setPlan(targetOriented());
+  e.setPlan(plan);
   return e.signals(period);
 }
+const engineSignals = (period) => engineSignalsOf(targetOriented(), period);
 
 async function openTargetOriented(options) {
   const opened = await openPlayground(env, '/', options);
@@ -82,7 +83,8 @@ test('plan health lists every check of the engine, warnings first, each with its
   const s = engineSignals('2026-Q4');
   const warnings = s.health.filter((h) => h.severity === 'warning');
   assert.ok(warnings.length > 0);
-  assert.equal(await app(page, '[data-signal-tab="health"]').textContent(), `⚠ Plan health · ${warnings.length} ${warnings.length === 1 ? 'warning' : 'warnings'}`);
+  assert.equal(await app(page, '[data-signal-tab="health"]').textContent(), `⚠ Plan health ${warnings.length}`);
+  assert.equal(await app(page, '[data-signal-tab="health"]').getAttribute('title'), warnings.length === 1 ? '1 warning' : `${warnings.length} warnings`);
   await app(page, '[data-signal-tab="health"]').click();
   const shown = await app(page, '[data-testid="health"] li').evaluateAll((lis) => lis.map((li) => [li.dataset.check, li.className, li.textContent.replace(/^\s*\S+\s*/, '').trim()]));
   assert.equal(shown.length, s.health.length);
@@ -91,7 +93,7 @@ test('plan health lists every check of the engine, warnings first, each with its
   for (const h of s.health) assert.ok(shown.some(([code, severity, text]) => code === h.code && severity === h.severity && text === localized('en', h.message)), h.code);
   // In Chinese, every check in its Chinese words.
   await app(page, 'button[data-lang="zh"]').click();
-  assert.equal(await app(page, '[data-signal-tab="health"]').textContent(), `⚠ 方案健康度 · ${warnings.length} 项提醒`);
+  assert.equal(await app(page, '[data-signal-tab="health"]').textContent(), `⚠ 方案健康度 ${warnings.length}`);
   const shownZh = await app(page, '[data-testid="health"] li').evaluateAll((lis) => lis.map((li) => [li.dataset.check, li.textContent.replace(/^\s*\S+\s*/, '').trim()]));
   for (const h of s.health) assert.ok(shownZh.some(([code, text]) => code === h.code && text === localized('zh', h.message)), `${h.code} in Chinese`);
   // Regions in Chinese words, not as the data names them.
@@ -141,5 +143,15 @@ test('the signals follow the period and the language, and step aside for year to
   await app(page, '[data-testid="signals"]').screenshot({ path: 'test-output/screenshots/signals-zh.png' });
   await app(page, 'input[data-testid="ytd"]').check();
   await app(page, '[data-testid="signals"]').waitFor({ state: 'detached' });
+  await context.close();
+});
+
+test('a chip with nothing to report carries no warning sign: ✓ Alerts 0, ✓ Plan health', async () => {
+  const { page, context } = await openPlayground(env);
+  // The SaaS quick start has no alert rules; its health checks all pass on the sample reps.
+  assert.equal(engineSignalsOf(engine.presets()[0].json, '2026-Q4').alerts.length, 0);
+  await app(page, '[data-testid="signals"]').waitFor();
+  assert.equal(await app(page, '[data-signal-tab="alerts"]').textContent(), '✓ Alerts 0');
+  assert.equal(await app(page, '[data-signal-tab="health"]').textContent(), '✓ Plan health');
   await context.close();
 });

@@ -336,7 +336,7 @@ test('a CSV with 3 good reps and 2 bad rows loads the good reps and lists exactl
       trs.map((tr) => [tr.dataset.rowProblem, ...[...tr.cells].map((td) => td.textContent)]));
     // The page writes the line in words and names the column it quotes, its header beside it.
     assert.deepEqual(listed, [
-      ['line 6.revenue_booked', 'Line 6 · revenue_booked', 'abc', 'Line 6 (rep E01, 2026-Q4): Booked revenue (`revenue_booked`) is `abc`, not a number'],
+      ['line 6.revenue_booked', 'Line 6 · revenue_booked', 'abc', 'Line 6 (rep E01, 2026-Q4): Booked revenue (revenue_booked) is abc, not a number'],
       ['line 11', 'Line 11', '37', localized('en', problems[1].message)],
     ]);
     assert.equal(problems[0].message.en, 'line 6 (rep E01, 2026-Q4): `revenue_booked` is `abc`, not a number');

@@ -41,7 +41,7 @@ export function renderCommission(el, line, i) {
           const path = `${base}.tiers[${n}]`;
           return html`<tr>
             <th scope="row">${n + 1}</th>
-            <td>${el.field(`${path}.from`, { label: `${el.L('tiers')} ${n + 1} ${fromLabel}`, type: 'number', width: 'narrow' })}${el.fieldError(`${path}.from`)}</td>
+            <td>${el.field(`${path}.from`, { label: `${el.L('tiers')} ${n + 1} ${fromLabel}`, type: 'number', width: line.tier_basis === 'amount' ? 'medium' : 'narrow' })}${el.fieldError(`${path}.from`)}</td>
             <td>${el.field(`${path}.rate_pct`, { label: `${el.L('tiers')} ${n + 1} ${el.L('ratePct')}`, type: 'number', width: 'narrow' })}${el.fieldError(`${path}.rate_pct`)}</td>
             <td class="tier-buttons">
               <button type="button" class="icon" aria-label=${`${el.L('moveUp')} ${n + 1}`} ?disabled=${n === 0} @click=${() => move(el, base, line, n, -1)}>↑</button>
@@ -61,13 +61,15 @@ export function renderCommission(el, line, i) {
 
 /**
  * How the line's tier bounds are read (D5): a tier starts at its bound, inclusive. Under
- * `retroactive` the hint names the line's second bound, where the whole amount moves up a
- * tier ("at exactly 120% of target …"); under `marginal` it says a rate applies to its slice.
+ * `retroactive` the hint names the line's first bound above 0, where the whole amount moves up
+ * a tier ("at exactly 100% of target …"); under `marginal` it says a rate applies to its
+ * slice; one tier is a flat rate on the whole amount.
  */
 export function tierBoundsHint(el, line) {
+  if (line.tiers.length <= 1) return el.L('oneTier');
   if (line.method !== 'retroactive') return el.L('marginalBounds');
-  const bound = line.tiers.map((t) => String(t.from)).find((from) => /[1-9]/.test(from) && !from.trim().startsWith('-'));
-  if (bound == null) return el.L('retroactiveOneTier');
+  const bound = line.tiers.map((t) => String(t.from ?? '')).find((from) => /[1-9]/.test(from) && !from.trim().startsWith('-'));
+  if (bound == null) return el.L('retroactiveBounds');
   const shown = line.tier_basis === 'amount' ? group(bound) : `${group(bound)}%`;
   return el.L(line.tier_basis === 'amount' ? 'retroactiveBoundAmount' : 'retroactiveBoundPct').replaceAll('{bound}', shown);
 }

@@ -11,6 +11,7 @@ import { renderJson } from './editor-json.js';
 import { short } from './format.js';
 import { canonical } from './plan-path.js';
 import { DEFAULT_GRADES } from './grades.js';
+import { codeSpans } from './problems.js';
 
 /** Sum of decimal-looking strings, for the live totals next to inputs (display only). */
 function sum(values) {
@@ -119,7 +120,7 @@ export function weightsText(el, kpis, problem) {
 function weightsError(el, base) {
   const problem = el.problems.find((p) => p.path === `${base}.kpis` && p.code === 'weights_sum');
   if (!problem) return nothing;
-  return html`<div class="field-error" role="alert" data-error-for=${`${base}.kpis`} data-code="weights_sum">${el.problemText(problem)}</div>`;
+  return html`<div class="field-error" role="alert" data-error-for=${`${base}.kpis`} data-code="weights_sum">${codeSpans(el.problemText(problem))}</div>`;
 }
 
 function renderCategoryRow(el, cat, kpis, scale) {
@@ -187,9 +188,12 @@ function renderDefaultGrades(el) {
         <td class="hint">${band.min_score != null ? `≥ ${band.min_score}` : `< ${bands[i - 1]?.min_score ?? ''}`}</td>
       </tr>`)}</tbody>
     </table>
-    <button type="button" class="secondary" data-testid="edit-default-grades" @click=${() => el.edit('grades', structuredClone(DEFAULT_GRADES))}>${el.L('editGrades')}</button>
+    <button type="button" class="secondary" data-testid="edit-default-grades" @click=${() => el.edit('grades', { bands: DEFAULT_GRADES.bands.map((b) => (b.min_score == null ? { ...b } : { ...b, min_score: wholeOrText(b.min_score) })) })}>${el.L('editGrades')}</button>
   </fieldset>`;
 }
+
+/** A whole number written as text ("90") as a JSON number, as the presets write bounds; other text as it is. */
+const wholeOrText = (text) => (/^\d{1,9}$/.test(String(text)) ? Number(text) : text);
 
 function renderGrades(el) {
   if (!el.currentPlan.grades) return renderDefaultGrades(el);

@@ -6,7 +6,7 @@ import { name, paren, term } from './i18n.js';
 import { message } from './problems.js';
 import { renderRepFlags, renderRepPortrait } from './signals.js';
 import { columnName } from './columns.js';
-import { money, exactMoney, number, percent, rate, short, sum } from './format.js';
+import { money, exactMoney, fixed, number, percent, rate, short, sum } from './format.js';
 
 const PERCENT_KEYS = new Set(['attainment_pct', 'cap_pct', 'floor_pct', 'threshold_pct', 'applied_pct', 'band_score_pct', 'rater_weight_pct', 'gate_pct', 'group_attainment_pct', 'above_pct', 'excess_over_pct', 'rate_pct']);
 const HIDDEN_KEYS = new Set(['actual', 'target', 'attainment_pct', 'score']);
@@ -86,20 +86,24 @@ function normalisedWeights(el, plan, card, rep) {
   const places = plan.rounding?.score_scale ?? 2;
   const unit = places > 0 ? `0.${'0'.repeat(places - 1)}1` : '1';
   const written = sum(card.kpis.map((k) => String(k.weight)));
+  // Weights that already add to 100 are used as written: nothing was scaled.
+  if (/^100(\.0*)?$/.test(written)) return nothing;
   const fill = (key, values) => Object.entries(values).reduce((text, [k, v]) => text.replaceAll(`{${k}}`, v), el.L(key));
+  const listSep = el.lang === 'zh' ? '、' : ', ';
   const parts = [fill('normalisedWeights', { sum: short(written, 4), places, unit })];
-  const shown = new Map(rep.kpis.map((k) => [k.id, k.weight]));
+  const shown = new Map(rep.kpis.map((k) => [k.id, fixed(k.weight, places)]));
   const kpiName = (k) => el.text(k) || k.id;
-  // Equal written weights that ended one unit apart: the ones left at the lower value named.
+  // Equal written weights that ended one unit apart: the smaller group named, the other counted.
   for (const weight of new Set(card.kpis.map((k) => String(k.weight)))) {
     const alike = card.kpis.filter((k) => String(k.weight) === weight && shown.has(k.id));
-    const values = [...new Set(alike.map((k) => short(shown.get(k.id), places)))].sort((a, b) => (sum([a, `-${b}`]).startsWith('-') ? -1 : 1));
-    if (values.length < 2) continue;
-    const names = alike.filter((k) => short(shown.get(k.id), places) === values[0]).map(kpiName).join(el.L('listSep'));
-    parts.push(fill('normalisedTies', { weight: short(weight, 4), names, low: values[0], high: values.at(-1) }));
+    const groups = [...new Set(alike.map((k) => shown.get(k.id)))].map((value) => ({ value, kpis: alike.filter((k) => shown.get(k.id) === value) }));
+    if (groups.length !== 2) continue;
+    const [few, rest] = groups[0].kpis.length <= groups[1].kpis.length ? groups : [groups[1], groups[0]];
+    parts.push(fill('normalisedTies', { count: alike.length, weight: short(weight, 4), names: few.kpis.map(kpiName).join(listSep), value: few.value, n: rest.kpis.length, other: rest.value }));
   }
-  const deductions = card.kpis.filter((k) => k.scoring?.type === 'deduction' && shown.has(k.id));
-  if (deductions.length) parts.push(fill('normalisedDeduction', { list: deductions.map((k) => `${kpiName(k)} ${short(shown.get(k.id), places)}`).join(el.L('listSep')) }));
+  for (const k of card.kpis.filter((x) => x.scoring?.type === 'deduction' && shown.has(x.id))) {
+    parts.push(fill('normalisedDeduction', { name: kpiName(k), weight: shown.get(k.id) }));
+  }
   return html`<p class="hint" data-testid="normalised-weights">${parts.join(el.lang === 'zh' ? '' : ' ')}</p>`;
 }
 

@@ -3,7 +3,7 @@
 // and plan files. Nothing is uploaded anywhere.
 import { readSheet } from 'read-excel-file/browser';
 import writeXlsxFile from 'write-excel-file/browser';
-import { name } from './i18n.js';
+import { name, paren } from './i18n.js';
 import { message } from './problems.js';
 import { moneySum } from './format.js';
 
@@ -81,7 +81,7 @@ function exportColumns(el, results) {
     ...bonuses.map((b) => [b.label, (r) => r.bonuses.find((x) => x.id === b.id)?.amount, 'money']),
     [el.L('returns'), (r) => moneySum(r.adjustments.map((a) => a.amount), moneyScale(el)), 'money'],
     [el.L('total'), (r) => r.total_pay, 'money'],
-    [el.L('warnings'), (r) => r.warnings.map((w) => message(el, w.message)).join('; '), 'text'],
+    [el.L('warnings'), (r) => r.warnings.map((w) => message(el, w.message)).join(zh ? '；' : '; '), 'text'],
   ];
 }
 
@@ -118,7 +118,7 @@ export async function exportXlsx(el, results) {
   const cell = (v, kind) => (kind !== 'text' && v != null && v !== '' ? { value: Number(v), type: Number, format: excelFormat(kind, scale) } : { value: v == null ? '' : String(v), type: String });
   const body = results.reps.map((r) => cols.map(([, get, kind]) => cell(get(r), kind)));
   const total = cols.map(([, get, kind], i) => {
-    if (i === 0) return { value: `${el.L('teamTotal')} (${results.reps.length})`, type: String, fontWeight: 'bold' };
+    if (i === 0) return { value: `${el.L('teamTotal')}${paren(el.lang, results.reps.length)}`, type: String, fontWeight: 'bold' };
     return kind === 'money' ? { ...cell(moneySum(results.reps.map(get), scale), kind), fontWeight: 'bold' } : null;
   });
   const period = results.year_to_date ? `${results.period} ${el.L('yearToDate')}` : results.period;

@@ -22,7 +22,7 @@ import { renderEditor, weightsText } from './editor.js';
 import { ROWS_AT_ONCE, renderComparison, renderSummary, renderTable } from './results.js';
 import { renderExplanation } from './explain.js';
 import { renderSignals } from './signals.js';
-import { renderLeftOut, renderNotComputed, renderProblemTable, messageOf, message } from './problems.js';
+import { renderLeftOut, renderNotComputed, renderProblemTable, messageOf, message, codeSpans } from './problems.js';
 import { Charts, payoutConfig, gradesConfig, payPerRepConfig, costByRegionConfig, deltaConfig } from './charts.js';
 import { name } from './i18n.js';
 import { styles } from './styles.js';
@@ -886,7 +886,7 @@ export class SalesPlanPlayground extends LitElement {
     }
     if (typeof value === 'string' && value.trim() === '') return this.L('fieldEmpty');
     if (p.code === 'weights_sum' && Array.isArray(value)) return weightsText(this, value, p);
-    return message(this, p.message);
+    return message(this, p.message, p.value);
   }
 
   /**
@@ -919,7 +919,7 @@ export class SalesPlanPlayground extends LitElement {
   /** The errors at `path` (but those with code `except`) under its field. */
   fieldError(path, except) {
     const errors = this.errorsAt(path, except);
-    return errors.length ? html`<div class="field-error" role="alert" data-error-for=${path}>${errors.join(' ')}</div>` : nothing;
+    return errors.length ? html`<div class="field-error" role="alert" data-error-for=${path}>${codeSpans(errors.join(' '))}</div>` : nothing;
   }
 
   /** A text input bound to the plan field at `path` (`type`: text, a decimal `number`, or an `integer` count); an `optional` field is removed when emptied (and says "none" while empty). */
@@ -1104,7 +1104,7 @@ export class SalesPlanPlayground extends LitElement {
     return html`<section class="panel results" aria-label=${this.L('results')}>
       ${!this.valid ? html`<div class="banner" role="alert" data-testid="plan-errors">
         <strong>${this.L(r ? 'planInvalid' : 'planInvalidNoResults')}</strong>
-        <ul>${this.problems.filter((p) => p.severity === 'error').map((p) => html`<li data-problem=${p.path}><button type="button" class="linklike go-to" title=${this.L('goToField')} @click=${() => this.goToField(p.code === 'weights_sum' ? `${p.path}[0].weight` : this.shownAt(p))}><code>${this.shownAt(p) || '—'}</code></button> <span class="msg">${this.problemText(p)}</span></li>`)}</ul>
+        <ul>${this.problems.filter((p) => p.severity === 'error').map((p) => html`<li data-problem=${p.path}><button type="button" class="linklike go-to" title=${this.L('goToField')} @click=${() => this.goToField(p.code === 'weights_sum' ? `${p.path}[0].weight` : this.shownAt(p))}><code>${this.shownAt(p) || '—'}</code></button> <span class="msg">${codeSpans(this.problemText(p))}</span></li>`)}</ul>
       </div>` : nothing}
       ${renderNotComputed(this, this.evalProblems)}
       ${r ? renderSummary(this, r) : nothing}
@@ -1182,6 +1182,7 @@ const SORT_KEYS = {
   base: (r) => r.base_total,
   commission: (r) => sum(r.commission.map((l) => l.pay)),
   bonuses: (r) => sum(r.bonuses.map((b) => b.amount)),
+  returns: (r) => sum(r.adjustments.map((a) => a.amount)),
   total: (r) => r.total_pay,
   delta: (r, el) => el.comparison?.reps.find((d) => d.rep_id === r.rep_id)?.pay_delta ?? '0',
 };

@@ -3,31 +3,39 @@
 // did not apply (the notice over the results). Every problem shows where it is (the
 // engine's path), the value and the message in the page's language.
 import { html, nothing } from 'lit';
-import { localized, name, paren } from './i18n.js';
+import { localized, paren } from './i18n.js';
 import { columnName } from './columns.js';
 
-/** The message of problem `p` in the element's language, its ids named (`namedIds`). */
-export const messageOf = (el, p) => message(el, p.message);
+/** The message of problem `p` in the element's language, its ids named (`namedIds`) and quoted as code (`codeSpans`). */
+export const messageOf = (el, p) => codeSpans(message(el, p.message, p.value));
 
-/** An engine message (`{ en, zh }`) in the element's language, its ids named (`namedIds`). */
-export const message = (el, m) => namedIds(el, localized(el.lang, m));
+/** An engine message (`{ en, zh }`) in the element's language, its ids named (`namedIds`); `value`, the problem's value, is never named. */
+export const message = (el, m, value) => namedIds(el, localized(el.lang, m), value);
 
 /**
- * The ids an engine message quotes in backticks, named as the page names them, the id kept
- * beside the name so that it can still be found in the file or the plan: "`revenue_collected`
- * is `abc`" → "Collected revenue (`revenue_collected`) is `abc`". A plan's own names come
- * first (a KPI, metric, line, bonus, card… with a name), then the data's columns, then the
- * regions and roles the page knows; a value that names nothing is left as it is.
+ * The ids of the plan and of the data's columns that an engine message quotes in backticks,
+ * named as the page names them, the id kept beside the name so that it can still be found in
+ * the file or the plan: "`revenue_collected` is `abc`" → "Collected revenue (`revenue_collected`)
+ * is `abc`". A plan's own names come first (a KPI, metric, line, bonus, card… with a name),
+ * then the columns. A value from the data is quoted as the file has it, never renamed: the
+ * problem's `value`, and a region or role (`East`, not 华东).
  */
-export function namedIds(el, text) {
+export function namedIds(el, text, value) {
   const named = namesOf(el.currentPlan);
   const zh = el.lang === 'zh';
   return text.replace(/( ?)`([A-Za-z_][\w]*)`( ?)/g, (all, before, id, after) => {
-    const label = (named.has(id) ? el.text(named.get(id)) : '') || columnName(el.lang, id) || name(el.lang, id);
+    if (value != null && id === String(value)) return all;
+    const label = (named.has(id) ? el.text(named.get(id)) : '') || columnName(el.lang, id);
     if (!label || label === id) return all;
     // Chinese needs no spaces around a name that ends in full-width brackets.
     return `${zh ? '' : before}${label}${paren(el.lang, `\`${id}\``)}${zh ? '' : after}`;
   });
+}
+
+/** `text` with what it quotes in backticks set as code, without the backticks ("`abc`" → <code>abc</code>). */
+export function codeSpans(text) {
+  const parts = String(text).split(/`([^`\n]+)`/);
+  return parts.length === 1 ? text : html`${parts.map((part, i) => (i % 2 ? html`<code>${part}</code>` : part))}`;
 }
 
 const NAMED = new WeakMap();
@@ -51,10 +59,13 @@ function namesOf(plan) {
 
 /**
  * Where a problem is, in the page's language: a file's line as "Line 5" (第 5 行) before the
- * column it names, anything else (a rep, a plan field) as the engine's path.
+ * column it names, a rep by its id before the figure (E02 · revenue.target), anything else
+ * (a plan field) as the engine's path.
  */
 function where(el, path) {
-  const line = /^line (\d+)(?:\.(.+))?$/.exec(path ?? '');
+  const line = /^(?:adjustments )?line (\d+)(?:\.(.+))?$/.exec(path ?? '');
+  const rep = /^reps\.([^.]+)\.(.+)$/.exec(path ?? '');
+  if (rep) return html`${rep[1]} · <code>${rep[2]}</code>`;
   if (!line) return html`<code>${path}</code>`;
   const at = el.L('lineNumber').replace('{n}', line[1]);
   return line[2] ? html`${at} · <code>${line[2]}</code>` : at;

@@ -108,25 +108,30 @@ export function renderTable(el, r, comparison) {
   const rendered = shown.length > el.rowLimit ? shown.slice(0, el.rowLimit) : shown;
   const hasBase = r.reps.some((x) => x.base_pay.length);
   const hasBonuses = r.reps.some((x) => x.bonuses.length);
+  // Returns clawed back: a column of their own, so that every row and subtotal adds across.
+  const hasReturns = r.reps.some((x) => x.adjustments.length);
+  const parts = { hasBase, hasBonuses, hasReturns };
   const delta = comparison ? new Map(comparison.reps.map((d) => [d.rep_id, d])) : null;
   const places = el.currentPlan?.rounding?.money_scale ?? 2;
-  const extra = (hasBase ? 1 : 0) + (hasBonuses ? 1 : 0);
+  const extra = (hasBase ? 1 : 0) + (hasBonuses ? 1 : 0) + (hasReturns ? 1 : 0);
   // How many optional columns the table has: a narrow panel folds the region column into the
   // rep's cell (styles.js) sooner the more there are, so that every figure stays in view.
   const optional = extra + (delta ? 1 : 0);
-  const count = (n) => html`<span class="inline-region"> · ${n} ${el.counted(n, 'reps')}</span>`;
+  // A footer label's count on a line of its own when the region column is folded away.
+  const count = (n) => html`<span class="inline-region">${n} ${el.counted(n, 'reps')}</span>`;
   // Filtered to a region, the footer gives that region's subtotal only; "shown" only when the
   // rows shown are not all of it.
   const regions = r.totals.by_region.filter((g) => !el.filter.region || g.group === el.filter.region);
   regions.sort((a, b) => byShownName(el.lang)(a.group, b.group));
   return html`${renderFilters(el, r)}<p class="hint scroll-hint" data-testid="scroll-hint">${el.L('scrollSideways')}</p><div class="table-wrap">
-    <table class="results-table" data-testid="results" data-optional-columns=${optional}>
+    <table class="results-table" data-testid="results" data-optional-columns=${Math.min(optional, 3)} data-crowded=${optional > 3 ? 'true' : nothing}>
       <thead><tr>
         ${th(el, 'name', el.L('rep'))}${th(el, 'region', `${el.L('region')} / ${el.L('role')}`, 'col-region')}
         ${th(el, 'attainment', el.L('attainment'), 'num', attainmentFormula(el))}${th(el, 'score', el.L('score'), 'num', el.L('scoreOver100'))}${th(el, 'grade', el.L('grade'))}
         ${hasBase ? th(el, 'base', el.L('basePay'), 'num') : nothing}
         ${th(el, 'commission', el.L('commission'), 'num')}
         ${hasBonuses ? th(el, 'bonuses', el.L('bonusesShort'), 'num') : nothing}
+        ${hasReturns ? th(el, 'returns', el.L('returns'), 'num') : nothing}
         ${th(el, 'total', el.L('total'), 'num')}
         ${delta ? th(el, 'delta', el.L('vsBaseline'), 'num') : nothing}
       </tr></thead>
@@ -145,6 +150,7 @@ export function renderTable(el, r, comparison) {
           ${hasBase ? html`<td class="num" data-col="base">${money(rep.base_total)}</td>` : nothing}
           <td class="num" data-col="commission">${money(moneySum(rep.commission.map((l) => l.pay), places))}</td>
           ${hasBonuses ? html`<td class="num" data-col="bonuses">${money(moneySum(rep.bonuses.map((b) => b.amount), places))}</td>` : nothing}
+          ${hasReturns ? html`<td class="num" data-col="returns">${rep.adjustments.length ? money(moneySum(rep.adjustments.map((a) => a.amount), places)) : ''}</td>` : nothing}
           <td class="num" data-col="total" data-mark=${rep.adjustments.length ? '↺' : rep.warnings.length ? '!' : nothing}
             title=${[...rep.adjustments.map((a) => `${el.L('returns')}${el.L('colon')}${name(el.lang, a.reference)} ${money(a.amount)}`), ...rep.warnings.map((w) => message(el, w.message))].join('\n') || nothing}>${money(rep.total_pay)}</td>
           ${delta ? deltaCell(delta.get(rep.rep_id)) : nothing}
@@ -156,14 +162,14 @@ export function renderTable(el, r, comparison) {
           const change = comparison?.by_region.find((d) => d.group === g.group)?.delta;
           return html`<tr class="subtotal" data-region=${g.group}>
           <th scope="row">${name(el.lang, g.group)}${count(g.reps)}</th><td class="col-region">${g.reps} ${el.counted(g.reps, 'reps')}</td>
-          <td></td><td class="num">${number(g.average_score)}</td><td></td>${payParts(reps, hasBase, hasBonuses, places)}
+          <td></td><td class="num">${number(g.average_score)}</td><td></td>${payParts(reps, parts, places)}
           <td class="num" data-col="total">${money(g.total_pay)}</td>${delta ? html`<td class="num" data-col="delta">${change == null ? '' : signed(change)}</td>` : nothing}
         </tr>`;
         })}
         ${shown.length !== r.reps.length && !(regions.length === 1 && regions[0].reps === shown.length) ? html`<tr class="shown" data-testid="shown-total"><th scope="row">${el.L('shown')}${count(shown.length)}</th><td class="col-region">${shown.length} ${el.counted(shown.length, 'reps')}</td>
-          <td></td><td></td><td></td>${payParts(shown, hasBase, hasBonuses, places)}<td class="num" data-col="total">${money(moneySum(shown.map((x) => x.total_pay), places))}</td>${delta ? html`<td class="num" data-col="delta">${signed(moneySum(shown.map((x) => delta.get(x.rep_id)?.pay_delta), places))}</td>` : nothing}</tr>` : nothing}
+          <td></td><td></td><td></td>${payParts(shown, parts, places)}<td class="num" data-col="total">${money(moneySum(shown.map((x) => x.total_pay), places))}</td>${delta ? html`<td class="num" data-col="delta">${signed(moneySum(shown.map((x) => delta.get(x.rep_id)?.pay_delta), places))}</td>` : nothing}</tr>` : nothing}
         <tr class="grand"><th scope="row">${el.L('teamTotal')}${count(r.totals.reps)}</th><td class="col-region">${r.totals.reps} ${el.counted(r.totals.reps, 'reps')}</td>
-          <td></td><td class="num">${number(r.totals.average_score)}</td><td></td>${payParts(r.reps, hasBase, hasBonuses, places)}
+          <td></td><td class="num">${number(r.totals.average_score)}</td><td></td>${payParts(r.reps, parts, places)}
           <td class="num" data-col="total">${money(r.totals.total_pay)}</td>${delta ? html`<td class="num" data-col="delta-total">${signed(comparison.cost_delta)}</td>` : nothing}</tr>
       </tfoot>
     </table>
@@ -171,13 +177,14 @@ export function renderTable(el, r, comparison) {
 }
 
 /**
- * A footer row's pay columns for `reps`: base pay (when the table has it), commission and
- * bonuses (when it has them), each the exact sum of the column above it.
+ * A footer row's pay columns for `reps`: base pay (when the table has it), commission,
+ * bonuses and returns (when it has them), each the exact sum of the column above it.
  */
-function payParts(reps, hasBase, hasBonuses, places) {
+function payParts(reps, { hasBase, hasBonuses, hasReturns }, places) {
   return html`${hasBase ? html`<td class="num" data-col="base">${money(moneySum(reps.map((x) => x.base_total), places))}</td>` : nothing}
     <td class="num" data-col="commission">${money(moneySum(reps.flatMap((x) => x.commission.map((l) => l.pay)), places))}</td>
-    ${hasBonuses ? html`<td class="num" data-col="bonuses">${money(moneySum(reps.flatMap((x) => x.bonuses.map((b) => b.amount)), places))}</td>` : nothing}`;
+    ${hasBonuses ? html`<td class="num" data-col="bonuses">${money(moneySum(reps.flatMap((x) => x.bonuses.map((b) => b.amount)), places))}</td>` : nothing}
+    ${hasReturns ? html`<td class="num" data-col="returns">${money(moneySum(reps.flatMap((x) => x.adjustments.map((a) => a.amount)), places))}</td>` : nothing}`;
 }
 
 /** Under a table that renders only its first rows: how many, and buttons for the rest. */

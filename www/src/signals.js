@@ -41,16 +41,17 @@ export function renderSignals(el, s) {
   const msg = (m) => message(el, m);
   const warnings = s.health.filter((h) => h.severity === 'warning').length;
   const tabs = [
-    ['alerts', `⚠ ${el.L('alertsTab')} ${s.alerts.length}`, s.alerts.length],
+    ['alerts', `${s.alerts.length ? '⚠' : '✓'} ${el.L('alertsTab')} ${s.alerts.length}`, s.alerts.length],
     ['potential', `★ ${el.L('potentialTab')} ${s.high_potentials.length}`, s.high_potentials.length],
-    ['health', `${warnings ? '⚠' : '✓'} ${el.L('healthTab')}${warnings ? ` · ${el.counted(warnings, 'healthWarnings')}` : ''}`, s.health.length],
+    // Like the other chips, a bare count: of the warnings (the checks that passed are not counted).
+    ['health', `${warnings ? '⚠' : '✓'} ${el.L('healthTab')}${warnings ? ` ${warnings}` : ''}`, s.health.length, el.counted(warnings, 'healthWarnings')],
   ];
   const open = el.signalsTab;
   return html`<section class="signals" data-testid="signals" aria-label=${el.L('signalsTitle')}>
     <div class="signal-tabs">
       <span class="hint">${el.L('signalsTitle')}</span>
-      ${tabs.map(([id, label, n]) => html`<button type="button" class=${`chip ${id === 'alerts' && s.alerts.some((a) => a.severity === 'critical') ? 'critical' : ''}`}
-        data-signal-tab=${id} aria-expanded=${open === id ? 'true' : 'false'} ?disabled=${n === 0}
+      ${tabs.map(([id, label, n, title]) => html`<button type="button" class=${`chip ${id === 'alerts' && s.alerts.some((a) => a.severity === 'critical') ? 'critical' : ''}`}
+        data-signal-tab=${id} title=${title ?? nothing} aria-expanded=${open === id ? 'true' : 'false'} ?disabled=${n === 0}
         @click=${() => (el.signalsTab = open === id ? null : id)}>${label}</button>`)}
     </div>
     ${open === 'alerts' ? html`<ul class="signal-list" data-testid="alerts">${s.alerts.map((a) => html`<li class=${a.severity} data-alert=${a.rule} data-rep=${a.rep_id}>

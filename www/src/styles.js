@@ -103,6 +103,8 @@ export const styles = css`
   .results-table th, .results-table td { padding: 5px 6px; border-bottom: 1px solid var(--_border); text-align: left; white-space: nowrap; }
   .results-table thead th { position: sticky; top: 0; background: #f9fafc; font-size: 12px; color: var(--_muted); font-weight: 600; z-index: 1; }
   .results-table tbody th { font-weight: 500; }
+  /* A very long name wraps instead of pushing the pay columns out of view. */
+  .results-table tbody th { white-space: normal; overflow-wrap: anywhere; max-width: 22ch; }
   /* Narrower than the table: it scrolls sideways with the rep's name kept in view. */
   .results-table tbody th, .results-table tfoot th { position: sticky; left: 0; background: var(--_panel, #fff); z-index: 1; }
   .results-table tbody tr:hover th, .results-table tbody tr[aria-selected='true'] th { background: var(--_accent-soft); }
@@ -238,6 +240,9 @@ export const styles = css`
   .grid.problems { font-size: 13px; }
   .grid.problems thead th { border-bottom: 1px solid rgba(138, 83, 0, 0.2); }
   .grid.problems code { font-size: 12px; white-space: nowrap; }
+  .grid.problems td:first-child { white-space: nowrap; }
+  /* What a message quotes (an id, a value as the file has it), set apart without backticks. */
+  .msg code, .field-error code, .grid.problems td:last-child code { font-size: 0.92em; color: inherit; background: rgba(16, 24, 40, 0.06); padding: 0 3px; border-radius: 3px; white-space: normal; overflow-wrap: anywhere; }
   .load-report li code { font-size: 12px; color: var(--_muted); margin-right: 4px; }
   /* What the results leave out: one quiet line that opens the list. */
   .left-out { margin: -2px 0 12px; }
@@ -294,13 +299,17 @@ export const styles = css`
   @container (max-width: 720px) { .summary, .compare { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
   /* A results panel too narrow for every column folds the region and role into the rep's cell
      (and the footer's counts into its labels): the sooner, the more optional columns (base,
-     bonuses, the comparison) the table has. */
+     bonuses, returns, the comparison) the table has; '3' stands for three or more. */
   .results-table .inline-region { display: none; }
   @container (max-width: 1000px) {
     [data-optional-columns='3'] .col-region { display: none; }
     [data-optional-columns='3'] .inline-region { display: block; }
     .results-table[data-optional-columns='3'] { font-size: 12px; }
     [data-optional-columns='3'] :is(th, td) { padding-left: 4px; padding-right: 4px; }
+    /* Four optional columns or more (base, bonuses, returns, the comparison): tighter still. */
+    .results-table[data-crowded] { font-size: 11.5px; }
+    [data-crowded] :is(th, td) { padding-left: 3px; padding-right: 3px; }
+    [data-crowded] thead th { font-size: 11px; }
   }
   @container (max-width: 900px) { [data-optional-columns='2'] .col-region { display: none; } [data-optional-columns='2'] .inline-region { display: block; } }
   @container (max-width: 800px) { [data-optional-columns='1'] .col-region { display: none; } [data-optional-columns='1'] .inline-region { display: block; } }
