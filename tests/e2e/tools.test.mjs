@@ -194,6 +194,24 @@ test('regions and roles are listed in the order of the names shown: alphabetical
   });
 });
 
+test('a period name the plan cannot read: year to date says which results stay shown, and a plan that needs the order blames the data, not the plan', async () => {
+  await withPlayground(async ({ page }) => {
+    const csv = engine.sampleCsv().replaceAll('2026-Q4', 'Q4 close');
+    await app(page, 'input[data-file="reps"]').setInputFiles({ name: 'odd.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await eventually(() => app(page, '[data-testid="data-source"]').textContent(), 'odd.csv · 32 reps · 4 periods', 'loaded');
+    await app(page, '[data-testid="ytd"]').check();
+    const banner = app(page, '[data-testid="not-computed"] strong');
+    await eventually(() => banner.textContent().catch(() => ''), 'The figures could not be computed, so the results below are still those of Q4 close:', 'the kept results named');
+    assert.match(await app(page, '[data-testid="not-computed"] li').textContent(), /Year-to-date needs period names of the plan's kind \(like 2026-Q1\); Q4 close is not/);
+    await app(page, '[data-testid="ytd"]').uncheck();
+    await eventually(() => app(page, '[data-testid="not-computed"]').count(), 0, 'the quarter computes again');
+    // The target-oriented plan pays base by the month, so it must read every period's name.
+    await app(page, 'select[data-testid="preset"]').selectOption('target-oriented');
+    await eventually(() => app(page, '[data-testid="plan-errors"] strong').textContent().catch(() => ''),
+      'This plan reads the periods in order, and the data names a period it cannot read; rename the period in the reps file:', 'the data blamed');
+  });
+});
+
 test('filtering region East shows exactly the engine\'s East reps; the text filter finds a rep by Chinese name', async () => {
   await withPlayground(async ({ page }) => {
     const r = evaluate(presetJson(FIRST));

@@ -1103,7 +1103,7 @@ export class SalesPlanPlayground extends LitElement {
     const r = this.shownResults;
     return html`<section class="panel results" aria-label=${this.L('results')}>
       ${!this.valid ? html`<div class="banner" role="alert" data-testid="plan-errors">
-        <strong>${this.L(r ? 'planInvalid' : 'planInvalidNoResults')}</strong>
+        <strong>${this.L(this.problems.every((p) => p.severity !== 'error' || p.path === 'period') ? 'planNotForData' : r ? 'planInvalid' : 'planInvalidNoResults')}</strong>
         <ul>${this.problems.filter((p) => p.severity === 'error').map((p) => html`<li data-problem=${p.path}><button type="button" class="linklike go-to" title=${this.L('goToField')} @click=${() => this.goToField(p.code === 'weights_sum' ? `${p.path}[0].weight` : this.shownAt(p))}><code>${this.shownAt(p) || '—'}</code></button> <span class="msg">${codeSpans(this.problemText(p))}</span></li>`)}</ul>
       </div>` : nothing}
       ${renderNotComputed(this, this.evalProblems)}

@@ -117,8 +117,12 @@ export function renderLeftOut(el, r) {
  */
 export function renderNotComputed(el, problems) {
   if (!problems.length) return nothing;
+  // The results still shown are an earlier evaluation's: say which, since the period and
+  // year-to-date controls show what was asked for.
+  const r = el.shownResults;
+  const heading = r ? el.L(r.year_to_date ? 'notComputedKeptYtd' : 'notComputedKept').replace('{period}', r.period) : el.L('notComputed');
   return html`<div class="banner" role="alert" data-testid="not-computed">
-    <strong>${el.L('notComputed')}</strong>
+    <strong>${heading}</strong>
     <ul>${problems.map((p) => html`<li data-problem=${p.path}>${p.path ? html`<code>${p.path}</code> ` : nothing}<span class="msg">${messageOf(el, p)}</span></li>`)}</ul>
   </div>`;
 }
