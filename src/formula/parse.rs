@@ -91,11 +91,16 @@ const THOUSANDS: (&str, &str) = (
 );
 
 /// Whether `chars[i..]`, right after a number, is a comma (ASCII or full-width, as a Chinese
-/// input method types it) with a digit right after it: `2,500` or `1,000,000`. Read as two
-/// arguments that would be a silent wrong number (`min(x, 2,500)` would be `min(x, 2, 500)`),
-/// so it is refused; arguments are told apart by a space after the comma.
+/// input method types it) followed by what can only be a digit group: three digits or more
+/// (`2,500`, `1,0000`), or two or more that start with 0. Read as arguments that would be a
+/// silent wrong number (`min(x, 2,500)` would be `min(x, 2, 500)`), so it is refused;
+/// `max(1,2)` and `max（1，2）` are still two arguments, and a space after the comma always is.
 fn digit_group_at(chars: &[char], i: usize) -> bool {
-    matches!(chars.get(i), Some(',' | '\u{FF0C}')) && chars.get(i + 1).is_some_and(char::is_ascii_digit)
+    if !matches!(chars.get(i), Some(',' | '\u{FF0C}')) {
+        return false;
+    }
+    let digits = chars[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+    digits >= 3 || (digits >= 2 && chars[i + 1] == '0')
 }
 
 fn lex(src: &str) -> Result<Vec<(Tok, usize)>, FormulaError> {
@@ -433,12 +438,14 @@ mod tests {
         let e = err("max(visits, 1,000)");
         assert_eq!((e.en.as_str(), e.column), (THOUSANDS.0, 14));
         assert_eq!(err("min(visits, 12,000,000.50)").column, 15);
-        for src in ["min(visits, 2,500)", "min(visits, 1,0000)", "min(visits，1，000)", "max(0,100)"] {
+        for src in ["min(visits, 2,500)", "min(visits, 1,0000)", "min(visits，1，000)", "max(0,100)", "max(1,05)"] {
             assert_eq!(err(src).en, THOUSANDS.0, "{src}");
         }
         let visits = |n: &str| (n == "visits").then_some(0);
         let three = [Decimal::from(3)];
         let value = |src: &str| parse(src, &visits).unwrap().eval(&three, &mut Default::default()).unwrap();
+        assert_eq!(value("max(1,2)"), Decimal::from(2));
+        assert_eq!(value("max（1，2）"), Decimal::from(2));
         assert_eq!(value("max(0, 100)"), Decimal::from(100));
         assert_eq!(value("max(visits,1, 500)"), Decimal::from(500));
         assert_eq!(value("max(visits, 1, 0)"), Decimal::from(3));
