@@ -37,8 +37,8 @@ pub fn load_adjustments_csv(data: &Dataset, text: &str) -> Result<(Vec<Adjustmen
             "csv_unclosed_quote",
             format!("adjustments line {}", e.line),
             None,
-            format!("a quoted field opened on adjustments line {} is never closed", e.line),
-            format!("调整文件第 {} 行开始的引号字段没有闭合", e.line),
+            format!("a quoted field opened on line {} of the returns file is never closed", e.line),
+            format!("退回文件第 {} 行开始的引号字段没有闭合", e.line),
         )]
     })?;
     let Some((header, body)) = records.split_first() else { return Ok((Vec::new(), Vec::new())) };
@@ -50,8 +50,8 @@ pub fn load_adjustments_csv(data: &Dataset, text: &str) -> Result<(Vec<Adjustmen
             "adjustment_columns",
             "adjustments header",
             Some(found.clone()),
-            format!("the adjustments file needs exactly the columns {}; its header is `{shown}`", COLUMNS.join(",")),
-            format!("调整文件的列必须为 {}，而表头为 `{shown}`", COLUMNS.join(",")),
+            format!("the returns file needs exactly the columns {}; its header is `{shown}`", COLUMNS.join(",")),
+            format!("退回文件的列必须为 {}，而表头为 `{shown}`", COLUMNS.join(",")),
         )]);
     }
     let mut out = Vec::new();
@@ -69,7 +69,7 @@ fn row(data: &Dataset, record: &csv::Record) -> Result<Adjustment, Problem> {
     let line = record.line;
     let bad = |column: &str, value: &str, en: String, zh: String| {
         let path = if column.is_empty() { format!("adjustments line {line}") } else { format!("adjustments line {line}.{column}") };
-        Problem::error("bad_adjustment", path, Some(value.to_string()), format!("adjustments line {line}: {en}"), format!("调整文件第 {line} 行：{zh}"))
+        Problem::error("bad_adjustment", path, Some(value.to_string()), format!("returns file line {line}: {en}"), format!("退回文件第 {line} 行：{zh}"))
     };
     if record.fields.len() != COLUMNS.len() {
         let n = record.fields.len().to_string();

@@ -326,8 +326,9 @@ pub(crate) fn encoding_problem(text: &str, prefix: &str) -> Option<Problem> {
         "encoding",
         format!("{prefix}line {line}"),
         Some(value.into()),
-        format!("{prefix}line {line} holds {what}: save the file as UTF-8 (in Excel: CSV UTF-8) and load it again"),
-        format!("{}第 {line} 行含有{what_zh}：请将文件另存为 UTF-8（Excel 中选择“CSV UTF-8”）后重新导入", if prefix.is_empty() { "" } else { "调整文件" }),
+        // The path names the file as the API does (`adjustments line 3`); the words as the page does (returns).
+        format!("{}line {line} holds {what}: save the file as UTF-8 (in Excel: CSV UTF-8) and load it again", if prefix.is_empty() { "" } else { "returns file " }),
+        format!("{}第 {line} 行含有{what_zh}：请将文件另存为 UTF-8（Excel 中选择“CSV UTF-8”）后重新导入", if prefix.is_empty() { "" } else { "退回文件" }),
     ))
 }
 

@@ -123,7 +123,7 @@ test('Load returns…: good rows are clawed back, bad rows listed; they survive 
     const report = app(page, '[data-testid="load-report"]');
     await eventually(() => app(page, '[data-testid="load-summary"]').textContent().catch(() => ''), '1 return loaded; 1 row left out:', 'the report');
     assert.equal(await report.locator('strong').first().textContent(), 'returns.csv');
-    assert.deepEqual(await tableRows(page, '[data-testid="load-report"]'), [['Line 3 · rep_id', 'X99', 'Adjustments line 3: no rep X99 in the data']]);
+    assert.deepEqual(await tableRows(page, '[data-testid="load-report"]'), [['Line 3 · rep_id', 'X99', 'Returns file line 3: no rep X99 in the data']]);
     // E01 gives back 20万 of the 120万 credited in the same quarter: 100万 × 3% = 30,000.00.
     await eventually(() => total(page, 'E01').textContent(), '30,000.00', 'E01 after the return');
     assert.equal(await total(page, 'E01').getAttribute('data-mark'), '↺');
@@ -133,7 +133,7 @@ test('Load returns…: good rows are clawed back, bad rows listed; they survive 
     await page.screenshot({ path: new URL('returns-en.png', SHOTS).pathname });
     await setLang(page, 'zh');
     await eventually(() => app(page, '[data-testid="load-summary"]').textContent(), '已导入 1 笔退回；1 行未导入：', 'the report in Chinese');
-    assert.deepEqual(await tableRows(page, '[data-testid="load-report"]'), [['第 3 行 · rep_id', 'X99', '调整文件第 3 行：数据中没有销售代表 X99']]);
+    assert.deepEqual(await tableRows(page, '[data-testid="load-report"]'), [['第 3 行 · rep_id', 'X99', '退回文件第 3 行：数据中没有销售代表 X99']]);
     await page.screenshot({ path: new URL('returns-zh.png', SHOTS).pathname });
     await setLang(page, 'en');
     // The session keeps them.
@@ -171,7 +171,7 @@ test('a returns file that cannot be read says why and changes nothing', async ()
     await app(page, 'input[data-file="returns"]').setInputFiles({ name: 'wrong.csv', mimeType: 'text/csv', buffer: Buffer.from('rep,amount\nE01,5\n') });
     const item = app(page, '[data-testid="load-report"] li');
     await eventually(() => item.textContent().catch(() => ''),
-      'adjustments header The adjustments file needs exactly the columns rep_id,period,original_period,line,amount,reference; its header is rep,amount', 'the reason');
+      'adjustments header The returns file needs exactly the columns rep_id,period,original_period,line,amount,reference; its header is rep,amount', 'the reason');
     assert.match(await app(page, '[data-testid="load-report"]').textContent(), /The file could not be read:/);
     assert.equal(await total(page, 'S03').textContent(), '32,060.00');
     assert.equal(await total(page, 'E01').textContent(), '38,000.00');
