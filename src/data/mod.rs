@@ -578,14 +578,20 @@ pub(crate) fn parse_number(raw: &str) -> Result<Option<Decimal>, ()> {
 /// A row giving rep `now.id` another name, region or role than an earlier row (`before`):
 /// the first column that differs, with both values.
 fn rep_conflict(line: usize, before: &Rep, now: &Rep) -> Problem {
-    let columns = [("name", before.name(), now.name()), ("name_zh", before.name_zh(), now.name_zh()), ("region", &before.region, &now.region), ("role", &before.role, &now.role)];
-    let (column, was, is) = columns.into_iter().find(|(_, was, is)| was != is).unwrap_or(("rep_id", &before.id, &now.id));
+    // Each column with its Chinese word, for the Chinese message.
+    let columns = [
+        ("name", "姓名", before.name(), now.name()),
+        ("name_zh", "中文姓名", before.name_zh(), now.name_zh()),
+        ("region", "区域", &before.region, &now.region),
+        ("role", "岗位", &before.role, &now.role),
+    ];
+    let (column, column_zh, was, is) = columns.into_iter().find(|(_, _, was, is)| was != is).unwrap_or(("rep_id", "编号", &before.id, &now.id));
     Problem::error(
         "rep_conflict",
         format!("line {line}.{column}"),
         Some(is.to_string()),
         format!("line {line}: rep `{}` has {column} `{is}` here but `{was}` on an earlier line; a rep keeps one name, region and role", now.id),
-        format!("第 {line} 行：代表 `{}` 的 {column} 为 `{is}`，而前面的行中为 `{was}`；同一代表的姓名、区域和岗位须一致", now.id),
+        format!("第 {line} 行：代表 `{}` 的{column_zh}（{column}）为 `{is}`，而前面的行中为 `{was}`；同一代表的姓名、区域和岗位须一致", now.id),
     )
 }
 
