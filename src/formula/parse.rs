@@ -84,23 +84,26 @@ fn half_width(c: char) -> char {
     }
 }
 
-/// What a number written with thousands separators is told (English, Chinese).
+/// What a number written with a digit group or a decimal comma is told (English, Chinese).
 const THOUSANDS: (&str, &str) = (
-    "a comma between digits reads as a thousands separator: write the number without it (1000000, or 100万); to separate arguments, put a space after the comma (max(0, 100))",
-    "数字之间的逗号会被当作千位分隔符：数字请不写分隔符（1000000 或 100万）；分隔参数时请在逗号后加空格（max(0, 100)）",
+    "a comma between digits reads as a thousands separator or a decimal comma: write the number without it (1000000, or 100万; 4.5); to separate arguments, put a space after the comma (max(0, 100))",
+    "数字之间的逗号会被当作千位分隔符或小数逗号：数字请不写分隔符（1000000 或 100万；4.5）；分隔参数时请在逗号后加空格（max(0, 100)）",
 );
 
-/// Whether `chars[i..]`, right after a number, is a comma (ASCII or full-width, as a Chinese
-/// input method types it) followed by what can only be a digit group: three digits or more
-/// (`2,500`, `1,0000`), or two or more that start with 0. Read as arguments that would be a
-/// silent wrong number (`min(x, 2,500)` would be `min(x, 2, 500)`), so it is refused;
-/// `max(1,2)` and `max（1，2）` are still two arguments, and a space after the comma always is.
+/// Whether `chars[i..]`, right after a number, is a comma that may belong to the number: an
+/// ASCII comma followed by a digit (`2,500` as a spreadsheet groups digits, `4,5` as a
+/// European decimal comma), or a full-width one (as a Chinese input method types an
+/// argument's comma) followed by what can only be a digit group (three digits or more, or 0
+/// and another). Read as arguments, each would be a silent wrong number (`min(x, 2,500)` would
+/// be `min(x, 2, 500)`), so it is refused; `max（1，2）` is two arguments, and a space after
+/// the comma always separates them.
 fn digit_group_at(chars: &[char], i: usize) -> bool {
-    if !matches!(chars.get(i), Some(',' | '\u{FF0C}')) {
-        return false;
+    let digits = || chars[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+    match chars.get(i) {
+        Some(',') => digits() > 0,
+        Some('\u{FF0C}') => digits() >= 3 || (digits() >= 2 && chars[i + 1] == '0'),
+        _ => false,
     }
-    let digits = chars[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
-    digits >= 3 || (digits >= 2 && chars[i + 1] == '0')
 }
 
 fn lex(src: &str) -> Result<Vec<(Tok, usize)>, FormulaError> {
@@ -438,16 +441,16 @@ mod tests {
         let e = err("max(visits, 1,000)");
         assert_eq!((e.en.as_str(), e.column), (THOUSANDS.0, 14));
         assert_eq!(err("min(visits, 12,000,000.50)").column, 15);
-        for src in ["min(visits, 2,500)", "min(visits, 1,0000)", "min(visits，1，000)", "max(0,100)", "max(1,05)"] {
+        for src in ["min(visits, 2,500)", "min(visits, 1,0000)", "min(visits，1，000)", "max(0,100)", "max(1,05)", "min(50, 4,5)", "max(1,2)"] {
             assert_eq!(err(src).en, THOUSANDS.0, "{src}");
         }
         let visits = |n: &str| (n == "visits").then_some(0);
         let three = [Decimal::from(3)];
         let value = |src: &str| parse(src, &visits).unwrap().eval(&three, &mut Default::default()).unwrap();
-        assert_eq!(value("max(1,2)"), Decimal::from(2));
         assert_eq!(value("max（1，2）"), Decimal::from(2));
+        assert_eq!(value("max(1, 2)"), Decimal::from(2));
         assert_eq!(value("max(0, 100)"), Decimal::from(100));
-        assert_eq!(value("max(visits,1, 500)"), Decimal::from(500));
+        assert_eq!(value("max(visits,1, 500)"), Decimal::from(500)); // a comma after a name is an argument's
         assert_eq!(value("max(visits, 1, 0)"), Decimal::from(3));
     }
 

@@ -206,9 +206,27 @@ test('a period name the plan cannot read: year to date says which results stay s
     await app(page, '[data-testid="ytd"]').uncheck();
     await eventually(() => app(page, '[data-testid="not-computed"]').count(), 0, 'the quarter computes again');
     // The target-oriented plan pays base by the month, so it must read every period's name.
+    // The results shown stay the last valid plan's (the SaaS quick start), and say so; they
+    // cannot be exported under the target-oriented plan's columns.
     await app(page, 'select[data-testid="preset"]').selectOption('target-oriented');
     await eventually(() => app(page, '[data-testid="plan-errors"] strong').textContent().catch(() => ''),
+      'This plan reads the periods in order, and the data names a period it cannot read, so the results below are from the last valid plan; rename the period in the reps file:', 'the data blamed');
+    for (const id of ['export-csv', 'export-xlsx']) {
+      assert.equal(await app(page, `[data-testid="${id}"]`).isDisabled(), true, id);
+      assert.equal(await app(page, `[data-testid="${id}"]`).getAttribute('title'), 'The results shown are the last valid plan’s: correct the plan to export its results');
+    }
+  });
+  // Loaded straight onto the target-oriented plan: no valid plan at all, and nothing more to
+  // say when the period or year to date changes than the plan's banner already does.
+  await withPlayground(async ({ page }) => {
+    await app(page, 'select[data-testid="preset"]').selectOption('target-oriented');
+    const csv = engine.sampleCsv().replaceAll('2026-Q4', 'Q4 close');
+    await app(page, 'input[data-file="reps"]').setInputFiles({ name: 'odd.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await eventually(() => app(page, '[data-testid="plan-errors"] strong').textContent().catch(() => ''),
       'This plan reads the periods in order, and the data names a period it cannot read; rename the period in the reps file:', 'the data blamed');
+    await app(page, '[data-testid="ytd"]').check();
+    await app(page, 'select[data-testid="period"]').selectOption('2026-Q3');
+    assert.equal(await app(page, '[data-testid="not-computed"]').count(), 0, 'no "no valid plan" banner');
   });
 });
 

@@ -202,7 +202,7 @@ export function renderExplanation(el, rep, results) {
             : html`<td class="num" data-col="actual">${k.actual == null ? '—' : k.scoring === 'pass_fail' ? term(el.lang, isZero(k.actual) ? 'failed' : 'passed') : figure(k.actual)}</td>
           <td class="num" data-col="target">${k.target != null ? figure(k.target) : '—'}</td>
           <td class="num">${k.attainment_pct != null ? percent(k.attainment_pct) : '—'}</td>`}
-          <td class="num c-weight">${short(k.weight)}</td>
+          <td class="num c-weight">${card?.normalize ? fixed(k.weight, plan.rounding?.score_scale ?? 2) : short(k.weight)}</td>
           <td class="num" data-col="kpi-score"><strong>${number(k.score)}</strong></td>
         </tr>
         <tr class="steps"><td colspan="6">

@@ -682,7 +682,8 @@ export class SalesPlanPlayground extends LitElement {
       this.emit('results-change', { results: this.shownResults, period: this.period, yearToDate: this.ytd, comparison: this.comparison });
     } catch (e) {
       // The plan is fine; the figures cannot be computed (a total too large to add up exactly).
-      this.evalProblems = thrownProblems(e);
+      // No valid plan yet is no news: the plan's own problems are shown over the results.
+      this.evalProblems = thrownProblems(e).filter((p) => p.code !== 'no_plan');
     }
   }
 
@@ -844,6 +845,20 @@ export class SalesPlanPlayground extends LitElement {
     return (this.lang === 'zh' ? obj[`${field}_zh`] : null) ?? obj[field] ?? '';
   }
 
+  /**
+   * Whether the results can be exported: there are some, and they are the plan's in the editor
+   * (an export takes its columns from that plan, so a plan with errors, whose results shown are
+   * the last valid plan's, is not exported).
+   */
+  get exportable() {
+    return Boolean(this.shownResults) && this.valid;
+  }
+
+  /** Why the export buttons are off, when they are. */
+  get exportTitle() {
+    return this.shownResults && !this.valid ? this.L('exportNeedsValidPlan') : nothing;
+  }
+
   get valid() {
     return !this.problems.some((p) => p.severity === 'error');
   }
@@ -996,8 +1011,8 @@ export class SalesPlanPlayground extends LitElement {
       <button type="button" data-testid="save-plan" @click=${() => savePlan(this.currentPlan)}>${this.L('savePlan')}</button>
       <span class="sep" aria-hidden="true"></span>
       <span class="group" role="group" aria-label=${this.L('exportLabel')}><span class="group-label" aria-hidden="true">${this.L('exportLabel')}</span>
-      <button type="button" data-testid="export-csv" ?disabled=${!this.shownResults} @click=${() => exportCsv(this, this.shownResults)}>${this.L('exportCsv')}</button>
-      <button type="button" data-testid="export-xlsx" ?disabled=${!this.shownResults} @click=${() => exportXlsx(this, this.shownResults)}>${this.L('exportXlsx')}</button></span>
+      <button type="button" data-testid="export-csv" ?disabled=${!this.exportable} title=${this.exportTitle} @click=${() => exportCsv(this, this.shownResults)}>${this.L('exportCsv')}</button>
+      <button type="button" data-testid="export-xlsx" ?disabled=${!this.exportable} title=${this.exportTitle} @click=${() => exportXlsx(this, this.shownResults)}>${this.L('exportXlsx')}</button></span>
       ${this.persisting ? html`<button type="button" data-testid="share" title=${this.L('shareTitle')} ?disabled=${!this.currentPlan} @click=${() => this.share()}>${this.L('share')}</button>` : nothing}
       <span class="sep" aria-hidden="true"></span>
       <button type="button" data-testid="undo" ?disabled=${!this.history.canUndo} title="Ctrl+Z" @click=${() => this.undo()}>↶ ${this.L('undo')}</button>
@@ -1103,7 +1118,7 @@ export class SalesPlanPlayground extends LitElement {
     const r = this.shownResults;
     return html`<section class="panel results" aria-label=${this.L('results')}>
       ${!this.valid ? html`<div class="banner" role="alert" data-testid="plan-errors">
-        <strong>${this.L(this.problems.every((p) => p.severity !== 'error' || p.path === 'period') ? 'planNotForData' : r ? 'planInvalid' : 'planInvalidNoResults')}</strong>
+        <strong>${this.L(this.problems.every((p) => p.severity !== 'error' || p.path === 'period') ? (r ? 'planNotForDataKept' : 'planNotForData') : r ? 'planInvalid' : 'planInvalidNoResults')}</strong>
         <ul>${this.problems.filter((p) => p.severity === 'error').map((p) => html`<li data-problem=${p.path}><button type="button" class="linklike go-to" title=${this.L('goToField')} @click=${() => this.goToField(p.code === 'weights_sum' ? `${p.path}[0].weight` : this.shownAt(p))}><code>${this.shownAt(p) || '—'}</code></button> <span class="msg">${codeSpans(this.problemText(p))}</span></li>`)}</ul>
       </div>` : nothing}
       ${renderNotComputed(this, this.evalProblems)}
