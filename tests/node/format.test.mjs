@@ -2,7 +2,7 @@
 // strings out, with no float in between.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { currencySymbol, fixed, group, money, percent, rate, short, sum, wan } from '../../www/src/format.js';
+import { currencySymbol, fixed, group, isZero, money, moneySum, percent, rate, short, sum, wan } from '../../www/src/format.js';
 
 test('rounds decimal strings half away from zero without floats', () => {
   assert.equal(fixed('2.345', 2), '2.35');
@@ -64,4 +64,14 @@ test('a currency is written with its narrow symbol in both languages, as the exa
   assert.equal(currencySymbol('en'), '¥');
   // A code Intl does not know is shown as it is rather than throwing.
   assert.equal(currencySymbol('en', 'not a code'), 'not a code');
+});
+
+test('money sums are to the cent also when there is nothing to add, and a sum of 100,000 figures does not overflow the stack', () => {
+  assert.equal(moneySum([], 2), '0.00');
+  assert.equal(moneySum(['1.5', '2'], 2), '3.50');
+  assert.equal(moneySum(['0.125'], 2), '0.125'); // padded, never rounded
+  assert.equal(moneySum(['7'], 0), '7');
+  assert.equal(moneySum(Array.from({ length: 100_000 }, () => '0.01'), 2), '1000.00');
+  for (const zero of ['0', '0.00', '-0.00', '0.', null, undefined]) assert.equal(isZero(zero), true, String(zero));
+  for (const other of ['0.01', '-1', '10', '100.00']) assert.equal(isZero(other), false, other);
 });

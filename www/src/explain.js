@@ -6,7 +6,7 @@ import { name, paren, term } from './i18n.js';
 import { message } from './problems.js';
 import { renderRepFlags, renderRepPortrait } from './signals.js';
 import { columnName } from './columns.js';
-import { money, exactMoney, fixed, number, percent, rate, short, sum } from './format.js';
+import { money, exactMoney, fixed, isZero, number, percent, rate, short, sum } from './format.js';
 
 const PERCENT_KEYS = new Set(['attainment_pct', 'cap_pct', 'floor_pct', 'threshold_pct', 'applied_pct', 'band_score_pct', 'rater_weight_pct', 'gate_pct', 'group_attainment_pct', 'above_pct', 'excess_over_pct', 'rate_pct']);
 const HIDDEN_KEYS = new Set(['actual', 'target', 'attainment_pct', 'score']);
@@ -17,7 +17,6 @@ const MODIFIER_KEYS = new Set(['returned', 'tier_pay', 'gate_pct', 'added_rate_p
 const MONEY_KEYS = new Set(['base', 'returned', 'tier_pay', 'cap', 'pay', 'excess', 'pool', 'group_pool', 'team_pool', 'profit_share', 'allowance',
   'salary', 'monthly', 'monthly_salary', 'minimum_wage', 'paid_then', 'due_without_return', 'clawback', 'period_pay', 'period_amount']);
 
-const isZero = (decimal) => /^-?0(\.0*)?$/.test(String(decimal ?? '0'));
 
 /** A KPI whose target is a percentage literal ("95%", "20 %"): its actual and target are shown as percentages too. */
 function writtenAsPercent(kpi) {

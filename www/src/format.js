@@ -96,6 +96,11 @@ export function short(decimal, places = 2) {
   return group(f.includes('.') ? f.replace(/\.?0+$/, '') : f);
 }
 
+/** Whether a decimal string is zero ("0", "-0.00"; a missing figure counts as zero). */
+export function isZero(decimal) {
+  return /^-?0(\.0*)?$/.test(String(decimal ?? '0'));
+}
+
 /** Sum of decimal strings, exactly (BigInt at the largest scale among them). */
 export function sum(values) {
   const list = values.filter((v) => v != null).map(String);

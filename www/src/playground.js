@@ -13,7 +13,7 @@ import { LitElement, html, nothing } from 'lit';
 import { loadEngine } from './engine.js';
 import { t, counted, initialLang, LANGS } from './i18n.js';
 import { canonical, getIn, setIn } from './plan-path.js';
-import { sum } from './format.js';
+import { isZero, sum } from './format.js';
 import { download, exportCsv, exportXlsx, csvFromFile, savePlan, readText } from './io.js';
 import { History } from './history.js';
 import { encodeScenario, decodeScenario } from './share.js';
@@ -1129,7 +1129,7 @@ export class SalesPlanPlayground extends LitElement {
         ${this.baselinePinned
           ? html`<button type="button" class="secondary" data-testid="clear-baseline" @click=${() => this.clearBaseline()}>${this.L('clearBaseline')}</button>`
           : html`<button type="button" class="secondary" data-testid="pin-baseline" ?disabled=${!this.valid} @click=${() => this.pinBaseline()}>${this.L('pinBaseline')}</button>`}
-        ${this.baselinePinned && this.valid && !this.comparison?.reps.some((d) => d.pay_delta !== '0' && !/^0\.0+$/.test(d.pay_delta)) ? html`<span class="hint" data-testid="baseline-hint">${this.L('baselinePinned')}</span>` : nothing}
+        ${this.baselinePinned && this.valid && !this.comparison?.reps.some((d) => !isZero(d.pay_delta)) ? html`<span class="hint" data-testid="baseline-hint">${this.L('baselinePinned')}</span>` : nothing}
       </div>
       ${this.comparison ? renderComparison(this, this.comparison) : nothing}
       ${r ? renderTable(this, r, this.comparison) : nothing}

@@ -5,7 +5,7 @@ import { html, nothing } from 'lit';
 import { name, paren, term } from './i18n.js';
 import { message } from './problems.js';
 import { columnName } from './columns.js';
-import { money, moneySum, percent, number, sum, wan, currencySymbol } from './format.js';
+import { isZero, money, moneySum, percent, number, wan, currencySymbol } from './format.js';
 
 /** An amount with the plan's currency symbol: "¥891,910.00". */
 const amount = (el, v) => `${currencySymbol(el.lang, el.currentPlan?.currency)}${money(v)}`;
@@ -24,7 +24,7 @@ export function renderSummary(el, r) {
   return html`<div class="summary" data-testid="summary">
     <div class="kpi-card"><span>${el.L('planCost')}</span><strong data-testid="total-pay" title=${money(t.total_pay)}>${amount(el, t.total_pay)}</strong>${inWan(el, t.total_pay, 'total-pay-wan')}
       <small>${[['basePay', t.base_pay], ['commission', t.commission], ['bonusesShort', t.bonuses], ['returns', t.adjustments]]
-        .filter(([, v]) => !/^-?0(\.0+)?$/.test(v)).map(([k, v]) => `${el.L(k)} ${money(v)}`).join(' · ')}</small></div>
+        .filter(([, v]) => !isZero(v)).map(([k, v]) => `${el.L(k)} ${money(v)}`).join(' · ')}</small></div>
     <div class="kpi-card"><span>${el.L('payOfRevenue')}</span><strong data-testid="pay-pct">${t.pay_pct_of_revenue != null ? percent(t.pay_pct_of_revenue) : '—'}</strong>
       <small>${el.L('averagePay')} ${money(t.average_pay)}</small></div>
     <div class="kpi-card"><span>${el.L('averageScore')}</span><strong>${number(t.average_score)}</strong></div>
@@ -158,18 +158,17 @@ export function renderTable(el, r, comparison) {
       </tbody>
       <tfoot>
         ${regions.map((g) => {
-          const reps = r.reps.filter((x) => x.region === g.group);
           const change = comparison?.by_region.find((d) => d.group === g.group)?.delta;
           return html`<tr class="subtotal" data-region=${g.group}>
           <th scope="row">${name(el.lang, g.group)}${count(g.reps)}</th><td class="col-region">${g.reps} ${el.counted(g.reps, 'reps')}</td>
-          <td></td><td class="num">${number(g.average_score)}</td><td></td>${payParts(reps, parts, places)}
+          <td></td><td class="num">${number(g.average_score)}</td><td></td>${footerPayCells(regionSums(r, places).get(g.group), parts)}
           <td class="num" data-col="total">${money(g.total_pay)}</td>${delta ? html`<td class="num" data-col="delta">${change == null ? '' : signed(change)}</td>` : nothing}
         </tr>`;
         })}
         ${shown.length !== r.reps.length && !(regions.length === 1 && regions[0].reps === shown.length) ? html`<tr class="shown" data-testid="shown-total"><th scope="row">${el.L('shown')}${count(shown.length)}</th><td class="col-region">${shown.length} ${el.counted(shown.length, 'reps')}</td>
-          <td></td><td></td><td></td>${payParts(shown, parts, places)}<td class="num" data-col="total">${money(moneySum(shown.map((x) => x.total_pay), places))}</td>${delta ? html`<td class="num" data-col="delta">${signed(moneySum(shown.map((x) => delta.get(x.rep_id)?.pay_delta), places))}</td>` : nothing}</tr>` : nothing}
+          <td></td><td></td><td></td>${footerPayCells(paySums(shown, places), parts)}<td class="num" data-col="total">${money(moneySum(shown.map((x) => x.total_pay), places))}</td>${delta ? html`<td class="num" data-col="delta">${signed(moneySum(shown.map((x) => delta.get(x.rep_id)?.pay_delta), places))}</td>` : nothing}</tr>` : nothing}
         <tr class="grand"><th scope="row">${el.L('teamTotal')}${count(r.totals.reps)}</th><td class="col-region">${r.totals.reps} ${el.counted(r.totals.reps, 'reps')}</td>
-          <td></td><td class="num">${number(r.totals.average_score)}</td><td></td>${payParts(r.reps, parts, places)}
+          <td></td><td class="num">${number(r.totals.average_score)}</td><td></td>${footerPayCells({ base: r.totals.base_pay, commission: r.totals.commission, bonuses: r.totals.bonuses, returns: r.totals.adjustments }, parts)}
           <td class="num" data-col="total">${money(r.totals.total_pay)}</td>${delta ? html`<td class="num" data-col="delta-total">${signed(comparison.cost_delta)}</td>` : nothing}</tr>
       </tfoot>
     </table>
@@ -177,14 +176,41 @@ export function renderTable(el, r, comparison) {
 }
 
 /**
- * A footer row's pay columns for `reps`: base pay (when the table has it), commission,
- * bonuses and returns (when it has them), each the exact sum of the column above it.
+ * A footer row's pay columns: base pay (when the table has it), commission, bonuses and
+ * returns (when it has them), from `sums` (`paySums`, or the engine's team totals).
  */
-function payParts(reps, { hasBase, hasBonuses, hasReturns }, places) {
-  return html`${hasBase ? html`<td class="num" data-col="base">${money(moneySum(reps.map((x) => x.base_total), places))}</td>` : nothing}
-    <td class="num" data-col="commission">${money(moneySum(reps.flatMap((x) => x.commission.map((l) => l.pay)), places))}</td>
-    ${hasBonuses ? html`<td class="num" data-col="bonuses">${money(moneySum(reps.flatMap((x) => x.bonuses.map((b) => b.amount)), places))}</td>` : nothing}
-    ${hasReturns ? html`<td class="num" data-col="returns">${money(moneySum(reps.flatMap((x) => x.adjustments.map((a) => a.amount)), places))}</td>` : nothing}`;
+function footerPayCells(sums, { hasBase, hasBonuses, hasReturns }) {
+  return html`${hasBase ? html`<td class="num" data-col="base">${money(sums.base)}</td>` : nothing}
+    <td class="num" data-col="commission">${money(sums.commission)}</td>
+    ${hasBonuses ? html`<td class="num" data-col="bonuses">${money(sums.bonuses)}</td>` : nothing}
+    ${hasReturns ? html`<td class="num" data-col="returns">${money(sums.returns)}</td>` : nothing}`;
+}
+
+/** The exact sums of `reps`' base pay, commission, bonuses and returns, to the cent. */
+function paySums(reps, places) {
+  return {
+    base: moneySum(reps.map((x) => x.base_total), places),
+    commission: moneySum(reps.flatMap((x) => x.commission.map((l) => l.pay)), places),
+    bonuses: moneySum(reps.flatMap((x) => x.bonuses.map((b) => b.amount)), places),
+    returns: moneySum(reps.flatMap((x) => x.adjustments.map((a) => a.amount)), places),
+  };
+}
+
+const REGION_SUMS = new WeakMap();
+/**
+ * Each region's `paySums`, by region, worked out once per results (not on every render: a
+ * sort or a filter renders the table again, and the results are those of one evaluation).
+ */
+function regionSums(r, places) {
+  if (!REGION_SUMS.has(r)) {
+    const byRegion = new Map();
+    for (const x of r.reps) {
+      if (!byRegion.has(x.region)) byRegion.set(x.region, []);
+      byRegion.get(x.region).push(x);
+    }
+    REGION_SUMS.set(r, new Map([...byRegion].map(([region, reps]) => [region, paySums(reps, places)])));
+  }
+  return REGION_SUMS.get(r);
 }
 
 /** Under a table that renders only its first rows: how many, and buttons for the rest. */
@@ -199,15 +225,15 @@ function moreRows(el, rendered, total) {
 
 /** "+4,000.00" / "-1,500.00" / "0.00". */
 export function signed(decimal) {
-  return decimal.startsWith('-') || /^0(\.0+)?$/.test(decimal) ? money(decimal) : `+${money(decimal)}`;
+  return decimal.startsWith('-') || isZero(decimal) ? money(decimal) : `+${money(decimal)}`;
 }
 
 /** "down", "up" or "" (no change) for a signed decimal string: the colour of a change. */
-const direction = (decimal) => (decimal.startsWith('-') ? 'down' : /^0(\.0+)?$/.test(decimal) ? '' : 'up');
+const direction = (decimal) => (decimal.startsWith('-') ? 'down' : isZero(decimal) ? '' : 'up');
 
 /** Under a rep's score against a pinned baseline: its change, when there is one ("+2.10"). */
 function scoreChange(d) {
-  if (!d || /^-?0(\.0+)?$/.test(d.score_delta)) return nothing;
+  if (!d || isZero(d.score_delta)) return nothing;
   return html`<div class=${`hint delta ${direction(d.score_delta)}`} data-col="score-delta">${d.score_delta.startsWith('-') ? number(d.score_delta) : `+${number(d.score_delta)}`}</div>`;
 }
 

@@ -102,9 +102,8 @@ export const styles = css`
   .results-table { width: 100%; border-collapse: collapse; font-size: 13px; font-variant-numeric: tabular-nums; }
   .results-table th, .results-table td { padding: 5px 6px; border-bottom: 1px solid var(--_border); text-align: left; white-space: nowrap; }
   .results-table thead th { position: sticky; top: 0; background: #f9fafc; font-size: 12px; color: var(--_muted); font-weight: 600; z-index: 1; }
-  .results-table tbody th { font-weight: 500; }
   /* A very long name wraps instead of pushing the pay columns out of view. */
-  .results-table tbody th { white-space: normal; overflow-wrap: anywhere; max-width: 22ch; }
+  .results-table tbody th { font-weight: 500; white-space: normal; overflow-wrap: anywhere; max-width: 22ch; }
   /* Narrower than the table: it scrolls sideways with the rep's name kept in view. */
   .results-table tbody th, .results-table tfoot th { position: sticky; left: 0; background: var(--_panel, #fff); z-index: 1; }
   .results-table tbody tr:hover th, .results-table tbody tr[aria-selected='true'] th { background: var(--_accent-soft); }
