@@ -125,7 +125,7 @@ pub fn compare(before: &Evaluation, after: &Evaluation) -> Result<Comparison, Pr
             pay_delta_pct: pct(pay_delta, b.total_pay),
         });
     }
-    reps.sort_by(|x, y| y.pay_delta.cmp(&x.pay_delta).then_with(|| x.rep_id.cmp(&y.rep_id)));
+    crate::sorting::sort_by(&mut reps, |x, y| y.pay_delta.cmp(&x.pay_delta).then_with(|| x.rep_id.cmp(&y.rep_id)));
     let in_after: HashSet<&str> = after.reps.iter().map(|r| r.rep_id.as_str()).collect();
     let only_before = before.reps.iter().filter(|r| !in_after.contains(r.rep_id.as_str())).map(|r| r.rep_id.clone()).collect();
     let only_after = after.reps.iter().filter(|r| !by_id.contains_key(r.rep_id.as_str())).map(|r| r.rep_id.clone()).collect();

@@ -20,7 +20,7 @@ pub fn by_name<'a, T>(items: impl IntoIterator<Item = (&'a str, T)>) -> Vec<(&'a
         }
         groups[last].1.push(item);
     }
-    groups.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    crate::sorting::sort_by(&mut groups, |a, b| a.0.cmp(b.0));
     groups
 }
 

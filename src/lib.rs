@@ -34,6 +34,7 @@ pub mod problem;
 pub mod rounding;
 pub mod score;
 pub mod signals;
+pub mod sorting;
 pub mod table;
 #[cfg(test)]
 mod schema;

@@ -2,23 +2,27 @@
 //! integers order exactly as the decimals do, and compare in a couple of instructions where
 //! `rust_decimal` rescales one side on every comparison; grades by rank, ranks and pool
 //! remainders sort thousands of values per evaluation. When a value does not fit at the
-//! common scale, the decimals themselves are compared: the same order, only slower.
+//! common scale, the decimals themselves are compared (through [`crate::sorting`]): the same
+//! order, only slower.
 
 use rust_decimal::Decimal;
 
 /// The indices of `values`, largest value first; equal values keep index order.
 pub fn largest_first(values: &[Decimal]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..values.len()).collect();
+    // Stable: equal values stay in index order.
     match scaled(values) {
-        Some(keys) => indices_largest_first(&keys),
-        None => indices_largest_first(values),
+        Some(keys) => order.sort_by(|a, b| keys[*b].cmp(&keys[*a])),
+        None => crate::sorting::sort_by(&mut order, |a, b| values[*b].cmp(&values[*a])),
     }
+    order
 }
 
 /// Competition ranks of `values` (1, 2, 2, 4): 1 + the number of larger values.
 pub fn ranks(values: &[Decimal]) -> Vec<usize> {
     match scaled(values) {
-        Some(keys) => ranks_of(&keys),
-        None => ranks_of(values),
+        Some(keys) => ranks_of(&keys, |sorted| sorted.sort_unstable_by(|a, b| b.cmp(a))),
+        None => ranks_of(values, |sorted| crate::sorting::sort_by(sorted, |a, b| b.cmp(a))),
     }
 }
 
@@ -29,16 +33,11 @@ fn scaled(values: &[Decimal]) -> Option<Vec<i128>> {
     values.iter().map(|v| v.mantissa().checked_mul(10i128.checked_pow(scale - v.scale())?)).collect()
 }
 
-fn indices_largest_first<T: Ord>(keys: &[T]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..keys.len()).collect();
-    // Stable: equal keys stay in index order.
-    order.sort_by(|a, b| keys[*b].cmp(&keys[*a]));
-    order
-}
-
-fn ranks_of<T: Ord + Clone>(keys: &[T]) -> Vec<usize> {
+/// Ranks by `keys`, given a sort of a copy of them largest first (the scaled keys' own sort;
+/// the rare decimals through the shared one).
+fn ranks_of<T: Ord + Clone>(keys: &[T], sort_largest_first: impl FnOnce(&mut [T])) -> Vec<usize> {
     let mut sorted = keys.to_vec();
-    sorted.sort_unstable_by(|a, b| b.cmp(a));
+    sort_largest_first(&mut sorted);
     keys.iter().map(|k| 1 + sorted.partition_point(|s| s > k)).collect()
 }
 
@@ -76,8 +75,11 @@ mod tests {
         /// The fast order is the decimals' own order, ties and all.
         #[test]
         fn orders_as_the_decimals_do(values in prop::collection::vec(any_decimal(), 0..60)) {
-            prop_assert_eq!(largest_first(&values), indices_largest_first(&values));
-            prop_assert_eq!(ranks(&values), ranks_of(&values));
+            let mut expected: Vec<usize> = (0..values.len()).collect();
+            expected.sort_by(|a, b| values[*b].cmp(&values[*a]));
+            prop_assert_eq!(largest_first(&values), expected);
+            let larger = |v: &Decimal| values.iter().filter(|w| *w > v).count();
+            prop_assert_eq!(ranks(&values), values.iter().map(|v| 1 + larger(v)).collect::<Vec<_>>());
         }
     }
 }

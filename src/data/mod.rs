@@ -538,7 +538,7 @@ impl Builder {
     /// Sorts periods by name (2026-Q1 < 2026-Q2) and renumbers the rows to match.
     fn finish(mut self) -> Loaded {
         let mut order: Vec<(String, usize)> = self.period_index.into_iter().collect();
-        order.sort();
+        crate::sorting::sort(&mut order);
         let mut renumber = vec![0; order.len()];
         for (new, (_, old)) in order.iter().enumerate() {
             renumber[*old] = new;

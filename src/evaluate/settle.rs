@@ -221,7 +221,7 @@ fn returns_by_sale(data: &Dataset, period: usize) -> HashMap<(usize, usize, &str
         sales.entry((a.rep, a.original_period, a.line.as_str())).or_default().push(at);
     }
     for list in sales.values_mut() {
-        list.sort_by_key(|&at| (data.adjustments[at].period, at));
+        crate::sorting::sort_by_key(list, |&at| (data.adjustments[at].period, at));
     }
     sales
 }

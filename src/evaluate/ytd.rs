@@ -28,7 +28,7 @@ pub(super) fn evaluate_ytd(plan: &CompiledPlan, data: &Dataset, period: usize, d
         ));
     };
     let mut periods: Vec<usize> = (0..data.periods.len()).filter(|p| key(*p).is_some_and(|(y, i)| y == year && i <= index)).collect();
-    periods.sort_by_key(|p| key(*p).map(|k| k.1));
+    crate::sorting::sort_by_key(&mut periods, |p| key(*p).map(|k| k.1));
 
     // Each rep's results in period order (with each one's period name), reps in order of
     // first appearance.
@@ -57,7 +57,7 @@ pub(super) fn evaluate_ytd(plan: &CompiledPlan, data: &Dataset, period: usize, d
     }
     let mut excluded: Vec<String> =
         problems.iter().filter(|p| p.is_error()).filter_map(|p| p.path.strip_prefix("reps.").and_then(|s| s.split('.').next()).map(String::from)).collect();
-    excluded.sort_unstable();
+    crate::sorting::sort(&mut excluded);
     excluded.dedup();
     let explained = |id: &str| match detail {
         super::Detail::Rep(r) | super::Detail::RepAmongFigures(r) => data.reps.get(r).is_some_and(|rep| rep.id == id),

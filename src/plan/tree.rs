@@ -52,7 +52,7 @@ pub(crate) fn repeated_key<'a>(entries: &'a [(Cow<str>, Tree)]) -> Option<&'a st
         return entries.iter().enumerate().find(|(i, (key, _))| entries[..*i].iter().any(|(k, _)| k == key)).map(|(_, (key, _))| key.as_ref());
     }
     let mut keys: Vec<&str> = entries.iter().map(|(k, _)| k.as_ref()).collect();
-    keys.sort_unstable();
+    crate::sorting::sort(&mut keys);
     keys.windows(2).find(|w| w[0] == w[1]).map(|w| w[0])
 }
 

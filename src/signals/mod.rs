@@ -211,7 +211,7 @@ pub struct HealthCheck {
 pub fn signals(plan: &CompiledPlan, data: &Dataset, period: usize, evaluation: &Evaluation, history: &dyn History, shown: Shown) -> SignalsReport {
     let rep_index: HashMap<&str, usize> = data.reps.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect();
     let mut alerts = alerts::alerts(plan, data, period, evaluation, &rep_index, history);
-    alerts.sort_by(|a, b| (b.severity == AlertSeverity::Critical).cmp(&(a.severity == AlertSeverity::Critical)).then_with(|| a.rep_id.cmp(&b.rep_id)));
+    crate::sorting::sort_by(&mut alerts, |a, b| (b.severity == AlertSeverity::Critical).cmp(&(a.severity == AlertSeverity::Critical)).then_with(|| a.rep_id.cmp(&b.rep_id)));
     SignalsReport {
         period: data.periods.get(period).cloned().unwrap_or_default(),
         high_potentials: potential::high_potentials(plan, data, period, history).into_iter().map(|(_, flag)| flag).collect(),

@@ -42,10 +42,10 @@ pub(super) fn portraits(evaluation: &Evaluation, shown: Shown) -> Vec<Portrait> 
             })
             .collect();
         let mut ranked: Vec<&KpiStanding> = kpis.iter().collect();
-        ranked.sort_by(|a, b| b.percentile.cmp(&a.percentile).then_with(|| b.score_pct.cmp(&a.score_pct)));
+        crate::sorting::sort_by(&mut ranked, |a, b| b.percentile.cmp(&a.percentile).then_with(|| b.score_pct.cmp(&a.score_pct)));
         let strengths = ranked.iter().filter(|k| k.percentile >= Decimal::from(STRENGTH_FROM)).take(NAMED).map(|k| k.kpi.clone()).collect();
         let mut worst: Vec<&KpiStanding> = kpis.iter().collect();
-        worst.sort_by(|a, b| a.percentile.cmp(&b.percentile).then_with(|| a.score_pct.cmp(&b.score_pct)));
+        crate::sorting::sort_by(&mut worst, |a, b| a.percentile.cmp(&b.percentile).then_with(|| a.score_pct.cmp(&b.score_pct)));
         let weaknesses = worst.iter().filter(|k| k.percentile <= Decimal::from(WEAKNESS_TO)).take(NAMED).map(|k| k.kpi.clone()).collect();
         portraits.push(Portrait { rep_id: rep.rep_id.clone(), kpis, strengths, weaknesses });
     }
@@ -67,7 +67,7 @@ fn team_standings(evaluation: &Evaluation) -> Vec<(Decimal, Decimal)> {
     }
     let mut standings = vec![(Decimal::ZERO, Decimal::ZERO); slot];
     for team in teams.values_mut() {
-        team.sort_unstable_by_key(|&(score, _)| score);
+        crate::sorting::sort_by_key(team, |&(score, _)| score);
         let scores: Vec<Decimal> = team.iter().map(|&(score, _)| score).collect();
         let team_average = average(&scores).unwrap_or_default();
         for (&(_, slot), percentile) in team.iter().zip(percent_ranks(&scores)) {

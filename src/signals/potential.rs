@@ -46,7 +46,7 @@ pub(crate) fn high_potentials(plan: &CompiledPlan, data: &Dataset, period: usize
             by_team
                 .into_iter()
                 .map(|(team, mut list)| {
-                    list.sort_unstable();
+                    crate::sorting::sort(&mut list);
                     let stat = match condition {
                         PotentialCondition::Above { stat, .. } => statistic(stat, &list),
                         PotentialCondition::Percentile { .. } => None,

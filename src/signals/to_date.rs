@@ -32,7 +32,7 @@ pub(super) fn span(plan: &CompiledPlan, period: usize, to_date: Option<ToDate>, 
     }
     let mut periods: Vec<(usize, usize)> =
         plan.period_keys.iter().enumerate().filter_map(|(p, key)| key.filter(|(y, i)| *y == year && (start..=index).contains(i)).map(|(_, i)| (i, p))).collect();
-    periods.sort_unstable();
+    crate::sorting::sort(&mut periods);
     Some(periods.into_iter().map(|(_, p)| p).collect())
 }
 
@@ -46,7 +46,7 @@ type RunningSum = (Vec<Decimal>, Vec<usize>);
 /// or a figure too large to add up, has no value (as year-to-date leaves such a rep out).
 pub(super) fn values(plan: &CompiledPlan, data: &Dataset, expr: &SignalExpr, periods: &[usize]) -> HashMap<usize, ToDateValue> {
     let mut columns: Vec<usize> = plan.used_columns.iter().chain(&expr.columns).copied().collect();
-    columns.sort_unstable();
+    crate::sorting::sort(&mut columns);
     columns.dedup();
     let slots = plan.slots.names.len();
     // Per rep: its variables summed so far and the periods they cover; `None` once a figure is missing.

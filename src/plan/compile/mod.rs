@@ -118,7 +118,7 @@ pub(super) fn metrics_read<'a>(exprs: impl IntoIterator<Item = &'a Expr>, start:
         e.vars(&mut slots);
     }
     slots.retain(|s| *s >= start);
-    slots.sort_unstable();
+    crate::sorting::sort(&mut slots);
     slots.dedup();
     slots
 }
@@ -189,7 +189,7 @@ pub fn compile(plan: &Plan, data: &Dataset) -> Result<CompiledPlan, Vec<Problem>
     if problems.iter().any(Problem::is_error) {
         return Err(problems);
     }
-    used.sort_unstable();
+    crate::sorting::sort(&mut used);
     used.dedup();
     Ok(CompiledPlan {
         plan: plan.clone(),
@@ -259,7 +259,7 @@ fn cards_of_reps(plan: &Plan, data: &Dataset, role_twice: bool, problems: &mut V
             for (i, name) in names.iter().flatten().enumerate() {
                 if !data.reps.iter().any(|rep| of(rep) == name) {
                     let mut all: Vec<&str> = data.reps.iter().map(of).collect();
-                    all.sort_unstable();
+                    crate::sorting::sort(&mut all);
                     all.dedup();
                     let (what, what_zh) = if field == "roles" { ("role", "岗位") } else { ("region", "区域") };
                     problems.push(Problem::error(

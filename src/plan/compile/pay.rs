@@ -66,7 +66,7 @@ fn months(kind: PeriodKind) -> Decimal {
 
 pub(super) fn compile_base_pay(base: &BasePay, plan: &Plan, data: &Dataset, f: &mut Formulas) -> Option<CompiledBasePay> {
     let mut roles: Vec<&str> = data.reps.iter().map(|r| r.role.as_str()).collect();
-    roles.sort_unstable();
+    crate::sorting::sort(&mut roles);
     roles.dedup();
     let mut unknown_role = |role: &String, path: String| {
         if !roles.contains(&role.as_str()) {
