@@ -24,6 +24,11 @@ pub fn by_name<'a, T>(items: impl IntoIterator<Item = (&'a str, T)>) -> Vec<(&'a
     groups
 }
 
+/// The distinct names among `names`, in name order.
+pub fn distinct<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    by_name(names.into_iter().map(|name| (name, ()))).into_iter().map(|(name, _)| name).collect()
+}
+
 /// Equal names, checked by address first: the data's labels are shared.
 fn same_name(a: &str, b: &str) -> bool {
     (a.as_ptr() == b.as_ptr() && a.len() == b.len()) || a == b
@@ -40,6 +45,7 @@ mod tests {
         let east = String::from("East");
         let items = [("West", 0), (east.as_str(), 1), ("East", 2), ("West", 3), ("North", 4)];
         assert_eq!(by_name(items), vec![("East", vec![1, 2]), ("North", vec![4]), ("West", vec![0, 3])]);
+        assert_eq!(distinct(items.map(|(name, _)| name)), ["East", "North", "West"]);
     }
 
     proptest! {

@@ -258,9 +258,7 @@ fn cards_of_reps(plan: &Plan, data: &Dataset, role_twice: bool, problems: &mut V
         let known = |field: &str, names: &Option<Vec<String>>, of: &dyn Fn(&crate::data::Rep) -> &str, problems: &mut Vec<Problem>| {
             for (i, name) in names.iter().flatten().enumerate() {
                 if !data.reps.iter().any(|rep| of(rep) == name) {
-                    let mut all: Vec<&str> = data.reps.iter().map(of).collect();
-                    crate::sorting::sort(&mut all);
-                    all.dedup();
+                    let all = crate::grouping::distinct(data.reps.iter().map(of));
                     let (what, what_zh) = if field == "roles" { ("role", "岗位") } else { ("region", "区域") };
                     problems.push(Problem::error(
                         "unknown_id",

@@ -65,9 +65,7 @@ fn months(kind: PeriodKind) -> Decimal {
 }
 
 pub(super) fn compile_base_pay(base: &BasePay, plan: &Plan, data: &Dataset, f: &mut Formulas) -> Option<CompiledBasePay> {
-    let mut roles: Vec<&str> = data.reps.iter().map(|r| r.role.as_str()).collect();
-    crate::sorting::sort(&mut roles);
-    roles.dedup();
+    let roles = crate::grouping::distinct(data.reps.iter().map(|r| r.role.as_str()));
     let mut unknown_role = |role: &String, path: String| {
         if !roles.contains(&role.as_str()) {
             f.problems.push(Problem::error(
