@@ -151,8 +151,18 @@ test('the seed\'s role cards as written add to 120 and are shown normalised', as
   assert.equal(await app(page, '[data-testid="explanation"] tr[data-kpi="compliance"] [data-col="kpi-score"]').textContent(), '2.17');
   await app(page, 'button[data-statement-lang="zh"]').click();
   assert.match(await note.textContent(), /因此原权重为 5 的 5 个指标中，客户关系管理（NPS）为 4\.16，其余 4 个为 4\.17。/);
-  // A card that is not normalised has no such note.
+  // Scores rounded to whole numbers: the notes say so, not "0 decimal places".
+  const plan = JSON.parse(preset('seed-003-role-cards'));
+  plan.rounding = { ...plan.rounding, score_scale: 0 };
+  await app(page, 'details[data-section="json"] > summary').click();
+  await app(page, 'textarea[data-testid="plan-json"]').fill(JSON.stringify(plan, null, 2));
+  await app(page, '[data-testid="apply-json"]').click();
+  await eventually(async () => (await note.textContent()).match(/截取到[^；]*；/)?.[0], '截取到整数；', 'zh: cut to a whole number');
+  assert.match(await app(page, '[data-testid="score-rounding"]').textContent(), /各指标得分先保留到整数（/);
   await app(page, 'button[data-statement-lang="en"]').click();
+  assert.match(await note.textContent(), /× 100 \/ 120, cut to a whole number; what is left over goes out 1 at a time/);
+  assert.match(await app(page, '[data-testid="score-rounding"]').textContent(), /^Each KPI score is rounded to a whole number \(half up\)/);
+  // A card that is not normalised has no such note.
   await app(page, 'select[data-testid="preset"]').selectOption('saas-target');
   await app(page, '[data-testid="explanation"] tr[data-kpi]').first().waitFor();
   assert.equal(await note.count(), 0);

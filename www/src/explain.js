@@ -68,11 +68,16 @@ function periodsText(el, periods) {
   return periods.length > 1 ? `${periods[0]}${el.L('periodRange')}${periods[periods.length - 1]}` : periods[0] ?? '';
 }
 
+/** "2 decimal places", "1 decimal place" or "a whole number" ("2 位小数", "整数"). */
+function placesText(el, places) {
+  return el.L(places === 0 ? 'placesWhole' : places === 1 ? 'placesOne' : 'placesMany').replace('{n}', places);
+}
+
 /** The plan's rule that makes the KPI scores add up as shown: each is rounded first. */
 function scoreRounding(el, plan, yearToDate) {
   const places = plan.rounding?.score_scale ?? 2;
   const mode = term(el.lang, `rounding_${plan.rounding?.mode ?? 'half_up'}`);
-  return el.L(yearToDate ? 'scoreRoundingYtd' : 'scoreRounding').replace('{places}', places).replace('{mode}', mode);
+  return el.L(yearToDate ? 'scoreRoundingYtd' : 'scoreRounding').replace('{places}', placesText(el, places)).replace('{mode}', mode);
 }
 
 /**
@@ -89,7 +94,7 @@ function normalisedWeights(el, plan, card, rep) {
   if (/^100(\.0*)?$/.test(written)) return nothing;
   const fill = (key, values) => Object.entries(values).reduce((text, [k, v]) => text.replaceAll(`{${k}}`, v), el.L(key));
   const listSep = el.lang === 'zh' ? '、' : ', ';
-  const parts = [fill('normalisedWeights', { sum: short(written, 4), places, unit })];
+  const parts = [fill('normalisedWeights', { sum: short(written, 4), places: placesText(el, places), unit })];
   const shown = new Map(rep.kpis.map((k) => [k.id, fixed(k.weight, places)]));
   const kpiName = (k) => el.text(k) || k.id;
   // Equal written weights that ended one unit apart: the smaller group named, the other counted.
