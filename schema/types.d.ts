@@ -1042,6 +1042,11 @@ export interface AdjustmentResult {
    */
   explain: Explanation;
   /**
+   * The grade the rep had in the original period, whose multiplier and cap the line is
+   * recomputed with, e.g. `A`.
+   */
+  grade_then: string;
+  /**
    * The commission line the sale was credited to.
    */
   line: string;

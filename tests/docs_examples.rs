@@ -1071,7 +1071,9 @@ fn rank_top_3_with_both_tie_rules() {
     assert_eq!([measure("E04"), measure("E01"), measure("W03")], [d("10"), d("9"), d("9")]);
     assert_eq!(bonus_of(&q4, "E04", "top3_all").explain.get("rank"), Some(d("1")));
     assert_eq!(bonus_of(&q4, "E01", "top3_all").explain.get("rank"), Some(d("2")));
-    assert_eq!(bonus_of(&q4, "W03", "top3_share").explain.notes, ["tie_included"]);
+    // Tied 2nd with E01, inside the top 3: both take their places, nobody beyond them is paid.
+    assert_eq!(bonus_of(&q4, "W03", "top3_share").explain.notes, ["tied"]);
+    assert_eq!(bonus_of(&q4, "W03", "top3_all").explain.notes, ["tied"]);
     assert_eq!((total(&q4, "top3_all"), total(&q4, "top3_share")), (d("15000"), d("15000")));
 
     let q3 = ws.evaluate("2026-Q3").unwrap();
@@ -1080,6 +1082,8 @@ fn rank_top_3_with_both_tie_rules() {
     assert_eq!(winners(&q3, "top3_all"), own(&[("W02", "5000.00"), ("W03", "5000.00"), ("N01", "5000.00"), ("N02", "5000.00")]));
     assert_eq!(winners(&q3, "top3_share"), own(&[("W02", "2500.00"), ("W03", "5000.00"), ("N01", "2500.00"), ("N02", "5000.00")]));
     assert_eq!(bonus_of(&q3, "N01", "top3_share").explain.notes, ["tie_shared"]);
+    // Tied 3rd with W02 over the last place: both paid, four reps in all.
+    assert_eq!(bonus_of(&q3, "N01", "top3_all").explain.notes, ["tie_included"]);
     assert_eq!((total(&q3, "top3_all"), total(&q3, "top3_share")), (d("20000"), d("15000")));
 
     // Lower is better: rank the negative, with a minimum below every value.
@@ -1111,6 +1115,11 @@ fn team_pool_for_the_best_region() {
     let collected: Vec<Decimal> = by_contribution.iter().map(|(id, _)| bonus_of(&e, id, "region_pool").explain.get("weight").unwrap()).collect();
     let shown = ["1200000", "800000", "1500000", "1335000", "1339000", "967000", "1521000", "482000"];
     assert_eq!(collected, shown.map(d));
+    // Zhou Min's exact share is 5,271.216…: cut to 5,271.21, which rounding would not give.
+    let e08 = &bonus_of(&e, "E08", "region_pool").explain;
+    assert_eq!((e08.get("exact_share").map(|x| x.round_dp(3)), e08.notes.as_slice()), (Some(d("5271.216")), ["largest_remainder"].as_slice()));
+    // E06's 10,575.24 is its exact share (10,575.240…) rounded half up: no note.
+    assert!(bonus_of(&e, "E06", "region_pool").explain.notes.is_empty());
     for r in e.reps.iter().filter(|r| r.region != "East") {
         assert_eq!((r.bonuses[0].amount, r.bonuses[1].amount), (Decimal::ZERO, Decimal::ZERO), "{}", r.rep_id);
     }
@@ -1228,6 +1237,8 @@ fn returns_are_clawed_back_at_the_grade_of_the_time() {
     assert_eq!(adj.amount.to_string(), "-6000.00");
     assert_eq!((adj.explain.get("returned"), adj.explain.get("base")), (Some(d("100000")), Some(d("1610000"))));
     assert_eq!((adj.explain.get("paid_then"), adj.explain.get("due_without_return")), (Some(d("70920")), Some(d("64920"))));
+    // Recomputed at the grade he had in 2026-Q2, named as the grade.
+    assert_eq!(adj.grade_then.as_str(), "S");
     assert_eq!((line_pay(&q3, "E04", "revenue_commission").as_str(), liu.total_pay.to_string().as_str()), ("64980.00", "58980.00"));
     let xu = rep(&q3, "S03");
     assert_eq!((xu.score.to_string().as_str(), xu.grade.as_str(), line_pay(&q3, "S03", "revenue_commission").as_str()), ("92.20", "A", "27660.00"));
@@ -1239,6 +1250,7 @@ fn returns_are_clawed_back_at_the_grade_of_the_time() {
     assert_eq!(xu.adjustments.len(), 1);
     assert_eq!((xu.adjustments[0].amount.to_string().as_str(), xu.adjustments[0].original_period.as_str()), ("-1500.00", "2026-Q3"));
     assert_eq!(xu.adjustments[0].explain.get("due_without_return"), Some(d("26160")));
+    assert_eq!(xu.adjustments[0].grade_then.as_str(), "A");
     assert_eq!((line_pay(&q4, "S03", "revenue_commission").as_str(), xu.total_pay.to_string().as_str()), ("40272.00", "38772.00"));
     // At the 2026-Q4 grade (S, × 1.2) it would have been −1,800.
     assert_eq!((d("26160") - d("27660")) * d("1.2"), d("-1800"));

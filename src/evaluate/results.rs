@@ -143,6 +143,9 @@ pub struct AdjustmentResult {
     pub original_period: String,
     /// The revenue returned, as in the returns file.
     pub returned: Decimal,
+    /// The grade the rep had in the original period, whose multiplier and cap the line is
+    /// recomputed with, e.g. `A`.
+    pub grade_then: crate::label::Label,
     /// The line's pay for the original period recomputed without the returned revenue,
     /// less what it paid: zero or negative, in the plan's currency (rounded to `money_scale`
     /// when rounding applies to each line).

@@ -255,7 +255,7 @@ fn clawback(plan: &CompiledPlan, data: &Dataset, adj: &Adjustment, earlier: &[De
         return Err(not_applied(format!("the rep has no figures for {original}"), format!("该代表在 {original} 没有数据")));
     };
     let grades = grades_in.entry(adj.original_period).or_insert_with(|| super::period_grades(plan, data, adj.original_period));
-    let Some(grade) = grades.get(&rep.id).and_then(|g| plan.plan.grades.bands.iter().position(|b| &b.grade == g)) else {
+    let Some((grade, grade_then)) = grades.get(&rep.id).and_then(|g| Some((plan.plan.grades.bands.iter().position(|b| &b.grade == g)?, g.clone()))) else {
         return Err(not_applied(format!("the rep could not be evaluated in {original}"), format!("该代表在 {original} 无法计算")));
     };
     let mut vars = vec![Decimal::ZERO; plan.slots.names.len()];
@@ -294,9 +294,8 @@ fn clawback(plan: &CompiledPlan, data: &Dataset, adj: &Adjustment, earlier: &[De
     if !before.is_zero() {
         explain.value("returned_before", before);
     }
-    explain.value("grade_then", Decimal::from(grade));
     explain.value("paid_then", paid);
     explain.value("due_without_return", due);
     explain.value("clawback", amount);
-    Ok(AdjustmentResult { line: adj.line.clone(), reference: adj.reference.clone(), original_period: original.clone(), returned: adj.amount, amount, explain })
+    Ok(AdjustmentResult { line: adj.line.clone(), reference: adj.reference.clone(), original_period: original.clone(), returned: adj.amount, grade_then, amount, explain })
 }

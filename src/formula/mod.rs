@@ -57,6 +57,13 @@ pub enum BinOp {
     Ne,
 }
 
+impl BinOp {
+    /// Whether the operator compares its operands (`<`, `<=`, `>`, `>=`, `=`, `!=`), giving 1 or 0.
+    pub fn compares(self) -> bool {
+        matches!(self, BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge | BinOp::Eq | BinOp::Ne)
+    }
+}
+
 /// Built-in functions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Func {

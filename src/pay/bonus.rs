@@ -133,6 +133,15 @@ pub fn bonus_value(b: &CompiledBonus, vars: &[Decimal], ex: &mut Explanation) ->
             }
         }
         BonusKind::Threshold { when, amount } => {
+            // A comparison's two sides, so that its outcome shows how near it was (89 against 90).
+            if let Expr::Bin(op, left, right) = when {
+                if op.compares() && ex.wants("compared") {
+                    let compared = eval(left, vars, ex)?;
+                    ex.value("compared", compared);
+                    let against = eval(right, vars, ex)?;
+                    ex.value("against", against);
+                }
+            }
             if eval(when, vars, ex)?.is_zero() {
                 ex.note("condition_not_met");
                 Decimal::ZERO
@@ -201,7 +210,12 @@ pub fn allocate(b: &CompiledBonus, reps: &[BonusRep], scale: u32, explains: &mut
             }
         }
         BonusKind::Rank { top, amount, ties, within, minimum, lower_is_better, .. } => {
-            let ranked = (0..n).filter(|i| eligible[*i] && (*lower_is_better || reps[*i].value > *minimum));
+            let above_minimum = |i: usize| *lower_is_better || reps[i].value > *minimum;
+            for i in (0..n).filter(|i| eligible[*i] && !above_minimum(*i)) {
+                explains[i].value("minimum", *minimum);
+                explains[i].note("not_above_minimum");
+            }
+            let ranked = (0..n).filter(|i| eligible[*i] && above_minimum(*i));
             for (_, members) in crate::grouping::by_name(ranked.map(|i| (group_key(&reps[i], *within), i))) {
                 // Lower is better: rank the negated measure (negation cannot overflow a Decimal).
                 let values: Vec<Decimal> = members.iter().map(|i| if *lower_is_better { -reps[*i].value } else { reps[*i].value }).collect();
@@ -222,8 +236,9 @@ pub fn allocate(b: &CompiledBonus, reps: &[BonusRep], scale: u32, explains: &mut
                     let tied = tied_at[&rank[m]];
                     let last_place = rank[m] + tied - 1;
                     amounts[i] = if last_place <= *top || *ties == RankTies::IncludeAll {
+                        // A tie inside the top takes its places; one across the last place is paid beyond it.
                         if tied > 1 {
-                            explains[i].note("tie_included");
+                            explains[i].note(if last_place <= *top { "tied" } else { "tie_included" });
                         }
                         *amount
                     } else {
@@ -282,6 +297,7 @@ pub fn allocate(b: &CompiledBonus, reps: &[BonusRep], scale: u32, explains: &mut
                 for (k, &i) in takers.iter().enumerate() {
                     explains[i].value("group_pool", group_pool);
                     explains[i].value("weights_total", total);
+                    explain_share(&mut explains[i], group_pool, weights[k], total, takers.len(), shares[k], scale);
                     amounts[i] = shares[k];
                 }
             }
@@ -294,6 +310,7 @@ pub fn allocate(b: &CompiledBonus, reps: &[BonusRep], scale: u32, explains: &mut
             for (k, &i) in takers.iter().enumerate() {
                 explains[i].value("pool", *pool);
                 explains[i].value("weights_total", total);
+                explain_share(&mut explains[i], *pool, weights[k], total, takers.len(), shares[k], scale);
                 amounts[i] = shares[k];
             }
         }
@@ -301,9 +318,27 @@ pub fn allocate(b: &CompiledBonus, reps: &[BonusRep], scale: u32, explains: &mut
     Ok(amounts)
 }
 
+/// A pool share's working, when explained: the exact share (`pool × weight / total`, or an
+/// equal part when every weight is 0), and the note `largest_remainder` when the share paid is
+/// not that share rounded half up: each share is cut to the cent and the cents left over go to
+/// the largest remainders, so that the shares add up to the pool.
+fn explain_share(ex: &mut Explanation, pool: Decimal, weight: Decimal, total: Decimal, takers: usize, share: Decimal, scale: u32) {
+    if !ex.wants("exact_share") {
+        return;
+    }
+    let exact = if total.is_zero() { pool.checked_div(Decimal::from(takers)) } else { pool.checked_mul(weight.max(Decimal::ZERO)).and_then(|p| p.checked_div(total)) };
+    if let Some(exact) = exact {
+        ex.value("exact_share", exact);
+        if crate::rounding::round_dp(exact, scale, rust_decimal::RoundingStrategy::MidpointAwayFromZero) != share {
+            ex.note("largest_remainder");
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::formula::BinOp;
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()
@@ -344,6 +379,11 @@ mod tests {
         let b = bonus(BonusKind::Threshold { when: Expr::Var(0), amount: d("3000") });
         assert_eq!(value(&b, &["1"]), d("3000"));
         assert_eq!(value(&b, &["0"]), d("0"));
+        // A comparison is explained by its two sides: NPS 89 against 90, not met.
+        let b = bonus(BonusKind::Threshold { when: Expr::Bin(BinOp::Ge, Box::new(Expr::Var(0)), Box::new(Expr::Num(d("90")))), amount: d("3000") });
+        let mut ex = Explanation::recording(true);
+        assert_eq!(bonus_value(&b, &[d("89")], &mut ex).unwrap(), d("0"));
+        assert_eq!((ex.get("compared"), ex.get("against"), ex.notes.as_slice()), (Some(d("89")), Some(d("90")), ["condition_not_met"].as_slice()));
     }
 
     #[test]
@@ -361,7 +401,11 @@ mod tests {
     fn rank_within_regions_and_only_above_the_minimum() {
         let reps = [rep("E", "3"), rep("E", "5"), rep("W", "0"), rep("W", "1")];
         let b = bonus(BonusKind::Rank { measure: Expr::Var(0), top: 1, amount: d("100"), ties: RankTies::IncludeAll, within: Grouping::Region, minimum: d("0"), lower_is_better: false });
-        assert_eq!(run(&b, &reps), [d("0"), d("100"), d("0"), d("100")]);
+        let mut ex = vec![Explanation::recording(true); reps.len()];
+        assert_eq!(allocate(&b, &reps, 2, &mut ex).unwrap(), [d("0"), d("100"), d("0"), d("100")]);
+        // West's 0 is not above the minimum: not ranked, and its explanation says why.
+        assert_eq!((ex[2].get("minimum"), ex[2].get("rank"), ex[2].notes.as_slice()), (Some(d("0")), None, ["not_above_minimum"].as_slice()));
+        assert_eq!((ex[3].get("rank"), ex[3].notes.as_slice()), (Some(d("1")), [].as_slice()));
         // Lower is better (the fastest response): the lowest in each region wins.
         let b = bonus(BonusKind::Rank { measure: Expr::Var(0), top: 1, amount: d("100"), ties: RankTies::IncludeAll, within: Grouping::Region, minimum: d("0"), lower_is_better: true });
         assert_eq!(run(&b, &reps), [d("100"), d("0"), d("100"), d("0")]);
@@ -375,8 +419,13 @@ mod tests {
             r.attainment = Some((d(a.0), d(a.1)));
         }
         let b = bonus(BonusKind::TeamPool { pool: d("100000"), group_by: Grouping::Region, winners: 1, weight: Expr::Var(0) });
-        let got = run(&b, &reps);
+        let mut ex = vec![Explanation::recording(true); reps.len()];
+        let got = allocate(&b, &reps, 2, &mut ex).unwrap();
         assert_eq!(got, [d("33333.34"), d("33333.33"), d("33333.33"), d("0")]);
+        // 33,333.333… each: the first gets the cent left over, which rounding would not give it.
+        let exact = d("100000") / d("3");
+        assert_eq!((ex[0].get("exact_share"), ex[0].notes.as_slice()), (Some(exact), ["largest_remainder"].as_slice()));
+        assert_eq!((ex[1].get("exact_share"), ex[1].notes.as_slice()), (Some(exact), [].as_slice()));
         assert_eq!(got.iter().sum::<Decimal>(), d("100000"));
     }
 

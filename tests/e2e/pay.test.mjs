@@ -237,7 +237,7 @@ test('a retroactive line names its one slice as the whole amount at the tier rea
   await app(page, 'tr[data-rep="E03"]').click();
   const slices = app(page, '[data-testid="explanation"] tr.slice');
   // Marginal (the preset): Li Na's 1,500,000 in three slices.
-  assert.deepEqual(await slices.locator('th').allTextContents(), ['Slice 0 – 1,000,000', 'Slice 1,000,000 – 1,200,000', 'Slice 1,200,000 – ∞']);
+  assert.deepEqual(await slices.locator('th').allTextContents(), ['In the tier 0 – 1,000,000', 'In the tier 1,000,000 – 1,200,000', 'In the tier 1,200,000 – ∞']);
   const bounds = app(page, '.tier-bounds');
   assert.match(await bounds.textContent(), /^A tier runs from its bound \(inclusive\) to the next; its rate applies only to the slice/);
   await app(page, 'select[data-path="commission[0].method"]').selectOption('retroactive');

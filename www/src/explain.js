@@ -12,6 +12,10 @@ const PERCENT_KEYS = new Set(['attainment_pct', 'cap_pct', 'floor_pct', 'thresho
 const HIDDEN_KEYS = new Set(['actual', 'target', 'attainment_pct', 'score']);
 const ROUNDED_SCORE_KEYS = new Set(['period_score']);
 
+/** A salary's or allowance's working: the city tier, the monthly amount and the months (the amount is beside it). */
+const BASE_KEYS = ['city_tier', 'monthly_salary', 'monthly', 'months', 'minimum_wage', 'period_amount'];
+/** A return's working: the line recomputed without it (its grade multiplier the rep's grade then's), and the two amounts compared. */
+const RETURN_KEYS = ['base', 'tier_pay', 'condition', 'multiplier', 'grade_multiplier', 'cap', 'paid_then', 'due_without_return'];
 const MODIFIER_KEYS = new Set(['returned', 'tier_pay', 'gate_pct', 'added_rate_pct', 'condition', 'multiplier', 'grade_multiplier', 'cap']);
 /** Steps whose value is an amount of money: shown to the cent, like the pay beside them. */
 const MONEY_KEYS = new Set(['base', 'returned', 'tier_pay', 'cap', 'pay', 'excess', 'pool', 'group_pool', 'team_pool', 'profit_share', 'allowance',
@@ -29,7 +33,10 @@ function stepValue(lang, step) {
   // A score rounded by the plan is shown as rounded ("72.00", as in the table), not trimmed.
   if (ROUNDED_SCORE_KEYS.has(step.key)) return number(step.value);
   if (MONEY_KEYS.has(step.key)) return exactMoney(step.value);
-  return PERCENT_KEYS.has(step.key) ? percent(step.value) : short(step.value, 4);
+  if (PERCENT_KEYS.has(step.key)) return percent(step.value);
+  // Shown to 4 places: "≈" where that cuts digits off (an exact share of 5,271.2161…).
+  const cut = /\.\d{5,}/.test(String(step.value).replace(/(\.\d*?)0+$/, '$1'));
+  return `${cut ? '≈' : ''}${short(step.value, 4)}`;
 }
 
 /**
@@ -57,11 +64,15 @@ function steps(el, explain, keys, shown) {
 const conditionOf = (el, source) => ({
   condition: (n) => {
     const when = source?.multipliers?.[Number(n) - 1]?.when;
-    if (when == null) return n;
-    const named = (id) => el.text(el.currentPlan.metrics?.find((m) => m.id === id && m.name)) || columnName(el.lang, id) || id;
-    return html`<span class="source-name" title=${when}>${when.replace(/[A-Za-z_]\w*/g, named)}</span>`;
+    return when == null ? n : formulaNamed(el, when);
   },
 });
+
+/** A formula with the plan's metrics and the known columns in it by their names, as written in the tooltip. */
+function formulaNamed(el, formula) {
+  const named = (id) => el.text(el.currentPlan.metrics?.find((m) => m.id === id && m.name)) || columnName(el.lang, id) || id;
+  return html`<span class="source-name" title=${formula}>${formula.replace(/[A-Za-z_]\w*/g, named)}</span>`;
+}
 
 /** The periods of a result: one as it is, several as their range ("2026-Q1 – 2026-Q4", "2026-Q1 至 2026-Q4"). */
 function periodsText(el, periods) {
@@ -119,6 +130,12 @@ function sliceName(el, slice, line) {
   if (slice.to == null && isZero(slice.from)) return el.L('wholeAmount');
   if (line?.method === 'retroactive') return `${el.L('tierReached')} ${money(slice.from)}`;
   return `${el.L('tierSlice')} ${money(slice.from)} – ${slice.to != null ? money(slice.to) : '∞'}`;
+}
+
+/** A threshold bonus's condition, " · NPS >= 90" with the plan's names; nothing for another bonus. */
+function bonusWhen(el, plan, bonus) {
+  const when = plan.bonuses?.find((x) => x.id === bonus.id)?.rule?.when;
+  return bonus.kind === 'threshold' && when ? html` · ${formulaNamed(el, when)}` : nothing;
 }
 
 /** A section's subtotal row, when it has more than one item. */
@@ -231,7 +248,7 @@ export function renderExplanation(el, rep, results) {
       <thead><tr><th colspan="2">${el.L('basePay')}</th><th class="num">${el.L('pay')}</th></tr></thead>
       <tbody>${rep.base_pay.map((item) => html`<tr data-item=${item.id}>
         <th scope="row">${item.kind === 'salary' ? el.L('salary') : el.text(plan.base_pay?.allowances?.find((a) => a.id === item.id)) || item.id}</th>
-        <td>${steps(el, item.explain, ['salary', 'period_amount'])}</td><td class="num">${money(item.amount)}</td></tr>`)}
+        <td>${steps(el, item.explain, BASE_KEYS)}</td><td class="num">${money(item.amount)}</td></tr>`)}
         ${subtotal(el, rep.base_pay, rep.base_total, 'base-subtotal')}</tbody>
     </table>` : nothing}
     ${rep.commission.map((line) => {
@@ -256,15 +273,15 @@ export function renderExplanation(el, rep, results) {
     ${rep.bonuses.length ? html`<table class="grid explain" data-section="bonuses">
       <thead><tr><th colspan="2">${el.L('bonusesTitle')}</th><th class="num">${el.L('pay')}</th></tr></thead>
       <tbody>${rep.bonuses.map((b) => html`<tr data-bonus=${b.id}>
-        <th scope="row">${el.text(plan.bonuses?.find((x) => x.id === b.id)) || b.id}<div class="hint">${term(el.lang, b.kind)}</div></th>
+        <th scope="row">${el.text(plan.bonuses?.find((x) => x.id === b.id)) || b.id}<div class="hint">${term(el.lang, b.kind)}${bonusWhen(el, plan, b)}</div></th>
         <td>${steps(el, b.explain)}</td><td class="num" data-col="bonus">${money(b.amount)}</td></tr>`)}
         ${subtotal(el, rep.bonuses, sum(rep.bonuses.map((b) => b.amount)), 'bonus-subtotal')}</tbody>
     </table>` : nothing}
     ${rep.adjustments.length ? html`<table class="grid explain" data-section="returns">
       <thead><tr><th colspan="2">${el.L('returns')}</th><th class="num">${el.L('pay')}</th></tr></thead>
       <tbody>${rep.adjustments.map((a) => html`<tr data-return=${a.reference}>
-        <th scope="row">${name(el.lang, a.reference)}<div class="hint">${a.original_period} · ${term(el.lang, 'returned')} ${exactMoney(a.returned)}</div></th>
-        <td>${steps(el, a.explain, ['paid_then', 'due_without_return'])}</td><td class="num" data-col="return">${money(a.amount)}</td></tr>`)}</tbody>
+        <th scope="row">${name(el.lang, a.reference)}<div class="hint">${a.original_period} · ${term(el.lang, 'returned')} ${exactMoney(a.returned)} · <span data-testid="grade-then">${el.L('gradeThen')} ${a.grade_then}</span></div></th>
+        <td>${steps(el, a.explain, RETURN_KEYS, conditionOf(el, plan.commission?.find((l) => l.id === a.line)))}</td><td class="num" data-col="return">${money(a.amount)}</td></tr>`)}</tbody>
     </table>` : nothing}
     ${rep.draw ? html`<p class="hint" data-section="draw">${el.L('draw')}${el.L('colon')}${term(el.lang, 'paid_then')} ${money(rep.draw.earned)} → ${money(rep.draw.paid)}</p>` : nothing}
     <p class="verdict total-line">${el.L('total')}${el.L('colon')}<strong data-testid="detail-total">${money(rep.total_pay)}</strong>${payParts(el, rep)}</p>
