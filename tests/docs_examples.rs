@@ -932,7 +932,7 @@ fn commission_modifiers_apply_in_their_order() {
 fn pay_error_codes_of_the_table() {
     let table = DOC.split("\n## Errors and warnings").nth(1).unwrap();
     type Edit = fn(&mut Value);
-    let cases: [(&str, Edit, &str); 11] = [
+    let cases: [(&str, Edit, &str); 12] = [
         ("commission_modifiers", |p| p["commission"][0]["rate_override"]["add_pct"] = json!(98), "rate_above_100"),
         ("commission_modifiers", |p| {
             p["commission"][0]["tier_basis"] = json!("amount");
@@ -948,6 +948,7 @@ fn pay_error_codes_of_the_table() {
         }, "needs_attainment"),
         ("team_pool", |p| p["bonuses"][0]["grade_multipliers"] = json!({ "S": 1.5 }), "multipliers_on_pool"),
         ("profit_share", |p| p["bonuses"][0]["grades"] = json!([]), "empty_list"),
+        ("variable_pay_cap", |p| p["variable_pay_cap"] = json!("50000.005"), "finer_than_money"),
         ("ratio", |p| p["scorecards"][0]["kpis"][1]["scoring"]["threshold_pct"] = json!(130), "threshold_above_cap"),
     ];
     for (name, edit, code) in cases {
@@ -1177,6 +1178,13 @@ fn profit_share_for_the_s_grade_core() {
     }
     assert_eq!((rep(&e, "E02").grade.as_str(), rep(&e, "N03").grade.as_str()), ("A", "C"));
     assert_eq!(e.totals.bonuses.to_string(), "100000.00");
+    // A pool of part of a cent, 864,197.523 × 5% = 43,209.87615, is rounded as money first
+    // (half up: 43,209.88), and its shares add up to that.
+    let mut plan = plan_value("profit_share");
+    plan["bonuses"][0]["rule"]["profit"] = json!("864197.523");
+    let e = workspace_with(&plan.to_string()).evaluate("2026-Q4").unwrap();
+    assert_eq!(bonus_of(&e, "E01", "profit_share").explain.get("pool"), Some(d("43209.88")));
+    assert_eq!(e.totals.bonuses, d("43209.88"));
 }
 
 #[test]

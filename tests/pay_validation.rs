@@ -639,6 +639,28 @@ fn grade_multipliers_on_a_profit_share() {
 }
 
 #[test]
+fn caps_and_a_draw_finer_than_money() {
+    // Money is kept to 2 places: a cap of 20000.005 would be paid as 20000.01, past itself.
+    for (field, set, what) in [
+        ("variable_pay_cap", (|p: &mut Value| p["variable_pay_cap"] = json!("20000.005")) as fn(&mut Value), "the variable pay cap"),
+        ("draw.amount", |p| p["draw"]["amount"] = json!("20000.005"), "a draw"),
+        ("commission[0].cap", |p| line(p, 0)["cap"] = json!(199999.999), "a line's cap"),
+    ] {
+        let mut plan = full_pay_plan();
+        set(&mut plan);
+        let value = if field == "commission[0].cap" { "199999.999" } else { "20000.005" };
+        let e = expect(&plan, "finer_than_money", field, Some(value));
+        assert_eq!(e.message.en, format!("{what} of {value} has 3 decimal places, and money is kept to 2 (rounding.money_scale): write it to 2"));
+        both_mention(&e, &[value, "rounding.money_scale"]);
+        assert!(e.message.zh.contains("有 3 位小数，而金额保留 2 位"), "{}", e.message.zh);
+    }
+    // Trailing zeros are not places: 20000.0000 is 20000.
+    let mut plan = full_pay_plan();
+    plan["variable_pay_cap"] = json!("20000.0000");
+    assert_eq!(report_of(&plan), (true, Vec::new()));
+}
+
+#[test]
 fn a_profit_share_of_101_percent() {
     let mut plan = full_pay_plan();
     bonus_rule(&mut plan, 4)["pool_pct"] = json!(101);

@@ -129,7 +129,9 @@ pub fn bonus_value(b: &CompiledBonus, vars: &[Decimal], ex: &mut Explanation) ->
             } else {
                 let excess = a.checked_sub(t.checked_mul(*excess_over).ok_or(CalcError::Overflow)?).ok_or(CalcError::Overflow)?;
                 ex.value("excess", excess);
-                excess.checked_mul(*rate).ok_or(CalcError::Overflow)?
+                let earned = excess.checked_mul(*rate).ok_or(CalcError::Overflow)?;
+                ex.value("amount", earned);
+                earned
             }
         }
         BonusKind::Threshold { when, amount } => {
@@ -147,6 +149,7 @@ pub fn bonus_value(b: &CompiledBonus, vars: &[Decimal], ex: &mut Explanation) ->
                 Decimal::ZERO
             } else {
                 ex.note("condition_met");
+                ex.value("amount", *amount);
                 *amount
             }
         }
@@ -206,7 +209,7 @@ pub fn allocate(b: &CompiledBonus, reps: &[BonusRep], scale: u32, explains: &mut
     match &b.kind {
         BonusKind::OverAchievement { .. } | BonusKind::Threshold { .. } => {
             for i in (0..n).filter(|i| eligible[*i]) {
-                amounts[i] = reps[i].value.checked_mul(multiplier(i)).ok_or(CalcError::Overflow)?;
+                amounts[i] = times_grade(&mut explains[i], reps[i].value, multiplier(i))?;
             }
         }
         BonusKind::Rank { top, amount, ties, within, minimum, lower_is_better, .. } => {
@@ -240,6 +243,7 @@ pub fn allocate(b: &CompiledBonus, reps: &[BonusRep], scale: u32, explains: &mut
                         if tied > 1 {
                             explains[i].note(if last_place <= *top { "tied" } else { "tie_included" });
                         }
+                        explains[i].value("amount", *amount);
                         *amount
                     } else {
                         explains[i].note("tie_shared");
@@ -254,9 +258,12 @@ pub fn allocate(b: &CompiledBonus, reps: &[BonusRep], scale: u32, explains: &mut
                             }
                         };
                         *given += 1;
+                        explains[i].value("places_pooled", pooled);
+                        explains[i].value("tied_reps", Decimal::from(tied));
+                        explains[i].value("amount", shares[*given - 1]);
                         shares[*given - 1]
                     };
-                    amounts[i] = amounts[i].checked_mul(multiplier(i)).ok_or(CalcError::Overflow)?;
+                    amounts[i] = times_grade(&mut explains[i], amounts[i], multiplier(i))?;
                 }
             }
         }
@@ -316,6 +323,14 @@ pub fn allocate(b: &CompiledBonus, reps: &[BonusRep], scale: u32, explains: &mut
         }
     }
     Ok(amounts)
+}
+
+/// `amount` × the rep's grade `multiplier`, which the explanation gives when it is not 1.
+fn times_grade(ex: &mut Explanation, amount: Decimal, multiplier: Decimal) -> Result<Decimal, CalcError> {
+    if multiplier != Decimal::ONE {
+        ex.value("grade_multiplier", multiplier);
+    }
+    amount.checked_mul(multiplier).ok_or(CalcError::Overflow)
 }
 
 /// A pool share's working, when explained: the exact share (`pool × weight / total`, or an
@@ -384,6 +399,19 @@ mod tests {
         let mut ex = Explanation::recording(true);
         assert_eq!(bonus_value(&b, &[d("89")], &mut ex).unwrap(), d("0"));
         assert_eq!((ex.get("compared"), ex.get("against"), ex.notes.as_slice()), (Some(d("89")), Some(d("90")), ["condition_not_met"].as_slice()));
+    }
+
+    #[test]
+    fn a_grade_multiplier_is_explained_with_the_amount_it_multiplies() {
+        // Top 1 pays 5,000; grade A (index 1) × 1.2 = 6,000; the explanation says both.
+        let mut b = bonus(BonusKind::Rank { measure: Expr::Var(0), top: 1, amount: d("5000"), ties: RankTies::IncludeAll, within: Grouping::All, minimum: d("0"), lower_is_better: false });
+        b.grade_multipliers[1] = d("1.2");
+        let reps = [rep("E", "9"), rep("E", "7")];
+        let mut ex = vec![Explanation::recording(true); reps.len()];
+        assert_eq!(allocate(&b, &reps, 2, &mut ex).unwrap(), [d("6000.0"), d("0")]);
+        assert_eq!((ex[0].get("amount"), ex[0].get("grade_multiplier")), (Some(d("5000")), Some(d("1.2"))));
+        // Second place wins nothing: nothing to multiply.
+        assert_eq!((ex[1].get("amount"), ex[1].get("grade_multiplier")), (None, None));
     }
 
     #[test]

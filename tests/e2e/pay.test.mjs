@@ -232,6 +232,31 @@ test('the statement gives base and bonuses a subtotal and the total its parts (Z
   await context.close();
 });
 
+test('a draw is explained: what was earned and paid, the top-up or what was recovered, and what is owed', async () => {
+  const { page, context } = await openPlayground(env);
+  const plan = JSON.parse(engine.presets().find((p) => p.id === 'saas-target').json);
+  plan.draw = { amount: 27000, recoverable: true };
+  await app(page, 'details[data-section="json"] > summary').click();
+  await app(page, 'textarea[data-testid="plan-json"]').fill(JSON.stringify(plan, null, 2));
+  await app(page, '[data-testid="apply-json"]').click();
+  const draw = app(page, '[data-testid="explanation"] [data-section="draw"]');
+  const open = async (period, rep) => {
+    await app(page, 'select[data-testid="period"]').selectOption(period);
+    await app(page, `tr[data-rep="${rep}"]`).click();
+    await draw.waitFor();
+  };
+  // He Jun (N03), 2026-Q1: 360,000 × 3% = 10,800 earned, topped up by 16,200 to the 27,000 draw.
+  await open('2026-Q1', 'N03');
+  await eventually(() => draw.textContent(), 'Draw of 27,000.00 a period: earned 10,800.00 → paid 27,000.00; topped up 16,200.00; owed after this period 16,200.00', 'N03 in 2026-Q1');
+  // S04, 2026-Q3: 28,590 earned; 1,590 of the 3,570 owed recovered, down to the draw: 1,980 still owed.
+  await app(page, '[data-testid="explanation"] button[aria-label="Close"]').click();
+  await open('2026-Q3', 'S04');
+  await eventually(() => draw.textContent(), 'Draw of 27,000.00 a period: earned 28,590.00 → paid 27,000.00; recovered 1,590.00 of the 3,570.00 owed; owed after this period 1,980.00', 'S04 in 2026-Q3');
+  await app(page, 'button[data-statement-lang="zh"]').click();
+  assert.equal(await draw.textContent(), '每期预支 27,000.00：应得 28,590.00 → 实发 27,000.00；扣回 1,590.00（原欠 3,570.00）；本期后尚欠 1,980.00');
+  await context.close();
+});
+
 test('a retroactive line names its one slice as the whole amount at the tier reached, not a slice to infinity', async () => {
   const { page, context } = await openPlayground(env);
   await app(page, 'tr[data-rep="E03"]').click();

@@ -18,7 +18,7 @@ const BASE_KEYS = ['city_tier', 'monthly_salary', 'monthly', 'months', 'minimum_
 const RETURN_KEYS = ['base', 'tier_pay', 'condition', 'multiplier', 'grade_multiplier', 'cap', 'paid_then', 'due_without_return'];
 const MODIFIER_KEYS = new Set(['returned', 'tier_pay', 'gate_pct', 'added_rate_pct', 'condition', 'multiplier', 'grade_multiplier', 'cap']);
 /** Steps whose value is an amount of money: shown to the cent, like the pay beside them. */
-const MONEY_KEYS = new Set(['base', 'returned', 'tier_pay', 'cap', 'pay', 'excess', 'pool', 'group_pool', 'team_pool', 'profit_share', 'allowance',
+const MONEY_KEYS = new Set(['base', 'returned', 'amount', 'places_pooled', 'tier_pay', 'cap', 'pay', 'excess', 'pool', 'group_pool', 'team_pool', 'profit_share', 'allowance',
   'salary', 'monthly', 'monthly_salary', 'minimum_wage', 'paid_then', 'due_without_return', 'clawback', 'period_pay', 'period_amount']);
 
 
@@ -33,10 +33,17 @@ function stepValue(lang, step) {
   // A score rounded by the plan is shown as rounded ("72.00", as in the table), not trimmed.
   if (ROUNDED_SCORE_KEYS.has(step.key)) return number(step.value);
   if (MONEY_KEYS.has(step.key)) return exactMoney(step.value);
-  if (PERCENT_KEYS.has(step.key)) return percent(step.value);
+  // A percentage the plan states exactly, to at least 2 places as money is (a rate of 0.333%,
+  // a cap of 120.00%); a worked-out one (an attainment of 134.1666…%) to 2, as the tables show it.
+  if (PERCENT_KEYS.has(step.key)) return decimals(step.value) <= 4 ? `${exactMoney(step.value)}%` : percent(step.value);
   // Shown to 4 places: "≈" where that cuts digits off (an exact share of 5,271.2161…).
-  const cut = /\.\d{5,}/.test(String(step.value).replace(/(\.\d*?)0+$/, '$1'));
-  return `${cut ? '≈' : ''}${short(step.value, 4)}`;
+  return `${decimals(step.value) > 4 ? '≈' : ''}${short(step.value, 4)}`;
+}
+
+/** How many decimal places a decimal string has, trailing zeros left out ("1.2500" → 2). */
+function decimals(decimal) {
+  const frac = String(decimal).split('.')[1] ?? '';
+  return frac.replace(/0+$/, '').length;
 }
 
 /**
@@ -79,6 +86,11 @@ function periodsText(el, periods) {
   return periods.length > 1 ? `${periods[0]}${el.L('periodRange')}${periods[periods.length - 1]}` : periods[0] ?? '';
 }
 
+/** The text `key` in the element's language with each `{name}` replaced by `values[name]`. */
+function filled(el, key, values) {
+  return Object.entries(values).reduce((text, [k, v]) => text.replaceAll(`{${k}}`, v), el.L(key));
+}
+
 /** "2 decimal places", "1 decimal place" or "a whole number" ("2 位小数", "整数"). */
 function placesText(el, places) {
   return el.L(places === 0 ? 'placesWhole' : places === 1 ? 'placesOne' : 'placesMany').replace('{n}', places);
@@ -103,7 +115,7 @@ function normalisedWeights(el, plan, card, rep) {
   const written = sum(card.kpis.map((k) => String(k.weight)));
   // Weights that already add to 100 are used as written: nothing was scaled.
   if (/^100(\.0*)?$/.test(written)) return nothing;
-  const fill = (key, values) => Object.entries(values).reduce((text, [k, v]) => text.replaceAll(`{${k}}`, v), el.L(key));
+  const fill = (key, values) => filled(el, key, values);
   const listSep = el.lang === 'zh' ? '、' : ', ';
   const parts = [fill('normalisedWeights', { sum: short(written, 4), places: placesText(el, places), unit })];
   const shown = new Map(rep.kpis.map((k) => [k.id, fixed(k.weight, places)]));
@@ -130,6 +142,19 @@ function sliceName(el, slice, line) {
   if (slice.to == null && isZero(slice.from)) return el.L('wholeAmount');
   if (line?.method === 'retroactive') return `${el.L('tierReached')} ${money(slice.from)}`;
   return `${el.L('tierSlice')} ${money(slice.from)} – ${slice.to != null ? money(slice.to) : '∞'}`;
+}
+
+/**
+ * The draw's working: "Draw of 27,000.00 a period: earned 10,080.00 → paid 27,000.00; topped
+ * up 16,920.00; owed after this period 61,180.00", with what was recovered when anything was.
+ */
+function drawText(el, plan, draw) {
+  // The plan's amount as written (a JSON number), to the cent like the figures.
+  const parts = [filled(el, 'drawLine', { amount: exactMoney(String(plan.draw?.amount ?? '')), earned: money(draw.earned), paid: money(draw.paid) })];
+  if (!isZero(draw.top_up)) parts.push(filled(el, 'drawTopUp', { amount: money(draw.top_up) }));
+  if (!isZero(draw.recovered)) parts.push(filled(el, 'drawRecovered', { amount: money(draw.recovered), owed: money(draw.owed_before) }));
+  if (!isZero(draw.owed_before) || !isZero(draw.owed_after)) parts.push(filled(el, 'drawOwed', { amount: money(draw.owed_after) }));
+  return parts.join(el.lang === 'zh' ? '；' : '; ');
 }
 
 /** A threshold bonus's condition, " · NPS >= 90" with the plan's names; nothing for another bonus. */
@@ -283,7 +308,7 @@ export function renderExplanation(el, rep, results) {
         <th scope="row">${name(el.lang, a.reference)}<div class="hint">${a.original_period} · ${term(el.lang, 'returned')} ${exactMoney(a.returned)} · <span data-testid="grade-then">${el.L('gradeThen')} ${a.grade_then}</span></div></th>
         <td>${steps(el, a.explain, RETURN_KEYS, conditionOf(el, plan.commission?.find((l) => l.id === a.line)))}</td><td class="num" data-col="return">${money(a.amount)}</td></tr>`)}</tbody>
     </table>` : nothing}
-    ${rep.draw ? html`<p class="hint" data-section="draw">${el.L('draw')}${el.L('colon')}${term(el.lang, 'paid_then')} ${money(rep.draw.earned)} → ${money(rep.draw.paid)}</p>` : nothing}
+    ${rep.draw ? html`<p class="hint" data-section="draw">${drawText(el, plan, rep.draw)}</p>` : nothing}
     <p class="verdict total-line">${el.L('total')}${el.L('colon')}<strong data-testid="detail-total">${money(rep.total_pay)}</strong>${payParts(el, rep)}</p>
     ${rep.warnings.length ? html`<ul class="warnings no-print" data-section="warnings">${rep.warnings.map((w) => html`<li data-warning=${w.code}>${message(el, w.message)}</li>`)}</ul>` : nothing}
     ${renderRepPortrait(el, el.signals, rep, kpiName)}

@@ -165,7 +165,9 @@ pub(super) fn compile_bonuses(plan: &Plan, f: &mut Formulas) -> Vec<CompiledBonu
                 }
                 BonusRule::ProfitShare { profit, pool_pct, split: s } => {
                     // An out-of-range profit was reported by validation; the pool is not computed then.
-                    BonusKind::ProfitShare { pool: profit.checked_mul(fraction(*pool_pct))?, weight: split(s, f)? }
+                    // The pool is money: rounded as the plan rounds it, then split exactly.
+                    let pool = plan.rounding.mode.apply(profit.checked_mul(fraction(*pool_pct))?, plan.rounding.money_scale);
+                    BonusKind::ProfitShare { pool, weight: split(s, f)? }
                 }
             };
             let eligible = plan.grades.bands.iter().map(|band| b.grades.as_ref().is_none_or(|g| g.iter().any(|x| *x == band.grade))).collect();

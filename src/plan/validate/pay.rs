@@ -21,9 +21,28 @@ pub(super) fn pay(plan: &Plan, out: &mut Vec<Problem>) {
     bonuses(plan, out);
     if let Some(draw) = &plan.draw {
         in_range(draw.amount, &"draw.amount", ("a draw", "预支额"), true, MAX_AMOUNT, out);
+        in_money_units(plan, draw.amount, &"draw.amount", ("a draw", "预支额"), out);
     }
     if let Some(cap) = plan.variable_pay_cap {
         in_range(cap, &"variable_pay_cap", ("the variable pay cap", "浮动薪酬上限"), true, MAX_AMOUNT, out);
+        in_money_units(plan, cap, &"variable_pay_cap", ("the variable pay cap", "浮动薪酬上限"), out);
+    }
+}
+
+/// A cap or a draw is paid as it is: with more decimal places than money is kept to
+/// (`rounding.money_scale`), the amount paid would be rounded past it (a cap of 20000.005
+/// paying 20000.01).
+fn in_money_units(plan: &Plan, value: Decimal, path: &dyn std::fmt::Display, (what_en, what_zh): (&str, &str), out: &mut Vec<Problem>) {
+    let places = value.normalize().scale();
+    let money = plan.rounding.money_scale;
+    if places > money && money <= super::MAX_SCALE {
+        out.push(Problem::error(
+            "finer_than_money",
+            path.to_string(),
+            Some(value.to_string()),
+            format!("{what_en} of {value} has {places} decimal places, and money is kept to {money} (rounding.money_scale): write it to {money}"),
+            format!("{what_zh} {value} 有 {places} 位小数，而金额保留 {money} 位（rounding.money_scale）：请写到 {money} 位小数"),
+        ));
     }
 }
 
@@ -63,6 +82,7 @@ fn line_modifiers(plan: &Plan, line: &CommissionLine, path: &str, out: &mut Vec<
     }
     if let Some(cap) = line.cap {
         in_range(cap, &format_args!("{path}.cap"), ("a line's cap", "提成上限"), true, MAX_AMOUNT, out);
+        in_money_units(plan, cap, &format_args!("{path}.cap"), ("a line's cap", "提成上限"), out);
     }
     if let Some(o) = &line.rate_override {
         in_range(o.add_pct, &format_args!("{path}.rate_override.add_pct"), ("a rate increase", "提成比例上调"), true, 100, out);
