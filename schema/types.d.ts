@@ -1416,7 +1416,7 @@ export interface RepResult {
    */
   commission: LineResult[];
   /**
-   * The draw account this period; null when the plan has no draw, and year-to-date.
+   * The draw account this period (year-to-date: over the periods); null when the plan has no draw.
    */
   draw: DrawStep | null;
   /**

@@ -1318,7 +1318,10 @@ fn a_recoverable_draw_is_paid_then_recovered() {
     assert_eq!(rep(&q4, "E01").draw.unwrap().owed_before, d("4980"));
     let ytd = ws.evaluate_ytd("2026-Q4").unwrap();
     let zhang = rep(&ytd, "E01");
-    assert_eq!((zhang.total_pay.to_string().as_str(), zhang.draw), ("112020.00", None));
+    assert_eq!(zhang.total_pay.to_string().as_str(), "112020.00");
+    // The year's draw: 4,980 topped up over three quarters and recovered in the fourth.
+    let year = zhang.draw.unwrap();
+    assert_eq!((year.earned, year.top_up, year.recovered, year.owed_before, year.owed_after, year.paid), (d("112020"), d("4980"), d("4980"), d("0"), d("0"), d("112020")));
     assert_eq!(line_pay(&ytd, "E01", "collected"), "112020.00");
 
     // The account carries over into the next year.

@@ -104,7 +104,7 @@ pub struct RepResult {
     pub bonuses: Vec<PayItem>,
     /// Clawbacks of commission on returned revenue.
     pub adjustments: Vec<AdjustmentResult>,
-    /// The draw account this period; null when the plan has no draw, and year-to-date.
+    /// The draw account this period (year-to-date: over the periods); null when the plan has no draw.
     pub draw: Option<DrawStep>,
     /// Sum of the base pay items, in the plan's currency.
     pub base_total: Decimal,

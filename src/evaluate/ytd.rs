@@ -8,6 +8,7 @@ use super::rep::percent;
 use super::totals::average;
 use crate::data::Dataset;
 use crate::explain::{Explanation, Trace};
+use crate::pay::DrawStep;
 use crate::plan::CompiledPlan;
 use crate::problem::Problem;
 use crate::score::PointResult;
@@ -172,6 +173,20 @@ fn combine(plan: &CompiledPlan, named: Vec<(&str, RepResult)>, record: bool) -> 
     let variable_pay = sum(periods.iter().map(|p| p.variable_pay)).ok_or_else(err)?;
     let total_pay = sum(periods.iter().map(|p| p.total_pay)).ok_or_else(err)?;
     let warnings = periods.iter().flat_map(|p| p.warnings.iter().cloned()).collect();
+    // The draw over the periods: what was earned, topped up, recovered and paid in all of
+    // them, owed from before the first and still owed after the last.
+    let draws: Vec<&DrawStep> = periods.iter().filter_map(|p| p.draw.as_ref()).collect();
+    let draw = match (draws.first(), draws.last()) {
+        (Some(first), Some(latest)) => Some(DrawStep {
+            earned: sum(draws.iter().map(|d| d.earned)).ok_or_else(err)?,
+            top_up: sum(draws.iter().map(|d| d.top_up)).ok_or_else(err)?,
+            recovered: sum(draws.iter().map(|d| d.recovered)).ok_or_else(err)?,
+            owed_before: first.owed_before,
+            owed_after: latest.owed_after,
+            paid: sum(draws.iter().map(|d| d.paid)).ok_or_else(err)?,
+        }),
+        _ => None,
+    };
 
     let attainment_actual = match last.attainment_actual {
         Some(_) => Some(sum(periods.iter().map(|p| p.attainment_actual.unwrap_or_default())).ok_or_else(err)?),
@@ -201,7 +216,7 @@ fn combine(plan: &CompiledPlan, named: Vec<(&str, RepResult)>, record: bool) -> 
         commission,
         bonuses,
         adjustments,
-        draw: None,
+        draw,
         base_total,
         variable_pay,
         total_pay,

@@ -334,7 +334,8 @@ fn times_grade(ex: &mut Explanation, amount: Decimal, multiplier: Decimal) -> Re
 }
 
 /// A pool share's working, when explained: the exact share (`pool × weight / total`, or an
-/// equal part when every weight is 0), and the note `largest_remainder` when the share paid is
+/// equal part when every weight is 0, noted `split_equally`; a negative weight counts as 0,
+/// noted `negative_weight_as_zero`), and the note `largest_remainder` when the share paid is
 /// not that share rounded half up: each share is cut to the cent and the cents left over go to
 /// the largest remainders, so that the shares add up to the pool.
 fn explain_share(ex: &mut Explanation, pool: Decimal, weight: Decimal, total: Decimal, takers: usize, share: Decimal, scale: u32) {
@@ -342,6 +343,11 @@ fn explain_share(ex: &mut Explanation, pool: Decimal, weight: Decimal, total: De
         return;
     }
     let exact = if total.is_zero() { pool.checked_div(Decimal::from(takers)) } else { pool.checked_mul(weight.max(Decimal::ZERO)).and_then(|p| p.checked_div(total)) };
+    if total.is_zero() {
+        ex.note("split_equally");
+    } else if weight < Decimal::ZERO {
+        ex.note("negative_weight_as_zero");
+    }
     if let Some(exact) = exact {
         ex.value("exact_share", exact);
         if crate::rounding::round_dp(exact, scale, rust_decimal::RoundingStrategy::MidpointAwayFromZero) != share {
@@ -454,6 +460,17 @@ mod tests {
         let exact = d("100000") / d("3");
         assert_eq!((ex[0].get("exact_share"), ex[0].notes.as_slice()), (Some(exact), ["largest_remainder"].as_slice()));
         assert_eq!((ex[1].get("exact_share"), ex[1].notes.as_slice()), (Some(exact), [].as_slice()));
+        // A negative weight counts as 0; weights all 0 split the pool equally: both said.
+        for (weights, note) in [(["-5", "5"], "negative_weight_as_zero"), (["0", "0"], "split_equally")] {
+            let reps: Vec<BonusRep> = weights.iter().map(|w| {
+                let mut r = rep("E", w);
+                r.attainment = Some((d("1"), d("1")));
+                r
+            }).collect();
+            let mut ex = vec![Explanation::recording(true); 2];
+            allocate(&b, &reps, 2, &mut ex).unwrap();
+            assert_eq!(ex[0].notes.first(), Some(&note), "{weights:?}");
+        }
         assert_eq!(got.iter().sum::<Decimal>(), d("100000"));
     }
 

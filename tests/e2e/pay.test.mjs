@@ -247,13 +247,21 @@ test('a draw is explained: what was earned and paid, the top-up or what was reco
   };
   // He Jun (N03), 2026-Q1: 360,000 × 3% = 10,800 earned, topped up by 16,200 to the 27,000 draw.
   await open('2026-Q1', 'N03');
-  await eventually(() => draw.textContent(), 'Draw of 27,000.00 a period: earned 10,800.00 → paid 27,000.00; topped up 16,200.00; owed after this period 16,200.00', 'N03 in 2026-Q1');
+  await eventually(() => draw.textContent(), 'Draw of 27,000.00 a period: earned 10,800.00 → paid 27,000.00; topped up 16,200.00; still owed 16,200.00', 'N03 in 2026-Q1');
   // S04, 2026-Q3: 28,590 earned; 1,590 of the 3,570 owed recovered, down to the draw: 1,980 still owed.
   await app(page, '[data-testid="explanation"] button[aria-label="Close"]').click();
   await open('2026-Q3', 'S04');
-  await eventually(() => draw.textContent(), 'Draw of 27,000.00 a period: earned 28,590.00 → paid 27,000.00; recovered 1,590.00 of the 3,570.00 owed; owed after this period 1,980.00', 'S04 in 2026-Q3');
+  await eventually(() => draw.textContent(), 'Draw of 27,000.00 a period: earned 28,590.00 → paid 27,000.00; recovered 1,590.00 of the 3,570.00 owed; still owed 1,980.00', 'S04 in 2026-Q3');
   await app(page, 'button[data-statement-lang="zh"]').click();
-  assert.equal(await draw.textContent(), '每期预支 27,000.00：应得 28,590.00 → 实发 27,000.00；扣回 1,590.00（原欠 3,570.00）；本期后尚欠 1,980.00');
+  assert.equal(await draw.textContent(), '每期预支 27,000.00：应得 28,590.00 → 实发 27,000.00；扣回 1,590.00（原欠 3,570.00）；尚欠 1,980.00');
+  // Year to date, He Jun: earned 10,800 + 13,020 + 10,920 + 10,080 = 44,820, paid 4 × 27,000,
+  // topped up 16,200 + 13,980 + 16,080 + 16,920 = 63,180, all still owed.
+  await app(page, 'button[data-statement-lang="en"]').click();
+  await app(page, '[data-testid="explanation"] button[aria-label="Close"]').click();
+  await app(page, 'select[data-testid="period"]').selectOption('2026-Q4');
+  await app(page, '[data-testid="ytd"]').check();
+  await app(page, 'tr[data-rep="N03"]').click();
+  await eventually(() => draw.textContent(), 'Draw of 27,000.00 a period: earned 44,820.00 → paid 108,000.00; topped up 63,180.00; still owed 63,180.00', 'N03 year to date');
   await context.close();
 });
 

@@ -2,7 +2,7 @@
 // strings out, with no float in between.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { currencySymbol, fixed, group, isZero, money, moneySum, percent, rate, short, sum, wan } from '../../www/src/format.js';
+import { currencySymbol, fixed, group, isZero, money, moneySum, percent, rate, sameProduct, short, sum, wan } from '../../www/src/format.js';
 
 test('rounds decimal strings half away from zero without floats', () => {
   assert.equal(fixed('2.345', 2), '2.35');
@@ -74,4 +74,13 @@ test('money sums are to the cent also when there is nothing to add, and a sum of
   assert.equal(moneySum(Array.from({ length: 100_000 }, () => '0.01'), 2), '1000.00');
   for (const zero of ['0', '0.00', '-0.00', '0.', null, undefined]) assert.equal(isZero(zero), true, String(zero));
   for (const other of ['0.01', '-1', '10', '100.00']) assert.equal(isZero(other), false, other);
+});
+
+test('products of decimal strings compared exactly (is a rounded attainment exact?)', () => {
+  // 1,200,000 / 1,000,000 = 120.00% exactly; / 1,000,000.01 is 119.99999880…%, shown as 120.00%.
+  assert.equal(sameProduct('120.00', '1000000', '1200000', '100'), true);
+  assert.equal(sameProduct('120.00', '1000000.01', '1200000', '100'), false);
+  assert.equal(sameProduct('96.40', '500000', '482000', '100'), true);
+  assert.equal(sameProduct('-2.5', '4', '-10', '1.000'), true);
+  assert.equal(sameProduct('0.1', '0.2', '0.02', '1'), true);
 });

@@ -6,7 +6,7 @@ import { name, paren, term } from './i18n.js';
 import { message } from './problems.js';
 import { renderRepFlags, renderRepPortrait } from './signals.js';
 import { columnName } from './columns.js';
-import { money, exactMoney, fixed, isZero, number, percent, rate, short, sum } from './format.js';
+import { money, exactMoney, fixed, isZero, number, percent, rate, sameProduct, short, sum } from './format.js';
 
 const PERCENT_KEYS = new Set(['attainment_pct', 'cap_pct', 'floor_pct', 'threshold_pct', 'applied_pct', 'band_score_pct', 'rater_weight_pct', 'gate_pct', 'group_attainment_pct', 'above_pct', 'excess_over_pct', 'rate_pct']);
 const HIDDEN_KEYS = new Set(['actual', 'target', 'attainment_pct', 'score']);
@@ -281,7 +281,7 @@ export function renderExplanation(el, rep, results) {
       return html`<table class="grid explain" data-line=${line.id}>
         <thead><tr><th colspan="2">${el.text(source) || line.id}</th><th class="num">${el.L('pay')}</th></tr></thead>
         <tbody>
-          <tr><th scope="row">${el.L('base')}</th><td class="num">${money(line.base)}${line.target != null ? html` / ${money(line.target)} = ${percent(line.attainment_pct)}` : nothing}</td><td></td></tr>
+          <tr><th scope="row">${el.L('base')}</th><td class="num">${money(line.base)}${line.target != null ? html` / ${money(line.target)} ${sameProduct(line.attainment_pct, line.target, line.base, '100') ? '=' : '≈'} ${percent(line.attainment_pct)}` : nothing}</td><td></td></tr>
           ${line.slices.map((s) => html`<tr class="slice"><th scope="row">${sliceName(el, s, source)}</th>
             <td class="num">${money(s.amount)} × ${rate(s.rate)}</td><td class="num" data-col="slice-pay">${exactMoney(s.pay)}</td></tr>`)}
           ${line.explain.steps.filter((s) => s.key === 'period_pay').map((s) => html`<tr class="period" data-period=${s.period}><th scope="row" colspan="2">${s.period}</th><td class="num" data-col="period-pay">${money(s.value)}</td></tr>`)}

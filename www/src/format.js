@@ -101,16 +101,31 @@ export function isZero(decimal) {
   return /^-?0(\.0*)?$/.test(String(decimal ?? '0'));
 }
 
+/** A decimal string as an integer and its decimal places: "-12.50" → [-1250n, 2]. */
+function scaled(decimal) {
+  const v = String(decimal);
+  const negative = v.startsWith('-');
+  const [int, frac = ''] = (negative ? v.slice(1) : v).split('.');
+  const n = BigInt(int + frac);
+  return [negative ? -n : n, frac.length];
+}
+
+/** Whether a × b equals c × d exactly, for decimal strings (is 120.00% of 1,000,000.01 exactly 1,200,000?). */
+export function sameProduct(a, b, c, d) {
+  const [[na, pa], [nb, pb], [nc, pc], [nd, pd]] = [a, b, c, d].map(scaled);
+  const [left, right] = [na * nb, nc * nd];
+  const [leftPlaces, rightPlaces] = [pa + pb, pc + pd];
+  return leftPlaces >= rightPlaces ? left === right * 10n ** BigInt(leftPlaces - rightPlaces) : left * 10n ** BigInt(rightPlaces - leftPlaces) === right;
+}
+
 /** Sum of decimal strings, exactly (BigInt at the largest scale among them). */
 export function sum(values) {
   const list = values.filter((v) => v != null).map(String);
   // A loop, not Math.max(...list): a spread of 100,000 reps' figures overflows the call stack.
   const scale = list.reduce((most, v) => Math.max(most, (v.split('.')[1] ?? '').length), 0);
   const total = list.reduce((acc, v) => {
-    const negative = v.startsWith('-');
-    const [int, frac = ''] = (negative ? v.slice(1) : v).split('.');
-    const n = BigInt(int + frac.padEnd(scale, '0'));
-    return acc + (negative ? -n : n);
+    const [n, places] = scaled(v);
+    return acc + n * 10n ** BigInt(scale - places);
   }, 0n);
   const negative = total < 0n;
   const digits = (negative ? -total : total).toString().padStart(scale + 1, '0');
