@@ -93,7 +93,7 @@ fn line_modifiers(plan: &Plan, line: &CommissionLine, path: &str, out: &mut Vec<
                 "rate_above_100",
                 format!("{path}.rate_override.add_pct"),
                 Some(o.add_pct.to_string()),
-                format!("raised by {} points, the top rate ({top}%) becomes {}%, more than the amount itself", o.add_pct, top.saturating_add(o.add_pct)),
+                format!("raised by {} percentage point{}, the top rate ({top}%) becomes {}%, more than the amount itself", o.add_pct, if o.add_pct == Decimal::ONE { "" } else { "s" }, top.saturating_add(o.add_pct)),
                 format!("上调 {} 个百分点后，最高提成比例（{top}%）将变为 {}%，超过业绩金额本身", o.add_pct, top.saturating_add(o.add_pct)),
             ));
         }
