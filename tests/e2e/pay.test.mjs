@@ -262,6 +262,10 @@ test('a draw is explained: what was earned and paid, the top-up or what was reco
   await app(page, '[data-testid="ytd"]').check();
   await app(page, 'tr[data-rep="N03"]').click();
   await eventually(() => draw.textContent(), 'Draw of 27,000.00 a period: earned 44,820.00 → paid 108,000.00; topped up 63,180.00; still owed 63,180.00', 'N03 year to date');
+  // S04's year: 3,570 topped up in Q1–Q2, all recovered in Q3–Q4 (of top-ups made in the year, not of what was owed before it).
+  await app(page, '[data-testid="explanation"] button[aria-label="Close"]').click();
+  await app(page, 'tr[data-rep="S04"]').click();
+  await eventually(async () => (await draw.textContent()).split('; ').slice(1), ['topped up 3,570.00', 'recovered 3,570.00'], 'S04 year to date');
   await context.close();
 });
 

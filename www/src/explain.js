@@ -146,13 +146,14 @@ function sliceName(el, slice, line) {
 
 /**
  * The draw's working: "Draw of 27,000.00 a period: earned 10,080.00 → paid 27,000.00; topped
- * up 16,920.00; owed after this period 61,180.00", with what was recovered when anything was.
+ * up 16,920.00; still owed 61,180.00", with what was recovered when anything was (of what was
+ * owed before the period; year to date, recovered over the periods, much of it topped up in them).
  */
-function drawText(el, plan, draw) {
+function drawText(el, plan, draw, yearToDate) {
   // The plan's amount as written (a JSON number), to the cent like the figures.
   const parts = [filled(el, 'drawLine', { amount: exactMoney(String(plan.draw?.amount ?? '')), earned: money(draw.earned), paid: money(draw.paid) })];
   if (!isZero(draw.top_up)) parts.push(filled(el, 'drawTopUp', { amount: money(draw.top_up) }));
-  if (!isZero(draw.recovered)) parts.push(filled(el, 'drawRecovered', { amount: money(draw.recovered), owed: money(draw.owed_before) }));
+  if (!isZero(draw.recovered)) parts.push(filled(el, yearToDate ? 'drawRecoveredYtd' : 'drawRecovered', { amount: money(draw.recovered), owed: money(draw.owed_before) }));
   if (!isZero(draw.owed_before) || !isZero(draw.owed_after)) parts.push(filled(el, 'drawOwed', { amount: money(draw.owed_after) }));
   return parts.join(el.lang === 'zh' ? '；' : '; ');
 }
@@ -281,7 +282,7 @@ export function renderExplanation(el, rep, results) {
       return html`<table class="grid explain" data-line=${line.id}>
         <thead><tr><th colspan="2">${el.text(source) || line.id}</th><th class="num">${el.L('pay')}</th></tr></thead>
         <tbody>
-          <tr><th scope="row">${el.L('base')}</th><td class="num">${money(line.base)}${line.target != null ? html` / ${money(line.target)} ${sameProduct(line.attainment_pct, line.target, line.base, '100') ? '=' : '≈'} ${percent(line.attainment_pct)}` : nothing}</td><td></td></tr>
+          <tr><th scope="row">${el.L('base')}</th><td class="num">${money(line.base)}${line.target != null ? html` / ${money(line.target)} ${line.attainment_pct == null || sameProduct(line.attainment_pct, line.target, line.base, '100') ? '=' : '≈'} ${percent(line.attainment_pct)}` : nothing}</td><td></td></tr>
           ${line.slices.map((s) => html`<tr class="slice"><th scope="row">${sliceName(el, s, source)}</th>
             <td class="num">${money(s.amount)} × ${rate(s.rate)}</td><td class="num" data-col="slice-pay">${exactMoney(s.pay)}</td></tr>`)}
           ${line.explain.steps.filter((s) => s.key === 'period_pay').map((s) => html`<tr class="period" data-period=${s.period}><th scope="row" colspan="2">${s.period}</th><td class="num" data-col="period-pay">${money(s.value)}</td></tr>`)}
@@ -308,7 +309,7 @@ export function renderExplanation(el, rep, results) {
         <th scope="row">${name(el.lang, a.reference)}<div class="hint">${a.original_period} · ${term(el.lang, 'returned')} ${exactMoney(a.returned)} · <span data-testid="grade-then">${el.L('gradeThen')} ${a.grade_then}</span></div></th>
         <td>${steps(el, a.explain, RETURN_KEYS, conditionOf(el, plan.commission?.find((l) => l.id === a.line)))}</td><td class="num" data-col="return">${money(a.amount)}</td></tr>`)}</tbody>
     </table>` : nothing}
-    ${rep.draw ? html`<p class="hint" data-section="draw">${drawText(el, plan, rep.draw)}</p>` : nothing}
+    ${rep.draw ? html`<p class="hint" data-section="draw">${drawText(el, plan, rep.draw, results.year_to_date)}</p>` : nothing}
     <p class="verdict total-line">${el.L('total')}${el.L('colon')}<strong data-testid="detail-total">${money(rep.total_pay)}</strong>${payParts(el, rep)}</p>
     ${rep.warnings.length ? html`<ul class="warnings no-print" data-section="warnings">${rep.warnings.map((w) => html`<li data-warning=${w.code}>${message(el, w.message)}</li>`)}</ul>` : nothing}
     ${renderRepPortrait(el, el.signals, rep, kpiName)}

@@ -40,8 +40,8 @@ fn in_money_units(plan: &Plan, value: Decimal, path: &dyn std::fmt::Display, (wh
             "finer_than_money",
             path.to_string(),
             Some(value.to_string()),
-            format!("{what_en} of {value} has {places} decimal places, and money is kept to {money} (rounding.money_scale): write it to {money}"),
-            format!("{what_zh} {value} 有 {places} 位小数，而金额保留 {money} 位（rounding.money_scale）：请写到 {money} 位小数"),
+            format!("{what_en} of {value} has {places} decimal place{}, and money is kept to {money} (rounding.money_scale): {}", if places == 1 { "" } else { "s" }, if money == 0 { "write it as a whole number".to_string() } else { format!("write it to {money}") }),
+            format!("{what_zh} {value} 有 {places} 位小数，而金额保留 {money} 位（rounding.money_scale）：{}", if money == 0 { "请写为整数".to_string() } else { format!("请写到 {money} 位小数") }),
         ));
     }
 }
@@ -210,6 +210,8 @@ fn bonuses(plan: &Plan, out: &mut Vec<Problem>) {
             }
             BonusRule::TeamPool { pool, winners, .. } => {
                 in_range(*pool, &format_args!("{rule}.pool"), ("a pool", "奖金池"), true, MAX_AMOUNT, out);
+                // Split exactly: its shares add up to the pool only if it is in money units.
+                in_money_units(plan, *pool, &format_args!("{rule}.pool"), ("a pool", "奖金池"), out);
                 if *winners == 0 {
                     out.push(Problem::error(
                         "out_of_range",
