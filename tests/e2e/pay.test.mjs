@@ -269,6 +269,19 @@ test('a draw is explained: what was earned and paid, the top-up or what was reco
   await context.close();
 });
 
+test('a second return of one sale says what was returned before it, and the grade the rep had then', async () => {
+  const { page, context } = await openPlayground(env);
+  const csv = 'rep_id,period,original_period,line,amount,reference\nE04,2026-Q3,2026-Q2,revenue_commission,100000,SO-1 part 1\nE04,2026-Q4,2026-Q2,revenue_commission,50000,SO-1 part 2\n';
+  await app(page, 'input[data-file="returns"]').setInputFiles({ name: 'returns.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await app(page, 'select[data-testid="period"]').selectOption('2026-Q4');
+  await app(page, 'tr[data-rep="E04"]').click();
+  const row = app(page, '[data-testid="explanation"] tr[data-return="SO-1 part 2"]');
+  await row.waitFor();
+  assert.match(await row.textContent(), /returned before 100,000\.00/);
+  assert.equal(await row.locator('[data-testid="grade-then"]').textContent(), 'grade then S');
+  await context.close();
+});
+
 test('a retroactive line names its one slice as the whole amount at the tier reached, not a slice to infinity', async () => {
   const { page, context } = await openPlayground(env);
   await app(page, 'tr[data-rep="E03"]').click();

@@ -15,10 +15,10 @@ const ROUNDED_SCORE_KEYS = new Set(['period_score']);
 /** A salary's or allowance's working: the city tier, the monthly amount and the months (the amount is beside it). */
 const BASE_KEYS = ['city_tier', 'monthly_salary', 'monthly', 'months', 'minimum_wage', 'period_amount'];
 /** A return's working: the line recomputed without it (its grade multiplier the rep's grade then's), and the two amounts compared. */
-const RETURN_KEYS = ['base', 'tier_pay', 'condition', 'multiplier', 'grade_multiplier', 'cap', 'paid_then', 'due_without_return'];
+const RETURN_KEYS = ['returned_before', 'base', 'tier_pay', 'condition', 'multiplier', 'grade_multiplier', 'cap', 'paid_then', 'due_without_return'];
 const MODIFIER_KEYS = new Set(['returned', 'tier_pay', 'gate_pct', 'added_rate_pct', 'condition', 'multiplier', 'grade_multiplier', 'cap']);
 /** Steps whose value is an amount of money: shown to the cent, like the pay beside them. */
-const MONEY_KEYS = new Set(['base', 'returned', 'amount', 'places_pooled', 'tier_pay', 'cap', 'pay', 'excess', 'pool', 'group_pool', 'team_pool', 'profit_share', 'allowance',
+const MONEY_KEYS = new Set(['base', 'returned', 'returned_before', 'amount', 'places_pooled', 'tier_pay', 'cap', 'pay', 'excess', 'pool', 'group_pool', 'team_pool', 'profit_share', 'allowance',
   'salary', 'monthly', 'monthly_salary', 'minimum_wage', 'paid_then', 'due_without_return', 'clawback', 'period_pay', 'period_amount']);
 
 
