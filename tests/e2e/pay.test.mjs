@@ -269,6 +269,27 @@ test('a draw is explained: what was earned and paid, the top-up or what was reco
   await context.close();
 });
 
+test('Zhou Min\'s statement shows how her salary, NPS bonus and pool share were reached', async () => {
+  const { page, context } = await openTargetOriented();
+  await app(page, 'tr[data-rep="E08"]').click();
+  const statement = app(page, '[data-testid="explanation"]');
+  const steps = (selector) => statement.locator(`${selector} .step`).allTextContents();
+  await statement.locator('[data-section="base"] tr[data-item="salary"]').waitFor();
+  // Regional manager in a tier-1 city: 9,000 a month × 3 months = 27,000.00.
+  assert.deepEqual(await steps('[data-section="base"] tr[data-item="salary"]'), ['city tier 1', 'monthly 9,000.00', 'months 3']);
+  // NPS 90 against the 90 the condition asks for: met, 3,000.
+  const nps = statement.locator('tr[data-bonus="nps_bonus"]');
+  assert.match(await nps.locator('th .hint').textContent(), /^threshold · Net promoter score >= 90$/);
+  assert.deepEqual(await steps('tr[data-bonus="nps_bonus"]'), ['value 90', 'against 90', 'amount 3,000.00']);
+  // 100,000 × 482,000 / 9,144,000 = 5,271.2161…, paid 5,271.21 by the largest-remainder rule.
+  const pool = await steps('tr[data-bonus="region_pool"]');
+  assert.equal(pool.at(-1), 'exact share ≈5,271.2161');
+  assert.equal(await statement.locator('tr[data-bonus="region_pool"] [data-note="largest_remainder"]').count(), 1);
+  await app(page, 'button[data-statement-lang="zh"]').click();
+  assert.deepEqual(await steps('[data-section="base"] tr[data-item="salary"]'), ['城市级别 1', '月薪 9,000.00', '月数 3']);
+  await context.close();
+});
+
 test('a second return of one sale says what was returned before it, and the grade the rep had then', async () => {
   const { page, context } = await openPlayground(env);
   const csv = 'rep_id,period,original_period,line,amount,reference\nE04,2026-Q3,2026-Q2,revenue_commission,100000,SO-1 part 1\nE04,2026-Q4,2026-Q2,revenue_commission,50000,SO-1 part 2\n';
