@@ -9,13 +9,15 @@ use rust_decimal::Decimal;
 
 /// The indices of `values`, largest value first; equal values keep index order.
 pub fn largest_first(values: &[Decimal]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..values.len()).collect();
     // Stable: equal values stay in index order.
     match scaled(values) {
-        Some(keys) => order.sort_by(|a, b| keys[*b].cmp(&keys[*a])),
-        None => crate::sorting::sort_by(&mut order, |a, b| values[*b].cmp(&values[*a])),
+        Some(keys) => {
+            let mut order: Vec<usize> = (0..values.len()).collect();
+            order.sort_by(|a, b| keys[*b].cmp(&keys[*a]));
+            order
+        }
+        None => crate::sorting::sorted_indices(values.len(), &mut |a, b| values[b].cmp(&values[a])),
     }
-    order
 }
 
 /// Competition ranks of `values` (1, 2, 2, 4): 1 + the number of larger values.

@@ -8,6 +8,9 @@ use std::cmp::Ordering;
 
 /// Sorts `items` by `cmp`, stably: equal items keep their order.
 pub fn sort_by<T>(items: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
+    if items.len() < 2 {
+        return;
+    }
     let mut order = sorted_indices(items.len(), &mut |a, b| cmp(&items[a], &items[b]));
     permute(items, &mut order);
 }
@@ -22,8 +25,9 @@ pub fn sort<T: Ord>(items: &mut [T]) {
     sort_by(items, T::cmp);
 }
 
-/// The indices `0..len` in the order `cmp` sorts them, stably: the one compiled sort.
-fn sorted_indices(len: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
+/// The indices `0..len` in the order `cmp` sorts them, stably: the one compiled sort (also
+/// for a caller whose items are indices already).
+pub fn sorted_indices(len: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
     let mut order: Vec<usize> = (0..len).collect();
     order.sort_by(|&a, &b| cmp(a, b));
     order

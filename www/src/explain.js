@@ -100,7 +100,7 @@ function placesText(el, places) {
 function scoreRounding(el, plan, yearToDate) {
   const places = plan.rounding?.score_scale ?? 2;
   const mode = term(el.lang, `rounding_${plan.rounding?.mode ?? 'half_up'}`);
-  return el.L(yearToDate ? 'scoreRoundingYtd' : 'scoreRounding').replace('{places}', placesText(el, places)).replace('{mode}', mode);
+  return filled(el, yearToDate ? 'scoreRoundingYtd' : 'scoreRounding', { places: placesText(el, places), mode });
 }
 
 /**
@@ -115,9 +115,8 @@ function normalisedWeights(el, plan, card, rep) {
   const written = sum(card.kpis.map((k) => String(k.weight)));
   // Weights that already add to 100 are used as written: nothing was scaled.
   if (/^100(\.0*)?$/.test(written)) return nothing;
-  const fill = (key, values) => filled(el, key, values);
   const listSep = el.lang === 'zh' ? '、' : ', ';
-  const parts = [fill('normalisedWeights', { sum: short(written, 4), places: placesText(el, places), unit })];
+  const parts = [filled(el, 'normalisedWeights', { sum: short(written, 4), places: placesText(el, places), unit })];
   const shown = new Map(rep.kpis.map((k) => [k.id, fixed(k.weight, places)]));
   const kpiName = (k) => el.text(k) || k.id;
   // Equal written weights that ended one unit apart: the smaller group named, the other counted.
@@ -126,10 +125,10 @@ function normalisedWeights(el, plan, card, rep) {
     const groups = [...new Set(alike.map((k) => shown.get(k.id)))].map((value) => ({ value, kpis: alike.filter((k) => shown.get(k.id) === value) }));
     if (groups.length !== 2) continue;
     const [few, rest] = groups[0].kpis.length <= groups[1].kpis.length ? groups : [groups[1], groups[0]];
-    parts.push(fill('normalisedTies', { count: alike.length, weight: short(weight, 4), names: few.kpis.map(kpiName).join(listSep), value: few.value, n: rest.kpis.length, other: rest.value }));
+    parts.push(filled(el, 'normalisedTies', { count: alike.length, weight: short(weight, 4), names: few.kpis.map(kpiName).join(listSep), value: few.value, n: rest.kpis.length, other: rest.value }));
   }
   for (const k of card.kpis.filter((x) => x.scoring?.type === 'deduction' && shown.has(x.id))) {
-    parts.push(fill('normalisedDeduction', { name: kpiName(k), weight: shown.get(k.id) }));
+    parts.push(filled(el, 'normalisedDeduction', { name: kpiName(k), weight: shown.get(k.id) }));
   }
   return html`<p class="hint" data-testid="normalised-weights">${parts.join(el.lang === 'zh' ? '' : ' ')}</p>`;
 }
