@@ -34,6 +34,7 @@ pub mod problem;
 pub mod rounding;
 pub mod score;
 pub mod signals;
+mod shown;
 pub mod sorting;
 pub mod table;
 #[cfg(test)]

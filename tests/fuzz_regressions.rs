@@ -54,6 +54,6 @@ fn a_return_larger_than_the_revenue_it_came_from_is_reported_not_applied() {
         got,
         [("adjustment_not_applied", "reps.E01.adjustments", Some("SO-9")), ("adjustment_not_applied", "reps.E01.adjustments", Some("SO-8"))]
     );
-    assert!(e.warnings[1].message.en.contains("1200000 returned is more than the 791000 credited to `revenue_commission` in 2026-Q1"), "{}", e.warnings[1].message.en);
-    assert!(e.warnings[1].message.zh.contains("退回金额 1200000 超过 2026-Q1 计入 `revenue_commission` 的 791000"), "{}", e.warnings[1].message.zh);
+    assert!(e.warnings[1].message.en.contains("1,200,000 returned is more than the 791,000 credited to `revenue_commission` in 2026-Q1"), "{}", e.warnings[1].message.en);
+    assert!(e.warnings[1].message.zh.contains("退回金额 1,200,000 超过 2026-Q1 计入 `revenue_commission` 的 791,000"), "{}", e.warnings[1].message.zh);
 }

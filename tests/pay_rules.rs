@@ -153,7 +153,7 @@ fn base_pay_with_allowances_and_the_minimum_and_share_warnings() {
     assert_eq!(
         messages,
         [
-            ("Rep A (r1) has a monthly salary of 7500, below the local minimum of 8000", "销售代表 A（r1）的月底薪 7500 低于当地最低工资 8000"),
+            ("Rep A (r1) has a monthly salary of 7,500, below the local minimum of 8,000", "销售代表 A（r1）的月底薪 7,500 低于当地最低工资 8,000"),
             ("Rep A (r1) has base pay of 46.24% of total pay, outside the 30–40% the plan aims for", "销售代表 A（r1）的底薪占总薪酬的 46.24%，不在方案设定的 30–40% 范围内"),
         ]
     );
@@ -169,6 +169,9 @@ fn caps_per_line_and_on_variable_pay_are_never_exceeded() {
     let r = &evaluate(rep("2000000"), &p, "2026-Q1").reps[0];
     assert_eq!((r.commission[0].pay, r.variable_pay), (d("40000.00"), d("35000")));
     assert_eq!(r.warnings[0].code, "variable_pay_capped");
+    // The message writes the amounts as the page does, thousands grouped.
+    let m = &r.warnings[0].message;
+    assert_eq!((m.en.as_str(), m.zh.as_str()), ("Rep A (r1) earned 43,000.00 of variable pay, capped at 35,000", "销售代表 A（r1）浮动薪酬 43,000.00 超过上限，按 35,000 发放"));
 }
 
 #[test]
@@ -237,8 +240,8 @@ fn several_returns_of_one_sale_take_back_exactly_what_they_take_together_and_nev
     assert_eq!(
         warnings,
         [
-            "Return `B` of rep A (r1): 900000 returned is more than the 600000 left of the 1500000 credited to `c` in 2026-Q1, after 900000 returned before",
-            "销售代表 A（r1）的退回 `B`：退回金额 900000 超过剩余可退金额 600000（2026-Q1 计入 `c` 的 1500000，此前已退回 900000）"
+            "Return `B` of rep A (r1): 900,000 returned is more than the 600,000 left of the 1,500,000 credited to `c` in 2026-Q1, after 900,000 returned before",
+            "销售代表 A（r1）的退回 `B`：退回金额 900,000 超过剩余可退金额 600,000（2026-Q1 计入 `c` 的 1,500,000，此前已退回 900,000）"
         ]
     );
 }

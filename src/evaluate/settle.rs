@@ -13,6 +13,7 @@ use crate::explain::{Explanation, Trace};
 use crate::pay::{allocate, draw_step, line_after_grade, line_before_grade, BonusRep};
 use crate::plan::{CompiledPlan, RoundingApplies};
 use crate::problem::Problem;
+use crate::shown::money;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
@@ -76,7 +77,8 @@ pub(super) fn settle(plan: &CompiledPlan, data: &Dataset, period: usize, mut wor
             if let Some(minimum) = base.below_minimum {
                 let monthly = base.monthly;
                 r.warnings.push(rep_warning(rep, "below_minimum_wage", monthly, words, || {
-                    (format!("has a monthly salary of {monthly}, below the local minimum of {minimum}"), format!("的月底薪 {monthly} 低于当地最低工资 {minimum}"))
+                    let (shown, minimum) = (money(monthly), money(minimum));
+                    (format!("has a monthly salary of {shown}, below the local minimum of {minimum}"), format!("的月底薪 {shown} 低于当地最低工资 {minimum}"))
                 }));
             }
         }
@@ -102,7 +104,10 @@ fn finish(plan: &CompiledPlan, rep: &crate::data::Rep, r: &mut RepResult, owed: 
     let earned = sum(r.commission.iter().map(|l| l.pay).chain(r.bonuses.iter().map(|b| b.amount)).chain(r.adjustments.iter().map(|a| a.amount))).ok_or("total_pay")?;
     let mut variable = earned;
     if let Some(cap) = plan.plan.variable_pay_cap.filter(|c| variable > *c) {
-        r.warnings.push(rep_warning(rep, "variable_pay_capped", variable, words, || (format!("earned {variable} of variable pay, capped at {cap}"), format!("浮动薪酬 {variable} 超过上限，按 {cap} 发放"))));
+        r.warnings.push(rep_warning(rep, "variable_pay_capped", variable, words, || {
+            let (earned, cap) = (money(variable), money(cap));
+            (format!("earned {earned} of variable pay, capped at {cap}"), format!("浮动薪酬 {earned} 超过上限，按 {cap} 发放"))
+        }));
         variable = cap;
     }
     if let (Some(draw), Some(owed)) = (&plan.plan.draw, owed) {
@@ -271,15 +276,17 @@ fn clawback(plan: &CompiledPlan, data: &Dataset, adj: &Adjustment, earlier: &[De
     let mut full = line_before_grade(line, &vars, before, false).map_err(calc)?;
     // More returned than the line credited then would take back more than it paid.
     if adj.amount > full.base {
-        return Err(if before.is_zero() {
+        let first = before.is_zero();
+        let (amount, left, credited, before) = (money(adj.amount), money(full.base), money(credited), money(before));
+        return Err(if first {
             not_applied(
-                format!("{} returned is more than the {} credited to `{}` in {original}", adj.amount, full.base, adj.line),
-                format!("退回金额 {} 超过 {original} 计入 `{}` 的 {}", adj.amount, adj.line, full.base),
+                format!("{amount} returned is more than the {left} credited to `{}` in {original}", adj.line),
+                format!("退回金额 {amount} 超过 {original} 计入 `{}` 的 {left}", adj.line),
             )
         } else {
             not_applied(
-                format!("{} returned is more than the {} left of the {credited} credited to `{}` in {original}, after {before} returned before", adj.amount, full.base, adj.line),
-                format!("退回金额 {} 超过剩余可退金额 {}（{original} 计入 `{}` 的 {credited}，此前已退回 {before}）", adj.amount, full.base, adj.line),
+                format!("{amount} returned is more than the {left} left of the {credited} credited to `{}` in {original}, after {before} returned before", adj.line),
+                format!("退回金额 {amount} 超过剩余可退金额 {left}（{original} 计入 `{}` 的 {credited}，此前已退回 {before}）", adj.line),
             )
         });
     }

@@ -14,6 +14,7 @@ use crate::evaluate::{Evaluation, Shown};
 use crate::plan::{AlertSeverity, CompiledPlan, SignalExpr};
 use crate::problem::Message;
 use rust_decimal::Decimal;
+pub(crate) use crate::shown::plain;
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -235,55 +236,4 @@ fn rep_names(id: &str, name: &str, name_zh: &str) -> (String, String) {
     let zh = if name_zh.is_empty() { name } else { name_zh };
     let en = if name.is_empty() { id.to_string() } else { format!("{name} ({id})") };
     (en, if zh.is_empty() { id.to_string() } else { format!("{zh}（{id}）") })
-}
-
-/// Decimal places a figure is shown with in a message, at most (the exact value is in the
-/// signal's fields).
-const SHOWN_PLACES: u32 = 4;
-
-/// A figure as messages show it: trailing zeros dropped ("80.00" → "80"), thousands grouped
-/// from 10,000 up ("1645929" → "1,645,929"; 2026 and 9999 stay as they are), and more than 4
-/// decimal places rounded to 4 after "≈" ("56.714285…" → "≈56.7143").
-fn plain(value: Decimal) -> String {
-    let shown = stats::round(value, SHOWN_PLACES);
-    let approx = if shown == value { "" } else { "≈" };
-    let text = shown.normalize().to_string();
-    let (sign, rest) = text.strip_prefix('-').map_or(("", text.as_str()), |r| ("-", r));
-    let (int, frac) = rest.split_once('.').map_or((rest, None), |(i, f)| (i, Some(f)));
-    if int.len() < 5 {
-        return format!("{approx}{text}");
-    }
-    let mut grouped = String::with_capacity(int.len() + int.len() / 3);
-    for (i, digit) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    match frac {
-        Some(f) => format!("{approx}{sign}{grouped}.{f}"),
-        None => format!("{approx}{sign}{grouped}"),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::plain;
-    use rust_decimal::Decimal;
-
-    #[test]
-    fn figures_in_messages_drop_trailing_zeros_and_group_from_ten_thousand() {
-        let shown = |s: &str| plain(s.parse::<Decimal>().unwrap());
-        assert_eq!(shown("80.00"), "80");
-        assert_eq!(shown("9999"), "9999");
-        assert_eq!(shown("1645929"), "1,645,929");
-        assert_eq!(shown("-1200000.50"), "-1,200,000.5");
-        assert_eq!(shown("84.1875"), "84.1875");
-        assert_eq!(shown("100000"), "100,000");
-        // More than 4 places: rounded half away from zero, marked as not exact.
-        assert_eq!(shown("56.71428571428571428571428571"), "≈56.7143");
-        assert_eq!(shown("-0.00005"), "≈-0.0001");
-        assert_eq!(shown("12345.678951"), "≈12,345.679");
-        assert_eq!(shown("1.23450"), "1.2345");
-    }
 }
