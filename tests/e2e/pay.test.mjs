@@ -269,6 +269,46 @@ test('a draw is explained: what was earned and paid, the top-up or what was reco
   await context.close();
 });
 
+test('a cap on variable pay is told in the printed statement, and the total is base plus the variable pay paid', async () => {
+  const { page, context } = await openTargetOriented();
+  const plan = JSON.parse(targetOriented());
+  plan.variable_pay_cap = 30000;
+  await app(page, 'details[data-section="json"] > summary').click();
+  await app(page, 'textarea[data-testid="plan-json"]').fill(JSON.stringify(plan, null, 2));
+  await app(page, '[data-testid="apply-json"]').click();
+  await app(page, 'select[data-testid="period"]').selectOption('2026-Q3');
+  // Liu Yang (E04), 2026-Q3: the engine's own figures: 59,275.00 earned, 30,000.00 paid, base 19,800.00.
+  const e = engine.Engine.withSampleReps();
+  e.setPlan(JSON.stringify(plan));
+  const r = e.evaluate('2026-Q3').reps.find((x) => x.rep_id === 'E04');
+  assert.deepEqual([r.base_total, r.variable_pay, r.total_pay, r.warnings.find((w) => w.code === 'variable_pay_capped').value], ['19800.00', '30000.00', '49800.00', '59275.00']);
+  await app(page, 'tr[data-rep="E04"]').click();
+  const drawer = app(page, '[data-testid="explanation"]');
+  const cap = drawer.locator('[data-section="variable-cap"]');
+  await eventually(() => cap.textContent(), 'Variable pay earned 59,275.00 → paid 30,000.00, the plan\'s cap', 'E04 capped');
+  assert.equal(await drawer.locator('[data-testid="detail-total"]').textContent(), '49,800.00');
+  assert.equal(await drawer.locator('[data-testid="pay-parts"]').textContent(), '= Base 19,800.00 + Variable pay 30,000.00');
+  // Told once: not again among the screen's warnings.
+  assert.equal(await drawer.locator('[data-warning="variable_pay_capped"]').count(), 0);
+  // Printed with the statement.
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(await cap.isVisible());
+  await page.emulateMedia({ media: 'screen' });
+  await app(page, 'button[data-statement-lang="zh"]').click();
+  assert.equal(await cap.textContent(), '浮动薪酬应得 59,275.00 → 实发 30,000.00（方案上限）');
+  assert.equal(await drawer.locator('[data-testid="pay-parts"]').textContent(), '= 底薪 19,800.00 + 浮动薪酬 30,000.00');
+  // Year to date: each capped period's own words, which name the period.
+  await app(page, 'button[data-statement-lang="en"]').click();
+  await app(page, '[data-testid="explanation"] button[aria-label="Close"]').click();
+  await app(page, '[data-testid="ytd"]').check();
+  await app(page, 'tr[data-rep="E04"]').click();
+  const ytd = e.evaluateYtd('2026-Q3').reps.find((x) => x.rep_id === 'E04');
+  const words = ytd.warnings.filter((w) => w.code === 'variable_pay_capped').map((w) => w.message.en);
+  assert.ok(words.length >= 1 && words.every((w) => /^2026-Q\d: Rep Liu Yang \(E04\) earned [\d,]+\.\d\d of variable pay, capped at 30,000$/.test(w)), words.join(' | '));
+  await eventually(() => cap.textContent(), words.join('; '), 'E04 year to date');
+  await context.close();
+});
+
 test('Zhou Min\'s statement shows how her salary, NPS bonus and pool share were reached', async () => {
   const { page, context } = await openTargetOriented();
   await app(page, 'tr[data-rep="E08"]').click();

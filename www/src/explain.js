@@ -170,18 +170,22 @@ function subtotal(el, items, amount, testid) {
 
 /**
  * What the total is made of, "= base 19,800.00 + commission 41,800.00 + bonuses 18,123.36",
- * when the statement's sections add up to it exactly (a draw or a cap on variable pay
- * changes what is paid: then the sections above say so and this is left out).
+ * when the statement's sections add up to it exactly. A draw or a cap on variable pay changes
+ * what is paid (the sections above say how): then it is base pay and the variable pay paid,
+ * when those two add up to it.
  */
 function payParts(el, rep) {
-  const parts = [
+  const sections = [
     ['basePay', rep.base_pay.length ? rep.base_total : null],
     ['commission', rep.commission.length ? sum(rep.commission.map((l) => l.pay)) : null],
     ['bonusesTitle', rep.bonuses.length ? sum(rep.bonuses.map((b) => b.amount)) : null],
     ['returns', rep.adjustments.length ? sum(rep.adjustments.map((a) => a.amount)) : null],
   ].filter(([, amount]) => amount != null);
   const negated = (d) => (d.startsWith('-') ? d.slice(1) : `-${d}`);
-  if (parts.length < 2 || !isZero(sum([...parts.map(([, amount]) => amount), negated(rep.total_pay)]))) return nothing;
+  const addUp = (parts) => parts.length > 1 && isZero(sum([...parts.map(([, amount]) => amount), negated(rep.total_pay)]));
+  const paid = [['basePay', rep.base_pay.length ? rep.base_total : null], ['variablePay', rep.variable_pay]].filter(([, amount]) => amount != null);
+  const parts = addUp(sections) ? sections : addUp(paid) ? paid : null;
+  if (!parts) return nothing;
   // After the first part, a negative amount (returns) is subtracted: "− Returns 1,500.00".
   const written = parts.map(([label, amount], i) => {
     if (i === 0) return `${el.L(label)} ${money(amount)}`;
@@ -189,6 +193,20 @@ function payParts(el, rep) {
     return ` ${minus ? '−' : '+'} ${el.L(label)} ${money(minus ? negated(amount) : amount)}`;
   });
   return html` <span class="hint" data-testid="pay-parts">= ${written.join('')}</span>`;
+}
+
+/**
+ * How the cap on variable pay applied, printed with the statement: "Variable pay earned
+ * 58,000.00 → paid 50,000.00, the plan's cap" (the warning's value is what was earned). Year
+ * to date, each period's own warning, which names its period.
+ */
+function variableCap(el, plan, rep, yearToDate) {
+  const capped = rep.warnings.filter((w) => w.code === 'variable_pay_capped');
+  if (!capped.length) return nothing;
+  const lines = yearToDate || plan.variable_pay_cap == null
+    ? capped.map((w) => message(el, w.message))
+    : capped.map((w) => filled(el, 'variableCapped', { earned: money(w.value), paid: exactMoney(String(plan.variable_pay_cap)) }));
+  return html`<p class="hint" data-section="variable-cap">${lines.join(el.lang === 'zh' ? '；' : '; ')}</p>`;
 }
 
 /** The cap the points' total met, with the totals before and after: "bonus points 5 → bonus cap 4". */
@@ -214,6 +232,8 @@ export function renderExplanation(el, rep, results) {
   const card = plan.scorecards.find((c) => c.id === rep.scorecard);
   const kpiName = (id) => el.text(card?.kpis.find((k) => k.id === id)) || id;
   const zh = el.lang === 'zh';
+  // The cap on variable pay is told beside the draw (printed); the other warnings are for the screen.
+  const shownWarnings = rep.warnings.filter((w) => w.code !== 'variable_pay_capped');
   return html`<section class="detail" data-testid="explanation" data-rep=${rep.rep_id} aria-label=${el.L('details')}>
     <div class="statement-top">
       <p class="statement-title">${el.L('statement')} · ${el.text(plan)} · ${results.year_to_date ? `${el.L('yearToDate')} ${periodsText(el, results.periods)}` : results.period}</p>
@@ -308,9 +328,10 @@ export function renderExplanation(el, rep, results) {
         <th scope="row">${name(el.lang, a.reference)}<div class="hint">${a.original_period} · ${term(el.lang, 'returned')} ${exactMoney(a.returned)} · <span data-testid="grade-then">${el.L('gradeThen')} ${a.grade_then}</span></div></th>
         <td>${steps(el, a.explain, RETURN_KEYS, conditionOf(el, plan.commission?.find((l) => l.id === a.line)))}</td><td class="num" data-col="return">${money(a.amount)}</td></tr>`)}</tbody>
     </table>` : nothing}
+    ${variableCap(el, plan, rep, results.year_to_date)}
     ${rep.draw ? html`<p class="hint" data-section="draw">${drawText(el, plan, rep.draw, results.year_to_date)}</p>` : nothing}
     <p class="verdict total-line">${el.L('total')}${el.L('colon')}<strong data-testid="detail-total">${money(rep.total_pay)}</strong>${payParts(el, rep)}</p>
-    ${rep.warnings.length ? html`<ul class="warnings no-print" data-section="warnings">${rep.warnings.map((w) => html`<li data-warning=${w.code}>${message(el, w.message)}</li>`)}</ul>` : nothing}
+    ${shownWarnings.length ? html`<ul class="warnings no-print" data-section="warnings">${shownWarnings.map((w) => html`<li data-warning=${w.code}>${message(el, w.message)}</li>`)}</ul>` : nothing}
     ${renderRepPortrait(el, el.signals, rep, kpiName)}
     <p class="statement-foot hint">${el.L('statementFoot')}</p>
   </section>`;
