@@ -930,6 +930,15 @@ export interface ImprovementPlan {
    */
   metric: string;
   /**
+   * What the value is called in the plan's message, e.g. "New customers" (the formula
+   * itself when absent).
+   */
+  metric_name?: string | null;
+  /**
+   * The Chinese name of the value, e.g. 新客户数 (`metric_name` when absent).
+   */
+  metric_name_zh?: string | null;
+  /**
    * The target set for the period after, e.g. 10.
    */
   next_target?: string | number | null;

@@ -150,6 +150,14 @@ fn attainment_to_date_below_60_at_mid_year_flags_feng_gang_in_q2_only() {
     let s = ws.signals("2026-Q1").unwrap();
     assert_eq!(s.alerts[0].periods, ["2026-Q1"]);
     assert!(s.alerts[0].message.en.ends_with("for the year to date (2026-Q1) is ≈51.4286, below 60"), "{}", s.alerts[0].message.en);
+    // N03's visits blank in Q1: he is left out of Q1's pay, but the attainment to date does
+    // not read the visits: still ≈56.7143 at mid-year. His collected revenue blank in Q1: no
+    // value to date, no alert.
+    for (column, alerted) in [("visits", true), ("revenue_collected", false)] {
+        let mut ws = Workspace::new(load_csv(&sample_with_blank("N03", "2026-Q1", column)).unwrap().dataset);
+        let s = signals_of(&mut ws, &plan, "2026-Q2");
+        assert_eq!(s.alerts.iter().map(|a| a.values.clone()).collect::<Vec<_>>(), if alerted { vec![vec![d("56.71428571428571428571428571")]] } else { vec![] }, "{column}");
+    }
 }
 
 /// Two reps over the first five months of 2026; `booked` is read by the alert only, and Max
@@ -387,6 +395,41 @@ fn new_customers_5_to_9_against_a_plan_of_8_is_met_and_the_next_target_is_10() {
     let s = ws.signals("2026-Q1").unwrap();
     assert_eq!((s.improvements[0].actual, s.improvements[0].met), (None, None));
     assert!(s.improvements[0].message.en.contains("→ — (2026-Q2)"), "{}", s.improvements[0].message.en);
+    assert!(s.improvements[0].message.en.ends_with("against a plan of 8: not known yet; next target 10"), "{}", s.improvements[0].message.en);
+}
+
+#[test]
+fn an_improvement_plan_names_its_value_and_says_why_it_has_no_verdict() {
+    // Named; judged in Q2 from Q1; A2 has no Q2 row; viewed before it starts, nothing is read
+    // from the periods after the one evaluated.
+    let plan = small_plan(json!({ "improvement_plans": [
+        { "rep": "A1", "metric": "new_customers", "metric_name": "New customers", "metric_name_zh": "新客户数", "from_period": "2026-Q1", "period": "2026-Q2", "planned": 8 },
+        { "rep": "A2", "metric": "new_customers", "from_period": "2026-Q1", "period": "2026-Q2", "planned": 8 }
+    ] }));
+    let q1_only: String = SMALL.lines().filter(|l| !(l.starts_with("A2,") && l.contains(",2026-Q2,"))).collect::<Vec<_>>().join("\n");
+    let mut ws = Workspace::new(load_csv(&q1_only).unwrap().dataset);
+    let s = signals_of(&mut ws, &plan, "2026-Q2");
+    assert_eq!(s.improvements[0].message.en, "Ann (A1): New customers 5 (2026-Q1) → 9 (2026-Q2) against a plan of 8: plan met");
+    assert_eq!(s.improvements[0].message.zh, "Ann（A1）：新客户数5（2026-Q1）→ 9（2026-Q2），计划 8：达成计划");
+    let a2 = &s.improvements[1];
+    assert_eq!((a2.actual, a2.met), (None, None));
+    assert!(a2.message.en.ends_with("against a plan of 8: no value for 2026-Q2 in the data"), "{}", a2.message.en);
+    assert!(a2.message.zh.ends_with("计划 8：数据中没有 2026-Q2 的数值"), "{}", a2.message.zh);
+    // Judged from Q3 to Q4, viewed in Q2: not started, and Q3's value not shown.
+    let later = sample_plan_with(json!({ "improvement_plans": [
+        { "rep": "E01", "metric": "new_customers", "from_period": "2026-Q3", "period": "2026-Q4", "planned": 8 }
+    ] }));
+    let s = signals_of(&mut Workspace::with_sample_reps(), &later, "2026-Q2");
+    assert_eq!(s.improvements[0].start, None);
+    assert_eq!(s.improvements[0].message.en, "Zhang Wei (E01): new_customers — (2026-Q3) → — (2026-Q4) against a plan of 8: starts in 2026-Q3");
+    assert_eq!(s.improvements[0].message.zh, "张伟（E01）：new_customers —（2026-Q3）→ —（2026-Q4），计划 8：2026-Q3 开始");
+    // A blank name is refused, by path.
+    let mut blank = plan.clone();
+    blank["signals"]["improvement_plans"][0]["metric_name_zh"] = json!(" ");
+    let report = ws.set_plan_json(&blank.to_string());
+    let p = report.problems.iter().find(|p| p.code == "blank_name").expect("blank_name");
+    assert_eq!(p.path, "signals.improvement_plans[0].metric_name_zh");
+    assert_eq!(p.message.en, "`metric_name_zh` is blank: name the value the plan improves, or leave the field out to show the formula");
 }
 
 #[test]
@@ -538,6 +581,42 @@ fn a_signal_never_changes_pay_and_a_blank_value_only_silences_it() {
     assert!(ws.evaluate("2026-Q4").unwrap().reps.iter().any(|r| r.rep_id == "E01"));
     assert!(!s.alerts.iter().any(|a| a.rep_id == "E01"));
     assert_eq!(s.alerts.len(), 31);
+}
+
+/// The sample reps with `column` blank in `rep`'s row of `period`.
+fn sample_with_blank(rep: &str, period: &str, column: &str) -> String {
+    let csv = incentive_engine::sample_csv();
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    let at = header.iter().position(|h| *h == column).unwrap();
+    let row = |l: &str| l.starts_with(&format!("{rep},")) && l.contains(&format!(",{period},"));
+    assert_eq!(csv.lines().filter(|l| row(l)).count(), 1);
+    csv.lines()
+        .map(|l| if row(l) { l.split(',').enumerate().map(|(i, v)| if i == at { "" } else { v }).collect::<Vec<_>>().join(",") } else { l.to_string() })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn a_blank_figure_silences_only_the_signals_that_read_it_even_when_the_rep_is_left_out_of_pay() {
+    let preset = incentive_engine::presets::PRESETS.iter().find(|p| p.id == "target-oriented").unwrap();
+    // Wu Ting (S02): follow-up rate 80 in Q3 and 60 in Q4; her NPS is blank in one of them.
+    // The plan's NPS bonus needs the NPS, so she is left out of that period's pay; the
+    // follow-up drop alert and her improvement plan on the follow-up rate do not read it.
+    for blank_in in ["2026-Q3", "2026-Q4"] {
+        let mut ws = Workspace::new(load_csv(&sample_with_blank("S02", blank_in, "nps")).unwrap().dataset);
+        assert!(ws.set_plan_json(preset.json).ok);
+        let left_out = ws.evaluate(blank_in).unwrap();
+        assert!(left_out.problems.iter().any(|p| p.code == "missing_value" && p.path == "reps.S02.nps"), "{blank_in}");
+        let s = ws.signals("2026-Q4").unwrap();
+        let alert = s.alerts.iter().find(|a| a.rep_id == "S02" && a.rule == "followup_drop").unwrap_or_else(|| panic!("S02's drop alert with her NPS blank in {blank_in}"));
+        assert_eq!(alert.values, [d("80"), d("60")], "{blank_in}");
+        let plan = s.improvements.iter().find(|i| i.rep_id == "S02").unwrap();
+        assert_eq!((plan.start, plan.actual, plan.met), (Some(d("80")), Some(d("60")), Some(false)), "{blank_in}");
+        // An alert on the NPS itself is what the blank silences.
+        let plan = sample_plan_with(json!({ "alerts": [{ "id": "nps", "name": "Low NPS", "rule": { "type": "level", "metric": "nps", "below": 101 } }] }));
+        let s = signals_of(&mut ws, &plan, blank_in);
+        assert!(!s.alerts.iter().any(|a| a.rep_id == "S02"), "{blank_in}");
+    }
 }
 
 #[test]

@@ -1,9 +1,7 @@
 //! What the signals read beyond one period's results, answered from the data: a formula's
 //! value for any rep and period, and each period's grades.
 
-use super::rep::fill_vars;
 use crate::data::Dataset;
-use crate::formula::EvalNotes;
 use crate::plan::{CompiledPlan, SignalExpr};
 use crate::signals::History;
 use rust_decimal::Decimal;
@@ -35,25 +33,25 @@ impl History for DataHistory<'_> {
         self.values(std::slice::from_ref(expr), rep, period).pop().flatten()
     }
 
-    /// One filling of the rep's variables for all the formulas.
+    /// One filling of the rep's variables for all the formulas. A blank figure leaves out only
+    /// the formulas that read it, directly or through a metric: a signal on the follow-up rate
+    /// does not need the rep's NPS (pay, which needs every column the plan reads, does).
     fn values(&self, exprs: &[SignalExpr], rep: usize, period: usize) -> Vec<Option<Decimal>> {
         let Some(row) = self.row_at(rep, period).and_then(|at| self.data.row(at)) else { return vec![None; exprs.len()] };
         let slots = self.plan.slots.names.len();
-        let (mut vars, mut div_by_zero) = (vec![Decimal::ZERO; slots], vec![false; slots]);
-        if fill_vars(self.plan, self.data, &row, &mut vars, &mut div_by_zero).is_err() {
-            return vec![None; exprs.len()];
+        let (mut vars, mut unknown) = (vec![Decimal::ZERO; slots], vec![false; slots]);
+        let own = exprs.iter().flat_map(|e| &e.columns);
+        for &column in self.plan.used_columns.iter().chain(own) {
+            match row.value(column) {
+                Some(v) => vars[column] = v,
+                None => unknown[column] = true,
+            }
         }
-        exprs
-            .iter()
-            .map(|expr| {
-                // The signal's own columns, which pay does not require (blank: no value).
-                let mut own = vars.clone();
-                for &column in &expr.columns {
-                    own[column] = row.value(column)?;
-                }
-                expr.expr.eval(&own, &mut EvalNotes::default()).ok()
-            })
-            .collect()
+        for (i, value) in self.plan.target_values(row.rep, row.period).enumerate() {
+            vars[self.plan.slots.columns + i] = value;
+        }
+        self.plan.fill_known_metrics(&mut vars, &mut unknown);
+        exprs.iter().map(|expr| expr.expr.eval_known(&vars, &unknown)).collect()
     }
 
     fn grades(&self, period: usize) -> HashMap<crate::label::Label, crate::label::Label> {

@@ -160,6 +160,26 @@ impl Expr {
         })
     }
 
+    /// The value, or `None` when the formula reads a slot marked in `unknown` (a blank
+    /// figure) or cannot be computed.
+    pub fn eval_known(&self, vars: &[Decimal], unknown: &[bool]) -> Option<Decimal> {
+        if self.reads_any(unknown) {
+            return None;
+        }
+        self.eval(vars, &mut EvalNotes::default()).ok()
+    }
+
+    /// Whether the formula reads a slot marked in `marked`.
+    fn reads_any(&self, marked: &[bool]) -> bool {
+        match self {
+            Expr::Num(_) => false,
+            Expr::Var(s) => marked.get(*s).copied().unwrap_or(false),
+            Expr::Neg(e) => e.reads_any(marked),
+            Expr::Bin(_, l, r) => l.reads_any(marked) || r.reads_any(marked),
+            Expr::Call(_, args) => args.iter().any(|a| a.reads_any(marked)),
+        }
+    }
+
     /// Every variable slot the formula reads, in order of appearance (with repeats).
     pub fn vars(&self, out: &mut Vec<usize>) {
         match self {

@@ -228,6 +228,13 @@ pub struct ImprovementPlan {
     pub rep: String,
     /// Formula of the value to improve, e.g. `new_customers`.
     pub metric: String,
+    /// What the value is called in the plan's message, e.g. "New customers" (the formula
+    /// itself when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metric_name: Option<String>,
+    /// The Chinese name of the value, e.g. 新客户数 (`metric_name` when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metric_name_zh: Option<String>,
     /// The period the plan starts from (its value is the starting point), e.g. `2026-Q3`.
     pub from_period: String,
     /// The period the plan is judged in, after `from_period`, e.g. `2026-Q4`.
@@ -294,9 +301,11 @@ impl<'de> Read<'de> for PotentialCondition {
     }
 }
 
-read_struct!(ImprovementPlan, "struct ImprovementPlan", ["rep", "metric", "from_period", "period", "planned", "next_target"], |f| ImprovementPlan {
+read_struct!(ImprovementPlan, "struct ImprovementPlan", ["rep", "metric", "metric_name", "metric_name_zh", "from_period", "period", "planned", "next_target"], |f| ImprovementPlan {
     rep: f.required("rep")?,
     metric: f.required("metric")?,
+    metric_name: f.or_default("metric_name")?,
+    metric_name_zh: f.or_default("metric_name_zh")?,
     from_period: f.required("from_period")?,
     period: f.required("period")?,
     planned: f.required("planned")?,

@@ -4,7 +4,7 @@
 use super::stats::pct;
 use super::{plain, to_date, Alert, History, ThresholdUnit};
 use crate::data::Dataset;
-use crate::evaluate::{Evaluation, RepResult};
+use crate::evaluate::Evaluation;
 use crate::plan::{AlertCondition, AlertRule, CompiledPlan, ToDate};
 use crate::problem::Message;
 use rust_decimal::Decimal;
@@ -17,8 +17,9 @@ pub(super) fn alerts(plan: &CompiledPlan, data: &Dataset, period: usize, evaluat
             (AlertCondition::Drop { metric, metric_name, metric_name_zh, by, by_pct }, Some(expr)) => {
                 let Some(before) = plan.period_back(period, 1) else { continue };
                 let (what, what_zh) = super::called(metric, metric_name.as_deref(), metric_name_zh.as_deref());
-                for rep in &evaluation.reps {
-                    let Some(&r) = rep_index.get(rep.rep_id.as_str()) else { continue };
+                // Every rep with figures in the period, paid or not: a signal reads its own values.
+                for r in data.rows_in(period).map(|row| row.rep) {
+                    let rep = &data.reps[r];
                     let (Some(old), Some(new)) = (history.value(expr, r, before), history.value(expr, r, period)) else { continue };
                     let Some(fall) = old.checked_sub(new) else { continue };
                     let fall_pct = if old > Decimal::ZERO { pct(fall, old) } else { None };
@@ -39,7 +40,7 @@ pub(super) fn alerts(plan: &CompiledPlan, data: &Dataset, period: usize, evaluat
                         (threshold, unit),
                         (
                             format!("{what} fell from {} in {} to {} in {} (−{}{}); the rule fires at {}", plain(old), periods[0], plain(new), periods[1], plain(fall), pct.0, how.0),
-                            format!("{what_zh}{}从 {} 的 {} 降至 {} 的 {}（−{}{}）；规则在{} 时触发", zh_gap(&what_zh), periods[0], plain(old), periods[1], plain(new), plain(fall), pct.1, how.1),
+                            format!("{what_zh}{}从 {} 的 {} 降至 {} 的 {}（−{}{}）；规则在{} 时触发", super::zh_gap(&what_zh), periods[0], plain(old), periods[1], plain(new), plain(fall), pct.1, how.1),
                         ),
                     ));
                 }
@@ -48,8 +49,8 @@ pub(super) fn alerts(plan: &CompiledPlan, data: &Dataset, period: usize, evaluat
                 let Some(span) = to_date::span(plan, period, *to_date, only_at.as_deref()) else { continue };
                 let summed = to_date.map(|_| to_date::values(plan, data, expr, &span));
                 let (what, what_zh) = super::called(metric, metric_name.as_deref(), metric_name_zh.as_deref());
-                for rep in &evaluation.reps {
-                    let Some(&r) = rep_index.get(rep.rep_id.as_str()) else { continue };
+                for r in data.rows_in(period).map(|row| row.rep) {
+                    let rep = &data.reps[r];
                     let found = match &summed {
                         Some(by_rep) => by_rep.get(&r).cloned(),
                         None => history.value(expr, r, period).map(|v| (v, vec![period])),
@@ -71,8 +72,9 @@ pub(super) fn alerts(plan: &CompiledPlan, data: &Dataset, period: usize, evaluat
                 let grades: Vec<HashMap<crate::label::Label, crate::label::Label>> = earlier.iter().map(|p| history.grades(*p)).collect();
                 let mut names: Vec<String> = earlier.iter().rev().map(|p| data.periods[*p].clone()).collect();
                 names.push(data.periods[period].clone());
-                for rep in evaluation.reps.iter().filter(|r| &r.grade == grade) {
-                    if grades.iter().all(|g| g.get(&rep.rep_id).is_some_and(|x| x == grade)) {
+                for graded in evaluation.reps.iter().filter(|r| &r.grade == grade) {
+                    let Some(rep) = rep_index.get(graded.rep_id.as_str()).map(|r| &data.reps[*r]) else { continue };
+                    if grades.iter().all(|g| g.get(&rep.id).is_some_and(|x| x == grade)) {
                         out.push(alert(
                             rule,
                             rep,
@@ -104,35 +106,25 @@ fn level_words((what, what_zh): (&str, &str), to_date: Option<ToDate>, names: &[
                 ToDate::Year => ("for the year to date", "年初至今"),
                 ToDate::Quarter => ("for the quarter to date", "季初至今"),
             };
-            (format!("{what} {so_far} ({range}) is {}", plain(value)), format!("{what_zh}{}{so_far_zh}（{range_zh}）为 {}", zh_gap(&what_zh), plain(value)))
+            (format!("{what} {so_far} ({range}) is {}", plain(value)), format!("{what_zh}{}{so_far_zh}（{range_zh}）为 {}", super::zh_gap(&what_zh), plain(value)))
         }
-        None => (format!("{what} is {} in {last}", plain(value)), format!("{what_zh}{}在 {last} 为 {}", zh_gap(&what_zh), plain(value))),
+        None => (format!("{what} is {} in {last}", plain(value)), format!("{what_zh}{}在 {last} 为 {}", super::zh_gap(&what_zh), plain(value))),
     };
     (format!("{en}, {side} {}", plain(threshold)), format!("{zh}，{side_zh} {}", plain(threshold)))
 }
 
 /// An alert for `rep`, its message prefixed with the rule's name and the rep's name and id.
-fn alert(rule: &AlertRule, rep: &RepResult, periods: Vec<String>, values: Vec<Decimal>, (threshold, threshold_unit): (Decimal, ThresholdUnit), (en, zh): (String, String)) -> Alert {
+fn alert(rule: &AlertRule, rep: &crate::data::Rep, periods: Vec<String>, values: Vec<Decimal>, (threshold, threshold_unit): (Decimal, ThresholdUnit), (en, zh): (String, String)) -> Alert {
     let name_zh = rule.name_zh.as_deref().unwrap_or(&rule.name);
-    let (who_en, who_zh) = super::rep_names(&rep.rep_id, &rep.name, &rep.name_zh);
+    let (who_en, who_zh) = super::rep_names(&rep.id, rep.name(), rep.name_zh());
     Alert {
         rule: rule.id.clone(),
-        rep_id: rep.rep_id.clone(),
+        rep_id: rep.id.clone(),
         severity: rule.severity,
         periods,
         values,
         threshold,
         threshold_unit,
         message: Message { en: format!("{} — {who_en}: {en}", rule.name), zh: format!("{name_zh}——{who_zh}：{zh}") },
-    }
-}
-
-/// The space a Chinese sentence leaves after `what`: one after a name or formula written in
-/// Latin letters ("followup_rate 从"), none after a Chinese name ("回款达成率（%）在").
-fn zh_gap(what: &str) -> &'static str {
-    if what.ends_with(|c: char| c.is_ascii()) {
-        " "
-    } else {
-        ""
     }
 }

@@ -232,6 +232,16 @@ fn called(fallback: &str, name: Option<&str>, name_zh: Option<&str>) -> (String,
     (name.to_string(), name_zh.filter(|n| !n.trim().is_empty()).unwrap_or(name).to_string())
 }
 
+/// The space a Chinese sentence leaves after `what`: one after a name or formula written in
+/// Latin letters ("followup_rate 从"), none after a Chinese name ("回款达成率（%）在").
+pub(super) fn zh_gap(what: &str) -> &'static str {
+    if what.ends_with(|c: char| c.is_ascii()) {
+        " "
+    } else {
+        ""
+    }
+}
+
 fn rep_names(id: &str, name: &str, name_zh: &str) -> (String, String) {
     let zh = if name_zh.is_empty() { name } else { name_zh };
     let en = if name.is_empty() { id.to_string() } else { format!("{name} ({id})") };

@@ -83,24 +83,28 @@ pub(super) fn improvements(plan: &CompiledPlan, data: &Dataset, period: usize, h
         .iter()
         .filter_map(|compiled| Some((plan.plan.signals.improvement_plans.get(compiled.index)?, compiled)))
         .map(|(source, compiled)| {
-            let start = history.value(&compiled.expr, compiled.rep, compiled.from_period);
-            let known = plan.period_order(compiled.period) <= plan.period_order(period);
+            // Nothing is read from periods after the one evaluated.
+            let reached = |p: usize| plan.period_order(p) <= plan.period_order(period);
+            let (started, known) = (reached(compiled.from_period), reached(compiled.period));
+            let start = if started { history.value(&compiled.expr, compiled.rep, compiled.from_period) } else { None };
             let actual = if known { history.value(&compiled.expr, compiled.rep, compiled.period) } else { None };
             let met = actual.map(|a| a >= source.planned);
-            let metric = &source.metric;
+            let (what, what_zh) = super::called(&source.metric, source.metric_name.as_deref(), source.metric_name_zh.as_deref());
             let (from, to) = (&source.from_period, &source.period);
             let shown = |v: Option<Decimal>| v.map_or_else(|| "—".to_string(), plain);
             let rep = &data.reps[compiled.rep];
             let (who_en, who_zh) = super::rep_names(&rep.id, rep.name(), rep.name_zh());
             let next = source.next_target.map(|n| (format!("; next target {}", plain(n)), format!("；下一目标 {}", plain(n)))).unwrap_or_default();
             let (verdict_en, verdict_zh) = match met {
-                Some(true) => ("plan met", "达成计划"),
-                Some(false) => ("plan not met", "未达成计划"),
-                None => ("not known yet", "尚未得出"),
+                Some(true) => ("plan met".to_string(), "达成计划".to_string()),
+                Some(false) => ("plan not met".to_string(), "未达成计划".to_string()),
+                None if !started => (format!("starts in {from}"), format!("{from} 开始")),
+                None if known => (format!("no value for {to} in the data"), format!("数据中没有 {to} 的数值")),
+                None => ("not known yet".to_string(), "尚未得出".to_string()),
             };
             ImprovementResult {
                 rep_id: source.rep.as_str().into(),
-                metric: metric.clone(),
+                metric: source.metric.clone(),
                 from_period: from.clone(),
                 start,
                 period: to.clone(),
@@ -109,8 +113,8 @@ pub(super) fn improvements(plan: &CompiledPlan, data: &Dataset, period: usize, h
                 met,
                 next_target: source.next_target,
                 message: Message {
-                    en: format!("{who_en}: {metric} {} ({from}) → {} ({to}) against a plan of {}: {verdict_en}{}", shown(start), shown(actual), plain(source.planned), next.0),
-                    zh: format!("{who_zh}：{metric} {}（{from}）→ {}（{to}），计划 {}：{verdict_zh}{}", shown(start), shown(actual), plain(source.planned), next.1),
+                    en: format!("{who_en}: {what} {} ({from}) → {} ({to}) against a plan of {}: {verdict_en}{}", shown(start), shown(actual), plain(source.planned), next.0),
+                    zh: format!("{who_zh}：{what_zh}{}{}（{from}）→ {}（{to}），计划 {}：{verdict_zh}{}", super::zh_gap(&what_zh), shown(start), shown(actual), plain(source.planned), next.1),
                 },
             }
         })

@@ -5,7 +5,6 @@
 //! the sum of the targets).
 
 use crate::data::{Dataset, Row};
-use crate::formula::EvalNotes;
 use crate::plan::{CompiledPlan, SignalExpr, ToDate};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -36,51 +35,45 @@ pub(super) fn span(plan: &CompiledPlan, period: usize, to_date: Option<ToDate>, 
     Some(periods.into_iter().map(|(_, p)| p).collect())
 }
 
-/// A rep's variables summed over periods, and the periods summed.
-type RunningSum = (Vec<Decimal>, Vec<usize>);
+/// A rep's variables summed over periods, the slots left unknown, and the periods summed.
+type RunningSum = (Vec<Decimal>, Vec<bool>, Vec<usize>);
 
 /// Each rep's value of `expr` to date over `periods` (oldest first), by data rep index: the
 /// formula worked out on the rep's figures summed over the periods it has a row in (the data
 /// columns the plan and the formula read, and the named targets), with the derived metrics
-/// worked out on those sums. A rep with a blank figure the sums need in one of its periods,
-/// or a figure too large to add up, has no value (as year-to-date leaves such a rep out).
+/// worked out on those sums. A rep with a blank figure the formula reads (directly or through
+/// a metric) in one of its periods, or a figure too large to add up, has no value.
 pub(super) fn values(plan: &CompiledPlan, data: &Dataset, expr: &SignalExpr, periods: &[usize]) -> HashMap<usize, ToDateValue> {
     let mut columns: Vec<usize> = plan.used_columns.iter().chain(&expr.columns).copied().collect();
     crate::sorting::sort(&mut columns);
     columns.dedup();
     let slots = plan.slots.names.len();
-    // Per rep: its variables summed so far and the periods they cover; `None` once a figure is missing.
-    let mut sums: HashMap<usize, Option<RunningSum>> = HashMap::new();
+    // Per rep: its variables summed so far, the slots left unknown (a figure blank in one of
+    // the periods, or a sum too large) and the periods it has figures in.
+    let mut sums: HashMap<usize, RunningSum> = HashMap::new();
     for &period in periods {
         for row in data.rows_in(period) {
-            let entry = sums.entry(row.rep).or_insert_with(|| Some((vec![Decimal::ZERO; slots], Vec::new())));
-            if let Some((vars, seen)) = entry {
-                if add_row(plan, &columns, &row, vars).is_some() {
-                    seen.push(period);
-                } else {
-                    *entry = None;
-                }
-            }
+            let (vars, unknown, seen) = sums.entry(row.rep).or_insert_with(|| (vec![Decimal::ZERO; slots], vec![false; slots], Vec::new()));
+            add_row(plan, &columns, &row, vars, unknown);
+            seen.push(period);
         }
     }
-    sums.into_iter().filter_map(|(rep, sum)| {
-        let (mut vars, seen) = sum?;
-        plan.fill_metrics(&mut vars, &mut vec![false; slots]).ok()?;
-        let value = expr.expr.eval(&vars, &mut EvalNotes::default()).ok()?;
-        Some((rep, (value, seen)))
-    })
-    .collect()
+    sums.into_iter()
+        .filter_map(|(rep, (mut vars, mut unknown, seen))| {
+            plan.fill_known_metrics(&mut vars, &mut unknown);
+            Some((rep, (expr.expr.eval_known(&vars, &unknown)?, seen)))
+        })
+        .collect()
 }
 
-/// Adds `row`'s figures to `vars`: the `columns` (`None` when one is blank or a sum does not
-/// fit) and every named target of the rep in the row's period.
-fn add_row(plan: &CompiledPlan, columns: &[usize], row: &Row, vars: &mut [Decimal]) -> Option<()> {
-    for &column in columns {
-        vars[column] = vars[column].checked_add(row.value(column)?)?;
+/// Adds `row`'s figures to `vars`: the `columns` and every named target of the rep in the
+/// row's period; a slot whose figure is blank or whose sum does not fit is marked `unknown`.
+fn add_row(plan: &CompiledPlan, columns: &[usize], row: &Row, vars: &mut [Decimal], unknown: &mut [bool]) {
+    let targets = plan.target_values(row.rep, row.period).enumerate().map(|(i, v)| (plan.slots.columns + i, Some(v)));
+    for (slot, value) in columns.iter().map(|&c| (c, row.value(c))).chain(targets) {
+        match value.and_then(|v| vars[slot].checked_add(v)) {
+            Some(sum) => vars[slot] = sum,
+            None => unknown[slot] = true,
+        }
     }
-    for (i, value) in plan.target_values(row.rep, row.period).enumerate() {
-        let slot = plan.slots.columns + i;
-        vars[slot] = vars[slot].checked_add(value)?;
-    }
-    Some(())
 }

@@ -122,7 +122,7 @@ test('Wu Ting\'s statement: her alert, her portrait against the team and her imp
   assert.ok(portrait.weaknesses.length > 0);
   // Planned 85 from 80, reached 60: not met; next target 90.
   const plan = part.locator('[data-section="improvements"] li');
-  assert.equal(await plan.textContent(), 'Wu Ting (S02): followup_rate 80 (2026-Q3) → 60 (2026-Q4) against a plan of 85: plan not met; next target 90');
+  assert.equal(await plan.textContent(), 'Wu Ting (S02): the weekly follow-up rate (%) 80 (2026-Q3) → 60 (2026-Q4) against a plan of 85: plan not met; next target 90');
   assert.equal(await plan.getAttribute('class'), 'missed');
   await context.close();
 });

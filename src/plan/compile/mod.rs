@@ -98,6 +98,19 @@ impl CompiledPlan {
         }
         Ok(())
     }
+
+    /// Fills the metrics that can be worked out when the slots marked in `unknown` are blank:
+    /// a metric that reads one (directly or through another metric), or that cannot be
+    /// computed, is marked unknown itself. What the signals read, which need only their own
+    /// figures.
+    pub fn fill_known_metrics(&self, vars: &mut [Decimal], unknown: &mut [bool]) {
+        for m in &self.metrics {
+            match m.expr.eval_known(vars, unknown) {
+                Some(v) => vars[m.slot] = v,
+                None => unknown[m.slot] = true,
+            }
+        }
+    }
 }
 
 /// A derived metric: its slot, its formula and the metric slots the formula reads.

@@ -14,17 +14,7 @@ pub(super) fn signals(plan: &Plan, out: &mut Vec<Problem>) {
     for (i, alert) in signals.alerts.iter().enumerate() {
         let path = format!("signals.alerts[{i}].rule");
         if let AlertCondition::Drop { metric_name, metric_name_zh, .. } | AlertCondition::Level { metric_name, metric_name_zh, .. } = &alert.rule {
-            for (field, name) in [("metric_name", metric_name), ("metric_name_zh", metric_name_zh)] {
-                if name.as_ref().is_some_and(|n| n.trim().is_empty()) {
-                    out.push(Problem::error(
-                        "blank_name",
-                        format!("{path}.{field}"),
-                        name.clone(),
-                        format!("`{field}` is blank: name the value the alert watches, or leave the field out to show the formula"),
-                        format!("`{field}` 为空：请写出预警所监控数值的名称，或删去该字段以显示公式"),
-                    ));
-                }
-            }
+            blank_names(&path, [metric_name, metric_name_zh], ("the alert watches", "预警所监控数值"), out);
         }
         match &alert.rule {
             AlertCondition::Drop { by, by_pct, .. } => {
@@ -104,6 +94,8 @@ pub(super) fn signals(plan: &Plan, out: &mut Vec<Problem>) {
         }
     }
     for (i, plan_item) in signals.improvement_plans.iter().enumerate() {
+        let path = format!("signals.improvement_plans[{i}]");
+        blank_names(&path, [&plan_item.metric_name, &plan_item.metric_name_zh], ("the plan improves", "改进计划所跟踪数值"), out);
         // Names of the plan's kind compare in time order (2026-Q2 before 2026-Q3).
         let order = |name: &str| plan.period.parse(name);
         let backwards = matches!((order(&plan_item.from_period), order(&plan_item.period)), (Some(from), Some(to)) if to <= from);
@@ -114,6 +106,22 @@ pub(super) fn signals(plan: &Plan, out: &mut Vec<Problem>) {
                 Some(plan_item.period.clone()),
                 format!("an improvement plan is judged in a period after the one it starts from ({})", plan_item.from_period),
                 format!("改进计划的评估期必须晚于起始期（{}）", plan_item.from_period),
+            ));
+        }
+    }
+}
+
+/// `metric_name` and `metric_name_zh` at `path` (an alert's rule or an improvement plan):
+/// blank is refused; absent shows the formula. `what` ends "name the value …" in each language.
+fn blank_names(path: &str, [name, name_zh]: [&Option<String>; 2], (what, what_zh): (&str, &str), out: &mut Vec<Problem>) {
+    for (field, name) in [("metric_name", name), ("metric_name_zh", name_zh)] {
+        if name.as_ref().is_some_and(|n| n.trim().is_empty()) {
+            out.push(Problem::error(
+                "blank_name",
+                format!("{path}.{field}"),
+                name.clone(),
+                format!("`{field}` is blank: name the value {what}, or leave the field out to show the formula"),
+                format!("`{field}` 为空：请写出{what_zh}的名称，或删去该字段以显示公式"),
             ));
         }
     }
