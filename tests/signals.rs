@@ -445,15 +445,30 @@ fn one_target_everywhere_with_east_at_120_and_the_southwest_at_50_is_flagged() {
     );
     // The sample plan's 120% tier: only A1 (125%) reaches it, 1 of 5 (20%): fine; a 200% tier nobody reaches is flagged.
     let tier = s.health.iter().find(|c| c.code == "tier_reach" && c.path == "commission[0].tiers[2]").unwrap();
-    assert_eq!((tier.severity, tier.message.en.as_str()), (HealthSeverity::Ok, "tier 3 of “Commission on collected revenue” (from 120%, 5%) is reached by 1 of 5 reps (20%)"));
-    assert_eq!(tier.message.zh, "“回款提成”第 3 档（120% 起，5%）有 5 人中的 1 人达到（20%）");
+    assert_eq!((tier.severity, tier.message.en.as_str()), (HealthSeverity::Ok, "tier 3 of “Commission on collected revenue” (from 120%, 5%): 1 of 5 reps at or above its start (20%)"));
+    assert_eq!(tier.message.zh, "“回款提成”第 3 档（120% 起，5%）：5 人中有 1 人达到或超过起点（20%）");
     let mut plan = small_plan(json!({}));
     plan["commission"][0]["tiers"][2]["from"] = json!(200);
     let s = signals_of(&mut ws, &plan, "2026-Q2");
     let tier = s.health.iter().find(|c| c.path == "commission[0].tiers[2]").unwrap();
     assert_eq!(tier.severity, HealthSeverity::Warning);
-    assert!(tier.message.en.starts_with("tier 3 of “Commission on collected revenue” (from 200%, 5%) is reached by 0 of 5 reps (0%): a tier almost nobody reaches"), "{}", tier.message.en);
+    assert!(tier.message.en.starts_with("tier 3 of “Commission on collected revenue” (from 200%, 5%): 0 of 5 reps at or above its start (0%): a tier almost nobody reaches"), "{}", tier.message.en);
     assert!(tier.message.zh.contains("几乎无人能达到"), "{}", tier.message.zh);
+    // Counted from the exact attainment, as pay places the tier: 1,199,960 of 1,000,000 shows as
+    // 120.00% but is not at the 120% tier's start (pay has no 5% slice for it); 999,960 is not
+    // at the 100% tier's.
+    let edges = "rep_id,name,region,role,period,revenue_target,revenue_collected,new_customers,visits
+B1,Bo,East,sales,2026-Q1,1000000,1199960,4,40
+B2,Bi,East,sales,2026-Q1,1000000,1200000,4,40
+B3,Bu,East,sales,2026-Q1,1000000,999960,4,40
+";
+    let mut ws = Workspace::new(load_csv(edges).unwrap().dataset);
+    let s = signals_of(&mut ws, &small_plan(json!({})), "2026-Q1");
+    let shown: Vec<_> = ws.evaluate("2026-Q1").unwrap().reps.iter().map(|r| r.commission[0].attainment_pct.unwrap().to_string()).collect();
+    assert_eq!(shown, ["120.00", "120.00", "100.00"]);
+    let reached = |path: &str| s.health.iter().find(|c| c.path == path).unwrap().message.en.split(": ").nth(1).unwrap().to_string();
+    assert_eq!(reached("commission[0].tiers[1]"), "2 of 3 reps at or above its start (66.67%)");
+    assert_eq!(reached("commission[0].tiers[2]"), "1 of 3 reps at or above its start (33.33%)");
 }
 
 #[test]
@@ -805,4 +820,36 @@ fn without_explanations_the_figures_and_signals_are_the_same_and_one_rep_is_expl
     let e = ws.explain_rep("2026-Q4", false, "nobody").unwrap_err();
     assert_eq!((e.code, e.value.as_deref()), ("unknown_rep", Some("nobody")));
     assert_eq!(ws.explain_rep("2031-Q1", false, "E01").unwrap_err().code, "unknown_period");
+}
+
+#[test]
+fn an_enforced_distribution_off_the_guide_is_explained_by_whole_reps_and_ties_not_told_to_enforce() {
+    // The balanced scorecard enforces S 15 / A 35 / B 40 / C 10 on 32 reps: round(4.8) = 5 S
+    // (15.63%, above the guide's 10–15%), round(32 × 90%) − round(32 × 50%) = 29 − 16 = 13 B (40.63%).
+    for_every_preset_and_period(|ws, preset, period| {
+        let s = ws.signals(period).unwrap();
+        let Some(c) = s.health.iter().find(|c| c.code == "grade_guide") else { return };
+        if preset != "balanced-scorecard" {
+            assert_ne!(c.severity, HealthSeverity::Info, "{preset} {period}");
+            return;
+        }
+        assert_eq!(c.severity, HealthSeverity::Info, "{period}");
+        assert_eq!(c.message.en, "the distribution is enforced; off the guide only as whole reps and ties make it: S 5 of 32 = 15.63% (10–15%): its quota of 15% in whole reps; B 13 of 32 = 40.63% (30–40%): its quota of 40% in whole reps", "{period}");
+        assert_eq!(c.message.zh, "已按排名强制分布，仅因人数取整或同分而偏离指引：S 32 人中 5 人 = 15.63%（10–15%）：即配额 15% 取整后的人数；B 32 人中 13 人 = 40.63%（30–40%）：即配额 40% 取整后的人数", "{period}");
+    });
+    // Ten reps, S's quota 10% is one rep; the best two tie, so both are S (20%).
+    let mut csv = String::from("rep_id,name,region,role,period,revenue_target,revenue_collected,new_customers,visits\n");
+    for (i, collected) in [1_100_000, 1_100_000, 1_000_000, 950_000, 900_000, 850_000, 800_000, 750_000, 700_000, 650_000].iter().enumerate() {
+        csv.push_str(&format!("T{i},T{i},East,sales,2026-Q1,1000000,{collected},5,45\n"));
+    }
+    let mut plan = small_plan(json!({}));
+    plan["grades"]["distribution"] = json!({ "enforce": true, "guide": [
+        { "grade": "S", "min_pct": 10, "max_pct": 15, "quota_pct": 10 }, { "grade": "A", "min_pct": 20, "max_pct": 40, "quota_pct": 30 },
+        { "grade": "B", "min_pct": 30, "max_pct": 50, "quota_pct": 40 }, { "grade": "C", "min_pct": 10, "max_pct": 30, "quota_pct": 20 }] });
+    let mut ws = Workspace::new(load_csv(&csv).unwrap().dataset);
+    let s = signals_of(&mut ws, &plan, "2026-Q1");
+    let c = s.health.iter().find(|c| c.code == "grade_guide").unwrap();
+    assert_eq!(c.severity, HealthSeverity::Info);
+    assert_eq!(c.message.en, "the distribution is enforced; off the guide only as whole reps and ties make it: S 2 of 10 = 20% (10–15%): its quota of 10% is 1, and tied scores at a grade boundary take the better grade");
+    assert_eq!(c.message.zh, "已按排名强制分布，仅因人数取整或同分而偏离指引：S 10 人中 2 人 = 20%（10–15%）：配额 10% 为 1 人，分数相同者在等级分界处取较高等级");
 }

@@ -19,16 +19,7 @@ pub fn grade_for(score: Decimal, mins: &[Option<Decimal>]) -> usize {
 pub fn enforce_distribution(scores: &[Decimal], quotas: &[Decimal]) -> Vec<usize> {
     let n = scores.len();
     let order = crate::order::largest_first(scores);
-    let n_dec = Decimal::from(n);
-    let mut cumulative = Decimal::ZERO;
-    let bounds: Vec<usize> = quotas
-        .iter()
-        .map(|q| {
-            cumulative += *q;
-            let count = (n_dec * cumulative / Decimal::ONE_HUNDRED).round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
-            usize::try_from(count.mantissa()).unwrap_or(n).min(n)
-        })
-        .collect();
+    let bounds = quota_bounds(n, quotas);
     let mut grades = vec![0; n];
     let last = quotas.len().saturating_sub(1);
     for (rank, &i) in order.iter().enumerate() {
@@ -39,6 +30,21 @@ pub fn enforce_distribution(scores: &[Decimal], quotas: &[Decimal]) -> Vec<usize
         };
     }
     grades
+}
+
+/// For each grade of `quotas` (percent, best first), how many of `n` reps ranked best get a
+/// grade at least that good: `round(n × cumulative quota / 100)`, half up.
+pub fn quota_bounds(n: usize, quotas: &[Decimal]) -> Vec<usize> {
+    let n_dec = Decimal::from(n);
+    let mut cumulative = Decimal::ZERO;
+    quotas
+        .iter()
+        .map(|q| {
+            cumulative += *q;
+            let count = (n_dec * cumulative / Decimal::ONE_HUNDRED).round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+            usize::try_from(count.mantissa()).unwrap_or(n).min(n)
+        })
+        .collect()
 }
 
 /// Whether a grade's share lies within its guide range.

@@ -24,7 +24,7 @@ pub(super) fn checks(plan: &CompiledPlan, evaluation: &Evaluation) -> Vec<Health
     out.extend(categories(plan));
     out.extend(tier_reach(plan, evaluation));
     out.extend(base_share(evaluation));
-    out.extend(grade_guide(evaluation));
+    out.extend(grade_guide(plan, evaluation));
     out.extend(same_targets(evaluation));
     out
 }
@@ -126,21 +126,20 @@ fn categories(plan: &CompiledPlan) -> Vec<HealthCheck> {
 fn tier_reach(plan: &CompiledPlan, evaluation: &Evaluation) -> Vec<HealthCheck> {
     let mut out = Vec::new();
     for (l, line) in plan.plan.commission.iter().enumerate() {
-        let reps: Vec<Decimal> = evaluation
-            .reps
-            .iter()
-            .filter_map(|r| r.commission.get(l))
-            .filter_map(|x| match line.tier_basis {
-                TierBasis::AttainmentPct => x.attainment_pct,
-                TierBasis::Amount => Some(x.base),
-            })
-            .collect();
+        let on_attainment = line.tier_basis == TierBasis::AttainmentPct;
+        let reps: Vec<(Decimal, Option<Decimal>)> = evaluation.reps.iter().filter_map(|r| r.commission.get(l)).filter(|x| !on_attainment || x.target.is_some()).map(|x| (x.base, x.target)).collect();
         if reps.is_empty() {
             continue;
         }
         let n = reps.len();
         for (t, tier) in line.tiers.iter().enumerate().skip(1) {
-            let reached = reps.iter().filter(|v| **v >= tier.from).count();
+            // Where the tier starts for each rep, as pay places it: in the line's base, from the
+            // exact target (a rep at 119.996% is not at 120%, though both show as 120.00%).
+            let start = |target: Option<Decimal>| match line.tier_basis {
+                TierBasis::AttainmentPct => target.and_then(|t| t.checked_mul(tier.from)).map(|b| b / Decimal::ONE_HUNDRED),
+                TierBasis::Amount => Some(tier.from),
+            };
+            let reached = reps.iter().filter(|(base, target)| start(*target).is_some_and(|s| *base >= s)).count();
             let share = pct(Decimal::from(reached), Decimal::from(n)).unwrap_or_default();
             let bound = match line.tier_basis {
                 TierBasis::AttainmentPct => format!("{}%", plain(tier.from)),
@@ -157,8 +156,8 @@ fn tier_reach(plan: &CompiledPlan, evaluation: &Evaluation) -> Vec<HealthCheck> 
                 "tier_reach",
                 if rare { HealthSeverity::Warning } else { HealthSeverity::Ok },
                 format!("commission[{l}].tiers[{t}]"),
-                format!("tier {} of “{line_en}” (from {bound}, {}%) is reached by {reached} of {n} reps ({}%){en_tail}", t + 1, plain(tier.rate_pct), plain(share)),
-                format!("“{line_zh}”第 {} 档（{bound} 起，{}%）有 {n} 人中的 {reached} 人达到（{}%）{zh_tail}", t + 1, plain(tier.rate_pct), plain(share)),
+                format!("tier {} of “{line_en}” (from {bound}, {}%): {reached} of {n} reps at or above its start ({}%){en_tail}", t + 1, plain(tier.rate_pct), plain(share)),
+                format!("“{line_zh}”第 {} 档（{bound} 起，{}%）：{n} 人中有 {reached} 人达到或超过起点（{}%）{zh_tail}", t + 1, plain(tier.rate_pct), plain(share)),
             ));
         }
     }
@@ -184,25 +183,51 @@ fn base_share(evaluation: &Evaluation) -> Option<HealthCheck> {
 }
 
 /// Each grade's share against the forced-distribution guide.
-fn grade_guide(evaluation: &Evaluation) -> Option<HealthCheck> {
+fn grade_guide(plan: &CompiledPlan, evaluation: &Evaluation) -> Option<HealthCheck> {
     let guide = &evaluation.totals.distribution;
     if guide.is_empty() {
         return None;
     }
-    let outside: Vec<_> = guide.iter().filter(|g| g.status != crate::score::ShareStatus::Within).collect();
-    let off: Vec<String> = outside.iter().map(|g| format!("{} {}% ({}–{}%)", g.grade, plain(g.share_pct), plain(g.min_pct), plain(g.max_pct))).collect();
-    let off_zh: Vec<String> = outside.iter().map(|g| format!("{} {}%（{}–{}%）", g.grade, plain(g.share_pct), plain(g.min_pct), plain(g.max_pct))).collect();
-    Some(if off.is_empty() {
-        check("grade_guide", HealthSeverity::Ok, "grades.distribution", "every grade's share is within the guide".into(), "各等级人数占比均在指引范围内".into())
-    } else {
-        check(
+    let outside: Vec<_> = guide.iter().enumerate().filter(|(_, g)| g.status != crate::score::ShareStatus::Within).collect();
+    if outside.is_empty() {
+        return Some(check("grade_guide", HealthSeverity::Ok, "grades.distribution", "every grade's share is within the guide".into(), "各等级人数占比均在指引范围内".into()));
+    }
+    let shares = |sep: &str, range: fn(&crate::score::GradeShareResult) -> String| outside.iter().map(|(_, g)| format!("{} {}%{}", g.grade, plain(g.share_pct), range(g))).collect::<Vec<_>>().join(sep);
+    let en_range = |g: &crate::score::GradeShareResult| format!(" ({}–{}%)", plain(g.min_pct), plain(g.max_pct));
+    let zh_range = |g: &crate::score::GradeShareResult| format!("（{}–{}%）", plain(g.min_pct), plain(g.max_pct));
+    let Some(quotas) = &plan.quotas else {
+        return Some(check(
             "grade_guide",
             HealthSeverity::Warning,
             "grades.distribution",
-            format!("grades outside the guide: {}; review the bands or enforce the distribution", off.join(", ")),
-            format!("超出指引的等级：{}；请调整等级分数线或按排名强制分布", off_zh.join("、")),
-        )
-    })
+            format!("grades outside the guide: {}; review the bands or enforce the distribution", shares(", ", en_range)),
+            format!("超出指引的等级：{}；请调整等级分数线或按排名强制分布", shares("、", zh_range)),
+        ));
+    };
+    // Enforced: each grade has its quota in whole reps, or more where tied scores at a
+    // boundary take the better grade. Telling the user to enforce it would be wrong.
+    let total = evaluation.reps.len();
+    let bounds = crate::score::quota_bounds(total, quotas);
+    let quota_reps = |i: usize| bounds.get(i).copied().unwrap_or(total) - if i == 0 { 0 } else { bounds.get(i - 1).copied().unwrap_or(total) };
+    let why: Vec<(String, String)> = outside
+        .iter()
+        .map(|(i, g)| {
+            let (q, quota) = (quota_reps(*i), quotas.get(*i).copied().unwrap_or_default());
+            let head = (format!("{} {} of {total} = {}%{}", g.grade, g.reps, plain(g.share_pct), en_range(g)), format!("{} {total} 人中 {} 人 = {}%{}", g.grade, g.reps, plain(g.share_pct), zh_range(g)));
+            if g.reps == q {
+                (format!("{}: its quota of {}% in whole reps", head.0, plain(quota)), format!("{}：即配额 {}% 取整后的人数", head.1, plain(quota)))
+            } else {
+                (format!("{}: its quota of {}% is {q}, and tied scores at a grade boundary take the better grade", head.0, plain(quota)), format!("{}：配额 {}% 为 {q} 人，分数相同者在等级分界处取较高等级", head.1, plain(quota)))
+            }
+        })
+        .collect();
+    Some(check(
+        "grade_guide",
+        HealthSeverity::Info,
+        "grades.distribution",
+        format!("the distribution is enforced; off the guide only as whole reps and ties make it: {}", why.iter().map(|w| w.0.as_str()).collect::<Vec<_>>().join("; ")),
+        format!("已按排名强制分布，仅因人数取整或同分而偏离指引：{}", why.iter().map(|w| w.1.as_str()).collect::<Vec<_>>().join("；")),
+    ))
 }
 
 /// One headline target for every rep while regions attain very differently (D6: 100万
