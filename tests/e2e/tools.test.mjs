@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFileSync, mkdirSync } from 'node:fs';
-import { inflateSync } from 'node:zlib';
+import { deflateRawSync, inflateSync } from 'node:zlib';
 import readXlsxFile, { readSheet } from 'read-excel-file/node';
 import writeExcelFile from 'write-excel-file/node';
 import { openPlayground, useBrowser, app, eventually } from './browser.mjs';
@@ -590,6 +590,45 @@ test('Open plan with tier 2 at 6% gives Zhang Wei 42,000.00; a file that is not 
     await field(page, 'commission[0].tiers[0].rate_pct').fill('3');
     assert.equal(await cell(page, 'E01', 'commission').textContent(), '42,000.00');
   });
+});
+
+test('a plan file the editor cannot show (no scorecard, a card without KPIs, a null card) is reported by the engine and changes nothing; so is such a plan in a link', async () => {
+  let base;
+  await withPlayground(async ({ page, errors }) => {
+    base = new URL(page.url()).origin;
+    const before = await pageState(page);
+    const report = app(page, '[data-testid="load-report"]');
+    for (const [scorecards, code, path] of [[[], 'no_scorecard', 'scorecards'], [[{ id: 'a' }], 'missing_field', 'scorecards[0].kpis'], [[null], 'invalid_value', 'scorecards[0]']]) {
+      const text = JSON.stringify({ version: 1, name: 'Broken', scorecards });
+      const expected = engine.Engine.withSampleReps().setPlan(text).problems.filter((p) => p.severity === 'error');
+      assert.deepEqual(expected.map((p) => [p.code, p.path]).slice(0, 1), [[code, path]], JSON.stringify(expected));
+      await app(page, 'input[data-file="plan"]').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+      await eventually(async () => (await report.count()) && /This file is not a plan; the plan in use is unchanged/.test(await report.textContent()), true, `reported: ${code}`);
+      assert.ok((await report.textContent()).includes(localized('en', expected[0].message).replaceAll('`', '')), await report.textContent());
+      assert.deepEqual(await pageState(page), before, code);
+    }
+    // The page still answers: another period, and the other language.
+    await app(page, 'select[data-testid="period"]').selectOption('2026-Q1');
+    await app(page, 'button[data-lang="zh"]').click();
+    await eventually(() => app(page, 'select[data-testid="period"]').inputValue(), '2026-Q1', 'period changed');
+    assert.deepEqual(errors, []);
+  });
+  // A link whose plan has no scorecard opens the first preset and says the link held no scenario.
+  const scenario = JSON.stringify({ v: 1, plan: { version: 1, name: 'Broken', scorecards: [] }, period: '2026-Q3' });
+  const hash = '#s=' + deflateRawSync(Buffer.from(scenario)).toString('base64url');
+  const context = await env.browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(base + '/' + hash);
+    await app(page, '[data-testid="results"]').waitFor();
+    await eventually(() => cell(page, 'E01', 'commission').textContent(), '38,000.00', 'the first preset');
+    assert.equal(await app(page, '[role="status"].notice').textContent(), 'The link does not hold a scenario; the page opened as usual.');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
 });
 
 // --- 6. share link ---------------------------------------------------------------------

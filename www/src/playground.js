@@ -72,6 +72,22 @@ function typedValue(text, type, optional) {
  * @fires lang-change - `{ lang }` when the user switches the language with the element's own
  *   switch (not when the host sets `lang`), so that a host page can follow.
  */
+const isObject = (v) => v != null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * Whether the editor can show `plan`: an object with at least one scorecard, each card with
+ * its list of KPIs, and each list of the plan (cards, KPIs, lines, bonuses…) a list of objects.
+ * A plan that is not is reported by the engine, about its file, and the plan in use stays
+ * (a plan with other mistakes is shown, with them).
+ */
+export function editorCanShow(plan) {
+  if (!isObject(plan) || !Array.isArray(plan.scorecards) || !plan.scorecards.length) return false;
+  const lists = Object.values(plan).filter(Array.isArray);
+  if (!lists.every((list) => list.every(isObject))) return false;
+  if (plan.grades != null && !(isObject(plan.grades) && (plan.grades.bands == null || (Array.isArray(plan.grades.bands) && plan.grades.bands.every(isObject))))) return false;
+  return plan.scorecards.every((card) => Array.isArray(card.kpis) && card.kpis.every(isObject));
+}
+
 export class SalesPlanPlayground extends LitElement {
   static properties = {
     lang: { type: String, reflect: true },
@@ -459,7 +475,7 @@ export class SalesPlanPlayground extends LitElement {
     } catch {
       plan = null;
     }
-    if (plan && Array.isArray(plan.scorecards)) {
+    if (editorCanShow(plan)) {
       if (this.currentPlan) this.history.record(this.currentPlan, null);
       this.presetId = '';
       this.cardIndex = 0;
@@ -488,7 +504,14 @@ export class SalesPlanPlayground extends LitElement {
         badLink = true;
       }
     }
-    const from = scenario ?? (this.persisting ? loadSession(this.persist) : null);
+    // A link or session whose plan the editor cannot show (made by hand, or stored broken by
+    // an older page) is not opened.
+    if (scenario && !editorCanShow(scenario.plan)) {
+      scenario = null;
+      badLink = true;
+    }
+    const session = !scenario && this.persisting ? loadSession(this.persist) : null;
+    const from = scenario ?? (session && editorCanShow(session.plan) ? session : null);
     if (!from) {
       if (this.hostPlan) this.openPlanText(this.hostPlan.text, this.hostPlan.name);
       else if (this.planSrc) await this.fetchPlan(this.planSrc);
