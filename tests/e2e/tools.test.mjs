@@ -847,6 +847,25 @@ test('the printed statement is one page, not the hidden page behind it', async (
   });
 });
 
+test('printed without a statement open, the page prints its results: the summary, every rep of the table and the totals once, on pages that are not blank', async () => {
+  await withPlayground(async ({ page, errors }) => {
+    await page.emulateMedia({ media: 'print' });
+    const shown = (selector) => app(page, selector).first().isVisible();
+    assert.deepEqual(
+      { summary: await shown('[data-testid="total-pay"]'), table: await shown('[data-testid="results"]'), editor: await shown('.panel.editor'), filters: await shown('.filters'), actions: await shown('nav.actions') },
+      { summary: true, table: true, editor: false, filters: false, actions: false },
+    );
+    assert.equal(await app(page, '[data-testid="results"] tbody tr[data-rep]:visible').count(), 32);
+    // The totals are a group of rows at the end of the table, not a footer repeated on every page.
+    assert.equal(await app(page, '[data-testid="results"] tfoot').evaluate((t) => getComputedStyle(t).display), 'table-row-group');
+    const pages = pdfPages(await page.pdf({ format: 'A4' }));
+    assert.ok(pages.length >= 2, `${pages.length} pages`);
+    assert.deepEqual(pages.map((p) => p.textOps > 0), pages.map(() => true), `text-drawing operators per page: ${pages.map((p) => p.textOps).join(', ')}`);
+    await page.emulateMedia({ media: 'screen' });
+    assert.deepEqual(errors, []);
+  });
+});
+
 // --- 10. Chinese -----------------------------------------------------------------------
 
 test('in Chinese the plan cost is exact in ¥ with 万 beside it, with Chinese labels, and the choice survives a reload', async () => {

@@ -1012,7 +1012,7 @@ export class SalesPlanPlayground extends LitElement {
       ${this.loadReport ? this.renderLoadReport() : nothing}
       ${this.status === 'loading' ? html`<p class="status">${this.L('loading')}</p>` : nothing}
       ${this.status === 'failed' ? html`<p class="status error">${this.L('failed')}${this.L('colon')}${message(this, this.problems[0]?.message)}</p>` : nothing}
-      ${this.currentPlan ? html`<main class="layout">${renderEditor(this)}${this.renderResults()}${this.renderStatement()}</main>` : nothing}
+      ${this.currentPlan ? html`<main class=${this.renderStatementOpen() ? 'layout with-statement' : 'layout'}>${renderEditor(this)}${this.renderResults()}${this.renderStatement()}</main>` : nothing}
     </div>`;
   }
 
@@ -1132,8 +1132,13 @@ export class SalesPlanPlayground extends LitElement {
   }
 
   /** The open rep's statement, as a drawer over the dimmed results (a click there closes it). */
+  /** Whether a rep's statement is shown (printing then prints it alone). */
+  renderStatementOpen() {
+    return !!(this.shownResults && this.explained?.rep_id === this.selectedRep && this.explained);
+  }
+
   renderStatement() {
-    const rep = this.shownResults && this.explained?.rep_id === this.selectedRep ? this.explained : null;
+    const rep = this.renderStatementOpen() ? this.explained : null;
     return rep ? html`<div class="backdrop no-print" data-testid="backdrop" @click=${() => this.closeExplanation()}></div>${renderExplanation(this, rep, this.shownResults)}` : nothing;
   }
 

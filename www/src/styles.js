@@ -267,8 +267,12 @@ export const styles = css`
   /* Printing shows the open statement alone, as a page. */
   @media print {
     :host { background: #fff; }
-    .bar, .actions, .load-report, .editor, .no-print, .results { display: none !important; }
+    /* A statement open prints alone; otherwise the results print: summary, table and charts. */
+    .bar, .actions, .load-report, .editor, .no-print, .layout.with-statement .results, .results .filters, .results .toolbar, .scroll-hint { display: none !important; }
     .layout { display: block; padding: 0; }
+    .panel.results { position: static; max-height: none; overflow: visible; border: 0; box-shadow: none; padding: 0; }
+    .table-wrap { overflow: visible; }
+    .table-wrap tfoot { display: table-row-group; } /* the totals once, at the end, not on every page */
     .detail { position: static; width: auto; max-height: none; overflow: visible; box-shadow: none; border: 0; padding: 0; }
   }
   .kpi-toggle { border: 0; background: none; padding: 0; font: inherit; font-weight: 500; cursor: pointer; text-align: left; color: inherit; }
