@@ -80,6 +80,39 @@ test('pinning a baseline, then editing, shows who gains and the cost change', as
   await context.close();
 });
 
+test('a rep evaluated under one plan only is named in the comparison, whose costs are those of the reps under both', async () => {
+  const { page, context } = await openPlayground(env);
+  // Zhang Wei's NPS blank in 2026-Q4: the target-oriented plan (its NPS bonus) leaves him out, the SaaS plan does not read it.
+  const csv = engine.sampleCsv().split('\n');
+  const at = csv[0].split(',').indexOf('nps');
+  const blanked = csv.map((l) => (l.startsWith('E01,') && l.includes(',2026-Q4,') ? l.split(',').map((v, i) => (i === at ? '' : v)).join(',') : l)).join('\n');
+  await app(page, 'input[data-file="reps"]').setInputFiles({ name: 'reps.csv', mimeType: 'text/csv', buffer: Buffer.from(blanked) });
+  await app(page, 'select[data-testid="preset"]').selectOption('target-oriented');
+  await app(page, '[data-testid="pin-baseline"]').click();
+  await app(page, 'select[data-testid="preset"]').selectOption('saas-target');
+  const note = app(page, '[data-testid="comparison-partial"]');
+  await eventually(() => note.textContent(), 'The costs compared are those of the 31 reps evaluated under both plans. Left out by the baseline: Zhang Wei (E01).', 'named');
+  // The engine's own comparison: over the 31 reps under both plans.
+  const e = engine.Engine.fromCsv(blanked);
+  e.setPlan(targetOriented());
+  e.pinBaseline();
+  e.setPlan(engine.presets().find((p) => p.id === 'saas-target').json);
+  const c = e.compare('2026-Q4', false);
+  assert.deepEqual([c.reps.length, c.only_after], [31, ['E01']]);
+  assert.equal(await app(page, '[data-col="delta-total"]').getAttribute('title'), 'The costs compared are those of the 31 reps evaluated under both plans.');
+  assert.equal(await cell(page, 'E01', 'delta').getAttribute('title'), 'Left out by the baseline: no change to show');
+  assert.equal(await cell(page, 'E01', 'delta').textContent(), '—');
+  await app(page, 'button[data-lang="zh"]').click();
+  await eventually(() => note.textContent(), '对比的成本只计两个方案下都能计算的 31 位代表。基准方案未计算：张伟（E01）。', 'zh');
+  // The other way round: left out by this plan.
+  await app(page, 'button[data-lang="en"]').click();
+  await app(page, '[data-testid="clear-baseline"]').click();
+  await app(page, '[data-testid="pin-baseline"]').click();
+  await app(page, 'select[data-testid="preset"]').selectOption('target-oriented');
+  await eventually(() => note.textContent(), 'The costs compared are those of the 31 reps evaluated under both plans. Left out by this plan: Zhang Wei (E01).', 'left out by this plan');
+  await context.close();
+});
+
 test('against a baseline, a score that changed shows its change, and each region\'s subtotal row its pay columns (returns too, so that it adds across) and its cost change', async () => {
   const { page, context } = await openPlayground(env);
   await app(page, '[data-testid="pin-baseline"]').click();

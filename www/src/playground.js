@@ -775,7 +775,7 @@ export class SalesPlanPlayground extends LitElement {
 
   /** A rep's name in the page's language, by id. */
   repName(id) {
-    const r = this.shownResults?.reps.find((x) => x.rep_id === id);
+    const r = this.shownResults?.reps.find((x) => x.rep_id === id) ?? this.repList.find((x) => x.id === id);
     return r ? (this.lang === 'zh' ? r.name_zh || r.name : r.name) : id;
   }
 

@@ -153,7 +153,7 @@ export function renderTable(el, r, comparison) {
           ${hasReturns ? html`<td class="num" data-col="returns">${rep.adjustments.length ? money(moneySum(rep.adjustments.map((a) => a.amount), places)) : ''}</td>` : nothing}
           <td class="num" data-col="total" data-mark=${rep.adjustments.length ? '↺' : rep.warnings.length ? '!' : nothing}
             title=${[...rep.adjustments.map((a) => `${el.L('returns')}${el.L('colon')}${name(el.lang, a.reference)} ${money(a.amount)}`), ...rep.warnings.map((w) => message(el, w.message))].join('\n') || nothing}>${money(rep.total_pay)}</td>
-          ${delta ? deltaCell(delta.get(rep.rep_id)) : nothing}
+          ${delta ? deltaCell(el, delta.get(rep.rep_id)) : nothing}
         </tr>`)}
       </tbody>
       <tfoot>
@@ -169,7 +169,7 @@ export function renderTable(el, r, comparison) {
           <td></td><td></td><td></td>${footerPayCells(paySums(shown, places), parts)}<td class="num" data-col="total">${money(moneySum(shown.map((x) => x.total_pay), places))}</td>${delta ? html`<td class="num" data-col="delta">${signed(moneySum(shown.map((x) => delta.get(x.rep_id)?.pay_delta), places))}</td>` : nothing}</tr>` : nothing}
         <tr class="grand"><th scope="row">${el.L('teamTotal')}${count(r.totals.reps)}</th><td class="col-region">${r.totals.reps} ${el.counted(r.totals.reps, 'reps')}</td>
           <td></td><td class="num">${number(r.totals.average_score)}</td><td></td>${footerPayCells({ base: r.totals.base_pay, commission: r.totals.commission, bonuses: r.totals.bonuses, returns: r.totals.adjustments }, parts)}
-          <td class="num" data-col="total">${money(r.totals.total_pay)}</td>${delta ? html`<td class="num" data-col="delta-total">${signed(comparison.cost_delta)}</td>` : nothing}</tr>
+          <td class="num" data-col="total">${money(r.totals.total_pay)}</td>${delta ? html`<td class="num" data-col="delta-total" title=${comparison.only_before.length || comparison.only_after.length ? el.L('comparedOver').replace('{n}', comparison.reps.length) : nothing}>${signed(comparison.cost_delta)}</td>` : nothing}</tr>
       </tfoot>
     </table>
   </div>${rendered.length < shown.length ? moreRows(el, rendered.length, shown.length) : nothing}${renderLegend(el, r)}`;
@@ -237,8 +237,9 @@ function scoreChange(d) {
   return html`<div class=${`hint delta ${direction(d.score_delta)}`} data-col="score-delta">${d.score_delta.startsWith('-') ? number(d.score_delta) : `+${number(d.score_delta)}`}</div>`;
 }
 
-function deltaCell(d) {
-  if (!d) return html`<td class="num">—</td>`;
+function deltaCell(el, d) {
+  // Shown here, the rep is evaluated under this plan: the baseline left it out.
+  if (!d) return html`<td class="num" data-col="delta" title=${el.L('notInBaseline')}>—</td>`;
   return html`<td class=${`num delta ${direction(d.pay_delta)}`} data-col="delta">${signed(d.pay_delta)}${d.grade_before !== d.grade_after ? html` <span class="hint">${d.grade_before}→${d.grade_after}</span>` : nothing}</td>`;
 }
 
@@ -255,5 +256,19 @@ export function renderComparison(el, c) {
     <div><span>${el.L('variantCost')}</span><strong>${amount(el, c.cost_after)}</strong>${inWan(el, c.cost_after)}</div>
     <div><span>${el.L('costDelta')}</span><strong data-testid="cost-delta" class=${direction(c.cost_delta) && `cost-${direction(c.cost_delta)}`}>${signed(c.cost_delta)}${pctText}</strong></div>
     <div><span>${el.L('gainersLosers')}</span><strong data-testid="gainers-losers">▲ ${c.gainers} · ▼ ${c.losers} · = ${c.unchanged}</strong></div>
+    ${partialNote(el, c)}
   </div>`;
+}
+
+/**
+ * When a rep is evaluated under one plan only, the costs compared are those of the reps under
+ * both: said, with who is left out by which plan (the left-out list says why).
+ */
+function partialNote(el, c) {
+  if (!c.only_before.length && !c.only_after.length) return nothing;
+  const who = (ids) => ids.map((id) => `${el.repName(id)}${paren(el.lang, id)}`).join(el.lang === 'zh' ? '、' : ', ');
+  const parts = [el.L('comparedOver').replace('{n}', c.reps.length)];
+  if (c.only_before.length) parts.push(el.L('leftOutByVariant').replace('{reps}', who(c.only_before)));
+  if (c.only_after.length) parts.push(el.L('leftOutByBaseline').replace('{reps}', who(c.only_after)));
+  return html`<p class="hint compare-note" data-testid="comparison-partial">${parts.join(el.lang === 'zh' ? '' : ' ')}</p>`;
 }

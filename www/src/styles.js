@@ -180,6 +180,7 @@ export const styles = css`
   .bonus:first-of-type { border-top: 0; }
   .toolbar { display: flex; gap: 10px; align-items: center; margin: 0 0 10px; }
   button.secondary[disabled] { opacity: 0.5; cursor: not-allowed; }
+  .compare-note { grid-column: 1 / -1; margin: 0; }
   .compare { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 10px; margin-bottom: 12px; padding: 10px 12px; border-radius: 8px; background: #f3f6ff; border: 1px solid #d6e0ff; }
   .compare span { display: block; font-size: 12px; color: var(--_muted); }
   .compare strong { font-variant-numeric: tabular-nums; }
