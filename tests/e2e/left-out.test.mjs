@@ -145,9 +145,11 @@ test('Load returns…: good rows are clawed back, bad rows listed; they survive 
     // And so does a share link.
     await app(page, '[data-testid="share"]').click();
     link = await app(page, 'input[data-testid="share-link"]').inputValue();
-    // Other reps come without returns: the sample reps as a file pay E01 38,000.00 and S03 33,560.00.
+    // A reps file loaded after them keeps them, as far as they apply, and says so: the sample
+    // reps as a file still give E01's return (30,000.00); the row for X99 is still left out.
     await app(page, 'input[data-file="reps"]').setInputFiles({ name: 'sample.csv', mimeType: 'text/csv', buffer: Buffer.from(engine.sampleCsv()) });
-    await eventually(() => total(page, 'E01').textContent(), '38,000.00', 'E01 with other reps');
+    await eventually(() => app(page, '[data-testid="load-kept"]').textContent().catch(() => ''), 'The returns of returns.csv still apply: 1 on these reps. Its rows for reps or periods not in this file: 1.', 'the returns kept');
+    assert.equal(await total(page, 'E01').textContent(), '30,000.00');
     assert.equal(await total(page, 'S03').textContent(), '33,560.00');
     // Start over: the sample reps with their own returns.
     await app(page, '[data-testid="reset"]').click();
@@ -164,6 +166,31 @@ test('Load returns…: good rows are clawed back, bad rows listed; they survive 
   } finally {
     await context.close();
   }
+});
+
+test('loading reps keeps the undo history and the pinned baseline; a file refused changes neither', async () => {
+  await withPlayground(async ({ page }) => {
+    const rate = app(page, '[data-path="commission[0].tiers[1].rate_pct"]');
+    await app(page, '[data-testid="pin-baseline"]').click();
+    await rate.fill('6');
+    // Zhang Wei: 200,000 in the 100–120% slice at 6% instead of 4%: +4,000.00.
+    await eventually(() => app(page, 'tr[data-rep="E01"] [data-col="delta"]').textContent(), '+4,000.00', 'the edit against the baseline');
+    const undo = app(page, '[data-testid="undo"]');
+    assert.equal(await undo.isEnabled(), true);
+    // A file refused: nothing changes.
+    await app(page, 'input[data-file="reps"]').setInputFiles({ name: 'wrong.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b\n1,2\n') });
+    await app(page, '[data-testid="load-report"]').waitFor();
+    assert.equal(await undo.isEnabled(), true);
+    assert.equal(await app(page, 'tr[data-rep="E01"] [data-col="delta"]').textContent(), '+4,000.00');
+    // A file read: the same comparison on its reps, and the edit can still be undone.
+    await app(page, 'input[data-file="reps"]').setInputFiles({ name: 'sample.csv', mimeType: 'text/csv', buffer: Buffer.from(engine.sampleCsv()) });
+    await eventually(() => app(page, '[data-testid="load-kept"]').textContent().catch(() => ''), 'The pinned baseline is compared on these reps.', 'the baseline kept');
+    assert.equal(await app(page, 'tr[data-rep="E01"] [data-col="delta"]').textContent(), '+4,000.00');
+    assert.equal(await undo.isEnabled(), true);
+    await undo.click();
+    await eventually(() => rate.inputValue(), '4', 'undone');
+    await eventually(() => app(page, 'tr[data-rep="E01"] [data-col="delta"]').textContent(), '0.00', 'back to the baseline');
+  });
 });
 
 test('a returns file that cannot be read says why and changes nothing', async () => {

@@ -410,7 +410,6 @@ export class SalesPlanPlayground extends LitElement {
    * out; `quiet` (the host's reps) shows it only when something was left out.
    */
   useReps({ csv, file, encoding }, { quiet = false } = {}) {
-    this.history.clear();
     let engine;
     try {
       engine = this.api.Engine.fromCsv(csv);
@@ -419,8 +418,26 @@ export class SalesPlanPlayground extends LitElement {
       return;
     }
     const problems = engine.loadProblems();
+    // The plan's undo history, a returns file loaded and the pinned baseline carry over to
+    // the new reps (each as far as it still applies), and the report says which did.
+    const { returns, baselinePlan } = this;
     this.useEngine(engine, { file, encoding, csv });
-    this.loadReport = quiet && !problems.length ? null : { kind: 'reps', file, encoding, problems, fatal: null, count: this.dataSource.reps };
+    const kept = [];
+    if (returns) {
+      try {
+        const left = engine.loadAdjustments(returns.csv);
+        this.returns = returns;
+        this.dataSource = { ...this.dataSource, returns: engine.dataSummary().adjustments };
+        kept.push(this.L('keptReturns').replace('{file}', returns.file).replace('{n}', this.dataSource.returns) + (left.length ? this.L('keptReturnsLeft').replace('{n}', left.length) : ''));
+      } catch {
+        kept.push(this.L('droppedReturns').replace('{file}', returns.file));
+      }
+    }
+    if (baselinePlan) {
+      this.repinBaseline(baselinePlan);
+      kept.push(this.L(this.baselinePinned ? 'keptBaseline' : 'droppedBaseline'));
+    }
+    this.loadReport = quiet && !problems.length && !kept.length ? null : { kind: 'reps', file, encoding, problems, fatal: null, count: this.dataSource.reps, kept };
     if (this.currentPlan) this.apply(this.currentPlan);
   }
 
@@ -1060,6 +1077,7 @@ export class SalesPlanPlayground extends LitElement {
       ${r.fatal
         ? html`<p>${this.L(r.kind === 'plan' ? 'planFileNotRead' : 'fileNotRead')}</p><ul>${r.fatal.map((p) => html`<li data-problem=${p.path}>${p.path ? html`<code>${p.path}</code> ` : nothing}<span class="msg">${messageOf(this, p)}</span></li>`)}</ul>`
         : html`<p data-testid="load-summary">${this.L('loaded').replace('{what}', loaded)}${r.problems.length ? html`${this.L('semicolon')}<strong>${r.problems.length}</strong> ${this.counted(r.problems.length, 'rowsLeftOut')}` : nothing}</p>
+          ${r.kept?.length ? html`<p class="hint" data-testid="load-kept">${r.kept.join(this.lang === 'zh' ? '' : ' ')}</p>` : nothing}
           ${r.problems.length ? renderProblemTable(this, r.problems) : nothing}`}
     </section>`;
   }
