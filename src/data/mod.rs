@@ -537,9 +537,11 @@ impl Builder {
 
     /// Sorts periods by name (2026-Q1 < 2026-Q2) and renumbers the rows to match.
     fn finish(mut self) -> Loaded {
+        self.leave_out_odd_periods();
         let mut order: Vec<(String, usize)> = self.period_index.into_iter().collect();
         crate::sorting::sort(&mut order);
-        let mut renumber = vec![0; order.len()];
+        // Indices may have gaps where odd periods were left out.
+        let mut renumber = vec![0; order.iter().map(|(_, old)| old + 1).max().unwrap_or(0)];
         for (new, (_, old)) in order.iter().enumerate() {
             renumber[*old] = new;
         }
@@ -547,6 +549,51 @@ impl Builder {
         self.dataset.periods = order.into_iter().map(|(name, _)| name).collect();
         self.dataset.shrink_to_fit();
         Loaded { dataset: self.dataset, problems: self.problems }
+    }
+}
+
+impl Builder {
+    /// When the file's periods are named as months, quarters or years (2026-03, 2026-Q1, 2026),
+    /// the rows of a period written otherwise (`Q4 2026`, an Excel date `2026-10-01`) are left
+    /// out and reported: kept, they would be a period of their own, and their reps would be
+    /// missing from the period they belong to with nothing said. The kind is the one most of
+    /// the file's period names have; a file of other names (`Spring`) is kept as it is.
+    fn leave_out_odd_periods(&mut self) {
+        use crate::plan::PeriodKind;
+        let kinds = [PeriodKind::Quarter, PeriodKind::Month, PeriodKind::Year];
+        let named = |kind: PeriodKind| self.period_index.keys().filter(|name| kind.parse(name).is_some()).count();
+        let Some(kind) = kinds.into_iter().filter(|k| named(*k) > 0).max_by_key(|k| named(*k)) else { return };
+        let odd: Vec<usize> = self.period_index.iter().filter(|(name, _)| kind.parse(name).is_none()).map(|(_, at)| *at).collect();
+        if odd.is_empty() {
+            return;
+        }
+        let old = std::mem::replace(&mut self.dataset, Dataset::with_columns(Vec::new(), Vec::new()));
+        let mut kept = Dataset::with_columns(old.columns.clone(), Vec::new());
+        let mut left_out = Vec::new();
+        for row in old.rows() {
+            if odd.contains(&row.period) {
+                left_out.push((self.seen.get(&(row.rep, row.period)).copied().unwrap_or_default(), row.rep, row.period));
+            } else {
+                kept.push_row(row.rep, row.period, row.values());
+            }
+        }
+        kept.reps = old.reps;
+        kept.adjustments = old.adjustments;
+        self.dataset = kept;
+        let names: HashMap<usize, String> = self.period_index.iter().filter(|(_, at)| odd.contains(at)).map(|(name, at)| (*at, name.clone())).collect();
+        self.period_index.retain(|_, at| !odd.contains(at));
+        // The periods left keep their indices: the gaps close when they are sorted.
+        crate::sorting::sort(&mut left_out);
+        for (line, rep, period) in left_out {
+            let (id, name) = (&self.dataset.reps[rep].id, &names[&period]);
+            self.problems.push(Problem::error(
+                "period_format",
+                format!("line {line}.period"),
+                Some(name.clone()),
+                format!("line {line} (rep {id}): the period `{name}` is not written as the file's other periods are (like {}); the row is left out", kind.example()),
+                format!("第 {line} 行（代表 {id}）：期间 `{name}` 的写法与文件中其他期间不同（应类似 {}）；该行未导入", kind.example()),
+            ));
+        }
     }
 }
 
@@ -633,6 +680,27 @@ mod tests {
         data.push_row(1, 0, [Some(Decimal::from(6)), Some(Decimal::from(7))]);
         let rows: Vec<Vec<Option<Decimal>>> = data.rows().map(|r| r.values().collect()).collect();
         assert_eq!(rows, [vec![Some(Decimal::from(5)), None], vec![Some(Decimal::from(6)), Some(Decimal::from(7))]]);
+    }
+
+    #[test]
+    fn a_period_written_unlike_the_files_others_leaves_its_row_out_by_line() {
+        let csv = format!(
+            "{HEAD}E01,Zhang Wei,,East,nb,2026-Q3,100,10\nE01,Zhang Wei,,East,nb,Q4 2026,200,20\nE02,Wang Fang,,East,nb,2026-Q3,300,30\nE02,Wang Fang,,East,nb,2026-Q4,400,40\nE03,Li Na,,East,nb,2026-10-01,500,50\n"
+        );
+        let loaded = load_csv(&csv).unwrap();
+        assert_eq!(loaded.dataset.periods, ["2026-Q3", "2026-Q4"]);
+        let rows: Vec<(usize, usize, Option<Decimal>)> = loaded.dataset.rows().map(|r| (r.rep, r.period, r.value(0))).collect();
+        assert_eq!(rows, [(0, 0, Some(Decimal::from(100))), (1, 0, Some(Decimal::from(300))), (1, 1, Some(Decimal::from(400)))]);
+        let problems: Vec<(&str, &str, Option<&str>)> = loaded.problems.iter().map(|p| (p.code, p.path.as_str(), p.value.as_deref())).collect();
+        assert_eq!(problems, [("period_format", "line 3.period", Some("Q4 2026")), ("period_format", "line 6.period", Some("2026-10-01"))]);
+        assert_eq!(loaded.problems[0].message.en, "line 3 (rep E01): the period `Q4 2026` is not written as the file's other periods are (like 2026-Q1); the row is left out");
+        assert_eq!(loaded.problems[0].message.zh, "第 3 行（代表 E01）：期间 `Q4 2026` 的写法与文件中其他期间不同（应类似 2026-Q1）；该行未导入");
+        // Months: an Excel date is left out too. Names of no kind are kept as they are.
+        let months = format!("{HEAD}E01,A,,East,nb,2026-09,1,1\nE01,A,,East,nb,2026-10,1,1\nE01,A,,East,nb,2026-11-01,1,1\n");
+        assert_eq!(load_csv(&months).unwrap().dataset.periods, ["2026-09", "2026-10"]);
+        let free = format!("{HEAD}E01,A,,East,nb,Spring,1,1\nE01,A,,East,nb,Autumn,1,1\n");
+        let loaded = load_csv(&free).unwrap();
+        assert_eq!((loaded.dataset.periods.as_slice(), loaded.problems.len()), (["Autumn".to_string(), "Spring".to_string()].as_slice(), 0));
     }
 
     #[test]
