@@ -22,6 +22,18 @@ pub(crate) fn plain(value: Decimal) -> String {
     format!("{approx}{}", grouped(&text))
 }
 
+/// [`plain`], unless its rounding to 4 places would read as `other` (a threshold it is
+/// compared with) while it is not: then every digit, so that "59.999999999, below 60" never
+/// reads "≈60, below 60".
+pub(crate) fn plain_against(value: Decimal, other: Decimal) -> String {
+    let shown = value.round_dp_with_strategy(SHOWN_PLACES, RoundingStrategy::MidpointAwayFromZero);
+    if shown == other && value != other {
+        grouped(&value.normalize().to_string())
+    } else {
+        plain(value)
+    }
+}
+
 /// An amount of money as messages show it: every digit the amount has, thousands grouped as
 /// the page groups them ("39818.40" → "39,818.40", "1900" → "1,900").
 pub(crate) fn money(value: Decimal) -> String {
@@ -70,6 +82,16 @@ mod tests {
         assert_eq!(shown("-0.00005"), "≈-0.0001");
         assert_eq!(shown("12345.678951"), "≈12,345.679");
         assert_eq!(shown("1.23450"), "1.2345");
+    }
+
+    #[test]
+    fn a_figure_next_to_the_threshold_it_crossed_never_reads_as_that_threshold() {
+        use super::plain_against;
+        assert_eq!(plain_against(d("59.999999999"), d("60")), "59.999999999");
+        assert_eq!(plain_against(d("60.00001"), d("60")), "60.00001");
+        assert_eq!(plain_against(d("56.71428571428571428571428571"), d("60")), "≈56.7143");
+        assert_eq!(plain_against(d("60.000"), d("60")), "60");
+        assert_eq!(plain_against(d("12345.000001"), d("12345")), "12,345.000001");
     }
 
     #[test]

@@ -483,10 +483,10 @@ fn health_of_the_target_oriented_plan_weights_categories_base_share_and_grades()
     assert_eq!(w.severity, HealthSeverity::Info);
     assert_eq!(
         w.message.en,
-        "New-business rep: 6 KPIs weigh under 5 points (Teamwork (rated by other departments) 4; Compliance (2 points per violation) 4; Product knowledge test 4; Negotiation (360 rating) 4; Learning: training hours 3; Relationship management (NPS) 4): each can move a score by at most its weight, too little to change a grade on its own"
+        "New-business rep: 6 KPIs weigh under 5 points (Teamwork (rated by other departments) 4; Compliance (2 points per violation) 4; Product knowledge test 4; Negotiation (360 rating) 4; Learning: training hours 3; Relationship management (NPS) 4): each moves a score by a few points at most, enough to change the grade only of a rep near a grade's boundary"
     );
     // The same in Chinese, by the Chinese names.
-    assert!(w.message.zh.starts_with("新客户销售岗：6 个指标权重低于 5（团队协作"), "{}", w.message.zh);
+    assert!(w.message.zh.starts_with("新客户销售岗：6 个指标权重低于 5 分（团队协作"), "{}", w.message.zh);
     // Results 30 + 20 + 15 = 65 of 100 within 60–70; behavior 20 sits on its minimum.
     let c = find("categories", "scorecards[0]");
     assert_eq!(c.severity, HealthSeverity::Info);
@@ -517,7 +517,7 @@ fn a_normalised_cards_small_weights_are_named_as_scored() {
     // left over in the order listed, so the last is 4.16, as the statements and scores use it.
     assert_eq!(
         w.message.en,
-        "New-business rep: 5 KPIs weigh under 5 points (Compliance (2 points per violation) 4.17; Product knowledge test 4.17; Negotiation (360 rating) 4.17; Learning: training hours 4.17; Relationship management (NPS) 4.16): each can move a score by at most its weight, too little to change a grade on its own"
+        "New-business rep: 5 KPIs weigh under 5 points (Compliance (2 points per violation) 4.17; Product knowledge test 4.17; Negotiation (360 rating) 4.17; Learning: training hours 4.17; Relationship management (NPS) 4.16): each moves a score by a few points at most, enough to change the grade only of a rep near a grade's boundary"
     );
 }
 
@@ -852,4 +852,18 @@ fn an_enforced_distribution_off_the_guide_is_explained_by_whole_reps_and_ties_no
     assert_eq!(c.severity, HealthSeverity::Info);
     assert_eq!(c.message.en, "the distribution is enforced; off the guide only as whole reps and ties make it: S 2 of 10 = 20% (10–15%): its quota of 10% is 1, and tied scores at a grade boundary take the better grade");
     assert_eq!(c.message.zh, "已按排名强制分布，仅因人数取整或同分而偏离指引：S 10 人中 2 人 = 20%（10–15%）：配额 10% 为 1 人，分数相同者在等级分界处取较高等级");
+}
+
+#[test]
+fn a_value_just_below_the_threshold_is_written_in_full_not_as_the_threshold() {
+    let plan = small_plan(json!({ "alerts": [{ "id": "low", "name": "Low", "rule": { "type": "level", "metric": "revenue_collected / revenue_target * 100", "below": 60 } }] }));
+    let csv = "rep_id,name,region,role,period,revenue_target,revenue_collected,new_customers,visits
+A1,Ann,East,sales,2026-Q1,1000000,599999.99999,4,40
+A2,Bob,East,sales,2026-Q1,1000000,567142.857,4,40
+";
+    let mut ws = Workspace::new(load_csv(csv).unwrap().dataset);
+    let s = signals_of(&mut ws, &plan, "2026-Q1");
+    let words: Vec<&str> = s.alerts.iter().map(|a| a.message.en.as_str()).collect();
+    // 59.999999999 would round to ≈60 and read "≈60, below 60"; 56.7142857 rounds clear of it.
+    assert_eq!(words, ["Low — Ann (A1): revenue_collected / revenue_target * 100 is 59.999999999 in 2026-Q1, below 60", "Low — Bob (A2): revenue_collected / revenue_target * 100 is ≈56.7143 in 2026-Q1, below 60"]);
 }

@@ -2,7 +2,7 @@
 //! period, or to date), a grade held several periods running.
 
 use super::stats::pct;
-use super::{plain, to_date, Alert, History, ThresholdUnit};
+use super::{plain, plain_against, to_date, Alert, History, ThresholdUnit};
 use crate::data::Dataset;
 use crate::evaluate::Evaluation;
 use crate::plan::{AlertCondition, AlertRule, CompiledPlan, ToDate};
@@ -32,6 +32,7 @@ pub(super) fn alerts(plan: &CompiledPlan, data: &Dataset, period: usize, evaluat
                         (None, Some(_)) => (ThresholdUnit::Percent, (format!("a fall of {}%", plain(threshold)), format!("下降 {}%", plain(threshold)))),
                     };
                     let pct = fall_pct.map(|f| (format!(", −{}%", plain(f)), format!("，−{}%", plain(f)))).unwrap_or_default();
+                    let fell = if unit == ThresholdUnit::Value { plain_against(fall, threshold) } else { plain(fall) };
                     out.push(alert(
                         rule,
                         rep,
@@ -39,8 +40,8 @@ pub(super) fn alerts(plan: &CompiledPlan, data: &Dataset, period: usize, evaluat
                         vec![old, new],
                         (threshold, unit),
                         (
-                            format!("{what} fell from {} in {} to {} in {} (−{}{}); the rule fires at {}", plain(old), periods[0], plain(new), periods[1], plain(fall), pct.0, how.0),
-                            format!("{what_zh}{}从 {} 的 {} 降至 {} 的 {}（−{}{}）；规则在{} 时触发", super::zh_gap(&what_zh), periods[0], plain(old), periods[1], plain(new), plain(fall), pct.1, how.1),
+                            format!("{what} fell from {} in {} to {} in {} (−{}{}); the rule fires at {}", plain(old), periods[0], plain(new), periods[1], fell, pct.0, how.0),
+                            format!("{what_zh}{}从 {} 的 {} 降至 {} 的 {}（−{}{}）；规则在{} 时触发", super::zh_gap(&what_zh), periods[0], plain(old), periods[1], plain(new), fell, pct.1, how.1),
                         ),
                     ));
                 }
@@ -106,9 +107,9 @@ fn level_words((what, what_zh): (&str, &str), to_date: Option<ToDate>, names: &[
                 ToDate::Year => ("for the year to date", "年初至今"),
                 ToDate::Quarter => ("for the quarter to date", "季初至今"),
             };
-            (format!("{what} {so_far} ({range}) is {}", plain(value)), format!("{what_zh}{}{so_far_zh}（{range_zh}）为 {}", super::zh_gap(&what_zh), plain(value)))
+            (format!("{what} {so_far} ({range}) is {}", plain_against(value, threshold)), format!("{what_zh}{}{so_far_zh}（{range_zh}）为 {}", super::zh_gap(&what_zh), plain_against(value, threshold)))
         }
-        None => (format!("{what} is {} in {last}", plain(value)), format!("{what_zh}{}在 {last} 为 {}", super::zh_gap(&what_zh), plain(value))),
+        None => (format!("{what} is {} in {last}", plain_against(value, threshold)), format!("{what_zh}{}在 {last} 为 {}", super::zh_gap(&what_zh), plain_against(value, threshold))),
     };
     (format!("{en}, {side} {}", plain(threshold)), format!("{zh}，{side_zh} {}", plain(threshold)))
 }

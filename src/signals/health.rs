@@ -57,11 +57,11 @@ fn weights(plan: &CompiledPlan) -> Vec<HealthCheck> {
                 HealthSeverity::Info,
                 format!("scorecards[{c}]"),
                 format!(
-                    "{card_en}: {} under {SMALL_WEIGHT} points ({}): each can move a score by at most its weight, too little to change a grade on its own",
+                    "{card_en}: {} under {SMALL_WEIGHT} points ({}): each moves a score by a few points at most, enough to change the grade only of a rep near a grade's boundary",
                     if list_en.len() == 1 { "1 KPI weighs".to_string() } else { format!("{} KPIs weigh", list_en.len()) },
                     list_en.join("; ")
                 ),
-                format!("{card_zh}：{} 个指标权重低于 {SMALL_WEIGHT}（{}）：每个最多影响其权重对应的分数，单独难以改变等级", list_zh.len(), list_zh.join("；")),
+                format!("{card_zh}：{} 个指标权重低于 {SMALL_WEIGHT} 分（{}）：每个对分数的影响最多几分，只有接近等级分界的代表才会因此改变等级", list_zh.len(), list_zh.join("；")),
             ));
         }
     }

@@ -14,7 +14,7 @@ use crate::evaluate::{Evaluation, Shown};
 use crate::plan::{AlertSeverity, CompiledPlan, SignalExpr};
 use crate::problem::Message;
 use rust_decimal::Decimal;
-pub(crate) use crate::shown::plain;
+pub(crate) use crate::shown::{plain, plain_against};
 use serde::Serialize;
 use std::collections::HashMap;
 
