@@ -527,6 +527,24 @@ test('CSV export: E01\'s row has the engine\'s total pay string exactly', async 
   });
 });
 
+test('CSV export writes a name a spreadsheet would run as a formula as text, and negative amounts as numbers', async () => {
+  await withPlayground(async ({ page }) => {
+    const csv = engine.sampleCsv().split('\n').map((l) => l.replace(/^E01,Zhang Wei,/, 'E01,=HYPERLINK(A1),').replace(/^E02,Wang Fang,/, 'E02,@SUM(A1),')).join('\n');
+    await app(page, 'input[data-file="reps"]').setInputFiles({ name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await app(page, '[data-testid="load-report"]').waitFor();
+    // A return, so that the export holds a negative amount.
+    await app(page, 'input[data-file="returns"]').setInputFiles({ name: 'r.csv', mimeType: 'text/csv', buffer: Buffer.from('rep_id,period,original_period,line,amount,reference\nE03,2026-Q4,2026-Q4,revenue_commission,100000,SO-1\n') });
+    await eventually(() => app(page, 'tr[data-rep="E03"] [data-col="total"]').textContent(), '48,000.00', 'the return applied');
+    const { bytes } = await downloadFrom(page, app(page, '[data-testid="export-csv"]'));
+    const [head, ...body] = parseCsv(bytes.toString('utf8').replace(/^\ufeff/, ''));
+    const row = (id) => body.find((r) => r[head.indexOf('Rep')] === id);
+    assert.equal(row('E01')[head.indexOf('Name')], "'=HYPERLINK(A1)");
+    assert.equal(row('E02')[head.indexOf('Name')], "'@SUM(A1)");
+    assert.equal(row('E03')[head.indexOf('Name')], 'Li Na');
+    assert.equal(row('E03')[head.indexOf('Returns')], '-5000.00'); // 100,000 off the 5% slice above 120%
+  });
+});
+
 test('Excel export: the workbook opens and E01\'s total is the engine\'s, as a number', async () => {
   await withPlayground(async ({ page }) => {
     const r = evaluate(presetJson(FIRST));

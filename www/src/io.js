@@ -35,12 +35,23 @@ function field(value) {
 }
 
 /**
+ * A value of an exported file, for a spreadsheet: text it would run as a formula (a rep named
+ * "=HYPERLINK(…)") is written after an apostrophe, which shows it as text; a number such as
+ * -1500.00 is written as it is.
+ */
+export function exportField(value) {
+  const text = value == null ? '' : String(value);
+  return field(/^[=+\-@\t\r]/.test(text) && !/^[+-]?\d+(\.\d+)?$/.test(text) ? `'${text}` : text);
+}
+
+/**
  * Rows of values as CSV text (fields quoted when they must be), one line per row.
  * @param {Array<Array<unknown>>} rows
+ * @param {(value: unknown) => string} [write] how a value is written ({@link exportField} for an export)
  * @returns {string}
  */
-export function toCsv(rows) {
-  return rows.map((row) => row.map(field).join(',')).join('\n') + '\n';
+export function toCsv(rows, write = field) {
+  return rows.map((row) => row.map(write).join(',')).join('\n') + '\n';
 }
 
 /**
@@ -96,7 +107,7 @@ function exportName(el, results, ext) {
 export function exportCsv(el, results) {
   const cols = exportColumns(el, results);
   const rows = [cols.map((c) => c[0]), ...results.reps.map((r) => cols.map((c) => c[1](r) ?? ''))];
-  download(exportName(el, results, 'csv'), '\ufeff' + toCsv(rows), 'text/csv;charset=utf-8');
+  download(exportName(el, results, 'csv'), '\ufeff' + toCsv(rows, exportField), 'text/csv;charset=utf-8');
 }
 
 /** Excel's number format of each kind of figure (money to the plan's cents). */
