@@ -88,6 +88,9 @@ test('the portal: its engine widgets show the hand-worked pay; the element loads
   ]);
   assert.equal(await page.locator('[data-testid="my-grade"]').textContent(), 'S');
   assert.equal(await page.locator('[data-testid="team-table"] tbody tr').count(), 8);
+  // One main landmark, the portal's: the element adds none (locators reach into its shadow root).
+  await page.locator('sales-plan-playground [data-testid="results"]').waitFor();
+  assert.equal(await page.locator('main').count(), 1);
   assert.equal(await page.locator('[data-testid="team-total"]').textContent(), grouped(expected.totals.total_pay));
   assert.equal(expected.totals.total_pay, '295350.00');
 

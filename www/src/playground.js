@@ -1029,7 +1029,7 @@ export class SalesPlanPlayground extends LitElement {
       ${this.loadReport ? this.renderLoadReport() : nothing}
       ${this.status === 'loading' ? html`<p class="status">${this.L('loading')}</p>` : nothing}
       ${this.status === 'failed' ? html`<p class="status error">${this.L('failed')}${this.L('colon')}${message(this, this.problems[0]?.message)}</p>` : nothing}
-      ${this.currentPlan ? html`<main class=${this.renderStatementOpen() ? 'layout with-statement' : 'layout'}>${renderEditor(this)}${this.renderResults()}${this.renderStatement()}</main>` : nothing}
+      ${this.currentPlan ? html`<div class=${this.renderStatementOpen() ? 'layout with-statement' : 'layout'}>${renderEditor(this)}${this.renderResults()}${this.renderStatement()}</div>` : nothing}
     </div>`;
   }
 
