@@ -175,6 +175,20 @@ fn caps_per_line_and_on_variable_pay_are_never_exceeded() {
 }
 
 #[test]
+fn a_negative_base_pays_a_negative_commission_and_says_so() {
+    let p = plan(json!({ "commission": [flat("c", "collected", 3)] }));
+    // −500,000 × 3% = −15,000.00: paid as the plan says, and warned about by line.
+    let r = &evaluate(rep("-500000"), &p, "2026-Q1").reps[0];
+    assert_eq!(r.commission[0].pay, d("-15000.00"));
+    let w = r.warnings.iter().find(|w| w.code == "negative_base").expect("negative_base");
+    assert_eq!((w.path.as_str(), w.value.as_deref()), ("reps.r1.c", Some("-500000")));
+    assert_eq!(w.message.en, "Rep A (r1) has a credited base of -500,000 for `c`: a negative base pays a negative commission (-15,000.00); check the figures");
+    assert_eq!(w.message.zh, "销售代表 A（r1）的 `c` 计提基数为 -500,000：负数基数产生负提成（-15,000.00），请核对数据");
+    // A base of 0 or more: no warning.
+    assert!(evaluate(rep("0"), &p, "2026-Q1").reps[0].warnings.iter().all(|w| w.code != "negative_base"));
+}
+
+#[test]
 fn rounding_each_line_or_only_the_total() {
     // Two lines of 0.3% on 1,667: 5.001 each. Each line: 5.00 + 5.00 = 10.00; total: 10.002 → 10.00.
     // Two lines of 0.3% on 1,835: 5.505 each. Each line: 5.51 + 5.51 = 11.02; total: 11.01.

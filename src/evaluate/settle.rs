@@ -48,6 +48,17 @@ pub(super) fn settle(plan: &CompiledPlan, data: &Dataset, period: usize, mut wor
             // The line worked this figure out already (and checked that it fits); a table does
             // not keep it.
             let attainment_pct = lw.attainment.filter(|_| words).and_then(|a| a.checked_mul(Decimal::ONE_HUNDRED)).map(|p| crate::plan::RoundingMode::HalfUp.apply(p, 2));
+            if lw.base < Decimal::ZERO {
+                // Paid as the plan says (a negative commission), and said: it is most often a
+                // figure of the data written with the wrong sign.
+                let (base, paid) = (money(lw.base), money(pay));
+                r.warnings.push(rep_warning(rep, "negative_base", &src.id, lw.base, words, || {
+                    (
+                        format!("has a credited base of {base} for `{}`: a negative base pays a negative commission ({paid}); check the figures", src.id),
+                        format!("的 `{}` 计提基数为 {base}：负数基数产生负提成（{paid}），请核对数据", src.id),
+                    )
+                }));
+            }
             r.commission.push(LineResult {
                 id: src.id.clone(),
                 base: lw.base,
@@ -76,7 +87,7 @@ pub(super) fn settle(plan: &CompiledPlan, data: &Dataset, period: usize, mut wor
             }
             if let Some(minimum) = base.below_minimum {
                 let monthly = base.monthly;
-                r.warnings.push(rep_warning(rep, "below_minimum_wage", monthly, words, || {
+                r.warnings.push(rep_warning(rep, "below_minimum_wage", "base_pay", monthly, words, || {
                     let (shown, minimum) = (money(monthly), money(minimum));
                     (format!("has a monthly salary of {shown}, below the local minimum of {minimum}"), format!("的月底薪 {shown} 低于当地最低工资 {minimum}"))
                 }));
@@ -104,7 +115,7 @@ fn finish(plan: &CompiledPlan, rep: &crate::data::Rep, r: &mut RepResult, owed: 
     let earned = sum(r.commission.iter().map(|l| l.pay).chain(r.bonuses.iter().map(|b| b.amount)).chain(r.adjustments.iter().map(|a| a.amount))).ok_or("total_pay")?;
     let mut variable = earned;
     if let Some(cap) = plan.plan.variable_pay_cap.filter(|c| variable > *c) {
-        r.warnings.push(rep_warning(rep, "variable_pay_capped", variable, words, || {
+        r.warnings.push(rep_warning(rep, "variable_pay_capped", "variable_pay", variable, words, || {
             let (earned, cap) = (money(variable), money(cap));
             (format!("earned {earned} of variable pay, capped at {cap}"), format!("浮动薪酬 {earned} 超过上限，按 {cap} 发放"))
         }));
@@ -127,7 +138,7 @@ fn finish(plan: &CompiledPlan, rep: &crate::data::Rep, r: &mut RepResult, owed: 
         let (low, high) = bp.share_range;
         if share < low || share > high {
             let pct = crate::plan::RoundingMode::HalfUp.apply(share.checked_mul(Decimal::ONE_HUNDRED).ok_or("total_pay")?, 2);
-            r.warnings.push(rep_warning(rep, "base_share_out_of_range", pct, words, || {
+            r.warnings.push(rep_warning(rep, "base_share_out_of_range", "base_pay", pct, words, || {
                 let (l, h) = (low * Decimal::ONE_HUNDRED, high * Decimal::ONE_HUNDRED); // ok: validated percentages
                 (
                     format!("has base pay of {pct}% of total pay, outside the {}–{}% the plan aims for", l.normalize(), h.normalize()),
@@ -144,15 +155,12 @@ pub(crate) fn sum(values: impl Iterator<Item = Decimal>) -> Option<Decimal> {
     values.into_iter().try_fold(Decimal::ZERO, |s, v| s.checked_add(v))
 }
 
-/// A pay warning about `rep`, in `words` (its path, value and message) or as its code alone.
-fn rep_warning(rep: &crate::data::Rep, code: &'static str, value: Decimal, words: bool, message: impl FnOnce() -> (String, String)) -> Problem {
+/// A pay warning about `rep` at its `field` (`reps.E01.base_pay`), in `words` (its path, value and
+/// message) or as its code alone.
+fn rep_warning(rep: &crate::data::Rep, code: &'static str, field: &str, value: Decimal, words: bool, message: impl FnOnce() -> (String, String)) -> Problem {
     if !words {
         return Problem::warning(code, String::new(), None, String::new(), String::new());
     }
-    let field = match code {
-        "variable_pay_capped" => "variable_pay",
-        _ => "base_pay",
-    };
     let (en, zh) = message();
     let p = rep_problem(rep, code, field, Some(value.to_string()), en, zh);
     Problem { severity: crate::problem::Severity::Warning, ..p }
