@@ -301,6 +301,8 @@ pub fn load_csv(text: &str) -> Result<Loaded, Vec<Problem>> {
                 format!("{rows} 行超过单个数据集上限 {MAX_ROWS} 行"),
             )])
         }
+        // A header and no row: taken, it would replace the reps in use with none.
+        Reading::Rows(_, _) if rows == 0 => return Err(vec![Problem::error("csv_empty", "", None, "the file has a header and no rows".into(), "文件只有表头，没有数据行".into())]),
         Reading::Rows(builder, _) => builder,
     };
     let reps = builder.dataset.reps.len();
@@ -680,6 +682,13 @@ mod tests {
         data.push_row(1, 0, [Some(Decimal::from(6)), Some(Decimal::from(7))]);
         let rows: Vec<Vec<Option<Decimal>>> = data.rows().map(|r| r.values().collect()).collect();
         assert_eq!(rows, [vec![Some(Decimal::from(5)), None], vec![Some(Decimal::from(6)), Some(Decimal::from(7))]]);
+    }
+
+    #[test]
+    fn a_header_without_rows_is_refused_like_an_empty_file() {
+        let problems = load_csv(HEAD).err().expect("refused");
+        assert_eq!((problems[0].code, problems[0].message.en.as_str(), problems[0].message.zh.as_str()), ("csv_empty", "the file has a header and no rows", "文件只有表头，没有数据行"));
+        assert!(load_csv(&format!("{HEAD}\n\n")).is_err());
     }
 
     #[test]
