@@ -243,6 +243,22 @@ test('attributes in: the portal switches the element\'s language and period', as
   await context.close();
 });
 
+test('events out: a period or year to date chosen inside the element, the portal follows and says which period its plan cost is of', async () => {
+  const { page, context, errors } = await openPortal();
+  await inEl(page, 'select[data-testid="period"]').selectOption('2026-Q2');
+  const q2 = evaluate(PLAN_JSON, { period: '2026-Q2' });
+  await eventually(() => page.locator('[data-testid="portal-period"]').inputValue(), '2026-Q2', 'the portal follows');
+  assert.equal(await page.locator('[data-testid="plan-cost-period"]').textContent(), '2026-Q2');
+  assert.equal(await page.locator('[data-testid="plan-cost"]').textContent(), `¥${grouped(q2.totals.total_pay)}`);
+  assert.equal(await page.locator('[data-testid="my-total"]').textContent(), `¥${grouped(q2.reps.find((r) => r.rep_id === 'E01').total_pay)}`);
+  await inEl(page, '[data-testid="ytd"]').check();
+  await eventually(() => page.locator('[data-testid="plan-cost-period"]').textContent(), '2026-Q2, year to date', 'year to date named');
+  await page.locator('button[data-portal-lang="zh"]').click();
+  await eventually(() => page.locator('[data-testid="plan-cost-period"]').textContent(), '2026-Q2 年度累计', 'in Chinese');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('events out: the element\'s own language switch tells the portal, which follows it (one language on the page)', async () => {
   const { page, context, errors, events } = await openPortal();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');

@@ -19,7 +19,7 @@ const WORDS = {
     how: 'How the commission was computed', slice: 'Slice', amount: 'Amount', rate: 'Rate', pay: 'Pay', totalPay: 'Pay', team: 'East team',
     rep: 'Rep', grade: 'Grade', teamTotal: 'Team', export: 'Download payroll CSV', designer: 'Plan designer',
     tryIt: "Try a change: the cost and the status on the right come from the element's events.",
-    cost: 'Plan cost', status: 'Status', usePlan: 'Use this plan in “My pay”', valid: 'valid', invalid: 'has errors',
+    cost: 'Plan cost', ytdOf: '{period}, year to date', status: 'Status', usePlan: 'Use this plan in “My pay”', valid: 'valid', invalid: 'has errors',
     note1: 'Example page of the incentive engine: the two cards call the engine API; the designer below is the',
     note2: 'element. Nothing is sent to a server.', back: '← the playground on its own', me: 'Zhang Wei', meRole: 'East · New business',
   },
@@ -30,7 +30,7 @@ const WORDS = {
     how: '提成计算过程', slice: '区间', amount: '金额', rate: '比例', pay: '提成', totalPay: '薪酬', team: '华东团队',
     rep: '销售', grade: '等级', teamTotal: '团队合计', export: '下载工资表 CSV', designer: '方案设计',
     tryIt: '试着改一下：右侧的成本和状态来自组件发出的事件。',
-    cost: '方案成本', status: '状态', usePlan: '在“我的薪酬”中使用此方案', valid: '有效', invalid: '有错误',
+    cost: '方案成本', ytdOf: '{period} 年度累计', status: '状态', usePlan: '在“我的薪酬”中使用此方案', valid: '有效', invalid: '有错误',
     note1: '激励引擎的示例页面：上方两张卡片直接调用引擎 API；下方的方案设计是', note2: '组件。数据不会发送到任何服务器。',
     back: '← 单独打开沙盘', me: '张伟', meRole: '华东 · 新客户销售',
   },
@@ -168,10 +168,22 @@ function setLang(next, service) {
   for (const el of document.querySelectorAll('[data-t]')) el.textContent = WORDS[next][el.dataset.t];
   const valid = $('plan-status').dataset.valid;
   if (valid) $('plan-status').textContent = WORDS[next][valid === 'true' ? 'valid' : 'invalid'];
+  showCostScope();
   if (service) refresh(service);
 }
 
 let refresh = () => {};
+/** The portal's period follows the one chosen inside the element (set once the engine is up). */
+let followPeriod = () => {};
+/** The period (and whether year to date) of the plan cost the element last reported. */
+let costScope = null;
+
+/** Says which period the plan cost is of: "2026-Q3", or "2026-Q3, year to date". */
+function showCostScope() {
+  if (!costScope) return;
+  const { period, yearToDate } = costScope;
+  $('plan-cost-period').textContent = yearToDate ? WORDS[lang].ytdOf.replace('{period}', period) : period;
+}
 
 async function main() {
   // The element's events: the cost of the plan being designed and whether it validates.
@@ -186,6 +198,9 @@ async function main() {
     const { results, period, yearToDate } = e.detail;
     $('plan-cost').textContent = `¥${money(results.totals.total_pay)}`;
     $('plan-cost').title = `${period}${yearToDate ? ' YTD' : ''} · ${results.totals.reps} reps`;
+    costScope = { period, yearToDate };
+    showCostScope();
+    followPeriod(period);
   });
 
   await init();
@@ -202,6 +217,13 @@ async function main() {
   };
   refresh(service);
 
+  // A period chosen inside the element: the portal's widgets follow it (event out).
+  followPeriod = (period) => {
+    if (period === select.value || !periods.includes(period)) return;
+    select.value = period;
+    refresh(service);
+  };
+  if (costScope) followPeriod(costScope.period);
   // The portal's period drives the widgets and the element (attribute in).
   select.addEventListener('change', () => {
     playground.setAttribute('period', select.value);
