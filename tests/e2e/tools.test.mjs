@@ -729,6 +729,24 @@ test('an edit survives a reload; Start over returns to the first preset', async 
   });
 });
 
+test('undoing Start over brings back the preset chosen before, named as it was, and every preset can still be chosen', async () => {
+  await withPlayground(async ({ page }) => {
+    const preset = app(page, 'select[data-testid="preset"]');
+    const labels = () => preset.locator('option').allTextContents();
+    const before = await labels();
+    await preset.selectOption('kpi-okr');
+    await eventually(() => preset.inputValue(), 'kpi-okr', 'KPI + OKR chosen');
+    await app(page, '[data-testid="reset"]').click();
+    await eventually(() => preset.inputValue(), FIRST, 'after Start over');
+    await app(page, '[data-testid="undo"]').click();
+    await eventually(() => preset.inputValue(), 'kpi-okr', 'undone: KPI + OKR again');
+    assert.deepEqual(await labels(), before, 'no option renamed');
+    assert.deepEqual(await pagePlan(page), JSON.parse(presetJson('kpi-okr')));
+    await preset.selectOption(FIRST);
+    await eventually(() => cell(page, 'E01', 'commission').textContent(), '38,000.00', 'the first preset chosen again');
+  });
+});
+
 test('a pinned baseline survives a reload: the comparison is shown again with the same figures', async () => {
   await withPlayground(async ({ page }) => {
     await app(page, '[data-testid="pin-baseline"]').click();

@@ -41,7 +41,7 @@ export function renderEditor(el) {
   const presetDescribed = edited && el.text(plan, 'description') === el.text(preset.plan, 'description');
   return html`<section class="panel editor" aria-label=${el.L('plan')}>
     <label class="row preset">${el.L('preset')}
-      <select data-testid="preset" @change=${(e) => el.loadPreset(e.target.value)}>
+      <select data-testid="preset" .value=${el.presetId} @change=${(e) => el.loadPreset(e.target.value)}>
         ${el.presetId ? nothing : html`<option value="" disabled selected>${el.text(plan) || el.L('plan')}</option>`}
         ${el.presets.map((p) => html`<option value=${p.id} ?selected=${p.id === el.presetId}>${presetLabel(el, p, plan, edited)}</option>`)}
       </select>

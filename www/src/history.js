@@ -1,5 +1,6 @@
-// Undo and redo of plan edits. Keystrokes in the same field within a short time count as
-// one edit, so undo goes back a value, not a character.
+// Undo and redo of plan edits: each state the element records is its plan and its preset.
+// Keystrokes in the same field within a short time count as one edit, so undo goes back a
+// value, not a character.
 
 const COALESCE_MS = 1000;
 
@@ -13,7 +14,7 @@ export class History {
     this.lastTime = 0;
   }
 
-  /** Records `before` (the plan before an edit of `path`); `now` is the time in ms. */
+  /** Records `before` (the state before an edit of `path`); `now` is the time in ms. */
   record(before, path, now = Date.now()) {
     const sameField = path != null && path === this.lastPath && now - this.lastTime < COALESCE_MS;
     if (!sameField) {
@@ -25,7 +26,7 @@ export class History {
     this.lastTime = now;
   }
 
-  /** The plan to go back to from `current`, or null. */
+  /** The state to go back to from `current`, or null. */
   undo(current) {
     if (!this.past.length) return null;
     this.future.push(current);
@@ -33,7 +34,7 @@ export class History {
     return this.past.pop();
   }
 
-  /** The plan to go forward to from `current`, or null. */
+  /** The state to go forward to from `current`, or null. */
   redo(current) {
     if (!this.future.length) return null;
     this.past.push(current);

@@ -493,7 +493,7 @@ export class SalesPlanPlayground extends LitElement {
       plan = null;
     }
     if (editorCanShow(plan)) {
-      if (this.currentPlan) this.history.record(this.currentPlan, null);
+      if (this.currentPlan) this.history.record(this.undoState(), null);
       this.presetId = '';
       this.cardIndex = 0;
       this.apply(plan);
@@ -622,7 +622,10 @@ export class SalesPlanPlayground extends LitElement {
     this.loadReport = null;
     // Returns the user loaded go with the user's data: the host's reps (or the sample reps) come back alone.
     if (this.hostReps) {
-      if (this.returns || this.dataSource?.csv !== this.hostReps.csv) this.useReps(this.hostReps, { quiet: true });
+      if (this.returns || this.dataSource?.csv !== this.hostReps.csv) {
+        this.returns = null; // not carried over to the host's reps, as a reps file would carry them
+        this.useReps(this.hostReps, { quiet: true });
+      }
     } else if (this.returns || !this.dataSource?.sample) {
       this.useEngine(this.api.Engine.withSampleReps(), { sample: true });
     }
@@ -630,14 +633,24 @@ export class SalesPlanPlayground extends LitElement {
     else this.loadPreset(this.presets[0].id);
   }
 
+  /** What undo goes back to: the plan, and the preset it was chosen from (the preset list names it). */
+  undoState() {
+    return { plan: this.currentPlan, presetId: this.presetId };
+  }
+
+  /** Goes back to a state `undoState` gave. */
+  restoreState(state) {
+    if (!state) return;
+    this.presetId = state.presetId;
+    this.apply(state.plan);
+  }
+
   undo() {
-    const plan = this.history.undo(this.currentPlan);
-    if (plan) this.apply(plan);
+    this.restoreState(this.history.undo(this.undoState()));
   }
 
   redo() {
-    const plan = this.history.redo(this.currentPlan);
-    if (plan) this.apply(plan);
+    this.restoreState(this.history.redo(this.undoState()));
   }
 
   /** Ctrl+Z undoes a plan edit, Ctrl+Shift+Z or Ctrl+Y redoes it, wherever the focus is. */
@@ -670,7 +683,7 @@ export class SalesPlanPlayground extends LitElement {
     if (report.ok && plan) {
       this.jsonProblems = [];
       this.jsonDraft = null;
-      this.history.record(this.currentPlan, null);
+      this.history.record(this.undoState(), null);
       this.apply(plan);
     } else {
       this.jsonProblems = report.problems.filter((p) => p.severity === 'error');
@@ -729,7 +742,7 @@ export class SalesPlanPlayground extends LitElement {
 
   /** Sets one field of the plan by its path and re-evaluates; undoable. */
   edit(path, value) {
-    this.history.record(this.currentPlan, path);
+    this.history.record(this.undoState(), path);
     this.lastEdited = path;
     this.apply(setIn(this.currentPlan, path, value));
   }
@@ -753,7 +766,7 @@ export class SalesPlanPlayground extends LitElement {
   loadPreset(id) {
     const preset = this.presets.find((p) => p.id === id);
     if (!preset) return;
-    if (this.currentPlan) this.history.record(this.currentPlan, null);
+    if (this.currentPlan) this.history.record(this.undoState(), null);
     this.presetId = id;
     this.cardIndex = 0;
     this.apply(structuredClone(preset.plan));
