@@ -11,7 +11,7 @@ const SHOWN_PLACES: u32 = 4;
 /// from 10,000 up ("1645929" → "1,645,929"; 2026 and 9999 stay as they are), and more than 4
 /// decimal places rounded to 4 after "≈" ("56.714285…" → "≈56.7143").
 pub(crate) fn plain(value: Decimal) -> String {
-    let shown = value.round_dp_with_strategy(SHOWN_PLACES, RoundingStrategy::MidpointAwayFromZero);
+    let shown = to_shown_places(value);
     let approx = if shown == value { "" } else { "≈" };
     let text = shown.normalize().to_string();
     let digits = text.strip_prefix('-').unwrap_or(&text);
@@ -26,12 +26,16 @@ pub(crate) fn plain(value: Decimal) -> String {
 /// compared with) while it is not: then every digit, so that "59.999999999, below 60" never
 /// reads "≈60, below 60".
 pub(crate) fn plain_against(value: Decimal, other: Decimal) -> String {
-    let shown = value.round_dp_with_strategy(SHOWN_PLACES, RoundingStrategy::MidpointAwayFromZero);
-    if shown == other && value != other {
+    if value != other && to_shown_places(value) == other {
         grouped(&value.normalize().to_string())
     } else {
         plain(value)
     }
+}
+
+/// `value` rounded half away from zero to the places a message shows.
+fn to_shown_places(value: Decimal) -> Decimal {
+    value.round_dp_with_strategy(SHOWN_PLACES, RoundingStrategy::MidpointAwayFromZero)
 }
 
 /// An amount of money as messages show it: every digit the amount has, thousands grouped as

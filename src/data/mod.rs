@@ -552,9 +552,7 @@ impl Builder {
         self.dataset.shrink_to_fit();
         Loaded { dataset: self.dataset, problems: self.problems }
     }
-}
 
-impl Builder {
     /// When the file's periods are named as months, quarters or years (2026-03, 2026-Q1, 2026),
     /// the rows of a period written otherwise (`Q4 2026`, an Excel date `2026-10-01`) are left
     /// out and reported: kept, they would be a period of their own, and their reps would be

@@ -51,8 +51,8 @@ pub(super) fn settle(plan: &CompiledPlan, data: &Dataset, period: usize, mut wor
             if lw.base < Decimal::ZERO {
                 // Paid as the plan says (a negative commission), and said: it is most often a
                 // figure of the data written with the wrong sign.
-                let (base, paid) = (money(lw.base), money(pay));
                 r.warnings.push(rep_warning(rep, "negative_base", &src.id, lw.base, words, || {
+                    let (base, paid) = (money(lw.base), money(pay));
                     (
                         format!("has a credited base of {base} for `{}`: a negative base pays a negative commission ({paid}); check the figures", src.id),
                         format!("的 `{}` 计提基数为 {base}：负数基数产生负提成（{paid}），请核对数据", src.id),

@@ -56,6 +56,22 @@ function typedValue(text, type, optional) {
   return typed;
 }
 
+const isObject = (v) => v != null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * Whether the editor can show `plan`: an object with at least one scorecard, each card with
+ * its list of KPIs, and each list of the plan (cards, KPIs, lines, bonuses…) a list of objects.
+ * A plan that is not is reported by the engine, about its file, and the plan in use stays
+ * (a plan with other mistakes is shown, with them).
+ */
+function editorCanShow(plan) {
+  if (!isObject(plan) || !Array.isArray(plan.scorecards) || !plan.scorecards.length) return false;
+  const lists = Object.values(plan).filter(Array.isArray);
+  if (!lists.every((list) => list.every(isObject))) return false;
+  if (plan.grades != null && !(isObject(plan.grades) && (plan.grades.bands == null || (Array.isArray(plan.grades.bands) && plan.grades.bands.every(isObject))))) return false;
+  return plan.scorecards.every((card) => Array.isArray(card.kpis) && card.kpis.every(isObject));
+}
+
 /**
  * The playground as a custom element. See the README's "Embed it" section for the
  * attributes, properties, events and CSS custom properties.
@@ -72,22 +88,6 @@ function typedValue(text, type, optional) {
  * @fires lang-change - `{ lang }` when the user switches the language with the element's own
  *   switch (not when the host sets `lang`), so that a host page can follow.
  */
-const isObject = (v) => v != null && typeof v === 'object' && !Array.isArray(v);
-
-/**
- * Whether the editor can show `plan`: an object with at least one scorecard, each card with
- * its list of KPIs, and each list of the plan (cards, KPIs, lines, bonuses…) a list of objects.
- * A plan that is not is reported by the engine, about its file, and the plan in use stays
- * (a plan with other mistakes is shown, with them).
- */
-export function editorCanShow(plan) {
-  if (!isObject(plan) || !Array.isArray(plan.scorecards) || !plan.scorecards.length) return false;
-  const lists = Object.values(plan).filter(Array.isArray);
-  if (!lists.every((list) => list.every(isObject))) return false;
-  if (plan.grades != null && !(isObject(plan.grades) && (plan.grades.bands == null || (Array.isArray(plan.grades.bands) && plan.grades.bands.every(isObject))))) return false;
-  return plan.scorecards.every((card) => Array.isArray(card.kpis) && card.kpis.every(isObject));
-}
-
 export class SalesPlanPlayground extends LitElement {
   static properties = {
     lang: { type: String, reflect: true },
@@ -1042,7 +1042,7 @@ export class SalesPlanPlayground extends LitElement {
       ${this.loadReport ? this.renderLoadReport() : nothing}
       ${this.status === 'loading' ? html`<p class="status">${this.L('loading')}</p>` : nothing}
       ${this.status === 'failed' ? html`<p class="status error">${this.L('failed')}${this.L('colon')}${message(this, this.problems[0]?.message)}</p>` : nothing}
-      ${this.currentPlan ? html`<div class=${this.renderStatementOpen() ? 'layout with-statement' : 'layout'}>${renderEditor(this)}${this.renderResults()}${this.renderStatement()}</div>` : nothing}
+      ${this.currentPlan ? html`<div class=${this.statementOpen() ? 'layout with-statement' : 'layout'}>${renderEditor(this)}${this.renderResults()}${this.renderStatement()}</div>` : nothing}
     </div>`;
   }
 
@@ -1162,14 +1162,14 @@ export class SalesPlanPlayground extends LitElement {
     else this.charts.draw('regions', canvas('regions'), costByRegionConfig(this.shownResults.reps, (g) => name(this.lang, g), L));
   }
 
-  /** The open rep's statement, as a drawer over the dimmed results (a click there closes it). */
   /** Whether a rep's statement is shown (printing then prints it alone). */
-  renderStatementOpen() {
-    return !!(this.shownResults && this.explained?.rep_id === this.selectedRep && this.explained);
+  statementOpen() {
+    return !!(this.shownResults && this.explained && this.explained.rep_id === this.selectedRep);
   }
 
+  /** The open rep's statement, as a drawer over the dimmed results (a click there closes it). */
   renderStatement() {
-    const rep = this.renderStatementOpen() ? this.explained : null;
+    const rep = this.statementOpen() ? this.explained : null;
     return rep ? html`<div class="backdrop no-print" data-testid="backdrop" @click=${() => this.closeExplanation()}></div>${renderExplanation(this, rep, this.shownResults)}` : nothing;
   }
 

@@ -265,10 +265,9 @@ export const styles = css`
   .statement-top .statement-title { flex: 1 1 220px; margin: 4px 0 0; }
   .lang button { white-space: nowrap; }
   .statement-foot { margin-top: 12px; }
-  /* Printing shows the open statement alone, as a page. */
+  /* Printing shows the open statement alone, as a page; with none open, the results: summary, table and charts. */
   @media print {
     :host { background: #fff; }
-    /* A statement open prints alone; otherwise the results print: summary, table and charts. */
     .bar, .actions, .load-report, .editor, .no-print, .layout.with-statement .results, .results .filters, .results .toolbar, .scroll-hint { display: none !important; }
     .layout { display: block; padding: 0; }
     .panel.results { position: static; max-height: none; overflow: visible; border: 0; box-shadow: none; padding: 0; }
