@@ -1852,11 +1852,24 @@ export interface PotentialFlag {
    */
   checks: PotentialCheck[];
   /**
+   * Why the rep is flagged, in both languages: the rep, then each check's value against its bar.
+   */
+  message: Message;
+  /**
    * The rep's id.
    */
   rep_id: string;
 }
 export interface PotentialCheck {
+  /**
+   * The least value that holds: the team statistic plus the condition's `by`, or the
+   * percentile range's `from`.
+   */
+  at_least: string;
+  /**
+   * The most that holds: the percentile range's `to` (none for a team statistic).
+   */
+  at_most?: string | null;
   /**
    * What the value was compared with: the team statistic (`average`, `median`, `p75`) or
    * `percentile_rank`.

@@ -790,6 +790,12 @@ fn signals_of_the_example() {
     assert_eq!(s.high_potentials.iter().map(|f| f.rep_id.as_str()).collect::<Vec<_>>(), ["W04"]);
     let checks = &s.high_potentials[0].checks;
     assert_eq!(checks.iter().map(|c| c.team_value.to_string()).collect::<Vec<_>>(), ["32.26", "84.1875", "70.9063"]);
+    assert_eq!(checks.iter().map(|c| (c.at_least.to_string(), c.at_most.map(|m| m.to_string()))).collect::<Vec<_>>(), [
+        ("25".into(), Some("75".into())),
+        ("89.1875".into(), None),
+        ("90.9063".into(), None)
+    ]);
+    assert!(s.high_potentials[0].message.en.starts_with("High potential — Luo Jia (W04): revenue_collected 774,000 ranks at percentile 32.26 of the team's values, within 25–75;"));
     let mut without = ws.clone();
     let mut plan: Value = serde_json::from_str(&plan_text("signals")).unwrap();
     plan.as_object_mut().unwrap().remove("signals");

@@ -287,6 +287,21 @@ fn luo_jia_is_a_high_potential_mid_ranked_revenue_satisfaction_92_training_100()
     assert_eq!((checks[1].value, checks[1].compared_with.as_str(), checks[1].team_value), (d("92"), "average", d("84.1875")));
     assert_eq!((checks[2].value, checks[2].team_value), (d("100"), d("70.9063")));
     assert!(checks.iter().all(|c| c.holds));
+    // The bars: the percentile range, and each average plus its `by`.
+    assert_eq!((checks[0].at_least, checks[0].at_most), (d("25"), Some(d("75"))));
+    assert_eq!((checks[1].at_least, checks[1].at_most), (d("89.1875"), None));
+    assert_eq!(checks[2].at_least, d("90.9063"));
+    let message = &s.high_potentials[0].message;
+    assert_eq!(
+        message.en,
+        "High potential — Luo Jia (W04): revenue_collected 774,000 ranks at percentile 32.26 of the team's values, within 25–75; \
+         satisfaction 92 ≥ the team's average 84.1875 + 5 = 89.1875; training_participation 100 ≥ the team's average 70.9063 + 20 = 90.9063"
+    );
+    assert_eq!(
+        message.zh,
+        "高潜——罗佳（W04）：revenue_collected 774,000 位于团队第 32.26 百分位，在 25–75 之内；\
+         satisfaction 92 ≥ 团队平均值 84.1875 + 5 = 89.1875；training_participation 100 ≥ 团队平均值 70.9063 + 20 = 90.9063"
+    );
 }
 
 #[test]
@@ -335,6 +350,15 @@ fn high_potentials_by_region_against_the_median_the_75th_percentile_and_a_percen
         ]
     );
     assert!(s.high_potentials.iter().all(|f| f.checks.iter().all(|c| c.holds)));
+    // No `by`: the bar is the statistic itself, and the message says whose it is.
+    let n04 = &s.high_potentials[3];
+    assert_eq!(n04.checks[1].at_least, d("84"));
+    assert_eq!(
+        n04.message.en,
+        "High potential — Cao Hui (N04): nps 92 ≥ the region's median 76; satisfaction 84 ≥ the region's 75th percentile 84; \
+         revenue_collected 604,000 ranks at percentile 28.57 of the region's values, within 0–50"
+    );
+    assert!(n04.message.zh.contains("satisfaction 84 ≥ 同区域第 75 百分位 84"), "{}", n04.message.zh);
 }
 
 #[test]
@@ -682,6 +706,45 @@ fn an_improvement_plan_judged_before_it_starts_is_refused() {
     let report = Workspace::new(load_csv(SMALL).unwrap().dataset).set_plan_json(&plan.to_string());
     let errors: Vec<_> = report.problems.iter().filter(|p| p.is_error()).map(|p| (p.code, p.path.as_str(), p.value.as_deref())).collect();
     assert_eq!(errors, [("improvement_periods", "signals.improvement_plans[0].period", Some("2026-Q1"))]);
+}
+
+#[test]
+fn a_second_improvement_plan_for_the_same_rep_value_and_period_is_refused() {
+    // The same formula but for spaces is the same value.
+    let plan = small_plan(json!({ "improvement_plans": [
+        { "rep": "A1", "metric": "visits/2", "from_period": "2026-Q1", "period": "2026-Q2", "planned": 10 },
+        { "rep": "A2", "metric": "visits/2", "from_period": "2026-Q1", "period": "2026-Q2", "planned": 10 },
+        { "rep": "A1", "metric": "visits / 2", "from_period": "2026-Q1", "period": "2026-Q2", "planned": 12 }
+    ] }));
+    let report = Workspace::new(load_csv(SMALL).unwrap().dataset).set_plan_json(&plan.to_string());
+    let errors: Vec<_> = report.problems.iter().filter(|p| p.is_error()).collect();
+    assert_eq!(errors.iter().map(|p| (p.code, p.path.as_str())).collect::<Vec<_>>(), [("duplicate_improvement_plan", "signals.improvement_plans[2]")]);
+    assert_eq!(errors[0].message.en, "improvement_plans[0] already plans visits / 2 for rep A1 in 2026-Q2: keep one plan per rep, value and period");
+    assert_eq!(errors[0].message.zh, "improvement_plans[0] 已为销售 A1 在 2026-Q2 设定了 visits / 2 的改进计划：每位销售、每个数值、每个期间只保留一个计划");
+}
+
+#[test]
+fn rules_that_can_never_fire_are_kept_with_a_warning() {
+    // The sample data holds four quarters: a streak of five cannot be seen. A fall of more than
+    // 100% needs a value that turns negative.
+    let plan = sample_plan_with(json!({ "alerts": [
+        { "id": "c5", "name": "C five times", "rule": { "type": "grade_streak", "grade": "C", "periods": 5 } },
+        { "id": "halved", "name": "NPS crashed", "rule": { "type": "drop", "metric": "nps", "by_pct": 150 } }
+    ] }));
+    let mut ws = Workspace::with_sample_reps();
+    let report = ws.set_plan_json(&plan.to_string());
+    assert!(report.ok, "{:#?}", report.problems);
+    let warnings: Vec<_> = report.problems.iter().filter(|p| p.code == "streak_longer_than_data" || p.code == "fall_past_zero").map(|p| (p.code, p.path.as_str(), p.value.as_deref(), p.is_error())).collect();
+    assert_eq!(
+        warnings,
+        [("fall_past_zero", "signals.alerts[1].rule.by_pct", Some("150"), false), ("streak_longer_than_data", "signals.alerts[0].rule.periods", Some("5"), false)]
+    );
+    let streak = report.problems.iter().find(|p| p.code == "streak_longer_than_data").unwrap();
+    assert_eq!(streak.message.en, "a streak of 5 periods can never be seen: the data holds 4 (2026-Q1, 2026-Q2, 2026-Q3, 2026-Q4)");
+    assert_eq!(streak.message.zh, "连续 5 期永远不会出现：数据只有 4 个期间（2026-Q1、2026-Q2、2026-Q3、2026-Q4）");
+    // A streak of four fits the data.
+    let four = sample_plan_with(json!({ "alerts": [{ "id": "c4", "name": "C four times", "rule": { "type": "grade_streak", "grade": "C", "periods": 4 } }] }));
+    assert!(!ws.set_plan_json(&four.to_string()).problems.iter().any(|p| p.code == "streak_longer_than_data"));
 }
 
 #[test]

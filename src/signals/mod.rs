@@ -105,6 +105,8 @@ pub struct PotentialFlag {
     pub rep_id: crate::label::Label,
     /// One check per condition of the rule, in the rule's order.
     pub checks: Vec<PotentialCheck>,
+    /// Why the rep is flagged, in both languages: the rep, then each check's value against its bar.
+    pub message: Message,
 }
 
 /// One condition of the high-potential rule, worked out for a rep.
@@ -120,6 +122,12 @@ pub struct PotentialCheck {
     pub compared_with: String,
     /// The team statistic's value, or the rep's percentile rank (0–100).
     pub team_value: Decimal,
+    /// The least value that holds: the team statistic plus the condition's `by`, or the
+    /// percentile range's `from`.
+    pub at_least: Decimal,
+    /// The most that holds: the percentile range's `to` (none for a team statistic).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at_most: Option<Decimal>,
     /// Whether the condition holds.
     pub holds: bool,
 }
@@ -242,7 +250,7 @@ pub(super) fn zh_gap(what: &str) -> &'static str {
     }
 }
 
-fn rep_names(id: &str, name: &str, name_zh: &str) -> (String, String) {
+pub(super) fn rep_names(id: &str, name: &str, name_zh: &str) -> (String, String) {
     let zh = if name_zh.is_empty() { name } else { name_zh };
     let en = if name.is_empty() { id.to_string() } else { format!("{name} ({id})") };
     (en, if zh.is_empty() { id.to_string() } else { format!("{zh}（{id}）") })

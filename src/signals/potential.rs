@@ -3,7 +3,8 @@
 //! formulas can read the flag.
 
 use super::stats::{percent_rank, statistic};
-use super::{History, PotentialCheck, PotentialFlag};
+use super::{plain, zh_gap, History, PotentialCheck, PotentialFlag};
+use crate::problem::Message;
 use crate::data::Dataset;
 use crate::plan::{CompiledPlan, PotentialCondition, TeamScope};
 use rust_decimal::Decimal;
@@ -68,18 +69,86 @@ pub(crate) fn high_potentials(plan: &CompiledPlan, data: &Dataset, period: usize
                 Some(match condition {
                     PotentialCondition::Above { metric, stat, by } => {
                         let team_value = (*stat_value)?;
-                        PotentialCheck { metric: metric.clone(), value, compared_with: stat.clone(), team_value, holds: value >= team_value.checked_add(*by)? }
+                        let at_least = team_value.checked_add(*by)?;
+                        PotentialCheck { metric: metric.clone(), value, compared_with: stat.clone(), team_value, at_least, at_most: None, holds: value >= at_least }
                     }
                     PotentialCondition::Percentile { metric, from, to } => {
                         let rank = percent_rank(team, value);
-                        PotentialCheck { metric: metric.clone(), value, compared_with: "percentile_rank".into(), team_value: rank, holds: *from <= rank && rank <= *to }
+                        PotentialCheck { metric: metric.clone(), value, compared_with: "percentile_rank".into(), team_value: rank, at_least: *from, at_most: Some(*to), holds: *from <= rank && rank <= *to }
                     }
                 })
             })
             .collect();
         if let Some(checks) = checks.filter(|c| !c.is_empty() && c.iter().all(|x| x.holds)) {
-            flags.push((rep, PotentialFlag { rep_id: data.reps[rep].id.clone(), checks }));
+            let r = &data.reps[rep];
+            let message = flag_message(super::rep_names(&r.id, r.name(), r.name_zh()), rule.team, &checks);
+            flags.push((rep, PotentialFlag { rep_id: r.id.clone(), checks, message }));
         }
     }
     flags
+}
+
+/// Why a rep is flagged, in both languages: "High potential — Zhang Wei (E01): satisfaction 92 ≥
+/// the team's average 85 + 5 = 90; revenue_collected ranks at percentile 60, within 25–75".
+fn flag_message((who, who_zh): (String, String), team: TeamScope, checks: &[PotentialCheck]) -> Message {
+    let (whose, whose_zh) = match team {
+        TeamScope::All => ("the team's", "团队"),
+        TeamScope::Role => ("the role's", "同岗位"),
+        TeamScope::Region => ("the region's", "同区域"),
+    };
+    let (en, zh): (Vec<String>, Vec<String>) = checks
+        .iter()
+        .map(|c| {
+            let value = plain(c.value);
+            let Some(at_most) = c.at_most else {
+                let (stat, stat_zh) = stat_names(&c.compared_with);
+                let by = if c.at_least == c.team_value { String::new() } else { format!(" + {} = {}", plain(c.at_least - c.team_value), plain(c.at_least)) };
+                return (
+                    format!("{} {value} ≥ {whose} {stat} {}{by}", c.metric, plain(c.team_value)),
+                    format!("{}{}{value} ≥ {whose_zh}{stat_zh} {}{by}", c.metric, zh_gap(&c.metric), plain(c.team_value)),
+                );
+            };
+            let (rank, from, to) = (plain(c.team_value), plain(c.at_least), plain(at_most));
+            (
+                format!("{} {value} ranks at percentile {rank} of {whose} values, within {from}–{to}", c.metric),
+                format!("{}{}{value} 位于{whose_zh}第 {rank} 百分位，在 {from}–{to} 之内", c.metric, zh_gap(&c.metric)),
+            )
+        })
+        .unzip();
+    Message { en: format!("High potential — {who}: {}", en.join("; ")), zh: format!("高潜——{who_zh}：{}", zh.join("；")) }
+}
+
+/// A team statistic in words: `average`, `median` or `p75`.
+fn stat_names(stat: &str) -> (String, String) {
+    match stat {
+        "average" => ("average".into(), "平均值".into()),
+        "median" => ("median".into(), "中位数".into()),
+        p => {
+            let n = p.trim_start_matches('p');
+            (format!("{n}{} percentile", ordinal_suffix(n)), format!("第 {n} 百分位"))
+        }
+    }
+}
+
+/// The English ordinal ending of a number written as `n`: 1st, 2nd, 3rd, 11th, 75th, 12.5th.
+fn ordinal_suffix(n: &str) -> &'static str {
+    let tens = n.len() >= 2 && n.as_bytes()[n.len() - 2] == b'1';
+    match n.as_bytes().last() {
+        _ if n.contains('.') || tens => "th",
+        Some(b'1') => "st",
+        Some(b'2') => "nd",
+        Some(b'3') => "rd",
+        _ => "th",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ordinal_suffix;
+
+    #[test]
+    fn ordinals_in_english() {
+        let got: Vec<String> = ["1", "2", "3", "4", "11", "12", "13", "21", "22", "75", "90", "101", "111", "12.5"].iter().map(|n| format!("{n}{}", ordinal_suffix(n))).collect();
+        assert_eq!(got, ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "75th", "90th", "101st", "111th", "12.5th"]);
+    }
 }

@@ -15,18 +15,25 @@ const SEVERITY_ORDER = { warning: 0, info: 1, ok: 2 };
 function statName(lang, stat) {
   const p = /^p(\d+(?:\.\d+)?)$/.exec(stat);
   if (!p) return term(lang, stat);
-  return lang === 'zh' ? `第 ${p[1]} 百分位` : `${p[1]}th percentile`;
+  return lang === 'zh' ? `第 ${p[1]} 百分位` : `${p[1]}${ordinalSuffix(p[1])} percentile`;
+}
+
+/** The English ordinal ending of a number written as `n`: 1st, 2nd, 3rd, 11th, 75th, 12.5th. */
+function ordinalSuffix(n) {
+  if (n.includes('.') || /1\d$/.test(n)) return 'th';
+  return { 1: 'st', 2: 'nd', 3: 'rd' }[n.at(-1)] ?? 'th';
 }
 
 /** One check of the high-potential rule: the rep's value against the team's, and the bar. */
-function checkText(el, c, condition) {
+function checkText(el, c) {
   // A data column by its friendly name ("Customer satisfaction"), a formula as written.
   const metric = columnName(el.lang, c.metric) ?? c.metric;
   if (c.compared_with === 'percentile_rank') {
-    const band = condition ? ` ∈ ${short(condition.from)}–${short(condition.to)}` : '';
-    return `${metric} ${short(c.value)}${paren(el.lang, `${el.L('percentileRank').toLowerCase()} ${short(c.team_value)}${band}`)}`;
+    return `${metric} ${short(c.value)}${paren(el.lang, `${el.L('percentileRank').toLowerCase()} ${short(c.team_value)} ∈ ${short(c.at_least)}–${short(c.at_most)}`)}`;
   }
-  const by = condition?.by != null && Number(condition.by) !== 0 ? ` + ${short(condition.by)} = ${short(sum([c.team_value, String(condition.by)]))}` : '';
+  // The condition's `by`: the bar less the statistic (both exact decimals as text).
+  const negated = c.team_value.startsWith('-') ? c.team_value.slice(1) : `-${c.team_value}`;
+  const by = Number(c.at_least) !== Number(c.team_value) ? ` + ${short(sum([c.at_least, negated]))} = ${short(c.at_least)}` : '';
   return `${metric} ${short(c.value)} ≥ ${statName(el.lang, c.compared_with)} ${short(c.team_value)}${by}`;
 }
 
@@ -58,7 +65,7 @@ export function renderSignals(el, s) {
         <button type="button" class="linklike" @click=${() => el.selectRep(a.rep_id)}>${msg(a.message)}</button></li>`)}</ul>` : nothing}
     ${open === 'potential' ? html`<ul class="signal-list" data-testid="high-potentials">${s.high_potentials.map((f) => html`<li data-rep=${f.rep_id}>
         <button type="button" class="linklike" @click=${() => el.selectRep(f.rep_id)}>★ ${el.repName(f.rep_id)}${paren(el.lang, f.rep_id)}</button>
-        <span class="hint">${f.checks.map((c, i) => checkText(el, c, el.currentPlan?.signals?.high_potential?.conditions?.[i])).join(' · ')}</span></li>`)}</ul>` : nothing}
+        <span class="hint">${f.checks.map((c) => checkText(el, c)).join(' · ')}</span></li>`)}</ul>` : nothing}
     ${open === 'health' ? html`<ul class="signal-list health" data-testid="health">${[...s.health].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]).map((h) => html`<li class=${h.severity} data-check=${h.code} data-path=${h.path}>
         <span class="mark" aria-label=${h.severity}>${HEALTH_MARK[h.severity]}</span> ${msg(h.message)}</li>`)}</ul>` : nothing}
   </section>`;

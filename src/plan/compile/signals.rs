@@ -61,7 +61,10 @@ pub(super) fn compile_signals(plan: &Plan, data: &Dataset, slots: &Slots, high_p
         .enumerate()
         .map(|(i, a)| match &a.rule {
             AlertCondition::Drop { metric, .. } | AlertCondition::Level { metric, .. } => parse(metric, format!("signals.alerts[{i}].rule.metric")),
-            AlertCondition::GradeStreak { .. } => None,
+            AlertCondition::GradeStreak { periods, .. } => {
+                streak_fits(*periods, data, &format!("signals.alerts[{i}].rule.periods"), problems);
+                None
+            }
         })
         .collect();
     let potential = signals
@@ -101,6 +104,20 @@ pub(super) fn compile_signals(plan: &Plan, data: &Dataset, slots: &Slots, high_p
     }
     problems.append(&mut f.problems);
     CompiledSignals { alerts, potential, improvements }
+}
+
+/// A grade streak longer than the data's periods can never fire: a warning at `path`.
+fn streak_fits(periods: u32, data: &Dataset, path: &str, problems: &mut Vec<Problem>) {
+    let held = data.periods.len();
+    if periods as usize > held {
+        problems.push(Problem::warning(
+            "streak_longer_than_data",
+            path,
+            Some(periods.to_string()),
+            format!("a streak of {periods} periods can never be seen: the data holds {held} ({})", data.periods.join(", ")),
+            format!("连续 {periods} 期永远不会出现：数据只有 {held} 个期间（{}）", data.periods.join("、")),
+        ));
+    }
 }
 
 /// `problem` as a warning that says the improvement plan is skipped.

@@ -38,6 +38,15 @@ pub(super) fn signals(plan: &Plan, out: &mut Vec<Problem>) {
                         ));
                     }
                 }
+                if let Some(v) = by_pct.filter(|v| *v > Decimal::ONE_HUNDRED) {
+                    out.push(Problem::warning(
+                        "fall_past_zero",
+                        format!("{path}.by_pct"),
+                        Some(v.to_string()),
+                        format!("a fall of {v}% is a fall past zero: the rule fires only for a value that turns negative"),
+                        format!("下降 {v}% 意味着降到零以下：只有数值变为负数时规则才会触发"),
+                    ));
+                }
             }
             AlertCondition::Level { below, above, to_date, only_at, .. } => {
                 match (below, above) {
@@ -95,6 +104,16 @@ pub(super) fn signals(plan: &Plan, out: &mut Vec<Problem>) {
     }
     for (i, plan_item) in signals.improvement_plans.iter().enumerate() {
         let path = format!("signals.improvement_plans[{i}]");
+        let same = |other: &&crate::plan::ImprovementPlan| other.rep == plan_item.rep && other.period == plan_item.period && same_formula(&other.metric, &plan_item.metric);
+        if let Some(first) = signals.improvement_plans[..i].iter().position(|other| same(&other)) {
+            out.push(Problem::error(
+                "duplicate_improvement_plan",
+                path.clone(),
+                Some(format!("{} {} {}", plan_item.rep, plan_item.metric, plan_item.period)),
+                format!("improvement_plans[{first}] already plans {} for rep {} in {}: keep one plan per rep, value and period", plan_item.metric, plan_item.rep, plan_item.period),
+                format!("improvement_plans[{first}] 已为销售 {} 在 {} 设定了 {} 的改进计划：每位销售、每个数值、每个期间只保留一个计划", plan_item.rep, plan_item.period, plan_item.metric),
+            ));
+        }
         blank_names(&path, [&plan_item.metric_name, &plan_item.metric_name_zh], ("the plan improves", "改进计划所跟踪数值"), out);
         // Names of the plan's kind compare in time order (2026-Q2 before 2026-Q3).
         let order = |name: &str| plan.period.parse(name);
@@ -109,6 +128,11 @@ pub(super) fn signals(plan: &Plan, out: &mut Vec<Problem>) {
             ));
         }
     }
+}
+
+/// Two formulas written alike but for spaces (`a/b` and `a / b`).
+fn same_formula(a: &str, b: &str) -> bool {
+    a.chars().filter(|c| !c.is_whitespace()).eq(b.chars().filter(|c| !c.is_whitespace()))
 }
 
 /// `metric_name` and `metric_name_zh` at `path` (an alert's rule or an improvement plan):
