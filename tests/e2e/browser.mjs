@@ -4,6 +4,7 @@ import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { isDeepStrictEqual } from 'node:util';
 import { chromium } from 'playwright-core';
+import { inflateSync } from 'node:zlib';
 import { startServer } from '../../scripts/serve.mjs';
 
 export const CHROMIUM_ARGS = [
@@ -61,4 +62,25 @@ export async function eventually(read, expected, message, seconds = 10) {
     await new Promise((ok) => setTimeout(ok, 50));
   }
   assert.deepEqual(value, expected, typeof message === 'function' ? message() : message);
+}
+
+/** The pages of a PDF (as Chromium writes it), each with its count of text-drawing operators. */
+export function pdfPages(pdf) {
+  const text = pdf.toString('latin1');
+  const objects = new Map([...text.matchAll(/(\d+) 0 obj\s*([\s\S]*?)endobj/g)].map((m) => [Number(m[1]), m[2]]));
+  const pages = [];
+  for (const body of objects.values()) {
+    if (!/\/Type\s*\/Page(?![s\w])/.test(body)) continue;
+    const refs = [...(body.match(/\/Contents\s*(\[[^\]]*\]|\d+ 0 R)/)?.[1] ?? '').matchAll(/(\d+) 0 R/g)].map((m) => Number(m[1]));
+    let ops = 0;
+    for (const ref of refs) {
+      const obj = objects.get(ref) ?? '';
+      const raw = Buffer.from(obj.slice(obj.indexOf('stream') + 6).replace(/^\r?\n/, '').replace(/\r?\nendstream\s*$/, ''), 'latin1');
+      let content;
+      try { content = inflateSync(raw).toString('latin1'); } catch { content = raw.toString('latin1'); }
+      ops += (content.match(/\b(Tj|TJ)\b/g) ?? []).length;
+    }
+    pages.push({ textOps: ops });
+  }
+  return pages;
 }

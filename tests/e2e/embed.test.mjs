@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { openPlayground, useBrowser, eventually } from './browser.mjs';
+import { openPlayground, useBrowser, eventually, app, pdfPages } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
 const engine = require('../../pkg-node/incentive_engine.js');
@@ -400,5 +400,107 @@ test('several embedded elements are independent: plan and reps as properties, pl
   await page.waitForTimeout(300); // a session would be saved 150 ms after an edit
   assert.deepEqual(await page.evaluate(() => [localStorage.length, location.hash]), [0, '']);
   assert.deepEqual(errors.filter((e) => !/404/.test(e)), []);
+  await context.close();
+});
+
+/** The dark theme the package README gives: the documented --ip-* properties, nothing else. */
+const DARK = Object.fromEntries(readFileSync(new URL('../../npm/README.md', import.meta.url), 'utf8')
+  .split('a dark theme is')[1].split('```')[1].match(/--ip-[a-z-]+: [^;]+/g).map((d) => d.split(': ')));
+
+/**
+ * Every visible text inside the element whose colour against the background it is drawn on
+ * (the nearest backgrounds up the tree, blended) is below `least`, as "text: ratio (colour on
+ * background)". WCAG's contrast ratio.
+ */
+const lowContrast = (page, least) => page.evaluate((least) => {
+  const parse = (c) => {
+    const rgb = /rgba?\(([\d.]+), ([\d.]+), ([\d.]+)(?:, ([\d.]+))?\)/.exec(c);
+    if (rgb) return [+rgb[1], +rgb[2], +rgb[3], rgb[4] == null ? 1 : +rgb[4]];
+    const srgb = /color\(srgb ([\d.]+) ([\d.]+) ([\d.]+)(?: \/ ([\d.]+))?\)/.exec(c); // a color-mix() result
+    if (srgb) return [+srgb[1] * 255, +srgb[2] * 255, +srgb[3] * 255, srgb[4] == null ? 1 : +srgb[4]];
+    throw new Error(`colour not read: ${c}`);
+  };
+  const over = (top, under) => top.slice(0, 3).map((v, i) => v * top[3] + under[i] * (1 - top[3])).concat(1);
+  const parent = (el) => el.parentElement ?? el.getRootNode().host ?? null;
+  const background = (el) => {
+    const layers = [];
+    for (let e = el; e; e = parent(e)) {
+      const c = parse(getComputedStyle(e).backgroundColor);
+      if (c[3] > 0) layers.push(c);
+      if (c[3] === 1) break;
+    }
+    return layers.reduceRight((under, top) => over(top, under), [255, 255, 255, 1]);
+  };
+  const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }).reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  const root = document.querySelector('sales-plan-playground').shadowRoot;
+  const out = [];
+  for (const el of root.querySelectorAll('*')) {
+    const field = el.matches('input:not([type="checkbox"], [type="radio"]), textarea, select');
+    const text = field ? el.value || el.placeholder : [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join('').trim();
+    if (!text || !el.checkVisibility({ opacityProperty: true, visibilityProperty: true }) || el.closest('option, [disabled], :disabled')) continue;
+    const bg = background(el);
+    const fg = over(parse(getComputedStyle(el).color), bg);
+    const r = ratio(fg, bg);
+    if (r < least) out.push(`${text.slice(0, 30)}: ${r.toFixed(2)} (${getComputedStyle(el).color} on ${bg.slice(0, 3).map(Math.round)})`);
+  }
+  return out;
+}, least);
+
+test('a dark theme through --ip-* only: every text inside stays readable, the charts take the accent and the theme\'s text and grid', async () => {
+  const { page, context, errors } = await openPlayground(env, '/', { viewport: { width: 1440, height: 900 } });
+  // The default theme first: the floor the dark one is held to.
+  const least = 3;
+  await app(page, 'select[data-testid="preset"]').selectOption('target-oriented');
+  await app(page, '[data-signal-tab="health"]').click();
+  assert.deepEqual(await lowContrast(page, least), [], 'the default theme');
+  await page.evaluate((dark) => { for (const [k, v] of Object.entries(dark)) document.documentElement.style.setProperty(k, v); }, DARK);
+  await app(page, '[data-testid="pin-baseline"]').click();
+  await app(page, '[data-path="commission[0].tiers[1].rate_pct"]').fill('6');
+  await app(page, '[data-testid="comparison"]').waitFor();
+  assert.deepEqual(await lowContrast(page, least), [], 'the dark theme: results, comparison, health checks');
+  await app(page, 'tr[data-rep="E01"]').click();
+  await app(page, '[data-testid="explanation"]').waitFor();
+  assert.deepEqual(await lowContrast(page, least), [], 'the dark theme: a statement');
+  // The charts: the payout curve in the accent, ticks in the muted text, grid lines in the border colour.
+  const chart = await page.evaluate(() => {
+    const el = document.querySelector('sales-plan-playground');
+    const c = el.charts.charts.get('payout');
+    return { line: c.data.datasets[0].borderColor, ticks: c.options.scales.y.ticks.color, grid: c.options.scales.y.grid.color, legend: c.options.color };
+  });
+  assert.deepEqual(chart, { line: '#6d9bff', ticks: '#9aa4b2', grid: '#2a3441', legend: '#9aa4b2' });
+  await page.screenshot({ path: new URL('../../test-output/screenshots/dark-theme.png', import.meta.url).pathname });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('"Print statement" inside the portal prints the statement alone, and the portal is as it was after', async () => {
+  const { page, context, errors } = await openPortal();
+  await inEl(page, 'tr[data-rep="E01"]').click();
+  await inEl(page, '[data-testid="explanation"]').waitFor();
+  // The print dialog is the browser's: here print() only records the call, and afterprint is sent by hand.
+  await page.evaluate(() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; });
+  await inEl(page, '[data-testid="print-statement"]').click();
+  assert.equal(await page.evaluate(() => window.__printed), 1);
+  await page.emulateMedia({ media: 'print' });
+  const shown = () => page.evaluate(() => {
+    const visible = (el) => !!el && el.checkVisibility();
+    const inside = document.querySelector('sales-plan-playground').shadowRoot;
+    const box = document.querySelector('sales-plan-playground').getBoundingClientRect();
+    return {
+      portalNav: visible(document.querySelector('.sidenav')), myPay: visible(document.querySelector('[data-testid="my-pay"]')),
+      designerTitle: visible(document.querySelector('#designer-title')), statement: visible(inside.querySelector('[data-testid="explanation"]')),
+      left: Math.round(box.left), top: Math.round(box.top), sheets: document.adoptedStyleSheets.length,
+    };
+  });
+  assert.deepEqual(await shown(), { portalNav: false, myPay: false, designerTitle: false, statement: true, left: 0, top: 0, sheets: 1 });
+  const pages = pdfPages(await page.pdf({ format: 'A4' }));
+  assert.deepEqual(pages.map((p) => p.textOps > 0), [true], 'one page: the statement, not the portal around it');
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await page.emulateMedia({ media: 'screen' });
+  const after = await shown();
+  assert.deepEqual({ ...after, left: undefined, top: undefined }, { portalNav: true, myPay: true, designerTitle: true, statement: true, left: undefined, top: undefined, sheets: 0 });
+  assert.equal(await page.locator('[data-ip-print-path], [data-ip-printing]').count(), 0);
+  assert.deepEqual(errors, []);
   await context.close();
 });

@@ -8,10 +8,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFileSync, mkdirSync } from 'node:fs';
-import { deflateRawSync, inflateSync } from 'node:zlib';
+import { deflateRawSync } from 'node:zlib';
 import readXlsxFile, { readSheet } from 'read-excel-file/node';
 import writeExcelFile from 'write-excel-file/node';
-import { openPlayground, useBrowser, app, eventually } from './browser.mjs';
+import { openPlayground, useBrowser, app, eventually, pdfPages } from './browser.mjs';
 import { localized } from '../../www/src/i18n.js';
 
 const require = createRequire(import.meta.url);
@@ -129,26 +129,6 @@ function gb18030(text) {
   return out;
 }
 
-/** The pages of a PDF (as Chromium writes it), each with its count of text-drawing operators. */
-function pdfPages(pdf) {
-  const text = pdf.toString('latin1');
-  const objects = new Map([...text.matchAll(/(\d+) 0 obj\s*([\s\S]*?)endobj/g)].map((m) => [Number(m[1]), m[2]]));
-  const pages = [];
-  for (const body of objects.values()) {
-    if (!/\/Type\s*\/Page(?![s\w])/.test(body)) continue;
-    const refs = [...(body.match(/\/Contents\s*(\[[^\]]*\]|\d+ 0 R)/)?.[1] ?? '').matchAll(/(\d+) 0 R/g)].map((m) => Number(m[1]));
-    let ops = 0;
-    for (const ref of refs) {
-      const obj = objects.get(ref) ?? '';
-      const raw = Buffer.from(obj.slice(obj.indexOf('stream') + 6).replace(/^\r?\n/, '').replace(/\r?\nendstream\s*$/, ''), 'latin1');
-      let content;
-      try { content = inflateSync(raw).toString('latin1'); } catch { content = raw.toString('latin1'); }
-      ops += (content.match(/\b(Tj|TJ)\b/g) ?? []).length;
-    }
-    pages.push({ textOps: ops });
-  }
-  return pages;
-}
 
 // The sample's header and the rows of three reps (all four quarters).
 const SAMPLE_LINES = engine.sampleCsv().trim().split(/\r?\n/);

@@ -9,8 +9,48 @@ import {
 
 Chart.register(BarController, BarElement, LineController, LineElement, PointElement, LinearScale, CategoryScale, Tooltip, Legend, Filler);
 
-const COLORS = { base: '#9aa4b2', commission: '#1f5eff', bonuses: '#17a673', guide: 'rgba(31, 94, 255, 0.14)', up: '#17803d', down: '#c0262d' };
-const GRADE_COLORS = { S: '#17803d', A: '#1f5eff', B: '#d08a00', C: '#c0262d' };
+const COLORS = { base: '#9aa4b2', bonuses: '#17a673', up: '#17803d', down: '#c0262d' };
+const GRADE_COLORS = { S: '#17803d', B: '#d08a00', C: '#c0262d' };
+
+/** A 2D context that writes colours in one form (kept: the theme is read on every draw). */
+let paint;
+
+/**
+ * The element's theme as the charts draw it: its accent (commission, grade A, the curve), the
+ * muted text of ticks and legends, and the grid's lines, each as the host set them through
+ * `--ip-*`, written as a canvas writes a colour (`#0f766e`).
+ * @param {Element} el the element, whose shadow root's :host defines the `--_*` tokens
+ * @returns {{ accent: string, text: string, grid: string }}
+ */
+export function chartTheme(el) {
+  const style = getComputedStyle(el);
+  paint ??= document.createElement('canvas').getContext('2d');
+  const ctx = paint;
+  const read = (token, fallback) => {
+    ctx.fillStyle = fallback;
+    ctx.fillStyle = style.getPropertyValue(token).trim() || fallback; // a colour the canvas cannot read leaves the fallback
+    return ctx.fillStyle;
+  };
+  return { accent: read('--_accent', '#1f5eff'), text: read('--_muted', '#667085'), grid: read('--_border', '#e3e8ef') };
+}
+
+/** `color` (`#rrggbb`, as a canvas writes an opaque colour) at opacity `alpha`. */
+function faded(color, alpha) {
+  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
+  return hex ? `rgba(${hex.slice(1).map((h) => parseInt(h, 16)).join(', ')}, ${alpha})` : color;
+}
+
+/** `options` with the theme's colours for text, legends, ticks, grid lines and axis titles. */
+function themed(options, t) {
+  const scales = Object.fromEntries(Object.entries(options.scales ?? {}).map(([id, scale]) => [id, {
+    ...scale,
+    ticks: { color: t.text, ...scale.ticks },
+    grid: { color: t.grid, ...scale.grid },
+    border: { color: t.grid, ...scale.border },
+    ...(scale.title ? { title: { color: t.text, ...scale.title } } : {}),
+  }]));
+  return { color: t.text, borderColor: t.grid, ...options, scales };
+}
 
 const num = (decimal) => Number(decimal ?? 0); // drawing only
 
@@ -23,9 +63,10 @@ export class Charts {
     this.charts = new Map();
   }
 
-  /** Draws (or updates) the chart `name` on `canvas` with `config`. */
-  draw(name, canvas, config) {
+  /** Draws (or updates) the chart `name` on `canvas` with `config`, in theme `t` ({@link chartTheme}). */
+  draw(name, canvas, config, t) {
     if (!canvas) return;
+    const options = themed({ animation: false, responsive: true, maintainAspectRatio: false, ...config.options }, t);
     // The page may hand this canvas to another chart (cost by region gives way to the change
     // against a baseline): the chart that held it goes first.
     for (const [other, held] of this.charts) {
@@ -40,12 +81,12 @@ export class Charts {
       chart = null;
     }
     if (!chart) {
-      chart = new Chart(canvas, { ...config, options: { animation: false, responsive: true, maintainAspectRatio: false, ...config.options } });
+      chart = new Chart(canvas, { ...config, options });
       this.charts.set(name, chart);
       return;
     }
     chart.data = config.data;
-    chart.options = { animation: false, responsive: true, maintainAspectRatio: false, ...config.options };
+    chart.options = options;
     chart.update('none');
   }
 
@@ -63,12 +104,12 @@ export class Charts {
 const money = (v) => Math.round(v).toLocaleString('en-US');
 
 /** The payout curve: pay at each attainment of target, for one representative target. */
-export function payoutConfig(curve, L) {
+export function payoutConfig(curve, L, t) {
   return {
     type: 'line',
     data: {
       labels: curve.map((p) => `${p.attainment_pct}%`),
-      datasets: [{ label: L('pay'), data: curve.map((p) => num(p.pay)), borderColor: COLORS.commission, backgroundColor: 'rgba(31, 94, 255, 0.08)', fill: true, pointRadius: 0, tension: 0 }],
+      datasets: [{ label: L('pay'), data: curve.map((p) => num(p.pay)), borderColor: t.accent, backgroundColor: faded(t.accent, 0.08), fill: true, pointRadius: 0, tension: 0 }],
     },
     options: {
       plugins: { legend: { display: false }, tooltip: { callbacks: { label: (c) => money(c.parsed.y) } } },
@@ -78,18 +119,18 @@ export function payoutConfig(curve, L) {
 }
 
 /** Each grade's share of reps against the guide's range (a floating bar behind). */
-export function gradesConfig(totals, L) {
+export function gradesConfig(totals, L, t) {
   const grades = totals.grades.map((g) => g.grade);
   const total = Math.max(1, totals.reps);
   const guide = totals.distribution;
-  const datasets = [{ label: L('shareOfReps'), data: totals.grades.map((g) => (100 * g.reps) / total), backgroundColor: grades.map((g) => GRADE_COLORS[g] ?? COLORS.commission), barPercentage: 0.5, order: 1 }];
+  const datasets = [{ label: L('shareOfReps'), data: totals.grades.map((g) => (100 * g.reps) / total), backgroundColor: grades.map((g) => GRADE_COLORS[g] ?? t.accent), barPercentage: 0.5, order: 1 }];
   if (guide.length) {
-    datasets.push({ label: L('guide'), data: grades.map((g) => { const d = guide.find((x) => x.grade === g); return d ? [num(d.min_pct), num(d.max_pct)] : null; }), backgroundColor: COLORS.guide, barPercentage: 0.9, grouped: false, order: 2 });
+    datasets.push({ label: L('guide'), data: grades.map((g) => { const d = guide.find((x) => x.grade === g); return d ? [num(d.min_pct), num(d.max_pct)] : null; }), backgroundColor: faded(t.accent, 0.14), barPercentage: 0.9, grouped: false, order: 2 });
   }
   return {
     type: 'bar',
     data: { labels: grades, datasets },
-    options: { plugins: { legend: { display: guide.length > 0, position: 'bottom', labels: { boxWidth: 10 } } }, scales: { y: { beginAtZero: true, ticks: { callback: (v) => `${v}%` } } } },
+    options: { plugins: { legend: { display: guide.length > 0, position: 'bottom', labels: { boxWidth: 10 } } }, scales: { x: {}, y: { beginAtZero: true, ticks: { callback: (v) => `${v}%` } } } },
   };
 }
 
@@ -100,7 +141,8 @@ const parts = (r) => ({
   bonuses: r.bonuses.reduce((s, b) => s + num(b.amount), 0),
 });
 
-function stacked(labels, rows, L, horizontal = false) {
+function stacked(labels, rows, L, t, horizontal = false) {
+  const colors = { ...COLORS, commission: t.accent };
   const sets = [
     ['base', L('basePay')],
     ['commission', L('commission')],
@@ -108,7 +150,7 @@ function stacked(labels, rows, L, horizontal = false) {
   ].filter(([key]) => rows.some((r) => r[key] !== 0));
   return {
     type: 'bar',
-    data: { labels, datasets: sets.map(([key, label]) => ({ label, data: rows.map((r) => r[key]), backgroundColor: COLORS[key], stack: 'pay' })) },
+    data: { labels, datasets: sets.map(([key, label]) => ({ label, data: rows.map((r) => r[key]), backgroundColor: colors[key], stack: 'pay' })) },
     options: {
       indexAxis: horizontal ? 'y' : 'x',
       plugins: { legend: { position: 'bottom', labels: { boxWidth: 10 } }, tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${money(c.parsed[horizontal ? 'x' : 'y'])}` } } },
@@ -118,15 +160,15 @@ function stacked(labels, rows, L, horizontal = false) {
 }
 
 /** Pay per rep, broken into base, net commission and bonuses, in table order. */
-export function payPerRepConfig(reps, nameOf, L) {
-  return stacked(reps.map(nameOf), reps.map(parts), L);
+export function payPerRepConfig(reps, nameOf, L, t) {
+  return stacked(reps.map(nameOf), reps.map(parts), L, t);
 }
 
 /** The plan's cost by region, broken down the same way. */
-export function costByRegionConfig(reps, regionName, L) {
+export function costByRegionConfig(reps, regionName, L, t) {
   const regions = [...new Set(reps.map((r) => r.region))].sort();
   const rows = regions.map((region) => reps.filter((r) => r.region === region).map(parts).reduce((a, b) => ({ base: a.base + b.base, commission: a.commission + b.commission, bonuses: a.bonuses + b.bonuses }), { base: 0, commission: 0, bonuses: 0 }));
-  return stacked(regions.map(regionName), rows, L, true);
+  return stacked(regions.map(regionName), rows, L, t, true);
 }
 
 /** Each rep's pay change against the baseline, biggest gain first. */

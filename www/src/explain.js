@@ -239,7 +239,7 @@ export function renderExplanation(el, rep, results) {
       <p class="statement-title">${el.L('statement')} · ${el.text(plan)} · ${results.year_to_date ? `${el.L('yearToDate')} ${periodsText(el, results.periods)}` : results.period}</p>
       <div class="detail-buttons">
         <span class="no-print" data-testid="statement-lang">${el.renderLangSwitch(true)}</span>
-        <button type="button" class="secondary no-print" data-testid="print-statement" @click=${() => window.print()}>${el.L('printStatement')}</button>
+        <button type="button" class="secondary no-print" data-testid="print-statement" @click=${() => el.printStatement()}>${el.L('printStatement')}</button>
         <button type="button" class="icon no-print" aria-label=${el.L('close')} @click=${() => el.closeExplanation()}>×</button>
       </div>
     </div>

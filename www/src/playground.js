@@ -23,7 +23,7 @@ import { ROWS_AT_ONCE, renderComparison, renderSummary, renderTable } from './re
 import { renderExplanation } from './explain.js';
 import { renderSignals } from './signals.js';
 import { renderLeftOut, renderNotComputed, renderProblemTable, messageOf, message, codeSpans } from './problems.js';
-import { Charts, payoutConfig, gradesConfig, payPerRepConfig, costByRegionConfig, deltaConfig } from './charts.js';
+import { Charts, chartTheme, payoutConfig, gradesConfig, payPerRepConfig, costByRegionConfig, deltaConfig } from './charts.js';
 import { name } from './i18n.js';
 import { styles } from './styles.js';
 
@@ -1154,12 +1154,42 @@ export class SalesPlanPlayground extends LitElement {
         this.curve = [];
       }
     }
-    this.charts.draw('payout', canvas('payout'), payoutConfig(this.curve ?? [], L));
-    this.charts.draw('grades', canvas('grades'), gradesConfig(this.shownResults.totals, L));
+    const t = chartTheme(this);
+    this.charts.draw('payout', canvas('payout'), payoutConfig(this.curve ?? [], L, t), t);
+    this.charts.draw('grades', canvas('grades'), gradesConfig(this.shownResults.totals, L, t), t);
     const nameOf = (r) => (this.lang === 'zh' ? r.name_zh || r.name : r.name);
-    this.charts.draw('pay', canvas('pay'), payPerRepConfig(this.visibleReps().slice(0, 60), nameOf, L));
-    if (this.comparison) this.charts.draw('delta', canvas('delta'), deltaConfig(this.comparison, nameOf, L));
-    else this.charts.draw('regions', canvas('regions'), costByRegionConfig(this.shownResults.reps, (g) => name(this.lang, g), L));
+    this.charts.draw('pay', canvas('pay'), payPerRepConfig(this.visibleReps().slice(0, 60), nameOf, L, t), t);
+    if (this.comparison) this.charts.draw('delta', canvas('delta'), deltaConfig(this.comparison, nameOf, L), t);
+    else this.charts.draw('regions', canvas('regions'), costByRegionConfig(this.shownResults.reps, (g) => name(this.lang, g), L, t), t);
+  }
+
+  /**
+   * Prints the statement alone, even inside a host page: for the print only, the page's other
+   * content is left out and the element's ancestors lay it out as a plain page, by a sheet the
+   * document adopts (a constructed sheet, which a `style-src 'self'` policy allows) and marks
+   * on the ancestors, all removed when printing ends.
+   */
+  printStatement() {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(`@media print {
+      body *:not([data-ip-print-path]):not([data-ip-printing]) { display: none !important; }
+      [data-ip-print-path], [data-ip-printing] {
+        display: block !important; position: static !important; margin: 0 !important; padding: 0 !important; border: 0 !important;
+        width: auto !important; max-width: none !important; height: auto !important; max-height: none !important; overflow: visible !important;
+        box-shadow: none !important; background: none !important;
+      }
+    }`);
+    const path = [];
+    for (let e = this.parentElement; e && e !== document.body && e !== document.documentElement; e = e.parentElement) path.push(e);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    for (const e of path) e.setAttribute('data-ip-print-path', '');
+    this.setAttribute('data-ip-printing', '');
+    window.addEventListener('afterprint', () => {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+      for (const e of path) e.removeAttribute('data-ip-print-path');
+      this.removeAttribute('data-ip-printing');
+    }, { once: true });
+    window.print();
   }
 
   /** Whether a rep's statement is shown (printing then prints it alone). */

@@ -18,6 +18,16 @@ export const styles = css`
     --_error: var(--ip-error, #c0262d);
     --_error-soft: var(--ip-error-soft, #fdecec);
     --_warn-soft: var(--ip-warn-soft, #fff6e0);
+    --_error-border: var(--ip-error-border, #f3c2c4);
+    --_warn: var(--ip-warn, #8a5300);
+    --_warn-border: var(--ip-warn-border, #f1d48a);
+    --_ok: var(--ip-ok, #17803d);
+    --_ok-soft: var(--ip-ok-soft, #eefaf2);
+    --_on-accent: var(--ip-on-accent, #ffffff);
+    /* Tints of the panel towards the text: table heads, totals, badges. They follow a dark
+       panel and light text as they follow the defaults. */
+    --_subtle: color-mix(in srgb, var(--_text) 3%, var(--_panel));
+    --_subtle-2: color-mix(in srgb, var(--_text) 6%, var(--_panel));
     --_radius: var(--ip-radius, 10px);
     --_font: var(--ip-font, system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif);
     --_font-size: var(--ip-font-size, 14px);
@@ -48,10 +58,12 @@ export const styles = css`
   .controls { display: flex; gap: 16px; align-items: center; }
   .controls label { display: flex; gap: 8px; align-items: center; color: var(--_muted); }
   select, input, button { font: inherit; color: inherit; }
-  select { padding: 5px 8px; border: 1px solid var(--_border); border-radius: 6px; background: #fff; }
+  /* Fields on the panel's colour, not the browser's white (a dark theme's text would vanish). */
+  :where(input, textarea) { background-color: var(--_panel); }
+  select { padding: 5px 8px; border: 1px solid var(--_border); border-radius: 6px; background: var(--_panel); }
   .lang { display: inline-flex; border: 1px solid var(--_border); border-radius: 6px; overflow: hidden; }
-  .lang button { border: 0; background: #fff; padding: 5px 12px; cursor: pointer; }
-  .lang button[aria-pressed='true'] { background: var(--_accent); color: #fff; }
+  .lang button { border: 0; background: var(--_panel); padding: 5px 12px; cursor: pointer; }
+  .lang button[aria-pressed='true'] { background: var(--_accent); color: var(--_on-accent); }
   .layout { display: grid; grid-template-columns: minmax(380px, 440px) minmax(0, 1fr); gap: 16px; padding: 16px 24px 32px; align-items: start; }
   /* Below this width the results table and the editor side by side would cut the table. */
   @container playground (max-width: 1180px) { .layout { grid-template-columns: 1fr; } }
@@ -73,58 +85,58 @@ export const styles = css`
   .grid.explain th:first-child { width: 34%; }
   .grid thead th { color: var(--_muted); font-size: 12px; }
   .grid tbody th { font-weight: 500; }
-  .cell-input { width: 100%; min-width: 0; padding: 5px 7px; border: 1px solid var(--_border); border-radius: 6px; background: #fff; }
+  .cell-input { width: 100%; min-width: 0; padding: 5px 7px; border: 1px solid var(--_border); border-radius: 6px; background: var(--_panel); }
   .cell-input.narrow { width: 76px; text-align: right; }
   .cell-input:focus, select:focus, button:focus-visible { outline: 2px solid var(--_accent); outline-offset: 1px; }
   .cell-input[aria-invalid='true'] { border-color: var(--_error); background: var(--_error-soft); }
   .field-error { color: var(--_error); font-size: 12px; margin-top: 3px; }
   .hint { color: var(--_muted); font-size: 12px; font-weight: normal; }
   .sum { font-weight: 600; text-align: right; padding-right: 10px !important; }
-  .sum.ok { color: #17803d; }
+  .sum.ok { color: var(--_ok); }
   .sum.bad { color: var(--_error); }
   .row { display: flex; gap: 8px; align-items: center; margin-bottom: 8px; color: var(--_muted); }
   .row select { flex: 1; min-width: 0; }
   .cell-input.formula { min-width: 96px; text-overflow: ellipsis; font-family: ui-monospace, 'SFMono-Regular', Menlo, monospace; font-size: 12px; }
-  button.secondary { border: 1px dashed var(--_border); background: #fff; border-radius: 6px; padding: 4px 10px; cursor: pointer; color: var(--_accent); }
+  button.secondary { border: 1px dashed var(--_border); background: var(--_panel); border-radius: 6px; padding: 4px 10px; cursor: pointer; color: var(--_accent); }
   button.icon { border: 0; background: none; cursor: pointer; color: var(--_muted); font-size: 16px; }
-  .banner { border-radius: 8px; padding: 10px 14px; margin-bottom: 12px; background: var(--_error-soft); border: 1px solid #f3c2c4; }
-  .banner.warn { background: var(--_warn-soft); border-color: #f1d48a; }
+  .banner { border-radius: 8px; padding: 10px 14px; margin-bottom: 12px; background: var(--_error-soft); border: 1px solid var(--_error-border); }
+  .banner.warn { background: var(--_warn-soft); border-color: var(--_warn-border); }
   .banner ul { margin: 6px 0 0; padding-left: 18px; }
   .banner code { font-size: 12px; color: var(--_muted); }
   .status { padding: 24px; color: var(--_muted); }
   .status.error { color: var(--_error); }
   .summary { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 12px; margin-bottom: 14px; }
-  .kpi-card { border: 1px solid var(--_border); border-radius: 8px; padding: 10px 12px; background: linear-gradient(180deg, #fff, #fafbfd); }
+  .kpi-card { border: 1px solid var(--_border); border-radius: 8px; padding: 10px 12px; background: linear-gradient(180deg, var(--_panel), var(--_subtle)); }
   .kpi-card span { display: block; color: var(--_muted); font-size: 12px; }
   .kpi-card strong { font-size: 18px; font-variant-numeric: tabular-nums; }
   .kpi-card .grades { display: flex; gap: 4px; flex-wrap: wrap; font-size: 13px; }
   .table-wrap { overflow: auto; border: 1px solid var(--_border); border-radius: 8px; }
   .results-table { width: 100%; border-collapse: collapse; font-size: 13px; font-variant-numeric: tabular-nums; }
   .results-table th, .results-table td { padding: 5px 6px; border-bottom: 1px solid var(--_border); text-align: left; white-space: nowrap; }
-  .results-table thead th { position: sticky; top: 0; background: #f9fafc; font-size: 12px; color: var(--_muted); font-weight: 600; z-index: 1; }
+  .results-table thead th { position: sticky; top: 0; background: var(--_subtle); font-size: 12px; color: var(--_muted); font-weight: 600; z-index: 1; }
   /* A very long name wraps instead of pushing the pay columns out of view. */
   .results-table tbody th { font-weight: 500; white-space: normal; overflow-wrap: anywhere; max-width: 22ch; }
   /* Narrower than the table: it scrolls sideways with the rep's name kept in view. */
-  .results-table tbody th, .results-table tfoot th { position: sticky; left: 0; background: var(--_panel, #fff); z-index: 1; }
+  .results-table tbody th, .results-table tfoot th { position: sticky; left: 0; background: var(--_panel); z-index: 1; }
   .results-table tbody tr:hover th, .results-table tbody tr[aria-selected='true'] th { background: var(--_accent-soft); }
   .results-table .num { text-align: right; }
   .results-table tbody tr:hover { background: var(--_accent-soft); }
-  .results-table tfoot tr.subtotal th, .results-table tfoot tr.subtotal td { background: #fafbfd; color: var(--_muted); }
-  .results-table tfoot tr.grand th, .results-table tfoot tr.grand td { font-weight: 700; background: #f1f4f9; }
+  .results-table tfoot tr.subtotal th, .results-table tfoot tr.subtotal td { background: var(--_subtle); color: var(--_muted); }
+  .results-table tfoot tr.grand th, .results-table tfoot tr.grand td { font-weight: 700; background: var(--_subtle-2); }
   .preset select { flex: 1; min-width: 0; font-weight: 600; }
   .description { margin: -4px 0 12px; line-height: 1.5; }
   .tabs { display: flex; gap: 4px; flex-wrap: wrap; margin: 2px 0 10px; }
-  .tabs button { border: 1px solid var(--_border); background: #fff; border-radius: 16px; padding: 3px 10px; cursor: pointer; font-size: 13px; }
-  .tabs button[aria-selected='true'] { background: var(--_accent); border-color: var(--_accent); color: #fff; }
-  tr.category th, tr.category td { background: #f6f8fb; font-weight: 600; font-size: 12px; padding-top: 6px; }
+  .tabs button { border: 1px solid var(--_border); background: var(--_panel); border-radius: 16px; padding: 3px 10px; cursor: pointer; font-size: 13px; }
+  .tabs button[aria-selected='true'] { background: var(--_accent); border-color: var(--_accent); color: var(--_on-accent); }
+  tr.category th, tr.category td { background: var(--_subtle); font-weight: 600; font-size: 12px; padding-top: 6px; }
   .grid code { font-size: 11px; }
   label.check { display: inline-flex; gap: 6px; align-items: center; cursor: pointer; }
   .results-table tbody tr { cursor: pointer; }
   .results-table tbody tr[aria-selected='true'] { background: var(--_accent-soft); box-shadow: inset 3px 0 0 var(--_accent); }
-  .flag { color: #c0262d; font-size: 12px; }
+  .flag { color: var(--_error); font-size: 12px; }
   .detail {
     position: fixed; top: 0; right: 0; bottom: 0; width: min(560px, 100vw); z-index: 10; overflow: auto;
-    background: #fff; border-left: 1px solid var(--_border); box-shadow: -12px 0 32px rgba(16, 24, 40, 0.14); padding: 18px 20px;
+    background: var(--_panel); border-left: 1px solid var(--_border); box-shadow: -12px 0 32px rgba(16, 24, 40, 0.14); padding: 18px 20px;
   }
   /* Dims the results behind an open statement (a click there closes it); the editor stays usable. */
   .backdrop { grid-column: 2; grid-row: 1; align-self: stretch; z-index: 5; position: relative; background: rgba(16, 24, 40, 0.14); border-radius: var(--_radius); }
@@ -132,41 +144,41 @@ export const styles = css`
   .detail-head { display: flex; justify-content: space-between; gap: 8px; }
   .detail h3 { margin: 0 0 4px; font-size: 15px; }
   .verdict { margin: 4px 0 8px; }
-  .flag-line { color: #c0262d; margin: 2px 0 8px; font-size: 13px; }
+  .flag-line { color: var(--_error); margin: 2px 0 8px; font-size: 13px; }
   .grid.explain { margin: 8px 0 12px; font-variant-numeric: tabular-nums; }
   .grid.explain thead th { border-bottom: 1px solid var(--_border); }
   .grid.explain .num { text-align: right; }
   .grid.explain tr.steps td { padding-top: 0; padding-bottom: 8px; border-bottom: 1px dashed var(--_border); }
   .step { display: inline-block; font-size: 12px; color: var(--_muted); margin-right: 10px; }
-  .note { display: inline-block; font-size: 11px; background: #fff3d6; color: #8a5300; border-radius: 8px; padding: 0 6px; margin-right: 6px; }
+  .note { display: inline-block; font-size: 11px; background: var(--_warn-soft); color: var(--_warn); border-radius: 8px; padding: 0 6px; margin-right: 6px; }
   .grid.explain tr.grand td, .grid.explain tr.grand th { border-top: 1px solid var(--_border); }
   .empty-detail { padding: 8px 2px; }
   .secondary-figure { color: var(--_muted); font-size: 12px; white-space: nowrap; }
-  .hints { font-size: 12px; background: var(--ip-warn-soft); border: 1px solid #f1d48a; border-radius: 6px; padding: 6px 10px; margin: 6px 0; }
+  .hints { font-size: 12px; background: var(--_warn-soft); border: 1px solid var(--_warn-border); border-radius: 6px; padding: 6px 10px; margin: 6px 0; }
   .hints ul { margin: 4px 0 0; padding-left: 18px; }
-  .hint.ok { color: #17803d; }
+  .hint.ok { color: var(--_ok); }
   .signals { margin: 0 0 12px; }
   .signal-tabs { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
   .chip { border: 1px solid var(--_border); background: var(--_panel); border-radius: 999px; padding: 3px 10px; font: inherit; font-size: 12px; cursor: pointer; color: inherit; }
   .chip[aria-expanded='true'] { background: var(--_accent-soft); border-color: var(--_accent); }
-  .chip.critical { border-color: #c0262d; color: #c0262d; }
+  .chip.critical { border-color: var(--_error); color: var(--_error); }
   .chip[disabled] { opacity: 0.5; cursor: default; }
   .signal-list { margin: 8px 0 0; padding: 8px 10px 8px 26px; font-size: 13px; background: var(--_panel); border: 1px solid var(--_border); border-radius: 8px; max-height: 220px; overflow: auto; }
   .signal-list li { margin: 2px 0; }
-  .signal-list li.critical, .alert-line.critical, .alert-mark.critical { color: #c0262d; }
+  .signal-list li.critical, .alert-line.critical, .alert-mark.critical { color: var(--_error); }
   .signal-list.health { list-style: none; padding-left: 10px; }
-  .signal-list.health li.warning { color: #8a5300; }
-  .signal-list.health li.ok .mark { color: #17803d; }
+  .signal-list.health li.warning { color: var(--_warn); }
+  .signal-list.health li.ok .mark { color: var(--_ok); }
   .signal-list .linklike { vertical-align: top; line-height: inherit; text-align: left; font-size: inherit; padding: 0; font-weight: 400; color: inherit; }
-  .alert-mark { color: #b26a00; font-size: 12px; cursor: help; }
-  .potential-mark { color: #d08a00; font-size: 12px; cursor: help; }
-  .alert-line { margin: 2px 0 6px; font-size: 13px; color: #8a5300; }
-  .potential-line { margin: 2px 0 6px; font-size: 13px; color: #8a5a00; }
-  .note.strength { background: #e6f6ec; color: #17803d; }
-  .note.weakness { background: #fdecec; color: #c0262d; }
+  .alert-mark { color: var(--_warn); font-size: 12px; cursor: help; }
+  .potential-mark { color: var(--_warn); font-size: 12px; cursor: help; }
+  .alert-line { margin: 2px 0 6px; font-size: 13px; color: var(--_warn); }
+  .potential-line { margin: 2px 0 6px; font-size: 13px; color: var(--_warn); }
+  .note.strength { background: var(--_ok-soft); color: var(--_ok); }
+  .note.weakness { background: var(--_error-soft); color: var(--_error); }
   .improvements { margin: 4px 0 10px; padding-left: 18px; font-size: 13px; }
-  .improvements li.met { color: #17803d; }
-  .improvements li.missed { color: #c0262d; }
+  .improvements li.met { color: var(--_ok); }
+  .improvements li.missed { color: var(--_error); }
   .more-rows { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; margin: 8px 2px 0; color: var(--_muted); }
   .legend { display: flex; flex-wrap: wrap; gap: 4px 16px; margin: 6px 2px 12px; }
   .legend b { color: var(--_text); }
@@ -181,21 +193,21 @@ export const styles = css`
   .toolbar { display: flex; gap: 10px; align-items: center; margin: 0 0 10px; }
   button.secondary[disabled] { opacity: 0.5; cursor: not-allowed; }
   .compare-note { grid-column: 1 / -1; margin: 0; }
-  .compare { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 10px; margin-bottom: 12px; padding: 10px 12px; border-radius: 8px; background: #f3f6ff; border: 1px solid #d6e0ff; }
+  .compare { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 10px; margin-bottom: 12px; padding: 10px 12px; border-radius: 8px; background: var(--_accent-soft); border: 1px solid color-mix(in srgb, var(--_accent) 22%, var(--_panel)); }
   .compare span { display: block; font-size: 12px; color: var(--_muted); }
   .compare strong { font-variant-numeric: tabular-nums; }
   /* The last valid plan's comparison while the plan in the editor has errors: greyed, labelled. */
-  .compare.stale { background: #f4f5f7; border-color: var(--_border); }
+  .compare.stale { background: var(--_subtle-2); border-color: var(--_border); }
   .compare.stale strong { color: var(--_muted); }
   .compare .stale-note { grid-column: 1 / -1; margin: 0; font-size: 12px; color: var(--_muted); font-style: italic; }
-  .up { color: #17803d; }
+  .up { color: var(--_ok); }
   .down { color: var(--_error); }
   .delta.up, .delta.down { font-weight: 600; }
   /* A plan's cost is not good or bad by its sign: a rise is a cost to weigh (amber), a fall a saving paid by the reps. */
-  .cost-up { color: #8a5300; }
+  .cost-up { color: var(--_warn); }
   .cost-down { color: var(--_accent); }
-  td[data-mark]::after { content: attr(data-mark); margin-left: 4px; color: #a15c00; font-size: 11px; cursor: help; }
-  .warnings { margin: 4px 0 0; padding-left: 18px; color: #8a5300; font-size: 12px; }
+  td[data-mark]::after { content: attr(data-mark); margin-left: 4px; color: var(--_warn); font-size: 11px; cursor: help; }
+  .warnings { margin: 4px 0 0; padding-left: 18px; color: var(--_warn); font-size: 12px; }
   .total-line { border-top: 1px solid var(--_border); padding-top: 8px; }
   .charts-block { margin: 0 0 12px; }
   button.linklike { border: 0; background: none; color: var(--_accent); cursor: pointer; padding: 2px 0; font-weight: 600; }
@@ -203,7 +215,7 @@ export const styles = css`
   button.go-to:hover code { text-decoration-style: solid; }
   .charts { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 12px; margin-top: 6px; }
   @container playground (max-width: 1300px) { .charts { grid-template-columns: 1fr; } }
-  .charts figure { margin: 0; border: 1px solid var(--_border); border-radius: 8px; padding: 8px 10px; background: #fff; }
+  .charts figure { margin: 0; border: 1px solid var(--_border); border-radius: 8px; padding: 8px 10px; background: var(--_panel); }
   .charts figcaption { font-size: 12px; font-weight: 600; color: var(--_muted); margin-bottom: 4px; }
   .chart-box { position: relative; height: 200px; }
   .filters { display: flex; gap: 10px; flex-wrap: wrap; align-items: center; margin: 0 0 8px; }
@@ -212,7 +224,7 @@ export const styles = css`
   button.sort { border: 0; background: none; font: inherit; color: inherit; cursor: pointer; padding: 0; font-weight: 600; }
   th.num button.sort { text-align: right; width: 100%; }
   .actions { display: flex; gap: 6px; align-items: center; flex-wrap: wrap; padding: 8px 24px; background: var(--_panel); border-bottom: 1px solid var(--_border); }
-  .actions button { border: 1px solid var(--_border); background: #fff; border-radius: 6px; padding: 4px 9px; cursor: pointer; }
+  .actions button { border: 1px solid var(--_border); background: var(--_panel); border-radius: 6px; padding: 4px 9px; cursor: pointer; }
   .actions button:hover:not([disabled]) { border-color: var(--_accent); color: var(--_accent); }
   .actions button[disabled] { opacity: 0.5; cursor: not-allowed; }
   .actions .source { color: var(--_muted); font-size: 13px; margin-right: 6px; }
@@ -229,33 +241,33 @@ export const styles = css`
     .actions button { padding: 3px 7px; font-size: 13px; }
     .actions .source { font-size: 12px; }
   }
-  .notice { color: #17803d; font-size: 13px; }
+  .notice { color: var(--_ok); font-size: 13px; }
   .share-link { flex: 1 1 260px; min-width: 200px; padding: 4px 8px; border: 1px solid var(--_border); border-radius: 6px; font-size: 12px; color: var(--_muted); }
-  .load-report { position: relative; margin: 12px 24px 0; padding: 10px 14px; border-radius: 8px; border: 1px solid var(--_border); background: #fff; }
-  .load-report.warn { background: var(--_warn-soft); border-color: #f1d48a; }
-  .load-report.ok { background: #eefaf2; border-color: #bfe6cb; }
+  .load-report { position: relative; margin: 12px 24px 0; padding: 10px 14px; border-radius: 8px; border: 1px solid var(--_border); background: var(--_panel); }
+  .load-report.warn { background: var(--_warn-soft); border-color: var(--_warn-border); }
+  .load-report.ok { background: var(--_ok-soft); border-color: color-mix(in srgb, var(--_ok) 30%, var(--_panel)); }
   .load-report p { margin: 4px 0; }
   .load-report .close { position: absolute; top: 6px; right: 8px; }
   .load-report table { max-width: 100%; }
   .grid.problems { font-size: 13px; }
-  .grid.problems thead th { border-bottom: 1px solid rgba(138, 83, 0, 0.2); }
+  .grid.problems thead th { border-bottom: 1px solid color-mix(in srgb, var(--_warn) 20%, transparent); }
   .grid.problems code { font-size: 12px; white-space: nowrap; }
   .grid.problems td:first-child { white-space: nowrap; }
   /* What a message quotes (an id, a value as the file has it), set apart without backticks. */
-  .msg code, .field-error code, .grid.problems td:last-child code { font-size: 0.92em; color: inherit; background: rgba(16, 24, 40, 0.06); padding: 0 3px; border-radius: 3px; white-space: normal; overflow-wrap: anywhere; }
+  .msg code, .field-error code, .grid.problems td:last-child code { font-size: 0.92em; color: inherit; background: color-mix(in srgb, var(--_text) 6%, transparent); padding: 0 3px; border-radius: 3px; white-space: normal; overflow-wrap: anywhere; }
   .load-report li code { font-size: 12px; color: var(--_muted); margin-right: 4px; }
   /* What the results leave out: one quiet line that opens the list. */
   .left-out { margin: -2px 0 12px; }
   .left-out summary {
     display: inline-flex; align-items: center; gap: 6px; cursor: pointer; list-style: none; user-select: none;
-    padding: 3px 12px; border-radius: 999px; border: 1px solid #f1d48a; background: var(--_warn-soft); color: #8a5300; font-size: 12px; font-weight: 600;
+    padding: 3px 12px; border-radius: 999px; border: 1px solid var(--_warn-border); background: var(--_warn-soft); color: var(--_warn); font-size: 12px; font-weight: 600;
   }
   .left-out summary::-webkit-details-marker { display: none; }
   .left-out summary::after { content: '▸'; font-size: 10px; }
   .left-out[open] summary::after { content: '▾'; }
-  .left-out summary:hover { border-color: #d9a93a; }
+  .left-out summary:hover { border-color: var(--_warn); }
   .left-out summary:focus-visible { outline: 2px solid var(--_accent); outline-offset: 1px; }
-  .left-out-list { margin-top: 8px; padding: 8px 12px 4px; border: 1px solid #f1d48a; border-radius: 8px; background: #fffcf3; max-height: 280px; overflow: auto; }
+  .left-out-list { margin-top: 8px; padding: 8px 12px 4px; border: 1px solid var(--_warn-border); border-radius: 8px; background: var(--_warn-soft); max-height: 280px; overflow: auto; }
   .left-out-list p { margin: 0 0 6px; }
   .left-out-list table { margin-bottom: 4px; }
   .statement-title { margin: 0 0 6px; font-size: 12px; color: var(--_muted); letter-spacing: 0.02em; }
@@ -267,7 +279,14 @@ export const styles = css`
   .statement-foot { margin-top: 12px; }
   /* Printing shows the open statement alone, as a page; with none open, the results: summary, table and charts. */
   @media print {
-    :host { background: #fff; }
+    /* Paper: a dark theme prints dark text on white; the accent stays the host's. */
+    :host {
+      background: #fff;
+      --_bg: #fff; --_panel: #fff; --_text: #1b2430; --_muted: #667085; --_border: #e3e8ef;
+      --_warn: #8a5300; --_ok: #17803d; --_error: #c0262d; --_on-accent: #fff;
+      --_warn-soft: #fff6e0; --_warn-border: #f1d48a; --_error-soft: #fdecec; --_error-border: #f3c2c4;
+      --_ok-soft: #eefaf2; --_accent-soft: #e8efff;
+    }
     .bar, .actions, .load-report, .editor, .no-print, .layout.with-statement .results, .results .filters, .results .toolbar, .scroll-hint { display: none !important; }
     .layout { display: block; padding: 0; }
     .panel.results { position: static; max-height: none; overflow: visible; border: 0; box-shadow: none; padding: 0; }
@@ -276,12 +295,12 @@ export const styles = css`
     .detail { position: static; width: auto; max-height: none; overflow: visible; box-shadow: none; border: 0; padding: 0; }
   }
   .kpi-toggle { border: 0; background: none; padding: 0; font: inherit; font-weight: 500; cursor: pointer; text-align: left; color: inherit; }
-  tr.kpi-details td { background: #f8faff; border-radius: 6px; }
+  tr.kpi-details td { background: var(--_subtle); border-radius: 6px; }
   .detail-grid { display: flex; flex-wrap: wrap; gap: 8px 14px; align-items: flex-end; padding: 4px 2px 8px; }
   .detail-field { display: flex; flex-direction: column; gap: 3px; font-size: 12px; color: var(--_muted); }
   .detail-field.wide { flex-basis: 100%; }
   .detail-field .pair { display: inline-flex; gap: 4px; align-items: center; margin-right: 10px; }
-  button.danger { border: 1px solid #f3c2c4; background: #fff; color: var(--_error); border-radius: 6px; padding: 4px 10px; cursor: pointer; }
+  button.danger { border: 1px solid var(--_error-border); background: var(--_panel); color: var(--_error); border-radius: 6px; padding: 4px 10px; cursor: pointer; }
   .cell-input.tiny { width: 56px; text-align: right; }
   /* Laptop widths: a narrower editor so that the results table keeps every column in view. */
   @container playground (min-width: 1181px) and (max-width: 1360px) { .layout { grid-template-columns: minmax(360px, 384px) minmax(0, 1fr); } .grid .c-target { width: 126px; } .grid .c-num { width: 50px; } .cell-input.tiny { width: 50px; } .cell-input.formula { min-width: 0; font-size: 11px; padding: 5px 4px; } }
@@ -292,11 +311,11 @@ export const styles = css`
   .add-value select { max-width: 220px; }
   details.json summary { cursor: pointer; font-weight: 600; }
   details.json textarea { width: 100%; min-height: 320px; font-family: ui-monospace, 'SFMono-Regular', Menlo, monospace; font-size: 12px; border: 1px solid var(--_border); border-radius: 6px; padding: 8px; margin: 8px 0; }
-  .badge { display: inline-block; min-width: 22px; text-align: center; padding: 1px 6px; border-radius: 10px; font-size: 12px; font-weight: 700; background: #eef1f6; }
-  .badge.g-S { background: #e3f5e9; color: #17803d; }
-  .badge.g-A { background: #e6efff; color: #1f5eff; }
-  .badge.g-B { background: #fff3d6; color: #a15c00; }
-  .badge.g-C { background: #fde8e8; color: #c0262d; }
+  .badge { display: inline-block; min-width: 22px; text-align: center; padding: 1px 6px; border-radius: 10px; font-size: 12px; font-weight: 700; background: var(--_subtle-2); }
+  .badge.g-S { background: var(--_ok-soft); color: var(--_ok); }
+  .badge.g-A { background: var(--_accent-soft); color: var(--_accent); }
+  .badge.g-B { background: var(--_warn-soft); color: var(--_warn); }
+  .badge.g-C { background: var(--_error-soft); color: var(--_error); }
   /* The results panel answers to its own width (the element may be embedded narrower than the window). */
   .panel.results { container-type: inline-size; }
   @container (max-width: 720px) { .summary, .compare { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
@@ -323,7 +342,7 @@ export const styles = css`
   /* …and a shadow on its right edge while there is more to the right (a cover that scrolls with
      the content hides it at the end). */
   .table-wrap[data-scrolls] {
-    background: linear-gradient(to left, #fff 40%, rgba(255, 255, 255, 0)) right / 48px 100% no-repeat local,
+    background: linear-gradient(to left, var(--_panel) 40%, transparent) right / 48px 100% no-repeat local,
       radial-gradient(farthest-side at 100% 50%, rgba(16, 24, 40, 0.3), rgba(16, 24, 40, 0)) right / 14px 100% no-repeat scroll;
   }
   /* A phone (or a portal's narrow column): less padding, the controls wrapped, the plan's cost
