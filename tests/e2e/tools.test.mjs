@@ -1236,6 +1236,37 @@ test('the plan\'s currency is shown with the headline cost', async () => {
   });
 });
 
+test('JSON editor: a draft started before a form edit says that applying it would undo the edit; Discard shows the plan as it is now', async () => {
+  await withPlayground(async ({ page }) => {
+    await app(page, 'details[data-section="json"] > summary').click();
+    const text = app(page, 'textarea[data-testid="plan-json"]');
+    const rate = app(page, '[data-path="commission[0].tiers[1].rate_pct"]');
+    const draft = JSON.stringify(planWith(FIRST, (p) => { p.currency = 'USD'; }), null, 2);
+    await text.fill(draft);
+    assert.equal(await app(page, '[data-testid="json-stale"]').count(), 0, 'a fresh draft is not stale');
+    assert.equal(await app(page, '[data-testid="apply-json"]').textContent(), 'Apply JSON');
+    await rate.fill('6');
+    await app(page, '[data-testid="json-stale"]').waitFor();
+    assert.match(await app(page, '[data-testid="json-stale"]').textContent(), /applying the draft replaces the plan and undoes those changes/);
+    assert.equal(await app(page, '[data-testid="apply-json"]').textContent(), 'Apply the draft anyway');
+    // Discard: the text is the plan in use, with the form's edit.
+    await app(page, 'details[data-section="json"] button:text("Discard changes")').click();
+    const shown = JSON.parse(await text.inputValue());
+    assert.equal(Number(shown.commission[0].tiers[1].rate_pct), 6);
+    assert.equal(await app(page, '[data-testid="json-stale"]').count(), 0);
+    // Applied anyway: the draft's plan (its currency, the preset's rate); undo brings the edit back.
+    await text.fill(draft);
+    await rate.fill('7');
+    await app(page, '[data-testid="json-stale"]').waitFor();
+    await app(page, '[data-testid="apply-json"]').click();
+    await eventually(() => app(page, '[data-testid="total-pay"]').textContent().then((t) => t.startsWith('$')), true, 'the draft applied');
+    assert.equal(await rate.inputValue(), String(JSON.parse(draft).commission[0].tiers[1].rate_pct));
+    assert.equal(await app(page, '[data-testid="json-stale"]').count(), 0);
+    await app(page, '[data-testid="undo"]').click();
+    await eventually(() => rate.inputValue(), '7', 'undo brings the form edit back');
+  });
+});
+
 test('JSON editor: while a draft is typed the plan schema points at each stray field, in the page\'s language', async () => {
   await withPlayground(async ({ page }) => {
     await app(page, 'details[data-section="json"] > summary').click();

@@ -12,12 +12,19 @@ import { localized } from './i18n.js';
  * @returns {import('lit').TemplateResult}
  */
 export function renderJson(el) {
+  // A draft started on a plan that has changed since (a form edit, undo, a preset) would undo that change.
+  const stale = el.jsonDraft != null && el.jsonDraftOf !== el.currentPlan;
   return html`<details class="block json" data-section="json" @toggle=${(e) => (el.jsonOpen = e.target.open)} ?open=${el.jsonOpen}>
     <summary>${el.L('planJson')}</summary>
     ${el.jsonOpen ? html`<textarea data-testid="plan-json" spellcheck="false" aria-label=${el.L('planJson')} .value=${el.jsonDraft ?? JSON.stringify(el.currentPlan, null, 2)}
-      @input=${(e) => ((el.jsonDraft = e.target.value), (el.jsonProblems = []))}></textarea>
+      @input=${(e) => {
+        if (el.jsonDraft == null) el.jsonDraftOf = el.currentPlan;
+        el.jsonDraft = e.target.value;
+        el.jsonProblems = [];
+      }}></textarea>
+    ${stale ? html`<p class="hints" data-testid="json-stale" role="status">${el.L('jsonStale')}</p>` : nothing}
     <div class="row">
-      <button type="button" class="secondary" data-testid="apply-json" ?disabled=${el.jsonDraft == null} @click=${() => el.applyJson()}>${el.L('applyJson')}</button>
+      <button type="button" class="secondary" data-testid="apply-json" ?disabled=${el.jsonDraft == null} @click=${() => el.applyJson()}>${el.L(stale ? 'applyAnyway' : 'applyJson')}</button>
       ${el.jsonDraft != null ? html`<button type="button" class="secondary" @click=${() => (el.jsonDraft = null)}>${el.L('discard')}</button>` : nothing}
     </div>
     ${el.jsonProblems?.length ? nothing : renderHints(el)}

@@ -170,6 +170,8 @@ export class SalesPlanPlayground extends LitElement {
     this.jsonOpen = false;
     this.jsonDraft = null;
     this.jsonProblems = [];
+    /** The plan the JSON draft was started on: another plan in use makes the draft stale. */
+    this.jsonDraftOf = null;
     this.repList = [];
     this.columns = [];
     this.history = new History();
