@@ -291,6 +291,21 @@ fn period_quarters_and_year_to_date() {
 }
 
 #[test]
+fn year_to_date_points_of_zhang_wei_under_target_oriented() {
+    let preset = incentive_engine::presets::PRESETS.iter().find(|p| p.id == "target-oriented").unwrap();
+    let mut ws = Workspace::with_sample_reps();
+    assert!(ws.set_plan_json(preset.json).ok);
+    let ytd = ws.evaluate_ytd("2026-Q4").unwrap();
+    let zhang = rep(&ytd, "E01");
+    let item = |id: &str| zhang.points.iter().find(|p| p.id == id).unwrap().points;
+    assert_eq!((item("big_contract"), item("customer_praise")), (d("2"), d("1.25")));
+    let totals: Vec<Decimal> = zhang.points_explain.steps.iter().filter(|s| s.key == "bonus_points" && s.period.is_some()).map(|s| s.value).collect();
+    assert_eq!(totals, [d("1"), d("4"), d("2"), d("4")]);
+    assert_eq!(zhang.bonus_points, d("2.75"));
+    assert!(zhang.points_explain.notes.contains(&"bonus_total_capped"));
+}
+
+#[test]
 fn year_to_date_counts_a_rep_left_out_of_every_quarter_once() {
     // Only new-business reps have a card: the 16 others are left out of all four quarters.
     let plan = json!({

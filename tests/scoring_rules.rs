@@ -98,6 +98,46 @@ fn points_capped_per_item_and_in_total_then_added_after_the_weighted_score() {
     assert_eq!(r.points_explain.notes, ["bonus_total_capped"]);
 }
 
+#[test]
+fn year_to_date_points_are_each_periods_totals_after_their_caps_averaged_and_explained_period_by_period() {
+    // Q1: 6 new customers × 2 = 12 (item cap 5), 40 visits × 0.1 = 4: 9, total cap 8 → 8; 1 violation × 3 = 3.
+    // Q2: 1 new customer × 2 = 2, 20 visits × 0.1 = 2: 4; no violation.
+    // Year to date: bonus (8 + 4) / 2 = 6, penalty (3 + 0) / 2 = 1.5. The items' rows, each
+    // averaged before the total's cap, add up to (5 + 2) / 2 + (4 + 2) / 2 = 6.5: the explanation
+    // says why the total is 6 (Q1's total was capped).
+    let rows = "r1,A,East,nb,2026-Q1,100,100,6,40,1,0,0,0,0\nr1,A,East,nb,2026-Q2,100,100,1,20,0,0,0,0,0";
+    let mut p = plan(json!([{ "id": "rev", "name": "Revenue", "actual": "revenue", "target": "target", "weight": 100, "scoring": { "type": "ratio", "cap_pct": 100 } }]));
+    p["points"] = json!({ "items": [
+        { "id": "nc", "name": "New", "kind": "bonus", "events": "new_customers", "points_per_event": 2, "cap": 5 },
+        { "id": "v", "name": "Visits", "kind": "bonus", "events": "visits", "points_per_event": 0.1 },
+        { "id": "viol", "name": "Violations", "kind": "penalty", "events": "violations", "points_per_event": 3 }
+    ], "max_bonus": 8 });
+    let mut ws = incentive_engine::Workspace::new(dataset(&format!("{HEAD}{rows}\n")));
+    assert!(ws.set_plan_json(&p.to_string()).ok);
+    let ytd = ws.evaluate_ytd("2026-Q2").unwrap();
+    let r = &ytd.reps[0];
+    assert_eq!((r.bonus_points, r.penalty_points, r.score), (d("6"), d("1.5"), d("104.5")));
+    let rows: Vec<(&str, Decimal, Decimal)> = r.points.iter().map(|x| (x.id.as_str(), x.events, x.points)).collect();
+    assert_eq!(rows, [("nc", d("7"), d("3.5")), ("v", d("60"), d("3")), ("viol", d("1"), d("1.5"))]);
+    let steps: Vec<(&str, Option<&str>, Decimal)> = r.points_explain.steps.iter().map(|s| (s.key, s.period.as_deref(), s.value)).collect();
+    assert_eq!(
+        steps,
+        [
+            ("bonus_points", Some("2026-Q1"), d("8")),
+            ("bonus_points", Some("2026-Q2"), d("4")),
+            ("bonus_points", None, d("6")),
+            ("penalty_points", Some("2026-Q1"), d("3")),
+            ("penalty_points", Some("2026-Q2"), d("0")),
+            ("penalty_points", None, d("1.5")),
+        ]
+    );
+    assert_eq!(r.points_explain.notes, ["bonus_total_capped", "year_to_date_average"]);
+    // Without explanations (a table's run) the figures are the same.
+    let quiet = ws.evaluate_ytd_detail("2026-Q2", incentive_engine::Shown { explain: false, parts: true, rep: None }).unwrap();
+    assert_eq!((quiet.reps[0].bonus_points, quiet.reps[0].penalty_points), (d("6"), d("1.5")));
+    assert!(quiet.reps[0].points_explain.steps.is_empty());
+}
+
 /// Ten reps whose revenue (and so score, at weight 100) runs 95, 91, 88, …
 fn ten_reps() -> incentive_engine::Dataset {
     let rows: Vec<String> =

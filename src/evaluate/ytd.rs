@@ -122,8 +122,23 @@ fn combine(plan: &CompiledPlan, named: Vec<(&str, RepResult)>, record: bool) -> 
         })
         .collect::<Result<Vec<_>, Problem>>()?;
     let weighted = sum(kpis.iter().map(|k| k.score)).ok_or_else(err)?;
-    let bonus = score_avg(periods.iter().map(|p| p.bonus_points).collect()).ok_or_else(err)?;
-    let penalty = score_avg(periods.iter().map(|p| p.penalty_points).collect()).ok_or_else(err)?;
+    // The points' totals: each period's after its caps, averaged; explained period by period,
+    // so that rows of items (each averaged, before the totals' caps) can be told from them.
+    let mut points_explain = Explanation::recording(record);
+    let mut totals = |key: &'static str, of: fn(&RepResult) -> Decimal, capped: &'static str| {
+        for (name, p) in names.iter().zip(&periods) {
+            points_explain.period_value(key, name, of(p));
+            if p.points_explain.notes.contains(&capped) {
+                points_explain.note(capped);
+            }
+        }
+        let average = score_avg(periods.iter().map(of).collect()).ok_or_else(err)?;
+        points_explain.value(key, average);
+        Ok::<Decimal, Problem>(average)
+    };
+    let bonus = totals("bonus_points", |p| p.bonus_points, "bonus_total_capped")?;
+    let penalty = totals("penalty_points", |p| p.penalty_points, "penalty_total_capped")?;
+    points_explain.note("year_to_date_average");
     let points = last
         .points
         .iter()
@@ -209,7 +224,7 @@ fn combine(plan: &CompiledPlan, named: Vec<(&str, RepResult)>, record: bool) -> 
         points,
         bonus_points: bonus,
         penalty_points: penalty,
-        points_explain: Explanation::default(),
+        points_explain,
         score,
         flags: Vec::new(),
         base_pay,

@@ -214,3 +214,26 @@ test('a capped total of bonus points shows its sum and the cap it met (E01: +2 +
   assert.equal(await capped.textContent(), '加分 5 → 加分上限 4');
   await context.close();
 });
+
+test('year to date, the statement gives each period\'s total of points after its caps and their average, which the score adds', async () => {
+  const { page, context, errors } = await openPlayground(env);
+  await app(page, 'select[data-testid="preset"]').selectOption('target-oriented');
+  await app(page, '[data-testid="ytd"]').check();
+  await app(page, 'tr[data-rep="E01"]').click();
+  const foot = app(page, '[data-testid="points-capped"]');
+  await foot.waitFor();
+  // Zhang Wei's bonus points: Q1 praise 1; Q2 a large contract (2 × 2 = 4) and praise 1 = 5,
+  // capped at 4; Q3 a contract 2; Q4 a contract 2 and praise 3 = 5, capped at 4. Average
+  // (1 + 4 + 2 + 4) / 4 = 2.75. Penalty: a complaint in Q3, 3: 3 / 4 = 0.75. The rows (each
+  // item averaged before the cap: contracts 8 / 4 = 2, praise 5 / 4 = 1.25) add up to 3.25.
+  const line = (key) => app(page, `[data-points-to-date="${key}"]`).evaluate((n) => n.textContent.replace(/\s+/g, ' ').trim());
+  assert.equal(await line('bonus_points'), 'Bonus points: 2026-Q1 1 2026-Q2 4 2026-Q3 2 2026-Q4 4 → average of the periods 2.75');
+  assert.equal(await line('penalty_points'), 'Penalty points: 2026-Q1 0 2026-Q2 0 2026-Q3 3 2026-Q4 0 → average of the periods 0.75');
+  assert.match(await foot.textContent(), /the total bonus was capped in a period/);
+  const row = (id) => app(page, `[data-testid="explanation"] tr[data-point="${id}"] td.num >> nth=1`).textContent();
+  assert.deepEqual([await row('big_contract'), await row('customer_praise')], ['+2', '+1.25']);
+  // The score adds the averages.
+  assert.match((await app(page, '[data-testid="explanation"]').textContent()).replace(/\s+/g, ' '), /\+ Bonus 2\.75 − Penalty 0\.75/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -220,6 +220,21 @@ function pointsNote(el, explain, note) {
 }
 
 /**
+ * Year to date, each total of points by period (after that period's caps) and their average,
+ * which the score adds: "Bonus points: 2026-Q1 8 · 2026-Q2 4 → average of the periods 6". The
+ * items' rows above are each averaged before the totals' caps, so they need not add up to it.
+ */
+function pointsToDate(el, explain) {
+  return ['bonus_points', 'penalty_points'].map((key) => {
+    const periods = explain.steps.filter((s) => s.key === key && s.period != null);
+    const average = explain.steps.find((s) => s.key === key && s.period == null);
+    if (!average || periods.every((s) => isZero(s.value))) return nothing;
+    const label = term(el.lang, key);
+    return html`<div data-points-to-date=${key}>${label[0].toUpperCase()}${label.slice(1)}: ${periods.map((s) => html`${step(el, s)} `)}→ ${term(el.lang, 'year_to_date_average')} ${short(average.value)}</div>`;
+  });
+}
+
+/**
  * The statement of one rep, as a drawer: every KPI, the points, the grade and each pay line.
  * @param {import('./playground.js').SalesPlanPlayground} el the element
  * @param {import('../pkg/incentive_engine.js').RepResult} rep the rep's results
@@ -287,7 +302,7 @@ export function renderExplanation(el, rep, results) {
         return html`<tr data-point=${p.id}><th scope="row">${el.text(item) || p.id}<div class="hint">${term(el.lang, p.kind)}</div></th>
           <td class="num">${short(p.events)}</td><td class="num">${isZero(p.points) ? '' : p.kind === 'penalty' ? '−' : '+'}${short(p.points)}${p.capped ? html` <span class="note">${term(el.lang, 'capped')}</span>` : nothing}</td></tr>`;
       })}</tbody>
-      ${rep.points_explain.notes.length ? html`<tfoot><tr><td colspan="3" data-testid="points-capped">${rep.points_explain.notes.map((n) => html`<span class="note">${pointsNote(el, rep.points_explain, n)}</span>`)}</td></tr></tfoot>` : nothing}
+      ${rep.points_explain.notes.length ? html`<tfoot><tr><td colspan="3" data-testid="points-capped">${pointsToDate(el, rep.points_explain)}${rep.points_explain.notes.filter((n) => n !== 'year_to_date_average').map((n) => html`<span class="note">${results.year_to_date ? term(el.lang, `${n}_in_a_period`) : pointsNote(el, rep.points_explain, n)}</span>`)}</td></tr></tfoot>` : nothing}
     </table>` : nothing}
     ${rep.base_pay.length ? html`<table class="grid explain" data-section="base">
       <thead><tr><th colspan="2">${el.L('basePay')}</th><th class="num">${el.L('pay')}</th></tr></thead>
