@@ -941,10 +941,29 @@ test('keyboard: Enter on a row opens its explanation, the close button closes it
     const drawer = app(page, '[data-testid="explanation"]');
     await eventually(() => drawer.getAttribute('data-rep'), 'E05', 'Enter opens E05');
     assert.equal(await drawer.locator('[data-testid="detail-total"]').textContent(), grouped(r.reps.find((x) => x.rep_id === 'E05').total_pay));
+    // Tab from the statement's last control does not reach the covered results (the table's
+    // rows, its filters), and Shift+Tab from its first goes back to the editor.
+    const focused = () => page.evaluate(() => {
+      const a = document.querySelector('sales-plan-playground').shadowRoot.activeElement;
+      return a ? (a.closest('[data-testid="explanation"]') ? 'statement' : a.closest('.panel.results') ? 'results' : a.closest('.editor') ? 'editor' : a.tagName) : 'outside';
+    });
+    const controls = drawer.locator('button, [tabindex="0"], input, select, a[href]');
+    await controls.last().focus();
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Tab');
+      assert.notEqual(await focused(), 'results', `Tab ${i + 1} from the statement's last control`);
+    }
+    await drawer.locator('h3').focus();
+    await page.keyboard.press('Shift+Tab');
+    const before = await focused();
+    assert.ok(before === 'statement' || before === 'editor', `Shift+Tab from the statement's title: ${before}`);
+    assert.equal(await app(page, '.panel.results').evaluate((r) => r.inert), true);
     // Close with the keyboard through the close button.
     await drawer.locator('button[aria-label="Close"]').focus();
     await page.keyboard.press('Enter');
     await eventually(() => drawer.count(), 0, 'closed by the close button');
+    assert.equal(await app(page, '.panel.results').evaluate((r) => r.inert), false);
+    assert.equal(await focused(), 'results', 'the focus is back on the row the statement was opened from');
     // Make undo and redo available (two edits, one undone), then walk the bar with Tab.
     await field(page, 'commission[0].tiers[1].rate_pct').fill('6');
     await field(page, 'commission[0].tiers[0].rate_pct').fill('3.5');

@@ -1207,7 +1207,9 @@ export class SalesPlanPlayground extends LitElement {
 
   renderResults() {
     const r = this.shownResults;
-    return html`<section class="panel results" aria-label=${this.L('results')}>
+    // Under an open statement the results are covered: out of the focus order and of reach
+    // of screen readers (inert) until it closes.
+    return html`<section class="panel results" aria-label=${this.L('results')} ?inert=${this.statementOpen()}>
       ${!this.valid ? html`<div class="banner" role="alert" data-testid="plan-errors">
         <strong>${this.L(this.problems.every((p) => p.severity !== 'error' || p.path === 'period') ? (r ? 'planNotForDataKept' : 'planNotForData') : r ? 'planInvalid' : 'planInvalidNoResults')}</strong>
         <ul>${this.problems.filter((p) => p.severity === 'error').map((p) => html`<li data-problem=${p.path}><button type="button" class="linklike go-to" title=${this.L('goToField')} @click=${() => this.goToField(p.code === 'weights_sum' ? `${p.path}[0].weight` : this.shownAt(p))}><code>${this.shownAt(p) || '—'}</code></button> <span class="msg">${codeSpans(this.problemText(p))}</span></li>`)}</ul>
