@@ -631,13 +631,22 @@ test('a plan file the editor cannot show (no scorecard, a card without KPIs, a n
 
 // --- 6. share link ---------------------------------------------------------------------
 
-test('a share link opened in a new browser context restores the edited plan and the period', async () => {
+test('a share link opened in a new browser context restores the edited plan, the period and the baseline, which is named', async () => {
   let link;
+  let delta;
+  const baselineName = `Baseline: ${JSON.parse(presetJson(FIRST)).name}, pinned at `;
+  const named = async (page) => {
+    const text = await app(page, '[data-testid="baseline-name"]').textContent();
+    assert.ok(text.startsWith(baselineName) && /^\d\d:\d\d$/.test(text.slice(baselineName.length)), text);
+  };
   await withPlayground(async ({ page }) => {
+    await app(page, '[data-testid="pin-baseline"]').click();
     await field(page, 'commission[0].tiers[0].rate_pct').fill('3.5');
     await app(page, 'select[data-testid="period"]').selectOption('2026-Q3');
     // Zhang Wei in Q3: 851,000 collected of 1,200,000 (70.9%), all in tier 1: 851,000 × 3.5% = 29,785.00
     await eventually(() => cell(page, 'E01', 'commission').textContent(), '29,785.00', 'edit in Q3');
+    await named(page);
+    delta = await app(page, '[data-testid="cost-delta"]').textContent();
     await app(page, '[data-testid="share"]').click();
     const box = app(page, 'input[data-testid="share-link"]');
     await box.waitFor();
@@ -654,6 +663,9 @@ test('a share link opened in a new browser context restores the edited plan and 
     assert.equal(await field(page, 'commission[0].tiers[0].rate_pct').inputValue(), '3.5');
     const r = evaluate(planWith(FIRST, (p) => { p.commission[0].tiers[0].rate_pct = '3.5'; }), { period: '2026-Q3' });
     assert.equal((await app(page, '[data-testid="total-pay"]').getAttribute('title')).replaceAll(',', ''), r.totals.total_pay);
+    // The baseline came with the link: the same comparison, named.
+    assert.equal(await app(page, '[data-testid="cost-delta"]').textContent(), delta);
+    await named(page);
   } finally {
     await context.close();
   }

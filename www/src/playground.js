@@ -154,6 +154,7 @@ export class SalesPlanPlayground extends LitElement {
     this.comparison = null;
     this.baselinePinned = false;
     this.baselinePlan = null; // the plan pinned as the baseline, kept with the session
+    this.baselineAt = null; // when it was pinned (ISO time), kept with it
     this.showCharts = true;
     this.sort = { key: null, dir: 1 };
     this.filter = { text: '', region: '', role: '', grade: '' };
@@ -551,14 +552,14 @@ export class SalesPlanPlayground extends LitElement {
     if (from.period && this.periods.includes(from.period)) this.period = from.period;
     this.ytd = !!from.ytd;
     this.presetId = from.presetId ?? '';
-    if (from.baseline) this.repinBaseline(from.baseline);
+    if (from.baseline) this.repinBaseline(from.baseline, from.baselineAt);
     this.apply(from.plan);
     this.flash(badLink ? this.L('badLink') : scenario ? this.L('linkOpened') : this.L('sessionRestored'));
   }
 
   /**
-   * The scenario as a share link or a stored session: plan, view, language, the user's reps
-   * and returns (each when it is not too large to keep).
+   * The scenario: plan, view, language, the user's reps and returns (each when it is not too
+   * large to keep). A share link and a stored session hold it with the baseline ({@link session}).
    */
   scenario() {
     const csv = this.dataSource?.csv;
@@ -574,9 +575,9 @@ export class SalesPlanPlayground extends LitElement {
     };
   }
 
-  /** What a stored session keeps: the scenario and the pinned baseline plan, if any. */
+  /** What a stored session and a share link keep: the scenario and the pinned baseline plan (and when it was pinned), if any. */
   session() {
-    return { ...this.scenario(), ...(this.baselinePinned && this.baselinePlan ? { baseline: this.baselinePlan } : {}) };
+    return { ...this.scenario(), ...(this.baselinePinned && this.baselinePlan ? { baseline: this.baselinePlan, baselineAt: this.baselineAt } : {}) };
   }
 
   /**
@@ -584,10 +585,11 @@ export class SalesPlanPlayground extends LitElement {
    * its plan, pins it, and the session's own plan is applied after. A baseline the engine no
    * longer accepts (other reps) is dropped.
    */
-  repinBaseline(plan) {
+  repinBaseline(plan, at = this.baselineAt) {
     if (!this.engine.setPlan(JSON.stringify(plan)).ok) return;
     this.baselinePinned = this.engine.pinBaseline();
     this.baselinePlan = this.baselinePinned ? plan : null;
+    this.baselineAt = this.baselinePinned && typeof at === 'string' ? at : null;
   }
 
   /** Saves the session shortly after a change (only with `persist`). */
@@ -598,7 +600,8 @@ export class SalesPlanPlayground extends LitElement {
   }
 
   async share() {
-    const url = `${location.href.split('#')[0]}${await encodeScenario(this.scenario())}`;
+    // The link holds the baseline too, so that whoever opens it sees the same comparison.
+    const url = `${location.href.split('#')[0]}${await encodeScenario(this.session())}`;
     this.shareLink = url;
     try {
       await navigator.clipboard.writeText(url);
@@ -753,6 +756,7 @@ export class SalesPlanPlayground extends LitElement {
   pinBaseline() {
     this.baselinePinned = this.engine.pinBaseline();
     this.baselinePlan = this.baselinePinned ? structuredClone(this.currentPlan) : null;
+    this.baselineAt = this.baselinePinned ? new Date().toISOString() : null;
     this.evaluate();
     this.saveLater();
   }
@@ -761,6 +765,7 @@ export class SalesPlanPlayground extends LitElement {
     this.engine.clearBaseline();
     this.baselinePinned = false;
     this.baselinePlan = null;
+    this.baselineAt = null;
     this.comparison = null;
     this.saveLater();
   }
@@ -1221,7 +1226,7 @@ export class SalesPlanPlayground extends LitElement {
       <div class="toolbar">
         ${this.baselinePinned
           ? html`<button type="button" class="secondary" data-testid="clear-baseline" @click=${() => this.clearBaseline()}>${this.L('clearBaseline')}</button>`
-          : html`<button type="button" class="secondary" data-testid="pin-baseline" ?disabled=${!this.valid} @click=${() => this.pinBaseline()}>${this.L('pinBaseline')}</button>`}
+          : html`<button type="button" class="secondary" data-testid="pin-baseline" ?disabled=${!this.valid} title=${this.valid ? this.L('pinBaselineTitle') : this.L('pinNeedsValid')} @click=${() => this.pinBaseline()}>${this.L('pinBaseline')}</button>`}
         ${this.baselinePinned && this.valid && !this.comparison?.reps.some((d) => !isZero(d.pay_delta)) ? html`<span class="hint" data-testid="baseline-hint">${this.L('baselinePinned')}</span>` : nothing}
       </div>
       ${this.comparison ? renderComparison(this, this.comparison) : nothing}

@@ -252,12 +252,23 @@ export function renderComparison(el, c) {
   const stale = !el.valid;
   return html`<div class=${`compare ${stale ? 'stale' : ''}`} data-testid="comparison" data-stale=${stale ? 'true' : 'false'}>
     ${stale ? html`<p class="stale-note" data-testid="comparison-stale">${el.L('comparisonStale')}</p>` : nothing}
+    ${baselineName(el)}
     <div><span>${el.L('baselineCost')}</span><strong>${amount(el, c.cost_before)}</strong>${inWan(el, c.cost_before)}</div>
     <div><span>${el.L('variantCost')}</span><strong>${amount(el, c.cost_after)}</strong>${inWan(el, c.cost_after)}</div>
     <div><span>${el.L('costDelta')}</span><strong data-testid="cost-delta" class=${direction(c.cost_delta) && `cost-${direction(c.cost_delta)}`}>${signed(c.cost_delta)}${pctText}</strong></div>
     <div><span>${el.L('gainersLosers')}</span><strong data-testid="gainers-losers">▲ ${c.gainers} · ▼ ${c.losers} · = ${c.unchanged}</strong></div>
     ${partialNote(el, c)}
   </div>`;
+}
+
+/** Which plan the baseline is, and when it was pinned: "Baseline: SaaS quick start, pinned at 14:05". */
+function baselineName(el) {
+  const plan = el.baselinePlan;
+  if (!plan) return nothing;
+  const at = el.baselineAt ? new Date(el.baselineAt) : null;
+  const time = at && !Number.isNaN(at.getTime()) ? at.toLocaleTimeString(el.lang === 'zh' ? 'zh-CN' : 'en-GB', { hour: '2-digit', minute: '2-digit' }) : '';
+  const text = el.L(time ? 'baselineNamedAt' : 'baselineNamed').replace('{name}', el.text(plan) || '—').replace('{time}', time);
+  return html`<p class="hint compare-note" data-testid="baseline-name">${text}</p>`;
 }
 
 /**
