@@ -378,7 +378,10 @@ test('several embedded elements are independent: plan and reps as properties, pl
   assert.equal(await el('third', '[data-testid="total-pay"]').getAttribute('title'), grouped(third.totals.total_pay));
   assert.equal(await el('third', 'select[data-testid="period"]').inputValue(), '2026-Q2');
   // #fourth: the plan file is missing: said so, and the first preset is used meanwhile.
-  assert.match(await el('fourth', '[data-testid="load-report"]').textContent(), /missing\.json[\s\S]*404/);
+  assert.match(await el('fourth', '[data-testid="load-report"]').textContent(), /Could not fetch missing\.json: the server has no such file \(404 Not Found\)/);
+  await page.evaluate(() => document.querySelector('#fourth').setAttribute('lang', 'zh'));
+  await eventually(() => el('fourth', '[data-testid="load-report"]').textContent().then((t) => /无法获取 missing\.json：服务器上没有这个文件（404 Not Found）/.test(t)), true, 'the 404 in Chinese');
+  await page.evaluate(() => document.querySelector('#fourth').setAttribute('lang', 'en'));
   assert.equal(await el('fourth', 'select[data-testid="preset"]').inputValue(), engine.presets()[0].id);
 
   // An edit in one leaves the others alone; the portal's element still shows its own figures.

@@ -459,7 +459,10 @@ test('a file named .xlsx that is not a workbook is reported, and the reps stay',
     await app(page, 'input[data-file="reps"]').setInputFiles({ name: 'broken.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('this is not a zip file') });
     const report = app(page, '[data-testid="load-report"]');
     await eventually(() => report.count(), 1, () => `a load report (page errors: ${errors.join(' | ')})`);
-    assert.match(await report.textContent(), /broken\.xlsx[\s\S]*The file could not be read/);
+    assert.match(await report.textContent(), /broken\.xlsx[\s\S]*The file could not be read:\s*It is not an Excel workbook that can be read \(/);
+    await app(page, 'button[data-lang="zh"]').click();
+    assert.match(await report.textContent(), /无法读取该文件：\s*不是可以读取的 Excel 工作簿（/);
+    await app(page, 'button[data-lang="en"]').click();
     assert.equal(await app(page, '[data-testid="data-source"]').textContent(), 'Sample reps · 32 reps · 4 periods');
     assert.equal(await rows(page).count(), 32);
   });

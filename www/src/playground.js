@@ -327,7 +327,7 @@ export class SalesPlanPlayground extends LitElement {
       if (!response.ok) throw new Error(`${response.status} ${response.statusText}`.trim());
       this.hostPlan = { text: await response.text(), name };
     } catch (e) {
-      this.loadReport = fetchFailed(name, e, true);
+      this.loadReport = notRead('plan', name, e, true);
       if (!this.currentPlan) this.loadPreset(this.presets[0].id);
       return;
     }
@@ -338,15 +338,17 @@ export class SalesPlanPlayground extends LitElement {
   async fetchReps(url) {
     this.loaded.repsSrc = url;
     const name = fileName(url, 'reps.csv');
-    let read;
+    let blob;
     try {
       const response = await fetch(new URL(url, document.baseURI));
       if (!response.ok) throw new Error(`${response.status} ${response.statusText}`.trim());
-      read = await csvFromFile(new File([await response.blob()], name));
+      blob = await response.blob();
     } catch (e) {
-      this.loadReport = fetchFailed(name, e, false);
+      this.loadReport = notRead('reps', name, e, true);
       return;
     }
+    const read = await this.readTable(new File([blob], name), 'reps');
+    if (!read) return;
     this.hostReps = { csv: read.csv, file: name, encoding: read.encoding };
     this.useReps(this.hostReps, { quiet: true });
   }
@@ -390,8 +392,7 @@ export class SalesPlanPlayground extends LitElement {
     try {
       return { ...(await csvFromFile(file)), file: file.name };
     } catch (e) {
-      const text = String(e?.message ?? e);
-      this.loadReport = { kind, file: file.name, encoding: '', fatal: [{ path: '', message: { en: text, zh: text } }], problems: [] };
+      this.loadReport = notRead(kind, file.name, e, false);
       return null;
     }
   }
@@ -1254,10 +1255,23 @@ function fileName(url, fallback) {
   }
 }
 
-/** A load report for a plan or reps URL that could not be fetched. */
-function fetchFailed(file, error, plan) {
+/**
+ * The load report of a `kind` file that could not be fetched (`fetched`: from the host's
+ * `plan-src` / `reps-src`) or read (an Excel workbook the reader refused: the only file whose
+ * reading can fail, text being decoded leniently), in both languages around the browser's or
+ * the reader's own words: "Could not fetch team.csv: the server has no such file (404 Not Found)".
+ */
+function notRead(kind, file, error, fetched) {
   const text = String(error?.message ?? error);
-  return { kind: plan ? 'plan' : 'reps', file, encoding: '', fatal: [{ path: '', message: { en: text, zh: text } }], problems: [] };
+  const status = /^(\d{3})\b/.exec(text)?.[1];
+  const [en, zh] = !fetched
+    ? [`it is not an Excel workbook that can be read (${text})`, `不是可以读取的 Excel 工作簿（${text}）`]
+    : status === '404'
+      ? [`Could not fetch ${file}: the server has no such file (${text})`, `无法获取 ${file}：服务器上没有这个文件（${text}）`]
+      : status
+        ? [`Could not fetch ${file}: the server answered ${text}`, `无法获取 ${file}：服务器返回 ${text}`]
+        : [`Could not fetch ${file}: the network or the address failed (${text})`, `无法获取 ${file}：网络或地址出错（${text}）`];
+  return { kind, file, encoding: '', fatal: [{ path: '', message: { en, zh } }], problems: [] };
 }
 
 /** The problems an engine call threw (a JS `Error` carrying `problems`), or its text as one. */
