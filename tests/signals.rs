@@ -39,7 +39,7 @@ fn a_follow_up_rate_falling_from_80_to_60_raises_the_drop_alert() {
     assert_eq!(alert.periods, ["2026-Q3", "2026-Q4"]);
     assert_eq!((alert.threshold, alert.threshold_unit), (d("15"), ThresholdUnit::Value));
     assert_eq!(alert.message.en, "Follow-up rate dropped — Wu Ting (S02): followup_rate fell from 80 in 2026-Q3 to 60 in 2026-Q4 (−20, −25%); the rule fires at a fall of 15");
-    assert_eq!(alert.message.zh, "跟进率骤降——吴婷（S02）：followup_rate 从 2026-Q3 的 80 降至 2026-Q4 的 60（−20，−25%）；规则在下降 15 时触发");
+    assert_eq!(alert.message.zh, "跟进率骤降——吴婷（S02）：followup_rate 从 2026-Q3 的 80 降至 2026-Q4 的 60（−20，−25%）；规则在降幅达到 15 时触发");
     // Exactly the reps whose follow-up rate fell by 15 or more, read straight from the data.
     let csv = incentive_engine::sample_csv();
     let rate = |rep: &str, period: &str| -> Decimal {
@@ -158,6 +158,16 @@ fn attainment_to_date_below_60_at_mid_year_flags_feng_gang_in_q2_only() {
         let s = signals_of(&mut ws, &plan, "2026-Q2");
         assert_eq!(s.alerts.iter().map(|a| a.values.clone()).collect::<Vec<_>>(), if alerted { vec![vec![d("56.71428571428571428571428571")]] } else { vec![] }, "{column}");
     }
+    // N03 without a row in Q2: to date at Q3 sums Q1 and Q3, (360,000 + 364,000) / 1,400,000
+    // = 51.7142…%, and the message names the quarter missing between them.
+    let without_q2: String = incentive_engine::sample_csv().lines().filter(|l| !(l.starts_with("N03,") && l.contains(",2026-Q2,"))).map(|l| format!("{l}\n")).collect();
+    let mut ws = Workspace::new(load_csv(&without_q2).unwrap().dataset);
+    let s = signals_of(&mut ws, &every, "2026-Q3");
+    let n03 = s.alerts.iter().find(|a| a.rep_id == "N03").unwrap();
+    assert_eq!(n03.periods, ["2026-Q1", "2026-Q3"]);
+    assert_eq!(n03.values, [d("51.71428571428571428571428571")]);
+    assert_eq!(n03.message.en, "Behind at mid-year — Feng Gang (N03): revenue attainment (%) for the year to date (2026-Q1 to 2026-Q3, without 2026-Q2: no row) is ≈51.7143, below 60");
+    assert_eq!(n03.message.zh, "年中进度落后——冯刚（N03）：回款达成率（%）年初至今（2026-Q1 至 2026-Q3，2026-Q2 无数据）为 ≈51.7143，低于 60");
 }
 
 /// Two reps over the first five months of 2026; `booked` is read by the alert only, and Max

@@ -28,8 +28,8 @@ pub(super) fn alerts(plan: &CompiledPlan, data: &Dataset, period: usize, evaluat
                     let Some(threshold) = by_value.or(by_share) else { continue };
                     let periods = vec![data.periods[before].clone(), data.periods[period].clone()];
                     let (unit, how) = match (by_value, fall_pct) {
-                        (Some(_), _) | (None, None) => (ThresholdUnit::Value, (format!("a fall of {}", plain(threshold)), format!("下降 {}", plain(threshold)))),
-                        (None, Some(_)) => (ThresholdUnit::Percent, (format!("a fall of {}%", plain(threshold)), format!("下降 {}%", plain(threshold)))),
+                        (Some(_), _) | (None, None) => (ThresholdUnit::Value, (format!("a fall of {}", plain(threshold)), format!("降幅达到 {}", plain(threshold)))),
+                        (None, Some(_)) => (ThresholdUnit::Percent, (format!("a fall of {}%", plain(threshold)), format!("降幅达到 {}%", plain(threshold)))),
                     };
                     let pct = fall_pct.map(|f| (format!(", −{}%", plain(f)), format!("，−{}%", plain(f)))).unwrap_or_default();
                     let fell = if unit == ThresholdUnit::Value { plain_against(fall, threshold) } else { plain(fall) };
@@ -63,7 +63,14 @@ pub(super) fn alerts(plan: &CompiledPlan, data: &Dataset, period: usize, evaluat
                         (None, None) => continue,
                     };
                     let names: Vec<String> = periods.iter().map(|p| data.periods[*p].clone()).collect();
-                    let (en, zh) = level_words((&what, &what_zh), *to_date, &names, value, (side, side_zh, threshold));
+                    // Periods of the span, between the first and the last summed, the rep has no row in.
+                    let between = |p: &&usize| span.iter().position(|x| x == *p);
+                    let (first, last) = (periods.first().and_then(|p| between(&p)), periods.last().and_then(|p| between(&p)));
+                    let gaps: Vec<&str> = match (first, last) {
+                        (Some(a), Some(b)) => span[a..=b].iter().filter(|p| !periods.contains(p)).map(|p| data.periods[*p].as_str()).collect(),
+                        _ => Vec::new(),
+                    };
+                    let (en, zh) = level_words((&what, &what_zh), *to_date, (&names, &gaps), value, (side, side_zh, threshold));
                     out.push(alert(rule, rep, names, vec![value], (threshold, ThresholdUnit::Value), (en, zh)));
                 }
             }
@@ -97,12 +104,17 @@ pub(super) fn alerts(plan: &CompiledPlan, data: &Dataset, period: usize, evaluat
 }
 
 /// A level alert's words: `what` was `value` in the period (`names` holds it alone) or, to
-/// date, over the periods `names` summed, and the side and threshold it crossed.
-fn level_words((what, what_zh): (&str, &str), to_date: Option<ToDate>, names: &[String], value: Decimal, (side, side_zh, threshold): (&str, &str, Decimal)) -> (String, String) {
+/// date, over the periods `names` summed (`gaps`: those between them without a row of the
+/// rep, named so that the range does not hide them), and the side and threshold it crossed.
+fn level_words((what, what_zh): (&str, &str), to_date: Option<ToDate>, (names, gaps): (&[String], &[&str]), value: Decimal, (side, side_zh, threshold): (&str, &str, Decimal)) -> (String, String) {
     let (first, last) = (names.first().map_or("", String::as_str), names.last().map_or("", String::as_str));
     let (en, zh) = match to_date {
         Some(span) => {
-            let (range, range_zh) = if first == last { (first.to_string(), first.to_string()) } else { (format!("{first} to {last}"), format!("{first} 至 {last}")) };
+            let (mut range, mut range_zh) = if first == last { (first.to_string(), first.to_string()) } else { (format!("{first} to {last}"), format!("{first} 至 {last}")) };
+            if !gaps.is_empty() {
+                range.push_str(&format!(", without {}: no row", gaps.join(", ")));
+                range_zh.push_str(&format!("，{} 无数据", gaps.join("、")));
+            }
             let (so_far, so_far_zh) = match span {
                 ToDate::Year => ("for the year to date", "年初至今"),
                 ToDate::Quarter => ("for the quarter to date", "季初至今"),
