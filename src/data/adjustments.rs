@@ -41,7 +41,11 @@ pub fn load_adjustments_csv(data: &Dataset, text: &str) -> Result<(Vec<Adjustmen
             format!("退回文件第 {} 行开始的引号字段没有闭合", e.line),
         )]
     })?;
-    let Some((header, body)) = records.split_first() else { return Ok((Vec::new(), Vec::new())) };
+    // An empty file, taken, would silently drop the returns in use: refused, as an empty reps
+    // file is. A header alone is a file of no returns.
+    let Some((header, body)) = records.split_first() else {
+        return Err(vec![Problem::error("csv_empty", "", None, "the returns file is empty: not even a header".into(), "退回文件是空的：连表头都没有".into())]);
+    };
     let names: Vec<&str> = header.fields.iter().map(|f| f.trim()).collect();
     if names != COLUMNS {
         let found = names.join(",");
@@ -114,5 +118,16 @@ mod tests {
         let got: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
         assert_eq!(got, ["adjustments line 3.rep_id", "adjustments line 4.original_period", "adjustments line 5.amount"]);
         assert!(load_adjustments_csv(&data, "a,b\n").is_err());
+    }
+
+    #[test]
+    fn an_empty_returns_file_is_refused_and_a_header_alone_is_no_returns() {
+        let data = sample_dataset();
+        for empty in ["", "\n", "\r\n\r\n"] {
+            let problems = load_adjustments_csv(&data, empty).unwrap_err();
+            assert_eq!((problems[0].code, problems[0].message.zh.as_str()), ("csv_empty", "退回文件是空的：连表头都没有"), "{empty:?}");
+        }
+        let (adj, problems) = load_adjustments_csv(&data, "rep_id,period,original_period,line,amount,reference\n").unwrap();
+        assert!(adj.is_empty() && problems.is_empty());
     }
 }

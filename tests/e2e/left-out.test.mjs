@@ -216,5 +216,16 @@ test('the returns template is the sample returns, and loading it back changes no
     await app(page, 'input[data-file="returns"]').setInputFiles({ name: 'returns-template.csv', mimeType: 'text/csv', buffer: bytes });
     await eventually(() => app(page, '[data-testid="load-summary"]').textContent().catch(() => ''), '2 returns loaded', 'the template loads');
     assert.equal(await total(page, 'S03').textContent(), '32,060.00');
+    // Its header alone: no return, and the report says the two applied before no longer apply.
+    const header = text.split('\n')[0] + '\n';
+    await app(page, 'input[data-file="returns"]').setInputFiles({ name: 'none.csv', mimeType: 'text/csv', buffer: Buffer.from(header) });
+    await eventually(() => app(page, '[data-testid="load-kept"]').textContent().catch(() => ''), 'It holds no return: the 2 returns applied before no longer apply.', 'said');
+    assert.notEqual(await total(page, 'S03').textContent(), '32,060.00');
+    // An empty file is refused: the returns stay as they are.
+    await app(page, 'input[data-file="returns"]').setInputFiles({ name: 'returns-template.csv', mimeType: 'text/csv', buffer: bytes });
+    await eventually(() => total(page, 'S03').textContent(), '32,060.00', 'the returns again');
+    await app(page, 'input[data-file="returns"]').setInputFiles({ name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.from('') });
+    await eventually(() => app(page, '[data-testid="load-report"] li').textContent().catch(() => ''), 'The returns file is empty: not even a header', 'refused');
+    assert.equal(await total(page, 'S03').textContent(), '32,060.00');
   });
 });

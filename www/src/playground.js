@@ -452,6 +452,7 @@ export class SalesPlanPlayground extends LitElement {
    * when some were.
    */
   useReturns({ csv, file, encoding }, { quiet = false } = {}) {
+    const before = this.engine.dataSummary().adjustments;
     let problems;
     try {
       problems = this.engine.loadAdjustments(csv);
@@ -462,7 +463,9 @@ export class SalesPlanPlayground extends LitElement {
     this.returns = { csv, file };
     const count = this.engine.dataSummary().adjustments;
     this.dataSource = { ...this.dataSource, returns: count };
-    this.loadReport = quiet && !problems.length ? null : { kind: 'returns', file, encoding, problems, fatal: null, count };
+    // A file of no returns (a header alone) takes the place of those applied before: said.
+    const kept = count === 0 && before ? [this.L('returnsCleared').replace('{n}', before)] : undefined;
+    this.loadReport = quiet && !problems.length ? null : { kind: 'returns', file, encoding, problems, fatal: null, count, kept };
     // The plan is unchanged (the engine keeps the last valid one): only the figures are computed again.
     if (this.currentPlan) this.evaluate();
     this.saveLater();
