@@ -1948,6 +1948,12 @@ export interface Portrait {
    */
   strengths: string[];
   /**
+   * How many reps the rep is ranked among: those scored on the same card in the period,
+   * the rep included (with few, a percentile moves by large steps: 4 reps stand at 0,
+   * 33.33, 66.67 and 100).
+   */
+  team: number;
+  /**
    * KPI ids where the rep stands in the bottom quarter, worst first (at most 3).
    */
   weaknesses: string[];

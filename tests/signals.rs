@@ -563,6 +563,7 @@ fn portraits_rank_each_kpi_against_the_reps_with_it() {
     let revenue = a1.kpis.iter().find(|k| k.kpi == "revenue").unwrap();
     // A1 has the best collected revenue of five: percentile 100, a strength.
     assert_eq!(revenue.percentile, d("100"));
+    assert_eq!(a1.team, 5);
     assert!(a1.strengths.iter().any(|k| k == "revenue"));
     let a5 = s.portraits.iter().find(|p| p.rep_id == "A5").unwrap();
     assert_eq!(a5.kpis.iter().find(|k| k.kpi == "revenue").unwrap().percentile, d("0"));
@@ -643,6 +644,22 @@ fn sample_with_blank(rep: &str, period: &str, column: &str) -> String {
         .map(|l| if row(l) { l.split(',').enumerate().map(|(i, v)| if i == at { "" } else { v }).collect::<Vec<_>>().join(",") } else { l.to_string() })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+#[test]
+fn a_portrait_says_how_many_reps_it_ranks_among_the_reps_of_the_same_card() {
+    // Target-oriented: one card per role; in 2026-Q4 the sample has 16 new-business reps,
+    // 12 account managers and 4 regional managers, whose percentiles step by a third.
+    let preset = incentive_engine::presets::PRESETS.iter().find(|p| p.id == "target-oriented").unwrap();
+    let mut ws = Workspace::with_sample_reps();
+    assert!(ws.set_plan_json(preset.json).ok);
+    let s = ws.signals("2026-Q4").unwrap();
+    let team = |id: &str| s.portraits.iter().find(|p| p.rep_id == id).unwrap();
+    assert_eq!((team("E01").team, team("E05").team, team("E08").team), (16, 12, 4));
+    let mut steps: Vec<Decimal> = s.portraits.iter().filter(|p| p.team == 4).map(|p| p.kpis[0].percentile).collect();
+    steps.sort();
+    steps.dedup();
+    assert!(steps.iter().all(|p| [d("0"), d("33.33"), d("50"), d("66.67"), d("100")].contains(p)), "{steps:?}");
 }
 
 #[test]

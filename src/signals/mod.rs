@@ -144,6 +144,10 @@ pub struct Portrait {
     pub strengths: Vec<crate::label::Label>,
     /// KPI ids where the rep stands in the bottom quarter, worst first (at most 3).
     pub weaknesses: Vec<crate::label::Label>,
+    /// How many reps the rep is ranked among: those scored on the same card in the period,
+    /// the rep included (with few, a percentile moves by large steps: 4 reps stand at 0,
+    /// 33.33, 66.67 and 100).
+    pub team: u32,
 }
 
 /// A rep's result on one KPI against the reps scored on the same KPI.

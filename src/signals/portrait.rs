@@ -21,6 +21,10 @@ const NAMED: usize = 3;
 /// (the team's standings are the same: every rep's scores are read either way).
 pub(super) fn portraits(evaluation: &Evaluation, shown: Shown) -> Vec<Portrait> {
     let standings = team_standings(evaluation);
+    let mut card_sizes: HashMap<&str, usize> = HashMap::new();
+    for rep in &evaluation.reps {
+        *card_sizes.entry(rep.scorecard.as_str()).or_default() += 1;
+    }
     let mut first_slot = 0;
     let mut portraits = Vec::new();
     for rep in &evaluation.reps {
@@ -47,7 +51,8 @@ pub(super) fn portraits(evaluation: &Evaluation, shown: Shown) -> Vec<Portrait> 
         let mut worst: Vec<&KpiStanding> = kpis.iter().collect();
         crate::sorting::sort_by(&mut worst, |a, b| a.percentile.cmp(&b.percentile).then_with(|| a.score_pct.cmp(&b.score_pct)));
         let weaknesses = worst.iter().filter(|k| k.percentile <= Decimal::from(WEAKNESS_TO)).take(NAMED).map(|k| k.kpi.clone()).collect();
-        portraits.push(Portrait { rep_id: rep.rep_id.clone(), kpis, strengths, weaknesses });
+        let team = card_sizes.get(rep.scorecard.as_str()).copied().unwrap_or_default();
+        portraits.push(Portrait { rep_id: rep.rep_id.clone(), kpis, strengths, weaknesses, team: u32::try_from(team).unwrap_or(u32::MAX) });
     }
     portraits
 }

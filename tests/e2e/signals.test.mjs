@@ -120,6 +120,15 @@ test('Wu Ting\'s statement: her alert, her portrait against the team and her imp
     assert.equal(await row.getAttribute('class'), cls, k.kpi);
   }
   assert.ok(portrait.weaknesses.length > 0);
+  // The legend: whom she is ranked among (the 16 new-business reps), and what the marks mean.
+  assert.equal(await part.locator('[data-testid="portrait-legend"]').textContent(),
+    'Percentile rank among the 16 reps on this scorecard this period (0 the lowest score, 100 the highest); a strength is in the top quarter, a weakness in the bottom quarter.');
+  // A regional manager is ranked among 4: said to be coarse.
+  await page.evaluate(() => document.querySelector('sales-plan-playground').selectRep('E08'));
+  await app(page, '[data-testid="explanation"][data-rep="E08"]').waitFor();
+  assert.match(await part.locator('[data-testid="portrait-legend"]').textContent(), /among the 4 reps on this scorecard[\s\S]*Among 4, a rank moves in large steps: read it as a rough order\.$/);
+  await page.evaluate(() => document.querySelector('sales-plan-playground').selectRep('S02'));
+  await app(page, '[data-testid="explanation"][data-rep="S02"]').waitFor();
   // Planned 85 from 80, reached 60: not met; next target 90.
   const plan = part.locator('[data-section="improvements"] li');
   assert.equal(await plan.textContent(), 'Wu Ting (S02): the weekly follow-up rate (%) 80 (2026-Q3) → 60 (2026-Q4) against a plan of 85: plan not met; next target 90');

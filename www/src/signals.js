@@ -18,6 +18,9 @@ function statName(lang, stat) {
   return lang === 'zh' ? `第 ${p[1]} 百分位` : `${p[1]}${ordinalSuffix(p[1])} percentile`;
 }
 
+/** Fewer reps on a card than this, and its portraits say their percentiles are coarse. */
+const FEW_TO_RANK = 8;
+
 /** The English ordinal ending of a number written as `n`: 1st, 2nd, 3rd, 11th, 75th, 12.5th. */
 function ordinalSuffix(n) {
   if (n.includes('.') || /1\d$/.test(n)) return 'th';
@@ -109,7 +112,8 @@ export function renderRepPortrait(el, s, rep, kpiName) {
       <tbody>${portrait.kpis.map((k) => html`<tr data-portrait-kpi=${k.kpi} class=${portrait.strengths.includes(k.kpi) ? 'strength' : portrait.weaknesses.includes(k.kpi) ? 'weakness' : ''}>
         <th scope="row">${kpiName(k.kpi)}${portrait.strengths.includes(k.kpi) ? html` <span class="note strength">${el.L('strength')}</span>` : nothing}${portrait.weaknesses.includes(k.kpi) ? html` <span class="note weakness">${el.L('weakness')}</span>` : nothing}</th>
         <td class="num" data-col="score">${number(k.score)}</td><td class="num" data-col="team-average">${fixed(k.team_average, 2)}</td><td class="num" data-col="percentile">${short(k.percentile)}</td></tr>`)}</tbody>
-    </table>` : nothing}
+    </table>
+    <p class="hint" data-testid="portrait-legend">${el.L('portraitLegend').replace('{n}', portrait.team)}${portrait.team < FEW_TO_RANK ? ` ${el.L('portraitFew').replace('{n}', portrait.team)}` : ''}</p>` : nothing}
     ${plans.length ? html`<ul class="improvements" data-section="improvements">${plans.map((p) => html`<li class=${p.met === true ? 'met' : p.met === false ? 'missed' : ''}>${msg(p.message)}</li>`)}</ul>` : nothing}
   </section>`;
 }
