@@ -73,6 +73,24 @@ for (const lang of ['en', 'zh']) {
   });
 }
 
+test('on a phone every control a finger hits is at least 24 × 24 px (WCAG 2.5.8), a checkbox with its label', async () => {
+  const { page, context } = await openPlayground(env, '/', { viewport: PHONE });
+  await app(page, 'select[data-testid="preset"]').selectOption('target-oriented');
+  const small = () => page.evaluate(() => {
+    const root = document.querySelector('sales-plan-playground').shadowRoot;
+    return [...root.querySelectorAll('button, select, summary, input, a[href]')].filter((c) => c.checkVisibility()).map((c) => {
+      const box = (c.type === 'checkbox' && c.closest('label')) || c; // a checkbox is hit through its label
+      const r = box.getBoundingClientRect();
+      return [r.width, r.height, `${c.tagName.toLowerCase()}.${c.className} ${(c.textContent || c.getAttribute('aria-label') || '').trim().slice(0, 20)}`];
+    }).filter(([w, h]) => w < 24 || h < 24).map(([w, h, what]) => `${what}: ${Math.round(w)}×${Math.round(h)}`);
+  });
+  assert.deepEqual(await small(), []);
+  await app(page, 'tr[data-rep="E01"]').click();
+  await app(page, '[data-testid="explanation"]').waitFor();
+  assert.deepEqual(await small(), [], 'with a statement open');
+  await context.close();
+});
+
 test('on a wide screen the table fits and says nothing of scrolling', async () => {
   const { page, context } = await openPlayground(env);
   assert.equal(await app(page, '.table-wrap').getAttribute('data-scrolls'), null);
