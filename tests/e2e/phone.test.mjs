@@ -113,6 +113,13 @@ test('the example portal on a phone: no sideways page, its language switch and t
   }
   const [, slicesRight] = await span(page.locator('[data-testid="my-slices"]'));
   assert.ok(slicesRight <= PHONE.width, `the commission slices end at ${slicesRight}`);
+  // The element's charts stay inside their column (a canvas sized before had held each 20 px wider).
+  const charts = await page.evaluate(() => {
+    const root = document.querySelector('sales-plan-playground').shadowRoot;
+    const column = root.querySelector('.charts').getBoundingClientRect().right;
+    return [...root.querySelectorAll('.charts figure')].map((f) => Math.round(f.getBoundingClientRect().right - column));
+  });
+  assert.ok(charts.length >= 3 && charts.every((over) => over <= 0), `each chart's overflow past its column: ${charts}`);
   await page.screenshot({ path: new URL('phone-portal.png', SHOTS).pathname });
   await context.close();
 });

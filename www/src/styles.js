@@ -214,10 +214,11 @@ export const styles = css`
   button.go-to code { text-decoration: underline dotted; text-underline-offset: 2px; }
   button.go-to:hover code { text-decoration-style: solid; }
   .charts { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 12px; margin-top: 6px; }
-  @container playground (max-width: 1300px) { .charts { grid-template-columns: 1fr; } }
-  .charts figure { margin: 0; border: 1px solid var(--_border); border-radius: 8px; padding: 8px 10px; background: var(--_panel); }
+  @container playground (max-width: 1300px) { .charts { grid-template-columns: minmax(0, 1fr); } }
+  /* min-width 0: a canvas sized before (300 px wide by default) must not hold its figure wider than the column. */
+  .charts figure { margin: 0; min-width: 0; border: 1px solid var(--_border); border-radius: 8px; padding: 8px 10px; background: var(--_panel); }
   .charts figcaption { font-size: 12px; font-weight: 600; color: var(--_muted); margin-bottom: 4px; }
-  .chart-box { position: relative; height: 200px; }
+  .chart-box { position: relative; height: 200px; min-width: 0; }
   .filters { display: flex; gap: 10px; flex-wrap: wrap; align-items: center; margin: 0 0 8px; }
   .filters label { display: inline-flex; gap: 6px; align-items: center; color: var(--_muted); font-size: 13px; }
   .filters input[type='search'] { padding: 5px 8px; border: 1px solid var(--_border); border-radius: 6px; min-width: 180px; }
