@@ -123,10 +123,10 @@ test('year to date sums pay over the year\'s quarters', async () => {
   // The year's periods as their range, in the title and under the name; each KPI says it was
   // scored period by period instead of three empty columns.
   assert.match(await statement.locator('.statement-title').textContent(), /· Year to date 2026-Q1 – 2026-Q4$/);
-  assert.match(await statement.locator('h3 .hint').textContent(), /· 2026-Q1 – 2026-Q4$/);
+  assert.match(await statement.locator('h2 .hint').textContent(), /· 2026-Q1 – 2026-Q4$/);
   assert.equal(await statement.locator('tr[data-kpi="visits"] [data-col="by-period"]').textContent(), 'scored in each period, below');
   await app(page, '[data-testid="explanation"] button[data-statement-lang="zh"]').click();
-  assert.match(await statement.locator('h3 .hint').textContent(), /· 2026-Q1 至 2026-Q4$/);
+  assert.match(await statement.locator('h2 .hint').textContent(), /· 2026-Q1 至 2026-Q4$/);
   await context.close();
 });
 

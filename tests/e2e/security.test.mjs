@@ -63,7 +63,7 @@ test('a rep named like HTML is shown as text, never as markup', async () => {
   const shown = await app(page, 'tr[data-rep="E01"] th').first().innerText();
   assert.ok(shown.includes(HOSTILE), shown);
   await app(page, 'tr[data-rep="E01"]').click();
-  assert.ok((await app(page, '[data-testid="explanation"] h3').textContent()).includes(HOSTILE));
+  assert.ok((await app(page, '[data-testid="explanation"] h2').textContent()).includes(HOSTILE));
   const imgs = await page.evaluate(() => document.querySelector('sales-plan-playground').shadowRoot.querySelectorAll('img').length);
   assert.equal(imgs, 0, 'no element was made from the name');
   assert.equal(await page.evaluate(() => window.__pwned), undefined);

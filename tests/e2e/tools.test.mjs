@@ -968,7 +968,7 @@ test('keyboard: Enter on a row opens its explanation, the close button closes it
       await page.keyboard.press('Tab');
       assert.notEqual(await focused(), 'results', `Tab ${i + 1} from the statement's last control`);
     }
-    await drawer.locator('h3').focus();
+    await drawer.locator('h2').focus();
     await page.keyboard.press('Shift+Tab');
     const before = await focused();
     assert.ok(before === 'statement' || before === 'editor', `Shift+Tab from the statement's title: ${before}`);
@@ -996,6 +996,22 @@ test('keyboard: Enter on a row opens its explanation, the close button closes it
     }
     const actions = ['load-reps', 'template', 'load-returns', 'returns-template', 'open-plan', 'save-plan', 'export-csv', 'export-xlsx', 'share', 'undo', 'redo', 'reset'];
     assert.deepEqual(reached.slice(0, actions.length), actions.map((a) => `button:${a}`));
+  });
+});
+
+test('headings do not skip a level and no table heading is empty, with a statement open, for a screen reader', async () => {
+  await withPlayground(async ({ page }) => {
+    await app(page, 'select[data-testid="preset"]').selectOption('target-oriented');
+    await app(page, 'tr[data-rep="E01"]').click();
+    await app(page, '[data-testid="explanation"]').waitFor();
+    const structure = await page.evaluate(() => {
+      const root = document.querySelector('sales-plan-playground').shadowRoot;
+      const levels = [...root.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => Number(h.tagName[1]));
+      const emptyTh = [...root.querySelectorAll('th')].filter((th) => !th.textContent.trim() && !th.getAttribute('aria-label')).map((th) => th.closest('table')?.className);
+      return { levels, emptyTh };
+    });
+    assert.deepEqual(structure.levels, [1, 2], 'the page title, then the statement');
+    assert.deepEqual(structure.emptyTh, []);
   });
 });
 

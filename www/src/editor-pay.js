@@ -35,7 +35,7 @@ export function renderCommission(el, line, i) {
     ${gradeBands(el.currentPlan).map((b) => el.fieldError(`${base}.grade_multipliers.${b.grade}`))}
     ${line.multipliers?.length ? html`<p class="hint">${line.multipliers.map((m, k) => html`<code>${m.when}</code> × ${el.field(`${base}.multipliers[${k}].multiplier`, { label: m.when, type: 'number', width: 'tiny' })} `)}</p>` : nothing}
     <table class="grid tiers">
-      <thead><tr><th>${el.L('tiers')}</th><th>${fromLabel}</th><th>${el.L('ratePct')}</th><th></th></tr></thead>
+      <thead><tr><th>${el.L('tiers')}</th><th>${fromLabel}</th><th>${el.L('ratePct')}</th><th><span class="visually-hidden">${el.L('tierActions')}</span></th></tr></thead>
       <tbody>
         ${line.tiers.map((tier, n) => {
           const path = `${base}.tiers[${n}]`;

@@ -152,7 +152,7 @@ function renderPoints(el) {
   return html`<fieldset class="block">
     <legend>${el.L('points')}</legend>
     <table class="grid">
-      <thead><tr><th></th><th>${el.L('perEvent')}</th><th>${el.L('itemCap')}</th></tr></thead>
+      <thead><tr><th><span class="visually-hidden">${el.L('pointItem')}</span></th><th>${el.L('perEvent')}</th><th>${el.L('itemCap')}</th></tr></thead>
       <tbody>${points.items.map((item, i) => {
         const path = `points.items[${i}]`;
         const label = el.text(item);

@@ -260,7 +260,7 @@ export function renderExplanation(el, rep, results) {
     </div>
     <header class="detail-head">
       <div>
-        <h3 tabindex="-1">${zh ? rep.name_zh || rep.name : rep.name} <span class="hint">${rep.rep_id} · ${name(el.lang, rep.region)} · ${name(el.lang, rep.role)} · ${periodsText(el, results.periods)}</span></h3>
+        <h2 tabindex="-1">${zh ? rep.name_zh || rep.name : rep.name} <span class="hint">${rep.rep_id} · ${name(el.lang, rep.region)} · ${name(el.lang, rep.role)} · ${periodsText(el, results.periods)}</span></h2>
         <p class="verdict">
           ${el.L('finalScore')} <strong data-testid="detail-score">${number(rep.score)}</strong> =
           ${el.L('weighted')} ${number(rep.weighted_score)}${isZero(rep.bonus_points) ? nothing : html` + ${el.L('bonus')} ${number(rep.bonus_points)}`}${isZero(rep.penalty_points) ? nothing : html` − ${el.L('penalty')} ${number(rep.penalty_points)}`}

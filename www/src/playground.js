@@ -811,7 +811,7 @@ export class SalesPlanPlayground extends LitElement {
     }
     this.selectedRep = id;
     await this.updateComplete;
-    this.renderRoot.querySelector('[data-testid="explanation"] h3')?.focus();
+    this.renderRoot.querySelector('[data-testid="explanation"] h2')?.focus();
   }
 
   /** A rep's name in the page's language, by id. */

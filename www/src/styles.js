@@ -48,6 +48,8 @@ export const styles = css`
     container: playground / inline-size;
   }
   * { box-sizing: border-box; }
+  /* Read by screen readers, not shown (a column heading whose cells say what they are). */
+  .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   h1 { font-size: 20px; margin: 0; letter-spacing: -0.01em; }
   h2 { font-size: 15px; margin: 0 0 12px; }
   .bar {
@@ -142,7 +144,7 @@ export const styles = css`
   .backdrop { grid-column: 2; grid-row: 1; align-self: stretch; z-index: 5; position: relative; background: rgba(16, 24, 40, 0.14); border-radius: var(--_radius); }
   @container playground (max-width: 1180px) { .backdrop { position: fixed; inset: 0; } }
   .detail-head { display: flex; justify-content: space-between; gap: 8px; }
-  .detail h3 { margin: 0 0 4px; font-size: 15px; }
+  .detail h2 { margin: 0 0 4px; font-size: 15px; }
   .verdict { margin: 4px 0 8px; }
   .flag-line { color: var(--_error); margin: 2px 0 8px; font-size: 13px; }
   .grid.explain { margin: 8px 0 12px; font-variant-numeric: tabular-nums; }
