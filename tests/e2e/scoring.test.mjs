@@ -74,10 +74,13 @@ test('the explanation shows every KPI of Zhang Wei with the hand-worked figures'
   assert.deepEqual(await drawer.locator('tr.slice td:first-of-type').allTextContents(), ['1,000,000 × 3%', '200,000 × 4%']);
   assert.match(await drawer.locator('[data-line="revenue_commission"] tr.steps').textContent(), /grade multiplier 1\.1/);
   assert.equal(await drawer.locator('[data-col="line-pay"]').textContent(), '41,800.00');
-  // Keyboard: Enter on another row opens that rep.
+  // Keyboard: Escape closes the statement (the results under it are out of reach while it is
+  // open) and gives the focus back to E01's row; Enter on another row opens that rep.
+  await page.keyboard.press('Escape');
+  await eventually(() => drawer.count(), 0, 'Escape closes the statement');
   await app(page, 'tr[data-rep="E02"]').focus();
   await page.keyboard.press('Enter');
-  assert.equal(await drawer.getAttribute('data-rep'), 'E02');
+  await eventually(() => drawer.getAttribute('data-rep'), 'E02', 'Enter opens E02');
   await context.close();
 });
 
