@@ -105,7 +105,7 @@ async function setLang(to) {
  */
 const PLACES = {
   plan: [{ selector: '[data-testid="json-errors"] li', printed: (p) => p.path }],
-  load: [{ selector: '[data-testid="load-report"] li', printed: (p) => p.path }],
+  load: [{ selector: '[data-testid="load-report"] li', printed: (p) => codeIn(p.path) }],
   rows: [{ selector: '[data-testid="load-report"] tr[data-row-problem]' }],
   evaluate: [{ selector: '[data-testid="not-computed"] li', printed: (p) => p.path }, { selector: '[data-testid="left-out"] tr[data-row-problem]' }],
 };
@@ -116,7 +116,7 @@ const PLACES = {
  */
 const shownAt = (place, index) => app(place.selector).evaluateAll((nodes, at) => nodes.map((n) => (n.tagName === 'TR'
   ? { at, path: n.dataset.rowProblem, where: n.cells[0].textContent, value: n.cells[1].textContent, message: n.cells[2].textContent }
-  : { at, path: n.dataset.problem, printed: n.querySelector('code')?.textContent ?? '', message: n.querySelector('.msg').textContent })), index);
+  : { at, path: n.dataset.problem, printed: n.querySelector(':scope > code')?.textContent ?? '', message: n.querySelector('.msg').textContent })), index);
 
 /** Expected problem `p` as `place` (number `at`) shows it in language `l`. */
 function asShown(p, l, place, at) {
@@ -128,11 +128,23 @@ function asShown(p, l, place, at) {
     : { at, path: p.path, where: whereShown(p.path, l), value: p.value ?? '', message };
 }
 
+/** The part of a file's path the load report's list sets as code: the column a line or the header names, else the path (none for a line or a header alone). */
+function codeIn(path) {
+  const named = /^(?:adjustments )?(?:line \d+|header)(?:\.(.+))?$/.exec(path);
+  if (named) return named[1] ?? '';
+  return /^(?:adjustments )?header\[\d+\]$/.test(path) ? '' : path;
+}
+
 /** A table's "where" for `path`: a file's line in words ("Line 5 · revenue", "第 5 行 · revenue"), a rep's figure after its id ("E01 · revenue.target"), else the path. */
 function whereShown(path, l) {
   const line = /^(?:adjustments )?line (\d+)(?:\.(.+))?$/.exec(path);
   const rep = /^reps\.([^.]+)\.(.+)$/.exec(path);
+  const header = /^(?:adjustments )?header(?:\.(.+)|\[(\d+)\])?$/.exec(path);
   if (rep) return `${rep[1]} · ${rep[2]}`;
+  if (header) {
+    const at = l === 'zh' ? '表头' : 'Header';
+    return header[1] != null ? `${at} · ${header[1]}` : header[2] != null ? `${at} · ${l === 'zh' ? `第 ${header[2]} 列` : `column ${header[2]}`}` : at;
+  }
   if (!line) return path;
   return `${l === 'zh' ? `第 ${line[1]} 行` : `Line ${line[1]}`}${line[2] ? ` · ${line[2]}` : ''}`;
 }

@@ -198,7 +198,11 @@ test('a returns file that cannot be read says why and changes nothing', async ()
     await app(page, 'input[data-file="returns"]').setInputFiles({ name: 'wrong.csv', mimeType: 'text/csv', buffer: Buffer.from('rep,amount\nE01,5\n') });
     const item = app(page, '[data-testid="load-report"] li');
     await eventually(() => item.textContent().catch(() => ''),
-      'adjustments header The returns file needs exactly the columns rep_id,period,original_period,line,amount,reference; its header is rep,amount', 'the reason');
+      'Header The returns file needs exactly the columns rep_id,period,original_period,line,amount,reference; its header is rep,amount', 'the reason');
+    // Where, in the page's language: the header (表头), not the engine's path.
+    await app(page, 'button[data-lang="zh"]').click();
+    await eventually(() => item.textContent().catch(() => ''), '表头 退回文件的列必须为 rep_id,period,original_period,line,amount,reference，而表头为 rep,amount', 'in Chinese');
+    await app(page, 'button[data-lang="en"]').click();
     assert.match(await app(page, '[data-testid="load-report"]').textContent(), /The file could not be read:/);
     assert.equal(await total(page, 'S03').textContent(), '32,060.00');
     assert.equal(await total(page, 'E01').textContent(), '38,000.00');

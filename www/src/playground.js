@@ -22,7 +22,7 @@ import { renderEditor, weightsText } from './editor.js';
 import { ROWS_AT_ONCE, renderComparison, renderSummary, renderTable } from './results.js';
 import { renderExplanation } from './explain.js';
 import { renderSignals } from './signals.js';
-import { renderLeftOut, renderNotComputed, renderProblemTable, messageOf, message, codeSpans } from './problems.js';
+import { renderLeftOut, renderNotComputed, renderProblemTable, messageOf, message, codeSpans, where } from './problems.js';
 import { Charts, chartTheme, payoutConfig, gradesConfig, payPerRepConfig, costByRegionConfig, deltaConfig } from './charts.js';
 import { name } from './i18n.js';
 import { styles } from './styles.js';
@@ -1099,7 +1099,7 @@ export class SalesPlanPlayground extends LitElement {
       <strong>${r.file}</strong>
       ${r.encoding === 'gb18030' ? html` <span class="hint">${this.L('readAsGbk')}</span>` : nothing}
       ${r.fatal
-        ? html`<p>${this.L(r.kind === 'plan' ? 'planFileNotRead' : 'fileNotRead')}</p><ul>${r.fatal.map((p) => html`<li data-problem=${p.path}>${p.path ? html`<code>${p.path}</code> ` : nothing}<span class="msg">${messageOf(this, p)}</span></li>`)}</ul>`
+        ? html`<p>${this.L(r.kind === 'plan' ? 'planFileNotRead' : 'fileNotRead')}</p><ul>${r.fatal.map((p) => html`<li data-problem=${p.path}>${p.path ? html`${where(this, p.path)} ` : nothing}<span class="msg">${messageOf(this, p)}</span></li>`)}</ul>`
         : html`<p data-testid="load-summary">${this.L('loaded').replace('{what}', loaded)}${r.problems.length ? html`${this.L('semicolon')}<strong>${r.problems.length}</strong> ${this.counted(r.problems.length, 'rowsLeftOut')}` : nothing}</p>
           ${r.kept?.length ? html`<p class="hint" data-testid="load-kept">${r.kept.join(this.lang === 'zh' ? '' : ' ')}</p>` : nothing}
           ${r.problems.length ? renderProblemTable(this, r.problems) : nothing}`}

@@ -59,13 +59,20 @@ function namesOf(plan) {
 
 /**
  * Where a problem is, in the page's language: a file's line as "Line 5" (第 5 行) before the
- * column it names, a rep by its id before the figure (E02 · revenue.target), anything else
- * (a plan field) as the engine's path.
+ * column it names, its header as "Header" (表头) before the column it names or counts, a rep
+ * by its id before the figure (E02 · revenue.target), anything else (a plan field) as the
+ * engine's path.
  */
-function where(el, path) {
+export function where(el, path) {
   const line = /^(?:adjustments )?line (\d+)(?:\.(.+))?$/.exec(path ?? '');
   const rep = /^reps\.([^.]+)\.(.+)$/.exec(path ?? '');
+  const header = /^(?:adjustments )?header(?:\.(.+)|\[(\d+)\])?$/.exec(path ?? '');
   if (rep) return html`${rep[1]} · <code>${rep[2]}</code>`;
+  if (header) {
+    const at = el.L('headerLabel');
+    if (header[1] != null) return html`${at} · <code>${header[1]}</code>`;
+    return header[2] != null ? `${at} · ${el.L('columnNumber').replace('{n}', header[2])}` : at;
+  }
   if (!line) return html`<code>${path}</code>`;
   const at = el.L('lineNumber').replace('{n}', line[1]);
   return line[2] ? html`${at} · <code>${line[2]}</code>` : at;
