@@ -736,16 +736,39 @@ fn an_improvement_plan_judged_before_it_starts_is_refused() {
 }
 
 #[test]
+fn a_negative_by_reads_minus_and_a_by_at_the_edge_of_a_decimal_flags_without_overflow() {
+    // Satisfaction in 2026-Q4 averages 2,694 / 32 = 84.1875; 5 below it is 79.1875.
+    let plan = sample_plan_with(json!({ "high_potential": { "conditions": [{ "type": "above", "metric": "satisfaction", "stat": "average", "by": -5 }] } }));
+    let s = signals_of(&mut Workspace::with_sample_reps(), &plan, "2026-Q4");
+    let first = &s.high_potentials[0];
+    assert_eq!(first.checks[0].at_least, d("79.1875"));
+    assert!(first.message.en.contains("≥ the team's average 84.1875 − 5 = 79.1875"), "{}", first.message.en);
+    assert!(first.message.zh.contains("≥ 团队平均值 84.1875 − 5 = 79.1875"), "{}", first.message.zh);
+    // A `by` as far below as a decimal goes: the bar is rounded to a whole number, every rep
+    // holds, and the message is written without working the `by` out again (which overflowed).
+    let edge = sample_plan_with(json!({ "high_potential": { "conditions": [{ "type": "above", "metric": "satisfaction", "stat": "average", "by": "-79228162514264337593543950335" }] } }));
+    let mut ws = Workspace::with_sample_reps();
+    assert!(ws.set_plan_json(&edge.to_string()).ok);
+    let s = ws.signals("2026-Q4").unwrap();
+    assert_eq!(s.high_potentials.len(), 32);
+    assert!(s.high_potentials[0].message.en.contains("84.1875 − 79,228,162,514,264,337,593,543,950,335 = "), "{}", s.high_potentials[0].message.en);
+}
+
+#[test]
 fn a_second_improvement_plan_for_the_same_rep_value_and_period_is_refused() {
     // The same formula but for spaces is the same value.
     let plan = small_plan(json!({ "improvement_plans": [
         { "rep": "A1", "metric": "visits/2", "from_period": "2026-Q1", "period": "2026-Q2", "planned": 10 },
         { "rep": "A2", "metric": "visits/2", "from_period": "2026-Q1", "period": "2026-Q2", "planned": 10 },
-        { "rep": "A1", "metric": "visits / 2", "from_period": "2026-Q1", "period": "2026-Q2", "planned": 12 }
+        { "rep": "A1", "metric": "visits / 2", "from_period": "2026-Q1", "period": "2026-Q2", "planned": 12 },
+        { "rep": "A1", "metric": "visits／2", "from_period": "2026-Q1", "period": "2026-Q2", "planned": 12 }
     ] }));
     let report = Workspace::new(load_csv(SMALL).unwrap().dataset).set_plan_json(&plan.to_string());
     let errors: Vec<_> = report.problems.iter().filter(|p| p.is_error()).collect();
-    assert_eq!(errors.iter().map(|p| (p.code, p.path.as_str())).collect::<Vec<_>>(), [("duplicate_improvement_plan", "signals.improvement_plans[2]")]);
+    assert_eq!(
+        errors.iter().map(|p| (p.code, p.path.as_str())).collect::<Vec<_>>(),
+        [("duplicate_improvement_plan", "signals.improvement_plans[2]"), ("duplicate_improvement_plan", "signals.improvement_plans[3]")]
+    );
     assert_eq!(errors[0].message.en, "improvement_plans[0] already plans visits / 2 for rep A1 in 2026-Q2: keep one plan per rep, value and period");
     assert_eq!(errors[0].message.zh, "improvement_plans[0] 已为销售 A1 在 2026-Q2 设定了 visits / 2 的改进计划：每位销售、每个数值、每个期间只保留一个计划");
 }
@@ -756,7 +779,8 @@ fn rules_that_can_never_fire_are_kept_with_a_warning() {
     // 100% needs a value that turns negative.
     let plan = sample_plan_with(json!({ "alerts": [
         { "id": "c5", "name": "C five times", "rule": { "type": "grade_streak", "grade": "C", "periods": 5 } },
-        { "id": "halved", "name": "NPS crashed", "rule": { "type": "drop", "metric": "nps", "by_pct": 150 } }
+        { "id": "halved", "name": "NPS crashed", "rule": { "type": "drop", "metric": "nps", "by_pct": 150 } },
+        { "id": "either", "name": "NPS down 10 points or 150%", "rule": { "type": "drop", "metric": "nps", "by": 10, "by_pct": 150 } }
     ] }));
     let mut ws = Workspace::with_sample_reps();
     let report = ws.set_plan_json(&plan.to_string());

@@ -9,6 +9,7 @@
 mod parse;
 
 pub use parse::{parse, FormulaError};
+pub(crate) use parse::half_width;
 
 use rust_decimal::Decimal;
 

@@ -67,7 +67,7 @@ pub fn parse(src: &str, resolve: &dyn Fn(&str) -> Option<usize>) -> Result<Expr,
 
 /// The ASCII form of the full-width characters a Chinese input method types (＋ － ＊ ／ ％
 /// ＝ ＜ ＞ ０–９ ． and the ideographic space); every other character as it is.
-fn half_width(c: char) -> char {
+pub(crate) fn half_width(c: char) -> char {
     match c {
         '\u{FF10}'..='\u{FF19}' => char::from(b'0' + (c as u32 - 0xFF10) as u8),
         '\u{FF0B}' => '+',

@@ -122,10 +122,11 @@ pub struct PotentialCheck {
     pub compared_with: String,
     /// The team statistic's value, or the rep's percentile rank (0–100).
     pub team_value: Decimal,
-    /// The least value that holds: the team statistic plus the condition's `by`, or the
-    /// percentile range's `from`.
+    /// The least that holds: the team statistic plus the condition's `by` (a value), or the
+    /// percentile range's `from` (a percentile rank, compared with `team_value`).
     pub at_least: Decimal,
-    /// The most that holds: the percentile range's `to` (none for a team statistic).
+    /// The most that holds: the percentile range's `to`, a percentile rank (none for a team
+    /// statistic).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub at_most: Option<Decimal>,
     /// Whether the condition holds.

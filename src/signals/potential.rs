@@ -3,7 +3,7 @@
 //! formulas can read the flag.
 
 use super::stats::{percent_rank, statistic};
-use super::{plain, zh_gap, History, PotentialCheck, PotentialFlag};
+use super::{plain, History, PotentialCheck, PotentialFlag};
 use crate::problem::Message;
 use crate::data::Dataset;
 use crate::plan::{CompiledPlan, PotentialCondition, TeamScope};
@@ -81,16 +81,17 @@ pub(crate) fn high_potentials(plan: &CompiledPlan, data: &Dataset, period: usize
             .collect();
         if let Some(checks) = checks.filter(|c| !c.is_empty() && c.iter().all(|x| x.holds)) {
             let r = &data.reps[rep];
-            let message = flag_message(super::rep_names(&r.id, r.name(), r.name_zh()), rule.team, &checks);
+            let message = flag_message(super::rep_names(&r.id, r.name(), r.name_zh()), rule.team, &rule.conditions, &checks);
             flags.push((rep, PotentialFlag { rep_id: r.id.clone(), checks, message }));
         }
     }
     flags
 }
 
-/// Why a rep is flagged, in both languages: "High potential — Zhang Wei (E01): satisfaction 92 ≥
-/// the team's average 85 + 5 = 90; revenue_collected ranks at percentile 60, within 25–75".
-fn flag_message((who, who_zh): (String, String), team: TeamScope, checks: &[PotentialCheck]) -> Message {
+/// Why a rep is flagged, in both languages, from its `checks` of the rule's `conditions`: "High
+/// potential — Zhang Wei (E01): satisfaction 92 ≥ the team's average 85 + 5 = 90;
+/// revenue_collected 774,000 ranks at percentile 60 of the team's values, within 25–75".
+fn flag_message((who, who_zh): (String, String), team: TeamScope, conditions: &[PotentialCondition], checks: &[PotentialCheck]) -> Message {
     let (whose, whose_zh) = match team {
         TeamScope::All => ("the team's", "团队"),
         TeamScope::Role => ("the role's", "同岗位"),
@@ -98,20 +99,27 @@ fn flag_message((who, who_zh): (String, String), team: TeamScope, checks: &[Pote
     };
     let (en, zh): (Vec<String>, Vec<String>) = checks
         .iter()
-        .map(|c| {
+        .zip(conditions)
+        .map(|(c, condition)| {
             let value = plain(c.value);
             let Some(at_most) = c.at_most else {
                 let (stat, stat_zh) = stat_names(&c.compared_with);
-                let by = if c.at_least == c.team_value { String::new() } else { format!(" + {} = {}", plain(c.at_least - c.team_value), plain(c.at_least)) };
+                let by = match condition {
+                    PotentialCondition::Above { by, .. } if !by.is_zero() => {
+                        let sign = if by.is_sign_negative() { '−' } else { '+' };
+                        format!(" {sign} {} = {}", plain(by.abs()), plain(c.at_least))
+                    }
+                    _ => String::new(),
+                };
                 return (
                     format!("{} {value} ≥ {whose} {stat} {}{by}", c.metric, plain(c.team_value)),
-                    format!("{}{}{value} ≥ {whose_zh}{stat_zh} {}{by}", c.metric, zh_gap(&c.metric), plain(c.team_value)),
+                    format!("{} {value} ≥ {whose_zh}{stat_zh} {}{by}", c.metric, plain(c.team_value)),
                 );
             };
             let (rank, from, to) = (plain(c.team_value), plain(c.at_least), plain(at_most));
             (
                 format!("{} {value} ranks at percentile {rank} of {whose} values, within {from}–{to}", c.metric),
-                format!("{}{}{value} 位于{whose_zh}第 {rank} 百分位，在 {from}–{to} 之内", c.metric, zh_gap(&c.metric)),
+                format!("{} {value} 位于{whose_zh}第 {rank} 百分位，在 {from}–{to} 之内", c.metric),
             )
         })
         .unzip();

@@ -7,6 +7,7 @@ use crate::plan::{AlertCondition, PeriodKind, Plan, PotentialCondition, ToDate};
 use crate::problem::Problem;
 use crate::signals::stats::parse_percentile;
 use rust_decimal::Decimal;
+use std::collections::HashMap;
 
 pub(super) fn signals(plan: &Plan, out: &mut Vec<Problem>) {
     let signals = &plan.signals;
@@ -38,7 +39,8 @@ pub(super) fn signals(plan: &Plan, out: &mut Vec<Problem>) {
                         ));
                     }
                 }
-                if let Some(v) = by_pct.filter(|v| *v > Decimal::ONE_HUNDRED) {
+                // With `by` too, a fall of `by` still fires: only `by_pct` alone can never fire.
+                if let Some(v) = by_pct.filter(|v| *v > Decimal::ONE_HUNDRED && by.is_none()) {
                     out.push(Problem::warning(
                         "fall_past_zero",
                         format!("{path}.by_pct"),
@@ -102,10 +104,12 @@ pub(super) fn signals(plan: &Plan, out: &mut Vec<Problem>) {
             }
         }
     }
+    // Each plan's rep, period and formula (spaces and widths aside) → the first plan with them.
+    let mut seen: HashMap<(&str, &str, String), usize> = HashMap::new();
     for (i, plan_item) in signals.improvement_plans.iter().enumerate() {
         let path = format!("signals.improvement_plans[{i}]");
-        let same = |other: &&crate::plan::ImprovementPlan| other.rep == plan_item.rep && other.period == plan_item.period && same_formula(&other.metric, &plan_item.metric);
-        if let Some(first) = signals.improvement_plans[..i].iter().position(|other| same(&other)) {
+        let first = *seen.entry((plan_item.rep.as_str(), plan_item.period.as_str(), formula_key(&plan_item.metric))).or_insert(i);
+        if first != i {
             out.push(Problem::error(
                 "duplicate_improvement_plan",
                 path.clone(),
@@ -130,9 +134,10 @@ pub(super) fn signals(plan: &Plan, out: &mut Vec<Problem>) {
     }
 }
 
-/// Two formulas written alike but for spaces (`a/b` and `a / b`).
-fn same_formula(a: &str, b: &str) -> bool {
-    a.chars().filter(|c| !c.is_whitespace()).eq(b.chars().filter(|c| !c.is_whitespace()))
+/// A formula as written but for spaces and full-width characters, which the parser reads
+/// alike (`a/b`, `a / b` and `a／b`).
+fn formula_key(formula: &str) -> String {
+    formula.chars().map(crate::formula::half_width).filter(|c| !c.is_whitespace()).collect()
 }
 
 /// `metric_name` and `metric_name_zh` at `path` (an alert's rule or an improvement plan):
