@@ -1862,12 +1862,13 @@ export interface PotentialFlag {
 }
 export interface PotentialCheck {
   /**
-   * The least value that holds: the team statistic plus the condition's `by`, or the
-   * percentile range's `from`.
+   * The least that holds: the team statistic plus the condition's `by` (a value), or the
+   * percentile range's `from` (a percentile rank, compared with `team_value`).
    */
   at_least: string;
   /**
-   * The most that holds: the percentile range's `to` (none for a team statistic).
+   * The most that holds: the percentile range's `to`, a percentile rank (none for a team
+   * statistic).
    */
   at_most?: string | null;
   /**
