@@ -453,7 +453,7 @@ const lowContrast = (page, least) => page.evaluate((least) => {
 test('a dark theme through --ip-* only: every text inside stays readable, the charts take the accent and the theme\'s text and grid', async () => {
   const { page, context, errors } = await openPlayground(env, '/', { viewport: { width: 1440, height: 900 } });
   // The default theme first: the floor the dark one is held to.
-  const least = 3;
+  const least = 4.5;
   await app(page, 'select[data-testid="preset"]').selectOption('target-oriented');
   await app(page, '[data-signal-tab="health"]').click();
   assert.deepEqual(await lowContrast(page, least), [], 'the default theme');
@@ -471,18 +471,33 @@ test('a dark theme through --ip-* only: every text inside stays readable, the ch
     const c = el.charts.charts.get('payout');
     return { line: c.data.datasets[0].borderColor, ticks: c.options.scales.y.ticks.color, grid: c.options.scales.y.grid.color, legend: c.options.color };
   });
-  assert.deepEqual(chart, { line: '#6d9bff', ticks: '#9aa4b2', grid: '#2a3441', legend: '#9aa4b2' });
+  assert.deepEqual(chart, { line: 'rgb(109, 155, 255)', ticks: 'rgb(154, 164, 178)', grid: 'rgb(42, 52, 65)', legend: 'rgb(154, 164, 178)' });
+  // Any CSS colour for the accent (here a color-mix()): the curve in it, its fill faded.
+  await page.evaluate(() => document.documentElement.style.setProperty('--ip-accent', 'color-mix(in srgb, rgb(0, 128, 128) 50%, rgb(0, 0, 0))'));
+  await app(page, '[data-path="commission[0].tiers[1].rate_pct"]').fill('7');
+  await eventually(() => page.evaluate(() => {
+    const c = document.querySelector('sales-plan-playground').charts.charts.get('payout');
+    return [c.data.datasets[0].borderColor, c.data.datasets[0].backgroundColor];
+  }), ['rgb(0, 64, 64)', 'rgba(0, 64, 64, 0.08)'], 'a color-mix() accent, faded for the fill');
   await page.screenshot({ path: new URL('../../test-output/screenshots/dark-theme.png', import.meta.url).pathname });
   assert.deepEqual(errors, []);
   await context.close();
 });
 
+/** print() as the browser's, but without a dialog: beforeprint, then (unless `ignored`, as in a sandboxed frame) nothing more until the test sends afterprint. */
+const stubPrint = (page, ignored = false) => page.evaluate((ignored) => {
+  window.__printed = 0;
+  window.print = () => {
+    window.__printed += 1;
+    if (!ignored) window.dispatchEvent(new Event('beforeprint'));
+  };
+}, ignored);
+
 test('"Print statement" inside the portal prints the statement alone, and the portal is as it was after', async () => {
   const { page, context, errors } = await openPortal();
   await inEl(page, 'tr[data-rep="E01"]').click();
   await inEl(page, '[data-testid="explanation"]').waitFor();
-  // The print dialog is the browser's: here print() only records the call, and afterprint is sent by hand.
-  await page.evaluate(() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; });
+  await stubPrint(page);
   await inEl(page, '[data-testid="print-statement"]').click();
   assert.equal(await page.evaluate(() => window.__printed), 1);
   await page.emulateMedia({ media: 'print' });
@@ -499,11 +514,59 @@ test('"Print statement" inside the portal prints the statement alone, and the po
   assert.deepEqual(await shown(), { portalNav: false, myPay: false, designerTitle: false, statement: true, left: 0, top: 0, sheets: 1 });
   const pages = pdfPages(await page.pdf({ format: 'A4' }));
   assert.deepEqual(pages.map((p) => p.textOps > 0), [true], 'one page: the statement, not the portal around it');
+  // A second click while the first print is still open replaces its sheet, not adds one (a
+  // click by script: under print media the button is not shown).
+  await inEl(page, '[data-testid="print-statement"]').evaluate((b) => b.click());
+  assert.equal((await shown()).sheets, 1);
   await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   await page.emulateMedia({ media: 'screen' });
   const after = await shown();
   assert.deepEqual({ ...after, left: undefined, top: undefined }, { portalNav: true, myPay: true, designerTitle: true, statement: true, left: undefined, top: undefined, sheets: 0 });
   assert.equal(await page.locator('[data-ip-print-path], [data-ip-printing]').count(), 0);
+  // A print the browser ignores (a sandboxed frame without allow-modals: no print event) leaves nothing behind.
+  await stubPrint(page, true);
+  await inEl(page, '[data-testid="print-statement"]').click();
+  assert.equal(await page.evaluate(() => window.__printed), 1);
+  assert.deepEqual([(await shown()).sheets, await page.locator('[data-ip-print-path], [data-ip-printing]').count()], [0, 0]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('"Print statement" of an element inside another component\'s shadow root prints the statement, not a blank page', async () => {
+  const { page, context, errors } = await openPlayground(env);
+  // A host built of web components: <x-shell> holds a nav and the element in its shadow root.
+  await page.evaluate(() => {
+    customElements.define('x-shell', class extends HTMLElement {
+      constructor() {
+        super();
+        this.attachShadow({ mode: 'open' }).innerHTML = '<nav id="side">Menu</nav><main><section><sales-plan-playground id="nested"></sales-plan-playground></section></main>';
+      }
+    });
+    document.body.append(document.createElement('x-shell'));
+  });
+  const nested = page.locator('x-shell sales-plan-playground');
+  await nested.locator('[data-testid="results"]').waitFor();
+  await nested.locator('tr[data-rep="E01"]').click();
+  await nested.locator('[data-testid="explanation"]').waitFor();
+  await stubPrint(page);
+  await nested.locator('[data-testid="print-statement"]').click();
+  await page.emulateMedia({ media: 'print' });
+  const shown = () => page.evaluate(() => {
+    const shell = document.querySelector('x-shell').shadowRoot;
+    const el = shell.querySelector('sales-plan-playground');
+    return {
+      page: document.querySelector('body > sales-plan-playground, main > sales-plan-playground')?.checkVisibility() ?? null,
+      side: shell.querySelector('#side').checkVisibility(),
+      statement: el.shadowRoot.querySelector('[data-testid="explanation"]').checkVisibility(),
+      sheets: [document.adoptedStyleSheets.length, shell.adoptedStyleSheets.length],
+    };
+  });
+  assert.deepEqual(await shown(), { page: false, side: false, statement: true, sheets: [1, 1] });
+  const pages = pdfPages(await page.pdf({ format: 'A4' }));
+  assert.ok(pages.length >= 1 && pages[0].textOps > 0, 'the statement is printed');
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await page.emulateMedia({ media: 'screen' });
+  assert.deepEqual(await shown(), { page: true, side: true, statement: true, sheets: [0, 0] });
   assert.deepEqual(errors, []);
   await context.close();
 });

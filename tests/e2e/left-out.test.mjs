@@ -209,6 +209,31 @@ test('a returns file that cannot be read says why and changes nothing', async ()
   });
 });
 
+test('a session kept with an empty returns file (accepted before such files were refused) opens as no returns, without an error', async () => {
+  const plan = engine.presets()[0].json;
+  const e = engine.Engine.withSampleReps();
+  e.setPlan(plan);
+  const s03 = () => e.evaluate('2026-Q4').reps.find((x) => x.rep_id === 'S03').total_pay;
+  const withSampleReturns = s03();
+  e.loadAdjustments(engine.sampleAdjustmentsCsv().split('\n')[0] + '\n');
+  const withNone = s03();
+  assert.notEqual(withNone, withSampleReturns);
+  // The stored session is there before the page starts (set again on each load, before the page's scripts).
+  const context = await env.browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
+  await context.addInitScript((plan) => localStorage.setItem('incentive-playground.session',
+    JSON.stringify({ plan, presetId: '', period: '2026-Q4', ytd: false, lang: 'en', returnsCsv: '', returnsName: 'none.csv' })), JSON.parse(plan));
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (err) => errors.push(String(err)));
+  await page.goto(env.base + '/');
+  await app(page, '[data-testid="results"]').waitFor();
+  const shown = (v) => Number(v).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  await eventually(() => total(page, 'S03').textContent(), shown(withNone), 'no returns');
+  assert.equal(await app(page, '[data-testid="load-report"]').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the returns template is the sample returns, and loading it back changes no figure', async () => {
   await withPlayground(async ({ page }) => {
     const [download] = await Promise.all([page.waitForEvent('download'), app(page, '[data-testid="returns-template"]').click()]);
@@ -223,7 +248,7 @@ test('the returns template is the sample returns, and loading it back changes no
     // Its header alone: no return, and the report says the two applied before no longer apply.
     const header = text.split('\n')[0] + '\n';
     await app(page, 'input[data-file="returns"]').setInputFiles({ name: 'none.csv', mimeType: 'text/csv', buffer: Buffer.from(header) });
-    await eventually(() => app(page, '[data-testid="load-kept"]').textContent().catch(() => ''), 'It holds no return: the 2 returns applied before no longer apply.', 'said');
+    await eventually(() => app(page, '[data-testid="load-kept"]').textContent().catch(() => ''), 'It holds no return: those applied before (2) no longer apply.', 'said');
     assert.notEqual(await total(page, 'S03').textContent(), '32,060.00');
     // An empty file is refused: the returns stay as they are.
     await app(page, 'input[data-file="returns"]').setInputFiles({ name: 'returns-template.csv', mimeType: 'text/csv', buffer: bytes });

@@ -211,7 +211,7 @@ test('a capped total of bonus points shows its sum and the cap it met (E01: +2 +
   const { page, context } = await openPlayground(env);
   await app(page, 'select[data-testid="preset"]').selectOption('target-oriented');
   await app(page, 'tr[data-rep="E01"]').click();
-  const capped = app(page, '[data-testid="explanation"] [data-testid="points-capped"]');
+  const capped = app(page, '[data-testid="explanation"] [data-testid="points-totals"]');
   assert.equal(await capped.textContent(), 'bonus points 5 → bonus cap 4');
   await app(page, 'button[data-statement-lang="zh"]').click();
   assert.equal(await capped.textContent(), '加分 5 → 加分上限 4');
@@ -223,7 +223,7 @@ test('year to date, the statement gives each period\'s total of points after its
   await app(page, 'select[data-testid="preset"]').selectOption('target-oriented');
   await app(page, '[data-testid="ytd"]').check();
   await app(page, 'tr[data-rep="E01"]').click();
-  const foot = app(page, '[data-testid="points-capped"]');
+  const foot = app(page, '[data-testid="points-totals"]');
   await foot.waitFor();
   // Zhang Wei's bonus points: Q1 praise 1; Q2 a large contract (2 × 2 = 4) and praise 1 = 5,
   // capped at 4; Q3 a contract 2; Q4 a contract 2 and praise 3 = 5, capped at 4. Average

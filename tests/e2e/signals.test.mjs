@@ -164,3 +164,16 @@ test('a chip with nothing to report carries no warning sign: ✓ Alerts 0, ✓ P
   assert.equal(await app(page, '[data-signal-tab="health"]').textContent(), '✓ Plan health');
   await context.close();
 });
+
+test('a high-potential condition with a negative by shows its bar as "− 5", not "+ -5"', async () => {
+  const { page, context, errors } = await openPlayground(env);
+  const plan = JSON.parse(targetOriented());
+  plan.signals.high_potential = { conditions: [{ type: 'above', metric: 'satisfaction', stat: 'average', by: -5 }] };
+  await page.evaluate((p) => (document.querySelector('sales-plan-playground').plan = p), plan);
+  await app(page, '[data-signal-tab="potential"]').click();
+  // Satisfaction averages 84.1875 in 2026-Q4 (84.19 as shown); 5 below it, 79.1875 (79.19).
+  const first = (await app(page, '[data-testid="high-potentials"] li .hint').first().textContent()).trim();
+  assert.match(first, /≥ team average 84\.19 − 5 = 79\.19$/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

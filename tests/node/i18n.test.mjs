@@ -1,7 +1,7 @@
 // The page's words: every label and term in both languages, with the same placeholders.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { STRINGS, TERMS, localized, paren } from '../../www/src/i18n.js';
+import { STRINGS, TERMS, fill, localized, paren } from '../../www/src/i18n.js';
 
 const placeholders = (text) => [...String(text).matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -41,4 +41,9 @@ test('an engine message shown on its own starts with a capital in English, and i
 test('brackets after a word are full-width in Chinese, after a space in English', () => {
   assert.equal(`Huang Yong${paren('en', 'S01')}`, 'Huang Yong (S01)');
   assert.equal(`黄勇${paren('zh', 'S01')}`, '黄勇（S01）');
+});
+
+test('fill puts values in a template as written: a name holding $& or {time} is not read as a pattern', () => {
+  assert.equal(fill('Baseline: {name}, pinned at {time}', { name: 'Q3 $$ plan {time} $&', time: '04:17' }), 'Baseline: Q3 $$ plan {time} $&, pinned at 04:17');
+  assert.equal(fill('{a} and {b}', { a: 1 }), '1 and {b}');
 });

@@ -12,32 +12,40 @@ Chart.register(BarController, BarElement, LineController, LineElement, PointElem
 const COLORS = { base: '#9aa4b2', bonuses: '#17a673', up: '#17803d', down: '#c0262d' };
 const GRADE_COLORS = { S: '#17803d', B: '#d08a00', C: '#c0262d' };
 
-/** A 2D context that writes colours in one form (kept: the theme is read on every draw). */
+/** A 1×1 canvas the theme's colours are painted on and read back (kept: the theme is read on every draw). */
 let paint;
 
-/**
- * The element's theme as the charts draw it: its accent (commission, grade A, the curve), the
- * muted text of ticks and legends, and the grid's lines, each as the host set them through
- * `--ip-*`, written as a canvas writes a colour (`#0f766e`).
- * @param {Element} el the element, whose shadow root's :host defines the `--_*` tokens
- * @returns {{ accent: string, text: string, grid: string }}
- */
-export function chartTheme(el) {
-  const style = getComputedStyle(el);
-  paint ??= document.createElement('canvas').getContext('2d');
-  const ctx = paint;
-  const read = (token, fallback) => {
-    ctx.fillStyle = fallback;
-    ctx.fillStyle = style.getPropertyValue(token).trim() || fallback; // a colour the canvas cannot read leaves the fallback
-    return ctx.fillStyle;
-  };
-  return { accent: read('--_accent', '#1f5eff'), text: read('--_muted', '#667085'), grid: read('--_border', '#e3e8ef') };
+/** `color` (any CSS colour the browser resolved) as [r, g, b, alpha 0–1], painted and read back; `fallback` when it cannot be painted. */
+function rgba(color, fallback) {
+  paint ??= Object.assign(document.createElement('canvas'), { width: 1, height: 1 }).getContext('2d', { willReadFrequently: true });
+  paint.clearRect(0, 0, 1, 1);
+  paint.fillStyle = fallback;
+  paint.fillStyle = color;
+  paint.fillRect(0, 0, 1, 1);
+  const [r, g, b, a] = paint.getImageData(0, 0, 1, 1).data;
+  return [r, g, b, Math.round((a / 255) * 1000) / 1000];
 }
 
-/** `color` (`#rrggbb`, as a canvas writes an opaque colour) at opacity `alpha`. */
-function faded(color, alpha) {
-  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
-  return hex ? `rgba(${hex.slice(1).map((h) => parseInt(h, 16)).join(', ')}, ${alpha})` : color;
+/** [r, g, b, a] as CSS, at opacity `alpha` when given. */
+const css = ([r, g, b, a], alpha = a) => (alpha === 1 ? `rgb(${r}, ${g}, ${b})` : `rgba(${r}, ${g}, ${b}, ${alpha})`);
+
+/**
+ * The element's theme as the charts draw it: its accent (commission, grade A, the curve, and
+ * faded for fills), the muted text of ticks and legends, and the grid's lines, each as the host
+ * set them through `--ip-*` (any colour: a name, `oklch()`, `color-mix()`, `light-dark()`),
+ * read from `box`, whose styles carry them as resolved colours (`.charts`).
+ * @param {Element} box an element styled with the chart colours
+ * @returns {{ accent: string, accentAt: (alpha: number) => string, text: string, grid: string }}
+ */
+export function chartTheme(box) {
+  const style = getComputedStyle(box);
+  const accent = rgba(style.color, '#1f5eff');
+  return {
+    accent: css(accent),
+    accentAt: (alpha) => css(accent, alpha),
+    text: css(rgba(style.textDecorationColor, '#667085')),
+    grid: css(rgba(style.borderTopColor, '#e3e8ef')),
+  };
 }
 
 /** `options` with the theme's colours for text, legends, ticks, grid lines and axis titles. */
@@ -109,7 +117,7 @@ export function payoutConfig(curve, L, t) {
     type: 'line',
     data: {
       labels: curve.map((p) => `${p.attainment_pct}%`),
-      datasets: [{ label: L('pay'), data: curve.map((p) => num(p.pay)), borderColor: t.accent, backgroundColor: faded(t.accent, 0.08), fill: true, pointRadius: 0, tension: 0 }],
+      datasets: [{ label: L('pay'), data: curve.map((p) => num(p.pay)), borderColor: t.accent, backgroundColor: t.accentAt(0.08), fill: true, pointRadius: 0, tension: 0 }],
     },
     options: {
       plugins: { legend: { display: false }, tooltip: { callbacks: { label: (c) => money(c.parsed.y) } } },
@@ -125,7 +133,7 @@ export function gradesConfig(totals, L, t) {
   const guide = totals.distribution;
   const datasets = [{ label: L('shareOfReps'), data: totals.grades.map((g) => (100 * g.reps) / total), backgroundColor: grades.map((g) => GRADE_COLORS[g] ?? t.accent), barPercentage: 0.5, order: 1 }];
   if (guide.length) {
-    datasets.push({ label: L('guide'), data: grades.map((g) => { const d = guide.find((x) => x.grade === g); return d ? [num(d.min_pct), num(d.max_pct)] : null; }), backgroundColor: faded(t.accent, 0.14), barPercentage: 0.9, grouped: false, order: 2 });
+    datasets.push({ label: L('guide'), data: grades.map((g) => { const d = guide.find((x) => x.grade === g); return d ? [num(d.min_pct), num(d.max_pct)] : null; }), backgroundColor: t.accentAt(0.14), barPercentage: 0.9, grouped: false, order: 2 });
   }
   return {
     type: 'bar',

@@ -2,7 +2,7 @@
 // and ranges), bonus and penalty points, grade bands and the distribution guide, and the
 // commission tables. Render functions over the playground element `el`, which owns the state.
 import { html, nothing } from 'lit';
-import { term } from './i18n.js';
+import { fill, term } from './i18n.js';
 import { sourceHint, columnsDatalist } from './columns.js';
 import { renderCommission, renderBonuses, renderBasePay } from './editor-pay.js';
 import { renderKpiDetails, addKpi } from './editor-kpi.js';
@@ -114,7 +114,7 @@ function renderCard(el, card, c) {
 export function weightsText(el, kpis, problem) {
   const parts = kpis.map((k) => `${el.text(k) || k.id} ${short(String(k.weight))}`).join(' + ');
   // The engine's exact sum (the problem's value), not the float the live total adds up.
-  return el.L('weightsSum').replace('{sum}', problem.value).replace('{parts}', parts).replace('{scale}', el.L('scaleWeights'));
+  return fill(el.L('weightsSum'), { sum: problem.value, parts, scale: el.L('scaleWeights') });
 }
 
 function weightsError(el, base) {

@@ -2,8 +2,9 @@
 // the points; how the score became a grade; and each pay line slice by slice. It renders
 // what the engine recorded, so the page never recomputes a figure.
 import { html, nothing } from 'lit';
-import { name, paren, term } from './i18n.js';
+import { fill, name, paren, term } from './i18n.js';
 import { message } from './problems.js';
+import { printAlone } from './print-alone.js';
 import { renderRepFlags, renderRepPortrait } from './signals.js';
 import { columnName } from './columns.js';
 import { money, exactMoney, fixed, isZero, number, percent, rate, sameProduct, short, sum } from './format.js';
@@ -88,7 +89,7 @@ function periodsText(el, periods) {
 
 /** The text `key` in the element's language with each `{name}` replaced by `values[name]`. */
 function filled(el, key, values) {
-  return Object.entries(values).reduce((text, [k, v]) => text.replaceAll(`{${k}}`, v), el.L(key));
+  return fill(el.L(key), values);
 }
 
 /** "2 decimal places", "1 decimal place" or "a whole number" ("2 位小数", "整数"). */
@@ -220,8 +221,19 @@ function pointsNote(el, explain, note) {
 }
 
 /**
+ * Under the point rows: the totals' caps, and year to date each period's totals and their
+ * average (nothing when there is nothing to say: no cap met, no point in any period).
+ */
+function pointsFoot(el, explain, yearToDate) {
+  const toDate = pointsToDate(el, explain).filter((line) => line !== nothing);
+  const caps = explain.notes.filter((n) => n !== 'year_to_date_average');
+  if (!toDate.length && !caps.length) return nothing;
+  return html`<tfoot><tr><td colspan="3" data-testid="points-totals">${toDate}${caps.map((n) => html`<span class="note">${yearToDate ? term(el.lang, `${n}_in_a_period`) : pointsNote(el, explain, n)}</span>`)}</td></tr></tfoot>`;
+}
+
+/**
  * Year to date, each total of points by period (after that period's caps) and their average,
- * which the score adds: "Bonus points: 2026-Q1 8 · 2026-Q2 4 → average of the periods 6". The
+ * which the score adds: "Bonus points: 2026-Q1 8 2026-Q2 4 → average of the periods 6". The
  * items' rows above are each averaged before the totals' caps, so they need not add up to it.
  */
 function pointsToDate(el, explain) {
@@ -230,7 +242,7 @@ function pointsToDate(el, explain) {
     const average = explain.steps.find((s) => s.key === key && s.period == null);
     if (!average || periods.every((s) => isZero(s.value))) return nothing;
     const label = term(el.lang, key);
-    return html`<div data-points-to-date=${key}>${label[0].toUpperCase()}${label.slice(1)}: ${periods.map((s) => html`${step(el, s)} `)}→ ${term(el.lang, 'year_to_date_average')} ${short(average.value)}</div>`;
+    return html`<div data-points-to-date=${key}>${label[0].toUpperCase()}${label.slice(1)}${el.lang === 'zh' ? '：' : ': '}${periods.map((s) => html`${step(el, s)} `)}→ ${term(el.lang, 'year_to_date_average')} ${short(average.value)}</div>`;
   });
 }
 
@@ -254,7 +266,7 @@ export function renderExplanation(el, rep, results) {
       <p class="statement-title">${el.L('statement')} · ${el.text(plan)} · ${results.year_to_date ? `${el.L('yearToDate')} ${periodsText(el, results.periods)}` : results.period}</p>
       <div class="detail-buttons">
         <span class="no-print" data-testid="statement-lang">${el.renderLangSwitch(true)}</span>
-        <button type="button" class="secondary no-print" data-testid="print-statement" @click=${() => el.printStatement()}>${el.L('printStatement')}</button>
+        <button type="button" class="secondary no-print" data-testid="print-statement" @click=${() => printAlone(el)}>${el.L('printStatement')}</button>
         <button type="button" class="icon no-print" aria-label=${el.L('close')} @click=${() => el.closeExplanation()}>×</button>
       </div>
     </div>
@@ -302,7 +314,7 @@ export function renderExplanation(el, rep, results) {
         return html`<tr data-point=${p.id}><th scope="row">${el.text(item) || p.id}<div class="hint">${term(el.lang, p.kind)}</div></th>
           <td class="num">${short(p.events)}</td><td class="num">${isZero(p.points) ? '' : p.kind === 'penalty' ? '−' : '+'}${short(p.points)}${p.capped ? html` <span class="note">${term(el.lang, 'capped')}</span>` : nothing}</td></tr>`;
       })}</tbody>
-      ${rep.points_explain.notes.length ? html`<tfoot><tr><td colspan="3" data-testid="points-capped">${pointsToDate(el, rep.points_explain)}${rep.points_explain.notes.filter((n) => n !== 'year_to_date_average').map((n) => html`<span class="note">${results.year_to_date ? term(el.lang, `${n}_in_a_period`) : pointsNote(el, rep.points_explain, n)}</span>`)}</td></tr></tfoot>` : nothing}
+      ${pointsFoot(el, rep.points_explain, results.year_to_date)}
     </table>` : nothing}
     ${rep.base_pay.length ? html`<table class="grid explain" data-section="base">
       <thead><tr><th colspan="2">${el.L('basePay')}</th><th class="num">${el.L('pay')}</th></tr></thead>

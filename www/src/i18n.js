@@ -214,7 +214,7 @@ export const STRINGS = {
     fileNotRead: 'The file could not be read:',
     planFileNotRead: 'This file is not a plan; the plan in use is unchanged:',
     loaded: '{what} loaded',
-    returnsCleared: 'It holds no return: the {n} returns applied before no longer apply.',
+    returnsCleared: 'It holds no return: those applied before ({n}) no longer apply.',
     semicolon: '; ',
     listSep: ', ',
     rowsLeftOut: 'rows left out:',
@@ -497,7 +497,7 @@ export const STRINGS = {
     fileNotRead: '无法读取该文件：',
     planFileNotRead: '该文件不是方案；当前方案未变：',
     loaded: '已导入 {what}',
-    returnsCleared: '文件中没有退回记录：此前生效的 {n} 笔退回不再适用。',
+    returnsCleared: '文件中没有退回记录：此前生效的退回（{n} 笔）不再适用。',
     semicolon: '；',
     listSep: '，',
     rowsLeftOut: '行未导入：',
@@ -680,6 +680,14 @@ export function paren(lang, text) {
 
 export function term(lang, key) {
   return TERMS[lang]?.[key] ?? TERMS.en[key] ?? key;
+}
+
+/**
+ * `template` with each `{name}` replaced by `values[name]`, in one pass and as written: a name,
+ * a file or a formula the user wrote may hold `$&` or `{time}` and is never read as a pattern.
+ */
+export function fill(template, values) {
+  return template.replace(/\{(\w+)\}/g, (whole, key) => (key in values ? String(values[key]) : whole));
 }
 
 /** The label `key` in `lang` (falls back to English, then to the key). */

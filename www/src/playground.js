@@ -24,7 +24,7 @@ import { renderExplanation } from './explain.js';
 import { renderSignals } from './signals.js';
 import { renderLeftOut, renderNotComputed, renderProblemTable, messageOf, message, codeSpans, where } from './problems.js';
 import { Charts, chartTheme, payoutConfig, gradesConfig, payPerRepConfig, costByRegionConfig, deltaConfig } from './charts.js';
-import { name } from './i18n.js';
+import { fill, name } from './i18n.js';
 import { styles } from './styles.js';
 
 const LANG_KEY = 'incentive-playground.lang';
@@ -432,9 +432,9 @@ export class SalesPlanPlayground extends LitElement {
         const left = engine.loadAdjustments(returns.csv);
         this.returns = returns;
         this.dataSource = { ...this.dataSource, returns: engine.dataSummary().adjustments };
-        kept.push(this.L('keptReturns').replace('{file}', returns.file).replace('{n}', this.dataSource.returns) + (left.length ? this.L('keptReturnsLeft').replace('{n}', left.length) : ''));
+        kept.push(fill(this.L('keptReturns'), { file: returns.file, n: this.dataSource.returns }) + (left.length ? this.L('keptReturnsLeft').replace('{n}', left.length) : ''));
       } catch {
-        kept.push(this.L('droppedReturns').replace('{file}', returns.file));
+        kept.push(fill(this.L('droppedReturns'), { file: returns.file }));
       }
     }
     if (baselinePlan) {
@@ -463,8 +463,8 @@ export class SalesPlanPlayground extends LitElement {
     this.returns = { csv, file };
     const count = this.engine.dataSummary().adjustments;
     this.dataSource = { ...this.dataSource, returns: count };
-    // A file of no returns (a header alone) takes the place of those applied before: said.
-    const kept = count === 0 && before ? [this.L('returnsCleared').replace('{n}', before)] : undefined;
+    // A file of no returns (a header alone, not rows all left out) takes the place of those applied before: said.
+    const kept = count === 0 && before && !problems.length ? [this.L('returnsCleared').replace('{n}', before)] : undefined;
     this.loadReport = quiet && !problems.length ? null : { kind: 'returns', file, encoding, problems, fatal: null, count, kept };
     // The plan is unchanged (the engine keeps the last valid one): only the figures are computed again.
     if (this.currentPlan) this.evaluate();
@@ -550,7 +550,11 @@ export class SalesPlanPlayground extends LitElement {
         // The stored reps no longer read: keep the sample reps.
       }
     }
-    if (typeof from.returnsCsv === 'string') this.useReturns({ csv: from.returnsCsv, file: from.returnsName ?? 'returns.csv', encoding: '' }, { quiet: true });
+    if (typeof from.returnsCsv === 'string') {
+      // A session kept before empty returns files were refused may hold one: it meant no returns.
+      const csv = from.returnsCsv.trim() ? from.returnsCsv : `${this.api.sampleAdjustmentsCsv().split('\n')[0]}\n`;
+      this.useReturns({ csv, file: from.returnsName ?? 'returns.csv', encoding: '' }, { quiet: true });
+    }
     // The language a share link was made in; a stored session keeps the one remembered on its own.
     if (scenario?.lang && scenario.lang !== this.lang) this.setLang(scenario.lang);
     if (from.period && this.periods.includes(from.period)) this.period = from.period;
@@ -1100,7 +1104,7 @@ export class SalesPlanPlayground extends LitElement {
       ${r.encoding === 'gb18030' ? html` <span class="hint">${this.L('readAsGbk')}</span>` : nothing}
       ${r.fatal
         ? html`<p>${this.L(r.kind === 'plan' ? 'planFileNotRead' : 'fileNotRead')}</p><ul>${r.fatal.map((p) => html`<li data-problem=${p.path}>${p.path ? html`${where(this, p.path)} ` : nothing}<span class="msg">${messageOf(this, p)}</span></li>`)}</ul>`
-        : html`<p data-testid="load-summary">${this.L('loaded').replace('{what}', loaded)}${r.problems.length ? html`${this.L('semicolon')}<strong>${r.problems.length}</strong> ${this.counted(r.problems.length, 'rowsLeftOut')}` : nothing}</p>
+        : html`<p data-testid="load-summary">${fill(this.L('loaded'), { what: loaded })}${r.problems.length ? html`${this.L('semicolon')}<strong>${r.problems.length}</strong> ${this.counted(r.problems.length, 'rowsLeftOut')}` : nothing}</p>
           ${r.kept?.length ? html`<p class="hint" data-testid="load-kept">${r.kept.join(this.lang === 'zh' ? '' : ' ')}</p>` : nothing}
           ${r.problems.length ? renderProblemTable(this, r.problems) : nothing}`}
     </section>`;
@@ -1165,42 +1169,13 @@ export class SalesPlanPlayground extends LitElement {
         this.curve = [];
       }
     }
-    const t = chartTheme(this);
+    const t = chartTheme(this.renderRoot.querySelector('.charts') ?? this);
     this.charts.draw('payout', canvas('payout'), payoutConfig(this.curve ?? [], L, t), t);
     this.charts.draw('grades', canvas('grades'), gradesConfig(this.shownResults.totals, L, t), t);
     const nameOf = (r) => (this.lang === 'zh' ? r.name_zh || r.name : r.name);
     this.charts.draw('pay', canvas('pay'), payPerRepConfig(this.visibleReps().slice(0, 60), nameOf, L, t), t);
     if (this.comparison) this.charts.draw('delta', canvas('delta'), deltaConfig(this.comparison, nameOf, L), t);
     else this.charts.draw('regions', canvas('regions'), costByRegionConfig(this.shownResults.reps, (g) => name(this.lang, g), L, t), t);
-  }
-
-  /**
-   * Prints the statement alone, even inside a host page: for the print only, the page's other
-   * content is left out and the element's ancestors lay it out as a plain page, by a sheet the
-   * document adopts (a constructed sheet, which a `style-src 'self'` policy allows) and marks
-   * on the ancestors, all removed when printing ends.
-   */
-  printStatement() {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(`@media print {
-      body *:not([data-ip-print-path]):not([data-ip-printing]) { display: none !important; }
-      [data-ip-print-path], [data-ip-printing] {
-        display: block !important; position: static !important; margin: 0 !important; padding: 0 !important; border: 0 !important;
-        width: auto !important; max-width: none !important; height: auto !important; max-height: none !important; overflow: visible !important;
-        box-shadow: none !important; background: none !important;
-      }
-    }`);
-    const path = [];
-    for (let e = this.parentElement; e && e !== document.body && e !== document.documentElement; e = e.parentElement) path.push(e);
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-    for (const e of path) e.setAttribute('data-ip-print-path', '');
-    this.setAttribute('data-ip-printing', '');
-    window.addEventListener('afterprint', () => {
-      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
-      for (const e of path) e.removeAttribute('data-ip-print-path');
-      this.removeAttribute('data-ip-printing');
-    }, { once: true });
-    window.print();
   }
 
   /** Whether a rep's statement is shown (printing then prints it alone). */
@@ -1260,15 +1235,18 @@ function fileName(url, fallback) {
 
 /**
  * The load report of a `kind` file that could not be fetched (`fetched`: from the host's
- * `plan-src` / `reps-src`) or read (an Excel workbook the reader refused: the only file whose
- * reading can fail, text being decoded leniently), in both languages around the browser's or
- * the reader's own words: "Could not fetch team.csv: the server has no such file (404 Not Found)".
+ * `plan-src` / `reps-src`) or read (an Excel workbook the reader refused, or a file the browser
+ * could not hand over), in both languages around the browser's or the reader's own words:
+ * "Could not fetch team.csv: the server has no such file (404 Not Found)".
  */
 function notRead(kind, file, error, fetched) {
   const text = String(error?.message ?? error);
   const status = /^(\d{3})\b/.exec(text)?.[1];
+  const workbook = /\.xlsx$/i.test(file);
   const [en, zh] = !fetched
-    ? [`it is not an Excel workbook that can be read (${text})`, `不是可以读取的 Excel 工作簿（${text}）`]
+    ? workbook
+      ? [`it is not an Excel workbook that can be read (${text})`, `不是可以读取的 Excel 工作簿（${text}）`]
+      : [`the browser could not read it (${text})`, `浏览器无法读取该文件（${text}）`]
     : status === '404'
       ? [`Could not fetch ${file}: the server has no such file (${text})`, `无法获取 ${file}：服务器上没有这个文件（${text}）`]
       : status

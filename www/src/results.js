@@ -2,7 +2,7 @@
 // table of reps. A row opens the rep's explanation; the last good results stay on screen
 // while the plan has errors.
 import { html, nothing } from 'lit';
-import { name, paren, term } from './i18n.js';
+import { fill, name, paren, term } from './i18n.js';
 import { message } from './problems.js';
 import { columnName } from './columns.js';
 import { isZero, money, moneySum, percent, number, wan, currencySymbol } from './format.js';
@@ -79,7 +79,7 @@ function renderFilters(el, r) {
 function attainmentFormula(el) {
   const a = el.currentPlan?.attainment;
   const show = (f) => columnName(el.lang, f) ?? f;
-  return a ? el.L('attainmentFormula').replace('{actual}', show(a.actual)).replace('{target}', show(a.target)) : '';
+  return a ? fill(el.L('attainmentFormula'), { actual: show(a.actual), target: show(a.target) }) : '';
 }
 
 /** What the marks in the table and the grade counts mean, for the marks on screen. */
@@ -267,7 +267,7 @@ function baselineName(el) {
   if (!plan) return nothing;
   const at = el.baselineAt ? new Date(el.baselineAt) : null;
   const time = at && !Number.isNaN(at.getTime()) ? at.toLocaleTimeString(el.lang === 'zh' ? 'zh-CN' : 'en-GB', { hour: '2-digit', minute: '2-digit' }) : '';
-  const text = el.L(time ? 'baselineNamedAt' : 'baselineNamed').replace('{name}', el.text(plan) || '—').replace('{time}', time);
+  const text = fill(el.L(time ? 'baselineNamedAt' : 'baselineNamed'), { name: el.text(plan) || '—', time });
   return html`<p class="hint compare-note" data-testid="baseline-name">${text}</p>`;
 }
 
@@ -279,7 +279,7 @@ function partialNote(el, c) {
   if (!c.only_before.length && !c.only_after.length) return nothing;
   const who = (ids) => ids.map((id) => `${el.repName(id)}${paren(el.lang, id)}`).join(el.lang === 'zh' ? '、' : ', ');
   const parts = [el.L('comparedOver').replace('{n}', c.reps.length)];
-  if (c.only_before.length) parts.push(el.L('leftOutByVariant').replace('{reps}', who(c.only_before)));
-  if (c.only_after.length) parts.push(el.L('leftOutByBaseline').replace('{reps}', who(c.only_after)));
+  if (c.only_before.length) parts.push(fill(el.L('leftOutByVariant'), { reps: who(c.only_before) }));
+  if (c.only_after.length) parts.push(fill(el.L('leftOutByBaseline'), { reps: who(c.only_after) }));
   return html`<p class="hint compare-note" data-testid="comparison-partial">${parts.join(el.lang === 'zh' ? '' : ' ')}</p>`;
 }

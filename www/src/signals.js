@@ -34,9 +34,10 @@ function checkText(el, c) {
   if (c.compared_with === 'percentile_rank') {
     return `${metric} ${short(c.value)}${paren(el.lang, `${el.L('percentileRank').toLowerCase()} ${short(c.team_value)} ∈ ${short(c.at_least)}–${short(c.at_most)}`)}`;
   }
-  // The condition's `by`: the bar less the statistic (both exact decimals as text).
-  const negated = c.team_value.startsWith('-') ? c.team_value.slice(1) : `-${c.team_value}`;
-  const by = Number(c.at_least) !== Number(c.team_value) ? ` + ${short(sum([c.at_least, negated]))} = ${short(c.at_least)}` : '';
+  // The condition's `by`: the bar less the statistic (both exact decimals as text), "+ 5" or "− 5".
+  const negate = (v) => (v.startsWith('-') ? v.slice(1) : `-${v}`);
+  const diff = sum([c.at_least, negate(c.team_value)]);
+  const by = Number(diff) === 0 ? '' : ` ${diff.startsWith('-') ? '−' : '+'} ${short(diff.replace(/^-/, ''))} = ${short(c.at_least)}`;
   return `${metric} ${short(c.value)} ≥ ${statName(el.lang, c.compared_with)} ${short(c.team_value)}${by}`;
 }
 

@@ -215,10 +215,12 @@ export const styles = css`
   button.linklike { border: 0; background: none; color: var(--_accent); cursor: pointer; padding: 2px 0; font-weight: 600; }
   button.go-to code { text-decoration: underline dotted; text-underline-offset: 2px; }
   button.go-to:hover code { text-decoration-style: solid; }
-  .charts { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 12px; margin-top: 6px; }
+  /* The chart colours, resolved by the browser for the charts to read (chartTheme): the accent,
+     the muted text, the grid (no border is drawn). */
+  .charts { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 12px; margin-top: 6px; color: var(--_accent); text-decoration-color: var(--_muted); border-top-color: var(--_border); }
   @container playground (max-width: 1300px) { .charts { grid-template-columns: minmax(0, 1fr); } }
   /* min-width 0: a canvas sized before (300 px wide by default) must not hold its figure wider than the column. */
-  .charts figure { margin: 0; min-width: 0; border: 1px solid var(--_border); border-radius: 8px; padding: 8px 10px; background: var(--_panel); }
+  .charts figure { margin: 0; min-width: 0; border: 1px solid var(--_border); border-radius: 8px; padding: 8px 10px; background: var(--_panel); color: var(--_text); }
   .charts figcaption { font-size: 12px; font-weight: 600; color: var(--_muted); margin-bottom: 4px; }
   .chart-box { position: relative; height: 200px; min-width: 0; }
   .filters { display: flex; gap: 10px; flex-wrap: wrap; align-items: center; margin: 0 0 8px; }
@@ -316,7 +318,7 @@ export const styles = css`
   details.json textarea { width: 100%; min-height: 320px; font-family: ui-monospace, 'SFMono-Regular', Menlo, monospace; font-size: 12px; border: 1px solid var(--_border); border-radius: 6px; padding: 8px; margin: 8px 0; }
   .badge { display: inline-block; min-width: 22px; text-align: center; padding: 1px 6px; border-radius: 10px; font-size: 12px; font-weight: 700; background: var(--_subtle-2); }
   .badge.g-S { background: var(--_ok-soft); color: var(--_ok); }
-  .badge.g-A { background: var(--_accent-soft); color: var(--_accent); }
+  .badge.g-A { background: var(--_accent-soft); color: color-mix(in srgb, var(--_accent) 80%, var(--_text)); } /* the accent towards the text: 4.5:1 on its soft tint */
   .badge.g-B { background: var(--_warn-soft); color: var(--_warn); }
   .badge.g-C { background: var(--_error-soft); color: var(--_error); }
   /* The results panel answers to its own width (the element may be embedded narrower than the window). */
