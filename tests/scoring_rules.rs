@@ -82,16 +82,23 @@ fn every_scoring_function_on_one_rep() {
     assert_eq!(e.reps[0].score, d("95.8"));
 }
 
-#[test]
-fn points_capped_per_item_and_in_total_then_added_after_the_weighted_score() {
-    // Weighted 100 (revenue capped at 100%). Bonus: 6 new customers × 2 = 12, item cap 5;
-    // 40 visits × 0.1 = 4 → 9, total cap 8. Penalty: 1 violation × 3 = 3. Score 100 + 8 − 3 = 105.
+/// Revenue at weight 100 (capped at 100%), and points: 2 a new customer (item cap 5), 0.1 a
+/// visit, bonus total capped at 8; 3 off a violation.
+fn points_plan() -> Value {
     let mut p = plan(json!([{ "id": "rev", "name": "Revenue", "actual": "revenue", "target": "target", "weight": 100, "scoring": { "type": "ratio", "cap_pct": 100 } }]));
     p["points"] = json!({ "items": [
         { "id": "nc", "name": "New", "kind": "bonus", "events": "new_customers", "points_per_event": 2, "cap": 5 },
         { "id": "v", "name": "Visits", "kind": "bonus", "events": "visits", "points_per_event": 0.1 },
         { "id": "viol", "name": "Violations", "kind": "penalty", "events": "violations", "points_per_event": 3 }
     ], "max_bonus": 8 });
+    p
+}
+
+#[test]
+fn points_capped_per_item_and_in_total_then_added_after_the_weighted_score() {
+    // Weighted 100 (revenue capped at 100%). Bonus: 6 new customers × 2 = 12, item cap 5;
+    // 40 visits × 0.1 = 4 → 9, total cap 8. Penalty: 1 violation × 3 = 3. Score 100 + 8 − 3 = 105.
+    let p = points_plan();
     let r = &evaluate(one(REP), &p, "2026-Q1").reps[0];
     assert_eq!((r.weighted_score, r.bonus_points, r.penalty_points, r.score), (d("100"), d("8"), d("3"), d("105")));
     assert!(r.points[0].capped && !r.points[1].capped);
@@ -106,12 +113,7 @@ fn year_to_date_points_are_each_periods_totals_after_their_caps_averaged_and_exp
     // averaged before the total's cap, add up to (5 + 2) / 2 + (4 + 2) / 2 = 6.5: the explanation
     // says why the total is 6 (Q1's total was capped).
     let rows = "r1,A,East,nb,2026-Q1,100,100,6,40,1,0,0,0,0\nr1,A,East,nb,2026-Q2,100,100,1,20,0,0,0,0,0";
-    let mut p = plan(json!([{ "id": "rev", "name": "Revenue", "actual": "revenue", "target": "target", "weight": 100, "scoring": { "type": "ratio", "cap_pct": 100 } }]));
-    p["points"] = json!({ "items": [
-        { "id": "nc", "name": "New", "kind": "bonus", "events": "new_customers", "points_per_event": 2, "cap": 5 },
-        { "id": "v", "name": "Visits", "kind": "bonus", "events": "visits", "points_per_event": 0.1 },
-        { "id": "viol", "name": "Violations", "kind": "penalty", "events": "violations", "points_per_event": 3 }
-    ], "max_bonus": 8 });
+    let p = points_plan();
     let mut ws = incentive_engine::Workspace::new(dataset(&format!("{HEAD}{rows}\n")));
     assert!(ws.set_plan_json(&p.to_string()).ok);
     let ytd = ws.evaluate_ytd("2026-Q2").unwrap();
