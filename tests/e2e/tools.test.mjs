@@ -693,6 +693,17 @@ test('a share link of a plan with errors opens on the errors, saying nothing cou
     assert.equal(await banner.locator('strong').textContent(), 'The plan has errors, so nothing can be computed yet: correct the fields below, or choose a preset.');
     assert.equal(await banner.locator('li code').textContent(), 'scorecards[0].kpis');
     assert.equal(await field(page, 'scorecards[0].kpis[0].weight').inputValue(), '70');
+    // With a baseline pinned: the engine holds the baseline, not a plan of the editor, so
+    // loading returns still computes nothing (it had shown the baseline's figures as the
+    // "last valid plan", compared with itself).
+    const scenario = JSON.stringify({ v: 1, plan: planWith(FIRST, (p) => { p.scorecards[0].kpis[0].weight = 70; }), period: '2026-Q4', baseline: JSON.parse(presetJson(FIRST)) });
+    await page.goto(`${link.split('#')[0]}#s=${deflateRawSync(Buffer.from(scenario)).toString('base64url')}`);
+    await page.reload();
+    await banner.waitFor();
+    await app(page, 'input[data-file="returns"]').setInputFiles({ name: 'returns.csv', mimeType: 'text/csv', buffer: Buffer.from(engine.sampleAdjustmentsCsv()) });
+    await app(page, '[data-testid="load-report"]').waitFor();
+    assert.equal(await app(page, '[data-testid="results"] tbody tr[data-rep]').count(), 0, 'no figures of the baseline shown as the plan\'s');
+    assert.equal(await banner.locator('strong').textContent(), 'The plan has errors, so nothing can be computed yet: correct the fields below, or choose a preset.');
     // A preset brings results at once.
     await app(page, 'select[data-testid="preset"]').selectOption(FIRST);
     await eventually(() => cell(page, 'E01', 'commission').textContent(), '38,000.00', 'the preset evaluated');

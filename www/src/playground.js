@@ -155,6 +155,9 @@ export class SalesPlanPlayground extends LitElement {
     this.baselinePinned = false;
     this.baselinePlan = null; // the plan pinned as the baseline, kept with the session
     this.baselineAt = null; // when it was pinned (ISO time), kept with it
+    // The engine's plan is a baseline pinned again (a session, a link, new reps) and no plan of
+    // the editor has been accepted since: it has no figures of the editor's plan to show.
+    this.engineHoldsBaseline = false;
     this.showCharts = true;
     this.sort = { key: null, dir: 1 };
     this.filter = { text: '', region: '', role: '', grade: '' };
@@ -598,6 +601,7 @@ export class SalesPlanPlayground extends LitElement {
     this.baselinePinned = this.engine.pinBaseline();
     this.baselinePlan = this.baselinePinned ? plan : null;
     this.baselineAt = this.baselinePinned && typeof at === 'string' ? at : null;
+    this.engineHoldsBaseline = true;
   }
 
   /** Saves the session shortly after a change (only with `persist`). */
@@ -720,12 +724,16 @@ export class SalesPlanPlayground extends LitElement {
     const report = this.engine.setPlan(JSON.stringify(plan));
     this.problems = report.problems;
     this.emit('plan-change', { plan: structuredClone(plan), valid: report.ok, problems: report.problems });
-    if (report.ok) this.evaluate();
+    if (report.ok) {
+      this.engineHoldsBaseline = false;
+      this.evaluate();
+    }
     this.saveLater();
   }
 
   /** Evaluates the plan in use on the period (or year to date); tells the host the results. */
   evaluate() {
+    if (this.engineHoldsBaseline) return;
     try {
       // A period's signals come from the same evaluation as its results (one evaluation).
       // Without every rep's explanation (half the time), KPI and point results and portrait
