@@ -598,7 +598,7 @@ export const TERMS = {
   en: {
     average: 'team average', median: 'team median',
     actual: 'actual', target: 'target', attainment_pct: 'attainment', cap_pct: 'cap', floor_pct: 'floor',
-    threshold_pct: 'threshold', applied_pct: 'ratio applied', weight: 'weight', raw_score: 'unrounded score',
+    threshold_pct: 'threshold', applied_pct: 'ratio applied', weight: 'weight', kpis: 'KPIs', raw_score: 'unrounded score',
     score: 'score', band: 'band reached', band_at: 'band starts at', band_score_pct: 'share of weight',
     rating: 'rating', rater_weight_pct: 'rater weight', composite: 'weighted rating', scale_max: 'scale',
     points_per_event: 'points per event', deducted: 'deducted', floor: 'floor', bonus_points: 'bonus points',
@@ -630,7 +630,7 @@ export const TERMS = {
   zh: {
     average: '团队平均', median: '团队中位数',
     actual: '实际', target: '目标', attainment_pct: '达成率', cap_pct: '封顶', floor_pct: '保底',
-    threshold_pct: '门槛', applied_pct: '计分比例', weight: '权重', raw_score: '未取整得分',
+    threshold_pct: '门槛', applied_pct: '计分比例', weight: '权重', kpis: '指标', raw_score: '未取整得分',
     score: '得分', band: '所在分档', band_at: '分档起点', band_score_pct: '得分比例',
     rating: '评分', rater_weight_pct: '评价人权重', composite: '加权评分', scale_max: '满分',
     points_per_event: '每次扣分', deducted: '扣除', floor: '下限', bonus_points: '加分',

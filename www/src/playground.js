@@ -22,7 +22,7 @@ import { renderEditor, weightsText } from './editor.js';
 import { ROWS_AT_ONCE, renderComparison, renderSummary, renderTable } from './results.js';
 import { renderExplanation } from './explain.js';
 import { renderSignals } from './signals.js';
-import { renderLeftOut, renderNotComputed, renderProblemTable, messageOf, message, codeSpans, where } from './problems.js';
+import { renderLeftOut, renderNotComputed, renderProblemTable, messageOf, message, codeSpans, where, pathInWords } from './problems.js';
 import { Charts, chartTheme, payoutConfig, gradesConfig, payPerRepConfig, costByRegionConfig, deltaConfig } from './charts.js';
 import { fill, name } from './i18n.js';
 import { styles } from './styles.js';
@@ -1204,7 +1204,7 @@ export class SalesPlanPlayground extends LitElement {
     return html`<section class="panel results" aria-label=${this.L('results')} ?inert=${this.statementOpen()}>
       ${!this.valid ? html`<div class="banner" role="alert" data-testid="plan-errors">
         <strong>${this.L(this.problems.every((p) => p.severity !== 'error' || p.path === 'period') ? (r ? 'planNotForDataKept' : 'planNotForData') : r ? 'planInvalid' : 'planInvalidNoResults')}</strong>
-        <ul>${this.problems.filter((p) => p.severity === 'error').map((p) => html`<li data-problem=${p.path}><button type="button" class="linklike go-to" title=${this.L('goToField')} @click=${() => this.goToField(p.code === 'weights_sum' ? `${p.path}[0].weight` : this.shownAt(p))}><code>${this.shownAt(p) || '—'}</code></button> <span class="msg">${codeSpans(this.problemText(p))}</span></li>`)}</ul>
+        <ul>${this.problems.filter((p) => p.severity === 'error').map((p) => html`<li data-problem=${p.path}><button type="button" class="linklike go-to" title=${this.L('goToField')} aria-label=${`${this.L('goToField')}${this.lang === 'zh' ? '：' : ': '}${pathInWords(this, this.shownAt(p))}`} @click=${() => this.goToField(p.code === 'weights_sum' ? `${p.path}[0].weight` : this.shownAt(p))}><code>${this.shownAt(p) || '—'}</code></button> <span class="msg">${codeSpans(this.problemText(p))}</span></li>`)}</ul>
       </div>` : nothing}
       ${renderNotComputed(this, this.evalProblems)}
       ${r ? renderSummary(this, r) : nothing}

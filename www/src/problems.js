@@ -3,7 +3,8 @@
 // did not apply (the notice over the results). Every problem shows where it is (the
 // engine's path), the value and the message in the page's language.
 import { html, nothing } from 'lit';
-import { localized, paren } from './i18n.js';
+import { TERMS, localized, paren, t, term } from './i18n.js';
+import { parsePath } from './plan-path.js';
 import { columnName } from './columns.js';
 
 /** The message of problem `p` in the element's language, its ids named (`namedIds`) and quoted as code (`codeSpans`). */
@@ -132,4 +133,27 @@ export function renderNotComputed(el, problems) {
     <strong>${heading}</strong>
     <ul>${problems.map((p) => html`<li data-problem=${p.path}>${p.path ? html`<code>${p.path}</code> ` : nothing}<span class="msg">${messageOf(el, p)}</span></li>`)}</ul>
   </div>`;
+}
+
+/**
+ * A plan field's path in words, for a screen reader: the names of the plan's parts on the way
+ * and the field's term ("New-business rep › New customers › weight"; 新客户销售岗 › 新客户数量 ›
+ * 权重). A list's key is left out when an item of it follows; an item without a name is its
+ * number from 1.
+ */
+export function pathInWords(el, path) {
+  let keys;
+  try {
+    keys = parsePath(path);
+  } catch {
+    return path;
+  }
+  const words = [];
+  let at = el.currentPlan;
+  keys.forEach((key, i) => {
+    at = at?.[key];
+    if (typeof key === 'number') words.push(el.text(at) || at?.id || String(key + 1));
+    else if (typeof keys[i + 1] !== 'number') words.push(key in TERMS.en ? term(el.lang, key) : t(el.lang, key));
+  });
+  return words.join(' › ') || path;
 }
