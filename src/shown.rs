@@ -44,6 +44,17 @@ pub(crate) fn money(value: Decimal) -> String {
     grouped(&value.to_string())
 }
 
+/// The first five of `ids`, then "…" when there are more, listed in each language:
+/// ("E01, E02, …", "E01、E02、…").
+pub(crate) fn first_ids(ids: &[&str]) -> (String, String) {
+    const SHOWN: usize = 5;
+    let mut first: Vec<&str> = ids.iter().take(SHOWN).copied().collect();
+    if ids.len() > SHOWN {
+        first.push("…");
+    }
+    (first.join(", "), first.join("、"))
+}
+
 /// A decimal's text with a comma before each group of three digits of its whole part.
 fn grouped(text: &str) -> String {
     let (sign, rest) = text.strip_prefix('-').map_or(("", text), |r| ("-", r));
@@ -65,7 +76,7 @@ fn grouped(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{money, plain};
+    use super::{first_ids, money, plain};
     use rust_decimal::Decimal;
 
     fn d(s: &str) -> Decimal {
@@ -106,5 +117,12 @@ mod tests {
         assert_eq!(money(d("-1234567.891")), "-1,234,567.891");
         assert_eq!(money(d("100000.00")), "100,000.00");
         assert_eq!(money(d("0.00")), "0.00");
+    }
+
+    #[test]
+    fn ids_are_listed_five_at_most_in_each_languages_way() {
+        assert_eq!(first_ids(&["E01", "E02"]), ("E01, E02".to_string(), "E01、E02".to_string()));
+        let seven = ["A", "B", "C", "D", "E", "F", "G"];
+        assert_eq!(first_ids(&seven), ("A, B, C, D, E, …".to_string(), "A、B、C、D、E、…".to_string()));
     }
 }

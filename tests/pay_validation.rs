@@ -368,7 +368,7 @@ fn an_empty_salary_list() {
     let mut plan = full_pay_plan();
     plan["base_pay"]["salaries"] = json!([]);
     let e = expect(&plan, "empty_list", "base_pay.salaries", None);
-    assert_eq!((e.message.en.as_str(), e.message.zh.as_str()), ("base pay needs at least one salary", "底薪至少需要一项"));
+    assert_eq!((e.message.en.as_str(), e.message.zh.as_str()), ("base pay needs at least one salary", "基础薪酬至少需要一项底薪"));
 }
 
 #[test]

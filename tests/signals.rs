@@ -277,7 +277,7 @@ fn grade_c_twice_in_a_row_is_alerted_with_both_periods() {
     assert_eq!(first.rep_id, "E06");
     assert_eq!((first.threshold, first.threshold_unit), (d("2"), ThresholdUnit::Periods));
     assert_eq!(first.message.en, "C twice — Yang Fan (E06): grade C in 2 periods running (2026-Q3, 2026-Q4)");
-    assert_eq!(first.message.zh, "连续两期 C——杨帆（E06）：连续 2 个周期为 C 级（2026-Q3、2026-Q4）");
+    assert_eq!(first.message.zh, "连续两期 C——杨帆（E06）：连续 2 个期间为 C 级（2026-Q3、2026-Q4）");
 }
 
 #[test]
@@ -794,7 +794,7 @@ fn rules_that_can_never_fire_are_kept_with_a_warning() {
     );
     let streak = report.problems.iter().find(|p| p.code == "streak_longer_than_data").unwrap();
     assert_eq!(streak.message.en, "a streak of 5 periods can never be seen: the data holds 4 (2026-Q1, 2026-Q2, 2026-Q3, 2026-Q4)");
-    assert_eq!(streak.message.zh, "连续 5 期永远不会出现：数据只有 4 个期间（2026-Q1、2026-Q2、2026-Q3、2026-Q4）");
+    assert_eq!(streak.message.zh, "连续 5 个期间的条件永远无法满足：数据只有 4 个期间（2026-Q1、2026-Q2、2026-Q3、2026-Q4）");
     // A streak of four fits the data.
     let four = sample_plan_with(json!({ "alerts": [{ "id": "c4", "name": "C four times", "rule": { "type": "grade_streak", "grade": "C", "periods": 4 } }] }));
     assert!(!ws.set_plan_json(&four.to_string()).problems.iter().any(|p| p.code == "streak_longer_than_data"));

@@ -94,7 +94,7 @@ fn row(data: &Dataset, record: &csv::Record) -> Result<Adjustment, Problem> {
         _ => return Err(bad("amount", f[4], format!("the amount returned must be a number above 0, not `{}`", f[4]), format!("退回金额必须是大于 0 的数字，而不是 `{}`", f[4]))),
     };
     if f[3].is_empty() {
-        return Err(bad("line", "", "`line` names the commission line the sale was credited to".into(), "`line` 须为该销售所计入的提成项".into()));
+        return Err(bad("line", "", "`line` names the commission line the sale was credited to".into(), "`line` 为空，须填写这笔销售计入的提成项".into()));
     }
     Ok(Adjustment { rep, period: charged, original_period: original, line: f[3].to_string(), amount, reference: f[5].to_string() })
 }

@@ -55,7 +55,7 @@ pub(super) fn settle(plan: &CompiledPlan, data: &Dataset, period: usize, mut wor
                     let (base, paid) = (money(lw.base), money(pay));
                     (
                         format!("has a credited base of {base} for `{}`: a negative base pays a negative commission ({paid}); check the figures", src.id),
-                        format!("的 `{}` 计提基数为 {base}：负数基数产生负提成（{paid}），请核对数据", src.id),
+                        format!("的 `{}` 计提金额为 {base}：负数计提金额产生负提成（{paid}），请核对数据", src.id),
                     )
                 }));
             }
@@ -117,7 +117,7 @@ fn finish(plan: &CompiledPlan, rep: &crate::data::Rep, r: &mut RepResult, owed: 
     if let Some(cap) = plan.plan.variable_pay_cap.filter(|c| variable > *c) {
         r.warnings.push(rep_warning(rep, "variable_pay_capped", "variable_pay", variable, words, || {
             let (earned, cap) = (money(variable), money(cap));
-            (format!("earned {earned} of variable pay, capped at {cap}"), format!("浮动薪酬 {earned} 超过上限，按 {cap} 发放"))
+            (format!("earned {earned} of variable pay, capped at {cap}"), format!("的浮动薪酬 {earned} 超过上限，按 {cap} 发放"))
         }));
         variable = cap;
     }
@@ -142,7 +142,7 @@ fn finish(plan: &CompiledPlan, rep: &crate::data::Rep, r: &mut RepResult, owed: 
                 let (l, h) = (low * Decimal::ONE_HUNDRED, high * Decimal::ONE_HUNDRED); // ok: validated percentages
                 (
                     format!("has base pay of {pct}% of total pay, outside the {}–{}% the plan aims for", l.normalize(), h.normalize()),
-                    format!("的底薪占总薪酬的 {pct}%，不在方案设定的 {}–{}% 范围内", l.normalize(), h.normalize()),
+                    format!("的基础薪酬占总薪酬的 {pct}%，不在方案设定的 {}–{}% 范围内", l.normalize(), h.normalize()),
                 )
             }));
         }

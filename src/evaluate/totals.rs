@@ -12,10 +12,10 @@ use rust_decimal::Decimal;
 /// A figure the totals add up: its field in the totals, and its name in both languages.
 type Figure = (&'static str, &'static str, &'static str);
 
-const BASE_PAY: Figure = ("base_pay", "base pay", "底薪");
+const BASE_PAY: Figure = ("base_pay", "base pay", "基础薪酬");
 const COMMISSION: Figure = ("commission", "commission", "提成");
 const BONUSES: Figure = ("bonuses", "bonuses", "奖金");
-const ADJUSTMENTS: Figure = ("adjustments", "adjustments", "调整");
+const ADJUSTMENTS: Figure = ("adjustments", "adjustments", "退回");
 const VARIABLE_PAY: Figure = ("variable_pay", "variable pay", "浮动薪酬");
 const TOTAL_PAY: Figure = ("total_pay", "total pay", "总薪酬");
 const SCORE: Figure = ("average_score", "score", "得分");

@@ -91,7 +91,7 @@ pub(super) fn alerts(plan: &CompiledPlan, data: &Dataset, period: usize, evaluat
                             (Decimal::from(*periods), ThresholdUnit::Periods),
                             (
                                 format!("grade {grade} in {} periods running ({})", periods, names.join(", ")),
-                                format!("连续 {} 个周期为 {grade} 级（{}）", periods, names.join("、")),
+                                format!("连续 {} 个期间为 {grade} 级（{}）", periods, names.join("、")),
                             ),
                         ));
                     }

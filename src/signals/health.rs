@@ -61,7 +61,7 @@ fn weights(plan: &CompiledPlan) -> Vec<HealthCheck> {
                     if list_en.len() == 1 { "1 KPI weighs".to_string() } else { format!("{} KPIs weigh", list_en.len()) },
                     list_en.join("; ")
                 ),
-                format!("{card_zh}：{} 个指标权重低于 {SMALL_WEIGHT} 分（{}）：每个对分数的影响最多几分，只有接近等级分界的代表才会因此改变等级", list_zh.len(), list_zh.join("；")),
+                format!("{card_zh}：{} 个指标权重低于 {SMALL_WEIGHT} 分（{}）：每个指标对总分的影响最多只有几分，只有接近等级分界的销售代表才会因此改变等级", list_zh.len(), list_zh.join("；")),
             ));
         }
     }
@@ -178,7 +178,7 @@ fn base_share(evaluation: &Evaluation) -> Option<HealthCheck> {
         if inside { HealthSeverity::Ok } else { HealthSeverity::Warning },
         "base_pay",
         format!("base pay is {}% of total pay ({} of {}); the plan should keep it within {}–{}%", plain(share), plain(t.base_pay), plain(t.total_pay), BASE_SHARE.0, BASE_SHARE.1),
-        format!("底薪占薪酬总额的 {}%（{} / {}）；应保持在 {}–{}%", plain(share), plain(t.base_pay), plain(t.total_pay), BASE_SHARE.0, BASE_SHARE.1),
+        format!("基础薪酬占总薪酬的 {}%（{} / {}）；应保持在 {}–{}%", plain(share), plain(t.base_pay), plain(t.total_pay), BASE_SHARE.0, BASE_SHARE.1),
     ))
 }
 

@@ -261,7 +261,7 @@ test('the statement gives base and bonuses a subtotal and the total its parts (Z
   assert.equal(await drawer.locator('[data-testid="detail-total"]').textContent(), '79,723.36');
   assert.equal(await drawer.locator('[data-testid="pay-parts"]').textContent(), '= Base 19,800.00 + Commission 41,800.00 + Bonuses 18,123.36');
   await app(page, 'button[data-statement-lang="zh"]').click();
-  assert.equal(await drawer.locator('[data-testid="pay-parts"]').textContent(), '= 底薪 19,800.00 + 提成 41,800.00 + 奖金 18,123.36');
+  assert.equal(await drawer.locator('[data-testid="pay-parts"]').textContent(), '= 基础薪酬 19,800.00 + 提成 41,800.00 + 奖金 18,123.36');
   await context.close();
 });
 
@@ -329,7 +329,7 @@ test('a cap on variable pay is told in the printed statement, and the total is b
   await page.emulateMedia({ media: 'screen' });
   await app(page, 'button[data-statement-lang="zh"]').click();
   assert.equal(await cap.textContent(), '浮动薪酬应得 59,275.00 → 实发 30,000.00（方案上限）');
-  assert.equal(await drawer.locator('[data-testid="pay-parts"]').textContent(), '= 底薪 19,800.00 + 浮动薪酬 30,000.00');
+  assert.equal(await drawer.locator('[data-testid="pay-parts"]').textContent(), '= 基础薪酬 19,800.00 + 浮动薪酬 30,000.00');
   // Year to date: each capped period's own words, which name the period.
   await app(page, 'button[data-statement-lang="en"]').click();
   await app(page, '[data-testid="explanation"] button[aria-label="Close"]').click();
@@ -393,7 +393,7 @@ test('a retroactive line names its one slice as the whole amount at the tier rea
   await app(page, 'button[data-statement-lang="zh"]').click();
   assert.deepEqual(await slices.locator('th').allTextContents(), ['全额按所达档位计，档位起点 1,200,000']);
   // The statement's language is the page's: the editor says it in Chinese too.
-  await eventually(() => bounds.textContent(), '档位含起点：达成率恰好为 100% 时，全部金额按 100% 档的费率计算。', 'the bound stated in Chinese');
+  await eventually(() => bounds.textContent(), '档位含起点：达成率恰好为 100% 时，全部金额按 100% 档的提成比例计算。', 'the bound stated in Chinese');
   await context.close();
 });
 

@@ -121,7 +121,7 @@ test('signals, and the evaluation with its signals in one call, cross the bounda
   const signals = engine.signals('2026-Q4');
   assert.deepEqual(signals.high_potentials.map((f) => f.rep_id), ['W04']);
   assert.equal(signals.alerts[0].rule, 'c_twice');
-  assert.equal(signals.alerts[0].message.zh, '连续两期 C 级——冯刚（N03）：连续 2 个周期为 C 级（2026-Q3、2026-Q4）');
+  assert.equal(signals.alerts[0].message.zh, '连续两期 C 级——冯刚（N03）：连续 2 个期间为 C 级（2026-Q3、2026-Q4）');
   const both = engine.evaluateWithSignals('2026-Q4');
   assert.deepEqual(both.evaluation, engine.evaluate('2026-Q4'));
   assert.deepEqual(both.signals, signals);

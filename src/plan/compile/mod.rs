@@ -308,14 +308,13 @@ fn cards_of_reps(plan: &Plan, data: &Dataset, role_twice: bool, problems: &mut V
     }
     let without: Vec<&str> = data.reps.iter().zip(&chosen).filter(|(_, c)| c.is_none()).map(|(r, _)| r.id.as_str()).collect();
     if !without.is_empty() && !plan.scorecards.is_empty() {
-        let shown = without.iter().take(5).copied().collect::<Vec<_>>().join(", ");
-        let more = if without.len() > 5 { ", …" } else { "" };
+        let (shown, shown_zh) = crate::shown::first_ids(&without);
         problems.push(Problem::warning(
             "reps_without_card",
             "scorecards",
             Some(without.len().to_string()),
-            format!("{} reps match no scorecard and will be left out ({shown}{more}); add a card without filters to cover them", without.len()),
-            format!("有 {} 位销售代表没有匹配的计分卡，将不计入结果（{shown}{more}）；可添加一张不设筛选条件的计分卡", without.len()),
+            format!("{} reps match no scorecard and will be left out ({shown}); add a card without filters to cover them", without.len()),
+            format!("有 {} 位销售代表没有匹配的计分卡，将不计入结果（{shown_zh}）；可添加一张不设筛选条件的计分卡", without.len()),
         ));
     }
     chosen

@@ -94,14 +94,13 @@ pub(super) fn compile_base_pay(base: &BasePay, plan: &Plan, data: &Dataset, f: &
         .map(|rep| rep.id.as_str())
         .collect();
     if !without.is_empty() {
-        let shown = without.iter().take(5).copied().collect::<Vec<_>>().join(", ");
-        let more = if without.len() > 5 { ", …" } else { "" };
+        let (shown, shown_zh) = crate::shown::first_ids(&without);
         f.problems.push(Problem::warning(
             "reps_without_salary",
             "base_pay.salaries",
             Some(without.len().to_string()),
-            format!("{} reps have no salary for their role and will be left out ({shown}{more}); add a salary without a role to cover them", without.len()),
-            format!("有 {} 位销售代表的岗位没有底薪设定，将不计入结果（{shown}{more}）；可添加一项不限岗位的底薪", without.len()),
+            format!("{} reps have no salary for their role and will be left out ({shown}); add a salary without a role to cover them", without.len()),
+            format!("有 {} 位销售代表的岗位没有底薪设定，将不计入结果（{shown_zh}）；可添加一项不限岗位的底薪", without.len()),
         ));
     }
     let Some(tier_slot) = data.columns.iter().position(|c| *c == base.city_tier_field) else {

@@ -115,7 +115,7 @@ fn streak_fits(periods: u32, data: &Dataset, path: &str, problems: &mut Vec<Prob
             path,
             Some(periods.to_string()),
             format!("a streak of {periods} periods can never be seen: the data holds {held} ({})", data.periods.join(", ")),
-            format!("连续 {periods} 期永远不会出现：数据只有 {held} 个期间（{}）", data.periods.join("、")),
+            format!("连续 {periods} 个期间的条件永远无法满足：数据只有 {held} 个期间（{}）", data.periods.join("、")),
         ));
     }
 }

@@ -94,7 +94,7 @@ fn line_modifiers(plan: &Plan, line: &CommissionLine, path: &str, out: &mut Vec<
                 format!("{path}.rate_override.add_pct"),
                 Some(o.add_pct.to_string()),
                 format!("raised by {} percentage point{}, the top rate ({top}%) becomes {}%, more than the amount itself", o.add_pct, if o.add_pct == Decimal::ONE { "" } else { "s" }, top.saturating_add(o.add_pct)),
-                format!("上调 {} 个百分点后，最高提成比例（{top}%）将变为 {}%，超过业绩金额本身", o.add_pct, top.saturating_add(o.add_pct)),
+                format!("上调 {} 个百分点后，最高提成比例（{top}%）将变为 {}%，超过计提金额本身", o.add_pct, top.saturating_add(o.add_pct)),
             ));
         }
     }
@@ -107,7 +107,7 @@ fn line_modifiers(plan: &Plan, line: &CommissionLine, path: &str, out: &mut Vec<
 fn base_pay(plan: &Plan, out: &mut Vec<Problem>) {
     let Some(base) = &plan.base_pay else { return };
     if base.salaries.is_empty() {
-        out.push(Problem::error("empty_list", "base_pay.salaries", None, "base pay needs at least one salary".into(), "底薪至少需要一项".into()));
+        out.push(Problem::error("empty_list", "base_pay.salaries", None, "base pay needs at least one salary".into(), "基础薪酬至少需要一项底薪".into()));
     }
     for (i, s) in base.salaries.iter().enumerate() {
         let path = format!("base_pay.salaries[{i}]");
@@ -155,7 +155,7 @@ fn base_pay(plan: &Plan, out: &mut Vec<Problem>) {
             "base_pay.share_range_pct[0]",
             Some(low.to_string()),
             format!("the base share range starts at {low}%, above its end {high}%"),
-            format!("底薪占比范围起点 {low}% 高于终点 {high}%"),
+            format!("基础薪酬占比范围起点 {low}% 高于终点 {high}%"),
         ));
     }
 }

@@ -223,7 +223,7 @@ fn scoring(scoring: &Scoring, path: &dyn fmt::Display, out: &mut Vec<Problem>) {
             in_range(*otherwise_pct, &format_args!("{path}.otherwise_pct"), ("the score below every band", "未达任何分档的得分比例"), false, 100, out);
         }
         Scoring::Rating360 { raters, scale_max } => {
-            if not_empty(raters, &format_args!("{path}.raters"), ("a 360 rating needs at least one rater", "360 评分至少需要一类评价人"), out) {
+            if not_empty(raters, &format_args!("{path}.raters"), ("a 360 rating needs at least one rater", "360 度评价至少需要一类评价人"), out) {
                 for (i, r) in raters.iter().enumerate() {
                     in_range(r.weight, &format_args!("{path}.raters[{i}].weight"), ("a rater weight", "评价人权重"), false, 100, out);
                 }
@@ -297,7 +297,7 @@ pub(super) fn points(points: &Points, out: &mut Vec<Problem>) {
     }
     for (field, v) in [("max_bonus", points.max_bonus), ("max_penalty", points.max_penalty)] {
         if let Some(v) = v {
-            in_range(v, &format_args!("points.{field}"), ("a cap on total points", "总分上限"), false, 100, out);
+            in_range(v, &format_args!("points.{field}"), ("a cap on total points", "加分或扣分总额上限"), false, 100, out);
         }
     }
 }
