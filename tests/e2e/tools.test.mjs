@@ -930,8 +930,8 @@ test('in Chinese the plan cost is exact in ¥ with 万 beside it, with Chinese l
     assert.equal(await app(page, '.kpi-card span').first().textContent(), '方案总成本');
     assert.equal(await app(page, '.kpi-card small').first().textContent(), '提成 893,410.00 · 退回 -1,500.00');
     assert.equal(await app(page, 'button[data-sort="total"]').textContent(), '总薪酬');
-    assert.equal(await cell(page, 'E01', 'region').textContent(), '华东新客户销售'); // region, with the role under it
-    assert.equal(await cell(page, 'E01', 'role').textContent(), '新客户销售');
+    assert.equal(await cell(page, 'E01', 'region').textContent(), '华东新客户销售岗'); // region, with the role under it
+    assert.equal(await cell(page, 'E01', 'role').textContent(), '新客户销售岗');
     assert.equal(await app(page, 'button[data-lang="zh"]').getAttribute('aria-pressed'), 'true');
     await page.reload();
     await app(page, '[data-testid="results"]').waitFor();

@@ -1,7 +1,7 @@
 // Named targets: the default, and values by role, region and rep (which override it, the
 // rep's most, then the region's, then the role's), plus the per-period overrides.
 import { html, nothing } from 'lit';
-import { name, paren } from './i18n.js';
+import { fill, name, paren } from './i18n.js';
 
 const KINDS = ['by_role', 'by_region', 'by_rep'];
 
@@ -45,7 +45,7 @@ export function renderTargets(el) {
               <td><button type="button" class="icon" aria-label=${`${el.L('remove')} ${key}`} @click=${() => removeValue(el, path, t, kind, key)}>×</button></td>
             </tr>`))}
             ${(t.overrides ?? []).map((o, n) => html`<tr class="override">
-              <th scope="row">${o.period ?? `${el.L('from')} ${o.from}`} · ${o.rep ? who(el, 'by_rep', o.rep) : o.region ? name(el.lang, o.region) : o.role ? name(el.lang, o.role) : el.L('allReps')}</th>
+              <th scope="row">${o.period ?? fill(el.L('fromPeriod'), { period: o.from })} · ${o.rep ? who(el, 'by_rep', o.rep) : o.region ? name(el.lang, o.region) : o.role ? name(el.lang, o.role) : el.L('allReps')}</th>
               <td>${el.field(`${path}.overrides[${n}].value`, { label: `${t.id} override ${n + 1}`, type: 'number', width: 'medium' })}${el.fieldError(`${path}.overrides[${n}].value`)}</td><td></td>
             </tr>`)}
           </tbody>

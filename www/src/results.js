@@ -141,7 +141,7 @@ export function renderTable(el, r, comparison) {
         ${rendered.map((rep) => html`<tr data-rep=${rep.rep_id} tabindex="0" aria-selected=${el.selectedRep === rep.rep_id ? 'true' : 'false'}
             @click=${() => el.selectRep(rep.rep_id)} @keydown=${(e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), el.selectRep(rep.rep_id))}>
           <th scope="row">${zh ? rep.name_zh || rep.name : rep.name}<span class="hint"> ${rep.rep_id}</span>${signalMarks(el, rep.rep_id)}${rep.flags.length
-            ? html` <span class="flag" title=${rep.flags.map((f) => term(el.lang, f.code)).join('; ')} data-flag=${rep.flags[0].code}>⚑</span>`
+            ? html` <span class="flag" title=${rep.flags.map((f) => term(el.lang, f.code)).join(el.L('semicolon'))} data-flag=${rep.flags[0].code}>⚑</span>`
             : nothing}<div class="hint inline-region">${name(el.lang, rep.region)} · ${name(el.lang, rep.role)}</div></th>
           <td class="col-region" data-col="region">${name(el.lang, rep.region)}<div class="hint" data-col="role">${name(el.lang, rep.role)}</div></td>
           <td class="num" data-col="attainment">${percent(rep.attainment_pct)}</td>
