@@ -265,11 +265,11 @@ fn clawback(plan: &CompiledPlan, data: &Dataset, adj: &Adjustment, earlier: &[De
         return Err(not_applied(format!("this plan has no commission line `{}`", adj.line), format!("本方案没有提成项 `{}`", adj.line)));
     };
     let Some(row) = data.row_of(adj.rep, adj.original_period) else {
-        return Err(not_applied(format!("the rep has no figures for {original}"), format!("该代表在 {original} 没有数据")));
+        return Err(not_applied(format!("the rep has no figures for {original}"), format!("该销售代表在 {original} 没有数据")));
     };
     let grades = grades_in.entry(adj.original_period).or_insert_with(|| super::period_grades(plan, data, adj.original_period));
     let Some((grade, grade_then)) = grades.get(&rep.id).and_then(|g| Some((plan.plan.grades.bands.iter().position(|b| &b.grade == g)?, g.clone()))) else {
-        return Err(not_applied(format!("the rep could not be evaluated in {original}"), format!("该代表在 {original} 无法计算")));
+        return Err(not_applied(format!("the rep could not be evaluated in {original}"), format!("该销售代表在 {original} 无法计算")));
     };
     let mut vars = vec![Decimal::ZERO; plan.slots.names.len()];
     let mut div_by_zero = vec![false; plan.slots.names.len()];

@@ -107,9 +107,9 @@ test('a reps file\'s rows left out name their line and the column by its name, t
     ], 'the rows left out');
     await setLang(page, 'zh');
     await eventually(() => tableRows(page, report), [
-      ['第 5 行 · revenue_collected', 'abc', '第 5 行（代表 E01，2026-Q4）：回款金额（revenue_collected）的值 abc 不是数字'],
+      ['第 5 行 · revenue_collected', 'abc', '第 5 行（销售代表 E01，2026-Q4）：回款金额（revenue_collected）的值 abc 不是数字'],
       ['第 9 行 · region', '', '第 9 行：大区（region）为空'],
-      ['第 13 行 · revenue_booked', 'visits', '第 13 行（代表 E03，2026-Q4）：签约金额（revenue_booked）的值 visits 不是数字'],
+      ['第 13 行 · revenue_booked', 'visits', '第 13 行（销售代表 E03，2026-Q4）：签约金额（revenue_booked）的值 visits 不是数字'],
     ], 'the rows left out, in Chinese');
   });
 });
