@@ -86,7 +86,7 @@ pub fn compile_target(target: &Target, path: &str, data: &Dataset, kind: PeriodK
                         format!("{opath}.period"),
                         Some(name.clone()),
                         format!("the data has no period {name}, so this override is not used"),
-                        format!("数据中没有期间 {name}，此覆盖未被使用"),
+                        format!("数据中没有期间 {name}，此单独设定的目标未被使用"),
                     ));
                     Vec::new()
                 }

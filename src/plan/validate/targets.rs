@@ -59,7 +59,7 @@ pub(super) fn targets(plan: &Plan, ids: &mut Ids, out: &mut Vec<Problem>) {
                         opath.clone(),
                         None,
                         "an override gives either `period` (that period only) or `from` (that period on), not both or neither".into(),
-                        "每条覆盖须指定 `period`（仅该期间）或 `from`（自该期间起）之一".into(),
+                        "每条单独设定的目标须指定 `period`（仅该期间）或 `from`（该期间起）之一".into(),
                     ));
                     None
                 }
@@ -86,7 +86,7 @@ pub(super) fn targets(plan: &Plan, ids: &mut Ids, out: &mut Vec<Problem>) {
                     opath,
                     Some(name.clone()),
                     format!("a second override for the same reps and period {name}"),
-                    format!("对同一范围、同一期间 {name} 的覆盖重复"),
+                    format!("同一范围、同一期间 {name} 的单独设定的目标重复"),
                 ));
             }
         }
