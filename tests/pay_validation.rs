@@ -687,7 +687,7 @@ fn a_bonus_for_a_grade_that_is_not_a_band() {
     plan["bonuses"][1]["grades"][1] = json!("D");
     let e = expect(&plan, "unknown_grade", "bonuses[1].grades[1]", Some("D"));
     both_mention(&e, &["`D`", "S", "A", "B", "C"]);
-    assert_eq!(e.message.zh, "等级 `D` 不在等级划分中（S、A、B、C）");
+    assert_eq!(e.message.zh, "等级 `D` 不在等级区间中（S、A、B、C）");
 }
 
 #[test]

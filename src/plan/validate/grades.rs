@@ -140,6 +140,6 @@ pub(super) fn unknown_grade(grades: &Grades, path: String, grade: &str) -> Probl
         path,
         Some(grade.to_string()),
         format!("grade `{grade}` is not one of the bands ({})", all.join(", ")),
-        format!("等级 `{grade}` 不在等级划分中（{}）", all.join("、")),
+        format!("等级 `{grade}` 不在等级区间中（{}）", all.join("、")),
     )
 }
