@@ -64,9 +64,8 @@ pub(super) fn alerts(plan: &CompiledPlan, data: &Dataset, period: usize, evaluat
                     };
                     let names: Vec<String> = periods.iter().map(|p| data.periods[*p].clone()).collect();
                     // Periods of the span, between the first and the last summed, the rep has no row in.
-                    let between = |p: &&usize| span.iter().position(|x| x == *p);
-                    let (first, last) = (periods.first().and_then(|p| between(&p)), periods.last().and_then(|p| between(&p)));
-                    let gaps: Vec<&str> = match (first, last) {
+                    let place = |p: Option<&usize>| p.and_then(|p| span.iter().position(|x| x == p));
+                    let gaps: Vec<&str> = match (place(periods.first()), place(periods.last())) {
                         (Some(a), Some(b)) => span[a..=b].iter().filter(|p| !periods.contains(p)).map(|p| data.periods[*p].as_str()).collect(),
                         _ => Vec::new(),
                     };

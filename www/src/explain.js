@@ -225,7 +225,7 @@ function pointsNote(el, explain, note) {
  * average (nothing when there is nothing to say: no cap met, no point in any period).
  */
 function pointsFoot(el, explain, yearToDate) {
-  const toDate = pointsToDate(el, explain).filter((line) => line !== nothing);
+  const toDate = pointsToDate(el, explain);
   const caps = explain.notes.filter((n) => n !== 'year_to_date_average');
   if (!toDate.length && !caps.length) return nothing;
   return html`<tfoot><tr><td colspan="3" data-testid="points-totals">${toDate}${caps.map((n) => html`<span class="note">${yearToDate ? term(el.lang, `${n}_in_a_period`) : pointsNote(el, explain, n)}</span>`)}</td></tr></tfoot>`;
@@ -237,10 +237,10 @@ function pointsFoot(el, explain, yearToDate) {
  * items' rows above are each averaged before the totals' caps, so they need not add up to it.
  */
 function pointsToDate(el, explain) {
-  return ['bonus_points', 'penalty_points'].map((key) => {
+  return ['bonus_points', 'penalty_points'].flatMap((key) => {
     const periods = explain.steps.filter((s) => s.key === key && s.period != null);
     const average = explain.steps.find((s) => s.key === key && s.period == null);
-    if (!average || periods.every((s) => isZero(s.value))) return nothing;
+    if (!average || periods.every((s) => isZero(s.value))) return [];
     const label = term(el.lang, key);
     return html`<div data-points-to-date=${key}>${label[0].toUpperCase()}${label.slice(1)}${el.lang === 'zh' ? '：' : ': '}${periods.map((s) => html`${step(el, s)} `)}→ ${term(el.lang, 'year_to_date_average')} ${short(average.value)}</div>`;
   });

@@ -1248,19 +1248,18 @@ function fileName(url, fallback) {
  * "Could not fetch team.csv: the server has no such file (404 Not Found)".
  */
 function notRead(kind, file, error, fetched) {
-  const text = String(error?.message ?? error);
-  const status = /^(\d{3})\b/.exec(text)?.[1];
-  const workbook = /\.xlsx$/i.test(file);
-  const [en, zh] = !fetched
-    ? workbook
-      ? [`it is not an Excel workbook that can be read (${text})`, `不是可以读取的 Excel 工作簿（${text}）`]
-      : [`the browser could not read it (${text})`, `浏览器无法读取该文件（${text}）`]
-    : status === '404'
-      ? [`Could not fetch ${file}: the server has no such file (${text})`, `无法获取 ${file}：服务器上没有这个文件（${text}）`]
-      : status
-        ? [`Could not fetch ${file}: the server answered ${text}`, `无法获取 ${file}：服务器返回 ${text}`]
-        : [`Could not fetch ${file}: the network or the address failed (${text})`, `无法获取 ${file}：网络或地址出错（${text}）`];
+  const [en, zh] = notReadWords(file, String(error?.message ?? error), fetched);
   return { kind, file, encoding: '', fatal: [{ path: '', message: { en, zh } }], problems: [] };
+}
+
+/** {@link notRead}'s message, [English, Chinese], around `text` (the browser's or the reader's words). */
+function notReadWords(file, text, fetched) {
+  if (!fetched && /\.xlsx$/i.test(file)) return [`it is not an Excel workbook that can be read (${text})`, `不是可以读取的 Excel 工作簿（${text}）`];
+  if (!fetched) return [`the browser could not read it (${text})`, `浏览器无法读取该文件（${text}）`];
+  const status = /^(\d{3})\b/.exec(text)?.[1];
+  if (status === '404') return [`Could not fetch ${file}: the server has no such file (${text})`, `无法获取 ${file}：服务器上没有这个文件（${text}）`];
+  if (status) return [`Could not fetch ${file}: the server answered ${text}`, `无法获取 ${file}：服务器返回 ${text}`];
+  return [`Could not fetch ${file}: the network or the address failed (${text})`, `无法获取 ${file}：网络或地址出错（${text}）`];
 }
 
 /** The problems an engine call threw (a JS `Error` carrying `problems`), or its text as one. */
