@@ -450,18 +450,21 @@ const lowContrast = (page, least) => page.evaluate((least) => {
   return out;
 }, least);
 
-test('a dark theme through --ip-* only: every text inside stays readable, the charts take the accent and the theme\'s text and grid', async () => {
+test('a dark theme through --ip-* only: every text inside (the sliders open) stays readable, the charts take the accent and the theme\'s text and grid', async () => {
   const { page, context, errors } = await openPlayground(env, '/', { viewport: { width: 1440, height: 900 } });
   // The default theme first: the floor the dark one is held to.
   const least = 4.5;
   await app(page, 'select[data-testid="preset"]').selectOption('target-oriented');
   await app(page, '[data-signal-tab="health"]').click();
+  await app(page, '[data-testid="what-if"] summary').click();
   assert.deepEqual(await lowContrast(page, least), [], 'the default theme');
   await page.evaluate((dark) => { for (const [k, v] of Object.entries(dark)) document.documentElement.style.setProperty(k, v); }, DARK);
   await app(page, '[data-testid="pin-baseline"]').click();
   await app(page, '[data-path="commission[0].tiers[1].rate_pct"]').fill('6');
+  await app(page, '[data-lever="scorecards[0].kpis[0].weight"]').fill('35');
   await app(page, '[data-testid="comparison"]').waitFor();
-  assert.deepEqual(await lowContrast(page, least), [], 'the dark theme: results, comparison, health checks');
+  await app(page, '[data-testid="undo-levers"]').waitFor();
+  assert.deepEqual(await lowContrast(page, least), [], 'the dark theme: results, comparison, health checks, the sliders');
   await app(page, 'tr[data-rep="E01"]').click();
   await app(page, '[data-testid="explanation"]').waitFor();
   assert.deepEqual(await lowContrast(page, least), [], 'the dark theme: a statement');

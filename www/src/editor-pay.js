@@ -152,7 +152,7 @@ export function renderBasePay(el) {
  * A commission line's heading: its name, after "Commission:" unless the name already says
  * so ("Commission on collected revenue", "回款提成").
  */
-function lineTitle(el, line) {
+export function lineTitle(el, line) {
   const name = el.text(line) || line.id;
   return name.toLowerCase().includes(el.L('commission').toLowerCase()) ? name : `${el.L('commission')}${el.L('colon')}${name}`;
 }

@@ -74,12 +74,23 @@ function renderScorecards(el) {
   </fieldset>`;
 }
 
+/**
+ * A card's KPIs, each with its index, by category in the plan's order of categories (those
+ * without one last); the whole card as one group when the plan has no categories. Groups
+ * may be empty.
+ * @returns {Array<{cat: object|null, kpis: Array<[object, number]>}>}
+ */
+export function kpiGroups(plan, card) {
+  const categories = plan.categories ?? [];
+  const all = card.kpis.map((k, i) => [k, i]);
+  return categories.length
+    ? [...categories.map((cat) => ({ cat, kpis: all.filter(([k]) => k.category === cat.id) })), { cat: null, kpis: all.filter(([k]) => !k.category) }]
+    : [{ cat: null, kpis: all }];
+}
+
 function renderCard(el, card, c) {
   const base = `scorecards[${c}]`;
-  const categories = el.currentPlan.categories ?? [];
-  const groups = categories.length
-    ? [...categories.map((cat) => ({ cat, kpis: card.kpis.map((k, i) => [k, i]).filter(([k]) => k.category === cat.id) })), { cat: null, kpis: card.kpis.map((k, i) => [k, i]).filter(([k]) => !k.category) }]
-    : [{ cat: null, kpis: card.kpis.map((k, i) => [k, i]) }];
+  const groups = kpiGroups(el.currentPlan, card);
   const total = sum(card.kpis.map((k) => k.weight));
   const scale = card.normalize && total > 0 ? 100 / total : 1;
   // Scaled weights are fine whatever they add to, but not while one of them is wrong (empty).

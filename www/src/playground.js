@@ -22,6 +22,7 @@ import { renderEditor, weightsText } from './editor.js';
 import { ROWS_AT_ONCE, renderComparison, renderSummary, renderTable } from './results.js';
 import { renderExplanation } from './explain.js';
 import { renderSignals } from './signals.js';
+import { renderWhatIf } from './what-if.js';
 import { renderLeftOut, renderNotComputed, renderProblemTable, messageOf, message, codeSpans, where, pathInWords } from './problems.js';
 import { Charts, chartTheme, payoutConfig, gradesConfig, payPerRepConfig, costByRegionConfig, deltaConfig } from './charts.js';
 import { fill, name } from './i18n.js';
@@ -121,6 +122,7 @@ export class SalesPlanPlayground extends LitElement {
     evalProblems: { state: true },
     rowLimit: { state: true },
     leftOutOpen: { state: true },
+    whatIfOpen: { state: true },
     notice: { state: true },
     shareLink: { state: true },
     expandedKpi: { state: true },
@@ -168,6 +170,9 @@ export class SalesPlanPlayground extends LitElement {
     this.loadReport = null;
     this.evalProblems = []; // why the last evaluation could not be done at all
     this.leftOutOpen = false;
+    this.whatIfOpen = false;
+    /** The sliders' state: the plan before their first move, the plan their last move made, the drag under way. */
+    this.levers = null;
     this.notice = '';
     this.shareLink = '';
     this.expandedKpi = null;
@@ -768,6 +773,12 @@ export class SalesPlanPlayground extends LitElement {
     this.apply(setIn(this.currentPlan, path, value));
   }
 
+  /** Replaces the whole plan (one undoable step) and re-evaluates. */
+  replacePlan(plan) {
+    this.history.record(this.undoState(), null);
+    this.apply(plan);
+  }
+
   /** Keeps the current (valid) plan as the baseline the results are compared with. */
   pinBaseline() {
     this.baselinePinned = this.engine.pinBaseline();
@@ -1210,6 +1221,7 @@ export class SalesPlanPlayground extends LitElement {
       ${r ? renderSummary(this, r) : nothing}
       ${r ? renderLeftOut(this, r) : nothing}
       ${r ? renderSignals(this, this.signals) : nothing}
+      ${renderWhatIf(this)}
       <div class="toolbar">
         ${this.baselinePinned
           ? html`<button type="button" class="secondary" data-testid="clear-baseline" @click=${() => this.clearBaseline()}>${this.L('clearBaseline')}</button>`

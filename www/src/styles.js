@@ -275,6 +275,23 @@ export const styles = css`
   .left-out-list { margin-top: 8px; padding: 8px 12px 4px; border: 1px solid var(--_warn-border); border-radius: 8px; background: var(--_warn-soft); max-height: 280px; overflow: auto; }
   .left-out-list p { margin: 0 0 6px; }
   .left-out-list table { margin-bottom: 4px; }
+  /* What if: sliders beside the results they move. */
+  .what-if { margin: 0 0 12px; border: 1px solid var(--_border); border-radius: 8px; background: var(--_panel); }
+  .what-if summary { display: flex; flex-wrap: wrap; gap: 4px 8px; align-items: baseline; cursor: pointer; list-style: none; user-select: none; padding: 8px 12px; font-size: 13px; font-weight: 600; }
+  .what-if summary::-webkit-details-marker { display: none; }
+  .what-if summary::before { content: '▸'; font-size: 10px; color: var(--_muted); }
+  .what-if[open] summary::before { content: '▾'; }
+  .what-if summary:focus-visible { outline: 2px solid var(--_accent); outline-offset: -2px; }
+  .levers { display: grid; grid-template-columns: repeat(auto-fit, minmax(250px, 1fr)); gap: 10px 20px; padding: 0 12px 4px; }
+  .lever-group { border: 0; margin: 0; padding: 0; min-width: 0; }
+  .lever-group legend { padding: 0; margin-bottom: 2px; font-size: 12px; font-weight: 600; color: var(--_muted); }
+  .lever { display: grid; grid-template-columns: minmax(0, 10em) minmax(72px, 1fr) 3.6em; gap: 8px; align-items: center; min-height: 26px; font-size: 12px; }
+  .lever-name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+  .lever input[type='range'] { width: 100%; margin: 0; accent-color: var(--_accent); }
+  .lever output { text-align: right; font-variant-numeric: tabular-nums; font-weight: 600; }
+  .lever-sub { margin: 6px 0 0; font-size: 11px; color: var(--_muted); }
+  .lever-group .hint { margin: 4px 0 0; }
+  .lever-foot { display: flex; flex-wrap: wrap; gap: 6px 10px; align-items: center; padding: 4px 12px 10px; }
   .statement-title { margin: 0 0 6px; font-size: 12px; color: var(--_muted); letter-spacing: 0.02em; }
   .detail-buttons { display: flex; gap: 6px; align-items: flex-start; margin-left: auto; }
   /* The statement's title, then its buttons (language, print, close) on its right, or under it when narrow. */
@@ -292,7 +309,7 @@ export const styles = css`
       --_warn-soft: #fff6e0; --_warn-border: #f1d48a; --_error-soft: #fdecec; --_error-border: #f3c2c4;
       --_ok-soft: #eefaf2; --_accent-soft: #e8efff;
     }
-    .bar, .actions, .load-report, .editor, .no-print, .layout.with-statement .results, .results .filters, .results .toolbar, .scroll-hint { display: none !important; }
+    .bar, .actions, .load-report, .editor, .no-print, .what-if, .layout.with-statement .results, .results .filters, .results .toolbar, .scroll-hint { display: none !important; }
     .layout { display: block; padding: 0; }
     .panel.results { position: static; max-height: none; overflow: visible; border: 0; box-shadow: none; padding: 0; }
     .table-wrap { overflow: visible; }

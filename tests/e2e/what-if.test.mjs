@@ -1,0 +1,155 @@
+// The "What if" sliders beside the results: a weight moved takes its room from the others
+// in proportion, a rate moves its tier, and the page shows the engine's own figures for the
+// plan the sliders made (the nodejs build of the same crate); a drag is one undo step, and
+// "Undo the sliders" goes back to the plan before the first of them.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { openPlayground, useBrowser, app, eventually } from './browser.mjs';
+
+const require = createRequire(import.meta.url);
+const engine = require('../../pkg-node/incentive_engine.js');
+
+const env = useBrowser();
+
+const preset = (id) => JSON.parse(engine.presets().find((p) => p.id === id).json);
+
+/** The engine's own results for `plan` on the sample reps in 2026-Q4. */
+function expected(plan) {
+  const e = engine.Engine.withSampleReps();
+  assert.equal(e.setPlan(JSON.stringify(plan)).ok, true);
+  return e.evaluate('2026-Q4');
+}
+
+/** The weights the editor shows for the first card. */
+const weights = (page) => app(page, '[data-path^="scorecards[0].kpis["][data-path$="].weight"]').evaluateAll((els) => els.map((e) => e.value));
+
+/** Moves slider `lever` through `values` as a drag does (an input event at each), then lets go. */
+async function drag(page, lever, values) {
+  await app(page, `[data-lever="${lever}"]`).evaluate((input, steps) => {
+    for (const v of steps) {
+      input.value = v;
+      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    }
+    input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  }, values.map(String));
+}
+
+/** Every rep's score and the plan cost shown, against the engine's for `plan`. */
+async function assertShows(page, plan, message) {
+  const r = expected(plan);
+  await eventually(() => app(page, '[data-testid="total-pay"]').getAttribute('title').then((t) => t.replaceAll(',', '')), r.totals.total_pay, `${message}: plan cost`);
+  const shown = await app(page, '[data-testid="results"] tbody tr[data-rep]').evaluateAll((rows) => rows.map((row) => [row.dataset.rep, [...row.querySelector('[data-col="score"]').childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('').trim()]));
+  assert.deepEqual(Object.fromEntries(shown.map(([id, s]) => [id, Number(s)])), Object.fromEntries(r.reps.map((rep) => [rep.rep_id, Number(rep.score)])), `${message}: scores`);
+}
+
+test('a weight slider moves one KPI and the others make room in proportion; the results are the engine\'s for those weights', async () => {
+  const { page, context, errors } = await openPlayground(env);
+  await app(page, '[data-testid="what-if"] summary').click();
+  // SaaS quick start: 60 / 25 / 15. New customers to 40: 60 left for 60 and 15 (of 75): 48 and 12.
+  assert.deepEqual(await weights(page), ['60', '25', '15']);
+  await drag(page, 'scorecards[0].kpis[1].weight', [40]);
+  assert.deepEqual(await weights(page), ['48', '40', '12']);
+  assert.equal(await app(page, '[data-testid="weight-sum"]').textContent(), '100');
+  assert.equal(await app(page, '[data-testid="plan-errors"]').count(), 0);
+  assert.deepEqual(await app(page, '[data-lever-group="weights"] output').allTextContents(), ['48', '40', '12']);
+  const plan = preset('saas-target');
+  [48, 40, 12].forEach((w, i) => (plan.scorecards[0].kpis[i].weight = w));
+  await assertShows(page, plan, '48 / 40 / 12');
+
+  // A drag from 15 to 20 a step at a time rebalances from the weights as they were when it
+  // began: 80 for 60 and 25 (of 85) is 56.47 and 23.53, so 56 and 24 (step by step it would
+  // drift to 55 and 25). The whole drag is one undo step.
+  await page.keyboard.press('Control+z');
+  assert.deepEqual(await weights(page), ['60', '25', '15']);
+  await drag(page, 'scorecards[0].kpis[2].weight', [16, 17, 18, 19, 20]);
+  assert.deepEqual(await weights(page), ['56', '24', '20']);
+  await app(page, '[data-testid="undo"]').click();
+  assert.deepEqual(await weights(page), ['60', '25', '15']);
+
+  // From the keyboard: → on "Customer visits" is 16, and 84 for 60 and 25: 59.29 and 24.71, so 59 and 25.
+  await app(page, '[data-lever="scorecards[0].kpis[2].weight"]').focus();
+  await page.keyboard.press('ArrowRight');
+  assert.deepEqual(await weights(page), ['59', '25', '16']);
+  assert.equal(await app(page, '[data-lever="scorecards[0].kpis[2].weight"]').getAttribute('aria-valuetext'), '16 of 100');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a rate slider moves its tier; "Undo the sliders" goes back to the plan before the first of them', async () => {
+  const { page, context, errors } = await openPlayground(env);
+  await app(page, '[data-testid="what-if"] summary').click();
+  const levers = app(page, '[data-lever-group="commission[0]"]');
+  assert.match(await levers.locator('legend').textContent(), /Rates · Commission on collected revenue/);
+  assert.deepEqual(await levers.locator('.lever-name').allTextContents(), ['Tier 1 · from 0%', 'Tier 2 · from 100%', 'Tier 3 · from 120%']);
+  // Rates 3, 4 and 5 %: the sliders reach 10 %, in tenths.
+  const tier2 = app(page, '[data-lever="commission[0].tiers[1].rate_pct"]');
+  assert.deepEqual([await tier2.getAttribute('max'), await tier2.getAttribute('step')], ['10', '0.1']);
+  assert.equal(await app(page, '[data-testid="undo-levers"]').count(), 0);
+
+  await app(page, '[data-testid="pin-baseline"]').click();
+  await drag(page, 'commission[0].tiers[1].rate_pct', [5, 5.5, 6.5]);
+  assert.equal(await app(page, '[data-path="commission[0].tiers[1].rate_pct"]').inputValue(), '6.5');
+  const plan = preset('saas-target');
+  plan.commission[0].tiers[1].rate_pct = '6.5';
+  await assertShows(page, plan, 'tier 2 at 6.5%');
+  // Against the pinned plan: the cost change is the engine's.
+  const cost = (Number(expected(plan).totals.total_pay) - Number(expected(preset('saas-target')).totals.total_pay)).toFixed(2);
+  await eventually(() => app(page, '[data-col="delta-total"]').textContent().then((t) => t.replaceAll(',', '').replace(/^\+/, '')), cost, 'cost change');
+
+  // A weight too, then a typed edit: the sliders' way back is to before the first slider.
+  await drag(page, 'scorecards[0].kpis[0].weight', [50]);
+  assert.deepEqual(await weights(page), ['50', '31', '19']);
+  await app(page, '[data-testid="undo-levers"]').click();
+  assert.deepEqual(await weights(page), ['60', '25', '15']);
+  assert.equal(await app(page, '[data-path="commission[0].tiers[1].rate_pct"]').inputValue(), '4');
+  assert.equal(await app(page, '[data-testid="undo-levers"]').count(), 0);
+  await assertShows(page, preset('saas-target'), 'back to the preset');
+  // One undo step: Ctrl+Z brings the sliders' plan back.
+  await page.keyboard.press('Control+z');
+  assert.deepEqual(await weights(page), ['50', '31', '19']);
+
+  // Once another edit is made, the sliders' way back starts from it.
+  await app(page, '[data-path="scorecards[0].kpis[1].target"]').fill('9');
+  assert.equal(await app(page, '[data-testid="undo-levers"]').count(), 0);
+  await drag(page, 'commission[0].tiers[0].rate_pct', [2]);
+  await app(page, '[data-testid="undo-levers"]').click();
+  assert.equal(await app(page, '[data-path="scorecards[0].kpis[1].target"]').inputValue(), '9');
+  assert.equal(await app(page, '[data-path="commission[0].tiers[0].rate_pct"]').inputValue(), '3');
+  assert.deepEqual(await weights(page), ['50', '31', '19']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the weight sliders follow the card open in the editor and move within a KPI\'s category, in Chinese too; weights that are not numbers cannot be moved', async () => {
+  const { page, context, errors } = await openPlayground(env, '/', { locale: 'zh-CN' });
+  await app(page, 'select[data-testid="preset"]').selectOption('target-oriented');
+  await app(page, '[data-testid="what-if"] summary').click();
+  assert.match(await app(page, '[data-testid="what-if"] summary').textContent(), /假如……/);
+  const legend = app(page, '[data-lever-group="weights"] legend');
+  assert.equal(await legend.textContent(), '权重 · 新客户销售岗');
+  await app(page, 'button[data-card="account_manager"]').click();
+  assert.equal(await legend.textContent(), '权重 · 老客户维护岗');
+  // The account manager's card: 11 KPIs in three categories. Repurchase (30) to 40 takes its
+  // room from the other results KPIs alone, 20 and 15: 25 for them is 14.29 and 10.71, so 14
+  // and 11; the category keeps its 65 (of 60–70), the others are as they were.
+  assert.equal(await app(page, '[data-lever-group="weights"] input').count(), 11);
+  assert.deepEqual(await app(page, '.lever-sub').allTextContents(), ['结果指标 · 65', '行为指标 · 20', '能力指标 · 15']);
+  const card = () => app(page, '[data-path^="scorecards[1].kpis["][data-path$="].weight"]').evaluateAll((els) => els.map((e) => e.value));
+  await drag(page, 'scorecards[1].kpis[0].weight', [40]);
+  assert.deepEqual(await card(), ['40', '14', '11', '6', '6', '4', '4', '4', '4', '3', '4']);
+  assert.equal(await app(page, '[data-testid="plan-errors"]').count(), 0);
+  assert.equal(await app(page, 'tr.category[data-category="results"] [data-testid="category-sum"]').textContent(), '65');
+  assert.equal(await app(page, '[data-lever="scorecards[1].kpis[0].weight"]').getAttribute('max'), '65');
+  assert.match(await app(page, '[data-lever-group="weights"] .hint').textContent(), /各类别占比不变/);
+  const plan = preset('target-oriented');
+  [40, 14, 11].forEach((w, i) => (plan.scorecards[1].kpis[i].weight = w));
+  await assertShows(page, plan, 'repurchase at 40');
+
+  // An emptied weight: the sliders wait for it, and say so.
+  await app(page, '[data-path="scorecards[1].kpis[1].weight"]').fill('');
+  assert.equal(await app(page, '[data-lever="scorecards[1].kpis[0].weight"]').isDisabled(), true);
+  assert.match(await app(page, '[data-lever-group="weights"] .hint').textContent(), /每个权重都填为数字后/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
