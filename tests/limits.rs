@@ -250,7 +250,7 @@ fn totals_that_do_not_fit_name_the_figure_and_the_rep_where_the_sum_overflowed()
         e.message.en,
         "the totals are too large to add up exactly: the revenue of all reps overflows at Wang Fang (E02): adding their 800000 to the 79228162514264337593543950335 of the reps before does not fit"
     );
-    assert_eq!(e.message.zh, "合计数值过大，无法精确求和：全部销售代表的收入合计在王芳（E02）处溢出：此前合计 79228162514264337593543950335，加上其 800000 后超出范围");
+    assert_eq!(e.message.zh, "合计数值过大，无法精确求和：全部销售代表的销售额合计在王芳（E02）处溢出：此前合计 79228162514264337593543950335，加上其 800000 后超出范围");
 
     // Total pay: 100% commission on 4 × 10^28 each; each rep's pay fits, the second one's
     // added to the first's (8 × 10^28 > 2^96 − 1 ≈ 7.92 × 10^28) does not. The third rep is

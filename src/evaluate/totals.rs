@@ -19,7 +19,7 @@ const ADJUSTMENTS: Figure = ("adjustments", "adjustments", "退回");
 const VARIABLE_PAY: Figure = ("variable_pay", "variable pay", "浮动薪酬");
 const TOTAL_PAY: Figure = ("total_pay", "total pay", "总薪酬");
 const SCORE: Figure = ("average_score", "score", "得分");
-const REVENUE: Figure = ("revenue", "revenue", "收入");
+const REVENUE: Figure = ("revenue", "revenue", "销售额");
 
 /// The reps a total is over: its path in the totals, and who they are in both languages.
 struct Scope {

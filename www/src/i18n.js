@@ -421,7 +421,7 @@ export const STRINGS = {
     subtotal: '小计',
     bonusesShort: '奖金',
     returns: '退回',
-    payOfRevenue: '薪酬占业绩比',
+    payOfRevenue: '薪酬占销售额比',
     vsBaseline: '较基准',
     pinBaseline: '设为基准方案',
     pinBaselineTitle: '保留此方案，用来比较之后的修改：谁增谁减、成本如何变化',
