@@ -153,3 +153,23 @@ test('the weight sliders follow the card open in the editor and move within a KP
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a grade band\'s slider moves its minimum score between its neighbours\'; the grades are the engine\'s', async () => {
+  const { page, context, errors } = await openPlayground(env);
+  await app(page, '[data-testid="what-if"] summary').click();
+  // SaaS quick start: S from 90, A from 80, B from 70. A moves between 71 and 89.
+  const a = app(page, '[data-lever="grades.bands[1].min_score"]');
+  assert.deepEqual([await a.getAttribute('min'), await a.getAttribute('max')], ['71', '89']);
+  assert.deepEqual(await app(page, '[data-lever-group="grades"] .lever-name').allTextContents(), ['S from', 'A from', 'B from']);
+  await drag(page, 'grades.bands[0].min_score', [92, 95]);
+  assert.equal(await app(page, '[data-path="grades.bands[0].min_score"]').inputValue(), '95');
+  // A's range follows S's new minimum.
+  assert.equal(await a.getAttribute('max'), '94');
+  const plan = preset('saas-target');
+  plan.grades.bands[0].min_score = 95;
+  const counts = await app(page, '[data-testid="grade-counts"] .badge').allTextContents();
+  assert.deepEqual(counts.map((c) => c.replace(/[▲▼]/, '')), expected(plan).totals.grades.map((g) => `${g.grade} ${g.reps}`));
+  await assertShows(page, plan, 'S from 95');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

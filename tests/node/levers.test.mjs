@@ -3,7 +3,7 @@
 // properties over random cards.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { rateMax, rebalance } from '../../www/src/levers.js';
+import { bandRange, bandTop, rateMax, rebalance } from '../../www/src/levers.js';
 
 test('a moved weight takes its room from the others in proportion, the units left over going to the largest remainders', () => {
   // 25 → 40: 60 left for 60 and 15 (of 75): 48 and 12 exactly.
@@ -77,4 +77,17 @@ test('a line\'s rate sliders reach at least twice its highest rate, on a round s
   assert.equal(rateMax([12]), 50);
   assert.equal(rateMax([30]), 100);
   assert.equal(rateMax([600]), 1200);
+});
+
+test('a grade band\'s minimum moves between its neighbours\', a step inside each', () => {
+  // S 90, A 80, B 70 (C has none): S from 81 to the top, A from 71 to 89, B from 0 to 79.
+  assert.deepEqual(bandRange([90, 80, 70], 0, 1, 150), [81, 150]);
+  assert.deepEqual(bandRange([90, 80, 70], 1, 1, 150), [71, 89]);
+  assert.deepEqual(bandRange([90, 80, 70], 2, 1, 150), [0, 79]);
+  // In tenths, without a float's tail (80 + 0.1 is 80.1, not 80.10000000000001).
+  assert.deepEqual(bandRange([90.5, 80, 70.2], 1, 0.1, 150), [70.3, 90.4]);
+  assert.deepEqual(bandRange([60], 0, 1, 150), [0, 150]);
+  assert.equal(bandTop(90), 150);
+  assert.equal(bandTop(140), 200);
+  assert.equal(bandTop(0), 150);
 });

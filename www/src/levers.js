@@ -69,3 +69,19 @@ export function written(text, step) {
   const p = places(step);
   return p === 0 || Number.isInteger(n) ? Math.round(n) : String(Number(n.toFixed(p)));
 }
+
+/**
+ * Where grade band `i`'s minimum score can move while the bands stay in strictly falling
+ * order: from a step above the next band's minimum (0 for the lowest band that has one) to a
+ * step below the band before it (`top` for the first).
+ * @param {number[]} mins the minimum scores of the bands that have one, best band first
+ */
+export function bandRange(mins, i, step, top) {
+  const p = places(step);
+  const lo = i + 1 < mins.length ? Number((mins[i + 1] + step).toFixed(p)) : 0;
+  const hi = i > 0 ? Number((mins[i - 1] - step).toFixed(p)) : top;
+  return [lo, hi];
+}
+
+/** The top of the best band's slider: 150, or 50 above the band's minimum rounded up to fifty when that is more. */
+export const bandTop = (best) => Math.max(150, Math.ceil(best / 50) * 50 + 50);

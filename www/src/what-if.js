@@ -1,8 +1,8 @@
 // "What if": sliders over the levers a consultant moves in front of a client, beside the
 // results they move: the KPI weights of the scorecard open in the editor (the other weights
 // of the card, or of the KPI's category when the plan has categories, make room in
-// proportion, so the total and each category's share stay what they were) and each
-// commission line's tier rates. A move is an edit of the plan like a typed one: evaluated at once, undoable (a drag
+// proportion, so the total and each category's share stay what they were), each commission
+// line's tier rates, and the grade bands' minimum scores (each between its neighbours'). A move is an edit of the plan like a typed one: evaluated at once, undoable (a drag
 // is one step), compared with a pinned baseline, and "Undo the sliders" goes back to the plan
 // as it was before the first of them.
 import { html, nothing } from 'lit';
@@ -10,7 +10,7 @@ import { fill } from './i18n.js';
 import { lineTitle } from './editor-pay.js';
 import { kpiGroups } from './editor.js';
 import { short } from './format.js';
-import { figure, places, rateMax, rateStep, rebalance, written } from './levers.js';
+import { bandRange, bandTop, figure, places, rateMax, rateStep, rebalance, written } from './levers.js';
 
 /**
  * Starts or continues a drag of lever `key`: the plan as it was before the first move of any
@@ -100,9 +100,37 @@ function rateLevers(el, line, i) {
   </fieldset>`;
 }
 
+function bandLevers(el) {
+  const bands = el.currentPlan.grades?.bands ?? [];
+  const movable = bands.slice(0, -1);
+  if (!movable.length) return nothing;
+  const mins = movable.map((b) => figure(b.min_score));
+  const ordered = mins.every((m, i) => m != null && (i === 0 || m < mins[i - 1]));
+  const drag = el.levers?.drag?.key === 'grades.bands' ? el.levers.drag : null;
+  const step = drag?.step ?? 10 ** -Math.min(2, Math.max(...movable.map((b) => places(b.min_score))));
+  const top = drag?.top ?? bandTop(mins[0] ?? 0);
+  return html`<fieldset class="lever-group" data-lever-group="grades">
+    <legend>${el.L('grades')}</legend>
+    ${movable.map((band, i) => {
+      const [lo, hi] = bandRange(mins, i, step, top);
+      const label = fill(el.L('leverBandFrom'), { grade: band.grade });
+      return html`<label class="lever"><span class="lever-name"><span class=${`badge g-${band.grade}`}>${band.grade}</span> ${el.L('leverFrom')}</span>
+        <input type="range" min=${lo} max=${hi} step=${step} .value=${String(mins[i] ?? 0)} ?disabled=${!ordered} data-lever=${`grades.bands[${i}].min_score`}
+          aria-label=${label} aria-valuetext=${short(String(mins[i] ?? 0))}
+          @input=${(e) => {
+            dragOf(el, 'grades.bands', () => ({ step, top }));
+            move(el, `grades.bands[${i}].min_score`, written(e.target.value, step));
+          }} @change=${() => release(el)} />
+        <output>${short(String(band.min_score ?? ''))}</output></label>`;
+    })}
+    <p class="hint">${ordered ? el.L('leverBandsHint') : el.L('leverBandsFixFirst')}</p>
+  </fieldset>`;
+}
+
 /**
  * The "What if" panel over the results: sliders for the weights of the scorecard open in the
- * editor and for each commission line's tier rates, and a way back to before them.
+ * editor, each commission line's tier rates and the grade bands' minimum scores, and a way
+ * back to before them.
  * @param {import('./playground.js').SalesPlanPlayground} el the element
  * @returns {import('lit').TemplateResult}
  */
@@ -114,6 +142,7 @@ export function renderWhatIf(el) {
     <div class="levers">
       ${weightLevers(el)}
       ${(plan.commission ?? []).map((line, i) => rateLevers(el, line, i))}
+      ${bandLevers(el)}
     </div>
     <div class="lever-foot">
       ${moved ? html`<button type="button" class="secondary" data-testid="undo-levers" @click=${() => undoLevers(el)}>↺ ${el.L('undoLevers')}</button>` : nothing}
