@@ -85,6 +85,10 @@ test('on a phone every control a finger hits is at least 24 × 24 px (WCAG 2.5.8
     }).filter(([w, h]) => w < 24 || h < 24).map(([w, h, what]) => `${what}: ${Math.round(w)}×${Math.round(h)}`);
   });
   assert.deepEqual(await small(), []);
+  await app(page, '[data-testid="what-if"] summary').click();
+  await app(page, '[data-lever="commission[0].tiers[0].rate_pct"]').fill('3.5');
+  await app(page, '[data-testid="undo-levers"]').waitFor();
+  assert.deepEqual(await small(), [], 'with the What-if sliders open');
   await app(page, 'tr[data-rep="E01"]').click();
   await app(page, '[data-testid="explanation"]').waitFor();
   assert.deepEqual(await small(), [], 'with a statement open');

@@ -287,7 +287,7 @@ export const styles = css`
   .lever-group legend { padding: 0; margin-bottom: 2px; font-size: 12px; font-weight: 600; color: var(--_muted); }
   .lever { display: grid; grid-template-columns: minmax(0, 10em) minmax(72px, 1fr) 3.6em; gap: 8px; align-items: center; min-height: 26px; font-size: 12px; }
   .lever-name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-  .lever input[type='range'] { width: 100%; margin: 0; accent-color: var(--_accent); }
+  .lever input[type='range'] { width: 100%; height: 24px; margin: 0; accent-color: var(--_accent); } /* a target a finger can hit (WCAG 2.5.8) */
   .lever output { text-align: right; font-variant-numeric: tabular-nums; font-weight: 600; }
   .lever-sub { margin: 6px 0 0; font-size: 11px; color: var(--_muted); }
   .lever-group .hint { margin: 4px 0 0; }
