@@ -30,6 +30,15 @@ for (const lang of ['en', 'zh']) {
     await app('[data-testid="comparison"]').scrollIntoViewIfNeeded();
     await shot(page, `comparison-${lang}`);
 
+    // The What-if sliders, a weight moved against the pinned baseline: the comparison follows.
+    await app('[data-testid="what-if"] summary').click();
+    await app('[data-lever="scorecards[0].kpis[0].weight"]').fill('40');
+    await app('[data-testid="undo-levers"]').waitFor();
+    assert.equal(await app('[data-path="scorecards[0].kpis[0].weight"]').inputValue(), '40');
+    await app('[data-testid="what-if"]').scrollIntoViewIfNeeded();
+    await shot(page, `what-if-${lang}`);
+    await app('[data-testid="undo-levers"]').click();
+
     await app('button[data-testid="kpi-toggle-new_customer_revenue"]').click();
     await app('tr.kpi-details').waitFor();
     await app('tr.kpi-details').scrollIntoViewIfNeeded();
