@@ -67,11 +67,48 @@ test('a weight slider moves one KPI and the others make room in proportion; the 
   await app(page, '[data-testid="undo"]').click();
   assert.deepEqual(await weights(page), ['60', '25', '15']);
 
-  // From the keyboard: → on "Customer visits" is 16, and 84 for 60 and 25: 59.29 and 24.71, so 59 and 25.
+  // From the keyboard: → on "Customer visits" is 16, and 84 for 60 and 25: 59.29 and 24.71,
+  // so 59 and 25; four more presses rebalance from where the keys began (56, 24, 20, as the
+  // drag above); Ctrl+Z with the slider focused undoes them (one step, as a typed field's).
   await app(page, '[data-lever="scorecards[0].kpis[2].weight"]').focus();
   await page.keyboard.press('ArrowRight');
   assert.deepEqual(await weights(page), ['59', '25', '16']);
   assert.equal(await app(page, '[data-lever="scorecards[0].kpis[2].weight"]').getAttribute('aria-valuetext'), '16 of 100');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+  assert.deepEqual(await weights(page), ['56', '24', '20']);
+  await page.keyboard.press('Control+z');
+  assert.deepEqual(await weights(page), ['60', '25', '15']);
+
+  // A drag paused for more than a second is still one undo step; two sliders moved one after
+  // the other within a second are two.
+  await app(page, '[data-lever="scorecards[0].kpis[0].weight"]').evaluate(async (input) => {
+    for (const v of ['55', '50']) {
+      input.value = v;
+      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      await new Promise((ok) => setTimeout(ok, 1200));
+    }
+    input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  });
+  // 60 / 25 / 15 → the first at 50: 50 for 25 and 15, 31.25 and 18.75: 31 and 19. Then the
+  // second at 30: 70 for 50 and 19 (of 69), 50.72 and 19.28: 51 and 19.
+  await drag(page, 'scorecards[0].kpis[1].weight', [30]);
+  assert.deepEqual(await weights(page), ['51', '30', '19']);
+  await app(page, '[data-testid="undo"]').click();
+  assert.deepEqual(await weights(page), ['50', '31', '19']);
+  await app(page, '[data-testid="undo"]').click();
+  assert.deepEqual(await weights(page), ['60', '25', '15']);
+
+  // A touch drag the browser cancels (no change event) leaves no stale start behind: the next
+  // slider rebalances from the weights as they are then. 100 / 0 / 0, then the second to 10: 90 / 10 / 0.
+  await app(page, '[data-lever="scorecards[0].kpis[0].weight"]').evaluate((input) => {
+    input.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    input.value = '100';
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    input.dispatchEvent(new PointerEvent('pointercancel', { bubbles: true, composed: true }));
+  });
+  assert.deepEqual(await weights(page), ['100', '0', '0']);
+  await drag(page, 'scorecards[0].kpis[1].weight', [10]);
+  assert.deepEqual(await weights(page), ['90', '10', '0']);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -81,7 +118,7 @@ test('a rate slider moves its tier; "Undo the sliders" goes back to the plan bef
   await app(page, '[data-testid="what-if"] summary').click();
   const levers = app(page, '[data-lever-group="commission[0]"]');
   assert.match(await levers.locator('legend').textContent(), /Rates · Commission on collected revenue/);
-  assert.deepEqual(await levers.locator('.lever-name').allTextContents(), ['Tier 1 · from 0%', 'Tier 2 · from 100%', 'Tier 3 · from 120%']);
+  assert.deepEqual(await levers.locator('.lever-name').allTextContents(), ['Tier 1 · from 0% of target', 'Tier 2 · from 100% of target', 'Tier 3 · from 120% of target']);
   // Rates 3, 4 and 5 %: the sliders reach 10 %, in tenths.
   const tier2 = app(page, '[data-lever="commission[0].tiers[1].rate_pct"]');
   assert.deepEqual([await tier2.getAttribute('max'), await tier2.getAttribute('step')], ['10', '0.1']);
@@ -108,6 +145,13 @@ test('a rate slider moves its tier; "Undo the sliders" goes back to the plan bef
   // One undo step: Ctrl+Z brings the sliders' plan back.
   await page.keyboard.press('Control+z');
   assert.deepEqual(await weights(page), ['50', '31', '19']);
+  // A typed rate and that tier's slider moved within a second: two undo steps.
+  await app(page, '[data-path="commission[0].tiers[2].rate_pct"]').fill('5.5');
+  await drag(page, 'commission[0].tiers[2].rate_pct', [7]);
+  await app(page, '[data-testid="undo"]').click();
+  assert.equal(await app(page, '[data-path="commission[0].tiers[2].rate_pct"]').inputValue(), '5.5');
+  await app(page, '[data-testid="undo"]').click();
+  assert.equal(await app(page, '[data-path="commission[0].tiers[2].rate_pct"]').inputValue(), '5');
 
   // Once another edit is made, the sliders' way back starts from it.
   await app(page, '[data-path="scorecards[0].kpis[1].target"]').fill('9');
@@ -125,7 +169,7 @@ test('the weight sliders follow the card open in the editor and move within a KP
   const { page, context, errors } = await openPlayground(env, '/', { locale: 'zh-CN' });
   await app(page, 'select[data-testid="preset"]').selectOption('target-oriented');
   await app(page, '[data-testid="what-if"] summary').click();
-  assert.match(await app(page, '[data-testid="what-if"] summary').textContent(), /假如……/);
+  assert.match(await app(page, '[data-testid="what-if"] summary').textContent(), /假设测算/);
   const legend = app(page, '[data-lever-group="weights"] legend');
   assert.equal(await legend.textContent(), '权重 · 新客户销售岗');
   await app(page, 'button[data-card="account_manager"]').click();
@@ -134,7 +178,8 @@ test('the weight sliders follow the card open in the editor and move within a KP
   // room from the other results KPIs alone, 20 and 15: 25 for them is 14.29 and 10.71, so 14
   // and 11; the category keeps its 65 (of 60–70), the others are as they were.
   assert.equal(await app(page, '[data-lever-group="weights"] input').count(), 11);
-  assert.deepEqual(await app(page, '.lever-sub').allTextContents(), ['结果指标 · 65', '行为指标 · 20', '能力指标 · 15']);
+  assert.deepEqual(await app(page, '.lever-sub').allTextContents(), ['结果指标（合计 65）', '行为指标（合计 20）', '能力指标（合计 15）']);
+  assert.deepEqual(await app(page, '[data-lever-group="commission[0]"] .lever-name').allTextContents(), ['第 1 档 · 达成率 0% 起', '第 2 档 · 达成率 100% 起', '第 3 档 · 达成率 120% 起']);
   const card = () => app(page, '[data-path^="scorecards[1].kpis["][data-path$="].weight"]').evaluateAll((els) => els.map((e) => e.value));
   await drag(page, 'scorecards[1].kpis[0].weight', [40]);
   assert.deepEqual(await card(), ['40', '14', '11', '6', '6', '4', '4', '4', '4', '3', '4']);
@@ -157,19 +202,54 @@ test('the weight sliders follow the card open in the editor and move within a KP
 test('a grade band\'s slider moves its minimum score between its neighbours\'; the grades are the engine\'s', async () => {
   const { page, context, errors } = await openPlayground(env);
   await app(page, '[data-testid="what-if"] summary').click();
-  // SaaS quick start: S from 90, A from 80, B from 70. A moves between 71 and 89.
+  // SaaS quick start: S from 90, A from 80, B from 70, on one scale of 0–150; A is held
+  // between 71 and 89.
   const a = app(page, '[data-lever="grades.bands[1].min_score"]');
-  assert.deepEqual([await a.getAttribute('min'), await a.getAttribute('max')], ['71', '89']);
+  assert.deepEqual([await a.getAttribute('min'), await a.getAttribute('max')], ['0', '150']);
   assert.deepEqual(await app(page, '[data-lever-group="grades"] .lever-name').allTextContents(), ['S from', 'A from', 'B from']);
+  await drag(page, 'grades.bands[1].min_score', [120]);
+  assert.equal(await app(page, '[data-path="grades.bands[1].min_score"]').inputValue(), '89');
+  assert.equal(await a.inputValue(), '89');
+  await drag(page, 'grades.bands[1].min_score', [40]);
+  assert.equal(await app(page, '[data-path="grades.bands[1].min_score"]').inputValue(), '71');
+  await app(page, '[data-testid="undo"]').click();
+  await app(page, '[data-testid="undo"]').click();
+  assert.equal(await app(page, '[data-path="grades.bands[1].min_score"]').inputValue(), '80');
   await drag(page, 'grades.bands[0].min_score', [92, 95]);
   assert.equal(await app(page, '[data-path="grades.bands[0].min_score"]').inputValue(), '95');
-  // A's range follows S's new minimum.
-  assert.equal(await a.getAttribute('max'), '94');
   const plan = preset('saas-target');
   plan.grades.bands[0].min_score = 95;
   const counts = await app(page, '[data-testid="grade-counts"] .badge').allTextContents();
   assert.deepEqual(counts.map((c) => c.replace(/[▲▼]/, '')), expected(plan).totals.grades.map((g) => `${g.grade} ${g.reps}`));
   await assertShows(page, plan, 'S from 95');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the sliders follow the plan: a minimum typed in tenths, a normalised card\'s shares, grades by rank', async () => {
+  const { page, context, errors } = await openPlayground(env);
+  await app(page, '[data-testid="what-if"] summary').click();
+  // A's minimum typed as 85.5: the bands' sliders step in tenths, and S's stays at 90.
+  await app(page, '[data-path="grades.bands[1].min_score"]').fill('85.5');
+  const s = app(page, '[data-lever="grades.bands[0].min_score"]');
+  assert.deepEqual([await s.getAttribute('step'), await s.inputValue()], ['0.1', '90']);
+  await s.focus();
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await app(page, '[data-path="grades.bands[0].min_score"]').inputValue(), '89.9');
+
+  // The role cards as first written: weights adding to 120, scaled to 100. Each category's
+  // share is shown as the editor shows it (70 of 120 is 58.33).
+  await app(page, 'select[data-testid="preset"]').selectOption('seed-003-role-cards');
+  const subs = await app(page, '.lever-sub').allTextContents();
+  const editor = await app(page, 'tr.category [data-testid="category-sum"]').allTextContents();
+  assert.equal(subs.length, editor.length);
+  subs.forEach((sub, i) => assert.ok(sub.endsWith(`(total ${editor[i]})`), `${sub} against ${editor[i]}`));
+  assert.match(await app(page, '[data-lever-group="weights"] .hint').textContent(), /each category keeps its share/);
+
+  // Grades by rank (an enforced distribution): the band sliders are off, and say why.
+  await app(page, 'select[data-testid="preset"]').selectOption('balanced-scorecard');
+  assert.equal(await app(page, '[data-lever="grades.bands[0].min_score"]').isDisabled(), true);
+  assert.match(await app(page, '[data-lever-group="grades"] .hint').textContent(), /Grades go by rank here/);
   assert.deepEqual(errors, []);
   await context.close();
 });

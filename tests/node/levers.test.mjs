@@ -1,9 +1,19 @@
-// The "What if" sliders' arithmetic: a moved weight's room taken from (or given to) the others
-// in proportion, to the unit, and the scale of a line's rate sliders. Hand-worked cases, then
-// properties over random cards.
+// The "What if" sliders' arithmetic: plan figures read as exact decimals, a moved weight's
+// room taken from (or given to) the others in proportion, to the unit, and the scales of the
+// rate and grade band sliders. Hand-worked cases, then properties over random cards.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bandRange, bandTop, rateMax, rebalance } from '../../www/src/levers.js';
+import { bandScale, decimal, rateMax, rebalance, sliderValue, stepOf, withinNeighbours } from '../../www/src/levers.js';
+
+test('plan figures are read as exact decimals, as the engine reads them', () => {
+  assert.deepEqual(decimal(12), { units: 12n, places: 0 });
+  assert.deepEqual(decimal('12.50'), { units: 1250n, places: 2 });
+  assert.deepEqual(decimal(' -3 '), { units: -3n, places: 0 });
+  assert.deepEqual(decimal('1.25e1'), { units: 125n, places: 1 });
+  assert.deepEqual(decimal('5e2'), { units: 500n, places: 0 });
+  assert.deepEqual(decimal('.5'), { units: 5n, places: 1 });
+  for (const bad of ['', ' ', 'abc', '0x10', '0b1', '1,000', '--1', '.', null, undefined, {}, '1e-40']) assert.equal(decimal(bad), null, String(bad));
+});
 
 test('a moved weight takes its room from the others in proportion, the units left over going to the largest remainders', () => {
   // 25 → 40: 60 left for 60 and 15 (of 75): 48 and 12 exactly.
@@ -12,12 +22,12 @@ test('a moved weight takes its room from the others in proportion, the units lef
   assert.deepEqual(rebalance([60, 25, 15], 1, 33), [54, 33, 13]);
   // 15 → 20: 80 for 60 and 25 (of 85): 56.47 and 23.53: 56 + 23, and 24 for the .53.
   assert.deepEqual(rebalance([60, 25, 15], 2, '20'), [56, 24, 20]);
-  // Equal remainders: the first KPI takes the unit. 10 → 0: 100 for 45 and 45: 50 each.
+  // Equal remainders: the first KPI takes the unit.
   assert.deepEqual(rebalance([45, 45, 10], 2, 0), [50, 50, 0]);
   assert.deepEqual(rebalance([30, 30, 30, 10], 3, 9), [31, 30, 30, 9]);
 });
 
-test('others all at 0 share the room equally; a value past the total is held at it', () => {
+test('others all at 0 share the room equally; a value past the total or below 0 is held at it', () => {
   assert.deepEqual(rebalance([100, 0, 0], 0, 40), [40, 30, 30]);
   assert.deepEqual(rebalance([100, 0, 0, 0], 0, 99), [99, 1, 0, 0]);
   assert.deepEqual(rebalance([60, 25, 15], 0, 150), [100, 0, 0]);
@@ -25,19 +35,33 @@ test('others all at 0 share the room equally; a value past the total is held at 
   assert.deepEqual(rebalance([60, 25, 15], 0, -5), [0, 63, 37]);
 });
 
-test('weights written with decimals are moved in units of the finest one, and written back as decimal text', () => {
+test('weights with decimals are moved in units of the finest one, however fine, and the total stays exact', () => {
   // Tenths: 12.5 → 20: 80.0 for 37.5 and 50 (of 87.5): 34.28… and 45.71…: 34.2 + 45.7, and the
   // tenth left over to the larger remainder (.857 against .142): 34.3.
   assert.deepEqual(rebalance(['12.5', 37.5, 50], 0, '20'), ['20', '34.3', '45.7']);
+  // Thousandths: 33.333 + 33.333 + 33.334; the first to 40 leaves 60.000 for the others,
+  // 29.9997… and 30.0002…: 29.999 + 30.000, and the thousandth to the larger remainder.
+  const next = rebalance(['33.333', '33.333', '33.334'], 0, '40');
+  assert.deepEqual(next, ['40', '30', '30']);
+  assert.deepEqual(rebalance(['33.333', '33.333', '33.334'], 0, '40.001'), ['40.001', '29.999', '30']);
+  // Exponent notation is read as the decimal it is: 12.5 + 12.5 + 75.
+  assert.deepEqual(rebalance(['1.25e1', '1.25e1', '75'], 2, '70'), ['15', '15', '70']);
   // The total stays what it was, here 120 (a card whose weights are normalised).
   assert.deepEqual(rebalance([60, 30, 30], 0, 30), [30, 45, 45]);
-  // Hundredths at most: a slider value of 33.333 is held to 33.33.
-  assert.deepEqual(rebalance(['50.25', '49.75'], 0, '33.333'), ['33.33', '66.67']);
 });
 
-test('weights that are not all numbers, a negative one or a single KPI are not moved', () => {
+test('a move that would take a weight above the most it may be is refused', () => {
+  // A normalised card of 60 + 25 + 35 = 120: the first at 10 would leave 110 for the others,
+  // 45.83 and 64.17, within 100; at 0 of two KPIs, 120 for one: refused.
+  assert.deepEqual(rebalance([60, 25, 35], 0, 10, 100), [10, 46, 64]);
+  assert.equal(rebalance([60, 60], 0, 10, 100), null);
+  assert.equal(rebalance([60, 60], 0, 110, 100), null);
+});
+
+test('weights that are not all decimals, a negative one or a single KPI are not moved', () => {
   assert.equal(rebalance([60, '', 40], 0, 50), null);
   assert.equal(rebalance([60, 'abc', 40], 0, 50), null);
+  assert.equal(rebalance([60, '0x10', 40], 0, 50), null);
   assert.equal(rebalance([60, -10, 50], 0, 50), null);
   assert.equal(rebalance([100], 0, 50), null);
   assert.equal(rebalance([60, 40], 0, ''), null);
@@ -50,7 +74,7 @@ test('property: any move keeps the total, and each other weight within a unit of
     return seed % n;
   };
   for (let round = 0; round < 2000; round++) {
-    const weights = Array.from({ length: 2 + random(10) }, () => random(4) === 0 ? 0 : random(60));
+    const weights = Array.from({ length: 2 + random(10) }, () => (random(4) === 0 ? 0 : random(60)));
     const k = random(weights.length);
     const value = random(130);
     const next = rebalance(weights, k, value);
@@ -68,7 +92,21 @@ test('property: any move keeps the total, and each other weight within a unit of
   }
 });
 
-test('a line\'s rate sliders reach at least twice its highest rate, on a round scale', () => {
+test('property: weights in thousandths keep their total to the thousandth', () => {
+  let seed = 11;
+  const random = (n) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+  const units = (w) => Math.round(Number(w) * 1000);
+  for (let round = 0; round < 500; round++) {
+    const weights = Array.from({ length: 2 + random(6) }, () => (random(20000) / 1000).toFixed(3));
+    const next = rebalance(weights, random(weights.length), (random(30000) / 1000).toFixed(3));
+    assert.equal(next.reduce((a, w) => a + units(w), 0), weights.reduce((a, w) => a + units(w), 0), `${weights} → ${next}`);
+  }
+});
+
+test('a line\'s rate sliders reach at least twice its highest rate, on a round scale, and 100% at most', () => {
   assert.equal(rateMax([3, 4, 5]), 10);
   assert.equal(rateMax(['3']), 10);
   assert.equal(rateMax([2, '2.5']), 5);
@@ -76,18 +114,32 @@ test('a line\'s rate sliders reach at least twice its highest rate, on a round s
   assert.equal(rateMax(['', 'x']), 5);
   assert.equal(rateMax([12]), 50);
   assert.equal(rateMax([30]), 100);
-  assert.equal(rateMax([600]), 1200);
+  assert.equal(rateMax([60]), 100);
 });
 
-test('a grade band\'s minimum moves between its neighbours\', a step inside each', () => {
-  // S 90, A 80, B 70 (C has none): S from 81 to the top, A from 71 to 89, B from 0 to 79.
-  assert.deepEqual(bandRange([90, 80, 70], 0, 1, 150), [81, 150]);
-  assert.deepEqual(bandRange([90, 80, 70], 1, 1, 150), [71, 89]);
-  assert.deepEqual(bandRange([90, 80, 70], 2, 1, 150), [0, 79]);
+test('a slider\'s step is whole units or tenths at least, finer when the figures are', () => {
+  assert.equal(stepOf([60, 25, 15]), 1);
+  assert.equal(stepOf(['12.5', 30]), 0.1);
+  assert.equal(stepOf(['33.333']), 0.001);
+  assert.equal(stepOf([3, 4, 5], 0.1), 0.1);
+  assert.equal(stepOf(['', 'x']), 1);
+  assert.equal(sliderValue('6.5', 0.1), '6.5');
+  assert.equal(sliderValue('6', 1), 6);
+  assert.equal(sliderValue('4.300000000000001', 0.1), '4.3');
+});
+
+test('a grade band\'s minimum is held between its neighbours\', a step inside each; the bands share one scale', () => {
+  // S 90, A 80, B 70 (C has none): A from 71 to 89.
+  assert.equal(withinNeighbours([90, 80, 70], 1, 95, 1), 89);
+  assert.equal(withinNeighbours([90, 80, 70], 1, 60, 1), 71);
+  assert.equal(withinNeighbours([90, 80, 70], 1, 85, 1), 85);
+  assert.equal(withinNeighbours([90, 80, 70], 0, 140, 1), 140);
+  assert.equal(withinNeighbours([90, 80, 70], 2, -20, 1), -20);
   // In tenths, without a float's tail (80 + 0.1 is 80.1, not 80.10000000000001).
-  assert.deepEqual(bandRange([90.5, 80, 70.2], 1, 0.1, 150), [70.3, 90.4]);
-  assert.deepEqual(bandRange([60], 0, 1, 150), [0, 150]);
-  assert.equal(bandTop(90), 150);
-  assert.equal(bandTop(140), 200);
-  assert.equal(bandTop(0), 150);
+  assert.equal(withinNeighbours([90.5, 80, 70.2], 1, 60, 0.1), 70.3);
+  assert.equal(withinNeighbours([90.5, 80, 70.2], 1, 95, 0.1), 90.4);
+  assert.deepEqual(bandScale([90, 80, 70]), [0, 150]);
+  assert.deepEqual(bandScale([140, 80]), [0, 200]);
+  assert.deepEqual(bandScale([50, -10]), [-10, 150]);
+  assert.deepEqual(bandScale([]), [0, 150]);
 });

@@ -76,15 +76,16 @@ function renderScorecards(el) {
 
 /**
  * A card's KPIs, each with its index, by category in the plan's order of categories (those
- * without one last); the whole card as one group when the plan has no categories. Groups
+ * without one, or with one the plan does not have, last); the whole card as one group when the plan has no categories. Groups
  * may be empty.
  * @returns {Array<{cat: object|null, kpis: Array<[object, number]>}>}
  */
 export function kpiGroups(plan, card) {
   const categories = plan.categories ?? [];
   const all = card.kpis.map((k, i) => [k, i]);
+  const known = new Set(categories.map((cat) => cat.id));
   return categories.length
-    ? [...categories.map((cat) => ({ cat, kpis: all.filter(([k]) => k.category === cat.id) })), { cat: null, kpis: all.filter(([k]) => !k.category) }]
+    ? [...categories.map((cat) => ({ cat, kpis: all.filter(([k]) => k.category === cat.id) })), { cat: null, kpis: all.filter(([k]) => !known.has(k.category)) }]
     : [{ cat: null, kpis: all }];
 }
 

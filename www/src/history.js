@@ -14,9 +14,13 @@ export class History {
     this.lastTime = 0;
   }
 
-  /** Records `before` (the state before an edit of `path`); `now` is the time in ms. */
-  record(before, path, now = Date.now()) {
-    const sameField = path != null && path === this.lastPath && now - this.lastTime < COALESCE_MS;
+  /**
+   * Records `before` (the state before an edit of `path`); `now` is the time in ms. An
+   * `untimed` edit joins the one before it whenever it has the same path (a slider's drag is
+   * one step however long it takes).
+   */
+  record(before, path, now = Date.now(), untimed = false) {
+    const sameField = path != null && path === this.lastPath && (untimed || now - this.lastTime < COALESCE_MS);
     if (!sameField) {
       this.past.push(before);
       if (this.past.length > this.limit) this.past.shift();

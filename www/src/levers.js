@@ -1,87 +1,122 @@
-// The arithmetic of the "What if" sliders (what-if.js): a moved weight's room taken from the
-// other weights in proportion, to the unit; the scale and step of a line's rate sliders; a
-// slider's value as the plan writes it.
+// The arithmetic of the "What if" sliders (what-if.js): plan figures read as exact decimals;
+// a moved weight's room taken from the other weights in proportion, to the unit; the scale
+// and step of a line's rate sliders and of the grade bands'; a slider's value as the plan
+// writes it.
 
-/** Decimal places of a plan figure written as a number or as text (`"12.5"` → 1). */
-export function places(v) {
-  const m = /\.(\d+)\s*$/.exec(String(v ?? ''));
-  return m ? m[1].length : 0;
+/** The most decimal places a plan figure has (the engine's decimals hold 28). */
+const MAX_PLACES = 28;
+
+/** The text of a plan figure: a JSON number as JavaScript writes it, or the text as written. */
+const textOf = (v) => (typeof v === 'number' ? String(v) : typeof v === 'string' ? v : '');
+
+/**
+ * A plan figure (`12`, `"12.50"`, `"-3"`, `"1.25e1"`) as an exact decimal: `units` of
+ * 10^-`places` as a BigInt. Null for anything else (empty, mistyped, hexadecimal) and for
+ * more places than a decimal holds.
+ * @returns {{units: bigint, places: number}|null}
+ */
+export function decimal(v) {
+  const m = /^\s*([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d{1,3}))?\s*$/.exec(textOf(v));
+  if (!m || (m[2] === '' && !m[3])) return null;
+  const fraction = m[3] ?? '';
+  const places = fraction.length - Number(m[4] ?? 0);
+  if (places > MAX_PLACES) return null;
+  let units = BigInt(`${m[2]}${fraction}` || '0');
+  if (places < 0) units *= 10n ** BigInt(-places);
+  return { units: m[1] === '-' ? -units : units, places: Math.max(0, places) };
 }
 
-/** A plan figure as a number, or null when it is not one (an empty or mistyped field). */
+/** A plan figure as a number (for a slider's position), or null when it is not one. */
 export function figure(v) {
-  if (v == null || (typeof v === 'string' && v.trim() === '')) return null;
-  const n = Number(v);
-  return Number.isFinite(n) ? n : null;
+  const d = decimal(v);
+  return d ? Number(d.units) / 10 ** d.places : null;
+}
+
+/** Decimal places of a plan figure (`"12.5"` → 1, `"1.25e1"` → 1); 0 when it is not one. */
+export const places = (v) => decimal(v)?.places ?? 0;
+
+/** `units` of 10^-`places` as the plan writes it: a number when whole (and safe), else decimal text. */
+function written(units, p) {
+  if (p === 0 && units <= BigInt(Number.MAX_SAFE_INTEGER) && units >= -BigInt(Number.MAX_SAFE_INTEGER)) return Number(units);
+  const negative = units < 0n;
+  const digits = (negative ? -units : units).toString().padStart(p + 1, '0');
+  const whole = digits.slice(0, digits.length - p);
+  const fraction = digits.slice(digits.length - p).replace(/0+$/, '');
+  return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
 }
 
 /**
  * The weights after the one at `k` is set to `value`: the others scaled in proportion to
- * what they were so that the total stays what it was (all of them equally when they were
- * all 0), in whole units of the finest figure written (at most hundredths); the units left
- * over by rounding go to the largest remainders, the first KPI first on a tie. `value` is
- * held within 0 and the total. Null when the weights cannot be moved this way: a weight
- * that is not a number or is negative, or a single KPI.
- * @param {Array<number|string>} weights the card's weights as the plan writes them
+ * what they were so that the total stays exactly what it was (all of them equally when they
+ * were all 0), in units of the finest figure written; the units left over by rounding go to
+ * the largest remainders, the first KPI first on a tie. `value` is held within 0 and the
+ * total. Null when the weights cannot be moved this way: one that is not a decimal or is
+ * negative, a single weight, or a weight the move would take above `most`.
+ * @param {Array<number|string>} weights the weights as the plan writes them
  * @param {number} k the weight moved
  * @param {number|string} value its new value
- * @returns {Array<number|string>|null} numbers when every weight is whole, else decimal text
+ * @param {number} [most] the largest a weight may be (the engine's 100)
+ * @returns {Array<number|string>|null} numbers where whole, else decimal text
  */
-export function rebalance(weights, k, value) {
-  const numbers = weights.map(figure);
-  if (weights.length < 2 || numbers.some((n) => n == null || n < 0) || figure(value) == null) return null;
-  const p = Math.min(2, Math.max(places(value), ...weights.map(places)));
-  const scale = 10 ** p;
-  const units = numbers.map((n) => Math.round(n * scale));
-  const total = units.reduce((a, b) => a + b, 0);
-  const moved = Math.min(total, Math.max(0, Math.round(figure(value) * scale)));
-  const others = units.map((_, i) => i).filter((i) => i !== k);
-  const room = total - moved;
-  const was = others.reduce((a, i) => a + units[i], 0);
-  // Each other weight's exact share is room × its units ÷ was (or room ÷ their number).
-  const numerator = (i) => (was === 0 ? room : room * units[i]);
-  const denominator = was === 0 ? others.length : was;
+export function rebalance(weights, k, value, most = Infinity) {
+  const parsed = weights.map(decimal);
+  const moved = decimal(value);
+  if (weights.length < 2 || !moved || parsed.some((d) => !d || d.units < 0n)) return null;
+  const p = Math.max(moved.places, ...parsed.map((d) => d.places));
+  const at = (d) => d.units * 10n ** BigInt(p - d.places);
+  const units = parsed.map(at);
+  const total = units.reduce((a, b) => a + b, 0n);
   const next = [...units];
-  next[k] = moved;
-  for (const i of others) next[i] = Math.floor(numerator(i) / denominator);
-  const left = room - others.reduce((a, i) => a + next[i], 0);
-  const byRemainder = [...others].sort((a, b) => (numerator(b) % denominator) - (numerator(a) % denominator) || a - b);
-  for (const i of byRemainder.slice(0, left)) next[i] += 1;
-  return next.map((u) => (p === 0 ? u : String(Number((u / scale).toFixed(p)))));
+  next[k] = at(moved) < 0n ? 0n : at(moved) > total ? total : at(moved);
+  const others = units.map((_, i) => i).filter((i) => i !== k);
+  const room = total - next[k];
+  const was = others.reduce((a, i) => a + units[i], 0n);
+  // Each other weight's exact share is room × its units ÷ was (or room ÷ their number).
+  const numerator = (i) => (was === 0n ? room : room * units[i]);
+  const denominator = was === 0n ? BigInt(others.length) : was;
+  for (const i of others) next[i] = numerator(i) / denominator;
+  const left = Number(room - others.reduce((a, i) => a + next[i], 0n));
+  const remainder = (i) => numerator(i) % denominator;
+  const byRemainder = [...others].sort((a, b) => (remainder(b) > remainder(a) ? 1 : remainder(b) < remainder(a) ? -1 : a - b));
+  for (const i of byRemainder.slice(0, left)) next[i] += 1n;
+  if (next.some((u) => Number(u) / 10 ** p > most)) return null;
+  return next.map((u) => written(u, p));
 }
 
 /**
- * The top of a commission line's rate sliders: the first of 5, 10, 20, 50, 100… (up to 1,000)
- * that is at least twice the line's highest rate, so that each rate can be doubled.
+ * The top of a commission line's rate sliders: the first of 5, 10, 20, 50 and 100 that is at
+ * least twice the line's highest rate, so that each rate can be doubled (100 at most: a rate
+ * is a percentage of at most 100).
  * @param {Array<number|string>} rates the line's tier rates in percent
  */
 export function rateMax(rates) {
   const highest = Math.max(0, ...rates.map(figure).filter((n) => n != null));
-  return [5, 10, 20, 50, 100, 200, 500, 1000].find((top) => top >= 2 * highest) ?? Math.ceil(2 * highest);
+  return [5, 10, 20, 50].find((top) => top >= 2 * highest) ?? 100;
 }
 
-/** The step of a rate slider: tenths, or the finest figure the line writes (at most hundredths). */
-export const rateStep = (rates) => 10 ** -Math.min(2, Math.max(1, ...rates.map(places)));
-
-/** A slider's value as the plan writes it: a number for whole values, else text without trailing zeros. */
-export function written(text, step) {
-  const n = Number(text);
-  const p = places(step);
-  return p === 0 || Number.isInteger(n) ? Math.round(n) : String(Number(n.toFixed(p)));
-}
+/** The step of a slider over `figures`: tenths or whole units at least, else the finest figure written. */
+export const stepOf = (figures, coarsest = 1) => Math.min(coarsest, 10 ** -Math.max(0, ...figures.map(places)));
 
 /**
- * Where grade band `i`'s minimum score can move while the bands stay in strictly falling
- * order: from a step above the next band's minimum (0 for the lowest band that has one) to a
- * step below the band before it (`top` for the first).
+ * Grade band `i`'s minimum score `value` held where the bands stay in strictly falling order:
+ * from a step above the next band's minimum to a step below the band before it (the first
+ * band has no top, the lowest one with a minimum no floor).
  * @param {number[]} mins the minimum scores of the bands that have one, best band first
  */
-export function bandRange(mins, i, step, top) {
-  const p = places(step);
-  const lo = i + 1 < mins.length ? Number((mins[i + 1] + step).toFixed(p)) : 0;
-  const hi = i > 0 ? Number((mins[i - 1] - step).toFixed(p)) : top;
-  return [lo, hi];
+export function withinNeighbours(mins, i, value, step) {
+  const p = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
+  const round = (x) => Number(x.toFixed(p));
+  const lo = i + 1 < mins.length ? round(mins[i + 1] + step) : -Infinity;
+  const hi = i > 0 ? round(mins[i - 1] - step) : Infinity;
+  return Math.min(hi, Math.max(lo, value));
 }
 
-/** The top of the best band's slider: 150, or 50 above the band's minimum rounded up to fifty when that is more. */
-export const bandTop = (best) => Math.max(150, Math.ceil(best / 50) * 50 + 50);
+/** The scale of the grade band sliders, one for all so that their thumbs compare: from 0 (or the lowest minimum below it) to 150 (or 50 above the best band's minimum rounded up to fifty, when more). */
+export const bandScale = (mins) => [Math.min(0, ...mins), Math.max(150, Math.ceil(Math.max(0, ...mins) / 50) * 50 + 50)];
+
+/** A slider's value text as the plan writes it, to the slider's step. */
+export function sliderValue(text, step) {
+  const p = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
+  const d = decimal(Number(text).toFixed(p));
+  return d ? written(d.units, d.places) : null;
+}

@@ -683,7 +683,8 @@ export class SalesPlanPlayground extends LitElement {
     }
     if (!(e.ctrlKey || e.metaKey)) return;
     const target = e.composedPath()[0];
-    const freeText = target?.tagName === 'TEXTAREA' || (target?.tagName === 'INPUT' && !target.dataset?.path);
+    // A field of the plan, a slider or a checkbox leaves Ctrl+Z to the plan's undo; a text of its own (search, JSON) keeps it.
+    const freeText = target?.tagName === 'TEXTAREA' || (target?.tagName === 'INPUT' && !target.dataset?.path && target.type !== 'range');
     if (freeText) return;
     const key = e.key.toLowerCase();
     if (key === 'z' || key === 'y') {
@@ -766,9 +767,13 @@ export class SalesPlanPlayground extends LitElement {
     }
   }
 
-  /** Sets one field of the plan by its path and re-evaluates; undoable. */
-  edit(path, value) {
-    this.history.record(this.undoState(), path);
+  /**
+   * Sets one field of the plan by its path and re-evaluates; undoable: edits of one field
+   * within a second of each other are one step, or those with the same `undoKey` when
+   * `untimed` (a slider's gesture).
+   */
+  edit(path, value, undoKey = path, untimed = false) {
+    this.history.record(this.undoState(), undoKey, Date.now(), untimed);
     this.lastEdited = path;
     this.apply(setIn(this.currentPlan, path, value));
   }

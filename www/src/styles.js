@@ -285,11 +285,12 @@ export const styles = css`
   .levers { display: grid; grid-template-columns: repeat(auto-fit, minmax(250px, 1fr)); gap: 10px 20px; padding: 0 12px 4px; }
   .lever-group { border: 0; margin: 0; padding: 0; min-width: 0; }
   .lever-group legend { padding: 0; margin-bottom: 2px; font-size: 12px; font-weight: 600; color: var(--_muted); }
-  .lever { display: grid; grid-template-columns: minmax(0, 10em) minmax(72px, 1fr) 3.6em; gap: 8px; align-items: center; min-height: 26px; font-size: 12px; }
-  .lever-name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+  .lever { display: grid; grid-template-columns: minmax(0, 10em) minmax(72px, 1fr) 3.6em; gap: 8px; align-items: center; min-height: 26px; padding: 2px 0; font-size: 12px; }
+  .lever-name { display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; line-height: 1.25; overflow-wrap: anywhere; }
   .lever input[type='range'] { width: 100%; height: 24px; margin: 0; accent-color: var(--_accent); } /* a target a finger can hit (WCAG 2.5.8) */
   .lever output { text-align: right; font-variant-numeric: tabular-nums; font-weight: 600; }
   .lever-sub { margin: 6px 0 0; font-size: 11px; color: var(--_muted); }
+  .lever-foot .hint.warn { color: var(--_warn); }
   .lever-group .hint { margin: 4px 0 0; }
   .lever-foot { display: flex; flex-wrap: wrap; gap: 6px 10px; align-items: center; padding: 4px 12px 10px; }
   .statement-title { margin: 0 0 6px; font-size: 12px; color: var(--_muted); letter-spacing: 0.02em; }

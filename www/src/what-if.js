@@ -2,37 +2,84 @@
 // results they move: the KPI weights of the scorecard open in the editor (the other weights
 // of the card, or of the KPI's category when the plan has categories, make room in
 // proportion, so the total and each category's share stay what they were), each commission
-// line's tier rates, and the grade bands' minimum scores (each between its neighbours'). A move is an edit of the plan like a typed one: evaluated at once, undoable (a drag
-// is one step), compared with a pinned baseline, and "Undo the sliders" goes back to the plan
-// as it was before the first of them.
+// line's tier rates, and the grade bands' minimum scores (each kept between its neighbours').
+//
+// A move is an edit of the plan like a typed one: evaluated at once, compared with a pinned
+// baseline. The sliders' session lasts while the plan in use is the one their last move made
+// (any other edit ends it): "Undo slider changes" goes back to the plan before it, and the
+// sliders keep the scales they had when it began. A gesture (a drag, or the arrow keys on
+// one slider) is one undo step, and a weight's gesture rebalances from the weights as it
+// began (step by step, rounding would drift).
 import { html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { fill } from './i18n.js';
 import { lineTitle } from './editor-pay.js';
 import { kpiGroups } from './editor.js';
-import { short } from './format.js';
-import { bandRange, bandTop, figure, places, rateMax, rateStep, rebalance, written } from './levers.js';
+import { currencySymbol, group, short } from './format.js';
+import { bandScale, figure, rateMax, rebalance, sliderValue, stepOf, withinNeighbours } from './levers.js';
+
+/** The largest weight a KPI may have (the engine's range is 0–100). */
+const MOST_WEIGHT = 100;
+
+/** The sliders' session, while the plan in use is the one their last move made (or the one it began on). */
+const session = (el) => (el.levers && el.levers.plan === el.currentPlan ? el.levers : null);
+
+/** The plan the sliders take their scales from: the one their session began on, else the plan in use. */
+const scalesPlan = (el) => session(el)?.before ?? el.currentPlan;
+
+let gestures = 0;
 
 /**
- * Starts or continues a drag of lever `key`: the plan as it was before the first move of any
- * lever is kept for "Undo the sliders", and a lever's figures as they were when its drag
- * began (weights rebalance from those, not from the last step's rounding; a rate slider
- * keeps its scale).
+ * The gesture of slider `lever` under way, begun now when there is none for it (`kind`:
+ * `pointer` for a drag, `keys` for the arrow keys, `script` for an input event alone). A
+ * drag is one undo step however long it takes; key presses are one step as a typed field's
+ * keystrokes are (within a second of each other).
  */
-function dragOf(el, key, start) {
-  if (!(el.levers && el.levers.plan === el.currentPlan)) el.levers = { before: el.currentPlan, plan: null, drag: null };
-  if (el.levers.drag?.key !== key) el.levers.drag = { key, ...start() };
-  return el.levers.drag;
+function gesture(el, lever, kind) {
+  const s = session(el) ?? (el.levers = { before: el.currentPlan, plan: el.currentPlan, gesture: null });
+  const current = s.gesture;
+  const continues = current?.lever === lever && (kind === 'script' || (kind === 'keys' && current.kind === 'keys'));
+  if (!continues) {
+    gestures += 1;
+    s.gesture = { lever, kind, undoKey: kind === 'keys' ? `lever:${lever}` : `lever#${gestures}`, untimed: kind !== 'keys', start: el.currentPlan };
+  }
+  return s.gesture;
 }
 
-/** Applies a lever's edit of `path` and notes the plan it made (so that the levers know their own edits). */
-function move(el, path, value) {
-  el.edit(path, value);
-  el.levers.plan = el.currentPlan;
+/** The gesture ends: a pointer let go (its change event) or cancelled, or the slider left. */
+function end(el, kinds) {
+  const s = session(el);
+  if (s?.gesture && kinds.includes(s.gesture.kind)) s.gesture = null;
 }
 
-/** The drag ends (the pointer or key is released): the next move starts from the plan as it is then. */
-function release(el) {
-  if (el.levers) el.levers.drag = null;
+/** The slider's events: a gesture begins on a pointer or a key, moves on input, ends on release or leaving. */
+function events(el, lever, onMove) {
+  return {
+    down: () => gesture(el, lever, 'pointer'),
+    key: (e) => e.key.startsWith('Arrow') || ['Home', 'End', 'PageUp', 'PageDown'].includes(e.key) ? gesture(el, lever, 'keys') : null,
+    input: (e) => {
+      const g = gesture(el, lever, 'script');
+      const edit = onMove(e.target.value, g.start);
+      if (edit) {
+        el.edit(edit.path, edit.value, g.undoKey, g.untimed);
+        el.levers.plan = el.currentPlan;
+      } else {
+        el.requestUpdate(); // a move the plan cannot take: the slider goes back to the plan's value
+      }
+    },
+    change: () => end(el, ['pointer', 'script']),
+    cancel: () => end(el, ['pointer', 'keys', 'script']),
+  };
+}
+
+/** One slider row: its name, the range input bound to the plan's value, the value as written. */
+function slider(el, { lever, name, nameHtml, min, max, step, value, shown, disabled, valueText, onMove }) {
+  const on = events(el, lever, onMove);
+  return html`<label class="lever"><span class="lever-name" title=${name}>${nameHtml ?? name}</span>
+    <input type="range" min=${min} max=${max} step=${step} .value=${live(String(value ?? 0))} ?disabled=${disabled} data-lever=${lever}
+      aria-label=${name} aria-valuetext=${valueText}
+      @pointerdown=${on.down} @keydown=${on.key} @input=${on.input} @change=${on.change} @pointercancel=${on.cancel} @blur=${on.cancel} />
+    <output>${shown}</output></label>`;
 }
 
 function weightLevers(el) {
@@ -45,85 +92,94 @@ function weightLevers(el) {
   const groups = kpiGroups(el.currentPlan, card).filter((g) => g.kpis.length);
   const categorised = (el.currentPlan.categories ?? []).length > 0;
   const numbers = weights.every((w) => figure(w) != null && figure(w) >= 0);
-  const step = 10 ** -Math.min(2, Math.max(...weights.map(places)));
-  // Within its group, from the weights as they were when the drag began.
-  const onInput = (group, k, value) => {
-    const { weights: start } = dragOf(el, base, () => ({ weights }));
-    const next = rebalance(group.map((i) => start[i]), group.indexOf(k), value);
-    if (next) move(el, base, card.kpis.map((kpi, i) => (group.includes(i) ? { ...kpi, weight: next[group.indexOf(i)] } : kpi)));
-  };
-  const slider = (group, total, [kpi, k]) => {
-    const name = el.text(kpi) || kpi.id;
-    const w = figure(kpi.weight) ?? 0;
-    return html`<label class="lever"><span class="lever-name" title=${name}>${name}</span>
-      <input type="range" min="0" max=${total} step=${step} .value=${String(w)} ?disabled=${!numbers || group.length < 2} data-lever=${`${base}[${k}].weight`}
-        aria-label=${`${name} ${el.L('weight')}`} aria-valuetext=${fill(el.L('leverWeightOf'), { value: short(String(w)), total: short(String(total)) })}
-        @input=${(e) => onInput(group, k, e.target.value)} @change=${() => release(el)} />
-      <output>${short(String(kpi.weight ?? ''))}</output></label>`;
-  };
   const sum = (ws) => ws.reduce((a, w) => a + (figure(w) ?? 0), 0);
+  const cardTotal = sum(weights);
+  // A normalised card shows each category's share of 100, as the editor does.
+  const share = card.normalize && cardTotal > 0 ? 100 / cardTotal : 1;
+  const step = stepOf((scalesPlan(el).scorecards?.[c]?.kpis ?? card.kpis).map((k) => k.weight));
+  const rows = groups.map(({ cat, kpis }) => {
+    const members = kpis.map(([, i]) => i);
+    const total = sum(members.map((i) => weights[i]));
+    // Within its group, from the weights as they were when the gesture began.
+    const onMove = (k) => (value, start) => {
+      const from = getKpis(start, c) ?? card.kpis;
+      const next = rebalance(members.map((i) => from[i].weight), members.indexOf(k), value, MOST_WEIGHT);
+      return next && { path: base, value: card.kpis.map((kpi, i) => (members.includes(i) ? { ...kpi, weight: next[members.indexOf(i)] } : kpi)) };
+    };
+    return html`${categorised ? html`<div class="lever-sub" data-lever-category=${cat?.id ?? ''}>${fill(el.L('leverCategory'), { name: cat ? el.text(cat) || cat.id : el.L('noCategory'), total: short(String(total * share)) })}</div>` : nothing}
+      ${kpis.map(([kpi, k]) => {
+        const name = el.text(kpi) || kpi.id;
+        const w = figure(kpi.weight) ?? 0;
+        return slider(el, {
+          lever: `${base}[${k}].weight`, name, min: 0, max: Math.min(total, MOST_WEIGHT), step, value: w, shown: short(String(kpi.weight ?? '')),
+          disabled: !numbers || members.length < 2, valueText: fill(el.L('leverWeightOf'), { value: short(String(w)), total: short(String(total)) }),
+          onMove: onMove(k),
+        });
+      })}`;
+  });
+  const hint = !numbers ? 'leverWeightsFixFirst' : weights.length < 2 ? 'leverOneKpi' : categorised ? 'leverWeightsHintCategories' : card.normalize ? 'leverWeightsHintNormalised' : 'leverWeightsHint';
   return html`<fieldset class="lever-group" data-lever-group="weights">
     <legend>${el.L('leverWeights')}${cards.length > 1 ? html` · ${el.text(card) || card.id}` : nothing}</legend>
-    ${groups.map(({ cat, kpis }) => {
-      const group = kpis.map(([, i]) => i);
-      const total = sum(group.map((i) => weights[i]));
-      return html`${categorised ? html`<div class="lever-sub" data-lever-category=${cat?.id ?? ''}>${cat ? el.text(cat) || cat.id : el.L('noCategory')} · ${short(String(total))}</div>` : nothing}
-        ${kpis.map((entry) => slider(group, total, entry))}`;
-    })}
-    <p class="hint">${!numbers ? el.L('leverWeightsFixFirst') : categorised ? el.L('leverWeightsHintCategories') : fill(el.L('leverWeightsHint'), { total: short(String(sum(weights))) })}</p>
+    ${rows}
+    <p class="hint">${fill(el.L(hint), { total: short(String(cardTotal)) })}</p>
   </fieldset>`;
 }
+
+/** Card `c`'s KPIs in `plan`, if it has them. */
+const getKpis = (plan, c) => plan?.scorecards?.[c]?.kpis;
 
 function rateLevers(el, line, i) {
   const tiers = line.tiers ?? [];
   if (!tiers.length) return nothing;
   const base = `commission[${i}].tiers`;
-  const rates = tiers.map((t) => t.rate_pct);
-  const drag = el.levers?.drag?.key === base ? el.levers.drag : null;
-  const max = drag?.max ?? rateMax(rates);
-  const step = drag?.step ?? rateStep(rates);
-  const from = line.tier_basis === 'amount' ? (t) => short(String(t.from ?? 0)) : (t) => `${short(String(t.from ?? 0))}%`;
+  const scaleTiers = scalesPlan(el).commission?.[i]?.tiers ?? tiers;
+  const max = rateMax(scaleTiers.map((t) => t.rate_pct));
+  const step = stepOf(scaleTiers.map((t) => t.rate_pct), 0.1);
+  const from = line.tier_basis === 'amount'
+    ? (t) => `${currencySymbol(el.lang, el.currentPlan.currency)}${group(String(t.from ?? 0))}`
+    : (t) => fill(el.L('leverOfTarget'), { pct: short(String(t.from ?? 0)) });
   return html`<fieldset class="lever-group" data-lever-group=${`commission[${i}]`}>
     <legend>${el.L('leverRates')} · ${lineTitle(el, line)}</legend>
     ${tiers.map((tier, n) => {
-      const label = fill(el.L('leverTier'), { n: n + 1, from: from(tier) });
+      const name = fill(el.L('leverTier'), { n: n + 1, from: from(tier) });
       const rate = figure(tier.rate_pct);
-      return html`<label class="lever"><span class="lever-name" title=${label}>${label}</span>
-        <input type="range" min="0" max=${max} step=${step} .value=${String(rate ?? 0)} ?disabled=${rate == null} data-lever=${`${base}[${n}].rate_pct`}
-          aria-label=${`${label} ${el.L('ratePct')}`} aria-valuetext=${`${short(String(rate ?? 0))}%`}
-          @input=${(e) => {
-            dragOf(el, base, () => ({ max, step }));
-            move(el, `${base}[${n}].rate_pct`, written(e.target.value, step));
-          }} @change=${() => release(el)} />
-        <output>${short(String(tier.rate_pct ?? ''))}%</output></label>`;
+      const path = `${base}[${n}].rate_pct`;
+      return slider(el, {
+        lever: path, name, min: 0, max, step, value: rate, shown: `${short(String(tier.rate_pct ?? ''))}%`, disabled: rate == null,
+        valueText: `${short(String(rate ?? 0))}%`,
+        onMove: (value) => {
+          const rate = sliderValue(value, step);
+          return rate == null ? null : { path, value: rate };
+        },
+      });
     })}
   </fieldset>`;
 }
 
 function bandLevers(el) {
-  const bands = el.currentPlan.grades?.bands ?? [];
-  const movable = bands.slice(0, -1);
+  const grades = el.currentPlan.grades;
+  const movable = (grades?.bands ?? []).slice(0, -1);
   if (!movable.length) return nothing;
   const mins = movable.map((b) => figure(b.min_score));
   const ordered = mins.every((m, i) => m != null && (i === 0 || m < mins[i - 1]));
-  const drag = el.levers?.drag?.key === 'grades.bands' ? el.levers.drag : null;
-  const step = drag?.step ?? 10 ** -Math.min(2, Math.max(...movable.map((b) => places(b.min_score))));
-  const top = drag?.top ?? bandTop(mins[0] ?? 0);
+  // Under an enforced distribution grades go by rank: the minimums decide nothing.
+  const byRank = grades.distribution?.enforce === true;
+  const scaleMins = (scalesPlan(el).grades?.bands ?? []).slice(0, -1).map((b) => figure(b.min_score)).filter((m) => m != null);
+  const [min, max] = bandScale(scaleMins);
+  const step = stepOf((scalesPlan(el).grades?.bands ?? movable).map((b) => b.min_score));
+  const hint = byRank ? 'leverBandsByRank' : ordered ? 'leverBandsHint' : 'leverBandsFixFirst';
   return html`<fieldset class="lever-group" data-lever-group="grades">
     <legend>${el.L('grades')}</legend>
     ${movable.map((band, i) => {
-      const [lo, hi] = bandRange(mins, i, step, top);
-      const label = fill(el.L('leverBandFrom'), { grade: band.grade });
-      return html`<label class="lever"><span class="lever-name"><span class=${`badge g-${band.grade}`}>${band.grade}</span> ${el.L('leverFrom')}</span>
-        <input type="range" min=${lo} max=${hi} step=${step} .value=${String(mins[i] ?? 0)} ?disabled=${!ordered} data-lever=${`grades.bands[${i}].min_score`}
-          aria-label=${label} aria-valuetext=${short(String(mins[i] ?? 0))}
-          @input=${(e) => {
-            dragOf(el, 'grades.bands', () => ({ step, top }));
-            move(el, `grades.bands[${i}].min_score`, written(e.target.value, step));
-          }} @change=${() => release(el)} />
-        <output>${short(String(band.min_score ?? ''))}</output></label>`;
+      const path = `grades.bands[${i}].min_score`;
+      return slider(el, {
+        lever: path, name: fill(el.L('leverBandFrom'), { grade: band.grade }),
+        nameHtml: html`<span class=${`badge g-${band.grade}`}>${band.grade}</span> ${el.L('leverFrom')}`,
+        min, max, step, value: mins[i], shown: short(String(band.min_score ?? '')), disabled: !ordered || byRank, valueText: short(String(mins[i] ?? 0)),
+        onMove: (value) => ({ path, value: sliderValue(withinNeighbours(mins, i, Number(value), step), step) }),
+      });
     })}
-    <p class="hint">${ordered ? el.L('leverBandsHint') : el.L('leverBandsFixFirst')}</p>
+    <p class="hint">${el.L(hint)}</p>
   </fieldset>`;
 }
 
@@ -136,7 +192,7 @@ function bandLevers(el) {
  */
 export function renderWhatIf(el) {
   const plan = el.currentPlan;
-  const moved = el.levers?.plan != null && el.levers.plan === plan;
+  const moved = session(el) != null && el.levers.plan !== el.levers.before;
   return html`<details class="what-if" data-testid="what-if" ?open=${el.whatIfOpen} @toggle=${(e) => (el.whatIfOpen = e.target.open)}>
     <summary>${el.L('whatIf')} <span class="hint">${el.L('whatIfHint')}</span></summary>
     <div class="levers">
@@ -146,12 +202,12 @@ export function renderWhatIf(el) {
     </div>
     <div class="lever-foot">
       ${moved ? html`<button type="button" class="secondary" data-testid="undo-levers" @click=${() => undoLevers(el)}>↺ ${el.L('undoLevers')}</button>` : nothing}
-      ${el.baselinePinned ? nothing : html`<span class="hint">${el.L('leverPinHint')}</span>`}
+      ${!el.valid ? html`<span class="hint warn" data-testid="levers-invalid">${el.L('leverPlanInvalid')}</span>` : el.baselinePinned ? nothing : html`<span class="hint">${el.L('leverPinHint')}</span>`}
     </div>
   </details>`;
 }
 
-/** Back to the plan as it was before the first slider moved (one undoable step). */
+/** Back to the plan as it was before the sliders' session (one undoable step). */
 function undoLevers(el) {
   const { before } = el.levers;
   el.levers = null;
