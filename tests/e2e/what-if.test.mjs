@@ -177,8 +177,9 @@ test('the weight sliders follow the card open in the editor and move within a KP
   // The account manager's card: 11 KPIs in three categories. Repurchase (30) to 40 takes its
   // room from the other results KPIs alone, 20 and 15: 25 for them is 14.29 and 10.71, so 14
   // and 11; the category keeps its 65 (of 60–70), the others are as they were.
-  assert.equal(await app(page, '[data-lever-group="weights"] input').count(), 11);
-  assert.deepEqual(await app(page, '.lever-sub').allTextContents(), ['结果指标（合计 65）', '行为指标（合计 20）', '能力指标（合计 15）']);
+  assert.equal(await app(page, '[data-lever-group="weights"] input').count(), 14); // 11 KPIs, 3 categories
+  assert.deepEqual(await app(page, '.category-lever .lever-name').allTextContents(), ['结果指标 60–70', '行为指标 20–30', '能力指标 10–20']);
+  assert.deepEqual(await app(page, '.category-lever output').allTextContents(), ['65', '20', '15']);
   assert.deepEqual(await app(page, '[data-lever-group="commission[0]"] .lever-name').allTextContents(), ['第 1 档 · 达成率 0% 起', '第 2 档 · 达成率 100% 起', '第 3 档 · 达成率 120% 起']);
   const card = () => app(page, '[data-path^="scorecards[1].kpis["][data-path$="].weight"]').evaluateAll((els) => els.map((e) => e.value));
   await drag(page, 'scorecards[1].kpis[0].weight', [40]);
@@ -186,7 +187,7 @@ test('the weight sliders follow the card open in the editor and move within a KP
   assert.equal(await app(page, '[data-testid="plan-errors"]').count(), 0);
   assert.equal(await app(page, 'tr.category[data-category="results"] [data-testid="category-sum"]').textContent(), '65');
   assert.equal(await app(page, '[data-lever="scorecards[1].kpis[0].weight"]').getAttribute('max'), '65');
-  assert.match(await app(page, '[data-lever-group="weights"] .hint').textContent(), /各类别占比不变/);
+  assert.match(await app(page, '[data-lever-group="weights"] > p.hint').textContent(), /类别占比不变/);
   const plan = preset('target-oriented');
   [40, 14, 11].forEach((w, i) => (plan.scorecards[1].kpis[i].weight = w));
   await assertShows(page, plan, 'repurchase at 40');
@@ -194,7 +195,7 @@ test('the weight sliders follow the card open in the editor and move within a KP
   // An emptied weight: the sliders wait for it, and say so.
   await app(page, '[data-path="scorecards[1].kpis[1].weight"]').fill('');
   assert.equal(await app(page, '[data-lever="scorecards[1].kpis[0].weight"]').isDisabled(), true);
-  assert.match(await app(page, '[data-lever-group="weights"] .hint').textContent(), /每个权重都填为数字后/);
+  assert.match(await app(page, '[data-lever-group="weights"] > p.hint').textContent(), /每个权重都填为数字后/);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -240,16 +241,42 @@ test('the sliders follow the plan: a minimum typed in tenths, a normalised card\
   // The role cards as first written: weights adding to 120, scaled to 100. Each category's
   // share is shown as the editor shows it (70 of 120 is 58.33).
   await app(page, 'select[data-testid="preset"]').selectOption('seed-003-role-cards');
-  const subs = await app(page, '.lever-sub').allTextContents();
-  const editor = await app(page, 'tr.category [data-testid="category-sum"]').allTextContents();
-  assert.equal(subs.length, editor.length);
-  subs.forEach((sub, i) => assert.ok(sub.endsWith(`(total ${editor[i]})`), `${sub} against ${editor[i]}`));
-  assert.match(await app(page, '[data-lever-group="weights"] .hint').textContent(), /each category keeps its share/);
+  const shares = await app(page, '.category-lever output').allTextContents();
+  assert.deepEqual(shares, await app(page, 'tr.category [data-testid="category-sum"]').allTextContents());
+  assert.ok(shares.includes('58.33'), shares.join());
+  assert.match(await app(page, '[data-lever-group="weights"] > p.hint').textContent(), /so the category keeps its share/);
 
   // Grades by rank (an enforced distribution): the band sliders are off, and say why.
   await app(page, 'select[data-testid="preset"]').selectOption('balanced-scorecard');
   assert.equal(await app(page, '[data-lever="grades.bands[0].min_score"]').isDisabled(), true);
   assert.match(await app(page, '[data-lever-group="grades"] .hint').textContent(), /Grades go by rank here/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a category\'s share slider: the other categories take what is left within their ranges, and its KPIs scale with it', async () => {
+  const { page, context, errors } = await openPlayground(env);
+  await app(page, 'select[data-testid="preset"]').selectOption('target-oriented');
+  await app(page, '[data-testid="what-if"] summary').click();
+  const card = () => app(page, '[data-path^="scorecards[0].kpis["][data-path$="].weight"]').evaluateAll((els) => els.map((e) => e.value));
+  assert.deepEqual(await card(), ['30', '20', '15', '6', '6', '4', '4', '4', '4', '3', '4']);
+  // Results 65 → 68: behaviour would fall below 20 in proportion, so it stays at 20 and
+  // ability takes 12; each category's KPIs scale to their total (worked out in levers.test.mjs).
+  await drag(page, 'scorecards[0].kpis#results', [66, 67, 68]);
+  assert.deepEqual(await card(), ['31', '21', '16', '6', '6', '4', '4', '3', '3', '3', '3']);
+  assert.deepEqual(await app(page, 'tr.category [data-testid="category-sum"]').allTextContents(), ['68', '20', '12']);
+  assert.equal(await app(page, '[data-testid="plan-errors"]').count(), 0);
+  const plan = preset('target-oriented');
+  [31, 21, 16, 6, 6, 4, 4, 3, 3, 3, 3].forEach((w, i) => (plan.scorecards[0].kpis[i].weight = w));
+  await assertShows(page, plan, 'results at 68');
+  // Past its range the share stops at it: 70, the others at 20 and 10.
+  await drag(page, 'scorecards[0].kpis#results', [90]);
+  assert.deepEqual(await app(page, '.category-lever output').allTextContents(), ['70', '20', '10']);
+  assert.equal(await app(page, '[data-lever="scorecards[0].kpis#results"]').inputValue(), '70');
+  // The whole of it one undo step each.
+  await app(page, '[data-testid="undo"]').click();
+  await app(page, '[data-testid="undo"]').click();
+  assert.deepEqual(await card(), ['30', '20', '15', '6', '6', '4', '4', '4', '4', '3', '4']);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -3,7 +3,7 @@
 // rate and grade band sliders. Hand-worked cases, then properties over random cards.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bandScale, decimal, rateMax, rebalance, sliderValue, stepOf, withinNeighbours } from '../../www/src/levers.js';
+import { bandScale, decimal, rateMax, rebalance, rebalanceGroups, sliderValue, stepOf, withinNeighbours } from '../../www/src/levers.js';
 
 test('plan figures are read as exact decimals, as the engine reads them', () => {
   assert.deepEqual(decimal(12), { units: 12n, places: 0 });
@@ -142,4 +142,58 @@ test('a grade band\'s minimum is held between its neighbours\', a step inside ea
   assert.deepEqual(bandScale([140, 80]), [0, 200]);
   assert.deepEqual(bandScale([50, -10]), [-10, 150]);
   assert.deepEqual(bandScale([]), [0, 150]);
+});
+
+// The target-oriented preset's new-business card: results 30 + 20 + 15 (65, of 60–70),
+// behaviour 6 + 6 + 4 + 4 (20, of 20–30), ability 4 + 4 + 3 + 4 (15, of 10–20).
+const CARD = [30, 20, 15, 6, 6, 4, 4, 4, 4, 3, 4];
+const GROUPS = [[0, 1, 2], [3, 4, 5, 6], [7, 8, 9, 10]];
+const RANGES = [[60, 70], [20, 30], [10, 20]];
+
+test('a category\'s share moved: the others take what is left in proportion, each held within its range, and each category\'s KPIs scale to its new total', () => {
+  // Results to 68: 32 for behaviour and ability, 18.29 and 13.71 in proportion; behaviour
+  // would fall below 20, so it stays at 20 and ability takes 12 (3.2, 3.2, 2.4, 3.2: 3, 3,
+  // 3, 3 with the unit left over to the .4). Results 68 over 30, 20, 15: 31.38, 20.92,
+  // 15.69: 31, 21, 16.
+  assert.deepEqual(rebalanceGroups(CARD, GROUPS, 0, 68, RANGES), [31, 21, 16, 6, 6, 4, 4, 3, 3, 3, 3]);
+  // Behaviour to 25: 75 for results and ability, 60.94 and 14.06, both within: 61 and 14.
+  const next = rebalanceGroups(CARD, GROUPS, 1, 25, RANGES);
+  const sums = GROUPS.map((g) => g.reduce((a, i) => a + next[i], 0));
+  assert.deepEqual(sums, [61, 25, 14]);
+  assert.equal(next.reduce((a, b) => a + b, 0), 100);
+});
+
+test('a category\'s share is first held where every range can hold: its own, and what the others can take', () => {
+  // Results to 75 is held at 70 (its most); behaviour and ability then have 30: behaviour
+  // stays at its least, 20, ability takes 10.
+  const next = rebalanceGroups(CARD, GROUPS, 0, 75, RANGES);
+  assert.deepEqual(GROUPS.map((g) => g.reduce((a, i) => a + next[i], 0)), [70, 20, 10]);
+  assert.deepEqual(next, [32, 22, 16, 6, 6, 4, 4, 3, 3, 2, 2]);
+  // Ability to 0 is held at 10, and to 35 at 20 (the results cannot go below 60 and behaviour below 20).
+  assert.equal(GROUPS[2].reduce((a, i) => a + rebalanceGroups(CARD, GROUPS, 2, 0, RANGES)[i], 0), 10);
+  assert.equal(GROUPS[2].reduce((a, i) => a + rebalanceGroups(CARD, GROUPS, 2, 35, RANGES)[i], 0), 20);
+  // Groups without a range share freely.
+  assert.deepEqual(rebalanceGroups([10, 10, 30, 50], [[0, 1], [2], [3]], 0, 40, [[null, null], [null, null], [null, null]]), [20, 20, 23, 37]);
+});
+
+test('ranges that cannot hold the card\'s total, a single group or a weight that is not a number are not moved', () => {
+  assert.equal(rebalanceGroups([50, 50], [[0], [1]], 0, 85, [[80, 90], [30, 40]]), null);
+  assert.equal(rebalanceGroups(CARD, [GROUPS.flat()], 0, 50, [[null, null]]), null);
+  assert.equal(rebalanceGroups([30, '', 70], [[0, 1], [2]], 0, 50, [[null, null], [null, null]]), null);
+});
+
+test('property: a category moved keeps the card\'s total, and every category within its range', () => {
+  let seed = 3;
+  const random = (n) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+  for (let round = 0; round < 1000; round++) {
+    const g = random(3);
+    const next = rebalanceGroups(CARD, GROUPS, g, random(110), RANGES);
+    const sums = GROUPS.map((members) => members.reduce((a, i) => a + next[i], 0));
+    assert.equal(sums.reduce((a, b) => a + b, 0), 100);
+    sums.forEach((sum, i) => assert.ok(sum >= RANGES[i][0] && sum <= RANGES[i][1], `${sums}`));
+    assert.ok(next.every((w) => Number.isInteger(w) && w >= 0));
+  }
 });

@@ -46,6 +46,53 @@ function written(units, p) {
 }
 
 /**
+ * `total` units shared over `units` in proportion (equally when they are all 0): each its
+ * share's floor, and the units left over to the largest remainders, the first on a tie.
+ * @param {bigint[]} units
+ * @param {bigint} total
+ * @returns {bigint[]}
+ */
+function shareOut(units, total) {
+  const was = units.reduce((a, b) => a + b, 0n);
+  const numerator = (u) => (was === 0n ? total : total * u);
+  const denominator = was === 0n ? BigInt(units.length) : was;
+  const next = units.map((u) => numerator(u) / denominator);
+  const left = Number(total - next.reduce((a, b) => a + b, 0n));
+  const remainder = (i) => numerator(units[i]) % denominator;
+  const order = units.map((_, i) => i).sort((a, b) => (remainder(b) > remainder(a) ? 1 : remainder(b) < remainder(a) ? -1 : a - b));
+  for (const i of order.slice(0, left)) next[i] += 1n;
+  return next;
+}
+
+/**
+ * `total` shared over groups whose totals were `units`, in proportion, each held within its
+ * `bounds` ([lo, hi] in units): a group whose share would leave them is held at the bound it
+ * passes and the rest shared again among the others. Null when the bounds cannot hold `total`.
+ */
+function shareWithin(units, total, bounds) {
+  const held = new Map();
+  for (;;) {
+    const free = units.map((_, i) => i).filter((i) => !held.has(i));
+    const left = total - [...held.values()].reduce((a, b) => a + b, 0n);
+    if (!free.length) return left === 0n ? units.map((_, i) => held.get(i)) : null;
+    const shares = shareOut(free.map((i) => units[i]), left);
+    const out = free.filter((i, j) => shares[j] < bounds[i][0] || shares[j] > bounds[i][1]);
+    if (!out.length) return units.map((_, i) => (held.has(i) ? held.get(i) : shares[free.indexOf(i)]));
+    for (const i of out) held.set(i, shares[free.indexOf(i)] < bounds[i][0] ? bounds[i][0] : bounds[i][1]);
+  }
+}
+
+/** Weights read at one scale: their units, the places, and a way back to the plan's figures; null when one is not a decimal or is negative. */
+function atOneScale(weights, value) {
+  const parsed = weights.map(decimal);
+  const moved = decimal(value);
+  if (!moved || parsed.some((d) => !d || d.units < 0n)) return null;
+  const p = Math.max(moved.places, ...parsed.map((d) => d.places));
+  const at = (d) => d.units * 10n ** BigInt(p - d.places);
+  return { units: parsed.map(at), moved: at(moved), p, back: (next, most) => (next.some((u) => Number(u) / 10 ** p > most) ? null : next.map((u) => written(u, p))) };
+}
+
+/**
  * The weights after the one at `k` is set to `value`: the others scaled in proportion to
  * what they were so that the total stays exactly what it was (all of them equally when they
  * were all 0), in units of the finest figure written; the units left over by rounding go to
@@ -59,28 +106,50 @@ function written(units, p) {
  * @returns {Array<number|string>|null} numbers where whole, else decimal text
  */
 export function rebalance(weights, k, value, most = Infinity) {
-  const parsed = weights.map(decimal);
-  const moved = decimal(value);
-  if (weights.length < 2 || !moved || parsed.some((d) => !d || d.units < 0n)) return null;
-  const p = Math.max(moved.places, ...parsed.map((d) => d.places));
-  const at = (d) => d.units * 10n ** BigInt(p - d.places);
-  const units = parsed.map(at);
-  const total = units.reduce((a, b) => a + b, 0n);
-  const next = [...units];
-  next[k] = at(moved) < 0n ? 0n : at(moved) > total ? total : at(moved);
-  const others = units.map((_, i) => i).filter((i) => i !== k);
-  const room = total - next[k];
-  const was = others.reduce((a, i) => a + units[i], 0n);
-  // Each other weight's exact share is room × its units ÷ was (or room ÷ their number).
-  const numerator = (i) => (was === 0n ? room : room * units[i]);
-  const denominator = was === 0n ? BigInt(others.length) : was;
-  for (const i of others) next[i] = numerator(i) / denominator;
-  const left = Number(room - others.reduce((a, i) => a + next[i], 0n));
-  const remainder = (i) => numerator(i) % denominator;
-  const byRemainder = [...others].sort((a, b) => (remainder(b) > remainder(a) ? 1 : remainder(b) < remainder(a) ? -1 : a - b));
-  for (const i of byRemainder.slice(0, left)) next[i] += 1n;
-  if (next.some((u) => Number(u) / 10 ** p > most)) return null;
-  return next.map((u) => written(u, p));
+  const w = weights.length < 2 ? null : atOneScale(weights, value);
+  if (!w) return null;
+  const total = w.units.reduce((a, b) => a + b, 0n);
+  const moved = w.moved < 0n ? 0n : w.moved > total ? total : w.moved;
+  const others = w.units.map((_, i) => i).filter((i) => i !== k);
+  const shares = shareOut(others.map((i) => w.units[i]), total - moved);
+  const next = [...w.units];
+  next[k] = moved;
+  others.forEach((i, j) => (next[i] = shares[j]));
+  return w.back(next, most);
+}
+
+/**
+ * The weights after group `g`'s total is set to `value` (a category's share of the card): the
+ * other groups' totals take what is left in proportion, each held within its range, and each
+ * group's weights are scaled to its new total in proportion. `value` is first held where every
+ * range can hold: within its own, and so that the others' can take the rest. Null as for
+ * [`rebalance`], or for a single group, or ranges that cannot hold the card's total.
+ * @param {Array<number|string>} weights every weight of the card
+ * @param {number[][]} groups the weights' indices, by group
+ * @param {Array<[number|null, number|null]>} ranges each group's least and most total (null: none)
+ */
+export function rebalanceGroups(weights, groups, g, value, ranges, most = Infinity) {
+  const w = groups.length < 2 ? null : atOneScale(weights, value);
+  if (!w) return null;
+  const scale = 10 ** w.p;
+  const totals = groups.map((members) => members.reduce((a, i) => a + w.units[i], 0n));
+  const total = totals.reduce((a, b) => a + b, 0n);
+  // Bounds in units, inward (a range written finer than the weights is not passed).
+  const bounds = ranges.map(([lo, hi]) => [lo == null ? 0n : BigInt(Math.max(0, Math.ceil(lo * scale - 1e-6))), hi == null ? total : BigInt(Math.min(Number(total), Math.floor(hi * scale + 1e-6)))]);
+  const others = groups.map((_, i) => i).filter((i) => i !== g);
+  const least = bounds[g][0] > total - others.reduce((a, i) => a + bounds[i][1], 0n) ? bounds[g][0] : total - others.reduce((a, i) => a + bounds[i][1], 0n);
+  const room = total - others.reduce((a, i) => a + bounds[i][0], 0n);
+  const largest = bounds[g][1] < room ? bounds[g][1] : room;
+  if (least > largest) return null;
+  const moved = w.moved < least ? least : w.moved > largest ? largest : w.moved;
+  const rest = shareWithin(others.map((i) => totals[i]), total - moved, others.map((i) => bounds[i]));
+  if (!rest) return null;
+  const next = [...w.units];
+  groups.forEach((members, i) => {
+    const share = shareOut(members.map((m) => w.units[m]), i === g ? moved : rest[others.indexOf(i)]);
+    members.forEach((m, j) => (next[m] = share[j]));
+  });
+  return w.back(next, most);
 }
 
 /**

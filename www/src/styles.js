@@ -289,7 +289,8 @@ export const styles = css`
   .lever-name { display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; line-height: 1.25; overflow-wrap: anywhere; }
   .lever input[type='range'] { width: 100%; height: 24px; margin: 0; accent-color: var(--_accent); } /* a target a finger can hit (WCAG 2.5.8) */
   .lever output { text-align: right; font-variant-numeric: tabular-nums; font-weight: 600; }
-  .lever-sub { margin: 6px 0 0; font-size: 11px; color: var(--_muted); }
+  .lever.category-lever { margin-top: 6px; border-top: 1px solid var(--_border); padding-top: 6px; }
+  .lever-group legend + .category-lever { margin-top: 0; border-top: 0; padding-top: 2px; }
   .lever-foot .hint.warn { color: var(--_warn); }
   .lever-group .hint { margin: 4px 0 0; }
   .lever-foot { display: flex; flex-wrap: wrap; gap: 6px 10px; align-items: center; padding: 4px 12px 10px; }

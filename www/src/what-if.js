@@ -4,6 +4,9 @@
 // proportion, so the total and each category's share stay what they were), each commission
 // line's tier rates, and the grade bands' minimum scores (each kept between its neighbours').
 //
+// With categories, each category's share has a slider too: the other categories take what is
+// left in proportion, each held within its range, and each category's KPIs scale with it.
+//
 // A move is an edit of the plan like a typed one: evaluated at once, compared with a pinned
 // baseline. The sliders' session lasts while the plan in use is the one their last move made
 // (any other edit ends it): "Undo slider changes" goes back to the plan before it, and the
@@ -16,7 +19,7 @@ import { fill } from './i18n.js';
 import { lineTitle } from './editor-pay.js';
 import { kpiGroups } from './editor.js';
 import { currencySymbol, group, short } from './format.js';
-import { bandScale, figure, rateMax, rebalance, sliderValue, stepOf, withinNeighbours } from './levers.js';
+import { bandScale, figure, rateMax, rebalance, rebalanceGroups, sliderValue, stepOf, withinNeighbours } from './levers.js';
 
 /** The largest weight a KPI may have (the engine's range is 0–100). */
 const MOST_WEIGHT = 100;
@@ -73,9 +76,9 @@ function events(el, lever, onMove) {
 }
 
 /** One slider row: its name, the range input bound to the plan's value, the value as written. */
-function slider(el, { lever, name, nameHtml, min, max, step, value, shown, disabled, valueText, onMove }) {
+function slider(el, { lever, name, nameHtml, min, max, step, value, shown, disabled, valueText, onMove, cls = '' }) {
   const on = events(el, lever, onMove);
-  return html`<label class="lever"><span class="lever-name" title=${name}>${nameHtml ?? name}</span>
+  return html`<label class=${`lever ${cls}`}><span class="lever-name" title=${name}>${nameHtml ?? name}</span>
     <input type="range" min=${min} max=${max} step=${step} .value=${live(String(value ?? 0))} ?disabled=${disabled} data-lever=${lever}
       aria-label=${name} aria-valuetext=${valueText}
       @pointerdown=${on.down} @keydown=${on.key} @input=${on.input} @change=${on.change} @pointercancel=${on.cancel} @blur=${on.cancel} />
@@ -97,16 +100,34 @@ function weightLevers(el) {
   // A normalised card shows each category's share of 100, as the editor does.
   const share = card.normalize && cardTotal > 0 ? 100 / cardTotal : 1;
   const step = stepOf((scalesPlan(el).scorecards?.[c]?.kpis ?? card.kpis).map((k) => k.weight));
-  const rows = groups.map(({ cat, kpis }) => {
-    const members = kpis.map(([, i]) => i);
+  const indices = groups.map(({ kpis }) => kpis.map(([, i]) => i));
+  // The card's weights as they were when the gesture began.
+  const startWeights = (start) => (getKpis(start, c) ?? card.kpis).map((k) => k.weight);
+  const withWeights = (next) => ({ path: base, value: card.kpis.map((kpi, i) => ({ ...kpi, weight: next[i] })) });
+  // A category's range in the card's own weights (a normalised card's are scaled to 100).
+  const ranges = groups.map(({ cat }) => [cat?.min_weight, cat?.max_weight].map((b) => (figure(b) == null ? null : figure(b) / share)));
+  const rows = groups.map(({ cat, kpis }, g) => {
+    const members = indices[g];
     const total = sum(members.map((i) => weights[i]));
-    // Within its group, from the weights as they were when the gesture began.
+    // Within its group.
     const onMove = (k) => (value, start) => {
-      const from = getKpis(start, c) ?? card.kpis;
-      const next = rebalance(members.map((i) => from[i].weight), members.indexOf(k), value, MOST_WEIGHT);
-      return next && { path: base, value: card.kpis.map((kpi, i) => (members.includes(i) ? { ...kpi, weight: next[members.indexOf(i)] } : kpi)) };
+      const from = startWeights(start);
+      const next = rebalance(members.map((i) => from[i]), members.indexOf(k), value, MOST_WEIGHT);
+      return next && withWeights(from.map((w, i) => (members.includes(i) ? next[members.indexOf(i)] : w)));
     };
-    return html`${categorised ? html`<div class="lever-sub" data-lever-category=${cat?.id ?? ''}>${fill(el.L('leverCategory'), { name: cat ? el.text(cat) || cat.id : el.L('noCategory'), total: short(String(total * share)) })}</div>` : nothing}
+    // The category's share, the others' taking what is left within their ranges.
+    const onMoveCategory = (value, start) => {
+      const next = rebalanceGroups(startWeights(start), indices, g, value, ranges, MOST_WEIGHT);
+      return next && withWeights(next);
+    };
+    const catName = cat ? el.text(cat) || cat.id : el.L('noCategory');
+    const range = cat && (cat.min_weight != null || cat.max_weight != null) ? `${cat.min_weight ?? 0}–${cat.max_weight ?? 100}` : null;
+    return html`${categorised ? slider(el, {
+        lever: `${base}#${cat?.id ?? ''}`, name: catName, nameHtml: html`<strong>${catName}</strong>${range ? html` <span class="hint">${range}</span>` : nothing}`,
+        min: 0, max: cardTotal, step, value: total, shown: short(String(total * share)), cls: 'category-lever',
+        disabled: !numbers || groups.length < 2, valueText: fill(el.L('leverCategoryOf'), { value: short(String(total * share)), range: range ?? '0–100' }),
+        onMove: onMoveCategory,
+      }) : nothing}
       ${kpis.map(([kpi, k]) => {
         const name = el.text(kpi) || kpi.id;
         const w = figure(kpi.weight) ?? 0;
