@@ -85,69 +85,82 @@ function slider(el, { lever, name, nameHtml, min, max, step, value, shown, disab
     <output>${shown}</output></label>`;
 }
 
-function weightLevers(el) {
+/**
+ * What the weight sliders of the card open in the editor share: the card, its weights by
+ * group (each category's, or the whole card's), each group's range in the card's own weights
+ * (a normalised card's ranges are shares of 100), and the edit that sets new weights.
+ */
+function weightCard(el) {
   const cards = el.currentPlan.scorecards ?? [];
   const c = Math.min(el.cardIndex, cards.length - 1);
   const card = cards[c];
-  if (!card?.kpis?.length) return nothing;
-  const base = `scorecards[${c}].kpis`;
+  if (!card?.kpis?.length) return null;
   const weights = card.kpis.map((k) => k.weight);
+  const total = sumOf(weights);
+  const share = card.normalize && total > 0 ? 100 / total : 1;
   const groups = kpiGroups(el.currentPlan, card).filter((g) => g.kpis.length);
-  const categorised = (el.currentPlan.categories ?? []).length > 0;
-  const numbers = weights.every((w) => figure(w) != null && figure(w) >= 0);
-  const sum = (ws) => ws.reduce((a, w) => a + (figure(w) ?? 0), 0);
-  const cardTotal = sum(weights);
-  // A normalised card shows each category's share of 100, as the editor does.
-  const share = card.normalize && cardTotal > 0 ? 100 / cardTotal : 1;
-  const step = stepOf((scalesPlan(el).scorecards?.[c]?.kpis ?? card.kpis).map((k) => k.weight));
-  const indices = groups.map(({ kpis }) => kpis.map(([, i]) => i));
-  // The card's weights as they were when the gesture began.
-  const startWeights = (start) => (getKpis(start, c) ?? card.kpis).map((k) => k.weight);
-  const withWeights = (next) => ({ path: base, value: card.kpis.map((kpi, i) => ({ ...kpi, weight: next[i] })) });
-  // A category's range in the card's own weights (a normalised card's are scaled to 100).
-  const ranges = groups.map(({ cat }) => [cat?.min_weight, cat?.max_weight].map((b) => (figure(b) == null ? null : figure(b) / share)));
-  const rows = groups.map(({ cat, kpis }, g) => {
-    const members = indices[g];
-    const total = sum(members.map((i) => weights[i]));
-    // Within its group.
-    const onMove = (k) => (value, start) => {
-      const from = startWeights(start);
-      const next = rebalance(members.map((i) => from[i]), members.indexOf(k), value, MOST_WEIGHT);
-      return next && withWeights(from.map((w, i) => (members.includes(i) ? next[members.indexOf(i)] : w)));
-    };
-    // The category's share, the others' taking what is left within their ranges.
-    const onMoveCategory = (value, start) => {
-      const next = rebalanceGroups(startWeights(start), indices, g, value, ranges, MOST_WEIGHT);
-      return next && withWeights(next);
-    };
-    const catName = cat ? el.text(cat) || cat.id : el.L('noCategory');
-    const range = cat && (cat.min_weight != null || cat.max_weight != null) ? `${cat.min_weight ?? 0}–${cat.max_weight ?? 100}` : null;
-    return html`${categorised ? slider(el, {
-        lever: `${base}#${cat?.id ?? ''}`, name: catName, nameHtml: html`<strong>${catName}</strong>${range ? html` <span class="hint">${range}</span>` : nothing}`,
-        min: 0, max: cardTotal, step, value: total, shown: short(String(total * share)), cls: 'category-lever',
-        disabled: !numbers || groups.length < 2, valueText: fill(el.L('leverCategoryOf'), { value: short(String(total * share)), range: range ?? '0–100' }),
-        onMove: onMoveCategory,
-      }) : nothing}
-      ${kpis.map(([kpi, k]) => {
-        const name = el.text(kpi) || kpi.id;
-        const w = figure(kpi.weight) ?? 0;
-        return slider(el, {
-          lever: `${base}[${k}].weight`, name, min: 0, max: Math.min(total, MOST_WEIGHT), step, value: w, shown: short(String(kpi.weight ?? '')),
-          disabled: !numbers || members.length < 2, valueText: fill(el.L('leverWeightOf'), { value: short(String(w)), total: short(String(total)) }),
-          onMove: onMove(k),
-        });
-      })}`;
-  });
-  const hint = !numbers ? 'leverWeightsFixFirst' : weights.length < 2 ? 'leverOneKpi' : categorised ? 'leverWeightsHintCategories' : card.normalize ? 'leverWeightsHintNormalised' : 'leverWeightsHint';
-  return html`<fieldset class="lever-group" data-lever-group="weights">
-    <legend>${el.L('leverWeights')}${cards.length > 1 ? html` · ${el.text(card) || card.id}` : nothing}</legend>
-    ${rows}
-    <p class="hint">${fill(el.L(hint), { total: short(String(cardTotal)) })}</p>
-  </fieldset>`;
+  return {
+    cards, card, c, weights, total, share, groups,
+    base: `scorecards[${c}].kpis`,
+    categorised: (el.currentPlan.categories ?? []).length > 0,
+    numbers: weights.every((w) => figure(w) != null && figure(w) >= 0),
+    step: stepOf((scalesPlan(el).scorecards?.[c]?.kpis ?? card.kpis).map((k) => k.weight)),
+    indices: groups.map(({ kpis }) => kpis.map(([, i]) => i)),
+    ranges: groups.map(({ cat }) => [cat?.min_weight, cat?.max_weight].map((b) => (figure(b) == null ? null : figure(b) / share))),
+    // The card's weights as they were when the gesture began.
+    startWeights: (start) => (start?.scorecards?.[c]?.kpis ?? card.kpis).map((k) => k.weight),
+    withWeights: (next) => ({ path: `scorecards[${c}].kpis`, value: card.kpis.map((kpi, i) => ({ ...kpi, weight: next[i] })) }),
+  };
 }
 
-/** Card `c`'s KPIs in `plan`, if it has them. */
-const getKpis = (plan, c) => plan?.scorecards?.[c]?.kpis;
+/** The sum of plan figures, those that are not numbers left out. */
+const sumOf = (figures) => figures.reduce((a, w) => a + (figure(w) ?? 0), 0);
+
+/** Category `g`'s share: the other categories take what is left, each within its range. */
+function categorySlider(el, w, g) {
+  const { cat } = w.groups[g];
+  const total = sumOf(w.indices[g].map((i) => w.weights[i]));
+  const name = cat ? el.text(cat) || cat.id : el.L('noCategory');
+  const range = cat && (cat.min_weight != null || cat.max_weight != null) ? `${cat.min_weight ?? 0}–${cat.max_weight ?? 100}` : null;
+  const shown = short(String(total * w.share));
+  return slider(el, {
+    lever: `${w.base}#${cat?.id ?? ''}`, name, nameHtml: html`<strong>${name}</strong>${range ? html` <span class="hint">${range}</span>` : nothing}`,
+    min: 0, max: w.total, step: w.step, value: total, shown, cls: 'category-lever',
+    disabled: !w.numbers || w.groups.length < 2, valueText: fill(el.L('leverCategoryOf'), { value: shown, range: range ?? '0–100' }),
+    onMove: (value, start) => {
+      const next = rebalanceGroups(w.startWeights(start), w.indices, g, value, w.ranges, MOST_WEIGHT);
+      return next && w.withWeights(next);
+    },
+  });
+}
+
+/** KPI `k`'s weight, in group `g`: the group's other weights make room in proportion. */
+function kpiSlider(el, w, g, [kpi, k]) {
+  const members = w.indices[g];
+  const total = sumOf(members.map((i) => w.weights[i]));
+  const name = el.text(kpi) || kpi.id;
+  const value = figure(kpi.weight) ?? 0;
+  return slider(el, {
+    lever: `${w.base}[${k}].weight`, name, min: 0, max: Math.min(total, MOST_WEIGHT), step: w.step, value, shown: short(String(kpi.weight ?? '')),
+    disabled: !w.numbers || members.length < 2, valueText: fill(el.L('leverWeightOf'), { value: short(String(value)), total: short(String(total)) }),
+    onMove: (moved, start) => {
+      const from = w.startWeights(start);
+      const next = rebalance(members.map((i) => from[i]), members.indexOf(k), moved, MOST_WEIGHT);
+      return next && w.withWeights(from.map((weight, i) => (members.includes(i) ? next[members.indexOf(i)] : weight)));
+    },
+  });
+}
+
+function weightLevers(el) {
+  const w = weightCard(el);
+  if (!w) return nothing;
+  const hint = !w.numbers ? 'leverWeightsFixFirst' : w.weights.length < 2 ? 'leverOneKpi' : w.categorised ? 'leverWeightsHintCategories' : w.card.normalize ? 'leverWeightsHintNormalised' : 'leverWeightsHint';
+  return html`<fieldset class="lever-group" data-lever-group="weights">
+    <legend>${el.L('leverWeights')}${w.cards.length > 1 ? html` · ${el.text(w.card) || w.card.id}` : nothing}</legend>
+    ${w.groups.map(({ kpis }, g) => html`${w.categorised ? categorySlider(el, w, g) : nothing}${kpis.map((entry) => kpiSlider(el, w, g, entry))}`)}
+    <p class="hint">${fill(el.L(hint), { total: short(String(w.total)) })}</p>
+  </fieldset>`;
+}
 
 function rateLevers(el, line, i) {
   const tiers = line.tiers ?? [];
