@@ -273,8 +273,11 @@ test('a category\'s share slider: the other categories take what is left within 
   await drag(page, 'scorecards[0].kpis#results', [90]);
   assert.deepEqual(await app(page, '.category-lever output').allTextContents(), ['70', '20', '10']);
   assert.equal(await app(page, '[data-lever="scorecards[0].kpis#results"]').inputValue(), '70');
-  // The whole of it one undo step each.
+  // Pushed past it again, nothing changes and no undo step is made: one undo goes back to 68,
+  // a second to the preset.
+  await drag(page, 'scorecards[0].kpis#results', [95]);
   await app(page, '[data-testid="undo"]').click();
+  assert.deepEqual(await card(), ['31', '21', '16', '6', '6', '4', '4', '3', '3', '3', '3']);
   await app(page, '[data-testid="undo"]').click();
   assert.deepEqual(await card(), ['30', '20', '15', '6', '6', '4', '4', '4', '4', '3', '4']);
   assert.deepEqual(errors, []);

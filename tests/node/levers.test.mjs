@@ -12,7 +12,7 @@ test('plan figures are read as exact decimals, as the engine reads them', () => 
   assert.deepEqual(decimal('1.25e1'), { units: 125n, places: 1 });
   assert.deepEqual(decimal('5e2'), { units: 500n, places: 0 });
   assert.deepEqual(decimal('.5'), { units: 5n, places: 1 });
-  for (const bad of ['', ' ', 'abc', '0x10', '0b1', '1,000', '--1', '.', null, undefined, {}, '1e-40']) assert.equal(decimal(bad), null, String(bad));
+  for (const bad of ['', ' ', 'abc', '0x10', '0b1', '1,000', '--1', '.', null, undefined, {}, '1e-40', '1e400', '1' + '0'.repeat(30)]) assert.equal(decimal(bad), null, String(bad));
 });
 
 test('a moved weight takes its room from the others in proportion, the units left over going to the largest remainders', () => {
@@ -196,4 +196,70 @@ test('property: a category moved keeps the card\'s total, and every category wit
     sums.forEach((sum, i) => assert.ok(sum >= RANGES[i][0] && sum <= RANGES[i][1], `${sums}`));
     assert.ok(next.every((w) => Number.isInteger(w) && w >= 0));
   }
+});
+
+/** A category's share of the card as the engine checks it: total × 100 ÷ card, half to even to two places, in hundredths. */
+function share(total, card) {
+  const scaled = BigInt(Math.round(total * 1000)) * 10000n;
+  const c = BigInt(Math.round(card * 1000));
+  const q = scaled / c;
+  const twice = 2n * (scaled % c);
+  return Number(q + (twice > c || (twice === c && q % 2n === 1n) ? 1n : 0n)) / 100;
+}
+
+test('ranges are checked as the engine checks a share: rounded half to even to two places', () => {
+  // A normalised card of 120 whose results (70) are 58.333…%, shown and checked as 58.33: a
+  // range of exactly 58.33 holds it at 70 (whole units cannot be 69.996), while behaviour moves.
+  const card = [30, 25, 15, 10, 8, 7, 5, 5, 5, 5, 5];
+  const ranges = [['58.33', '58.33'], [null, null], [null, null]];
+  const next = rebalanceGroups(card, GROUPS, 1, 25, ranges);
+  assert.deepEqual(GROUPS.map((g) => g.reduce((a, i) => a + next[i], 0)), [70, 25, 25]);
+  assert.deepEqual(rebalanceGroups(card, GROUPS, 1, 30, ranges), card);
+  // A most written finer than the weights is not passed (20 is 20.00 > 19.9999995).
+  assert.deepEqual(rebalanceGroups([81, 19], [[0], [1]], 0, 50, [[null, null], [null, '19.9999995']]), [81, 19]);
+  assert.deepEqual(rebalanceGroups([79, 21], [[0], [1]], 0, 80, [[null, null], ['20.0000005', null]]), [79, 21]);
+});
+
+test('categories outside their ranges in both directions are brought back in, when a split exists', () => {
+  // Results 75 (above 60–70), behaviour 15 (below 20–30), ability 10: ability to 15 leaves 85
+  // for the others; results comes down to its most, 70, and behaviour up to its least, 20?
+  // 70 + 20 = 90 ≠ 85: in proportion (75 : 15) they would be 70.83 and 14.17, so results is
+  // held at 70 and behaviour takes 15, below its least: behaviour is held at 20 and results
+  // takes 65.
+  const card = [35, 25, 15, 4, 4, 4, 3, 3, 3, 2, 2];
+  const next = rebalanceGroups(card, GROUPS, 2, 15, RANGES);
+  assert.deepEqual(GROUPS.map((g) => g.reduce((a, i) => a + next[i], 0)), [65, 20, 15]);
+});
+
+test('property: from a valid start, a category moved leaves every category within its range, as the engine checks it', () => {
+  let seed = 5;
+  const random = (n) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+  let moved = 0;
+  for (let round = 0; round < 3000; round++) {
+    const weights = Array.from({ length: 9 }, () => (random(4) === 0 ? (random(100) / 10).toFixed(1) : String(random(20))));
+    const groups = [[0, 1, 2], [3, 4, 5], [6, 7, 8]];
+    const card = weights.reduce((a, w) => a + Number(w), 0);
+    if (card === 0) continue;
+    // Ranges of two places around each category's share as the engine shows it, some of them
+    // exactly that share, some none.
+    const ranges = groups.map((g) => {
+      const now = share(g.reduce((a, i) => a + Number(weights[i]), 0), card);
+      const [down, up] = random(4) === 0 ? [0, 0] : [random(1500) / 100, random(1500) / 100];
+      return random(4) === 0 ? [null, null] : [Math.max(0, now - down).toFixed(2), (now + up).toFixed(2)];
+    });
+    const next = rebalanceGroups(weights, groups, random(3), String(random(Math.ceil(card) + 5)), ranges);
+    if (!next) continue;
+    moved += 1;
+    const totals = groups.map((g) => g.reduce((a, i) => a + Number(next[i]), 0));
+    assert.equal(Math.round(totals.reduce((a, b) => a + b, 0) * 10), Math.round(card * 10), `${weights} → ${next}`);
+    totals.forEach((t, i) => {
+      const [lo, hi] = ranges[i];
+      const s = share(t, card);
+      assert.ok((lo == null || s >= Number(lo)) && (hi == null || s <= Number(hi)), `${weights} ${JSON.stringify(ranges)} → ${next}: ${s}`);
+    });
+  }
+  assert.ok(moved > 2500, `${moved} of 3,000 moves made`);
 });

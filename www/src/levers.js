@@ -3,8 +3,9 @@
 // and step of a line's rate sliders and of the grade bands'; a slider's value as the plan
 // writes it.
 
-/** The most decimal places a plan figure has (the engine's decimals hold 28). */
+/** The most decimal places a plan figure has, and the most digits before the point (the engine's decimals hold 28 places and about 7.9 × 10^28). */
 const MAX_PLACES = 28;
+const MAX_WHOLE_DIGITS = 29;
 
 /** The text of a plan figure: a JSON number as JavaScript writes it, or the text as written. */
 const textOf = (v) => (typeof v === 'number' ? String(v) : typeof v === 'string' ? v : '');
@@ -12,7 +13,7 @@ const textOf = (v) => (typeof v === 'number' ? String(v) : typeof v === 'string'
 /**
  * A plan figure (`12`, `"12.50"`, `"-3"`, `"1.25e1"`) as an exact decimal: `units` of
  * 10^-`places` as a BigInt. Null for anything else (empty, mistyped, hexadecimal) and for
- * more places than a decimal holds.
+ * more places or a larger number than a decimal holds.
  * @returns {{units: bigint, places: number}|null}
  */
 export function decimal(v) {
@@ -23,6 +24,7 @@ export function decimal(v) {
   if (places > MAX_PLACES) return null;
   let units = BigInt(`${m[2]}${fraction}` || '0');
   if (places < 0) units *= 10n ** BigInt(-places);
+  if (units.toString().length - Math.max(0, places) > MAX_WHOLE_DIGITS) return null;
   return { units: m[1] === '-' ? -units : units, places: Math.max(0, places) };
 }
 
@@ -64,22 +66,74 @@ function shareOut(units, total) {
   return next;
 }
 
+/** Whether fraction a/b is below c/d (positive denominators). */
+const below = ([a, b], [c, d]) => a * d < c * b;
+
 /**
- * `total` shared over groups whose totals were `units`, in proportion, each held within its
- * `bounds` ([lo, hi] in units): a group whose share would leave them is held at the bound it
- * passes and the rest shared again among the others. Null when the bounds cannot hold `total`.
+ * `total` shared over groups whose totals were `units` in proportion (λ × each), each held
+ * within its `bounds` ([lo, hi] in units): the λ at which the held and shared totals add up
+ * to `total` is found among the bounds' breakpoints (lo ÷ units, hi ÷ units), exactly; the
+ * groups it does not hold share the rest by [`shareOut`]. Groups that were all 0 share
+ * equally; a group at 0 among others stays at its least until the others are full. Null
+ * when the bounds cannot hold `total`.
  */
 function shareWithin(units, total, bounds) {
-  const held = new Map();
-  for (;;) {
-    const free = units.map((_, i) => i).filter((i) => !held.has(i));
-    const left = total - [...held.values()].reduce((a, b) => a + b, 0n);
-    if (!free.length) return left === 0n ? units.map((_, i) => held.get(i)) : null;
-    const shares = shareOut(free.map((i) => units[i]), left);
-    const out = free.filter((i, j) => shares[j] < bounds[i][0] || shares[j] > bounds[i][1]);
-    if (!out.length) return units.map((_, i) => (held.has(i) ? held.get(i) : shares[free.indexOf(i)]));
-    for (const i of out) held.set(i, shares[free.indexOf(i)] < bounds[i][0] ? bounds[i][0] : bounds[i][1]);
+  const sum = (xs) => xs.reduce((a, b) => a + b, 0n);
+  if (bounds.some(([lo, hi]) => lo > hi) || total < sum(bounds.map(([lo]) => lo)) || total > sum(bounds.map(([, hi]) => hi))) return null;
+  const u = units.every((x) => x === 0n) ? units.map(() => 1n) : units;
+  const growing = u.map((_, i) => i).filter((i) => u[i] > 0n);
+  // Σ clamp(λ × u, lo, hi) at λ = a/b, times b (the groups at 0 stay at their least).
+  const f = ([a, b]) => sum(u.map((x, i) => (x === 0n ? bounds[i][0] * b : [a * x, bounds[i][0] * b, bounds[i][1] * b].sort((p, q) => (p < q ? -1 : p > q ? 1 : 0))[1])));
+  const points = [[0n, 1n], ...growing.flatMap((i) => [[bounds[i][0], u[i]], [bounds[i][1], u[i]]])].sort((p, q) => (below(p, q) ? -1 : below(q, p) ? 1 : 0));
+  const k = points.findIndex((pt) => f(pt) >= total * pt[1]);
+  if (k < 0) {
+    // The growing groups are full: those at 0 take the rest, equally, within their bounds.
+    const zero = u.map((_, i) => i).filter((i) => u[i] === 0n);
+    const rest = shareWithin(zero.map(() => 1n), total - sum(growing.map((i) => bounds[i][1])), zero.map((i) => bounds[i]));
+    return rest && u.map((x, i) => (x === 0n ? rest[zero.indexOf(i)] : bounds[i][1]));
   }
+  // Between the breakpoint before and this one: a group is held at its most when its most is
+  // reached by the first, at its least when its least is not passed by the second; the others share.
+  const [from, to] = [points[Math.max(0, k - 1)], points[k]];
+  const held = u.map((x, i) => (x === 0n ? bounds[i][0] : !below(from, [bounds[i][1], x]) && k > 0 ? bounds[i][1] : !below([bounds[i][0], x], to) ? bounds[i][0] : null));
+  const free = u.map((_, i) => i).filter((i) => held[i] == null);
+  const shares = shareOut(free.map((i) => u[i]), total - sum(held.filter((h) => h != null)));
+  return u.map((_, i) => held[i] ?? shares[free.indexOf(i)]);
+}
+
+/**
+ * The least and the most total a group may have, in units, for its share of the card (its
+ * total × 100 ÷ the card's, rounded half to even to two places, as the engine checks it) to
+ * stay within [`min`, `max`] (plan figures, or null for none); also never above `most`.
+ */
+function boundsFor(min, max, cardTotal, most) {
+  const share = (t) => {
+    // t × 100 ÷ cardTotal in hundredths, rounded half to even.
+    const scaled = t * 10000n;
+    const q = scaled / cardTotal;
+    const twice = 2n * (scaled % cardTotal);
+    return q + (twice > cardTotal || (twice === cardTotal && q % 2n === 1n) ? 1n : 0n);
+  };
+  // A share in hundredths against a plan figure: the sign of share / 100 − figure.
+  const against = (hundredths, figure) => {
+    const d = decimal(figure);
+    const left = hundredths * 10n ** BigInt(d.places);
+    const right = d.units * 100n;
+    return left < right ? -1 : left > right ? 1 : 0;
+  };
+  // The first total in [0, cardTotal] for which `ok` holds (ok only grows with the total).
+  const first = (ok) => {
+    let [lo, hi] = [0n, cardTotal + 1n];
+    while (lo < hi) {
+      const mid = (lo + hi) / 2n;
+      if (ok(mid)) hi = mid;
+      else lo = mid + 1n;
+    }
+    return lo;
+  };
+  const least = min == null || decimal(min) == null ? 0n : first((t) => against(share(t), min) >= 0);
+  const most_ = max == null || decimal(max) == null ? cardTotal : first((t) => against(share(t), max) > 0) - 1n;
+  return [least, most_ < most ? most_ : most];
 }
 
 /** Weights read at one scale: their units, the places, and a way back to the plan's figures; null when one is not a decimal or is negative. */
@@ -126,18 +180,21 @@ export function rebalance(weights, k, value, most = Infinity) {
  * [`rebalance`], or for a single group, or ranges that cannot hold the card's total.
  * @param {Array<number|string>} weights every weight of the card
  * @param {number[][]} groups the weights' indices, by group
- * @param {Array<[number|null, number|null]>} ranges each group's least and most total (null: none)
+ * @param {Array<[number|string|null, number|string|null]>} ranges each group's least and most share of the card in percent, as the plan writes them (null: none); a share is checked as the engine checks it, rounded half to even to two places
  */
 export function rebalanceGroups(weights, groups, g, value, ranges, most = Infinity) {
   const w = groups.length < 2 ? null : atOneScale(weights, value);
   if (!w) return null;
-  const scale = 10 ** w.p;
   const totals = groups.map((members) => members.reduce((a, i) => a + w.units[i], 0n));
   const total = totals.reduce((a, b) => a + b, 0n);
-  // Bounds in units, inward (a range written finer than the weights is not passed).
-  const bounds = ranges.map(([lo, hi]) => [lo == null ? 0n : BigInt(Math.max(0, Math.ceil(lo * scale - 1e-6))), hi == null ? total : BigInt(Math.min(Number(total), Math.floor(hi * scale + 1e-6)))]);
+  if (total === 0n) return null;
+  // Each group's bounds in units; its KPIs can hold at most `most` each.
+  const fullest = (members) => (most === Infinity ? total : BigInt(members.length * most) * 10n ** BigInt(w.p));
+  const bounds = ranges.map(([min, max], i) => boundsFor(min, max, total, fullest(groups[i])));
+  if (bounds.some(([lo, hi]) => lo > hi)) return null;
   const others = groups.map((_, i) => i).filter((i) => i !== g);
-  const least = bounds[g][0] > total - others.reduce((a, i) => a + bounds[i][1], 0n) ? bounds[g][0] : total - others.reduce((a, i) => a + bounds[i][1], 0n);
+  const otherMost = total - others.reduce((a, i) => a + bounds[i][1], 0n);
+  const least = bounds[g][0] > otherMost ? bounds[g][0] : otherMost;
   const room = total - others.reduce((a, i) => a + bounds[i][0], 0n);
   const largest = bounds[g][1] < room ? bounds[g][1] : room;
   if (least > largest) return null;

@@ -19,6 +19,7 @@ import { fill } from './i18n.js';
 import { lineTitle } from './editor-pay.js';
 import { kpiGroups } from './editor.js';
 import { currencySymbol, group, short } from './format.js';
+import { getIn } from './plan-path.js';
 import { bandScale, figure, rateMax, rebalance, rebalanceGroups, sliderValue, stepOf, withinNeighbours } from './levers.js';
 
 /** The largest weight a KPI may have (the engine's range is 0–100). */
@@ -49,10 +50,10 @@ function gesture(el, lever, kind) {
   return s.gesture;
 }
 
-/** The gesture ends: a pointer let go (its change event) or cancelled, or the slider left. */
-function end(el, kinds) {
+/** Slider `lever`'s gesture ends: a pointer let go (its change event) or cancelled, or the slider left. */
+function end(el, lever, kinds) {
   const s = session(el);
-  if (s?.gesture && kinds.includes(s.gesture.kind)) s.gesture = null;
+  if (s?.gesture?.lever === lever && kinds.includes(s.gesture.kind)) s.gesture = null;
 }
 
 /** The slider's events: a gesture begins on a pointer or a key, moves on input, ends on release or leaving. */
@@ -63,15 +64,17 @@ function events(el, lever, onMove) {
     input: (e) => {
       const g = gesture(el, lever, 'script');
       const edit = onMove(e.target.value, g.start);
-      if (edit) {
+      // A move the plan cannot take, or one held where the plan already is (a bound), is no
+      // edit: the slider goes back to the plan's value.
+      if (edit && JSON.stringify(edit.value) !== JSON.stringify(getIn(el.currentPlan, edit.path))) {
         el.edit(edit.path, edit.value, g.undoKey, g.untimed);
         el.levers.plan = el.currentPlan;
       } else {
-        el.requestUpdate(); // a move the plan cannot take: the slider goes back to the plan's value
+        el.requestUpdate();
       }
     },
-    change: () => end(el, ['pointer', 'script']),
-    cancel: () => end(el, ['pointer', 'keys', 'script']),
+    change: () => end(el, lever, ['pointer', 'script']),
+    cancel: () => end(el, lever, ['pointer', 'keys', 'script']),
   };
 }
 
@@ -87,8 +90,8 @@ function slider(el, { lever, name, nameHtml, min, max, step, value, shown, disab
 
 /**
  * What the weight sliders of the card open in the editor share: the card, its weights by
- * group (each category's, or the whole card's), each group's range in the card's own weights
- * (a normalised card's ranges are shares of 100), and the edit that sets new weights.
+ * group (each category's, or the whole card's), each group's range (a share of the card in
+ * percent), and the edit that sets new weights.
  */
 function weightCard(el) {
   const cards = el.currentPlan.scorecards ?? [];
@@ -103,10 +106,10 @@ function weightCard(el) {
     cards, card, c, weights, total, share, groups,
     base: `scorecards[${c}].kpis`,
     categorised: (el.currentPlan.categories ?? []).length > 0,
-    numbers: weights.every((w) => figure(w) != null && figure(w) >= 0),
+    numbers: weights.every((w) => figure(w) != null && figure(w) >= 0 && figure(w) <= MOST_WEIGHT),
     step: stepOf((scalesPlan(el).scorecards?.[c]?.kpis ?? card.kpis).map((k) => k.weight)),
     indices: groups.map(({ kpis }) => kpis.map(([, i]) => i)),
-    ranges: groups.map(({ cat }) => [cat?.min_weight, cat?.max_weight].map((b) => (figure(b) == null ? null : figure(b) / share))),
+    ranges: groups.map(({ cat }) => [cat?.min_weight ?? null, cat?.max_weight ?? null]),
     // The card's weights as they were when the gesture began.
     startWeights: (start) => (start?.scorecards?.[c]?.kpis ?? card.kpis).map((k) => k.weight),
     withWeights: (next) => ({ path: `scorecards[${c}].kpis`, value: card.kpis.map((kpi, i) => ({ ...kpi, weight: next[i] })) }),
