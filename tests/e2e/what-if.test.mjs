@@ -280,6 +280,11 @@ test('a category\'s share slider: the other categories take what is left within 
   assert.deepEqual(await card(), ['31', '21', '16', '6', '6', '4', '4', '3', '3', '3', '3']);
   await app(page, '[data-testid="undo"]').click();
   assert.deepEqual(await card(), ['30', '20', '15', '6', '6', '4', '4', '4', '4', '3', '4']);
+  // Moved three times, one drag after another, results at 65 again has its KPIs at 30, 20
+  // and 15 again: they keep the proportions from before the first slider, not the last
+  // move's rounding (from each move's own: 28 18 14, 33 21 16, then 31 19 15).
+  for (const to of [60, 70, 65]) await drag(page, 'scorecards[0].kpis#results', [to]);
+  assert.deepEqual((await card()).slice(0, 3), ['30', '20', '15']);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -263,3 +263,14 @@ test('property: from a valid start, a category moved leaves every category withi
   }
   assert.ok(moved > 2500, `${moved} of 3,000 moves made`);
 });
+
+test('a category\'s KPIs take the proportions of the weights given as ratios: taken to 0 and back, they find them again', () => {
+  const start = [10, 5, 5, 5, 40, 35];
+  const groups = [[0, 1, 2, 3], [4], [5]];
+  const none = [[null, null], [null, null], [null, null]];
+  const zero = rebalanceGroups(start, groups, 0, 0, none);
+  assert.deepEqual(zero, [0, 0, 0, 0, 53, 47]);
+  // Without the ratios the four would come back equal; with the weights before the first move, as they were.
+  assert.deepEqual(rebalanceGroups(zero, groups, 0, 25, none).slice(0, 4), [7, 6, 6, 6]);
+  assert.deepEqual(rebalanceGroups(zero, groups, 0, 25, none, Infinity, start).slice(0, 4), [10, 5, 5, 5]);
+});

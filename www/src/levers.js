@@ -181,8 +181,10 @@ export function rebalance(weights, k, value, most = Infinity) {
  * @param {Array<number|string>} weights every weight of the card
  * @param {number[][]} groups the weights' indices, by group
  * @param {Array<[number|string|null, number|string|null]>} ranges each group's least and most share of the card in percent, as the plan writes them (null: none); a share is checked as the engine checks it, rounded half to even to two places
+ * @param {number} [most] the largest a weight may be
+ * @param {Array<number|string>} [ratios] the weights whose proportions each group's KPIs take (the weights themselves by default)
  */
-export function rebalanceGroups(weights, groups, g, value, ranges, most = Infinity) {
+export function rebalanceGroups(weights, groups, g, value, ranges, most = Infinity, ratios = weights) {
   const w = groups.length < 2 ? null : atOneScale(weights, value);
   if (!w) return null;
   const totals = groups.map((members) => members.reduce((a, i) => a + w.units[i], 0n));
@@ -201,9 +203,12 @@ export function rebalanceGroups(weights, groups, g, value, ranges, most = Infini
   const moved = w.moved < least ? least : w.moved > largest ? largest : w.moved;
   const rest = shareWithin(others.map((i) => totals[i]), total - moved, others.map((i) => bounds[i]));
   if (!rest) return null;
+  // Each group's KPIs in the proportions of `ratios` (the weights before the sliders' first
+  // move: a category taken to 0 and back, or moved again and again, finds them again).
+  const r = atOneScale(ratios.length === weights.length ? ratios : weights, 0) ?? w;
   const next = [...w.units];
   groups.forEach((members, i) => {
-    const share = shareOut(members.map((m) => w.units[m]), i === g ? moved : rest[others.indexOf(i)]);
+    const share = shareOut(members.map((m) => r.units[m]), i === g ? moved : rest[others.indexOf(i)]);
     members.forEach((m, j) => (next[m] = share[j]));
   });
   return w.back(next, most);

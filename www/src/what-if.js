@@ -131,7 +131,11 @@ function categorySlider(el, w, g) {
     min: 0, max: w.total, step: w.step, value: total, shown, cls: 'category-lever',
     disabled: !w.numbers || w.groups.length < 2, valueText: fill(el.L('leverCategoryOf'), { value: shown, range: range ?? '0–100' }),
     onMove: (value, start) => {
-      const next = rebalanceGroups(w.startWeights(start), w.indices, g, value, w.ranges, MOST_WEIGHT);
+      // The KPIs keep the proportions they had before the sliders' first move, unless one
+      // of this card's KPI sliders has moved since.
+      const s = session(el);
+      const ratios = s && !s.kpisMoved?.has(w.c) ? w.startWeights(s.before) : w.startWeights(start);
+      const next = rebalanceGroups(w.startWeights(start), w.indices, g, value, w.ranges, MOST_WEIGHT, ratios);
       return next && w.withWeights(next);
     },
   });
@@ -147,6 +151,8 @@ function kpiSlider(el, w, g, [kpi, k]) {
     lever: `${w.base}[${k}].weight`, name, min: 0, max: Math.min(total, MOST_WEIGHT), step: w.step, value, shown: short(String(kpi.weight ?? '')),
     disabled: !w.numbers || members.length < 2, valueText: fill(el.L('leverWeightOf'), { value: short(String(value)), total: short(String(total)) }),
     onMove: (moved, start) => {
+      const s = session(el);
+      s.kpisMoved = (s.kpisMoved ?? new Set()).add(w.c);
       const from = w.startWeights(start);
       const next = rebalance(members.map((i) => from[i]), members.indexOf(k), moved, MOST_WEIGHT);
       return next && w.withWeights(from.map((weight, i) => (members.includes(i) ? next[members.indexOf(i)] : weight)));
