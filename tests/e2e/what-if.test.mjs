@@ -21,6 +21,14 @@ function expected(plan) {
   return e.evaluate('2026-Q4');
 }
 
+/** The playground with `preset` (default the SaaS quick start), its What-if panel open. */
+async function openWhatIf(preset, locale = 'en-US') {
+  const opened = await openPlayground(env, '/', { locale });
+  if (preset) await app(opened.page, 'select[data-testid="preset"]').selectOption(preset);
+  await app(opened.page, '[data-testid="what-if"] summary').click();
+  return opened;
+}
+
 /** The weights the editor shows for the first card. */
 const weights = (page) => app(page, '[data-path^="scorecards[0].kpis["][data-path$="].weight"]').evaluateAll((els) => els.map((e) => e.value));
 
@@ -44,8 +52,7 @@ async function assertShows(page, plan, message) {
 }
 
 test('a weight slider moves one KPI and the others make room in proportion; the results are the engine\'s for those weights', async () => {
-  const { page, context, errors } = await openPlayground(env);
-  await app(page, '[data-testid="what-if"] summary').click();
+  const { page, context, errors } = await openWhatIf();
   // SaaS quick start: 60 / 25 / 15. New customers to 40: 60 left for 60 and 15 (of 75): 48 and 12.
   assert.deepEqual(await weights(page), ['60', '25', '15']);
   await drag(page, 'scorecards[0].kpis[1].weight', [40]);
@@ -114,8 +121,7 @@ test('a weight slider moves one KPI and the others make room in proportion; the 
 });
 
 test('a rate slider moves its tier; "Undo the sliders" goes back to the plan before the first of them', async () => {
-  const { page, context, errors } = await openPlayground(env);
-  await app(page, '[data-testid="what-if"] summary').click();
+  const { page, context, errors } = await openWhatIf();
   const levers = app(page, '[data-lever-group="commission[0]"]');
   assert.match(await levers.locator('legend').textContent(), /Rates · Commission on collected revenue/);
   assert.deepEqual(await levers.locator('.lever-name').allTextContents(), ['Tier 1 · from 0% of target', 'Tier 2 · from 100% of target', 'Tier 3 · from 120% of target']);
@@ -166,9 +172,7 @@ test('a rate slider moves its tier; "Undo the sliders" goes back to the plan bef
 });
 
 test('the weight sliders follow the card open in the editor and move within a KPI\'s category, in Chinese too; weights that are not numbers cannot be moved', async () => {
-  const { page, context, errors } = await openPlayground(env, '/', { locale: 'zh-CN' });
-  await app(page, 'select[data-testid="preset"]').selectOption('target-oriented');
-  await app(page, '[data-testid="what-if"] summary').click();
+  const { page, context, errors } = await openWhatIf('target-oriented', 'zh-CN');
   assert.match(await app(page, '[data-testid="what-if"] summary').textContent(), /假设测算/);
   const legend = app(page, '[data-lever-group="weights"] legend');
   assert.equal(await legend.textContent(), '权重 · 新客户销售岗');
@@ -201,8 +205,7 @@ test('the weight sliders follow the card open in the editor and move within a KP
 });
 
 test('a grade band\'s slider moves its minimum score between its neighbours\'; the grades are the engine\'s', async () => {
-  const { page, context, errors } = await openPlayground(env);
-  await app(page, '[data-testid="what-if"] summary').click();
+  const { page, context, errors } = await openWhatIf();
   // SaaS quick start: S from 90, A from 80, B from 70, on one scale of 0–150; A is held
   // between 71 and 89.
   const a = app(page, '[data-lever="grades.bands[1].min_score"]');
@@ -228,8 +231,7 @@ test('a grade band\'s slider moves its minimum score between its neighbours\'; t
 });
 
 test('the sliders follow the plan: a minimum typed in tenths, a normalised card\'s shares, grades by rank', async () => {
-  const { page, context, errors } = await openPlayground(env);
-  await app(page, '[data-testid="what-if"] summary').click();
+  const { page, context, errors } = await openWhatIf();
   // A's minimum typed as 85.5: the bands' sliders step in tenths, and S's stays at 90.
   await app(page, '[data-path="grades.bands[1].min_score"]').fill('85.5');
   const s = app(page, '[data-lever="grades.bands[0].min_score"]');
@@ -255,9 +257,7 @@ test('the sliders follow the plan: a minimum typed in tenths, a normalised card\
 });
 
 test('a category\'s share slider: the other categories take what is left within their ranges, and its KPIs scale with it', async () => {
-  const { page, context, errors } = await openPlayground(env);
-  await app(page, 'select[data-testid="preset"]').selectOption('target-oriented');
-  await app(page, '[data-testid="what-if"] summary').click();
+  const { page, context, errors } = await openWhatIf('target-oriented');
   const card = () => app(page, '[data-path^="scorecards[0].kpis["][data-path$="].weight"]').evaluateAll((els) => els.map((e) => e.value));
   assert.deepEqual(await card(), ['30', '20', '15', '6', '6', '4', '4', '4', '4', '3', '4']);
   // Results 65 → 68: behaviour would fall below 20 in proportion, so it stays at 20 and

@@ -5,6 +5,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bandScale, decimal, rateMax, rebalance, rebalanceGroups, sliderValue, stepOf, withinNeighbours } from '../../www/src/levers.js';
 
+/** A seeded generator of whole numbers below n (a linear congruential one: the same cases every run). */
+function seeded(seed) {
+  return (n) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+}
+
 test('plan figures are read as exact decimals, as the engine reads them', () => {
   assert.deepEqual(decimal(12), { units: 12n, places: 0 });
   assert.deepEqual(decimal('12.50'), { units: 1250n, places: 2 });
@@ -68,11 +76,7 @@ test('weights that are not all decimals, a negative one or a single KPI are not 
 });
 
 test('property: any move keeps the total, and each other weight within a unit of its exact share', () => {
-  let seed = 7;
-  const random = (n) => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return seed % n;
-  };
+  const random = seeded(7);
   for (let round = 0; round < 2000; round++) {
     const weights = Array.from({ length: 2 + random(10) }, () => (random(4) === 0 ? 0 : random(60)));
     const k = random(weights.length);
@@ -93,11 +97,7 @@ test('property: any move keeps the total, and each other weight within a unit of
 });
 
 test('property: weights in thousandths keep their total to the thousandth', () => {
-  let seed = 11;
-  const random = (n) => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return seed % n;
-  };
+  const random = seeded(11);
   const units = (w) => Math.round(Number(w) * 1000);
   for (let round = 0; round < 500; round++) {
     const weights = Array.from({ length: 2 + random(6) }, () => (random(20000) / 1000).toFixed(3));
@@ -183,11 +183,7 @@ test('ranges that cannot hold the card\'s total, a single group or a weight that
 });
 
 test('property: a category moved keeps the card\'s total, and every category within its range', () => {
-  let seed = 3;
-  const random = (n) => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return seed % n;
-  };
+  const random = seeded(3);
   for (let round = 0; round < 1000; round++) {
     const g = random(3);
     const next = rebalanceGroups(CARD, GROUPS, g, random(110), RANGES);
@@ -232,11 +228,7 @@ test('categories outside their ranges in both directions are brought back in, wh
 });
 
 test('property: from a valid start, a category moved leaves every category within its range, as the engine checks it', () => {
-  let seed = 5;
-  const random = (n) => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return seed % n;
-  };
+  const random = seeded(5);
   let moved = 0;
   for (let round = 0; round < 3000; round++) {
     const weights = Array.from({ length: 9 }, () => (random(4) === 0 ? (random(100) / 10).toFixed(1) : String(random(20))));
