@@ -35,7 +35,7 @@ export function figure(v) {
 }
 
 /** Decimal places of a plan figure (`"12.5"` → 1, `"1.25e1"` → 1); 0 when it is not one. */
-export const places = (v) => decimal(v)?.places ?? 0;
+const places = (v) => decimal(v)?.places ?? 0;
 
 /** `units` of 10^-`places` as the plan writes it: a number when whole (and safe), else decimal text. */
 function written(units, p) {
@@ -225,6 +225,9 @@ export function rateMax(rates) {
   return [5, 10, 20, 50].find((top) => top >= 2 * highest) ?? 100;
 }
 
+/** The decimal places of a slider's step (0.1 → 1). */
+const stepPlaces = (step) => Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
+
 /** The step of a slider over `figures`: tenths or whole units at least, else the finest figure written. */
 export const stepOf = (figures, coarsest = 1) => Math.min(coarsest, 10 ** -Math.max(0, ...figures.map(places)));
 
@@ -235,8 +238,7 @@ export const stepOf = (figures, coarsest = 1) => Math.min(coarsest, 10 ** -Math.
  * @param {number[]} mins the minimum scores of the bands that have one, best band first
  */
 export function withinNeighbours(mins, i, value, step) {
-  const p = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
-  const round = (x) => Number(x.toFixed(p));
+  const round = (x) => Number(x.toFixed(stepPlaces(step)));
   const lo = i + 1 < mins.length ? round(mins[i + 1] + step) : -Infinity;
   const hi = i > 0 ? round(mins[i - 1] - step) : Infinity;
   return Math.min(hi, Math.max(lo, value));
@@ -247,7 +249,6 @@ export const bandScale = (mins) => [Math.min(0, ...mins), Math.max(150, Math.cei
 
 /** A slider's value text as the plan writes it, to the slider's step. */
 export function sliderValue(text, step) {
-  const p = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
-  const d = decimal(Number(text).toFixed(p));
+  const d = decimal(Number(text).toFixed(stepPlaces(step)));
   return d ? written(d.units, d.places) : null;
 }
