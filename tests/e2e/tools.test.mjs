@@ -1058,7 +1058,7 @@ test('at laptop widths every figure stays in view: the toolbar on one line, the 
       const tops = await app(page, 'nav.actions button').evaluateAll((all) => new Set(all.map((b) => Math.round(b.getBoundingClientRect().top))).size);
       assert.equal(tops, 1, `${width}: the toolbar wraps`);
       await app(page, 'select[data-testid="preset"]').selectOption('target-oriented');
-      await app(page, 'button:has-text("Pin as baseline")').click();
+      await app(page, '[data-testid="pin-baseline"]').click();
       await field(page, 'commission[0].tiers[1].rate_pct').fill('6');
       await eventually(() => app(page, 'thead th:has(button[data-sort="delta"])').count(), 1, 'the comparison column');
       // The last column's right edge is inside the table's box: nothing to scroll to.

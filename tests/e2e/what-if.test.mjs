@@ -29,6 +29,15 @@ async function openWhatIf(preset, locale = 'en-US') {
   return opened;
 }
 
+/** The engine's comparison of `plan` against `baseline` on the sample reps in 2026-Q4. */
+function engineComparison(baseline, plan) {
+  const e = engine.Engine.withSampleReps();
+  assert.equal(e.setPlan(JSON.stringify(baseline)).ok, true);
+  assert.equal(e.pinBaseline(), true);
+  assert.equal(e.setPlan(JSON.stringify(plan)).ok, true);
+  return e.compare('2026-Q4', false);
+}
+
 /** The weights the editor shows for the first card. */
 const weights = (page) => app(page, '[data-path^="scorecards[0].kpis["][data-path$="].weight"]').evaluateAll((els) => els.map((e) => e.value));
 
@@ -130,7 +139,9 @@ test('a rate slider moves its tier; "Undo the sliders" goes back to the plan bef
   assert.deepEqual([await tier2.getAttribute('max'), await tier2.getAttribute('step')], ['10', '0.1']);
   assert.equal(await app(page, '[data-testid="undo-levers"]').count(), 0);
 
-  await app(page, '[data-testid="pin-baseline"]').click();
+  // Pinned from the panel itself; the line under the sliders then tells the move's effect.
+  await app(page, '[data-testid="levers-pin"]').click();
+  assert.equal(await app(page, '[data-testid="levers-pin"]').count(), 0);
   await drag(page, 'commission[0].tiers[1].rate_pct', [5, 5.5, 6.5]);
   assert.equal(await app(page, '[data-path="commission[0].tiers[1].rate_pct"]').inputValue(), '6.5');
   const plan = preset('saas-target');
@@ -139,6 +150,10 @@ test('a rate slider moves its tier; "Undo the sliders" goes back to the plan bef
   // Against the pinned plan: the cost change is the engine's.
   const cost = (Number(expected(plan).totals.total_pay) - Number(expected(preset('saas-target')).totals.total_pay)).toFixed(2);
   await eventually(() => app(page, '[data-col="delta-total"]').textContent().then((t) => t.replaceAll(',', '').replace(/^\+/, '')), cost, 'cost change');
+  const c = engineComparison(preset('saas-target'), plan);
+  const effect = await app(page, '[data-testid="lever-effect"]').textContent();
+  assert.ok(effect.replaceAll(',', '').includes(`vs baseline +${cost}`), effect);
+  assert.ok(effect.includes(`paid more ${c.gainers} · less ${c.losers}`) && effect.includes(`grade changed ${c.grade_changes}`), effect);
 
   // A weight too, then a typed edit: the sliders' way back is to before the first slider.
   await drag(page, 'scorecards[0].kpis[0].weight', [50]);
@@ -174,15 +189,19 @@ test('a rate slider moves its tier; "Undo the sliders" goes back to the plan bef
 test('the weight sliders follow the card open in the editor and move within a KPI\'s category, in Chinese too; weights that are not numbers cannot be moved', async () => {
   const { page, context, errors } = await openWhatIf('target-oriented', 'zh-CN');
   assert.match(await app(page, '[data-testid="what-if"] summary').textContent(), /假设测算/);
-  const legend = app(page, '[data-lever-group="weights"] legend');
-  assert.equal(await legend.textContent(), '权重 · 新客户销售岗');
+  // The card shown is the editor's, and the panel's own buttons switch both.
+  const pressed = () => app(page, '[data-lever-card][aria-pressed="true"]').textContent();
+  assert.equal(await pressed(), '新客户销售岗');
   await app(page, 'button[data-card="account_manager"]').click();
-  assert.equal(await legend.textContent(), '权重 · 老客户维护岗');
+  assert.equal(await pressed(), '老客户维护岗');
+  await app(page, '[data-lever-card="regional_manager"]').click();
+  assert.equal(await app(page, 'button[data-card="regional_manager"]').getAttribute('aria-selected'), 'true');
+  await app(page, '[data-lever-card="account_manager"]').click();
   // The account manager's card: 11 KPIs in three categories. Repurchase (30) to 40 takes its
   // room from the other results KPIs alone, 20 and 15: 25 for them is 14.29 and 10.71, so 14
   // and 11; the category keeps its 65 (of 60–70), the others are as they were.
   assert.equal(await app(page, '[data-lever-group="weights"] input').count(), 14); // 11 KPIs, 3 categories
-  assert.deepEqual(await app(page, '.category-lever .lever-name').allTextContents(), ['结果指标 60–70', '行为指标 20–30', '能力指标 10–20']);
+  assert.deepEqual(await app(page, '.category-lever .lever-name').allTextContents(), ['结果指标 60–70%', '行为指标 20–30%', '能力指标 10–20%']);
   assert.deepEqual(await app(page, '.category-lever output').allTextContents(), ['65', '20', '15']);
   assert.deepEqual(await app(page, '[data-lever-group="commission[0]"] .lever-name').allTextContents(), ['第 1 档 · 达成率 0% 起', '第 2 档 · 达成率 100% 起', '第 3 档 · 达成率 120% 起']);
   const card = () => app(page, '[data-path^="scorecards[1].kpis["][data-path$="].weight"]').evaluateAll((els) => els.map((e) => e.value));
@@ -190,8 +209,14 @@ test('the weight sliders follow the card open in the editor and move within a KP
   assert.deepEqual(await card(), ['40', '14', '11', '6', '6', '4', '4', '4', '4', '3', '4']);
   assert.equal(await app(page, '[data-testid="plan-errors"]').count(), 0);
   assert.equal(await app(page, 'tr.category[data-category="results"] [data-testid="category-sum"]').textContent(), '65');
-  assert.equal(await app(page, '[data-lever="scorecards[1].kpis[0].weight"]').getAttribute('max'), '65');
-  assert.match(await app(page, '[data-lever-group="weights"] > p.hint').textContent(), /类别占比不变/);
+  // Every weight slider of the card is on one scale, the card's total, so their thumbs compare;
+  // past its category's total a KPI stops at it.
+  const maxes = await app(page, '[data-lever-group="weights"] input').evaluateAll((els) => els.map((e) => e.max));
+  assert.deepEqual([...new Set(maxes)], ['100']);
+  await drag(page, 'scorecards[1].kpis[0].weight', [90]);
+  assert.deepEqual((await card()).slice(0, 3), ['65', '0', '0']);
+  await app(page, '[data-testid="undo"]').click();
+  assert.match(await app(page, '[data-lever-group="weights"] > p.hint').textContent(), /同类别其余指标按比例变动/);
   const plan = preset('target-oriented');
   [40, 14, 11].forEach((w, i) => (plan.scorecards[1].kpis[i].weight = w));
   await assertShows(page, plan, 'repurchase at 40');
@@ -240,13 +265,15 @@ test('the sliders follow the plan: a minimum typed in tenths, a normalised card\
   await page.keyboard.press('ArrowLeft');
   assert.equal(await app(page, '[data-path="grades.bands[0].min_score"]').inputValue(), '89.9');
 
-  // The role cards as first written: weights adding to 120, scaled to 100. Each category's
-  // share is shown as the editor shows it (70 of 120 is 58.33).
+  // The role cards as first written: weights adding to 120, scaled to 100. A category's slider
+  // reads in the card's own weights, as its KPIs do (results 30 + 25 + 15 = 70), and its share
+  // as the editor shows it beside its name (70 of 120 is 58.33%).
   await app(page, 'select[data-testid="preset"]').selectOption('seed-003-role-cards');
-  const shares = await app(page, '.category-lever output').allTextContents();
-  assert.deepEqual(shares, await app(page, 'tr.category [data-testid="category-sum"]').allTextContents());
-  assert.ok(shares.includes('58.33'), shares.join());
-  assert.match(await app(page, '[data-lever-group="weights"] > p.hint').textContent(), /so the category keeps its share/);
+  assert.deepEqual(await app(page, '.category-lever output').allTextContents(), ['70', '30', '20']);
+  const editor = await app(page, 'tr.category [data-testid="category-sum"]').allTextContents();
+  assert.deepEqual(await app(page, '.category-lever .lever-name .hint').allTextContents(), editor.map((share) => `now ${share}%`));
+  assert.ok(editor.includes('58.33'), editor.join());
+  assert.match(await app(page, '[data-lever-group="weights"] > p.hint').textContent(), /moving a category \(in bold\) moves the other categories/);
 
   // Grades by rank (an enforced distribution): the band sliders are off, and say why.
   await app(page, 'select[data-testid="preset"]').selectOption('balanced-scorecard');

@@ -1231,7 +1231,7 @@ export class SalesPlanPlayground extends LitElement {
         ${this.baselinePinned
           ? html`<button type="button" class="secondary" data-testid="clear-baseline" @click=${() => this.clearBaseline()}>${this.L('clearBaseline')}</button>`
           : html`<button type="button" class="secondary" data-testid="pin-baseline" ?disabled=${!this.valid} title=${this.valid ? this.L('pinBaselineTitle') : this.L('pinNeedsValid')} @click=${() => this.pinBaseline()}>${this.L('pinBaseline')}</button>`}
-        ${this.baselinePinned && this.valid && !this.comparison?.reps.some((d) => !isZero(d.pay_delta)) ? html`<span class="hint" data-testid="baseline-hint">${this.L('baselinePinned')}</span>` : nothing}
+        ${this.baselinePinned && this.valid && !this.comparison?.reps.some((d) => !isZero(d.pay_delta) || !isZero(d.score_delta)) ? html`<span class="hint" data-testid="baseline-hint">${this.L('baselinePinned')}</span>` : nothing}
       </div>
       ${this.comparison ? renderComparison(this, this.comparison) : nothing}
       ${r ? renderTable(this, r, this.comparison) : nothing}

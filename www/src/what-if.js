@@ -18,7 +18,7 @@ import { live } from 'lit/directives/live.js';
 import { fill } from './i18n.js';
 import { lineTitle } from './editor-pay.js';
 import { kpiGroups } from './editor.js';
-import { currencySymbol, group, short } from './format.js';
+import { currencySymbol, group, isZero, money, short } from './format.js';
 import { getIn } from './plan-path.js';
 import { bandScale, figure, rateMax, rebalance, rebalanceGroups, sliderValue, stepOf, withinNeighbours } from './levers.js';
 
@@ -124,12 +124,15 @@ function categorySlider(el, w, g) {
   const { cat } = w.groups[g];
   const total = sumOf(w.indices[g].map((i) => w.weights[i]));
   const name = cat ? el.text(cat) || cat.id : el.L('noCategory');
-  const range = cat && (cat.min_weight != null || cat.max_weight != null) ? `${cat.min_weight ?? 0}–${cat.max_weight ?? 100}` : null;
-  const shown = short(String(total * w.share));
+  const range = cat && (cat.min_weight != null || cat.max_weight != null) ? `${cat.min_weight ?? 0}–${cat.max_weight ?? 100}%` : null;
+  // In the card's own weights, as its KPIs' (they add up to it); a normalised card's share of 100 beside it.
+  const shown = short(String(total));
+  const share = w.card.normalize ? `${short(String(total * w.share))}%` : null;
+  const note = [range, share && fill(el.L('leverShareNow'), { share })].filter(Boolean).join(' · ');
   return slider(el, {
-    lever: `${w.base}#${cat?.id ?? ''}`, name, nameHtml: html`<strong>${name}</strong>${range ? html` <span class="hint">${range}</span>` : nothing}`,
+    lever: `${w.base}#${cat?.id ?? ''}`, name, nameHtml: html`<strong>${name}</strong>${note ? html` <span class="hint">${note}</span>` : nothing}`,
     min: 0, max: w.total, step: w.step, value: total, shown, cls: 'category-lever',
-    disabled: !w.numbers || w.groups.length < 2, valueText: fill(el.L('leverCategoryOf'), { value: shown, range: range ?? '0–100' }),
+    disabled: !w.numbers || w.groups.length < 2, valueText: fill(el.L('leverCategoryOf'), { value: share ?? `${shown}%`, range: range ?? '0–100%' }),
     onMove: (value, start) => {
       // The KPIs keep the proportions they had before the sliders' first move, unless one
       // of this card's KPI sliders has moved since.
@@ -148,7 +151,7 @@ function kpiSlider(el, w, g, [kpi, k]) {
   const name = el.text(kpi) || kpi.id;
   const value = figure(kpi.weight) ?? 0;
   return slider(el, {
-    lever: `${w.base}[${k}].weight`, name, min: 0, max: Math.min(total, MOST_WEIGHT), step: w.step, value, shown: short(String(kpi.weight ?? '')),
+    lever: `${w.base}[${k}].weight`, name, min: 0, max: Math.min(w.total, MOST_WEIGHT), step: w.step, value, shown: short(String(kpi.weight ?? '')),
     disabled: !w.numbers || members.length < 2, valueText: fill(el.L('leverWeightOf'), { value: short(String(value)), total: short(String(total)) }),
     onMove: (moved, start) => {
       const s = session(el);
@@ -165,7 +168,8 @@ function weightLevers(el) {
   if (!w) return nothing;
   const hint = !w.numbers ? 'leverWeightsFixFirst' : w.weights.length < 2 ? 'leverOneKpi' : w.categorised ? 'leverWeightsHintCategories' : w.card.normalize ? 'leverWeightsHintNormalised' : 'leverWeightsHint';
   return html`<fieldset class="lever-group" data-lever-group="weights">
-    <legend>${el.L('leverWeights')}${w.cards.length > 1 ? html` · ${el.text(w.card) || w.card.id}` : nothing}</legend>
+    <legend>${el.L('leverWeights')}</legend>
+    ${w.cards.length > 1 ? html`<div class="lever-cards" role="group" aria-label=${el.L('scorecard')}>${w.cards.map((card, i) => html`<button type="button" class="chip" data-lever-card=${card.id} aria-pressed=${i === w.c ? 'true' : 'false'} @click=${() => el.setCard(i)}>${el.text(card) || card.id}</button>`)}</div>` : nothing}
     ${w.groups.map(({ kpis }, g) => html`${w.categorised ? categorySlider(el, w, g) : nothing}${kpis.map((entry) => kpiSlider(el, w, g, entry))}`)}
     <p class="hint">${fill(el.L(hint), { total: short(String(w.total)) })}</p>
   </fieldset>`;
@@ -184,7 +188,7 @@ function rateLevers(el, line, i) {
   return html`<fieldset class="lever-group" data-lever-group=${`commission[${i}]`}>
     <legend>${el.L('leverRates')} · ${lineTitle(el, line)}</legend>
     ${tiers.map((tier, n) => {
-      const name = fill(el.L('leverTier'), { n: n + 1, from: from(tier) });
+      const name = tiers.length === 1 ? el.L('leverRate') : fill(el.L('leverTier'), { n: n + 1, from: from(tier) });
       const rate = figure(tier.rate_pct);
       const path = `${base}[${n}].rate_pct`;
       return slider(el, {
@@ -238,6 +242,7 @@ export function renderWhatIf(el) {
   const moved = session(el) != null && el.levers.plan !== el.levers.before;
   return html`<details class="what-if" data-testid="what-if" ?open=${el.whatIfOpen} @toggle=${(e) => (el.whatIfOpen = e.target.open)}>
     <summary>${el.L('whatIf')} <span class="hint">${el.L('whatIfHint')}</span></summary>
+    ${effect(el)}
     <div class="levers">
       ${weightLevers(el)}
       ${(plan.commission ?? []).map((line, i) => rateLevers(el, line, i))}
@@ -245,9 +250,35 @@ export function renderWhatIf(el) {
     </div>
     <div class="lever-foot">
       ${moved ? html`<button type="button" class="secondary" data-testid="undo-levers" @click=${() => undoLevers(el)}>↺ ${el.L('undoLevers')}</button>` : nothing}
-      ${!el.valid ? html`<span class="hint warn" data-testid="levers-invalid">${el.L('leverPlanInvalid')}</span>` : el.baselinePinned ? nothing : html`<span class="hint">${el.L('leverPinHint')}</span>`}
+      ${!el.valid
+        ? html`<span class="hint warn" data-testid="levers-invalid">${el.L('leverPlanInvalid')}</span>`
+        : el.baselinePinned
+          ? nothing
+          : html`<button type="button" class="secondary" data-testid="levers-pin" title=${el.L('pinBaselineTitle')} @click=${() => el.pinBaseline()}>${el.L('pinBaseline')}</button> <span class="hint">${el.L('leverPinHint')}</span>`}
     </div>
   </details>`;
+}
+
+/**
+ * What the last move did, in one line that stays in sight while a slider moves (it sticks to
+ * the top of the results while the panel is in view): the plan's
+ * cost and grade counts, and against a pinned baseline the cost change, who is paid more or
+ * less and how many reps changed grade.
+ */
+function effect(el) {
+  const r = el.shownResults;
+  if (!r) return nothing;
+  const t = r.totals;
+  const c = el.comparison;
+  const grades = t.grades.map((g) => `${g.grade} ${g.reps}`).join(' · ');
+  const signed = (v) => (String(v).startsWith('-') || isZero(v) ? money(v) : `+${money(v)}`);
+  return html`<p class="lever-effect" data-testid="lever-effect" aria-live="polite">
+    <span>${el.L('planCost')} <strong>${currencySymbol(el.lang, el.currentPlan.currency)}${money(t.total_pay)}</strong></span>
+    ${c ? html`<span data-testid="lever-cost-change">${el.L('leverVsBaseline')} <strong class=${String(c.cost_delta).startsWith('-') ? 'down' : isZero(c.cost_delta) ? '' : 'up'}>${signed(c.cost_delta)}${c.cost_delta_pct != null && !isZero(c.cost_delta) ? ` (${signed(c.cost_delta_pct)}%)` : ''}</strong></span>
+      <span>${fill(el.L('leverPayMoves'), { up: c.gainers, down: c.losers })}</span>
+      <span>${fill(el.L('leverGradeMoves'), { n: c.grade_changes })}</span>` : nothing}
+    <span>${el.L('gradesTitle')} ${grades}</span>
+  </p>`;
 }
 
 /** Back to the plan as it was before the sliders' session (one undoable step). */
