@@ -143,6 +143,10 @@ test('a rate slider moves its tier; "Undo the sliders" goes back to the plan bef
   await app(page, '[data-testid="levers-pin"]').click();
   assert.equal(await app(page, '[data-testid="levers-pin"]').count(), 0);
   await drag(page, 'commission[0].tiers[1].rate_pct', [5, 5.5, 6.5]);
+  // A tick on the track marks the baseline's 4%, and the slider says it.
+  const baselineTick = await tier2.evaluate((input) => [...(input.list?.options ?? [])].map((o) => o.value));
+  assert.deepEqual(baselineTick, ['4']);
+  assert.equal(await tier2.getAttribute('aria-valuetext'), '6.5%, baseline 4');
   assert.equal(await app(page, '[data-path="commission[0].tiers[1].rate_pct"]').inputValue(), '6.5');
   const plan = preset('saas-target');
   plan.commission[0].tiers[1].rate_pct = '6.5';

@@ -78,13 +78,22 @@ function events(el, lever, onMove) {
   };
 }
 
-/** One slider row: its name, the range input bound to the plan's value, the value as written. */
-function slider(el, { lever, name, nameHtml, min, max, step, value, shown, disabled, valueText, onMove, cls = '' }) {
+/** The figure at `path` in the pinned baseline's plan, or null (no baseline, or a plan without it). */
+const atBaseline = (el, path) => (el.baselinePinned && el.baselinePlan ? figure(getIn(el.baselinePlan, path)) : null);
+
+/**
+ * One slider row: its name, the range input bound to the plan's value, the value as written;
+ * with a pinned baseline, a tick on the track where the baseline has it.
+ */
+function slider(el, { lever, name, nameHtml, min, max, step, value, shown, disabled, valueText, onMove, baseline = null, cls = '' }) {
   const on = events(el, lever, onMove);
+  const ticks = baseline == null ? null : `baseline-${lever.replace(/[^\w-]/g, '_')}`;
+  const spoken = baseline == null ? valueText : `${valueText}${el.L('listSep')}${el.L('leverBaseline')} ${short(String(baseline))}`;
   return html`<label class=${`lever ${cls}`}><span class="lever-name" title=${name}>${nameHtml ?? name}</span>
     <input type="range" min=${min} max=${max} step=${step} .value=${live(String(value ?? 0))} ?disabled=${disabled} data-lever=${lever}
-      aria-label=${name} aria-valuetext=${valueText}
+      list=${ticks ?? nothing} aria-label=${name} aria-valuetext=${spoken}
       @pointerdown=${on.down} @keydown=${on.key} @input=${on.input} @change=${on.change} @pointercancel=${on.cancel} @blur=${on.cancel} />
+    ${ticks ? html`<datalist id=${ticks}><option value=${String(baseline)}></option></datalist>` : nothing}
     <output>${shown}</output></label>`;
 }
 
@@ -133,6 +142,7 @@ function categorySlider(el, w, g) {
     lever: `${w.base}#${cat?.id ?? ''}`, name, nameHtml: html`<strong>${name}</strong>${note ? html` <span class="hint">${note}</span>` : nothing}`,
     min: 0, max: w.total, step: w.step, value: total, shown, cls: 'category-lever',
     disabled: !w.numbers || w.groups.length < 2, valueText: fill(el.L('leverCategoryOf'), { value: share ?? `${shown}%`, range: range ?? '0–100%' }),
+    baseline: baselineTotal(el, w, g),
     onMove: (value, start) => {
       // The KPIs keep the proportions they had before the sliders' first move, unless one
       // of this card's KPI sliders has moved since.
@@ -144,6 +154,12 @@ function categorySlider(el, w, g) {
   });
 }
 
+/** Group `g`'s total in the pinned baseline's plan, when its card has the same KPIs there. */
+function baselineTotal(el, w, g) {
+  const kpis = el.baselinePinned ? el.baselinePlan?.scorecards?.[w.c]?.kpis : null;
+  return kpis?.length === w.weights.length ? sumOf(w.indices[g].map((i) => kpis[i].weight)) : null;
+}
+
 /** KPI `k`'s weight, in group `g`: the group's other weights make room in proportion. */
 function kpiSlider(el, w, g, [kpi, k]) {
   const members = w.indices[g];
@@ -153,6 +169,7 @@ function kpiSlider(el, w, g, [kpi, k]) {
   return slider(el, {
     lever: `${w.base}[${k}].weight`, name, min: 0, max: Math.min(w.total, MOST_WEIGHT), step: w.step, value, shown: short(String(kpi.weight ?? '')),
     disabled: !w.numbers || members.length < 2, valueText: fill(el.L('leverWeightOf'), { value: short(String(value)), total: short(String(total)) }),
+    baseline: atBaseline(el, `${w.base}[${k}].weight`),
     onMove: (moved, start) => {
       const s = session(el);
       s.kpisMoved = (s.kpisMoved ?? new Set()).add(w.c);
@@ -193,7 +210,7 @@ function rateLevers(el, line, i) {
       const path = `${base}[${n}].rate_pct`;
       return slider(el, {
         lever: path, name, min: 0, max, step, value: rate, shown: `${short(String(tier.rate_pct ?? ''))}%`, disabled: rate == null,
-        valueText: `${short(String(rate ?? 0))}%`,
+        valueText: `${short(String(rate ?? 0))}%`, baseline: atBaseline(el, path),
         onMove: (value) => {
           const rate = sliderValue(value, step);
           return rate == null ? null : { path, value: rate };
@@ -222,7 +239,7 @@ function bandLevers(el) {
       return slider(el, {
         lever: path, name: fill(el.L('leverBandFrom'), { grade: band.grade }),
         nameHtml: html`<span class=${`badge g-${band.grade}`}>${band.grade}</span> ${el.L('leverFrom')}`,
-        min, max, step, value: mins[i], shown: short(String(band.min_score ?? '')), disabled: !ordered || byRank, valueText: short(String(mins[i] ?? 0)),
+        min, max, step, value: mins[i], shown: short(String(band.min_score ?? '')), disabled: !ordered || byRank, valueText: short(String(mins[i] ?? 0)), baseline: atBaseline(el, path),
         onMove: (value) => ({ path, value: sliderValue(withinNeighbours(mins, i, Number(value), step), step) }),
       });
     })}
@@ -253,7 +270,7 @@ export function renderWhatIf(el) {
       ${!el.valid
         ? html`<span class="hint warn" data-testid="levers-invalid">${el.L('leverPlanInvalid')}</span>`
         : el.baselinePinned
-          ? nothing
+          ? html`<span class="hint">${el.L('leverTickHint')}</span>`
           : html`<button type="button" class="secondary" data-testid="levers-pin" title=${el.L('pinBaselineTitle')} @click=${() => el.pinBaseline()}>${el.L('pinBaseline')}</button> <span class="hint">${el.L('leverPinHint')}</span>`}
     </div>
   </details>`;
