@@ -8,7 +8,7 @@ import { columnName } from './columns.js';
 import { isZero, money, moneySum, percent, number, wan, currencySymbol } from './format.js';
 
 /** An amount with the plan's currency symbol: "¥891,910.00". */
-const amount = (el, v) => `${currencySymbol(el.lang, el.currentPlan?.currency)}${money(v)}`;
+export const amount = (el, v) => `${currencySymbol(el.lang, el.currentPlan?.currency)}${money(v)}`;
 
 /** In Chinese, the amount in 万 beside the exact figure: "≈ 89.19万". */
 const inWan = (el, v, testid) => (el.lang === 'zh' ? html` <span class="secondary-figure" data-testid=${testid ?? nothing}>≈ ${wan(v)}</span>` : nothing);
@@ -228,6 +228,12 @@ export function signed(decimal) {
   return decimal.startsWith('-') || isZero(decimal) ? money(decimal) : `+${money(decimal)}`;
 }
 
+/** A comparison's cost change, signed, with its percentage ("+8,060.00 (+0.90%)"), in the colour of its direction. */
+export function costChange(el, c, testid) {
+  const pct = c.cost_delta_pct != null ? paren(el.lang, `${direction(c.cost_delta_pct) === 'up' ? '+' : ''}${percent(c.cost_delta_pct)}`) : '';
+  return html`<strong data-testid=${testid} class=${direction(c.cost_delta) && `cost-${direction(c.cost_delta)}`}>${signed(c.cost_delta)}${pct}</strong>`;
+}
+
 /** "down", "up" or "" (no change) for a signed decimal string: the colour of a change. */
 const direction = (decimal) => (decimal.startsWith('-') ? 'down' : isZero(decimal) ? '' : 'up');
 
@@ -248,14 +254,13 @@ function deltaCell(el, d) {
  * the plan in the editor has errors it is the last valid plan's, and says so.
  */
 export function renderComparison(el, c) {
-  const pctText = c.cost_delta_pct != null ? paren(el.lang, `${direction(c.cost_delta_pct) === 'up' ? '+' : ''}${percent(c.cost_delta_pct)}`) : '';
   const stale = !el.valid;
   return html`<div class=${`compare ${stale ? 'stale' : ''}`} data-testid="comparison" data-stale=${stale ? 'true' : 'false'}>
     ${stale ? html`<p class="stale-note" data-testid="comparison-stale">${el.L('comparisonStale')}</p>` : nothing}
     ${baselineName(el)}
     <div><span>${el.L('baselineCost')}</span><strong>${amount(el, c.cost_before)}</strong>${inWan(el, c.cost_before)}</div>
     <div><span>${el.L('variantCost')}</span><strong>${amount(el, c.cost_after)}</strong>${inWan(el, c.cost_after)}</div>
-    <div><span>${el.L('costDelta')}</span><strong data-testid="cost-delta" class=${direction(c.cost_delta) && `cost-${direction(c.cost_delta)}`}>${signed(c.cost_delta)}${pctText}</strong></div>
+    <div><span>${el.L('costDelta')}</span>${costChange(el, c, 'cost-delta')}</div>
     <div><span>${el.L('gainersLosers')}</span><strong data-testid="gainers-losers">▲ ${c.gainers} · ▼ ${c.losers} · = ${c.unchanged}</strong></div>
     ${partialNote(el, c)}
   </div>`;

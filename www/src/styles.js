@@ -294,8 +294,6 @@ export const styles = css`
   .lever-cards .chip { font-size: 11px; padding: 2px 8px; min-height: 24px; }
   .lever-cards .chip[aria-pressed='true'] { background: var(--_accent); border-color: var(--_accent); color: var(--_on-accent); }
   .lever-effect { position: sticky; top: 0; z-index: 1; display: flex; flex-wrap: wrap; gap: 4px 14px; margin: 0 12px 8px; padding: 6px 10px; border: 1px solid var(--_border); border-radius: 6px; background: var(--_subtle); box-shadow: 0 4px 12px color-mix(in srgb, var(--_text) 8%, transparent); font-size: 12px; font-variant-numeric: tabular-nums; }
-  .lever-effect .up { color: var(--_warn); }
-  .lever-effect .down { color: var(--_ok); }
   .lever.category-lever { margin-top: 6px; border-top: 1px solid var(--_border); padding-top: 6px; }
   .lever-group legend + .category-lever { margin-top: 0; border-top: 0; padding-top: 2px; }
   .lever-foot .hint.warn { color: var(--_warn); }

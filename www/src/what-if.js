@@ -18,7 +18,8 @@ import { live } from 'lit/directives/live.js';
 import { fill } from './i18n.js';
 import { lineTitle } from './editor-pay.js';
 import { kpiGroups } from './editor.js';
-import { currencySymbol, group, isZero, money, short } from './format.js';
+import { currencySymbol, group, short } from './format.js';
+import { amount, costChange } from './results.js';
 import { getIn } from './plan-path.js';
 import { bandScale, figure, rateMax, rebalance, rebalanceGroups, sliderValue, stepOf, withinNeighbours } from './levers.js';
 
@@ -115,7 +116,7 @@ function weightCard(el) {
     cards, card, c, weights, total, share, groups,
     base: `scorecards[${c}].kpis`,
     categorised: (el.currentPlan.categories ?? []).length > 0,
-    numbers: weights.every((w) => figure(w) != null && figure(w) >= 0 && figure(w) <= MOST_WEIGHT),
+    numbers: weights.map(figure).every((n) => n != null && n >= 0 && n <= MOST_WEIGHT),
     step: stepOf((scalesPlan(el).scorecards?.[c]?.kpis ?? card.kpis).map((k) => k.weight)),
     indices: groups.map(({ kpis }) => kpis.map(([, i]) => i)),
     ranges: groups.map(({ cat }) => [cat?.min_weight ?? null, cat?.max_weight ?? null]),
@@ -288,10 +289,9 @@ function effect(el) {
   const t = r.totals;
   const c = el.comparison;
   const grades = t.grades.map((g) => `${g.grade} ${g.reps}`).join(' · ');
-  const signed = (v) => (String(v).startsWith('-') || isZero(v) ? money(v) : `+${money(v)}`);
   return html`<p class="lever-effect" data-testid="lever-effect" aria-live="polite">
-    <span>${el.L('planCost')} <strong>${currencySymbol(el.lang, el.currentPlan.currency)}${money(t.total_pay)}</strong></span>
-    ${c ? html`<span data-testid="lever-cost-change">${el.L('leverVsBaseline')} <strong class=${String(c.cost_delta).startsWith('-') ? 'down' : isZero(c.cost_delta) ? '' : 'up'}>${signed(c.cost_delta)}${c.cost_delta_pct != null && !isZero(c.cost_delta) ? ` (${signed(c.cost_delta_pct)}%)` : ''}</strong></span>
+    <span>${el.L('planCost')} <strong>${amount(el, t.total_pay)}</strong></span>
+    ${c ? html`<span>${el.L('leverVsBaseline')} ${costChange(el, c, 'lever-cost-change')}</span>
       <span>${fill(el.L('leverPayMoves'), { up: c.gainers, down: c.losers })}</span>
       <span>${fill(el.L('leverGradeMoves'), { n: c.grade_changes })}</span>` : nothing}
     <span>${el.L('gradesTitle')} ${grades}</span>
