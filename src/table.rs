@@ -512,7 +512,7 @@ fn unknown_rep(rep_id: &str) -> Problem {
         "rep_id",
         Some(rep_id.to_string()),
         format!("rep `{rep_id}` is not in the results: it is not in the data, or it was left out (see the problems)"),
-        format!("结果中没有销售代表 `{rep_id}`：数据中没有该代表，或该代表未能计算（见问题列表）"),
+        format!("结果中没有销售人员 `{rep_id}`：数据中没有此人，或此人未能计算（见问题列表）"),
     )
 }
 

@@ -155,7 +155,7 @@ fn a_data_file_holds_at_most_100000_reps() {
     assert_eq!(e.len(), 1);
     assert_eq!((e[0].code, e[0].path.as_str(), e[0].value.as_deref()), ("too_many_reps", "", Some("100001")));
     assert_eq!(e[0].message.en, "100001 reps is more than the 100000 a dataset may hold");
-    assert_eq!(e[0].message.zh, "100001 位销售代表超过单个数据集上限 100000 位");
+    assert_eq!(e[0].message.zh, "100001 位销售人员超过单个数据集上限 100000 位");
 }
 
 #[test]
@@ -250,7 +250,7 @@ fn totals_that_do_not_fit_name_the_figure_and_the_rep_where_the_sum_overflowed()
         e.message.en,
         "the totals are too large to add up exactly: the revenue of all reps overflows at Wang Fang (E02): adding their 800000 to the 79228162514264337593543950335 of the reps before does not fit"
     );
-    assert_eq!(e.message.zh, "合计数值过大，无法精确求和：全部销售代表的销售额合计在王芳（E02）处溢出：此前合计 79228162514264337593543950335，加上其 800000 后超出范围");
+    assert_eq!(e.message.zh, "合计数值过大，无法精确求和：全部销售人员的销售额合计在王芳（E02）处溢出：此前合计 79228162514264337593543950335，加上其 800000 后超出范围");
 
     // Total pay: 100% commission on 4 × 10^28 each; each rep's pay fits, the second one's
     // added to the first's (8 × 10^28 > 2^96 − 1 ≈ 7.92 × 10^28) does not. The third rep is
@@ -268,5 +268,5 @@ fn totals_that_do_not_fit_name_the_figure_and_the_rep_where_the_sum_overflowed()
         e.message.en,
         format!("the totals are too large to add up exactly: the total pay of all reps overflows at Bo (B2): adding their {big} to the {big} of the reps before does not fit")
     );
-    assert_eq!(e.message.zh, format!("合计数值过大，无法精确求和：全部销售代表的总薪酬合计在波（B2）处溢出：此前合计 {big}，加上其 {big} 后超出范围"));
+    assert_eq!(e.message.zh, format!("合计数值过大，无法精确求和：全部销售人员的总薪酬合计在波（B2）处溢出：此前合计 {big}，加上其 {big} 后超出范围"));
 }

@@ -153,8 +153,8 @@ fn base_pay_with_allowances_and_the_minimum_and_share_warnings() {
     assert_eq!(
         messages,
         [
-            ("Rep A (r1) has a monthly salary of 7,500, below the local minimum of 8,000", "销售代表 A（r1）的月底薪 7,500 低于当地最低工资 8,000"),
-            ("Rep A (r1) has base pay of 46.24% of total pay, outside the 30–40% the plan aims for", "销售代表 A（r1）的基础薪酬占总薪酬的 46.24%，不在方案设定的 30–40% 范围内"),
+            ("Rep A (r1) has a monthly salary of 7,500, below the local minimum of 8,000", "销售人员 A（r1）的月底薪 7,500 低于当地最低工资 8,000"),
+            ("Rep A (r1) has base pay of 46.24% of total pay, outside the 30–40% the plan aims for", "销售人员 A（r1）的基础薪酬占总薪酬的 46.24%，不在方案设定的 30–40% 范围内"),
         ]
     );
 }
@@ -171,7 +171,7 @@ fn caps_per_line_and_on_variable_pay_are_never_exceeded() {
     assert_eq!(r.warnings[0].code, "variable_pay_capped");
     // The message writes the amounts as the page does, thousands grouped.
     let m = &r.warnings[0].message;
-    assert_eq!((m.en.as_str(), m.zh.as_str()), ("Rep A (r1) earned 43,000.00 of variable pay, capped at 35,000", "销售代表 A（r1）的浮动薪酬 43,000.00 超过上限，按 35,000 发放"));
+    assert_eq!((m.en.as_str(), m.zh.as_str()), ("Rep A (r1) earned 43,000.00 of variable pay, capped at 35,000", "销售人员 A（r1）的浮动薪酬 43,000.00 超过上限，按 35,000 发放"));
 }
 
 #[test]
@@ -183,7 +183,7 @@ fn a_negative_base_pays_a_negative_commission_and_says_so() {
     let w = r.warnings.iter().find(|w| w.code == "negative_base").expect("negative_base");
     assert_eq!((w.path.as_str(), w.value.as_deref()), ("reps.r1.c", Some("-500000")));
     assert_eq!(w.message.en, "Rep A (r1) has a credited base of -500,000 for `c`: a negative base pays a negative commission (-15,000.00); check the figures");
-    assert_eq!(w.message.zh, "销售代表 A（r1）的 `c` 计提金额为 -500,000：负数计提金额产生负提成（-15,000.00），请核对数据");
+    assert_eq!(w.message.zh, "销售人员 A（r1）的 `c` 计提金额为 -500,000：负数计提金额产生负提成（-15,000.00），请核对数据");
     // A base of 0 or more: no warning.
     assert!(evaluate(rep("0"), &p, "2026-Q1").reps[0].warnings.iter().all(|w| w.code != "negative_base"));
 }
@@ -255,7 +255,7 @@ fn several_returns_of_one_sale_take_back_exactly_what_they_take_together_and_nev
         warnings,
         [
             "Return `B` of rep A (r1): 900,000 returned is more than the 600,000 left of the 1,500,000 credited to `c` in 2026-Q1, after 900,000 returned before",
-            "销售代表 A（r1）的退回 `B`：退回金额 900,000 超过剩余可退金额 600,000（2026-Q1 计入 `c` 的 1,500,000，此前已退回 900,000）"
+            "销售人员 A（r1）的退回 `B`：退回金额 900,000 超过剩余可退金额 600,000（2026-Q1 计入 `c` 的 1,500,000，此前已退回 900,000）"
         ]
     );
 }

@@ -346,7 +346,7 @@ fn a_conditional_multiplier_whose_condition_names_an_unknown_field() {
     line(&mut plan, 0)["multipliers"][0]["when"] = json!("revenue_collected / collection_rate < 90%");
     let e = expect(&plan, "formula", "commission[0].multipliers[0].when", Some("revenue_collected / collection_rate < 90%"));
     assert_eq!(e.message.en, "column 21: unknown name 'collection_rate': not a rep field, target or metric of this plan");
-    assert_eq!(e.message.zh, "第 21 列：未知名称 'collection_rate'：既不是销售代表数据字段，也不是本方案的目标或指标");
+    assert_eq!(e.message.zh, "第 21 列：未知名称 'collection_rate'：既不是销售人员数据字段，也不是本方案的目标或指标");
 }
 
 #[test]

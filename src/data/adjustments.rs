@@ -80,7 +80,7 @@ fn row(data: &Dataset, record: &csv::Record) -> Result<Adjustment, Problem> {
         return Err(bad("", &n, format!("the row has {n} fields; the header has 6"), format!("该行有 {n} 个字段，表头有 6 个")));
     }
     let f: Vec<&str> = record.fields.iter().map(|s| s.trim()).collect();
-    let rep = data.reps.iter().position(|r| r.id == f[0]).ok_or_else(|| bad("rep_id", f[0], format!("no rep `{}` in the data", f[0]), format!("数据中没有销售代表 `{}`", f[0])))?;
+    let rep = data.reps.iter().position(|r| r.id == f[0]).ok_or_else(|| bad("rep_id", f[0], format!("no rep `{}` in the data", f[0]), format!("数据中没有销售人员 `{}`", f[0])))?;
     let period = |col: usize| data.period_index(f[col]).ok_or_else(|| bad(COLUMNS[col], f[col], format!("no period `{}` in the data", f[col]), format!("数据中没有期间 `{}`", f[col])));
     let (charged, original) = (period(1)?, period(2)?);
     if original > charged {

@@ -312,7 +312,7 @@ pub fn load_csv(text: &str) -> Result<Loaded, Vec<Problem>> {
             "",
             Some(reps.to_string()),
             format!("{reps} reps is more than the {MAX_REPS} a dataset may hold"),
-            format!("{reps} 位销售代表超过单个数据集上限 {MAX_REPS} 位"),
+            format!("{reps} 位销售人员超过单个数据集上限 {MAX_REPS} 位"),
         )]);
     }
     Ok(builder.finish())
@@ -497,9 +497,9 @@ impl Builder {
             values.push(parse_number(&fields[i]).map_err(|()| {
                 let (column, raw) = (&header.names[i], fields[i].trim());
                 let (en, zh) = if looks_numeric(raw) {
-                    (format!("line {line} (rep {rep_id}, {period}): `{column}` is `{raw}`, which {}", TOO_LARGE.0), format!("第 {line} 行（销售代表 {rep_id}，{period}）：`{column}` 的值 `{raw}` {}", TOO_LARGE.1))
+                    (format!("line {line} (rep {rep_id}, {period}): `{column}` is `{raw}`, which {}", TOO_LARGE.0), format!("第 {line} 行（销售人员 {rep_id}，{period}）：`{column}` 的值 `{raw}` {}", TOO_LARGE.1))
                 } else {
-                    (format!("line {line} (rep {rep_id}, {period}): `{column}` is `{raw}`, not a number"), format!("第 {line} 行（销售代表 {rep_id}，{period}）：`{column}` 的值 `{raw}` 不是数字"))
+                    (format!("line {line} (rep {rep_id}, {period}): `{column}` is `{raw}`, not a number"), format!("第 {line} 行（销售人员 {rep_id}，{period}）：`{column}` 的值 `{raw}` 不是数字"))
                 };
                 Problem::error("not_a_number", format!("line {line}.{column}"), Some(raw.to_string()), en, zh)
             })?);
@@ -530,7 +530,7 @@ impl Builder {
                 format!("line {line}"),
                 Some(format!("{} {period}", rep.id)),
                 format!("line {line}: rep `{}` already has a row for period {period} (line {first})", rep.id),
-                format!("第 {line} 行：销售代表 `{}` 在期间 {period} 已有数据（第 {first} 行）", rep.id),
+                format!("第 {line} 行：销售人员 `{}` 在期间 {period} 已有数据（第 {first} 行）", rep.id),
             ));
         }
         self.dataset.push_row(rep_at, period_at, values);
@@ -591,7 +591,7 @@ impl Builder {
                 format!("line {line}.period"),
                 Some(name.clone()),
                 format!("line {line} (rep {id}): the period `{name}` is not written as the file's other periods are (like {}); the row is left out", kind.example()),
-                format!("第 {line} 行（销售代表 {id}）：期间 `{name}` 的写法与文件中其他期间不同（应类似 {}）；该行未导入", kind.example()),
+                format!("第 {line} 行（销售人员 {id}）：期间 `{name}` 的写法与文件中其他期间不同（应类似 {}）；该行未导入", kind.example()),
             ));
         }
     }
@@ -638,7 +638,7 @@ fn rep_conflict(line: usize, before: &Rep, now: &Rep) -> Problem {
         format!("line {line}.{column}"),
         Some(is.to_string()),
         format!("line {line}: rep `{}` has {column} `{is}` here but `{was}` on an earlier line; a rep keeps one name, region and role", now.id),
-        format!("第 {line} 行：销售代表 `{}` 的{column_zh}（{column}）为 `{is}`，而前面的行中为 `{was}`；同一销售代表的姓名、区域和岗位须一致", now.id),
+        format!("第 {line} 行：销售人员 `{}` 的{column_zh}（{column}）为 `{is}`，而前面的行中为 `{was}`；同一销售人员的姓名、区域和岗位须一致", now.id),
     )
 }
 
@@ -701,7 +701,7 @@ mod tests {
         let problems: Vec<(&str, &str, Option<&str>)> = loaded.problems.iter().map(|p| (p.code, p.path.as_str(), p.value.as_deref())).collect();
         assert_eq!(problems, [("period_format", "line 3.period", Some("Q4 2026")), ("period_format", "line 6.period", Some("2026-10-01"))]);
         assert_eq!(loaded.problems[0].message.en, "line 3 (rep E01): the period `Q4 2026` is not written as the file's other periods are (like 2026-Q1); the row is left out");
-        assert_eq!(loaded.problems[0].message.zh, "第 3 行（销售代表 E01）：期间 `Q4 2026` 的写法与文件中其他期间不同（应类似 2026-Q1）；该行未导入");
+        assert_eq!(loaded.problems[0].message.zh, "第 3 行（销售人员 E01）：期间 `Q4 2026` 的写法与文件中其他期间不同（应类似 2026-Q1）；该行未导入");
         // Months: an Excel date is left out too. Names of no kind are kept as they are.
         let months = format!("{HEAD}E01,A,,East,nb,2026-09,1,1\nE01,A,,East,nb,2026-10,1,1\nE01,A,,East,nb,2026-11-01,1,1\n");
         assert_eq!(load_csv(&months).unwrap().dataset.periods, ["2026-09", "2026-10"]);

@@ -213,7 +213,7 @@ pub(super) fn percent(actual: Decimal, target: Decimal) -> Result<Decimal, CalcE
 }
 
 pub(super) fn rep_problem(rep: &Rep, code: &'static str, field: &str, value: Option<String>, en: String, zh: String) -> Problem {
-    Problem::error(code, format!("reps.{}.{field}", rep.id), value, format!("Rep {} ({}) {en}", rep.name(), rep.id), format!("销售代表 {}（{}）{zh}", rep.display_name_zh(), rep.id))
+    Problem::error(code, format!("reps.{}.{field}", rep.id), value, format!("Rep {} ({}) {en}", rep.name(), rep.id), format!("销售人员 {}（{}）{zh}", rep.display_name_zh(), rep.id))
 }
 
 pub(super) fn calc_problem(rep: &Rep, rule: &str, e: CalcError) -> Problem {

@@ -259,17 +259,17 @@ fn clawback(plan: &CompiledPlan, data: &Dataset, adj: &Adjustment, earlier: &[De
     let rep = &data.reps[adj.rep];
     let original = &data.periods[adj.original_period];
     let not_applied = |en: String, zh: String| {
-        Problem::warning("adjustment_not_applied", format!("reps.{}.adjustments", rep.id), Some(adj.reference.clone()), format!("Return `{}` of rep {} ({}): {en}", adj.reference, rep.name(), rep.id), format!("销售代表 {}（{}）的退回 `{}`：{zh}", rep.display_name_zh(), rep.id, adj.reference))
+        Problem::warning("adjustment_not_applied", format!("reps.{}.adjustments", rep.id), Some(adj.reference.clone()), format!("Return `{}` of rep {} ({}): {en}", adj.reference, rep.name(), rep.id), format!("销售人员 {}（{}）的退回 `{}`：{zh}", rep.display_name_zh(), rep.id, adj.reference))
     };
     let Some(index) = plan.plan.commission.iter().position(|l| l.id == adj.line) else {
         return Err(not_applied(format!("this plan has no commission line `{}`", adj.line), format!("本方案没有提成项 `{}`", adj.line)));
     };
     let Some(row) = data.row_of(adj.rep, adj.original_period) else {
-        return Err(not_applied(format!("the rep has no figures for {original}"), format!("该销售代表在 {original} 没有数据")));
+        return Err(not_applied(format!("the rep has no figures for {original}"), format!("该销售人员在 {original} 没有数据")));
     };
     let grades = grades_in.entry(adj.original_period).or_insert_with(|| super::period_grades(plan, data, adj.original_period));
     let Some((grade, grade_then)) = grades.get(&rep.id).and_then(|g| Some((plan.plan.grades.bands.iter().position(|b| &b.grade == g)?, g.clone()))) else {
-        return Err(not_applied(format!("the rep could not be evaluated in {original}"), format!("该销售代表在 {original} 无法计算")));
+        return Err(not_applied(format!("the rep could not be evaluated in {original}"), format!("该销售人员在 {original} 无法计算")));
     };
     let mut vars = vec![Decimal::ZERO; plan.slots.names.len()];
     let mut div_by_zero = vec![false; plan.slots.names.len()];

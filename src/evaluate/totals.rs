@@ -30,7 +30,7 @@ struct Scope {
 
 impl Scope {
     fn all() -> Scope {
-        Scope { path: "totals".into(), en: "all reps".into(), zh: "全部销售代表".into() }
+        Scope { path: "totals".into(), en: "all reps".into(), zh: "全部销售人员".into() }
     }
 }
 

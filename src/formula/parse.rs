@@ -323,7 +323,7 @@ impl Parser<'_> {
                     None => Err(FormulaError::at(
                         column,
                         format!("unknown name '{name}': not a rep field, target or metric of this plan"),
-                        format!("未知名称 '{name}'：既不是销售代表数据字段，也不是本方案的目标或指标"),
+                        format!("未知名称 '{name}'：既不是销售人员数据字段，也不是本方案的目标或指标"),
                     )),
                 }
             }

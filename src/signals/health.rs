@@ -61,7 +61,7 @@ fn weights(plan: &CompiledPlan) -> Vec<HealthCheck> {
                     if list_en.len() == 1 { "1 KPI weighs".to_string() } else { format!("{} KPIs weigh", list_en.len()) },
                     list_en.join("; ")
                 ),
-                format!("{card_zh}：{} 个指标权重低于 {SMALL_WEIGHT} 分（{}）：每个指标对总分的影响最多只有几分，只有接近等级分界的销售代表才会因此改变等级", list_zh.len(), list_zh.join("；")),
+                format!("{card_zh}：{} 个指标权重低于 {SMALL_WEIGHT} 分（{}）：每个指标对总分的影响最多只有几分，只有接近等级分界的销售人员才会因此改变等级", list_zh.len(), list_zh.join("；")),
             ));
         }
     }

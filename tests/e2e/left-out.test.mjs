@@ -71,8 +71,8 @@ test('reps left out of the period: a notice over the results counts them and ope
     await setLang(page, 'zh');
     await eventually(() => summary.textContent(), '⚠ 本期有 2 人未计入结果', 'the notice in Chinese');
     assert.deepEqual(await tableRows(page, '[data-testid="left-out"]'), [
-      ['E01 · revenue.target', '0', '销售代表 张伟（E01）在回款达成率（revenue）的目标为 0；目标必须大于 0'],
-      ['E02 · new_customers', '', '销售代表 王芳（E02）缺少方案需要的字段新客户数（new_customers）的值'],
+      ['E01 · revenue.target', '0', '销售人员 张伟（E01）在回款达成率（revenue）的目标为 0；目标必须大于 0'],
+      ['E02 · new_customers', '', '销售人员 王芳（E02）缺少方案需要的字段新客户数（new_customers）的值'],
     ]);
     await app(page, '.panel.results').screenshot({ path: new URL('left-out-zh.png', SHOTS).pathname });
     // In 2026-Q3 nobody is left out: no notice.
@@ -107,9 +107,9 @@ test('a reps file\'s rows left out name their line and the column by its name, t
     ], 'the rows left out');
     await setLang(page, 'zh');
     await eventually(() => tableRows(page, report), [
-      ['第 5 行 · revenue_collected', 'abc', '第 5 行（销售代表 E01，2026-Q4）：回款金额（revenue_collected）的值 abc 不是数字'],
+      ['第 5 行 · revenue_collected', 'abc', '第 5 行（销售人员 E01，2026-Q4）：回款金额（revenue_collected）的值 abc 不是数字'],
       ['第 9 行 · region', '', '第 9 行：大区（region）为空'],
-      ['第 13 行 · revenue_booked', 'visits', '第 13 行（销售代表 E03，2026-Q4）：签约金额（revenue_booked）的值 visits 不是数字'],
+      ['第 13 行 · revenue_booked', 'visits', '第 13 行（销售人员 E03，2026-Q4）：签约金额（revenue_booked）的值 visits 不是数字'],
     ], 'the rows left out, in Chinese');
   });
 });
@@ -133,7 +133,7 @@ test('Load returns…: good rows are clawed back, bad rows listed; they survive 
     await page.screenshot({ path: new URL('returns-en.png', SHOTS).pathname });
     await setLang(page, 'zh');
     await eventually(() => app(page, '[data-testid="load-summary"]').textContent(), '已导入 1 笔退回；1 行未导入：', 'the report in Chinese');
-    assert.deepEqual(await tableRows(page, '[data-testid="load-report"]'), [['第 3 行 · rep_id', 'X99', '退回文件第 3 行：数据中没有销售代表 X99']]);
+    assert.deepEqual(await tableRows(page, '[data-testid="load-report"]'), [['第 3 行 · rep_id', 'X99', '退回文件第 3 行：数据中没有销售人员 X99']]);
     await page.screenshot({ path: new URL('returns-zh.png', SHOTS).pathname });
     await setLang(page, 'en');
     // The session keeps them.

@@ -103,7 +103,7 @@ test('a rep evaluated under one plan only is named in the comparison, whose cost
   assert.equal(await cell(page, 'E01', 'delta').getAttribute('title'), 'Left out by the baseline: no change to show');
   assert.equal(await cell(page, 'E01', 'delta').textContent(), '—');
   await app(page, 'button[data-lang="zh"]').click();
-  await eventually(() => note.textContent(), '对比的成本只计两个方案下都能计算的 31 位销售代表。基准方案未计算：张伟（E01）。', 'zh');
+  await eventually(() => note.textContent(), '对比的成本只计两个方案下都能计算的 31 位销售人员。基准方案未计算：张伟（E01）。', 'zh');
   // The other way round: left out by this plan.
   await app(page, 'button[data-lang="en"]').click();
   await app(page, '[data-testid="clear-baseline"]').click();

@@ -28,7 +28,12 @@ test('every preset evaluates in the page to the engine\'s own grade counts and t
     assert.equal(await app(page, '[data-testid="plan-errors"]').count(), 0, id);
     assert.equal(await app(page, '[data-testid="results"] tbody tr').count(), 32, id);
     const counts = await app(page, '[data-testid="grade-counts"] .badge').allTextContents();
-    assert.deepEqual(counts.map((c) => c.replace(/[▲▼]/, '')), r.totals.grades.map((g) => `${g.grade} ${g.reps}`), id);
+    // A count outside the guide's range is marked + (above) or − (below), as the engine reports it, and the legend says so.
+    const mark = (g) => ({ above: '+', below: '−' })[r.totals.distribution.find((d) => d.grade === g)?.status] ?? '';
+    assert.deepEqual(counts, r.totals.grades.map((g) => `${g.grade} ${g.reps}${mark(g.grade)}`), id);
+    const marked = r.totals.grades.some((g) => mark(g.grade));
+    assert.equal((await app(page, '[data-testid="legend"] b').allTextContents()).includes('+ −'), marked, id);
+    if (id === 'balanced-scorecard') assert.ok(marked, 'S 5 of 32 (15.63%) is above the guide\'s 10–15%');
     const total = await app(page, '[data-testid="total-pay"]').getAttribute('title');
     assert.equal(total.replaceAll(',', ''), r.totals.total_pay, id);
   }

@@ -46,14 +46,14 @@ test('others all at 0 share the room equally; a value past the total or below 0 
 test('weights with decimals are moved in units of the finest one, however fine, and the total stays exact', () => {
   // Tenths: 12.5 → 20: 80.0 for 37.5 and 50 (of 87.5): 34.28… and 45.71…: 34.2 + 45.7, and the
   // tenth left over to the larger remainder (.857 against .142): 34.3.
-  assert.deepEqual(rebalance(['12.5', 37.5, 50], 0, '20'), ['20', '34.3', '45.7']);
+  assert.deepEqual(rebalance(['12.5', 37.5, 50], 0, '20'), [20, '34.3', '45.7']);
   // Thousandths: 33.333 + 33.333 + 33.334; the first to 40 leaves 60.000 for the others,
   // 29.9997… and 30.0002…: 29.999 + 30.000, and the thousandth to the larger remainder.
   const next = rebalance(['33.333', '33.333', '33.334'], 0, '40');
-  assert.deepEqual(next, ['40', '30', '30']);
-  assert.deepEqual(rebalance(['33.333', '33.333', '33.334'], 0, '40.001'), ['40.001', '29.999', '30']);
+  assert.deepEqual(next, [40, 30, 30]);
+  assert.deepEqual(rebalance(['33.333', '33.333', '33.334'], 0, '40.001'), ['40.001', '29.999', 30]);
   // Exponent notation is read as the decimal it is: 12.5 + 12.5 + 75.
-  assert.deepEqual(rebalance(['1.25e1', '1.25e1', '75'], 2, '70'), ['15', '15', '70']);
+  assert.deepEqual(rebalance(['1.25e1', '1.25e1', '75'], 2, '70'), [15, 15, 70]);
   // The total stays what it was, here 120 (a card whose weights are normalised).
   assert.deepEqual(rebalance([60, 30, 30], 0, 30), [30, 45, 45]);
 });
@@ -82,18 +82,42 @@ test('property: any move keeps the total, and each other weight within a unit of
     const k = random(weights.length);
     const value = random(130);
     const next = rebalance(weights, k, value);
+    // In whole units, or in tenths where whole units would split weights that were equal.
+    const tenths = next.map((w) => Math.round(Number(w) * 10));
+    const finer = tenths.some((t) => t % 10 !== 0);
     const total = weights.reduce((a, b) => a + b, 0);
-    assert.equal(next.reduce((a, b) => a + b, 0), total, `${weights} ${k} ${value}`);
-    assert.equal(next[k], Math.min(total, value));
-    const room = total - next[k];
+    assert.equal(tenths.reduce((a, b) => a + b, 0), total * 10, `${weights} ${k} ${value}`);
+    assert.equal(Number(next[k]), Math.min(total, value));
+    const room = total - Number(next[k]);
     const was = total - weights[k];
     const others = weights.length - 1;
+    const unit = finer ? 0.1 : 1;
     next.forEach((w, i) => {
       if (i === k) return;
       const exact = was === 0 ? room / others : (room * weights[i]) / was;
-      assert.ok(Number.isInteger(w) && w >= Math.floor(exact) && w <= Math.ceil(exact), `${weights} ${k} ${value}: ${next}`);
+      assert.ok(Math.abs(Number(w) - exact) < unit + 1e-9, `${weights} ${k} ${value}: ${next}`);
+      assert.ok(finer || Number.isInteger(w), `${weights} ${k} ${value}: ${next}`);
     });
+    // Tenths only to keep weights that were equal equal.
+    const split = weights.some((w, i) => i !== k && weights.some((v, j) => j !== k && v === w && next[i] !== next[j]));
+    if (finer) assert.ok(!split, `${weights} ${k} ${value}: ${next}`);
   }
+});
+
+test('weights that were equal stay equal where tenths can hold them: 28 and 27 become 27.5 and 27.5', () => {
+  // 40 / 30 / 30, the first to 45: 55 for two equal weights.
+  assert.deepEqual(rebalance([40, 30, 30], 0, 45), [45, '27.5', '27.5']);
+  // Three equal weights sharing 91 cannot be equal in tenths either (30.33…): whole units.
+  assert.deepEqual(rebalance([30, 30, 30, 10], 3, 9), [31, 30, 30, 9]);
+  // Weights written in hundredths are not taken finer.
+  assert.deepEqual(rebalance(['40.00', '30.00', '30.00'], 0, '45.01'), ['45.01', '27.5', '27.49']);
+  // Categories: results 60 (40 + 20), behaviour and ability 20 each (10 + 10). Results to 66:
+  // 34 left, 17 each, 8.5 for each KPI. Results to 65: 17.5 each, 8.75 a KPI, not equal in
+  // tenths either, so whole units (one KPI of ability at 8).
+  const groups = [[0, 1], [2, 3], [4, 5]];
+  const open = [[null, null], [null, null], [null, null]];
+  assert.deepEqual(rebalanceGroups([40, 20, 10, 10, 10, 10], groups, 0, 66, open), [44, 22, '8.5', '8.5', '8.5', '8.5']);
+  assert.deepEqual(rebalanceGroups([40, 20, 10, 10, 10, 10], groups, 0, 65, open), [43, 22, 9, 9, 9, 8]);
 });
 
 test('property: weights in thousandths keep their total to the thousandth', () => {
@@ -187,10 +211,10 @@ test('property: a category moved keeps the card\'s total, and every category wit
   for (let round = 0; round < 1000; round++) {
     const g = random(3);
     const next = rebalanceGroups(CARD, GROUPS, g, random(110), RANGES);
-    const sums = GROUPS.map((members) => members.reduce((a, i) => a + next[i], 0));
-    assert.equal(sums.reduce((a, b) => a + b, 0), 100);
+    const sums = GROUPS.map((members) => members.reduce((a, i) => a + Math.round(Number(next[i]) * 10), 0) / 10);
+    assert.equal(sums.reduce((a, b) => a + b * 10, 0), 1000);
     sums.forEach((sum, i) => assert.ok(sum >= RANGES[i][0] && sum <= RANGES[i][1], `${sums}`));
-    assert.ok(next.every((w) => Number.isInteger(w) && w >= 0));
+    assert.ok(next.every((w) => Number(w) >= 0 && Number.isInteger(Number(w) * 10)));
   }
 });
 

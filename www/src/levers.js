@@ -39,7 +39,9 @@ const places = (v) => decimal(v)?.places ?? 0;
 
 /** `units` of 10^-`places` as the plan writes it: a number when whole (and safe), else decimal text. */
 function written(units, p) {
-  if (p === 0 && units <= BigInt(Number.MAX_SAFE_INTEGER) && units >= -BigInt(Number.MAX_SAFE_INTEGER)) return Number(units);
+  const scale = 10n ** BigInt(p);
+  const quotient = units / scale;
+  if (units % scale === 0n && quotient <= BigInt(Number.MAX_SAFE_INTEGER) && quotient >= -BigInt(Number.MAX_SAFE_INTEGER)) return Number(quotient);
   const negative = units < 0n;
   const digits = (negative ? -units : units).toString().padStart(p + 1, '0');
   const whole = digits.slice(0, digits.length - p);
@@ -136,20 +138,41 @@ function boundsFor(min, max, cardTotal, most) {
   return [least, most_ < most ? most_ : most];
 }
 
-/** Weights read at one scale: their units, the places, and a way back to the plan's figures; null when one is not a decimal or is negative. */
-function atOneScale(weights, value) {
+/** Weights read at one scale (`finer` places finer than the finest written): their units, the places, and a way back to the plan's figures; null when one is not a decimal or is negative. */
+function atOneScale(weights, value, finer = 0) {
   const parsed = weights.map(decimal);
   const moved = decimal(value);
   if (!moved || parsed.some((d) => !d || d.units < 0n)) return null;
-  const p = Math.max(moved.places, ...parsed.map((d) => d.places));
+  const p = Math.max(moved.places, ...parsed.map((d) => d.places)) + finer;
   const at = (d) => d.units * 10n ** BigInt(p - d.places);
   return { units: parsed.map(at), moved: at(moved), p, back: (next, most) => (next.some((u) => Number(u) / 10 ** p > most) ? null : next.map((u) => written(u, p))) };
+}
+
+/** Whether figures at the same indices of one of `lists` that were equal in `before` came out unequal in `after`. */
+const splitsEqual = (before, after, lists = [before.map((_, i) => i)]) => lists.some((list) => list.some((i) => list.some((j) => before[i] === before[j] && after[i] !== after[j])));
+
+/**
+ * The weights `move(finer)` gives at the plan's own scale, or, when that would make two
+ * weights (or categories) that were equal differ by a unit of rounding (28 and 27 for two
+ * KPIs of 30), at one place finer if that keeps them equal (27.5 and 27.5) and moves the
+ * slider's own figure to the same value, and the plan writes them in whole units or tenths;
+ * at the plan's scale when it does not (three equal weights sharing 91 cannot be equal at
+ * any scale).
+ * @param {(finer: number) => {next: bigint[], moved: bigint, splits: boolean, p: number, back: Function} | null} move
+ */
+function keepingEqual(move, most) {
+  const plain = move(0);
+  if (!plain) return null;
+  const finer = plain.splits && plain.p < 2 ? move(1) : null;
+  const take = finer && !finer.splits && finer.moved === plain.moved * 10n ? finer : plain;
+  return take.back(take.next, most);
 }
 
 /**
  * The weights after the one at `k` is set to `value`: the others scaled in proportion to
  * what they were so that the total stays exactly what it was (all of them equally when they
- * were all 0), in units of the finest figure written; the units left over by rounding go to
+ * were all 0), in units of the finest figure written (one place finer where that keeps
+ * equal weights equal: [`keepingEqual`]); the units left over by rounding go to
  * the largest remainders, the first KPI first on a tie. `value` is held within 0 and the
  * total. Null when the weights cannot be moved this way: one that is not a decimal or is
  * negative, a single weight, or a weight the move would take above `most`.
@@ -160,16 +183,18 @@ function atOneScale(weights, value) {
  * @returns {Array<number|string>|null} numbers where whole, else decimal text
  */
 export function rebalance(weights, k, value, most = Infinity) {
-  const w = weights.length < 2 ? null : atOneScale(weights, value);
-  if (!w) return null;
-  const total = w.units.reduce((a, b) => a + b, 0n);
-  const moved = w.moved < 0n ? 0n : w.moved > total ? total : w.moved;
-  const others = w.units.map((_, i) => i).filter((i) => i !== k);
-  const shares = shareOut(others.map((i) => w.units[i]), total - moved);
-  const next = [...w.units];
-  next[k] = moved;
-  others.forEach((i, j) => (next[i] = shares[j]));
-  return w.back(next, most);
+  return keepingEqual((finer) => {
+    const w = weights.length < 2 ? null : atOneScale(weights, value, finer);
+    if (!w) return null;
+    const total = w.units.reduce((a, b) => a + b, 0n);
+    const moved = w.moved < 0n ? 0n : w.moved > total ? total : w.moved;
+    const others = w.units.map((_, i) => i).filter((i) => i !== k);
+    const shares = shareOut(others.map((i) => w.units[i]), total - moved);
+    const next = [...w.units];
+    next[k] = moved;
+    others.forEach((i, j) => (next[i] = shares[j]));
+    return { next, moved, splits: splitsEqual(w.units, next, [others]), p: w.p, back: w.back };
+  }, most);
 }
 
 /**
@@ -185,7 +210,12 @@ export function rebalance(weights, k, value, most = Infinity) {
  * @param {Array<number|string>} [ratios] the weights whose proportions each group's KPIs take (the weights themselves by default)
  */
 export function rebalanceGroups(weights, groups, g, value, ranges, most = Infinity, ratios = weights) {
-  const w = groups.length < 2 ? null : atOneScale(weights, value);
+  return keepingEqual((finer) => moveGroup(weights, groups, g, value, ranges, most, ratios, finer), most);
+}
+
+/** [`rebalanceGroups`] at `finer` places finer than the plan's scale, for [`keepingEqual`]. */
+function moveGroup(weights, groups, g, value, ranges, most, ratios, finer) {
+  const w = groups.length < 2 ? null : atOneScale(weights, value, finer);
   if (!w) return null;
   const totals = groups.map((members) => members.reduce((a, i) => a + w.units[i], 0n));
   const total = totals.reduce((a, b) => a + b, 0n);
@@ -211,7 +241,8 @@ export function rebalanceGroups(weights, groups, g, value, ranges, most = Infini
     const share = shareOut(members.map((m) => r.units[m]), i === g ? moved : rest[others.indexOf(i)]);
     members.forEach((m, j) => (next[m] = share[j]));
   });
-  return w.back(next, most);
+  const splits = splitsEqual(r.units, next, groups) || splitsEqual(others.map((i) => totals[i]), rest);
+  return { next, moved, splits, p: w.p, back: w.back };
 }
 
 /**

@@ -208,11 +208,29 @@ export class SalesPlanPlayground extends LitElement {
     // A narrower element (a phone turned, a portal's column) may cut the table: say so.
     this.resizes ??= new ResizeObserver(() => this.markScrollingTable());
     this.resizes.observe(this);
+    this.watchTheme();
+  }
+
+  /**
+   * The charts are painted in the theme's colours as resolved when drawn: a theme switched at
+   * run time (a class, a style or a data-theme on the page, its body or this element, or the
+   * system's dark mode) draws them again.
+   */
+  watchTheme() {
+    this.redrawCharts ??= () => this.showCharts && this.requestUpdate();
+    this.themeWatch ??= new MutationObserver(this.redrawCharts);
+    for (const node of [document.documentElement, document.body, this]) {
+      if (node) this.themeWatch.observe(node, { attributes: true, attributeFilter: ['class', 'style', 'data-theme'] });
+    }
+    this.darkMode ??= window.matchMedia?.('(prefers-color-scheme: dark)');
+    this.darkMode?.addEventListener('change', this.redrawCharts);
   }
 
   disconnectedCallback() {
     super.disconnectedCallback();
     this.resizes.disconnect();
+    this.themeWatch.disconnect();
+    this.darkMode?.removeEventListener('change', this.redrawCharts);
     if (this.onPageHide) window.removeEventListener('pagehide', this.onPageHide);
     if (this.onPageKey) document.removeEventListener('keydown', this.onPageKey);
     this.charts.destroyAll();
@@ -1230,7 +1248,9 @@ export class SalesPlanPlayground extends LitElement {
       <div class="toolbar">
         ${this.baselinePinned
           ? html`<button type="button" class="secondary" data-testid="clear-baseline" @click=${() => this.clearBaseline()}>${this.L('clearBaseline')}</button>`
-          : html`<button type="button" class="secondary" data-testid="pin-baseline" ?disabled=${!this.valid} title=${this.valid ? this.L('pinBaselineTitle') : this.L('pinNeedsValid')} @click=${() => this.pinBaseline()}>${this.L('pinBaseline')}</button>`}
+          : this.whatIfOpen && this.valid
+            ? nothing // the open What-if panel carries the pin button, just above
+            : html`<button type="button" class="secondary" data-testid="pin-baseline" ?disabled=${!this.valid} title=${this.valid ? this.L('pinBaselineTitle') : this.L('pinNeedsValid')} @click=${() => this.pinBaseline()}>${this.L('pinBaseline')}</button>`}
         ${this.baselinePinned && this.valid && !this.comparison?.reps.some((d) => !isZero(d.pay_delta) || !isZero(d.score_delta)) ? html`<span class="hint" data-testid="baseline-hint">${this.L('baselinePinned')}</span>` : nothing}
       </div>
       ${this.comparison ? renderComparison(this, this.comparison) : nothing}

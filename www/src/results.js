@@ -30,7 +30,8 @@ export function renderSummary(el, r) {
     <div class="kpi-card"><span>${el.L('averageScore')}</span><strong>${number(t.average_score)}</strong></div>
     <div class="kpi-card"><span>${el.L('gradesTitle')}</span><strong class="grades" data-testid="grade-counts">${t.grades.map((g) => {
       const d = t.distribution.find((x) => x.grade === g.grade);
-      const mark = d && d.status !== 'within' ? (d.status === 'above' ? '▲' : '▼') : '';
+      // + and − (not the arrows, which mean the sort order and paid more or less): the count is above or below the guide's range.
+      const mark = d && d.status !== 'within' ? html`<sup class="guide-mark">${d.status === 'above' ? '+' : '−'}</sup>` : '';
       const title = d ? `${g.grade}${el.L('colon')}${percent(d.share_pct)}${paren(el.lang, `${el.L('guide')} ${d.min_pct}–${d.max_pct}%${el.L('listSep')}${el.L(d.status)}`)}` : '';
       return html`<span class=${`badge g-${g.grade}`} title=${title} data-status=${d?.status ?? ''}>${g.grade} ${g.reps}${mark}</span>`;
     })}</strong></div>
@@ -87,7 +88,7 @@ function renderLegend(el, r) {
   const marks = [
     [r.reps.some((x) => x.adjustments.length), '↺', 'markReturn'],
     [r.reps.some((x) => !x.adjustments.length && x.warnings.length), '!', 'markWarning'],
-    [r.totals.distribution.some((d) => d.status !== 'within'), '▲ ▼', 'markGuide'],
+    [r.totals.distribution.some((d) => d.status !== 'within'), '+ −', 'markGuide'],
   ].filter(([shown]) => shown);
   return marks.length ? html`<p class="legend hint" data-testid="legend">${marks.map(([, mark, key]) => html`<span><b>${mark}</b> ${el.L(key)}</span>`)}</p>` : nothing;
 }

@@ -345,6 +345,7 @@ export const styles = css`
   .badge.g-A { background: var(--_accent-soft); color: color-mix(in srgb, var(--_accent) 80%, var(--_text)); } /* the accent towards the text: 4.5:1 on its soft tint */
   .badge.g-B { background: var(--_warn-soft); color: var(--_warn); }
   .badge.g-C { background: var(--_error-soft); color: var(--_error); }
+  .badge .guide-mark { font-size: 10px; margin-left: 1px; }
   /* The results panel answers to its own width (the element may be embedded narrower than the window). */
   .panel.results { container-type: inline-size; }
   @container (max-width: 720px) { .summary, .compare { grid-template-columns: repeat(2, minmax(0, 1fr)); } }

@@ -117,6 +117,7 @@ function weightCard(el) {
     base: `scorecards[${c}].kpis`,
     categorised: (el.currentPlan.categories ?? []).length > 0,
     numbers: weights.map(figure).every((n) => n != null && n >= 0 && n <= MOST_WEIGHT),
+    // The session's step, finer on a slider whose figure is (27.5 where whole units would have split two equal weights).
     step: stepOf((scalesPlan(el).scorecards?.[c]?.kpis ?? card.kpis).map((k) => k.weight)),
     indices: groups.map(({ kpis }) => kpis.map(([, i]) => i)),
     ranges: groups.map(({ cat }) => [cat?.min_weight ?? null, cat?.max_weight ?? null]),
@@ -141,7 +142,7 @@ function categorySlider(el, w, g) {
   const note = [range, share && fill(el.L('leverShareNow'), { share })].filter(Boolean).join(' · ');
   return slider(el, {
     lever: `${w.base}#${cat?.id ?? ''}`, name, nameHtml: html`<strong>${name}</strong>${note ? html` <span class="hint">${note}</span>` : nothing}`,
-    min: 0, max: w.total, step: w.step, value: total, shown, cls: 'category-lever',
+    min: 0, max: w.total, step: Math.min(w.step, stepOf(w.indices[g].map((i) => w.weights[i]))), value: total, shown, cls: 'category-lever',
     disabled: !w.numbers || w.groups.length < 2, valueText: fill(el.L('leverCategoryOf'), { value: share ?? `${shown}%`, range: range ?? '0–100%' }),
     baseline: baselineTotal(el, w, g),
     onMove: (value, start) => {
@@ -168,7 +169,7 @@ function kpiSlider(el, w, g, [kpi, k]) {
   const name = el.text(kpi) || kpi.id;
   const value = figure(kpi.weight) ?? 0;
   return slider(el, {
-    lever: `${w.base}[${k}].weight`, name, min: 0, max: Math.min(w.total, MOST_WEIGHT), step: w.step, value, shown: short(String(kpi.weight ?? '')),
+    lever: `${w.base}[${k}].weight`, name, min: 0, max: Math.min(w.total, MOST_WEIGHT), step: Math.min(w.step, stepOf([kpi.weight])), value, shown: short(String(kpi.weight ?? '')),
     disabled: !w.numbers || members.length < 2, valueText: fill(el.L('leverWeightOf'), { value: short(String(value)), total: short(String(total)) }),
     baseline: atBaseline(el, `${w.base}[${k}].weight`),
     onMove: (moved, start) => {

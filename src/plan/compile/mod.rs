@@ -302,7 +302,7 @@ fn cards_of_reps(plan: &Plan, data: &Dataset, role_twice: bool, problems: &mut V
                 format!("scorecards[{c}]"),
                 Some(card.id.to_string()),
                 format!("scorecard `{}` is never used: every rep it covers gets an earlier card", card.id),
-                format!("计分卡 `{}` 不会被使用：它覆盖的销售代表都已匹配到前面的计分卡", card.id),
+                format!("计分卡 `{}` 不会被使用：它覆盖的销售人员都已匹配到前面的计分卡", card.id),
             ));
         }
     }
@@ -314,7 +314,7 @@ fn cards_of_reps(plan: &Plan, data: &Dataset, role_twice: bool, problems: &mut V
             "scorecards",
             Some(without.len().to_string()),
             format!("{} reps match no scorecard and will be left out ({shown}); add a card without filters to cover them", without.len()),
-            format!("有 {} 位销售代表没有匹配的计分卡，将不计入结果（{shown_zh}）；可添加一张不设筛选条件的计分卡", without.len()),
+            format!("有 {} 位销售人员没有匹配的计分卡，将不计入结果（{shown_zh}）；可添加一张不设筛选条件的计分卡", without.len()),
         ));
     }
     chosen

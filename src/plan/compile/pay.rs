@@ -100,7 +100,7 @@ pub(super) fn compile_base_pay(base: &BasePay, plan: &Plan, data: &Dataset, f: &
             "base_pay.salaries",
             Some(without.len().to_string()),
             format!("{} reps have no salary for their role and will be left out ({shown}); add a salary without a role to cover them", without.len()),
-            format!("有 {} 位销售代表的岗位没有底薪设定，将不计入结果（{shown_zh}）；可添加一项不限岗位的底薪", without.len()),
+            format!("有 {} 位销售人员的岗位没有底薪设定，将不计入结果（{shown_zh}）；可添加一项不限岗位的底薪", without.len()),
         ));
     }
     let Some(tier_slot) = data.columns.iter().position(|c| *c == base.city_tier_field) else {

@@ -135,7 +135,7 @@ pub(super) fn unknown_id(path: &str, key: &str, field: &str) -> Problem {
     let zh = match what {
         "role" => "岗位",
         "region" => "区域",
-        _ => "销售代表",
+        _ => "销售人员",
     };
     Problem::error(
         "unknown_id",

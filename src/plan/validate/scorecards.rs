@@ -46,7 +46,7 @@ pub(super) fn scorecards(plan: &Plan, out: &mut Vec<Problem>) {
                     format!("{path}.{field}"),
                     None,
                     format!("scorecard `{}` has an empty `{field}`, so no rep could get it; remove `{field}` to match everyone", card.id),
-                    format!("计分卡 `{}` 的 `{field}` 为空，没有销售代表能匹配；删除 `{field}` 即匹配所有人", card.id),
+                    format!("计分卡 `{}` 的 `{field}` 为空，没有销售人员能匹配；删除 `{field}` 即匹配所有人", card.id),
                 ));
             }
         }

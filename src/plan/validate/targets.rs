@@ -76,7 +76,7 @@ pub(super) fn targets(plan: &Plan, ids: &mut Ids, out: &mut Vec<Problem>) {
                     opath.clone(),
                     None,
                     "an override names at most one of role, region and rep".into(),
-                    "每条单独设定的目标最多指定岗位、区域、销售代表中的一项".into(),
+                    "每条单独设定的目标最多指定岗位、区域、销售人员中的一项".into(),
                 ));
             }
             let same = t.overrides[..o].iter().any(|x| x.period == ov.period && x.from == ov.from && x.role == ov.role && x.region == ov.region && x.rep == ov.rep);
