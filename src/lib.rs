@@ -207,9 +207,7 @@ impl Workspace {
     /// Compares the current plan with the pinned baseline on a period (or year-to-date).
     pub fn compare(&self, period: &str, year_to_date: bool) -> Result<Comparison, Problem> {
         let (variant, index) = self.plan_and_period(period)?;
-        let baseline = self.baseline.as_ref().ok_or_else(|| {
-            Problem::error("no_baseline", "baseline", None, "pin a baseline plan first".into(), "请先固定一个基准方案".into())
-        })?;
+        let baseline = self.pinned()?;
         let run = |plan: &CompiledPlan| if year_to_date { evaluate_ytd(plan, &self.data, index) } else { evaluate(plan, &self.data, index) };
         compare(&run(baseline)?, &run(variant)?)
     }
@@ -238,6 +236,19 @@ impl Workspace {
             Problem::error("overflow", "target", Some(target.to_string()), "the curve is too large to compute exactly".into(), "曲线数值过大，无法精确计算".into())
         })?;
         Ok(curve.into_iter().map(|p| pay::CurvePoint { pay: rounding.mode.apply(p.pay, rounding.money_scale), ..p }).collect())
+    }
+
+    /// Rep `rep_id`'s full result under the pinned baseline, as [`Workspace::explain_rep`]
+    /// gives it under the current plan: what a statement compares each figure with.
+    /// `no_baseline` when none is pinned.
+    pub fn explain_baseline_rep(&self, period: &str, year_to_date: bool, rep_id: &str) -> Result<evaluate::RepResult, Problem> {
+        let (_, index) = self.plan_and_period(period)?;
+        table::explain_rep(self.pinned()?, &self.data, index, year_to_date, rep_id)
+    }
+
+    /// The pinned baseline plan, or `no_baseline`.
+    fn pinned(&self) -> Result<&Arc<CompiledPlan>, Problem> {
+        self.baseline.as_ref().ok_or_else(|| Problem::error("no_baseline", "baseline", None, "pin a baseline plan first".into(), "请先固定一个基准方案".into()))
     }
 
     fn plan_and_period(&self, period: &str) -> Result<(&Arc<CompiledPlan>, usize), Problem> {

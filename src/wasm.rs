@@ -420,6 +420,20 @@ impl Engine {
         let rep = self.workspace.explain_rep(&text(&period, "period")?, year_to_date, &text(&rep_id, "rep_id")?).map_err(|p| into_error(&[p]))?;
         to_js(&rep)
     }
+
+    /// One rep's full result under the pinned baseline plan, as `explainRep` gives it under
+    /// the current plan: for a statement that shows each figure beside the baseline's.
+    /// Throws `no_baseline` when none is pinned, and as `explainRep` does.
+    #[wasm_bindgen(js_name = explainBaselineRep, unchecked_return_type = "RepResult")]
+    pub fn explain_baseline_rep(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] period: JsValue,
+        year_to_date: bool,
+        #[wasm_bindgen(unchecked_param_type = "string")] rep_id: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let rep = self.workspace.explain_baseline_rep(&text(&period, "period")?, year_to_date, &text(&rep_id, "rep_id")?).map_err(|p| into_error(&[p]))?;
+        to_js(&rep)
+    }
 }
 
 /// What an evaluation returns of each rep, from the optional arguments (both `true` when left out).

@@ -99,7 +99,7 @@ fn an_unknown_name_in_a_formula_gives_its_column() {
     plan["scorecards"][0]["kpis"][0]["actual"] = json!("revenue_colected * 1");
     let e = only_error(&plan);
     assert_eq!((e.code, e.path.as_str(), e.value.as_deref()), ("formula", "scorecards[0].kpis[0].actual", Some("revenue_colected * 1")));
-    assert!(e.message.en.starts_with("column 1: unknown name 'revenue_colected'"), "{}", e.message.en);
+    assert!(e.message.en.starts_with("at character 1 of the formula: unknown name 'revenue_colected'"), "{}", e.message.en);
 }
 
 #[test]

@@ -135,7 +135,8 @@ fn run(case: &Value) -> Vec<Problem> {
         ("reps", "rows") => load_csv(&text).expect("the file was refused").problems,
         ("reps", "evaluate") => {
             let loaded = load_csv(&text).expect("the file was refused");
-            assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+            // Every row loads (a figure below 0 is kept, with a warning): the evaluation reports it.
+            assert!(!loaded.problems.iter().any(Problem::is_error), "{:?}", loaded.problems);
             let mut ws = Workspace::new(loaded.dataset);
             assert!(ws.set_plan_json(plan_json).ok);
             evaluation_problems(&ws, period)
@@ -249,8 +250,8 @@ fn formula_cases_through_the_parser() {
         let text = input_text(&case["input"]);
         let e = formula::parse(&text, &|name| columns.iter().position(|c| c == name)).expect_err(str_of(&case, "id"));
         let want = &expected(&case)[0];
-        assert_eq!(format!("column {}: {}", e.column, e.en), str_of(want, "en"), "{}", case["id"]);
-        assert_eq!(format!("第 {} 列：{}", e.column, e.zh), str_of(want, "zh"), "{}", case["id"]);
+        assert_eq!(format!("at character {} of the formula: {}", e.column, e.en), str_of(want, "en"), "{}", case["id"]);
+        assert_eq!(format!("公式第 {} 个字符处：{}", e.column, e.zh), str_of(want, "zh"), "{}", case["id"]);
     }
 }
 

@@ -388,7 +388,7 @@ fn formula_language_as_documented() {
         assert_eq!(code, "formula", "{bad}");
     }
     let (_, en) = formula_result("revenue_colected").unwrap_err();
-    assert_eq!(en, "column 1: unknown name 'revenue_colected': not a rep field, target or metric of this plan");
+    assert_eq!(en, "at character 1 of the formula: unknown name 'revenue_colected': not a rep field, target or metric of this plan");
     let (_, en) = formula_result(&("1+".repeat(1_000) + "1")).unwrap_err();
     assert!(en.contains("the limit is 2000"), "{en}");
     let (_, en) = formula_result(&format!("{}1{}", "(".repeat(70), ")".repeat(70))).unwrap_err();

@@ -328,4 +328,17 @@ fn comparing_a_variant_with_the_baseline_names_winners_losers_and_the_cost() {
     assert_eq!(c.cost_after - c.cost_before, c.cost_delta);
     // Only reps above 100% of target gain: the biggest gain first.
     assert!(c.reps.windows(2).all(|w| w[0].pay_delta >= w[1].pay_delta));
+
+    // A rep's statement under the baseline: E01's commission line at 4% on the slice, every
+    // figure as the baseline plan explains it when it is the plan in use.
+    let before = ws.explain_baseline_rep("2026-Q4", false, "E01").unwrap();
+    assert_eq!(before.commission[0].pay, d("38000.00"));
+    assert_eq!(ws.explain_rep("2026-Q4", false, "E01").unwrap().commission[0].pay, d("42000.00"));
+    let mut as_plan = Workspace::with_sample_reps();
+    assert!(as_plan.set_plan_json(&base.to_string()).ok);
+    assert_eq!(before, as_plan.explain_rep("2026-Q4", false, "E01").unwrap());
+    assert_eq!(ws.explain_baseline_rep("2026-Q4", true, "E01").unwrap(), as_plan.explain_rep("2026-Q4", true, "E01").unwrap());
+    assert_eq!(ws.explain_baseline_rep("2026-Q4", false, "nobody").unwrap_err().code, "unknown_rep");
+    ws.clear_baseline();
+    assert_eq!(ws.explain_baseline_rep("2026-Q4", false, "E01").unwrap_err().code, "no_baseline");
 }

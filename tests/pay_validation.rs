@@ -311,8 +311,8 @@ fn a_rate_override_condition_naming_an_unknown_field() {
     let mut plan = full_pay_plan();
     line(&mut plan, 0)["rate_override"]["when"] = json!("high_potential");
     let e = expect(&plan, "formula", "commission[0].rate_override.when", Some("high_potential"));
-    assert!(e.message.en.starts_with("column 1: unknown name 'high_potential'"), "{}", e.message.en);
-    assert!(e.message.zh.starts_with("第 1 列：未知名称 'high_potential'"), "{}", e.message.zh);
+    assert!(e.message.en.starts_with("at character 1 of the formula: unknown name 'high_potential'"), "{}", e.message.en);
+    assert!(e.message.zh.starts_with("公式第 1 个字符处：未知名称 'high_potential'"), "{}", e.message.zh);
 }
 
 #[test]
@@ -345,8 +345,8 @@ fn a_conditional_multiplier_whose_condition_names_an_unknown_field() {
     let mut plan = full_pay_plan();
     line(&mut plan, 0)["multipliers"][0]["when"] = json!("revenue_collected / collection_rate < 90%");
     let e = expect(&plan, "formula", "commission[0].multipliers[0].when", Some("revenue_collected / collection_rate < 90%"));
-    assert_eq!(e.message.en, "column 21: unknown name 'collection_rate': not a rep field, target or metric of this plan");
-    assert_eq!(e.message.zh, "第 21 列：未知名称 'collection_rate'：既不是销售人员数据字段，也不是本方案的目标或指标");
+    assert_eq!(e.message.en, "at character 21 of the formula: unknown name 'collection_rate': not a rep field, target or metric of this plan");
+    assert_eq!(e.message.zh, "公式第 21 个字符处：未知名称 'collection_rate'：既不是销售人员数据字段，也不是本方案的目标或指标");
 }
 
 #[test]
@@ -625,8 +625,8 @@ fn a_split_by_an_unknown_field() {
     let mut plan = full_pay_plan();
     bonus_rule(&mut plan, 3)["split"] = json!({ "contribution": "collected" });
     let e = expect(&plan, "formula", "bonuses[3].rule.split.contribution", Some("collected"));
-    assert!(e.message.en.starts_with("column 1: unknown name 'collected'"), "{}", e.message.en);
-    assert!(e.message.zh.starts_with("第 1 列：未知名称 'collected'"), "{}", e.message.zh);
+    assert!(e.message.en.starts_with("at character 1 of the formula: unknown name 'collected'"), "{}", e.message.en);
+    assert!(e.message.zh.starts_with("公式第 1 个字符处：未知名称 'collected'"), "{}", e.message.zh);
 }
 
 #[test]

@@ -362,8 +362,8 @@ fn a_formula_with_a_syntax_error() {
     let mut plan = target_oriented();
     kpi(&mut plan, 0)["actual"] = json!("revenue_new * (1 + 0.1");
     let e = expect(&plan, "formula", "scorecards[0].kpis[0].actual", Some("revenue_new * (1 + 0.1"));
-    assert!(e.message.en.starts_with("column 23: missing ')' for the '(' at column 15"), "{}", e.message.en);
-    assert!(e.message.zh.starts_with("第 23 列"), "{}", e.message.zh);
+    assert!(e.message.en.starts_with("at character 23 of the formula: missing ')' for the '(' at character 15"), "{}", e.message.en);
+    assert!(e.message.zh.starts_with("公式第 23 个字符处"), "{}", e.message.zh);
 }
 
 #[test]
@@ -371,8 +371,8 @@ fn a_formula_calling_an_unknown_function() {
     let mut plan = target_oriented();
     plan["metrics"][0]["formula"] = json!("new_customers / maximum(visits, 1)");
     let e = expect(&plan, "formula", "metrics[0].formula", Some("new_customers / maximum(visits, 1)"));
-    assert!(e.message.en.starts_with("column 17: unknown function 'maximum'"), "{}", e.message.en);
-    assert!(e.message.zh.starts_with("第 17 列：未知函数 'maximum'"), "{}", e.message.zh);
+    assert!(e.message.en.starts_with("at character 17 of the formula: unknown function 'maximum'"), "{}", e.message.en);
+    assert!(e.message.zh.starts_with("公式第 17 个字符处：未知函数 'maximum'"), "{}", e.message.zh);
 }
 
 #[test]
@@ -380,8 +380,8 @@ fn a_function_with_the_wrong_number_of_arguments() {
     let mut plan = target_oriented();
     kpi(&mut plan, 0)["actual"] = json!("if(revenue_new > 0, revenue_new)");
     let e = expect(&plan, "formula", "scorecards[0].kpis[0].actual", Some("if(revenue_new > 0, revenue_new)"));
-    assert_eq!(e.message.en, "column 1: if() takes 3 arguments, not 2");
-    assert_eq!(e.message.zh, "第 1 列：if() 需要 3 个参数，而不是 2 个");
+    assert_eq!(e.message.en, "at character 1 of the formula: if() takes 3 arguments, not 2");
+    assert_eq!(e.message.zh, "公式第 1 个字符处：if() 需要 3 个参数，而不是 2 个");
 }
 
 // ---------------------------------------------------------------------------------------

@@ -179,7 +179,8 @@ pub struct DataSummary {
 pub struct Loaded {
     /// The reps and rows that could be read.
     pub dataset: Dataset,
-    /// The rows left out, each with its reason.
+    /// The rows left out, each with its reason (severity `error`), then the figures kept
+    /// that are likely mistakes (severity `warning`: `negative_value`, one per column).
     pub problems: Vec<Problem>,
 }
 
@@ -453,6 +454,17 @@ struct Builder {
     period_index: HashMap<String, usize>,
     seen: HashMap<(usize, usize), usize>,
     problems: Vec<Problem>,
+    /// Per numeric column (in the header's order): the first kept row with a figure below 0,
+    /// and how many kept rows have one.
+    negatives: Vec<Option<(Negative, usize)>>,
+}
+
+/// Where a figure below 0 was first seen in a column: line, rep, period and the text as written.
+struct Negative {
+    line: usize,
+    rep_id: String,
+    period: String,
+    raw: String,
 }
 
 impl Builder {
@@ -464,6 +476,7 @@ impl Builder {
             period_index: HashMap::new(),
             seen: HashMap::new(),
             problems: Vec::new(),
+            negatives: Vec::new(),
         }
     }
 
@@ -533,13 +546,54 @@ impl Builder {
                 format!("第 {line} 行：销售人员 `{}` 在期间 {period} 已有数据（第 {first} 行）", rep.id),
             ));
         }
+        self.note_negatives(header, record, &values, &period);
         self.dataset.push_row(rep_at, period_at, values);
         Ok(())
+    }
+
+    /// Notes the figures below 0 of a kept row, by column (reported once per column by [`Builder::negative_warnings`]).
+    fn note_negatives(&mut self, header: &Header, record: &csv::Record, values: &[Option<Decimal>], period: &str) {
+        self.negatives.resize_with(values.len(), || None);
+        for (at, value) in values.iter().enumerate() {
+            if !value.is_some_and(|v| v.is_sign_negative() && !v.is_zero()) {
+                continue;
+            }
+            match &mut self.negatives[at] {
+                Some((_, rows)) => *rows += 1,
+                none => {
+                    let raw = record.fields[header.numeric_at[at]].trim().to_string();
+                    *none = Some((Negative { line: record.line, rep_id: header.text(&record.fields, "rep_id").to_string(), period: period.to_string(), raw }, 1));
+                }
+            }
+        }
+    }
+
+    /// One warning per numeric column with figures below 0: they are kept as written (a
+    /// column may hold a signed amount), but a count or a rating below 0 is a mistake the
+    /// file's author should see.
+    fn negative_warnings(&mut self) {
+        for (at, seen) in std::mem::take(&mut self.negatives).into_iter().enumerate() {
+            let Some((Negative { line, rep_id, period, raw }, rows)) = seen else { continue };
+            let column = &self.dataset.columns[at];
+            let (more_en, more_zh) = match rows - 1 {
+                0 => (String::new(), String::new()),
+                1 => (", and in 1 more row".to_string(), "（另有 1 行）".to_string()),
+                more => (format!(", and in {more} more rows"), format!("（另有 {more} 行）")),
+            };
+            self.problems.push(Problem::warning(
+                "negative_value",
+                format!("line {line}.{column}"),
+                Some(raw.clone()),
+                format!("line {line} (rep {rep_id}, {period}): `{column}` is {raw}, below 0{more_en}; kept as written: a count or a rating below 0 is most likely a mistake in the file"),
+                format!("第 {line} 行（销售人员 {rep_id}，{period}）：`{column}` 的值 {raw} 小于 0{more_zh}；已按原样保留：计数或评分小于 0 多半是文件有误"),
+            ));
+        }
     }
 
     /// Sorts periods by name (2026-Q1 < 2026-Q2) and renumbers the rows to match.
     fn finish(mut self) -> Loaded {
         self.leave_out_odd_periods();
+        self.negative_warnings();
         let mut order: Vec<(String, usize)> = self.period_index.into_iter().collect();
         crate::sorting::sort(&mut order);
         // Indices may have gaps where odd periods were left out.
@@ -785,6 +839,23 @@ mod tests {
         );
         assert_eq!(loaded.problems[0].value.as_deref(), Some("abc"));
         assert_eq!(loaded.dataset.row_count(), 1);
+    }
+
+    #[test]
+    fn figures_below_0_are_kept_and_reported_once_per_column() {
+        // visits below 0 on lines 2 and 4 (not -0, and not in the row left out on line 5);
+        // revenue below 0 on line 3 only.
+        let text = format!("{HEAD}r1,A,,East,nb,Q1,100,-3\nr2,B,,East,nb,Q1,-1.50,2\nr3,C,,East,nb,Q1,5,-1\nr4,D,,East,nb,Q1,x,-9\nr5,E,,East,nb,Q1,5,-0\n");
+        let loaded = load_csv(&text).unwrap();
+        assert_eq!(loaded.dataset.row_count(), 4);
+        let warnings: Vec<_> = loaded.problems.iter().filter(|p| p.severity == crate::problem::Severity::Warning).collect();
+        let got: Vec<(&str, &str, Option<&str>)> = warnings.iter().map(|p| (p.code, p.path.as_str(), p.value.as_deref())).collect();
+        assert_eq!(got, [("negative_value", "line 3.revenue", Some("-1.50")), ("negative_value", "line 2.visits", Some("-3"))]);
+        assert_eq!(warnings[1].message.en, "line 2 (rep r1, Q1): `visits` is -3, below 0, and in 1 more row; kept as written: a count or a rating below 0 is most likely a mistake in the file");
+        assert_eq!(warnings[1].message.zh, "第 2 行（销售人员 r1，Q1）：`visits` 的值 -3 小于 0（另有 1 行）；已按原样保留：计数或评分小于 0 多半是文件有误");
+        assert_eq!(warnings[0].message.en, "line 3 (rep r2, Q1): `revenue` is -1.50, below 0; kept as written: a count or a rating below 0 is most likely a mistake in the file");
+        // The rows stay as written.
+        assert_eq!(loaded.dataset.row(0).and_then(|r| r.value(1)), Some(Decimal::from(-3)));
     }
 
     #[test]

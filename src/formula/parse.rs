@@ -376,8 +376,8 @@ impl Parser<'_> {
             }
             _ => Err(FormulaError::at(
                 self.column(),
-                format!("missing ')' for the '(' at column {open_column}"),
-                format!("第 {open_column} 列的 '(' 缺少对应的 ')'"),
+                format!("missing ')' for the '(' at character {open_column}"),
+                format!("第 {open_column} 个字符的 '(' 缺少对应的 ')'"),
             )),
         }
     }
@@ -396,7 +396,7 @@ mod tests {
         assert_eq!(err("visits + foo").column, 10);
         assert!(err("visits + foo").en.contains("unknown name 'foo'"));
         assert_eq!(err("(visits").column, 8);
-        assert!(err("(visits").en.contains("missing ')' for the '(' at column 1"));
+        assert!(err("(visits").en.contains("missing ')' for the '(' at character 1"));
         assert_eq!(err("visits )").column, 8);
         assert_eq!(err("visits $").column, 8);
         assert_eq!(err("visits +").column, 9);

@@ -13,7 +13,8 @@ pub fn d(s: &str) -> Decimal {
 /// A dataset from CSV rows under the given header (period "P1" unless the header has one).
 pub fn dataset(csv: &str) -> Dataset {
     let loaded = load_csv(csv).unwrap();
-    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    // Every row kept (a figure below 0, which some tests want, is only a warning).
+    assert!(!loaded.problems.iter().any(Problem::is_error), "{:?}", loaded.problems);
     loaded.dataset
 }
 

@@ -139,7 +139,7 @@ test('events out: an edit in the element reaches the host with the engine\'s fig
   await eventually(() => page.locator('[data-testid="plan-cost"]').textContent(), `¥${grouped(edited.totals.total_pay)}`, 'cost from results-change');
   const planEvent = (await events('plan-change')).at(-1);
   assert.equal(planEvent.detail.valid, true);
-  assert.equal(planEvent.detail.plan.commission[0].tiers[1].rate_pct, '6');
+  assert.equal(planEvent.detail.plan.commission[0].tiers[1].rate_pct, 6);
   const last = (await events('results-change')).at(-1);
   assert.equal((await events('results-change')).length, before + 1);
   assert.deepEqual(last.detail.reps, edited.reps.map((r) => [r.rep_id, r.total_pay]));
@@ -165,7 +165,7 @@ test('events out: an edit in the element reaches the host with the engine\'s fig
   const bad = (await events('plan-change')).at(-1).detail;
   assert.equal(bad.valid, false);
   assert.deepEqual(bad.problems.map((p) => [p.code, p.path, p.value]), [['out_of_range', 'commission[0].tiers[1].rate_pct', '-6']]);
-  assert.equal(bad.plan.commission[0].tiers[1].rate_pct, '-6');
+  assert.equal(bad.plan.commission[0].tiers[1].rate_pct, -6);
   assert.equal((await events('results-change')).length, count);
   assert.equal(await page.locator('[data-testid="use-plan"]').isDisabled(), true);
   assert.equal(await page.locator('[data-testid="plan-cost"]').textContent(), `¥${grouped(edited.totals.total_pay)}`);

@@ -403,7 +403,7 @@ test('a number typed in full-width digits (a Chinese input method) is the same n
   await rate.fill('３．５');
   // 1,000,000 × 3.5% + 200,000 × 4% = 43,000.00
   await eventually(() => cell(page, 'E01', 'commission').textContent(), '43,000.00', 'the full-width rate applied');
-  assert.equal(await page.evaluate(() => document.querySelector('sales-plan-playground').plan.commission[0].tiers[0].rate_pct), '3.5');
+  assert.equal(await page.evaluate(() => document.querySelector('sales-plan-playground').plan.commission[0].tiers[0].rate_pct), 3.5);
   assert.equal(await app(page, '[data-error-for="commission[0].tiers[0].rate_pct"]').count(), 0);
   await context.close();
 });

@@ -41,6 +41,33 @@ test('every preset evaluates in the page to the engine\'s own grade counts and t
   await context.close();
 });
 
+test('a guide without quotas: the hint says what enforcing needs; quotas typed in the grades editor let the plan enforce by rank, as the engine grades it', async () => {
+  const { page, context, errors } = await openPlayground(env);
+  await app(page, 'select[data-testid="preset"]').selectOption('target-oriented');
+  const enforce = app(page, '[data-path="grades.distribution.enforce"]');
+  assert.equal(await enforce.isDisabled(), true);
+  assert.match(await app(page, '[data-testid="enforce-hint"]').textContent(), /give every grade its quota/);
+  const quotas = ['15', '35', '40', '10'];
+  for (const [i, q] of quotas.entries()) await app(page, `[data-path="grades.distribution.guide[${i}].quota_pct"]`).fill(q);
+  assert.equal(await app(page, '[data-testid="enforce-hint"]').count(), 0);
+  await enforce.check();
+  // The engine's grades for the same plan: S 15 / A 35 / B 40 / C 10 of 32 reps by rank.
+  const plan = JSON.parse(preset('target-oriented'));
+  plan.grades.distribution.guide.forEach((g, i) => (g.quota_pct = Number(quotas[i])));
+  plan.grades.distribution.enforce = true;
+  const e = engine.Engine.withSampleReps();
+  assert.equal(e.setPlan(JSON.stringify(plan)).ok, true);
+  const r = e.evaluate('2026-Q4');
+  assert.deepEqual(r.totals.grades.map((g) => g.reps), [5, 11, 13, 3]);
+  await eventually(() => app(page, '[data-testid="grade-counts"] .badge').allTextContents().then((c) => c.map((t) => t.replace(/[+−]$/, ''))), r.totals.grades.map((g) => `${g.grade} ${g.reps}`), 'enforced in the page');
+  // The quotas must add to 100: 15 + 35 + 40 + 5 is refused at the guide.
+  await app(page, '[data-path="grades.distribution.guide[3].quota_pct"]').fill('5');
+  await app(page, '[data-testid="plan-errors"]').waitFor();
+  assert.match(await app(page, '[data-testid="plan-errors"]').textContent(), /grades\.distribution\.guide/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('role cards: each role has its own tab, categories show their share against the range', async () => {
   const { page, context } = await openPlayground(env);
   await app(page, 'select[data-testid="preset"]').selectOption('target-oriented');
@@ -86,6 +113,21 @@ test('the explanation shows every KPI of Zhang Wei with the hand-worked figures'
   await app(page, 'tr[data-rep="E02"]').focus();
   await page.keyboard.press('Enter');
   await eventually(() => drawer.getAttribute('data-rep'), 'E02', 'Enter opens E02');
+  await context.close();
+});
+
+test('a 360 rating\'s explanation names each rater: 75 × 60% + 77 × 20% + 79 × 20% = 76.2, 3.81 of a weight of 5', async () => {
+  const { page, context, errors } = await openPlayground(env);
+  await app(page, 'select[data-testid="preset"]').selectOption('balanced-scorecard');
+  await app(page, 'tr[data-rep="E01"]').click();
+  const steps = app(page, '[data-testid="explanation"] tr[data-kpi="rating_360"] + tr.steps [data-step="rating"]');
+  // E01's ratings in 2026-Q4 (data/sample_reps.csv), the default raters 60 / 20 / 20.
+  const r = expected('balanced-scorecard', '2026-Q4').reps.find((x) => x.rep_id === 'E01');
+  assert.deepEqual(r.kpis.find((k) => k.id === 'rating_360').explain.steps.filter((s) => s.key === 'rating').map((s) => s.value), ['75', '77', '79']);
+  assert.deepEqual(await steps.allTextContents(), ['Manager’s rating 75', 'Customers’ rating 77', 'Peers’ rating 79']);
+  await app(page, '[data-statement-lang="zh"]').click();
+  await eventually(() => steps.allTextContents(), ['上级评分 75', '客户评分 77', '同事评分 79'], 'in Chinese');
+  assert.deepEqual(errors, []);
   await context.close();
 });
 

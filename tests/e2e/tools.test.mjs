@@ -561,7 +561,7 @@ test('Save plan downloads the page\'s plan as JSON', async () => {
     assert.match(name, /\.json$/);
     const saved = JSON.parse(bytes.toString('utf8'));
     assert.deepEqual(saved, await pagePlan(page));
-    assert.equal(saved.commission[0].tiers[1].rate_pct, '6');
+    assert.equal(saved.commission[0].tiers[1].rate_pct, 6, 'a number typed is saved as a JSON number');
   });
 });
 
@@ -573,6 +573,17 @@ test('Open plan with tier 2 at 6% gives Zhang Wei 42,000.00; a file that is not 
     await eventually(() => cell(page, 'E01', 'commission').textContent(), '42,000.00', 'opened plan applied');
     assert.equal(await field(page, 'commission[0].tiers[1].rate_pct').inputValue(), '6');
     assert.equal(await app(page, '[role="status"].notice').textContent(), 'Opened raised.json');
+    assert.equal(await app(page, '[role="status"].notice').getAttribute('class'), 'notice');
+
+    // A plan the editor shows but with an error (a weight that is not a number): opened, and
+    // the notice says it has errors, in the warning's colour, not a clean open's green.
+    const broken = planWith(FIRST, (p) => { p.commission[0].tiers[1].rate_pct = 6; p.scorecards[0].kpis[0].weight = 'abc'; });
+    await app(page, 'input[data-file="plan"]').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+    await eventually(() => app(page, '[role="status"].notice').textContent(), 'Opened broken.json: it has errors, listed above the results', 'opened with errors');
+    assert.equal(await app(page, '[role="status"].notice').getAttribute('class'), 'notice warn');
+    assert.equal(await app(page, '[data-testid="plan-errors"]').count(), 1);
+    await app(page, '[data-testid="undo"]').click();
+    await eventually(() => app(page, '[data-testid="plan-errors"]').count(), 0, 'undo goes back to raised.json');
     const before = await pageState(page);
 
     const notJson = 'rep_id,name\nE01,Zhang Wei\n';
@@ -1128,7 +1139,7 @@ test('KPI editor: add a KPI, weight it, make it pass/fail with a condition, see 
     await eventually(() => sum.textContent(), '100', 'back to 100');
     await eventually(() => app(page, '[data-testid="plan-errors"]').count(), 0, 'plan valid');
     const plan = await pagePlan(page);
-    assert.deepEqual(plan.scorecards[0].kpis[3], { id: 'kpi_4', name: 'Booked revenue', name_zh: '签约金额', actual: 'product_test >= 80', weight: '10', scoring: { type: 'pass_fail' } });
+    assert.deepEqual(plan.scorecards[0].kpis[3], { id: 'kpi_4', name: 'Booked revenue', name_zh: '签约金额', actual: 'product_test >= 80', weight: 10, scoring: { type: 'pass_fail' } });
     const r = evaluate(plan);
     // Zhang Wei scored 96 on the product test: the full weight 10. Li Na scored 75: 0.
     assert.equal(r.reps.find((x) => x.rep_id === 'E01').kpis.find((k) => k.id === 'kpi_4').score, '10.00');

@@ -58,7 +58,7 @@ function run(c) {
       return Engine.fromCsv(text).loadProblems();
     case 'reps evaluate': {
       const engine = Engine.fromCsv(text);
-      assert.deepEqual(engine.loadProblems(), []);
+      assert.deepEqual(engine.loadProblems().filter((p) => p.severity === 'error'), []);
       assert.equal(engine.setPlan(plan).ok, true);
       return evaluationProblems(engine, period);
     }

@@ -47,6 +47,7 @@ const METHODS = {
   evaluate: ['period'],
   evaluateWithSignals: ['period', 'bool', 'rep'],
   evaluateYtd: ['period', 'bool', 'rep'],
+  explainBaselineRep: ['period', 'bool', 'rep'],
   explainRep: ['period', 'bool', 'rep'],
   loadAdjustments: ['text'],
   loadProblems: [],

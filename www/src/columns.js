@@ -46,6 +46,9 @@ const COLUMNS = {
 };
 
 /** The friendly name of column `key` in `lang`, or null when the column is not a known one. */
+/** The raters of a 360 rating whose plan lists none (D4): manager 60%, customers 20%, peers 20%. */
+export const DEFAULT_RATERS = [{ rating: 'rating_superior', weight: 60 }, { rating: 'rating_customer', weight: 20 }, { rating: 'rating_peer', weight: 20 }];
+
 export function columnName(lang, key) {
   const names = COLUMNS[key];
   return names ? names[lang === 'zh' ? 1 : 0] : null;

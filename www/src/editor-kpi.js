@@ -2,7 +2,7 @@
 // scoring function and that function's parameters; adding and removing KPIs.
 import { html, nothing } from 'lit';
 import { term } from './i18n.js';
-import { columnName, sourceHint } from './columns.js';
+import { DEFAULT_RATERS, columnName, sourceHint } from './columns.js';
 
 const TYPES = ['ratio', 'inverse_ratio', 'bands', 'rating360', 'pass_fail', 'deduction'];
 
@@ -77,7 +77,7 @@ export function renderKpiDetails(el, kpi, path) {
           ${(s.steps ?? []).map((_, i) => html`${el.fieldError(`${sp}.steps[${i}].at`)}${el.fieldError(`${sp}.steps[${i}].score_pct`)}`)}
           ${el.fieldError(`${sp}.steps`)}</div>` : nothing}
       ${type === 'rating360' ? html`<div class="detail-field wide">${el.L('raters')}
-          ${(s.raters ?? [{ rating: 'rating_superior', weight: 60 }, { rating: 'rating_customer', weight: 20 }, { rating: 'rating_peer', weight: 20 }]).map((r, i) => html`<span class="pair">${sourceHint(el, r.rating)} ${r.weight}%</span>`)}</div>` : nothing}
+          ${(s.raters ?? DEFAULT_RATERS).map((r, i) => html`<span class="pair">${sourceHint(el, r.rating)} ${r.weight}%</span>`)}</div>` : nothing}
       <button type="button" class="danger" data-testid="remove-kpi" @click=${() => removeKpi(el, path)}>${el.L('removeKpi')}</button>
     </div>
     ${el.fieldError(path)}${el.fieldError(`${sp}`)}

@@ -214,24 +214,28 @@ function renderGrades(el) {
   return html`<fieldset class="block">
     <legend>${el.L('grades')}</legend>
     <table class="grid">
-      <thead><tr><th>${el.L('grade')}</th><th>${el.L('minScore')}</th>${guide.length ? html`<th>${el.L('guide')}</th>` : nothing}</tr></thead>
+      <thead><tr><th>${el.L('grade')}</th><th>${el.L('minScore')}</th>${guide.length ? html`<th>${el.L('guide')}</th><th>${el.L('quotaPct')}</th>` : nothing}</tr></thead>
       <tbody>
         ${grades.bands.map((band, i) => {
-          const g = guide.find((x) => x.grade === band.grade);
+          const j = guide.findIndex((x) => x.grade === band.grade);
+          const g = guide[j];
+          const quota = `grades.distribution.guide[${j}].quota_pct`;
           return html`<tr>
             <th scope="row"><span class=${`badge g-${band.grade}`}>${band.grade}</span></th>
             <td>${i < grades.bands.length - 1
               ? html`${el.field(`grades.bands[${i}].min_score`, { label: `${band.grade} ${el.L('minScore')}`, type: 'number', width: 'narrow' })}${el.fieldError(`grades.bands[${i}].min_score`)}`
               : html`<span class="hint">&lt; ${grades.bands[i - 1]?.min_score ?? ''}</span>`}</td>
-            ${guide.length ? html`<td class="hint">${g ? `${g.min_pct}–${g.max_pct}%${grades.distribution.enforce && g.quota_pct != null ? ` (${g.quota_pct}%)` : ''}` : '—'}</td>` : nothing}
+            ${guide.length ? html`<td class="hint">${g ? `${g.min_pct}–${g.max_pct}%` : '—'}</td>
+              <td>${g ? html`${el.field(quota, { label: `${band.grade} ${el.L('quotaPct')}`, type: 'number', width: 'narrow', optional: true })}${el.fieldError(quota)}` : nothing}</td>` : nothing}
           </tr>`;
         })}
       </tbody>
     </table>
     ${grades.distribution
       ? html`<label class="row check"><input type="checkbox" data-path="grades.distribution.enforce" .checked=${!!grades.distribution.enforce}
-          ?disabled=${!guide.every((g) => g.quota_pct != null)}
-          @change=${(e) => el.edit('grades.distribution.enforce', e.target.checked)} /> ${el.L('enforce')}</label>`
+          ?disabled=${!guide.every((g) => g.quota_pct != null) && !grades.distribution.enforce}
+          @change=${(e) => el.edit('grades.distribution.enforce', e.target.checked)} /> ${el.L('enforce')}</label>
+        ${guide.every((g) => g.quota_pct != null) ? nothing : html`<p class="hint" data-testid="enforce-hint">${el.L('enforceNeedsQuotas')}</p>`}`
       : nothing}
     ${el.fieldError('grades.distribution.guide')}
   </fieldset>`;

@@ -6,7 +6,7 @@ import { fill, name, paren, term } from './i18n.js';
 import { message } from './problems.js';
 import { printAlone } from './print-alone.js';
 import { renderRepFlags, renderRepPortrait } from './signals.js';
-import { columnName } from './columns.js';
+import { DEFAULT_RATERS, columnName, sourceHint } from './columns.js';
 import { money, exactMoney, fixed, isZero, number, percent, rate, sameProduct, short, sum } from './format.js';
 
 const PERCENT_KEYS = new Set(['attainment_pct', 'cap_pct', 'floor_pct', 'threshold_pct', 'applied_pct', 'band_score_pct', 'rater_weight_pct', 'gate_pct', 'group_attainment_pct', 'above_pct', 'excess_over_pct', 'rate_pct']);
@@ -56,6 +56,19 @@ function step(el, s, shown = {}) {
   return s.period != null
     ? html`<span class="step" data-period=${s.period}>${s.period} ${stepValue(el.lang, s)}</span>`
     : html`<span class="step">${term(el.lang, s.key)} ${stepValue(el.lang, s)}</span>`;
+}
+
+/**
+ * A KPI's named values; a 360 rating's ratings each by its rater (the column or metric the
+ * plan's rater reads: "Manager's rating 75", not "rating 75").
+ */
+function kpiSteps(el, k, source) {
+  const raters = source?.scoring?.type === 'rating360' ? (source.scoring.raters ?? DEFAULT_RATERS) : [];
+  let rater = 0;
+  return k.explain.steps.filter((s) => !HIDDEN_KEYS.has(s.key)).map((s) => {
+    const by = s.key === 'rating' ? raters[rater++] : null;
+    return by ? html`<span class="step" data-step="rating">${sourceHint(el, by.rating)} ${stepValue(el.lang, s)}</span>` : step(el, s);
+  });
 }
 
 /** The named values (only `keys` when given) and notes of an explanation, inline; `shown` as for `step`. */
@@ -299,7 +312,7 @@ export function renderExplanation(el, rep, results) {
           <td class="num" data-col="kpi-score"><strong>${number(k.score)}</strong></td>
         </tr>
         <tr class="steps"><td colspan="6">
-          ${k.explain.steps.filter((s) => !HIDDEN_KEYS.has(s.key)).map((s) => step(el, s))}
+          ${kpiSteps(el, k, card?.kpis.find((x) => x.id === k.id))}
           ${k.explain.notes.map((n) => html`<span class="note" data-note=${n}>${term(el.lang, n)}</span>`)}
         </td></tr>`;
         })}

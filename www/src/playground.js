@@ -54,6 +54,9 @@ function typedValue(text, type, optional) {
   // A Chinese input method in full-width mode types ６０．５: the same number.
   const typed = type === 'text' ? text : text.replace(/[\uFF10-\uFF19\uFF0E\uFF0B\uFF0D\u3000]/g, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
   if (type === 'integer' && /^\s*\d{1,9}\s*$/.test(typed)) return Number(typed);
+  // A number written as JavaScript writes it back (6, 4.5, -2; not 4.50 or 1e3) is saved as a
+  // JSON number, exactly; any other text is kept as typed (the engine reads it as the decimal it is).
+  if (type === 'number' && /^-?\d{1,12}(\.\d{1,6})?$/.test(typed) && String(Number(typed)) === typed) return Number(typed);
   return typed;
 }
 
@@ -447,7 +450,10 @@ export class SalesPlanPlayground extends LitElement {
       this.loadReport = { kind: 'reps', file, encoding, fatal: thrownProblems(e), problems: [] };
       return;
     }
-    const problems = engine.loadProblems();
+    // Rows left out (errors), and figures kept that look like mistakes (warnings: below 0).
+    const reported = engine.loadProblems();
+    const problems = reported.filter((p) => p.severity === 'error');
+    const toCheck = reported.filter((p) => p.severity !== 'error');
     // The plan's undo history, a returns file loaded and the pinned baseline carry over to
     // the new reps (each as far as it still applies), and the report says which did.
     const { returns, baselinePlan } = this;
@@ -467,7 +473,7 @@ export class SalesPlanPlayground extends LitElement {
       this.repinBaseline(baselinePlan);
       kept.push(this.L(this.baselinePinned ? 'keptBaseline' : 'droppedBaseline'));
     }
-    this.loadReport = quiet && !problems.length && !kept.length ? null : { kind: 'reps', file, encoding, problems, fatal: null, count: this.dataSource.reps, kept };
+    this.loadReport = quiet && !problems.length && !toCheck.length && !kept.length ? null : { kind: 'reps', file, encoding, problems, toCheck, fatal: null, count: this.dataSource.reps, kept };
     if (this.currentPlan) this.apply(this.currentPlan);
   }
 
@@ -510,7 +516,8 @@ export class SalesPlanPlayground extends LitElement {
   async openPlanFile(file) {
     if (!file) return;
     const { text } = await readText(file);
-    if (this.openPlanText(text, file.name)) this.flash(`${this.L('opened')} ${file.name}`);
+    // A plan opened with errors is said so, not in the green of a clean open.
+    if (this.openPlanText(text, file.name)) this.flash(`${this.L('opened')} ${file.name}${this.valid ? '' : this.L('openedWithErrors')}`, !this.valid);
   }
 
   /**
@@ -566,7 +573,7 @@ export class SalesPlanPlayground extends LitElement {
       if (this.hostPlan) this.openPlanText(this.hostPlan.text, this.hostPlan.name);
       else if (this.planSrc) await this.fetchPlan(this.planSrc);
       else this.loadPreset(this.presets[0].id);
-      if (badLink) this.flash(this.L('badLink'));
+      if (badLink) this.flash(this.L('badLink'), true);
       return;
     }
     if (from.csv) {
@@ -588,7 +595,7 @@ export class SalesPlanPlayground extends LitElement {
     this.presetId = from.presetId ?? '';
     if (from.baseline) this.repinBaseline(from.baseline, from.baselineAt);
     this.apply(from.plan);
-    this.flash(badLink ? this.L('badLink') : scenario ? this.L('linkOpened') : this.L('sessionRestored'));
+    this.flash(badLink ? this.L('badLink') : scenario ? this.L('linkOpened') : this.L('sessionRestored'), badLink);
   }
 
   /**
@@ -733,8 +740,9 @@ export class SalesPlanPlayground extends LitElement {
   }
 
   /** Shows a short confirmation for a few seconds. */
-  flash(text) {
+  flash(text, warn = false) {
     this.notice = text;
+    this.noticeWarns = warn;
     clearTimeout(this.noticeTimer);
     this.noticeTimer = setTimeout(() => (this.notice = ''), 3000);
   }
@@ -1129,7 +1137,7 @@ export class SalesPlanPlayground extends LitElement {
       <button type="button" data-testid="redo" ?disabled=${!this.history.canRedo} title="Ctrl+Shift+Z" @click=${() => this.redo()}>↷ ${this.L('redo')}</button>
       <button type="button" data-testid="reset" @click=${() => this.reset()}>${this.L('reset')}</button>
       ${this.shareLink ? html`<input class="share-link" data-testid="share-link" readonly .value=${this.shareLink} @focus=${(e) => e.target.select()} aria-label=${this.L('share')} />` : nothing}
-      ${this.notice ? html`<span class="notice" role="status">${this.notice}</span>` : nothing}
+      ${this.notice ? html`<span class=${this.noticeWarns ? 'notice warn' : 'notice'} data-testid="notice" role="status">${this.notice}</span>` : nothing}
     </nav>`;
   }
 
@@ -1140,7 +1148,8 @@ export class SalesPlanPlayground extends LitElement {
   renderLoadReport() {
     const r = this.loadReport;
     const loaded = r.kind === 'returns' ? this.counted(r.count, 'returnsCount') : `${r.count} ${this.counted(r.count, 'reps')}`;
-    return html`<section class=${`load-report ${r.fatal || r.problems.length ? 'warn' : 'ok'}`} data-testid="load-report" data-kind=${r.kind} role="status">
+    const toCheck = r.toCheck ?? [];
+    return html`<section class=${`load-report ${r.fatal || r.problems.length || toCheck.length ? 'warn' : 'ok'}`} data-testid="load-report" data-kind=${r.kind} role="status">
       <button type="button" class="icon close" aria-label=${this.L('close')} @click=${() => (this.loadReport = null)}>×</button>
       <strong>${r.file}</strong>
       ${r.encoding === 'gb18030' ? html` <span class="hint">${this.L('readAsGbk')}</span>` : nothing}
@@ -1148,7 +1157,8 @@ export class SalesPlanPlayground extends LitElement {
         ? html`<p>${this.L(r.kind === 'plan' ? 'planFileNotRead' : 'fileNotRead')}</p><ul>${r.fatal.map((p) => html`<li data-problem=${p.path}>${p.path ? html`${where(this, p.path)} ` : nothing}<span class="msg">${messageOf(this, p)}</span></li>`)}</ul>`
         : html`<p data-testid="load-summary">${fill(this.L('loaded'), { what: loaded })}${r.problems.length ? html`${this.L('semicolon')}<strong>${r.problems.length}</strong> ${this.counted(r.problems.length, 'rowsLeftOut')}` : nothing}</p>
           ${r.kept?.length ? html`<p class="hint" data-testid="load-kept">${r.kept.join(this.lang === 'zh' ? '' : ' ')}</p>` : nothing}
-          ${r.problems.length ? renderProblemTable(this, r.problems) : nothing}`}
+          ${r.problems.length ? renderProblemTable(this, r.problems) : nothing}
+          ${toCheck.length ? html`<p data-testid="load-to-check"><strong>${toCheck.length}</strong> ${this.counted(toCheck.length, 'figuresToCheck')}</p>${renderProblemTable(this, toCheck)}` : nothing}`}
     </section>`;
   }
 

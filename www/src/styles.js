@@ -247,6 +247,7 @@ export const styles = css`
     .actions .source { font-size: 12px; }
   }
   .notice { color: var(--_ok); font-size: 13px; }
+  .notice.warn { color: var(--_warn); }
   .share-link { flex: 1 1 260px; min-width: 200px; padding: 4px 8px; border: 1px solid var(--_border); border-radius: 6px; font-size: 12px; color: var(--_muted); }
   .load-report { position: relative; margin: 12px 24px 0; padding: 10px 14px; border-radius: 8px; border: 1px solid var(--_border); background: var(--_panel); }
   .load-report.warn { background: var(--_warn-soft); border-color: var(--_warn-border); }

@@ -102,8 +102,8 @@ impl<'a> Formulas<'a> {
                     "formula",
                     path.to_string(),
                     Some(text.to_string()),
-                    format!("column {}: {}", e.column, e.en),
-                    format!("第 {} 列：{}", e.column, e.zh),
+                    format!("at character {} of the formula: {}", e.column, e.en),
+                    format!("公式第 {} 个字符处：{}", e.column, e.zh),
                 ));
                 None
             }
