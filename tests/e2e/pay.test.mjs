@@ -80,6 +80,49 @@ test('pinning a baseline, then editing, shows who gains and the cost change', as
   await context.close();
 });
 
+test('against a baseline, a rep\'s statement shows each KPI score, commission line and total beside the baseline\'s, in both languages', async () => {
+  const { page, context, errors } = await openPlayground(env);
+  await app(page, '[data-testid="pin-baseline"]').click();
+  // SaaS quick start, E01 (120%, 9 of 8 new customers, 47 of 45 visits): weights 60 / 25 / 15
+  // → 50 / 35 / 15 and tier 2 at 6%.
+  await app(page, '[data-path="commission[0].tiers[1].rate_pct"]').fill('6');
+  await app(page, '[data-path="scorecards[0].kpis[0].weight"]').fill('50');
+  await app(page, '[data-path="scorecards[0].kpis[1].weight"]').fill('35');
+  await app(page, '[data-testid="comparison"]').waitFor();
+  await app(page, 'tr[data-rep="E01"]').click();
+  const statement = app(page, '[data-testid="explanation"]');
+  // Before: 120% × 60 = 72, 112.5% × 25 = 28.13, 104.44% × 15 = 15.67: 115.80. Now: 60 + 39.38 + 15.67 = 115.05.
+  // Pay: 1,000,000 × 3% + 200,000 × 4% = 38,000 before; × 6% on the slice = 42,000 now.
+  await eventually(() => statement.locator('[data-testid="statement-baseline"]').textContent(),
+    'Against the baseline: Score 115.80 → 115.05 (-0.75) · Grade S → S · Total pay 38,000.00 → 42,000.00 (+4,000.00)', 'the line');
+  assert.deepEqual(await statement.locator('[data-col="kpi-score"]').allTextContents(), ['60.00', '39.38', '15.67']);
+  assert.deepEqual(await statement.locator('td[data-col="kpi-baseline"]').allTextContents(), ['72.00', '28.13', '15.67']);
+  assert.deepEqual(await statement.locator('td[data-col="kpi-baseline"]').evaluateAll((tds) => tds.map((td) => td.classList.contains('changed'))), [true, true, false]);
+  assert.deepEqual(await statement.locator('[data-col="baseline-pay"]').allTextContents(), ['Baseline 38,000.00', 'Baseline 38,000.00']);
+  // The engine's own explanation under the baseline agrees.
+  const e = engine.Engine.withSampleReps();
+  const plan = await page.evaluate(() => document.querySelector('sales-plan-playground').plan);
+  assert.equal(e.setPlan(engine.samplePlan()).ok, true);
+  assert.equal(e.pinBaseline(), true);
+  assert.equal(e.setPlan(JSON.stringify(plan)).ok, true);
+  const before = e.explainBaselineRep('2026-Q4', false, 'E01');
+  assert.deepEqual(before.kpis.map((k) => k.score), ['72.00', '28.13', '15.67']);
+  assert.equal(before.total_pay, '38000.00');
+  await app(page, '[data-statement-lang="zh"]').click();
+  await eventually(() => statement.locator('[data-testid="statement-baseline"]').textContent(),
+    '与基准方案相比：得分 115.80 → 115.05（-0.75） · 等级 S → S · 总薪酬 38,000.00 → 42,000.00（+4,000.00）', 'in Chinese');
+  await app(page, '[data-statement-lang="en"]').click();
+  // No baseline, no "before".
+  await statement.locator('button.icon').click();
+  await app(page, '[data-testid="clear-baseline"]').click();
+  await app(page, 'tr[data-rep="E01"]').click();
+  await statement.waitFor();
+  assert.equal(await statement.locator('[data-testid="statement-baseline"]').count(), 0);
+  assert.equal(await statement.locator('[data-col="kpi-baseline"], [data-col="baseline-pay"]').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a rep evaluated under one plan only is named in the comparison, whose costs are those of the reps under both', async () => {
   const { page, context } = await openPlayground(env);
   // Zhang Wei's NPS blank in 2026-Q4: the target-oriented plan (its NPS bonus) leaves him out, the SaaS plan does not read it.

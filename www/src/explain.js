@@ -59,6 +59,30 @@ function step(el, s, shown = {}) {
 }
 
 /**
+ * Against a pinned baseline, from the comparison: the rep's score, grade and total pay under
+ * it and now ("Against the baseline: score 86.31 → 84.10 (−2.21) · grade A → B · total pay
+ * 92,204.20 → 90,000.00 (−2,204.20)"). Nothing without a baseline, or for a rep it left out.
+ */
+function baselineLine(el, rep) {
+  const d = el.comparison?.reps.find((x) => x.rep_id === rep.rep_id);
+  if (!d) return nothing;
+  const change = (delta, show) => (isZero(delta) ? '' : paren(el.lang, `${delta.startsWith('-') ? '' : '+'}${show(delta)}`));
+  return html`<p class="vs-baseline" data-testid="statement-baseline">${el.L('statementVsBaseline')}${el.L('colon')}${el.L('score')} ${number(d.score_before)} → ${number(d.score_after)}${change(d.score_delta, number)} · ${el.L('grade')} ${d.grade_before} → ${d.grade_after} · ${el.L('total')} ${money(d.pay_before)} → ${money(d.pay_after)}${change(d.pay_delta, money)}</p>`;
+}
+
+/** A KPI's score under the baseline (`before`, the rep's result under it), marked when it differs; — when the baseline has no such KPI for the rep. */
+function kpiBefore(before, k) {
+  const b = before.kpis.find((x) => x.id === k.id);
+  return html`<td class=${`num ${b && b.score !== k.score ? 'changed' : ''}`} data-col="kpi-baseline">${b ? number(b.score) : '—'}</td>`;
+}
+
+/** Beside an amount: what the baseline paid, when a baseline is pinned and it paid otherwise (0.00 when it had no such line or bonus). */
+function was(el, then, now, before) {
+  if (!before || then === now) return nothing;
+  return html`<div class="hint was" data-col="baseline-pay">${el.L('baselineCol')} ${money(then ?? '0.00')}</div>`;
+}
+
+/**
  * A KPI's named values; a 360 rating's ratings each by its rater (the column or metric the
  * plan's rater reads: "Manager's rating 75", not "rating 75").
  */
@@ -266,7 +290,7 @@ function pointsToDate(el, explain) {
  * @param {import('../pkg/incentive_engine.js').Evaluation} results the whole evaluation (for the totals and the guide)
  * @returns {import('lit').TemplateResult}
  */
-export function renderExplanation(el, rep, results) {
+export function renderExplanation(el, rep, results, before = null) {
   if (!rep) return html`<p class="hint empty-detail">${el.L('clickRow')}</p>`;
   const plan = el.currentPlan;
   const card = plan.scorecards.find((c) => c.id === rep.scorecard);
@@ -292,12 +316,13 @@ export function renderExplanation(el, rep, results) {
           → <span class=${`badge g-${rep.grade}`}>${rep.grade}</span>
           <span class="hint">${rep.graded_by === 'rank' ? el.L('gradedByRank') : el.L('gradedByBand')} · ${el.L('rank')} ${rep.rank}/${results.reps.length}</span>
         </p>
+        ${baselineLine(el, rep)}
         ${rep.flags.map((f) => html`<p class="flag-line" data-flag=${f.code}>⚑ ${term(el.lang, f.code)}${paren(el.lang, `${f.grade}${el.L('colon')}${f.periods.join(' → ')}`)}</p>`)}
       </div>
     </header>
     ${renderRepFlags(el, el.signals, rep)}
     <table class="grid explain">
-      <thead><tr><th>${el.L('kpi')}</th><th class="num">${el.L('actual')}</th><th class="num">${el.L('target')}</th><th class="num">${el.L('attainment')}</th><th class="num c-weight">${el.L('weight')}</th><th class="num">${el.L('score')}</th></tr></thead>
+      <thead><tr><th>${el.L('kpi')}</th><th class="num">${el.L('actual')}</th><th class="num">${el.L('target')}</th><th class="num">${el.L('attainment')}</th><th class="num c-weight">${el.L('weight')}</th><th class="num">${el.L('score')}</th>${before ? html`<th class="num">${el.L('baselineCol')}</th>` : nothing}</tr></thead>
       <tbody>
         ${rep.kpis.map((k) => {
           const figure = writtenAsPercent(card?.kpis.find((x) => x.id === k.id)) ? rate : (v) => short(v, 4);
@@ -310,8 +335,9 @@ export function renderExplanation(el, rep, results) {
           <td class="num">${k.attainment_pct != null ? percent(k.attainment_pct) : '—'}</td>`}
           <td class="num c-weight">${card?.normalize ? fixed(k.weight, plan.rounding?.score_scale ?? 2) : short(k.weight)}</td>
           <td class="num" data-col="kpi-score"><strong>${number(k.score)}</strong></td>
+          ${before ? kpiBefore(before, k) : nothing}
         </tr>
-        <tr class="steps"><td colspan="6">
+        <tr class="steps"><td colspan=${before ? 7 : 6}>
           ${kpiSteps(el, k, card?.kpis.find((x) => x.id === k.id))}
           ${k.explain.notes.map((n) => html`<span class="note" data-note=${n}>${term(el.lang, n)}</span>`)}
         </td></tr>`;
@@ -351,7 +377,7 @@ export function renderExplanation(el, rep, results) {
           ${line.explain.notes.includes('rate_raised') && source?.rate_override
             ? html`<tr class="steps"><td colspan="3" class="hint" data-testid="rate-raised-when">${el.L('rateRaisedWhen')} <code>${source.rate_override.when}</code>${el.signals?.high_potentials?.some((f) => f.rep_id === rep.rep_id) ? html` · ★ ${el.L('highPotential')}` : nothing}</td></tr>`
             : nothing}
-          <tr class="grand"><th scope="row" colspan="2">${el.L('pay')}</th><td class="num" data-col="line-pay"><strong>${money(line.pay)}</strong></td></tr>
+          <tr class="grand"><th scope="row" colspan="2">${el.L('pay')}</th><td class="num" data-col="line-pay"><strong>${money(line.pay)}</strong>${was(el, before?.commission.find((l) => l.id === line.id)?.pay, line.pay, before)}</td></tr>
         </tbody>
       </table>`;
     })}
@@ -359,7 +385,7 @@ export function renderExplanation(el, rep, results) {
       <thead><tr><th colspan="2">${el.L('bonusesTitle')}</th><th class="num">${el.L('pay')}</th></tr></thead>
       <tbody>${rep.bonuses.map((b) => html`<tr data-bonus=${b.id}>
         <th scope="row">${el.text(plan.bonuses?.find((x) => x.id === b.id)) || b.id}<div class="hint">${term(el.lang, b.kind)}${bonusWhen(el, plan, b)}</div></th>
-        <td>${steps(el, b.explain)}</td><td class="num" data-col="bonus">${money(b.amount)}</td></tr>`)}
+        <td>${steps(el, b.explain)}</td><td class="num" data-col="bonus">${money(b.amount)}${was(el, before?.bonuses.find((x) => x.id === b.id)?.amount, b.amount, before)}</td></tr>`)}
         ${subtotal(el, rep.bonuses, sum(rep.bonuses.map((b) => b.amount)), 'bonus-subtotal')}</tbody>
     </table>` : nothing}
     ${rep.adjustments.length ? html`<table class="grid explain" data-section="returns">
@@ -370,7 +396,7 @@ export function renderExplanation(el, rep, results) {
     </table>` : nothing}
     ${variableCap(el, plan, rep, results.year_to_date)}
     ${rep.draw ? html`<p class="hint" data-section="draw">${drawText(el, plan, rep.draw, results.year_to_date)}</p>` : nothing}
-    <p class="verdict total-line">${el.L('total')}${el.L('colon')}<strong data-testid="detail-total">${money(rep.total_pay)}</strong>${payParts(el, rep)}</p>
+    <p class="verdict total-line">${el.L('total')}${el.L('colon')}<strong data-testid="detail-total">${money(rep.total_pay)}</strong>${payParts(el, rep)}${was(el, before?.total_pay, rep.total_pay, before)}</p>
     ${shownWarnings.length ? html`<ul class="warnings no-print" data-section="warnings">${shownWarnings.map((w) => html`<li data-warning=${w.code}>${message(el, w.message)}</li>`)}</ul>` : nothing}
     ${renderRepPortrait(el, el.signals, rep, kpiName)}
     <p class="statement-foot hint">${el.L('statementFoot')}</p>

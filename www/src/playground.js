@@ -1235,10 +1235,29 @@ export class SalesPlanPlayground extends LitElement {
     return !!(this.shownResults && this.explained && this.explained.rep_id === this.selectedRep);
   }
 
+  /**
+   * `rep`'s result under the pinned baseline, for its statement's "before" figures: worked out
+   * once per comparison (each evaluation makes a new one); null without a baseline, or when
+   * the baseline leaves the rep out.
+   */
+  baselineRep(rep) {
+    if (!this.comparison) return null;
+    const kept = this.baselineExplained;
+    if (kept?.comparison === this.comparison && kept.id === rep.rep_id) return kept.rep;
+    let before = null;
+    try {
+      before = this.engine.explainBaselineRep(this.evaluatedPeriod, this.evaluatedYtd, rep.rep_id);
+    } catch {
+      before = null; // left out under the baseline: the statement shows no "before"
+    }
+    this.baselineExplained = { comparison: this.comparison, id: rep.rep_id, rep: before };
+    return before;
+  }
+
   /** The open rep's statement, as a drawer over the dimmed results (a click there closes it). */
   renderStatement() {
     const rep = this.statementOpen() ? this.explained : null;
-    return rep ? html`<div class="backdrop no-print" data-testid="backdrop" @click=${() => this.closeExplanation()}></div>${renderExplanation(this, rep, this.shownResults)}` : nothing;
+    return rep ? html`<div class="backdrop no-print" data-testid="backdrop" @click=${() => this.closeExplanation()}></div>${renderExplanation(this, rep, this.shownResults, this.baselineRep(rep))}` : nothing;
   }
 
   renderResults() {

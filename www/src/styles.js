@@ -347,6 +347,9 @@ export const styles = css`
   .badge.g-B { background: var(--_warn-soft); color: var(--_warn); }
   .badge.g-C { background: var(--_error-soft); color: var(--_error); }
   .badge .guide-mark { font-size: 10px; margin-left: 1px; }
+  .explain td.changed { font-weight: 700; }
+  .explain .was { font-weight: 400; }
+  .vs-baseline { margin: 4px 0 0; font-size: 13px; }
   /* The results panel answers to its own width (the element may be embedded narrower than the window). */
   .panel.results { container-type: inline-size; }
   @container (max-width: 720px) { .summary, .compare { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
