@@ -128,6 +128,8 @@ export class SalesPlanPlayground extends LitElement {
     whatIfOpen: { state: true },
     notice: { state: true },
     shareLink: { state: true },
+    /** Whether the last share link holds the user's reps and returns: 'in', 'out' (left out, with the offer), or '' (none loaded). */
+    shareData: { state: true },
     expandedKpi: { state: true },
     jsonOpen: { state: true },
     jsonDraft: { state: true },
@@ -178,6 +180,7 @@ export class SalesPlanPlayground extends LitElement {
     this.levers = null;
     this.notice = '';
     this.shareLink = '';
+    this.shareData = '';
     this.expandedKpi = null;
     this.jsonOpen = false;
     this.jsonDraft = null;
@@ -576,13 +579,10 @@ export class SalesPlanPlayground extends LitElement {
       if (badLink) this.flash(this.L('badLink'), true);
       return;
     }
-    if (from.csv) {
-      try {
-        this.useEngine(this.api.Engine.fromCsv(from.csv), { file: from.csvName ?? 'reps.csv', csv: from.csv });
-      } catch {
-        // The stored reps no longer read: keep the sample reps.
-      }
-    }
+    // The stored reps as when they were loaded: the rows they left out and the figures to
+    // check are reported again (quietly: nothing when there were none); reps that no longer
+    // read are reported, and the sample reps kept.
+    if (from.csv) this.useReps({ csv: from.csv, file: from.csvName ?? 'reps.csv', encoding: '' }, { quiet: true });
     if (typeof from.returnsCsv === 'string') {
       // A session kept before empty returns files were refused may hold one: it meant no returns.
       const csv = from.returnsCsv.trim() ? from.returnsCsv : `${this.api.sampleAdjustmentsCsv().split('\n')[0]}\n`;
@@ -641,9 +641,17 @@ export class SalesPlanPlayground extends LitElement {
     this.persistTimer = setTimeout(() => saveSession(this.session(), this.persist), 150);
   }
 
-  async share() {
-    // The link holds the baseline too, so that whoever opens it sees the same comparison.
-    const url = `${location.href.split('#')[0]}${await encodeScenario(this.session())}`;
+  /**
+   * Makes (and copies) a link holding the scenario and the baseline, so that whoever opens it
+   * sees the same comparison. The reps and returns the user loaded (pay data) go into it only
+   * when asked (`withData`): by default it holds the plan, and says so with an offer.
+   */
+  async share(withData = false) {
+    const session = this.session();
+    const data = session.csv != null || session.returnsCsv != null;
+    if (!withData) for (const key of ['csv', 'csvName', 'returnsCsv', 'returnsName']) delete session[key];
+    this.shareData = data ? (withData ? 'in' : 'out') : '';
+    const url = `${location.href.split('#')[0]}${await encodeScenario(session)}`;
     this.shareLink = url;
     try {
       await navigator.clipboard.writeText(url);
@@ -1137,6 +1145,8 @@ export class SalesPlanPlayground extends LitElement {
       <button type="button" data-testid="redo" ?disabled=${!this.history.canRedo} title="Ctrl+Shift+Z" @click=${() => this.redo()}>↷ ${this.L('redo')}</button>
       <button type="button" data-testid="reset" @click=${() => this.reset()}>${this.L('reset')}</button>
       ${this.shareLink ? html`<input class="share-link" data-testid="share-link" readonly .value=${this.shareLink} @focus=${(e) => e.target.select()} aria-label=${this.L('share')} />` : nothing}
+      ${this.shareLink && this.shareData === 'out' ? html`<span class="hint share-note" data-testid="share-note">${this.L('shareNoData')} <button type="button" class="linklike" data-testid="share-with-data" @click=${() => this.share(true)}>${this.L('shareWithData')}</button></span>` : nothing}
+      ${this.shareLink && this.shareData === 'in' ? html`<span class="hint warn share-note" data-testid="share-note" role="alert">${this.L('shareHasData')}</span>` : nothing}
       ${this.notice ? html`<span class=${this.noticeWarns ? 'notice warn' : 'notice'} data-testid="notice" role="status">${this.notice}</span>` : nothing}
     </nav>`;
   }
