@@ -482,12 +482,28 @@ test('reps loaded from a file are still there after a reload', async () => {
   });
 });
 
-test('the template download is the engine\'s sample CSV', async () => {
+test('the template download is the engine\'s sample CSV, its header in Chinese in the Chinese page; a file with that header loads as the sample reps', async () => {
   await withPlayground(async ({ page }) => {
     const { name, bytes } = await downloadFrom(page, app(page, '[data-testid="template"]'));
     assert.equal(name, 'reps-template.csv');
     const text = bytes.toString('utf8');
     assert.equal(text.replace(/^\ufeff/, ''), engine.sampleCsv());
+    // In Chinese: 工号, 姓名, 中文姓名, 大区, 岗位, 期间, … over the same rows.
+    await app(page, 'button[data-lang="zh"]').click();
+    const zh = (await downloadFrom(page, app(page, '[data-testid="template"]'))).bytes.toString('utf8').replace(/^\ufeff/, '');
+    const sample = engine.sampleCsv();
+    assert.ok(zh.startsWith('工号,姓名,中文姓名,大区,岗位,期间,城市级别,销售目标,签约金额,回款金额,'), zh.slice(0, 60));
+    assert.equal(zh.slice(zh.indexOf('\n')), sample.slice(sample.indexOf('\n')));
+    // Loaded back (a Chinese HR export's header): the sample reps' figures, and the report says how the names were read.
+    await app(page, 'input[data-file="reps"]').setInputFiles({ name: '团队.csv', mimeType: 'text/csv', buffer: Buffer.from(zh) });
+    await eventually(() => app(page, '[data-testid="load-summary"]').textContent().catch(() => ''), '已导入 32 人', 'loaded');
+    assert.equal(await app(page, '[data-testid="load-kept"]').textContent(), '已按列名识别 39 列：工号 → rep_id，姓名 → name，中文姓名 → name_zh，大区 → region …。');
+    // The sample reps as a file (without the sample returns, which a file of reps does not carry).
+    const e = engine.Engine.fromCsv(sample);
+    assert.equal(e.setPlan(presetJson(FIRST)).ok, true);
+    const r = e.evaluate('2026-Q4');
+    await eventually(() => cell(page, 'E01', 'total').textContent(), grouped(r.reps.find((x) => x.rep_id === 'E01').total_pay), 'E01 as with the sample');
+    assert.equal((await app(page, '[data-testid="total-pay"]').getAttribute('title')).replaceAll(',', ''), r.totals.total_pay);
   });
 });
 

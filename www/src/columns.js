@@ -45,13 +45,21 @@ const COLUMNS = {
   training_participation: ['Training participation', '培训参与率'],
 };
 
-/** The friendly name of column `key` in `lang`, or null when the column is not a known one. */
 /** The raters of a 360 rating whose plan lists none (D4): manager 60%, customers 20%, peers 20%. */
 export const DEFAULT_RATERS = [{ rating: 'rating_superior', weight: 60 }, { rating: 'rating_customer', weight: 20 }, { rating: 'rating_peer', weight: 20 }];
 
+/** The friendly name of column `key` in `lang`, or null when the column is not a known one. */
 export function columnName(lang, key) {
   const names = COLUMNS[key];
   return names ? names[lang === 'zh' ? 1 : 0] : null;
+}
+
+/** Each known column's id by its friendly names in both languages (English ones in lower case). */
+const BY_NAME = new Map(Object.entries(COLUMNS).flatMap(([id, [en, zh]]) => [[en.toLowerCase(), id], [zh, id]]));
+
+/** The id of the known column whose friendly name (in either language) is `name` ("工号", "Collected revenue"), or null. */
+export function columnByName(name) {
+  return BY_NAME.get(name.trim()) ?? BY_NAME.get(name.trim().toLowerCase()) ?? null;
 }
 
 /**

@@ -17,6 +17,7 @@ import { isZero, sum } from './format.js';
 import { download, exportCsv, exportXlsx, csvFromFile, savePlan, readText } from './io.js';
 import { History } from './history.js';
 import { encodeScenario, decodeScenario } from './share.js';
+import { withColumnIds, withColumnNames } from './headers.js';
 import { saveSession, loadSession, clearSession, MAX_STORED_CSV } from './storage.js';
 import { renderEditor, weightsText } from './editor.js';
 import { ROWS_AT_ONCE, renderComparison, renderSummary, renderTable } from './results.js';
@@ -445,7 +446,9 @@ export class SalesPlanPlayground extends LitElement {
    * Evaluates on the reps in `csv` from now on (the plan stays). The report lists rows left
    * out; `quiet` (the host's reps) shows it only when something was left out.
    */
-  useReps({ csv, file, encoding }, { quiet = false } = {}) {
+  useReps({ csv: given, file, encoding }, { quiet = false } = {}) {
+    // A header of the columns' names ("工号,姓名,大区…", as the page shows them) is read as their ids.
+    const { csv, renamed } = withColumnIds(given);
     let engine;
     try {
       engine = this.api.Engine.fromCsv(csv);
@@ -461,7 +464,8 @@ export class SalesPlanPlayground extends LitElement {
     // the new reps (each as far as it still applies), and the report says which did.
     const { returns, baselinePlan } = this;
     this.useEngine(engine, { file, encoding, csv });
-    const kept = [];
+    const pairs = renamed.map(([n, id]) => `${n} → ${id}`);
+    const kept = renamed.length ? [fill(this.L('headerRead'), { n: renamed.length, names: pairs.slice(0, 4).join(this.L('listSep')) + (pairs.length > 4 ? ' …' : '') })] : [];
     if (returns) {
       try {
         const left = engine.loadAdjustments(returns.csv);
@@ -506,8 +510,13 @@ export class SalesPlanPlayground extends LitElement {
     this.saveLater();
   }
 
+  /**
+   * The sample reps as a file to fill in: in Chinese its header is the columns' Chinese names
+   * (as an HR export writes them), in English their ids, which formulas use; read back either way.
+   */
   downloadTemplate() {
-    download('reps-template.csv', '\ufeff' + this.api.sampleCsv(), 'text/csv;charset=utf-8');
+    const csv = this.api.sampleCsv();
+    download('reps-template.csv', '\ufeff' + (this.lang === 'zh' ? withColumnNames(csv, 'zh') : csv), 'text/csv;charset=utf-8');
   }
 
   /** A returns file to fill in: the sample returns, with every column the engine reads. */

@@ -1,0 +1,47 @@
+// A reps file's header written with the columns' names (as the page shows them, in English
+// or Chinese) is read as the column ids; the template's header is written in the user's language.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { withColumnIds, withColumnNames } from '../../www/src/headers.js';
+
+const require = createRequire(import.meta.url);
+const engine = require('../../pkg-node/incentive_engine.js');
+
+test('a Chinese HR export\'s header is read as the column ids, the rows untouched', () => {
+  const csv = '工号,姓名,大区,岗位,期间,回款金额,销售目标\nE01,张伟,East,new_business,2026-Q4,1200000,1000000\n';
+  const { csv: read, renamed } = withColumnIds(csv);
+  assert.equal(read, 'rep_id,name,region,role,period,revenue_collected,revenue_target\nE01,张伟,East,new_business,2026-Q4,1200000,1000000\n');
+  assert.deepEqual(renamed, [['工号', 'rep_id'], ['姓名', 'name'], ['大区', 'region'], ['岗位', 'role'], ['期间', 'period'], ['回款金额', 'revenue_collected'], ['销售目标', 'revenue_target']]);
+});
+
+test('English names too, in any case, quoted, after a BOM, with CRLF; ids and unknown columns stay', () => {
+  const csv = '\ufeff"Rep ID",name,REGION,Role,period,"Collected revenue",my_metric\r\nE01,"Wei, Zhang",East,nb,Q1,5,1\r\n';
+  const { csv: read, renamed } = withColumnIds(csv);
+  assert.equal(read, '\ufeffrep_id,name,region,role,period,revenue_collected,my_metric\r\nE01,"Wei, Zhang",East,nb,Q1,5,1\r\n');
+  assert.deepEqual(renamed, [['Rep ID', 'rep_id'], ['REGION', 'region'], ['Role', 'role'], ['Collected revenue', 'revenue_collected']]);
+  // Nothing to read by name: the text itself comes back.
+  const ids = 'rep_id,name,region,role,period,visits\nE01,A,East,nb,Q1,3\n';
+  assert.equal(withColumnIds(ids).csv, ids);
+  assert.deepEqual(withColumnIds(ids).renamed, []);
+});
+
+test('a name is not read as a column the file already has (both would be the same column)', () => {
+  const csv = 'rep_id,name,region,role,period,visits,客户拜访次数\nE01,A,East,nb,Q1,3,4\n';
+  assert.deepEqual(withColumnIds(csv), { csv, renamed: [] });
+});
+
+test('the template in Chinese reads back as the sample reps, figure for figure', () => {
+  const sample = engine.sampleCsv();
+  const zh = withColumnNames(sample, 'zh');
+  assert.ok(zh.startsWith('工号,姓名,中文姓名,大区,岗位,期间,'), zh.slice(0, 40));
+  assert.equal(zh.slice(zh.indexOf('\n')), sample.slice(sample.indexOf('\n')), 'the rows as they were');
+  assert.equal(withColumnIds(zh).csv, sample);
+  const fromZh = engine.Engine.fromCsv(withColumnIds(zh).csv);
+  const fromSample = engine.Engine.fromCsv(sample);
+  assert.deepEqual(fromZh.loadProblems(), []);
+  assert.equal(fromZh.setPlan(engine.samplePlan()).ok, true);
+  assert.equal(fromSample.setPlan(engine.samplePlan()).ok, true);
+  assert.equal(fromZh.evaluate('2026-Q4').totals.total_pay, fromSample.evaluate('2026-Q4').totals.total_pay);
+  assert.equal(withColumnIds(withColumnNames(sample, 'en')).csv, sample);
+});
