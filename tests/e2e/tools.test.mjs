@@ -513,7 +513,7 @@ test('CSV export: E01\'s row has the engine\'s total pay string exactly', async 
   await withPlayground(async ({ page }) => {
     const r = evaluate(presetJson(FIRST));
     const { name, bytes } = await downloadFrom(page, app(page, '[data-testid="export-csv"]'));
-    assert.equal(name, 'results-2026-Q4.csv');
+    assert.equal(name, 'results-saas-quick-start-3-kpis-tiers-2026-Q4.csv');
     const table = parseCsv(bytes.toString('utf8').replace(/^\ufeff/, ''));
     const [head, ...body] = table;
     assert.equal(body.length, 32);
@@ -548,7 +548,7 @@ test('Excel export: the workbook opens and E01\'s total is the engine\'s, as a n
   await withPlayground(async ({ page }) => {
     const r = evaluate(presetJson(FIRST));
     const { name, bytes, path } = await downloadFrom(page, app(page, '[data-testid="export-xlsx"]'));
-    assert.equal(name, 'results-2026-Q4.xlsx');
+    assert.equal(name, 'results-saas-quick-start-3-kpis-tiers-2026-Q4.xlsx');
     assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK', `an .xlsx is a zip file; the download holds ${JSON.stringify(bytes.subarray(0, 40).toString('latin1'))}`);
     const [head, ...body] = await readSheet(path);
     const e01 = body.find((row) => row[head.indexOf('Rep')] === 'E01');
@@ -564,6 +564,30 @@ test('Excel export: the workbook opens and E01\'s total is the engine\'s, as a n
     assert.equal(total[head.indexOf('Returns')], -1500);
     assert.equal(total[head.indexOf('Score')], null, 'scores are not added up');
     assert.equal(e01[head.indexOf('Rank')], r.reps.find((x) => x.rep_id === 'E01').rank);
+    assert.equal(head.indexOf('vs baseline'), -1, 'no baseline, no baseline columns');
+  });
+});
+
+test('exports against a pinned baseline carry each rep\'s baseline grade and total and the change, added up in the workbook', async () => {
+  await withPlayground(async ({ page }) => {
+    await app(page, '[data-testid="pin-baseline"]').click();
+    await field(page, 'commission[0].tiers[1].rate_pct').fill('6');
+    await eventually(() => cell(page, 'E01', 'delta').textContent(), '+4,000.00', 'the comparison');
+    const e = engine.Engine.withSampleReps();
+    e.setPlan(presetJson(FIRST));
+    e.pinBaseline();
+    e.setPlan(JSON.stringify(planWith(FIRST, (p) => { p.commission[0].tiers[1].rate_pct = 6; })));
+    const c = e.compare('2026-Q4', false);
+    const { bytes } = await downloadFrom(page, app(page, '[data-testid="export-csv"]'));
+    const [head, ...body] = parseCsv(bytes.toString('utf8').replace(/^\ufeff/, ''));
+    assert.deepEqual(head.slice(head.indexOf('Total pay'), head.indexOf('Total pay') + 4), ['Total pay', 'Baseline grade', 'Baseline total pay', 'vs baseline']);
+    // E01: 38,000.00 → 42,000.00 (+4,000.00); every rep's as the engine compares them.
+    const e01 = body.find((row) => row[0] === 'E01');
+    assert.deepEqual([e01[head.indexOf('Baseline total pay')], e01[head.indexOf('vs baseline')], e01[head.indexOf('Baseline grade')]], ['38000.00', '4000.00', 'S']);
+    for (const d of c.reps) assert.equal(body.find((row) => row[0] === d.rep_id)[head.indexOf('vs baseline')], d.pay_delta, d.rep_id);
+    const { path } = await downloadFrom(page, app(page, '[data-testid="export-xlsx"]'));
+    const [xhead, ...xbody] = await readSheet(path);
+    assert.equal(xbody.at(-1)[xhead.indexOf('vs baseline')], Number(c.cost_delta));
   });
 });
 

@@ -92,15 +92,36 @@ function exportColumns(el, results) {
     ...bonuses.map((b) => [b.label, (r) => r.bonuses.find((x) => x.id === b.id)?.amount, 'money']),
     [el.L('returns'), (r) => moneySum(r.adjustments.map((a) => a.amount), moneyScale(el)), 'money'],
     [el.L('total'), (r) => r.total_pay, 'money'],
+    ...baselineColumns(el),
     [el.L('warnings'), (r) => r.warnings.map((w) => message(el, w.message)).join(zh ? '；' : '; '), 'text'],
+  ];
+}
+
+/**
+ * Against a pinned baseline, as the table shows it: each rep's grade and total pay under the
+ * baseline and the change (empty for a rep the baseline left out). None without a baseline.
+ */
+function baselineColumns(el) {
+  const c = el.comparison;
+  if (!c) return [];
+  const of = new Map(c.reps.map((d) => [d.rep_id, d]));
+  return [
+    [el.L('baselineGrade'), (r) => of.get(r.rep_id)?.grade_before, 'text'],
+    [el.L('baselineTotal'), (r) => of.get(r.rep_id)?.pay_before, 'money'],
+    [el.L('vsBaseline'), (r) => of.get(r.rep_id)?.pay_delta, 'money'],
   ];
 }
 
 const moneyScale = (el) => el.currentPlan.rounding?.money_scale ?? 2;
 
+/** A file name's part for `name`: lower case ASCII words joined by '-' ("SaaS quick start: 3 KPIs" → "saas-quick-start-3-kpis"), or `fallback`. */
+const slug = (name, fallback) => String(name ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || fallback;
+
+/** "results-saas-quick-start-2026-Q4.csv": the plan's name and the period (year to date: "-ytd"). */
 function exportName(el, results, ext) {
   const period = results.year_to_date ? `${results.period}-ytd` : results.period;
-  return `results-${period}.${ext}`;
+  const plan = slug(el.currentPlan?.name, '');
+  return `results-${plan ? `${plan}-` : ''}${period}.${ext}`;
 }
 
 /** Results as CSV (UTF-8 with a BOM, so Excel reads Chinese), figures exact to the digit. */
@@ -143,6 +164,5 @@ export async function exportXlsx(el, results) {
 
 /** The plan as a JSON file named after it. */
 export function savePlan(plan) {
-  const slug = String(plan.name ?? 'plan').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'plan';
-  download(`${slug}.json`, JSON.stringify(plan, null, 2) + '\n', 'application/json');
+  download(`${slug(plan.name, 'plan')}.json`, JSON.stringify(plan, null, 2) + '\n', 'application/json');
 }
