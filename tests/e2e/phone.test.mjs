@@ -105,6 +105,27 @@ test('on a wide screen the table fits and says nothing of scrolling', async () =
   await context.close();
 });
 
+test('on a phone the plan editor, below the results, table and charts, is a tap away, and the results a tap back; on a wide screen neither link shows', async () => {
+  const { page, context, errors } = await openPlayground(env, '/', { viewport: PHONE });
+  const inView = (selector) => app(page, selector).evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= innerHeight;
+  });
+  // Far below the first screen (the editor comes after the results in one column).
+  assert.ok((await app(page, 'select[data-testid="preset"]').boundingBox()).y > 3 * PHONE.height);
+  assert.equal(await inView('[data-testid="jump-plan"]'), true);
+  await app(page, '[data-testid="jump-plan"]').click();
+  await eventually(() => inView('select[data-testid="preset"]'), true, 'the preset in view');
+  assert.equal(await inView('[data-testid="summary"]'), false);
+  await app(page, '[data-testid="jump-results"]').click();
+  await eventually(() => inView('[data-testid="summary"]'), true, 'the results in view');
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await eventually(() => app(page, '[data-testid="jump-plan"]').isVisible(), false, 'no link side by side');
+  assert.equal(await app(page, '[data-testid="jump-results"]').isVisible(), false);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the example portal on a phone: no sideways page, its language switch and the element\'s on the screen', async () => {
   const context = await env.browser.newContext({ viewport: PHONE });
   const page = await context.newPage();

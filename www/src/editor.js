@@ -40,6 +40,7 @@ export function renderEditor(el) {
   const edited = preset != null && preset.canonical !== canonical(plan);
   const presetDescribed = edited && el.text(plan, 'description') === el.text(preset.plan, 'description');
   return html`<section class="panel editor" aria-label=${el.L('plan')}>
+    <button type="button" class="linklike jump no-print" data-testid="jump-results" @click=${() => el.jumpTo('.panel.results')}>${el.L('jumpToResults')}</button>
     <label class="row preset">${el.L('preset')}
       <select data-testid="preset" .value=${el.presetId} @change=${(e) => el.loadPreset(e.target.value)}>
         ${el.presetId ? nothing : html`<option value="" disabled selected>${el.text(plan) || el.L('plan')}</option>`}

@@ -1124,6 +1124,7 @@ export class SalesPlanPlayground extends LitElement {
       ${this.loadReport ? this.renderLoadReport() : nothing}
       ${this.status === 'loading' ? html`<p class="status">${this.L('loading')}</p>` : nothing}
       ${this.status === 'failed' ? html`<p class="status error">${this.L('failed')}${this.L('colon')}${message(this, this.problems[0]?.message)}</p>` : nothing}
+      ${this.currentPlan ? html`<button type="button" class="linklike jump no-print" data-testid="jump-plan" @click=${() => this.jumpTo('.panel.editor')}>${this.L('jumpToPlan')}</button>` : nothing}
       ${this.currentPlan ? html`<div class=${this.statementOpen() ? 'layout with-statement' : 'layout'}>${renderEditor(this)}${this.renderResults()}${this.renderStatement()}</div>` : nothing}
     </div>`;
   }
@@ -1252,6 +1253,14 @@ export class SalesPlanPlayground extends LitElement {
   /** Whether a rep's statement is shown (printing then prints it alone). */
   statementOpen() {
     return !!(this.shownResults && this.explained && this.explained.rep_id === this.selectedRep);
+  }
+
+  /**
+   * Scrolls the panel `selector` (the plan editor or the results) to the top of the view: on a
+   * phone, one column, the editor comes after the results, the table and the charts.
+   */
+  jumpTo(selector) {
+    this.renderRoot.querySelector(selector)?.scrollIntoView({ block: 'start' });
   }
 
   /**

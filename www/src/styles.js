@@ -69,6 +69,10 @@ export const styles = css`
   .layout { display: grid; grid-template-columns: minmax(380px, 440px) minmax(0, 1fr); gap: 16px; padding: 16px 24px 32px; align-items: start; }
   /* Below this width the results table and the editor side by side would cut the table. */
   @container playground (max-width: 1180px) { .layout { grid-template-columns: 1fr; } }
+  /* One column (a phone, a narrow portal): the plan editor comes after the results, the
+     table and the charts; a link at the top of each jumps to the other. */
+  .jump { display: none; }
+  @container playground (max-width: 1180px) { .jump { display: block; min-height: 28px; margin: 0 16px 8px auto; } .panel.editor > .jump { margin: 0 0 8px auto; } }
   /* The results and the backdrop of an open statement share the second column's cell (the
      backdrop over the results): both placed there, or the backdrop would push the results down. */
   .panel.results { position: sticky; top: 8px; max-height: calc(100vh - 16px); overflow: auto; grid-column: 2; grid-row: 1; }
