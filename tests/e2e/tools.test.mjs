@@ -605,6 +605,27 @@ test('Save plan downloads the page\'s plan as JSON', async () => {
   });
 });
 
+test('a scenario is named in the editor: the preset list, the saved file and the exports take its name; a preset edited and pinned unnamed is marked edited', async () => {
+  await withPlayground(async ({ page }) => {
+    await field(page, 'commission[0].tiers[1].rate_pct').fill('6');
+    await eventually(() => cell(page, 'E01', 'commission').textContent(), '42,000.00', 'edit applied');
+    const presetName = JSON.parse(presetJson(FIRST)).name;
+    // Pinned under the preset's name: not to be taken for the preset itself.
+    await app(page, '[data-testid="pin-baseline"]').click();
+    assert.match(await app(page, '[data-testid="baseline-name"]').textContent(), new RegExp(`^Baseline: ${presetName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} · edited, pinned at \\d\\d:\\d\\d$`));
+    await field(page, 'name').fill('Option B: 6% top slice');
+    assert.equal(await app(page, 'select[data-testid="preset"] option:checked').textContent(), 'Option B: 6% top slice');
+    assert.equal((await downloadFrom(page, app(page, '[data-testid="save-plan"]'))).name, 'option-b-6-top-slice.json');
+    assert.equal((await downloadFrom(page, app(page, '[data-testid="export-csv"]'))).name, 'results-option-b-6-top-slice-2026-Q4.csv');
+    assert.equal((await pagePlan(page)).name, 'Option B: 6% top slice');
+    // In Chinese the field edits the Chinese name, the English one kept.
+    await app(page, 'button[data-lang="zh"]').click();
+    await field(page, 'name_zh').fill('方案乙');
+    assert.equal(await app(page, 'select[data-testid="preset"] option:checked').textContent(), '方案乙');
+    assert.deepEqual([(await pagePlan(page)).name, (await pagePlan(page)).name_zh], ['Option B: 6% top slice', '方案乙']);
+  });
+});
+
 test('Open plan with tier 2 at 6% gives Zhang Wei 42,000.00; a file that is not JSON shows json_syntax and changes nothing', async () => {
   await withPlayground(async ({ page }) => {
     const plan = planWith(FIRST, (p) => { p.commission[0].tiers[1].rate_pct = 6; });

@@ -24,7 +24,7 @@ function sum(values) {
  */
 function presetLabel(el, preset, plan, edited) {
   if (preset.id !== el.presetId || !edited) return el.text(preset.plan);
-  return `${el.text(plan) || el.text(preset.plan)} · ${el.L('edited')}`;
+  return el.planTitle(plan) || `${el.text(preset.plan)} · ${el.L('edited')}`;
 }
 
 /**
@@ -43,9 +43,12 @@ export function renderEditor(el) {
     <button type="button" class="linklike jump no-print" data-testid="jump-results" @click=${() => el.jumpTo('.panel.results')}>${el.L('jumpToResults')}</button>
     <label class="row preset">${el.L('preset')}
       <select data-testid="preset" .value=${el.presetId} @change=${(e) => el.loadPreset(e.target.value)}>
-        ${el.presetId ? nothing : html`<option value="" disabled selected>${el.text(plan) || el.L('plan')}</option>`}
+        ${el.presetId ? nothing : html`<option value="" disabled selected>${el.planTitle(plan) || el.L('plan')}</option>`}
         ${el.presets.map((p) => html`<option value=${p.id} ?selected=${p.id === el.presetId}>${presetLabel(el, p, plan, edited)}</option>`)}
       </select>
+    </label>
+    <label class="row plan-name">${el.L('planName')}
+      ${el.field(el.lang === 'zh' ? 'name_zh' : 'name', { label: el.L('planName'), placeholder: el.text(plan) || el.L('plan'), optional: true })}
     </label>
     ${el.text(plan, 'description') ? html`<p class="hint description" data-testid="description">${presetDescribed ? html`<em data-testid="description-edited">${el.L('descriptionOfPreset')}</em> ` : nothing}${el.text(plan, 'description')}</p>` : nothing}
     ${renderScorecards(el)}

@@ -1256,6 +1256,17 @@ export class SalesPlanPlayground extends LitElement {
   }
 
   /**
+   * A plan's name as the page titles it: its name in the page's language, marked "edited"
+   * when it is a preset's name on a plan that is no longer that preset (a pinned baseline, a
+   * plan saved and opened again), so that it is not taken for the preset itself.
+   */
+  planTitle(plan) {
+    const title = this.text(plan);
+    const preset = this.presets.find((p) => this.text(p.plan) === title);
+    return preset && preset.canonical !== canonical(plan) ? `${title} · ${this.L('edited')}` : title;
+  }
+
+  /**
    * Scrolls the panel `selector` (the plan editor or the results) to the top of the view: on a
    * phone, one column, the editor comes after the results, the table and the charts.
    */

@@ -273,7 +273,7 @@ function baselineName(el) {
   if (!plan) return nothing;
   const at = el.baselineAt ? new Date(el.baselineAt) : null;
   const time = at && !Number.isNaN(at.getTime()) ? at.toLocaleTimeString(el.lang === 'zh' ? 'zh-CN' : 'en-GB', { hour: '2-digit', minute: '2-digit' }) : '';
-  const text = fill(el.L(time ? 'baselineNamedAt' : 'baselineNamed'), { name: el.text(plan) || '—', time });
+  const text = fill(el.L(time ? 'baselineNamedAt' : 'baselineNamed'), { name: el.planTitle(plan) || '—', time });
   return html`<p class="hint compare-note" data-testid="baseline-name">${text}</p>`;
 }
 

@@ -130,6 +130,7 @@ export const styles = css`
   .results-table tfoot tr.subtotal th, .results-table tfoot tr.subtotal td { background: var(--_subtle); color: var(--_muted); }
   .results-table tfoot tr.grand th, .results-table tfoot tr.grand td { font-weight: 700; background: var(--_subtle-2); }
   .preset select { flex: 1; min-width: 0; font-weight: 600; }
+  .plan-name .cell-input { flex: 1; min-width: 0; text-align: left; }
   .description { margin: -4px 0 12px; line-height: 1.5; }
   .tabs { display: flex; gap: 4px; flex-wrap: wrap; margin: 2px 0 10px; }
   .tabs button { border: 1px solid var(--_border); background: var(--_panel); border-radius: 16px; padding: 3px 10px; cursor: pointer; font-size: 13px; }
