@@ -208,10 +208,14 @@ test('a return is clawed back in the period it came back, with the sale\'s refer
   // Liu Yang's Q2 sale sat in the 5% tier (142.5% of target): 100,000 × 5% = 5,000 back.
   assert.equal(await row.locator('[data-col="return"]').textContent(), '-5,000.00');
   assert.match(await row.textContent(), /returned 100,000\.00/);
+  // What a return does not redo: said under the returns.
+  const scope = app(page, '[data-testid="explanation"] [data-testid="returns-scope"]');
+  assert.equal(await scope.textContent(), 'A return takes back the commission its revenue earned on its line; the score, grade and bonuses of the period it was sold in are not worked out again.');
   // The sample's reference is in the page's language, as its regions are.
   await app(page, 'button[data-statement-lang="zh"]').click();
   assert.match(await row.textContent(), /SO-2026-0417 合同取消/);
   assert.match(await row.textContent(), /退回 100,000\.00/);
+  assert.match(await scope.textContent(), /^退回只追回/);
   await context.close();
 });
 

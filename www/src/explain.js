@@ -393,7 +393,8 @@ export function renderExplanation(el, rep, results, before = null) {
       <tbody>${rep.adjustments.map((a) => html`<tr data-return=${a.reference}>
         <th scope="row">${name(el.lang, a.reference)}<div class="hint">${a.original_period} · ${term(el.lang, 'returned')} ${exactMoney(a.returned)} · <span data-testid="grade-then">${el.L('gradeThen')} ${a.grade_then}</span></div></th>
         <td>${steps(el, a.explain, RETURN_KEYS, conditionOf(el, plan.commission?.find((l) => l.id === a.line)))}</td><td class="num" data-col="return">${money(a.amount)}</td></tr>`)}</tbody>
-    </table>` : nothing}
+    </table>
+    <p class="hint" data-testid="returns-scope">${el.L('returnsScope')}</p>` : nothing}
     ${variableCap(el, plan, rep, results.year_to_date)}
     ${rep.draw ? html`<p class="hint" data-section="draw">${drawText(el, plan, rep.draw, results.year_to_date)}</p>` : nothing}
     <p class="verdict total-line">${el.L('total')}${el.L('colon')}<strong data-testid="detail-total">${money(rep.total_pay)}</strong>${payParts(el, rep)}${was(el, before?.total_pay, rep.total_pay, before)}</p>
