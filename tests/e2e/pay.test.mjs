@@ -405,8 +405,11 @@ test('Zhou Min\'s statement shows how her salary, NPS bonus and pool share were 
   const pool = await steps('tr[data-bonus="region_pool"]');
   assert.equal(pool.at(-1), 'exact share ≈5,271.2161');
   assert.equal(await statement.locator('tr[data-bonus="region_pool"] [data-note="largest_remainder"]').count(), 1);
+  // Her share by what the plan splits the pool by (collected revenue), not a "weight".
+  assert.deepEqual(pool.filter((t) => /482,000|9,144,000/.test(t)), ['Collected revenue 482,000', 'of a total 9,144,000']);
   await app(page, 'button[data-statement-lang="zh"]').click();
   assert.deepEqual(await steps('[data-section="base"] tr[data-item="salary"]'), ['城市级别 1', '月薪 9,000.00', '月数 3']);
+  assert.deepEqual((await steps('tr[data-bonus="region_pool"]')).filter((t) => /482,000|9,144,000/.test(t)), ['回款金额 482,000', '合计 9,144,000']);
   await context.close();
 });
 

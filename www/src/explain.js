@@ -95,6 +95,20 @@ function kpiSteps(el, k, source) {
   });
 }
 
+/**
+ * A bonus's named values; a pool's share of a rep by what the plan splits it by ("Collected
+ * revenue 1,200,000 · of a total 9,144,000"), not as a "weight".
+ */
+function bonusSteps(el, b, source) {
+  const split = source?.rule?.split;
+  const by = split?.contribution ?? split?.weights;
+  if (!by) return steps(el, b.explain);
+  const named = (s) => (s.key === 'weight'
+    ? html`<span class="step" data-step="weight">${sourceHint(el, by)} ${stepValue(el.lang, s)}</span>`
+    : s.key === 'weights_total' ? html`<span class="step" data-step="weights_total">${el.L('ofTotal')} ${stepValue(el.lang, s)}</span>` : step(el, s));
+  return html`${b.explain.steps.map(named)}${b.explain.notes.map((n) => html`<span class="note" data-note=${n}>${term(el.lang, n)}</span>`)}`;
+}
+
 /** The named values (only `keys` when given) and notes of an explanation, inline; `shown` as for `step`. */
 function steps(el, explain, keys, shown) {
   const listed = keys ? explain.steps.filter((s) => keys.includes(s.key)) : explain.steps;
@@ -385,7 +399,7 @@ export function renderExplanation(el, rep, results, before = null) {
       <thead><tr><th colspan="2">${el.L('bonusesTitle')}</th><th class="num">${el.L('pay')}</th></tr></thead>
       <tbody>${rep.bonuses.map((b) => html`<tr data-bonus=${b.id}>
         <th scope="row">${el.text(plan.bonuses?.find((x) => x.id === b.id)) || b.id}<div class="hint">${term(el.lang, b.kind)}${bonusWhen(el, plan, b)}</div></th>
-        <td>${steps(el, b.explain)}</td><td class="num" data-col="bonus">${money(b.amount)}${was(el, before?.bonuses.find((x) => x.id === b.id)?.amount, b.amount, before)}</td></tr>`)}
+        <td>${bonusSteps(el, b, plan.bonuses?.find((x) => x.id === b.id))}</td><td class="num" data-col="bonus">${money(b.amount)}${was(el, before?.bonuses.find((x) => x.id === b.id)?.amount, b.amount, before)}</td></tr>`)}
         ${subtotal(el, rep.bonuses, sum(rep.bonuses.map((b) => b.amount)), 'bonus-subtotal')}</tbody>
     </table>` : nothing}
     ${rep.adjustments.length ? html`<table class="grid explain" data-section="returns">
