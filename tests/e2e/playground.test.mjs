@@ -105,11 +105,12 @@ test('a required field left empty says so in the form\'s words, not the JSON rea
   const { page, context } = await openPlayground(env);
   await field(page, 'scorecards[0].kpis[1].weight').fill('');
   const error = page.locator('sales-plan-playground [data-error-for="scorecards[0].kpis[1].weight"]');
-  assert.equal(await error.textContent(), 'This field is empty: fill it in, or undo (Ctrl+Z).');
+  // Under the KPI's row, named by its column.
+  assert.equal(await error.textContent(), 'Weight: This field is empty: fill it in, or undo (Ctrl+Z).');
   assert.equal(await field(page, 'scorecards[0].kpis[1].weight').getAttribute('aria-invalid'), 'true');
   assert.equal(await page.locator('sales-plan-playground [data-testid="plan-errors"] li[data-problem="scorecards[0].kpis[1].weight"] .msg').textContent(), 'This field is empty: fill it in, or undo (Ctrl+Z).');
   await page.locator('sales-plan-playground button[data-lang="zh"]').click();
-  assert.equal(await error.textContent(), '此项为空：请填写，或撤销（Ctrl+Z）。');
+  assert.equal(await error.textContent(), '权重：此项为空：请填写，或撤销（Ctrl+Z）。');
   await field(page, 'scorecards[0].kpis[1].weight').fill('25');
   assert.equal(await error.count(), 0);
   assert.equal(await cell(page, 'E01', 'score').textContent(), '115.80');

@@ -127,6 +127,9 @@ test('a 360 rating\'s explanation names each rater: 75 × 60% + 77 × 20% + 79 �
   assert.deepEqual(await steps.allTextContents(), ['Manager’s rating 75', 'Customers’ rating 77', 'Peers’ rating 79']);
   await app(page, '[data-statement-lang="zh"]').click();
   await eventually(() => steps.allTextContents(), ['上级评分 75', '客户评分 77', '同事评分 79'], 'in Chinese');
+  // The statement's column heads each on one line (权重 stood on two in its narrow column).
+  const heads = await app(page, '[data-testid="explanation"] table.explain thead th').evaluateAll((ths) => ths.map((th) => [th.textContent, th.getBoundingClientRect().height]));
+  for (const [text, height] of heads) assert.ok(height < 30, `${text}: ${height}px high`);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -157,10 +157,21 @@ function renderKpiRow(el, kpi, path) {
   return html`<tr data-kpi=${kpi.id}>
     <th scope="row"><button type="button" class="kpi-toggle" aria-expanded=${open ? 'true' : 'false'} data-testid=${`kpi-toggle-${kpi.id}`}
       @click=${() => (el.expandedKpi = open ? null : path)}>${open ? '▾' : '▸'} ${label}</button><div class="hint">${term(el.lang, type)}${kpi.actual ? html` · ${sourceHint(el, kpi.actual)}` : nothing}</div></th>
-    <td>${kpi.target != null ? html`${el.field(`${path}.target`, { label: `${label} ${el.L('target')}`, width: 'formula' })}${el.fieldError(`${path}.target`)}` : html`<span class="hint">—</span>`}</td>
-    <td>${el.field(`${path}.weight`, { label: `${label} ${el.L('weight')}`, type: 'number', width: 'tiny' })}${el.fieldError(`${path}.weight`)}</td>
-    <td>${hasCap ? html`${el.field(`${path}.scoring.cap_pct`, { label: `${label} ${el.L('cap')}`, type: 'number', width: 'tiny' })}${el.fieldError(`${path}.scoring.cap_pct`)}` : html`<span class="hint">—</span>`}</td>
-  </tr>`;
+    <td>${kpi.target != null ? el.field(`${path}.target`, { label: `${label} ${el.L('target')}`, width: 'formula' }) : html`<span class="hint">—</span>`}</td>
+    <td>${el.field(`${path}.weight`, { label: `${label} ${el.L('weight')}`, type: 'number', width: 'tiny' })}</td>
+    <td>${hasCap ? el.field(`${path}.scoring.cap_pct`, { label: `${label} ${el.L('cap')}`, type: 'number', width: 'tiny' }) : html`<span class="hint">—</span>`}</td>
+  </tr>${kpiRowErrors(el, path)}`;
+}
+
+/**
+ * The errors of a KPI row's target, weight and cap, in a row of their own under it, the
+ * table's width: in their narrow columns they wrapped a word to a line.
+ */
+function kpiRowErrors(el, path) {
+  const fields = [[`${path}.target`, 'target'], [`${path}.weight`, 'weight'], [`${path}.scoring.cap_pct`, 'cap']];
+  if (!fields.some(([f]) => el.errorsAt(f).length)) return nothing;
+  // Each error named by its column, as it no longer stands under its field.
+  return html`<tr class="row-errors"><td colspan="4">${fields.map(([f, column]) => el.fieldError(f, undefined, el.L(column)))}</td></tr>`;
 }
 
 function renderPoints(el) {

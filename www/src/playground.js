@@ -1067,9 +1067,9 @@ export class SalesPlanPlayground extends LitElement {
   }
 
   /** The errors at `path` (but those with code `except`) under its field. */
-  fieldError(path, except) {
+  fieldError(path, except, named = '') {
     const errors = this.errorsAt(path, except);
-    return errors.length ? html`<div class="field-error" role="alert" data-error-for=${path}>${codeSpans(errors.join(' '))}</div>` : nothing;
+    return errors.length ? html`<div class="field-error" role="alert" data-error-for=${path}>${named ? `${named}${this.L('colon')}` : ''}${codeSpans(errors.join(' '))}</div>` : nothing;
   }
 
   /** A text input bound to the plan field at `path` (`type`: text, a decimal `number`, or an `integer` count); an `optional` field is removed when emptied (and says "none" while empty). */

@@ -353,6 +353,7 @@ export const styles = css`
   .badge.g-C { background: var(--_error-soft); color: var(--_error); }
   .badge .guide-mark { font-size: 10px; margin-left: 1px; }
   .explain td.changed { font-weight: 700; }
+  .explain thead th { white-space: nowrap; } /* 权重 on one line in a narrow statement */
   .explain .was { font-weight: 400; }
   .vs-baseline { margin: 4px 0 0; font-size: 13px; }
   /* The results panel answers to its own width (the element may be embedded narrower than the window). */
