@@ -250,8 +250,9 @@ fn formula_cases_through_the_parser() {
         let text = input_text(&case["input"]);
         let e = formula::parse(&text, &|name| columns.iter().position(|c| c == name)).expect_err(str_of(&case, "id"));
         let want = &expected(&case)[0];
-        assert_eq!(format!("at character {} of the formula: {}", e.column, e.en), str_of(want, "en"), "{}", case["id"]);
-        assert_eq!(format!("公式第 {} 个字符处：{}", e.column, e.zh), str_of(want, "zh"), "{}", case["id"]);
+        let (en, zh) = e.messages(&text);
+        assert_eq!(en, str_of(want, "en"), "{}", case["id"]);
+        assert_eq!(zh, str_of(want, "zh"), "{}", case["id"]);
     }
 }
 

@@ -63,7 +63,7 @@ fn formulas_at_most_2000_characters() {
     let over = at_limit + "0";
     // A value longer than 80 characters is shown by its first 77 and "…".
     let shown = format!("{}…", &over[..77]);
-    only(&with_formula(&over), "formula", "scorecards[0].kpis[0].actual", Some(&shown), "at character 2001 of the formula: formula is 2001 characters long; the limit is 2000", "公式长度为 2001 个字符，上限为 2000");
+    only(&with_formula(&over), "formula", "scorecards[0].kpis[0].actual", Some(&shown), "formula is 2001 characters long; the limit is 2000", "公式长度为 2001 个字符，上限为 2000");
     // Characters, not bytes: 2,000 full-width characters (6,000 bytes) are within the limit.
     assert!(parse(&("１＋".repeat(999) + "１１"), &|_| None).is_ok());
 }

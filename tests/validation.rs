@@ -362,8 +362,9 @@ fn a_formula_with_a_syntax_error() {
     let mut plan = target_oriented();
     kpi(&mut plan, 0)["actual"] = json!("revenue_new * (1 + 0.1");
     let e = expect(&plan, "formula", "scorecards[0].kpis[0].actual", Some("revenue_new * (1 + 0.1"));
-    assert!(e.message.en.starts_with("at character 23 of the formula: missing ')' for the '(' at character 15"), "{}", e.message.en);
-    assert!(e.message.zh.starts_with("公式第 23 个字符处"), "{}", e.message.zh);
+    // At the formula's end: the message says where the '(' is, not the position after the end.
+    assert_eq!(e.message.en, "missing ')' for the '(' at character 15");
+    assert_eq!(e.message.zh, "第 15 个字符的 '(' 缺少对应的 ')'");
 }
 
 #[test]

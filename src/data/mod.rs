@@ -454,17 +454,6 @@ struct Builder {
     period_index: HashMap<String, usize>,
     seen: HashMap<(usize, usize), usize>,
     problems: Vec<Problem>,
-    /// Per numeric column (in the header's order): the first kept row with a figure below 0,
-    /// and how many kept rows have one.
-    negatives: Vec<Option<(Negative, usize)>>,
-}
-
-/// Where a figure below 0 was first seen in a column: line, rep, period and the text as written.
-struct Negative {
-    line: usize,
-    rep_id: String,
-    period: String,
-    raw: String,
 }
 
 impl Builder {
@@ -476,7 +465,6 @@ impl Builder {
             period_index: HashMap::new(),
             seen: HashMap::new(),
             problems: Vec::new(),
-            negatives: Vec::new(),
         }
     }
 
@@ -504,18 +492,22 @@ impl Builder {
             }
         }
         let mut values = Vec::with_capacity(header.numeric_at.len());
-        // Whose figures the row holds: a row left out takes that rep out of that period.
         let (rep_id, period) = (header.text(fields, "rep_id"), header.text(fields, "period"));
+        // A cell that is not a number is read as blank, and reported (once the row is kept): the
+        // row stays, so that a plan that does not use the column pays the rep, and one that
+        // does leaves the rep out of the period with `missing_value`, said by the evaluation.
+        let mut unread = Vec::new();
         for &i in &header.numeric_at {
-            values.push(parse_number(&fields[i]).map_err(|()| {
+            values.push(parse_number(&fields[i]).unwrap_or_else(|()| {
                 let (column, raw) = (&header.names[i], fields[i].trim());
                 let (en, zh) = if looks_numeric(raw) {
-                    (format!("line {line} (rep {rep_id}, {period}): `{column}` is `{raw}`, which {}", TOO_LARGE.0), format!("第 {line} 行（销售人员 {rep_id}，{period}）：`{column}` 的值 `{raw}` {}", TOO_LARGE.1))
+                    (format!("line {line} (rep {rep_id}, {period}): `{column}` is `{raw}`, which {}; read as blank", TOO_LARGE.0), format!("第 {line} 行（销售人员 {rep_id}，{period}）：`{column}` 的值 `{raw}` {}；按空白读取", TOO_LARGE.1))
                 } else {
-                    (format!("line {line} (rep {rep_id}, {period}): `{column}` is `{raw}`, not a number"), format!("第 {line} 行（销售人员 {rep_id}，{period}）：`{column}` 的值 `{raw}` 不是数字"))
+                    (format!("line {line} (rep {rep_id}, {period}): `{column}` is `{raw}`, not a number; read as blank"), format!("第 {line} 行（销售人员 {rep_id}，{period}）：`{column}` 的值 `{raw}` 不是数字；按空白读取"))
                 };
-                Problem::error("not_a_number", format!("line {line}.{column}"), Some(raw.to_string()), en, zh)
-            })?);
+                unread.push(Problem::warning("not_a_number", format!("line {line}.{column}"), Some(raw.to_string()), en, zh));
+                None
+            }));
         }
         let rep = Rep::new(
             header.text(fields, "rep_id").into(),
@@ -546,46 +538,42 @@ impl Builder {
                 format!("第 {line} 行：销售人员 `{}` 在期间 {period} 已有数据（第 {first} 行）", rep.id),
             ));
         }
-        self.note_negatives(header, record, &values, &period);
         self.dataset.push_row(rep_at, period_at, values);
+        self.problems.extend(unread);
         Ok(())
     }
 
-    /// Notes the figures below 0 of a kept row, by column (reported once per column by [`Builder::negative_warnings`]).
-    fn note_negatives(&mut self, header: &Header, record: &csv::Record, values: &[Option<Decimal>], period: &str) {
-        self.negatives.resize_with(values.len(), || None);
-        for (at, value) in values.iter().enumerate() {
-            if !value.is_some_and(|v| v.is_sign_negative() && !v.is_zero()) {
-                continue;
-            }
-            match &mut self.negatives[at] {
-                Some((_, rows)) => *rows += 1,
-                none => {
-                    let raw = record.fields[header.numeric_at[at]].trim().to_string();
-                    *none = Some((Negative { line: record.line, rep_id: header.text(&record.fields, "rep_id").to_string(), period: period.to_string(), raw }, 1));
+    /// One warning per numeric column with figures below 0 in the rows kept: they are kept as
+    /// written (a column may hold a signed amount, such as a net revenue), but a count or a
+    /// rating below 0 is a mistake the file's author should see. Worked out once the rows of
+    /// odd periods are left out, while the periods keep their first indices.
+    fn negative_warnings(&mut self) {
+        let names: HashMap<usize, &str> = self.period_index.iter().map(|(name, at)| (*at, name.as_str())).collect();
+        let mut first: Vec<Option<(usize, usize, usize, Decimal, usize)>> = vec![None; self.dataset.columns.len()];
+        for row in self.dataset.rows() {
+            for (at, value) in row.values().enumerate() {
+                let Some(v) = value.filter(|v| v.is_sign_negative() && !v.is_zero()) else { continue };
+                match first.get_mut(at) {
+                    Some(Some((.., rows))) => *rows += 1,
+                    Some(none) => *none = Some((self.seen.get(&(row.rep, row.period)).copied().unwrap_or_default(), row.rep, row.period, v, 1)),
+                    None => {}
                 }
             }
         }
-    }
-
-    /// One warning per numeric column with figures below 0: they are kept as written (a
-    /// column may hold a signed amount), but a count or a rating below 0 is a mistake the
-    /// file's author should see.
-    fn negative_warnings(&mut self) {
-        for (at, seen) in std::mem::take(&mut self.negatives).into_iter().enumerate() {
-            let Some((Negative { line, rep_id, period, raw }, rows)) = seen else { continue };
-            let column = &self.dataset.columns[at];
+        for (at, seen) in first.into_iter().enumerate() {
+            let Some((line, rep, period, value, rows)) = seen else { continue };
+            let (column, id, period) = (&self.dataset.columns[at], &self.dataset.reps[rep].id, names.get(&period).copied().unwrap_or_default());
             let (more_en, more_zh) = match rows - 1 {
                 0 => (String::new(), String::new()),
-                1 => (", and in 1 more row".to_string(), "（另有 1 行）".to_string()),
-                more => (format!(", and in {more} more rows"), format!("（另有 {more} 行）")),
+                1 => (" (and in 1 more row)".to_string(), "（另有 1 行）".to_string()),
+                more => (format!(" (and in {more} more rows)"), format!("（另有 {more} 行）")),
             };
             self.problems.push(Problem::warning(
                 "negative_value",
                 format!("line {line}.{column}"),
-                Some(raw.clone()),
-                format!("line {line} (rep {rep_id}, {period}): `{column}` is {raw}, below 0{more_en}; kept as written: a count or a rating below 0 is most likely a mistake in the file"),
-                format!("第 {line} 行（销售人员 {rep_id}，{period}）：`{column}` 的值 {raw} 小于 0{more_zh}；已按原样保留：计数或评分小于 0 多半是文件有误"),
+                Some(value.to_string()),
+                format!("line {line} (rep {id}, {period}): `{column}` is `{value}`, below 0{more_en}; kept as written: a count, a rating or an amount below 0 is most likely a mistake in the file"),
+                format!("第 {line} 行（销售人员 {id}，{period}）：`{column}` 的值 `{value}` 小于 0{more_zh}；已按原样保留：计数、评分或金额小于 0 多半是文件有误"),
             ));
         }
     }
@@ -838,22 +826,28 @@ mod tests {
             ]
         );
         assert_eq!(loaded.problems[0].value.as_deref(), Some("abc"));
-        assert_eq!(loaded.dataset.row_count(), 1);
+        // Not a number: the row is kept, the cell read as blank, and the problem a warning.
+        assert_eq!(loaded.problems[0].severity, crate::problem::Severity::Warning);
+        assert!(loaded.problems[1..].iter().all(|p| p.severity == crate::problem::Severity::Error));
+        assert_eq!(loaded.dataset.row_count(), 2);
+        assert_eq!(loaded.dataset.row(0).map(|r| (r.value(0), r.value(1))), Some((None, Some(Decimal::ONE))));
     }
 
     #[test]
     fn figures_below_0_are_kept_and_reported_once_per_column() {
-        // visits below 0 on lines 2 and 4 (not -0, and not in the row left out on line 5);
-        // revenue below 0 on line 3 only.
-        let text = format!("{HEAD}r1,A,,East,nb,Q1,100,-3\nr2,B,,East,nb,Q1,-1.50,2\nr3,C,,East,nb,Q1,5,-1\nr4,D,,East,nb,Q1,x,-9\nr5,E,,East,nb,Q1,5,-0\n");
+        // visits below 0 on lines 2, 4 and 5 (line 5's revenue, not a number, is read as blank;
+        // not -0, nor in line 7's row, left out as its period is written otherwise); revenue
+        // below 0 on line 3 only.
+        let head = "rep_id,name,name_zh,region,role,period,revenue,visits\n";
+        let text = format!("{head}r1,A,,East,nb,2026-Q1,100,-3\nr2,B,,East,nb,2026-Q1,-1.50,2\nr3,C,,East,nb,2026-Q1,5,-1\nr4,D,,East,nb,2026-Q1,x,-9\nr5,E,,East,nb,2026-Q1,5,-0\nr6,F,,East,nb,Q1 2026,5,-7\n");
         let loaded = load_csv(&text).unwrap();
-        assert_eq!(loaded.dataset.row_count(), 4);
-        let warnings: Vec<_> = loaded.problems.iter().filter(|p| p.severity == crate::problem::Severity::Warning).collect();
+        assert_eq!(loaded.dataset.row_count(), 5);
+        let warnings: Vec<_> = loaded.problems.iter().filter(|p| p.code == "negative_value").collect();
         let got: Vec<(&str, &str, Option<&str>)> = warnings.iter().map(|p| (p.code, p.path.as_str(), p.value.as_deref())).collect();
         assert_eq!(got, [("negative_value", "line 3.revenue", Some("-1.50")), ("negative_value", "line 2.visits", Some("-3"))]);
-        assert_eq!(warnings[1].message.en, "line 2 (rep r1, Q1): `visits` is -3, below 0, and in 1 more row; kept as written: a count or a rating below 0 is most likely a mistake in the file");
-        assert_eq!(warnings[1].message.zh, "第 2 行（销售人员 r1，Q1）：`visits` 的值 -3 小于 0（另有 1 行）；已按原样保留：计数或评分小于 0 多半是文件有误");
-        assert_eq!(warnings[0].message.en, "line 3 (rep r2, Q1): `revenue` is -1.50, below 0; kept as written: a count or a rating below 0 is most likely a mistake in the file");
+        assert_eq!(warnings[1].message.en, "line 2 (rep r1, 2026-Q1): `visits` is `-3`, below 0 (and in 2 more rows); kept as written: a count, a rating or an amount below 0 is most likely a mistake in the file");
+        assert_eq!(warnings[1].message.zh, "第 2 行（销售人员 r1，2026-Q1）：`visits` 的值 `-3` 小于 0（另有 2 行）；已按原样保留：计数、评分或金额小于 0 多半是文件有误");
+        assert_eq!(warnings[0].message.en, "line 3 (rep r2, 2026-Q1): `revenue` is `-1.50`, below 0; kept as written: a count, a rating or an amount below 0 is most likely a mistake in the file");
         // The rows stay as written.
         assert_eq!(loaded.dataset.row(0).and_then(|r| r.value(1)), Some(Decimal::from(-3)));
     }

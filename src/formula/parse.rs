@@ -9,7 +9,8 @@ use std::str::FromStr;
 /// A formula that cannot be used, with the column (1-based, in characters) of the problem.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FormulaError {
-    /// The 1-based column, in characters, where the problem was found.
+    /// The 1-based column, in characters, where the problem was found; 0 for the formula as a
+    /// whole (empty, too long), one past its last character at its end.
     pub column: usize,
     /// What is wrong, in English.
     pub en: String,
@@ -20,6 +21,16 @@ pub struct FormulaError {
 impl FormulaError {
     fn at(column: usize, en: impl Into<String>, zh: impl Into<String>) -> Self {
         FormulaError { column, en: en.into(), zh: zh.into() }
+    }
+
+    /// The messages for `formula`, in English and Chinese, with where the problem is
+    /// ("at character 17 of the formula: …") when it is at a character of it, not when it is
+    /// about the whole formula or its end ("formula ends too early").
+    pub fn messages(&self, formula: &str) -> (String, String) {
+        if self.column == 0 || self.column > formula.chars().count() {
+            return (self.en.clone(), self.zh.clone());
+        }
+        (format!("at character {} of the formula: {}", self.column, self.en), format!("公式第 {} 个字符处：{}", self.column, self.zh))
     }
 }
 
@@ -41,14 +52,14 @@ pub fn parse(src: &str, resolve: &dyn Fn(&str) -> Option<usize>) -> Result<Expr,
     let chars = src.chars().count();
     if chars > MAX_FORMULA_CHARS {
         return Err(FormulaError::at(
-            MAX_FORMULA_CHARS + 1,
+            0,
             format!("formula is {chars} characters long; the limit is {MAX_FORMULA_CHARS}"),
             format!("公式长度为 {chars} 个字符，上限为 {MAX_FORMULA_CHARS}"),
         ));
     }
     let tokens = lex(src)?;
     if tokens.len() == 1 {
-        return Err(FormulaError::at(1, "formula is empty", "公式为空"));
+        return Err(FormulaError::at(0, "formula is empty", "公式为空"));
     }
     let mut p = Parser { tokens, pos: 0, depth: 0, resolve };
     let expr = p.expr()?;
@@ -400,7 +411,7 @@ mod tests {
         assert_eq!(err("visits )").column, 8);
         assert_eq!(err("visits $").column, 8);
         assert_eq!(err("visits +").column, 9);
-        assert_eq!(err("").column, 1);
+        assert_eq!(err("").column, 0);
         assert!(err("   ").en.contains("empty"));
         assert!(err("pow(visits, 2)").en.contains("unknown function 'pow'"));
         assert_eq!(err("if(visits, 1)").en, "if() takes 3 arguments, not 2");

@@ -86,7 +86,7 @@ const RETURNS = 'rep_id,period,original_period,line,amount,reference\n'
   + 'E01,2026-Q4,2026-Q4,revenue_commission,200000,SO-9 cancelled\n'
   + 'X99,2026-Q4,2026-Q3,revenue_commission,100,SO-10\n';
 
-test('a reps file\'s rows left out name their line and the column by its name, the header beside it, in English and Chinese', async () => {
+test('a reps file\'s rows left out and cells read as blank name their line and the column by its name, the header beside it, in English and Chinese', async () => {
   await withPlayground(async ({ page }) => {
     const [header, ...lines] = engine.sampleCsv().trim().split(/\r?\n/);
     const cols = header.split(',');
@@ -99,17 +99,19 @@ test('a reps file\'s rows left out name their line and the column by its name, t
     });
     await app(page, 'input[data-file="reps"]').setInputFiles({ name: 'team.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...bad].join('\n')) });
     const report = '[data-testid="load-report"]';
+    // The row left out first; then the cells that are not numbers, read as blank (their rows kept).
     await eventually(() => tableRows(page, report), [
-      ['Line 5 · revenue_collected', 'abc', 'Line 5 (rep E01, 2026-Q4): Collected revenue (revenue_collected) is abc, not a number'],
       ['Line 9 · region', '', 'Line 9: Region (region) is empty'],
+      ['Line 5 · revenue_collected', 'abc', 'Line 5 (rep E01, 2026-Q4): Collected revenue (revenue_collected) is abc, not a number; read as blank'],
       // The value is quoted as the file has it, not named as the column it happens to spell.
-      ['Line 13 · revenue_booked', 'visits', 'Line 13 (rep E03, 2026-Q4): Booked revenue (revenue_booked) is visits, not a number'],
+      ['Line 13 · revenue_booked', 'visits', 'Line 13 (rep E03, 2026-Q4): Booked revenue (revenue_booked) is visits, not a number; read as blank'],
     ], 'the rows left out');
+    assert.equal(await app(page, '[data-testid="load-summary"]').textContent(), '32 reps loaded; 1 row left out:');
     await setLang(page, 'zh');
     await eventually(() => tableRows(page, report), [
-      ['第 5 行 · revenue_collected', 'abc', '第 5 行（销售人员 E01，2026-Q4）：回款金额（revenue_collected）的值 abc 不是数字'],
       ['第 9 行 · region', '', '第 9 行：大区（region）为空'],
-      ['第 13 行 · revenue_booked', 'visits', '第 13 行（销售人员 E03，2026-Q4）：签约金额（revenue_booked）的值 visits 不是数字'],
+      ['第 5 行 · revenue_collected', 'abc', '第 5 行（销售人员 E01，2026-Q4）：回款金额（revenue_collected）的值 abc 不是数字；按空白读取'],
+      ['第 13 行 · revenue_booked', 'visits', '第 13 行（销售人员 E03，2026-Q4）：签约金额（revenue_booked）的值 visits 不是数字；按空白读取'],
     ], 'the rows left out, in Chinese');
     // The session keeps the file: after a reload, its rows left out are reported again (the
     // results otherwise show 30 of 32 reps in Q4 with nothing said).
@@ -118,7 +120,7 @@ test('a reps file\'s rows left out name their line and the column by its name, t
     await page.reload();
     await app(page, '[data-testid="results"]').waitFor();
     await eventually(() => app(page, '[data-testid="load-report"] > strong').textContent().catch(() => ''), 'team.csv', 'the report after a reload');
-    assert.deepEqual((await tableRows(page, report)).map((row) => row[0]), ['Line 5 · revenue_collected', 'Line 9 · region', 'Line 13 · revenue_booked']);
+    assert.deepEqual((await tableRows(page, report)).map((row) => row[0]), ['Line 9 · region', 'Line 5 · revenue_collected', 'Line 13 · revenue_booked']);
   });
 });
 
@@ -154,7 +156,7 @@ test('Load returns…: good rows are clawed back, bad rows listed; they survive 
     // A share link holds the plan, not the returns loaded (pay data), unless asked: then it
     // warns whom to send it to.
     await app(page, '[data-testid="share"]').click();
-    assert.equal(await app(page, '[data-testid="share-note"]').textContent(), 'The link holds the plan, not the reps you loaded: it opens on the sample reps. Put the reps’ figures in the link');
+    assert.equal(await app(page, '[data-testid="share-note"]').textContent(), 'The link holds the plan, not the reps or returns you loaded: it opens on the sample data. Put the reps’ figures in the link');
     planOnly = await app(page, 'input[data-testid="share-link"]').inputValue();
     await app(page, '[data-testid="share-with-data"]').click();
     await eventually(() => app(page, '[data-testid="share-note"]').textContent(), 'This link holds every rep’s figures and pay: send it only to people allowed to see them.', 'the warning');

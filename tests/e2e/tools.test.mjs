@@ -331,32 +331,36 @@ test('with a pinned baseline and an edit the delta chart shows the engine\'s com
 
 // --- 3. loading reps -------------------------------------------------------------------
 
-test('a CSV with 3 good reps and 2 bad rows loads the good reps and lists exactly the bad rows', async () => {
+test('a CSV with a cell that is not a number and a short row: the short row is left out, the cell read as blank and listed to check, and a plan that does not read it pays the rep', async () => {
   await withPlayground(async ({ page }) => {
     const lines = [...GOOD_LINES];
-    const notNumber = lines[3].replace(/^E02/, 'X01').split(',');
+    // lines[3] is E01's 2026-Q4: copies of it as new reps X01 (booked revenue "abc") and X02 (two cells short).
+    const notNumber = lines[3].replace(/^E01,/, 'X01,').split(',');
     notNumber[COLS.indexOf('revenue_booked')] = 'abc';
-    const shortRow = lines[3].replace(/^E02/, 'X02').split(',').slice(0, -2);
+    const shortRow = lines[3].replace(/^E01,/, 'X02,').split(',').slice(0, -2);
     // File lines: 1 header, 2–5 good, 6 not a number, 7–10 good, 11 short, then the rest.
     const text = [HEADER, ...lines.slice(0, 4), notNumber.join(','), ...lines.slice(4, 8), shortRow.join(','), ...lines.slice(8)].join('\n') + '\n';
     const e = engine.Engine.fromCsv(text);
     const problems = e.loadProblems();
-    assert.deepEqual(problems.map((p) => [p.path, p.value]), [['line 6.revenue_booked', 'abc'], ['line 11', '37']]);
+    assert.deepEqual(problems.map((p) => [p.path, p.value, p.severity]), [['line 6.revenue_booked', 'abc', 'warning'], ['line 11', '37', 'error']]);
     e.setPlan(presetJson(FIRST));
     const r = e.evaluate(PERIOD);
+    // The SaaS plan reads collected, not booked, revenue: X01 is paid as E01 is.
+    assert.equal(r.reps.find((x) => x.rep_id === 'X01').total_pay, r.reps.find((x) => x.rep_id === 'E01').total_pay);
 
     await app(page, 'input[data-file="reps"]').setInputFiles({ name: 'my-reps.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
-    await eventually(() => app(page, '[data-testid="data-source"]').textContent(), 'my-reps.csv · 3 reps · 4 periods', 'data source');
-    assert.match(await app(page, '[data-testid="load-summary"]').textContent(), /^3 reps loaded; 2 rows left out:$/);
+    await eventually(() => app(page, '[data-testid="data-source"]').textContent(), 'my-reps.csv · 4 reps · 4 periods', 'data source');
+    assert.match(await app(page, '[data-testid="load-summary"]').textContent(), /^4 reps loaded; 1 row left out:$/);
+    assert.equal(await app(page, '[data-testid="load-to-check"]').textContent(), '1 figure to check (the row is kept):');
     const listed = await app(page, '[data-testid="load-report"] tr[data-row-problem]').evaluateAll((trs) =>
       trs.map((tr) => [tr.dataset.rowProblem, ...[...tr.cells].map((td) => td.textContent)]));
     // The page writes the line in words and names the column it quotes, its header beside it.
     assert.deepEqual(listed, [
-      ['line 6.revenue_booked', 'Line 6 · revenue_booked', 'abc', 'Line 6 (rep E01, 2026-Q4): Booked revenue (revenue_booked) is abc, not a number'],
       ['line 11', 'Line 11', '37', localized('en', problems[1].message)],
+      ['line 6.revenue_booked', 'Line 6 · revenue_booked', 'abc', 'Line 6 (rep X01, 2026-Q4): Booked revenue (revenue_booked) is abc, not a number; read as blank'],
     ]);
-    assert.equal(problems[0].message.en, 'line 6 (rep E01, 2026-Q4): `revenue_booked` is `abc`, not a number');
-    await eventually(() => rows(page).evaluateAll((trs) => trs.map((tr) => tr.dataset.rep)), GOOD_REPS, 'the good reps');
+    assert.equal(problems[0].message.en, 'line 6 (rep X01, 2026-Q4): `revenue_booked` is `abc`, not a number; read as blank');
+    await eventually(() => rows(page).evaluateAll((trs) => trs.map((tr) => tr.dataset.rep).sort()), [...GOOD_REPS, 'X01'].sort(), 'the reps');
     for (const rep of r.reps) {
       assert.equal(await cell(page, rep.rep_id, 'total').textContent(), grouped(rep.total_pay), rep.rep_id);
       assert.equal(await cell(page, rep.rep_id, 'score').textContent(), rep.score, rep.rep_id);
@@ -623,6 +627,14 @@ test('a scenario is named in the editor: the preset list, the saved file and the
     await field(page, 'name_zh').fill('方案乙');
     assert.equal(await app(page, 'select[data-testid="preset"] option:checked').textContent(), '方案乙');
     assert.deepEqual([(await pagePlan(page)).name, (await pagePlan(page)).name_zh], ['Option B: 6% top slice', '方案乙']);
+    // The files take the name shown, in Chinese too.
+    assert.equal((await downloadFrom(page, app(page, '[data-testid="save-plan"]'))).name, '方案乙.json');
+    assert.equal((await downloadFrom(page, app(page, '[data-testid="export-csv"]'))).name, 'results-方案乙-2026-Q4.csv');
+    // Emptied in English, the name is empty text, not gone: a plan must have one (the engine refuses it without).
+    await app(page, 'button[data-lang="en"]').click();
+    await field(page, 'name').fill('');
+    assert.equal((await pagePlan(page)).name, '');
+    assert.equal(await app(page, '[data-testid="plan-errors"]').count(), 0);
   });
 });
 

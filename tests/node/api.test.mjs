@@ -56,13 +56,24 @@ test('errors are thrown as Error objects carrying problems, never as strings', (
   assert.throws(() => Engine.fromCsv(''), (e) => e.problems[0].code === 'csv_empty');
 });
 
-test('reps from CSV: bad rows are reported, good rows kept', () => {
+test('reps from CSV: a cell that is not a number is reported and read as blank, its row kept; a plan that reads it leaves the rep out of that period, saying so', () => {
   const [header, ...rows] = sampleCsv().trim().split('\n');
   const broken = rows[1].replace(/,2026-Q2,(\d),\d+,/, ',2026-Q2,$1,lots,');
   const engine = Engine.fromCsv([header, rows[0], broken, rows[2]].join('\n'));
   const problems = engine.loadProblems();
-  assert.deepEqual(problems.map((p) => [p.code, p.path, p.value]), [['not_a_number', 'line 3.revenue_target', 'lots']]);
-  assert.deepEqual(engine.periods(), ['2026-Q1', '2026-Q3']);
+  assert.deepEqual(problems.map((p) => [p.code, p.severity, p.path, p.value]), [['not_a_number', 'warning', 'line 3.revenue_target', 'lots']]);
+  assert.deepEqual(engine.periods(), ['2026-Q1', '2026-Q2', '2026-Q3']);
+  assert.equal(engine.setPlan(samplePlan()).ok, true);
+  const r = engine.evaluate('2026-Q2');
+  assert.deepEqual(r.reps.map((x) => x.rep_id), []);
+  assert.deepEqual(r.problems.map((p) => [p.code, p.path]), [['missing_value', 'reps.E01.revenue_target']]);
+  // In a column the plan does not read (praise), a bad cell costs nothing: the rep is paid.
+  const praise = header.split(',').indexOf('praise');
+  const cells = rows[1].split(',');
+  cells[praise] = 'lots';
+  const e2 = Engine.fromCsv([header, cells.join(',')].join('\n'));
+  assert.equal(e2.setPlan(samplePlan()).ok, true);
+  assert.deepEqual(e2.evaluate('2026-Q2').reps.map((x) => x.rep_id), ['E01']);
 });
 
 test('sampleAdjustmentsCsv() is the sample returns, the template of a returns file: the sample reps hold them already', () => {

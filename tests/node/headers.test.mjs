@@ -26,9 +26,30 @@ test('English names too, in any case, quoted, after a BOM, with CRLF; ids and un
   assert.deepEqual(withColumnIds(ids).renamed, []);
 });
 
-test('a name is not read as a column the file already has (both would be the same column)', () => {
-  const csv = 'rep_id,name,region,role,period,visits,客户拜访次数\nE01,A,East,nb,Q1,3,4\n';
+test('a name is not read as a column the file already has, nor two names as one column', () => {
+  const csv = '工号,name,region,role,period,visits,客户拜访次数\nE01,A,East,nb,Q1,3,4\n';
+  assert.deepEqual(withColumnIds(csv).renamed, [['工号', 'rep_id']]);
+  assert.equal(withColumnIds(csv).csv.split('\n')[0], 'rep_id,name,region,role,period,visits,客户拜访次数');
+  // 工号 and Rep ID are both rep_id: the first is read as it, the second left for the engine to report.
+  assert.equal(withColumnIds('工号,Rep ID,name,region,role,period\n1,2,A,E,r,Q1\n').csv.split('\n')[0], 'rep_id,Rep ID,name,region,role,period');
+});
+
+test('a file the engine reads as it is is left as it is: its own Chinese columns stay theirs', () => {
+  // A plan's formula may name a column 回款金额 of a file with every required id.
+  const csv = 'rep_id,name,region,role,period,回款金额\nE01,A,East,nb,Q1,5\n';
   assert.deepEqual(withColumnIds(csv), { csv, renamed: [] });
+});
+
+test('the header is found as the engine finds it: blank records skipped, a quote only at a field\'s start, an unclosed quote left to the engine', () => {
+  assert.equal(withColumnIds('\n,,\n工号,姓名,大区,岗位,期间\nE01,A,East,nb,Q1\n').csv, '\n,,\nrep_id,name,region,role,period\nE01,A,East,nb,Q1\n');
+  // A quote inside a field does not open a quoted field: the rows are not rewritten.
+  const inch = '工号,姓名,大区,岗位,期间,Size 5"\nE01,"B, b",East,nb,Q1,1\n';
+  assert.equal(withColumnIds(inch).csv, 'rep_id,name,region,role,period,"Size 5"""\nE01,"B, b",East,nb,Q1,1\n');
+  const open = '"工号,姓名\nE01\n';
+  assert.deepEqual(withColumnIds(open), { csv: open, renamed: [] });
+  // The engine reads the renamed header as the ids (a lone \r stays inside a field, as the engine keeps it).
+  const e = engine.Engine.fromCsv(withColumnIds('工号,姓名,大区,岗位,期间,客户拜访次数\r\nE01,A,East,nb,2026-Q1,3\r\n').csv);
+  assert.deepEqual(e.dataSummary().columns, ['visits']);
 });
 
 test('the template in Chinese reads back as the sample reps, figure for figure', () => {

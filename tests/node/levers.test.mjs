@@ -109,8 +109,10 @@ test('weights that were equal stay equal where tenths can hold them: 28 and 27 b
   assert.deepEqual(rebalance([40, 30, 30], 0, 45), [45, '27.5', '27.5']);
   // Three equal weights sharing 91 cannot be equal in tenths either (30.33…): whole units.
   assert.deepEqual(rebalance([30, 30, 30, 10], 3, 9), [31, 30, 30, 9]);
-  // Weights written in hundredths are not taken finer.
+  // Weights written in hundredths, or already in tenths, are not taken finer: 27.5 / 27.5 / 45
+  // with the last to 44.9 leaves 55.1, 27.55 each, in tenths 27.6 and 27.5.
   assert.deepEqual(rebalance(['40.00', '30.00', '30.00'], 0, '45.01'), ['45.01', '27.5', '27.49']);
+  assert.deepEqual(rebalance(['27.5', '27.5', 45], 2, '44.9'), ['27.6', '27.5', '44.9']);
   // Categories: results 60 (40 + 20), behaviour and ability 20 each (10 + 10). Results to 66:
   // 34 left, 17 each, 8.5 for each KPI. Results to 65: 17.5 each, 8.75 a KPI, not equal in
   // tenths either, so whole units (one KPI of ability at 8).

@@ -48,7 +48,7 @@ export function renderEditor(el) {
       </select>
     </label>
     <label class="row plan-name">${el.L('planName')}
-      ${el.field(el.lang === 'zh' ? 'name_zh' : 'name', { label: el.L('planName'), placeholder: el.text(plan) || el.L('plan'), optional: true })}
+      ${el.field(el.lang === 'zh' ? 'name_zh' : 'name', { label: el.L('planName'), placeholder: el.text(plan) || el.L('plan'), optional: el.lang === 'zh' /* a plan needs its name; the Chinese one may go */ })}
     </label>
     ${el.text(plan, 'description') ? html`<p class="hint description" data-testid="description">${presetDescribed ? html`<em data-testid="description-edited">${el.L('descriptionOfPreset')}</em> ` : nothing}${el.text(plan, 'description')}</p>` : nothing}
     ${renderScorecards(el)}

@@ -73,12 +73,15 @@ function baselineLine(el, rep) {
 /** A KPI's score under the baseline (`before`, the rep's result under it), marked when it differs; — when the baseline has no such KPI for the rep. */
 function kpiBefore(before, k) {
   const b = before.kpis.find((x) => x.id === k.id);
-  return html`<td class=${`num ${b && b.score !== k.score ? 'changed' : ''}`} data-col="kpi-baseline">${b ? number(b.score) : '—'}</td>`;
+  return html`<td class=${`num ${b && !same(b.score, k.score) ? 'changed' : ''}`} data-col="kpi-baseline">${b ? number(b.score) : '—'}</td>`;
 }
+
+/** Whether two decimal strings are the same figure ("38000" and "38000.00"; a missing one is 0). */
+const same = (a, b) => sameProduct(a ?? '0', '1', b ?? '0', '1');
 
 /** Beside an amount: what the baseline paid, when a baseline is pinned and it paid otherwise (0.00 when it had no such line or bonus). */
 function was(el, then, now, before) {
-  if (!before || then === now) return nothing;
+  if (!before || same(then, now)) return nothing;
   return html`<div class="hint was" data-col="baseline-pay">${el.L('baselineCol')} ${money(then ?? '0.00')}</div>`;
 }
 

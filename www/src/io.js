@@ -114,13 +114,13 @@ function baselineColumns(el) {
 
 const moneyScale = (el) => el.currentPlan.rounding?.money_scale ?? 2;
 
-/** A file name's part for `name`: lower case ASCII words joined by '-' ("SaaS quick start: 3 KPIs" → "saas-quick-start-3-kpis"), or `fallback`. */
-const slug = (name, fallback) => String(name ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || fallback;
+/** A file name's part for `name`: its words (letters and digits of any script) in lower case joined by '-' ("SaaS quick start: 3 KPIs" → "saas-quick-start-3-kpis", "方案乙" → "方案乙"), or `fallback`. */
+const slug = (name, fallback) => String(name ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || fallback;
 
 /** "results-saas-quick-start-2026-Q4.csv": the plan's name and the period (year to date: "-ytd"). */
 function exportName(el, results, ext) {
   const period = results.year_to_date ? `${results.period}-ytd` : results.period;
-  const plan = slug(el.currentPlan?.name, '');
+  const plan = slug(el.text(el.currentPlan), '');
   return `results-${plan ? `${plan}-` : ''}${period}.${ext}`;
 }
 
@@ -162,7 +162,7 @@ export async function exportXlsx(el, results) {
   download(exportName(el, results, 'xlsx'), await workbook.toBlob());
 }
 
-/** The plan as a JSON file named after it. */
-export function savePlan(plan) {
-  download(`${slug(plan.name, 'plan')}.json`, JSON.stringify(plan, null, 2) + '\n', 'application/json');
+/** The plan as a JSON file named after it (`name`: the name the page shows, in its language). */
+export function savePlan(plan, name = plan.name) {
+  download(`${slug(name, 'plan')}.json`, JSON.stringify(plan, null, 2) + '\n', 'application/json');
 }

@@ -155,15 +155,15 @@ const splitsEqual = (before, after, lists = [before.map((_, i) => i)]) => lists.
  * The weights `move(finer)` gives at the plan's own scale, or, when that would make two
  * weights (or categories) that were equal differ by a unit of rounding (28 and 27 for two
  * KPIs of 30), at one place finer if that keeps them equal (27.5 and 27.5) and moves the
- * slider's own figure to the same value, and the plan writes them in whole units or tenths;
- * at the plan's scale when it does not (three equal weights sharing 91 cannot be equal at
+ * slider's own figure to the same value, and the plan writes them in whole units (once in
+ * tenths, they are not taken finer again); at the plan's scale when it does not (three equal weights sharing 91 cannot be equal at
  * any scale).
  * @param {(finer: number) => {next: bigint[], moved: bigint, splits: boolean, p: number, back: Function} | null} move
  */
 function keepingEqual(move, most) {
   const plain = move(0);
   if (!plain) return null;
-  const finer = plain.splits && plain.p < 2 ? move(1) : null;
+  const finer = plain.splits && plain.p < 1 ? move(1) : null;
   const take = finer && !finer.splits && finer.moved === plain.moved * 10n ? finer : plain;
   return take.back(take.next, most);
 }

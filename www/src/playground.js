@@ -224,7 +224,17 @@ export class SalesPlanPlayground extends LitElement {
    * system's dark mode) draws them again.
    */
   watchTheme() {
-    this.redrawCharts ??= () => this.showCharts && this.requestUpdate();
+    // Once a frame at most, and only when the colours the charts are drawn in changed (a host
+    // toggling a class on scroll costs a style read, not a render).
+    this.redrawCharts ??= () => {
+      if (this.themeFrame || !this.showCharts) return;
+      this.themeFrame = requestAnimationFrame(() => {
+        this.themeFrame = 0;
+        const box = this.renderRoot?.querySelector('.charts');
+        const theme = box && JSON.stringify(chartTheme(box));
+        if (theme && theme !== this.drawnTheme) this.requestUpdate();
+      });
+    };
     this.themeWatch ??= new MutationObserver(this.redrawCharts);
     for (const node of [document.documentElement, document.body, this]) {
       if (node) this.themeWatch.observe(node, { attributes: true, attributeFilter: ['class', 'style', 'data-theme'] });
@@ -465,7 +475,7 @@ export class SalesPlanPlayground extends LitElement {
     const { returns, baselinePlan } = this;
     this.useEngine(engine, { file, encoding, csv });
     const pairs = renamed.map(([n, id]) => `${n} → ${id}`);
-    const kept = renamed.length ? [fill(this.L('headerRead'), { n: renamed.length, names: pairs.slice(0, 4).join(this.L('listSep')) + (pairs.length > 4 ? ' …' : '') })] : [];
+    const kept = renamed.length ? [fill(this.counted(renamed.length, 'headerRead'), { names: pairs.slice(0, 4).join(this.L('listSep')) + (pairs.length > 4 ? ' …' : '') })] : [];
     if (returns) {
       try {
         const left = engine.loadAdjustments(returns.csv);
@@ -604,7 +614,9 @@ export class SalesPlanPlayground extends LitElement {
     this.presetId = from.presetId ?? '';
     if (from.baseline) this.repinBaseline(from.baseline, from.baselineAt);
     this.apply(from.plan);
-    this.flash(badLink ? this.L('badLink') : scenario ? this.L('linkOpened') : this.L('sessionRestored'), badLink);
+    // A plan with errors on these reps (a link made without the reps its plan reads) says so.
+    const opened = scenario ? this.L('linkOpened') : this.L('sessionRestored');
+    this.flash(badLink ? this.L('badLink') : this.valid ? opened : `${opened} ${this.L('planHasErrors')}`, badLink || !this.valid);
   }
 
   /**
@@ -1144,7 +1156,7 @@ export class SalesPlanPlayground extends LitElement {
       <span class="sep" aria-hidden="true"></span>
       <button type="button" data-testid="open-plan" @click=${() => pick('plan')}>${this.L('openPlan')}</button>
       <input type="file" hidden data-file="plan" accept=".json,application/json" @change=${(e) => { this.openPlanFile(e.target.files[0]); e.target.value = ''; }} />
-      <button type="button" data-testid="save-plan" @click=${() => savePlan(this.currentPlan)}>${this.L('savePlan')}</button>
+      <button type="button" data-testid="save-plan" @click=${() => savePlan(this.currentPlan, this.text(this.currentPlan))}>${this.L('savePlan')}</button>
       <span class="sep" aria-hidden="true"></span>
       <span class="group" role="group" aria-label=${this.L('exportLabel')}><span class="group-label" aria-hidden="true">${this.L('exportLabel')}</span>
       <button type="button" data-testid="export-csv" ?disabled=${!this.exportable} title=${this.exportTitle} @click=${() => exportCsv(this, this.shownResults)}>${this.L('exportCsv')}</button>
@@ -1242,6 +1254,7 @@ export class SalesPlanPlayground extends LitElement {
       }
     }
     const t = chartTheme(this.renderRoot.querySelector('.charts') ?? this);
+    this.drawnTheme = JSON.stringify(t);
     this.charts.draw('payout', canvas('payout'), payoutConfig(this.curve ?? [], L, t), t);
     this.charts.draw('grades', canvas('grades'), gradesConfig(this.shownResults.totals, L, t), t);
     const nameOf = (r) => (this.lang === 'zh' ? r.name_zh || r.name : r.name);
@@ -1286,8 +1299,9 @@ export class SalesPlanPlayground extends LitElement {
     let before = null;
     try {
       before = this.engine.explainBaselineRep(this.evaluatedPeriod, this.evaluatedYtd, rep.rep_id);
-    } catch {
-      before = null; // left out under the baseline: the statement shows no "before"
+    } catch (e) {
+      // Left out under the baseline: the statement shows no "before". Anything else is shown.
+      if (e?.problems?.[0]?.code !== 'unknown_rep') this.evalProblems = thrownProblems(e);
     }
     this.baselineExplained = { comparison: this.comparison, id: rep.rep_id, rep: before };
     return before;

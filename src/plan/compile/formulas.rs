@@ -98,13 +98,8 @@ impl<'a> Formulas<'a> {
                 Some(expr)
             }
             Err(e) => {
-                self.problems.push(Problem::error(
-                    "formula",
-                    path.to_string(),
-                    Some(text.to_string()),
-                    format!("at character {} of the formula: {}", e.column, e.en),
-                    format!("公式第 {} 个字符处：{}", e.column, e.zh),
-                ));
+                let (en, zh) = e.messages(text);
+                self.problems.push(Problem::error("formula", path.to_string(), Some(text.to_string()), en, zh));
                 None
             }
         }
