@@ -466,7 +466,7 @@ export class SalesPlanPlayground extends LitElement {
       this.loadReport = { kind: 'reps', file, encoding, fatal: thrownProblems(e), problems: [] };
       return;
     }
-    // Rows left out (errors), and figures kept that look like mistakes (warnings: below 0).
+    // Rows left out (errors), and figures to check in rows kept (warnings: below 0, or not a number and read as blank).
     const reported = engine.loadProblems();
     const problems = reported.filter((p) => p.severity === 'error');
     const toCheck = reported.filter((p) => p.severity !== 'error');
