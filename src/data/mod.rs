@@ -632,8 +632,8 @@ impl Builder {
                 "period_format",
                 format!("line {line}.period"),
                 Some(name.clone()),
-                format!("line {line} (rep {id}): the period `{name}` is not written as the file's other periods are (like {}); the row is left out", kind.example()),
-                format!("第 {line} 行（销售人员 {id}）：期间 `{name}` 的写法与文件中其他期间不同（应类似 {}）；该行未导入", kind.example()),
+                format!("line {line} (rep {id}): the period `{name}` is not written as the file's other periods are (like {}, {}); the row is left out", kind.example(), kind.range().0),
+                format!("第 {line} 行（销售人员 {id}）：期间 `{name}` 的写法与文件中其他期间不同（应类似 {}，{}）；该行未导入", kind.example(), kind.range().1),
             ));
         }
     }
@@ -742,8 +742,11 @@ mod tests {
         assert_eq!(rows, [(0, 0, Some(Decimal::from(100))), (1, 0, Some(Decimal::from(300))), (1, 1, Some(Decimal::from(400)))]);
         let problems: Vec<(&str, &str, Option<&str>)> = loaded.problems.iter().map(|p| (p.code, p.path.as_str(), p.value.as_deref())).collect();
         assert_eq!(problems, [("period_format", "line 3.period", Some("Q4 2026")), ("period_format", "line 6.period", Some("2026-10-01"))]);
-        assert_eq!(loaded.problems[0].message.en, "line 3 (rep E01): the period `Q4 2026` is not written as the file's other periods are (like 2026-Q1); the row is left out");
-        assert_eq!(loaded.problems[0].message.zh, "第 3 行（销售人员 E01）：期间 `Q4 2026` 的写法与文件中其他期间不同（应类似 2026-Q1）；该行未导入");
+        assert_eq!(loaded.problems[0].message.en, "line 3 (rep E01): the period `Q4 2026` is not written as the file's other periods are (like 2026-Q1, quarters Q1 to Q4); the row is left out");
+        // A fifth quarter is written like the others but is not one: the message says what a quarter may be.
+        let q5 = load_csv(&format!("{HEAD}E01,A,,East,nb,2026-Q3,1,1\nE01,A,,East,nb,2026-Q5,1,1\n")).unwrap();
+        assert!(q5.problems[0].message.en.contains("`2026-Q5` is not written as the file's other periods are (like 2026-Q1, quarters Q1 to Q4)"), "{}", q5.problems[0].message.en);
+        assert_eq!(loaded.problems[0].message.zh, "第 3 行（销售人员 E01）：期间 `Q4 2026` 的写法与文件中其他期间不同（应类似 2026-Q1，季度为 Q1 至 Q4）；该行未导入");
         // Months: an Excel date is left out too. Names of no kind are kept as they are.
         let months = format!("{HEAD}E01,A,,East,nb,2026-09,1,1\nE01,A,,East,nb,2026-10,1,1\nE01,A,,East,nb,2026-11-01,1,1\n");
         assert_eq!(load_csv(&months).unwrap().dataset.periods, ["2026-09", "2026-10"]);

@@ -47,6 +47,15 @@ impl PeriodKind {
         Some((year, index - 1))
     }
 
+    /// What a name of this kind may hold, for messages, in English and Chinese.
+    pub fn range(self) -> (&'static str, &'static str) {
+        match self {
+            PeriodKind::Month => ("months 01 to 12", "月份为 01 至 12"),
+            PeriodKind::Quarter => ("quarters Q1 to Q4", "季度为 Q1 至 Q4"),
+            PeriodKind::Year => ("years 1900 to 2999", "年份为 1900 至 2999"),
+        }
+    }
+
     /// An example name, for messages.
     pub fn example(self) -> &'static str {
         match self {
