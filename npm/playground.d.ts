@@ -23,6 +23,8 @@ export interface LoadProblemsDetail {
   fatal: Problem[];
   /** The rows left out of a reps or returns file that was read, each with its path and reason. */
   problems: Problem[];
+  /** Figures to check in the rows kept (severity `warning`: `negative_value`, or `not_a_number` read as blank). */
+  warnings: Problem[];
 }
 
 /** `lang-change` detail: the language the user chose with the element's own switch. */

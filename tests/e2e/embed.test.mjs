@@ -190,6 +190,15 @@ test('the host hears when its own plan or reps are refused; what it reads is a c
   assert.equal(repsProblem.kind, 'reps');
   assert.ok(repsProblem.fatal.length > 0 && repsProblem.fatal.every((p) => p.message.en && p.message.zh), JSON.stringify(repsProblem));
   assert.equal(await inEl(page, '[data-testid="results"] tbody tr').count(), 8);
+  // Reps read with a figure to check (visits below 0): load-problems carries it as a warning, no row left out.
+  await page.evaluate(([s, csv]) => { document.querySelector(s).repsCsv = csv; }, [pg, TEAM_CSV.replace(/^(E01,[^\n]*),(\d+)\n/m, '$1,-$2\n')]);
+  await eventually(async () => (await events('load-problems')).length, 3, 'load-problems for a figure below 0');
+  const checked = (await events('load-problems')).at(-1).detail;
+  assert.deepEqual([checked.kind, checked.fatal.length, checked.problems.length, checked.warnings.map((w) => w.code)], ['reps', 0, 0, ['negative_value']]);
+  // A period the data does not have is not taken: the element keeps the one it shows.
+  const shown = await page.evaluate((s) => document.querySelector(s).period, pg);
+  await page.evaluate((s) => { document.querySelector(s).period = '2099-Q9'; }, pg);
+  await eventually(() => page.evaluate((s) => document.querySelector(s).period, pg), shown, 'the period kept');
 
   // Reading plan and results gives copies: changing them changes nothing in the element.
   const kept = await page.evaluate((s) => {
@@ -213,7 +222,7 @@ test('the host hears when its own plan or reps are refused; what it reads is a c
   const bom = planWith((p) => { p.name = 'With a BOM'; });
   await page.evaluate(([s, text]) => { document.querySelector(s).plan = text; }, [pg, `\uFEFF${JSON.stringify(bom)}`]);
   await eventually(() => page.evaluate((s) => document.querySelector(s).plan.name, pg), 'With a BOM', 'the BOM plan');
-  assert.deepEqual((await events('load-problems')).map((e) => e.detail.kind), ['plan', 'reps', 'reps'], 'the two refusals and the file of one letter');
+  assert.deepEqual((await events('load-problems')).map((e) => e.detail.kind), ['plan', 'reps', 'reps', 'reps'], 'the two refusals, the figure to check and the file of one letter');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -87,7 +87,7 @@ function editorCanShow(plan) {
  *   are recomputed; `results` is the engine's `Evaluation` (amounts as exact decimal strings)
  *   without explanations (each figure's trace and the tier slices are empty) and without KPI
  *   and point results (`kpis`, `points` empty) but those of the rep whose statement is open.
- * @fires load-problems - `{ kind, file, fatal, problems }` when a plan, reps or returns file
+ * @fires load-problems - `{ kind, file, fatal, problems, warnings }` when a plan, reps or returns file
  *   (the host's `plan`, `repsCsv`, `plan-src`, `reps-src`, or one the user opens) cannot be read
  *   (`fatal`: nothing of it is used) or has rows left out (`problems`).
  * @fires lang-change - `{ lang }` when the user switches the language with the element's own
@@ -349,8 +349,8 @@ export class SalesPlanPlayground extends LitElement {
     if (changed.has('lang') && this.persisting && LANGS.includes(this.lang)) document.documentElement.lang = this.lang === 'zh' ? 'zh-CN' : 'en';
     // A file or the host's input the element could not (fully) read: the host hears it too.
     const report = this.loadReport;
-    if (changed.has('loadReport') && report && (report.fatal?.length || report.problems?.length)) {
-      this.emit('load-problems', { kind: report.kind, file: report.file, fatal: report.fatal ?? [], problems: report.problems ?? [] });
+    if (changed.has('loadReport') && report && (report.fatal?.length || report.problems?.length || report.toCheck?.length)) {
+      this.emit('load-problems', { kind: report.kind, file: report.file, fatal: report.fatal ?? [], problems: report.problems ?? [], warnings: report.toCheck ?? [] });
     }
     if (this.status !== 'ready') return;
     if (changed.has('repsSrc') && this.repsSrc && this.repsSrc !== this.loaded.repsSrc) this.fetchReps(this.repsSrc);
