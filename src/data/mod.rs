@@ -179,8 +179,9 @@ pub struct DataSummary {
 pub struct Loaded {
     /// The reps and rows that could be read.
     pub dataset: Dataset,
-    /// The rows left out, each with its reason (severity `error`), then the figures kept
-    /// that are likely mistakes (severity `warning`: `negative_value`, one per column).
+    /// The rows left out, each with its reason (severity `error`), and the figures of rows
+    /// kept that need a look (severity `warning`: `not_a_number`, a cell read as blank, and
+    /// `negative_value`, one per column).
     pub problems: Vec<Problem>,
 }
 

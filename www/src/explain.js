@@ -6,6 +6,7 @@ import { fill, name, paren, term } from './i18n.js';
 import { message } from './problems.js';
 import { printAlone } from './print-alone.js';
 import { renderRepFlags, renderRepPortrait } from './signals.js';
+import { signed } from './results.js';
 import { DEFAULT_RATERS, columnName, sourceHint } from './columns.js';
 import { money, exactMoney, fixed, isZero, number, percent, rate, sameProduct, short, sum } from './format.js';
 
@@ -49,10 +50,12 @@ function decimals(decimal) {
 
 /**
  * One named value, inline: "cap 120.00%"; a year-to-date figure's value in one period by that
- * period, "2026-Q1 39.55"; a value that `shown` knows how to show (by key), as it shows it.
+ * period, "2026-Q1 39.55"; a value that `shown` knows how to show (by key), as it shows it;
+ * a value `label` names otherwise than by its key ("Manager's rating 75", not "rating 75").
  */
-function step(el, s, shown = {}) {
+function step(el, s, shown = {}, label = null) {
   if (shown[s.key]) return html`<span class="step" data-step=${s.key}>${term(el.lang, s.key)} ${shown[s.key](s.value)}</span>`;
+  if (label != null) return html`<span class="step" data-step=${s.key}>${label} ${stepValue(el.lang, s)}</span>`;
   return s.period != null
     ? html`<span class="step" data-period=${s.period}>${s.period} ${stepValue(el.lang, s)}</span>`
     : html`<span class="step">${term(el.lang, s.key)} ${stepValue(el.lang, s)}</span>`;
@@ -66,7 +69,7 @@ function step(el, s, shown = {}) {
 function baselineLine(el, rep) {
   const d = el.comparison?.reps.find((x) => x.rep_id === rep.rep_id);
   if (!d) return nothing;
-  const change = (delta, show) => (isZero(delta) ? '' : paren(el.lang, `${delta.startsWith('-') ? '' : '+'}${show(delta)}`));
+  const change = (delta, show) => (isZero(delta) ? '' : paren(el.lang, signed(delta, show)));
   return html`<p class="vs-baseline" data-testid="statement-baseline">${el.L('statementVsBaseline')}${el.L('colon')}${el.L('score')} ${number(d.score_before)} → ${number(d.score_after)}${change(d.score_delta, number)} · ${el.L('grade')} ${d.grade_before} → ${d.grade_after} · ${el.L('total')} ${money(d.pay_before)} → ${money(d.pay_after)}${change(d.pay_delta, money)}</p>`;
 }
 
@@ -94,7 +97,7 @@ function kpiSteps(el, k, source) {
   let rater = 0;
   return k.explain.steps.filter((s) => !HIDDEN_KEYS.has(s.key)).map((s) => {
     const by = s.key === 'rating' ? raters[rater++] : null;
-    return by ? html`<span class="step" data-step="rating">${sourceHint(el, by.rating)} ${stepValue(el.lang, s)}</span>` : step(el, s);
+    return step(el, s, {}, by ? sourceHint(el, by.rating) : null);
   });
 }
 
@@ -105,17 +108,13 @@ function kpiSteps(el, k, source) {
 function bonusSteps(el, b, source) {
   const split = source?.rule?.split;
   const by = split?.contribution ?? split?.weights;
-  if (!by) return steps(el, b.explain);
-  const named = (s) => (s.key === 'weight'
-    ? html`<span class="step" data-step="weight">${sourceHint(el, by)} ${stepValue(el.lang, s)}</span>`
-    : s.key === 'weights_total' ? html`<span class="step" data-step="weights_total">${el.L('ofTotal')} ${stepValue(el.lang, s)}</span>` : step(el, s));
-  return html`${b.explain.steps.map(named)}${b.explain.notes.map((n) => html`<span class="note" data-note=${n}>${term(el.lang, n)}</span>`)}`;
+  return steps(el, b.explain, null, {}, by ? { weight: sourceHint(el, by), weights_total: el.L('ofTotal') } : {});
 }
 
-/** The named values (only `keys` when given) and notes of an explanation, inline; `shown` as for `step`. */
-function steps(el, explain, keys, shown) {
+/** The named values (only `keys` when given) and notes of an explanation, inline; `shown` as for `step`, `labels` its `label` by key. */
+function steps(el, explain, keys, shown, labels = {}) {
   const listed = keys ? explain.steps.filter((s) => keys.includes(s.key)) : explain.steps;
-  return html`${listed.map((s) => step(el, s, shown))}${explain.notes.map((n) => html`<span class="note" data-note=${n}>${term(el.lang, n)}</span>`)}`;
+  return html`${listed.map((s) => step(el, s, shown, labels[s.key]))}${explain.notes.map((n) => html`<span class="note" data-note=${n}>${term(el.lang, n)}</span>`)}`;
 }
 
 /**

@@ -154,10 +154,10 @@ const splitsEqual = (before, after, lists = [before.map((_, i) => i)]) => lists.
 /**
  * The weights `move(finer)` gives at the plan's own scale, or, when that would make two
  * weights (or categories) that were equal differ by a unit of rounding (28 and 27 for two
- * KPIs of 30), at one place finer if that keeps them equal (27.5 and 27.5) and moves the
- * slider's own figure to the same value, and the plan writes them in whole units (once in
- * tenths, they are not taken finer again); at the plan's scale when it does not (three equal weights sharing 91 cannot be equal at
- * any scale).
+ * KPIs of 30), at one place finer, if the plan writes them in whole units and that keeps
+ * them equal (27.5 and 27.5) with the slider's own figure unchanged; at the plan's scale
+ * otherwise (three equal weights sharing 91 cannot be equal at any scale; weights already in
+ * tenths are not taken finer again).
  * @param {(finer: number) => {next: bigint[], moved: bigint, splits: boolean, p: number, back: Function} | null} move
  */
 function keepingEqual(move, most) {

@@ -224,9 +224,9 @@ function moreRows(el, rendered, total) {
   </div>`;
 }
 
-/** "+4,000.00" / "-1,500.00" / "0.00". */
-export function signed(decimal) {
-  return decimal.startsWith('-') || isZero(decimal) ? money(decimal) : `+${money(decimal)}`;
+/** "+4,000.00" / "-1,500.00" / "0.00": a change shown by `show` (money by default), with its sign. */
+export function signed(decimal, show = money) {
+  return decimal.startsWith('-') || isZero(decimal) ? show(decimal) : `+${show(decimal)}`;
 }
 
 /** A comparison's cost change, signed, with its percentage ("+8,060.00 (+0.90%)"), in the colour of its direction. */
@@ -241,7 +241,7 @@ const direction = (decimal) => (decimal.startsWith('-') ? 'down' : isZero(decima
 /** Under a rep's score against a pinned baseline: its change, when there is one ("+2.10"). */
 function scoreChange(d) {
   if (!d || isZero(d.score_delta)) return nothing;
-  return html`<div class=${`hint delta ${direction(d.score_delta)}`} data-col="score-delta">${d.score_delta.startsWith('-') ? number(d.score_delta) : `+${number(d.score_delta)}`}</div>`;
+  return html`<div class=${`hint delta ${direction(d.score_delta)}`} data-col="score-delta">${signed(d.score_delta, number)}</div>`;
 }
 
 function deltaCell(el, d) {
