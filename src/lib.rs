@@ -212,12 +212,23 @@ impl Workspace {
         compare(&run(baseline)?, &run(variant)?)
     }
 
+    /// The position in the plan of the commission line with id `id`, or `unknown_line`
+    /// (naming the plan's lines) when it has none; `no_plan` before a valid plan is set.
+    pub fn line_index(&self, id: &str) -> Result<usize, Problem> {
+        let plan = self.plan.as_ref().ok_or_else(no_plan)?;
+        let lines = &plan.plan.commission;
+        lines.iter().position(|line| line.id.as_str() == id).ok_or_else(|| {
+            let ids = lines.iter().map(|line| line.id.as_str()).collect::<Vec<_>>().join(", ");
+            Problem::error("unknown_line", "line", Some(id.to_string()), format!("the plan has no commission line \"{id}\" (its lines: {ids})"), format!("方案没有提成项“{id}”（现有提成项：{ids}）"))
+        })
+    }
+
     /// The payout curve of commission line `line` (by index) for a rep with `target` (above
     /// 0): pay at 0%, `step`%, 2×`step`% … up to `max`% of target (`step` 1 to `max`, `max`
     /// at most [`MAX_CURVE_PCT`]), from the rate table, gate and cap, rounded as the plan
     /// rounds money.
     pub fn payout_curve(&self, line: usize, target: rust_decimal::Decimal, max: u32, step: u32) -> Result<Vec<pay::CurvePoint>, Problem> {
-        let plan = self.plan.as_ref().ok_or_else(|| Problem::error("no_plan", "plan", None, "no valid plan has been set yet".into(), "尚未设置有效的方案".into()))?;
+        let plan = self.plan.as_ref().ok_or_else(no_plan)?;
         let compiled = plan.lines.get(line).ok_or_else(|| {
             Problem::error("unknown_line", "line", Some(line.to_string()), format!("the plan has no commission line {line}"), format!("方案没有第 {line} 个提成项"))
         })?;
@@ -252,9 +263,7 @@ impl Workspace {
     }
 
     fn plan_and_period(&self, period: &str) -> Result<(&Arc<CompiledPlan>, usize), Problem> {
-        let plan = self.plan.as_ref().ok_or_else(|| {
-            Problem::error("no_plan", "plan", None, "no valid plan has been set yet".into(), "尚未设置有效的方案".into())
-        })?;
+        let plan = self.plan.as_ref().ok_or_else(no_plan)?;
         let index = self.data.period_index(period).ok_or_else(|| {
             Problem::error(
                 "unknown_period",
@@ -266,4 +275,9 @@ impl Workspace {
         })?;
         Ok((plan, index))
     }
+}
+
+/// The `no_plan` problem: no valid plan has been set yet.
+fn no_plan() -> Problem {
+    Problem::error("no_plan", "plan", None, "no valid plan has been set yet".into(), "尚未设置有效的方案".into())
 }

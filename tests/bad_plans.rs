@@ -211,6 +211,24 @@ fn a_payout_curve_needs_a_positive_target_and_a_step_and_is_rounded_as_money() {
 }
 
 #[test]
+fn a_commission_line_is_found_by_its_id_and_an_unknown_id_names_the_plans_lines() {
+    let mut ws = Workspace::new(incentive_engine::sample_dataset());
+    assert_eq!(ws.line_index("revenue_commission").unwrap_err().code, "no_plan");
+    let mut plan = sample_plan();
+    let mut second = plan["commission"][0].clone();
+    second["id"] = "second_line".into();
+    plan["commission"].as_array_mut().unwrap().push(second);
+    assert!(ws.set_plan_json(&plan.to_string()).ok);
+    let first = plan["commission"][0]["id"].as_str().unwrap().to_string();
+    assert_eq!(ws.line_index(&first).unwrap(), 0);
+    assert_eq!(ws.line_index("second_line").unwrap(), 1);
+    let e = ws.line_index("Second_line").unwrap_err();
+    assert_eq!((e.code, e.path.as_str(), e.value.as_deref()), ("unknown_line", "line", Some("Second_line")));
+    assert_eq!(e.message.en, format!("the plan has no commission line \"Second_line\" (its lines: {first}, second_line)"));
+    assert_eq!(e.message.zh, format!("方案没有提成项“Second_line”（现有提成项：{first}, second_line）"));
+}
+
+#[test]
 fn a_json_number_with_more_digits_than_it_keeps_is_refused_not_rounded() {
     let mut ws = Workspace::with_sample_reps();
     let text = sample_plan().to_string().replace("\"rate_pct\":3", "\"rate_pct\":3.333333333333333333333");

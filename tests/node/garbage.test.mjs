@@ -200,7 +200,7 @@ test('an engine used after free() throws an Error rather than trapping', () => {
   assert.equal(e01Pay(fresh), '38000.00');
 });
 
-test('a value that is not text where text is expected is invalid_argument, naming the parameter and what it got', () => {
+test('an argument of the wrong kind is invalid_argument, naming the parameter and the value it got', () => {
   const engine = Engine.withSampleReps();
   assert.equal(engine.setPlan(samplePlan()).ok, true);
   const problem = (call) => {
@@ -214,18 +214,57 @@ test('a value that is not text where text is expected is invalid_argument, namin
     assert.fail('did not throw');
   };
   const p = problem(() => engine.evaluate(2026));
-  assert.deepEqual([p.code, p.path, p.value], ['invalid_argument', 'period', 'number']);
-  assert.equal(p.message.en, '`period` must be text (a string), not number');
-  assert.equal(p.message.zh, '`period` 必须是文本（字符串），而不是数字');
+  assert.deepEqual([p.code, p.path, p.value], ['invalid_argument', 'period', '2026']);
+  assert.equal(p.message.en, '`period` must be text (a string), not a number (2026)');
+  assert.equal(p.message.zh, '`period` 必须是文本（字符串），而不是数字（2026）');
   assert.deepEqual([problem(() => Engine.fromCsv(['a'])).path, problem(() => Engine.fromCsv(['a'])).value], ['text', 'an array']);
   assert.equal(problem(() => engine.compare(null, false)).value, 'null');
   // Every kind is named in Chinese too, with a space before a word in Latin letters.
   assert.equal(problem(() => engine.compare(null, false)).message.zh, '`period` 必须是文本（字符串），而不是空值 null');
   assert.equal(problem(() => engine.compare(undefined, false)).message.zh, '`period` 必须是文本（字符串），而不是未定义值 undefined');
-  assert.equal(problem(() => engine.loadAdjustments({ length: 2 ** 31 })).value, 'object');
+  // An object's text could be anything: its kind is named, not its value.
+  assert.equal(problem(() => engine.loadAdjustments({ length: 2 ** 31 })).value, 'an object');
   assert.equal(problem(() => engine.payoutCurve(0, 1000000, 200, 5)).path, 'target');
+
+  // A flag is true or false (left out, false): the text 'false' is not taken as true, nor 'true' as false.
+  const flagged = problem(() => engine.compare('2026-Q4', 'false'));
+  assert.deepEqual([flagged.path, flagged.value, flagged.message.en], ['year_to_date', '"false"', '`year_to_date` must be true or false, not text ("false")']);
+  assert.equal(problem(() => engine.run('2026-Q4', 1)).message.zh, '`year_to_date` 必须是 true 或 false，而不是数字（1）');
+  assert.equal(problem(() => engine.evaluateWithSignals('2026-Q4', 'no')).path, 'explain');
+  assert.equal(problem(() => engine.evaluateYtd('2026-Q4', false, undefined, 0)).path, 'parts');
+  assert.equal(engine.run('2026-Q4').totals.reps, 32); // left out: not year to date
+  const lowest = engine.rows(0, 1, 'total_pay').rows[0].total_pay; // left out: ascending
+  assert.ok(Number(lowest) < Number(engine.rows(0, 1, 'total_pay', true).rows[0].total_pay), lowest);
+  // A count or a position is a whole number from 0: not a fraction, not below 0, not text.
+  assert.deepEqual(['start', '1.5'], ((x) => [x.path, x.value])(problem(() => engine.rows(1.5, 10, 'total_pay', true))));
+  assert.equal(problem(() => engine.rows(0, -1, 'total_pay', true)).value, '-1');
+  assert.equal(problem(() => engine.rows('0', 10, 'total_pay', true)).value, '"0"');
+  assert.equal(problem(() => engine.payoutCurve(0, '1000000', 200.5, 5)).path, 'max');
+  assert.equal(problem(() => Engine.synthetic(10, NaN, 1)).path, 'quarters');
+  assert.equal(problem(() => Engine.synthetic(-10, 4, 1)).message.en, '`reps` must be a whole number from 0 to 4294967295, not a number (-10)');
+
   // setPlan never throws: the problem comes in its report, and the plan in use stays.
   const report = engine.setPlan(true);
-  assert.deepEqual([report.ok, report.problems.map((x) => [x.code, x.path, x.value])], [false, [['invalid_argument', 'json', 'boolean']]]);
+  assert.deepEqual([report.ok, report.problems.map((x) => [x.code, x.path, x.value])], [false, [['invalid_argument', 'json', 'true']]]);
   assert.equal(e01Pay(engine), '38000.00');
+  engine.free();
+});
+
+test("payoutCurve takes a commission line by its id or by its position, and names the plan's lines for an id it does not have", () => {
+  const engine = Engine.withSampleReps();
+  assert.equal(engine.setPlan(samplePlan()).ok, true);
+  const id = JSON.parse(samplePlan()).commission[0].id;
+  assert.deepEqual(engine.payoutCurve(id, '1000000', 200, 10), engine.payoutCurve(0, '1000000', 200, 10));
+  try {
+    engine.payoutCurve('no_such_line', '1000000', 200, 10);
+    assert.fail('did not throw');
+  } catch (e) {
+    const [p] = e.problems;
+    assert.deepEqual([p.code, p.path, p.value], ['unknown_line', 'line', 'no_such_line']);
+    assert.equal(p.message.en, `the plan has no commission line "no_such_line" (its lines: ${id})`);
+    assert.equal(p.message.zh, `方案没有提成项“no_such_line”（现有提成项：${id}）`);
+  }
+  assert.equal(((e) => e.problems[0].code)((() => { try { engine.payoutCurve(5, '1000000', 200, 10); } catch (e) { return e; } })()), 'unknown_line');
+  assert.equal(((e) => e.problems[0].path)((() => { try { engine.payoutCurve({}, '1000000', 200, 10); } catch (e) { return e; } })()), 'line');
+  engine.free();
 });

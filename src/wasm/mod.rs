@@ -7,6 +7,9 @@ use crate::{load_csv, Evaluation, Problem, Shown, Workspace};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+mod args;
+use args::{flag, line_ref, optional_flag, optional_text, text, text_or_problem, whole, LineRef};
+
 /// `value` as a JavaScript value: written as JSON in wasm (ASCII only: see
 /// [`crate::ascii_json`]) and read by the JavaScript engine's own `JSON.parse`, one crossing
 /// of the boundary instead of one per field (decimals as strings, counts as numbers, maps as
@@ -96,58 +99,10 @@ fn into_error(problems: &[Problem]) -> JsValue {
     error.into()
 }
 
-/// `value` as text. Parameters documented as strings are taken as any JS value and checked
-/// here: the generated glue would otherwise turn a number or an object into an empty string,
-/// and allocate as many bytes as an object's `length` claims (2^31 traps the module) before
-/// failing. A string with lone surrogates arrives with U+FFFD in their place.
-fn text(value: &JsValue, name: &str) -> Result<String, JsValue> {
-    text_or_problem(value, name).map_err(|p| into_error(&[p]))
-}
-
-/// An optional text argument: `None` for `undefined` or `null`, else as [`text`].
-fn optional_text(value: &JsValue, name: &str) -> Result<Option<String>, JsValue> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(None);
-    }
-    text(value, name).map(Some)
-}
-
-/// [`text`], its error an `invalid_argument` problem naming the parameter and what it got.
-fn text_or_problem(value: &JsValue, name: &str) -> Result<String, Problem> {
-    value.as_string().ok_or_else(|| {
-        let kind = if value.is_null() {
-            "null".to_string()
-        } else if js_sys::Array::is_array(value) {
-            "an array".to_string()
-        } else {
-            value.js_typeof().as_string().unwrap_or_default()
-        };
-        let kind_zh = match kind.as_str() {
-            "number" => "数字",
-            "boolean" => "布尔值",
-            "object" => "对象",
-            "an array" => "数组",
-            "function" => "函数",
-            "null" => "空值 null",
-            "undefined" => "未定义值 undefined",
-            "bigint" => "大整数 bigint",
-            "symbol" => "符号 symbol",
-            other => other,
-        };
-        Problem::error(
-            "invalid_argument",
-            name,
-            Some(kind.clone()),
-            format!("`{name}` must be text (a string), not {kind}"),
-            format!("`{name}` 必须是文本（字符串），而不是{kind_zh}"),
-        )
-    })
-}
-
 // The TypeScript types of the plan and of every result (generated from the Rust types, see
 // src/schema.rs), added to the package's .d.ts so the methods below can name them.
 #[wasm_bindgen(typescript_custom_section)]
-const TYPES: &str = include_str!("../schema/types.d.ts");
+const TYPES: &str = include_str!("../../schema/types.d.ts");
 
 // The columnar export holds typed arrays, which the generated types cannot name.
 #[wasm_bindgen(typescript_custom_section)]
@@ -198,9 +153,14 @@ impl Engine {
     /// arguments always give the same data): for trying the engine at scale. Within the
     /// limits of a reps file: `quarters` is taken from 1 to 12, and `reps` at most 100,000
     /// and at most 2,000,000 rows in all (more is reduced to that).
-    pub fn synthetic(reps: usize, quarters: usize, seed: u32) -> Engine {
+    pub fn synthetic(
+        #[wasm_bindgen(unchecked_param_type = "number")] reps: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] quarters: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] seed: JsValue,
+    ) -> Result<Engine, JsValue> {
+        let (reps, quarters, seed) = (whole(&reps, "reps")? as usize, whole(&quarters, "quarters")? as usize, whole(&seed, "seed")?);
         let reps = reps.min(crate::data::MAX_ROWS / quarters.clamp(1, 12)).min(crate::data::MAX_REPS);
-        Engine { workspace: Workspace::new(crate::data::synthetic_dataset(reps, quarters, u64::from(seed))), load_problems: Vec::new(), last: None }
+        Ok(Engine { workspace: Workspace::new(crate::data::synthetic_dataset(reps, quarters, u64::from(seed))), load_problems: Vec::new(), last: None })
     }
 
     /// An engine over reps from CSV text. Throws (with `problems`) when nothing can be read;
@@ -264,9 +224,9 @@ impl Engine {
     /// two evaluations at once would double the peak memory). Throws (with `problems`) when
     /// there is no valid plan or no such period; there are no results then.
     #[wasm_bindgen(unchecked_return_type = "RunSummary")]
-    pub fn run(&mut self, #[wasm_bindgen(unchecked_param_type = "string")] period: JsValue, year_to_date: bool) -> Result<JsValue, JsValue> {
+    pub fn run(&mut self, #[wasm_bindgen(unchecked_param_type = "string")] period: JsValue, #[wasm_bindgen(unchecked_param_type = "boolean")] year_to_date: JsValue) -> Result<JsValue, JsValue> {
         self.last = None;
-        let table = self.workspace.run(&text(&period, "period")?, year_to_date).map_err(|p| into_error(&[p]))?;
+        let table = self.workspace.run(&text(&period, "period")?, flag(&year_to_date, "year_to_date")?).map_err(|p| into_error(&[p]))?;
         to_js(&self.last.insert(table).summary())
     }
 
@@ -277,8 +237,10 @@ impl Engine {
     /// score, grade, rank and pay sums. Throws `no_results` before the first `run`, and
     /// `unknown_sort_key`.
     #[wasm_bindgen(unchecked_return_type = "RowPage")]
-    pub fn rows(&mut self, start: usize, count: usize, #[wasm_bindgen(unchecked_param_type = "string")] sort_key: JsValue, descending: bool) -> Result<JsValue, JsValue> {
+    pub fn rows(&mut self, #[wasm_bindgen(unchecked_param_type = "number")] start: JsValue, #[wasm_bindgen(unchecked_param_type = "number")] count: JsValue, #[wasm_bindgen(unchecked_param_type = "string")] sort_key: JsValue, #[wasm_bindgen(unchecked_param_type = "boolean")] descending: JsValue) -> Result<JsValue, JsValue> {
+        let (start, count) = (whole(&start, "start")? as usize, whole(&count, "count")? as usize);
         let key = SortKey::parse(&text(&sort_key, "sort_key")?).map_err(|p| into_error(&[p]))?;
+        let descending = flag(&descending, "descending")?;
         let table = self.last.as_mut().ok_or_else(no_results)?;
         to_js(&table.rows(self.workspace.data(), start, count, key, descending))
     }
@@ -338,21 +300,32 @@ impl Engine {
     /// The current plan against the pinned baseline, on a period or year-to-date: per-rep
     /// deltas, gainers and losers, and the cost delta.
     #[wasm_bindgen(unchecked_return_type = "Comparison")]
-    pub fn compare(&self, #[wasm_bindgen(unchecked_param_type = "string")] period: JsValue, year_to_date: bool) -> Result<JsValue, JsValue> {
-        let comparison = self.workspace.compare(&text(&period, "period")?, year_to_date).map_err(|p| into_error(&[p]))?;
+    pub fn compare(&self, #[wasm_bindgen(unchecked_param_type = "string")] period: JsValue, #[wasm_bindgen(unchecked_param_type = "boolean")] year_to_date: JsValue) -> Result<JsValue, JsValue> {
+        let comparison = self.workspace.compare(&text(&period, "period")?, flag(&year_to_date, "year_to_date")?).map_err(|p| into_error(&[p]))?;
         to_js(&comparison)
     }
 
-    /// The payout curve of commission line `line` for a rep with `target` (a decimal string,
-    /// above 0): `[{ attainment_pct, pay }]` from 0% to `max`% (at most 1000) in steps of
-    /// `step`% (at least 1), each pay rounded as the plan rounds money.
+    /// The payout curve of commission line `line` (its id, or its position in the plan from
+    /// 0) for a rep with `target` (a decimal string, above 0): `[{ attainment_pct, pay }]`
+    /// from 0% to `max`% (at most 1000) in steps of `step`% (at least 1), each pay rounded as
+    /// the plan rounds money. Throws `unknown_line` for a line the plan does not have.
     #[wasm_bindgen(js_name = payoutCurve, unchecked_return_type = "CurvePoint[]")]
-    pub fn payout_curve(&self, line: usize, #[wasm_bindgen(unchecked_param_type = "string")] target: JsValue, max: u32, step: u32) -> Result<JsValue, JsValue> {
+    pub fn payout_curve(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string | number")] line: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] target: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] max: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] step: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let line = match line_ref(&line, "line")? {
+            LineRef::Index(i) => i,
+            LineRef::Id(id) => self.workspace.line_index(&id).map_err(|p| into_error(&[p]))?,
+        };
         let target = text(&target, "target")?;
         let target: rust_decimal::Decimal = target.trim().parse().map_err(|_| {
             into_error(&[Problem::error("invalid_value", "target", Some(target.to_string()), "the target is not a number".into(), "目标不是数字".into())])
         })?;
-        let curve = self.workspace.payout_curve(line, target, max, step).map_err(|p| into_error(&[p]))?;
+        let curve = self.workspace.payout_curve(line, target, whole(&max, "max")?, whole(&step, "step")?).map_err(|p| into_error(&[p]))?;
         to_js(&curve)
     }
 
@@ -377,12 +350,12 @@ impl Engine {
     pub fn evaluate_with_signals(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] period: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "boolean")] explain: Option<bool>,
+        #[wasm_bindgen(unchecked_optional_param_type = "boolean")] explain: JsValue,
         #[wasm_bindgen(js_name = explainedRep, unchecked_optional_param_type = "string")] explained_rep: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "boolean")] parts: Option<bool>,
+        #[wasm_bindgen(unchecked_optional_param_type = "boolean")] parts: JsValue,
     ) -> Result<JsValue, JsValue> {
         let rep = optional_text(&explained_rep, "explainedRep")?;
-        let mut both = self.workspace.evaluate_with_signals_detail(&text(&period, "period")?, shown(explain, parts, rep.as_deref())).map_err(|p| into_error(&[p]))?;
+        let mut both = self.workspace.evaluate_with_signals_detail(&text(&period, "period")?, shown(&explain, &parts, rep.as_deref())?).map_err(|p| into_error(&[p]))?;
         let reps = std::mem::take(&mut both.evaluation.reps);
         let object = to_js(&both)?;
         put_reps(&js_sys::Reflect::get(&object, &JsValue::from_str("evaluation"))?, &reps)?;
@@ -397,12 +370,12 @@ impl Engine {
     pub fn evaluate_ytd(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] period: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "boolean")] explain: Option<bool>,
+        #[wasm_bindgen(unchecked_optional_param_type = "boolean")] explain: JsValue,
         #[wasm_bindgen(js_name = explainedRep, unchecked_optional_param_type = "string")] explained_rep: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "boolean")] parts: Option<bool>,
+        #[wasm_bindgen(unchecked_optional_param_type = "boolean")] parts: JsValue,
     ) -> Result<JsValue, JsValue> {
         let rep = optional_text(&explained_rep, "explainedRep")?;
-        let evaluation = self.workspace.evaluate_ytd_detail(&text(&period, "period")?, shown(explain, parts, rep.as_deref())).map_err(|p| into_error(&[p]))?;
+        let evaluation = self.workspace.evaluate_ytd_detail(&text(&period, "period")?, shown(&explain, &parts, rep.as_deref())?).map_err(|p| into_error(&[p]))?;
         evaluation_to_js(evaluation)
     }
 
@@ -414,10 +387,10 @@ impl Engine {
     pub fn explain_rep(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] period: JsValue,
-        year_to_date: bool,
+        #[wasm_bindgen(unchecked_param_type = "boolean")] year_to_date: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] rep_id: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let rep = self.workspace.explain_rep(&text(&period, "period")?, year_to_date, &text(&rep_id, "rep_id")?).map_err(|p| into_error(&[p]))?;
+        let rep = self.workspace.explain_rep(&text(&period, "period")?, flag(&year_to_date, "year_to_date")?, &text(&rep_id, "rep_id")?).map_err(|p| into_error(&[p]))?;
         to_js(&rep)
     }
 
@@ -428,17 +401,18 @@ impl Engine {
     pub fn explain_baseline_rep(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] period: JsValue,
-        year_to_date: bool,
+        #[wasm_bindgen(unchecked_param_type = "boolean")] year_to_date: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] rep_id: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let rep = self.workspace.explain_baseline_rep(&text(&period, "period")?, year_to_date, &text(&rep_id, "rep_id")?).map_err(|p| into_error(&[p]))?;
+        let rep = self.workspace.explain_baseline_rep(&text(&period, "period")?, flag(&year_to_date, "year_to_date")?, &text(&rep_id, "rep_id")?).map_err(|p| into_error(&[p]))?;
         to_js(&rep)
     }
 }
 
 /// What an evaluation returns of each rep, from the optional arguments (both `true` when left out).
-fn shown(explain: Option<bool>, parts: Option<bool>, rep: Option<&str>) -> Shown<'_> {
-    Shown { explain: explain.unwrap_or(true), parts: parts.unwrap_or(true), rep }
+fn shown<'a>(explain: &JsValue, parts: &JsValue, rep: Option<&'a str>) -> Result<Shown<'a>, JsValue> {
+    let explain = optional_flag(explain, "explain")?.unwrap_or(true);
+    Ok(Shown { explain, parts: optional_flag(parts, "parts")?.unwrap_or(true), rep })
 }
 
 fn no_results() -> JsValue {
