@@ -23,13 +23,15 @@ export function makeDecimalBaseline(Decimal) {
   const div = (a, b) => (b.isZero() ? ZERO : a.div(b)); // the plan's formulas: x / 0 = 0
 
   // --- Scoring --------------------------------------------------------------------------
-  // ratio: threshold, then cap, then floor, then × weight; inverse: target / actual.
+  // ratio: threshold, then cap, then floor, then × weight (within its limits, actual × weight
+  // / target: multiplied first, as the engine does, so a score that comes out even is exact);
+  // inverse: target / actual.
   const ratio = (actual, target, weight, cap, threshold) => {
     if (!target.gt(0)) throw new Error('target_not_positive');
-    let r = actual.div(target);
-    if (threshold && r.lt(threshold)) r = ZERO;
-    else if (cap && r.gt(cap)) r = cap;
-    return r.times(weight);
+    const r = actual.div(target);
+    if (threshold && r.lt(threshold)) return ZERO;
+    if (cap && r.gt(cap)) return cap.times(weight);
+    return actual.times(weight).div(target);
   };
   const inverse = (actual, target, weight, cap) => (actual.lte(0) ? cap.times(weight) : ratio(target, actual, weight, cap, null));
   const bands = (value, weight) => (value.gte(95) ? d(1) : value.gte(85) ? d('0.8') : value.gte(75) ? d('0.6') : d('0.3')).times(weight);
@@ -101,18 +103,22 @@ export function makeDecimalBaseline(Decimal) {
   }
 
   // --- Pay ------------------------------------------------------------------------------
-  // Largest remainder: shares cut to the cent, the cents left go to the largest remainders.
+  // Largest remainder: shares cut to the cent, the cents left go to the largest remainders
+  // (ties: the earlier rep).
   function splitPool(pool, weights) {
     const clean = weights.map((w) => (w.lt(0) ? ZERO : w));
     const total = clean.reduce((s, w) => s.plus(w), ZERO);
     const n = clean.length;
     const shares = [];
     const rema = [];
+    // The remainder kept whole, over the divisor (pool × weight − share × divisor), so that
+    // equal remainders compare equal however the quotient is cut.
+    const divisor = total.isZero() ? d(n) : total;
     for (const w of clean) {
-      const exact = total.isZero() ? pool.div(n) : pool.times(w).div(total);
-      const floor = exact.toDecimalPlaces(2, D.ROUND_DOWN);
+      const product = total.isZero() ? pool : pool.times(w);
+      const floor = product.div(divisor).toDecimalPlaces(2, D.ROUND_DOWN);
       shares.push(floor);
-      rema.push(exact.minus(floor));
+      rema.push(product.minus(floor.times(divisor)));
     }
     let left = pool.minus(shares.reduce((s, x) => s.plus(x), ZERO));
     const order = rema.map((_, i) => i).sort((a, b) => rema[b].cmp(rema[a]) || a - b);

@@ -107,6 +107,21 @@ fn the_first_region_by_attainment_gets_100000_split_by_contribution_to_the_cent(
 }
 
 #[test]
+fn a_rep_whose_figure_overflows_a_pool_is_left_out_and_the_pool_split_among_the_others() {
+    // h's collected revenue (1.2e25) × the pool does not fit a decimal: h is left out and
+    // named, and a and b (East, the only region) share the 100,000 by 100 : 120.
+    let p = plan(json!({ "bonuses": [{ "id": "pool", "name": "Pool", "rule": { "type": "team_pool", "pool": 100000, "split": { "contribution": "collected" } } }] }));
+    let csv = format!("{HEAD}a,a,East,nb,2026-Q1,1,1000000,1000000,0,0,1,80,0,1\nh,h,East,nb,2026-Q1,1,10000000000000000000000000,12000000000000000000000000,0,0,1,80,0,1\nb,b,East,nb,2026-Q1,1,1000000,1200000,0,0,1,80,0,1\n");
+    let e = evaluate(dataset(&csv), &p, "2026-Q1");
+    let pays: Vec<(String, String)> = e.reps.iter().map(|r| (r.rep_id.to_string(), r.total_pay.to_string())).collect();
+    assert_eq!(pays, [("a".into(), "45454.55".into()), ("b".into(), "54545.45".into())]);
+    assert_eq!((e.totals.reps, e.totals.excluded), (2, 1));
+    let left_out: Vec<_> = e.problems.iter().map(|p| (p.code, p.path.as_str(), p.value.as_deref())).collect();
+    assert_eq!(left_out, [("overflow", "reps.h.bonuses.pool", Some("12000000000000000000000000"))]);
+    assert!(e.problems[0].message.en.contains("left out, and the bonus worked out without this rep"), "{}", e.problems[0].message.en);
+}
+
+#[test]
 fn profit_sharing_5_percent_of_profit_among_the_s_grade_core_by_contribution() {
     // 5% of 2,000,000 = 100,000 among the core reps graded S (score ≥ 90: a, b, c, d; e scores
     // 80, an A), by revenue 100 : 120 : 110 : 90 → 23,809.52 + 28,571.43 + 26,190.48 + 21,428.57.

@@ -178,26 +178,40 @@ fn owed_on_draw(plan: &CompiledPlan, data: &Dataset, period: usize) -> Option<se
 /// are left out and reported (errors), next to warnings. With `owed`, the draw applies.
 /// The reps `detail` names are explained.
 fn period_results(plan: &CompiledPlan, data: &Dataset, period: usize, owed: Option<&settle::Owed>, detail: Detail) -> (Vec<results::RepResult>, Vec<Problem>) {
-    let mut works = Vec::new();
-    let mut problems = Vec::new();
-    let mut vars = vec![Decimal::ZERO; plan.slots.names.len()];
-    let mut div_by_zero = vec![false; plan.slots.names.len()];
-    let flagged = high_potential_flags(plan, data, period);
-    for row in data.rows_in(period) {
-        let filled = rep::fill_vars(plan, data, &row, &mut vars, &mut div_by_zero);
-        set_high_potential(plan, flagged.as_deref(), row.rep, &mut vars);
-        match filled.and_then(|()| rep::score_rep(plan, data, &row, &vars, &div_by_zero, detail.records(row.rep), detail.keeps_parts(row.rep))) {
-            Ok(work) => works.push(work),
-            Err(problem) => problems.push(problem),
+    // Reps whose figures could not be settled (a bonus or a total too large to work out):
+    // each is left out and reported, and the period evaluated again without it, so that
+    // ranks, grades and pools are those of the reps paid.
+    let mut left_out: Vec<(usize, Problem)> = Vec::new();
+    loop {
+        let mut works = Vec::new();
+        let mut problems = Vec::new();
+        let mut vars = vec![Decimal::ZERO; plan.slots.names.len()];
+        let mut div_by_zero = vec![false; plan.slots.names.len()];
+        let flagged = high_potential_flags(plan, data, period);
+        for row in data.rows_in(period) {
+            if left_out.iter().any(|(rep, _)| *rep == row.rep) {
+                continue;
+            }
+            let filled = rep::fill_vars(plan, data, &row, &mut vars, &mut div_by_zero);
+            set_high_potential(plan, flagged.as_deref(), row.rep, &mut vars);
+            match filled.and_then(|()| rep::score_rep(plan, data, &row, &vars, &div_by_zero, detail.records(row.rep), detail.keeps_parts(row.rep))) {
+                Ok(work) => works.push(work),
+                Err(problem) => problems.push(problem),
+            }
         }
-    }
-    // Graded in place: cloning every result (explanations and all) only to grade it cost time.
-    grade_and_rank_refs(plan, &mut works.iter_mut().map(|w| &mut w.result).collect::<Vec<_>>());
-    match settle::settle(plan, data, period, works, owed, detail, &mut problems) {
-        Ok(reps) => (reps, problems),
-        Err(problem) => {
-            problems.push(problem);
-            (Vec::new(), problems)
+        // Graded in place: cloning every result (explanations and all) only to grade it cost time.
+        grade_and_rank_refs(plan, &mut works.iter_mut().map(|w| &mut w.result).collect::<Vec<_>>());
+        match settle::settle(plan, data, period, works, owed, detail, &mut problems) {
+            Ok(reps) => {
+                problems.extend(left_out.into_iter().map(|(_, problem)| problem));
+                return (reps, problems);
+            }
+            Err(settle::Unsettled { rep: Some(rep), problem }) if !left_out.iter().any(|(r, _)| *r == rep) => left_out.push((rep, problem)),
+            Err(settle::Unsettled { problem, .. }) => {
+                problems.extend(left_out.into_iter().map(|(_, problem)| problem));
+                problems.push(problem);
+                return (Vec::new(), problems);
+            }
         }
     }
 }

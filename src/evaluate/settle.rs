@@ -20,14 +20,23 @@ use std::collections::HashMap;
 /// What each rep owes on the draw at the start of the period (by rep id).
 pub(super) type Owed = HashMap<Label, Decimal>;
 
+/// Why a period could not be settled: the rep whose figures could not be worked out (the
+/// period is settled again without it), or none when the plan's own figures overflow.
+pub(super) struct Unsettled {
+    /// The rep to leave out (its index in the data), if the failure is its figures'.
+    pub rep: Option<usize>,
+    /// What failed, about the rep or the plan.
+    pub problem: Problem,
+}
+
 /// Pays every graded rep of `period`. With `owed`, the plan's draw applies; without it the
 /// variable pay is what was earned (used to run the draw account over earlier periods).
 /// The reps `detail` names are explained.
-pub(super) fn settle(plan: &CompiledPlan, data: &Dataset, period: usize, mut works: Vec<RepWork>, owed: Option<&Owed>, detail: Detail, problems: &mut Vec<Problem>) -> Result<Vec<RepResult>, Problem> {
+pub(super) fn settle(plan: &CompiledPlan, data: &Dataset, period: usize, mut works: Vec<RepWork>, owed: Option<&Owed>, detail: Detail, problems: &mut Vec<Problem>) -> Result<Vec<RepResult>, Unsettled> {
     // The grades are copies of the plan's labels: found by pointer, not by reading the text.
     let band = |grade: &Label| plan.plan.grades.bands.iter().position(|b| b.grade == *grade).unwrap_or(0);
     let scale = plan.plan.rounding.money_scale;
-    let mut bonuses = allocate_bonuses(plan, &mut works, scale)?;
+    let mut bonuses = allocate_bonuses(plan, data, &mut works, scale)?;
     let clawbacks = clawbacks(plan, data, period, &works, detail, problems);
     let mut out = Vec::with_capacity(works.len());
     // A table's evaluation keeps the figures and the codes of the warnings, not their words.
@@ -42,7 +51,7 @@ pub(super) fn settle(plan: &CompiledPlan, data: &Dataset, period: usize, mut wor
         r.commission.reserve_exact(plan.lines.len());
         r.bonuses.reserve_exact(plan.bonuses.len());
         for ((line, lw), src) in plan.lines.iter().zip(work.lines.iter_mut()).zip(&plan.plan.commission) {
-            let pay = line_after_grade(line, lw, grade).map_err(|e| calc_problem(rep, &src.id, e))?;
+            let pay = line_after_grade(line, lw, grade).map_err(|e| Unsettled { rep: Some(work.rep), problem: calc_problem(rep, &src.id, e) })?;
             let pay = round(pay);
             lw.explain.value("pay", pay);
             // The line worked this figure out already (and checked that it fits); a table does
@@ -93,7 +102,7 @@ pub(super) fn settle(plan: &CompiledPlan, data: &Dataset, period: usize, mut wor
                 }));
             }
         }
-        finish(plan, rep, &mut r, owed, words).map_err(|rule| calc_problem(rep, rule, crate::calc::CalcError::Overflow))?;
+        finish(plan, rep, &mut r, owed, words).map_err(|rule| Unsettled { rep: Some(work.rep), problem: calc_problem(rep, rule, crate::calc::CalcError::Overflow) })?;
         out.push(r);
     }
     Ok(out)
@@ -168,7 +177,7 @@ fn rep_warning(rep: &crate::data::Rep, code: &'static str, field: &str, value: D
 
 /// Every bonus's amount and working for every rep, in `works` order; each rep's working of
 /// its own figure for the bonus is moved out of `works` into it.
-fn allocate_bonuses(plan: &CompiledPlan, works: &mut [RepWork], scale: u32) -> Result<Vec<Vec<(Decimal, Explanation)>>, Problem> {
+fn allocate_bonuses(plan: &CompiledPlan, data: &Dataset, works: &mut [RepWork], scale: u32) -> Result<Vec<Vec<(Decimal, Explanation)>>, Unsettled> {
     // The grades are copies of the plan's labels: found by pointer, not by reading the text.
     let band = |grade: &Label| plan.plan.grades.bands.iter().position(|b| b.grade == *grade).unwrap_or(0);
     let mut out = Vec::with_capacity(plan.bonuses.len());
@@ -184,18 +193,52 @@ fn allocate_bonuses(plan: &CompiledPlan, works: &mut [RepWork], scale: u32) -> R
                 attainment: w.result.attainment_actual.zip(w.result.attainment_target),
             })
             .collect();
-        let amounts = allocate(bonus, &reps, scale, &mut explains).map_err(|_| {
-            Problem::error(
-                "overflow",
-                format!("bonuses.{}", src.id),
-                None,
-                format!("bonus `{}` involves figures too large to compute exactly", src.id),
-                format!("奖金 `{}` 涉及的数值过大，无法精确计算", src.id),
-            )
+        let amounts = allocate(bonus, &reps, scale, &mut explains).map_err(|_| match culprit(bonus, &reps) {
+            Some((k, figure)) => {
+                let rep = &data.reps[works[k].rep];
+                let id = &src.id;
+                Unsettled {
+                    rep: Some(works[k].rep),
+                    problem: rep_problem(
+                        rep,
+                        "overflow",
+                        &format!("bonuses.{id}"),
+                        Some(figure.to_string()),
+                        format!("has a figure too large to work out bonus `{id}` exactly ({figure}); left out, and the bonus worked out without this rep"),
+                        format!("的数值过大（{figure}），无法精确计算奖金 `{id}`；已排除该销售人员，奖金按其余人员计算"),
+                    ),
+                }
+            }
+            None => Unsettled {
+                rep: None,
+                problem: Problem::error(
+                    "overflow",
+                    format!("bonuses.{}", src.id),
+                    None,
+                    format!("bonus `{}` involves figures too large to compute exactly", src.id),
+                    format!("奖金 `{}` 涉及的数值过大，无法精确计算", src.id),
+                ),
+            },
         })?;
         out.push(amounts.into_iter().zip(explains).collect());
     }
     Ok(out)
+}
+
+/// The rep (its position in `reps`) and figure that made allocating `bonus` overflow: the
+/// largest figure the allocation multiplies (the measure a bonus is worked out from, a pool's
+/// split weight, or the revenue a team's attainment adds up). `None` for a rank bonus, whose
+/// amounts are the plan's own.
+fn culprit(bonus: &crate::pay::CompiledBonus, reps: &[BonusRep]) -> Option<(usize, Decimal)> {
+    if matches!(bonus.kind, crate::pay::BonusKind::Rank { .. }) {
+        return None;
+    }
+    let pooled = matches!(bonus.kind, crate::pay::BonusKind::TeamPool { .. });
+    let figures = reps.iter().enumerate().flat_map(|(k, r)| {
+        let attainment = r.attainment.filter(|_| pooled).map(|(actual, _)| actual);
+        std::iter::once((k, r.value)).chain(attainment.map(|a| (k, a)))
+    });
+    figures.max_by(|a, b| a.1.abs().cmp(&b.1.abs()))
 }
 
 /// The clawbacks charged in `period`, by index into `works`.

@@ -16,15 +16,27 @@ pub fn split_pool(pool: Decimal, weights: &[Decimal], scale: u32) -> Result<Vec<
     let total = clean.iter().try_fold(Decimal::ZERO, |s, w| s.checked_add(*w)).ok_or(Overflow)?;
     let equal = total.is_zero();
     let n = Decimal::from(clean.len());
+    let (divisor, unit) = (if equal { n } else { total }, Decimal::new(1, scale));
+    let step = unit.checked_mul(divisor).ok_or(Overflow)?;
     let mut shares = Vec::with_capacity(clean.len());
     let mut remainders = Vec::with_capacity(clean.len());
     for w in &clean {
-        let exact = if equal { pool.checked_div(n) } else { pool.checked_mul(*w).and_then(|p| p.checked_div(total)) }.ok_or(Overflow)?;
-        let floor = crate::rounding::round_dp(exact, scale, RoundingStrategy::ToZero);
-        remainders.push(exact - floor);
+        // share × divisor + remainder = pool × weight, exactly: the quotient is cut to 28
+        // digits, so its cents are checked against the product and the remainder kept whole
+        // (over the divisor), which makes equal remainders equal.
+        let product = if equal { pool } else { pool.checked_mul(*w).ok_or(Overflow)? };
+        let mut floor = crate::rounding::round_dp(product.checked_div(divisor).ok_or(Overflow)?, scale, RoundingStrategy::ToZero);
+        let mut remainder = floor.checked_mul(divisor).and_then(|given| product.checked_sub(given)).ok_or(Overflow)?;
+        if remainder.is_sign_negative() && !remainder.is_zero() {
+            floor -= unit;
+            remainder += step;
+        } else if remainder >= step {
+            floor += unit;
+            remainder -= step;
+        }
+        remainders.push(remainder);
         shares.push(floor);
     }
-    let unit = Decimal::new(1, scale);
     let given = shares.iter().try_fold(Decimal::ZERO, |s, w| s.checked_add(*w)).ok_or(Overflow)?;
     let mut left = pool.checked_sub(given).ok_or(Overflow)?;
     let order = crate::order::largest_first(&remainders);
@@ -60,6 +72,19 @@ mod tests {
         let shares = split_pool(d("1000"), &[d("1"), d("2"), d("4")], 2).unwrap();
         assert_eq!(shares, [d("142.86"), d("285.71"), d("571.43")]);
         assert_eq!(shares.iter().sum::<Decimal>(), d("1000"));
+    }
+
+    #[test]
+    fn equal_remainders_go_to_the_earlier_rep_even_when_the_quotients_are_cut_to_28_digits() {
+        // 10,000,002 cents × 15/21, 5/21, 1/21 = 7,142,858.571…, 2,380,952.857…, 476,190.571…:
+        // 2 cents left; one to the second (.857…), one to the first (.571…, tied with the third, earlier).
+        let shares = split_pool(d("100000.02"), &[d("15"), d("5"), d("1")], 2).unwrap();
+        assert_eq!(shares, [d("71428.59"), d("23809.53"), d("4761.90")]);
+        let shares = split_pool(d("99999.99"), &[d("1"), d("5"), d("15")], 2).unwrap();
+        assert_eq!(shares.iter().sum::<Decimal>(), d("99999.99"));
+        // 9,999,999 × 1/21 = 476,190.428…, × 5/21 = 2,380,952.142…, × 15/21 = 7,142,856.428…: the
+        // one cent left goes to the first (.428…, tied with the third, earlier).
+        assert_eq!(shares, [d("4761.91"), d("23809.52"), d("71428.56")]);
     }
 
     #[test]

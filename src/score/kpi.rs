@@ -143,8 +143,7 @@ fn scored(kpi: &CompiledKpi, actual: Decimal, target: Option<Decimal>, vars: &[D
     Ok(match &kpi.scoring {
         KpiScoring::Ratio(limits) => {
             let target = positive(target)?;
-            let ratio = actual.checked_div(target).ok_or(CalcError::Overflow)?;
-            limited(ratio, *limits, weight, t)?
+            limited(actual, target, *limits, weight, t)?
         }
         KpiScoring::InverseRatio(limits) => {
             let target = positive(target)?;
@@ -155,8 +154,7 @@ fn scored(kpi: &CompiledKpi, actual: Decimal, target: Option<Decimal>, vars: &[D
                 t.value("weight", weight);
                 (cap.checked_mul(weight).ok_or(CalcError::Overflow)?, None)
             } else {
-                let ratio = target.checked_div(actual).ok_or(CalcError::Overflow)?;
-                limited(ratio, *limits, weight, t)?
+                limited(target, actual, *limits, weight, t)?
             }
         }
         KpiScoring::Bands { basis, direction, steps, otherwise } => {
@@ -164,7 +162,7 @@ fn scored(kpi: &CompiledKpi, actual: Decimal, target: Option<Decimal>, vars: &[D
                 BandBasis::Actual => (actual, None),
                 BandBasis::AttainmentPct => {
                     let target = positive(target)?;
-                    let v = actual.checked_div(target).and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED)).ok_or(CalcError::Overflow)?;
+                    let v = times_ratio(Decimal::ONE_HUNDRED, actual, target)?;
                     t.value("attainment_pct", v);
                     (v, Some(Attainment::Percent(v)))
                 }
@@ -257,32 +255,51 @@ fn fits_in_percent(ratio: Decimal) -> Result<(), CalcError> {
     pct(ratio).map(|_| ())
 }
 
-/// Threshold, floor and cap applied to a ratio, then × weight; with the ratio.
-fn limited(ratio: Decimal, limits: RatioLimits, weight: Decimal, t: &mut impl Trace) -> Result<(Decimal, Option<Attainment>), CalcError> {
+/// The ratio `num / den` (a KPI's attainment, or its inverse) with threshold, floor and cap
+/// applied, then × weight; with the ratio. A ratio within its limits scores
+/// `weight × num / den`, multiplied before it is divided, so that a score that comes out
+/// even is exact: 1,000,000 / 3,000,000 × 30 is 10, where the ratio cut to 28 digits
+/// (0.333…3) would make it 9.999…9 and round it a cent short.
+fn limited(num: Decimal, den: Decimal, limits: RatioLimits, weight: Decimal, t: &mut impl Trace) -> Result<(Decimal, Option<Attainment>), CalcError> {
+    let ratio = num.checked_div(den).ok_or(CalcError::Overflow)?;
     // Always checked: a ratio too large for a percentage is an overflow whatever is explained.
     fits_in_percent(ratio)?;
     explain_pct(t, "attainment_pct", ratio)?;
-    let applied = match limits {
+    let limit = match limits {
         RatioLimits { threshold: Some(th), .. } if ratio < th => {
             t.note("below_threshold");
             explain_pct(t, "threshold_pct", th)?;
-            Decimal::ZERO
+            Some(Decimal::ZERO)
         }
         RatioLimits { cap: Some(cap), .. } if ratio > cap => {
             t.note("capped");
             explain_pct(t, "cap_pct", cap)?;
-            cap
+            Some(cap)
         }
         RatioLimits { floor: Some(floor), .. } if ratio < floor => {
             t.note("floored");
             explain_pct(t, "floor_pct", floor)?;
-            floor
+            Some(floor)
         }
-        _ => ratio,
+        _ => None,
     };
-    explain_pct(t, "applied_pct", applied)?;
+    explain_pct(t, "applied_pct", limit.unwrap_or(ratio))?;
     t.value("weight", weight);
-    Ok((applied.checked_mul(weight).ok_or(CalcError::Overflow)?, Some(Attainment::Fraction(ratio))))
+    let score = match limit {
+        Some(applied) => applied.checked_mul(weight).ok_or(CalcError::Overflow)?,
+        None => times_ratio(weight, num, den)?,
+    };
+    Ok((score, Some(Attainment::Fraction(ratio))))
+}
+
+/// `x × num / den`, multiplied first so that a quotient that comes out even is exact; when
+/// the product does not fit a `Decimal`, `x × (num / den)`.
+fn times_ratio(x: Decimal, num: Decimal, den: Decimal) -> Result<Decimal, CalcError> {
+    match x.checked_mul(num) {
+        Some(product) => product.checked_div(den),
+        None => num.checked_div(den).and_then(|ratio| ratio.checked_mul(x)),
+    }
+    .ok_or(CalcError::Overflow)
 }
 
 #[cfg(test)]
@@ -324,6 +341,21 @@ mod tests {
         assert_eq!(s, d("36"));
         assert_eq!(ex.get("attainment_pct"), Some(d("120")));
         assert!(ex.notes.is_empty());
+    }
+
+    #[test]
+    fn a_ratio_that_comes_out_even_after_the_weight_scores_exactly() {
+        // 1/3 × 30: the ratio alone has no exact decimal, the score has (audit: 9.99 in mode down).
+        let k = kpi("30", KpiScoring::Ratio(RatioLimits::default()), true);
+        assert_eq!(run(&k, "1000000", "3000000").0, d("10"));
+        // 10.015 exactly, so half-up rounds it to 10.02 (10.01 when the ratio was cut first).
+        assert_eq!(run(&k, "1001500", "3000000").0, d("10.015"));
+        assert_eq!(run(&kpi("15", KpiScoring::Ratio(RatioLimits::default()), true), "1001000", "3000000").0, d("5.005"));
+        // Lower is better: a target of 1 hour against 3 hours at weight 30 is 10.
+        assert_eq!(run(&kpi("30", KpiScoring::InverseRatio(RatioLimits::default()), true), "3", "1").0, d("10"));
+        // A product beyond a decimal's range is worked out the other way round, not an overflow.
+        let (s, _) = run(&k, "70000000000000000000000000000", "70000000000000000000000000000");
+        assert_eq!(s, d("30"));
     }
 
     #[test]
