@@ -175,6 +175,20 @@ fn base_pay_with_allowances_and_the_minimum_and_share_warnings() {
 }
 
 #[test]
+fn a_base_share_just_outside_its_range_is_shown_with_the_places_that_show_it_outside() {
+    // 25,800 / (25,800 + 3% of 2,006,700 = 60,201) = 29.99965…%: "30.00%" would contradict "outside 30–40%".
+    let p = plan(json!({
+        "commission": [flat("c", "collected", 3)],
+        "base_pay": { "salaries": [{ "monthly": 7500 }], "allowances": [{ "id": "transport", "name": "Transport", "monthly": 800 }, { "id": "phone", "name": "Phone", "monthly": 300 }] }
+    }));
+    let r = &evaluate(rep("2006700"), &p, "2026-Q1").reps[0];
+    assert_eq!(r.total_pay, d("86001.00"));
+    let w = r.warnings.iter().find(|w| w.code == "base_share_out_of_range").expect("the share warning");
+    assert_eq!(w.value.as_deref(), Some("29.9997"));
+    assert_eq!(w.message.en, "Rep A (r1) has base pay of 29.9997% of total pay, outside the 30–40% the plan aims for");
+}
+
+#[test]
 fn caps_per_line_and_on_variable_pay_are_never_exceeded() {
     let mut line = flat("c", "collected", 3);
     line["cap"] = json!(40000);
@@ -261,6 +275,15 @@ fn several_returns_of_one_sale_take_back_exactly_what_they_take_together_and_nev
     // The same 500,000 in two returns, 200,000 then 300,000: the first takes 1,500,000 → 1,300,000
     // (53,000 → 43,000: −10,000), the second 1,300,000 → 1,000,000 (43,000 → 30,000: −13,000).
     assert_eq!(clawbacks("r1,2026-Q2,2026-Q1,c,200000,A\nr1,2026-Q2,2026-Q1,c,300000,B\n", "2026-Q2").0, ["-10000.00", "-13000.00"]);
+    // The first is taken from the 53,000 paid then; the second from the 43,000 due after the first.
+    let mut ws = Workspace::new(quarters(["1500000", "0", "0", "0"]));
+    assert!(ws.set_plan_json(&p.to_string()).ok);
+    ws.load_adjustments("rep_id,period,original_period,line,amount,reference\nr1,2026-Q2,2026-Q1,c,200000,A\nr1,2026-Q2,2026-Q1,c,300000,B\n").unwrap();
+    let e = ws.evaluate("2026-Q2").unwrap();
+    let [first, second] = &e.reps[0].adjustments[..] else { panic!("two returns") };
+    assert_eq!((first.explain.get("paid_then"), first.explain.get("due_before_this_return")), (Some(d("53000")), None));
+    assert_eq!((second.explain.get("paid_then"), second.explain.get("due_before_this_return")), (None, Some(d("43000"))));
+    assert_eq!((second.explain.get("returned_before"), second.explain.get("due_without_return")), (Some(d("200000")), Some(d("30000"))));
     // In two periods: the Q3 return is charged after the Q2 one, whatever the file's order.
     assert_eq!(clawbacks("r1,2026-Q3,2026-Q1,c,300000,B\nr1,2026-Q2,2026-Q1,c,200000,A\n", "2026-Q3").0, ["-13000.00"]);
     // Two returns of 900,000 (60% each): the second is more than the 600,000 left, and is not applied.

@@ -146,9 +146,9 @@ fn finish(plan: &CompiledPlan, rep: &crate::data::Rep, r: &mut RepResult, owed: 
         let share = r.base_total.checked_div(r.total_pay).ok_or("total_pay")?;
         let (low, high) = bp.share_range;
         if share < low || share > high {
-            let pct = crate::plan::RoundingMode::HalfUp.apply(share.checked_mul(Decimal::ONE_HUNDRED).ok_or("total_pay")?, 2);
+            let (l, h) = (low * Decimal::ONE_HUNDRED, high * Decimal::ONE_HUNDRED); // ok: validated percentages
+            let pct = shown_outside(share.checked_mul(Decimal::ONE_HUNDRED).ok_or("total_pay")?, l, h);
             r.warnings.push(rep_warning(rep, "base_share_out_of_range", "base_pay", pct, words, || {
-                let (l, h) = (low * Decimal::ONE_HUNDRED, high * Decimal::ONE_HUNDRED); // ok: validated percentages
                 (
                     format!("has base pay of {pct}% of total pay, outside the {}–{}% the plan aims for", l.normalize(), h.normalize()),
                     format!("的基础薪酬占总薪酬的 {pct}%，不在方案设定的 {}–{}% 范围内", l.normalize(), h.normalize()),
@@ -157,6 +157,12 @@ fn finish(plan: &CompiledPlan, rep: &crate::data::Rep, r: &mut RepResult, owed: 
         }
     }
     Ok(())
+}
+
+/// `pct`, which is outside `low`–`high`, rounded (half up) to 2 places, or to as many more as
+/// it takes to show it outside: 29.9996% is "29.9996%", not "30.00%" outside 30–40%.
+fn shown_outside(pct: Decimal, low: Decimal, high: Decimal) -> Decimal {
+    (2..=12).map(|dp| crate::plan::RoundingMode::HalfUp.apply(pct, dp)).find(|p| *p < low || *p > high).unwrap_or(pct)
 }
 
 /// The exact sum, or `None` when it does not fit.
@@ -352,7 +358,9 @@ fn clawback(plan: &CompiledPlan, data: &Dataset, adj: &Adjustment, earlier: &[De
     if !before.is_zero() {
         explain.value("returned_before", before);
     }
-    explain.value("paid_then", paid);
+    // The first return of a sale is taken from what was paid; a later one from what was due
+    // after the returns before it.
+    explain.value(if before.is_zero() { "paid_then" } else { "due_before_this_return" }, paid);
     explain.value("due_without_return", due);
     explain.value("clawback", amount);
     Ok(AdjustmentResult { line: adj.line.clone(), reference: adj.reference.clone(), original_period: original.clone(), returned: adj.amount, grade_then, amount, explain })

@@ -146,9 +146,18 @@ test('events out: an edit in the element reaches the host with the engine\'s fig
   // 1,000,000 × 3% + 200,000 × 6% = 42,000.00
   assert.deepEqual(last.detail.reps[0], ['E01', '42000.00']);
 
-  // With a rep's statement open, an edit's results list that rep's KPI results only.
+  // With a rep's statement open, a change of plan's results list that rep's KPI results only.
+  // In the portal's column the statement covers the element: the editor is out of reach
+  // (inert) until it closes, so the host changes the plan.
   await inEl(page, 'tr[data-rep="E02"]').click();
-  await inEl(page, '[data-path="commission[0].tiers[1].rate_pct"]').fill('5');
+  assert.equal(await inEl(page, 'section.panel.editor').getAttribute('inert'), '');
+  assert.equal(await inEl(page, '[data-testid="explanation"]').getAttribute('aria-modal'), 'true');
+  await page.evaluate(() => {
+    const el = document.querySelector('sales-plan-playground');
+    const plan = el.plan;
+    plan.commission[0].tiers[1].rate_pct = 5;
+    el.plan = plan;
+  });
   await eventually(async () => (await events('results-change')).at(-1).detail.withKpis, ['E02'], 'the open rep\'s KPIs');
   await inEl(page, '[data-testid="explanation"] button[aria-label="Close"]').click();
   await inEl(page, '[data-path="commission[0].tiers[1].rate_pct"]').fill('6');

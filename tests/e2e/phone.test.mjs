@@ -73,16 +73,18 @@ for (const lang of ['en', 'zh']) {
   });
 }
 
-test('on a phone every control a finger hits is at least 24 × 24 px (WCAG 2.5.8), a checkbox with its label', async () => {
+test('on a phone every control a finger hits is at least 40 px high and 24 px wide (a slider 32 px high, a checkbox with its label), the statement\'s close button 44 px square', async () => {
   const { page, context } = await openPlayground(env, '/', { viewport: PHONE });
   await app(page, 'select[data-testid="preset"]').selectOption('target-oriented');
   const small = () => page.evaluate(() => {
     const root = document.querySelector('sales-plan-playground').shadowRoot;
-    return [...root.querySelectorAll('button, select, summary, input, a[href]')].filter((c) => c.checkVisibility()).map((c) => {
+    // Out of reach under an open statement (inert): not a target.
+    return [...root.querySelectorAll('button, select, summary, input, a[href]')].filter((c) => c.checkVisibility() && !c.closest('[inert]')).map((c) => {
       const box = (c.type === 'checkbox' && c.closest('label')) || c; // a checkbox is hit through its label
       const r = box.getBoundingClientRect();
-      return [r.width, r.height, `${c.tagName.toLowerCase()}.${c.className} ${(c.textContent || c.getAttribute('aria-label') || '').trim().slice(0, 20)}`];
-    }).filter(([w, h]) => w < 24 || h < 24).map(([w, h, what]) => `${what}: ${Math.round(w)}×${Math.round(h)}`);
+      const high = c.type === 'range' ? 32 : 40;
+      return [r.width, r.height, high, `${c.tagName.toLowerCase()}.${c.className} ${(c.textContent || c.getAttribute('aria-label') || '').trim().slice(0, 20)}`];
+    }).filter(([w, h, high]) => w < 24 || h < high).map(([w, h, , what]) => `${what}: ${Math.round(w)}×${Math.round(h)}`);
   });
   assert.deepEqual(await small(), []);
   await app(page, '[data-testid="what-if"] summary').click();
@@ -92,6 +94,13 @@ test('on a phone every control a finger hits is at least 24 × 24 px (WCAG 2.5.8
   await app(page, 'tr[data-rep="E01"]').click();
   await app(page, '[data-testid="explanation"]').waitFor();
   assert.deepEqual(await small(), [], 'with a statement open');
+  const close = await app(page, '[data-testid="explanation"] .detail-buttons button.icon').boundingBox();
+  assert.ok(close.width >= 44 && close.height >= 44, JSON.stringify(close));
+  // Scrolled to its end, the statement keeps its close button in view.
+  await app(page, '[data-testid="explanation"]').evaluate((d) => { d.scrollTop = d.scrollHeight; });
+  const scrolled = await app(page, '[data-testid="explanation"] .detail-buttons button.icon').boundingBox();
+  assert.ok(scrolled.y >= 0 && scrolled.y + scrolled.height <= PHONE.height, JSON.stringify(scrolled));
+  await page.screenshot({ path: new URL('phone-statement-scrolled.png', SHOTS).pathname });
   await context.close();
 });
 

@@ -290,3 +290,43 @@ test('year to date, the statement gives each period\'s total of points after its
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the statement is a dialog named by the rep: what it covers is out of reach, Tab stays in it, and a change of results is told to screen readers once the edits pause', async () => {
+  const { page, context, errors } = await openPlayground(env);
+  // The results told politely: the plan's cost and the grade counts (the summary's figures).
+  const spoken = app(page, '[data-testid="announce"]');
+  assert.equal(await spoken.getAttribute('role'), 'status');
+  await eventually(() => spoken.textContent(), `Plan cost ${await app(page, '[data-testid="total-pay"]').textContent()}; Grades S 12, A 11, B 5, C 4`, 'announced');
+  const before = await app(page, '[data-testid="total-pay"]').textContent();
+  await app(page, '[data-path="commission[0].tiers[1].rate_pct"]').fill('6');
+  await eventually(async () => (await app(page, '[data-testid="total-pay"]').textContent()) !== before, true, 'the cost changes');
+  await eventually(() => spoken.textContent(), `Plan cost ${await app(page, '[data-testid="total-pay"]').textContent()}; Grades S 12, A 11, B 5, C 4`, 'the new cost announced');
+
+  await app(page, 'tr[data-rep="E02"]').focus();
+  await page.keyboard.press('Enter');
+  const drawer = app(page, '[data-testid="explanation"]');
+  assert.deepEqual([await drawer.getAttribute('role'), await drawer.getAttribute('aria-modal')], ['dialog', 'false']); // the editor beside it stays in use
+  assert.match(await app(page, `#${await drawer.getAttribute('aria-labelledby')}`).textContent(), /^Wang Fang E02/);
+  assert.equal(await app(page, 'tr[data-rep="E02"]').getAttribute('aria-current'), 'true');
+  // The bar and the file actions lie under it: inert, with the results.
+  for (const covered of ['header.bar', 'nav.actions', 'section.panel.results']) assert.equal(await app(page, covered).getAttribute('inert'), '', covered);
+  assert.equal(await app(page, 'section.panel.editor').getAttribute('inert'), null);
+  // Tab from the rep's name goes round the statement's own controls and never leaves it.
+  const focused = () => page.evaluate(() => {
+    const a = document.querySelector('sales-plan-playground').shadowRoot.activeElement;
+    return a?.closest('[data-testid="explanation"]') ? a.getAttribute('aria-label') || a.textContent.trim() : `outside: ${a?.tagName}`;
+  });
+  const seen = [];
+  for (let i = 0; i < 5; i++) {
+    await page.keyboard.press('Tab');
+    seen.push(await focused());
+  }
+  assert.deepEqual(seen, ['EN', '中文', 'Print statement', 'Close', 'EN']);
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await focused(), 'Close');
+  await page.keyboard.press('Escape');
+  await eventually(() => drawer.count(), 0, 'Escape closes it');
+  assert.equal(await app(page, 'header.bar').getAttribute('inert'), null);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

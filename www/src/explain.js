@@ -17,11 +17,11 @@ const ROUNDED_SCORE_KEYS = new Set(['period_score']);
 /** A salary's or allowance's working: the city tier, the monthly amount and the months (the amount is beside it). */
 const BASE_KEYS = ['city_tier', 'monthly_salary', 'monthly', 'months', 'minimum_wage', 'period_amount'];
 /** A return's working: the line recomputed without it (its grade multiplier the rep's grade then's), and the two amounts compared. */
-const RETURN_KEYS = ['returned_before', 'base', 'tier_pay', 'condition', 'multiplier', 'grade_multiplier', 'cap', 'paid_then', 'due_without_return'];
+const RETURN_KEYS = ['returned_before', 'base', 'tier_pay', 'condition', 'multiplier', 'grade_multiplier', 'cap', 'paid_then', 'due_before_this_return', 'due_without_return'];
 const MODIFIER_KEYS = new Set(['returned', 'tier_pay', 'gate_pct', 'added_rate_pct', 'condition', 'multiplier', 'grade_multiplier', 'cap']);
 /** Steps whose value is an amount of money: shown to the cent, like the pay beside them. */
 const MONEY_KEYS = new Set(['base', 'returned', 'returned_before', 'amount', 'places_pooled', 'tier_pay', 'cap', 'pay', 'excess', 'pool', 'group_pool', 'team_pool', 'profit_share', 'allowance',
-  'salary', 'monthly', 'monthly_salary', 'minimum_wage', 'paid_then', 'due_without_return', 'clawback', 'period_pay', 'period_amount']);
+  'salary', 'monthly', 'monthly_salary', 'minimum_wage', 'paid_then', 'due_before_this_return', 'due_without_return', 'clawback', 'period_pay', 'period_amount']);
 
 
 /** A KPI whose target is a percentage literal ("95%", "20 %"): its actual and target are shown as percentages too. */
@@ -299,6 +299,20 @@ function pointsToDate(el, explain) {
   });
 }
 
+/** Tab past the statement's last control goes to its first, Shift+Tab before its first to its last. */
+function keepFocusIn(e) {
+  if (e.key !== 'Tab') return;
+  const controls = [...e.currentTarget.querySelectorAll('button, [href], input, select, textarea, summary, [tabindex]:not([tabindex="-1"])')].filter((c) => !c.disabled && c.getClientRects().length > 0);
+  const at = e.currentTarget.getRootNode().activeElement;
+  if (controls.length === 0 || !at) return;
+  const follows = (a, b) => Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+  const next = e.shiftKey ? controls.filter((c) => follows(c, at)).at(-1) : controls.find((c) => follows(at, c));
+  if (!next) {
+    e.preventDefault();
+    (e.shiftKey ? controls.at(-1) : controls[0]).focus();
+  }
+}
+
 /**
  * The statement of one rep, as a drawer: every KPI, the points, the grade and each pay line.
  * @param {import('./playground.js').SalesPlanPlayground} el the element
@@ -314,7 +328,8 @@ export function renderExplanation(el, rep, results, before = null) {
   const zh = el.lang === 'zh';
   // The cap on variable pay is told beside the draw (printed); the other warnings are for the screen.
   const shownWarnings = rep.warnings.filter((w) => w.code !== 'variable_pay_capped');
-  return html`<section class="detail" data-testid="explanation" data-rep=${rep.rep_id} aria-label=${el.L('details')}>
+  // A dialog over the results (over everything on one column, where it is modal); Tab stays in it.
+  return html`<section class="detail" data-testid="explanation" data-rep=${rep.rep_id} role="dialog" aria-modal=${el.narrow ? 'true' : 'false'} aria-labelledby="statement-name" @keydown=${keepFocusIn}>
     <div class="statement-top">
       <p class="statement-title">${el.L('statement')} · ${el.text(plan)} · ${results.year_to_date ? `${el.L('yearToDate')} ${periodsText(el, results.periods)}` : results.period}</p>
       <div class="detail-buttons">
@@ -325,7 +340,7 @@ export function renderExplanation(el, rep, results, before = null) {
     </div>
     <header class="detail-head">
       <div>
-        <h2 tabindex="-1">${zh ? rep.name_zh || rep.name : rep.name} <span class="hint">${rep.rep_id} · ${name(el.lang, rep.region)} · ${name(el.lang, rep.role)} · ${periodsText(el, results.periods)}</span></h2>
+        <h2 id="statement-name" tabindex="-1">${zh ? rep.name_zh || rep.name : rep.name} <span class="hint">${rep.rep_id} · ${name(el.lang, rep.region)} · ${name(el.lang, rep.role)} · ${periodsText(el, results.periods)}</span></h2>
         <p class="verdict">
           ${el.L('finalScore')} <strong data-testid="detail-score">${number(rep.score)}</strong> =
           ${el.L('weighted')} ${number(rep.weighted_score)}${isZero(rep.bonus_points) ? nothing : html` + ${el.L('bonus')} ${number(rep.bonus_points)}`}${isZero(rep.penalty_points) ? nothing : html` − ${el.L('penalty')} ${number(rep.penalty_points)}`}

@@ -20,7 +20,7 @@ import { encodeScenario, decodeScenario } from './share.js';
 import { withColumnIds, withColumnNames } from './headers.js';
 import { saveSession, loadSession, clearSession, MAX_STORED_CSV } from './storage.js';
 import { renderEditor, weightsText } from './editor.js';
-import { ROWS_AT_ONCE, renderComparison, renderSummary, renderTable } from './results.js';
+import { ROWS_AT_ONCE, announcement, renderComparison, renderSummary, renderTable } from './results.js';
 import { renderExplanation } from './explain.js';
 import { renderSignals } from './signals.js';
 import { renderWhatIf } from './what-if.js';
@@ -30,6 +30,10 @@ import { fill, name } from './i18n.js';
 import { styles } from './styles.js';
 
 const LANG_KEY = 'incentive-playground.lang';
+/** The element's width (px) at and below which it lays out in one column (styles.js's container queries). */
+const NARROW_WIDTH = 1180;
+/** How long the results stay unchanged before screen readers are told of them (ms). */
+const ANNOUNCE_AFTER_MS = 700;
 
 /** Codes of a value out of order with the one before it, reported at the later of the two. */
 const ORDER_CODES = new Set(['grade_order', 'tier_order', 'band_order']);
@@ -113,6 +117,10 @@ export class SalesPlanPlayground extends LitElement {
     presetId: { state: true },
     cardIndex: { state: true },
     selectedRep: { state: true },
+    // One column (a phone, a portal's column): an open statement covers the whole element.
+    narrow: { state: true },
+    // What the polite status region says of the latest results (see `announce`).
+    spoken: { state: true },
     explained: { state: true },
     ytd: { state: true },
     comparison: { state: true },
@@ -213,7 +221,10 @@ export class SalesPlanPlayground extends LitElement {
     // Moving the element in the page connects it again: it starts only once.
     this.started ??= this.start();
     // A narrower element (a phone turned, a portal's column) may cut the table: say so.
-    this.resizes ??= new ResizeObserver(() => this.markScrollingTable());
+    this.resizes ??= new ResizeObserver(() => {
+      this.markScrollingTable();
+      this.narrow = this.clientWidth <= NARROW_WIDTH;
+    });
     this.resizes.observe(this);
     this.watchTheme();
   }
@@ -251,6 +262,7 @@ export class SalesPlanPlayground extends LitElement {
     if (this.onPageHide) window.removeEventListener('pagehide', this.onPageHide);
     if (this.onPageKey) document.removeEventListener('keydown', this.onPageKey);
     this.charts.destroyAll();
+    clearTimeout(this.announceTimer);
   }
 
   /** Whether this element keeps its session in local storage and reads share links (`persist`). */
@@ -1116,8 +1128,12 @@ export class SalesPlanPlayground extends LitElement {
   }
 
   render() {
+    // An open statement covers the bar and the file actions (and on one column everything):
+    // out of the focus order and of reach of screen readers until it closes.
+    const covered = this.statementOpen();
+    const coveredAll = covered && this.narrow;
     return html`<div class="root" lang=${this.lang === 'zh' ? 'zh-CN' : 'en'}>
-      <header class="bar">
+      <header class="bar" ?inert=${covered}>
         <div class="brand">
           <h1>${this.L('title')}</h1>
           <p>${this.L('tagline')}</p>
@@ -1136,8 +1152,8 @@ export class SalesPlanPlayground extends LitElement {
       ${this.loadReport ? this.renderLoadReport() : nothing}
       ${this.status === 'loading' ? html`<p class="status">${this.L('loading')}</p>` : nothing}
       ${this.status === 'failed' ? html`<p class="status error">${this.L('failed')}${this.L('colon')}${message(this, this.problems[0]?.message)}</p>` : nothing}
-      ${this.currentPlan ? html`<button type="button" class="linklike jump no-print" data-testid="jump-plan" @click=${() => this.jumpTo('.panel.editor')}>${this.L('jumpToPlan')}</button>` : nothing}
-      ${this.currentPlan ? html`<div class=${this.statementOpen() ? 'layout with-statement' : 'layout'}>${renderEditor(this)}${this.renderResults()}${this.renderStatement()}</div>` : nothing}
+      ${this.currentPlan ? html`<button type="button" class="linklike jump no-print" data-testid="jump-plan" ?inert=${coveredAll} @click=${() => this.jumpTo('.panel.editor')}>${this.L('jumpToPlan')}</button>` : nothing}
+      ${this.currentPlan ? html`<div class=${covered ? 'layout with-statement' : 'layout'}>${renderEditor(this)}${this.renderResults()}${this.renderStatement()}</div>` : nothing}
     </div>`;
   }
 
@@ -1146,7 +1162,7 @@ export class SalesPlanPlayground extends LitElement {
     const d = this.dataSource;
     const source = d?.sample ? this.L('sampleReps') : d?.file;
     const pick = (id) => this.renderRoot.querySelector(`input[data-file="${id}"]`)?.click();
-    return html`<nav class="actions" aria-label=${this.L('actions')}>
+    return html`<nav class="actions" aria-label=${this.L('actions')} ?inert=${this.statementOpen()}>
       <span class="source" data-testid="data-source">${source} · ${d?.reps ?? 0} ${this.counted(d?.reps ?? 0, 'reps')} · ${d?.periods ?? 0} ${this.counted(d?.periods ?? 0, 'periods')}</span>
       <span class="split" role="group"><button type="button" data-testid="load-reps" title=${this.L('loadRepsTitle')} @click=${() => pick('reps')}>${this.L('loadReps')}</button><button type="button" data-testid="template" aria-label=${this.L('repsTemplate')} title=${this.L('templateTitle')} @click=${() => this.downloadTemplate()}>⤓ ${this.L('template')}</button></span>
       <input type="file" hidden data-file="reps" accept=".csv,.xlsx,text/csv" @change=${(e) => { this.loadRepsFile(e.target.files[0]); e.target.value = ''; }} />
@@ -1238,8 +1254,9 @@ export class SalesPlanPlayground extends LitElement {
     wrap?.toggleAttribute('data-scrolls', wrap.scrollWidth > wrap.clientWidth + 1);
   }
 
-  updated() {
+  updated(changed) {
     this.markScrollingTable();
+    if (changed.has('shownResults') || changed.has('comparison') || changed.has('lang')) this.announce();
     if (!this.showCharts || !this.shownResults) {
       if (!this.showCharts) this.charts.destroyAll();
       return;
@@ -1307,6 +1324,14 @@ export class SalesPlanPlayground extends LitElement {
     return before;
   }
 
+  /** Tells screen readers the new results once the edits pause (a slider's drag is one message, not fifty). */
+  announce() {
+    clearTimeout(this.announceTimer);
+    this.announceTimer = setTimeout(() => {
+      this.spoken = this.shownResults ? announcement(this, this.shownResults, this.comparison) : '';
+    }, ANNOUNCE_AFTER_MS);
+  }
+
   /** The open rep's statement, as a drawer over the dimmed results (a click there closes it). */
   renderStatement() {
     const rep = this.statementOpen() ? this.explained : null;
@@ -1318,6 +1343,7 @@ export class SalesPlanPlayground extends LitElement {
     // Under an open statement the results are covered: out of the focus order and of reach
     // of screen readers (inert) until it closes.
     return html`<section class="panel results" aria-label=${this.L('results')} ?inert=${this.statementOpen()}>
+      <p class="visually-hidden" role="status" data-testid="announce">${this.spoken}</p>
       ${!this.valid ? html`<div class="banner" role="alert" data-testid="plan-errors">
         <strong>${this.L(this.problems.every((p) => p.severity !== 'error' || p.path === 'period') ? (r ? 'planNotForDataKept' : 'planNotForData') : r ? 'planInvalid' : 'planInvalidNoResults')}</strong>
         <ul>${this.problems.filter((p) => p.severity === 'error').map((p) => html`<li data-problem=${p.path}><button type="button" class="linklike go-to" title=${this.L('goToField')} aria-label=${`${this.L('goToField')}${this.lang === 'zh' ? '：' : ': '}${pathInWords(this, this.shownAt(p))}`} @click=${() => this.goToField(p.code === 'weights_sum' ? `${p.path}[0].weight` : this.shownAt(p))}><code>${this.shownAt(p) || '—'}</code></button> <span class="msg">${codeSpans(this.problemText(p))}</span></li>`)}</ul>

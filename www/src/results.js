@@ -38,6 +38,18 @@ export function renderSummary(el, r) {
   </div>`;
 }
 
+/**
+ * What a screen reader is told when the results change (a polite status, once the edits
+ * pause): the plan's cost, its change against the baseline, and the grade counts.
+ */
+export function announcement(el, r, comparison) {
+  const t = r.totals;
+  const parts = [`${el.L('planCost')} ${amount(el, t.total_pay)}`];
+  if (comparison) parts.push(`${el.L('costDelta')} ${signed(comparison.cost_delta)}`);
+  parts.push(`${el.L('gradesTitle')} ${t.grades.map((g) => `${g.grade} ${g.reps}`).join(el.L('listSep'))}`);
+  return parts.join(el.lang === 'zh' ? '；' : '; ');
+}
+
 /** ⚠ for a rep with an alert this period, ★ for a high potential, each with its words as the tooltip. */
 function signalMarks(el, id) {
   const s = el.signals;
@@ -51,7 +63,7 @@ function signalMarks(el, id) {
 function th(el, key, label, cls = '', title = '') {
   const active = el.sort.key === key;
   const sort = active ? (el.sort.dir > 0 ? 'ascending' : 'descending') : 'none';
-  return html`<th class=${cls} aria-sort=${sort}><button type="button" class="sort" data-sort=${key} title=${title || nothing} @click=${() => el.setSort(key)}>${label}${active ? (el.sort.dir > 0 ? ' ▲' : ' ▼') : ''}</button></th>`;
+  return html`<th class=${cls} aria-sort=${sort}><button type="button" class="sort" data-sort=${key} title=${title || nothing} @click=${() => el.setSort(key)}>${label}${active ? html`<span aria-hidden="true">${el.sort.dir > 0 ? ' ▲' : ' ▼'}</span>` : nothing}</button></th>`;
 }
 
 /**
@@ -125,6 +137,7 @@ export function renderTable(el, r, comparison) {
   const regions = r.totals.by_region.filter((g) => !el.filter.region || g.group === el.filter.region);
   regions.sort((a, b) => byShownName(el.lang)(a.group, b.group));
   return html`${renderFilters(el, r)}<p class="hint scroll-hint" data-testid="scroll-hint">${el.L('scrollSideways')}</p><div class="table-wrap">
+    <span id="row-opens" class="visually-hidden">${el.L('rowOpens')}</span>
     <table class="results-table" data-testid="results" data-optional-columns=${Math.min(optional, 3)} data-crowded=${optional > 3 ? 'true' : nothing}>
       <thead><tr>
         ${th(el, 'name', el.L('rep'))}${th(el, 'region', `${el.L('region')} / ${el.L('role')}`, 'col-region')}
@@ -139,7 +152,7 @@ export function renderTable(el, r, comparison) {
       <tbody>
         ${shown.length ? nothing : html`<tr class="no-match" data-testid="no-match"><td colspan=${7 + extra + (delta ? 1 : 0)}>${el.L('noMatch')}
           <button type="button" class="secondary" data-testid="clear-filters" @click=${() => el.setFilter({ text: '', region: '', role: '', grade: '' })}>${el.L('clearFilters')}</button></td></tr>`}
-        ${rendered.map((rep) => html`<tr data-rep=${rep.rep_id} tabindex="0" aria-selected=${el.selectedRep === rep.rep_id ? 'true' : 'false'}
+        ${rendered.map((rep) => html`<tr data-rep=${rep.rep_id} tabindex="0" aria-current=${el.selectedRep === rep.rep_id ? 'true' : nothing} aria-describedby="row-opens"
             @click=${() => el.selectRep(rep.rep_id)} @keydown=${(e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), el.selectRep(rep.rep_id))}>
           <th scope="row">${zh ? rep.name_zh || rep.name : rep.name}<span class="hint"> ${rep.rep_id}</span>${signalMarks(el, rep.rep_id)}${rep.flags.length
             ? html` <span class="flag" title=${rep.flags.map((f) => term(el.lang, f.code)).join(el.L('semicolon'))} data-flag=${rep.flags[0].code}>⚑</span>`

@@ -124,9 +124,14 @@ export const styles = css`
   .results-table tbody th { font-weight: 500; white-space: normal; overflow-wrap: anywhere; max-width: 22ch; }
   /* Narrower than the table: it scrolls sideways with the rep's name kept in view. */
   .results-table tbody th, .results-table tfoot th { position: sticky; left: 0; background: var(--_panel); z-index: 1; }
-  .results-table tbody tr:hover th, .results-table tbody tr[aria-selected='true'] th { background: var(--_accent-soft); }
+  .results-table tbody tr:hover th, .results-table tbody tr[aria-current='true'] th { background: var(--_accent-soft); }
   .results-table .num { text-align: right; }
   .results-table tbody tr:hover { background: var(--_accent-soft); }
+  /* The row the keyboard is on, as plain to see as the one under the mouse. */
+  .results-table tbody tr:focus-visible { outline: 2px solid var(--_accent); outline-offset: -2px; background: var(--_accent-soft); }
+  .results-table tbody tr:focus-visible th { background: var(--_accent-soft); }
+  /* The corner head stays over the names when the table scrolls sideways. */
+  .results-table thead th:first-child { left: 0; z-index: 2; }
   .results-table tfoot tr.subtotal th, .results-table tfoot tr.subtotal td { background: var(--_subtle); color: var(--_muted); }
   .results-table tfoot tr.grand th, .results-table tfoot tr.grand td { font-weight: 700; background: var(--_subtle-2); }
   .preset select { flex: 1; min-width: 0; font-weight: 600; }
@@ -139,7 +144,7 @@ export const styles = css`
   .grid code { font-size: 11px; }
   label.check { display: inline-flex; gap: 6px; align-items: center; cursor: pointer; }
   .results-table tbody tr { cursor: pointer; }
-  .results-table tbody tr[aria-selected='true'] { background: var(--_accent-soft); box-shadow: inset 3px 0 0 var(--_accent); }
+  .results-table tbody tr[aria-current='true'] { background: var(--_accent-soft); box-shadow: inset 3px 0 0 var(--_accent); }
   .flag { color: var(--_error); font-size: 12px; }
   .detail {
     position: fixed; top: 0; right: 0; bottom: 0; width: min(560px, 100vw); z-index: 10; overflow: auto;
@@ -201,7 +206,9 @@ export const styles = css`
   button.secondary[disabled] { opacity: 0.5; cursor: not-allowed; }
   .compare-note { grid-column: 1 / -1; margin: 0; }
   .compare { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 10px; margin-bottom: 12px; padding: 10px 12px; border-radius: 8px; background: var(--_accent-soft); border: 1px solid color-mix(in srgb, var(--_accent) 22%, var(--_panel)); }
-  .compare span { display: block; font-size: 12px; color: var(--_muted); }
+  /* On the accent's tint the muted grey is darkened to keep 4.5:1. */
+  .compare span, .compare .compare-note, .compare .secondary-figure { color: color-mix(in srgb, var(--_muted) 78%, var(--_text)); }
+  .compare span { display: block; font-size: 12px; }
   .compare strong { font-variant-numeric: tabular-nums; }
   /* The last valid plan's comparison while the plan in the editor has errors: greyed, labelled. */
   .compare.stale { background: var(--_subtle-2); border-color: var(--_border); }
@@ -309,6 +316,8 @@ export const styles = css`
   .detail-buttons { display: flex; gap: 6px; align-items: flex-start; margin-left: auto; }
   /* The statement's title, then its buttons (language, print, close) on its right, or under it when narrow. */
   .statement-top { display: flex; flex-wrap: wrap; gap: 6px 8px; align-items: flex-start; margin-bottom: 6px; }
+  /* Its buttons (close above all) stay in reach however far the statement is scrolled. */
+  .detail .statement-top { position: sticky; top: -18px; z-index: 2; margin: -18px -20px 6px; padding: 12px 20px 8px; background: var(--_panel); border-bottom: 1px solid var(--_border); }
   .statement-top .statement-title { flex: 1 1 220px; margin: 4px 0 0; }
   .lang button { white-space: nowrap; }
   .statement-foot { margin-top: 12px; }
@@ -325,7 +334,7 @@ export const styles = css`
     .bar, .actions, .load-report, .editor, .no-print, .what-if, .layout.with-statement .results, .results .filters, .results .toolbar, .scroll-hint { display: none !important; }
     .layout { display: block; padding: 0; }
     .panel.results { position: static; max-height: none; overflow: visible; border: 0; box-shadow: none; padding: 0; }
-    .table-wrap { overflow: visible; }
+    .table-wrap { overflow: visible; max-height: none; }
     .table-wrap tfoot { display: table-row-group; } /* the totals once, at the end, not on every page */
     .detail { position: static; width: auto; max-height: none; overflow: visible; box-shadow: none; border: 0; padding: 0; }
   }
@@ -401,13 +410,21 @@ export const styles = css`
     .grid.kpis tbody th { overflow-wrap: anywhere; }
     .cell-input.formula { min-width: 0; }
     .detail { padding: 14px 12px; }
+    .detail .statement-top { top: -14px; margin: -14px -12px 6px; padding: 8px 12px; }
+    /* The table scrolls in its own box, so its head stays above the rows and the names beside them. */
+    .table-wrap { max-height: 78vh; }
     .grid.explain { font-size: 12px; }
     .grid.explain :is(th, td) { padding: 3px 2px; }
     .grid.explain .c-weight { display: none; }
     .grid.explain tbody th { overflow-wrap: anywhere; }
-    /* Targets a finger can hit: at least 24 px each way (WCAG 2.5.8). */
-    :is(button.sort, .kpi-toggle, summary, .linklike) { min-height: 28px; }
-    button.sort { min-width: 28px; }
-    input[type='checkbox'] { width: 20px; height: 20px; }
+    /* Targets a finger can hit: 40 px high (the close button 44 px square), checkboxes 24 px
+       with their label around them. */
+    :is(button, select, summary, .linklike, .chip, .lever-cards .chip) { min-height: 40px; }
+    :is(input:not([type='checkbox'], [type='range']), .cell-input) { min-height: 40px; }
+    button.sort { min-width: 40px; }
+    .detail-buttons button.icon { min-width: 44px; min-height: 44px; font-size: 22px; }
+    input[type='checkbox'] { width: 24px; height: 24px; }
+    label.check { min-height: 40px; }
+    input[type='range'] { min-height: 32px; }
   }
 `;
