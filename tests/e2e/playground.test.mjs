@@ -178,3 +178,36 @@ test('changing the period re-evaluates on that period', async () => {
   assert.equal(await cell(page, 'E01', 'commission').textContent(), '23,730.00');
   await context.close();
 });
+
+/** WCAG's contrast ratio of two computed colours (`rgb(…)`, or `color(srgb …)` from color-mix). */
+function contrast(a, b) {
+  const lum = (c) => {
+    const scale = c.startsWith('color(srgb') ? 1 : 255;
+    const [r, g, bl] = c.match(/[\d.]+/g).slice(0, 3).map((v) => {
+      const s = Number(v) / scale;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+test('the baseline comparison\'s small text keeps 4.5:1 on its tint, and the page follows the system\'s dark mode with the element\'s theme properties', async () => {
+  const { page, context, errors } = await openPlayground(env);
+  await page.locator('sales-plan-playground [data-testid="pin-baseline"]').click();
+  const colours = () => page.locator('sales-plan-playground .compare span').first().evaluate((span) => {
+    const box = span.closest('.compare');
+    return [getComputedStyle(span).color, getComputedStyle(box).backgroundColor];
+  });
+  const [text, tint] = await colours();
+  assert.ok(contrast(text, tint) >= 4.5, `${text} on ${tint}: ${contrast(text, tint).toFixed(2)}`);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const panel = await page.locator('sales-plan-playground .panel.results').evaluate((p) => getComputedStyle(p).backgroundColor);
+  assert.equal(panel, 'rgb(22, 28, 37)'); // --ip-panel #161c25 from page.css
+  const [darkText, darkTint] = await colours();
+  assert.ok(contrast(darkText, darkTint) >= 4.5, `dark: ${darkText} on ${darkTint}: ${contrast(darkText, darkTint).toFixed(2)}`);
+  await page.screenshot({ path: new URL('playground-dark.png', SHOTS).pathname });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
