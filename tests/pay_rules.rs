@@ -64,6 +64,11 @@ fn over_achievement_1_percent_above_120_counted_from_120_or_from_100() {
     let e = evaluate(rep("1500000"), &plan(json!({ "bonuses": bonus(100) })), "2026-Q1");
     assert_eq!(e.reps[0].bonuses[0].explain.get("excess_over_pct"), Some(d("100")));
     assert_eq!(pay_of(&plan(json!({ "bonuses": bonus(120) })), "1200000"), "0.00");
+    // 1% of (1,200,000.50 − 1,200,000) = 0.005, paid as 0.01: the working ends with what is paid.
+    let e = evaluate(rep("1200000.50"), &plan(json!({ "bonuses": bonus(120) })), "2026-Q1");
+    let b = &e.reps[0].bonuses[0];
+    assert_eq!((b.explain.get("amount"), b.explain.get("pay"), b.amount), (Some(d("0.005")), Some(d("0.01")), d("0.01")));
+    assert_eq!(b.explain.steps.last().map(|s| s.key.as_ref()), Some("pay"));
 }
 
 #[test]

@@ -79,8 +79,11 @@ pub(super) fn settle(plan: &CompiledPlan, data: &Dataset, period: usize, mut wor
             });
         }
         for (b, src) in bonuses.iter_mut().zip(&plan.plan.bonuses) {
-            let (amount, explain) = std::mem::take(&mut b[i]);
-            r.bonuses.push(PayItem { id: src.id.clone(), kind: plan.bonuses[r.bonuses.len()].kind.name(), amount: round(amount), explain });
+            let (amount, mut explain) = std::mem::take(&mut b[i]);
+            // The figure paid ends the working, as a line's does: after the grade multiplier and the rounding.
+            let paid = round(amount);
+            explain.value("pay", paid);
+            r.bonuses.push(PayItem { id: src.id.clone(), kind: plan.bonuses[r.bonuses.len()].kind.name(), amount: paid, explain });
         }
         r.adjustments = clawbacks.get(&i).cloned().unwrap_or_default();
         if let (Some(base), Some(bp)) = (&mut work.base, &plan.base_pay) {

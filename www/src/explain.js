@@ -108,7 +108,9 @@ function kpiSteps(el, k, source) {
 function bonusSteps(el, b, source) {
   const split = source?.rule?.split;
   const by = split?.contribution ?? split?.weights;
-  return steps(el, b.explain, null, {}, by ? { weight: sourceHint(el, by), weights_total: el.L('ofTotal') } : {});
+  // The figure paid, the working's last step, stands in the Pay column beside it.
+  const working = { ...b.explain, steps: b.explain.steps.filter((s) => s.key !== 'pay') };
+  return steps(el, working, null, {}, by ? { weight: sourceHint(el, by), weights_total: el.L('ofTotal') } : {});
 }
 
 /** The named values (only `keys` when given) and notes of an explanation, inline; `shown` as for `step`, `labels` its `label` by key. */
