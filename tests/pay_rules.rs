@@ -97,6 +97,24 @@ fn top_3_in_new_customers_get_5000_each_with_a_tie_at_third() {
 }
 
 #[test]
+fn a_shared_place_says_why_one_rep_gets_a_cent_less_and_a_pool_shared_by_tied_groups_says_so() {
+    // Three reps tied first for a top-1 bonus of 5,000 shared: 1,666.67, 1,666.67, 1,666.66.
+    let rows = ["a,a,East,nb,2026-Q1,1,1000000,1000000,0,0,9,80,0,1", "b,b,East,nb,2026-Q1,1,1000000,1000000,0,0,9,80,0,1", "c,c,South,nb,2026-Q1,1,1000000,1000000,0,0,9,80,0,1"];
+    let data = || dataset(&format!("{HEAD}{}\n", rows.join("\n")));
+    let p = plan(json!({ "bonuses": [{ "id": "top", "name": "Top", "rule": { "type": "rank", "measure": "new_customers", "top": 1, "amount": 5000, "ties": "share" } }] }));
+    let e = evaluate(data(), &p, "2026-Q1");
+    let shares: Vec<(String, bool)> = e.reps.iter().map(|r| (r.bonuses[0].amount.to_string(), r.bonuses[0].explain.notes.contains(&"largest_remainder"))).collect();
+    // The one paid a cent less than its even share rounded says why (the note, as in a pool).
+    assert_eq!(shares, [("1666.67".into(), false), ("1666.67".into(), false), ("1666.66".into(), true)]);
+    // East and South both at 100%, tied first for one pool of 100,000: 50,000 each, and each says the place was shared.
+    let p = plan(json!({ "bonuses": [{ "id": "pool", "name": "Pool", "rule": { "type": "team_pool", "pool": 100000, "split": { "weights": "1" } } }] }));
+    let e = evaluate(data(), &p, "2026-Q1");
+    let c = &e.reps[2].bonuses[0];
+    assert_eq!((c.amount, c.explain.get("group_pool"), c.explain.get("tied_groups")), (d("50000.00"), Some(d("50000.00")), Some(d("2"))));
+    assert!(c.explain.notes.contains(&"place_shared"), "{:?}", c.explain.notes);
+}
+
+#[test]
 fn the_first_region_by_attainment_gets_100000_split_by_contribution_to_the_cent() {
     // East: 330万 / 300万 = 110%; South 170万 / 200万 = 85%. East's pool by collected revenue
     // 100 : 120 : 110 → 30,303.03 + 36,363.64 + 33,333.33 = 100,000.00 exactly.
@@ -136,6 +154,9 @@ fn profit_sharing_5_percent_of_profit_among_the_s_grade_core_by_contribution() {
     let pays: Vec<String> = e.reps.iter().map(|r| r.total_pay.to_string()).collect();
     assert_eq!(pays, ["23809.52", "28571.43", "26190.48", "21428.57", "0.00"]);
     assert_eq!(e.reps[4].bonuses[0].explain.notes, ["grade_not_eligible"]);
+    // The pool's working: the profit, the share pooled and the pool.
+    let ex = &e.reps[0].bonuses[0].explain;
+    assert_eq!((ex.get("profit"), ex.get("pool_pct"), ex.get("pool")), (Some(d("2000000")), Some(d("5")), Some(d("100000.00"))));
 }
 
 #[test]

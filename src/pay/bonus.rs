@@ -76,7 +76,11 @@ pub enum BonusKind {
     },
     /// A pool split among every eligible rep.
     ProfitShare {
-        /// The pool: profit × its share.
+        /// The profit shared, as the plan writes it.
+        profit: Decimal,
+        /// The share of the profit pooled, in percent.
+        pool_pct: Decimal,
+        /// The pool: profit × its share, rounded as the plan rounds money.
         pool: Decimal,
         /// Each rep's weight in the split.
         weight: Expr,
@@ -261,6 +265,10 @@ pub fn allocate(b: &CompiledBonus, reps: &[BonusRep], scale: u32, explains: &mut
                         explains[i].value("places_pooled", pooled);
                         explains[i].value("tied_reps", Decimal::from(tied));
                         explains[i].value("amount", shares[*given - 1]);
+                        // 5,000 in three: 1,666.67, 1,666.67 and 1,666.66 (the cent to the earlier reps).
+                        if pooled.checked_div(Decimal::from(tied)).map(|even| crate::rounding::round_dp(even, scale, rust_decimal::RoundingStrategy::MidpointAwayFromZero)) != Some(shares[*given - 1]) {
+                            explains[i].note("largest_remainder");
+                        }
                         shares[*given - 1]
                     };
                     amounts[i] = times_grade(&mut explains[i], amounts[i], multiplier(i))?;
@@ -302,6 +310,11 @@ pub fn allocate(b: &CompiledBonus, reps: &[BonusRep], scale: u32, explains: &mut
                 let shares = split_pool(group_pool, &weights, scale).map_err(|_| CalcError::Overflow)?;
                 let total = positive_sum(&weights)?;
                 for (k, &i) in takers.iter().enumerate() {
+                    if tied > 1 {
+                        // The group shares its place: its pool is a part of the places' pools.
+                        explains[i].note("place_shared");
+                        explains[i].value("tied_groups", Decimal::from(tied));
+                    }
                     explains[i].value("group_pool", group_pool);
                     explains[i].value("weights_total", total);
                     explain_share(&mut explains[i], group_pool, weights[k], total, takers.len(), shares[k], scale);
@@ -309,12 +322,14 @@ pub fn allocate(b: &CompiledBonus, reps: &[BonusRep], scale: u32, explains: &mut
                 }
             }
         }
-        BonusKind::ProfitShare { pool, .. } => {
+        BonusKind::ProfitShare { profit, pool_pct, pool, .. } => {
             let takers: Vec<usize> = (0..n).filter(|i| eligible[*i]).collect();
             let weights: Vec<Decimal> = takers.iter().map(|i| reps[*i].value).collect();
             let shares = split_pool(*pool, &weights, scale).map_err(|_| CalcError::Overflow)?;
             let total = positive_sum(&weights)?;
             for (k, &i) in takers.iter().enumerate() {
+                explains[i].value("profit", *profit);
+                explains[i].value("pool_pct", *pool_pct);
                 explains[i].value("pool", *pool);
                 explains[i].value("weights_total", total);
                 explain_share(&mut explains[i], *pool, weights[k], total, takers.len(), shares[k], scale);
@@ -487,7 +502,7 @@ mod tests {
     #[test]
     fn profit_share_of_eligible_grades_by_contribution() {
         // 5% of 2,000,000 = 100,000 for grades S and A (indexes 0, 1), by revenue 1:3.
-        let mut b = bonus(BonusKind::ProfitShare { pool: d("100000"), weight: Expr::Var(0) });
+        let mut b = bonus(BonusKind::ProfitShare { profit: d("2000000"), pool_pct: d("5"), pool: d("100000"), weight: Expr::Var(0) });
         b.eligible = vec![true, true, false, false];
         let mut reps = vec![rep("E", "100"), rep("E", "300"), rep("E", "900")];
         reps[2].grade = 2;

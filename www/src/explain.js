@@ -10,7 +10,7 @@ import { signed } from './results.js';
 import { DEFAULT_RATERS, columnName, sourceHint } from './columns.js';
 import { money, exactMoney, fixed, isZero, number, percent, rate, sameProduct, short, sum } from './format.js';
 
-const PERCENT_KEYS = new Set(['attainment_pct', 'cap_pct', 'floor_pct', 'threshold_pct', 'applied_pct', 'band_score_pct', 'rater_weight_pct', 'gate_pct', 'group_attainment_pct', 'above_pct', 'excess_over_pct', 'rate_pct']);
+const PERCENT_KEYS = new Set(['attainment_pct', 'cap_pct', 'floor_pct', 'threshold_pct', 'applied_pct', 'band_score_pct', 'rater_weight_pct', 'gate_pct', 'group_attainment_pct', 'above_pct', 'excess_over_pct', 'rate_pct', 'pool_pct']);
 const HIDDEN_KEYS = new Set(['actual', 'target', 'attainment_pct', 'score']);
 const ROUNDED_SCORE_KEYS = new Set(['period_score']);
 
@@ -20,7 +20,7 @@ const BASE_KEYS = ['city_tier', 'monthly_salary', 'monthly', 'months', 'minimum_
 const RETURN_KEYS = ['returned_before', 'base', 'tier_pay', 'condition', 'multiplier', 'grade_multiplier', 'cap', 'paid_then', 'due_before_this_return', 'due_without_return'];
 const MODIFIER_KEYS = new Set(['returned', 'tier_pay', 'gate_pct', 'added_rate_pct', 'condition', 'multiplier', 'grade_multiplier', 'cap']);
 /** Steps whose value is an amount of money: shown to the cent, like the pay beside them. */
-const MONEY_KEYS = new Set(['base', 'returned', 'returned_before', 'amount', 'places_pooled', 'tier_pay', 'cap', 'pay', 'excess', 'pool', 'group_pool', 'team_pool', 'profit_share', 'allowance',
+const MONEY_KEYS = new Set(['base', 'returned', 'returned_before', 'amount', 'places_pooled', 'tier_pay', 'cap', 'pay', 'excess', 'pool', 'profit', 'group_pool', 'team_pool', 'profit_share', 'allowance',
   'salary', 'monthly', 'monthly_salary', 'minimum_wage', 'paid_then', 'due_before_this_return', 'due_without_return', 'clawback', 'period_pay', 'period_amount']);
 
 

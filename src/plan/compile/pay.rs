@@ -166,7 +166,7 @@ pub(super) fn compile_bonuses(plan: &Plan, f: &mut Formulas) -> Vec<CompiledBonu
                     // An out-of-range profit was reported by validation; the pool is not computed then.
                     // The pool is money: rounded as the plan rounds it, then split exactly.
                     let pool = plan.rounding.mode.apply(profit.checked_mul(fraction(*pool_pct))?, plan.rounding.money_scale);
-                    BonusKind::ProfitShare { pool, weight: split(s, f)? }
+                    BonusKind::ProfitShare { profit: *profit, pool_pct: *pool_pct, pool, weight: split(s, f)? }
                 }
             };
             let eligible = plan.grades.bands.iter().map(|band| b.grades.as_ref().is_none_or(|g| g.iter().any(|x| *x == band.grade))).collect();
