@@ -1437,6 +1437,11 @@ export interface RepResult {
    */
   grade: string;
   /**
+   * Graded by rank: the rep's place and the places its grade's quota covers (why a rep
+   * scoring 91 may be an A, or a B); absent when graded by band.
+   */
+  grade_places?: GradePlaces | null;
+  /**
    * Whether the grade came from the bands (`band`) or from rank under an enforced distribution (`rank`).
    */
   graded_by: GradedBy;
@@ -1592,6 +1597,30 @@ export interface Flag {
    * The periods with that grade, oldest first, e.g. `["2026-Q3", "2026-Q4"]`.
    */
   periods: string[];
+}
+export interface GradePlaces {
+  /**
+   * The first place the grade covers: after the better grades' quotas, from 1.
+   */
+  first: number;
+  /**
+   * The last place the grade covers: its quota and the better grades', added up, × the reps,
+   * rounded half up (below `first` when the quota covers no place).
+   */
+  last: number;
+  /**
+   * How many reps were graded.
+   */
+  of: number;
+  /**
+   * The rep's place in score order, from 1 (equal scores in data order).
+   */
+  place: number;
+  /**
+   * Whether the rep took the grade of the rep just above it, with the same score, instead
+   * of the grade of its place (a tie at a boundary goes to the better grade).
+   */
+  tied_above: boolean;
 }
 export interface KpiResult {
   /**

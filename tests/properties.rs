@@ -1278,7 +1278,16 @@ proptest! {
     /// Property 7: grades by rank are monotone in the score, and ties share a grade.
     #[test]
     fn enforced_distribution_is_monotone_and_fair_to_ties(scores in scores(), quotas in (1..=6usize).prop_flat_map(shares)) {
-        let grades = enforce_distribution(&scores, &quotas);
+        let graded = enforce_distribution(&scores, &quotas);
+        // Each rep's place is its own, and lies in its grade's places unless it took the grade
+        // of the equal score above it.
+        let mut places: Vec<usize> = graded.iter().map(|(_, p)| p.place).collect();
+        places.sort_unstable();
+        prop_assert_eq!(places, (1..=scores.len()).collect::<Vec<_>>());
+        for (_, p) in &graded {
+            prop_assert!(p.tied_above || (p.first <= p.place && p.place <= p.last), "{:?} (scores {:?}, quotas {:?})", p, scores, quotas);
+        }
+        let grades: Vec<usize> = graded.into_iter().map(|(g, _)| g).collect();
         prop_assert_eq!(grades.len(), scores.len());
         for (i, g) in grades.iter().enumerate() {
             prop_assert!(*g < quotas.len(), "rep {} got grade index {} of {} (quotas {:?})", i, g, quotas.len(), quotas);

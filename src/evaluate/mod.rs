@@ -255,12 +255,13 @@ fn grade_and_rank_refs(plan: &CompiledPlan, reps: &mut [&mut results::RepResult]
     let by_rank = plan.quotas.as_ref().map(|q| enforce_distribution(&scores, q));
     let ranks = crate::order::ranks(&scores);
     for (i, rep) in reps.iter_mut().enumerate() {
-        let (band, graded_by) = match &by_rank {
-            Some(grades) => (grades[i], results::GradedBy::Rank),
-            None => (grade_for(rep.score, &plan.band_mins), results::GradedBy::Band),
+        let (band, graded_by, places) = match &by_rank {
+            Some(graded) => (graded[i].0, results::GradedBy::Rank, Some(graded[i].1)),
+            None => (grade_for(rep.score, &plan.band_mins), results::GradedBy::Band, None),
         };
         rep.grade = bands.get(band).map(|b| b.grade.clone()).unwrap_or_default();
         rep.graded_by = graded_by;
+        rep.grade_places = places;
         rep.rank = ranks[i];
     }
 }

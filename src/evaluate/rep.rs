@@ -164,6 +164,7 @@ pub(super) fn score_rep(plan: &CompiledPlan, data: &Dataset, row: &Row, vars: &[
         rank: 0,
         grade: Default::default(),
         graded_by: GradedBy::Band,
+        grade_places: None,
         flags: Vec::new(),
         base_pay: Vec::new(),
         commission: Vec::new(),

@@ -94,6 +94,10 @@ pub struct RepResult {
     pub grade: crate::label::Label,
     /// Whether the grade came from the bands (`band`) or from rank under an enforced distribution (`rank`).
     pub graded_by: GradedBy,
+    /// Graded by rank: the rep's place and the places its grade's quota covers (why a rep
+    /// scoring 91 may be an A, or a B); absent when graded by band.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grade_places: Option<crate::score::GradePlaces>,
     /// Things to look at, e.g. a `grade_streak` (never year-to-date).
     pub flags: Vec<Flag>,
     /// Salary and allowances.

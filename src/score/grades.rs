@@ -15,21 +15,41 @@ pub fn grade_for(score: Decimal, mins: &[Option<Decimal>]) -> usize {
 /// The best `round(n × cumulative quota / 100)` reps (half up) get a grade at least that
 /// good. Ties: a rep with the same score as the rep ranked just above gets the same grade,
 /// so a tie at a boundary goes to the better grade and that grade may exceed its quota.
-/// Returns the grade index of each score, in the order of `scores`.
-pub fn enforce_distribution(scores: &[Decimal], quotas: &[Decimal]) -> Vec<usize> {
+/// Returns the grade index of each score and where it stands, in the order of `scores`.
+pub fn enforce_distribution(scores: &[Decimal], quotas: &[Decimal]) -> Vec<(usize, GradePlaces)> {
     let n = scores.len();
     let order = crate::order::largest_first(scores);
     let bounds = quota_bounds(n, quotas);
-    let mut grades = vec![0; n];
+    let mut graded = vec![(0, GradePlaces::default()); n];
     let last = quotas.len().saturating_sub(1);
     for (rank, &i) in order.iter().enumerate() {
         let by_quota = bounds.iter().position(|b| rank < *b).unwrap_or(last);
-        grades[i] = match rank.checked_sub(1).map(|r| order[r]) {
-            Some(above) if scores[above] == scores[i] => grades[above],
-            _ => by_quota,
-        };
+        let tied_above = rank.checked_sub(1).map(|r| order[r]).filter(|above| scores[*above] == scores[i]);
+        let grade = tied_above.map_or(by_quota, |above| graded[above].0);
+        // The grade's places: after the better grades' quotas, up to its own (1-based).
+        let first = grade.checked_sub(1).map_or(0, |g| bounds[g]) + 1;
+        let last_place = bounds.get(grade).copied().unwrap_or(n);
+        graded[i] = (grade, GradePlaces { place: rank + 1, first, last: last_place, of: n, tied_above: tied_above.is_some() });
     }
-    grades
+    graded
+}
+
+/// Where a rep graded by rank stands: its place and the places its grade's quota covers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct GradePlaces {
+    /// The rep's place in score order, from 1 (equal scores in data order).
+    pub place: usize,
+    /// The first place the grade covers: after the better grades' quotas, from 1.
+    pub first: usize,
+    /// The last place the grade covers: its quota and the better grades', added up, × the reps,
+    /// rounded half up (below `first` when the quota covers no place).
+    pub last: usize,
+    /// How many reps were graded.
+    pub of: usize,
+    /// Whether the rep took the grade of the rep just above it, with the same score, instead
+    /// of the grade of its place (a tie at a boundary goes to the better grade).
+    pub tied_above: bool,
 }
 
 /// For each grade of `quotas` (percent, best first), how many of `n` reps ranked best get a
@@ -128,13 +148,21 @@ mod tests {
         // 10 reps, quotas S 10 / A 30 / B 40 / C 20 → cumulative counts 1, 4, 8, 10.
         let quotas = [d("10"), d("30"), d("40"), d("20")];
         let scores: Vec<Decimal> = ["95", "91", "88", "85", "80", "78", "75", "72", "60", "50"].iter().map(|s| d(s)).collect();
-        assert_eq!(enforce_distribution(&scores, &quotas), [0, 1, 1, 1, 2, 2, 2, 2, 3, 3]);
+        let grades = |graded: Vec<(usize, GradePlaces)>| graded.into_iter().map(|(g, _)| g).collect::<Vec<_>>();
+        assert_eq!(grades(enforce_distribution(&scores, &quotas)), [0, 1, 1, 1, 2, 2, 2, 2, 3, 3]);
         // Reps 4 and 5 tie at the A/B boundary (ranks 4 and 5): both get A.
         let tied: Vec<Decimal> = ["95", "91", "88", "85", "85", "78", "75", "72", "60", "50"].iter().map(|s| d(s)).collect();
-        assert_eq!(enforce_distribution(&tied, &quotas), [0, 1, 1, 1, 1, 2, 2, 2, 3, 3]);
+        let graded = enforce_distribution(&tied, &quotas);
+        // The second 85, at place 5 (past A's places 2–4), takes the A of the 85 above it.
+        assert_eq!(graded[4].1, GradePlaces { place: 5, first: 2, last: 4, of: 10, tied_above: true });
+        assert_eq!(graded[5].1, GradePlaces { place: 6, first: 5, last: 8, of: 10, tied_above: false });
+        assert_eq!(grades(graded), [0, 1, 1, 1, 1, 2, 2, 2, 3, 3]);
         // Input order does not matter.
         let shuffled: Vec<Decimal> = ["50", "95", "60", "91"].iter().map(|s| d(s)).collect();
-        assert_eq!(enforce_distribution(&shuffled, &[d("25"), d("25"), d("25"), d("25")]), [3, 0, 2, 1]);
+        assert_eq!(grades(enforce_distribution(&shuffled, &[d("25"), d("25"), d("25"), d("25")])), [3, 0, 2, 1]);
+        // Two reps, quotas 10/30/40/20: S covers no place (0.2 → 0), A the first (0.8 → 1), B the second (1.6 → 2).
+        let two = enforce_distribution(&[d("91"), d("95")], &quotas);
+        assert_eq!(two, [(2, GradePlaces { place: 2, first: 2, last: 2, of: 2, tied_above: false }), (1, GradePlaces { place: 1, first: 1, last: 1, of: 2, tied_above: false })]);
     }
 
     #[test]

@@ -60,6 +60,16 @@ test('a guide without quotas: the hint says what enforcing needs; quotas typed i
   const r = e.evaluate('2026-Q4');
   assert.deepEqual(r.totals.grades.map((g) => g.reps), [5, 11, 13, 3]);
   await eventually(() => app(page, '[data-testid="grade-counts"] .badge').allTextContents().then((c) => c.map((t) => t.replace(/[+−]$/, ''))), r.totals.grades.map((g) => `${g.grade} ${g.reps}`), 'enforced in the page');
+  // A rep's statement says where it stands: S covers 15% of 32 = 4.8 → places 1–5, A up to
+  // 50% = 16. The rep at place 6 is an A, told so by its place and A's places (or the tie).
+  const sixth = r.reps.find((x) => x.grade_places.place === 6);
+  assert.deepEqual([sixth.grade, sixth.grade_places.first, sixth.grade_places.last, sixth.grade_places.of], ['A', 6, 16, 32]);
+  await app(page, `tr[data-rep="${sixth.rep_id}"]`).click();
+  assert.equal(await app(page, '[data-testid="graded-by"]').textContent(), `by rank (enforced distribution) · place 6 of 32 · ${sixth.grade_places.tied_above ? 'the same score as the rep above: its grade' : 'A covers places 6–16'}`);
+  await app(page, '[data-statement-lang="zh"]').click();
+  await eventually(() => app(page, '[data-testid="graded-by"]').textContent(), `按排名（强制分布） · 第 6 名（共 32 人） · ${sixth.grade_places.tied_above ? '与上一名同分，取其等级' : 'A 级对应第 6–16 名'}`, 'in Chinese');
+  await page.keyboard.press('Escape');
+  await app(page, '[data-lang="en"]').click();
   // The quotas must add to 100: 15 + 35 + 40 + 5 is refused at the guide.
   await app(page, '[data-path="grades.distribution.guide[3].quota_pct"]').fill('5');
   await app(page, '[data-testid="plan-errors"]').waitFor();

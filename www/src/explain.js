@@ -301,6 +301,13 @@ function pointsToDate(el, explain) {
   });
 }
 
+/** Where a rep graded by rank stands: its place, and the places its grade's quota covers (or the tie that gave it). */
+function gradePlaces(el, rep) {
+  const p = rep.grade_places;
+  const covers = p.tied_above ? el.L('tiedAboveGrade') : p.first > p.last ? fill(el.L('gradeCoversNone'), { grade: rep.grade }) : fill(el.L('gradeCovers'), { grade: rep.grade, first: p.first, last: p.last });
+  return `${fill(el.L('placeOf'), { place: p.place, of: p.of })} · ${covers}`;
+}
+
 /** Tab past the statement's last control goes to its first, Shift+Tab before its first to its last. */
 function keepFocusIn(e) {
   if (e.key !== 'Tab') return;
@@ -347,7 +354,7 @@ export function renderExplanation(el, rep, results, before = null) {
           ${el.L('finalScore')} <strong data-testid="detail-score">${number(rep.score)}</strong> =
           ${el.L('weighted')} ${number(rep.weighted_score)}${isZero(rep.bonus_points) ? nothing : html` + ${el.L('bonus')} ${number(rep.bonus_points)}`}${isZero(rep.penalty_points) ? nothing : html` − ${el.L('penalty')} ${number(rep.penalty_points)}`}
           → <span class=${`badge g-${rep.grade}`}>${rep.grade}</span>
-          <span class="hint">${rep.graded_by === 'rank' ? el.L('gradedByRank') : el.L('gradedByBand')} · ${el.L('rank')} ${rep.rank}/${results.reps.length}</span>
+          <span class="hint" data-testid="graded-by">${rep.graded_by === 'rank' ? el.L('gradedByRank') : el.L('gradedByBand')} · ${rep.grade_places ? gradePlaces(el, rep) : `${el.L('rank')} ${rep.rank}/${results.reps.length}`}</span>
         </p>
         ${baselineLine(el, rep)}
         ${rep.flags.map((f) => html`<p class="flag-line" data-flag=${f.code}>⚑ ${term(el.lang, f.code)}${paren(el.lang, `${f.grade}${el.L('colon')}${f.periods.join(' → ')}`)}</p>`)}
