@@ -27,6 +27,16 @@ export interface LoadProblemsDetail {
   warnings: Problem[];
 }
 
+/** `period-refused` detail: a period the host set that the data does not have. */
+export interface PeriodRefusedDetail {
+  /** The period the host asked for. */
+  period: string;
+  /** The period the element kept showing. */
+  kept: string;
+  /** The periods the data has, sorted. */
+  periods: string[];
+}
+
 /** `lang-change` detail: the language the user chose with the element's own switch. */
 export interface LangChangeDetail {
   /** `"en"` or `"zh"`. */
@@ -80,5 +90,6 @@ declare global {
     'results-change': CustomEvent<ResultsChangeDetail>;
     'lang-change': CustomEvent<LangChangeDetail>;
     'load-problems': CustomEvent<LoadProblemsDetail>;
+    'period-refused': CustomEvent<PeriodRefusedDetail>;
   }
 }

@@ -48,7 +48,7 @@ async function openPortal({ bypassCSP = false } = {}) {
   const context = await env.browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 }, bypassCSP });
   await context.addInitScript(() => {
     window.__events = [];
-    for (const type of ['plan-change', 'results-change', 'lang-change', 'load-problems']) {
+    for (const type of ['plan-change', 'results-change', 'lang-change', 'load-problems', 'period-refused']) {
       document.addEventListener(type, (e) => {
         const { results, ...rest } = e.detail;
         window.__events.push({
@@ -204,10 +204,13 @@ test('the host hears when its own plan or reps are refused; what it reads is a c
   await eventually(async () => (await events('load-problems')).length, 3, 'load-problems for a figure below 0');
   const checked = (await events('load-problems')).at(-1).detail;
   assert.deepEqual([checked.kind, checked.fatal.length, checked.problems.length, checked.warnings.map((w) => w.code)], ['reps', 0, 0, ['negative_value']]);
-  // A period the data does not have is not taken: the element keeps the one it shows.
+  // A period the data does not have is not taken: the element keeps the one it shows, and says so.
   const shown = await page.evaluate((s) => document.querySelector(s).period, pg);
   await page.evaluate((s) => { document.querySelector(s).period = '2099-Q9'; }, pg);
   await eventually(() => page.evaluate((s) => document.querySelector(s).period, pg), shown, 'the period kept');
+  await eventually(async () => (await events('period-refused')).length, 1, 'period-refused');
+  const refused = (await events('period-refused'))[0];
+  assert.deepEqual([refused.detail.period, refused.detail.kept, refused.detail.periods.includes(shown), refused.bubbles, refused.composed], ['2099-Q9', shown, true, true, true]);
 
   // Reading plan and results gives copies: changing them changes nothing in the element.
   const kept = await page.evaluate((s) => {

@@ -368,7 +368,11 @@ export class SalesPlanPlayground extends LitElement {
     if (changed.has('repsSrc') && this.repsSrc && this.repsSrc !== this.loaded.repsSrc) this.fetchReps(this.repsSrc);
     if (changed.has('planSrc') && this.planSrc && this.planSrc !== this.loaded.planSrc) this.fetchPlan(this.planSrc);
     if (changed.has('period') && this.period !== this.evaluatedPeriod) {
-      if (!this.periods.includes(this.period)) this.period = this.periods.includes(changed.get('period')) ? changed.get('period') : this.periods.at(-1) ?? '';
+      if (!this.periods.includes(this.period)) {
+        const asked = this.period;
+        this.period = this.periods.includes(changed.get('period')) ? changed.get('period') : this.periods.at(-1) ?? '';
+        this.emit('period-refused', { period: asked, kept: this.period, periods: [...this.periods] });
+      }
       if (this.shownResults) this.evaluate(); // the engine keeps the last valid plan, as when the user picks a period
     }
   }
