@@ -41,6 +41,7 @@ export function renderEditor(el) {
   const presetDescribed = edited && el.text(plan, 'description') === el.text(preset.plan, 'description');
   // On one column an open statement covers the editor: out of reach until it closes.
   return html`<section class="panel editor" aria-label=${el.L('plan')} ?inert=${el.statementOpen() && el.narrow}>
+    <h2 class="visually-hidden">${el.L('plan')}</h2>
     <button type="button" class="linklike jump no-print" data-testid="jump-results" @click=${() => el.jumpTo('.panel.results')}>${el.L('jumpToResults')}</button>
     <label class="row preset">${el.L('preset')}
       <select data-testid="preset" .value=${el.presetId} @change=${(e) => el.loadPreset(e.target.value)}>

@@ -1347,6 +1347,7 @@ export class SalesPlanPlayground extends LitElement {
     // Under an open statement the results are covered: out of the focus order and of reach
     // of screen readers (inert) until it closes.
     return html`<section class="panel results" aria-label=${this.L('results')} ?inert=${this.statementOpen()}>
+      <h2 class="visually-hidden">${this.L('results')}</h2>
       <p class="visually-hidden" role="status" data-testid="announce">${this.spoken}</p>
       ${!this.valid ? html`<div class="banner" role="alert" data-testid="plan-errors">
         <strong>${this.L(this.problems.every((p) => p.severity !== 'error' || p.path === 'period') ? (r ? 'planNotForDataKept' : 'planNotForData') : r ? 'planInvalid' : 'planInvalidNoResults')}</strong>
