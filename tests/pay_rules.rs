@@ -142,6 +142,15 @@ fn a_rep_whose_figure_overflows_a_pool_is_left_out_and_the_pool_split_among_the_
     let left_out: Vec<_> = e.problems.iter().map(|p| (p.code, p.path.as_str(), p.value.as_deref())).collect();
     assert_eq!(left_out, [("overflow", "reps.h.bonuses.pool", Some("12000000000000000000000000"))]);
     assert!(e.problems[0].message.en.contains("left out, and the bonus worked out without this rep"), "{}", e.problems[0].message.en);
+    // A file where every rep's figure overflows is broken, not a team to pay: after 16 reps
+    // left out (an evaluation each) the period is not settled, and says so.
+    let rows: Vec<String> = (0..20).map(|i| format!("h{i},h,East,nb,2026-Q1,1,10000000000000000000000000,12000000000000000000000000,0,0,1,80,0,1")).collect();
+    let e = evaluate(dataset(&format!("{HEAD}{}\n", rows.join("\n"))), &p, "2026-Q1");
+    assert!(e.reps.is_empty());
+    assert_eq!(e.problems.iter().filter(|p| p.path.starts_with("reps.h")).count(), 16);
+    let last = e.problems.last().unwrap();
+    assert_eq!((last.code, last.path.as_str()), ("overflow", "period"));
+    assert_eq!(last.message.en, "more than 16 reps have figures too large to settle the period exactly; no rep is paid for it");
 }
 
 #[test]

@@ -174,13 +174,30 @@ fn owed_on_draw(plan: &CompiledPlan, data: &Dataset, period: usize) -> Option<se
     Some(owed)
 }
 
+/// How many reps a period's settling leaves out, one evaluation of the period each, before
+/// it gives up (figures that large are a broken file, not a team to pay).
+const MAX_LEFT_OUT_WHEN_SETTLING: usize = 16;
+
+/// The period is not settled: more reps than [`MAX_LEFT_OUT_WHEN_SETTLING`] have figures too large.
+fn too_many_left_out() -> Problem {
+    let most = MAX_LEFT_OUT_WHEN_SETTLING;
+    Problem::error(
+        "overflow",
+        "period",
+        None,
+        format!("more than {most} reps have figures too large to settle the period exactly; no rep is paid for it"),
+        format!("超过 {most} 名销售人员的数值过大，无法精确结算本期；本期不计发任何人"),
+    )
+}
+
 /// Scores, grades, ranks and pays every rep of one period; reps that cannot be evaluated
 /// are left out and reported (errors), next to warnings. With `owed`, the draw applies.
 /// The reps `detail` names are explained.
 fn period_results(plan: &CompiledPlan, data: &Dataset, period: usize, owed: Option<&settle::Owed>, detail: Detail) -> (Vec<results::RepResult>, Vec<Problem>) {
     // Reps whose figures could not be settled (a bonus or a total too large to work out):
     // each is left out and reported, and the period evaluated again without it, so that
-    // ranks, grades and pools are those of the reps paid.
+    // ranks, grades and pools are those of the reps paid. At most `MAX_LEFT_OUT_WHEN_SETTLING`
+    // (each costs an evaluation of the period): past them the period is not settled.
     let mut left_out: Vec<(usize, Problem)> = Vec::new();
     loop {
         let mut works = Vec::new();
@@ -206,10 +223,11 @@ fn period_results(plan: &CompiledPlan, data: &Dataset, period: usize, owed: Opti
                 problems.extend(left_out.into_iter().map(|(_, problem)| problem));
                 return (reps, problems);
             }
-            Err(settle::Unsettled { rep: Some(rep), problem }) if !left_out.iter().any(|(r, _)| *r == rep) => left_out.push((rep, problem)),
-            Err(settle::Unsettled { problem, .. }) => {
+            Err(settle::Unsettled { rep: Some(rep), problem }) if left_out.len() < MAX_LEFT_OUT_WHEN_SETTLING && !left_out.iter().any(|(r, _)| *r == rep) => left_out.push((rep, problem)),
+            Err(settle::Unsettled { rep, problem }) => {
                 problems.extend(left_out.into_iter().map(|(_, problem)| problem));
-                problems.push(problem);
+                // A rep's figure past the reps already left out: the period is given up, not the rep.
+                problems.push(if rep.is_some() { too_many_left_out() } else { problem });
                 return (Vec::new(), problems);
             }
         }
