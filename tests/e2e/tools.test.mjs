@@ -1300,6 +1300,9 @@ test('reading aids: one-row toolbar, table before charts, marks legend, header t
     assert.match(await app(page, '[data-testid="curve-target"]').textContent(), /^for the median target of [\d,]+$/);
     assert.equal(await app(page, 'button[data-sort="attainment"]').getAttribute('title'), 'Attainment = Collected revenue ÷ Revenue target');
     assert.match(await app(page, 'button[data-sort="score"]').getAttribute('title'), /pass 100/);
+    // …and said under the table too, where a phone (no tooltips) shows them.
+    assert.equal(await app(page, '[data-legend="attainment"]').textContent(), 'Attainment = Collected revenue ÷ Revenue target');
+    assert.match(await app(page, '[data-legend="score"]').textContent(), /pass 100/);
     // KPI hints name the column in words, with its code in the tooltip; formula inputs offer the columns.
     const hint = app(page, 'tr[data-kpi="revenue"] .source-name');
     assert.equal(await hint.textContent(), 'Collected revenue');

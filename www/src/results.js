@@ -95,14 +95,18 @@ function attainmentFormula(el) {
   return a ? fill(el.L('attainmentFormula'), { actual: show(a.actual), target: show(a.target) }) : '';
 }
 
-/** What the marks in the table and the grade counts mean, for the marks on screen. */
+/**
+ * What the marks in the table and the grade counts mean, for the marks on screen; and what
+ * the attainment and score columns are (their heads' tooltips, which a phone never shows).
+ */
 function renderLegend(el, r) {
   const marks = [
     [r.reps.some((x) => x.adjustments.length), '↺', 'markReturn'],
     [r.reps.some((x) => !x.adjustments.length && x.warnings.length), '!', 'markWarning'],
     [r.totals.distribution.some((d) => d.status !== 'within'), '+ −', 'markGuide'],
   ].filter(([shown]) => shown);
-  return marks.length ? html`<p class="legend hint" data-testid="legend">${marks.map(([, mark, key]) => html`<span><b>${mark}</b> ${el.L(key)}</span>`)}</p>` : nothing;
+  const formula = attainmentFormula(el);
+  return html`<p class="legend hint" data-testid="legend">${marks.map(([, mark, key]) => html`<span><b>${mark}</b> ${el.L(key)}</span>`)}${formula ? html`<span data-legend="attainment">${formula}</span>` : nothing}<span data-legend="score">${el.L('scoreOver100')}</span></p>`;
 }
 
 /** Rows the table renders at first and adds per "show more": a team of thousands would take seconds to lay out. */
