@@ -40,14 +40,13 @@ pub(super) fn optional_flag(value: &JsValue, name: &str) -> Result<Option<bool>,
 
 /// A whole number from 0 to 4,294,967,295 (a count, a position, a percentage, a seed).
 pub(super) fn whole(value: &JsValue, name: &str) -> Result<u32, JsValue> {
-    whole_or_problem(value, name).map_err(|p| super::into_error(&[p]))
+    whole_number(value).ok_or_else(|| super::into_error(&[wrong_kind(value, name, "a whole number from 0 to 4294967295", "0 到 4294967295 之间的整数")]))
 }
 
-fn whole_or_problem(value: &JsValue, name: &str) -> Result<u32, Problem> {
-    match value.as_f64() {
-        Some(n) if n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n) => Ok(n as u32),
-        _ => Err(wrong_kind(value, name, "a whole number from 0 to 4294967295", "0 到 4294967295 之间的整数")),
-    }
+/// `value` when it is a number that is whole and from 0 to `u32::MAX` (a JS number is an f64:
+/// checked, then converted exactly).
+fn whole_number(value: &JsValue) -> Option<u32> {
+    value.as_f64().filter(|n| n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n)).map(|n| n as u32)
 }
 
 /// A commission line named by its position in the plan (a whole number) or by its id (text).
@@ -61,9 +60,9 @@ pub(super) fn line_ref(value: &JsValue, name: &str) -> Result<LineRef, JsValue> 
     if let Some(id) = value.as_string() {
         return Ok(LineRef::Id(id));
     }
-    whole_or_problem(value, name)
+    whole_number(value)
         .map(|i| LineRef::Index(i as usize))
-        .map_err(|_| super::into_error(&[wrong_kind(value, name, "a line's id (text) or its position (a whole number from 0)", "提成项的 id（文本）或序号（从 0 起的整数）")]))
+        .ok_or_else(|| super::into_error(&[wrong_kind(value, name, "a line's id (text) or its position (a whole number from 0)", "提成项的 id（文本）或序号（从 0 起的整数）")]))
 }
 
 /// The `invalid_argument` problem: `name` must be `wanted`, and got `value` (shown as

@@ -304,7 +304,8 @@ function pointsToDate(el, explain) {
 /** Where a rep graded by rank stands: its place, and the places its grade's quota covers (or the tie that gave it). */
 function gradePlaces(el, rep) {
   const p = rep.grade_places;
-  const covers = p.tied_above ? el.L('tiedAboveGrade') : p.first > p.last ? fill(el.L('gradeCoversNone'), { grade: rep.grade }) : fill(el.L('gradeCovers'), { grade: rep.grade, first: p.first, last: p.last });
+  // Not tied, a rep's place lies in its grade's places (a grade whose quota covers none is given only by a tie).
+  const covers = p.tied_above ? el.L('tiedAboveGrade') : fill(el.L('gradeCovers'), { grade: rep.grade, first: p.first, last: p.last });
   return `${fill(el.L('placeOf'), { place: p.place, of: p.of })} · ${covers}`;
 }
 

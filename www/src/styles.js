@@ -419,6 +419,7 @@ export const styles = css`
     .grid.explain tbody th { overflow-wrap: anywhere; }
     /* Targets a finger can hit: 40 px high (the close button 44 px square), checkboxes 24 px
        with their label around them. */
+    /* (.lever-cards .chip named for its specificity: the cards' own rule sets 24 px.) */
     :is(button, select, summary, .linklike, .chip, .lever-cards .chip) { min-height: 40px; }
     :is(input:not([type='checkbox'], [type='range']), .cell-input) { min-height: 40px; }
     button.sort { min-width: 40px; }
