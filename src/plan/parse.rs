@@ -335,6 +335,14 @@ fn describe_type_error(inner: &str) -> (String, String) {
     let (found, found_zh) = found_words(found);
     if expected.contains("Decimal") {
         if let Some(number) = found_number(&found) {
+            // 100,000 as a page or a spreadsheet shows it: a plan's number has no separators.
+            if number.contains(',') {
+                let plain = number.replace(',', "");
+                return (
+                    format!("`{number}` is written with thousands separators: write it as {plain}"),
+                    format!("`{number}` 含千位分隔符：请写成 {plain}"),
+                );
+            }
             return (format!("`{number}` {}", TOO_LARGE.0), format!("`{number}` {}", TOO_LARGE.1));
         }
     }

@@ -457,3 +457,124 @@ test('a number typed in full-width digits (a Chinese input method) is the same n
   assert.equal(await app(page, '[data-error-for="commission[0].tiers[0].rate_pct"]').count(), 0);
   await context.close();
 });
+
+test('numbers typed as a spreadsheet shows them are read as the numbers: 120,000 and 12万 as a pool, 6% as a tier rate', async () => {
+  const { page, context } = await openTargetOriented();
+  const plan = () => page.evaluate(() => document.querySelector('sales-plan-playground').plan);
+  // What the engine pays Zhang Wei from the best region's pool of 120,000.
+  const ws = engine.Engine.withSampleReps();
+  const bigger = JSON.parse(targetOriented());
+  bigger.bonuses[3].rule.pool = 120000;
+  ws.setPlan(JSON.stringify(bigger));
+  const share = ws.evaluate('2026-Q4').reps.find((r) => r.rep_id === 'E01').bonuses.find((b) => b.id === 'region_pool').amount;
+  const pool = app(page, '[data-path="bonuses[3].rule.pool"]');
+  for (const typed of ['120,000', '12万', '１２０，０００']) {
+    await pool.fill('1');
+    await eventually(async () => (await plan()).bonuses[3].rule.pool, 1, 'a pool of 1 between');
+    await pool.fill(typed);
+    await eventually(async () => (await plan()).bonuses[3].rule.pool, 120000, `${typed} is 120000`);
+    assert.equal(await app(page, '[data-error-for="bonuses[3].rule.pool"]').count(), 0, typed);
+    const paid = () => page.evaluate(() => document.querySelector('sales-plan-playground').results.reps.find((r) => r.rep_id === 'E01').bonuses.find((b) => b.id === 'region_pool').amount);
+    await eventually(paid, share, `${typed}: the engine's pool share`);
+  }
+  // A separator in the wrong place is no number: the engine's words say what is wrong.
+  await pool.fill('1,20,000');
+  await eventually(() => app(page, '[data-error-for="bonuses[3].rule.pool"]').count(), 1, 'refused');
+  await context.close();
+});
+
+test('a tier rate typed as 6% is 6 percent: Zhang Wei earns 42,000.00', async () => {
+  const { page, context } = await openPlayground(env);
+  const rate = app(page, '[data-path="commission[0].tiers[1].rate_pct"]');
+  await rate.fill('6%');
+  // 1,000,000 × 3% + 200,000 × 6% = 42,000.00
+  await eventually(() => cell(page, 'E01', 'commission').textContent(), '42,000.00', 'the rate in percent applied');
+  assert.equal(await page.evaluate(() => document.querySelector('sales-plan-playground').plan.commission[0].tiers[1].rate_pct), 6);
+  await context.close();
+});
+
+test('a commission line\'s base, target and tier basis are edited in the form: tiers by amount in 万 pay Zhang Wei as by percent of his target', async () => {
+  const { page, context } = await openPlayground(env);
+  const line = 'commission[0]';
+  const commission = () => cell(page, 'E01', 'commission').textContent();
+  // 1,000,000 × 3% + 200,000 × 4% = 38,000.00 (collected 1,200,000 of a 1,000,000 target).
+  assert.equal(await commission(), '38,000.00');
+  // The tiers' 100% raised to 1,200,000: all of it in the first tier, 1,200,000 × 3% = 36,000.00.
+  await app(page, `[data-path="${line}.target"]`).fill('revenue_target * 1.2');
+  await eventually(commission, '36,000.00', 'a higher line target');
+  await app(page, `[data-path="${line}.target"]`).fill('revenue_target');
+  await eventually(commission, '38,000.00', 'the target back');
+  // Bounds in amounts: 0, 100 and 120 are now amounts, so nearly everything is in the 5% tier:
+  // 100 × 3% + 20 × 4% + 1,199,880 × 5% = 59,997.80.
+  await app(page, `select[data-path="${line}.tier_basis"]`).selectOption('amount');
+  await eventually(commission, '59,997.80', 'bounds as amounts');
+  assert.equal(await app(page, 'table.tiers thead th').nth(1).textContent(), 'From amount');
+  await app(page, `[data-path="${line}.tiers[1].from"]`).fill('100万');
+  await app(page, `[data-path="${line}.tiers[2].from"]`).fill('120万');
+  // 1,000,000 × 3% + 200,000 × 4% = 38,000.00 again.
+  await eventually(commission, '38,000.00', 'bounds of 100万 and 120万');
+  const tiers = await page.evaluate(() => document.querySelector('sales-plan-playground').plan.commission[0].tiers.map((t) => t.from));
+  assert.deepEqual(tiers, [0, 1000000, 1200000]);
+  // What the line pays on: booked revenue instead of collected.
+  // Booked, 1,260,000: 1,000,000 × 3% + 200,000 × 4% + 60,000 × 5% = 41,000.00.
+  await app(page, `[data-path="${line}.base"]`).fill('revenue_booked');
+  await eventually(commission, '41,000.00', 'paid on booked revenue');
+  await context.close();
+});
+
+test('bonuses are added, named, limited to grades, edited and removed in the form, each a step to undo', async () => {
+  const { page, context } = await openPlayground(env);
+  const plan = () => page.evaluate(() => document.querySelector('sales-plan-playground').plan);
+  const results = () => page.evaluate(() => document.querySelector('sales-plan-playground').results.reps.map((r) => ({ id: r.rep_id, grade: r.grade, bonus: r.bonuses[0]?.amount ?? null })));
+  // The SaaS quick start has none.
+  assert.equal(await app(page, 'fieldset.bonuses .hint').first().textContent(), 'No bonus yet.');
+  await app(page, 'select[data-testid="add-bonus"]').selectOption('threshold');
+  await eventually(async () => (await plan()).bonuses?.[0], {
+    id: 'threshold_1', name: 'On-target bonus', name_zh: '达标奖', rule: { type: 'threshold', when: 'revenue_collected >= revenue_target', amount: 1000 },
+  }, 'a threshold bonus on the headline target');
+  // Zhang Wei collected 1,200,000 of 1,000,000: paid; Wang Fang 800,000 of 1,000,000: not.
+  await eventually(() => cell(page, 'E01', 'bonuses').textContent(), '1,000.00', 'E01 on target');
+  assert.equal(await cell(page, 'E02', 'bonuses').textContent(), '0.00');
+  await app(page, '[data-path="bonuses[0].rule.amount"]').fill('2,000');
+  await eventually(() => cell(page, 'E01', 'bonuses').textContent(), '2,000.00', 'the amount typed with a separator');
+  await app(page, '[data-path="bonuses[0].name"]').fill('Target met');
+  await eventually(async () => (await plan()).bonuses[0].name, 'Target met', 'renamed');
+  // Zhang Wei's grade no longer gets it; every other rep on target still does.
+  const before = await results();
+  const grade = before.find((r) => r.id === 'E01').grade;
+  await app(page, `[data-bonus="threshold_1"] input[data-grade="${grade}"]`).uncheck();
+  await eventually(() => cell(page, 'E01', 'bonuses').textContent(), '0.00', `grade ${grade} left out`);
+  const bands = ['S', 'A', 'B', 'C'];
+  assert.deepEqual((await plan()).bonuses[0].grades, bands.filter((g) => g !== grade));
+  for (const r of await results()) {
+    const was = before.find((b) => b.id === r.id);
+    assert.equal(r.bonus, r.grade === grade ? '0.00' : was.bonus, r.id);
+  }
+  // Removed: no bonus column; one undo brings it back as it was.
+  await app(page, '[data-bonus="threshold_1"] [data-testid="remove-bonus"]').click();
+  await eventually(() => cell(page, 'E01', 'bonuses').count(), 0, 'no bonus column');
+  assert.equal((await plan()).bonuses, undefined);
+  await app(page, '[data-testid="undo"]').click();
+  await eventually(async () => (await plan()).bonuses?.[0]?.grades, bands.filter((g) => g !== grade), 'back with its grades');
+  await context.close();
+});
+
+test('a rank bonus\'s options in the form: ranked in each region with ties sharing, the page pays what the engine pays', async () => {
+  const { page, context } = await openTargetOriented();
+  const plan = () => page.evaluate(() => document.querySelector('sales-plan-playground').plan);
+  const paid = () => page.evaluate(() => document.querySelector('sales-plan-playground').results.reps
+    .map((r) => [r.rep_id, r.bonuses.find((b) => b.id === 'top_new_customers').amount]).filter(([, a]) => Number(a) > 0));
+  const overall = await paid();
+  await app(page, 'select[data-path="bonuses[2].rule.within"]').selectOption('region');
+  await app(page, 'select[data-path="bonuses[2].rule.ties"]').selectOption('share');
+  await eventually(async () => { const r = (await plan()).bonuses[2].rule; return [r.within, r.ties]; }, ['region', 'share'], 'options set');
+  // What the engine pays for the page's plan, rep by rep.
+  const ws = engine.Engine.withSampleReps();
+  ws.setPlan(JSON.stringify(await plan()));
+  const expected = ws.evaluate('2026-Q4').reps
+    .map((r) => [r.rep_id, r.bonuses.find((b) => b.id === 'top_new_customers').amount]).filter(([, a]) => Number(a) > 0);
+  await eventually(paid, expected, 'the engine\'s rank bonuses');
+  // Top 3 in each of 4 regions pays more reps than top 3 overall.
+  assert.ok(expected.length > overall.length, `${expected.length} winners by region, ${overall.length} overall`);
+  await context.close();
+});

@@ -920,6 +920,53 @@ test('undo and redo of a tier rate, by the buttons and by Ctrl+Z in the field', 
   });
 });
 
+test('each click of the editor\'s buttons is an undo step of its own, however quick; tiers have no move buttons (their bounds order them)', async () => {
+  await withPlayground(async ({ page }) => {
+    const remove = (n) => app(page, `button[aria-label="Remove tier ${n}"]`);
+    assert.equal(await cell(page, 'E03', 'commission').textContent(), '53,000.00');
+    // Tier 3, then tier 2, within a second: 0:3% | 100:4% | 120:5% → 0:3% | 100:4% → 0:3%.
+    await remove(3).click();
+    await remove(2).click();
+    // 1,500,000 at a flat 3% = 45,000.00
+    await eventually(() => cell(page, 'E03', 'commission').textContent(), '45,000.00', 'both tiers removed');
+    await app(page, '[data-testid="undo"]').click();
+    await eventually(async () => (await pagePlan(page)).commission[0].tiers.length, 2, 'one undo gives back one tier');
+    // 1,000,000 × 3% + 500,000 × 4% = 50,000.00
+    await eventually(() => cell(page, 'E03', 'commission').textContent(), '50,000.00', 'two tiers');
+    assert.equal(await app(page, '[data-testid="undo"]').isDisabled(), false);
+    await app(page, '[data-testid="undo"]').click();
+    await eventually(() => cell(page, 'E03', 'commission').textContent(), '53,000.00', 'the second undo gives back the other');
+    // Two KPIs added in a row: two steps too.
+    const kpis = async () => (await pagePlan(page)).scorecards[0].kpis.length;
+    const before = await kpis();
+    const add = app(page, '[data-testid="add-kpi"]').first();
+    await add.click();
+    await add.click();
+    await eventually(kpis, before + 2, 'two KPIs added');
+    await app(page, '[data-testid="undo"]').click();
+    await eventually(kpis, before + 1, 'one undo removes one KPI');
+    // A tier's place is its bound: there is nothing to move, only to remove.
+    assert.equal(await app(page, 'table.tiers button').evaluateAll((bs) => bs.map((b) => b.textContent.trim()).join('')), '×××');
+  });
+});
+
+test('the plan renamed in Chinese carries the name into English while the English one is the preset\'s; a name typed in English is its own', async () => {
+  await withPlayground(async ({ page }) => {
+    await app(page, 'button[data-lang="zh"]').click();
+    await field(page, 'name_zh').fill('');
+    await field(page, 'name_zh').pressSequentially('客户X方案');
+    await eventually(async () => { const p = await pagePlan(page); return [p.name, p.name_zh]; }, ['客户X方案', '客户X方案'], 'both names');
+    // The role is named as the seed and the role cards name it.
+    assert.match(await cell(page, 'E08', 'region').textContent(), /区域销售岗/);
+    await app(page, 'button[data-lang="en"]').click();
+    assert.equal(await field(page, 'name').inputValue(), '客户X方案');
+    assert.equal(await app(page, 'select[data-testid="preset"] option:checked').textContent(), '客户X方案');
+    await field(page, 'name').fill('Client X');
+    await eventually(async () => { const p = await pagePlan(page); return [p.name, p.name_zh]; }, ['Client X', '客户X方案'], 'the English name alone');
+    assert.equal((await downloadFrom(page, app(page, '[data-testid="save-plan"]'))).name, 'client-x.json');
+  });
+});
+
 // --- 9. print --------------------------------------------------------------------------
 
 test('printing shows the open statement alone and makes a PDF', async () => {
@@ -1191,6 +1238,47 @@ test('targets editor: a new East market-share target is Zhou Min\'s market_share
 });
 
 // --- 14. KPI editor ---------------------------------------------------------------------
+
+test('targets editor: a named target made in the form, 120万 for the East and 80万 for the Southwest, then 75万 from 2026-Q4, scores as the engine does', async () => {
+  await withPlayground(async ({ page }) => {
+    const scoreOf = async (plan, rep) => {
+      const ws = engine.Engine.withSampleReps();
+      ws.setPlan(JSON.stringify(plan));
+      return ws.evaluate(PERIOD).reps.find((r) => r.rep_id === rep);
+    };
+    assert.equal(await app(page, 'fieldset[data-section="targets"] p.hint').textContent(), 'No named target yet: a KPI’s target is a data column or a formula.');
+    await app(page, '[data-testid="add-target"]').click();
+    await eventually(async () => (await pagePlan(page)).targets?.[0]?.id, 'target_1', 'a named target added');
+    assert.equal(await app(page, '[data-target="target_1"] .target-head .hint').textContent(), 'used in formulas as target_1');
+    await field(page, 'targets[0].name').fill('Revenue goal');
+    await field(page, 'targets[0].default').fill('100万');
+    for (const [region, value] of [['East', '120万'], ['Southwest', '80万']]) {
+      await app(page, '[data-testid="add-target-value-target_1"]').selectOption(`by_region:${region}`);
+      await field(page, `targets[0].by_region.${region}`).fill(value);
+    }
+    await field(page, 'scorecards[0].kpis[0].target').fill('target_1');
+    await eventually(async () => (await pagePlan(page)).targets[0], { id: 'target_1', name: 'Revenue goal', name_zh: '目标 1', default: 1000000, by_region: { East: 1200000, Southwest: 800000 } }, 'the target as typed');
+    // Zhang Wei: 1,200,000 of the East's 1,200,000 = 100% of the revenue KPI's 60: 103.80 in all (115.80 on his own target of 1,000,000).
+    await eventually(() => cell(page, 'E01', 'score').textContent(), '103.80', 'E01 on the East figure');
+    const w01 = await scoreOf(await pagePlan(page), 'W01');
+    assert.deepEqual([w01.kpis[0].target, w01.kpis[0].attainment_pct], ['800000', '93.75']);
+    assert.equal(await cell(page, 'W01', 'score').textContent(), w01.score);
+    // The Southwest's figure lowered to 75万 from 2026-Q4: W01's 750,000 is then 100%.
+    await app(page, '[data-testid="add-override-target_1"]').selectOption(`from:${PERIOD}`);
+    await app(page, '[data-target="target_1"] tr[data-override="0"] select').selectOption('by_region:Southwest');
+    await field(page, 'targets[0].overrides[0].value').fill('75万');
+    await eventually(async () => (await pagePlan(page)).targets[0].overrides, [{ from: PERIOD, region: 'Southwest', value: 750000 }], 'the override');
+    const lowered = await scoreOf(await pagePlan(page), 'W01');
+    assert.deepEqual([lowered.kpis[0].target, lowered.kpis[0].score], ['750000', '60.00']);
+    await eventually(() => cell(page, 'W01', 'score').textContent(), lowered.score, 'W01 on 75万');
+    // Removed while a formula reads it: the formula's error says so; undo brings it back.
+    await app(page, '[data-target="target_1"] [data-testid="remove-target"]').click();
+    await eventually(() => app(page, '[data-testid="plan-errors"]').count(), 1, 'target_1 is no longer known');
+    await app(page, '[data-testid="undo"]').click();
+    await eventually(() => app(page, '[data-testid="plan-errors"]').count(), 0, 'back');
+    assert.equal(await cell(page, 'W01', 'score').textContent(), lowered.score);
+  });
+});
 
 test('KPI editor: add a KPI, weight it, make it pass/fail with a condition, see its score, remove it', async () => {
   await withPlayground(async ({ page }) => {

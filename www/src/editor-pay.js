@@ -1,13 +1,15 @@
-// The pay parts of the plan editor: commission lines (method, gate, cap, grade multipliers,
-// tiers that can be added, removed and reordered), bonuses and base pay.
+// The pay parts of the plan editor: commission lines (method, what they pay on, how their tiers
+// are bounded, gate, cap, grade multipliers, tiers that can be added and removed: their bounds
+// keep them in order) and base pay. The bonuses have their own module, editor-bonus.js.
 import { html, nothing } from 'lit';
-import { name, term } from './i18n.js';
+import { name } from './i18n.js';
 import { cityTier } from './columns.js';
 import { group } from './format.js';
 import { gradeBands } from './grades.js';
 
 /**
- * The editor of commission line `i`: method, gate, cap, grade multipliers and tiers.
+ * The editor of commission line `i`: method, base, tier basis and target, gate, cap, grade
+ * multipliers and tiers.
  * @param {import('./playground.js').SalesPlanPlayground} el the element whose plan is edited
  * @param {object} line the plan's `commission[i]`
  * @param {number} i its index
@@ -23,6 +25,17 @@ export function renderCommission(el, line, i) {
         ${['marginal', 'retroactive'].map((m) => html`<option value=${m} ?selected=${line.method === m}>${el.L(m)}</option>`)}
       </select>
     </label>
+    <div class="row pair line-base">
+      <label>${el.L('paidOn')} ${el.field(`${base}.base`, { label: el.L('paidOn'), width: 'formula' })}</label>
+      <label>${el.L('tiersBy')}
+        <select data-path=${`${base}.tier_basis`} @change=${(e) => el.edit(`${base}.tier_basis`, e.target.value)}>
+          ${['attainment_pct', 'amount'].map((b) => html`<option value=${b} ?selected=${(line.tier_basis ?? 'attainment_pct') === b}>${el.L(b === 'amount' ? 'tiersByAmount' : 'tiersByPct')}</option>`)}
+        </select></label>
+      ${line.tier_basis !== 'amount' || line.target != null
+        ? html`<label title=${el.L('lineTargetHint')}>${el.L('target')} ${el.field(`${base}.target`, { label: `${el.L('target')}: ${el.L('lineTargetHint')}`, width: 'formula', optional: line.tier_basis === 'amount' })}</label>`
+        : nothing}
+    </div>
+    ${el.fieldError(`${base}.base`)}${el.fieldError(`${base}.target`)}
     <div class="row pair">
       <label>${el.L('gatePct')} ${el.field(`${base}.gate_pct`, { label: el.L('gatePct'), type: 'number', width: 'narrow', optional: true })}</label>
       <label>${el.L('lineCap')} ${el.field(`${base}.cap`, { label: el.L('lineCap'), type: 'number', width: 'medium', optional: true })}</label>
@@ -41,11 +54,9 @@ export function renderCommission(el, line, i) {
           const path = `${base}.tiers[${n}]`;
           return html`<tr>
             <th scope="row">${n + 1}</th>
-            <td>${el.field(`${path}.from`, { label: `${el.L('tiers')} ${n + 1} ${fromLabel}`, type: 'number', width: line.tier_basis === 'amount' ? 'medium' : 'narrow' })}${el.fieldError(`${path}.from`)}</td>
+            <td>${el.field(`${path}.from`, { label: `${el.L('tiers')} ${n + 1} ${fromLabel}`, type: 'number', percent: line.tier_basis !== 'amount', width: line.tier_basis === 'amount' ? 'medium' : 'narrow' })}${el.fieldError(`${path}.from`)}</td>
             <td>${el.field(`${path}.rate_pct`, { label: `${el.L('tiers')} ${n + 1} ${el.L('ratePct')}`, type: 'number', width: 'narrow' })}${el.fieldError(`${path}.rate_pct`)}</td>
             <td class="tier-buttons">
-              <button type="button" class="icon" aria-label=${`${el.L('moveUp')} ${n + 1}`} ?disabled=${n === 0} @click=${() => move(el, base, line, n, -1)}>↑</button>
-              <button type="button" class="icon" aria-label=${`${el.L('moveDown')} ${n + 1}`} ?disabled=${n === line.tiers.length - 1} @click=${() => move(el, base, line, n, 1)}>↓</button>
               ${line.tiers.length > 1
                 ? html`<button type="button" class="icon" title=${el.L('removeTier')} aria-label=${`${el.L('removeTier')} ${n + 1}`} @click=${() => el.edit(`${base}.tiers`, line.tiers.filter((_, j) => j !== n))}>×</button>`
                 : nothing}</td>
@@ -74,54 +85,10 @@ export function tierBoundsHint(el, line) {
   return el.L(line.tier_basis === 'amount' ? 'retroactiveBoundAmount' : 'retroactiveBoundPct').replaceAll('{bound}', shown);
 }
 
-/** Swaps tier `n` with its neighbour; their bounds must then be put back in order by hand. */
-function move(el, base, line, n, by) {
-  const tiers = [...line.tiers];
-  [tiers[n], tiers[n + by]] = [tiers[n + by], tiers[n]];
-  el.edit(`${base}.tiers`, tiers);
-}
-
 function addTier(el, base, line) {
   const last = line.tiers.at(-1);
   const from = String((Number.parseFloat(last?.from) || 0) + (line.tier_basis === 'amount' ? 100000 : 20));
   el.edit(`${base}.tiers`, [...line.tiers, { from, rate_pct: String(last?.rate_pct ?? '0') }]);
-}
-
-/** The editable figures of each bonus rule. */
-const BONUS_FIELDS = {
-  over_achievement: ['above_pct', 'excess_over_pct', 'rate_pct'],
-  threshold: ['amount'],
-  rank: ['top', 'amount'],
-  team_pool: ['pool'],
-  profit_share: ['profit', 'pool_pct'],
-};
-
-/** The bonus rules' figures that are counts (whole numbers), not amounts. */
-const INTEGER_FIELDS = new Set(['top']);
-
-const BONUS_LABELS = {
-  en: { above_pct: 'Above % of target', excess_over_pct: 'Excess from %', rate_pct: 'Rate %', amount: 'Amount', top: 'Top N', pool: 'Pool', profit: 'Profit', pool_pct: 'Share %' },
-  zh: { above_pct: '超过目标 %', excess_over_pct: '超额起算 %', rate_pct: '比例 %', amount: '金额', top: '前 N 名', pool: '奖金池', profit: '利润', pool_pct: '分享比例 %' },
-};
-
-/**
- * The editor of the plan's bonuses (one block per bonus rule).
- * @param {import('./playground.js').SalesPlanPlayground} el the element whose plan is edited
- * @returns {import('lit').TemplateResult}
- */
-export function renderBonuses(el) {
-  const labels = BONUS_LABELS[el.lang] ?? BONUS_LABELS.en;
-  return html`<fieldset class="block">
-    <legend>${el.L('bonusesTitle')}</legend>
-    ${el.currentPlan.bonuses.map((b, i) => {
-      const path = `bonuses[${i}].rule`;
-      return html`<div class="bonus" data-bonus=${b.id}>
-        <div class="bonus-head"><strong>${el.text(b)}</strong> <span class="hint">${term(el.lang, b.rule.type)}${b.rule.when ? html` · <code>${b.rule.when}</code>` : nothing}${b.grades ? ` · ${b.grades.join('/')}` : ''}</span></div>
-        <div class="row pair">${(BONUS_FIELDS[b.rule.type] ?? []).map((f) => html`<label>${labels[f]} ${el.field(`${path}.${f}`, { label: `${el.text(b)} ${labels[f]}`, type: INTEGER_FIELDS.has(f) ? 'integer' : 'number', width: 'medium' })}</label>`)}</div>
-        ${(BONUS_FIELDS[b.rule.type] ?? []).map((f) => el.fieldError(`${path}.${f}`))}
-      </div>`;
-    })}
-  </fieldset>`;
 }
 
 /**

@@ -1,5 +1,7 @@
-// Named targets: the default, and values by role, region and rep (which override it, the
-// rep's most, then the region's, then the role's), plus the per-period overrides.
+// Named targets: each one's name and basis (per period, or a year's figure split over the
+// periods with its shares), the default and values by role, region and rep (which override it,
+// the rep's most, then the region's, then the role's), and the per-period overrides with their
+// scope; a named target added (then used in formulas by its id) or removed.
 import { html, nothing } from 'lit';
 import { fill, name, paren } from './i18n.js';
 
@@ -13,14 +15,29 @@ function who(el, kind, key) {
   return name(el.lang, key);
 }
 
+/** The data's roles, regions and reps as `[kind, label, [[kind, key], …]]`, but those `taken`. */
+function scopes(el, taken = () => false) {
+  const list = (kind, keys) => [...new Set(keys)].filter((k) => !taken(kind, k)).map((k) => [kind, k]);
+  return [
+    ['by_role', el.L('role'), list('by_role', el.repList.map((r) => r.role))],
+    ['by_region', el.L('region'), list('by_region', el.repList.map((r) => r.region))],
+    ['by_rep', el.L('rep'), list('by_rep', el.repList.map((r) => r.id))],
+  ];
+}
+
 /** The choices to add a value for: every role, region and rep of the data not yet given one. */
 function choices(el, t) {
-  const taken = (kind, key) => t[kind] && key in t[kind];
-  const roles = [...new Set(el.repList.map((r) => r.role))].filter((k) => !taken('by_role', k)).map((k) => ['by_role', k]);
-  const regions = [...new Set(el.repList.map((r) => r.region))].filter((k) => !taken('by_region', k)).map((k) => ['by_region', k]);
-  const reps = el.repList.map((r) => r.id).filter((k) => !taken('by_rep', k)).map((k) => ['by_rep', k]);
-  return [['by_role', el.L('role'), roles], ['by_region', el.L('region'), regions], ['by_rep', el.L('rep'), reps]];
+  return scopes(el, (kind, key) => t[kind] && key in t[kind]);
 }
+
+/** An override's scope as a choice of `scopes`: `all`, or `by_role:…`, `by_region:…`, `by_rep:…`. */
+const OVERRIDE_FIELDS = { by_role: 'role', by_region: 'region', by_rep: 'rep' };
+const scopeOf = (o) => (o.rep != null ? `by_rep:${o.rep}` : o.region != null ? `by_region:${o.region}` : o.role != null ? `by_role:${o.role}` : 'all');
+
+/** The options of a list of `scopes`, grouped by kind. */
+const scopeOptions = (el, groups, selected) => groups.map(([, label, list]) => (list.length
+  ? html`<optgroup label=${label}>${list.map(([kind, key]) => html`<option value=${`${kind}:${key}`} ?selected=${selected === `${kind}:${key}`}>${who(el, kind, key)}</option>`)}</optgroup>`
+  : nothing));
 
 /**
  * The editor of named targets: default, by role, region and rep, and per-period overrides.
@@ -31,34 +48,98 @@ export function renderTargets(el) {
   const targets = el.currentPlan.targets ?? [];
   return html`<fieldset class="block" data-section="targets">
     <legend>${el.L('targets')}</legend>
-    ${targets.map((t, i) => {
-      const path = `targets[${i}]`;
-      return html`<div class="target" data-target=${t.id}>
-        <div class="row"><strong>${el.text(t) || t.id}</strong> <code class="hint">${t.id}</code>
-          <span class="hint">${t.basis === 'annual' ? el.L('annual') : el.L('perPeriod')}</span></div>
-        <table class="grid">
-          <tbody>
-            <tr><th scope="row">${el.L('default')}</th><td>${el.field(`${path}.default`, { label: `${t.id} ${el.L('default')}`, type: 'number', width: 'medium' })}${el.fieldError(`${path}.default`)}</td><td></td></tr>
-            ${KINDS.flatMap((kind) => Object.keys(t[kind] ?? {}).map((key) => html`<tr data-target-value=${`${kind}.${key}`}>
-              <th scope="row">${who(el, kind, key)}</th>
-              <td>${el.field(`${path}.${kind}.${key}`, { label: `${t.id} ${key}`, type: 'number', width: 'medium' })}${el.fieldError(`${path}.${kind}.${key}`)}</td>
-              <td><button type="button" class="icon" aria-label=${`${el.L('remove')} ${key}`} @click=${() => removeValue(el, path, t, kind, key)}>×</button></td>
-            </tr>`))}
-            ${(t.overrides ?? []).map((o, n) => html`<tr class="override">
-              <th scope="row">${o.period ?? fill(el.L('fromPeriod'), { period: o.from })} · ${o.rep ? who(el, 'by_rep', o.rep) : o.region ? name(el.lang, o.region) : o.role ? name(el.lang, o.role) : el.L('allReps')}</th>
-              <td>${el.field(`${path}.overrides[${n}].value`, { label: `${t.id} override ${n + 1}`, type: 'number', width: 'medium' })}${el.fieldError(`${path}.overrides[${n}].value`)}</td><td></td>
-            </tr>`)}
-          </tbody>
-        </table>
-        <label class="row add-value">+ ${el.L('addValueFor')}
-          <select data-testid=${`add-target-value-${t.id}`} @change=${(e) => { addValue(el, path, t, e.target.value); e.target.value = ''; }}>
-            <option value="">…</option>
-            ${choices(el, t).map(([, label, list]) => (list.length ? html`<optgroup label=${label}>${list.map(([kind, key]) => html`<option value=${`${kind}:${key}`}>${who(el, kind, key)}</option>`)}</optgroup>` : nothing))}
-          </select>
-        </label>
-      </div>`;
-    })}
+    ${targets.length ? nothing : html`<p class="hint">${el.L('noTargets')}</p>`}
+    ${targets.map((t, i) => renderTarget(el, t, i))}
+    <button type="button" class="secondary" data-testid="add-target" @click=${() => addTarget(el, targets)}>+ ${el.L('addTarget')}</button>
   </fieldset>`;
+}
+
+/** One named target: its name, basis and split, its values and overrides. */
+function renderTarget(el, t, i) {
+  const path = `targets[${i}]`;
+  const zh = el.lang === 'zh';
+  const annual = t.basis === 'annual';
+  // On an annual target the figures are the year's and an override is a period's own: say so.
+  const unit = (text) => (annual ? html`<span class="hint">${text}</span>` : nothing);
+  const shares = annual && t.split && typeof t.split === 'object' ? t.split.shares ?? [] : null;
+  return html`<div class="target" data-target=${t.id}>
+    <div class="row target-head">
+      <label>${el.L('targetName')} ${el.field(`${path}.${zh ? 'name_zh' : 'name'}`, { label: `${t.id} ${el.L('targetName')}`, optional: true, placeholder: el.text(t) || t.id })}</label>
+      <span class="hint">${fill(el.L('usedAs'), { id: t.id })}</span>
+      <button type="button" class="icon" data-testid="remove-target" title=${el.L('removeTarget')} aria-label=${`${el.L('removeTarget')}: ${t.id}`}
+        @click=${() => { const rest = el.currentPlan.targets.filter((_, j) => j !== i); el.edit('targets', rest.length ? rest : undefined); }}>×</button>
+    </div>
+    <div class="row pair">
+      <label>${el.L('targetBasis')}
+        <select data-path=${`${path}.basis`} @change=${(e) => el.edit(`${path}.basis`, e.target.value === 'annual' ? 'annual' : undefined)}>
+          <option value="per_period" ?selected=${!annual}>${el.L('perPeriod')}</option>
+          <option value="annual" ?selected=${annual}>${el.L('annual')}</option>
+        </select></label>
+      ${shares ? html`<span class="shares">${el.L('splitShares')} ${shares.map((_, n) => el.field(`${path}.split.shares[${n}]`, { label: `${t.id} ${el.L('splitShares')} ${n + 1}`, type: 'number', width: 'tiny', percent: true }))}</span>` : annual ? html`<span class="hint">${el.L('splitEven')}</span>` : nothing}
+    </div>
+    ${el.fieldError(`${path}.split`)}${(shares ?? []).map((_, n) => el.fieldError(`${path}.split.shares[${n}]`))}
+    <table class="grid">
+      <tbody>
+        <tr><th scope="row">${el.L('default')}</th><td>${el.field(`${path}.default`, { label: `${t.id} ${el.L('default')}`, type: 'number', width: 'medium' })}${unit(el.L('perYear'))}${el.fieldError(`${path}.default`)}</td><td></td></tr>
+        ${KINDS.flatMap((kind) => Object.keys(t[kind] ?? {}).map((key) => html`<tr data-target-value=${`${kind}.${key}`}>
+          <th scope="row">${who(el, kind, key)}</th>
+          <td>${el.field(`${path}.${kind}.${key}`, { label: `${t.id} ${key}`, type: 'number', width: 'medium' })}${unit(el.L('perYear'))}${el.fieldError(`${path}.${kind}.${key}`)}</td>
+          <td><button type="button" class="icon" aria-label=${`${el.L('remove')} ${key}`} @click=${() => removeValue(el, path, t, kind, key)}>×</button></td>
+        </tr>`))}
+        ${(t.overrides ?? []).map((o, n) => html`<tr class="override" data-override=${n}>
+          <th scope="row">${o.period ?? fill(el.L('fromPeriod'), { period: o.from })} ·
+            <select aria-label=${`${t.id} ${el.L('overrideFor')} ${n + 1}`} data-path=${`${path}.overrides[${n}]`} @change=${(e) => setScope(el, `${path}.overrides[${n}]`, o, e.target.value)}>
+              <option value="all" ?selected=${scopeOf(o) === 'all'}>${el.L('allReps')}</option>
+              ${scopeOptions(el, scopes(el), scopeOf(o))}
+            </select></th>
+          <td>${el.field(`${path}.overrides[${n}].value`, { label: `${t.id} override ${n + 1}`, type: 'number', width: 'medium' })}${unit(el.L('forThePeriod'))}${el.fieldError(`${path}.overrides[${n}].value`)}${el.fieldError(`${path}.overrides[${n}]`)}</td>
+          <td><button type="button" class="icon" aria-label=${`${el.L('remove')} ${o.period ?? fill(el.L('fromPeriod'), { period: o.from })}`} @click=${() => removeOverride(el, path, t, n)}>×</button></td>
+        </tr>`)}
+      </tbody>
+    </table>
+    <div class="row pair">
+      <label class="add-value">+ ${el.L('addValueFor')}
+        <select data-testid=${`add-target-value-${t.id}`} @change=${(e) => { addValue(el, path, t, e.target.value); e.target.value = ''; }}>
+          <option value="">…</option>
+          ${scopeOptions(el, choices(el, t))}
+        </select>
+      </label>
+      <label class="add-value">+ ${el.L('addOverride')}
+        <select data-testid=${`add-override-${t.id}`} @change=${(e) => { addOverride(el, path, t, e.target.value); e.target.value = ''; }}>
+          <option value="">…</option>
+          ${el.periods.map((p) => html`<option value=${`from:${p}`}>${fill(el.L('fromPeriod'), { period: p })}</option>`)}
+          ${el.periods.map((p) => html`<option value=${`period:${p}`}>${fill(el.L('onlyPeriod'), { period: p })}</option>`)}
+        </select>
+      </label>
+    </div>
+  </div>`;
+}
+
+/** A new named target, `target_1` (or the first such id free), of 100 per period. */
+function addTarget(el, targets) {
+  const taken = new Set(targets.map((t) => t.id));
+  let n = 1;
+  while (taken.has(`target_${n}`)) n += 1;
+  el.edit('targets', [...targets, { id: `target_${n}`, name: `Target ${n}`, name_zh: `目标 ${n}`, default: 100 }]);
+}
+
+/** An override for everyone from a period on (`from:2026-Q3`) or in one period (`period:2026-Q3`), at the default. */
+function addOverride(el, path, t, choice) {
+  if (!choice) return;
+  const [when, period] = [choice.slice(0, choice.indexOf(':')), choice.slice(choice.indexOf(':') + 1)];
+  el.edit(`${path}.overrides`, [...(t.overrides ?? []), { [when]: period, value: t.default }]);
+}
+
+function removeOverride(el, path, t, n) {
+  const rest = t.overrides.filter((_, j) => j !== n);
+  el.edit(`${path}.overrides`, rest.length ? rest : undefined);
+}
+
+/** Sets whom override `o` is for: everyone, or one role, region or rep. */
+function setScope(el, at, o, choice) {
+  const { role: _r, region: _g, rep: _p, ...rest } = o;
+  const [kind, key] = choice === 'all' ? [] : [choice.slice(0, choice.indexOf(':')), choice.slice(choice.indexOf(':') + 1)];
+  el.edit(at, kind ? { ...rest, [OVERRIDE_FIELDS[kind]]: key } : rest);
 }
 
 function addValue(el, path, t, choice) {

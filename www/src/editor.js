@@ -4,7 +4,8 @@
 import { html, nothing } from 'lit';
 import { fill, term } from './i18n.js';
 import { sourceHint, columnsDatalist } from './columns.js';
-import { renderCommission, renderBonuses, renderBasePay } from './editor-pay.js';
+import { renderCommission, renderBasePay } from './editor-pay.js';
+import { renderBonuses } from './editor-bonus.js';
 import { renderKpiDetails, addKpi } from './editor-kpi.js';
 import { renderTargets } from './editor-targets.js';
 import { renderJson } from './editor-json.js';
@@ -16,6 +17,22 @@ import { codeSpans } from './problems.js';
 /** Sum of decimal-looking strings, for the live totals next to inputs (display only). */
 function sum(values) {
   return values.reduce((s, v) => s + (Number.parseFloat(v) || 0), 0);
+}
+
+/**
+ * Names the plan in the page's language. The other language's name follows while it is still
+ * the preset's (and then keeps following while the two are the same): a client's plan renamed
+ * in Chinese is not shown under the preset's English name (nor saved with it) when the page is
+ * switched to English. A name typed in the other language is its own.
+ */
+function rename(el, value) {
+  const [mine, other] = el.lang === 'zh' ? ['name_zh', 'name'] : ['name', 'name_zh'];
+  const plan = el.currentPlan;
+  const preset = el.presets.find((p) => p.id === el.presetId)?.plan;
+  const presets = preset != null && (plan[other] ?? '') === (preset[other] ?? '');
+  const follows = Boolean(value) && (presets || (el.nameFollower === other && plan[other] === plan[mine]));
+  el.nameFollower = follows ? other : null;
+  el.editFields(follows ? [[mine, value], [other, value]] : [[mine, value]], mine);
 }
 
 /**
@@ -50,15 +67,15 @@ export function renderEditor(el) {
       </select>
     </label>
     <label class="row plan-name">${el.L('planName')}
-      ${el.field(el.lang === 'zh' ? 'name_zh' : 'name', { label: el.L('planName'), placeholder: el.text(plan) || el.L('plan'), optional: el.lang === 'zh' /* a plan needs its name; the Chinese one may go */ })}
+      ${el.field(el.lang === 'zh' ? 'name_zh' : 'name', { label: el.L('planName'), placeholder: el.text(plan) || el.L('plan'), optional: el.lang === 'zh' /* a plan needs its name; the Chinese one may go */, set: (value) => rename(el, value) })}
     </label>
     ${el.text(plan, 'description') ? html`<p class="hint description" data-testid="description">${presetDescribed ? html`<em data-testid="description-edited">${el.L('descriptionOfPreset')}</em> ` : nothing}${el.text(plan, 'description')}</p>` : nothing}
     ${renderScorecards(el)}
-    ${plan.targets?.length ? renderTargets(el) : nothing}
+    ${renderTargets(el)}
     ${plan.points?.items?.length ? renderPoints(el) : nothing}
     ${renderGrades(el)}
     ${(plan.commission ?? []).map((line, i) => renderCommission(el, line, i))}
-    ${plan.bonuses?.length ? renderBonuses(el) : nothing}
+    ${renderBonuses(el)}
     ${plan.base_pay ? renderBasePay(el) : nothing}
     ${renderJson(el)}
     ${columnsDatalist(el)}

@@ -16,6 +16,7 @@ import { canonical, getIn, setIn } from './plan-path.js';
 import { isZero, sum } from './format.js';
 import { download, exportCsv, exportXlsx, csvFromFile, savePlan, readText } from './io.js';
 import { History } from './history.js';
+import { typedValue } from './typed.js';
 import { encodeScenario, decodeScenario } from './share.js';
 import { withColumnIds, withColumnNames } from './headers.js';
 import { saveSession, loadSession, clearSession, MAX_STORED_CSV } from './storage.js';
@@ -46,23 +47,6 @@ function orderPartner(p) {
   if (!ORDER_CODES.has(p.code)) return null;
   const m = p.path.match(/^(.*)\[(\d+)\](\.[^.[\]]+)$/);
   return m && Number(m[2]) > 0 ? `${m[1]}[${Number(m[2]) - 1}]${m[3]}` : null;
-}
-
-/**
- * What a field of `type` holds once `text` is typed in it: a decimal stays text (exact, the
- * engine reads it; full-width digits become ASCII ones), a whole number (`integer`: a count such as a bonus's top N) becomes a JSON
- * number as the plan format wants it, an emptied optional field is left out; anything else
- * is kept as typed, for the engine to say what is wrong with it.
- */
-function typedValue(text, type, optional) {
-  if (optional && text.trim() === '') return undefined;
-  // A Chinese input method in full-width mode types ６０．５: the same number.
-  const typed = type === 'text' ? text : text.replace(/[\uFF10-\uFF19\uFF0E\uFF0B\uFF0D\u3000]/g, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
-  if (type === 'integer' && /^\s*\d{1,9}\s*$/.test(typed)) return Number(typed);
-  // A number written as JavaScript writes it back (6, 4.5, -2; not 4.50 or 1e3) is saved as a
-  // JSON number, exactly; any other text is kept as typed (the engine reads it as the decimal it is).
-  if (type === 'number' && /^-?\d{1,12}(\.\d{1,6})?$/.test(typed) && String(Number(typed)) === typed) return Number(typed);
-  return typed;
 }
 
 const isObject = (v) => v != null && typeof v === 'object' && !Array.isArray(v);
@@ -201,6 +185,8 @@ export class SalesPlanPlayground extends LitElement {
     this.history = new History();
     /** The plan path edited last: an out-of-order pair's message stands under it. */
     this.lastEdited = null;
+    /** The plan name (`name` or `name_zh`) that follows the one typed in the other language, if any (editor.js, `rename`). */
+    this.nameFollower = null;
     this.addEventListener('keydown', (e) => this.onKey(e));
     this.status = 'loading';
     this.engine = null;
@@ -839,14 +825,19 @@ export class SalesPlanPlayground extends LitElement {
   }
 
   /**
-   * Sets one field of the plan by its path and re-evaluates; undoable: edits of one field
-   * within a second of each other are one step, or those with the same `undoKey` when
-   * `untimed` (a slider's gesture).
+   * Sets one field of the plan by its path and re-evaluates; undoable, each call a step of its
+   * own (a click) unless it has an `undoKey`: edits with the same key within a second of each
+   * other are one step (keystrokes in a field), or whenever `untimed` (a slider's gesture).
    */
-  edit(path, value, undoKey = path, untimed = false) {
+  edit(path, value, undoKey = null, untimed = false) {
+    this.editFields([[path, value]], undoKey, untimed);
+  }
+
+  /** Sets several fields of the plan (`[path, value]` pairs) as one edit, as `edit` does one. */
+  editFields(changes, undoKey = null, untimed = false) {
     this.history.record(this.undoState(), undoKey, Date.now(), untimed);
-    this.lastEdited = path;
-    this.apply(setIn(this.currentPlan, path, value));
+    this.lastEdited = changes[0][0];
+    this.apply(changes.reduce((plan, [path, value]) => setIn(plan, path, value), this.currentPlan));
   }
 
   /** Replaces the whole plan (one undoable step) and re-evaluates. */
@@ -1100,8 +1091,13 @@ export class SalesPlanPlayground extends LitElement {
     return errors.length ? html`<div class="field-error" role="alert" data-error-for=${path}>${named ? `${named}${this.L('colon')}` : ''}${codeSpans(errors.join(' '))}</div>` : nothing;
   }
 
-  /** A text input bound to the plan field at `path` (`type`: text, a decimal `number`, or an `integer` count); an `optional` field is removed when emptied (and says "none" while empty). */
-  field(path, { label, type = 'text', width = '', optional = false, placeholder } = {}) {
+  /**
+   * A text input bound to the plan field at `path` (`type`: text, a decimal `number`, or an
+   * `integer` count); an `optional` field is removed when emptied (and says "none" while
+   * empty). What is typed goes to `set` (by default an edit of the field, keystrokes within a
+   * second one undo step).
+   */
+  field(path, { label, type = 'text', width = '', optional = false, placeholder, percent = /(_pct|\.weight)$/.test(path), set = (value) => this.edit(path, value, path) } = {}) {
     const value = getIn(this.currentPlan, path);
     const invalid = this.invalidAt(path);
     return html`<input
@@ -1115,7 +1111,7 @@ export class SalesPlanPlayground extends LitElement {
       placeholder=${placeholder ?? (optional && type === 'number' ? this.L('none') : nothing)}
       data-path=${path}
       .value=${value == null ? '' : String(value)}
-      @input=${(e) => this.edit(path, typedValue(e.target.value, type, optional))}
+      @input=${(e) => set(typedValue(e.target.value, type, optional, percent))}
     />`;
   }
 

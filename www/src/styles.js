@@ -202,6 +202,18 @@ export const styles = css`
   .cell-input.medium { width: 108px; text-align: right; }
   .bonus { border-top: 1px dashed var(--_border); padding: 8px 0 2px; }
   .bonus:first-of-type { border-top: 0; }
+  .bonus-head { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
+  .bonus-head .bonus-name { display: inline-flex; gap: 6px; align-items: center; font-weight: 600; }
+  .bonus-head .icon { margin-left: auto; }
+  .bonus label { white-space: nowrap; }
+  .target-head { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
+  .target-head label { display: inline-flex; gap: 6px; align-items: center; white-space: nowrap; }
+  .target .shares { display: inline-flex; gap: 4px; align-items: center; flex-wrap: wrap; }
+  .target-head .icon { margin-left: auto; }
+  .target td .hint { white-space: nowrap; margin-left: 4px; }
+  .grades-eligible { gap: 8px; }
+  .grades-eligible .check { display: inline-flex; gap: 3px; align-items: center; }
+  .bonuses > select { margin-top: 8px; }
   .toolbar { display: flex; gap: 10px; align-items: center; margin: 0 0 10px; }
   button.secondary[disabled] { opacity: 0.5; cursor: not-allowed; }
   .compare-note { grid-column: 1 / -1; margin: 0; }
@@ -349,7 +361,8 @@ export const styles = css`
   /* Laptop widths: a narrower editor so that the results table keeps every column in view. */
   @container playground (min-width: 1181px) and (max-width: 1360px) { .layout { grid-template-columns: minmax(360px, 384px) minmax(0, 1fr); } .grid .c-target { width: 126px; } .grid .c-num { width: 50px; } .cell-input.tiny { width: 50px; } .cell-input.formula { min-width: 0; font-size: 11px; padding: 5px 4px; } }
   .tier-buttons { white-space: nowrap; }
-  .tier-buttons .icon[disabled] { opacity: 0.3; cursor: default; }
+  .tiers thead th:first-child { white-space: nowrap; }
+  .line-base > label { white-space: nowrap; }
   .target { border-top: 1px dashed var(--_border); padding-top: 6px; margin-top: 6px; }
   .target:first-of-type { border-top: 0; margin-top: 0; }
   .add-value select { max-width: 220px; }

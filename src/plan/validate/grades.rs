@@ -87,8 +87,8 @@ pub(super) fn grades(grades: &Grades, out: &mut Vec<Problem>) {
                     "missing_field",
                     format!("{path}.quota_pct"),
                     None,
-                    format!("the distribution is enforced, so grade {} needs a quota_pct", share.grade),
-                    format!("已启用强制分布，等级 {} 需要 quota_pct", share.grade),
+                    format!("the distribution is enforced, so grade {} needs a quota: the share of reps it takes, in percent (quota_pct)", share.grade),
+                    format!("已启用强制分布，等级 {} 需要配额：该等级所占人数的百分比（quota_pct）", share.grade),
                 )),
                 None => {}
             }

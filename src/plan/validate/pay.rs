@@ -203,8 +203,8 @@ fn bonuses(plan: &Plan, out: &mut Vec<Problem>) {
                         "out_of_range",
                         format!("{rule}.top"),
                         Some(top.to_string()),
-                        format!("`top` is how many reps win: from 1 to 1,000; it is {top}"),
-                        format!("`top` 为获奖人数：应在 1 到 1,000 之间；当前为 {top}"),
+                        format!("the number of winners (`top`) must be from 1 to 1,000; it is {top}"),
+                        format!("获奖人数（`top`）应在 1 到 1,000 之间；当前为 {top}"),
                     ));
                 }
             }

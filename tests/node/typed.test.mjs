@@ -1,0 +1,81 @@
+// What the plan editor's fields save once something is typed (www/src/typed.js).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { typedValue, plainNumber, shiftPoint } from '../../www/src/typed.js';
+
+test('a plain decimal is kept as typed: a JSON number when JavaScript writes it back the same, else text', () => {
+  assert.equal(typedValue('6', 'number'), 6);
+  assert.equal(typedValue('4.5', 'number'), 4.5);
+  assert.equal(typedValue('-2', 'number'), -2);
+  assert.equal(typedValue('4.50', 'number'), '4.50'); // its scale kept
+  assert.equal(typedValue('4.', 'number'), '4.'); // half typed: the point is not taken away
+  assert.equal(typedValue('0.1234567', 'number'), '0.1234567');
+  assert.equal(typedValue('', 'number', true), undefined);
+  assert.equal(typedValue('', 'number', false), '');
+});
+
+test('thousands separators, as the page shows amounts, are read as the number', () => {
+  assert.equal(typedValue('100,000', 'number'), 100000);
+  assert.equal(typedValue('1,234,567.89', 'number'), 1234567.89);
+  assert.equal(typedValue('-5,500', 'number'), -5500);
+  assert.equal(typedValue('１００，０００', 'number'), 100000); // full width
+  // Not groups of three: left for the engine to refuse, as typed (30,5 is no number here).
+  assert.equal(typedValue('30,5', 'number'), '30,5');
+  assert.equal(typedValue('1,00', 'number'), '1,00');
+  assert.equal(typedValue('100,', 'number'), '100,'); // on the way to 100,000
+});
+
+test('万 is ten thousand, exactly', () => {
+  assert.equal(typedValue('10万', 'number'), 100000);
+  assert.equal(typedValue('1.5万', 'number'), 15000);
+  assert.equal(typedValue('120 万', 'number'), 1200000);
+  assert.equal(typedValue('0.00001万', 'number'), 0.1);
+  assert.equal(typedValue('1,200万', 'number'), 12000000);
+  // Beyond what a JSON number keeps exactly: decimal text.
+  assert.equal(typedValue('123456789.123456万', 'number'), '1234567891234.56');
+});
+
+test('a percent sign is hundredths of the field\'s unit', () => {
+  // A weight or a rate is in points of 100: 60% is 60.
+  assert.equal(typedValue('60%', 'number', false, true), 60);
+  assert.equal(typedValue('4.5 %', 'number', false, true), 4.5);
+  assert.equal(typedValue('６０％', 'number', false, true), 60);
+  // A target or an amount: 45% is 0.45, as a formula reads it.
+  assert.equal(typedValue('45%', 'number'), 0.45);
+  assert.equal(typedValue('0.5%', 'number'), 0.005);
+  assert.equal(typedValue('120%', 'number'), 1.2);
+  assert.equal(typedValue('%', 'number'), '%');
+});
+
+test('whole numbers and text', () => {
+  assert.equal(typedValue(' 12 ', 'integer'), 12);
+  assert.equal(typedValue('2.5', 'integer'), '2.5');
+  assert.equal(typedValue('10万', 'integer'), '10万');
+  assert.equal(typedValue('１００，０００', 'text'), '１００，０００');
+});
+
+test('shiftPoint moves the point exactly, both ways', () => {
+  assert.equal(shiftPoint('1.5', 4), '15000');
+  assert.equal(shiftPoint('.5', 2), '50');
+  assert.equal(shiftPoint('45', -2), '0.45');
+  assert.equal(shiftPoint('-0.5', -3), '-0.0005');
+  assert.equal(shiftPoint('-0', 4), '0');
+  assert.equal(shiftPoint('0012.3400', 0), '12.34');
+  assert.equal(shiftPoint('123456789012345678901234567', -30), '0.000123456789012345678901234567');
+  assert.equal(shiftPoint('abc', 2), null);
+  assert.equal(shiftPoint('.', 2), null);
+  // Any decimal and back: the same value.
+  for (const text of ['0', '7', '3.14159', '-2500.05', '0.000001', '99999999999.99']) {
+    for (const places of [-6, -2, 0, 2, 4]) {
+      const there = shiftPoint(text, places);
+      assert.equal(Number(shiftPoint(there, -places)), Number(text), `${text} by ${places}`);
+    }
+  }
+});
+
+test('plainNumber is null for what is not a number', () => {
+  assert.equal(plainNumber('ten', false), null);
+  assert.equal(plainNumber('1e3', false), null);
+  assert.equal(plainNumber('1,2345', false), null);
+  assert.equal(plainNumber('万', false), null);
+});

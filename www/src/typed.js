@@ -1,0 +1,74 @@
+// What the plan editor's fields save once something is typed in them. A number is kept exact:
+// as a JSON number when JavaScript writes it back the same, else as the decimal text the engine
+// reads. A consultant types numbers as a spreadsheet shows them, so the usual ways of writing
+// one are read as the number they mean: full-width digits (a Chinese input method),
+// thousands separators (100,000), 万 (10万 = 100000) and a percent sign (see `typedValue`).
+
+/** `-12`, `3.5`, `.5`: a plain decimal, as the shifts below take it. */
+const PLAIN = /^([+-]?)(\d*)(?:\.(\d*))?$/;
+
+/** `1,234,567.89`: digit groups of three after the first, as the page shows amounts. */
+const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+
+/**
+ * `text`, a plain decimal, times 10^`places` (negative: divided), written out exactly with no
+ * leading or trailing zeros beyond one before the point; null when it is not a plain decimal.
+ */
+export function shiftPoint(text, places) {
+  const m = PLAIN.exec(text);
+  if (!m || (!m[2] && !m[3])) return null;
+  const [, sign, int, frac = ''] = m;
+  // The digits with the point `point` places from the left, moved by `places`.
+  let digits = int + frac;
+  let point = int.length + places;
+  if (point < 0) {
+    digits = '0'.repeat(-point) + digits;
+    point = 0;
+  }
+  if (point > digits.length) digits += '0'.repeat(point - digits.length);
+  const whole = digits.slice(0, point).replace(/^0+(?=\d)/, '') || '0';
+  const fraction = digits.slice(point).replace(/0+$/, '');
+  const written = fraction ? `${whole}.${fraction}` : whole;
+  return sign === '-' && /[1-9]/.test(written) ? `-${written}` : written;
+}
+
+/**
+ * A number typed as people write them, as plain decimal text: thousands separators dropped,
+ * `万` times 10,000, and `%` meaning hundredths of the field's unit: in a field that is itself
+ * in percent (`percent`, a weight or a rate in points of 100) `60%` is 60, elsewhere (a target,
+ * an amount) `45%` is 0.45, as in a formula. Null when `text` is not such a number.
+ */
+export function plainNumber(text, percent) {
+  let t = text.trim();
+  let places = 0;
+  if (t.endsWith('万')) {
+    places = 4;
+    t = t.slice(0, -1).trim();
+  } else if (t.endsWith('%')) {
+    places = percent ? 0 : -2;
+    t = t.slice(0, -1).trim();
+  }
+  if (GROUPED.test(t)) t = t.replaceAll(',', '');
+  return shiftPoint(t, places);
+}
+
+/**
+ * What a field of `type` holds once `text` is typed in it: a decimal (`number`) stays exact
+ * (full-width digits become ASCII ones, and `plainNumber` reads separators, 万 and %), saved as
+ * a JSON number when JavaScript writes it back the same (6, 4.5; not 4.50) and as text
+ * otherwise; a whole number (`integer`: a count such as a bonus's top N) becomes a JSON number
+ * as the plan format wants it; an emptied `optional` field is left out (undefined); anything
+ * else is kept as typed, for the engine to say what is wrong with it. `percent`: the field is
+ * in points of 100.
+ */
+export function typedValue(text, type, optional, percent = false) {
+  if (optional && text.trim() === '') return undefined;
+  // A Chinese input method in full-width mode types ６０．５: the same number.
+  const typed = type === 'text' ? text : text.replace(/[\uFF10-\uFF19\uFF0E\uFF0B\uFF0D\uFF0C\uFF05\u3000]/g, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+  if (type === 'integer' && /^\s*\d{1,9}\s*$/.test(typed)) return Number(typed);
+  if (type !== 'number') return typed;
+  // A plain decimal stays as typed (4.50, or 4. on the way to 4.5): only separators, 万 and %
+  // are rewritten.
+  const number = PLAIN.test(typed) ? typed : (plainNumber(typed, percent) ?? typed);
+  return /^-?\d{1,12}(\.\d{1,6})?$/.test(number) && String(Number(number)) === number ? Number(number) : number;
+}
