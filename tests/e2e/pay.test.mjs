@@ -578,3 +578,24 @@ test('a rank bonus\'s options in the form: ranked in each region with ties shari
   assert.ok(expected.length > overall.length, `${expected.length} winners by region, ${overall.length} overall`);
   await context.close();
 });
+
+test('a second commission line is added in the form (new and existing customers, seed 001), edited and removed', async () => {
+  const { page, context } = await openPlayground(env);
+  const plan = () => page.evaluate(() => document.querySelector('sales-plan-playground').plan);
+  const commission = () => cell(page, 'E01', 'commission').textContent();
+  assert.equal(await commission(), '38,000.00');
+  await app(page, '[data-testid="add-line"]').click();
+  await eventually(async () => (await plan()).commission.map((l) => l.id), ['revenue_commission', 'line_1'], 'a line added');
+  // The same 3% / 4% on collected revenue again: 38,000.00 twice.
+  await eventually(commission, '76,000.00', 'two lines');
+  // On existing customers' revenue (240,000), one flat tier of 3%: 7,200.00.
+  await app(page, '[data-line="line_1"] [data-path="commission[1].base"]').fill('revenue_existing');
+  await app(page, '[data-line="line_1"] button[aria-label="Remove tier 2"]').click();
+  await app(page, '[data-path="commission[1].name"]').fill('Existing customers');
+  await eventually(commission, '45,200.00', '38,000.00 + 240,000 × 3%');
+  assert.match(await app(page, '[data-line="line_1"] legend').textContent(), /Existing customers/);
+  await app(page, '[data-line="line_1"] [data-testid="remove-line"]').click();
+  await eventually(commission, '38,000.00', 'the line removed');
+  assert.deepEqual((await plan()).commission.map((l) => l.id), ['revenue_commission']);
+  await context.close();
+});

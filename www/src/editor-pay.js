@@ -1,6 +1,6 @@
-// The pay parts of the plan editor: commission lines (method, what they pay on, how their tiers
-// are bounded, gate, cap, grade multipliers, tiers that can be added and removed: their bounds
-// keep them in order) and base pay. The bonuses have their own module, editor-bonus.js.
+// The pay parts of the plan editor: commission lines, added and removed (name, method, what they
+// pay on, how their tiers are bounded, gate, cap, grade multipliers, tiers that can be added and
+// removed: their bounds keep them in order) and base pay. The bonuses have their own module, editor-bonus.js.
 import { html, nothing } from 'lit';
 import { name } from './i18n.js';
 import { cityTier } from './columns.js';
@@ -18,8 +18,15 @@ import { gradeBands } from './grades.js';
 export function renderCommission(el, line, i) {
   const base = `commission[${i}]`;
   const fromLabel = line.tier_basis === 'amount' ? el.L('fromAmount') : el.L('fromPct');
-  return html`<fieldset class="block">
+  const zh = el.lang === 'zh';
+  return html`<fieldset class="block" data-line=${line.id}>
     <legend>${lineTitle(el, line)}</legend>
+    <div class="row line-head">
+      <label>${el.L('lineName')} ${el.field(`${base}.${zh ? 'name_zh' : 'name'}`, { label: `${line.id} ${el.L('lineName')}`, optional: zh, placeholder: el.text(line) })}</label>
+      <button type="button" class="icon" data-testid="remove-line" title=${el.L('removeLine')} aria-label=${`${el.L('removeLine')}: ${el.text(line) || line.id}`}
+        @click=${() => { const rest = el.currentPlan.commission.filter((_, j) => j !== i); el.edit('commission', rest.length ? rest : undefined); }}>×</button>
+    </div>
+    ${el.fieldError(`${base}.${zh ? 'name_zh' : 'name'}`)}
     <label class="row">${el.L('method')}
       <select data-path=${`${base}.method`} @change=${(e) => el.edit(`${base}.method`, e.target.value)}>
         ${['marginal', 'retroactive'].map((m) => html`<option value=${m} ?selected=${line.method === m}>${el.L(m)}</option>`)}
@@ -68,6 +75,29 @@ export function renderCommission(el, line, i) {
     <button type="button" class="secondary" @click=${() => addTier(el, base, line)}>+ ${el.L('addTier')}</button>
     ${el.fieldError(`${base}.tiers`)}
   </fieldset>`;
+}
+
+/**
+ * The button that adds a commission line: on the plan's headline actual and target, marginal
+ * tiers of 3% to target and 4% above (the seeds' rates), under the first id `line_N` free.
+ * @param {import('./playground.js').SalesPlanPlayground} el the element whose plan is edited
+ * @returns {import('lit').TemplateResult}
+ */
+export function renderAddLine(el) {
+  const plan = el.currentPlan;
+  const lines = plan.commission ?? [];
+  const add = () => {
+    const taken = new Set(lines.map((l) => l.id));
+    let n = 1;
+    while (taken.has(`line_${n}`)) n += 1;
+    const line = {
+      id: `line_${n}`, name: `Commission ${n}`, name_zh: `提成 ${n}`,
+      base: plan.attainment?.actual ?? 'revenue_collected', target: plan.attainment?.target ?? 'revenue_target',
+      method: 'marginal', tier_basis: 'attainment_pct', tiers: [{ from: 0, rate_pct: 3 }, { from: 100, rate_pct: 4 }],
+    };
+    el.edit('commission', [...lines, line]);
+  };
+  return html`<p class="row add-line"><button type="button" class="secondary" data-testid="add-line" @click=${add}>+ ${el.L('addLine')}</button></p>`;
 }
 
 /**

@@ -4,7 +4,7 @@
 import { html, nothing } from 'lit';
 import { fill, term } from './i18n.js';
 import { sourceHint, columnsDatalist } from './columns.js';
-import { renderCommission, renderBasePay } from './editor-pay.js';
+import { renderCommission, renderAddLine, renderBasePay } from './editor-pay.js';
 import { renderBonuses } from './editor-bonus.js';
 import { renderKpiDetails, addKpi } from './editor-kpi.js';
 import { renderTargets } from './editor-targets.js';
@@ -75,6 +75,7 @@ export function renderEditor(el) {
     ${plan.points?.items?.length ? renderPoints(el) : nothing}
     ${renderGrades(el)}
     ${(plan.commission ?? []).map((line, i) => renderCommission(el, line, i))}
+    ${renderAddLine(el)}
     ${renderBonuses(el)}
     ${plan.base_pay ? renderBasePay(el) : nothing}
     ${renderJson(el)}

@@ -363,6 +363,9 @@ export const styles = css`
   .tier-buttons { white-space: nowrap; }
   .tiers thead th:first-child { white-space: nowrap; }
   .line-base > label { white-space: nowrap; }
+  .line-head { display: flex; gap: 8px; align-items: center; }
+  .line-head label { display: inline-flex; gap: 6px; align-items: center; white-space: nowrap; }
+  .line-head .icon { margin-left: auto; }
   .target { border-top: 1px dashed var(--_border); padding-top: 6px; margin-top: 6px; }
   .target:first-of-type { border-top: 0; margin-top: 0; }
   .add-value select { max-width: 220px; }
