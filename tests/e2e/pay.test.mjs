@@ -599,3 +599,28 @@ test('a second commission line is added in the form (new and existing customers,
   assert.deepEqual((await plan()).commission.map((l) => l.id), ['revenue_commission']);
   await context.close();
 });
+
+test('the minimum wage and the base share\'s range are edited in the form: 8,000 in tier-1 cities warns the reps paid less, as the engine does', async () => {
+  const { page, context } = await openTargetOriented();
+  const plan = () => page.evaluate(() => document.querySelector('sales-plan-playground').plan);
+  const warned = (code) => page.evaluate((c) => document.querySelector('sales-plan-playground').results.reps
+    .filter((r) => r.warnings.some((w) => w.code === c)).map((r) => r.rep_id).sort(), code);
+  const engineWarned = async (code) => {
+    const ws = engine.Engine.withSampleReps();
+    ws.setPlan(JSON.stringify(await plan()));
+    return ws.evaluate('2026-Q4').reps.filter((r) => r.warnings.some((w) => w.code === code)).map((r) => r.rep_id).sort();
+  };
+  assert.deepEqual(await warned('below_minimum_wage'), []);
+  await app(page, '[data-path="base_pay.minimum_by_city_tier.1"]').fill('8,000');
+  await eventually(async () => (await plan()).base_pay.minimum_by_city_tier['1'], 8000, 'typed');
+  // In tier-1 cities new-business reps earn 5,500 and account managers 5,800 a month, regional managers 9,000.
+  const tier1 = engine.Engine.withSampleReps().reps().filter((r) => r.role !== 'regional_manager');
+  const expected = await engineWarned('below_minimum_wage');
+  assert.ok(expected.length > 0 && expected.every((id) => tier1.some((r) => r.id === id)), expected.join());
+  await eventually(() => warned('below_minimum_wage'), expected, 'the reps below 8,000');
+  // The share's range: the upper bound typed alone keeps the lower one.
+  await app(page, '[data-path="base_pay.share_range_pct[1]"]').fill('45%');
+  await eventually(async () => (await plan()).base_pay.share_range_pct, [30, 45], 'the range written whole');
+  await eventually(async () => JSON.stringify(await warned('base_share_out_of_range')), JSON.stringify(await engineWarned('base_share_out_of_range')), 'the engine\'s share warnings');
+  await context.close();
+});

@@ -122,7 +122,8 @@ function addTier(el, base, line) {
 }
 
 /**
- * The editor of base pay: salaries by role and city tier, and allowances.
+ * The editor of base pay: salaries by role and city tier, allowances, the minimum wage by city
+ * tier and the range of base pay's share of total pay.
  * @param {import('./playground.js').SalesPlanPlayground} el the element whose plan is edited
  * @returns {import('lit').TemplateResult}
  */
@@ -142,8 +143,21 @@ export function renderBasePay(el) {
         <td>${el.field(`base_pay.allowances[${i}].monthly`, { label: el.text(a), type: 'number', width: 'medium' })}${el.fieldError(`base_pay.allowances[${i}].monthly`)}</td>
       </tr>`)}</tbody>` : nothing}
     </table>
+    ${Object.keys(base.minimum_by_city_tier ?? {}).length ? html`<div class="row pair minimum-wage"><span class="pair-title">${el.L('minimumWage')}</span>
+      ${Object.keys(base.minimum_by_city_tier).map((tier) => html`<label>${cityTier(el.lang, Number(tier))} ${el.field(`base_pay.minimum_by_city_tier.${tier}`, { label: `${el.L('minimumWage')} ${cityTier(el.lang, Number(tier))}`, type: 'number', width: 'medium' })}</label>`)}
+    </div>${Object.keys(base.minimum_by_city_tier).map((tier) => el.fieldError(`base_pay.minimum_by_city_tier.${tier}`))}` : nothing}
+    <div class="row pair share-range"><span class="pair-title">${el.L('shareRange')}</span>
+      ${[0, 1].map((k) => html`<label>${el.L(k ? 'shareHigh' : 'shareLow')} ${el.field(`base_pay.share_range_pct[${k}]`, {
+        label: `${el.L('shareRange')} ${el.L(k ? 'shareHigh' : 'shareLow')}`, type: 'number', width: 'narrow', percent: true, placeholder: String(SHARE_RANGE[k]),
+        // The range is written whole: one bound typed into a plan that has none keeps the other's default.
+        set: (value) => el.edit('base_pay.share_range_pct', Object.assign([...(base.share_range_pct ?? SHARE_RANGE)], { [k]: value }), 'base_pay.share_range_pct'),
+      })}</label>`)}
+    </div>${el.fieldError('base_pay.share_range_pct')}${[0, 1].map((k) => el.fieldError(`base_pay.share_range_pct[${k}]`))}
   </fieldset>`;
 }
+
+/** The share of total pay base pay should have, in percent, when the plan does not say (D5: 30–40%). */
+const SHARE_RANGE = [30, 40];
 
 /**
  * A commission line's heading: its name, after "Commission:" unless the name already says

@@ -364,6 +364,7 @@ export const styles = css`
   .tiers thead th:first-child { white-space: nowrap; }
   .line-base > label { white-space: nowrap; }
   .line-head { display: flex; gap: 8px; align-items: center; }
+  .pair-title { flex-basis: 100%; }
   .line-head label { display: inline-flex; gap: 6px; align-items: center; white-space: nowrap; }
   .line-head .icon { margin-left: auto; }
   .target { border-top: 1px dashed var(--_border); padding-top: 6px; margin-top: 6px; }
