@@ -1326,6 +1326,32 @@ test('KPI editor: add a KPI, weight it, make it pass/fail with a condition, see 
 
 // --- 15. JSON editor --------------------------------------------------------------------
 
+test('KPI editor: a band is added and removed, and a 360 rating\'s raters are weighted, each scoring as the engine does', async () => {
+  await withPlayground(async ({ page }) => {
+    await app(page, 'select[data-testid="preset"]').selectOption('behavior-driven');
+    const kpiOf = async (id, rep) => evaluate(await pagePlan(page)).reps.find((r) => r.rep_id === rep).kpis.find((k) => k.id === id);
+    // Response time, lower is better: 2 h → 100%, 3 h → 80%, 4 h → 50%; a fourth band extends the steps: 5 h → 20%.
+    await app(page, '[data-testid="kpi-toggle-response_time"]').click();
+    await app(page, 'tr[data-kpi-details="response_time"] [data-testid="add-band"]').click();
+    await eventually(async () => (await pagePlan(page)).scorecards[0].kpis[2].scoring.steps.at(-1), { at: 5, score_pct: 20 }, 'a band added');
+    await app(page, 'tr[data-kpi-details="response_time"] button[aria-label="Remove band 2"]').click();
+    await eventually(async () => (await pagePlan(page)).scorecards[0].kpis[2].scoring.steps.map((x) => x.at), [2, 4, 5], 'band 2 removed');
+    // The 360 rating on the default raters (60 / 20 / 20): the manager's weight typed as 50 writes all three, 50 / 20 / 20, which must add to 100.
+    await app(page, '[data-testid="kpi-toggle-rating_360"]').click();
+    const superior = app(page, 'tr[data-kpi-details="rating_360"] [data-path="scorecards[0].kpis[8].scoring.raters[0].weight"]');
+    assert.deepEqual([await superior.inputValue(), await superior.getAttribute('placeholder')], ['', '60']);
+    await superior.fill('50');
+    await eventually(async () => (await pagePlan(page)).scorecards[0].kpis[8].scoring.raters, [
+      { rating: 'rating_superior', weight: 50 }, { rating: 'rating_customer', weight: 20 }, { rating: 'rating_peer', weight: 20 }], 'the raters written whole');
+    await eventually(() => app(page, '[data-testid="plan-errors"]').count(), 1, 'raters adding to 90 are refused');
+    await app(page, '[data-path="scorecards[0].kpis[8].scoring.raters[1].weight"]').fill('30%');
+    await eventually(() => app(page, '[data-testid="plan-errors"]').count(), 0, '50 + 30 + 20');
+    // Zhang Wei's ratings in 2026-Q4, 75 / 77 / 79: 0.5 × 75 + 0.3 × 77 + 0.2 × 79 = 76.4 of 100, × the weight 5 = 3.82.
+    assert.equal((await kpiOf('rating_360', 'E01')).score, '3.82');
+    assert.equal(await cell(page, 'E01', 'score').textContent(), evaluate(await pagePlan(page)).reps.find((r) => r.rep_id === 'E01').score);
+  });
+});
+
 test('JSON editor: invalid JSON lists the error and keeps the results; a valid edit changes them', async () => {
   await withPlayground(async ({ page }) => {
     await app(page, 'details[data-section="json"] > summary').click();

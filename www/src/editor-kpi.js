@@ -73,15 +73,36 @@ export function renderKpiDetails(el, kpi, path) {
       ${type === 'deduction' ? html`${f('scoring.points_per_event', el.L('perEvent'), { type: 'number', width: 'narrow' })}${f('scoring.floor', el.L('floor'), { type: 'number', width: 'narrow', optional: true })}` : nothing}
       ${type === 'bands' ? html`${f('scoring.otherwise_pct', el.L('otherwisePct'), { type: 'number', width: 'narrow' })}
         <div class="detail-field wide">${el.L('bandSteps')}
-          ${(s.steps ?? []).map((_, i) => html`<span class="pair">${el.field(`${sp}.steps[${i}].at`, { label: `${el.L('bandAt')} ${i + 1}`, type: 'number', width: 'narrow' })} → ${el.field(`${sp}.steps[${i}].score_pct`, { label: `${el.L('bandScore')} ${i + 1}`, type: 'number', width: 'narrow' })}%</span>`)}
+          ${(s.steps ?? []).map((_, i) => html`<span class="pair">${el.field(`${sp}.steps[${i}].at`, { label: `${el.L('bandAt')} ${i + 1}`, type: 'number', width: 'narrow' })} → ${el.field(`${sp}.steps[${i}].score_pct`, { label: `${el.L('bandScore')} ${i + 1}`, type: 'number', width: 'narrow' })}%${s.steps.length > 1
+            ? html`<button type="button" class="icon" aria-label=${`${el.L('removeBand')} ${i + 1}`} @click=${() => el.edit(`${sp}.steps`, s.steps.filter((__, j) => j !== i))}>×</button>` : nothing}</span>`)}
+          <button type="button" class="secondary" data-testid="add-band" @click=${() => el.edit(`${sp}.steps`, [...(s.steps ?? []), nextBand(s.steps ?? [])])}>+ ${el.L('addBand')}</button>
           ${(s.steps ?? []).map((_, i) => html`${el.fieldError(`${sp}.steps[${i}].at`)}${el.fieldError(`${sp}.steps[${i}].score_pct`)}`)}
           ${el.fieldError(`${sp}.steps`)}</div>` : nothing}
       ${type === 'rating360' ? html`<div class="detail-field wide">${el.L('raters')}
-          ${(s.raters ?? DEFAULT_RATERS).map((r, i) => html`<span class="pair">${sourceHint(el, r.rating)} ${r.weight}%</span>`)}</div>` : nothing}
+          ${(s.raters ?? DEFAULT_RATERS).map((r, i) => html`<span class="pair">${sourceHint(el, r.rating)} ${el.field(`${sp}.raters[${i}].weight`, {
+            label: `${el.L('raters')} ${sourceHint(el, r.rating)}`, type: 'number', width: 'tiny', percent: true, placeholder: String(r.weight),
+            // The raters are written whole: a weight typed into a KPI on the default raters keeps the others.
+            set: (value) => el.edit(`${sp}.raters`, (s.raters ?? DEFAULT_RATERS).map((x, j) => (j === i ? { ...x, weight: value } : { ...x })), `${sp}.raters`),
+          })}%</span>`)}${el.fieldError(`${sp}.raters`)}${(s.raters ?? DEFAULT_RATERS).map((_, i) => el.fieldError(`${sp}.raters[${i}].weight`))}</div>` : nothing}
       <button type="button" class="danger" data-testid="remove-kpi" @click=${() => removeKpi(el, path)}>${el.L('removeKpi')}</button>
     </div>
     ${el.fieldError(path)}${el.fieldError(`${sp}`)}
   </td></tr>`;
+}
+
+/**
+ * A band step after `steps` (best first): one more step of the same size on both columns (90 → 100%,
+ * 80 → 80% gives 70 → 60%), the score not below 0; from one step, half of it on both.
+ */
+function nextBand(steps) {
+  const num = (v) => Number(v) || 0;
+  const last = steps.at(-1);
+  if (!last) return { at: 100, score_pct: 100 };
+  const before = steps.at(-2);
+  const [at, score] = before
+    ? [num(last.at) + (num(last.at) - num(before.at)), num(last.score_pct) - (num(before.score_pct) - num(last.score_pct))]
+    : [num(last.at) / 2, num(last.score_pct) / 2];
+  return { at: Math.round(at * 1e6) / 1e6, score_pct: Math.max(0, Math.round(score * 1e6) / 1e6) };
 }
 
 function removeKpi(el, path) {
