@@ -50,6 +50,7 @@ test('a guide without quotas: the hint says what enforcing needs; quotas typed i
   const quotas = ['15', '35', '40', '10'];
   for (const [i, q] of quotas.entries()) await app(page, `[data-path="grades.distribution.guide[${i}].quota_pct"]`).fill(q);
   assert.equal(await app(page, '[data-testid="enforce-hint"]').count(), 0);
+  assert.deepEqual([await app(page, '[data-testid="quota-sum"]').textContent(), await app(page, '[data-testid="quota-sum"]').getAttribute('class')], ['100', 'sum ok']);
   await enforce.check();
   // The engine's grades for the same plan: S 15 / A 35 / B 40 / C 10 of 32 reps by rank.
   const plan = JSON.parse(preset('target-oriented'));
@@ -70,8 +71,10 @@ test('a guide without quotas: the hint says what enforcing needs; quotas typed i
   await eventually(() => app(page, '[data-testid="graded-by"]').textContent(), `按排名（强制分布） · 第 6 名（共 32 人） · ${sixth.grade_places.tied_above ? '与上一名同分，取其等级' : 'A 级对应第 6–16 名'}`, 'in Chinese');
   await page.keyboard.press('Escape');
   await app(page, '[data-lang="en"]').click();
-  // The quotas must add to 100: 15 + 35 + 40 + 5 is refused at the guide.
+  // The quotas must add to 100: 15 + 35 + 40 + 5 is refused at the guide, and their sum is red.
   await app(page, '[data-path="grades.distribution.guide[3].quota_pct"]').fill('5');
+  await eventually(() => app(page, '[data-testid="quota-sum"]').getAttribute('class'), 'sum bad', 'the sum marked');
+  assert.equal(await app(page, '[data-testid="quota-sum"]').textContent(), '95');
   await app(page, '[data-testid="plan-errors"]').waitFor();
   assert.match(await app(page, '[data-testid="plan-errors"]').textContent(), /grades\.distribution\.guide/);
   assert.deepEqual(errors, []);

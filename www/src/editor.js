@@ -9,7 +9,7 @@ import { renderBonuses } from './editor-bonus.js';
 import { renderKpiDetails, addKpi } from './editor-kpi.js';
 import { renderTargets } from './editor-targets.js';
 import { renderJson } from './editor-json.js';
-import { short } from './format.js';
+import { short, sum as exactSum } from './format.js';
 import { canonical } from './plan-path.js';
 import { DEFAULT_GRADES } from './grades.js';
 import { codeSpans } from './problems.js';
@@ -242,6 +242,22 @@ function renderDefaultGrades(el) {
 /** A whole number written as text ("90") as a JSON number, as the presets write bounds; other text as it is. */
 const wholeOrText = (text) => (/^\d{1,9}$/.test(String(text)) ? Number(text) : text);
 
+/**
+ * The quotas' sum under their column, once every grade of the guide has one written as a
+ * number: red, with what it must be, unless it is 100 (enforcing by rank needs 100; unenforced
+ * the quotas are not used, which is why the page says so before the box is ticked).
+ */
+function quotaSum(el, guide) {
+  const quotas = guide.map((g) => g.quota_pct);
+  if (!guide.length || !quotas.every((q) => /^-?\d+(\.\d+)?$/.test(String(q ?? '')))) return nothing;
+  const total = exactSum(quotas);
+  const ok = Number(total) === 100;
+  return html`<tfoot><tr>
+    <th scope="row">${el.L('quotaSum')}</th><td></td><td class="hint">${ok ? nothing : el.L('mustBe100')}</td>
+    <td class=${ok ? 'sum ok' : 'sum bad'} data-testid="quota-sum">${short(total)}</td>
+  </tr></tfoot>`;
+}
+
 function renderGrades(el) {
   if (!el.currentPlan.grades) return renderDefaultGrades(el);
   const grades = el.currentPlan.grades;
@@ -265,6 +281,7 @@ function renderGrades(el) {
           </tr>`;
         })}
       </tbody>
+      ${quotaSum(el, guide)}
     </table>
     ${grades.distribution
       ? html`<label class="row check"><input type="checkbox" data-path="grades.distribution.enforce" .checked=${!!grades.distribution.enforce}
