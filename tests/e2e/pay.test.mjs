@@ -447,7 +447,7 @@ test('a retroactive line names its one slice as the whole amount at the tier rea
   await context.close();
 });
 
-test('a number typed in full-width digits (a Chinese input method) is the same number', async () => {
+test('a number typed in full-width digits (a Chinese input method) is the same number, and a rate typed as 6% is 6 percent', async () => {
   const { page, context } = await openPlayground(env);
   const rate = app(page, '[data-path="commission[0].tiers[0].rate_pct"]');
   await rate.fill('３．５');
@@ -455,6 +455,10 @@ test('a number typed in full-width digits (a Chinese input method) is the same n
   await eventually(() => cell(page, 'E01', 'commission').textContent(), '43,000.00', 'the full-width rate applied');
   assert.equal(await page.evaluate(() => document.querySelector('sales-plan-playground').plan.commission[0].tiers[0].rate_pct), 3.5);
   assert.equal(await app(page, '[data-error-for="commission[0].tiers[0].rate_pct"]').count(), 0);
+  await app(page, '[data-path="commission[0].tiers[1].rate_pct"]').fill('6%');
+  // 1,000,000 × 3.5% + 200,000 × 6% = 47,000.00
+  await eventually(() => cell(page, 'E01', 'commission').textContent(), '47,000.00', 'the rate in percent applied');
+  assert.equal(await page.evaluate(() => document.querySelector('sales-plan-playground').plan.commission[0].tiers[1].rate_pct), 6);
   await context.close();
 });
 
@@ -480,16 +484,6 @@ test('numbers typed as a spreadsheet shows them are read as the numbers: 120,000
   // A separator in the wrong place is no number: the engine's words say what is wrong.
   await pool.fill('1,20,000');
   await eventually(() => app(page, '[data-error-for="bonuses[3].rule.pool"]').count(), 1, 'refused');
-  await context.close();
-});
-
-test('a tier rate typed as 6% is 6 percent: Zhang Wei earns 42,000.00', async () => {
-  const { page, context } = await openPlayground(env);
-  const rate = app(page, '[data-path="commission[0].tiers[1].rate_pct"]');
-  await rate.fill('6%');
-  // 1,000,000 × 3% + 200,000 × 6% = 42,000.00
-  await eventually(() => cell(page, 'E01', 'commission').textContent(), '42,000.00', 'the rate in percent applied');
-  assert.equal(await page.evaluate(() => document.querySelector('sales-plan-playground').plan.commission[0].tiers[1].rate_pct), 6);
   await context.close();
 });
 

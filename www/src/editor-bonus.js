@@ -29,22 +29,20 @@ const RULE_OPTIONS = {
 /** How a pool (`team_pool`, `profit_share`) is split: by contribution or by weights, each a formula. */
 const SPLITS = [['contribution', 'contribution', '贡献占比'], ['weights', 'weights', '权重']];
 
+/** The form's words, `[English, Chinese]`. */
 const LABELS = {
-  en: {
-    actual: 'Actual', target: 'Target', above_pct: 'Above % of target', excess_over_pct: 'Excess from %', rate_pct: 'Rate %',
-    when: 'When', amount: 'Amount', measure: 'Ranked by', top: 'Top N', pool: 'Pool', winners: 'Winning groups',
-    profit: 'Profit', pool_pct: 'Share %', ties: 'Tied at the last place', within: 'Ranked', direction: 'Best is',
-    group_by: 'Groups compared', split: 'Split by', grades: 'Grades that may get it', name: 'Name',
-    add: '+ Add a bonus…', remove: 'Remove the bonus', none: 'No bonus yet.',
-  },
-  zh: {
-    actual: '实际', target: '目标', above_pct: '超过目标 %', excess_over_pct: '超额起算 %', rate_pct: '比例 %',
-    when: '条件', amount: '金额', measure: '排名依据', top: '前 N 名', pool: '奖金池', winners: '获奖组数',
-    profit: '利润', pool_pct: '分享比例 %', ties: '末位并列', within: '排名范围', direction: '最佳为',
-    group_by: '比较的组', split: '分配依据', grades: '可获奖的等级', name: '名称',
-    add: '+ 增加奖金…', remove: '删除该奖金', none: '暂无奖金。',
-  },
+  actual: ['Actual', '实际'], target: ['Target', '目标'], above_pct: ['Above % of target', '超过目标 %'],
+  excess_over_pct: ['Excess from %', '超额起算 %'], rate_pct: ['Rate %', '比例 %'], when: ['When', '条件'],
+  amount: ['Amount', '金额'], measure: ['Ranked by', '排名依据'], top: ['Top N', '前 N 名'], pool: ['Pool', '奖金池'],
+  winners: ['Winning groups', '获奖组数'], profit: ['Profit', '利润'], pool_pct: ['Share %', '分享比例 %'],
+  ties: ['Tied at the last place', '末位并列'], within: ['Ranked', '排名范围'], direction: ['Best is', '最佳为'],
+  group_by: ['Groups compared', '比较的组'], split: ['Split by', '分配依据'], grades: ['Grades that may get it', '可获奖的等级'],
+  name: ['Name', '名称'], add: ['+ Add a bonus…', '+ 增加奖金…'], remove: ['Remove the bonus', '删除该奖金'],
+  none: ['No bonus yet.', '暂无奖金。'],
 };
+
+/** `LABELS` in `lang`. */
+const labelsIn = (lang) => Object.fromEntries(Object.entries(LABELS).map(([key, [en, zh]]) => [key, lang === 'zh' ? zh : en]));
 
 /** A new bonus of `type`, on the plan's headline actual and target, with the seeds' figures. */
 function startingBonus(plan, type, id) {
@@ -124,7 +122,7 @@ function renderBonus(el, b, i, labels) {
  * @returns {import('lit').TemplateResult}
  */
 export function renderBonuses(el) {
-  const labels = LABELS[el.lang] ?? LABELS.en;
+  const labels = labelsIn(el.lang);
   const bonuses = el.currentPlan.bonuses ?? [];
   const add = (e) => {
     const type = e.target.value;
