@@ -120,6 +120,7 @@ export type PeriodKind = 'month' | 'quarter' | 'year';
 export type PointKind = 'bonus' | 'penalty';
 export type RoundingApplies = 'each_line' | 'total';
 export type RoundingMode = 'half_up' | 'half_even' | 'down';
+export type KpiDisplay = 'number' | 'percent';
 export type Scoring =
   | {
       /**
@@ -828,6 +829,11 @@ export interface Kpi {
    * The id of the category the KPI belongs to (optional; none when absent).
    */
   category?: string | null;
+  /**
+   * How the actual and the target are shown: `number` (default) or `percent` (a share such
+   * as a market share of 0.4064 shown as 40.64%). Only the page reads it; scores are the same.
+   */
+  display?: KpiDisplay;
   /**
    * Id of the KPI, unique within the card, e.g. `revenue`.
    */

@@ -256,7 +256,7 @@ fn field_problem(root: &Value, at_path: &super::tracked::Path, e: &serde_json::E
     }
     if let Some(variant) = between(&inner, "unknown variant `", "`") {
         let (en, zh) = options(&inner);
-        let path = at.and_then(|v| locate(v, variant)).map_or(path.clone(), |field| join(&path, &field));
+        let path = at.and_then(|v| locate(v, variant)).map_or(path.clone(), |(field, _)| join(&path, &field));
         return Problem::error(
             "unknown_option",
             path,
@@ -273,10 +273,7 @@ fn field_problem(root: &Value, at_path: &super::tracked::Path, e: &serde_json::E
     let found = between(&inner, "`", "`").or_else(|| between(&inner, "\"", "\""));
     match (at, found) {
         (Some(object @ Value::Object(_)), Some(found)) if !path.is_empty() => match locate(object, found) {
-            Some(field) => {
-                let value = object.get(&field).map(short);
-                Problem::error("invalid_value", join(&path, &field), value, en, zh)
-            }
+            Some((field, value)) => Problem::error("invalid_value", join(&path, &field), Some(short(value)), en, zh),
             None => Problem::error("invalid_value", path, Some(short(object)), en, zh),
         },
         _ => Problem::error("invalid_value", path, at.map(short), en, zh),
@@ -302,8 +299,9 @@ fn bare_variant(path: &str, at_path: &super::tracked::Path, at: Option<&Value>, 
 }
 
 /// The field of `object` whose value (or, one level down, whose key) is `text`, when exactly
-/// one is.
-fn locate(object: &Value, text: &str) -> Option<String> {
+/// one is; else the field of an item of one of its lists (a 360 rating's `raters[1].weight`, a
+/// band table's `steps[0].at`), when exactly one is. With the value found there.
+fn locate<'v>(object: &'v Value, text: &str) -> Option<(String, &'v Value)> {
     let map = object.as_object()?;
     let matches = |v: &Value| match v {
         Value::String(s) => s == text,
@@ -312,7 +310,20 @@ fn locate(object: &Value, text: &str) -> Option<String> {
         Value::Object(inner) => inner.contains_key(text),
         _ => false,
     };
-    let mut hits = map.iter().filter(|(_, v)| matches(v)).map(|(k, _)| k.clone());
+    let direct: Vec<(String, &Value)> = map.iter().filter(|(_, v)| matches(v)).map(|(k, v)| (k.clone(), v)).collect();
+    let hits = if direct.is_empty() {
+        let mut nested = Vec::new();
+        for (key, items) in map.iter().filter_map(|(k, v)| v.as_array().map(|items| (k, items))) {
+            for (i, item) in items.iter().enumerate() {
+                let fields = item.as_object().into_iter().flatten();
+                nested.extend(fields.filter(|(_, v)| matches(v)).map(|(f, v)| (format!("{key}[{i}].{f}"), v)));
+            }
+        }
+        nested
+    } else {
+        direct
+    };
+    let mut hits = hits.into_iter();
     let first = hits.next()?;
     hits.next().is_none().then_some(first)
 }

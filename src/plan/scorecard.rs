@@ -88,6 +88,26 @@ pub struct Kpi {
     /// The scoring function; default `{ "type": "ratio" }` without limits.
     #[serde(default)]
     pub scoring: Scoring,
+    /// How the actual and the target are shown: `number` (default) or `percent` (a share such
+    /// as a market share of 0.4064 shown as 40.64%). Only the page reads it; scores are the same.
+    #[serde(default, skip_serializing_if = "is_number")]
+    pub display: KpiDisplay,
+}
+
+/// How a KPI's actual and target are shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[cfg_attr(test, derive(Deserialize, schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum KpiDisplay {
+    /// As the numbers they are (`1,200,000`, `0.45`).
+    #[default]
+    Number,
+    /// As percentages (`0.45` as `45%`).
+    Percent,
+}
+
+fn is_number(display: &KpiDisplay) -> bool {
+    *display == KpiDisplay::Number
 }
 
 /// How a KPI becomes points. Every function is documented with a worked example in
@@ -270,7 +290,7 @@ read_struct!(Scorecard, "struct Scorecard", ["id", "name", "name_zh", "roles", "
     kpis: f.required("kpis")?,
 });
 
-read_struct!(Kpi, "struct Kpi", ["id", "name", "name_zh", "category", "actual", "target", "weight", "scoring"], |f| Kpi {
+read_struct!(Kpi, "struct Kpi", ["id", "name", "name_zh", "category", "actual", "target", "weight", "scoring", "display"], |f| Kpi {
     id: f.required("id")?,
     name: f.required("name")?,
     name_zh: f.or_default("name_zh")?,
@@ -279,6 +299,7 @@ read_struct!(Kpi, "struct Kpi", ["id", "name", "name_zh", "category", "actual", 
     target: f.or_default("target")?,
     weight: f.required("weight")?,
     scoring: f.or_default("scoring")?,
+    display: f.or_default("display")?,
 });
 
 impl<'de> Read<'de> for Scoring {
@@ -302,6 +323,7 @@ impl<'de> Read<'de> for Scoring {
 unit_enums! {
     BandBasis { "actual" => Actual, "attainment_pct" => AttainmentPct }
     Direction { "higher_is_better" => HigherIsBetter, "lower_is_better" => LowerIsBetter }
+    KpiDisplay { "number" => Number, "percent" => Percent }
 }
 
 read_struct!(BandStep, "struct BandStep", ["at", "score_pct"], |f| BandStep { at: f.required("at")?, score_pct: f.required("score_pct")? });

@@ -218,7 +218,7 @@ mod tests {
     const EVERY_OTHER_FIELD: &str = r#"{"$schema": "plan.schema.json", "version": 1, "name": "every field", "period": "month",
         "rounding": {"money_scale": 2, "score_scale": 1, "mode": "half_even", "applies_to": "total"},
         "targets": [{"id": "t", "default": 1, "basis": "annual", "by_rep": {"E01": 2}, "split": {"shares": [1, 2, 3, 4]}, "overrides": [{"from": "2026-03", "rep": "E01", "value": 3}]}],
-        "scorecards": [{"id": "c", "regions": ["East"], "normalize": true, "kpis": [{"id": "k", "name": "K", "weight": 100, "scoring": {"type": "bands", "basis": "attainment_pct", "direction": "lower_is_better", "steps": [{"at": 1, "score_pct": 50}], "otherwise_pct": 10}}]}],
+        "scorecards": [{"id": "c", "regions": ["East"], "normalize": true, "kpis": [{"id": "k", "name": "K", "weight": 100, "display": "percent", "scoring": {"type": "bands", "basis": "attainment_pct", "direction": "lower_is_better", "steps": [{"at": 1, "score_pct": 50}], "otherwise_pct": 10}}]}],
         "base_pay": {"city_tier_field": "tier", "salaries": [{"role": "r", "city_tier": 1, "monthly": 5000}], "share_range_pct": [25, 45]},
         "bonuses": [{"id": "p", "name": "P", "rule": {"type": "profit_share", "profit": 100000, "pool_pct": 5, "split": {"weights": "w"}}},
             {"id": "q", "name": "Q", "grades": ["S"], "rule": {"type": "rank", "measure": "m", "top": 3, "amount": 100, "ties": "share", "within": "role", "minimum": 1, "direction": "lower_is_better"}}],

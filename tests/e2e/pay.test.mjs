@@ -540,6 +540,14 @@ test('bonuses are added, named, limited to grades, edited and removed in the for
   await eventually(() => cell(page, 'E01', 'bonuses').textContent(), '0.00', `grade ${grade} left out`);
   const bands = ['S', 'A', 'B', 'C'];
   assert.deepEqual((await plan()).bonuses[0].grades, bands.filter((g) => g !== grade));
+  // The last grade left cannot be unticked: a bonus nobody may get is no bonus.
+  for (const g of bands.filter((x) => x !== grade).slice(1)) await app(page, `[data-bonus="threshold_1"] input[data-grade="${g}"]`).uncheck();
+  const last = bands.filter((x) => x !== grade)[0];
+  await eventually(async () => (await plan()).bonuses[0].grades, [last], 'one grade left');
+  assert.equal(await app(page, `[data-bonus="threshold_1"] input[data-grade="${last}"]`).isDisabled(), true);
+  await app(page, '[data-testid="undo"]').click();
+  await app(page, '[data-testid="undo"]').click();
+  await eventually(async () => (await plan()).bonuses[0].grades, bands.filter((g) => g !== grade), 'two undos: the two grades back');
   for (const r of await results()) {
     const was = before.find((b) => b.id === r.id);
     assert.equal(r.bonus, r.grade === grade ? '0.00' : was.bonus, r.id);
@@ -616,5 +624,14 @@ test('the minimum wage and the base share\'s range are edited in the form: 8,000
   await app(page, '[data-path="base_pay.share_range_pct[1]"]').fill('45%');
   await eventually(async () => (await plan()).base_pay.share_range_pct, [30, 45], 'the range written whole');
   await eventually(async () => JSON.stringify(await warned('base_share_out_of_range')), JSON.stringify(await engineWarned('base_share_out_of_range')), 'the engine\'s share warnings');
+  // Each bound is its own undo step, even typed within a second of the other.
+  await app(page, '[data-path="base_pay.share_range_pct[0]"]').fill('25');
+  await eventually(async () => (await plan()).base_pay.share_range_pct, [25, 45], 'the lower bound');
+  await app(page, '[data-testid="undo"]').click();
+  await eventually(async () => (await plan()).base_pay.share_range_pct, [30, 45], 'one undo: the lower bound back only');
+  // An emptied bound is its default again; the default range is no field at all.
+  await app(page, '[data-path="base_pay.share_range_pct[1]"]').fill('');
+  await eventually(async () => 'share_range_pct' in (await plan()).base_pay, false, 'back to the default range');
+  assert.equal(await app(page, '[data-error-for="base_pay.share_range_pct[1]"]').count(), 0);
   await context.close();
 });

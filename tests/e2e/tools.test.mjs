@@ -1219,10 +1219,12 @@ test('targets editor: a new East market-share target is Zhou Min\'s market_share
     await app(page, 'select[data-testid="preset"]').selectOption('target-oriented');
     const east = field(page, 'targets[0].by_region.East');
     assert.equal(await east.inputValue(), '0.45');
-    await east.fill('0.5');
+    // Typed as a share is written, 50%: the target's value is 0.5 (the KPI is shown in percent).
+    await east.fill('50%');
+    await eventually(async () => (await pagePlan(page)).targets[0].by_region.East, 0.5, '50% read as 0.5');
     await app(page, 'tr[data-rep="E08"]').click();
     const row = app(page, '[data-testid="explanation"] tr[data-kpi="market_share"]');
-    await eventually(() => row.locator('td').nth(1).textContent(), '0.5', 'target shown');
+    await eventually(() => row.locator('td').nth(1).textContent(), '50%', 'target shown');
     // Zhou Min: market share 0.4064 of 0.5 = 81.28%, × weight 20 = 16.256 → 16.26
     assert.equal(await row.locator('td').nth(2).textContent(), '81.28%');
     assert.equal(await row.locator('[data-col="kpi-score"]').textContent(), '16.26');
@@ -1233,7 +1235,7 @@ test('targets editor: a new East market-share target is Zhou Min\'s market_share
     // A South rep's target is unchanged (0.4).
     await app(page, '[data-testid="explanation"] button[aria-label="Close"]').click();
     await app(page, 'tr[data-rep="S08"]').click();
-    await eventually(() => app(page, '[data-testid="explanation"] tr[data-kpi="market_share"] td').nth(1).textContent(), '0.4', 'South unchanged');
+    await eventually(() => app(page, '[data-testid="explanation"] tr[data-kpi="market_share"] td').nth(1).textContent(), '40%', 'South unchanged');
   });
 });
 
@@ -1277,6 +1279,31 @@ test('targets editor: a named target made in the form, 120万 for the East and 8
     await app(page, '[data-testid="undo"]').click();
     await eventually(() => app(page, '[data-testid="plan-errors"]').count(), 0, 'back');
     assert.equal(await cell(page, 'W01', 'score').textContent(), lowered.score);
+  });
+});
+
+test('a million typed key by key with its separators stays as typed while the field has the focus, and is saved as the number; a named target\'s split goes with the annual basis', async () => {
+  await withPlayground(async ({ page }) => {
+    await app(page, 'select[data-testid="preset"]').selectOption('kpi-okr');
+    const goal = field(page, 'targets[0].default');
+    await goal.fill('');
+    await goal.pressSequentially('1,200,000');
+    // 1,200 is a number on the way: the field is not rewritten to 1200 under the cursor.
+    assert.equal(await goal.inputValue(), '1,200,000');
+    await eventually(async () => (await pagePlan(page)).targets[0].default, 1200000, 'saved as the number');
+    assert.equal(await app(page, '[data-error-for="targets[0].default"]').count(), 0);
+    await goal.blur();
+    await eventually(() => goal.inputValue(), '1200000', 'shown as saved once left');
+    // Per period, the year's shares go with the basis (they would be an error); annual again, by shares of a quarter plan: 25 each.
+    await app(page, 'select[data-path="targets[0].basis"]').selectOption('per_period');
+    await eventually(async () => { const t = (await pagePlan(page)).targets[0]; return [t.basis, t.split]; }, [undefined, undefined], 'basis and split gone');
+    await eventually(() => app(page, '[data-testid="plan-errors"]').count(), 0, 'no error');
+    await app(page, 'select[data-path="targets[0].basis"]').selectOption('annual');
+    await app(page, 'select[data-path="targets[0].split"]').selectOption('shares');
+    await eventually(async () => (await pagePlan(page)).targets[0].split, { shares: [25, 25, 25, 25] }, 'even shares written');
+    // Shares adding to 105: the message stands under the shares.
+    await field(page, 'targets[0].split.shares[3]').fill('30');
+    await eventually(() => app(page, '[data-error-for="targets[0].split.shares"]').count(), 1, 'the sum told under the shares');
   });
 });
 
@@ -1349,6 +1376,16 @@ test('KPI editor: a band is added and removed, and a 360 rating\'s raters are we
     // Zhang Wei's ratings in 2026-Q4, 75 / 77 / 79: 0.5 × 75 + 0.3 × 77 + 0.2 × 79 = 76.4 of 100, × the weight 5 = 3.82.
     assert.equal((await kpiOf('rating_360', 'E01')).score, '3.82');
     assert.equal(await cell(page, 'E01', 'score').textContent(), evaluate(await pagePlan(page)).reps.find((r) => r.rep_id === 'E01').score);
+  });
+});
+
+test('a 360 rater\'s weight emptied is told under that field', async () => {
+  await withPlayground(async ({ page }) => {
+    await app(page, 'select[data-testid="preset"]').selectOption('behavior-driven');
+    await app(page, '[data-testid="kpi-toggle-rating_360"]').click();
+    await field(page, 'scorecards[0].kpis[8].scoring.raters[1].weight').fill('30');
+    await field(page, 'scorecards[0].kpis[8].scoring.raters[1].weight').fill('');
+    await eventually(() => app(page, '[data-error-for="scorecards[0].kpis[8].scoring.raters[1].weight"]').count(), 1, 'under the field');
   });
 });
 
@@ -1563,5 +1600,23 @@ test('JSON editor: while a draft is typed the plan schema points at each stray f
     await text.fill(JSON.stringify(planWith(FIRST, (p) => { p.name = 'Mine'; }), null, 2));
     await app(page, '[data-testid="json-hints-ok"]').waitFor();
     assert.equal(await app(page, '[data-testid="json-hints"]').count(), 0);
+  });
+});
+
+test('a KPI the plan shows as a percentage: the region market share reads 40.64% of a 45% target; the KPI editor switches it back to numbers', async () => {
+  await withPlayground(async ({ page }) => {
+    await app(page, 'select[data-testid="preset"]').selectOption('target-oriented');
+    const row = () => app(page, '[data-testid="explanation"] tr[data-kpi="market_share"]');
+    await app(page, 'tr[data-rep="E08"]').click();
+    // Zhou Min's region: revenue / market size = 0.40640…, against the East's 0.45.
+    await eventually(() => row().locator('[data-col="actual"]').textContent(), '40.64%', 'the share in percent');
+    assert.equal(await row().locator('[data-col="target"]').textContent(), '45%');
+    await app(page, '[data-testid="explanation"] button[aria-label="Close"]').click();
+    await app(page, 'button[data-card="regional_manager"]').click();
+    await app(page, '[data-testid="kpi-toggle-market_share"]').click();
+    await app(page, 'select[data-path="scorecards[2].kpis[1].display"]').selectOption('number');
+    await eventually(async () => 'display' in (await pagePlan(page)).scorecards[2].kpis[1], false, 'the default written as no field');
+    await app(page, 'tr[data-rep="E08"]').click();
+    await eventually(() => row().locator('[data-col="actual"]').textContent(), '0.4064', 'as a number');
   });
 });

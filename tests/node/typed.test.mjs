@@ -35,6 +35,17 @@ test('万 is ten thousand, exactly', () => {
   assert.equal(typedValue('123456789.123456万', 'number'), '1234567891234.56');
 });
 
+test('亿, yuan and a Chinese input method\'s point', () => {
+  assert.equal(typedValue('1.2亿', 'number'), 120000000);
+  assert.equal(typedValue('10万元', 'number'), 100000);
+  assert.equal(typedValue('5,000元', 'number'), 5000);
+  assert.equal(typedValue('¥5,000', 'number'), 5000);
+  assert.equal(typedValue('￥ 1.5万', 'number'), 15000);
+  assert.equal(typedValue('4。5', 'number'), 4.5);
+  assert.equal(typedValue('元', 'number'), '元');
+  assert.equal(typedValue('5元5', 'number'), '5元5');
+});
+
 test('a percent sign is hundredths of the field\'s unit', () => {
   // A weight or a rate is in points of 100: 60% is 60.
   assert.equal(typedValue('60%', 'number', false, true), 60);

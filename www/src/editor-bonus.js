@@ -107,9 +107,10 @@ function renderBonus(el, b, i, labels) {
         </select></label>
         ${el.field(`${rule}.split.${split}`, { label: label('split'), width: 'formula' })}` : nothing}
     </div>${options.map(([f]) => el.fieldError(`${rule}.${f}`))}${split ? el.fieldError(`${rule}.split.${split}`) : nothing}` : nothing}
-    <div class="row pair grades-eligible" role="group" aria-label=${label('grades')}>${labels.grades}
+    <div class="row pair grades-eligible" role="group" aria-label=${label('grades')}><span class="pair-title">${labels.grades}</span>
       ${gradeBands(el.currentPlan).map((band) => html`<label class="check"><input type="checkbox" data-grade=${band.grade}
         .checked=${b.grades == null || b.grades.includes(band.grade)}
+        ?disabled=${b.grades?.length === 1 && b.grades[0] === band.grade /* the last grade left: a bonus nobody may get is no bonus */}
         @change=${(e) => el.edit(`${path}.grades`, toggledGrades(el.currentPlan, b, band.grade, e.target.checked))} /><span class=${`badge g-${band.grade}`}>${band.grade}</span></label>`)}
     </div>
     ${el.fieldError(`${path}.grades`)}

@@ -66,6 +66,11 @@ export function renderKpiDetails(el, kpi, path) {
         </select></label>
       ${wantsActual ? f('actual', type === 'pass_fail' ? el.L('condition') : type === 'deduction' ? el.L('eventsCount') : el.L('actual'), { width: 'formula' }) : nothing}
       ${wantsTarget ? f('target', el.L('target'), { width: 'formula' }) : nothing}
+      ${wantsActual && type !== 'pass_fail' && type !== 'deduction' ? html`<label class="detail-field">${el.L('shownAs')}
+        <select data-path=${`${path}.display`} @change=${(e) => el.edit(`${path}.display`, e.target.value === 'percent' ? 'percent' : undefined)}>
+          <option value="number" ?selected=${kpi.display !== 'percent'}>${el.L('asNumber')}</option>
+          <option value="percent" ?selected=${kpi.display === 'percent'}>${el.L('asPercent')}</option>
+        </select></label>` : nothing}
       ${type === 'ratio' || type === 'inverse_ratio' ? html`
         ${f('scoring.cap_pct', el.L('cap'), { type: 'number', width: 'narrow', optional: type === 'ratio' })}
         ${f('scoring.floor_pct', el.L('floorPct'), { type: 'number', width: 'narrow', optional: true })}
@@ -82,7 +87,7 @@ export function renderKpiDetails(el, kpi, path) {
           ${(s.raters ?? DEFAULT_RATERS).map((r, i) => html`<span class="pair">${sourceHint(el, r.rating)} ${el.field(`${sp}.raters[${i}].weight`, {
             label: `${el.L('raters')} ${sourceHint(el, r.rating)}`, type: 'number', width: 'tiny', percent: true, placeholder: String(r.weight),
             // The raters are written whole: a weight typed into a KPI on the default raters keeps the others.
-            set: (value) => el.edit(`${sp}.raters`, (s.raters ?? DEFAULT_RATERS).map((x, j) => (j === i ? { ...x, weight: value } : { ...x })), `${sp}.raters`),
+            set: (value) => el.edit(`${sp}.raters`, (s.raters ?? DEFAULT_RATERS).map((x, j) => (j === i ? { ...x, weight: value } : { ...x })), `${sp}.raters[${i}].weight`),
           })}%</span>`)}${el.fieldError(`${sp}.raters`)}${(s.raters ?? DEFAULT_RATERS).map((_, i) => el.fieldError(`${sp}.raters[${i}].weight`))}</div>` : nothing}
       <button type="button" class="danger" data-testid="remove-kpi" @click=${() => removeKpi(el, path)}>${el.L('removeKpi')}</button>
     </div>

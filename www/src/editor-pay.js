@@ -6,6 +6,7 @@ import { name } from './i18n.js';
 import { cityTier } from './columns.js';
 import { group } from './format.js';
 import { gradeBands } from './grades.js';
+import { typedValue } from './typed.js';
 
 /**
  * The editor of commission line `i`: method, base, tier basis and target, gate, cap, grade
@@ -118,7 +119,7 @@ export function tierBoundsHint(el, line) {
 function addTier(el, base, line) {
   const last = line.tiers.at(-1);
   const from = String((Number.parseFloat(last?.from) || 0) + (line.tier_basis === 'amount' ? 100000 : 20));
-  el.edit(`${base}.tiers`, [...line.tiers, { from, rate_pct: String(last?.rate_pct ?? '0') }]);
+  el.edit(`${base}.tiers`, [...line.tiers, { from: typedValue(from, 'number'), rate_pct: typedValue(String(last?.rate_pct ?? '0'), 'number') }]);
 }
 
 /**
@@ -148,9 +149,8 @@ export function renderBasePay(el) {
     </div>${Object.keys(base.minimum_by_city_tier).map((tier) => el.fieldError(`base_pay.minimum_by_city_tier.${tier}`))}` : nothing}
     <div class="row pair share-range"><span class="pair-title">${el.L('shareRange')}</span>
       ${[0, 1].map((k) => html`<label>${el.L(k ? 'shareHigh' : 'shareLow')} ${el.field(`base_pay.share_range_pct[${k}]`, {
-        label: `${el.L('shareRange')} ${el.L(k ? 'shareHigh' : 'shareLow')}`, type: 'number', width: 'narrow', percent: true, placeholder: String(SHARE_RANGE[k]),
-        // The range is written whole: one bound typed into a plan that has none keeps the other's default.
-        set: (value) => el.edit('base_pay.share_range_pct', Object.assign([...(base.share_range_pct ?? SHARE_RANGE)], { [k]: value }), 'base_pay.share_range_pct'),
+        label: `${el.L('shareRange')} ${el.L(k ? 'shareHigh' : 'shareLow')}`, type: 'number', width: 'narrow', percent: true, placeholder: String(SHARE_RANGE[k]), optional: true,
+        set: (value) => el.edit('base_pay.share_range_pct', shareRange(base.share_range_pct, k, value), `base_pay.share_range_pct[${k}]`),
       })}</label>`)}
     </div>${el.fieldError('base_pay.share_range_pct')}${[0, 1].map((k) => el.fieldError(`base_pay.share_range_pct[${k}]`))}
   </fieldset>`;
@@ -158,6 +158,16 @@ export function renderBasePay(el) {
 
 /** The share of total pay base pay should have, in percent, when the plan does not say (D5: 30–40%). */
 const SHARE_RANGE = [30, 40];
+
+/**
+ * The share range with bound `k` set to `value`, written whole: a bound typed into a plan that has
+ * no range keeps the other's default, and a bound emptied is its default again (the placeholder
+ * shown); the default range is no field at all.
+ */
+function shareRange(range, k, value) {
+  const next = Object.assign([...(range ?? SHARE_RANGE)], { [k]: value ?? SHARE_RANGE[k] });
+  return next.every((bound, i) => String(bound) === String(SHARE_RANGE[i])) ? undefined : next;
+}
 
 /**
  * A commission line's heading: its name, after "Commission:" unless the name already says

@@ -4,6 +4,7 @@
 // scope; a named target added (then used in formulas by its id) or removed.
 import { html, nothing } from 'lit';
 import { fill, name, paren } from './i18n.js';
+import { typedValue } from './typed.js';
 
 const KINDS = ['by_role', 'by_region', 'by_rep'];
 
@@ -71,30 +72,41 @@ function renderTarget(el, t, i) {
     </div>
     <div class="row pair">
       <label>${el.L('targetBasis')}
-        <select data-path=${`${path}.basis`} @change=${(e) => el.edit(`${path}.basis`, e.target.value === 'annual' ? 'annual' : undefined)}>
+        <select data-path=${`${path}.basis`} @change=${(e) => (e.target.value === 'annual'
+          ? el.edit(`${path}.basis`, 'annual')
+          // Per period, a year's split means nothing: it goes with the basis.
+          : el.editFields([[`${path}.basis`, undefined], [`${path}.split`, undefined]]))}>
           <option value="per_period" ?selected=${!annual}>${el.L('perPeriod')}</option>
           <option value="annual" ?selected=${annual}>${el.L('annual')}</option>
         </select></label>
-      ${shares ? html`<span class="shares">${el.L('splitShares')} ${shares.map((_, n) => el.field(`${path}.split.shares[${n}]`, { label: `${t.id} ${el.L('splitShares')} ${n + 1}`, type: 'number', width: 'tiny', percent: true }))}</span>` : annual ? html`<span class="hint">${el.L('splitEven')}</span>` : nothing}
+      ${annual ? html`<label>${el.L('splitBy')}
+        <select data-path=${`${path}.split`} @change=${(e) => el.edit(`${path}.split`, e.target.value === 'shares' ? { shares: evenShares(el.currentPlan.period) } : undefined)}>
+          <option value="even" ?selected=${!shares}>${el.L('splitEven')}</option>
+          <option value="shares" ?selected=${!!shares}>${el.L('splitByShares')}</option>
+        </select></label>` : nothing}
     </div>
-    ${el.fieldError(`${path}.split`)}${(shares ?? []).map((_, n) => el.fieldError(`${path}.split.shares[${n}]`))}
+    ${shares ? html`<div class="row pair shares"><span class="pair-title">${el.L('splitShares')}</span> ${shares.map((_, n) => el.field(`${path}.split.shares[${n}]`, { label: `${el.text(t) || t.id} ${el.L('splitShares')} ${n + 1}`, type: 'number', width: 'tiny', percent: true }))}</div>` : nothing}
+    ${el.fieldError(`${path}.split`)}${el.fieldError(`${path}.split.shares`)}${(shares ?? []).map((_, n) => el.fieldError(`${path}.split.shares[${n}]`))}
     <table class="grid">
       <tbody>
-        <tr><th scope="row">${el.L('default')}</th><td>${el.field(`${path}.default`, { label: `${t.id} ${el.L('default')}`, type: 'number', width: 'medium' })}${unit(el.L('perYear'))}${el.fieldError(`${path}.default`)}</td><td></td></tr>
+        <tr><th scope="row">${el.L('default')}</th><td>${el.field(`${path}.default`, { label: `${el.text(t) || t.id} · ${el.L('default')}`, type: 'number', width: 'medium' })}${unit(el.L('perYear'))}${el.fieldError(`${path}.default`)}</td><td></td></tr>
         ${KINDS.flatMap((kind) => Object.keys(t[kind] ?? {}).map((key) => html`<tr data-target-value=${`${kind}.${key}`}>
           <th scope="row">${who(el, kind, key)}</th>
-          <td>${el.field(`${path}.${kind}.${key}`, { label: `${t.id} ${key}`, type: 'number', width: 'medium' })}${unit(el.L('perYear'))}${el.fieldError(`${path}.${kind}.${key}`)}</td>
-          <td><button type="button" class="icon" aria-label=${`${el.L('remove')} ${key}`} @click=${() => removeValue(el, path, t, kind, key)}>×</button></td>
+          <td>${el.field(`${path}.${kind}.${key}`, { label: `${el.text(t) || t.id} · ${who(el, kind, key)}`, type: 'number', width: 'medium' })}${unit(el.L('perYear'))}${el.fieldError(`${path}.${kind}.${key}`)}</td>
+          <td><button type="button" class="icon" aria-label=${`${el.L('remove')} ${who(el, kind, key)}`} @click=${() => removeValue(el, path, t, kind, key)}>×</button></td>
         </tr>`))}
-        ${(t.overrides ?? []).map((o, n) => html`<tr class="override" data-override=${n}>
-          <th scope="row">${o.period ?? fill(el.L('fromPeriod'), { period: o.from })} ·
-            <select aria-label=${`${t.id} ${el.L('overrideFor')} ${n + 1}`} data-path=${`${path}.overrides[${n}]`} @change=${(e) => setScope(el, `${path}.overrides[${n}]`, o, e.target.value)}>
+        ${(t.overrides ?? []).map((o, n) => {
+          const when = o.period ?? fill(el.L('fromPeriod'), { period: o.from });
+          return html`<tr class="override" data-override=${n}>
+          <th scope="row">${when} ·
+            <select aria-label=${`${el.text(t) || t.id} · ${when} · ${el.L('overrideFor')}`} data-path=${`${path}.overrides[${n}]`} @change=${(e) => setScope(el, `${path}.overrides[${n}]`, o, e.target.value)}>
               <option value="all" ?selected=${scopeOf(o) === 'all'}>${el.L('allReps')}</option>
               ${scopeOptions(el, scopes(el), scopeOf(o))}
             </select></th>
-          <td>${el.field(`${path}.overrides[${n}].value`, { label: `${t.id} override ${n + 1}`, type: 'number', width: 'medium' })}${unit(el.L('forThePeriod'))}${el.fieldError(`${path}.overrides[${n}].value`)}${el.fieldError(`${path}.overrides[${n}]`)}</td>
-          <td><button type="button" class="icon" aria-label=${`${el.L('remove')} ${o.period ?? fill(el.L('fromPeriod'), { period: o.from })}`} @click=${() => removeOverride(el, path, t, n)}>×</button></td>
-        </tr>`)}
+          <td>${el.field(`${path}.overrides[${n}].value`, { label: `${el.text(t) || t.id} · ${when}`, type: 'number', width: 'medium' })}${unit(el.L('forThePeriod'))}${el.fieldError(`${path}.overrides[${n}].value`)}${el.fieldError(`${path}.overrides[${n}]`)}</td>
+          <td><button type="button" class="icon" aria-label=${`${el.L('remove')} ${when}`} @click=${() => removeOverride(el, path, t, n)}>×</button></td>
+        </tr>`;
+        })}
       </tbody>
     </table>
     <div class="row pair">
@@ -113,6 +125,17 @@ function renderTarget(el, t, i) {
       </label>
     </div>
   </div>`;
+}
+
+/**
+ * Shares of the year for a plan's periods, adding to exactly 100: 25 each for quarters; for
+ * months 8.33 each and 8.37 for December.
+ */
+function evenShares(period) {
+  const n = period === 'month' ? 12 : 4;
+  const each = Math.floor(10000 / n) / 100;
+  const last = (10000 - Math.round(each * 100) * (n - 1)) / 100;
+  return [...Array(n - 1).fill(each), last];
 }
 
 /** A new named target, `target_1` (or the first such id free), of 100 per period. */
@@ -145,7 +168,7 @@ function setScope(el, at, o, choice) {
 function addValue(el, path, t, choice) {
   if (!choice) return;
   const [kind, key] = choice.split(':');
-  el.edit(`${path}.${kind}`, { ...(t[kind] ?? {}), [key]: String(t.default) });
+  el.edit(`${path}.${kind}`, { ...(t[kind] ?? {}), [key]: typedValue(String(t.default), 'number') });
 }
 
 function removeValue(el, path, t, kind, key) {

@@ -24,9 +24,12 @@ const MONEY_KEYS = new Set(['base', 'returned', 'returned_before', 'amount', 'pl
   'salary', 'monthly', 'monthly_salary', 'minimum_wage', 'paid_then', 'due_before_this_return', 'due_without_return', 'clawback', 'period_pay', 'period_amount']);
 
 
-/** A KPI whose target is a percentage literal ("95%", "20 %"): its actual and target are shown as percentages too. */
-function writtenAsPercent(kpi) {
-  return /^\s*\d+(\.\d+)?\s*[%％]\s*$/.test(String(kpi?.target ?? ''));
+/**
+ * A KPI shown in percent: the plan says so (`display: percent`, a market share), or its target
+ * is a percentage literal ("95%", "20 %"), so its actual and target are shown as percentages too.
+ */
+function shownAsPercent(kpi) {
+  return kpi?.display === 'percent' || /^\s*\d+(\.\d+)?\s*[%％]\s*$/.test(String(kpi?.target ?? ''));
 }
 
 function stepValue(lang, step) {
@@ -366,7 +369,7 @@ export function renderExplanation(el, rep, results, before = null) {
       <thead><tr><th>${el.L('kpi')}</th><th class="num">${el.L('actual')}</th><th class="num">${el.L('target')}</th><th class="num">${el.L('attainment')}</th><th class="num c-weight">${el.L('weight')}</th><th class="num">${el.L('score')}</th>${before ? html`<th class="num">${el.L('baselineCol')}</th>` : nothing}</tr></thead>
       <tbody>
         ${rep.kpis.map((k) => {
-          const figure = writtenAsPercent(card?.kpis.find((x) => x.id === k.id)) ? rate : (v) => short(v, 4);
+          const figure = shownAsPercent(card?.kpis.find((x) => x.id === k.id)) ? rate : (v) => short(v, 4);
           return html`<tr data-kpi=${k.id}>
           <th scope="row">${kpiName(k.id)}<div class="hint">${term(el.lang, k.scoring)}</div></th>
           ${results.year_to_date && k.actual == null && k.target == null && k.attainment_pct == null

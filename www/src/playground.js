@@ -187,6 +187,8 @@ export class SalesPlanPlayground extends LitElement {
     this.lastEdited = null;
     /** The plan name (`name` or `name_zh`) that follows the one typed in the other language, if any (editor.js, `rename`). */
     this.nameFollower = null;
+    /** The field being typed in: its path, its text and the value saved from it (`field`). */
+    this.typing = null;
     this.addEventListener('keydown', (e) => this.onKey(e));
     this.status = 'loading';
     this.engine = null;
@@ -1110,8 +1112,15 @@ export class SalesPlanPlayground extends LitElement {
       title=${width === 'formula' && value != null ? String(value) : nothing}
       placeholder=${placeholder ?? (optional && type === 'number' ? this.L('none') : nothing)}
       data-path=${path}
-      .value=${value == null ? '' : String(value)}
-      @input=${(e) => set(typedValue(e.target.value, type, optional, percent))}
+      .value=${this.typing?.path === path && this.typing.value === value ? this.typing.text : value == null ? '' : String(value)}
+      @input=${(e) => {
+        const typed = typedValue(e.target.value, type, optional, percent);
+        // What was typed stays in the field while it has the focus (1,200 on the way to
+        // 1,200,000 is not rewritten as 1200 under the cursor); it shows as saved once left.
+        this.typing = { path, text: e.target.value, value: typed };
+        set(typed);
+      }}
+      @blur=${() => this.typing?.path === path && ((this.typing = null), this.requestUpdate())}
     />`;
   }
 

@@ -91,7 +91,9 @@ export const styles = css`
   .grid.explain th:first-child { width: 34%; }
   .grid thead th { color: var(--_muted); font-size: 12px; }
   .grid tbody th { font-weight: 500; }
-  .cell-input { width: 100%; min-width: 0; padding: 5px 7px; border: 1px solid var(--_border); border-radius: 6px; background: var(--_panel); }
+  .cell-input { width: 100%; min-width: 0; padding: 5px 7px; border: 1px solid var(--_border); border-radius: 6px; background: var(--_panel); color: var(--_text); }
+  /* A default shown in an empty field is lighter and in italics: not to be taken for a value typed. */
+  .cell-input::placeholder { color: var(--_muted); font-style: italic; opacity: 0.85; }
   .cell-input.narrow { width: 76px; text-align: right; }
   .cell-input:focus, select:focus, button:focus-visible { outline: 2px solid var(--_accent); outline-offset: 1px; }
   .cell-input[aria-invalid='true'] { border-color: var(--_error); background: var(--_error-soft); }
@@ -203,12 +205,13 @@ export const styles = css`
   .bonus { border-top: 1px dashed var(--_border); padding: 8px 0 2px; }
   .bonus:first-of-type { border-top: 0; }
   .bonus-head { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
-  .bonus-head .bonus-name { display: inline-flex; gap: 6px; align-items: center; font-weight: 600; }
+  .bonus-head .bonus-name { display: inline-flex; gap: 6px; align-items: center; font-weight: 600; flex: 1; min-width: 0; }
+  .bonus-head .bonus-name .cell-input, .target-head label .cell-input { flex: 1; min-width: 0; }
   .bonus-head .icon { margin-left: auto; }
   .bonus label { white-space: nowrap; }
   .target-head { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
-  .target-head label { display: inline-flex; gap: 6px; align-items: center; white-space: nowrap; }
-  .target .shares { display: inline-flex; gap: 4px; align-items: center; flex-wrap: wrap; }
+  .target-head label { display: inline-flex; gap: 6px; align-items: center; white-space: nowrap; flex: 1; min-width: 0; }
+  .target-head .hint { flex-basis: 100%; order: 3; }
   .target-head .icon { margin-left: auto; }
   .target td .hint { white-space: nowrap; margin-left: 4px; }
   .grades-eligible { gap: 8px; }

@@ -2,7 +2,8 @@
 // as a JSON number when JavaScript writes it back the same, else as the decimal text the engine
 // reads. A consultant types numbers as a spreadsheet shows them, so the usual ways of writing
 // one are read as the number they mean: full-width digits (a Chinese input method),
-// thousands separators (100,000), 万 (10万 = 100000) and a percent sign (see `typedValue`).
+// thousands separators (100,000), 万 and 亿 (10万 = 100000), yuan (¥5,000, 5,000元) and a
+// percent sign (see `typedValue`).
 
 /** `-12`, `3.5`, `.5`: a plain decimal, as the shifts below take it. */
 const PLAIN = /^([+-]?)(\d*)(?:\.(\d*))?$/;
@@ -34,14 +35,19 @@ export function shiftPoint(text, places) {
 
 /**
  * A number typed as people write them, as plain decimal text: thousands separators dropped,
- * `万` times 10,000, and `%` meaning hundredths of the field's unit: in a field that is itself
+ * `万` times 10,000 and `亿` times 100,000,000, `¥` and `元` around an amount dropped, `。` read
+ * as the point, and `%` meaning hundredths of the field's unit: in a field that is itself
  * in percent (`percent`, a weight or a rate in points of 100) `60%` is 60, elsewhere (a target,
  * an amount) `45%` is 0.45, as in a formula. Null when `text` is not such a number.
  */
 export function plainNumber(text, percent) {
-  let t = text.trim();
+  // ¥5,000 and 5,000元 are amounts in yuan; 4。5 is a Chinese input method's point.
+  let t = text.trim().replace(/^[¥￥]\s*/, '').replace(/\s*元$/, '').replaceAll('。', '.');
   let places = 0;
-  if (t.endsWith('万')) {
+  if (t.endsWith('亿')) {
+    places = 8;
+    t = t.slice(0, -1).trim();
+  } else if (t.endsWith('万')) {
     places = 4;
     t = t.slice(0, -1).trim();
   } else if (t.endsWith('%')) {
