@@ -298,9 +298,10 @@ fn bare_variant(path: &str, at_path: &super::tracked::Path, at: Option<&Value>, 
     ))
 }
 
-/// The field of `object` whose value (or, one level down, whose key) is `text`, when exactly
-/// one is; else the field of an item of one of its lists (a 360 rating's `raters[1].weight`, a
-/// band table's `steps[0].at`), when exactly one is. With the value found there.
+/// The field of `object` whose value (or, one level down, whose key) is `text`, or the field of
+/// an item of one of its lists (a 360 rating's `raters[1].weight`, a band table's
+/// `steps[0].at`), when exactly one of all those is; with the value found there. Two places
+/// holding it are no answer: serde does not say which one it read.
 fn locate<'v>(object: &'v Value, text: &str) -> Option<(String, &'v Value)> {
     let map = object.as_object()?;
     let matches = |v: &Value| match v {
@@ -310,19 +311,13 @@ fn locate<'v>(object: &'v Value, text: &str) -> Option<(String, &'v Value)> {
         Value::Object(inner) => inner.contains_key(text),
         _ => false,
     };
-    let direct: Vec<(String, &Value)> = map.iter().filter(|(_, v)| matches(v)).map(|(k, v)| (k.clone(), v)).collect();
-    let hits = if direct.is_empty() {
-        let mut nested = Vec::new();
-        for (key, items) in map.iter().filter_map(|(k, v)| v.as_array().map(|items| (k, items))) {
-            for (i, item) in items.iter().enumerate() {
-                let fields = item.as_object().into_iter().flatten();
-                nested.extend(fields.filter(|(_, v)| matches(v)).map(|(f, v)| (format!("{key}[{i}].{f}"), v)));
-            }
+    let mut hits: Vec<(String, &Value)> = map.iter().filter(|(_, v)| matches(v)).map(|(k, v)| (k.clone(), v)).collect();
+    for (key, items) in map.iter().filter_map(|(k, v)| v.as_array().map(|items| (k, items))) {
+        for (i, item) in items.iter().enumerate() {
+            let fields = item.as_object().into_iter().flatten();
+            hits.extend(fields.filter(|(_, v)| matches(v)).map(|(f, v)| (format!("{key}[{i}].{f}"), v)));
         }
-        nested
-    } else {
-        direct
-    };
+    }
     let mut hits = hits.into_iter();
     let first = hits.next()?;
     hits.next().is_none().then_some(first)

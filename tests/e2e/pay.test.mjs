@@ -459,6 +459,10 @@ test('a number typed in full-width digits (a Chinese input method) is the same n
   // 1,000,000 × 3.5% + 200,000 × 6% = 47,000.00
   await eventually(() => cell(page, 'E01', 'commission').textContent(), '47,000.00', 'the rate in percent applied');
   assert.equal(await page.evaluate(() => document.querySelector('sales-plan-playground').plan.commission[0].tiers[1].rate_pct), 6);
+  // A tier added after 108.02 starts at 128.02 exactly (not 128.01999999999998).
+  await app(page, '[data-path="commission[0].tiers[2].from"]').fill('108.02');
+  await app(page, 'fieldset[data-line="revenue_commission"] button.secondary:has-text("Add tier")').click();
+  await eventually(() => page.evaluate(() => document.querySelector('sales-plan-playground').plan.commission[0].tiers[3]?.from), 128.02, 'added exactly');
   await context.close();
 });
 
@@ -629,6 +633,12 @@ test('the minimum wage and the base share\'s range are edited in the form: 8,000
   await eventually(async () => (await plan()).base_pay.share_range_pct, [25, 45], 'the lower bound');
   await app(page, '[data-testid="undo"]').click();
   await eventually(async () => (await plan()).base_pay.share_range_pct, [30, 45], 'one undo: the lower bound back only');
+  // Typed key by key, 40.5 passes through 40, the default: the field keeps what is typed.
+  const upper = app(page, '[data-path="base_pay.share_range_pct[1]"]');
+  await upper.fill('');
+  await upper.pressSequentially('40.5');
+  await eventually(async () => (await plan()).base_pay.share_range_pct, [30, 40.5], '40.5 typed key by key');
+  assert.equal(await upper.inputValue(), '40.5');
   // An emptied bound is its default again; the default range is no field at all.
   await app(page, '[data-path="base_pay.share_range_pct[1]"]').fill('');
   await eventually(async () => 'share_range_pct' in (await plan()).base_pay, false, 'back to the default range');

@@ -967,6 +967,18 @@ test('the plan renamed in Chinese carries the name into English while the Englis
   });
 });
 
+test('the preset\'s name erased a key at a time and a new one typed: the Chinese name follows all the way', async () => {
+  await withPlayground(async ({ page }) => {
+    const name = field(page, 'name');
+    const length = (await name.inputValue()).length;
+    await name.click();
+    await name.press('End');
+    for (let n = 0; n < length; n += 1) await name.press('Backspace');
+    await name.pressSequentially('Acme 2026');
+    await eventually(async () => { const p = await pagePlan(page); return [p.name, p.name_zh]; }, ['Acme 2026', 'Acme 2026'], 'both names');
+  });
+});
+
 // --- 9. print --------------------------------------------------------------------------
 
 test('printing shows the open statement alone and makes a PDF', async () => {
@@ -1363,6 +1375,11 @@ test('KPI editor: a band is added and removed, and a 360 rating\'s raters are we
     await eventually(async () => (await pagePlan(page)).scorecards[0].kpis[2].scoring.steps.at(-1), { at: 5, score_pct: 20 }, 'a band added');
     await app(page, 'tr[data-kpi-details="response_time"] button[aria-label="Remove band 2"]').click();
     await eventually(async () => (await pagePlan(page)).scorecards[0].kpis[2].scoring.steps.map((x) => x.at), [2, 4, 5], 'band 2 removed');
+    // From one step, lower is better: the next starts later (2 h → 3 h), at half the score.
+    for (const n of [3, 2]) await app(page, `tr[data-kpi-details="response_time"] button[aria-label="Remove band ${n}"]`).click();
+    await app(page, 'tr[data-kpi-details="response_time"] [data-testid="add-band"]').click();
+    await eventually(async () => (await pagePlan(page)).scorecards[0].kpis[2].scoring.steps, [{ at: 2, score_pct: 100 }, { at: 3, score_pct: 50 }], 'a valid second band');
+    await eventually(() => app(page, '[data-testid="plan-errors"]').count(), 0, 'no order error');
     // The 360 rating on the default raters (60 / 20 / 20): the manager's weight typed as 50 writes all three, 50 / 20 / 20, which must add to 100.
     await app(page, '[data-testid="kpi-toggle-rating_360"]').click();
     const superior = app(page, 'tr[data-kpi-details="rating_360"] [data-path="scorecards[0].kpis[8].scoring.raters[0].weight"]');
@@ -1618,5 +1635,14 @@ test('a KPI the plan shows as a percentage: the region market share reads 40.64%
     await eventually(async () => 'display' in (await pagePlan(page)).scorecards[2].kpis[1], false, 'the default written as no field');
     await app(page, 'tr[data-rep="E08"]').click();
     await eventually(() => row().locator('[data-col="actual"]').textContent(), '0.4064', 'as a number');
+    // A target written as 105% shows the KPI in percent unless the plan says otherwise: 'number' is then written.
+    await app(page, '[data-testid="explanation"] button[aria-label="Close"]').click();
+    await app(page, '[data-testid="kpi-toggle-region_attainment"]').click();
+    const display = app(page, 'select[data-path="scorecards[2].kpis[0].display"]');
+    assert.equal(await display.inputValue(), 'percent');
+    await display.selectOption('number');
+    await eventually(async () => (await pagePlan(page)).scorecards[2].kpis[0].display, 'number', 'written, as the literal says otherwise');
+    await app(page, 'tr[data-rep="E08"]').click();
+    await eventually(() => app(page, '[data-testid="explanation"] tr[data-kpi="region_attainment"] [data-col="target"]').textContent(), '1.05', 'the 105% target as a number');
   });
 });

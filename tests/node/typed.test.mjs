@@ -8,6 +8,8 @@ test('a plain decimal is kept as typed: a JSON number when JavaScript writes it 
   assert.equal(typedValue('4.5', 'number'), 4.5);
   assert.equal(typedValue('-2', 'number'), -2);
   assert.equal(typedValue('4.50', 'number'), '4.50'); // its scale kept
+  for (const written of [' 4.50', '¥4.50', '4.50元', '4。50']) assert.equal(typedValue(written, 'number'), '4.50', written);
+  assert.equal(typedValue('1,000.50', 'number'), '1000.50');
   assert.equal(typedValue('4.', 'number'), '4.'); // half typed: the point is not taken away
   assert.equal(typedValue('0.1234567', 'number'), '0.1234567');
   assert.equal(typedValue('', 'number', true), undefined);
@@ -71,7 +73,8 @@ test('shiftPoint moves the point exactly, both ways', () => {
   assert.equal(shiftPoint('45', -2), '0.45');
   assert.equal(shiftPoint('-0.5', -3), '-0.0005');
   assert.equal(shiftPoint('-0', 4), '0');
-  assert.equal(shiftPoint('0012.3400', 0), '12.34');
+  assert.equal(shiftPoint('0012.3400', 0), '12.3400'); // the places written are kept
+  assert.equal(shiftPoint('12.3400', 2), '1234');
   assert.equal(shiftPoint('123456789012345678901234567', -30), '0.000123456789012345678901234567');
   assert.equal(shiftPoint('abc', 2), null);
   assert.equal(shiftPoint('.', 2), null);

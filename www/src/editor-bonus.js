@@ -52,7 +52,7 @@ function startingBonus(plan, type, id) {
     over_achievement: [{ type, actual, target, above_pct: 120, excess_over_pct: 120, rate_pct: 1 }, 'Over-achievement bonus', '超额奖'],
     threshold: [{ type, when: `${actual} >= ${target}`, amount: 1000 }, 'On-target bonus', '达标奖'],
     rank: [{ type, measure: actual, top: 3, amount: 5000 }, 'Top 3 bonus', '前三名奖'],
-    team_pool: [{ type, pool: 100000, group_by: 'region', split: { contribution: actual } }, 'Best region pool', '最佳大区奖金池'],
+    team_pool: [{ type, pool: 100000, split: { contribution: actual } }, 'Best region pool', '最佳大区奖金池'],
     profit_share: [{ type, profit: 1000000, pool_pct: 5, split: { contribution: actual } }, 'Profit share', '利润分享'],
   };
   const [rule, name, nameZh] = rules[type];
@@ -98,7 +98,7 @@ function renderBonus(el, b, i, labels) {
     ${fields.map(([f]) => el.fieldError(`${rule}.${f}`))}
     ${options.length || split ? html`<div class="row pair">
       ${options.map(([f, choices]) => html`<label>${labels[f]}
-        <select data-path=${`${rule}.${f}`} @change=${(e) => el.edit(`${rule}.${f}`, e.target.value === choices[0][0] && b.rule[f] == null ? undefined : e.target.value)}>
+        <select data-path=${`${rule}.${f}`} @change=${(e) => el.edit(`${rule}.${f}`, e.target.value === choices[0][0] ? undefined : e.target.value)}>
           ${choices.map(([value, en, zhText]) => html`<option value=${value} ?selected=${(b.rule[f] ?? choices[0][0]) === value}>${zh ? zhText : en}</option>`)}
         </select></label>`)}
       ${split ? html`<label>${labels.split}

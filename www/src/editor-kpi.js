@@ -3,6 +3,8 @@
 import { html, nothing } from 'lit';
 import { term } from './i18n.js';
 import { DEFAULT_RATERS, columnName, sourceHint } from './columns.js';
+import { percentTarget, shownAsPercent, sum } from './format.js';
+import { typedValue } from './typed.js';
 
 const TYPES = ['ratio', 'inverse_ratio', 'bands', 'rating360', 'pass_fail', 'deduction'];
 
@@ -34,6 +36,8 @@ function setType(el, path, kpi, type) {
   if (!actual) delete next.actual;
   if (target && next.target == null) next.target = '1';
   if (!target) delete next.target;
+  // A pass/fail, a deduction or a rating shows no actual and target to put in percent.
+  if (['pass_fail', 'deduction', 'rating360'].includes(type)) delete next.display;
   el.edit(path, next);
 }
 
@@ -67,9 +71,9 @@ export function renderKpiDetails(el, kpi, path) {
       ${wantsActual ? f('actual', type === 'pass_fail' ? el.L('condition') : type === 'deduction' ? el.L('eventsCount') : el.L('actual'), { width: 'formula' }) : nothing}
       ${wantsTarget ? f('target', el.L('target'), { width: 'formula' }) : nothing}
       ${wantsActual && type !== 'pass_fail' && type !== 'deduction' ? html`<label class="detail-field">${el.L('shownAs')}
-        <select data-path=${`${path}.display`} @change=${(e) => el.edit(`${path}.display`, e.target.value === 'percent' ? 'percent' : undefined)}>
-          <option value="number" ?selected=${kpi.display !== 'percent'}>${el.L('asNumber')}</option>
-          <option value="percent" ?selected=${kpi.display === 'percent'}>${el.L('asPercent')}</option>
+        <select data-path=${`${path}.display`} @change=${(e) => el.edit(`${path}.display`, (e.target.value === 'percent') === percentTarget(kpi) ? undefined : e.target.value)}>
+          <option value="number" ?selected=${!shownAsPercent(kpi)}>${el.L('asNumber')}</option>
+          <option value="percent" ?selected=${shownAsPercent(kpi)}>${el.L('asPercent')}</option>
         </select></label>` : nothing}
       ${type === 'ratio' || type === 'inverse_ratio' ? html`
         ${f('scoring.cap_pct', el.L('cap'), { type: 'number', width: 'narrow', optional: type === 'ratio' })}
@@ -78,9 +82,9 @@ export function renderKpiDetails(el, kpi, path) {
       ${type === 'deduction' ? html`${f('scoring.points_per_event', el.L('perEvent'), { type: 'number', width: 'narrow' })}${f('scoring.floor', el.L('floor'), { type: 'number', width: 'narrow', optional: true })}` : nothing}
       ${type === 'bands' ? html`${f('scoring.otherwise_pct', el.L('otherwisePct'), { type: 'number', width: 'narrow' })}
         <div class="detail-field wide">${el.L('bandSteps')}
-          ${(s.steps ?? []).map((_, i) => html`<span class="pair">${el.field(`${sp}.steps[${i}].at`, { label: `${el.L('bandAt')} ${i + 1}`, type: 'number', width: 'narrow' })} → ${el.field(`${sp}.steps[${i}].score_pct`, { label: `${el.L('bandScore')} ${i + 1}`, type: 'number', width: 'narrow' })}%${s.steps.length > 1
+          ${(s.steps ?? []).map((_, i) => html`<span class="pair">${el.field(`${sp}.steps[${i}].at`, { label: `${el.L('bandAt')} ${i + 1}`, type: 'number', width: 'narrow', percent: s.basis === 'attainment_pct' })} → ${el.field(`${sp}.steps[${i}].score_pct`, { label: `${el.L('bandScore')} ${i + 1}`, type: 'number', width: 'narrow' })}%${s.steps.length > 1
             ? html`<button type="button" class="icon" aria-label=${`${el.L('removeBand')} ${i + 1}`} @click=${() => el.edit(`${sp}.steps`, s.steps.filter((__, j) => j !== i))}>×</button>` : nothing}</span>`)}
-          <button type="button" class="secondary" data-testid="add-band" @click=${() => el.edit(`${sp}.steps`, [...(s.steps ?? []), nextBand(s.steps ?? [])])}>+ ${el.L('addBand')}</button>
+          <button type="button" class="secondary" data-testid="add-band" @click=${() => el.edit(`${sp}.steps`, [...(s.steps ?? []), nextBand(s.steps ?? [], s.direction)])}>+ ${el.L('addBand')}</button>
           ${(s.steps ?? []).map((_, i) => html`${el.fieldError(`${sp}.steps[${i}].at`)}${el.fieldError(`${sp}.steps[${i}].score_pct`)}`)}
           ${el.fieldError(`${sp}.steps`)}</div>` : nothing}
       ${type === 'rating360' ? html`<div class="detail-field wide">${el.L('raters')}
@@ -97,17 +101,20 @@ export function renderKpiDetails(el, kpi, path) {
 
 /**
  * A band step after `steps` (best first): one more step of the same size on both columns (90 → 100%,
- * 80 → 80% gives 70 → 60%), the score not below 0; from one step, half of it on both.
+ * 80 → 80% gives 70 → 60%), exactly, the score not below 0. From one step: half its score, at
+ * half its start (higher is better) or at one and a half times it (lower is better); from none,
+ * 100 → 100%.
  */
-function nextBand(steps) {
-  const num = (v) => Number(v) || 0;
+function nextBand(steps, direction) {
+  const plain = (v) => (/^-?\d+(\.\d+)?$/.test(String(v ?? '')) ? String(v) : '0');
+  const negated = (v) => (v.startsWith('-') ? v.slice(1) : `-${v}`);
   const last = steps.at(-1);
   if (!last) return { at: 100, score_pct: 100 };
   const before = steps.at(-2);
   const [at, score] = before
-    ? [num(last.at) + (num(last.at) - num(before.at)), num(last.score_pct) - (num(before.score_pct) - num(last.score_pct))]
-    : [num(last.at) / 2, num(last.score_pct) / 2];
-  return { at: Math.round(at * 1e6) / 1e6, score_pct: Math.max(0, Math.round(score * 1e6) / 1e6) };
+    ? [sum([plain(last.at), plain(last.at), negated(plain(before.at))]), sum([plain(last.score_pct), plain(last.score_pct), negated(plain(before.score_pct))])]
+    : [String(Number(plain(last.at)) * (direction === 'lower_is_better' ? 1.5 : 0.5) || (direction === 'lower_is_better' ? 1 : -1)), String(Number(plain(last.score_pct)) / 2)];
+  return { at: typedValue(at, 'number'), score_pct: score.startsWith('-') ? 0 : typedValue(score, 'number') };
 }
 
 function removeKpi(el, path) {

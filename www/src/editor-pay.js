@@ -4,7 +4,7 @@
 import { html, nothing } from 'lit';
 import { name } from './i18n.js';
 import { cityTier } from './columns.js';
-import { group } from './format.js';
+import { group, sum } from './format.js';
 import { gradeBands } from './grades.js';
 import { typedValue } from './typed.js';
 
@@ -118,7 +118,9 @@ export function tierBoundsHint(el, line) {
 
 function addTier(el, base, line) {
   const last = line.tiers.at(-1);
-  const from = String((Number.parseFloat(last?.from) || 0) + (line.tier_basis === 'amount' ? 100000 : 20));
+  // Added exactly (108.02 + 20 is 128.02, not 128.01999999999998); a bound that is not a number counts as 0.
+  const bound = /^-?\d+(\.\d+)?$/.test(String(last?.from ?? '')) ? String(last.from) : '0';
+  const from = sum([bound, line.tier_basis === 'amount' ? '100000' : '20']);
   el.edit(`${base}.tiers`, [...line.tiers, { from: typedValue(from, 'number'), rate_pct: typedValue(String(last?.rate_pct ?? '0'), 'number') }]);
 }
 

@@ -129,10 +129,10 @@ function renderTarget(el, t, i) {
 
 /**
  * Shares of the year for a plan's periods, adding to exactly 100: 25 each for quarters; for
- * months 8.33 each and 8.37 for December.
+ * months 8.33 each and 8.37 for December; 100 for a plan by the year.
  */
 function evenShares(period) {
-  const n = period === 'month' ? 12 : 4;
+  const n = { month: 12, year: 1 }[period] ?? 4;
   const each = Math.floor(10000 / n) / 100;
   const last = (10000 - Math.round(each * 100) * (n - 1)) / 100;
   return [...Array(n - 1).fill(each), last];
@@ -140,7 +140,8 @@ function evenShares(period) {
 
 /** A new named target, `target_1` (or the first such id free), of 100 per period. */
 function addTarget(el, targets) {
-  const taken = new Set(targets.map((t) => t.id));
+  // Targets, metrics and the data's columns are one namespace in formulas.
+  const taken = new Set([...targets.map((t) => t.id), ...(el.currentPlan.metrics ?? []).map((m) => m.id), ...el.columns]);
   let n = 1;
   while (taken.has(`target_${n}`)) n += 1;
   el.edit('targets', [...targets, { id: `target_${n}`, name: `Target ${n}`, name_zh: `目标 ${n}`, default: 100 }]);

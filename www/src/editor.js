@@ -30,9 +30,13 @@ function rename(el, value) {
   const plan = el.currentPlan;
   const preset = el.presets.find((p) => p.id === el.presetId)?.plan;
   const presets = preset != null && (plan[other] ?? '') === (preset[other] ?? '');
-  const follows = Boolean(value) && (presets || (el.nameFollower === other && plan[other] === plan[mine]));
+  const following = el.nameFollower === other && (plan[other] ?? '') === (plan[mine] ?? '');
+  // Emptied, the name takes the other with it only if that one was following it (the plan's
+  // English name stays text, the Chinese one goes).
+  const follows = value ? presets || following : following;
   el.nameFollower = follows ? other : null;
-  el.editFields(follows ? [[mine, value], [other, value]] : [[mine, value]], mine);
+  const otherValue = value || (other === 'name' ? '' : undefined);
+  el.editFields(follows ? [[mine, value], [other, otherValue]] : [[mine, value]], mine);
 }
 
 /**

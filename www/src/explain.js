@@ -8,7 +8,7 @@ import { printAlone } from './print-alone.js';
 import { renderRepFlags, renderRepPortrait } from './signals.js';
 import { signed } from './results.js';
 import { DEFAULT_RATERS, columnName, sourceHint } from './columns.js';
-import { money, exactMoney, fixed, isZero, number, percent, rate, sameProduct, short, sum } from './format.js';
+import { money, exactMoney, fixed, isZero, number, percent, rate, sameProduct, short, shownAsPercent, sum } from './format.js';
 
 const PERCENT_KEYS = new Set(['attainment_pct', 'cap_pct', 'floor_pct', 'threshold_pct', 'applied_pct', 'band_score_pct', 'rater_weight_pct', 'gate_pct', 'group_attainment_pct', 'above_pct', 'excess_over_pct', 'rate_pct', 'pool_pct']);
 const HIDDEN_KEYS = new Set(['actual', 'target', 'attainment_pct', 'score']);
@@ -24,13 +24,7 @@ const MONEY_KEYS = new Set(['base', 'returned', 'returned_before', 'amount', 'pl
   'salary', 'monthly', 'monthly_salary', 'minimum_wage', 'paid_then', 'due_before_this_return', 'due_without_return', 'clawback', 'period_pay', 'period_amount']);
 
 
-/**
- * A KPI shown in percent: the plan says so (`display: percent`, a market share), or its target
- * is a percentage literal ("95%", "20 %"), so its actual and target are shown as percentages too.
- */
-function shownAsPercent(kpi) {
-  return kpi?.display === 'percent' || /^\s*\d+(\.\d+)?\s*[%％]\s*$/.test(String(kpi?.target ?? ''));
-}
+
 
 function stepValue(lang, step) {
   // Percentage points added to a rate: "+1 pt", not "1.00%" (which reads as a share).

@@ -118,6 +118,19 @@ export function sameProduct(a, b, c, d) {
   return leftPlaces >= rightPlaces ? left === right * 10n ** BigInt(leftPlaces - rightPlaces) : left * 10n ** BigInt(rightPlaces - leftPlaces) === right;
 }
 
+/** A KPI whose target is a percentage literal ("95%", "20 %"). */
+export function percentTarget(kpi) {
+  return /^\s*\d+(\.\d+)?\s*[%％]\s*$/.test(String(kpi?.target ?? ''));
+}
+
+/**
+ * Whether a KPI's actual and target are shown in percent: as its `display` says (a market
+ * share), else when its target is a percentage literal.
+ */
+export function shownAsPercent(kpi) {
+  return kpi?.display != null ? kpi.display === 'percent' : percentTarget(kpi);
+}
+
 /** Sum of decimal strings, exactly (BigInt at the largest scale among them). */
 export function sum(values) {
   const list = values.filter((v) => v != null).map(String);

@@ -187,7 +187,7 @@ export class SalesPlanPlayground extends LitElement {
     this.lastEdited = null;
     /** The plan name (`name` or `name_zh`) that follows the one typed in the other language, if any (editor.js, `rename`). */
     this.nameFollower = null;
-    /** The field being typed in: its path, its text and the value saved from it (`field`). */
+    /** The field being typed in: its path, its text and the plan its typing made (`field`). */
     this.typing = null;
     this.addEventListener('keydown', (e) => this.onKey(e));
     this.status = 'loading';
@@ -1112,13 +1112,14 @@ export class SalesPlanPlayground extends LitElement {
       title=${width === 'formula' && value != null ? String(value) : nothing}
       placeholder=${placeholder ?? (optional && type === 'number' ? this.L('none') : nothing)}
       data-path=${path}
-      .value=${this.typing?.path === path && this.typing.value === value ? this.typing.text : value == null ? '' : String(value)}
+      .value=${this.typing?.path === path && this.typing.plan === this.currentPlan ? this.typing.text : value == null ? '' : String(value)}
       @input=${(e) => {
-        const typed = typedValue(e.target.value, type, optional, percent);
         // What was typed stays in the field while it has the focus (1,200 on the way to
-        // 1,200,000 is not rewritten as 1200 under the cursor); it shows as saved once left.
-        this.typing = { path, text: e.target.value, value: typed };
-        set(typed);
+        // 1,200,000 is not rewritten as 1200 under the cursor, nor 40 as the default range it
+        // makes) until the plan changes otherwise (an undo); it shows as saved once left.
+        this.typing = { path, text: e.target.value };
+        set(typedValue(e.target.value, type, optional, percent));
+        this.typing.plan = this.currentPlan;
       }}
       @blur=${() => this.typing?.path === path && ((this.typing = null), this.requestUpdate())}
     />`;

@@ -13,7 +13,8 @@ const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 
 /**
  * `text`, a plain decimal, times 10^`places` (negative: divided), written out exactly with no
- * leading or trailing zeros beyond one before the point; null when it is not a plain decimal.
+ * leading zeros beyond one before the point, nor trailing ones once the point has moved (4.50
+ * stays 4.50: the places written are kept); null when it is not a plain decimal.
  */
 export function shiftPoint(text, places) {
   const m = PLAIN.exec(text);
@@ -28,7 +29,7 @@ export function shiftPoint(text, places) {
   }
   if (point > digits.length) digits += '0'.repeat(point - digits.length);
   const whole = digits.slice(0, point).replace(/^0+(?=\d)/, '') || '0';
-  const fraction = digits.slice(point).replace(/0+$/, '');
+  const fraction = places === 0 ? digits.slice(point) : digits.slice(point).replace(/0+$/, '');
   const written = fraction ? `${whole}.${fraction}` : whole;
   return sign === '-' && /[1-9]/.test(written) ? `-${written}` : written;
 }
@@ -75,6 +76,6 @@ export function typedValue(text, type, optional, percent = false) {
   if (type !== 'number') return typed;
   // A plain decimal stays as typed (4.50, or 4. on the way to 4.5): only separators, 万 and %
   // are rewritten.
-  const number = PLAIN.test(typed) ? typed : (plainNumber(typed, percent) ?? typed);
+  const number = PLAIN.test(typed.trim()) ? typed.trim() : (plainNumber(typed, percent) ?? typed);
   return /^-?\d{1,12}(\.\d{1,6})?$/.test(number) && String(Number(number)) === number ? Number(number) : number;
 }
