@@ -16,36 +16,35 @@ test('a plain decimal is kept as typed: a JSON number when JavaScript writes it 
   assert.equal(typedValue('', 'number', false), '');
 });
 
-test('thousands separators, as the page shows amounts, are read as the number', () => {
-  assert.equal(typedValue('100,000', 'number'), 100000);
-  assert.equal(typedValue('1,234,567.89', 'number'), 1234567.89);
-  assert.equal(typedValue('-5,500', 'number'), -5500);
-  assert.equal(typedValue('１００，０００', 'number'), 100000); // full width
-  // Not groups of three: left for the engine to refuse, as typed (30,5 is no number here).
-  assert.equal(typedValue('30,5', 'number'), '30,5');
-  assert.equal(typedValue('1,00', 'number'), '1,00');
-  assert.equal(typedValue('100,', 'number'), '100,'); // on the way to 100,000
-});
-
-test('万 is ten thousand, exactly', () => {
-  assert.equal(typedValue('10万', 'number'), 100000);
-  assert.equal(typedValue('1.5万', 'number'), 15000);
-  assert.equal(typedValue('120 万', 'number'), 1200000);
-  assert.equal(typedValue('0.00001万', 'number'), 0.1);
-  assert.equal(typedValue('1,200万', 'number'), 12000000);
-  // Beyond what a JSON number keeps exactly: decimal text.
-  assert.equal(typedValue('123456789.123456万', 'number'), '1234567891234.56');
-});
-
-test('亿, yuan and a Chinese input method\'s point', () => {
-  assert.equal(typedValue('1.2亿', 'number'), 120000000);
-  assert.equal(typedValue('10万元', 'number'), 100000);
-  assert.equal(typedValue('5,000元', 'number'), 5000);
-  assert.equal(typedValue('¥5,000', 'number'), 5000);
-  assert.equal(typedValue('￥ 1.5万', 'number'), 15000);
-  assert.equal(typedValue('4。5', 'number'), 4.5);
-  assert.equal(typedValue('元', 'number'), '元');
-  assert.equal(typedValue('5元5', 'number'), '5元5');
+test('numbers as a spreadsheet shows them are read as the numbers, exactly', () => {
+  for (const [typed, saved] of [
+    // Thousands separators, as the page shows amounts:
+    ['100,000', 100000],
+    ['1,234,567.89', 1234567.89],
+    ['-5,500', -5500],
+    ['１００，０００', 100000], // full width
+    // Not groups of three: left for the engine to refuse, as typed (30,5 is no number here).
+    ['30,5', '30,5'],
+    ['1,00', '1,00'],
+    ['100,', '100,'], // on the way to 100,000
+    // 万 is ten thousand:
+    ['10万', 100000],
+    ['1.5万', 15000],
+    ['120 万', 1200000],
+    ['0.00001万', 0.1],
+    ['1,200万', 12000000],
+    // Beyond what a JSON number keeps exactly: decimal text.
+    ['123456789.123456万', '1234567891234.56'],
+    // 亿, yuan and a Chinese input method's point:
+    ['1.2亿', 120000000],
+    ['10万元', 100000],
+    ['5,000元', 5000],
+    ['¥5,000', 5000],
+    ['￥ 1.5万', 15000],
+    ['4。5', 4.5],
+    ['元', '元'],
+    ['5元5', '5元5'],
+  ]) assert.equal(typedValue(typed, 'number'), saved, typed);
 });
 
 test('a percent sign is hundredths of the field\'s unit', () => {
