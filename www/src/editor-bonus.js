@@ -4,6 +4,7 @@
 import { html, nothing } from 'lit';
 import { term } from './i18n.js';
 import { gradeBands } from './grades.js';
+import { freeId, withoutItem } from './plan-path.js';
 
 /** Each rule's fields in the form: a formula, a decimal `number` or a whole number (`integer`). */
 const RULE_FIELDS = {
@@ -59,14 +60,6 @@ function startingBonus(plan, type, id) {
   return { id, name, name_zh: nameZh, rule };
 }
 
-/** `type_1`, `type_2`…: the first id no bonus of `bonuses` has. */
-function freeId(bonuses, type) {
-  const taken = new Set(bonuses.map((b) => b.id));
-  let n = 1;
-  while (taken.has(`${type}_${n}`)) n += 1;
-  return `${type}_${n}`;
-}
-
 /** The grades that may get bonus `b`, toggled for `grade`: every band is written as no list at all. */
 function toggledGrades(plan, b, grade, on) {
   const bands = gradeBands(plan).map((band) => band.grade);
@@ -91,7 +84,7 @@ function renderBonus(el, b, i, labels) {
       <label class="bonus-name">${labels.name} ${el.field(`${path}.${zh ? 'name_zh' : 'name'}`, { label: `${b.id} ${labels.name}`, optional: zh, placeholder: el.text(b) })}</label>
       <span class="hint">${term(el.lang, b.rule.type)}</span>
       <button type="button" class="icon" data-testid="remove-bonus" title=${labels.remove} aria-label=${`${labels.remove}: ${el.text(b) || b.id}`}
-        @click=${() => { const rest = el.currentPlan.bonuses.filter((_, j) => j !== i); el.edit('bonuses', rest.length ? rest : undefined); }}>×</button>
+        @click=${() => el.edit('bonuses', withoutItem(el.currentPlan.bonuses, i))}>×</button>
     </div>
     ${el.fieldError(`${path}.${zh ? 'name_zh' : 'name'}`)}
     <div class="row pair">${fields.map(([f, type]) => html`<label>${labels[f]} ${el.field(`${rule}.${f}`, { label: label(f), ...(type === 'formula' ? { width: 'formula' } : { type, width: 'medium', ...(f === 'winners' ? { optional: true, placeholder: '1' } : {}) }) })}</label>`)}</div>
@@ -128,7 +121,7 @@ export function renderBonuses(el) {
   const add = (e) => {
     const type = e.target.value;
     e.target.value = '';
-    if (type) el.edit('bonuses', [...bonuses, startingBonus(el.currentPlan, type, freeId(bonuses, type))]);
+    if (type) el.edit('bonuses', [...bonuses, startingBonus(el.currentPlan, type, freeId(new Set(bonuses.map((b) => b.id)), type))]);
   };
   return html`<fieldset class="block bonuses">
     <legend>${el.L('bonusesTitle')}</legend>

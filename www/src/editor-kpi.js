@@ -5,6 +5,7 @@ import { term } from './i18n.js';
 import { DEFAULT_RATERS, columnName, sourceHint } from './columns.js';
 import { percentTarget, shownAsPercent, sum } from './format.js';
 import { typedValue } from './typed.js';
+import { freeId } from './plan-path.js';
 
 const TYPES = ['ratio', 'inverse_ratio', 'bands', 'rating360', 'pass_fail', 'deduction'];
 
@@ -111,9 +112,13 @@ function nextBand(steps, direction) {
   const last = steps.at(-1);
   if (!last) return { at: 100, score_pct: 100 };
   const before = steps.at(-2);
+  // Halving is exact in binary and written back as the decimal it is; one and a half is x + x / 2.
+  const half = (v) => String(Number(v) / 2);
+  const start = plain(last.at);
+  const lower = direction === 'lower_is_better';
   const [at, score] = before
-    ? [sum([plain(last.at), plain(last.at), negated(plain(before.at))]), sum([plain(last.score_pct), plain(last.score_pct), negated(plain(before.score_pct))])]
-    : [String(Number(plain(last.at)) * (direction === 'lower_is_better' ? 1.5 : 0.5) || (direction === 'lower_is_better' ? 1 : -1)), String(Number(plain(last.score_pct)) / 2)];
+    ? [sum([start, start, negated(plain(before.at))]), sum([plain(last.score_pct), plain(last.score_pct), negated(plain(before.score_pct))])]
+    : [Number(start) === 0 ? (lower ? '1' : '-1') : lower ? sum([start, half(start)]) : half(start), half(plain(last.score_pct))];
   return { at: typedValue(at, 'number'), score_pct: score.startsWith('-') ? 0 : typedValue(score, 'number') };
 }
 
@@ -132,13 +137,13 @@ function removeKpi(el, path) {
  */
 export function addKpi(el, c) {
   const kpis = el.currentPlan.scorecards[c].kpis;
-  let n = kpis.length + 1;
-  while (kpis.some((k) => k.id === `kpi_${n}`)) n += 1;
+  const id = freeId(new Set(kpis.map((k) => k.id)), 'kpi', kpis.length + 1);
+  const n = id.slice('kpi_'.length);
   const used = new Set(kpis.flatMap((k) => `${k.actual ?? ''} ${k.target ?? ''}`.match(/[A-Za-z_]\w*/g) ?? []));
   const actual = el.columns.find((col) => col !== 'city_tier' && !col.endsWith('_target') && !used.has(col)) ?? el.columns[0] ?? '1';
   const ownTarget = `${actual.split('_')[0]}_target`;
   const nameZh = columnName('zh', actual);
-  const kpi = { id: `kpi_${n}`, name: columnName('en', actual) ?? `KPI ${n}`, ...(nameZh ? { name_zh: nameZh } : {}), actual, target: el.columns.includes(ownTarget) ? ownTarget : '1', weight: '0', scoring: { type: 'ratio', cap_pct: '120' } };
+  const kpi = { id, name: columnName('en', actual) ?? `KPI ${n}`, ...(nameZh ? { name_zh: nameZh } : {}), actual, target: el.columns.includes(ownTarget) ? ownTarget : '1', weight: '0', scoring: { type: 'ratio', cap_pct: '120' } };
   el.expandedKpi = `scorecards[${c}].kpis[${kpis.length}]`;
   el.edit(`scorecards[${c}].kpis`, [...kpis, kpi]);
 }

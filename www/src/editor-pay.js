@@ -7,6 +7,7 @@ import { cityTier } from './columns.js';
 import { group, sum } from './format.js';
 import { gradeBands } from './grades.js';
 import { typedValue } from './typed.js';
+import { freeId, withoutItem } from './plan-path.js';
 
 /**
  * The editor of commission line `i`: method, base, tier basis and target, gate, cap, grade
@@ -25,7 +26,7 @@ export function renderCommission(el, line, i) {
     <div class="row line-head">
       <label>${el.L('lineName')} ${el.field(`${base}.${zh ? 'name_zh' : 'name'}`, { label: `${line.id} ${el.L('lineName')}`, optional: zh, placeholder: el.text(line) })}</label>
       <button type="button" class="icon" data-testid="remove-line" title=${el.L('removeLine')} aria-label=${`${el.L('removeLine')}: ${el.text(line) || line.id}`}
-        @click=${() => { const rest = el.currentPlan.commission.filter((_, j) => j !== i); el.edit('commission', rest.length ? rest : undefined); }}>×</button>
+        @click=${() => el.edit('commission', withoutItem(el.currentPlan.commission, i))}>×</button>
     </div>
     ${el.fieldError(`${base}.${zh ? 'name_zh' : 'name'}`)}
     <label class="row">${el.L('method')}
@@ -88,11 +89,10 @@ export function renderAddLine(el) {
   const plan = el.currentPlan;
   const lines = plan.commission ?? [];
   const add = () => {
-    const taken = new Set(lines.map((l) => l.id));
-    let n = 1;
-    while (taken.has(`line_${n}`)) n += 1;
+    const id = freeId(new Set(lines.map((l) => l.id)), 'line');
+    const n = id.slice('line_'.length);
     const line = {
-      id: `line_${n}`, name: `Commission ${n}`, name_zh: `提成 ${n}`,
+      id, name: `Commission ${n}`, name_zh: `提成 ${n}`,
       base: plan.attainment?.actual ?? 'revenue_collected', target: plan.attainment?.target ?? 'revenue_target',
       method: 'marginal', tier_basis: 'attainment_pct', tiers: [{ from: 0, rate_pct: 3 }, { from: 100, rate_pct: 4 }],
     };

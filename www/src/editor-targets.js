@@ -5,6 +5,7 @@
 import { html, nothing } from 'lit';
 import { fill, name, paren } from './i18n.js';
 import { typedValue } from './typed.js';
+import { freeId, withoutItem } from './plan-path.js';
 
 const KINDS = ['by_role', 'by_region', 'by_rep'];
 
@@ -68,7 +69,7 @@ function renderTarget(el, t, i) {
       <label>${el.L('targetName')} ${el.field(`${path}.${zh ? 'name_zh' : 'name'}`, { label: `${t.id} ${el.L('targetName')}`, optional: true, placeholder: el.text(t) || t.id })}</label>
       <span class="hint">${fill(el.L('usedAs'), { id: t.id })}</span>
       <button type="button" class="icon" data-testid="remove-target" title=${el.L('removeTarget')} aria-label=${`${el.L('removeTarget')}: ${t.id}`}
-        @click=${() => { const rest = el.currentPlan.targets.filter((_, j) => j !== i); el.edit('targets', rest.length ? rest : undefined); }}>×</button>
+        @click=${() => el.edit('targets', withoutItem(el.currentPlan.targets, i))}>×</button>
     </div>
     <div class="row pair">
       <label>${el.L('targetBasis')}
@@ -142,9 +143,9 @@ function evenShares(period) {
 function addTarget(el, targets) {
   // Targets, metrics and the data's columns are one namespace in formulas.
   const taken = new Set([...targets.map((t) => t.id), ...(el.currentPlan.metrics ?? []).map((m) => m.id), ...el.columns]);
-  let n = 1;
-  while (taken.has(`target_${n}`)) n += 1;
-  el.edit('targets', [...targets, { id: `target_${n}`, name: `Target ${n}`, name_zh: `目标 ${n}`, default: 100 }]);
+  const id = freeId(taken, 'target');
+  const n = id.slice('target_'.length);
+  el.edit('targets', [...targets, { id, name: `Target ${n}`, name_zh: `目标 ${n}`, default: 100 }]);
 }
 
 /** An override for everyone from a period on (`from:2026-Q3`) or in one period (`period:2026-Q3`), at the default. */
@@ -155,8 +156,7 @@ function addOverride(el, path, t, choice) {
 }
 
 function removeOverride(el, path, t, n) {
-  const rest = t.overrides.filter((_, j) => j !== n);
-  el.edit(`${path}.overrides`, rest.length ? rest : undefined);
+  el.edit(`${path}.overrides`, withoutItem(t.overrides, n));
 }
 
 /** Sets whom override `o` is for: everyone, or one role, region or rep. */

@@ -23,9 +23,6 @@ const MODIFIER_KEYS = new Set(['returned', 'tier_pay', 'gate_pct', 'added_rate_p
 const MONEY_KEYS = new Set(['base', 'returned', 'returned_before', 'amount', 'places_pooled', 'tier_pay', 'cap', 'pay', 'excess', 'pool', 'profit', 'group_pool', 'team_pool', 'profit_share', 'allowance',
   'salary', 'monthly', 'monthly_salary', 'minimum_wage', 'paid_then', 'due_before_this_return', 'due_without_return', 'clawback', 'period_pay', 'period_amount']);
 
-
-
-
 function stepValue(lang, step) {
   // Percentage points added to a rate: "+1 pt", not "1.00%" (which reads as a share).
   if (step.key === 'added_rate_pct') return lang === 'zh' ? `+${short(step.value, 4)} 个百分点` : `+${short(step.value, 4)} pt`;

@@ -44,3 +44,16 @@ export function setIn(obj, path, value) {
 export function canonical(plan) {
   return JSON.stringify(plan, (_, v) => (typeof v === 'number' ? String(v) : v));
 }
+
+/** `prefix_N` for the first N from `start` that `taken` (a Set of ids) does not hold. */
+export function freeId(taken, prefix, start = 1) {
+  let n = start;
+  while (taken.has(`${prefix}_${n}`)) n += 1;
+  return `${prefix}_${n}`;
+}
+
+/** `list` without its item `i`; undefined once nothing is left, so that an emptied list is no field. */
+export function withoutItem(list, i) {
+  const rest = list.filter((_, j) => j !== i);
+  return rest.length ? rest : undefined;
+}
