@@ -5,6 +5,7 @@
 
 mod commission;
 mod grades;
+mod names;
 mod pay;
 mod scorecards;
 mod signals;
@@ -52,6 +53,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
             format!("`{}` 不是货币代码：请写三个大写字母，例如 CNY 或 USD", plan.currency),
         ));
     }
+    names::names(plan, &mut out);
     let mut ids = Ids::default();
     for (i, m) in plan.metrics.iter().enumerate() {
         ids.check(&m.id, &format!("metrics[{i}].id"), &mut out);
