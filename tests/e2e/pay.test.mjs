@@ -645,3 +645,150 @@ test('the minimum wage and the base share\'s range are edited in the form: 8,000
   assert.equal(await app(page, '[data-error-for="base_pay.share_range_pct[1]"]').count(), 0);
   await context.close();
 });
+
+test('a line\'s tier basis switched at a fixed target converts the bounds exactly (128.02% of 1,000,000 is 1,280,200), back again, each switch one undo step', async () => {
+  const { page, context, errors } = await openPlayground(env);
+  const plan = () => page.evaluate(() => document.querySelector('sales-plan-playground').plan);
+  const bounds = async () => (await plan()).commission[0].tiers.map((t) => t.from);
+  const commission = () => cell(page, 'E01', 'commission').textContent();
+  const basis = app(page, 'select[data-path="commission[0].tier_basis"]');
+  // A target typed as a spreadsheet shows it is the plain number: Zhang Wei's own target, 1,000,000.
+  await app(page, '[data-path="commission[0].target"]').fill('1,000,000');
+  await app(page, '[data-path="commission[0].tiers[2].from"]').fill('128.02');
+  await eventually(async () => [(await plan()).commission[0].target, await bounds()], ['1000000', [0, 100, 128.02]], 'target and bound typed');
+  // Collected 1,200,000: 1,000,000 × 3% + 200,000 × 4% = 38,000.00, under 128.02% as under 120%.
+  await eventually(commission, '38,000.00', 'before the switch');
+  await basis.selectOption('amount');
+  // 100% and 128.02% of 1,000,000; as floats 128.02 × 1,000,000 / 100 is 1,280,200.0000000002.
+  await eventually(bounds, [0, 1000000, 1280200], 'bounds as amounts');
+  assert.equal(await commission(), '38,000.00', 'the same pay');
+  assert.deepEqual(await app(page, 'fieldset[data-line="revenue_commission"] table.tiers [data-path$=".from"]').evaluateAll((inputs) => inputs.map((i) => i.value)), ['0', '1,000,000', '1,280,200']);
+  assert.equal(await app(page, '[data-testid="reenter-bounds"]').count(), 0, 'nothing to enter again');
+  // One step to undo, bounds and basis together; redone, and back to percent: 1,280,200 / 1,000,000 × 100 exactly (a float says 128.01999999999998).
+  await app(page, '[data-testid="undo"]').click();
+  await eventually(async () => [(await plan()).commission[0].tier_basis, await bounds()], ['attainment_pct', [0, 100, 128.02]], 'one undo');
+  await app(page, '[data-testid="redo"]').click();
+  await eventually(bounds, [0, 1000000, 1280200], 'redone');
+  // An amount that is no whole hundredth of a percent: 1,333,333 is 133.3333% (rounded to 4 places).
+  await app(page, '[data-path="commission[0].tiers[2].from"]').fill('1,333,333');
+  await basis.selectOption('attainment_pct');
+  await eventually(bounds, [0, 100, 133.3333], 'back in percent of target');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a line\'s tier basis switched at a formula target keeps the bounds and marks them until each is entered again, in both languages; switched back, none is marked', async () => {
+  const { page, context, errors } = await openPlayground(env);
+  const plan = () => page.evaluate(() => document.querySelector('sales-plan-playground').plan);
+  const bounds = async () => (await plan()).commission[0].tiers.map((t) => t.from);
+  const commission = () => cell(page, 'E01', 'commission').textContent();
+  const basis = app(page, 'select[data-path="commission[0].tier_basis"]');
+  const warning = app(page, 'fieldset[data-line="revenue_commission"] [data-testid="reenter-bounds"]');
+  const marked = () => app(page, 'fieldset[data-line="revenue_commission"] td.reenter [data-path]').evaluateAll((inputs) => inputs.map((i) => i.dataset.path));
+  // revenue_target is each rep's own figure: no one amount to convert to.
+  await basis.selectOption('amount');
+  await eventually(marked, ['commission[0].tiers[1].from', 'commission[0].tiers[2].from'], 'the two bounds above 0 marked');
+  assert.deepEqual(await bounds(), [0, 100, 120]);
+  assert.equal(await warning.textContent(), 'The bounds marked ⚠ were in % of target and are now read as amounts: the line’s target is not one fixed number, so they could not be converted. Enter each as an amount.');
+  // 100 and 120 read as amounts: 100 × 3% + 20 × 4% + 1,199,880 × 5% = 59,997.80, which the mark warns of.
+  await eventually(commission, '59,997.80', 'bounds read as amounts');
+  await app(page, 'button[data-lang="zh"]').click();
+  await eventually(() => warning.textContent(), '标有 ⚠ 的阶梯起点原为目标达成 %，现按计提金额计算：提成目标不是一个固定数字，无法换算。请逐一改填金额。', 'in Chinese');
+  await app(page, 'fieldset[data-line="revenue_commission"]').screenshot({ path: new URL('../../test-output/screenshots/tiers-reenter-zh.png', import.meta.url).pathname });
+  await app(page, 'button[data-lang="en"]').click();
+  // Switched straight back: the bounds are right again, nothing marked.
+  await basis.selectOption('attainment_pct');
+  await eventually(marked, [], 'switched back');
+  assert.equal(await warning.count(), 0);
+  await eventually(commission, '38,000.00', 'percent of target again');
+  // Switched again, each bound entered as an amount takes its mark off.
+  await basis.selectOption('amount');
+  await eventually(marked, ['commission[0].tiers[1].from', 'commission[0].tiers[2].from'], 'marked again');
+  await app(page, '[data-path="commission[0].tiers[1].from"]').fill('100万');
+  await eventually(marked, ['commission[0].tiers[2].from'], 'one bound entered');
+  await app(page, '[data-path="commission[0].tiers[2].from"]').fill('1,200,000');
+  await eventually(marked, [], 'both entered');
+  assert.equal(await warning.count(), 0);
+  // 1,000,000 × 3% + 200,000 × 4% = 38,000.00, as in percent of Zhang Wei's target.
+  await eventually(commission, '38,000.00', 'bounds entered as amounts');
+  // Back to percent, the amounts entered are the bounds to enter again, and an undo takes the switch and its marks back.
+  await basis.selectOption('attainment_pct');
+  await eventually(() => warning.textContent(), 'The bounds marked ⚠ were amounts and are now read as % of target: the line’s target is not one fixed number, so they could not be converted. Enter each as a % of target.', 'amounts to enter as percentages');
+  assert.deepEqual(await bounds(), [0, 1000000, 1200000]);
+  await app(page, '[data-testid="undo"]').click();
+  await eventually(marked, [], 'undone: amounts again, none marked');
+  assert.equal((await plan()).commission[0].tier_basis, 'amount');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a formula field takes a number written as a spreadsheet shows it (1,000,000, ¥1,200,000) as the plain number; a real formula is kept as typed', async () => {
+  const { page, context, errors } = await openPlayground(env);
+  const plan = () => page.evaluate(() => document.querySelector('sales-plan-playground').plan);
+  const commission = () => cell(page, 'E01', 'commission').textContent();
+  const target = app(page, '[data-path="commission[0].target"]');
+  const error = app(page, '[data-error-for="commission[0].target"]');
+  await target.fill('1,000,000');
+  await eventually(async () => (await plan()).commission[0].target, '1000000', 'saved as the number (text: a formula is text)');
+  assert.equal(await error.count(), 0);
+  await eventually(commission, '38,000.00', 'Zhang Wei\'s own target');
+  // 1,200,000 of 1,200,000 is 100%: all of it in the first tier, 1,200,000 × 3% = 36,000.00.
+  await target.fill('¥1,200,000');
+  await eventually(async () => (await plan()).commission[0].target, '1200000', 'yuan and separators');
+  await eventually(commission, '36,000.00', 'a higher target');
+  // A formula is saved as typed: a separator inside it is left for the engine to refuse.
+  await target.fill('revenue_target * 1.2');
+  await eventually(async () => (await plan()).commission[0].target, 'revenue_target * 1.2', 'a formula as typed');
+  await eventually(commission, '36,000.00', 'the same 1,200,000 by formula');
+  await target.fill('1,000 * 1,200');
+  await eventually(async () => (await plan()).commission[0].target, '1,000 * 1,200', 'not rewritten');
+  await eventually(() => error.count(), 1, 'the engine refuses the separators');
+  assert.match(await error.textContent(), /thousands separator/);
+  // A KPI's target in the scorecard's Target column, in full-width digits; a percentage stays one.
+  await app(page, '[data-path="scorecards[0].kpis[2].target"]').fill('４，５００');
+  await eventually(async () => (await plan()).scorecards[0].kpis[2].target, '4500', 'a KPI target');
+  await app(page, '[data-path="scorecards[0].kpis[2].target"]').fill('95%');
+  await eventually(async () => (await plan()).scorecards[0].kpis[2].target, '95%', 'a percentage as typed');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a saved amount shows grouped once the field is left (1,000,000, in both languages), and the grouped text edited is read back as the number; percentages and rates stay as they are', async () => {
+  const { page, context, errors } = await openTargetOriented();
+  const plan = () => page.evaluate(() => document.querySelector('sales-plan-playground').plan);
+  const pool = app(page, '[data-path="bonuses[3].rule.pool"]');
+  assert.equal(await pool.inputValue(), '100,000', 'the preset\'s pool');
+  assert.equal(await app(page, '[data-path="base_pay.salaries[1].monthly"]').inputValue(), '5,500');
+  await pool.fill('1000000');
+  await eventually(async () => (await plan()).bonuses[3].rule.pool, 1000000, 'saved');
+  assert.equal(await pool.inputValue(), '1000000', 'as typed while focused');
+  await pool.blur();
+  await eventually(() => pool.inputValue(), '1,000,000', 'grouped once left');
+  // The grouped text edited in place: the 0 after "1," becomes a 5.
+  await pool.click();
+  await pool.press('Home');
+  await pool.press('ArrowRight');
+  await pool.press('ArrowRight');
+  await pool.press('Delete');
+  await pool.press('5');
+  assert.equal(await pool.inputValue(), '1,500,000');
+  await pool.blur();
+  await eventually(async () => (await plan()).bonuses[3].rule.pool, 1500000, 'the edited grouped number');
+  assert.equal(await pool.inputValue(), '1,500,000');
+  assert.equal(await app(page, '[data-error-for="bonuses[3].rule.pool"]').count(), 0);
+  // The places the plan holds are kept: 1234.50 is 1,234.50.
+  await pool.fill('1234.50');
+  await pool.blur();
+  await eventually(() => pool.inputValue(), '1,234.50', 'its places kept');
+  assert.equal((await plan()).bonuses[3].rule.pool, '1234.50');
+  // A rate and a percentage as they are.
+  await app(page, '[data-path="commission[0].tiers[1].rate_pct"]').fill('4.50');
+  await app(page, '[data-path="commission[0].tiers[1].rate_pct"]').blur();
+  assert.equal(await app(page, '[data-path="commission[0].tiers[1].rate_pct"]').inputValue(), '4.50');
+  assert.equal(await app(page, '[data-path="commission[0].tiers[2].from"]').inputValue(), '120');
+  await app(page, 'button[data-lang="zh"]').click();
+  await eventually(() => pool.inputValue(), '1,234.50', 'grouped in Chinese too');
+  assert.equal(await app(page, '[data-path="base_pay.salaries[1].monthly"]').inputValue(), '5,500');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

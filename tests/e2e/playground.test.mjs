@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { openPlayground, useBrowser } from './browser.mjs';
+import { getIn } from '../../www/src/plan-path.js';
 
 const SHOTS = new URL('../../test-output/screenshots/', import.meta.url);
 mkdirSync(SHOTS, { recursive: true });
@@ -208,6 +209,54 @@ test('the baseline comparison\'s small text keeps 4.5:1 on its tint, and the pag
   const [darkText, darkTint] = await colours();
   assert.ok(contrast(darkText, darkTint) >= 4.5, `dark: ${darkText} on ${darkTint}: ${contrast(darkText, darkTint).toFixed(2)}`);
   await page.screenshot({ path: new URL('playground-dark.png', SHOTS).pathname });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a name emptied in the form is not saved: the plan, a commission line, a bonus and a named target keep their last name, say so in the page\'s language, and show it again once left', async () => {
+  const { page, context, errors } = await openPlayground(env);
+  const plan = () => page.evaluate(() => document.querySelector('sales-plan-playground').plan);
+  const kept = (path) => page.locator(`sales-plan-playground [data-kept-for="${path}"]`);
+  await page.locator('sales-plan-playground select[data-testid="add-bonus"]').selectOption('threshold');
+  await page.locator('sales-plan-playground [data-testid="add-target"]').click();
+  await field(page, 'targets[0].name').waitFor();
+  const before = await plan();
+  await page.locator(`sales-plan-playground [data-testid="kpi-toggle-${before.scorecards[0].kpis[0].id}"]`).click();
+  const names = [
+    ['name', 'SaaS quick start: 3 KPIs + tiers'],
+    ['commission[0].name', 'Commission on collected revenue'],
+    ['bonuses[0].name', 'On-target bonus'],
+    ['targets[0].name', before.targets[0].name],
+    ['scorecards[0].kpis[0].name', before.scorecards[0].kpis[0].name],
+  ];
+  for (const [path, name] of names) {
+    await field(page, path).fill('');
+    // Nothing saved: the plan keeps the name, the field stays empty while it has the focus and says why.
+    assert.equal(getIn(await plan(), path), name, `${path} kept in the plan`);
+    assert.equal(await kept(path).textContent(), `A name cannot be empty: “${name}” is kept until another name is typed.`, path);
+    assert.equal(await field(page, path).inputValue(), '', path);
+    await field(page, path).blur();
+    assert.equal(await field(page, path).inputValue(), name, `${path} shown again once left`);
+    assert.equal(await kept(path).count(), 0, `${path}: the message goes with the focus`);
+  }
+  assert.deepEqual(await plan(), before, 'no name emptied in the plan');
+  assert.equal(await page.locator('sales-plan-playground select[data-testid="preset"] option:checked').textContent(), 'SaaS quick start: 3 KPIs + tiers · edited');
+  assert.equal(await page.locator('sales-plan-playground fieldset[data-line="revenue_commission"] legend').textContent(), 'Commission on collected revenue');
+  // A name typed after the field was emptied is saved as usual.
+  await field(page, 'bonuses[0].name').fill('');
+  await field(page, 'bonuses[0].name').pressSequentially('Target met');
+  assert.equal((await plan()).bonuses[0].name, 'Target met');
+  assert.equal(await kept('bonuses[0].name').count(), 0);
+  // In Chinese: the Chinese names, the message in Chinese; whitespace is no name either.
+  await page.locator('sales-plan-playground button[data-lang="zh"]').click();
+  await field(page, 'commission[0].name_zh').fill('  ');
+  assert.equal(await kept('commission[0].name_zh').textContent(), '名称不能为空：在输入新名称之前，保留“回款提成”。');
+  await field(page, 'name_zh').fill('');
+  assert.equal(await kept('name_zh').textContent(), '名称不能为空：在输入新名称之前，保留“SaaS 快速上手：三项指标＋阶梯提成”。');
+  await page.screenshot({ path: new URL('name-kept-zh.png', SHOTS).pathname });
+  await field(page, 'name_zh').blur();
+  const after = await plan();
+  assert.deepEqual([after.name, after.name_zh, after.commission[0].name_zh], [before.name, before.name_zh, '回款提成']);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -630,10 +630,13 @@ test('a scenario is named in the editor: the preset list, the saved file and the
     // The files take the name shown, in Chinese too.
     assert.equal((await downloadFrom(page, app(page, '[data-testid="save-plan"]'))).name, '方案乙.json');
     assert.equal((await downloadFrom(page, app(page, '[data-testid="export-csv"]'))).name, 'results-方案乙-2026-Q4.csv');
-    // Emptied in English, the name is empty text, not gone: a plan must have one (the engine refuses it without).
+    // Emptied in English, the name is not saved (a blank heading): the plan keeps it, and the field shows it again once left.
     await app(page, 'button[data-lang="en"]').click();
     await field(page, 'name').fill('');
-    assert.equal((await pagePlan(page)).name, '');
+    assert.equal((await pagePlan(page)).name, 'Option B: 6% top slice');
+    assert.equal(await app(page, '[data-kept-for="name"]').count(), 1);
+    await field(page, 'name').blur();
+    assert.equal(await field(page, 'name').inputValue(), 'Option B: 6% top slice');
     assert.equal(await app(page, '[data-testid="plan-errors"]').count(), 0);
   });
 });
@@ -1305,7 +1308,7 @@ test('a million typed key by key with its separators stays as typed while the fi
     await eventually(async () => (await pagePlan(page)).targets[0].default, 1200000, 'saved as the number');
     assert.equal(await app(page, '[data-error-for="targets[0].default"]').count(), 0);
     await goal.blur();
-    await eventually(() => goal.inputValue(), '1200000', 'shown as saved once left');
+    await eventually(() => goal.inputValue(), '1,200,000', 'shown as saved, grouped, once left');
     // Per period, the year's shares go with the basis (they would be an error); annual again, by shares of a quarter plan: 25 each.
     await app(page, 'select[data-path="targets[0].basis"]').selectOption('per_period');
     await eventually(async () => { const t = (await pagePlan(page)).targets[0]; return [t.basis, t.split]; }, [undefined, undefined], 'basis and split gone');

@@ -2,7 +2,7 @@
 // strings out, with no float in between.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { currencySymbol, fixed, group, isZero, money, moneySum, percent, rate, sameProduct, short, sum, wan } from '../../www/src/format.js';
+import { currencySymbol, fixed, group, groupedNumber, isZero, money, moneySum, percent, product, quotient, rate, sameProduct, short, sum, wan } from '../../www/src/format.js';
 
 test('rounds decimal strings half away from zero without floats', () => {
   assert.equal(fixed('2.345', 2), '2.35');
@@ -83,4 +83,34 @@ test('products of decimal strings compared exactly (is a rounded attainment exac
   assert.equal(sameProduct('96.40', '500000', '482000', '100'), true);
   assert.equal(sameProduct('-2.5', '4', '-10', '1.000'), true);
   assert.equal(sameProduct('0.1', '0.2', '0.02', '1'), true);
+});
+
+test('products and quotients of decimal strings, exactly: no float noise, a quotient rounded only past its places', () => {
+  // As floats 128.02 × 1,000,000 is 128020000.00000001 and 1.15 × 3 is 3.4499999999999997.
+  assert.equal(product('128.02', '1000000'), '128020000.00');
+  assert.equal(product('1.15', '3'), '3.45');
+  assert.equal(product('-1.5', '2.25'), '-3.375');
+  assert.equal(product('0', '12.5'), '0.0');
+  // As floats 1,280,200 / 1,000,000 × 100 is 128.01999999999998.
+  assert.equal(quotient('128020000', '1000000', 4), '128.02');
+  assert.equal(quotient('120000000', '1000000', 4), '120');
+  assert.equal(quotient('1', '32', 4), '0.0313'); // 0.03125: five places, rounded half away from zero
+  assert.equal(quotient('1', '3', 4), '0.3333');
+  assert.equal(quotient('2', '3', 4), '0.6667');
+  assert.equal(quotient('-2', '3', 4), '-0.6667');
+  assert.equal(quotient('1200000', '-1000000', 4), '-1.2');
+  assert.equal(quotient('133333300', '1000000', 4), '133.3333');
+  assert.equal(quotient('0.5', '0.25', 2), '2');
+});
+
+test('a plain decimal in a number field is grouped with its places; anything else is shown as it is', () => {
+  assert.equal(groupedNumber('1000000'), '1,000,000');
+  assert.equal(groupedNumber(1500000), '1,500,000');
+  assert.equal(groupedNumber('1234.50'), '1,234.50');
+  assert.equal(groupedNumber(4.5), '4.5');
+  assert.equal(groupedNumber('4.50'), '4.50');
+  assert.equal(groupedNumber(-5500), '-5,500');
+  assert.equal(groupedNumber('revenue_target * 1.2'), 'revenue_target * 1.2');
+  assert.equal(groupedNumber('1,20,000'), '1,20,000');
+  assert.equal(groupedNumber(1e21), '1e+21');
 });

@@ -1,7 +1,7 @@
 // What the plan editor's fields save once something is typed (www/src/typed.js).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { typedValue, plainNumber, shiftPoint } from '../../www/src/typed.js';
+import { typedValue, plainNumber, shiftPoint, formulaValue, numberIn } from '../../www/src/typed.js';
 
 test('a plain decimal is kept as typed: a JSON number when JavaScript writes it back the same, else text', () => {
   assert.equal(typedValue('6', 'number'), 6);
@@ -91,4 +91,44 @@ test('plainNumber is null for what is not a number', () => {
   assert.equal(plainNumber('1e3', false), null);
   assert.equal(plainNumber('1,2345', false), null);
   assert.equal(plainNumber('万', false), null);
+});
+
+test('a formula field takes a text that is wholly one number written as a spreadsheet shows it as the plain number, and any other text as typed', () => {
+  for (const [typed, saved] of [
+    // One number, which the formula language refuses (a separator, yuan, 亿): the plain decimal, as text.
+    ['1,000', '1000'],
+    ['1,200,000', '1200000'],
+    [' 1,000 ', '1000'],
+    ['¥5,000', '5000'],
+    ['5,000元', '5000'],
+    ['1.2亿', '120000000'],
+    ['１，０００', '1000'], // full width
+    ['10万', '100000'],
+    ['1,000.50', '1000.50'], // its places kept
+    // Formulas, and numbers the formula reads as they are: as typed.
+    ['revenue * 1.1', 'revenue * 1.1'],
+    ['target_x', 'target_x'],
+    ['1,000 * 2', '1,000 * 2'], // a separator inside a formula is not rewritten
+    ['max(0, 100)', 'max(0, 100)'],
+    ['95%', '95%'], // a percentage target: the KPI is shown in percent
+    ['4.', '4.'], // on the way to 4.5
+    ['1,00', '1,00'], // not groups of three: left for the engine to refuse
+    ['', ''],
+  ]) {
+    assert.equal(formulaValue(typed), saved, typed);
+    assert.equal(typedValue(typed, 'formula'), saved, typed);
+  }
+  assert.equal(typedValue('', 'formula', true), undefined);
+});
+
+test('numberIn reads the plain decimal a text wholly is, or null', () => {
+  assert.equal(numberIn('1,000,000'), '1000000');
+  assert.equal(numberIn('100万'), '1000000');
+  assert.equal(numberIn('4.50'), '4.50');
+  assert.equal(numberIn(' 1000 '), '1000');
+  assert.equal(numberIn(1000000), '1000000');
+  assert.equal(numberIn('45%'), '0.45');
+  assert.equal(numberIn('revenue_target'), null);
+  assert.equal(numberIn('revenue_target * 1.2'), null);
+  assert.equal(numberIn(''), null);
 });

@@ -58,8 +58,8 @@ export function renderKpiDetails(el, kpi, path) {
   const sp = `${path}.scoring`;
   return html`<tr class="kpi-details" data-kpi-details=${kpi.id}><td colspan="4">
     <div class="detail-grid">
-      ${f('name', el.L('nameEn'))}
-      ${f('name_zh', el.L('nameZh'), { optional: true })}
+      ${f('name', el.L('nameEn'), { required: true })}
+      ${f('name_zh', el.L('nameZh'), { required: true, placeholder: kpi.name })}
       ${categories.length ? html`<label class="detail-field">${el.L('category')}
         <select data-path=${`${path}.category`} @change=${(e) => el.edit(`${path}.category`, e.target.value || undefined)}>
           <option value="" ?selected=${!kpi.category}>—</option>

@@ -8,6 +8,7 @@ import { group, sum } from './format.js';
 import { gradeBands } from './grades.js';
 import { typedValue } from './typed.js';
 import { freeId, withoutItem } from './plan-path.js';
+import { boundsToEnter, markOf, markWithout, switchedTiers } from './tier-basis.js';
 
 /**
  * The editor of commission line `i`: method, base, tier basis and target, gate, cap, grade
@@ -21,12 +22,14 @@ export function renderCommission(el, line, i) {
   const base = `commission[${i}]`;
   const fromLabel = line.tier_basis === 'amount' ? el.L('fromAmount') : el.L('fromPct');
   const zh = el.lang === 'zh';
+  const mark = el.reenter[line.id];
+  const again = boundsToEnter(line, mark);
   return html`<fieldset class="block" data-line=${line.id}>
     <legend>${lineTitle(el, line)}</legend>
     <div class="row line-head">
-      <label>${el.L('lineName')} ${el.field(`${base}.${zh ? 'name_zh' : 'name'}`, { label: `${line.id} ${el.L('lineName')}`, optional: zh, placeholder: el.text(line) })}</label>
+      <label>${el.L('lineName')} ${el.field(`${base}.${zh ? 'name_zh' : 'name'}`, { label: `${line.id} ${el.L('lineName')}`, required: true, placeholder: el.text(line) })}</label>
       <button type="button" class="icon" data-testid="remove-line" title=${el.L('removeLine')} aria-label=${`${el.L('removeLine')}: ${el.text(line) || line.id}`}
-        @click=${() => el.edit('commission', withoutItem(el.currentPlan.commission, i))}>×</button>
+        @click=${() => removeLine(el, line, i)}>×</button>
     </div>
     ${el.fieldError(`${base}.${zh ? 'name_zh' : 'name'}`)}
     <label class="row">${el.L('method')}
@@ -37,7 +40,7 @@ export function renderCommission(el, line, i) {
     <div class="row pair line-base">
       <label>${el.L('paidOn')} ${el.field(`${base}.base`, { label: el.L('paidOn'), width: 'formula' })}</label>
       <label>${el.L('tiersBy')}
-        <select data-path=${`${base}.tier_basis`} @change=${(e) => el.edit(`${base}.tier_basis`, e.target.value)}>
+        <select data-path=${`${base}.tier_basis`} @change=${(e) => switchBasis(el, base, line, e.target.value)}>
           ${['attainment_pct', 'amount'].map((b) => html`<option value=${b} ?selected=${(line.tier_basis ?? 'attainment_pct') === b}>${el.L(b === 'amount' ? 'tiersByAmount' : 'tiersByPct')}</option>`)}
         </select></label>
       ${line.tier_basis !== 'amount' || line.target != null
@@ -63,16 +66,21 @@ export function renderCommission(el, line, i) {
           const path = `${base}.tiers[${n}]`;
           return html`<tr>
             <th scope="row">${n + 1}</th>
-            <td>${el.field(`${path}.from`, { label: `${el.L('tiers')} ${n + 1} ${fromLabel}`, type: 'number', percent: line.tier_basis !== 'amount', width: line.tier_basis === 'amount' ? 'medium' : 'narrow' })}${el.fieldError(`${path}.from`)}</td>
+            <td class=${again.has(n) ? 'reenter' : ''}>${el.field(`${path}.from`, {
+              label: `${el.L('tiers')} ${n + 1} ${fromLabel}`, type: 'number', percent: line.tier_basis !== 'amount',
+              width: line.tier_basis === 'amount' || again.has(n) /* an amount marked in percent shows whole */ ? 'medium' : 'narrow',
+              set: (value) => { el.edit(`${path}.from`, value, `${path}.from`); setMark(el, line.id, markWithout(mark, n)); },
+            })}${again.has(n) ? html`<span class="reenter-mark" title=${el.L(line.tier_basis === 'amount' ? 'reenterAsAmounts' : 'reenterAsPct')}>⚠</span>` : nothing}${el.fieldError(`${path}.from`)}</td>
             <td>${el.field(`${path}.rate_pct`, { label: `${el.L('tiers')} ${n + 1} ${el.L('ratePct')}`, type: 'number', width: 'narrow' })}${el.fieldError(`${path}.rate_pct`)}</td>
             <td class="tier-buttons">
               ${line.tiers.length > 1
-                ? html`<button type="button" class="icon" title=${el.L('removeTier')} aria-label=${`${el.L('removeTier')} ${n + 1}`} @click=${() => el.edit(`${base}.tiers`, line.tiers.filter((_, j) => j !== n))}>×</button>`
+                ? html`<button type="button" class="icon" title=${el.L('removeTier')} aria-label=${`${el.L('removeTier')} ${n + 1}`} @click=${() => removeTier(el, base, line, n)}>×</button>`
                 : nothing}</td>
           </tr>`;
         })}
       </tbody>
     </table>
+    ${again.size ? html`<p class="field-warn" role="status" data-testid="reenter-bounds">${el.L(line.tier_basis === 'amount' ? 'reenterAsAmounts' : 'reenterAsPct')}</p>` : nothing}
     <p class="hint tier-bounds">${tierBoundsHint(el, line)}</p>
     <button type="button" class="secondary" @click=${() => addTier(el, base, line)}>+ ${el.L('addTier')}</button>
     ${el.fieldError(`${base}.tiers`)}
@@ -114,6 +122,38 @@ export function tierBoundsHint(el, line) {
   if (bound == null) return el.L('retroactiveBounds');
   const shown = line.tier_basis === 'amount' ? group(bound) : `${group(bound)}%`;
   return el.L(line.tier_basis === 'amount' ? 'retroactiveBoundAmount' : 'retroactiveBoundPct').replaceAll('{bound}', shown);
+}
+
+/**
+ * Sets the bounds of line `id` to enter again (`mark`, null: none) along with the edit just
+ * made: the element keeps them with each undo step (`undoState`), so that undo takes them back too.
+ */
+function setMark(el, id, mark) {
+  const { [id]: _, ...others } = el.reenter;
+  el.reenter = mark ? { ...others, [id]: mark } : others;
+}
+
+/**
+ * Switches line `line` (at `base`) to tier basis `basis`, one undo step: its bounds converted
+ * at its target when that is one fixed number, else kept and marked to be entered again
+ * (tier-basis.js, `switchedTiers`); those marked from a switch before are right again.
+ */
+function switchBasis(el, base, line, basis) {
+  const { tiers, again } = switchedTiers(line.tiers, line.target, basis, boundsToEnter(line, el.reenter[line.id]));
+  el.editFields([[`${base}.tier_basis`, basis], [`${base}.tiers`, tiers]]);
+  setMark(el, line.id, markOf(basis, tiers, again));
+}
+
+/** Removes tier `n` of `line`; the marks of the bounds after it move up with them. */
+function removeTier(el, base, line, n) {
+  el.edit(`${base}.tiers`, line.tiers.filter((_, j) => j !== n));
+  setMark(el, line.id, markWithout(el.reenter[line.id], n, true));
+}
+
+/** Removes commission line `i` and its marks (a line added later may take its id). */
+function removeLine(el, line, i) {
+  el.edit('commission', withoutItem(el.currentPlan.commission, i));
+  setMark(el, line.id, null);
 }
 
 function addTier(el, base, line) {

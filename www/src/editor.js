@@ -20,10 +20,12 @@ function sum(values) {
 }
 
 /**
- * Names the plan in the page's language. The other language's name follows while it is still
- * the preset's (and then keeps following while the two are the same): a client's plan renamed
- * in Chinese is not shown under the preset's English name (nor saved with it) when the page is
- * switched to English. A name typed in the other language is its own.
+ * Names the plan in the page's language (never empty: the field keeps the last name while it
+ * is emptied). The other language's name follows while it is still the preset's (and then
+ * keeps following while the two are the same, so a name erased to its last letter and typed
+ * anew is followed all the way): a client's plan renamed in Chinese is not shown under the
+ * preset's English name (nor saved with it) when the page is switched to English. A name
+ * typed in the other language is its own.
  */
 function rename(el, value) {
   const [mine, other] = el.lang === 'zh' ? ['name_zh', 'name'] : ['name', 'name_zh'];
@@ -31,12 +33,9 @@ function rename(el, value) {
   const preset = el.presets.find((p) => p.id === el.presetId)?.plan;
   const presets = preset != null && (plan[other] ?? '') === (preset[other] ?? '');
   const following = el.nameFollower === other && (plan[other] ?? '') === (plan[mine] ?? '');
-  // Emptied, the name takes the other with it only if that one was following it (the plan's
-  // English name stays text, the Chinese one goes).
-  const follows = value ? presets || following : following;
+  const follows = presets || following;
   el.nameFollower = follows ? other : null;
-  const otherValue = value || (other === 'name' ? '' : undefined);
-  el.editFields(follows ? [[mine, value], [other, otherValue]] : [[mine, value]], mine);
+  el.editFields(follows ? [[mine, value], [other, value]] : [[mine, value]], mine);
 }
 
 /**
@@ -71,8 +70,9 @@ export function renderEditor(el) {
       </select>
     </label>
     <label class="row plan-name">${el.L('planName')}
-      ${el.field(el.lang === 'zh' ? 'name_zh' : 'name', { label: el.L('planName'), placeholder: el.text(plan) || el.L('plan'), optional: el.lang === 'zh' /* a plan needs its name; the Chinese one may go */, set: (value) => rename(el, value) })}
+      ${el.field(el.lang === 'zh' ? 'name_zh' : 'name', { label: el.L('planName'), placeholder: el.text(plan) || el.L('plan'), required: true, set: (value) => rename(el, value) })}
     </label>
+    ${el.fieldError(el.lang === 'zh' ? 'name_zh' : 'name')}
     ${el.text(plan, 'description') ? html`<p class="hint description" data-testid="description">${presetDescribed ? html`<em data-testid="description-edited">${el.L('descriptionOfPreset')}</em> ` : nothing}${el.text(plan, 'description')}</p>` : nothing}
     ${renderScorecards(el)}
     ${renderTargets(el)}

@@ -131,6 +131,14 @@ export function shownAsPercent(kpi) {
   return kpi?.display != null ? kpi.display === 'percent' : percentTarget(kpi);
 }
 
+/** The decimal string of integer `n` with its point `places` from the right: (-1250n, 2) → "-12.50" (`scaled`'s inverse). */
+function unscaled(n, places) {
+  const negative = n < 0n;
+  const digits = (negative ? -n : n).toString().padStart(places + 1, '0');
+  const text = places ? `${digits.slice(0, -places)}.${digits.slice(-places)}` : digits;
+  return negative ? `-${text}` : text;
+}
+
 /** Sum of decimal strings, exactly (BigInt at the largest scale among them). */
 export function sum(values) {
   const list = values.filter((v) => v != null).map(String);
@@ -140,10 +148,43 @@ export function sum(values) {
     const [n, places] = scaled(v);
     return acc + n * 10n ** BigInt(scale - places);
   }, 0n);
-  const negative = total < 0n;
-  const digits = (negative ? -total : total).toString().padStart(scale + 1, '0');
-  const text = scale ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}` : digits;
-  return negative ? `-${text}` : text;
+  return unscaled(total, scale);
+}
+
+/** The product of decimal strings `a` and `b`, exactly, to the places of both: ("1.5", "2.25") → "3.375". */
+export function product(a, b) {
+  const [[na, pa], [nb, pb]] = [a, b].map(scaled);
+  return unscaled(na * nb, pa + pb);
+}
+
+/**
+ * Decimal string `a` divided by `b` (not zero): exactly when the quotient has at most `places`
+ * decimals ("1200000" / "1000000" → "1.2"), else rounded half away from zero to `places`
+ * ("1" / "3", 4 → "0.3333").
+ */
+export function quotient(a, b, places) {
+  const [[na, pa], [nb, pb]] = [a, b].map(scaled);
+  // a / b = (na × 10^pb) / (nb × 10^pa), the denominator made positive.
+  const sign = nb < 0n ? -1n : 1n;
+  const [num, den] = [sign * na * 10n ** BigInt(pb), sign * nb * 10n ** BigInt(pa)];
+  for (let k = 0; k <= places; k += 1) {
+    const n = num * 10n ** BigInt(k);
+    if (n % den === 0n) return unscaled(n / den, k);
+  }
+  const n = num * 10n ** BigInt(places);
+  const [q, r] = [n / den, n % den];
+  const away = 2n * (r < 0n ? -r : r) >= den ? (n < 0n ? -1n : 1n) : 0n;
+  return unscaled(q + away, places);
+}
+
+/**
+ * A value of the plan as a number field shows it once left: a plain decimal grouped as the
+ * page shows amounts, its places kept ("1000000.50" → "1,000,000.50", 4.5 → "4.5"); anything
+ * else (a formula, a text the engine refused) as it is.
+ */
+export function groupedNumber(value) {
+  const text = String(value);
+  return /^-?\d+(\.\d+)?$/.test(text) ? group(text) : text;
 }
 
 /** A sum of money amounts to at least `scale` places: nothing to add is "0.00", not "0". */

@@ -13,7 +13,7 @@ import { LitElement, html, nothing } from 'lit';
 import { loadEngine } from './engine.js';
 import { t, counted, initialLang, LANGS } from './i18n.js';
 import { canonical, getIn, setIn } from './plan-path.js';
-import { isZero, sum } from './format.js';
+import { groupedNumber, isZero, sum } from './format.js';
 import { download, exportCsv, exportXlsx, csvFromFile, savePlan, readText } from './io.js';
 import { History } from './history.js';
 import { typedValue } from './typed.js';
@@ -187,8 +187,13 @@ export class SalesPlanPlayground extends LitElement {
     this.lastEdited = null;
     /** The plan name (`name` or `name_zh`) that follows the one typed in the other language, if any (editor.js, `rename`). */
     this.nameFollower = null;
-    /** The field being typed in: its path, its text and the plan its typing made (`field`). */
+    /**
+     * The field being typed in: its path, its text, the plan its typing made (`field`) and, for a
+     * name emptied and so not saved, the name it keeps (`kept`).
+     */
     this.typing = null;
+    /** By commission line id, its tier bounds to enter again since its basis was switched (tier-basis.js, `markOf`). */
+    this.reenter = {};
     this.addEventListener('keydown', (e) => this.onKey(e));
     this.status = 'loading';
     this.engine = null;
@@ -562,6 +567,7 @@ export class SalesPlanPlayground extends LitElement {
       if (this.currentPlan) this.history.record(this.undoState(), null);
       this.presetId = '';
       this.cardIndex = 0;
+      this.reenter = {};
       this.apply(plan);
       return true;
     }
@@ -715,13 +721,14 @@ export class SalesPlanPlayground extends LitElement {
 
   /** What undo goes back to: the plan, and the preset it was chosen from (the preset list names it). */
   undoState() {
-    return { plan: this.currentPlan, presetId: this.presetId };
+    return { plan: this.currentPlan, presetId: this.presetId, reenter: this.reenter };
   }
 
   /** Goes back to a state `undoState` gave. */
   restoreState(state) {
     if (!state) return;
     this.presetId = state.presetId;
+    this.reenter = state.reenter ?? {};
     this.apply(state.plan);
   }
 
@@ -872,6 +879,7 @@ export class SalesPlanPlayground extends LitElement {
     if (this.currentPlan) this.history.record(this.undoState(), null);
     this.presetId = id;
     this.cardIndex = 0;
+    this.reenter = {};
     this.apply(structuredClone(preset.plan));
   }
 
@@ -1087,21 +1095,34 @@ export class SalesPlanPlayground extends LitElement {
     field?.focus();
   }
 
-  /** The errors at `path` (but those with code `except`) under its field. */
+  /** The errors at `path` (but those with code `except`) under its field, after `keptName`'s word. */
   fieldError(path, except, named = '') {
     const errors = this.errorsAt(path, except);
-    return errors.length ? html`<div class="field-error" role="alert" data-error-for=${path}>${named ? `${named}${this.L('colon')}` : ''}${codeSpans(errors.join(' '))}</div>` : nothing;
+    const shown = errors.length ? html`<div class="field-error" role="alert" data-error-for=${path}>${named ? `${named}${this.L('colon')}` : ''}${codeSpans(errors.join(' '))}</div>` : nothing;
+    return html`${this.keptName(path)}${shown}`;
+  }
+
+  /** While the name field at `path` is emptied (and so not saved, `field`'s `required`): that the plan keeps its name. */
+  keptName(path) {
+    const kept = this.typing?.path === path && this.typing.plan === this.currentPlan ? this.typing.kept : undefined;
+    return kept != null ? html`<div class="field-warn" role="alert" data-testid="name-kept" data-kept-for=${path}>${fill(this.L('nameKept'), { name: kept })}</div>` : nothing;
   }
 
   /**
    * A text input bound to the plan field at `path` (`type`: text, a decimal `number`, or an
-   * `integer` count); an `optional` field is removed when emptied (and says "none" while
-   * empty). What is typed goes to `set` (by default an edit of the field, keystrokes within a
-   * second one undo step).
+   * `integer` count; a field of `width` "formula" is a formula, `typedValue`); an `optional`
+   * field is removed when emptied (and says "none" while empty); a `required` text (a name)
+   * emptied is not saved: the plan keeps the name it had, `fieldError` says so while the field
+   * is empty, and the field shows it again once left. What is typed goes to `set` (by default
+   * an edit of the field, keystrokes within a second one undo step). Left, a number that is
+   * not in percent, and a formula that is one number, show grouped as the page shows amounts
+   * (1,000,000), which is read back as the same number when edited.
    */
-  field(path, { label, type = 'text', width = '', optional = false, placeholder, percent = /(_pct|\.weight)$/.test(path), set = (value) => this.edit(path, value, path) } = {}) {
+  field(path, { label, type = 'text', width = '', optional = false, required = false, placeholder, percent = /(_pct|\.weight)$/.test(path), set = (value) => this.edit(path, value, path) } = {}) {
     const value = getIn(this.currentPlan, path);
     const invalid = this.invalidAt(path);
+    const kind = width === 'formula' ? 'formula' : type;
+    const shown = value == null ? '' : (kind === 'number' && !percent) || kind === 'formula' ? groupedNumber(value) : String(value);
     return html`<input
       class=${`cell-input ${width}`}
       type="text"
@@ -1112,13 +1133,15 @@ export class SalesPlanPlayground extends LitElement {
       title=${width === 'formula' && value != null ? String(value) : nothing}
       placeholder=${placeholder ?? (optional && type === 'number' ? this.L('none') : nothing)}
       data-path=${path}
-      .value=${this.typing?.path === path && this.typing.plan === this.currentPlan ? this.typing.text : value == null ? '' : String(value)}
+      .value=${this.typing?.path === path && this.typing.plan === this.currentPlan ? this.typing.text : shown}
       @input=${(e) => {
         // What was typed stays in the field while it has the focus (1,200 on the way to
         // 1,200,000 is not rewritten as 1200 under the cursor, nor 40 as the default range it
         // makes) until the plan changes otherwise (an undo); it shows as saved once left.
-        this.typing = { path, text: e.target.value };
-        set(typedValue(e.target.value, type, optional, percent));
+        const emptied = required && e.target.value.trim() === '';
+        this.typing = { path, text: e.target.value, kept: emptied ? String(value ?? placeholder ?? '') : undefined };
+        if (emptied) this.requestUpdate();
+        else set(typedValue(e.target.value, kind, optional, percent));
         this.typing.plan = this.currentPlan;
       }}
       @blur=${() => this.typing?.path === path && ((this.typing = null), this.requestUpdate())}

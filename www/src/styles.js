@@ -98,6 +98,11 @@ export const styles = css`
   .cell-input:focus, select:focus, button:focus-visible { outline: 2px solid var(--_accent); outline-offset: 1px; }
   .cell-input[aria-invalid='true'] { border-color: var(--_error); background: var(--_error-soft); }
   .field-error { color: var(--_error); font-size: 12px; margin-top: 3px; }
+  /* What the form did not take, or still needs: an emptied name kept, tier bounds to enter again. */
+  .field-warn { color: var(--_warn); font-size: 12px; margin-top: 3px; }
+  td.reenter { white-space: nowrap; }
+  td.reenter .cell-input { border-color: var(--_warn-border); background: var(--_warn-soft); }
+  .reenter-mark { color: var(--_warn); margin-left: 4px; cursor: help; }
   .hint { color: var(--_muted); font-size: 12px; font-weight: normal; }
   .sum { font-weight: 600; text-align: right; padding-right: 10px !important; }
   .sum.ok { color: var(--_ok); }

@@ -3,7 +3,8 @@
 // reads. A consultant types numbers as a spreadsheet shows them, so the usual ways of writing
 // one are read as the number they mean: full-width digits (a Chinese input method),
 // thousands separators (100,000), 万 and 亿 (10万 = 100000), yuan (¥5,000, 5,000元) and a
-// percent sign (see `typedValue`).
+// percent sign (see `typedValue`). A formula field takes a number written so as that number
+// (`formulaValue`).
 
 /** `-12`, `3.5`, `.5`: a plain decimal, as the shifts below take it. */
 const PLAIN = /^([+-]?)(\d*)(?:\.(\d*))?$/;
@@ -60,18 +61,51 @@ export function plainNumber(text, percent) {
 }
 
 /**
+ * `text` with a Chinese input method's full-width digits, point, signs, comma and percent
+ * (６０．５) as their ASCII twins and an ideographic space as a space.
+ */
+export function halfWidth(text) {
+  return text.replace(/[\uFF10-\uFF19\uFF0E\uFF0B\uFF0D\uFF0C\uFF05\u3000]/g, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+}
+
+/**
+ * The plain decimal that `text` wholly is, read as a number field reads it (full-width digits,
+ * separators, 万, 亿, ¥; `45%` is 0.45): "1,000,000" → "1000000", "4.50" → "4.50"; null when it
+ * is no single number (a formula, a name, text).
+ */
+export function numberIn(text) {
+  const t = halfWidth(String(text)).trim();
+  return PLAIN.test(t) ? shiftPoint(t, 0) : plainNumber(t, false);
+}
+
+/**
+ * What a formula field (a KPI's or a line's target, a bonus's measure) saves of `text`: a text
+ * that is wholly one number written as a spreadsheet shows it (`1,000`, `¥5,000`, `1.2亿`,
+ * `１，０００`), which the formula language refuses or reads otherwise, as the plain decimal
+ * the engine reads (text: a formula is text); anything else as typed: a real formula
+ * (`revenue * 1.1`, `1,000 * 2`), a plain decimal (`4.` on the way to `4.5`) and a percentage
+ * (`95%`, which the formula reads and which shows the KPI in percent).
+ */
+export function formulaValue(text) {
+  const t = halfWidth(text).trim();
+  if (PLAIN.test(t) || t.endsWith('%')) return text;
+  return plainNumber(t, false) ?? text;
+}
+
+/**
  * What a field of `type` holds once `text` is typed in it: a decimal (`number`) stays exact
  * (full-width digits become ASCII ones, and `plainNumber` reads separators, 万 and %), saved as
  * a JSON number when JavaScript writes it back the same (6, 4.5; not 4.50) and as text
  * otherwise; a whole number (`integer`: a count such as a bonus's top N) becomes a JSON number
- * as the plan format wants it; an emptied `optional` field is left out (undefined); anything
- * else is kept as typed, for the engine to say what is wrong with it. `percent`: the field is
- * in points of 100.
+ * as the plan format wants it; a `formula` as `formulaValue` says; an emptied `optional` field
+ * is left out (undefined); anything else is kept as typed, for the engine to say what is wrong
+ * with it. `percent`: the field is in points of 100.
  */
 export function typedValue(text, type, optional, percent = false) {
   if (optional && text.trim() === '') return undefined;
+  if (type === 'formula') return formulaValue(text);
   // A Chinese input method in full-width mode types ６０．５: the same number.
-  const typed = type === 'text' ? text : text.replace(/[\uFF10-\uFF19\uFF0E\uFF0B\uFF0D\uFF0C\uFF05\u3000]/g, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+  const typed = type === 'text' ? text : halfWidth(text);
   if (type === 'integer' && /^\s*\d{1,9}\s*$/.test(typed)) return Number(typed);
   if (type !== 'number') return typed;
   // A plain decimal stays as typed (4.50, or 4. on the way to 4.5): only separators, 万 and %
