@@ -39,7 +39,10 @@ fuzz_target!(|data: &[u8]| {
             let _ = expr.as_constant();
         }
         Err(e) => {
-            assert!(e.column >= 1 && !e.en.is_empty() && !e.zh.is_empty(), "{e:?}");
+            // Column 0 is the formula as a whole (empty or too long); any other is a place in it.
+            let chars = src.chars().count();
+            assert!(e.column <= chars + 1 && !e.en.is_empty() && !e.zh.is_empty(), "{e:?}");
+            assert!(e.column >= 1 || chars > MAX_FORMULA_CHARS || e.en == "formula is empty", "{e:?}");
         }
     }
 });
