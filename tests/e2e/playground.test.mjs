@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { openPlayground, useBrowser } from './browser.mjs';
+import { eventually, openPlayground, useBrowser } from './browser.mjs';
 import { getIn } from '../../www/src/plan-path.js';
 
 const SHOTS = new URL('../../test-output/screenshots/', import.meta.url);
@@ -257,6 +257,16 @@ test('a name emptied in the form is not saved: the plan, a commission line, a bo
   await field(page, 'name_zh').blur();
   const after = await plan();
   assert.deepEqual([after.name, after.name_zh, after.commission[0].name_zh], [before.name, before.name_zh, '回款提成']);
+  // A plan given with a blank name: the engine refuses it at `name`, and emptying the field
+  // has no name to keep.
+  await page.locator('sales-plan-playground button[data-lang="en"]').click();
+  await page.evaluate((p) => { document.querySelector('sales-plan-playground').plan = p; }, { ...after, name: ' ' });
+  await eventually(() => page.locator('sales-plan-playground [data-error-for="name"]').textContent(), 'This field is empty: fill it in, or undo (Ctrl+Z).');
+  await field(page, 'name').fill('');
+  assert.equal(await kept('name').textContent(), 'A name cannot be empty: type one.');
+  await field(page, 'name').pressSequentially('Q4 plan');
+  await eventually(() => page.locator('sales-plan-playground [data-error-for="name"]').count(), 0, 'named again');
+  assert.equal((await plan()).name, 'Q4 plan');
   assert.deepEqual(errors, []);
   await context.close();
 });

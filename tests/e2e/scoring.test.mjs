@@ -298,6 +298,12 @@ test('year to date, the statement gives each period\'s total of points after its
   assert.match(await foot.textContent(), /the total bonus was capped in a period/);
   const row = (id) => app(page, `[data-testid="explanation"] tr[data-point="${id}"] td.num >> nth=1`).textContent();
   assert.deepEqual([await row('big_contract'), await row('customer_praise')], ['+2', '+1.25']);
+  // The heads say which column adds up over the periods and which is averaged.
+  const heads = () => app(page, '[data-testid="explanation"] table:has(tr[data-point]) thead th').allTextContents();
+  assert.deepEqual(await heads(), ['Bonus and penalty points', 'Events to date', 'Points, average of the periods']);
+  await app(page, '[data-statement-lang="zh"]').click();
+  assert.deepEqual(await heads(), ['加分与扣分', '累计次数', '分值（各期间平均）']);
+  await app(page, '[data-statement-lang="en"]').click();
   // The score adds the averages.
   assert.match((await app(page, '[data-testid="explanation"]').textContent()).replace(/\s+/g, ' '), /\+ Bonus 2\.75 − Penalty 0\.75/);
   assert.deepEqual(errors, []);

@@ -382,7 +382,7 @@ export function renderExplanation(el, rep, results, before = null) {
     ${normalisedWeights(el, plan, card, rep)}
     <p class="hint" data-testid="score-rounding">${scoreRounding(el, plan, results.year_to_date)}</p>
     ${rep.points.length ? html`<table class="grid explain">
-      <thead><tr><th>${el.L('points')}</th><th class="num">${el.L('events')}</th><th class="num">${el.L('pointsGot')}</th></tr></thead>
+      <thead><tr><th>${el.L('points')}</th><th class="num">${el.L(results.year_to_date ? 'eventsToDate' : 'events')}</th><th class="num">${el.L(results.year_to_date ? 'pointsAverage' : 'pointsGot')}</th></tr></thead>
       <tbody>${rep.points.map((p) => {
         const item = plan.points?.items?.find((i) => i.id === p.id);
         return html`<tr data-point=${p.id}><th scope="row">${el.text(item) || p.id}<div class="hint">${term(el.lang, p.kind)}</div></th>

@@ -1105,7 +1105,10 @@ export class SalesPlanPlayground extends LitElement {
   /** While the name field at `path` is emptied (and so not saved, `field`'s `required`): that the plan keeps its name. */
   keptName(path) {
     const kept = this.typing?.path === path && this.typing.plan === this.currentPlan ? this.typing.kept : undefined;
-    return kept != null ? html`<div class="field-warn" role="alert" data-testid="name-kept" data-kept-for=${path}>${fill(this.L('nameKept'), { name: kept })}</div>` : nothing;
+    if (kept == null) return nothing;
+    // A plan read with a blank name (which the engine refuses) has no name to keep.
+    const words = kept.trim() ? fill(this.L('nameKept'), { name: kept }) : this.L('nameNeeded');
+    return html`<div class="field-warn" role="alert" data-testid="name-kept" data-kept-for=${path}>${words}</div>`;
   }
 
   /**
