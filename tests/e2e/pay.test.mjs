@@ -646,12 +646,22 @@ test('the minimum wage and the base share\'s range are edited in the form: 8,000
   await context.close();
 });
 
-test('a line\'s tier basis switched at a fixed target converts the bounds exactly (128.02% of 1,000,000 is 1,280,200), back again, each switch one undo step', async () => {
-  const { page, context, errors } = await openPlayground(env);
+/** The playground, with readers of the plan, the first line's tier bounds, E01's commission, and the first line's basis select. */
+async function openFirstLine() {
+  const opened = await openPlayground(env);
+  const { page } = opened;
   const plan = () => page.evaluate(() => document.querySelector('sales-plan-playground').plan);
-  const bounds = async () => (await plan()).commission[0].tiers.map((t) => t.from);
-  const commission = () => cell(page, 'E01', 'commission').textContent();
-  const basis = app(page, 'select[data-path="commission[0].tier_basis"]');
+  return {
+    ...opened,
+    plan,
+    bounds: async () => (await plan()).commission[0].tiers.map((t) => t.from),
+    commission: () => cell(page, 'E01', 'commission').textContent(),
+    basis: app(page, 'select[data-path="commission[0].tier_basis"]'),
+  };
+}
+
+test('a line\'s tier basis switched at a fixed target converts the bounds exactly (128.02% of 1,000,000 is 1,280,200), back again, each switch one undo step', async () => {
+  const { page, context, errors, plan, bounds, commission, basis } = await openFirstLine();
   // A target typed as a spreadsheet shows it is the plain number: Zhang Wei's own target, 1,000,000.
   await app(page, '[data-path="commission[0].target"]').fill('1,000,000');
   await app(page, '[data-path="commission[0].tiers[2].from"]').fill('128.02');
@@ -678,11 +688,7 @@ test('a line\'s tier basis switched at a fixed target converts the bounds exactl
 });
 
 test('a line\'s tier basis switched at a formula target keeps the bounds and marks them until each is entered again, in both languages; switched back, none is marked', async () => {
-  const { page, context, errors } = await openPlayground(env);
-  const plan = () => page.evaluate(() => document.querySelector('sales-plan-playground').plan);
-  const bounds = async () => (await plan()).commission[0].tiers.map((t) => t.from);
-  const commission = () => cell(page, 'E01', 'commission').textContent();
-  const basis = app(page, 'select[data-path="commission[0].tier_basis"]');
+  const { page, context, errors, plan, bounds, commission, basis } = await openFirstLine();
   const warning = app(page, 'fieldset[data-line="revenue_commission"] [data-testid="reenter-bounds"]');
   const marked = () => app(page, 'fieldset[data-line="revenue_commission"] td.reenter [data-path]').evaluateAll((inputs) => inputs.map((i) => i.dataset.path));
   // revenue_target is each rep's own figure: no one amount to convert to.
