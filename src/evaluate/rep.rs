@@ -65,8 +65,11 @@ pub(super) fn score_rep(plan: &CompiledPlan, data: &Dataset, row: &Row, vars: &[
 
     let mut kpis = Vec::with_capacity(if parts { card.kpis.len() } else { 0 });
     let mut weighted = Decimal::ZERO;
+    // Each KPI's working, handed over to its result when it is kept. Only a rep whose parts
+    // are kept is explained, so without them one quiet explanation serves every KPI (an
+    // empty explanation made and dropped per KPI cost a table's evaluation 1% of its time).
+    let mut explain = Explanation::recording(record);
     for (kpi, src) in card.kpis.iter().zip(&source.kpis) {
-        let mut explain = Explanation::recording(record);
         if kpi.metrics_read.iter().any(|s| div_by_zero[*s]) {
             explain.note("div_by_zero");
         }
@@ -88,7 +91,7 @@ pub(super) fn score_rep(plan: &CompiledPlan, data: &Dataset, row: &Row, vars: &[
             attainment_pct,
             weight: kpi.weight,
             score,
-            explain,
+            explain: std::mem::replace(&mut explain, Explanation::recording(record)),
         });
     }
 

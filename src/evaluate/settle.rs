@@ -36,7 +36,8 @@ pub(super) fn settle(plan: &CompiledPlan, data: &Dataset, period: usize, mut wor
     // The grades are copies of the plan's labels: found by pointer, not by reading the text.
     let band = |grade: &Label| plan.plan.grades.bands.iter().position(|b| b.grade == *grade).unwrap_or(0);
     let scale = plan.plan.rounding.money_scale;
-    let mut bonuses = allocate_bonuses(plan, data, &mut works, scale)?;
+    // Each bonus's amount and working, moved out rep by rep in `works` order.
+    let mut bonuses: Vec<_> = allocate_bonuses(plan, data, &mut works, scale)?.into_iter().map(Vec::into_iter).collect();
     let clawbacks = clawbacks(plan, data, period, &works, detail, problems);
     let mut out = Vec::with_capacity(works.len());
     // A table's evaluation keeps the figures and the codes of the warnings, not their words.
@@ -79,7 +80,7 @@ pub(super) fn settle(plan: &CompiledPlan, data: &Dataset, period: usize, mut wor
             });
         }
         for (b, src) in bonuses.iter_mut().zip(&plan.plan.bonuses) {
-            let (amount, mut explain) = std::mem::take(&mut b[i]);
+            let (amount, mut explain) = b.next().unwrap_or_default();
             // The figure paid ends the working, as a line's does: after the grade multiplier and the rounding.
             let paid = round(amount);
             explain.value("pay", paid);
@@ -190,15 +191,19 @@ fn allocate_bonuses(plan: &CompiledPlan, data: &Dataset, works: &mut [RepWork], 
     // The grades are copies of the plan's labels: found by pointer, not by reading the text.
     let band = |grade: &Label| plan.plan.grades.bands.iter().position(|b| b.grade == *grade).unwrap_or(0);
     let mut out = Vec::with_capacity(plan.bonuses.len());
-    for (b, (bonus, src)) in plan.bonuses.iter().zip(&plan.plan.bonuses).enumerate() {
-        let mut explains: Vec<Explanation> = works.iter_mut().map(|w| std::mem::take(&mut w.bonus_values[b].1)).collect();
+    // Each rep's figures and workings, bonus by bonus: moved, not taken one at a time (which
+    // left an empty explanation to drop in their place).
+    let mut own: Vec<_> = works.iter_mut().map(|w| std::mem::take(&mut w.bonus_values).into_iter()).collect();
+    for (bonus, src) in plan.bonuses.iter().zip(&plan.plan.bonuses) {
+        let (values, mut explains): (Vec<Decimal>, Vec<Explanation>) = own.iter_mut().map(|o| o.next().unwrap_or_default()).unzip();
         let reps: Vec<BonusRep> = works
             .iter()
-            .map(|w| BonusRep {
+            .zip(values)
+            .map(|(w, value)| BonusRep {
                 grade: band(&w.result.grade),
                 region: &w.result.region,
                 role: &w.result.role,
-                value: w.bonus_values[b].0,
+                value,
                 attainment: w.result.attainment_actual.zip(w.result.attainment_target),
             })
             .collect();
