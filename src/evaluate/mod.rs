@@ -200,7 +200,8 @@ fn period_results(plan: &CompiledPlan, data: &Dataset, period: usize, owed: Opti
     // (each costs an evaluation of the period): past them the period is not settled.
     let mut left_out: Vec<(usize, Problem)> = Vec::new();
     loop {
-        let mut works = Vec::new();
+        // Each rep's result and its pay's working, side by side.
+        let (mut results, mut works) = (Vec::new(), Vec::new());
         let mut problems = Vec::new();
         let mut vars = vec![Decimal::ZERO; plan.slots.names.len()];
         let mut div_by_zero = vec![false; plan.slots.names.len()];
@@ -212,13 +213,16 @@ fn period_results(plan: &CompiledPlan, data: &Dataset, period: usize, owed: Opti
             let filled = rep::fill_vars(plan, data, &row, &mut vars, &mut div_by_zero);
             set_high_potential(plan, flagged.as_deref(), row.rep, &mut vars);
             match filled.and_then(|()| rep::score_rep(plan, data, &row, &vars, &div_by_zero, detail.records(row.rep), detail.keeps_parts(row.rep))) {
-                Ok(work) => works.push(work),
+                Ok((result, work)) => {
+                    results.push(result);
+                    works.push(work);
+                }
                 Err(problem) => problems.push(problem),
             }
         }
-        // Graded in place: cloning every result (explanations and all) only to grade it cost time.
-        grade_and_rank_refs(plan, &mut works.iter_mut().map(|w| &mut w.result).collect::<Vec<_>>());
-        match settle::settle(plan, data, period, works, owed, detail, &mut problems) {
+        // Graded, then paid, in place: moving every result (explanations and all) cost time.
+        grade_and_rank(plan, &mut results);
+        match settle::settle(plan, data, period, results, works, owed, detail, &mut problems) {
             Ok(reps) => {
                 problems.extend(left_out.into_iter().map(|(_, problem)| problem));
                 return (reps, problems);
@@ -264,10 +268,6 @@ fn period_grades(plan: &CompiledPlan, data: &Dataset, period: usize) -> HashMap<
 
 /// Grades by band, or by rank when the distribution is enforced; ranks by score (ties share).
 fn grade_and_rank(plan: &CompiledPlan, reps: &mut [results::RepResult]) {
-    grade_and_rank_refs(plan, &mut reps.iter_mut().collect::<Vec<_>>());
-}
-
-fn grade_and_rank_refs(plan: &CompiledPlan, reps: &mut [&mut results::RepResult]) {
     let bands = &plan.plan.grades.bands;
     let scores: Vec<Decimal> = reps.iter().map(|r| r.score).collect();
     let by_rank = plan.quotas.as_ref().map(|q| enforce_distribution(&scores, q));

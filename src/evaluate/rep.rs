@@ -31,12 +31,11 @@ pub(super) fn fill_vars(plan: &CompiledPlan, data: &Dataset, row: &Row, vars: &m
     plan.fill_metrics(vars, div_by_zero).map_err(|slot| overflow(rep, &plan.slots.names[slot]))
 }
 
-/// A rep scored, with the pay figures that do not depend on grades worked out; pay is
+/// The pay figures of a scored rep that do not depend on grades, beside its result; pay is
 /// settled once every rep is graded.
 pub(super) struct RepWork {
     /// The rep's index in the data.
     pub rep: usize,
-    pub result: RepResult,
     /// Each commission line before the grade.
     pub lines: Vec<LineWork>,
     /// Each bonus's own figure for the rep (amount, measure or weight) and its working.
@@ -44,10 +43,10 @@ pub(super) struct RepWork {
     pub base: Option<BaseWork>,
 }
 
-/// Scores one rep whose variables are filled, and works out its grade-independent pay;
-/// every figure is explained when `record`; each KPI's and point item's result is kept when
-/// `parts`.
-pub(super) fn score_rep(plan: &CompiledPlan, data: &Dataset, row: &Row, vars: &[Decimal], div_by_zero: &[bool], record: bool, parts: bool) -> Result<RepWork, Problem> {
+/// Scores one rep whose variables are filled (its result, to be graded and paid), and works
+/// out its grade-independent pay; every figure is explained when `record`; each KPI's and
+/// point item's result is kept when `parts`.
+pub(super) fn score_rep(plan: &CompiledPlan, data: &Dataset, row: &Row, vars: &[Decimal], div_by_zero: &[bool], record: bool, parts: bool) -> Result<(RepResult, RepWork), Problem> {
     let rep = &data.reps[row.rep];
     let rounding = &plan.plan.rounding;
     let Some(card_index) = plan.card_of_rep[row.rep] else {
@@ -179,7 +178,7 @@ pub(super) fn score_rep(plan: &CompiledPlan, data: &Dataset, row: &Row, vars: &[
         total_pay: Decimal::ZERO,
         warnings: Vec::new(),
     };
-    Ok(RepWork { rep: row.rep, result, lines, bonus_values, base })
+    Ok((result, RepWork { rep: row.rep, lines, bonus_values, base }))
 }
 
 fn base_problem(rep: &Rep, e: BaseError) -> Problem {

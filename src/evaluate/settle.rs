@@ -29,26 +29,25 @@ pub(super) struct Unsettled {
     pub problem: Problem,
 }
 
-/// Pays every graded rep of `period`. With `owed`, the plan's draw applies; without it the
+/// Pays every graded rep of `period` (`results`, in place; `works[i]` is the working of
+/// `results[i]`'s grade-independent pay). With `owed`, the plan's draw applies; without it the
 /// variable pay is what was earned (used to run the draw account over earlier periods).
 /// The reps `detail` names are explained.
-pub(super) fn settle(plan: &CompiledPlan, data: &Dataset, period: usize, mut works: Vec<RepWork>, owed: Option<&Owed>, detail: Detail, problems: &mut Vec<Problem>) -> Result<Vec<RepResult>, Unsettled> {
+pub(super) fn settle(plan: &CompiledPlan, data: &Dataset, period: usize, mut results: Vec<RepResult>, mut works: Vec<RepWork>, owed: Option<&Owed>, detail: Detail, problems: &mut Vec<Problem>) -> Result<Vec<RepResult>, Unsettled> {
     // The grades are copies of the plan's labels: found by pointer, not by reading the text.
     let band = |grade: &Label| plan.plan.grades.bands.iter().position(|b| b.grade == *grade).unwrap_or(0);
     let scale = plan.plan.rounding.money_scale;
     // Each bonus's amount and working, moved out rep by rep in `works` order.
-    let mut bonuses: Vec<_> = allocate_bonuses(plan, data, &mut works, scale)?.into_iter().map(Vec::into_iter).collect();
-    let clawbacks = clawbacks(plan, data, period, &works, detail, problems);
-    let mut out = Vec::with_capacity(works.len());
+    let mut bonuses: Vec<_> = allocate_bonuses(plan, data, &results, &mut works, scale)?.into_iter().map(Vec::into_iter).collect();
+    let clawbacks = clawbacks(plan, data, period, &results, &works, detail, problems);
     // A table's evaluation keeps the figures and the codes of the warnings, not their words.
     let salary: Label = "salary".into();
     let allowances = plan.base_pay.as_ref().map_or(0, |bp| bp.allowances.len());
-    for (i, mut work) in works.into_iter().enumerate() {
+    for (i, (r, work)) in results.iter_mut().zip(&mut works).enumerate() {
         let rep = &data.reps[work.rep];
         let words = detail.keeps_parts(work.rep);
-        let grade = band(&work.result.grade);
+        let grade = band(&r.grade);
         let round = |v: Decimal| item_rounding(plan, v);
-        let mut r = work.result;
         r.commission.reserve_exact(plan.lines.len());
         r.bonuses.reserve_exact(plan.bonuses.len());
         for ((line, lw), src) in plan.lines.iter().zip(work.lines.iter_mut()).zip(&plan.plan.commission) {
@@ -106,10 +105,9 @@ pub(super) fn settle(plan: &CompiledPlan, data: &Dataset, period: usize, mut wor
                 }));
             }
         }
-        finish(plan, rep, &mut r, owed, words).map_err(|rule| Unsettled { rep: Some(work.rep), problem: calc_problem(rep, rule, crate::calc::CalcError::Overflow) })?;
-        out.push(r);
+        finish(plan, rep, r, owed, words).map_err(|rule| Unsettled { rep: Some(work.rep), problem: calc_problem(rep, rule, crate::calc::CalcError::Overflow) })?;
     }
-    Ok(out)
+    Ok(results)
 }
 
 /// A pay item rounded when rounding applies to each line, else kept exact.
@@ -185,9 +183,9 @@ fn rep_warning(rep: &crate::data::Rep, code: &'static str, field: &str, value: D
     Problem { severity: crate::problem::Severity::Warning, ..p }
 }
 
-/// Every bonus's amount and working for every rep, in `works` order; each rep's working of
+/// Every bonus's amount and working for every rep, in `results` order; each rep's working of
 /// its own figure for the bonus is moved out of `works` into it.
-fn allocate_bonuses(plan: &CompiledPlan, data: &Dataset, works: &mut [RepWork], scale: u32) -> Result<Vec<Vec<(Decimal, Explanation)>>, Unsettled> {
+fn allocate_bonuses(plan: &CompiledPlan, data: &Dataset, results: &[RepResult], works: &mut [RepWork], scale: u32) -> Result<Vec<Vec<(Decimal, Explanation)>>, Unsettled> {
     // The grades are copies of the plan's labels: found by pointer, not by reading the text.
     let band = |grade: &Label| plan.plan.grades.bands.iter().position(|b| b.grade == *grade).unwrap_or(0);
     let mut out = Vec::with_capacity(plan.bonuses.len());
@@ -196,15 +194,15 @@ fn allocate_bonuses(plan: &CompiledPlan, data: &Dataset, works: &mut [RepWork], 
     let mut own: Vec<_> = works.iter_mut().map(|w| std::mem::take(&mut w.bonus_values).into_iter()).collect();
     for (bonus, src) in plan.bonuses.iter().zip(&plan.plan.bonuses) {
         let (values, mut explains): (Vec<Decimal>, Vec<Explanation>) = own.iter_mut().map(|o| o.next().unwrap_or_default()).unzip();
-        let reps: Vec<BonusRep> = works
+        let reps: Vec<BonusRep> = results
             .iter()
             .zip(values)
-            .map(|(w, value)| BonusRep {
-                grade: band(&w.result.grade),
-                region: &w.result.region,
-                role: &w.result.role,
+            .map(|(r, value)| BonusRep {
+                grade: band(&r.grade),
+                region: &r.region,
+                role: &r.role,
                 value,
-                attainment: w.result.attainment_actual.zip(w.result.attainment_target),
+                attainment: r.attainment_actual.zip(r.attainment_target),
             })
             .collect();
         let amounts = allocate(bonus, &reps, scale, &mut explains).map_err(|_| match culprit(bonus, &reps) {
@@ -255,8 +253,8 @@ fn culprit(bonus: &crate::pay::CompiledBonus, reps: &[BonusRep]) -> Option<(usiz
     figures.max_by(|a, b| a.1.abs().cmp(&b.1.abs()))
 }
 
-/// The clawbacks charged in `period`, by index into `works`.
-fn clawbacks(plan: &CompiledPlan, data: &Dataset, period: usize, works: &[RepWork], detail: Detail, problems: &mut Vec<Problem>) -> HashMap<usize, Vec<AdjustmentResult>> {
+/// The clawbacks charged in `period`, by index into `results` (and `works`, beside it).
+fn clawbacks(plan: &CompiledPlan, data: &Dataset, period: usize, results: &[RepResult], works: &[RepWork], detail: Detail, problems: &mut Vec<Problem>) -> HashMap<usize, Vec<AdjustmentResult>> {
     let mut out: HashMap<usize, Vec<AdjustmentResult>> = HashMap::new();
     let mut grades_in: GradesIn = HashMap::new();
     let mut flags_in: FlagsIn = HashMap::new();
@@ -266,7 +264,7 @@ fn clawbacks(plan: &CompiledPlan, data: &Dataset, period: usize, works: &[RepWor
     }
     // A return in the period of its sale takes this period's grades, already given: evaluating
     // the period again for them would settle it again, and so on without end.
-    grades_in.insert(period, works.iter().map(|w| (w.result.rep_id.clone(), w.result.grade.clone())).collect());
+    grades_in.insert(period, results.iter().map(|r| (r.rep_id.clone(), r.grade.clone())).collect());
     let position: HashMap<usize, usize> = works.iter().enumerate().map(|(i, w)| (w.rep, i)).collect();
     let sales = returns_by_sale(data, period);
     for (at, adj) in data.adjustments.iter().enumerate().filter(|(_, a)| a.period == period) {
