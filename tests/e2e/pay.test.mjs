@@ -665,6 +665,7 @@ test('a line\'s tier basis switched at a fixed target converts the bounds exactl
   // A target typed as a spreadsheet shows it is the plain number: Zhang Wei's own target, 1,000,000.
   await app(page, '[data-path="commission[0].target"]').fill('1,000,000');
   await app(page, '[data-path="commission[0].tiers[2].from"]').fill('128.02');
+  await app(page, '[data-path="commission[0].tiers[2].from"]').blur();
   await eventually(async () => [(await plan()).commission[0].target, await bounds()], ['1000000', [0, 100, 128.02]], 'target and bound typed');
   // Collected 1,200,000: 1,000,000 × 3% + 200,000 × 4% = 38,000.00, under 128.02% as under 120%.
   await eventually(commission, '38,000.00', 'before the switch');
@@ -679,10 +680,59 @@ test('a line\'s tier basis switched at a fixed target converts the bounds exactl
   await eventually(async () => [(await plan()).commission[0].tier_basis, await bounds()], ['attainment_pct', [0, 100, 128.02]], 'one undo');
   await app(page, '[data-testid="redo"]').click();
   await eventually(bounds, [0, 1000000, 1280200], 'redone');
-  // An amount that is no whole hundredth of a percent: 1,333,333 is 133.3333% (rounded to 4 places).
+  // An amount that is no whole hundredth of a percent: 1,333,333 is 133.3333% exactly.
   await app(page, '[data-path="commission[0].tiers[2].from"]').fill('1,333,333');
   await basis.selectOption('attainment_pct');
   await eventually(bounds, [0, 100, 133.3333], 'back in percent of target');
+  assert.equal(await app(page, '[data-testid="reenter-bounds"]').count(), 0, 'exact: nothing to check');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a line\'s bound that is no exact % of its target is rounded, marked to check (both languages, the warning describing the field) and, switched straight back, the amount it was', async () => {
+  const { page, context, errors, plan, bounds, basis } = await openFirstLine();
+  const warning = app(page, 'fieldset[data-line="revenue_commission"] [data-testid="reenter-bounds"]');
+  const bound = app(page, '[data-path="commission[0].tiers[1].from"]');
+  await app(page, '[data-path="commission[0].target"]').fill('7,000,000');
+  await basis.selectOption('amount');
+  await eventually(bounds, [0, 7000000, 8400000], 'as amounts of 7,000,000');
+  await bound.fill('1,000,000');
+  await bound.blur();
+  // 1,000,000 of 7,000,000 is 14.285714…%: 14.2857, which pays from 999,999, is marked to check.
+  await basis.selectOption('attainment_pct');
+  await eventually(bounds, [0, 14.2857, 120], 'rounded to 4 places');
+  assert.equal(await warning.textContent(), 'The bounds marked ⚠ were rounded: as a % of the line’s target they have more decimal places than are kept, so each now starts a little off the amount it was. Check each, and enter it again if it must be exact.');
+  assert.equal(await warning.getAttribute('data-why'), 'rounded');
+  assert.equal(await bound.getAttribute('aria-describedby'), await warning.getAttribute('id'), 'the marked bound is described by the warning');
+  assert.equal(await app(page, '[data-path="commission[0].tiers[2].from"]').getAttribute('aria-describedby'), null, 'an exact one is not');
+  await app(page, 'button[data-lang="zh"]').click();
+  await eventually(() => warning.textContent(), '标有 ⚠ 的阶梯起点已四舍五入：换算为目标达成 % 后小数位过多，起算金额与原来略有出入。请逐一核对，如需精确请重新填写。', 'in Chinese');
+  await app(page, 'fieldset[data-line="revenue_commission"]').screenshot({ path: new URL('../../test-output/screenshots/tiers-rounded-zh.png', import.meta.url).pathname });
+  await app(page, 'button[data-lang="en"]').click();
+  await app(page, 'fieldset[data-line="revenue_commission"]').screenshot({ path: new URL('../../test-output/screenshots/tiers-rounded-en.png', import.meta.url).pathname });
+  // Straight back: 1,000,000 again, not 999,999; nothing marked.
+  await basis.selectOption('amount');
+  await eventually(bounds, [0, 1000000, 8400000], 'the amount it was');
+  assert.equal(await warning.count(), 0);
+  assert.equal((await plan()).commission[0].tier_basis, 'amount');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('switched to % of target on a line with no target, the bounds are marked as having no target to convert at', async () => {
+  const { page, context, errors, bounds, basis } = await openFirstLine();
+  await basis.selectOption('amount');
+  await app(page, '[data-path="commission[0].target"]').fill('');
+  await app(page, '[data-path="commission[0].tiers[1].from"]').fill('1,000,000');
+  await app(page, '[data-path="commission[0].tiers[2].from"]').fill('1,200,000');
+  await eventually(async () => (await page.evaluate(() => document.querySelector('sales-plan-playground').plan)).commission[0].target, undefined, 'no target');
+  await basis.selectOption('attainment_pct');
+  await eventually(bounds, [0, 1000000, 1200000], 'kept');
+  const warning = app(page, 'fieldset[data-line="revenue_commission"] [data-testid="reenter-bounds"]');
+  assert.equal(await warning.textContent(), 'The bounds marked ⚠ were amounts and are now read as % of target: the line has no target to convert them at. Give the line its target, then enter each bound as a % of target.');
+  await app(page, 'button[data-lang="zh"]').click();
+  await eventually(() => warning.textContent(), '标有 ⚠ 的阶梯起点原为金额，现按目标达成 % 计算：提成项没有目标，无法换算。请先填写提成目标，再逐一改填目标达成 %。', 'in Chinese');
+  await app(page, 'fieldset[data-line="revenue_commission"]').screenshot({ path: new URL('../../test-output/screenshots/tiers-no-target-zh.png', import.meta.url).pathname });
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -695,6 +745,7 @@ test('a line\'s tier basis switched at a formula target keeps the bounds and mar
   await basis.selectOption('amount');
   await eventually(marked, ['commission[0].tiers[1].from', 'commission[0].tiers[2].from'], 'the two bounds above 0 marked');
   assert.deepEqual(await bounds(), [0, 100, 120]);
+  assert.equal(await app(page, '[data-path="commission[0].tiers[1].from"]').getAttribute('aria-describedby'), await warning.getAttribute('id'), 'a marked bound is described by the warning, not only its ⚠\'s title');
   assert.equal(await warning.textContent(), 'The bounds marked ⚠ were in % of target and are now read as amounts: the line’s target is not one fixed number, so they could not be converted. Enter each as an amount.');
   // 100 and 120 read as amounts: 100 × 3% + 20 × 4% + 1,199,880 × 5% = 59,997.80, which the mark warns of.
   await eventually(commission, '59,997.80', 'bounds read as amounts');
@@ -759,39 +810,65 @@ test('a formula field takes a number written as a spreadsheet shows it (1,000,00
   await context.close();
 });
 
-test('a saved amount shows grouped once the field is left (1,000,000, in both languages), and the grouped text edited is read back as the number; percentages and rates stay as they are', async () => {
+test('a saved amount shows grouped once the field is left (1,000,000, in both languages) and plain while it has the focus, to be edited in place; percentages and rates stay as they are', async () => {
   const { page, context, errors } = await openTargetOriented();
   const plan = () => page.evaluate(() => document.querySelector('sales-plan-playground').plan);
   const pool = app(page, '[data-path="bonuses[3].rule.pool"]');
   assert.equal(await pool.inputValue(), '100,000', 'the preset\'s pool');
   assert.equal(await app(page, '[data-path="base_pay.salaries[1].monthly"]').inputValue(), '5,500');
+  // A field with nothing saved is empty, focused or not.
+  const cap = app(page, '[data-path="commission[0].cap"]');
+  assert.equal(await cap.inputValue(), '');
+  await cap.focus();
+  assert.equal(await cap.inputValue(), '');
+  await cap.blur();
   await pool.fill('1000000');
   await eventually(async () => (await plan()).bonuses[3].rule.pool, 1000000, 'saved');
   assert.equal(await pool.inputValue(), '1000000', 'as typed while focused');
   await pool.blur();
   await eventually(() => pool.inputValue(), '1,000,000', 'grouped once left');
-  // The grouped text edited in place: the 0 after "1," becomes a 5.
+  // Focused, the plain figure: a 0 added at its end is ten times the amount (not 1,000,0000, refused).
+  await pool.focus();
+  assert.equal(await pool.inputValue(), '1000000', 'plain while focused');
+  await pool.press('End');
+  await pool.press('0');
+  await pool.blur();
+  await eventually(async () => (await plan()).bonuses[3].rule.pool, 10000000, 'ten times the amount');
+  assert.equal(await pool.inputValue(), '10,000,000');
+  assert.equal(await app(page, '[data-error-for="bonuses[3].rule.pool"]').count(), 0);
+  // Clicked into, too: the 0 after the 1 becomes a 5.
   await pool.click();
   await pool.press('Home');
   await pool.press('ArrowRight');
-  await pool.press('ArrowRight');
   await pool.press('Delete');
   await pool.press('5');
-  assert.equal(await pool.inputValue(), '1,500,000');
+  assert.equal(await pool.inputValue(), '15000000');
   await pool.blur();
-  await eventually(async () => (await plan()).bonuses[3].rule.pool, 1500000, 'the edited grouped number');
-  assert.equal(await pool.inputValue(), '1,500,000');
-  assert.equal(await app(page, '[data-error-for="bonuses[3].rule.pool"]').count(), 0);
+  await eventually(async () => (await plan()).bonuses[3].rule.pool, 15000000, 'the edited plain number');
   // The places the plan holds are kept: 1234.50 is 1,234.50.
   await pool.fill('1234.50');
   await pool.blur();
   await eventually(() => pool.inputValue(), '1,234.50', 'its places kept');
   assert.equal((await plan()).bonuses[3].rule.pool, '1234.50');
-  // A rate and a percentage as they are.
+  // A formula target that is a number: focused plain, so that a formula can be made of it.
+  const target = app(page, '[data-path="commission[0].target"]');
+  await target.fill('1000000');
+  await target.blur();
+  await eventually(() => target.inputValue(), '1,000,000', 'a formula target grouped once left');
+  await target.focus();
+  await target.press('End');
+  await target.pressSequentially(' * 1.1');
+  await target.blur();
+  await eventually(async () => (await plan()).commission[0].target, '1000000 * 1.1', 'a formula of it');
+  assert.equal(await app(page, '[data-error-for="commission[0].target"]').count(), 0, 'no thousands-separator error');
+  // A rate and a percentage as they are, even from 1,000 up.
   await app(page, '[data-path="commission[0].tiers[1].rate_pct"]').fill('4.50');
   await app(page, '[data-path="commission[0].tiers[1].rate_pct"]').blur();
   assert.equal(await app(page, '[data-path="commission[0].tiers[1].rate_pct"]').inputValue(), '4.50');
-  assert.equal(await app(page, '[data-path="commission[0].tiers[2].from"]').inputValue(), '120');
+  await app(page, '[data-path="commission[0].tiers[2].from"]').fill('1500');
+  await app(page, '[data-path="commission[0].tiers[2].from"]').blur();
+  await eventually(async () => (await plan()).commission[0].tiers[2].from, 1500, 'a bound of 1500%');
+  assert.equal(await app(page, '[data-path="commission[0].tiers[2].from"]').inputValue(), '1500', 'a percentage is not grouped');
   await app(page, 'button[data-lang="zh"]').click();
   await eventually(() => pool.inputValue(), '1,234.50', 'grouped in Chinese too');
   assert.equal(await app(page, '[data-path="base_pay.salaries[1].monthly"]').inputValue(), '5,500');

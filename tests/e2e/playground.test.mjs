@@ -3,8 +3,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { deflateRawSync } from 'node:zlib';
 import { eventually, openPlayground, useBrowser } from './browser.mjs';
 import { getIn } from '../../www/src/plan-path.js';
+
+const engine = createRequire(import.meta.url)('../../pkg-node/incentive_engine.js');
 
 const SHOTS = new URL('../../test-output/screenshots/', import.meta.url);
 mkdirSync(SHOTS, { recursive: true });
@@ -213,31 +217,31 @@ test('the baseline comparison\'s small text keeps 4.5:1 on its tint, and the pag
   await context.close();
 });
 
-test('a name emptied in the form is not saved: the plan, a commission line, a bonus and a named target keep their last name, say so in the page\'s language, and show it again once left', async () => {
+test('a name emptied in the form is not saved: the plan, a commission line, a bonus and a KPI keep their name, say so in the page\'s language, and show it again once left', async () => {
   const { page, context, errors } = await openPlayground(env);
   const plan = () => page.evaluate(() => document.querySelector('sales-plan-playground').plan);
   const kept = (path) => page.locator(`sales-plan-playground [data-kept-for="${path}"]`);
   await page.locator('sales-plan-playground select[data-testid="add-bonus"]').selectOption('threshold');
-  await page.locator('sales-plan-playground [data-testid="add-target"]').click();
-  await field(page, 'targets[0].name').waitFor();
   const before = await plan();
   await page.locator(`sales-plan-playground [data-testid="kpi-toggle-${before.scorecards[0].kpis[0].id}"]`).click();
   const names = [
     ['name', 'SaaS quick start: 3 KPIs + tiers'],
     ['commission[0].name', 'Commission on collected revenue'],
     ['bonuses[0].name', 'On-target bonus'],
-    ['targets[0].name', before.targets[0].name],
     ['scorecards[0].kpis[0].name', before.scorecards[0].kpis[0].name],
   ];
   for (const [path, name] of names) {
     await field(page, path).fill('');
-    // Nothing saved: the plan keeps the name, the field stays empty while it has the focus and says why.
+    // Nothing saved: the plan keeps the name, the field stays empty while it has the focus and says why, politely, as its description.
     assert.equal(getIn(await plan(), path), name, `${path} kept in the plan`);
     assert.equal(await kept(path).textContent(), `A name cannot be empty: “${name}” is kept until another name is typed.`, path);
+    assert.equal(await kept(path).getAttribute('role'), 'status', path);
+    assert.equal(await field(page, path).getAttribute('aria-describedby'), await kept(path).getAttribute('id'), `${path}: the message describes the field`);
     assert.equal(await field(page, path).inputValue(), '', path);
     await field(page, path).blur();
     assert.equal(await field(page, path).inputValue(), name, `${path} shown again once left`);
     assert.equal(await kept(path).count(), 0, `${path}: the message goes with the focus`);
+    assert.equal(await field(page, path).getAttribute('aria-describedby'), null, `${path}: nothing to describe once left`);
   }
   assert.deepEqual(await plan(), before, 'no name emptied in the plan');
   assert.equal(await page.locator('sales-plan-playground select[data-testid="preset"] option:checked').textContent(), 'SaaS quick start: 3 KPIs + tiers · edited');
@@ -247,26 +251,117 @@ test('a name emptied in the form is not saved: the plan, a commission line, a bo
   await field(page, 'bonuses[0].name').pressSequentially('Target met');
   assert.equal((await plan()).bonuses[0].name, 'Target met');
   assert.equal(await kept('bonuses[0].name').count(), 0);
-  // In Chinese: the Chinese names, the message in Chinese; whitespace is no name either.
+  // Whitespace is no name either.
+  await field(page, 'commission[0].name').fill('  ');
+  assert.equal(await kept('commission[0].name').count(), 1);
+  assert.equal((await plan()).commission[0].name, 'Commission on collected revenue');
+  await field(page, 'commission[0].name').blur();
+  // In Chinese, the message is in Chinese (the KPI's English name, in its details).
   await page.locator('sales-plan-playground button[data-lang="zh"]').click();
-  await field(page, 'commission[0].name_zh').fill('  ');
-  assert.equal(await kept('commission[0].name_zh').textContent(), '名称不能为空：在输入新名称之前，保留“回款提成”。');
-  await field(page, 'name_zh').fill('');
-  assert.equal(await kept('name_zh').textContent(), '名称不能为空：在输入新名称之前，保留“SaaS 快速上手：三项指标＋阶梯提成”。');
+  await field(page, 'scorecards[0].kpis[0].name').fill('');
+  assert.equal(await kept('scorecards[0].kpis[0].name').textContent(), `名称不能为空：输入新名称前，仍保留“${before.scorecards[0].kpis[0].name}”。`);
   await page.screenshot({ path: new URL('name-kept-zh.png', SHOTS).pathname });
-  await field(page, 'name_zh').blur();
-  const after = await plan();
-  assert.deepEqual([after.name, after.name_zh, after.commission[0].name_zh], [before.name, before.name_zh, '回款提成']);
+  await field(page, 'scorecards[0].kpis[0].name').blur();
   // A plan given with a blank name: the engine refuses it at `name`, and emptying the field
-  // has no name to keep.
+  // has no name to keep: one message says so, not the engine's as well.
   await page.locator('sales-plan-playground button[data-lang="en"]').click();
+  const after = await plan();
   await page.evaluate((p) => { document.querySelector('sales-plan-playground').plan = p; }, { ...after, name: ' ' });
   await eventually(() => page.locator('sales-plan-playground [data-error-for="name"]').textContent(), 'This field is empty: fill it in, or undo (Ctrl+Z).');
   await field(page, 'name').fill('');
   assert.equal(await kept('name').textContent(), 'A name cannot be empty: type one.');
+  assert.equal(await page.locator('sales-plan-playground [data-error-for="name"]').count(), 0, 'one message, not two');
   await field(page, 'name').pressSequentially('Q4 plan');
   await eventually(() => page.locator('sales-plan-playground [data-error-for="name"]').count(), 0, 'named again');
   assert.equal((await plan()).name, 'Q4 plan');
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('a name erased key by key is not left at its first letter: emptied, the plan keeps the whole name it had before the typing, and says it', async () => {
+  const { page, context, errors } = await openPlayground(env);
+  const plan = () => page.evaluate(() => document.querySelector('sales-plan-playground').plan);
+  const before = await plan();
+  for (const [path, name] of [['commission[0].name', 'Commission on collected revenue'], ['name', before.name]]) {
+    const input = field(page, path);
+    await input.click();
+    await input.press('End');
+    for (let n = 0; n < name.length; n += 1) await input.press('Backspace');
+    assert.equal(await input.inputValue(), '', path);
+    assert.equal(getIn(await plan(), path), name, `${path}: the whole name, not its first letter`);
+    assert.equal(await page.locator(`sales-plan-playground [data-kept-for="${path}"]`).textContent(), `A name cannot be empty: “${name}” is kept until another name is typed.`);
+    await input.blur();
+    assert.equal(await input.inputValue(), name, path);
+  }
+  // The plan is as it was before the typing began (the Chinese names too, which the plan's English name carried).
+  assert.deepEqual(await plan(), before);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('optional labels emptied are removed: a named target\'s name, and the Chinese names of the plan, a KPI, a line and a bonus (the English name shows, and stays)', async () => {
+  const { page, context, errors } = await openPlayground(env);
+  const plan = () => page.evaluate(() => document.querySelector('sales-plan-playground').plan);
+  await page.locator('sales-plan-playground select[data-testid="add-bonus"]').selectOption('threshold');
+  await page.locator('sales-plan-playground [data-testid="add-target"]').click();
+  await field(page, 'targets[0].name').waitFor();
+  const before = await plan();
+  await field(page, 'targets[0].name').fill('');
+  await eventually(async () => 'name' in (await plan()).targets[0], false, 'the target\'s name removed');
+  assert.equal(await page.locator('sales-plan-playground [data-kept-for="targets[0].name"]').count(), 0);
+  await page.locator('sales-plan-playground button[data-lang="zh"]').click();
+  await page.locator(`sales-plan-playground [data-testid="kpi-toggle-${before.scorecards[0].kpis[0].id}"]`).click();
+  for (const path of ['commission[0].name_zh', 'bonuses[0].name_zh', 'scorecards[0].kpis[0].name_zh']) {
+    const english = getIn(before, path.replace(/_zh$/, ''));
+    await field(page, path).fill('  ');
+    await eventually(async () => getIn(await plan(), path), undefined, `${path} removed`);
+    assert.equal(getIn(await plan(), path.replace(/_zh$/, '')), english, `${path}: the English name stays`);
+    await field(page, path).blur();
+    assert.equal(await field(page, path).getAttribute('placeholder'), english, `${path}: the English name shows in its place`);
+  }
+  // The plan's Chinese name erased key by key: removed, and the English name is the one it had
+  // before the typing (which it followed while the Chinese one was typed) as an emptied English one would be.
+  const name = field(page, 'name_zh');
+  await name.click();
+  await name.press('End');
+  for (let n = 0; n < before.name_zh.length; n += 1) await name.press('Backspace');
+  await eventually(async () => { const p = await plan(); return [p.name, 'name_zh' in p]; }, [before.name, false], 'name_zh removed, name left');
+  assert.equal(await page.locator('sales-plan-playground [data-error-for="name"]').count(), 0);
+  // Typed anew, the English name follows as before (it is still the preset's).
+  await name.pressSequentially('客户方案');
+  await eventually(async () => { const p = await plan(); return [p.name, p.name_zh]; }, ['客户方案', '客户方案'], 'both names');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a session, a share link and a baseline saved with blank names by an earlier page are mended as they open (the baseline stays pinned) and the page says so, in both languages', async () => {
+  const preset = engine.presets()[0];
+  const blank = { ...JSON.parse(preset.json), name: '' };
+  blank.commission[0].name_zh = ' ';
+  blank.scorecards[0].kpis[0].name = '';
+  const baseline = { ...blank, name: ' ' };
+  const expected = (p) => [p.name, 'name_zh' in p.commission[0], p.scorecards[0].kpis[0].name];
+  const scenario = { plan: blank, presetId: preset.id, period: '2026-Q4', ytd: false, baseline, baselineAt: '2026-01-01T00:00:00.000Z' };
+  const opened = [
+    // A stored session, in English; a share link, in Chinese.
+    ['session', 'en', 'Your last session is restored. Names left blank by an earlier version of the page were mended: blank labels removed, blank names given the item’s id.'],
+    ['link', 'zh', '已打开链接中的场景。已修补旧版页面留下的空白名称：删去空白的标签，空白的名称改用其标识。'],
+  ];
+  for (const [from, lang, notice] of opened) {
+    const context = await env.browser.newContext({ locale: lang === 'zh' ? 'zh-CN' : 'en-US', viewport: { width: 1440, height: 900 } });
+    if (from === 'session') await context.addInitScript((s) => localStorage.setItem('incentive-playground.session', JSON.stringify(s)), { ...scenario, lang });
+    const hash = from === 'link' ? '#s=' + deflateRawSync(Buffer.from(JSON.stringify({ v: 1, ...scenario, lang }))).toString('base64url') : '';
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(env.base + '/' + hash);
+    await page.locator('sales-plan-playground [data-testid="results"]').waitFor();
+    assert.equal(await page.locator('sales-plan-playground [data-testid="notice"]').textContent(), notice, from);
+    if (from === 'link') await page.screenshot({ path: new URL('blank-names-mended-zh.png', SHOTS).pathname });
+    const state = await page.evaluate(() => { const el = document.querySelector('sales-plan-playground'); return { plan: el.plan, baseline: el.baselinePlan, pinned: el.baselinePinned, valid: el.valid }; });
+    assert.deepEqual(expected(state.plan), [JSON.parse(preset.json).name, false, blank.scorecards[0].kpis[0].id], `${from}: the plan mended`);
+    assert.deepEqual([state.pinned, state.valid, ...expected(state.baseline)], [true, true, JSON.parse(preset.json).name, false, blank.scorecards[0].kpis[0].id], `${from}: the baseline mended and pinned`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
 });

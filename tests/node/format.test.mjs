@@ -2,7 +2,7 @@
 // strings out, with no float in between.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { currencySymbol, fixed, group, groupedNumber, isZero, money, moneySum, percent, product, quotient, rate, sameProduct, short, sum, wan } from '../../www/src/format.js';
+import { currencySymbol, exactQuotient, fixed, group, groupedNumber, isZero, money, moneySum, percent, product, quotient, rate, sameProduct, short, sum, wan } from '../../www/src/format.js';
 
 test('rounds decimal strings half away from zero without floats', () => {
   assert.equal(fixed('2.345', 2), '2.35');
@@ -101,6 +101,10 @@ test('products and quotients of decimal strings, exactly: no float noise, a quot
   assert.equal(quotient('1200000', '-1000000', 4), '-1.2');
   assert.equal(quotient('133333300', '1000000', 4), '133.3333');
   assert.equal(quotient('0.5', '0.25', 2), '2');
+  // Rounded, with no trailing zeros: 99.9999996666… to 4 places is 100, not 100.0000.
+  assert.equal(quotient('299999999', '3000000', 4), '100');
+  assert.equal(exactQuotient('1', '3', 10), null);
+  assert.equal(exactQuotient('100000000', '7812500', 10), '12.8');
 });
 
 test('a plain decimal in a number field is grouped with its places; anything else is shown as it is', () => {

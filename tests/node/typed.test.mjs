@@ -103,6 +103,8 @@ test('a formula field takes a text that is wholly one number written as a spread
     ['5,000元', '5000'],
     ['1.2亿', '120000000'],
     ['１，０００', '1000'], // full width
+    ['−1,000', '-1000'], // a minus sign (U+2212), as a spreadsheet or word processor writes it
+    ['−1000', '-1000'], // which the formula does not read
     ['10万', '100000'],
     ['1,000.50', '1000.50'], // its places kept
     // Formulas, and numbers the formula reads as they are: as typed.

@@ -4,7 +4,7 @@
 import { html, nothing } from 'lit';
 import { term } from './i18n.js';
 import { gradeBands } from './grades.js';
-import { freeId, withoutItem } from './plan-path.js';
+import { freeId, nameRule, withoutItem } from './plan-path.js';
 
 /** Each rule's fields in the form: a formula, a decimal `number` or a whole number (`integer`). */
 const RULE_FIELDS = {
@@ -81,7 +81,7 @@ function renderBonus(el, b, i, labels) {
   const zh = el.lang === 'zh';
   return html`<div class="bonus" data-bonus=${b.id}>
     <div class="bonus-head">
-      <label class="bonus-name">${labels.name} ${el.field(`${path}.${zh ? 'name_zh' : 'name'}`, { label: `${b.id} ${labels.name}`, required: true, placeholder: el.text(b) })}</label>
+      <label class="bonus-name">${labels.name} ${el.field(`${path}.${zh ? 'name_zh' : 'name'}`, { label: `${b.id} ${labels.name}`, ...nameRule(zh), placeholder: el.text(b) })}</label>
       <span class="hint">${term(el.lang, b.rule.type)}</span>
       <button type="button" class="icon" data-testid="remove-bonus" title=${labels.remove} aria-label=${`${labels.remove}: ${el.text(b) || b.id}`}
         @click=${() => el.edit('bonuses', withoutItem(el.currentPlan.bonuses, i))}>×</button>

@@ -7,7 +7,7 @@ import { cityTier } from './columns.js';
 import { group, sum } from './format.js';
 import { gradeBands } from './grades.js';
 import { typedValue } from './typed.js';
-import { freeId, withoutItem } from './plan-path.js';
+import { freeId, nameRule, withoutItem } from './plan-path.js';
 import { boundsToEnter, markOf, markWithout, switchedTiers } from './tier-basis.js';
 
 /**
@@ -27,7 +27,7 @@ export function renderCommission(el, line, i) {
   return html`<fieldset class="block" data-line=${line.id}>
     <legend>${lineTitle(el, line)}</legend>
     <div class="row line-head">
-      <label>${el.L('lineName')} ${el.field(`${base}.${zh ? 'name_zh' : 'name'}`, { label: `${line.id} ${el.L('lineName')}`, required: true, placeholder: el.text(line) })}</label>
+      <label>${el.L('lineName')} ${el.field(`${base}.${zh ? 'name_zh' : 'name'}`, { label: `${line.id} ${el.L('lineName')}`, ...nameRule(zh), placeholder: el.text(line) })}</label>
       <button type="button" class="icon" data-testid="remove-line" title=${el.L('removeLine')} aria-label=${`${el.L('removeLine')}: ${el.text(line) || line.id}`}
         @click=${() => removeLine(el, line, i)}>×</button>
     </div>
@@ -69,8 +69,9 @@ export function renderCommission(el, line, i) {
             <td class=${again.has(n) ? 'reenter' : ''}>${el.field(`${path}.from`, {
               label: `${el.L('tiers')} ${n + 1} ${fromLabel}`, type: 'number', percent: line.tier_basis !== 'amount',
               width: line.tier_basis === 'amount' || again.has(n) /* an amount marked in percent shows whole */ ? 'medium' : 'narrow',
+              describedBy: again.has(n) ? markWordsId(line, again.get(n).why) : undefined,
               set: (value) => { el.edit(`${path}.from`, value, `${path}.from`); setMark(el, line.id, markWithout(mark, n)); },
-            })}${again.has(n) ? html`<span class="reenter-mark" title=${el.L(line.tier_basis === 'amount' ? 'reenterAsAmounts' : 'reenterAsPct')}>⚠</span>` : nothing}${el.fieldError(`${path}.from`)}</td>
+            })}${again.has(n) ? html`<span class="reenter-mark" aria-hidden="true" title=${markWords(el, line, again.get(n).why)}>⚠</span>` : nothing}${el.fieldError(`${path}.from`)}</td>
             <td>${el.field(`${path}.rate_pct`, { label: `${el.L('tiers')} ${n + 1} ${el.L('ratePct')}`, type: 'number', width: 'narrow' })}${el.fieldError(`${path}.rate_pct`)}</td>
             <td class="tier-buttons">
               ${line.tiers.length > 1
@@ -80,7 +81,7 @@ export function renderCommission(el, line, i) {
         })}
       </tbody>
     </table>
-    ${again.size ? html`<p class="field-warn" role="status" data-testid="reenter-bounds">${el.L(line.tier_basis === 'amount' ? 'reenterAsAmounts' : 'reenterAsPct')}</p>` : nothing}
+    ${[...new Set([...again.values()].map((m) => m.why))].map((why) => html`<p class="field-warn" role="status" data-testid="reenter-bounds" data-why=${why} id=${markWordsId(line, why)}>${markWords(el, line, why)}</p>`)}
     <p class="hint tier-bounds">${tierBoundsHint(el, line)}</p>
     <button type="button" class="secondary" @click=${() => addTier(el, base, line)}>+ ${el.L('addTier')}</button>
     ${el.fieldError(`${base}.tiers`)}
@@ -124,6 +125,19 @@ export function tierBoundsHint(el, line) {
   return el.L(line.tier_basis === 'amount' ? 'retroactiveBoundAmount' : 'retroactiveBoundPct').replaceAll('{bound}', shown);
 }
 
+/** The id of the line under `line`'s tiers saying why its bounds marked `why` are (a `Mark`'s, tier-basis.js), for their `aria-describedby`. */
+function markWordsId(line, why) {
+  return `reenter-${line.id}-${why}`;
+}
+
+/** Why `line`'s bounds marked `why` are marked, and what to do, in the page's language. */
+function markWords(el, line, why) {
+  const pct = line.tier_basis !== 'amount';
+  if (why === 'rounded') return el.L('roundedBounds');
+  if (why === 'noTarget') return el.L(pct ? 'noTargetAsPct' : 'noTargetAsAmounts');
+  return el.L(pct ? 'reenterAsPct' : 'reenterAsAmounts');
+}
+
 /**
  * Sets the bounds of line `id` to enter again (`mark`, null: none) along with the edit just
  * made: the element keeps them with each undo step (`undoState`), so that undo takes them back too.
@@ -135,13 +149,14 @@ function setMark(el, id, mark) {
 
 /**
  * Switches line `line` (at `base`) to tier basis `basis`, one undo step: its bounds converted
- * at its target when that is one fixed number, else kept and marked to be entered again
- * (tier-basis.js, `switchedTiers`); those marked from a switch before are right again.
+ * at its target when that is one fixed number (marked to check when rounded), else kept and
+ * marked to be entered again (tier-basis.js, `switchedTiers`); those marked from a switch
+ * before are right again.
  */
 function switchBasis(el, base, line, basis) {
   const { tiers, again } = switchedTiers(line.tiers, line.target, basis, boundsToEnter(line, el.reenter[line.id]));
   el.editFields([[`${base}.tier_basis`, basis], [`${base}.tiers`, tiers]]);
-  setMark(el, line.id, markOf(basis, tiers, again));
+  setMark(el, line.id, markOf(basis, again));
 }
 
 /** Removes tier `n` of `line`; the marks of the bounds after it move up with them. */

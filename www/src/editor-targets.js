@@ -66,7 +66,7 @@ function renderTarget(el, t, i) {
   const shares = annual && t.split && typeof t.split === 'object' ? t.split.shares ?? [] : null;
   return html`<div class="target" data-target=${t.id}>
     <div class="row target-head">
-      <label>${el.L('targetName')} ${el.field(`${path}.${zh ? 'name_zh' : 'name'}`, { label: `${t.id} ${el.L('targetName')}`, required: true, placeholder: el.text(t) || t.id })}</label>
+      <label>${el.L('targetName')} ${el.field(`${path}.${zh ? 'name_zh' : 'name'}`, { label: `${t.id} ${el.L('targetName')}`, optional: true /* a target's names are labels: absent, its id shows */, placeholder: el.text(t) || t.id })}</label>
       <span class="hint">${fill(el.L('usedAs'), { id: t.id })}</span>
       <button type="button" class="icon" data-testid="remove-target" title=${el.L('removeTarget')} aria-label=${`${el.L('removeTarget')}: ${t.id}`}
         @click=${() => el.edit('targets', withoutItem(el.currentPlan.targets, i))}>×</button>

@@ -10,7 +10,7 @@ import { renderKpiDetails, addKpi } from './editor-kpi.js';
 import { renderTargets } from './editor-targets.js';
 import { renderJson } from './editor-json.js';
 import { short, sum as exactSum } from './format.js';
-import { canonical } from './plan-path.js';
+import { canonical, nameRule } from './plan-path.js';
 import { DEFAULT_GRADES } from './grades.js';
 import { codeSpans } from './problems.js';
 
@@ -20,12 +20,14 @@ function sum(values) {
 }
 
 /**
- * Names the plan in the page's language (never empty: the field keeps the last name while it
- * is emptied). The other language's name follows while it is still the preset's (and then
- * keeps following while the two are the same, so a name erased to its last letter and typed
- * anew is followed all the way): a client's plan renamed in Chinese is not shown under the
- * preset's English name (nor saved with it) when the page is switched to English. A name
- * typed in the other language is its own.
+ * Names the plan in the page's language (the English name is never emptied: the field keeps
+ * the last one, `field`'s `required`). The other language's name follows while it is still
+ * the preset's (and then keeps following while the two are the same, so a name erased to its
+ * last letter and typed anew is followed all the way): a client's plan renamed in Chinese is
+ * not shown under the preset's English name (nor saved with it) when the page is switched to
+ * English. A name typed in the other language is its own. The Chinese name emptied (`value`
+ * undefined) is removed alone: the English one is left as it was before the typing (which it
+ * may have followed) began.
  */
 function rename(el, value) {
   const [mine, other] = el.lang === 'zh' ? ['name_zh', 'name'] : ['name', 'name_zh'];
@@ -35,6 +37,11 @@ function rename(el, value) {
   const following = el.nameFollower === other && (plan[other] ?? '') === (plan[mine] ?? '');
   const follows = presets || following;
   el.nameFollower = follows ? other : null;
+  if (value === undefined) {
+    const before = el.focused?.path === mine ? el.focused.plan : plan;
+    el.editFields([[mine, undefined], [other, before[other]]], mine);
+    return;
+  }
   el.editFields(follows ? [[mine, value], [other, value]] : [[mine, value]], mine);
 }
 
@@ -70,7 +77,7 @@ export function renderEditor(el) {
       </select>
     </label>
     <label class="row plan-name">${el.L('planName')}
-      ${el.field(el.lang === 'zh' ? 'name_zh' : 'name', { label: el.L('planName'), placeholder: el.text(plan) || el.L('plan'), required: true, set: (value) => rename(el, value) })}
+      ${el.field(el.lang === 'zh' ? 'name_zh' : 'name', { label: el.L('planName'), placeholder: el.text(plan) || el.L('plan'), ...nameRule(el.lang === 'zh'), set: (value) => rename(el, value) })}
     </label>
     ${el.fieldError(el.lang === 'zh' ? 'name_zh' : 'name')}
     ${el.text(plan, 'description') ? html`<p class="hint description" data-testid="description">${presetDescribed ? html`<em data-testid="description-edited">${el.L('descriptionOfPreset')}</em> ` : nothing}${el.text(plan, 'description')}</p>` : nothing}

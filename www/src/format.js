@@ -157,24 +157,42 @@ export function product(a, b) {
   return unscaled(na * nb, pa + pb);
 }
 
-/**
- * Decimal string `a` divided by `b` (not zero): exactly when the quotient has at most `places`
- * decimals ("1200000" / "1000000" → "1.2"), else rounded half away from zero to `places`
- * ("1" / "3", 4 → "0.3333").
- */
-export function quotient(a, b, places) {
+/** `a` and `b`, decimal strings, as integers `[num, den]` with num / den = a / b and den above zero. */
+function ratio(a, b) {
   const [[na, pa], [nb, pb]] = [a, b].map(scaled);
   // a / b = (na × 10^pb) / (nb × 10^pa), the denominator made positive.
   const sign = nb < 0n ? -1n : 1n;
-  const [num, den] = [sign * na * 10n ** BigInt(pb), sign * nb * 10n ** BigInt(pa)];
+  return [sign * na * 10n ** BigInt(pb), sign * nb * 10n ** BigInt(pa)];
+}
+
+/**
+ * Decimal string `a` divided by `b` (not zero) when the quotient has at most `places` decimals,
+ * written with no more than it needs ("1200000" / "1000000" → "1.2"); null when it has more
+ * ("1" / "3", however many places).
+ */
+export function exactQuotient(a, b, places) {
+  const [num, den] = ratio(a, b);
   for (let k = 0; k <= places; k += 1) {
     const n = num * 10n ** BigInt(k);
     if (n % den === 0n) return unscaled(n / den, k);
   }
+  return null;
+}
+
+/**
+ * Decimal string `a` divided by `b` (not zero): exactly when the quotient has at most `places`
+ * decimals (`exactQuotient`), else rounded half away from zero to `places`, its trailing zeros
+ * dropped ("1" / "3", 4 → "0.3333"; "999999.6" / "10000", 4 → "100", not "100.0000").
+ */
+export function quotient(a, b, places) {
+  const exact = exactQuotient(a, b, places);
+  if (exact != null) return exact;
+  const [num, den] = ratio(a, b);
   const n = num * 10n ** BigInt(places);
   const [q, r] = [n / den, n % den];
   const away = 2n * (r < 0n ? -r : r) >= den ? (n < 0n ? -1n : 1n) : 0n;
-  return unscaled(q + away, places);
+  const rounded = unscaled(q + away, places);
+  return places ? rounded.replace(/\.?0+$/, '') : rounded;
 }
 
 /**

@@ -10,6 +10,7 @@
 // custom properties. Without `persist` the element reads and writes no storage, share
 // link or other page-wide state, so several can live on one page.
 import { LitElement, html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { loadEngine } from './engine.js';
 import { t, counted, initialLang, LANGS } from './i18n.js';
 import { canonical, getIn, setIn } from './plan-path.js';
@@ -17,6 +18,7 @@ import { groupedNumber, isZero, sum } from './format.js';
 import { download, exportCsv, exportXlsx, csvFromFile, savePlan, readText } from './io.js';
 import { History } from './history.js';
 import { typedValue } from './typed.js';
+import { withoutBlankNames } from './blank-names.js';
 import { encodeScenario, decodeScenario } from './share.js';
 import { withColumnIds, withColumnNames } from './headers.js';
 import { saveSession, loadSession, clearSession, MAX_STORED_CSV } from './storage.js';
@@ -192,6 +194,13 @@ export class SalesPlanPlayground extends LitElement {
      * name emptied and so not saved, the name it keeps (`kept`).
      */
     this.typing = null;
+    /**
+     * The field with the focus: its path, and the plan and `nameFollower` when it was focused,
+     * to go back to when a name typed in it is emptied (`focusField`, `emptied`).
+     */
+    this.focused = null;
+    /** The path of the field a pointer was just pressed on, which it focuses (`focusField`). */
+    this.pointedAt = null;
     /** By commission line id, its tier bounds to enter again since its basis was switched (tier-basis.js, `markOf`). */
     this.reenter = {};
     this.addEventListener('keydown', (e) => this.onKey(e));
@@ -622,11 +631,21 @@ export class SalesPlanPlayground extends LitElement {
     if (from.period && this.periods.includes(from.period)) this.period = from.period;
     this.ytd = !!from.ytd;
     this.presetId = from.presetId ?? '';
-    if (from.baseline) this.repinBaseline(from.baseline, from.baselineAt);
-    this.apply(from.plan);
-    // A plan with errors on these reps (a link made without the reps its plan reads) says so.
+    // Blank names an earlier page saved (which the engine now refuses) are mended, and said so.
+    const planName = this.presets.find((p) => p.id === this.presetId)?.plan.name;
+    const [plan, baseline] = [from.plan, from.baseline].map((p) => (p ? withoutBlankNames(p, planName) : null));
+    if (baseline) this.repinBaseline(baseline.plan, from.baselineAt);
+    this.apply(plan.plan);
+    // A plan with errors on these reps (a link made without the reps its plan reads) says so,
+    // and so does a baseline not pinned again.
     const opened = scenario ? this.L('linkOpened') : this.L('sessionRestored');
-    this.flash(badLink ? this.L('badLink') : this.valid ? opened : `${opened} ${this.L('planHasErrors')}`, badLink || !this.valid);
+    const words = [
+      badLink ? this.L('badLink') : opened,
+      !badLink && !this.valid ? this.L('planHasErrors') : '',
+      plan.mended || baseline?.mended ? this.L('blankNamesMended') : '',
+      baseline && !this.baselinePinned ? this.L('baselineRefused') : '',
+    ];
+    this.flash(words.filter(Boolean).join(this.lang === 'zh' ? '' : ' '), badLink || !this.valid || (baseline != null && !this.baselinePinned));
   }
 
   /**
@@ -655,11 +674,10 @@ export class SalesPlanPlayground extends LitElement {
   /**
    * Pins `plan` (a stored session's baseline) as the baseline again: the engine takes it as
    * its plan, pins it, and the session's own plan is applied after. A baseline the engine no
-   * longer accepts (other reps) is dropped.
+   * longer accepts (other reps) is dropped: `baselinePinned` says which, for the caller to say.
    */
   repinBaseline(plan, at = this.baselineAt) {
-    if (!this.engine.setPlan(JSON.stringify(plan)).ok) return;
-    this.baselinePinned = this.engine.pinBaseline();
+    this.baselinePinned = this.engine.setPlan(JSON.stringify(plan)).ok && this.engine.pinBaseline();
     this.baselinePlan = this.baselinePinned ? plan : null;
     this.baselineAt = this.baselinePinned && typeof at === 'string' ? at : null;
     this.engineHoldsBaseline = true;
@@ -1095,59 +1113,116 @@ export class SalesPlanPlayground extends LitElement {
     field?.focus();
   }
 
-  /** The errors at `path` (but those with code `except`) under its field, after `keptName`'s word. */
+  /**
+   * The errors at `path` (but those with code `except`) under its field; while the name field
+   * at `path` is emptied, `keptName`'s word in their place (a blank name's error says no more).
+   */
   fieldError(path, except, named = '') {
+    const kept = this.keptName(path);
+    if (kept !== nothing) return kept;
     const errors = this.errorsAt(path, except);
-    const shown = errors.length ? html`<div class="field-error" role="alert" data-error-for=${path}>${named ? `${named}${this.L('colon')}` : ''}${codeSpans(errors.join(' '))}</div>` : nothing;
-    return html`${this.keptName(path)}${shown}`;
+    return errors.length ? html`<div class="field-error" role="alert" data-error-for=${path}>${named ? `${named}${this.L('colon')}` : ''}${codeSpans(errors.join(' '))}</div>` : nothing;
   }
 
-  /** While the name field at `path` is emptied (and so not saved, `field`'s `required`): that the plan keeps its name. */
+  /** The name the `required` field at `path` keeps while it is emptied (`field`), or undefined when it is not emptied. */
+  keptAt(path) {
+    return this.typing?.path === path && this.typing.plan === this.currentPlan ? this.typing.kept : undefined;
+  }
+
+  /**
+   * While the name field at `path` is emptied (and so not saved, `field`'s `required`): that
+   * the plan keeps its name (a polite status, which the field's `aria-describedby` names).
+   */
   keptName(path) {
-    const kept = this.typing?.path === path && this.typing.plan === this.currentPlan ? this.typing.kept : undefined;
+    const kept = this.keptAt(path);
     if (kept == null) return nothing;
     // A plan read with a blank name (which the engine refuses) has no name to keep.
     const words = kept.trim() ? fill(this.L('nameKept'), { name: kept }) : this.L('nameNeeded');
-    return html`<div class="field-warn" role="alert" data-testid="name-kept" data-kept-for=${path}>${words}</div>`;
+    return html`<div class="field-warn" role="status" id=${keptId(path)} data-testid="name-kept" data-kept-for=${path}>${words}</div>`;
+  }
+
+  /**
+   * Typing in the field at `path` begins, its input `input` just focused: the plan as it is
+   * now is remembered (a `required` name emptied goes back to it, `emptied`), and the field
+   * shows the saved value plain (1000000, not 1,000,000), to be edited in place.
+   */
+  focusField(path, input) {
+    const byPointer = this.pointedAt === path;
+    this.pointedAt = null;
+    this.focused = { path, plan: this.currentPlan, nameFollower: this.nameFollower };
+    const plain = plainShown(getIn(this.currentPlan, path));
+    if (this.typing?.path === path || input.value === plain) return;
+    // At once, not at the next render. Focused by a click, the click then puts the caret in
+    // the plain text; else (Tab, a script) the whole of it is selected, as a browser selects
+    // a field tabbed into (the selection of the grouped text went with it).
+    input.value = plain;
+    if (!byPointer) input.select();
+  }
+
+  /**
+   * The `required` name field at `path` emptied: not saved. The plan goes back to what it was
+   * when the field was focused (the name, and any other the typing carried with it, as
+   * `rename` does: one more step of the field's typing); returns the name it keeps.
+   */
+  emptied(path) {
+    const start = this.focused?.path === path ? this.focused : null;
+    if (start && start.plan !== this.currentPlan) {
+      this.history.record(this.undoState(), path);
+      this.nameFollower = start.nameFollower;
+      this.apply(start.plan);
+    }
+    return String(getIn(this.currentPlan, path) ?? '');
   }
 
   /**
    * A text input bound to the plan field at `path` (`type`: text, a decimal `number`, or an
    * `integer` count; a field of `width` "formula" is a formula, `typedValue`); an `optional`
    * field is removed when emptied (and says "none" while empty); a `required` text (a name)
-   * emptied is not saved: the plan keeps the name it had, `fieldError` says so while the field
-   * is empty, and the field shows it again once left. What is typed goes to `set` (by default
-   * an edit of the field, keystrokes within a second one undo step). Left, a number that is
-   * not in percent, and a formula that is one number, show grouped as the page shows amounts
-   * (1,000,000), which is read back as the same number when edited.
+   * emptied is not saved: the plan goes back to the name it had when the field was focused
+   * (`emptied`), `fieldError` says so while the field is empty, and the field shows it again
+   * once left. What is typed goes to `set` (by default an edit of the field, keystrokes within
+   * a second one undo step). Left, a number that is not in percent, and a formula that is one
+   * number, show grouped as the page shows amounts (1,000,000); focused, they show plain
+   * (1000000), to be edited in place. `describedBy`: the id of a word about the field.
    */
-  field(path, { label, type = 'text', width = '', optional = false, required = false, placeholder, percent = /(_pct|\.weight)$/.test(path), set = (value) => this.edit(path, value, path) } = {}) {
+  field(path, { label, type = 'text', width = '', optional = false, required = false, placeholder, percent = /(_pct|\.weight)$/.test(path), describedBy, set = (value) => this.edit(path, value, path) } = {}) {
     const value = getIn(this.currentPlan, path);
     const invalid = this.invalidAt(path);
     const kind = width === 'formula' ? 'formula' : type;
-    const shown = value == null ? '' : (kind === 'number' && !percent) || kind === 'formula' ? groupedNumber(value) : String(value);
+    const focused = this.focused?.path === path;
+    const grouped = !focused && value != null && ((kind === 'number' && !percent) || kind === 'formula');
+    const shown = grouped ? groupedNumber(value) : plainShown(value);
+    const described = [describedBy, this.keptAt(path) != null ? keptId(path) : null].filter(Boolean).join(' ');
     return html`<input
       class=${`cell-input ${width}`}
       type="text"
       inputmode=${type === 'number' ? 'decimal' : type === 'integer' ? 'numeric' : 'text'}
       aria-label=${label}
       aria-invalid=${invalid ? 'true' : 'false'}
+      aria-describedby=${described || nothing}
       list=${width === 'formula' ? 'columns' : nothing}
       title=${width === 'formula' && value != null ? String(value) : nothing}
       placeholder=${placeholder ?? (optional && type === 'number' ? this.L('none') : nothing)}
       data-path=${path}
-      .value=${this.typing?.path === path && this.typing.plan === this.currentPlan ? this.typing.text : shown}
+      .value=${live(this.typing?.path === path && this.typing.plan === this.currentPlan ? this.typing.text : shown) /* against the text shown: focused, it was made plain (`focusField`) */}
+      @pointerdown=${() => (this.pointedAt = path)}
+      @focus=${(e) => this.focusField(path, e.target)}
       @input=${(e) => {
         // What was typed stays in the field while it has the focus (1,200 on the way to
         // 1,200,000 is not rewritten as 1200 under the cursor, nor 40 as the default range it
         // makes) until the plan changes otherwise (an undo); it shows as saved once left.
-        const emptied = required && e.target.value.trim() === '';
-        this.typing = { path, text: e.target.value, kept: emptied ? String(value ?? placeholder ?? '') : undefined };
-        if (emptied) this.requestUpdate();
+        const empty = required && e.target.value.trim() === '';
+        this.typing = { path, text: e.target.value };
+        if (empty) this.typing.kept = this.emptied(path);
         else set(typedValue(e.target.value, kind, optional, percent));
         this.typing.plan = this.currentPlan;
+        this.requestUpdate();
       }}
-      @blur=${() => this.typing?.path === path && ((this.typing = null), this.requestUpdate())}
+      @blur=${() => {
+        if (this.focused?.path === path) this.focused = this.pointedAt = null;
+        if (this.typing?.path === path) this.typing = null;
+        this.requestUpdate();
+      }}
     />`;
   }
 
@@ -1403,6 +1478,16 @@ export class SalesPlanPlayground extends LitElement {
       ${r ? this.renderCharts() : nothing}
     </section>`;
   }
+}
+
+/** A plan value as a focused field shows it: as saved, plain (1000000), or empty when there is none. */
+function plainShown(value) {
+  return value == null ? '' : String(value);
+}
+
+/** The id of the word under the name field at `path` that its name is kept (`keptName`). */
+function keptId(path) {
+  return `kept-${path}`;
 }
 
 /** The stored value at `key`, or null when storage is empty or disabled. */

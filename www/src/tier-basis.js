@@ -1,12 +1,18 @@
-// A commission line's tier basis switched between percent of target and amounts (D5): the
-// bounds are converted at the line's target when it is one fixed number, exactly; else they
-// keep their figures and are marked until they are entered again in the new basis. Pure
-// functions of the plan's values; the marks are kept by the editor (editor-pay.js).
-import { isZero, product, quotient } from './format.js';
+// A commission line's tier basis switched between percent of target and amounts (decision D5
+// of the form audit: a switch of basis converts the bounds, it does not reread them). The
+// bounds are converted at the line's target when it is one fixed number; an amount that is
+// no exact percentage of it (1,000,000 of 7,000,000 is 14.285714…%) is rounded and marked to
+// be checked, and at any other target (a formula, a named target, none) the bounds keep their
+// figures and are marked until they are entered again in the new basis. Pure functions of the
+// plan's values; the marks are kept by the editor (editor-pay.js).
+import { exactQuotient, isZero, product, quotient } from './format.js';
 import { numberIn, shiftPoint, typedValue } from './typed.js';
 
-/** Places a bound in percent of target keeps when an amount does not divide to fewer. */
+/** Places a bound in percent of target keeps when an amount is no exact percentage of its target. */
 export const PCT_PLACES = 4;
+
+/** Places of a percentage of target taken as exact: more is a repeating decimal, or too long to type. */
+export const EXACT_PLACES = 10;
 
 /**
  * The line's target as a plain decimal above zero, or null when it is not one fixed number
@@ -19,49 +25,71 @@ export function fixedTarget(target) {
 
 /**
  * Bound `from` (a plain decimal) in the other basis, at line target `target` (a plain decimal
- * above zero): as an amount (`basis` "amount") p% is p / 100 × target, exactly; in percent of
- * target an amount is amount / target × 100, exactly when that has at most `PCT_PLACES`
- * decimals, else rounded half away from zero to them.
+ * above zero): as an amount (`basis` "amount") p% is p / 100 × target, always exactly; in
+ * percent of target an amount is amount / target × 100, exactly when that has at most
+ * `EXACT_PLACES` decimals, else rounded half away from zero to `PCT_PLACES` (`exact` false).
+ * Trailing zeros are dropped (100, not 100.0000).
+ * @returns {{from: string, exact: boolean}}
  */
 export function convertedBound(from, target, basis) {
-  return basis === 'amount' ? shiftPoint(product(from, target), -2) : quotient(shiftPoint(from, 2), target, PCT_PLACES);
+  if (basis === 'amount') return { from: shiftPoint(product(from, target), -2), exact: true };
+  const exact = exactQuotient(shiftPoint(from, 2), target, EXACT_PLACES);
+  return exact != null ? { from: exact, exact: true } : { from: quotient(shiftPoint(from, 2), target, PCT_PLACES), exact: false };
 }
 
 /**
- * A line's `tiers` switched to `basis` at its `target`, and the indexes of the bounds to enter
- * again (`again`). `pending` holds the bounds still marked from the switch before: they have
- * this basis's figures already and are kept, unmarked. A bound of 0 is the same in both. Every
- * other bound is converted when the target is one fixed number, else kept and marked.
- * @returns {{tiers: object[], again: Set<number>}}
+ * Why a bound is marked after a switch: `rounded` (converted, but rounded: `was` holds the
+ * figure it had, to go back to), `noTarget` (the line has none to convert at), `unconverted`
+ * (the target, or the bound, is not one fixed number).
+ * @typedef {{figure: string, why: 'rounded' | 'noTarget' | 'unconverted', was?: string}} Mark
  */
-export function switchedTiers(tiers, target, basis, pending = new Set()) {
+
+/**
+ * A line's `tiers` switched to `basis` at its `target`, and the bounds marked (`again`, by
+ * index, each a `Mark` holding the figure it has now). `pending` (by index, from
+ * `boundsToEnter`) holds the bounds still marked from the switch before: switched straight
+ * back, one kept unconverted is right again as it is, and one rounded goes back to the figure
+ * it had (so there and back is where it started); neither is marked. A bound of 0 is the same
+ * in both. Every other bound is converted when the target is one fixed number (and marked when
+ * rounded), else kept and marked.
+ * @returns {{tiers: object[], again: Map<number, Mark>}}
+ */
+export function switchedTiers(tiers, target, basis, pending = new Map()) {
   const fixed = fixedTarget(target);
-  const again = new Set();
+  const again = new Map();
   const next = tiers.map((tier, n) => {
     const from = numberIn(tier.from ?? '');
-    if (pending.has(n) || (from != null && isZero(from))) return tier;
+    if (pending.has(n)) return pending.get(n).was != null ? { ...tier, from: typedValue(pending.get(n).was, 'number') } : tier;
+    if (from != null && isZero(from)) return tier;
     if (fixed == null || from == null) {
-      again.add(n);
+      again.set(n, { figure: String(tier.from), why: target == null || String(target).trim() === '' ? 'noTarget' : 'unconverted' });
       return tier;
     }
-    return { ...tier, from: typedValue(convertedBound(from, fixed, basis), 'number') };
+    const converted = convertedBound(from, fixed, basis);
+    const switched = { ...tier, from: typedValue(converted.from, 'number') };
+    if (!converted.exact) again.set(n, { figure: String(switched.from), why: 'rounded', was: String(tier.from) });
+    return switched;
   });
   return { tiers: next, again };
 }
 
 /**
- * The record of a switch to `basis` whose bounds `again` (indexes of `tiers`) are to be
- * entered again: each with the figure it had, so that a bound changed since in any way (the
- * JSON editor too) is no longer marked. Null when none is.
+ * The record of a switch to `basis` whose bounds `again` (`switchedTiers`) are marked: each
+ * with the figure it has, so that a bound changed since in any way (the JSON editor too) is
+ * no longer marked. Null when none is.
  */
-export function markOf(basis, tiers, again) {
-  return again.size ? { basis, bounds: Object.fromEntries([...again].map((n) => [n, String(tiers[n].from)])) } : null;
+export function markOf(basis, again) {
+  return again.size ? { basis, bounds: Object.fromEntries(again) } : null;
 }
 
-/** The indexes of `line`'s bounds still to enter again by switch record `mark`: none once the basis is not the one switched to. */
+/**
+ * The bounds of `line` still marked by switch record `mark` (by index, each its `Mark`): none
+ * once the basis is not the one switched to, nor a bound whose figure has changed since.
+ * @returns {Map<number, Mark>}
+ */
 export function boundsToEnter(line, mark) {
-  if (!mark || mark.basis !== (line.tier_basis ?? 'attainment_pct')) return new Set();
-  return new Set(Object.entries(mark.bounds).filter(([n, figure]) => String(line.tiers[n]?.from) === figure).map(([n]) => Number(n)));
+  if (!mark || mark.basis !== (line.tier_basis ?? 'attainment_pct')) return new Map();
+  return new Map(Object.entries(mark.bounds).filter(([n, m]) => String(line.tiers[n]?.from) === m.figure).map(([n, m]) => [Number(n), m]));
 }
 
 /**
@@ -70,6 +98,6 @@ export function boundsToEnter(line, mark) {
  */
 export function markWithout(mark, n, removed = false) {
   if (!mark) return null;
-  const bounds = Object.entries(mark.bounds).filter(([k]) => Number(k) !== n).map(([k, figure]) => [removed && Number(k) > n ? Number(k) - 1 : Number(k), figure]);
+  const bounds = Object.entries(mark.bounds).filter(([k]) => Number(k) !== n).map(([k, m]) => [removed && Number(k) > n ? Number(k) - 1 : Number(k), m]);
   return bounds.length ? { basis: mark.basis, bounds: Object.fromEntries(bounds) } : null;
 }

@@ -62,10 +62,14 @@ export function plainNumber(text, percent) {
 
 /**
  * `text` with a Chinese input method's full-width digits, point, signs, comma and percent
- * (６０．５) as their ASCII twins and an ideographic space as a space.
+ * (６０．５) as their ASCII twins, an ideographic space as a space and the minus sign a
+ * spreadsheet or a word processor writes (U+2212, −1,000) as a hyphen-minus.
  */
 export function halfWidth(text) {
-  return text.replace(/[\uFF10-\uFF19\uFF0E\uFF0B\uFF0D\uFF0C\uFF05\u3000]/g, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+  return text.replace(/[\uFF10-\uFF19\uFF0E\uFF0B\uFF0D\uFF0C\uFF05\u3000\u2212]/g, (c) => {
+    if (c === '\u3000') return ' ';
+    return c === '\u2212' ? '-' : String.fromCharCode(c.charCodeAt(0) - 0xfee0);
+  });
 }
 
 /**
@@ -81,14 +85,16 @@ export function numberIn(text) {
 /**
  * What a formula field (a KPI's or a line's target, a bonus's measure) saves of `text`: a text
  * that is wholly one number written as a spreadsheet shows it (`1,000`, `¥5,000`, `1.2亿`,
- * `１，０００`), which the formula language refuses or reads otherwise, as the plain decimal
+ * `１，０００`, `−1,000` with a minus sign), which the formula language refuses or reads otherwise, as the plain decimal
  * the engine reads (text: a formula is text); anything else as typed: a real formula
  * (`revenue * 1.1`, `1,000 * 2`), a plain decimal (`4.` on the way to `4.5`) and a percentage
  * (`95%`, which the formula reads and which shows the KPI in percent).
  */
 export function formulaValue(text) {
   const t = halfWidth(text).trim();
-  if (PLAIN.test(t) || t.endsWith('%')) return text;
+  if (t.endsWith('%')) return text;
+  // A plain decimal as typed, but for a minus sign (U+2212), which the formula does not read.
+  if (PLAIN.test(t)) return text.includes('\u2212') ? t : text;
   return plainNumber(t, false) ?? text;
 }
 
