@@ -62,7 +62,13 @@ test('a percent sign is hundredths of the field\'s unit', () => {
 test('whole numbers and text', () => {
   assert.equal(typedValue(' 12 ', 'integer'), 12);
   assert.equal(typedValue('2.5', 'integer'), '2.5');
-  assert.equal(typedValue('10万', 'integer'), '10万');
+  // A count read as a number field reads it: separators, 万, full width.
+  assert.equal(typedValue('1,000', 'integer'), 1000);
+  assert.equal(typedValue('10万', 'integer'), 100000);
+  assert.equal(typedValue('１，０００', 'integer'), 1000);
+  assert.equal(typedValue('1,000.5', 'integer'), '1,000.5');
+  assert.equal(typedValue('-3', 'integer'), '-3');
+  assert.equal(typedValue('3x', 'integer'), '3x');
   assert.equal(typedValue('１００，０００', 'text'), '１００，０００');
 });
 

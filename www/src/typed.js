@@ -102,8 +102,8 @@ export function formulaValue(text) {
  * What a field of `type` holds once `text` is typed in it: a decimal (`number`) stays exact
  * (full-width digits become ASCII ones, and `plainNumber` reads separators, 万 and %), saved as
  * a JSON number when JavaScript writes it back the same (6, 4.5; not 4.50) and as text
- * otherwise; a whole number (`integer`: a count such as a bonus's top N) becomes a JSON number
- * as the plan format wants it; a `formula` as `formulaValue` says; an emptied `optional` field
+ * otherwise; a whole number (`integer`: a count such as a bonus's top N, read as a number is)
+ * becomes a JSON number as the plan format wants it; a `formula` as `formulaValue` says; an emptied `optional` field
  * is left out (undefined); anything else is kept as typed, for the engine to say what is wrong
  * with it. `percent`: the field is in points of 100.
  */
@@ -112,7 +112,11 @@ export function typedValue(text, type, optional, percent = false) {
   if (type === 'formula') return formulaValue(text);
   // A Chinese input method in full-width mode types ６０．５: the same number.
   const typed = type === 'text' ? text : halfWidth(text);
-  if (type === 'integer' && /^\s*\d{1,9}\s*$/.test(typed)) return Number(typed);
+  if (type === 'integer') {
+    // A count written as a spreadsheet shows it (1,000; 10万) is the same whole number.
+    const whole = PLAIN.test(typed.trim()) ? typed.trim() : plainNumber(typed, false);
+    return whole != null && /^\d{1,9}$/.test(whole) ? Number(whole) : typed;
+  }
   if (type !== 'number') return typed;
   // A plain decimal stays as typed (4.50, or 4. on the way to 4.5): only separators, 万 and %
   // are rewritten.
