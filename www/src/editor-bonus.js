@@ -4,7 +4,7 @@
 import { html, nothing } from 'lit';
 import { term } from './i18n.js';
 import { gradeBands } from './grades.js';
-import { freeId, nameRule, withoutItem } from './plan-path.js';
+import { freeId, withoutItem } from './plan-path.js';
 
 /** Each rule's fields in the form: a formula, a decimal `number` or a whole number (`integer`). */
 const RULE_FIELDS = {
@@ -81,12 +81,12 @@ function renderBonus(el, b, i, labels) {
   const zh = el.lang === 'zh';
   return html`<div class="bonus" data-bonus=${b.id}>
     <div class="bonus-head">
-      <label class="bonus-name">${labels.name} ${el.field(`${path}.${zh ? 'name_zh' : 'name'}`, { label: `${b.id} ${labels.name}`, ...nameRule(zh), placeholder: el.text(b) })}</label>
+      <label class="bonus-name">${labels.name} ${el.nameField(path, { label: `${b.id} ${labels.name}`, placeholder: el.text(b) })}</label>
       <span class="hint">${term(el.lang, b.rule.type)}</span>
       <button type="button" class="icon" data-testid="remove-bonus" title=${labels.remove} aria-label=${`${labels.remove}: ${el.text(b) || b.id}`}
         @click=${() => el.edit('bonuses', withoutItem(el.currentPlan.bonuses, i))}>×</button>
     </div>
-    ${el.fieldError(`${path}.${zh ? 'name_zh' : 'name'}`)}
+    ${el.fieldError(el.namePath(path))}
     <div class="row pair">${fields.map(([f, type]) => html`<label>${labels[f]} ${el.field(`${rule}.${f}`, { label: label(f), ...(type === 'formula' ? { width: 'formula' } : { type, width: 'medium', ...(f === 'winners' ? { optional: true, placeholder: '1' } : {}) }) })}</label>`)}</div>
     ${fields.map(([f]) => el.fieldError(`${rule}.${f}`))}
     ${options.length || split ? html`<div class="row pair">

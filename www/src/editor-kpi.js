@@ -5,7 +5,7 @@ import { term } from './i18n.js';
 import { DEFAULT_RATERS, columnName, sourceHint } from './columns.js';
 import { percentTarget, shownAsPercent, sum } from './format.js';
 import { typedValue } from './typed.js';
-import { freeId, nameRule } from './plan-path.js';
+import { freeId } from './plan-path.js';
 
 const TYPES = ['ratio', 'inverse_ratio', 'bands', 'rating360', 'pass_fail', 'deduction'];
 
@@ -58,8 +58,8 @@ export function renderKpiDetails(el, kpi, path) {
   const sp = `${path}.scoring`;
   return html`<tr class="kpi-details" data-kpi-details=${kpi.id}><td colspan="4">
     <div class="detail-grid">
-      ${f('name', el.L('nameEn'), nameRule(false))}
-      ${f('name_zh', el.L('nameZh'), { ...nameRule(true), placeholder: kpi.name })}
+      ${f('name', el.L('nameEn'), { required: true })}
+      ${f('name_zh', el.L('nameZh'), { optional: true, placeholder: kpi.name })}
       ${categories.length ? html`<label class="detail-field">${el.L('category')}
         <select data-path=${`${path}.category`} @change=${(e) => el.edit(`${path}.category`, e.target.value || undefined)}>
           <option value="" ?selected=${!kpi.category}>—</option>

@@ -7,7 +7,7 @@ import { cityTier } from './columns.js';
 import { group, sum } from './format.js';
 import { gradeBands } from './grades.js';
 import { typedValue } from './typed.js';
-import { freeId, nameRule, withoutItem } from './plan-path.js';
+import { freeId, withoutItem } from './plan-path.js';
 import { boundsToEnter, markOf, markWithout, switchedTiers } from './tier-basis.js';
 
 /**
@@ -21,17 +21,16 @@ import { boundsToEnter, markOf, markWithout, switchedTiers } from './tier-basis.
 export function renderCommission(el, line, i) {
   const base = `commission[${i}]`;
   const fromLabel = line.tier_basis === 'amount' ? el.L('fromAmount') : el.L('fromPct');
-  const zh = el.lang === 'zh';
   const mark = el.reenter[line.id];
   const again = boundsToEnter(line, mark);
   return html`<fieldset class="block" data-line=${line.id}>
     <legend>${lineTitle(el, line)}</legend>
     <div class="row line-head">
-      <label>${el.L('lineName')} ${el.field(`${base}.${zh ? 'name_zh' : 'name'}`, { label: `${line.id} ${el.L('lineName')}`, ...nameRule(zh), placeholder: el.text(line) })}</label>
+      <label>${el.L('lineName')} ${el.nameField(base, { label: `${line.id} ${el.L('lineName')}`, placeholder: el.text(line) })}</label>
       <button type="button" class="icon" data-testid="remove-line" title=${el.L('removeLine')} aria-label=${`${el.L('removeLine')}: ${el.text(line) || line.id}`}
         @click=${() => removeLine(el, line, i)}>×</button>
     </div>
-    ${el.fieldError(`${base}.${zh ? 'name_zh' : 'name'}`)}
+    ${el.fieldError(el.namePath(base))}
     <label class="row">${el.L('method')}
       <select data-path=${`${base}.method`} @change=${(e) => el.edit(`${base}.method`, e.target.value)}>
         ${['marginal', 'retroactive'].map((m) => html`<option value=${m} ?selected=${line.method === m}>${el.L(m)}</option>`)}

@@ -59,19 +59,18 @@ export function renderTargets(el) {
 /** One named target: its name, basis and split, its values and overrides. */
 function renderTarget(el, t, i) {
   const path = `targets[${i}]`;
-  const zh = el.lang === 'zh';
   const annual = t.basis === 'annual';
   // On an annual target the figures are the year's and an override is a period's own: say so.
   const unit = (text) => (annual ? html`<span class="hint">${text}</span>` : nothing);
   const shares = annual && t.split && typeof t.split === 'object' ? t.split.shares ?? [] : null;
   return html`<div class="target" data-target=${t.id}>
     <div class="row target-head">
-      <label>${el.L('targetName')} ${el.field(`${path}.${zh ? 'name_zh' : 'name'}`, { label: `${t.id} ${el.L('targetName')}`, optional: true /* a target's names are labels: absent, its id shows */, placeholder: el.text(t) || t.id })}</label>
+      <label>${el.L('targetName')} ${el.nameField(path, { label: `${t.id} ${el.L('targetName')}`, labels: true, placeholder: el.text(t) || t.id })}</label>
       <span class="hint">${fill(el.L('usedAs'), { id: t.id })}</span>
       <button type="button" class="icon" data-testid="remove-target" title=${el.L('removeTarget')} aria-label=${`${el.L('removeTarget')}: ${t.id}`}
         @click=${() => el.edit('targets', withoutItem(el.currentPlan.targets, i))}>×</button>
     </div>
-    ${el.fieldError(`${path}.${zh ? 'name_zh' : 'name'}`)}
+    ${el.fieldError(el.namePath(path))}
     <div class="row pair">
       <label>${el.L('targetBasis')}
         <select data-path=${`${path}.basis`} @change=${(e) => (e.target.value === 'annual'

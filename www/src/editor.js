@@ -10,7 +10,7 @@ import { renderKpiDetails, addKpi } from './editor-kpi.js';
 import { renderTargets } from './editor-targets.js';
 import { renderJson } from './editor-json.js';
 import { short, sum as exactSum } from './format.js';
-import { canonical, nameRule } from './plan-path.js';
+import { canonical } from './plan-path.js';
 import { DEFAULT_GRADES } from './grades.js';
 import { codeSpans } from './problems.js';
 
@@ -77,9 +77,9 @@ export function renderEditor(el) {
       </select>
     </label>
     <label class="row plan-name">${el.L('planName')}
-      ${el.field(el.lang === 'zh' ? 'name_zh' : 'name', { label: el.L('planName'), placeholder: el.text(plan) || el.L('plan'), ...nameRule(el.lang === 'zh'), set: (value) => rename(el, value) })}
+      ${el.nameField('', { label: el.L('planName'), placeholder: el.text(plan) || el.L('plan'), set: (value) => rename(el, value) })}
     </label>
-    ${el.fieldError(el.lang === 'zh' ? 'name_zh' : 'name')}
+    ${el.fieldError(el.namePath(''))}
     ${el.text(plan, 'description') ? html`<p class="hint description" data-testid="description">${presetDescribed ? html`<em data-testid="description-edited">${el.L('descriptionOfPreset')}</em> ` : nothing}${el.text(plan, 'description')}</p>` : nothing}
     ${renderScorecards(el)}
     ${renderTargets(el)}

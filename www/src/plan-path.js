@@ -57,12 +57,3 @@ export function withoutItem(list, i) {
   const rest = list.filter((_, j) => j !== i);
   return rest.length ? rest : undefined;
 }
-
-/**
- * How the field of a required name in the page's language (`zh`) takes being emptied
- * (`field`): the English `name` is needed (not saved emptied), the Chinese `name_zh` may go
- * (removed: the English one shows in its place).
- */
-export function nameRule(zh) {
-  return zh ? { optional: true } : { required: true };
-}

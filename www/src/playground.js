@@ -1113,6 +1113,23 @@ export class SalesPlanPlayground extends LitElement {
     field?.focus();
   }
 
+  /** The path of the name of the item at `base` ('' for the plan) in the page's language: `name` or `name_zh`. */
+  namePath(base) {
+    const field = this.lang === 'zh' ? 'name_zh' : 'name';
+    return base ? `${base}.${field}` : field;
+  }
+
+  /**
+   * The field of the name of the item at `base` in the page's language (`field`'s `options`
+   * besides): the English `name` is needed, and not saved emptied; the Chinese `name_zh`, and
+   * every name of an item whose names are only labels (`labels`: absent, its id shows), is
+   * removed when emptied.
+   */
+  nameField(base, { labels = false, ...options }) {
+    const optional = labels || this.lang === 'zh';
+    return this.field(this.namePath(base), { ...options, optional, required: !optional });
+  }
+
   /**
    * The errors at `path` (but those with code `except`) under its field; while the name field
    * at `path` is emptied, `keptName`'s word in their place (a blank name's error says no more).

@@ -85,8 +85,9 @@ export function numberIn(text) {
 /**
  * What a formula field (a KPI's or a line's target, a bonus's measure) saves of `text`: a text
  * that is wholly one number written as a spreadsheet shows it (`1,000`, `¥5,000`, `1.2亿`,
- * `１，０００`, `−1,000` with a minus sign), which the formula language refuses or reads otherwise, as the plain decimal
- * the engine reads (text: a formula is text); anything else as typed: a real formula
+ * `１，０００`, `−1,000` with a minus sign), which the formula language refuses or reads
+ * otherwise, as the plain decimal the engine reads (text: a formula is text); anything else
+ * as typed: a real formula
  * (`revenue * 1.1`, `1,000 * 2`), a plain decimal (`4.` on the way to `4.5`) and a percentage
  * (`95%`, which the formula reads and which shows the KPI in percent).
  */
@@ -102,10 +103,10 @@ export function formulaValue(text) {
  * What a field of `type` holds once `text` is typed in it: a decimal (`number`) stays exact
  * (full-width digits become ASCII ones, and `plainNumber` reads separators, 万 and %), saved as
  * a JSON number when JavaScript writes it back the same (6, 4.5; not 4.50) and as text
- * otherwise; a whole number (`integer`: a count such as a bonus's top N, read as a number is)
- * becomes a JSON number as the plan format wants it; a `formula` as `formulaValue` says; an emptied `optional` field
- * is left out (undefined); anything else is kept as typed, for the engine to say what is wrong
- * with it. `percent`: the field is in points of 100.
+ * otherwise; a whole number (`integer`: a count such as a bonus's top N, read as `numberIn`
+ * reads it) becomes a JSON number as the plan format wants it; a `formula` as `formulaValue`
+ * says; an emptied `optional` field is left out (undefined); anything else is kept as typed,
+ * for the engine to say what is wrong with it. `percent`: the field is in points of 100.
  */
 export function typedValue(text, type, optional, percent = false) {
   if (optional && text.trim() === '') return undefined;
@@ -114,7 +115,7 @@ export function typedValue(text, type, optional, percent = false) {
   const typed = type === 'text' ? text : halfWidth(text);
   if (type === 'integer') {
     // A count written as a spreadsheet shows it (1,000; 10万) is the same whole number.
-    const whole = PLAIN.test(typed.trim()) ? typed.trim() : plainNumber(typed, false);
+    const whole = numberIn(typed);
     return whole != null && /^\d{1,9}$/.test(whole) ? Number(whole) : typed;
   }
   if (type !== 'number') return typed;
