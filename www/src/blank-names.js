@@ -2,59 +2,49 @@
 // when a name was emptied, and the engine now refuses a blank name (`blank_name`). A stored
 // session, a share link and a pinned baseline are mended as the page restores them
 // (playground.js, `restore`), so that they open as they did: a blank label (which is
-// optional) is left out, and a blank required name takes the item's id.
+// optional) is left out, and a blank required name takes the item's id. Where the names are
+// is the engine's to say (its problems' paths), and which are required its schema's.
+import schema from '../../schema/plan.schema.json' with { type: 'json' };
+import { parsePath, setIn } from './plan-path.js';
 
-/**
- * Where the plan has names: the keys leading to the items (through lists, each of their
- * items), the name fields there, and whether the first is required (else every one is an
- * optional label, shown as the English name, the formula or the id when absent).
- */
-const NAMED = [
-  { at: [], fields: ['name', 'name_zh'], required: true },
-  { at: ['metrics'], fields: ['name', 'name_zh'] },
-  { at: ['targets'], fields: ['name', 'name_zh'] },
-  { at: ['categories'], fields: ['name', 'name_zh'], required: true },
-  { at: ['scorecards'], fields: ['name', 'name_zh'] },
-  { at: ['scorecards', 'kpis'], fields: ['name', 'name_zh'], required: true },
-  { at: ['points', 'items'], fields: ['name', 'name_zh'], required: true },
-  { at: ['commission'], fields: ['name', 'name_zh'], required: true },
-  { at: ['base_pay', 'allowances'], fields: ['name', 'name_zh'], required: true },
-  { at: ['bonuses'], fields: ['name', 'name_zh'], required: true },
-  { at: ['signals', 'alerts'], fields: ['name', 'name_zh'], required: true },
-  { at: ['signals', 'alerts', 'rule'], fields: ['metric_name', 'metric_name_zh'] },
-  { at: ['signals', 'improvement_plans'], fields: ['metric_name', 'metric_name_zh'] },
-];
-
-/** The objects `keys` lead to from `root`, a list's items each on its own. */
-function itemsAt(root, keys) {
-  let items = [root];
-  for (const key of keys) items = items.flatMap((item) => item?.[key] ?? []);
-  return items.filter((item) => item !== null && typeof item === 'object' && !Array.isArray(item));
+/** The schema node `node` stands for, its `$ref` followed. */
+function resolved(node) {
+  return node?.$ref ? resolved(schema.$defs[node.$ref.slice('#/$defs/'.length)]) : node;
 }
 
-/** Whether `value` is a name that is there but blank (`""`, spaces). */
-function isBlank(value) {
-  return typeof value === 'string' && value.trim() === '';
+/** The forms `node` may take (each of an `anyOf` or `oneOf` but null; itself when it has none). */
+function forms(node) {
+  const at = resolved(node);
+  const some = at?.anyOf ?? at?.oneOf;
+  return some ? some.map(resolved).filter((form) => form.type !== 'null') : [at];
+}
+
+/** Whether the plan format requires the field at `keys` (`parsePath`'s) in every form of the object holding it. */
+function required(keys) {
+  let nodes = [schema];
+  for (const key of keys.slice(0, -1)) {
+    nodes = nodes.flatMap(forms).map((form) => (typeof key === 'number' ? form.items : form.properties?.[key])).filter(Boolean);
+  }
+  const holders = nodes.flatMap(forms);
+  return holders.length > 0 && holders.every((form) => form.required?.includes(keys.at(-1)));
 }
 
 /**
- * `plan` with its blank names mended (a copy; `plan` itself is left as it is): a blank
- * optional label is removed, a blank required name becomes the item's id, the plan's own
- * `planName` (its preset's name, or "Plan"). `mended` counts the names changed.
+ * `plan` with the blank names the engine found in it mended (a copy; `plan` itself is left as
+ * it is): `problems` is the engine's check of `plan` (`setPlan`'s report), and at each of its
+ * `blank_name` problems a label is removed, a required name becomes the item's id, the plan's
+ * own `planName` (its preset's name, or "Plan"). `mended` counts the names changed.
+ * @param {object} plan
+ * @param {Array<import('../pkg/incentive_engine.js').Problem>} problems
  * @returns {{plan: object, mended: number}}
  */
-export function withoutBlankNames(plan, planName = 'Plan') {
-  const copy = structuredClone(plan);
-  let mended = 0;
-  for (const { at, fields, required = false } of NAMED) {
-    for (const item of itemsAt(copy, at)) {
-      fields.forEach((field, n) => {
-        if (!isBlank(item[field])) return;
-        mended += 1;
-        if (required && n === 0) item[field] = at.length ? String(item.id ?? 'Unnamed') : planName;
-        else delete item[field];
-      });
-    }
-  }
-  return { plan: copy, mended };
+export function withoutBlankNames(plan, problems, planName = 'Plan') {
+  const blanks = problems.filter((p) => p.code === 'blank_name');
+  const mended = blanks.reduce((copy, { path }) => {
+    const keys = parsePath(path);
+    if (!required(keys)) return setIn(copy, path, undefined);
+    const item = keys.slice(0, -1).reduce((at, key) => at?.[key], copy);
+    return setIn(copy, path, keys.length > 1 ? String(item?.id ?? 'Unnamed') : planName);
+  }, structuredClone(plan));
+  return { plan: mended, mended: blanks.length };
 }

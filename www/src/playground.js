@@ -631,9 +631,10 @@ export class SalesPlanPlayground extends LitElement {
     if (from.period && this.periods.includes(from.period)) this.period = from.period;
     this.ytd = !!from.ytd;
     this.presetId = from.presetId ?? '';
-    // Blank names an earlier page saved (which the engine now refuses) are mended, and said so.
+    // Blank names an earlier page saved (which the engine now refuses, where they are) are
+    // mended, and said so. The plan and the baseline are set in the engine again just below.
     const planName = this.presets.find((p) => p.id === this.presetId)?.plan.name;
-    const [plan, baseline] = [from.plan, from.baseline].map((p) => (p ? withoutBlankNames(p, planName) : null));
+    const [plan, baseline] = [from.plan, from.baseline].map((p) => (p ? withoutBlankNames(p, this.engine.setPlan(JSON.stringify(p)).problems, planName) : null));
     if (baseline) this.repinBaseline(baseline.plan, from.baselineAt);
     this.apply(plan.plan);
     // A plan with errors on these reps (a link made without the reps its plan reads) says so,
