@@ -719,6 +719,50 @@ test('a line\'s bound that is no exact % of its target is rounded, marked to che
   await context.close();
 });
 
+test('bounds marked since a switch of basis are said over the results (both languages), which take the user to the line, and are kept by a reload, a stored session and a share link until entered again', async () => {
+  const { page, context, errors, bounds, basis } = await openFirstLine();
+  const notice = app(page, '[data-testid="marked-bounds"]');
+  const words = async () => (await notice.textContent()).replace(/\s+/g, ' ').trim();
+  const marked = (p) => app(p, 'fieldset[data-line="revenue_commission"] td.reenter [data-path]').evaluateAll((inputs) => inputs.map((i) => i.dataset.path));
+  const focused = (p) => p.evaluate(() => document.querySelector('sales-plan-playground').shadowRoot.activeElement?.dataset.path);
+  const bound = app(page, '[data-path="commission[0].tiers[1].from"]');
+  await app(page, '[data-path="commission[0].target"]').fill('7,000,000');
+  await basis.selectOption('amount');
+  await bound.fill('1,000,000');
+  await bound.blur();
+  assert.equal(await notice.count(), 0, 'nothing marked yet');
+  await basis.selectOption('attainment_pct');
+  await eventually(bounds, [0, 14.2857, 120], 'rounded to 4 places');
+  assert.equal(await words(), '⚠ 1 tier bound to check after a switch between % of target and amounts: Commission on collected revenue');
+  await app(page, 'button[data-lang="zh"]').click();
+  await eventually(words, '⚠ 阶梯起点切换计算方式后，有 1 个待核对：回款提成', 'in Chinese');
+  await app(page, 'button[data-lang="en"]').click();
+  // The line's name takes the user to its marked bound.
+  await notice.locator('button[data-line="revenue_commission"]').click();
+  await eventually(() => focused(page), 'commission[0].tiers[1].from', 'the marked bound has the focus');
+  // Reloaded (the stored session), the bound is still marked, here and in the form.
+  await page.reload();
+  await notice.waitFor();
+  assert.deepEqual([await bounds(), await marked(page), await words()], [[0, 14.2857, 120], ['commission[0].tiers[1].from'], '⚠ 1 tier bound to check after a switch between % of target and amounts: Commission on collected revenue']);
+  assert.equal(await app(page, 'fieldset[data-line="revenue_commission"] [data-testid="reenter-bounds"]').getAttribute('data-why'), 'rounded');
+  // A share link carries the mark: switched straight back there, the bound is the amount it was.
+  const link = await page.evaluate(async () => { const el = document.querySelector('sales-plan-playground'); await el.share(); return el.shareLink; });
+  const other = await openPlayground(env, link.slice(env.base.length));
+  assert.deepEqual(await marked(other.page), ['commission[0].tiers[1].from'], 'marked in the link');
+  await app(other.page, 'select[data-path="commission[0].tier_basis"]').selectOption('amount');
+  await eventually(async () => (await other.page.evaluate(() => document.querySelector('sales-plan-playground').plan)).commission[0].tiers.map((t) => t.from), [0, 1000000, 8400000], 'the amount it was');
+  assert.deepEqual(other.errors, []);
+  await other.context.close();
+  // Entered again, the mark goes, and stays gone after a reload.
+  await bound.fill('15');
+  await eventually(() => notice.count(), 0, 'entered again');
+  await page.reload();
+  await app(page, '[data-path="commission[0].tiers[1].from"]').waitFor();
+  assert.deepEqual([await bounds(), await marked(page), await notice.count()], [[0, 15, 120], [], 0]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('switched to % of target on a line with no target, the bounds are marked as having no target to convert at', async () => {
   const { page, context, errors, bounds, basis } = await openFirstLine();
   await basis.selectOption('amount');

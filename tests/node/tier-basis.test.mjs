@@ -2,7 +2,7 @@
 // bounds converted at a fixed target (marked to check when rounded), or kept and marked to be entered again.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { boundsToEnter, convertedBound, fixedTarget, markOf, markWithout, switchedTiers } from '../../www/src/tier-basis.js';
+import { boundsToEnter, convertedBound, fixedTarget, markOf, marksIn, markWithout, openMarks, switchedTiers } from '../../www/src/tier-basis.js';
 
 const tiers = (...bounds) => bounds.map((from, n) => ({ from, rate_pct: 3 + n }));
 const bounds = (list) => list.map((t) => t.from);
@@ -114,4 +114,18 @@ test('a mark holds while its bound keeps the figure of the switch and the basis 
   assert.deepEqual(markWithout(mark, 0, true), { basis: 'amount', bounds: { 0: m('100'), 1: m('120') } });
   assert.equal(markWithout(markWithout(mark, 1), 2), null);
   assert.equal(markWithout(null, 1), null);
+});
+
+test('a session or a share link keeps the records of the lines with a bound still marked, and reads back only records of that form', () => {
+  const line = { id: 'l', tier_basis: 'attainment_pct', target: '7000000', tiers: tiers(0, 14.2857, 120) };
+  const mark = { basis: 'attainment_pct', bounds: { 1: { figure: '14.2857', why: 'rounded', was: '1000000' } } };
+  const plan = { commission: [line, { ...line, id: 'entered', tiers: tiers(0, 15, 120) }, { ...line, id: 'unmarked' }] };
+  const marks = { l: mark, entered: mark, gone: mark };
+  assert.deepEqual(openMarks(plan, marks), { l: mark }, 'a bound entered since, or a line removed, is not kept');
+  const kept = JSON.parse(JSON.stringify(openMarks(plan, marks)));
+  assert.deepEqual(marksIn(kept), { l: mark });
+  assert.deepEqual([...boundsToEnter(line, marksIn(kept).l)], [[1, mark.bounds[1]]], 'read back, the bound is marked again');
+  for (const bad of [null, 'x', [mark], { l: null }, { l: { ...mark, basis: 'other' } }, { l: { ...mark, bounds: { x: mark.bounds[1] } } }, { l: { ...mark, bounds: { 1: { ...mark.bounds[1], why: 'other' } } } }, { l: { ...mark, bounds: { 1: { ...mark.bounds[1], figure: 14.2857 } } } }]) {
+    assert.deepEqual(marksIn(bad), {}, JSON.stringify(bad));
+  }
 });

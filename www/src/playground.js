@@ -19,6 +19,8 @@ import { download, exportCsv, exportXlsx, csvFromFile, savePlan, readText } from
 import { History } from './history.js';
 import { typedValue } from './typed.js';
 import { withoutBlankNames } from './blank-names.js';
+import { marksIn, openMarks } from './tier-basis.js';
+import { renderMarkedBounds } from './marked-bounds.js';
 import { encodeScenario, decodeScenario } from './share.js';
 import { withColumnIds, withColumnNames } from './headers.js';
 import { saveSession, loadSession, clearSession, MAX_STORED_CSV } from './storage.js';
@@ -631,6 +633,7 @@ export class SalesPlanPlayground extends LitElement {
     if (from.period && this.periods.includes(from.period)) this.period = from.period;
     this.ytd = !!from.ytd;
     this.presetId = from.presetId ?? '';
+    this.reenter = marksIn(from.reenter);
     // Blank names an earlier page saved (which the engine now refuses, where they are) are
     // mended, and said so. The plan and the baseline are set in the engine again just below.
     const planName = this.presets.find((p) => p.id === this.presetId)?.plan.name;
@@ -650,14 +653,17 @@ export class SalesPlanPlayground extends LitElement {
   }
 
   /**
-   * The scenario: plan, view, language, the user's reps and returns (each when it is not too
-   * large to keep). A share link and a stored session hold it with the baseline ({@link session}).
+   * The scenario: plan (and its tier bounds still marked since a switch of basis), view,
+   * language, the user's reps and returns (each when it is not too large to keep). A share
+   * link and a stored session hold it with the baseline ({@link session}).
    */
   scenario() {
     const csv = this.dataSource?.csv;
     const returns = this.returns;
+    const marks = openMarks(this.currentPlan, this.reenter);
     return {
       plan: this.currentPlan,
+      ...(Object.keys(marks).length ? { reenter: marks } : {}),
       presetId: this.presetId,
       period: this.period,
       ytd: this.ytd,
@@ -1479,6 +1485,7 @@ export class SalesPlanPlayground extends LitElement {
         <ul>${this.problems.filter((p) => p.severity === 'error').map((p) => html`<li data-problem=${p.path}><button type="button" class="linklike go-to" title=${this.L('goToField')} aria-label=${`${this.L('goToField')}${this.lang === 'zh' ? '：' : ': '}${pathInWords(this, this.shownAt(p))}`} @click=${() => this.goToField(p.code === 'weights_sum' ? `${p.path}[0].weight` : this.shownAt(p))}><code>${this.shownAt(p) || '—'}</code></button> <span class="msg">${codeSpans(this.problemText(p))}</span></li>`)}</ul>
       </div>` : nothing}
       ${renderNotComputed(this, this.evalProblems)}
+      ${renderMarkedBounds(this)}
       ${r ? renderSummary(this, r) : nothing}
       ${r ? renderLeftOut(this, r) : nothing}
       ${r ? renderSignals(this, this.signals) : nothing}

@@ -294,6 +294,9 @@ export const styles = css`
   /* What a message quotes (an id, a value as the file has it), set apart without backticks. */
   .msg code, .field-error code, .grid.problems td:last-child code { font-size: 0.92em; color: inherit; background: color-mix(in srgb, var(--_text) 6%, transparent); padding: 0 3px; border-radius: 3px; white-space: normal; overflow-wrap: anywhere; }
   .load-report li code { font-size: 12px; color: var(--_muted); margin-right: 4px; }
+  /* Tier bounds marked since a switch of basis: one line over the results, each line's name a way to it. */
+  .marked-bounds { margin: 0 0 12px; padding: 6px 12px; border-radius: 8px; border: 1px solid var(--_warn-border); background: var(--_warn-soft); color: var(--_warn); font-size: 13px; font-weight: 600; }
+  .marked-bounds .linklike { padding: 0; font-size: inherit; text-align: left; }
   /* What the results leave out: one quiet line that opens the list. */
   .left-out { margin: -2px 0 12px; }
   .left-out summary {

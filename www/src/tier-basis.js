@@ -4,7 +4,8 @@
 // no exact percentage of it (1,000,000 of 7,000,000 is 14.285714…%) is rounded and marked to
 // be checked, and at any other target (a formula, a named target, none) the bounds keep their
 // figures and are marked until they are entered again in the new basis. Pure functions of the
-// plan's values; the marks are kept by the editor (editor-pay.js).
+// plan's values; the marks are kept by the editor (editor-pay.js) beside the plan, with each
+// undo step, the stored session and a share link (the plan format has no place for them).
 import { exactQuotient, isZero, product, quotient } from './format.js';
 import { numberIn, shiftPoint, typedValue } from './typed.js';
 
@@ -100,4 +101,29 @@ export function markWithout(mark, n, removed = false) {
   if (!mark) return null;
   const bounds = Object.entries(mark.bounds).filter(([k]) => Number(k) !== n).map(([k, m]) => [removed && Number(k) > n ? Number(k) - 1 : Number(k), m]);
   return bounds.length ? { basis: mark.basis, bounds: Object.fromEntries(bounds) } : null;
+}
+
+/**
+ * The switch records of `marks` (by line id) whose line in `plan` still has a bound marked
+ * (`boundsToEnter`): what a stored session and a share link keep.
+ */
+export function openMarks(plan, marks) {
+  return Object.fromEntries((plan?.commission ?? []).filter((line) => boundsToEnter(line, marks[line.id]).size).map((line) => [line.id, marks[line.id]]));
+}
+
+const WHYS = ['rounded', 'noTarget', 'unconverted'];
+
+/** Whether `value` is a JSON object (not null, not a list). */
+const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** Whether entry `[n, mark]` of a record's `bounds` is a bound's index and its `Mark`. */
+const isMark = ([n, mark]) => /^\d+$/.test(n) && isObject(mark) && typeof mark.figure === 'string' && WHYS.includes(mark.why) && (mark.was === undefined || typeof mark.was === 'string');
+
+/**
+ * The switch records (by line id) in `value`, as a stored session or a share link holds them:
+ * only those of the form `markOf` makes (anything else, a link made by hand, is dropped).
+ */
+export function marksIn(value) {
+  if (!isObject(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter(([, mark]) => isObject(mark) && ['amount', 'attainment_pct'].includes(mark.basis) && isObject(mark.bounds) && Object.entries(mark.bounds).every(isMark)));
 }
