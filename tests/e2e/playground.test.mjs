@@ -344,8 +344,8 @@ test('a session, a share link and a baseline saved with blank names by an earlie
   const scenario = { plan: blank, presetId: preset.id, period: '2026-Q4', ytd: false, baseline, baselineAt: '2026-01-01T00:00:00.000Z' };
   const opened = [
     // A stored session, in English; a share link, in Chinese.
-    ['session', 'en', 'Your last session is restored. Names left blank by an earlier version of the page were mended: blank labels removed, blank names given the item’s id.'],
-    ['link', 'zh', '已打开链接中的场景。已修补旧版页面留下的空白名称：删去空白的标签，空白的名称改用其标识。'],
+    ['session', 'en', 'Your last session is restored. Blank names left by an earlier version of the page were mended: optional ones removed, required ones filled in.'],
+    ['link', 'zh', '已打开链接中的场景。已修补旧版页面留下的空白名称：选填的已删去，必填的已补上。'],
   ];
   for (const [from, lang, notice] of opened) {
     const context = await env.browser.newContext({ locale: lang === 'zh' ? 'zh-CN' : 'en-US', viewport: { width: 1440, height: 900 } });
@@ -356,8 +356,12 @@ test('a session, a share link and a baseline saved with blank names by an earlie
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(env.base + '/' + hash);
     await page.locator('sales-plan-playground [data-testid="results"]').waitFor();
-    assert.equal(await page.locator('sales-plan-playground [data-testid="notice"]').textContent(), notice, from);
-    if (from === 'link') await page.screenshot({ path: new URL('blank-names-mended-zh.png', SHOTS).pathname });
+    const shown = page.locator('sales-plan-playground [data-testid="notice"]');
+    assert.equal(await shown.textContent(), notice, from);
+    await page.screenshot({ path: new URL(`blank-names-mended-${lang}.png`, SHOTS).pathname });
+    // Two sentences stay long enough to be read (a short notice goes after 3 s).
+    await page.waitForTimeout(3500);
+    assert.deepEqual(await shown.allTextContents(), [notice], `${from}: still shown after 3.5 s`);
     const state = await page.evaluate(() => { const el = document.querySelector('sales-plan-playground'); return { plan: el.plan, baseline: el.baselinePlan, pinned: el.baselinePinned, valid: el.valid }; });
     assert.deepEqual(expected(state.plan), [JSON.parse(preset.json).name, false, blank.scorecards[0].kpis[0].id], `${from}: the plan mended`);
     assert.deepEqual([state.pinned, state.valid, ...expected(state.baseline)], [true, true, JSON.parse(preset.json).name, false, blank.scorecards[0].kpis[0].id], `${from}: the baseline mended and pinned`);

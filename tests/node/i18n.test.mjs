@@ -1,7 +1,7 @@
 // The page's words: every label and term in both languages, with the same placeholders.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { STRINGS, TERMS, fill, localized, paren } from '../../www/src/i18n.js';
+import { STRINGS, TERMS, fill, localized, paren, readingTime } from '../../www/src/i18n.js';
 
 const placeholders = (text) => [...String(text).matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -46,4 +46,13 @@ test('brackets after a word are full-width in Chinese, after a space in English'
 test('fill puts values in a template as written: a name holding $& or {time} is not read as a pattern', () => {
   assert.equal(fill('Baseline: {name}, pinned at {time}', { name: 'Q3 $$ plan {time} $&', time: '04:17' }), 'Baseline: Q3 $$ plan {time} $&, pinned at 04:17');
   assert.equal(fill('{a} and {b}', { a: 1 }), '1 and {b}');
+});
+
+test('a passing notice stays long enough to read: 3 s when short, longer by its length, Chinese read fewer characters a second', () => {
+  assert.equal(readingTime('en', 'Link copied.'), 3000);
+  const en = `${STRINGS.en.sessionRestored} ${STRINGS.en.blankNamesMended}`;
+  const zh = `${STRINGS.zh.sessionRestored}${STRINGS.zh.blankNamesMended}`;
+  assert.equal(readingTime('en', en), 1000 + (en.length * 1000) / 15);
+  assert.equal(readingTime('zh', zh), 1000 + (zh.length * 1000) / 6);
+  assert.ok(readingTime('en', en) > 9000 && readingTime('zh', zh) > 7000, 'two sentences: 9 s and more');
 });

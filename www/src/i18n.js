@@ -301,7 +301,7 @@ export const STRINGS = {
     planHasErrors: 'Its plan has errors on these reps, listed above the results.',
     badLink: 'The link does not hold a scenario; the page opened as usual.',
     sessionRestored: 'Your last session is restored.',
-    blankNamesMended: 'Names left blank by an earlier version of the page were mended: blank labels removed, blank names given the item’s id.',
+    blankNamesMended: 'Blank names left by an earlier version of the page were mended: optional ones removed, required ones filled in.',
     baselineRefused: 'The baseline kept with it has errors and was not pinned.',
     undo: 'Undo',
     redo: 'Redo',
@@ -677,7 +677,7 @@ export const STRINGS = {
     planHasErrors: '其方案在当前数据上有错误，见结果上方的列表。',
     badLink: '链接中没有场景；页面已正常打开。',
     sessionRestored: '已恢复上次的工作。',
-    blankNamesMended: '已修补旧版页面留下的空白名称：删去空白的标签，空白的名称改用其标识。',
+    blankNamesMended: '已修补旧版页面留下的空白名称：选填的已删去，必填的已补上。',
     baselineRefused: '随附的基准方案有错误，未设为基准。',
     undo: '撤销',
     redo: '重做',
@@ -883,6 +883,14 @@ export function fill(template, values) {
 /** The label `key` in `lang` (falls back to English, then to the key). */
 export function t(lang, key) {
   return STRINGS[lang]?.[key] ?? STRINGS.en[key] ?? key;
+}
+
+/**
+ * How long a passing notice of `text` in `lang` stays, in ms: a second to find it and the time
+ * to read it (about 15 characters a second in English, 6 in Chinese), 3 s at least.
+ */
+export function readingTime(lang, text) {
+  return Math.max(3000, 1000 + (String(text).length * 1000) / (lang === 'zh' ? 6 : 15));
 }
 
 /**

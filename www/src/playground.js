@@ -12,7 +12,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { loadEngine } from './engine.js';
-import { t, counted, initialLang, LANGS } from './i18n.js';
+import { t, counted, initialLang, readingTime, LANGS } from './i18n.js';
 import { canonical, getIn, setIn } from './plan-path.js';
 import { groupedNumber, isZero, sum } from './format.js';
 import { download, exportCsv, exportXlsx, csvFromFile, savePlan, readText } from './io.js';
@@ -804,12 +804,12 @@ export class SalesPlanPlayground extends LitElement {
     }
   }
 
-  /** Shows a short confirmation for a few seconds. */
+  /** Shows a short confirmation, for as long as it takes to read (`readingTime`). */
   flash(text, warn = false) {
     this.notice = text;
     this.noticeWarns = warn;
     clearTimeout(this.noticeTimer);
-    this.noticeTimer = setTimeout(() => (this.notice = ''), 3000);
+    this.noticeTimer = setTimeout(() => (this.notice = ''), readingTime(this.lang, text));
   }
 
   /** Hands `plan` to the engine; on success re-evaluates, otherwise keeps the last results. */
