@@ -9,7 +9,10 @@
 //   node.mjs / node.d.mts         Node's ES module entry over node.cjs (npm/node.mjs,
 //                                 npm/node-init.d.ts)
 //   playground.js / .d.ts         <sales-plan-playground>, bundled from www/src with its
-//                                 engine import pointing at ./incentive_engine.js
+//                                 engine import pointing at ./incentive_engine.js and its
+//                                 presets at ./presets.js
+//   presets.js / .cjs / .d.ts     `incentive-engine/presets`: the preset plans and the sample
+//                                 data, outside the wasm (scripts/presets.mjs, issue 6)
 //   schema/                       the JSON Schemas of the plan and the results, and the
 //                                 TypeScript types generated from them
 //   docs/plan-format.md           the plan format reference
@@ -17,6 +20,7 @@ import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { writePresets } from './presets.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const at = (path) => `${root}${path}`;
@@ -56,6 +60,8 @@ async function bundlePlayground() {
     setup(b) {
       // www/src/engine.js imports '../pkg/incentive_engine.js' (www/pkg); in the package it sits beside the bundle.
       b.onResolve({ filter: /^\.\.\/pkg\/incentive_engine\.js$/ }, () => ({ path: `./${GLUE}.js`, external: true }));
+      // www/src/playground.js imports '../gen/presets.js': the package's own presets.js, held once.
+      b.onResolve({ filter: /^\.\.\/gen\/presets\.js$/ }, () => ({ path: './presets.js', external: true }));
     },
   };
   await build({
@@ -94,6 +100,11 @@ function packageJson(version, schemaFiles) {
       './web': { types: `./${GLUE}.d.ts`, default: `./${GLUE}.js` },
       './playground': { types: './playground.d.ts', default: './playground.js' },
       './playground.js': { types: './playground.d.ts', default: './playground.js' },
+      // The presets and the sample data, without the engine: `import { presets } from 'incentive-engine/presets'`.
+      './presets': {
+        import: { types: './presets.d.ts', default: './presets.js' },
+        require: { types: './presets.d.cts', default: './presets.cjs' },
+      },
       [`./${GLUE}_bg.wasm`]: `./${GLUE}_bg.wasm`,
       ...Object.fromEntries(schemaFiles.filter((f) => f.endsWith('.json')).map((f) => [`./${f}`, `./schema/${f}`])),
       './schema/*': './schema/*',
@@ -106,6 +117,7 @@ function packageJson(version, schemaFiles) {
       `${GLUE}.js`, `${GLUE}.d.ts`, `${GLUE}_bg.wasm`,
       'node.cjs', 'node.d.cts', 'node.mjs', 'node.d.mts',
       'playground.js', 'playground.d.ts',
+      'presets.js', 'presets.cjs', 'presets.d.ts', 'presets.d.cts',
       'schema/', 'docs/',
     ],
     // Importing the playground defines the custom element; the nodejs build compiles the wasm on load.
@@ -132,6 +144,9 @@ export async function assemble() {
   writeFileSync(`${out}node.d.cts`, needs + nodeTypes);
   writeFileSync(`${out}node.d.mts`, needs + nodeTypes + '\n' + readFileSync(at('npm/node-init.d.ts'), 'utf8'));
   for (const f of ['node.mjs', 'playground.d.ts', 'README.md']) copyFileSync(at(`npm/${f}`), out + f);
+  const presets = writePresets();
+  for (const f of ['presets.js', 'presets.cjs', 'presets.d.ts']) copyFileSync(presets + f, out + f);
+  copyFileSync(`${presets}presets.d.ts`, `${out}presets.d.cts`);
   copyFileSync(at('LICENSE'), `${out}LICENSE`);
   copyFileSync(at('docs/plan-format.md'), `${out}docs/plan-format.md`);
   const schemaFiles = existsSync(at('schema')) ? readdirSync(at('schema')).filter((f) => /\.(json|d\.ts)$/.test(f)) : [];

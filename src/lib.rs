@@ -29,6 +29,10 @@ pub mod order;
 pub mod packed;
 pub mod pay;
 pub mod plan;
+// The presets and the sample data are not in the wasm (issue 6: 17 KB gzipped): JavaScript
+// takes them from the package's `presets.js`, generated from the same files by
+// scripts/presets.mjs. Native code (the tests, the benchmarks, the fuzz targets) keeps them.
+#[cfg(not(target_arch = "wasm32"))]
 pub mod presets;
 pub mod problem;
 pub mod rounding;
@@ -43,7 +47,9 @@ mod schema;
 mod wasm;
 
 pub use compare::{compare, Comparison};
-pub use data::{load_adjustments_csv, load_csv, sample_csv, sample_dataset, Dataset};
+pub use data::{load_adjustments_csv, load_csv, Dataset};
+#[cfg(not(target_arch = "wasm32"))]
+pub use data::{sample_csv, sample_dataset};
 pub use evaluate::{evaluate, evaluate_ytd, Evaluation, Shown};
 pub use plan::{compile, json_syntax, parse_plan, CompiledPlan, Plan};
 pub use problem::{Problem, Severity};
@@ -52,6 +58,7 @@ use serde::Serialize;
 use std::sync::Arc;
 
 /// The built-in sample plan (seed 003's SaaS tiers on a three-KPI scorecard).
+#[cfg(not(target_arch = "wasm32"))]
 pub const SAMPLE_PLAN_JSON: &str = presets::PRESETS[0].json;
 
 /// What became of a plan handed to [`Workspace::set_plan_json`].
@@ -84,6 +91,7 @@ impl Workspace {
     }
 
     /// A workspace over the built-in sample reps.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn with_sample_reps() -> Self {
         Workspace::new(sample_dataset())
     }

@@ -1,12 +1,14 @@
 // In a web page built with a bundler (module resolution "bundler"): the engine API for a
 // "my pay" widget, and the <sales-plan-playground> element with its typed events.
-import init, { Engine, samplePlan, type Evaluation, type Problem } from 'incentive-engine';
+import init, { Engine, type Evaluation, type Problem } from 'incentive-engine';
+// The presets and the sample data are a module of their own, outside the wasm.
+import { samplePlan, sampleEngine } from 'incentive-engine/presets';
 import 'incentive-engine/playground';
 import type { PlanChangeDetail, ResultsChangeDetail, SalesPlanPlayground } from 'incentive-engine/playground';
 import { describe, statement } from './pay.js';
 
 await init();
-const engine = Engine.withSampleReps();
+const engine = sampleEngine(Engine);
 engine.setPlan(samplePlan());
 const results: Evaluation = engine.evaluate('2026-Q4');
 const list = document.querySelector<HTMLUListElement>('#my-pay');

@@ -1,7 +1,8 @@
 // The engine in Node, as an ES module (module "nodenext"): reps from a CSV file, the sample
 // plan, one rep's statement and the cost of raising a tier rate.
 import { readFileSync } from 'node:fs';
-import { Engine, sampleCsv, samplePlan, type Evaluation, type Plan } from 'incentive-engine';
+import { Engine, type Evaluation, type Plan } from 'incentive-engine';
+import { sampleCsv, samplePlan } from 'incentive-engine/presets';
 import { costOfChange, statement, withTierRate } from './pay.js';
 
 const csv: string = process.argv[2] ? readFileSync(process.argv[2], 'utf8') : sampleCsv();

@@ -3,10 +3,12 @@
 
 mod adjustments;
 mod csv;
+#[cfg(not(target_arch = "wasm32"))]
 mod sample;
 mod synthetic;
 
 pub use adjustments::{load_adjustments_csv, Adjustment};
+#[cfg(not(target_arch = "wasm32"))]
 pub use sample::{sample_adjustments_csv, sample_csv, sample_dataset};
 pub use synthetic::{dataset_csv, synthetic_dataset, synthetic_monthly};
 

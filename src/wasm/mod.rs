@@ -143,12 +143,6 @@ pub struct Engine {
 
 #[wasm_bindgen]
 impl Engine {
-    /// An engine over the built-in sample reps (32 reps, 4 regions, 4 quarters of 2026).
-    #[wasm_bindgen(js_name = withSampleReps)]
-    pub fn with_sample_reps() -> Engine {
-        Engine { workspace: Workspace::with_sample_reps(), load_problems: Vec::new(), last: None }
-    }
-
     /// An engine over `reps` synthetic reps over `quarters` quarters, from `seed` (the same
     /// arguments always give the same data): for trying the engine at scale. Within the
     /// limits of a reps file: `quarters` is taken from 1 to 12, and `reps` at most 100,000
@@ -423,12 +417,6 @@ fn set(object: &js_sys::Object, key: &str, value: &JsValue) -> Result<(), JsValu
     js_sys::Reflect::set(object, &JsValue::from_str(key), value).map(|_| ())
 }
 
-/// The preset plans shipped with the engine: `[{ id, json }]`, the quick-start plan first.
-#[wasm_bindgen(unchecked_return_type = "Preset[]")]
-pub fn presets() -> Result<JsValue, JsValue> {
-    to_js(&crate::presets::PRESETS)
-}
-
 /// The JSON syntax error of plan text as `setPlan` would report it (code `json_syntax`, in
 /// both languages, with its line and column), or `undefined` when the text is JSON: a hint
 /// while a plan is typed, without setting it. Throws (with `problems`) for a value that is
@@ -436,25 +424,6 @@ pub fn presets() -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = jsonSyntax, unchecked_return_type = "Problem | undefined")]
 pub fn json_syntax(#[wasm_bindgen(unchecked_param_type = "string")] json: JsValue) -> Result<JsValue, JsValue> {
     crate::json_syntax(&text(&json, "json")?).map_or(Ok(JsValue::UNDEFINED), |p| to_js(&p))
-}
-
-/// The built-in sample plan as JSON text.
-#[wasm_bindgen(js_name = samplePlan)]
-pub fn sample_plan() -> String {
-    crate::SAMPLE_PLAN_JSON.to_string()
-}
-
-/// The built-in sample reps as CSV text (also a template for users' own files).
-#[wasm_bindgen(js_name = sampleCsv)]
-pub fn sample_csv() -> String {
-    crate::sample_csv().to_string()
-}
-
-/// The built-in sample returns as CSV text (`rep_id,period,original_period,line,amount,reference`;
-/// also the template of a returns file for `Engine.loadAdjustments`). The sample reps already hold them.
-#[wasm_bindgen(js_name = sampleAdjustmentsCsv)]
-pub fn sample_adjustments_csv() -> String {
-    crate::data::sample_adjustments_csv().to_string()
 }
 
 /// The live heap for the benchmarks (built with the `heap-stats` feature only, never in

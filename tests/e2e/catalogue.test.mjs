@@ -28,7 +28,9 @@ import { cases, inputOf, formulaPlan, describe } from '../catalogue/catalogue.mj
 
 const require = createRequire(import.meta.url);
 const engine = require(process.env.INCENTIVE_PKG_NODE ?? '../../pkg-node/incentive_engine.js');
-const PRESETS = Object.fromEntries(engine.presets().map((p) => [p.id, p.json]));
+// The presets and the sample data are not in the wasm: scripts/presets.mjs writes them (npm run bundle).
+const { presets } = createRequire(import.meta.url)('../../www/gen/presets.cjs');
+const PRESETS = Object.fromEntries(presets().map((p) => [p.id, p.json]));
 const presetJson = (id) => PRESETS[id];
 
 /**

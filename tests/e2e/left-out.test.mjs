@@ -12,6 +12,8 @@ import { openPlayground, useBrowser, app, eventually } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
 const engine = require('../../pkg-node/incentive_engine.js');
+// The presets and the sample data are not in the wasm: scripts/presets.mjs writes them (npm run bundle).
+const { presets, sampleCsv, sampleAdjustmentsCsv, sampleEngine } = createRequire(import.meta.url)('../../www/gen/presets.cjs');
 const env = useBrowser();
 const SHOTS = new URL('../../test-output/screenshots/', import.meta.url);
 
@@ -36,7 +38,7 @@ const setLang = async (page, lang) => {
 
 /** The sample reps with Zhang Wei's 2026-Q4 revenue target 0 and Wang Fang's 2026-Q4 new customers blank. */
 function twoBadReps() {
-  const [header, ...lines] = engine.sampleCsv().trim().split(/\r?\n/);
+  const [header, ...lines] = sampleCsv().trim().split(/\r?\n/);
   const cols = header.split(',');
   const at = (name) => cols.indexOf(name);
   const changed = lines.map((line) => {
@@ -88,7 +90,7 @@ const RETURNS = 'rep_id,period,original_period,line,amount,reference\n'
 
 test('a reps file\'s rows left out and cells read as blank name their line and the column by its name, the header beside it, in English and Chinese', async () => {
   await withPlayground(async ({ page }) => {
-    const [header, ...lines] = engine.sampleCsv().trim().split(/\r?\n/);
+    const [header, ...lines] = sampleCsv().trim().split(/\r?\n/);
     const cols = header.split(',');
     const bad = lines.map((line, i) => {
       const f = line.split(',');
@@ -165,7 +167,7 @@ test('Load returns…: good rows are clawed back, bad rows listed; they survive 
     assert.notEqual(link, planOnly);
     // A reps file loaded after them keeps them, as far as they apply, and says so: the sample
     // reps as a file still give E01's return (30,000.00); the row for X99 is still left out.
-    await app(page, 'input[data-file="reps"]').setInputFiles({ name: 'sample.csv', mimeType: 'text/csv', buffer: Buffer.from(engine.sampleCsv()) });
+    await app(page, 'input[data-file="reps"]').setInputFiles({ name: 'sample.csv', mimeType: 'text/csv', buffer: Buffer.from(sampleCsv()) });
     await eventually(() => app(page, '[data-testid="load-kept"]').textContent().catch(() => ''), 'The returns of returns.csv still apply: 1 on these reps. Its rows for reps or periods not in this file: 1.', 'the returns kept');
     assert.equal(await total(page, 'E01').textContent(), '30,000.00');
     assert.equal(await total(page, 'S03').textContent(), '33,560.00');
@@ -207,7 +209,7 @@ test('loading reps keeps the undo history and the pinned baseline; a file refuse
     assert.equal(await undo.isEnabled(), true);
     assert.equal(await app(page, 'tr[data-rep="E01"] [data-col="delta"]').textContent(), '+4,000.00');
     // A file read: the same comparison on its reps, and the edit can still be undone.
-    await app(page, 'input[data-file="reps"]').setInputFiles({ name: 'sample.csv', mimeType: 'text/csv', buffer: Buffer.from(engine.sampleCsv()) });
+    await app(page, 'input[data-file="reps"]').setInputFiles({ name: 'sample.csv', mimeType: 'text/csv', buffer: Buffer.from(sampleCsv()) });
     await eventually(() => app(page, '[data-testid="load-kept"]').textContent().catch(() => ''), 'The pinned baseline is compared on these reps.', 'the baseline kept');
     assert.equal(await app(page, 'tr[data-rep="E01"] [data-col="delta"]').textContent(), '+4,000.00');
     assert.equal(await undo.isEnabled(), true);
@@ -234,12 +236,12 @@ test('a returns file that cannot be read says why and changes nothing', async ()
 });
 
 test('a session kept with an empty returns file (accepted before such files were refused) opens as no returns, without an error', async () => {
-  const plan = engine.presets()[0].json;
-  const e = engine.Engine.withSampleReps();
+  const plan = presets()[0].json;
+  const e = sampleEngine(engine.Engine);
   e.setPlan(plan);
   const s03 = () => e.evaluate('2026-Q4').reps.find((x) => x.rep_id === 'S03').total_pay;
   const withSampleReturns = s03();
-  e.loadAdjustments(engine.sampleAdjustmentsCsv().split('\n')[0] + '\n');
+  e.loadAdjustments(sampleAdjustmentsCsv().split('\n')[0] + '\n');
   const withNone = s03();
   assert.notEqual(withNone, withSampleReturns);
   // The stored session is there before the page starts (set again on each load, before the page's scripts).
@@ -264,7 +266,7 @@ test('the returns template is the sample returns, and loading it back changes no
     assert.equal(download.suggestedFilename(), 'returns-template.csv');
     const bytes = readFileSync(await download.path());
     const text = bytes.toString('utf8');
-    assert.equal(text, '\ufeff' + engine.sampleAdjustmentsCsv());
+    assert.equal(text, '\ufeff' + sampleAdjustmentsCsv());
     assert.equal(text.split('\n')[0], '\ufeffrep_id,period,original_period,line,amount,reference');
     await app(page, 'input[data-file="returns"]').setInputFiles({ name: 'returns-template.csv', mimeType: 'text/csv', buffer: bytes });
     await eventually(() => app(page, '[data-testid="load-summary"]').textContent().catch(() => ''), '2 returns loaded', 'the template loads');

@@ -8,12 +8,14 @@ import { openPlayground, useBrowser, app, eventually } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
 const engine = require('../../pkg-node/incentive_engine.js');
+// The presets and the sample data are not in the wasm: scripts/presets.mjs writes them (npm run bundle).
+const { presets, samplePlan, sampleCsv, sampleEngine } = createRequire(import.meta.url)('../../www/gen/presets.cjs');
 
 const env = useBrowser();
 
 const cell = (page, rep, col) => app(page, `tr[data-rep="${rep}"] [data-col="${col}"]`);
 const grouped = (decimal) => decimal.replace(/\B(?=(\d{3})+(?!\d))/g, ','); // integer part only in these figures
-const targetOriented = () => engine.presets().find((p) => p.id === 'target-oriented').json;
+const targetOriented = () => presets().find((p) => p.id === 'target-oriented').json;
 
 async function openTargetOriented() {
   const opened = await openPlayground(env);
@@ -23,7 +25,7 @@ async function openTargetOriented() {
 
 test('each rep\'s base, commission, bonuses and total are the engine\'s, and the cost adds up', async () => {
   const { page, context } = await openTargetOriented();
-  const e = engine.Engine.withSampleReps();
+  const e = sampleEngine(engine.Engine);
   e.setPlan(targetOriented());
   const r = e.evaluate('2026-Q4');
   const e01 = r.reps.find((x) => x.rep_id === 'E01');
@@ -55,7 +57,7 @@ test('pinning a baseline, then editing, shows who gains and the cost change', as
   assert.equal(await cell(page, 'E01', 'delta').textContent(), '+4,400.00');
   // Wang Fang (80%) never reaches the slice: unchanged.
   assert.equal(await cell(page, 'E02', 'delta').textContent(), '0.00');
-  const e = engine.Engine.withSampleReps();
+  const e = sampleEngine(engine.Engine);
   e.setPlan(targetOriented());
   e.pinBaseline();
   const variant = JSON.parse(targetOriented());
@@ -100,9 +102,9 @@ test('against a baseline, a rep\'s statement shows each KPI score, commission li
   assert.deepEqual(await statement.locator('td[data-col="kpi-baseline"]').evaluateAll((tds) => tds.map((td) => td.classList.contains('changed'))), [true, true, false]);
   assert.deepEqual(await statement.locator('[data-col="baseline-pay"]').allTextContents(), ['Baseline 38,000.00', 'Baseline 38,000.00']);
   // The engine's own explanation under the baseline agrees.
-  const e = engine.Engine.withSampleReps();
+  const e = sampleEngine(engine.Engine);
   const plan = await page.evaluate(() => document.querySelector('sales-plan-playground').plan);
-  assert.equal(e.setPlan(engine.samplePlan()).ok, true);
+  assert.equal(e.setPlan(samplePlan()).ok, true);
   assert.equal(e.pinBaseline(), true);
   assert.equal(e.setPlan(JSON.stringify(plan)).ok, true);
   const before = e.explainBaselineRep('2026-Q4', false, 'E01');
@@ -126,7 +128,7 @@ test('against a baseline, a rep\'s statement shows each KPI score, commission li
 test('a rep evaluated under one plan only is named in the comparison, whose costs are those of the reps under both', async () => {
   const { page, context } = await openPlayground(env);
   // Zhang Wei's NPS blank in 2026-Q4: the target-oriented plan (its NPS bonus) leaves him out, the SaaS plan does not read it.
-  const csv = engine.sampleCsv().split('\n');
+  const csv = sampleCsv().split('\n');
   const at = csv[0].split(',').indexOf('nps');
   const blanked = csv.map((l) => (l.startsWith('E01,') && l.includes(',2026-Q4,') ? l.split(',').map((v, i) => (i === at ? '' : v)).join(',') : l)).join('\n');
   await app(page, 'input[data-file="reps"]').setInputFiles({ name: 'reps.csv', mimeType: 'text/csv', buffer: Buffer.from(blanked) });
@@ -139,7 +141,7 @@ test('a rep evaluated under one plan only is named in the comparison, whose cost
   const e = engine.Engine.fromCsv(blanked);
   e.setPlan(targetOriented());
   e.pinBaseline();
-  e.setPlan(engine.presets().find((p) => p.id === 'saas-target').json);
+  e.setPlan(presets().find((p) => p.id === 'saas-target').json);
   const c = e.compare('2026-Q4', false);
   assert.deepEqual([c.reps.length, c.only_after], [31, ['E01']]);
   assert.equal(await app(page, '[data-col="delta-total"]').getAttribute('title'), 'The costs compared are those of the 31 reps evaluated under both plans.');
@@ -162,10 +164,10 @@ test('against a baseline, a score that changed shows its change, and each region
   // Collected revenue 60 → 50 and new customers 25 → 35 (the weights still add to 100).
   await app(page, '[data-path="scorecards[0].kpis[0].weight"]').fill('50');
   await app(page, '[data-path="scorecards[0].kpis[1].weight"]').fill('35');
-  const e = engine.Engine.withSampleReps();
-  e.setPlan(engine.presets()[0].json);
+  const e = sampleEngine(engine.Engine);
+  e.setPlan(presets()[0].json);
   e.pinBaseline();
-  const variant = JSON.parse(engine.presets()[0].json);
+  const variant = JSON.parse(presets()[0].json);
   variant.scorecards[0].kpis[0].weight = 50;
   variant.scorecards[0].kpis[1].weight = 35;
   assert.equal(e.setPlan(JSON.stringify(variant)).ok, true);
@@ -226,7 +228,7 @@ test('editing a bonus amount and a gate updates the reps at once', async () => {
   // Deng Hua (N08) has NPS ≥ 90 in Q4 in the sample; the bonus is now 5,000.
   await app(page, 'tr[data-rep="N08"]').click();
   const bonus = app(page, '[data-testid="explanation"] tr[data-bonus="nps_bonus"] [data-col="bonus"]');
-  const e = engine.Engine.withSampleReps();
+  const e = sampleEngine(engine.Engine);
   const plan = JSON.parse(targetOriented());
   plan.bonuses[1].rule.amount = '5000';
   e.setPlan(JSON.stringify(plan));
@@ -280,8 +282,8 @@ test('a rank bonus\'s top N is a whole number: typed, it is written as one and t
   const top = app(page, '[data-path="bonuses[2].rule.top"]');
   const paid = async () => page.evaluate(() => document.querySelector('sales-plan-playground').results.reps.filter((r) => r.bonuses.find((b) => b.id === 'top_new_customers')?.amount > 0).length);
   const before = await paid();
-  const plan = JSON.parse(engine.presets().find((p) => p.id === 'target-oriented').json);
-  const e = engine.Engine.withSampleReps();
+  const plan = JSON.parse(presets().find((p) => p.id === 'target-oriented').json);
+  const e = sampleEngine(engine.Engine);
   plan.bonuses[2].rule.top = 4;
   assert.equal(e.setPlan(JSON.stringify(plan)).ok, true);
   const expected = e.evaluate('2026-Q4').reps.filter((r) => r.bonuses.find((b) => b.id === 'top_new_customers')?.amount > 0).length;
@@ -314,7 +316,7 @@ test('the statement gives base and bonuses a subtotal and the total its parts (Z
 
 test('a draw is explained: what was earned and paid, the top-up or what was recovered, and what is owed', async () => {
   const { page, context } = await openPlayground(env);
-  const plan = JSON.parse(engine.presets().find((p) => p.id === 'saas-target').json);
+  const plan = JSON.parse(presets().find((p) => p.id === 'saas-target').json);
   plan.draw = { amount: 27000, recoverable: true };
   await app(page, 'details[data-section="json"] > summary').click();
   await app(page, 'textarea[data-testid="plan-json"]').fill(JSON.stringify(plan, null, 2));
@@ -358,7 +360,7 @@ test('a cap on variable pay is told in the printed statement, and the total is b
   await eventually(() => page.evaluate(() => document.querySelector('sales-plan-playground').plan.variable_pay_cap), 30000, 'the plan with the cap');
   await app(page, 'select[data-testid="period"]').selectOption('2026-Q3');
   // Liu Yang (E04), 2026-Q3: the engine's own figures: 59,275.00 earned, 30,000.00 paid, base 19,800.00.
-  const e = engine.Engine.withSampleReps();
+  const e = sampleEngine(engine.Engine);
   e.setPlan(JSON.stringify(plan));
   const r = e.evaluate('2026-Q3').reps.find((x) => x.rep_id === 'E04');
   assert.deepEqual([r.base_total, r.variable_pay, r.total_pay, r.warnings.find((w) => w.code === 'variable_pay_capped').value], ['19800.00', '30000.00', '49800.00', '59275.00']);
@@ -470,7 +472,7 @@ test('numbers typed as a spreadsheet shows them are read as the numbers: 120,000
   const { page, context } = await openTargetOriented();
   const plan = () => page.evaluate(() => document.querySelector('sales-plan-playground').plan);
   // What the engine pays Zhang Wei from the best region's pool of 120,000.
-  const ws = engine.Engine.withSampleReps();
+  const ws = sampleEngine(engine.Engine);
   const bigger = JSON.parse(targetOriented());
   bigger.bonuses[3].rule.pool = 120000;
   ws.setPlan(JSON.stringify(bigger));
@@ -575,7 +577,7 @@ test('a rank bonus\'s options in the form: ranked in each region with ties shari
   await app(page, 'select[data-path="bonuses[2].rule.ties"]').selectOption('share');
   await eventually(async () => { const r = (await plan()).bonuses[2].rule; return [r.within, r.ties]; }, ['region', 'share'], 'options set');
   // What the engine pays for the page's plan, rep by rep.
-  const ws = engine.Engine.withSampleReps();
+  const ws = sampleEngine(engine.Engine);
   ws.setPlan(JSON.stringify(await plan()));
   const expected = ws.evaluate('2026-Q4').reps
     .map((r) => [r.rep_id, r.bonuses.find((b) => b.id === 'top_new_customers').amount]).filter(([, a]) => Number(a) > 0);
@@ -612,7 +614,7 @@ test('the minimum wage and the base share\'s range are edited in the form: 8,000
   const warned = (code) => page.evaluate((c) => document.querySelector('sales-plan-playground').results.reps
     .filter((r) => r.warnings.some((w) => w.code === c)).map((r) => r.rep_id).sort(), code);
   const engineWarned = async (code) => {
-    const ws = engine.Engine.withSampleReps();
+    const ws = sampleEngine(engine.Engine);
     ws.setPlan(JSON.stringify(await plan()));
     return ws.evaluate('2026-Q4').reps.filter((r) => r.warnings.some((w) => w.code === code)).map((r) => r.rep_id).sort();
   };
@@ -620,7 +622,7 @@ test('the minimum wage and the base share\'s range are edited in the form: 8,000
   await app(page, '[data-path="base_pay.minimum_by_city_tier.1"]').fill('8,000');
   await eventually(async () => (await plan()).base_pay.minimum_by_city_tier['1'], 8000, 'typed');
   // In tier-1 cities new-business reps earn 5,500 and account managers 5,800 a month, regional managers 9,000.
-  const tier1 = engine.Engine.withSampleReps().reps().filter((r) => r.role !== 'regional_manager');
+  const tier1 = sampleEngine(engine.Engine).reps().filter((r) => r.role !== 'regional_manager');
   const expected = await engineWarned('below_minimum_wage');
   assert.ok(expected.length > 0 && expected.every((id) => tier1.some((r) => r.id === id)), expected.join());
   await eventually(() => warned('below_minimum_wage'), expected, 'the reps below 8,000');

@@ -8,21 +8,23 @@ import { openPlayground, useBrowser, app, eventually } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
 const engine = require('../../pkg-node/incentive_engine.js');
+// The presets and the sample data are not in the wasm: scripts/presets.mjs writes them (npm run bundle).
+const { presets, sampleEngine } = createRequire(import.meta.url)('../../www/gen/presets.cjs');
 
 const env = useBrowser();
 
-const preset = (id) => engine.presets().find((p) => p.id === id).json;
+const preset = (id) => presets().find((p) => p.id === id).json;
 
 /** The engine's own results for a preset (period or year-to-date). */
 function expected(presetId, period, ytd = false) {
-  const e = engine.Engine.withSampleReps();
+  const e = sampleEngine(engine.Engine);
   assert.equal(e.setPlan(preset(presetId)).ok, true);
   return ytd ? e.evaluateYtd(period) : e.evaluate(period);
 }
 
 test('every preset evaluates in the page to the engine\'s own grade counts and total', async () => {
   const { page, context, errors } = await openPlayground(env);
-  for (const { id } of engine.presets()) {
+  for (const { id } of presets()) {
     await app(page, 'select[data-testid="preset"]').selectOption(id);
     const r = expected(id, '2026-Q4');
     assert.equal(await app(page, '[data-testid="plan-errors"]').count(), 0, id);
@@ -56,7 +58,7 @@ test('a guide without quotas: the hint says what enforcing needs; quotas typed i
   const plan = JSON.parse(preset('target-oriented'));
   plan.grades.distribution.guide.forEach((g, i) => (g.quota_pct = Number(quotas[i])));
   plan.grades.distribution.enforce = true;
-  const e = engine.Engine.withSampleReps();
+  const e = sampleEngine(engine.Engine);
   assert.equal(e.setPlan(JSON.stringify(plan)).ok, true);
   const r = e.evaluate('2026-Q4');
   assert.deepEqual(r.totals.grades.map((g) => g.reps), [5, 11, 13, 3]);

@@ -5,6 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPlayground, useBrowser } from './browser.mjs';
 import { CSP } from '../../scripts/serve.mjs';
+// The sample reps the page holds (scripts/presets.mjs writes them, npm run bundle).
+import { sampleCsv } from '../../www/gen/presets.js';
 
 const env = useBrowser();
 
@@ -35,7 +37,7 @@ test('a working session makes no request beyond the page\'s own files, and no CS
   await page.keyboard.press('Escape');
   await app(page, '[data-testid="pin-baseline"]').click();
   await app(page, '[data-path="commission[0].tiers[1].rate_pct"]').fill('5');
-  const csv = await page.evaluate(() => document.querySelector('sales-plan-playground').api.sampleCsv());
+  const csv = sampleCsv();
   await app(page, 'input[data-file="reps"]').setInputFiles({ name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await app(page, '[data-testid="load-report"]').waitFor();
   const download = page.waitForEvent('download');
@@ -55,7 +57,7 @@ test('a rep named like HTML is shown as text, never as markup', async () => {
   const { page, context } = await openPlayground(env);
   let dialogs = 0;
   page.on('dialog', (d) => { dialogs += 1; d.dismiss(); });
-  const sample = await page.evaluate(() => document.querySelector('sales-plan-playground').api.sampleCsv());
+  const sample = sampleCsv();
   const [header, ...rows] = sample.trim().split('\n');
   const evil = rows.filter((r) => r.startsWith('E01,')).map((r) => r.replace('Zhang Wei', `"${HOSTILE.replaceAll('"', '""')}"`));
   await app(page, 'input[data-file="reps"]').setInputFiles({ name: 'evil.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...evil].join('\n')) });

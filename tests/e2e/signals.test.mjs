@@ -9,13 +9,15 @@ import { localized } from '../../www/src/i18n.js';
 
 const require = createRequire(import.meta.url);
 const engine = require('../../pkg-node/incentive_engine.js');
+// The presets and the sample data are not in the wasm: scripts/presets.mjs writes them (npm run bundle).
+const { presets, sampleEngine } = createRequire(import.meta.url)('../../www/gen/presets.cjs');
 
 const env = useBrowser();
 
-const targetOriented = () => engine.presets().find((p) => p.id === 'target-oriented').json;
+const targetOriented = () => presets().find((p) => p.id === 'target-oriented').json;
 
 function engineSignalsOf(plan, period) {
-  const e = engine.Engine.withSampleReps();
+  const e = sampleEngine(engine.Engine);
   e.setPlan(plan);
   return e.signals(period);
 }
@@ -158,7 +160,7 @@ test('the signals follow the period and the language, and step aside for year to
 test('a chip with nothing to report carries no warning sign: ✓ Alerts 0, ✓ Plan health', async () => {
   const { page, context } = await openPlayground(env);
   // The SaaS quick start has no alert rules; its health checks all pass on the sample reps.
-  assert.equal(engineSignalsOf(engine.presets()[0].json, '2026-Q4').alerts.length, 0);
+  assert.equal(engineSignalsOf(presets()[0].json, '2026-Q4').alerts.length, 0);
   await app(page, '[data-testid="signals"]').waitFor();
   assert.equal(await app(page, '[data-signal-tab="alerts"]').textContent(), '✓ Alerts 0');
   assert.equal(await app(page, '[data-signal-tab="health"]').textContent(), '✓ Plan health');

@@ -16,6 +16,8 @@ import { localized } from '../../www/src/i18n.js';
 
 const require = createRequire(import.meta.url);
 const engine = require('../../pkg-node/incentive_engine.js');
+// The presets and the sample data are not in the wasm: scripts/presets.mjs writes them (npm run bundle).
+const { presets, sampleCsv, sampleAdjustmentsCsv, sampleEngine } = createRequire(import.meta.url)('../../www/gen/presets.cjs');
 // The web build (the one the page runs), for `payoutCurve`, which pkg-node lacks.
 const web = await import('../../www/pkg/incentive_engine.js');
 web.initSync({ module: readFileSync(new URL('../../www/pkg/incentive_engine_bg.wasm', import.meta.url)) });
@@ -27,8 +29,8 @@ const env = useBrowser();
 const cell = (page, rep, col) => app(page, `tr[data-rep="${rep}"] [data-col="${col}"]`);
 const field = (page, path) => app(page, `[data-path="${path}"]`);
 const rows = (page) => app(page, '[data-testid="results"] tbody tr');
-const presetJson = (id) => engine.presets().find((p) => p.id === id).json;
-const FIRST = engine.presets()[0].id; // 'saas-target', the plan the page opens with
+const presetJson = (id) => presets().find((p) => p.id === id).json;
+const FIRST = presets()[0].id; // 'saas-target', the plan the page opens with
 const PERIOD = '2026-Q4';
 
 /** "1234567.50" → "1,234,567.50" (as the page groups money). */
@@ -41,7 +43,7 @@ const grouped = (decimal) => {
 
 /** The engine's results for a plan (JSON text or object) over the sample reps or a CSV. */
 function evaluate(plan, { period = PERIOD, csv = null } = {}) {
-  const e = csv ? engine.Engine.fromCsv(csv) : engine.Engine.withSampleReps();
+  const e = csv ? engine.Engine.fromCsv(csv) : sampleEngine(engine.Engine);
   const report = e.setPlan(typeof plan === 'string' ? plan : JSON.stringify(plan));
   assert.equal(report.ok, true, JSON.stringify(report.problems));
   return e.evaluate(period);
@@ -131,7 +133,7 @@ function gb18030(text) {
 
 
 // The sample's header and the rows of three reps (all four quarters).
-const SAMPLE_LINES = engine.sampleCsv().trim().split(/\r?\n/);
+const SAMPLE_LINES = sampleCsv().trim().split(/\r?\n/);
 const HEADER = SAMPLE_LINES[0];
 const COLS = HEADER.split(',');
 const GOOD_REPS = ['E01', 'E02', 'S03'];
@@ -176,7 +178,7 @@ test('regions and roles are listed in the order of the names shown: alphabetical
 
 test('a period name the plan cannot read: year to date says which results stay shown, and a plan that needs the order blames the data, not the plan', async () => {
   await withPlayground(async ({ page }) => {
-    const csv = engine.sampleCsv().replace(/2026-(Q\d)/g, '$1 close'); // no period of the plan's kind (one among them would be left out at load)
+    const csv = sampleCsv().replace(/2026-(Q\d)/g, '$1 close'); // no period of the plan's kind (one among them would be left out at load)
     await app(page, 'input[data-file="reps"]').setInputFiles({ name: 'odd.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await eventually(() => app(page, '[data-testid="data-source"]').textContent(), 'odd.csv · 32 reps · 4 periods', 'loaded');
     await app(page, '[data-testid="ytd"]').check();
@@ -200,7 +202,7 @@ test('a period name the plan cannot read: year to date says which results stay s
   // say when the period or year to date changes than the plan's banner already does.
   await withPlayground(async ({ page }) => {
     await app(page, 'select[data-testid="preset"]').selectOption('target-oriented');
-    const csv = engine.sampleCsv().replace(/2026-(Q\d)/g, '$1 close'); // no period of the plan's kind (one among them would be left out at load)
+    const csv = sampleCsv().replace(/2026-(Q\d)/g, '$1 close'); // no period of the plan's kind (one among them would be left out at load)
     await app(page, 'input[data-file="reps"]').setInputFiles({ name: 'odd.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await eventually(() => app(page, '[data-testid="plan-errors"] strong').textContent().catch(() => ''),
       'This plan reads the periods in order, and the data names a period it cannot read; rename the period in the reps file:', 'the data blamed');
@@ -266,7 +268,7 @@ test('payout curve: the engine\'s payoutCurve at the caption\'s target; a tier e
     const median = targets[Math.floor(targets.length / 2)];
     assert.equal(median, 800000);
     assert.equal(await app(page, '[data-testid="curve-target"]').textContent(), 'for the median target of 800,000');
-    const e = web.Engine.withSampleReps();
+    const e = sampleEngine(web.Engine);
     e.setPlan(presetJson(FIRST));
     const curve = e.payoutCurve(0, String(median), 200, 5);
     await eventually(() => chartData(page, 'payout').then((d) => d?.labels), curve.map((p) => `${p.attainment_pct}%`), 'curve labels');
@@ -316,7 +318,7 @@ test('with a pinned baseline and an edit the delta chart shows the engine\'s com
     await app(page, '[data-testid="pin-baseline"]').click();
     await field(page, 'commission[0].tiers[1].rate_pct').fill('6');
     await app(page, 'canvas[data-chart="delta"]').waitFor();
-    const e = engine.Engine.withSampleReps();
+    const e = sampleEngine(engine.Engine);
     e.setPlan(presetJson(FIRST));
     e.pinBaseline();
     e.setPlan(JSON.stringify(planWith(FIRST, (p) => { p.commission[0].tiers[1].rate_pct = '6'; })));
@@ -491,11 +493,11 @@ test('the template download is the engine\'s sample CSV, its header in Chinese i
     const { name, bytes } = await downloadFrom(page, app(page, '[data-testid="template"]'));
     assert.equal(name, 'reps-template.csv');
     const text = bytes.toString('utf8');
-    assert.equal(text.replace(/^\ufeff/, ''), engine.sampleCsv());
+    assert.equal(text.replace(/^\ufeff/, ''), sampleCsv());
     // In Chinese: 工号, 姓名, 中文姓名, 大区, 岗位, 期间, … over the same rows.
     await app(page, 'button[data-lang="zh"]').click();
     const zh = (await downloadFrom(page, app(page, '[data-testid="template"]'))).bytes.toString('utf8').replace(/^\ufeff/, '');
-    const sample = engine.sampleCsv();
+    const sample = sampleCsv();
     assert.ok(zh.startsWith('工号,姓名,中文姓名,大区,岗位,期间,城市级别,销售目标,签约金额,回款金额,'), zh.slice(0, 60));
     assert.equal(zh.slice(zh.indexOf('\n')), sample.slice(sample.indexOf('\n')));
     // Loaded back (a Chinese HR export's header): the sample reps' figures, and the report says how the names were read.
@@ -532,7 +534,7 @@ test('CSV export: E01\'s row has the engine\'s total pay string exactly', async 
 
 test('CSV export writes a name a spreadsheet would run as a formula as text, and negative amounts as numbers', async () => {
   await withPlayground(async ({ page }) => {
-    const csv = engine.sampleCsv().split('\n').map((l) => l.replace(/^E01,Zhang Wei,/, 'E01,=HYPERLINK(A1),').replace(/^E02,Wang Fang,/, 'E02,@SUM(A1),')).join('\n');
+    const csv = sampleCsv().split('\n').map((l) => l.replace(/^E01,Zhang Wei,/, 'E01,=HYPERLINK(A1),').replace(/^E02,Wang Fang,/, 'E02,@SUM(A1),')).join('\n');
     await app(page, 'input[data-file="reps"]').setInputFiles({ name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await app(page, '[data-testid="load-report"]').waitFor();
     // A return, so that the export holds a negative amount.
@@ -577,7 +579,7 @@ test('exports against a pinned baseline carry each rep\'s baseline grade and tot
     await app(page, '[data-testid="pin-baseline"]').click();
     await field(page, 'commission[0].tiers[1].rate_pct').fill('6');
     await eventually(() => cell(page, 'E01', 'delta').textContent(), '+4,000.00', 'the comparison');
-    const e = engine.Engine.withSampleReps();
+    const e = sampleEngine(engine.Engine);
     e.setPlan(presetJson(FIRST));
     e.pinBaseline();
     e.setPlan(JSON.stringify(planWith(FIRST, (p) => { p.commission[0].tiers[1].rate_pct = 6; })));
@@ -663,7 +665,7 @@ test('Open plan with tier 2 at 6% gives Zhang Wei 42,000.00; a file that is not 
     const before = await pageState(page);
 
     const notJson = 'rep_id,name\nE01,Zhang Wei\n';
-    const expected = engine.Engine.withSampleReps().setPlan(notJson).problems;
+    const expected = sampleEngine(engine.Engine).setPlan(notJson).problems;
     assert.equal(expected[0].code, 'json_syntax');
     await app(page, 'input[data-file="plan"]').setInputFiles({ name: 'reps.csv.json', mimeType: 'application/json', buffer: Buffer.from(notJson) });
     // Reported about the file, not as an error of the plan in use (which stays valid).
@@ -688,7 +690,7 @@ test('a plan file the editor cannot show (no scorecard, a card without KPIs, a n
     const report = app(page, '[data-testid="load-report"]');
     for (const [scorecards, code, path] of [[[], 'no_scorecard', 'scorecards'], [[{ id: 'a' }], 'missing_field', 'scorecards[0].kpis'], [[null], 'invalid_value', 'scorecards[0]']]) {
       const text = JSON.stringify({ version: 1, name: 'Broken', scorecards });
-      const expected = engine.Engine.withSampleReps().setPlan(text).problems.filter((p) => p.severity === 'error');
+      const expected = sampleEngine(engine.Engine).setPlan(text).problems.filter((p) => p.severity === 'error');
       assert.deepEqual(expected.map((p) => [p.code, p.path]).slice(0, 1), [[code, path]], JSON.stringify(expected));
       await app(page, 'input[data-file="plan"]').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(text) });
       await eventually(async () => (await report.count()) && /This file is not a plan; the plan in use is unchanged/.test(await report.textContent()), true, `reported: ${code}`);
@@ -793,7 +795,7 @@ test('a share link of a plan with errors opens on the errors, saying nothing cou
     await page.goto(`${link.split('#')[0]}#s=${deflateRawSync(Buffer.from(scenario)).toString('base64url')}`);
     await page.reload();
     await banner.waitFor();
-    await app(page, 'input[data-file="returns"]').setInputFiles({ name: 'returns.csv', mimeType: 'text/csv', buffer: Buffer.from(engine.sampleAdjustmentsCsv()) });
+    await app(page, 'input[data-file="returns"]').setInputFiles({ name: 'returns.csv', mimeType: 'text/csv', buffer: Buffer.from(sampleAdjustmentsCsv()) });
     await app(page, '[data-testid="load-report"]').waitFor();
     assert.equal(await app(page, '[data-testid="results"] tbody tr[data-rep]').count(), 0, 'no figures of the baseline shown as the plan\'s');
     assert.equal(await banner.locator('strong').textContent(), 'The plan has errors, so nothing can be computed yet: correct the fields below, or choose a preset.');
@@ -851,7 +853,7 @@ test('a pinned baseline survives a reload: the comparison is shown again with th
     await app(page, '[data-testid="pin-baseline"]').click();
     await field(page, 'commission[0].tiers[1].rate_pct').fill('6');
     // The engine's own comparison of the edit with the first preset pinned.
-    const e = engine.Engine.withSampleReps();
+    const e = sampleEngine(engine.Engine);
     e.setPlan(presetJson(FIRST));
     e.pinBaseline();
     e.setPlan(JSON.stringify(planWith(FIRST, (p) => { p.commission[0].tiers[1].rate_pct = '6'; })));
@@ -1259,7 +1261,7 @@ test('targets editor: a new East market-share target is Zhou Min\'s market_share
 test('targets editor: a named target made in the form, 120万 for the East and 80万 for the Southwest, then 75万 from 2026-Q4, scores as the engine does', async () => {
   await withPlayground(async ({ page }) => {
     const scoreOf = async (plan, rep) => {
-      const ws = engine.Engine.withSampleReps();
+      const ws = sampleEngine(engine.Engine);
       ws.setPlan(JSON.stringify(plan));
       return ws.evaluate(PERIOD).reps.find((r) => r.rep_id === rep);
     };
@@ -1418,7 +1420,7 @@ test('JSON editor: invalid JSON lists the error and keeps the results; a valid e
     const broken = '{ "version": 1, ';
     await text.fill(broken);
     await app(page, '[data-testid="apply-json"]').click();
-    const expected = engine.Engine.withSampleReps().setPlan(broken).problems.filter((p) => p.severity === 'error');
+    const expected = sampleEngine(engine.Engine).setPlan(broken).problems.filter((p) => p.severity === 'error');
     await eventually(() => app(page, '[data-testid="json-errors"] li').allTextContents(), expected.map((p) => `${p.path ? `${p.path} ` : ''}${localized('en', p.message)}`), 'json errors listed');
     assert.equal(expected[0].code, 'json_syntax');
     // Said once: the engine's error replaces the typing hint for the same draft…

@@ -2,15 +2,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 
 const require = createRequire(import.meta.url);
-const { Engine, samplePlan, sampleCsv, sampleAdjustmentsCsv, jsonSyntax } = require('../../pkg-node/incentive_engine.js');
+const { Engine, jsonSyntax } = require('../../pkg-node/incentive_engine.js');
+// The presets and the sample data are not in the wasm: scripts/presets.mjs writes them (npm run bundle).
+const { presets, samplePlan, sampleCsv, sampleAdjustmentsCsv, sampleEngine } = require('../../www/gen/presets.cjs');
 
 const plan = () => JSON.parse(samplePlan());
 const byId = (results, id) => results.reps.find((r) => r.rep_id === id);
 
 test('the handle evaluates the sample reps with the sample plan', () => {
-  const engine = Engine.withSampleReps();
+  const engine = sampleEngine(Engine);
   assert.deepEqual(engine.periods(), ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
   const report = engine.setPlan(samplePlan());
   assert.equal(report.ok, true);
@@ -24,7 +27,7 @@ test('the handle evaluates the sample reps with the sample plan', () => {
 });
 
 test('re-evaluating after a plan edit uses the reps already in wasm memory', () => {
-  const engine = Engine.withSampleReps();
+  const engine = sampleEngine(Engine);
   const edited = plan();
   edited.commission[0].tiers[1].rate_pct = '6';
   assert.equal(engine.setPlan(JSON.stringify(edited)).ok, true);
@@ -33,7 +36,7 @@ test('re-evaluating after a plan edit uses the reps already in wasm memory', () 
 });
 
 test('a bad plan returns structured problems and keeps the previous plan', () => {
-  const engine = Engine.withSampleReps();
+  const engine = sampleEngine(Engine);
   engine.setPlan(samplePlan());
   const bad = plan();
   bad.scorecards[0].kpis[0].weight = 70;
@@ -49,7 +52,7 @@ test('a bad plan returns structured problems and keeps the previous plan', () =>
 });
 
 test('errors are thrown as Error objects carrying problems, never as strings', () => {
-  const engine = Engine.withSampleReps();
+  const engine = sampleEngine(Engine);
   assert.throws(() => engine.evaluate('2026-Q4'), (e) => e instanceof Error && e.problems[0].code === 'no_plan');
   engine.setPlan(samplePlan());
   assert.throws(() => engine.evaluate('2031-Q9'), (e) => e.problems[0].code === 'unknown_period' && e.problems[0].value === '2031-Q9');
@@ -83,7 +86,7 @@ test('sampleAdjustmentsCsv() is the sample returns, the template of a returns fi
     'E04,2026-Q3,2026-Q2,revenue_commission,100000,SO-2026-0417 contract cancelled',
     'S03,2026-Q4,2026-Q3,revenue_commission,50000,SO-2026-0562 goods returned',
   ]);
-  const engine = Engine.withSampleReps();
+  const engine = sampleEngine(Engine);
   assert.equal(engine.dataSummary().adjustments, 2);
   engine.setPlan(samplePlan());
   const before = engine.evaluate('2026-Q4').totals.total_pay;
@@ -93,7 +96,7 @@ test('sampleAdjustmentsCsv() is the sample returns, the template of a returns fi
 });
 
 test('garbage through every entry point never kills the module', () => {
-  const engine = Engine.withSampleReps();
+  const engine = sampleEngine(Engine);
   for (const junk of ['', 'null', '{', '[]', '{"version":1}', '\u0000', 'x'.repeat(100000), '{"version":1e999}']) {
     const report = engine.setPlan(junk);
     assert.equal(report.ok, false, junk.slice(0, 20));
@@ -104,7 +107,7 @@ test('garbage through every entry point never kills the module', () => {
 });
 
 test('without every rep\'s parts only the explained rep lists its KPI and point results and has a portrait', () => {
-  const engine = Engine.withSampleReps();
+  const engine = sampleEngine(Engine);
   engine.setPlan(samplePlan());
   const full = engine.evaluateWithSignals('2026-Q4');
   const lean = engine.evaluateWithSignals('2026-Q4', false, 'E01', false);
@@ -126,8 +129,7 @@ test('without every rep\'s parts only the explained rep lists its KPI and point 
 });
 
 test('signals, and the evaluation with its signals in one call, cross the boundary', () => {
-  const { presets } = require('../../pkg-node/incentive_engine.js');
-  const engine = Engine.withSampleReps();
+  const engine = sampleEngine(Engine);
   engine.setPlan(presets().find((p) => p.id === 'target-oriented').json);
   const signals = engine.signals('2026-Q4');
   assert.deepEqual(signals.high_potentials.map((f) => f.rep_id), ['W04']);
@@ -142,7 +144,7 @@ test('signals, and the evaluation with its signals in one call, cross the bounda
 });
 
 test('without explanations the figures and signals are the same; explainRep gives one rep as evaluate does', () => {
-  const engine = Engine.withSampleReps();
+  const engine = sampleEngine(Engine);
   engine.setPlan(samplePlan());
   const full = engine.evaluateWithSignals('2026-Q4');
   const quiet = engine.evaluateWithSignals('2026-Q4', false);
@@ -169,7 +171,7 @@ test('without explanations the figures and signals are the same; explainRep give
 test('jsonSyntax(text) words a syntax error as setPlan does, and says nothing of JSON that is no plan', () => {
   const broken = '{ "version": 1,, }';
   const hint = jsonSyntax(broken);
-  const set = Engine.withSampleReps().setPlan(broken).problems[0];
+  const set = sampleEngine(Engine).setPlan(broken).problems[0];
   assert.deepEqual([hint.code, hint.path, hint.message], [set.code, set.path, set.message]);
   assert.equal(hint.code, 'json_syntax');
   assert.equal(jsonSyntax('[1]'), undefined);
@@ -177,14 +179,30 @@ test('jsonSyntax(text) words a syntax error as setPlan does, and says nothing of
 });
 
 test('a freed engine throws wasm-bindgen\'s error on every call, and the module goes on working', () => {
-  const engine = Engine.withSampleReps();
+  const engine = sampleEngine(Engine);
   assert.equal(engine.setPlan(samplePlan()).ok, true);
   engine.free();
   assert.throws(() => engine.run('2026-Q4', false), /null pointer passed to rust/);
   assert.throws(() => engine.setPlan(samplePlan()), /null pointer passed to rust/);
   // Not a panic: the module is alive, and a new engine evaluates as before.
-  const again = Engine.withSampleReps();
+  const again = sampleEngine(Engine);
   again.setPlan(samplePlan());
   assert.equal(byId(again.evaluate('2026-Q4'), 'E01').total_pay, '38000.00');
   again.free();
+});
+
+test('the presets and the sample data are presets.js (generated from plans/ and data/), not the wasm\'s', () => {
+  const engine = require('../../pkg-node/incentive_engine.js');
+  for (const name of ['presets', 'samplePlan', 'sampleCsv', 'sampleAdjustmentsCsv']) assert.equal(name in engine, false, name);
+  assert.equal('withSampleReps' in Engine, false);
+  const read = (file) => readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');
+  const ids = presets().map((p) => p.id);
+  assert.deepEqual(ids, ['saas-target', 'target-oriented', 'behavior-driven', 'balanced-scorecard', 'kpi-okr', 'seed-003-role-cards']);
+  for (const p of presets()) assert.equal(p.json, read(`plans/${p.id}.json`), p.id);
+  assert.equal(samplePlan(), read('plans/saas-target.json'));
+  assert.equal(sampleCsv(), read('data/sample_reps.csv'));
+  assert.equal(sampleAdjustmentsCsv(), read('data/sample_adjustments.csv'));
+  // The ES module holds the same, for the page and the package's `import`.
+  const esm = read('www/gen/presets.js');
+  assert.ok(esm.includes(JSON.stringify(sampleCsv())) && esm.includes(JSON.stringify(presets()[5].json)));
 });

@@ -8,9 +8,11 @@ import { withoutBlankNames } from '../../www/src/blank-names.js';
 import { setIn } from '../../www/src/plan-path.js';
 
 const engine = createRequire(import.meta.url)('../../pkg-node/incentive_engine.js');
-const preset = JSON.parse(engine.presets().find((p) => p.id === 'target-oriented').json);
+// The presets and the sample data are not in the wasm: scripts/presets.mjs writes them (npm run bundle).
+const { presets, sampleEngine } = createRequire(import.meta.url)('../../www/gen/presets.cjs');
+const preset = JSON.parse(presets().find((p) => p.id === 'target-oriented').json);
 /** The engine's problems with `plan`. */
-const problemsOf = (plan) => engine.Engine.withSampleReps().setPlan(JSON.stringify(plan)).problems;
+const problemsOf = (plan) => sampleEngine(engine.Engine).setPlan(JSON.stringify(plan)).problems;
 /** The preset with every path of `blanks` blank ("", spaces). */
 const blanked = (blanks) => blanks.reduce((plan, path, n) => setIn(plan, path, ['', ' ', '\u3000'][n % 3]), preset);
 

@@ -14,7 +14,9 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const pkg = require(process.env.INCENTIVE_PKG_NODE ?? '../../pkg-node/incentive_engine.js');
-const { Engine, samplePlan } = pkg;
+// The presets and the sample data are not in the wasm: scripts/presets.mjs writes them (npm run bundle).
+const { samplePlan, sampleEngine } = createRequire(import.meta.url)('../../www/gen/presets.cjs');
+const { Engine } = pkg;
 
 /** What the garbage object whose `valueOf` throws throws: passed through as it is. */
 const OWN = new Error('thrown by the argument itself');
@@ -61,8 +63,8 @@ const METHODS = {
   setPlan: ['text'],
   signals: ['period'],
 };
-const STATICS = { fromCsv: ['text'], synthetic: ['count', 'count', 'number'], withSampleReps: [] };
-const FUNCTIONS = { jsonSyntax: ['text'], presets: [], sampleAdjustmentsCsv: [], sampleCsv: [], samplePlan: [] };
+const STATICS = { fromCsv: ['text'], synthetic: ['count', 'count', 'number'] };
+const FUNCTIONS = { jsonSyntax: ['text'] };
 
 /** The argument lists for a call with `kinds`: each argument garbage in turn, the others good; and all garbage at once. */
 function argumentLists(kinds) {
@@ -146,7 +148,7 @@ test('the list of methods called is every method the package exports', () => {
 });
 
 test('every method and function, given garbage before and after a plan and a run, returns or throws an Error, and the engine still works', () => {
-  const engine = Engine.withSampleReps();
+  const engine = sampleEngine(Engine);
   // No plan yet: everything that needs one says so.
   hammerEngine(engine, 'no plan');
   assert.throws(() => engine.evaluate('2026-Q4'), (e) => e.problems[0].code === 'no_plan');
@@ -175,7 +177,7 @@ test('every method and function, given garbage before and after a plan and a run
   const run = engine.run('2026-Q4', false);
   assert.equal(run.totals.reps, 32);
   assert.equal(engine.repResult('E01').total_pay, '38000.00');
-  const fresh = Engine.withSampleReps();
+  const fresh = sampleEngine(Engine);
   assert.equal(fresh.setPlan(samplePlan()).ok, true);
   assert.equal(e01Pay(fresh), '38000.00');
   assert.equal(fresh.evaluate('2026-Q4').reps.find((r) => r.rep_id === 'E03').total_pay, '53000.00');
@@ -184,7 +186,7 @@ test('every method and function, given garbage before and after a plan and a run
 });
 
 test('an engine used after free() throws an Error rather than trapping', () => {
-  const engine = Engine.withSampleReps();
+  const engine = sampleEngine(Engine);
   engine.free();
   for (const [name, kinds] of Object.entries(METHODS)) {
     const where = `freed engine.${name}`;
@@ -195,13 +197,13 @@ test('an engine used after free() throws an Error rather than trapping', () => {
       assert.ok(e instanceof Error && !(e instanceof WebAssembly.RuntimeError), `${where}: ${e}`);
     }
   }
-  const fresh = Engine.withSampleReps();
+  const fresh = sampleEngine(Engine);
   fresh.setPlan(samplePlan());
   assert.equal(e01Pay(fresh), '38000.00');
 });
 
 test('an argument of the wrong kind is invalid_argument, naming the parameter and the value it got', () => {
-  const engine = Engine.withSampleReps();
+  const engine = sampleEngine(Engine);
   assert.equal(engine.setPlan(samplePlan()).ok, true);
   const problem = (call) => {
     try {
@@ -251,7 +253,7 @@ test('an argument of the wrong kind is invalid_argument, naming the parameter an
 });
 
 test("payoutCurve takes a commission line by its id or by its position, and names the plan's lines for an id it does not have", () => {
-  const engine = Engine.withSampleReps();
+  const engine = sampleEngine(Engine);
   assert.equal(engine.setPlan(samplePlan()).ok, true);
   const id = JSON.parse(samplePlan()).commission[0].id;
   assert.deepEqual(engine.payoutCurve(id, '1000000', 200, 10), engine.payoutCurve(0, '1000000', 200, 10));

@@ -5,13 +5,15 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const { Engine, samplePlan, presets } = require(process.env.INCENTIVE_PKG_NODE ?? '../../pkg-node/incentive_engine.js');
+const { Engine } = require(process.env.INCENTIVE_PKG_NODE ?? '../../pkg-node/incentive_engine.js');
+// The presets and the sample data are not in the wasm: scripts/presets.mjs writes them (npm run bundle).
+const { presets, samplePlan, sampleEngine } = createRequire(import.meta.url)('../../www/gen/presets.cjs');
 
 const sum = (xs) => xs.reduce((a, b) => a + Math.round(Number(b) * 100), 0);
 const cents = (s) => Math.round(Number(s) * 100);
 
 function engineWith(json) {
-  const engine = Engine.withSampleReps();
+  const engine = sampleEngine(Engine);
   assert.equal(engine.setPlan(json).ok, true);
   return engine;
 }
@@ -91,7 +93,7 @@ test('columns hold every rep\'s figures: typed arrays and exact decimal strings'
 });
 
 test('the kept results stay until the next run; errors carry problems', () => {
-  const engine = Engine.withSampleReps();
+  const engine = sampleEngine(Engine);
   assert.throws(() => engine.rows(0, 10, 'data', false), (e) => e instanceof Error && e.problems[0].code === 'no_results');
   assert.throws(() => engine.run('2026-Q4', false), (e) => e.problems[0].code === 'no_plan');
   engine.setPlan(samplePlan());

@@ -10,9 +10,11 @@ import { Validator } from '@cfworker/json-schema';
 
 const require = createRequire(import.meta.url);
 const engine = require('../../pkg-node/incentive_engine.js');
+// The presets and the sample data are not in the wasm: scripts/presets.mjs writes them (npm run bundle).
+const { presets, sampleEngine } = createRequire(import.meta.url)('../../www/gen/presets.cjs');
 const schema = JSON.parse(readFileSync(new URL('../../schema/plan.schema.json', import.meta.url), 'utf8'));
 const validator = new Validator(schema, '2020-12', false);
-const preset = (id) => JSON.parse(engine.presets().find((p) => p.id === id).json);
+const preset = (id) => JSON.parse(presets().find((p) => p.id === id).json);
 
 /** The instance locations the schema complains about ("#/scorecards/0/kpis/0/weight" → "scorecards[0].kpis[0].weight"). */
 function schemaPaths(plan) {
@@ -21,7 +23,7 @@ function schemaPaths(plan) {
 }
 
 test('every preset validates against the plan schema', () => {
-  for (const { id } of engine.presets()) assert.deepEqual(schemaPaths(preset(id)), [], id);
+  for (const { id } of presets()) assert.deepEqual(schemaPaths(preset(id)), [], id);
 });
 
 test('a wrong type, an unknown field or type name and another version are refused by both, at the same path', () => {
@@ -35,7 +37,7 @@ test('a wrong type, an unknown field or type name and another version are refuse
   for (const [what, change, path] of cases) {
     const plan = preset('saas-target');
     change(plan);
-    const e = engine.Engine.withSampleReps();
+    const e = sampleEngine(engine.Engine);
     const report = e.setPlan(JSON.stringify(plan));
     assert.equal(report.ok, false, what);
     const enginePaths = report.problems.filter((p) => p.severity === 'error').map((p) => p.path);
@@ -47,7 +49,7 @@ test('a wrong type, an unknown field or type name and another version are refuse
 test('a plan without a name is refused by both, naming the field', () => {
   const plan = preset('saas-target');
   delete plan.name;
-  const report = engine.Engine.withSampleReps().setPlan(JSON.stringify(plan));
+  const report = sampleEngine(engine.Engine).setPlan(JSON.stringify(plan));
   assert.deepEqual(report.problems.map((p) => [p.code, p.path]), [['missing_field', 'name']]);
   const result = validator.validate(plan);
   assert.ok(result.errors.some((e) => e.keyword === 'required' && e.error.includes('"name"')), JSON.stringify(result.errors));
@@ -57,7 +59,7 @@ test('decimal amounts may be written as numbers or strings, in both', () => {
   const plan = preset('saas-target');
   plan.commission[0].tiers[1].rate_pct = '4';
   assert.deepEqual(schemaPaths(plan), []);
-  assert.equal(engine.Engine.withSampleReps().setPlan(JSON.stringify(plan)).ok, true);
+  assert.equal(sampleEngine(engine.Engine).setPlan(JSON.stringify(plan)).ok, true);
 });
 
 test('a decimal written as text is read by the engine exactly when the schema pattern accepts it', () => {
@@ -66,7 +68,7 @@ test('a decimal written as text is read by the engine exactly when the schema pa
     const plan = preset('saas-target');
     plan.commission[0].tiers[1].rate_pct = text;
     const schemaOk = schemaPaths(plan).length === 0;
-    const report = engine.Engine.withSampleReps().setPlan(JSON.stringify(plan));
+    const report = sampleEngine(engine.Engine).setPlan(JSON.stringify(plan));
     const engineOk = !report.problems.some((p) => p.path === 'commission[0].tiers[1].rate_pct' && p.code === 'invalid_value');
     assert.equal(engineOk, schemaOk, `${JSON.stringify(text)}: engine ${engineOk}, schema ${schemaOk}`);
   }

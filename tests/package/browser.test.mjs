@@ -20,7 +20,7 @@ mkdirSync(SHOTS, { recursive: true });
 
 // What both pages compute with the engine API: Zhang Wei's pay and the plan's cost.
 const USE_ENGINE = `await init();
-const engine = Engine.withSampleReps();
+const engine = sampleEngine(Engine);
 const report = engine.setPlan(samplePlan());
 const results = engine.evaluate('2026-Q4');
 const e01 = results.reps.find((r) => r.rep_id === 'E01');
@@ -42,11 +42,11 @@ ${scripts}
 const FILES = {
   // (1) the Vite app: index.html + main.js, bare imports of the package.
   'index.html': PAGE('<script type="module" src="./main.js"></script>'),
-  'main.js': `import init, { Engine, samplePlan } from 'incentive-engine';\nimport 'incentive-engine/playground';\n${USE_ENGINE}`,
+  'main.js': `import init, { Engine } from 'incentive-engine';\nimport { samplePlan, sampleEngine } from 'incentive-engine/presets';\nimport 'incentive-engine/playground';\n${USE_ENGINE}`,
   // (2) the plain page: the web build by relative path, the element in one line.
   'plain.html': PAGE(`<script type="module" src="./plain.js"></script>
 <script type="module" src="./node_modules/incentive-engine/playground.js"></script>`),
-  'plain.js': `import init, { Engine, samplePlan } from './node_modules/incentive-engine/incentive_engine.js';\n${USE_ENGINE}`,
+  'plain.js': `import init, { Engine } from './node_modules/incentive-engine/incentive_engine.js';\nimport { samplePlan, sampleEngine } from './node_modules/incentive-engine/presets.js';\n${USE_ENGINE}`,
 };
 
 let app;

@@ -12,9 +12,12 @@ import { scratchApp, runNode, tarball, version } from './scratch.mjs';
 
 /** The same checks for both module systems; `load` binds `m` to the package's exports. */
 const script = (load) => `${load}
-const { Engine, samplePlan, sampleCsv, presets } = m;
+const { Engine } = m;
+const { samplePlan, sampleCsv, presets, sampleEngine } = samples;
 const out = {};
-const engine = Engine.withSampleReps();
+// The presets and the sample data are the package's presets.js, not the engine's.
+out.samplesOutside = ['presets', 'samplePlan', 'sampleCsv', 'sampleAdjustmentsCsv'].filter((f) => f in m);
+const engine = sampleEngine(Engine);
 out.periods = engine.periods();
 out.ok = engine.setPlan(samplePlan()).ok;
 const results = engine.evaluate('2026-Q4');
@@ -35,7 +38,7 @@ out.newerVersion = engine.setPlan(JSON.stringify({ ...JSON.parse(samplePlan()), 
 out.stillE01 = engine.evaluate('2026-Q4').reps.find((r) => r.rep_id === 'E01').total_pay;
 const thrown = (f) => { try { f(); return null; } catch (e) { return { isError: e instanceof Error, code: e.problems[0].code, path: e.problems[0].path, value: e.problems[0].value }; } };
 out.unknownPeriod = thrown(() => engine.evaluate('2031-Q9'));
-out.noPlan = thrown(() => Engine.withSampleReps().evaluate('2026-Q4'));
+out.noPlan = thrown(() => sampleEngine(Engine).evaluate('2026-Q4'));
 out.emptyCsv = thrown(() => Engine.fromCsv(''));
 out.presets = presets().map((p) => p.id);
 out.schema = { title: schema.title, version: schema.properties.version.const };
@@ -46,11 +49,13 @@ console.log(JSON.stringify(out));
 
 const ESM = script(`import * as m from 'incentive-engine';
 import schema from 'incentive-engine/plan.schema.json' with { type: 'json' };
+import * as samples from 'incentive-engine/presets';
 await m.default(); // what browser code does; resolves at once in Node
 const resolved = import.meta.resolve('incentive-engine');`);
 
 const CJS = script(`const m = require('incentive-engine');
 const schema = require('incentive-engine/plan.schema.json');
+const samples = require('incentive-engine/presets');
 const resolved = require.resolve('incentive-engine');`);
 
 let app;
@@ -60,6 +65,7 @@ before(async () => {
 after(() => app?.remove());
 
 const EXPECTED = {
+  samplesOutside: [],
   periods: ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'],
   ok: true,
   reps: 32,
@@ -111,6 +117,10 @@ test('the package.json: name, version from Cargo.toml, exports for Node, browser
     default: './incentive_engine.js',
   });
   assert.deepEqual(pkg.exports['./playground'], { types: './playground.d.ts', default: './playground.js' });
+  assert.deepEqual(pkg.exports['./presets'], {
+    import: { types: './presets.d.ts', default: './presets.js' },
+    require: { types: './presets.d.cts', default: './presets.cjs' },
+  });
   assert.equal(pkg.exports['./plan.schema.json'], './schema/plan.schema.json');
   assert.equal(pkg.types, './incentive_engine.d.ts');
   assert.deepEqual(pkg.sideEffects, ['./playground.js', './node.cjs', './node.mjs']);
@@ -124,6 +134,7 @@ test('the tarball holds the two builds over one .wasm, the element, the schemas,
     'incentive_engine.d.ts', 'incentive_engine.js', 'incentive_engine_bg.wasm',
     'node.cjs', 'node.d.cts', 'node.d.mts', 'node.mjs',
     'package.json', 'playground.d.ts', 'playground.js',
+    'presets.cjs', 'presets.d.cts', 'presets.d.ts', 'presets.js',
     'schema/plan.schema.json', 'schema/results.schema.json', 'schema/types.d.ts',
   ]);
   const dir = join(app.dir, 'node_modules/incentive-engine/');
@@ -140,4 +151,7 @@ test('the tarball holds the two builds over one .wasm, the element, the schemas,
   const bundle = readFileSync(`${dir}playground.js`, 'utf8');
   assert.match(bundle, /from\s*"\.\/incentive_engine\.js"/);
   assert.doesNotMatch(bundle, /\.\.\/pkg\//);
+  // …and the presets beside it, held once in the package.
+  assert.match(bundle, /from\s*"\.\/presets\.js"/);
+  assert.doesNotMatch(bundle, /seed-003-role-cards/);
 });

@@ -45,7 +45,7 @@ test('the types are the engine\'s, not any: misuses of plans, results and events
   writeFileSync(join(app.dir, 'wrong.ts'), `
 import { Engine, type Plan } from 'incentive-engine';
 import type { SalesPlanPlayground } from 'incentive-engine/playground';
-const engine = Engine.withSampleReps();
+const engine = Engine.fromCsv('');
 const cost: number = engine.evaluate('2026-Q4').totals.total_pay;        // amounts are decimal strings
 const plan: Plan = { version: 1, name: 'x', scorecards: [], colour: 'red' }; // no such field
 engine.setPlan(plan);                                                        // setPlan takes JSON text

@@ -3,7 +3,7 @@ import init, * as wasm from '../pkg/incentive_engine.js';
 
 let ready;
 
-/** Resolves to the engine module (Engine, samplePlan, sampleCsv) once the wasm is compiled. */
+/** Resolves to the engine module (Engine, jsonSyntax; the presets and samples are in ../gen/presets.js) once the wasm is compiled. */
 export function loadEngine() {
   ready ??= init().then(() => wasm);
   return ready;
