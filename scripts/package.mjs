@@ -145,8 +145,7 @@ export async function assemble() {
   writeFileSync(`${out}node.d.mts`, needs + nodeTypes + '\n' + readFileSync(at('npm/node-init.d.ts'), 'utf8'));
   for (const f of ['node.mjs', 'playground.d.ts', 'README.md']) copyFileSync(at(`npm/${f}`), out + f);
   const presets = writePresets();
-  for (const f of ['presets.js', 'presets.cjs', 'presets.d.ts']) copyFileSync(presets + f, out + f);
-  copyFileSync(`${presets}presets.d.ts`, `${out}presets.d.cts`);
+  for (const f of ['presets.js', 'presets.cjs', 'presets.d.ts', 'presets.d.cts']) copyFileSync(presets + f, out + f);
   copyFileSync(at('LICENSE'), `${out}LICENSE`);
   copyFileSync(at('docs/plan-format.md'), `${out}docs/plan-format.md`);
   const schemaFiles = existsSync(at('schema')) ? readdirSync(at('schema')).filter((f) => /\.(json|d\.ts)$/.test(f)) : [];

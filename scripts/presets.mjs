@@ -6,7 +6,7 @@
 //   www/gen/presets.js     ES module: the playground imports it (bundled into its element);
 //                          the npm package ships it as `incentive-engine/presets`
 //   www/gen/presets.cjs    the same for CommonJS (the Node tests, the package's `require`)
-//   www/gen/presets.d.ts   its types
+//   www/gen/presets.d.ts   its types (also presets.d.cts, for `require`)
 //
 // Run by `npm run bundle` (before esbuild) and by scripts/package.mjs.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -57,14 +57,14 @@ function sampleEngine(Engine) {
 }
 `;
 
+/**
+ * The types of presets.js in the npm package: `Preset` is the type generated from the Rust
+ * `presets::Preset` (src/schema.rs), imported from the package itself, so that it resolves
+ * to the engine's types of the importer's own conditions (Node's or the browser's).
+ */
 const TYPES = `${HEADER}
-/** A preset plan shipped with the engine. */
-export interface Preset {
-  /** The preset's id, its file name in \`plans/\` without \`.json\`, e.g. \`saas-target\`. */
-  id: string;
-  /** The plan file's text (JSON), as \`Engine.setPlan\` takes it. */
-  json: string;
-}
+import type { Preset } from 'incentive-engine';
+export type { Preset };
 /** The plans shipped with the engine, the quick-start plan first (a new array each call). */
 export function presets(): Preset[];
 /** The quick-start plan (the first preset) as JSON text. */
@@ -79,7 +79,7 @@ export function sampleEngine<E extends { loadAdjustments(csv: string): unknown }
 
 const NAMES = ['presets', 'samplePlan', 'sampleCsv', 'sampleAdjustmentsCsv', 'sampleEngine'];
 
-/** Writes www/gen/presets.{js,cjs,d.ts}; returns the directory. */
+/** Writes www/gen/presets.{js,cjs,d.ts,d.cts}; returns the directory. */
 export function writePresets() {
   const read = (file) => readFileSync(`${root}${file}`, 'utf8');
   const data = [
@@ -91,6 +91,7 @@ export function writePresets() {
   writeFileSync(`${GENERATED}presets.js`, `${HEADER}${data}\n${BODY}\nexport { ${NAMES.join(', ')} };\n`);
   writeFileSync(`${GENERATED}presets.cjs`, `${HEADER}'use strict';\n${data}\n${BODY}\nmodule.exports = { ${NAMES.join(', ')} };\n`);
   writeFileSync(`${GENERATED}presets.d.ts`, TYPES);
+  writeFileSync(`${GENERATED}presets.d.cts`, TYPES);
   return GENERATED;
 }
 

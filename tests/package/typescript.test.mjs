@@ -41,7 +41,7 @@ test('the Node example compiles with tsc --noEmit --strict, as an ES module and 
   assert.ok(ok, output);
 });
 
-test('the types are the engine\'s, not any: misuses of plans, results and events are compile errors', () => {
+test('the types are the engine\'s, not any: misuses of plans, results, events and presets are compile errors', () => {
   writeFileSync(join(app.dir, 'wrong.ts'), `
 import { Engine, type Plan } from 'incentive-engine';
 import type { SalesPlanPlayground } from 'incentive-engine/playground';
@@ -52,12 +52,13 @@ engine.setPlan(plan);                                                        // 
 const ok: string = engine.setPlan('{}').ok;                                  // ok is a boolean
 declare const el: SalesPlanPlayground;
 el.addEventListener('results-change', (e) => e.detail.results.reps[0].no_such_field);
+const size: number = (await import('incentive-engine/presets')).presets()[0].json;     // a preset's plan is JSON text
 `);
   writeFileSync(join(app.dir, 'tsconfig.wrong.json'), JSON.stringify({ extends: './tsconfig.json', files: ['wrong.ts'] }));
   const { ok, output } = tsc('--noEmit', '-p', 'tsconfig.wrong.json');
   assert.equal(ok, false);
   const errors = [...output.matchAll(/wrong\.ts\((\d+),\d+\): error (TS\d+)/g)].map((m) => [Number(m[1]), m[2]]);
-  assert.deepEqual(errors, [[5, 'TS2322'], [6, 'TS2353'], [7, 'TS2345'], [8, 'TS2322'], [10, 'TS2339']], output);
+  assert.deepEqual(errors, [[5, 'TS2322'], [6, 'TS2353'], [7, 'TS2345'], [8, 'TS2322'], [10, 'TS2339'], [11, 'TS2322']], output);
 });
 
 test('the Node example runs: Zhang Wei\'s statement and the cost of a higher tier rate', () => {
