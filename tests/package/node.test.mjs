@@ -154,4 +154,6 @@ test('the tarball holds the two builds over one .wasm, the element, the schemas,
   // …and the presets beside it, held once in the package.
   assert.match(bundle, /from\s*"\.\/presets\.js"/);
   assert.doesNotMatch(bundle, /seed-003-role-cards/);
+  // The plan's JSON Schema (78 KB, for the form's hints) is bundled once, however many modules import it.
+  assert.equal(bundle.split('incentive-engine.local/schema/plan.schema.json').length - 1, 1);
 });

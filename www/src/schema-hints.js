@@ -2,7 +2,7 @@
 // engine's Rust types): each says where the draft strays from the format, in the user's
 // language, before the engine is asked. The engine's own check, on Apply, stays the judge.
 import { Validator } from '@cfworker/json-schema';
-import schema from '../../schema/plan.schema.json';
+import schema from '../../schema/plan.schema.json' with { type: 'json' };
 
 let validator;
 
