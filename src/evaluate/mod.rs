@@ -51,10 +51,10 @@ pub enum Detail {
     /// No rep's: the figures only, each KPI's and point item's included.
     Figures,
     /// No rep's, and only what a table keeps: each KPI's and point item's result is worked
-    /// out into the score but not kept, nor a commission line's attainment, and a pay
-    /// warning is its code alone (a period's `run`, and the earlier periods a draw, a grade
-    /// streak or a return reads its figures from; year-to-date averages the KPI scores, so
-    /// it evaluates as [`Detail::Figures`]).
+    /// out into the score but not kept, nor a commission line's attainment, nor the base pay
+    /// items (their total is), and a pay warning is its code alone (a period's `run`, and the
+    /// earlier periods a draw, a grade streak or a return reads its figures from; year-to-date
+    /// averages the KPI scores, so it evaluates as [`Detail::Figures`]).
     Table,
     /// Only the rep at this index of the data's reps, which keeps its parts; the others are
     /// evaluated as for a table (their figures are the same, their parts are never shown).
@@ -94,8 +94,9 @@ impl Detail {
         }
     }
 
-    /// Whether each KPI's and point item's result, each line's attainment and the words of
-    /// each warning are kept in the result of the rep at `rep` (its index in the data).
+    /// Whether each KPI's and point item's result, each line's attainment, the base pay items
+    /// and the words of each warning are kept in the result of the rep at `rep` (its index in
+    /// the data).
     pub fn keeps_parts(self, rep: usize) -> bool {
         match self {
             Detail::All | Detail::Figures | Detail::RepAmongFigures(_) => true,
@@ -200,8 +201,9 @@ fn period_results(plan: &CompiledPlan, data: &Dataset, period: usize, owed: Opti
     // (each costs an evaluation of the period): past them the period is not settled.
     let mut left_out: Vec<(usize, Problem)> = Vec::new();
     loop {
-        // Each rep's result and its pay's working, side by side.
-        let (mut results, mut works) = (Vec::new(), Vec::new());
+        // Each rep's result and its pay's working, side by side; room for every rep of the data
+        // (a period has a row per rep at most) rather than lists grown and copied as they fill.
+        let (mut results, mut works) = (Vec::with_capacity(data.reps.len()), Vec::with_capacity(data.reps.len()));
         let mut problems = Vec::new();
         let mut vars = vec![Decimal::ZERO; plan.slots.names.len()];
         let mut div_by_zero = vec![false; plan.slots.names.len()];
@@ -316,8 +318,9 @@ mod tests {
         let table = evaluate_detail(&plan, &data, 1, false, Detail::Table).unwrap();
         assert!(figures.reps.iter().all(|r| r.kpis.len() == 11 && !r.points.is_empty()));
         assert!(table.reps.iter().all(|r| r.kpis.is_empty() && r.points.is_empty()));
-        // Nor the lines' attainment, nor the words of the warnings: their codes only.
+        // Nor the lines' attainment, nor the base pay items, nor the words of the warnings: their codes only.
         assert!(table.reps.iter().all(|r| r.commission.iter().all(|l| l.attainment_pct.is_none())));
+        assert!(table.reps.iter().all(|r| r.base_pay.is_empty()) && figures.reps.iter().all(|r| !r.base_pay.is_empty()));
         let codes = |r: &RepResult| r.warnings.iter().map(|w| w.code).collect::<Vec<_>>();
         assert!(figures.reps.iter().any(|r| !r.warnings.is_empty()));
         for (t, f) in table.reps.iter().zip(&figures.reps) {
@@ -329,7 +332,7 @@ mod tests {
                 .iter()
                 .map(|r| {
                     let commission = r.commission.iter().map(|l| LineResult { attainment_pct: None, ..l.clone() }).collect();
-                    RepResult { kpis: Vec::new(), points: Vec::new(), warnings: Vec::new(), commission, ..r.clone() }
+                    RepResult { kpis: Vec::new(), points: Vec::new(), warnings: Vec::new(), base_pay: Vec::new(), commission, ..r.clone() }
                 })
                 .collect::<Vec<_>>()
         };

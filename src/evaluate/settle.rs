@@ -43,6 +43,7 @@ pub(super) fn settle(plan: &CompiledPlan, data: &Dataset, period: usize, mut res
     // A table's evaluation keeps the figures and the codes of the warnings, not their words.
     let salary: Label = "salary".into();
     let allowances = plan.base_pay.as_ref().map_or(0, |bp| bp.allowances.len());
+    let mut scratch = Vec::new();
     for (i, (r, work)) in results.iter_mut().zip(&mut works).enumerate() {
         let rep = &data.reps[work.rep];
         let words = detail.keeps_parts(work.rep);
@@ -86,15 +87,20 @@ pub(super) fn settle(plan: &CompiledPlan, data: &Dataset, period: usize, mut res
             r.bonuses.push(PayItem { id: src.id.clone(), kind: plan.bonuses[r.bonuses.len()].kind.name(), amount: paid, explain });
         }
         r.adjustments = clawbacks.get(&i).cloned().unwrap_or_default();
+        // A table keeps the base total, not the items it adds up: they go to a list cleared for
+        // each rep instead of a list made and dropped per rep (a rep's are worked out again when
+        // it is explained).
+        let base_items = if words { &mut r.base_pay } else { &mut scratch };
+        base_items.clear();
         if let (Some(base), Some(bp)) = (&mut work.base, &plan.base_pay) {
-            r.base_pay.reserve_exact(1 + allowances);
-            r.base_pay.push(PayItem { id: salary.clone(), kind: "salary", amount: round(base.salary), explain: std::mem::take(&mut base.explain) });
+            base_items.reserve_exact(1 + allowances);
+            base_items.push(PayItem { id: salary.clone(), kind: "salary", amount: round(base.salary), explain: std::mem::take(&mut base.explain) });
             for ((amount, src), (roles, _)) in base.allowances.iter().zip(plan.plan.base_pay.iter().flat_map(|b| &b.allowances)).zip(&bp.allowances) {
                 if roles.as_ref().is_none_or(|r| r.iter().any(|x| *x == rep.role)) {
                     let mut ex = Explanation::recording(detail.records(work.rep));
                     ex.value("monthly", src.monthly);
                     ex.value("months", bp.months);
-                    r.base_pay.push(PayItem { id: src.id.clone(), kind: "allowance", amount: round(*amount), explain: ex });
+                    base_items.push(PayItem { id: src.id.clone(), kind: "allowance", amount: round(*amount), explain: ex });
                 }
             }
             if let Some(minimum) = base.below_minimum {
@@ -105,7 +111,8 @@ pub(super) fn settle(plan: &CompiledPlan, data: &Dataset, period: usize, mut res
                 }));
             }
         }
-        finish(plan, rep, r, owed, words).map_err(|rule| Unsettled { rep: Some(work.rep), problem: calc_problem(rep, rule, crate::calc::CalcError::Overflow) })?;
+        let base_total = sum(base_items.iter().map(|p| p.amount));
+        finish(plan, rep, r, base_total, owed, words).map_err(|rule| Unsettled { rep: Some(work.rep), problem: calc_problem(rep, rule, crate::calc::CalcError::Overflow) })?;
     }
     Ok(results)
 }
@@ -120,9 +127,10 @@ fn item_rounding(plan: &CompiledPlan, v: Decimal) -> Decimal {
 }
 
 /// Totals, the variable pay cap, the draw, the final rounding and the base-share warning
-/// (in words when `words`).
-fn finish(plan: &CompiledPlan, rep: &crate::data::Rep, r: &mut RepResult, owed: Option<&Owed>, words: bool) -> Result<(), &'static str> {
-    r.base_total = sum(r.base_pay.iter().map(|p| p.amount)).ok_or("total_pay")?;
+/// (in words when `words`); `base_total` is the sum of the rep's base pay items (`None` when
+/// it does not fit).
+fn finish(plan: &CompiledPlan, rep: &crate::data::Rep, r: &mut RepResult, base_total: Option<Decimal>, owed: Option<&Owed>, words: bool) -> Result<(), &'static str> {
+    r.base_total = base_total.ok_or("total_pay")?;
     let earned = sum(r.commission.iter().map(|l| l.pay).chain(r.bonuses.iter().map(|b| b.amount)).chain(r.adjustments.iter().map(|a| a.amount))).ok_or("total_pay")?;
     let mut variable = earned;
     if let Some(cap) = plan.plan.variable_pay_cap.filter(|c| variable > *c) {
