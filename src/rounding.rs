@@ -5,6 +5,10 @@
 //! line of every rep: it was a fifth of an evaluation's instructions. The results are
 //! identical to `rust_decimal`'s — value, sign and scale — which the tests below check on
 //! random decimals of every scale.
+//!
+//! A mantissa and a power of ten that both fit 64 bits (amounts in cents, rates: a quarter of
+//! the divisions and nearly every padding of an evaluation) are divided or multiplied in 64
+//! bits: in wasm32 a 128-bit division or multiplication is a call (`__udivti3`, `__multi3`).
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -29,9 +33,8 @@ pub fn round_dp(value: Decimal, places: u32, strategy: RoundingStrategy) -> Deci
     if scale <= places || value.is_zero() {
         return value.round_dp_with_strategy(places, strategy);
     }
-    let mantissa = value.mantissa().unsigned_abs();
     let divisor = POWERS_OF_TEN[(scale - places) as usize];
-    let (quotient, remainder) = (mantissa / divisor, mantissa % divisor);
+    let (quotient, remainder) = divide(mantissa(value), divisor);
     let half = divisor / 2;
     let up = match strategy {
         RoundingStrategy::MidpointAwayFromZero => remainder >= half,
@@ -61,14 +64,33 @@ pub fn rescale(value: Decimal, scale: u32) -> Decimal {
         return value;
     }
     if current < scale && scale <= Decimal::MAX_SCALE {
-        let padded = value.mantissa().unsigned_abs().checked_mul(POWERS_OF_TEN[(scale - current) as usize]);
-        if let Some(m) = padded.filter(|m| *m <= MAX_MANTISSA) {
+        if let Some(m) = multiply(mantissa(value), POWERS_OF_TEN[(scale - current) as usize]) {
             return from_mantissa(m, value.is_sign_negative(), scale);
         }
     }
     let mut v = value;
     v.rescale(scale);
     v
+}
+
+/// The magnitude of `value`'s 96-bit mantissa.
+fn mantissa(value: Decimal) -> u128 {
+    let parts = value.unpack();
+    u128::from(parts.lo) | u128::from(parts.mid) << 32 | u128::from(parts.hi) << 64
+}
+
+/// `n / d` and `n % d`, in 64 bits when both fit them.
+fn divide(n: u128, d: u128) -> (u128, u128) {
+    match (u64::try_from(n), u64::try_from(d)) {
+        (Ok(n), Ok(d)) => ((n / d).into(), (n % d).into()),
+        _ => (n / d, n % d),
+    }
+}
+
+/// `a × b` when it fits a 96-bit mantissa, in 64 bits when it fits them.
+fn multiply(a: u128, b: u128) -> Option<u128> {
+    let narrow = u64::try_from(a).ok().zip(u64::try_from(b).ok()).and_then(|(a, b)| a.checked_mul(b));
+    narrow.map(u128::from).or_else(|| a.checked_mul(b)).filter(|m| *m <= MAX_MANTISSA)
 }
 
 /// A decimal from a mantissa of at most 96 bits (a zero is never negative, as in `rust_decimal`).
@@ -100,22 +122,42 @@ mod tests {
         })
     }
 
+    /// Rounds and rescales `value` to `to` places as `rust_decimal` does: `round_dp` by each
+    /// strategy, and `rescale`.
+    fn check(value: Decimal, to: u32) -> Result<(), TestCaseError> {
+        for strategy in STRATEGIES {
+            let theirs = value.round_dp_with_strategy(to, strategy);
+            let ours = round_dp(value, to, strategy);
+            prop_assert!(same(ours, theirs), "{value} to {to} ({strategy:?}): {ours} vs {theirs}");
+        }
+        let mut theirs = value;
+        theirs.rescale(to);
+        prop_assert!(same(rescale(value, to), theirs), "{value} to scale {to}");
+        Ok(())
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(20_000))]
         #[test]
-        fn rounds_exactly_as_rust_decimal(value in any_decimal(), places in 0u32..=28) {
-            for strategy in STRATEGIES {
-                let ours = round_dp(value, places, strategy);
-                let theirs = value.round_dp_with_strategy(places, strategy);
-                prop_assert!(same(ours, theirs), "{value} to {places} ({strategy:?}): {ours} vs {theirs}");
-            }
+        fn rounds_and_rescales_exactly_as_rust_decimal(value in any_decimal(), to in 0u32..=28) {
+            check(value, to)?;
         }
+    }
 
-        #[test]
-        fn rescales_exactly_as_rust_decimal(value in any_decimal(), scale in 0u32..=28) {
-            let mut theirs = value;
-            theirs.rescale(scale);
-            prop_assert!(same(rescale(value, scale), theirs), "{value} to scale {scale}");
+    /// Where the 64-bit division and multiplication give way to 128 bits: mantissas about
+    /// 2^64 and 10^19 (a divisor of 10^19 fits 64 bits, 10^20 does not), halves, and padded
+    /// mantissas about 2^64 and the 96-bit largest; at every scale, to every scale.
+    #[test]
+    fn exact_where_64_bits_end() {
+        let two_64 = 1u128 << 64;
+        let mut mantissas = vec![two_64 - 2, two_64 - 1, two_64, two_64 + 1, MAX_MANTISSA - 1, MAX_MANTISSA, 1, 5];
+        for &p in &POWERS_OF_TEN[1..] {
+            mantissas.extend([p - 1, p, p + 1, p / 2, p / 2 + 1, 3 * p / 2, (two_64 - 1) / p, (two_64 - 1) / p + 1, MAX_MANTISSA / p, MAX_MANTISSA / p + 1]);
+        }
+        for m in mantissas.into_iter().filter(|m| *m <= MAX_MANTISSA) {
+            for (scale, negative, to) in (0..=28).flat_map(|scale| [false, true].into_iter().flat_map(move |n| (0..=28).map(move |to| (scale, n, to)))) {
+                check(from_mantissa(m, negative, scale), to).unwrap();
+            }
         }
     }
 
