@@ -46,6 +46,16 @@ pub fn round_dp(value: Decimal, places: u32, strategy: RoundingStrategy) -> Deci
     from_mantissa(quotient + u128::from(up), value.is_sign_negative(), places)
 }
 
+/// `value` rounded to `places` and written with exactly that many decimals (5 → 5.00), as
+/// `rescale(round_dp(value, places, strategy), places)` gives it, in one step.
+pub fn round_to(value: Decimal, places: u32, strategy: RoundingStrategy) -> Decimal {
+    if value.scale() <= places {
+        // Nothing to round (`round_dp` gives the value back): only padded.
+        return rescale(value, places);
+    }
+    rescale(round_dp(value, places, strategy), places)
+}
+
 /// `value` written with at least `scale` decimals: zeros added (0 → 0.00), never rounded.
 pub fn pad(value: Decimal, scale: u32) -> Decimal {
     if value.scale() < scale {
@@ -123,12 +133,16 @@ mod tests {
     }
 
     /// Rounds and rescales `value` to `to` places as `rust_decimal` does: `round_dp` by each
-    /// strategy, and `rescale`.
+    /// strategy, `round_to` (rounded, then padded) and `rescale`.
     fn check(value: Decimal, to: u32) -> Result<(), TestCaseError> {
         for strategy in STRATEGIES {
             let theirs = value.round_dp_with_strategy(to, strategy);
             let ours = round_dp(value, to, strategy);
             prop_assert!(same(ours, theirs), "{value} to {to} ({strategy:?}): {ours} vs {theirs}");
+            let mut padded = theirs;
+            padded.rescale(to);
+            let ours = round_to(value, to, strategy);
+            prop_assert!(same(ours, padded), "{value} to exactly {to} ({strategy:?}): {ours} vs {padded}");
         }
         let mut theirs = value;
         theirs.rescale(to);

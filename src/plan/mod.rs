@@ -157,7 +157,7 @@ impl RoundingMode {
             RoundingMode::Down => RoundingStrategy::ToZero,
         };
         // Pads zeros (5 → 5.00); a value too large to pad keeps its value and a smaller scale.
-        crate::rounding::rescale(crate::rounding::round_dp(value, scale, strategy), scale)
+        crate::rounding::round_to(value, scale, strategy)
     }
 }
 
