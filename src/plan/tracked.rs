@@ -8,8 +8,7 @@
 //! that succeeds does nothing more. A test checks that the path and the error are those of
 //! serde's derives read through `serde_path_to_error`, for thousands of broken plans.
 
-use serde::de::{self, Deserializer, Unexpected, Visitor};
-use serde::forward_to_deserialize_any;
+use serde::de;
 use super::read::Read;
 use super::tree::Tree;
 use serde_json::{Error, Value};
@@ -86,55 +85,38 @@ pub(crate) fn note<'de>(stack: &Stack<'de>, segment: Segment<'de>, e: Error) -> 
     e
 }
 
-/// What a value is, in the words of serde's type errors (as serde_json says it).
-pub(crate) fn unexpected<'a>(value: &'a Tree) -> Unexpected<'a> {
-    match value {
-        Tree::Null => Unexpected::Unit,
-        Tree::Bool(b) => Unexpected::Bool(*b),
-        Tree::Number(n) => match (n.as_u64(), n.as_i64()) {
-            (Some(u), _) => Unexpected::Unsigned(u),
-            (None, Some(i)) => Unexpected::Signed(i),
-            _ => Unexpected::Float(n.as_f64().unwrap_or(f64::NAN)),
-        },
-        Tree::Str(s) => Unexpected::Str(s),
-        Tree::List(_) => Unexpected::Seq,
-        Tree::Object(_) => Unexpected::Map,
+/// What a value is, in the words of serde_json's type errors: `integer `5``, `string "x"`,
+/// `floating point `1.5``, `null`, `sequence`, `map`. Written here rather than by serde's
+/// `Unexpected`, whose `Display` writes a float with the standard library's float formatting
+/// (14 KB of the wasm; serde_json writes it with its own, as this does).
+pub(crate) struct Found<'a>(pub &'a Tree<'a>);
+
+impl fmt::Display for Found<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self.0 {
+            Tree::Null => f.write_str("null"),
+            Tree::Bool(b) => write!(f, "boolean `{b}`"),
+            Tree::Number(n) if n.is_f64() => write!(f, "floating point `{n}`"),
+            Tree::Number(n) => write!(f, "integer `{n}`"),
+            Tree::Str(s) => write!(f, "string {s:?}"),
+            Tree::List(_) => f.write_str("sequence"),
+            Tree::Object(_) => f.write_str("map"),
+        }
     }
 }
 
-/// A leaf of the tree (a number, text, a boolean, null) being read by a serde type: a
-/// decimal, a string, a whole number. A list or an object is the wrong type for all of them.
-pub(crate) struct Leaf<'de>(pub &'de Tree<'de>);
+/// serde's error for a value of the wrong type (`Error::invalid_type`), in the same words.
+#[cold]
+#[inline(never)]
+pub(crate) fn invalid_type(found: &dyn fmt::Display, expected: &str) -> Error {
+    de::Error::custom(format_args!("invalid type: {found}, expected {expected}"))
+}
 
-impl<'de> Deserializer<'de> for Leaf<'de> {
-    type Error = Error;
-
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.0 {
-            Tree::Null => visitor.visit_unit(),
-            Tree::Bool(b) => visitor.visit_bool(*b),
-            Tree::Number(n) => n.deserialize_any(visitor),
-            Tree::Str(s) => visitor.visit_borrowed_str(s),
-            other => Err(de::Error::invalid_type(unexpected(other), &visitor)),
-        }
-    }
-
-    /// Text only: a number where text is read is not taken as text.
-    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.0 {
-            Tree::Str(s) => visitor.visit_borrowed_str(s),
-            other => Err(de::Error::invalid_type(unexpected(other), &visitor)),
-        }
-    }
-
-    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.deserialize_str(visitor)
-    }
-
-    forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char identifier ignored_any
-        bytes byte_buf option unit unit_struct newtype_struct seq tuple tuple_struct map struct enum
-    }
+/// serde's error for a value of the right type that is not allowed (`Error::invalid_value`).
+#[cold]
+#[inline(never)]
+pub(crate) fn invalid_value(found: &dyn fmt::Display, expected: &str) -> Error {
+    de::Error::custom(format_args!("invalid value: {found}, expected {expected}"))
 }
 
 #[cfg(test)]

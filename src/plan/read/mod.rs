@@ -7,14 +7,14 @@
 //! broken plans), with one difference: an object written as a list (`"rounding": [2, 2]`) is
 //! a wrong type, where serde's derive would read its fields in order.
 
-use super::tracked::{inside, note, unexpected, Leaf, Segment, Stack};
+use super::tracked::{inside, invalid_type, invalid_value, note, Found, Segment, Stack};
 use super::tree::{repeated_key, Tree};
 use rust_decimal::Decimal;
-use serde::de::value::StrDeserializer;
-use serde::de::{Deserialize, Error as _, Unexpected};
+use serde::de::Error as _;
 use serde_json::Error;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::str::FromStr;
 
 /// A type of the plan, read from its JSON tree.
 pub(crate) trait Read<'de>: Sized {
@@ -22,28 +22,113 @@ pub(crate) trait Read<'de>: Sized {
     fn read(value: &'de Tree<'de>, stack: &Stack<'de>) -> Result<Self, Error>;
 }
 
-/// Leaves, read by their own serde implementations (their errors are serde's own).
-macro_rules! leaves {
-    ($($t:ty),*) => {$(
-        impl<'de> Read<'de> for $t {
-            fn read(value: &'de Tree<'de>, _: &Stack<'de>) -> Result<Self, Error> {
-                <$t as Deserialize>::deserialize(Leaf(value))
-            }
+/// Text: a JSON string, and nothing else.
+impl<'de> Read<'de> for String {
+    fn read(value: &'de Tree<'de>, _: &Stack<'de>) -> Result<Self, Error> {
+        match value {
+            Tree::Str(text) => Ok(text.to_string()),
+            _ => Err(invalid_type(&Found(value), "a string")),
         }
-    )*};
+    }
 }
-leaves!(String, crate::label::Label, u32, i64, bool);
+
+impl<'de> Read<'de> for crate::label::Label {
+    fn read(value: &'de Tree<'de>, stack: &Stack<'de>) -> Result<Self, Error> {
+        String::read(value, stack).map(Self::from)
+    }
+}
+
+impl<'de> Read<'de> for bool {
+    fn read(value: &'de Tree<'de>, _: &Stack<'de>) -> Result<Self, Error> {
+        match value {
+            Tree::Bool(b) => Ok(*b),
+            _ => Err(invalid_type(&Found(value), "a boolean")),
+        }
+    }
+}
+
+/// A whole number that fits a `T` (which serde calls `expected`): one out of its range is a
+/// wrong value, a float or anything else a wrong type, as serde's own reading says.
+fn whole<T: TryFrom<u64> + TryFrom<i64>>(value: &Tree, expected: &str) -> Result<T, Error> {
+    let Tree::Number(n) = value else { return Err(invalid_type(&Found(value), expected)) };
+    let fits = match (n.as_u64(), n.as_i64()) {
+        (Some(u), _) => T::try_from(u).ok(),
+        (None, Some(i)) => T::try_from(i).ok(),
+        _ => return Err(invalid_type(&Found(value), expected)),
+    };
+    fits.ok_or_else(|| invalid_value(&Found(value), expected))
+}
+
+impl<'de> Read<'de> for u32 {
+    fn read(value: &'de Tree<'de>, _: &Stack<'de>) -> Result<Self, Error> {
+        whole(value, "u32")
+    }
+}
+
+impl<'de> Read<'de> for i64 {
+    fn read(value: &'de Tree<'de>, _: &Stack<'de>) -> Result<Self, Error> {
+        whole(value, "i64")
+    }
+}
+
+/// What rust_decimal's serde implementation expects, in its words.
+const A_DECIMAL: &str = "a Decimal type representing a fixed-point number";
 
 /// A decimal: a JSON number, or text holding one. Text is read as `DECIMAL_PATTERN` says
 /// (the plan's JSON Schema gives that pattern): spaces around the number are forgiven, as
 /// in a reps file; anything else that is not a number is refused, in serde's words.
+///
+/// The leaves (text, booleans, whole numbers, decimals) are read as their serde
+/// implementations read them, with the same errors, but by hand: serde's `Unexpected`, in
+/// every one of their errors, brings the standard library's float formatting into the wasm,
+/// and so did rust_decimal's reading of a float (the decimal its `Display` writes; here
+/// serde_json's shortest digits written out in full, the same text).
 impl<'de> Read<'de> for Decimal {
     fn read(value: &'de Tree<'de>, _: &Stack<'de>) -> Result<Self, Error> {
         match value {
-            Tree::Str(text) if is_decimal_text(text) => <Decimal as Deserialize>::deserialize(StrDeserializer::<Error>::new(text.trim())),
-            Tree::Str(text) => Err(Error::invalid_value(Unexpected::Str(text), &"a Decimal type representing a fixed-point number")),
-            _ => <Decimal as Deserialize>::deserialize(Leaf(value)),
+            Tree::Str(text) if is_decimal_text(text) => {
+                let text = text.trim();
+                Decimal::from_str(text).or_else(|_| Decimal::from_scientific(text)).map_err(|_| invalid_value(&format_args!("string {text:?}"), A_DECIMAL))
+            }
+            Tree::Str(_) => Err(invalid_value(&Found(value), A_DECIMAL)),
+            Tree::Number(n) => match (n.as_u64(), n.as_i64()) {
+                (Some(u), _) => Ok(Decimal::from(u)),
+                (None, Some(i)) => Ok(Decimal::from(i)),
+                _ => Decimal::from_str(&in_full(&n.to_string())).map_err(|_| invalid_value(&Found(value), A_DECIMAL)),
+            },
+            _ => Err(invalid_type(&Found(value), A_DECIMAL)),
         }
+    }
+}
+
+/// A float as serde_json writes it (its shortest digits, with an exponent when far from 1:
+/// `1e300`, `1.5e-7`, `0.25`, `2.0`) written out in full, as the standard library's
+/// `Display` writes an `f64` (`100…0`, `0.00000015`, `0.25`, `2`).
+fn in_full(short: &str) -> String {
+    let (sign, unsigned) = match short.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", short),
+    };
+    let (mantissa, exponent) = match unsigned.split_once(['e', 'E']) {
+        Some((m, e)) => (m, e.parse::<i64>().unwrap_or(0)),
+        None => (unsigned, 0),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = format!("{whole}{fraction}");
+    let significant = digits.trim_start_matches('0');
+    // Where the point is, counted in digits from the first significant one.
+    let point = whole.len() as i64 + exponent - (digits.len() - significant.len()) as i64;
+    let significant = significant.trim_end_matches('0');
+    let zeros = |n: i64| "0".repeat(n.max(0) as usize);
+    if significant.is_empty() {
+        format!("{sign}0")
+    } else if point <= 0 {
+        format!("{sign}0.{}{significant}", zeros(-point))
+    } else if point as usize >= significant.len() {
+        format!("{sign}{significant}{}", zeros(point - significant.len() as i64))
+    } else {
+        let (before, after) = significant.split_at(point as usize);
+        format!("{sign}{before}.{after}")
     }
 }
 
@@ -69,7 +154,7 @@ impl<'de, T: Read<'de>> Read<'de> for Option<T> {
 
 impl<'de, T: Read<'de>> Read<'de> for Vec<T> {
     fn read(value: &'de Tree<'de>, stack: &Stack<'de>) -> Result<Self, Error> {
-        let Tree::List(items) = value else { return Err(Error::invalid_type(unexpected(value), &"a sequence")) };
+        let Tree::List(items) = value else { return Err(invalid_type(&Found(value), "a sequence")) };
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             out.push(inside(stack, Segment::Index(i), item)?);
@@ -80,7 +165,7 @@ impl<'de, T: Read<'de>> Read<'de> for Vec<T> {
 
 impl<'de, T: Read<'de>> Read<'de> for BTreeMap<String, T> {
     fn read(value: &'de Tree<'de>, stack: &Stack<'de>) -> Result<Self, Error> {
-        let Tree::Object(entries) = value else { return Err(Error::invalid_type(unexpected(value), &"a map")) };
+        let Tree::Object(entries) = value else { return Err(invalid_type(&Found(value), "a map")) };
         no_repeated_key(entries)?;
         let mut out = BTreeMap::new();
         for (key, value) in entries {
@@ -92,7 +177,7 @@ impl<'de, T: Read<'de>> Read<'de> for BTreeMap<String, T> {
 
 impl<'de> Read<'de> for [Decimal; 2] {
     fn read(value: &'de Tree<'de>, stack: &Stack<'de>) -> Result<Self, Error> {
-        let Tree::List(items) = value else { return Err(Error::invalid_type(unexpected(value), &"an array of length 2")) };
+        let Tree::List(items) = value else { return Err(invalid_type(&Found(value), "an array of length 2")) };
         let mut out = [Decimal::ZERO; 2];
         for (i, slot) in out.iter_mut().enumerate() {
             let item = items.get(i).ok_or_else(|| Error::invalid_length(i, &"an array of length 2"))?;
@@ -124,7 +209,7 @@ impl<'de, 's> Fields<'de, 's> {
     /// `value` as an object with no field but `known` (and `tag`); else serde's error for
     /// `expecting` ("struct Kpi").
     pub(crate) fn of(value: &'de Tree<'de>, stack: &'s Stack<'de>, expecting: &'static str, known: &'static [&'static str]) -> Result<Self, Error> {
-        let Tree::Object(entries) = value else { return Err(Error::invalid_type(unexpected(value), &expecting)) };
+        let Tree::Object(entries) = value else { return Err(invalid_type(&Found(value), expecting)) };
         no_repeated_key(entries)?;
         Self::known(entries, stack, known, None)
     }
@@ -166,10 +251,10 @@ impl<'de, 's> Fields<'de, 's> {
 /// `type`, by its index in `variants`, and the object's entries for [`variant_fields`]. As
 /// with serde's derive, an error inside the object is reported at the object, not at a field in it.
 pub(crate) fn tagged<'de>(value: &'de Tree<'de>, stack: &Stack<'de>, expecting: &'static str, variants: &'static [&'static str]) -> Result<(usize, &'de [(Cow<'de, str>, Tree<'de>)]), Error> {
-    let Tree::Object(entries) = value else { return Err(Error::invalid_type(unexpected(value), &expecting)) };
+    let Tree::Object(entries) = value else { return Err(invalid_type(&Found(value), expecting)) };
     no_repeated_key(entries)?;
     let tag = entries.iter().find(|(k, _)| k == "type").map(|(_, v)| v).ok_or_else(|| Error::missing_field("type"))?;
-    let Tree::Str(name) = tag else { return Err(note(stack, Segment::Key("type"), Error::invalid_type(unexpected(tag), &"variant identifier"))) };
+    let Tree::Str(name) = tag else { return Err(note(stack, Segment::Key("type"), invalid_type(&Found(tag), "variant identifier"))) };
     let index = variants.iter().position(|v| v == name).ok_or_else(|| note(stack, Segment::Key("type"), Error::unknown_variant(name, variants)))?;
     Ok((index, entries))
 }
@@ -187,9 +272,9 @@ pub(crate) fn variant<'de>(value: &'de Tree<'de>, variants: &'static [&'static s
         Tree::Str(name) => (name.as_ref(), None),
         Tree::Object(entries) => match entries.as_slice() {
             [(name, content)] => (name.as_ref(), Some(content)),
-            _ => return Err(Error::invalid_value(Unexpected::Map, &"map with a single key")),
+            _ => return Err(invalid_value(&"map", "map with a single key")),
         },
-        other => return Err(Error::invalid_type(unexpected(other), &"string or map")),
+        other => return Err(invalid_type(&Found(other), "string or map")),
     };
     let index = variants.iter().position(|v| *v == name).ok_or_else(|| Error::unknown_variant(name, variants))?;
     Ok((index, name, content))
@@ -199,7 +284,7 @@ pub(crate) fn variant<'de>(value: &'de Tree<'de>, variants: &'static [&'static s
 pub(crate) fn unit_variant<'de>(stack: &Stack<'de>, name: &'de str, content: Option<&'de Tree<'de>>) -> Result<(), Error> {
     match content {
         None | Some(Tree::Null) => Ok(()),
-        Some(other) => Err(note(stack, Segment::Variant(name), Error::invalid_type(unexpected(other), &"unit"))),
+        Some(other) => Err(note(stack, Segment::Variant(name), invalid_type(&Found(other), "unit"))),
     }
 }
 
@@ -207,7 +292,7 @@ pub(crate) fn unit_variant<'de>(stack: &Stack<'de>, name: &'de str, content: Opt
 pub(crate) fn newtype_variant<'de, T: Read<'de>>(stack: &Stack<'de>, name: &'de str, content: Option<&'de Tree<'de>>) -> Result<T, Error> {
     match content {
         Some(content) => inside(stack, Segment::Variant(name), content),
-        None => Err(note(stack, Segment::Variant(name), Error::invalid_type(Unexpected::UnitVariant, &"newtype variant"))),
+        None => Err(note(stack, Segment::Variant(name), invalid_type(&"unit variant", "newtype variant"))),
     }
 }
 
@@ -260,5 +345,49 @@ mod tests {
         }
         // The pattern the JSON Schema gives is this one.
         assert_eq!(DECIMAL_PATTERN, r"^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$");
+    }
+
+    /// Ours and serde's reading of `text` as a `T`: the same value or the same error.
+    fn same_as_serde<T>(text: &str)
+    where
+        T: for<'de> Read<'de> + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
+    {
+        let tree: Tree = serde_json::from_str(text).expect("JSON");
+        let ours = T::read(&tree, &Stack::default()).map_err(|e| e.to_string());
+        let value: serde_json::Value = serde_json::from_str(text).expect("JSON");
+        let theirs = serde_json::from_value::<T>(value).map_err(|e| e.to_string());
+        assert_eq!(ours, theirs, "{} from {text}", std::any::type_name::<T>());
+    }
+
+    #[test]
+    fn leaves_are_read_as_serde_reads_them() {
+        let values = [
+            "null", "true", "false", "0", "7", "-1", "4294967295", "4294967296", "9223372036854775807", "9223372036854775808", "18446744073709551615",
+            "-9223372036854775808", "1.5", "-0.0", "0.0", "2.0", "1e300", "-1e300", "2.5e-7", "0.1", "123456.789012345", "1e28", "1e29", "1e-28", "1e-29",
+            "\"x\"", "\"5\"", "\"a \\\"quoted\\\" \\u00e9\"", "[]", "[1]", "{}", "{\"a\": 1}",
+        ];
+        for text in values {
+            same_as_serde::<String>(text);
+            same_as_serde::<crate::label::Label>(text);
+            same_as_serde::<bool>(text);
+            same_as_serde::<u32>(text);
+            same_as_serde::<i64>(text);
+            // Text is read as a decimal as `DECIMAL_PATTERN` says, not as serde reads it.
+            if !text.starts_with('"') {
+                same_as_serde::<Decimal>(text);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// A float of at most 15 significant digits (a plan holds no other), written in full
+        /// from serde_json's shortest digits, is what `f64::to_string` writes.
+        #[test]
+        fn a_float_in_full_is_as_display_writes_it(digits in 0u64..1_000_000_000_000_000, exponent in -330i32..300, negative in proptest::bool::ANY) {
+            let x: f64 = format!("{}{digits}e{exponent}", if negative { "-" } else { "" }).parse().unwrap();
+            proptest::prop_assume!(x.is_finite());
+            let n = serde_json::Number::from_f64(x).unwrap();
+            proptest::prop_assert_eq!(in_full(&n.to_string()), x.to_string());
+        }
     }
 }
