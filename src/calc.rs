@@ -11,3 +11,25 @@ pub enum CalcError {
     /// A figure too large for Decimal arose.
     Overflow,
 }
+
+/// A decimal's checked addition and subtraction, called rather than inlined: rust_decimal's
+/// `checked_add` and `checked_sub` are `#[inline(always)]` down to their 96-bit arithmetic,
+/// which was compiled again at every use (the wasm's size, issue 6).
+pub(crate) trait Checked: Sized {
+    /// `self + other`, or `None` when it overflows (`Decimal::checked_add`).
+    fn plus(self, other: Self) -> Option<Self>;
+    /// `self - other`, or `None` when it overflows (`Decimal::checked_sub`).
+    fn minus(self, other: Self) -> Option<Self>;
+}
+
+impl Checked for Decimal {
+    #[inline(never)]
+    fn plus(self, other: Decimal) -> Option<Decimal> {
+        self.checked_add(other)
+    }
+
+    #[inline(never)]
+    fn minus(self, other: Decimal) -> Option<Decimal> {
+        self.checked_sub(other)
+    }
+}

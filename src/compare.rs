@@ -2,6 +2,7 @@
 //! and a variant — per rep the change in score, grade and pay, who gains and who loses,
 //! and what the variant costs compared with the baseline, overall and by region.
 
+use crate::calc::Checked;
 use crate::evaluate::Evaluation;
 use crate::label::Label;
 use crate::problem::Problem;
@@ -163,12 +164,12 @@ pub fn compare(before: &Evaluation, after: &Evaluation) -> Result<Comparison, Pr
 
 /// `after − before`, or an `overflow` error at `path`.
 fn difference(after: Decimal, before: Decimal, path: &str) -> Result<Decimal, Problem> {
-    after.checked_sub(before).ok_or_else(|| overflow(path))
+    after.minus(before).ok_or_else(|| overflow(path))
 }
 
 /// `sum + value`, or an `overflow` error at `path`.
 fn total(sum: Decimal, value: Decimal, path: &str) -> Result<Decimal, Problem> {
-    sum.checked_add(value).ok_or_else(|| overflow(path))
+    sum.plus(value).ok_or_else(|| overflow(path))
 }
 
 fn overflow(path: &str) -> Problem {

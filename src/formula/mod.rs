@@ -11,6 +11,7 @@ mod parse;
 pub use parse::{parse, FormulaError};
 pub(crate) use parse::half_width;
 
+use crate::calc::Checked;
 use rust_decimal::Decimal;
 
 /// The longest formula text accepted, in characters.
@@ -138,8 +139,8 @@ impl Expr {
                 let a = l.eval(vars, notes)?;
                 let b = r.eval(vars, notes)?;
                 match op {
-                    BinOp::Add => a.checked_add(b).ok_or(Overflow)?,
-                    BinOp::Sub => a.checked_sub(b).ok_or(Overflow)?,
+                    BinOp::Add => a.plus(b).ok_or(Overflow)?,
+                    BinOp::Sub => a.minus(b).ok_or(Overflow)?,
                     BinOp::Mul => a.checked_mul(b).ok_or(Overflow)?,
                     BinOp::Div => {
                         if b.is_zero() {

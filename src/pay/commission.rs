@@ -2,6 +2,7 @@
 //! base, the rate override, the rate table, the gate and the conditional multipliers. After:
 //! the grade multiplier and the line's cap. Each step is recorded in the line's explanation.
 
+use crate::calc::Checked;
 use super::{bounds_from_attainment, tiered_pay, TierSlice};
 use crate::calc::CalcError;
 use crate::explain::{Explanation, Trace};
@@ -70,7 +71,7 @@ pub fn line_before_grade(line: &CompiledLine, vars: &[Decimal], reduction: Decim
     let mut base = eval(&line.base, vars, &mut ex)?;
     if !reduction.is_zero() {
         ex.value("returned", reduction);
-        base = base.checked_sub(reduction).ok_or(CalcError::Overflow)?;
+        base = base.minus(reduction).ok_or(CalcError::Overflow)?;
     }
     ex.value("base", base);
     let target = match &line.target {

@@ -2,6 +2,7 @@
 //! short of the draw the rep is paid the draw; if recoverable, the shortfall is owed and
 //! taken back from later periods' variable pay above the draw, carried forward until repaid.
 
+use crate::calc::Checked;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -27,12 +28,12 @@ pub struct DrawStep {
 /// not fit (a clawback so large that earned pay is hugely negative).
 pub fn draw_step(draw: Decimal, recoverable: bool, earned: Decimal, owed_before: Decimal) -> Option<DrawStep> {
     let step = if earned < draw {
-        let top_up = draw.checked_sub(earned)?;
-        let owed_after = if recoverable { owed_before.checked_add(top_up)? } else { owed_before };
+        let top_up = draw.minus(earned)?;
+        let owed_after = if recoverable { owed_before.plus(top_up)? } else { owed_before };
         DrawStep { earned, top_up, recovered: Decimal::ZERO, owed_before, owed_after, paid: draw }
     } else {
-        let recovered = earned.checked_sub(draw)?.min(owed_before);
-        DrawStep { earned, top_up: Decimal::ZERO, recovered, owed_before, owed_after: owed_before.checked_sub(recovered)?, paid: earned.checked_sub(recovered)? }
+        let recovered = earned.minus(draw)?.min(owed_before);
+        DrawStep { earned, top_up: Decimal::ZERO, recovered, owed_before, owed_after: owed_before.minus(recovered)?, paid: earned.minus(recovered)? }
     };
     Some(step)
 }

@@ -3,6 +3,7 @@
 //! largest remainders (ties: the earlier rep in the list). The shares always add up to the
 //! pool exactly. When every weight is 0 the pool is split equally.
 
+use crate::calc::Checked;
 use super::Overflow;
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -13,7 +14,7 @@ pub fn split_pool(pool: Decimal, weights: &[Decimal], scale: u32) -> Result<Vec<
         return Ok(Vec::new());
     }
     let clean: Vec<Decimal> = weights.iter().map(|w| (*w).max(Decimal::ZERO)).collect();
-    let total = clean.iter().try_fold(Decimal::ZERO, |s, w| s.checked_add(*w)).ok_or(Overflow)?;
+    let total = clean.iter().try_fold(Decimal::ZERO, |s, w| s.plus(*w)).ok_or(Overflow)?;
     let equal = total.is_zero();
     let n = Decimal::from(clean.len());
     let (divisor, unit) = (if equal { n } else { total }, Decimal::new(1, scale));
@@ -26,7 +27,7 @@ pub fn split_pool(pool: Decimal, weights: &[Decimal], scale: u32) -> Result<Vec<
         // (over the divisor), which makes equal remainders equal.
         let product = if equal { pool } else { pool.checked_mul(*w).ok_or(Overflow)? };
         let mut floor = crate::rounding::round_dp(product.checked_div(divisor).ok_or(Overflow)?, scale, RoundingStrategy::ToZero);
-        let mut remainder = floor.checked_mul(divisor).and_then(|given| product.checked_sub(given)).ok_or(Overflow)?;
+        let mut remainder = floor.checked_mul(divisor).and_then(|given| product.minus(given)).ok_or(Overflow)?;
         if remainder.is_sign_negative() && !remainder.is_zero() {
             floor -= unit;
             remainder += step;
@@ -37,8 +38,8 @@ pub fn split_pool(pool: Decimal, weights: &[Decimal], scale: u32) -> Result<Vec<
         remainders.push(remainder);
         shares.push(floor);
     }
-    let given = shares.iter().try_fold(Decimal::ZERO, |s, w| s.checked_add(*w)).ok_or(Overflow)?;
-    let mut left = pool.checked_sub(given).ok_or(Overflow)?;
+    let given = shares.iter().try_fold(Decimal::ZERO, |s, w| s.plus(*w)).ok_or(Overflow)?;
+    let mut left = pool.minus(given).ok_or(Overflow)?;
     let order = crate::order::largest_first(&remainders);
     for i in order.into_iter().cycle() {
         if left < unit {

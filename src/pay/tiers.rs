@@ -1,6 +1,7 @@
 //! Commission rate tables: marginal ("on the slice") or retroactive ("whole amount at the
 //! tier reached"), returning each tier's slice so a statement can show the working.
 
+use crate::calc::Checked;
 use crate::plan::TierMethod;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -39,9 +40,9 @@ pub fn tiered_pay(base: Decimal, tiers: &[(Decimal, Decimal)], method: TierMetho
                     break;
                 }
                 let top = to.map_or(base, |t| base.min(t));
-                let amount = if first { top } else { top.checked_sub(from).ok_or(Overflow)? };
+                let amount = if first { top } else { top.minus(from).ok_or(Overflow)? };
                 let pay = amount.checked_mul(rate).ok_or(Overflow)?;
-                total = total.checked_add(pay).ok_or(Overflow)?;
+                total = total.plus(pay).ok_or(Overflow)?;
                 if keep_slices {
                     slices.push(TierSlice { from, to, amount, rate, pay });
                 }

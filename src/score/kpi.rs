@@ -2,6 +2,7 @@
 //! Each returns the unrounded score and reports its inputs, intermediate values and the
 //! rules that fired to a [`Trace`]. Hand-worked examples are in the tests below.
 
+use crate::calc::Checked;
 use crate::calc::CalcError;
 use crate::explain::Trace;
 use crate::formula::{EvalNotes, Expr};
@@ -191,7 +192,7 @@ fn scored(kpi: &CompiledKpi, actual: Decimal, target: Option<Decimal>, vars: &[D
             for (rating, share) in raters {
                 let r = eval(rating, vars, "rating", t)?;
                 explain_pct(t, "rater_weight_pct", *share)?;
-                composite = r.checked_mul(*share).and_then(|p| composite.checked_add(p)).ok_or(CalcError::Overflow)?;
+                composite = r.checked_mul(*share).and_then(|p| composite.plus(p)).ok_or(CalcError::Overflow)?;
             }
             t.value("composite", composite);
             t.value("scale_max", *scale_max);
@@ -215,7 +216,7 @@ fn scored(kpi: &CompiledKpi, actual: Decimal, target: Option<Decimal>, vars: &[D
             t.value("points_per_event", *per_event);
             t.value("deducted", deducted);
             t.value("weight", weight);
-            let left = weight.checked_sub(deducted).ok_or(CalcError::Overflow)?;
+            let left = weight.minus(deducted).ok_or(CalcError::Overflow)?;
             if left < *floor {
                 t.note("floored");
                 t.value("floor", *floor);

@@ -1,6 +1,7 @@
 //! Bonus and penalty points (加分/扣分, seed 002), applied after the weighted score: each
 //! item counts events × points, capped per item, then the totals are capped.
 
+use crate::calc::Checked;
 use crate::calc::CalcError;
 use crate::explain::Trace;
 use crate::formula::{EvalNotes, Expr};
@@ -80,7 +81,7 @@ pub fn apply_points(
             PointKind::Bonus => &mut bonus,
             PointKind::Penalty => &mut penalty,
         };
-        *total = total.checked_add(got).ok_or(CalcError::Overflow)?;
+        *total = total.plus(got).ok_or(CalcError::Overflow)?;
     }
     t.value("bonus_points", bonus);
     t.value("penalty_points", penalty);

@@ -1,6 +1,7 @@
 //! Alert rules: a value that fell from the previous period, a value past a level (in the
 //! period, or to date), a grade held several periods running.
 
+use crate::calc::Checked;
 use super::stats::pct;
 use super::{plain, plain_against, to_date, Alert, History, ThresholdUnit};
 use crate::data::Dataset;
@@ -21,7 +22,7 @@ pub(super) fn alerts(plan: &CompiledPlan, data: &Dataset, period: usize, evaluat
                 for r in data.rows_in(period).map(|row| row.rep) {
                     let rep = &data.reps[r];
                     let (Some(old), Some(new)) = (history.value(expr, r, before), history.value(expr, r, period)) else { continue };
-                    let Some(fall) = old.checked_sub(new) else { continue };
+                    let Some(fall) = old.minus(new) else { continue };
                     let fall_pct = if old > Decimal::ZERO { pct(fall, old) } else { None };
                     let by_value = by.filter(|b| fall >= *b);
                     let by_share = by_pct.filter(|b| fall_pct.is_some_and(|f| f >= *b));

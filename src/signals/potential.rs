@@ -2,6 +2,7 @@
 //! Worked out from the data alone (metrics and columns, never scores or pay), so that pay
 //! formulas can read the flag.
 
+use crate::calc::Checked;
 use super::stats::{percent_rank, statistic};
 use super::{plain, History, PotentialCheck, PotentialFlag};
 use crate::problem::Message;
@@ -69,7 +70,7 @@ pub(crate) fn high_potentials(plan: &CompiledPlan, data: &Dataset, period: usize
                 Some(match condition {
                     PotentialCondition::Above { metric, stat, by } => {
                         let team_value = (*stat_value)?;
-                        let at_least = team_value.checked_add(*by)?;
+                        let at_least = team_value.plus(*by)?;
                         PotentialCheck { metric: metric.clone(), value, compared_with: stat.clone(), team_value, at_least, at_most: None, holds: value >= at_least }
                     }
                     PotentialCondition::Percentile { metric, from, to } => {

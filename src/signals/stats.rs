@@ -2,6 +2,7 @@
 //! PERCENTILE.INC) and a value's percentile rank (its share of the other values that are lower,
 //! tied values at the middle of their places, 2 places; Excel's PERCENTRANK.INC differs on ties).
 
+use crate::calc::Checked;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -11,7 +12,7 @@ const SCALE: u32 = 4;
 /// The mean of `values`, 4 places half up; `None` for no values or on overflow.
 pub fn average(values: &[Decimal]) -> Option<Decimal> {
     let n = Decimal::from(values.len());
-    let sum = values.iter().try_fold(Decimal::ZERO, |s, v| s.checked_add(*v))?;
+    let sum = values.iter().try_fold(Decimal::ZERO, |s, v| s.plus(*v))?;
     sum.checked_div(n).map(|a| round(a, SCALE))
 }
 
@@ -23,8 +24,8 @@ pub fn percentile(sorted: &[Decimal], p: Decimal) -> Option<Decimal> {
     let index = below.to_usize()?.min(last);
     let low = sorted[index];
     let high = sorted[(index + 1).min(last)];
-    let fraction = position.checked_sub(below)?;
-    low.checked_add(high.checked_sub(low)?.checked_mul(fraction)?).map(|v| round(v, SCALE))
+    let fraction = position.minus(below)?;
+    low.plus(high.minus(low)?.checked_mul(fraction)?).map(|v| round(v, SCALE))
 }
 
 /// Where `value` stands among `sorted` (ascending), in percent: 0 for the lowest, 100 for

@@ -4,6 +4,7 @@
 //! and the formula worked out on the sums: attainment to date is the sum of the actuals over
 //! the sum of the targets).
 
+use crate::calc::Checked;
 use crate::data::{Dataset, Row};
 use crate::plan::{CompiledPlan, SignalExpr, ToDate};
 use rust_decimal::Decimal;
@@ -71,7 +72,7 @@ pub(super) fn values(plan: &CompiledPlan, data: &Dataset, expr: &SignalExpr, per
 fn add_row(plan: &CompiledPlan, columns: &[usize], row: &Row, vars: &mut [Decimal], unknown: &mut [bool]) {
     let targets = plan.target_values(row.rep, row.period).enumerate().map(|(i, v)| (plan.slots.columns + i, Some(v)));
     for (slot, value) in columns.iter().map(|&c| (c, row.value(c))).chain(targets) {
-        match value.and_then(|v| vars[slot].checked_add(v)) {
+        match value.and_then(|v| vars[slot].plus(v)) {
             Some(sum) => vars[slot] = sum,
             None => unknown[slot] = true,
         }

@@ -1,5 +1,6 @@
 //! Validation of categories, scorecards, KPIs and their scoring functions, and points.
 
+use crate::calc::Checked;
 use super::{adds_to_100, in_range, not_empty, strictly_monotone, unique_ids, MAX_KPIS, MAX_LIMIT_PCT};
 use crate::plan::{Category, Direction, Kpi, Plan, Points, Scorecard, Scoring};
 use crate::problem::Problem;
@@ -157,7 +158,7 @@ fn category_ranges(card: &Scorecard, sum: Decimal, path: &str, categories: &[Cat
             continue;
         }
         // Weights out of range are reported on their own; shares of them are not computed.
-        let raw = card.kpis.iter().filter(|k| k.category.as_deref() == Some(cat.id.as_str())).try_fold(Decimal::ZERO, |s, k| s.checked_add(k.weight));
+        let raw = card.kpis.iter().filter(|k| k.category.as_deref() == Some(cat.id.as_str())).try_fold(Decimal::ZERO, |s, k| s.plus(k.weight));
         let Some(share) = raw.and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED)).and_then(|r| r.checked_div(sum)) else { continue };
         let share = share.round_dp(2).normalize();
         let below = cat.min_weight.is_some_and(|m| share < m);
