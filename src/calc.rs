@@ -12,14 +12,16 @@ pub enum CalcError {
     Overflow,
 }
 
-/// A decimal's checked addition and subtraction, called rather than inlined: rust_decimal's
-/// `checked_add` and `checked_sub` are `#[inline(always)]` down to their 96-bit arithmetic,
-/// which was compiled again at every use (the wasm's size, issue 6).
+/// A decimal's checked addition, subtraction and multiplication, called rather than inlined:
+/// rust_decimal's `checked_add`, `checked_sub` and `checked_mul` are `#[inline(always)]` down
+/// to their 96-bit arithmetic, which was compiled again at every use (the wasm's size, issue 6).
 pub(crate) trait Checked: Sized {
     /// `self + other`, or `None` when it overflows (`Decimal::checked_add`).
     fn plus(self, other: Self) -> Option<Self>;
     /// `self - other`, or `None` when it overflows (`Decimal::checked_sub`).
     fn minus(self, other: Self) -> Option<Self>;
+    /// `self × other`, or `None` when it overflows (`Decimal::checked_mul`).
+    fn times(self, other: Self) -> Option<Self>;
 }
 
 impl Checked for Decimal {
@@ -31,5 +33,10 @@ impl Checked for Decimal {
     #[inline(never)]
     fn minus(self, other: Decimal) -> Option<Decimal> {
         self.checked_sub(other)
+    }
+
+    #[inline(never)]
+    fn times(self, other: Decimal) -> Option<Decimal> {
+        self.checked_mul(other)
     }
 }

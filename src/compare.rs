@@ -94,7 +94,7 @@ fn pct(delta: Decimal, base: Decimal) -> Option<Decimal> {
     if base.is_zero() {
         return None;
     }
-    let mut p = delta.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(base)?.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    let mut p = delta.times(Decimal::ONE_HUNDRED)?.checked_div(base)?.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
     p.rescale(2);
     Some(p)
 }

@@ -12,6 +12,7 @@ pub use adjustments::{load_adjustments_csv, Adjustment};
 pub use sample::{sample_adjustments_csv, sample_csv, sample_dataset};
 pub use synthetic::{dataset_csv, synthetic_dataset, synthetic_monthly};
 
+use crate::calc::Checked;
 use crate::indices::PackedIndices;
 use crate::label::Label;
 use crate::packed::PackedFigures;
@@ -652,7 +653,7 @@ pub(crate) fn parse_number(raw: &str) -> Result<Option<Decimal>, ()> {
     // An amount in 万 (10,000), as Chinese reports write it: 120万 is 1,200,000, exactly.
     if let Some(number) = s.strip_suffix('万') {
         return match parse_number(number) {
-            Ok(Some(n)) if !number.ends_with('万') => n.checked_mul(Decimal::from(10_000)).map(Some).ok_or(()),
+            Ok(Some(n)) if !number.ends_with('万') => n.times(Decimal::from(10_000)).map(Some).ok_or(()),
             _ => Err(()),
         };
     }

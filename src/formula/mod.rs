@@ -141,7 +141,7 @@ impl Expr {
                 match op {
                     BinOp::Add => a.plus(b).ok_or(Overflow)?,
                     BinOp::Sub => a.minus(b).ok_or(Overflow)?,
-                    BinOp::Mul => a.checked_mul(b).ok_or(Overflow)?,
+                    BinOp::Mul => a.times(b).ok_or(Overflow)?,
                     BinOp::Div => {
                         if b.is_zero() {
                             notes.div_by_zero = true;

@@ -1,6 +1,7 @@
 //! The formula parser: characters → tokens → an [`Expr`] with names resolved to slots.
 //! Errors carry the 1-based column where they were found.
 
+use crate::calc::Checked;
 use super::{BinOp, Expr, Func, MAX_FORMULA_CHARS, MAX_FORMULA_DEPTH};
 use crate::problem::TOO_LARGE;
 use rust_decimal::Decimal;
@@ -147,7 +148,7 @@ fn lex(src: &str) -> Result<Vec<(Tok, usize)>, FormulaError> {
                     i += 1;
                 }
                 Some('万') => {
-                    value = value.checked_mul(Decimal::from(10_000)).ok_or_else(|| {
+                    value = value.times(Decimal::from(10_000)).ok_or_else(|| {
                         FormulaError::at(col, format!("'{text}万' {}", TOO_LARGE.0), format!("'{text}万' {}", TOO_LARGE.1))
                     })?;
                     i += 1;

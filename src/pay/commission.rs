@@ -90,7 +90,7 @@ pub fn line_before_grade(line: &CompiledLine, vars: &[Decimal], reduction: Decim
         None => None,
     };
     if let Some(a) = attainment {
-        ex.value("attainment_pct", a.checked_mul(Decimal::ONE_HUNDRED).ok_or(CalcError::Overflow)?);
+        ex.value("attainment_pct", a.times(Decimal::ONE_HUNDRED).ok_or(CalcError::Overflow)?);
     }
     // The plan's tiers, copied only when the rate override raises them.
     let mut tiers = std::borrow::Cow::Borrowed(&line.tiers[..]);
@@ -122,7 +122,7 @@ pub fn line_before_grade(line: &CompiledLine, vars: &[Decimal], reduction: Decim
             // Which of the line's multipliers (1 = the first): the statement names its condition.
             ex.value("condition", Decimal::from(number));
             ex.value("multiplier", *factor);
-            amount = amount.checked_mul(*factor).ok_or(CalcError::Overflow)?;
+            amount = amount.times(*factor).ok_or(CalcError::Overflow)?;
         }
     }
     Ok(LineWork { base, target, attainment, amount, slices, explain: ex })
@@ -134,7 +134,7 @@ pub fn line_after_grade(line: &CompiledLine, work: &mut LineWork, grade: usize) 
     let mut pay = work.amount;
     if let Some(factor) = line.grade_multipliers.get(grade).filter(|f| **f != Decimal::ONE && !pay.is_zero()) {
         work.explain.value("grade_multiplier", *factor);
-        pay = pay.checked_mul(*factor).ok_or(CalcError::Overflow)?;
+        pay = pay.times(*factor).ok_or(CalcError::Overflow)?;
     }
     if let Some(cap) = line.cap.filter(|c| pay > *c) {
         work.explain.note("capped");
@@ -166,7 +166,7 @@ pub fn payout_curve(line: &CompiledLine, target: Decimal, percents: &[Decimal]) 
     percents
         .iter()
         .map(|&pct| {
-            let base = target.checked_mul(pct).ok_or(CalcError::Overflow)? / Decimal::ONE_HUNDRED; // ok: dividing by 100 cannot overflow
+            let base = target.times(pct).ok_or(CalcError::Overflow)? / Decimal::ONE_HUNDRED; // ok: dividing by 100 cannot overflow
             let (mut pay, _) = tiered_pay(base, &bounds, line.method, false).map_err(|_| CalcError::Overflow)?;
             if line.gate.is_some_and(|g| pct < g * Decimal::ONE_HUNDRED) {
                 pay = Decimal::ZERO;

@@ -18,16 +18,16 @@ pub fn split_pool(pool: Decimal, weights: &[Decimal], scale: u32) -> Result<Vec<
     let equal = total.is_zero();
     let n = Decimal::from(clean.len());
     let (divisor, unit) = (if equal { n } else { total }, Decimal::new(1, scale));
-    let step = unit.checked_mul(divisor).ok_or(Overflow)?;
+    let step = unit.times(divisor).ok_or(Overflow)?;
     let mut shares = Vec::with_capacity(clean.len());
     let mut remainders = Vec::with_capacity(clean.len());
     for w in &clean {
         // share × divisor + remainder = pool × weight, exactly: the quotient is cut to 28
         // digits, so its cents are checked against the product and the remainder kept whole
         // (over the divisor), which makes equal remainders equal.
-        let product = if equal { pool } else { pool.checked_mul(*w).ok_or(Overflow)? };
+        let product = if equal { pool } else { pool.times(*w).ok_or(Overflow)? };
         let mut floor = crate::rounding::round_dp(product.checked_div(divisor).ok_or(Overflow)?, scale, RoundingStrategy::ToZero);
-        let mut remainder = floor.checked_mul(divisor).and_then(|given| product.minus(given)).ok_or(Overflow)?;
+        let mut remainder = floor.times(divisor).and_then(|given| product.minus(given)).ok_or(Overflow)?;
         if remainder.is_sign_negative() && !remainder.is_zero() {
             floor -= unit;
             remainder += step;

@@ -41,7 +41,7 @@ pub fn tiered_pay(base: Decimal, tiers: &[(Decimal, Decimal)], method: TierMetho
                 }
                 let top = to.map_or(base, |t| base.min(t));
                 let amount = if first { top } else { top.minus(from).ok_or(Overflow)? };
-                let pay = amount.checked_mul(rate).ok_or(Overflow)?;
+                let pay = amount.times(rate).ok_or(Overflow)?;
                 total = total.plus(pay).ok_or(Overflow)?;
                 if keep_slices {
                     slices.push(TierSlice { from, to, amount, rate, pay });
@@ -52,7 +52,7 @@ pub fn tiered_pay(base: Decimal, tiers: &[(Decimal, Decimal)], method: TierMetho
             let reached = tiers.iter().rposition(|t| base >= t.0).unwrap_or(0);
             if let Some(&(from, rate)) = tiers.get(reached) {
                 let to = tiers.get(reached + 1).map(|t| t.0);
-                total = base.checked_mul(rate).ok_or(Overflow)?;
+                total = base.times(rate).ok_or(Overflow)?;
                 if keep_slices {
                     slices.push(TierSlice { from, to, amount: base, rate, pay: total });
                 }
@@ -66,7 +66,7 @@ pub fn tiered_pay(base: Decimal, tiers: &[(Decimal, Decimal)], method: TierMetho
 pub fn bounds_from_attainment(target: Decimal, tiers: &[(Decimal, Decimal)]) -> Result<Vec<(Decimal, Decimal)>, Overflow> {
     tiers
         .iter()
-        .map(|&(pct, rate)| Ok((target.checked_mul(pct).ok_or(Overflow)? / Decimal::ONE_HUNDRED, rate))) // ok: dividing by 100 cannot overflow
+        .map(|&(pct, rate)| Ok((target.times(pct).ok_or(Overflow)? / Decimal::ONE_HUNDRED, rate))) // ok: dividing by 100 cannot overflow
         .collect()
 }
 

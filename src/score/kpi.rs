@@ -84,7 +84,7 @@ fn eval(expr: &Expr, vars: &[Decimal], key: &'static str, t: &mut impl Trace) ->
 /// A fraction as a percentage for the explanation; too large to show is an overflow, not a
 /// silently wrong figure.
 fn pct(fraction: Decimal) -> Result<Decimal, CalcError> {
-    fraction.checked_mul(Decimal::ONE_HUNDRED).ok_or(CalcError::Overflow)
+    fraction.times(Decimal::ONE_HUNDRED).ok_or(CalcError::Overflow)
 }
 
 /// A KPI scored: the unrounded score and the figures a result reports beside it.
@@ -153,7 +153,7 @@ fn scored(kpi: &CompiledKpi, actual: Decimal, target: Option<Decimal>, vars: &[D
                 let cap = limits.cap.unwrap_or(Decimal::ONE);
                 explain_pct(t, "applied_pct", cap)?;
                 t.value("weight", weight);
-                (cap.checked_mul(weight).ok_or(CalcError::Overflow)?, None)
+                (cap.times(weight).ok_or(CalcError::Overflow)?, None)
             } else {
                 limited(target, actual, *limits, weight, t)?
             }
@@ -185,19 +185,19 @@ fn scored(kpi: &CompiledKpi, actual: Decimal, target: Option<Decimal>, vars: &[D
             };
             explain_pct(t, "band_score_pct", share)?;
             t.value("weight", weight);
-            (share.checked_mul(weight).ok_or(CalcError::Overflow)?, attainment_pct)
+            (share.times(weight).ok_or(CalcError::Overflow)?, attainment_pct)
         }
         KpiScoring::Rating360 { raters, scale_max } => {
             let mut composite = Decimal::ZERO;
             for (rating, share) in raters {
                 let r = eval(rating, vars, "rating", t)?;
                 explain_pct(t, "rater_weight_pct", *share)?;
-                composite = r.checked_mul(*share).and_then(|p| composite.plus(p)).ok_or(CalcError::Overflow)?;
+                composite = r.times(*share).and_then(|p| composite.plus(p)).ok_or(CalcError::Overflow)?;
             }
             t.value("composite", composite);
             t.value("scale_max", *scale_max);
             t.value("weight", weight);
-            (composite.checked_mul(weight).ok_or(CalcError::Overflow)?.checked_div(*scale_max).ok_or(CalcError::Overflow)?, None)
+            (composite.times(weight).ok_or(CalcError::Overflow)?.checked_div(*scale_max).ok_or(CalcError::Overflow)?, None)
         }
         KpiScoring::PassFail => {
             let passed = !actual.is_zero();
@@ -212,7 +212,7 @@ fn scored(kpi: &CompiledKpi, actual: Decimal, target: Option<Decimal>, vars: &[D
             } else {
                 actual
             };
-            let deducted = events.checked_mul(*per_event).ok_or(CalcError::Overflow)?;
+            let deducted = events.times(*per_event).ok_or(CalcError::Overflow)?;
             t.value("points_per_event", *per_event);
             t.value("deducted", deducted);
             t.value("weight", weight);
@@ -287,7 +287,7 @@ fn limited(num: Decimal, den: Decimal, limits: RatioLimits, weight: Decimal, t: 
     explain_pct(t, "applied_pct", limit.unwrap_or(ratio))?;
     t.value("weight", weight);
     let score = match limit {
-        Some(applied) => applied.checked_mul(weight).ok_or(CalcError::Overflow)?,
+        Some(applied) => applied.times(weight).ok_or(CalcError::Overflow)?,
         None => times_ratio(weight, num, den)?,
     };
     Ok((score, Some(Attainment::Fraction(ratio))))
@@ -296,9 +296,9 @@ fn limited(num: Decimal, den: Decimal, limits: RatioLimits, weight: Decimal, t: 
 /// `x × num / den`, multiplied first so that a quotient that comes out even is exact; when
 /// the product does not fit a `Decimal`, `x × (num / den)`.
 fn times_ratio(x: Decimal, num: Decimal, den: Decimal) -> Result<Decimal, CalcError> {
-    match x.checked_mul(num) {
+    match x.times(num) {
         Some(product) => product.checked_div(den),
-        None => num.checked_div(den).and_then(|ratio| ratio.checked_mul(x)),
+        None => num.checked_div(den).and_then(|ratio| ratio.times(x)),
     }
     .ok_or(CalcError::Overflow)
 }

@@ -71,7 +71,7 @@ pub fn apply_points(
             t.note("negative_events_taken_as_0");
             events = Decimal::ZERO;
         }
-        let raw = events.checked_mul(item.per_event).ok_or(CalcError::Overflow)?;
+        let raw = events.times(item.per_event).ok_or(CalcError::Overflow)?;
         let (got, capped) = match item.cap {
             Some(cap) if raw > cap => (cap, true),
             _ => (raw, false),

@@ -137,7 +137,7 @@ fn tier_reach(plan: &CompiledPlan, evaluation: &Evaluation) -> Vec<HealthCheck> 
             // Where the tier starts for each rep, as pay places it: in the line's base, from the
             // exact target (a rep at 119.996% is not at 120%, though both show as 120.00%).
             let start = |target: Option<Decimal>| match line.tier_basis {
-                TierBasis::AttainmentPct => target.and_then(|t| t.checked_mul(tier.from)).map(|b| b / Decimal::ONE_HUNDRED),
+                TierBasis::AttainmentPct => target.and_then(|t| t.times(tier.from)).map(|b| b / Decimal::ONE_HUNDRED),
                 TierBasis::Amount => Some(tier.from),
             };
             let reached = reps.iter().filter(|(base, target)| start(*target).is_some_and(|s| *base >= s)).count();

@@ -19,13 +19,13 @@ pub fn average(values: &[Decimal]) -> Option<Decimal> {
 /// The `p`-th percentile (0–100) of `sorted` (ascending), interpolated between neighbours.
 pub fn percentile(sorted: &[Decimal], p: Decimal) -> Option<Decimal> {
     let last = sorted.len().checked_sub(1)?;
-    let position = Decimal::from(last).checked_mul(p)?.checked_div(Decimal::ONE_HUNDRED)?;
+    let position = Decimal::from(last).times(p)?.checked_div(Decimal::ONE_HUNDRED)?;
     let below = position.floor();
     let index = below.to_usize()?.min(last);
     let low = sorted[index];
     let high = sorted[(index + 1).min(last)];
     let fraction = position.minus(below)?;
-    low.plus(high.minus(low)?.checked_mul(fraction)?).map(|v| round(v, SCALE))
+    low.plus(high.minus(low)?.times(fraction)?).map(|v| round(v, SCALE))
 }
 
 /// Where `value` stands among `sorted` (ascending), in percent: 0 for the lowest, 100 for
@@ -67,7 +67,7 @@ pub fn round(value: Decimal, places: u32) -> Decimal {
 
 /// `part` as a percentage of `whole`, 2 places half up; `None` when `whole` is 0 or on overflow.
 pub fn pct(part: Decimal, whole: Decimal) -> Option<Decimal> {
-    part.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(whole).map(|p| round(p, 2))
+    part.times(Decimal::ONE_HUNDRED)?.checked_div(whole).map(|p| round(p, 2))
 }
 
 /// A team statistic by name: `average`, `median` or `p<N>` (`p75`); `None` for another name.

@@ -1,6 +1,7 @@
 //! Compiling the pay parts of a plan: commission lines with their modifiers, base pay and
 //! bonuses. Grade-keyed settings become vectors in band order.
 
+use crate::calc::Checked;
 use super::formulas::Formulas;
 use super::{fraction, metrics_read, positive_constant};
 use crate::formula::Expr;
@@ -165,7 +166,7 @@ pub(super) fn compile_bonuses(plan: &Plan, f: &mut Formulas) -> Vec<CompiledBonu
                 BonusRule::ProfitShare { profit, pool_pct, split: s } => {
                     // An out-of-range profit was reported by validation; the pool is not computed then.
                     // The pool is money: rounded as the plan rounds it, then split exactly.
-                    let pool = plan.rounding.mode.apply(profit.checked_mul(fraction(*pool_pct))?, plan.rounding.money_scale);
+                    let pool = plan.rounding.mode.apply(profit.times(fraction(*pool_pct))?, plan.rounding.money_scale);
                     BonusKind::ProfitShare { profit: *profit, pool_pct: *pool_pct, pool, weight: split(s, f)? }
                 }
             };
