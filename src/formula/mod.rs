@@ -129,11 +129,22 @@ fn truth(b: bool) -> Decimal {
 }
 
 impl Expr {
-    /// Evaluates with the variable values in `vars` (indexed by slot).
+    /// Evaluates with the variable values in `vars` (indexed by slot). A variable or a
+    /// number is read where it is asked for, without a call: most formulas and operands are one.
+    #[inline(always)]
     pub fn eval(&self, vars: &[Decimal], notes: &mut EvalNotes) -> Result<Decimal, Overflow> {
+        match self {
+            Expr::Num(n) => Ok(*n),
+            Expr::Var(slot) => Ok(vars[*slot]), // ok: slots are assigned from the same table that sizes `vars`
+            _ => self.eval_node(vars, notes),
+        }
+    }
+
+    /// Evaluates an operator or a call (a variable or a number through `eval`).
+    #[inline(never)]
+    fn eval_node(&self, vars: &[Decimal], notes: &mut EvalNotes) -> Result<Decimal, Overflow> {
         Ok(match self {
-            Expr::Num(n) => *n,
-            Expr::Var(slot) => vars[*slot], // ok: slots are assigned from the same table that sizes `vars`
+            Expr::Num(_) | Expr::Var(_) => self.eval(vars, notes)?,
             Expr::Neg(e) => -e.eval(vars, notes)?,
             Expr::Bin(op, l, r) => {
                 let a = l.eval(vars, notes)?;
