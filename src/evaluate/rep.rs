@@ -11,6 +11,7 @@ use crate::plan::{CompiledPlan, RoundingMode};
 use crate::problem::Problem;
 use crate::calc::CalcError;
 use crate::score::{apply_points, score_kpi, PointResult};
+use crate::calc::Checked;
 use rust_decimal::Decimal;
 
 /// Fills `vars` for `row`: the columns the plan reads, then targets, then metrics in
@@ -75,7 +76,7 @@ pub(super) fn score_rep(plan: &CompiledPlan, data: &Dataset, row: &Row, vars: &[
         let scored = score_kpi(kpi, vars, &mut explain).map_err(|e| calc_problem(rep, &src.id, e))?;
         let score = rounding.mode.apply(scored.raw, rounding.score_scale);
         explain.value("score", score);
-        weighted = weighted.checked_add(score).ok_or_else(|| overflow(rep, "score"))?;
+        weighted = weighted.plus(score).ok_or_else(|| overflow(rep, "score"))?;
         if !parts {
             continue;
         }
@@ -108,7 +109,7 @@ pub(super) fn score_rep(plan: &CompiledPlan, data: &Dataset, row: &Row, vars: &[
     }
     let bonus = rounding.mode.apply(bonus, rounding.score_scale);
     let penalty = rounding.mode.apply(penalty, rounding.score_scale);
-    let score = weighted.checked_add(bonus).and_then(|s| s.checked_sub(penalty)).ok_or_else(|| overflow(rep, "score"))?;
+    let score = weighted.plus(bonus).and_then(|s| s.minus(penalty)).ok_or_else(|| overflow(rep, "score"))?;
 
     let (attainment_actual, attainment_target, attainment_pct) = match &plan.attainment {
         Some((actual, target)) => {
@@ -206,7 +207,7 @@ pub(super) fn percent(actual: Decimal, target: Decimal) -> Result<Decimal, CalcE
     if target <= Decimal::ZERO {
         return Err(CalcError::TargetNotPositive(target));
     }
-    let ratio = actual.checked_div(target).and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED)).ok_or(CalcError::Overflow)?;
+    let ratio = actual.checked_div(target).and_then(|r| r.times(Decimal::ONE_HUNDRED)).ok_or(CalcError::Overflow)?;
     Ok(crate::plan::RoundingMode::HalfUp.apply(ratio, 2))
 }
 

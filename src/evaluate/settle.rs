@@ -14,6 +14,7 @@ use crate::pay::{allocate, draw_step, line_after_grade, line_before_grade, Bonus
 use crate::plan::{CompiledPlan, RoundingApplies};
 use crate::problem::Problem;
 use crate::shown::money;
+use crate::calc::Checked;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
@@ -57,7 +58,7 @@ pub(super) fn settle(plan: &CompiledPlan, data: &Dataset, period: usize, mut res
             lw.explain.value("pay", pay);
             // The line worked this figure out already (and checked that it fits); a table does
             // not keep it.
-            let attainment_pct = lw.attainment.filter(|_| words).and_then(|a| a.checked_mul(Decimal::ONE_HUNDRED)).map(|p| crate::plan::RoundingMode::HalfUp.apply(p, 2));
+            let attainment_pct = lw.attainment.filter(|_| words).and_then(|a| a.times(Decimal::ONE_HUNDRED)).map(|p| crate::plan::RoundingMode::HalfUp.apply(p, 2));
             if lw.base < Decimal::ZERO {
                 // Paid as the plan says (a negative commission), and said: it is most often a
                 // figure of the data written with the wrong sign.
@@ -151,13 +152,13 @@ fn finish(plan: &CompiledPlan, rep: &crate::data::Rep, r: &mut RepResult, base_t
         r.base_total = crate::rounding::rescale(r.base_total, rounding.money_scale);
     }
     r.variable_pay = variable;
-    r.total_pay = rounding.mode.apply(r.base_total.checked_add(variable).ok_or("total_pay")?, rounding.money_scale);
+    r.total_pay = rounding.mode.apply(r.base_total.plus(variable).ok_or("total_pay")?, rounding.money_scale);
     if let Some(bp) = plan.base_pay.as_ref().filter(|_| r.total_pay > Decimal::ZERO) {
         let share = r.base_total.checked_div(r.total_pay).ok_or("total_pay")?;
         let (low, high) = bp.share_range;
         if share < low || share > high {
             let (l, h) = (low * Decimal::ONE_HUNDRED, high * Decimal::ONE_HUNDRED); // ok: validated percentages
-            let pct = shown_outside(share.checked_mul(Decimal::ONE_HUNDRED).ok_or("total_pay")?, l, h);
+            let pct = shown_outside(share.times(Decimal::ONE_HUNDRED).ok_or("total_pay")?, l, h);
             r.warnings.push(rep_warning(rep, "base_share_out_of_range", "base_pay", pct, words, || {
                 (
                     format!("has base pay of {pct}% of total pay, outside the {}–{}% the plan aims for", l.normalize(), h.normalize()),
@@ -177,7 +178,7 @@ fn shown_outside(pct: Decimal, low: Decimal, high: Decimal) -> Decimal {
 
 /// The exact sum, or `None` when it does not fit.
 pub(crate) fn sum(values: impl Iterator<Item = Decimal>) -> Option<Decimal> {
-    values.into_iter().try_fold(Decimal::ZERO, |s, v| s.checked_add(v))
+    values.into_iter().try_fold(Decimal::ZERO, |s, v| s.plus(v))
 }
 
 /// A pay warning about `rep` at its `field` (`reps.E01.base_pay`), in `words` (its path, value and
@@ -305,7 +306,7 @@ fn returns_by_sale(data: &Dataset, period: usize) -> HashMap<(usize, usize, &str
 /// What the earlier returns of a sale took off its credited base: each in turn, as far as
 /// what was credited still covers it (one that did not fit was not applied, and takes nothing).
 fn returned_before(earlier: &[Decimal], credited: Decimal) -> Decimal {
-    earlier.iter().fold(Decimal::ZERO, |taken, amount| taken.checked_add(*amount).filter(|t| *t <= credited).unwrap_or(taken))
+    earlier.iter().fold(Decimal::ZERO, |taken, amount| taken.plus(*amount).filter(|t| *t <= credited).unwrap_or(taken))
 }
 
 /// Each original period's grades by rep id, worked out once.
@@ -361,13 +362,13 @@ fn clawback(plan: &CompiledPlan, data: &Dataset, adj: &Adjustment, earlier: &[De
             )
         });
     }
-    let total_returned = before.checked_add(adj.amount).ok_or_else(|| calc(crate::calc::CalcError::Overflow))?;
+    let total_returned = before.plus(adj.amount).ok_or_else(|| calc(crate::calc::CalcError::Overflow))?;
     let mut reduced = line_before_grade(line, &vars, total_returned, record).map_err(calc)?;
     // What was paid then and what is due now, each as the plan rounds a line: the clawback
     // takes back exactly the difference, to the cent.
     let paid = item_rounding(plan, line_after_grade(line, &mut full, grade).map_err(calc)?);
     let due = item_rounding(plan, line_after_grade(line, &mut reduced, grade).map_err(calc)?);
-    let amount = due.checked_sub(paid).ok_or_else(|| calc(crate::calc::CalcError::Overflow))?;
+    let amount = due.minus(paid).ok_or_else(|| calc(crate::calc::CalcError::Overflow))?;
     let mut explain = reduced.explain;
     if !before.is_zero() {
         explain.value("returned_before", before);

@@ -7,6 +7,7 @@ use super::settle::sum;
 use crate::plan::{CompiledPlan, RoundingMode};
 use crate::problem::Problem;
 use crate::score::distribution_report;
+use crate::calc::Checked;
 use rust_decimal::Decimal;
 
 /// A figure the totals add up: its field in the totals, and its name in both languages.
@@ -41,7 +42,7 @@ fn add_up<'a>(scope: &Scope, figure: Figure, reps: impl IntoIterator<Item = &'a 
     let mut total = Decimal::ZERO;
     for rep in reps {
         let value = part(rep);
-        total = value.and_then(|v| total.checked_add(v)).ok_or_else(|| too_large(scope, figure, rep, value, total))?;
+        total = value.and_then(|v| total.plus(v)).ok_or_else(|| too_large(scope, figure, rep, value, total))?;
     }
     Ok(total)
 }
@@ -130,7 +131,7 @@ fn group<'a>(plan: &CompiledPlan, scope: &Scope, name: &str, members: impl Itera
         average_pay: rounding.mode.apply(average(pay, count), rounding.money_scale),
         average_score: RoundingMode::HalfUp.apply(average(score, count), 2),
         revenue,
-        pay_pct_of_revenue: revenue.filter(|r| *r > Decimal::ZERO).and_then(|r| pay.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(r)).map(|p| RoundingMode::HalfUp.apply(p, 2)),
+        pay_pct_of_revenue: revenue.filter(|r| *r > Decimal::ZERO).and_then(|r| pay.times(Decimal::ONE_HUNDRED)?.checked_div(r)).map(|p| RoundingMode::HalfUp.apply(p, 2)),
     })
 }
 

@@ -12,6 +12,7 @@ use crate::pay::DrawStep;
 use crate::plan::CompiledPlan;
 use crate::problem::Problem;
 use crate::score::PointResult;
+use crate::calc::Checked;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
@@ -91,7 +92,7 @@ fn too_large(rep: &RepResult) -> Problem {
 }
 
 fn sum(values: impl Iterator<Item = Decimal>) -> Option<Decimal> {
-    values.into_iter().try_fold(Decimal::ZERO, |s, v| s.checked_add(v))
+    values.into_iter().try_fold(Decimal::ZERO, |s, v| s.plus(v))
 }
 
 /// One rep's periods (in order, each with its name) combined into its year-to-date result;
@@ -152,7 +153,7 @@ fn combine(plan: &CompiledPlan, named: Vec<(&str, RepResult)>, record: bool) -> 
             })
         })
         .collect::<Result<Vec<_>, Problem>>()?;
-    let score = weighted.checked_add(bonus).and_then(|s| s.checked_sub(penalty)).ok_or_else(err)?;
+    let score = weighted.plus(bonus).and_then(|s| s.minus(penalty)).ok_or_else(err)?;
 
     let commission = last
         .commission
