@@ -3,7 +3,7 @@
 //! the checks a plan designer wants warned about: below the local minimum wage, or a base
 //! share of total pay outside the stated range.
 
-use crate::calc::CalcError;
+use crate::calc::{CalcError, Checked};
 use crate::explain::{Explanation, Trace};
 use rust_decimal::Decimal;
 
@@ -71,7 +71,7 @@ pub fn base_pay(base: &CompiledBasePay, role: &str, vars: &[Decimal], record: bo
     ex.value("city_tier", Decimal::from(tier));
     ex.value("monthly_salary", monthly);
     ex.value("months", base.months);
-    let over = |m: Decimal| m.checked_mul(base.months).ok_or(BaseError::Calc(CalcError::Overflow));
+    let over = |m: Decimal| m.times(base.months).ok_or(BaseError::Calc(CalcError::Overflow));
     let salary = over(monthly)?;
     ex.value("salary", salary);
     let allowances = base.allowances.iter().map(|(roles, m)| if roles.as_ref().is_none_or(|r| r.iter().any(|x| x == role)) { over(*m) } else { Ok(Decimal::ZERO) }).collect::<Result<_, _>>()?;

@@ -5,7 +5,7 @@
 //! exactly to the cent (see `split_pool`).
 
 use super::split_pool;
-use crate::calc::CalcError;
+use crate::calc::{CalcError, Checked};
 use crate::explain::{Explanation, Trace};
 use crate::formula::{EvalNotes, Expr};
 use crate::plan::{Grouping, RankTies};
@@ -122,18 +122,18 @@ pub fn bonus_value(b: &CompiledBonus, vars: &[Decimal], ex: &mut Explanation) ->
             let hundred = Decimal::ONE_HUNDRED;
             ex.value("actual", a);
             ex.value("target", t);
-            ex.value("attainment_pct", a.checked_div(t).and_then(|r| r.checked_mul(hundred)).ok_or(CalcError::Overflow)?);
+            ex.value("attainment_pct", a.checked_div(t).and_then(|r| r.times(hundred)).ok_or(CalcError::Overflow)?);
             ex.value("above_pct", *above * hundred); // ok: validated percentages
             ex.value("excess_over_pct", *excess_over * hundred);
             ex.value("rate_pct", *rate * hundred);
-            let level = t.checked_mul(*above).ok_or(CalcError::Overflow)?;
+            let level = t.times(*above).ok_or(CalcError::Overflow)?;
             if a <= level {
                 ex.note("not_above_level");
                 Decimal::ZERO
             } else {
-                let excess = a.checked_sub(t.checked_mul(*excess_over).ok_or(CalcError::Overflow)?).ok_or(CalcError::Overflow)?;
+                let excess = a.minus(t.times(*excess_over).ok_or(CalcError::Overflow)?).ok_or(CalcError::Overflow)?;
                 ex.value("excess", excess);
-                let earned = excess.checked_mul(*rate).ok_or(CalcError::Overflow)?;
+                let earned = excess.times(*rate).ok_or(CalcError::Overflow)?;
                 ex.value("amount", earned);
                 earned
             }
@@ -195,7 +195,7 @@ fn group_key<'a>(rep: &BonusRep<'a>, by: Grouping) -> &'a str {
 
 /// The sum of the positive weights (what a pool is split by).
 fn positive_sum(weights: &[Decimal]) -> Result<Decimal, CalcError> {
-    weights.iter().try_fold(Decimal::ZERO, |s, w| s.checked_add((*w).max(Decimal::ZERO))).ok_or(CalcError::Overflow)
+    weights.iter().try_fold(Decimal::ZERO, |s, w| s.plus((*w).max(Decimal::ZERO))).ok_or(CalcError::Overflow)
 }
 
 /// The amounts of bonus `b` for every rep, at the money `scale` for pool shares (other
@@ -253,7 +253,7 @@ pub fn allocate(b: &CompiledBonus, reps: &[BonusRep], scale: u32, explains: &mut
                         explains[i].note("tie_shared");
                         // The places left from this rank to `top`, shared by the tied reps.
                         let places = Decimal::from(top + 1 - rank[m]);
-                        let pooled = amount.checked_mul(places).ok_or(CalcError::Overflow)?;
+                        let pooled = amount.times(places).ok_or(CalcError::Overflow)?;
                         // The tied reps in member order take the shares in order.
                         let (shares, given) = match shares_at.entry(rank[m]) {
                             std::collections::btree_map::Entry::Occupied(e) => e.into_mut(),
@@ -287,7 +287,7 @@ pub fn allocate(b: &CompiledBonus, reps: &[BonusRep], scale: u32, explains: &mut
                 .collect();
             let rank = crate::order::ranks(&attainment);
             for (g, (_, members)) in groups.iter().enumerate() {
-                let group_pct = attainment[g].checked_mul(Decimal::ONE_HUNDRED).ok_or(CalcError::Overflow)?;
+                let group_pct = attainment[g].times(Decimal::ONE_HUNDRED).ok_or(CalcError::Overflow)?;
                 for &i in members {
                     explains[i].value("group_attainment_pct", group_pct);
                     explains[i].value("group_rank", Decimal::from(rank[g]));
@@ -301,7 +301,7 @@ pub fn allocate(b: &CompiledBonus, reps: &[BonusRep], scale: u32, explains: &mut
                     *pool
                 } else {
                     // The pools of the places the tied groups take, shared equally (to the cent).
-                    let pooled = pool.checked_mul(Decimal::from(places)).ok_or(CalcError::Overflow)?;
+                    let pooled = pool.times(Decimal::from(places)).ok_or(CalcError::Overflow)?;
                     let position = rank.iter().enumerate().filter(|(_, r)| **r == rank[g]).position(|(k, _)| k == g).unwrap_or(0);
                     split_pool(pooled, &vec![Decimal::ONE; tied], scale).map_err(|_| CalcError::Overflow)?[position]
                 };
@@ -345,7 +345,7 @@ fn times_grade(ex: &mut Explanation, amount: Decimal, multiplier: Decimal) -> Re
     if multiplier != Decimal::ONE {
         ex.value("grade_multiplier", multiplier);
     }
-    amount.checked_mul(multiplier).ok_or(CalcError::Overflow)
+    amount.times(multiplier).ok_or(CalcError::Overflow)
 }
 
 /// A pool share's working, when explained: the exact share (`pool × weight / total`, or an
@@ -357,7 +357,7 @@ fn explain_share(ex: &mut Explanation, pool: Decimal, weight: Decimal, total: De
     if !ex.wants("exact_share") {
         return;
     }
-    let exact = if total.is_zero() { pool.checked_div(Decimal::from(takers)) } else { pool.checked_mul(weight.max(Decimal::ZERO)).and_then(|p| p.checked_div(total)) };
+    let exact = if total.is_zero() { pool.checked_div(Decimal::from(takers)) } else { pool.times(weight.max(Decimal::ZERO)).and_then(|p| p.checked_div(total)) };
     if total.is_zero() {
         ex.note("split_equally");
     } else if weight < Decimal::ZERO {
