@@ -12,6 +12,11 @@ pub enum CalcError {
     Overflow,
 }
 
+/// The exact sum of `values`, or `None` when it does not fit a `Decimal`.
+pub(crate) fn sum(values: impl IntoIterator<Item = Decimal>) -> Option<Decimal> {
+    values.into_iter().try_fold(Decimal::ZERO, |s, v| s.plus(v))
+}
+
 /// A decimal's checked addition, subtraction and multiplication, called rather than inlined:
 /// rust_decimal's `checked_add`, `checked_sub` and `checked_mul` are `#[inline(always)]` down
 /// to their 96-bit arithmetic, which was compiled again at every use (the wasm's size, issue 6).

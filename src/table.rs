@@ -243,7 +243,7 @@ impl ResultTable {
         let results = std::mem::take(&mut summary.reps);
         let position: std::collections::HashMap<&str, usize> = data.reps.iter().map(|r| r.id.as_str()).zip(0..).collect();
         let grade_of = |g: &str| summary.totals.grades.iter().position(|c| c.grade == g).and_then(|i| u8::try_from(i).ok()).unwrap_or(u8::MAX);
-        let sum = |v: &mut dyn Iterator<Item = Decimal>| crate::evaluate::sum(v).unwrap_or_default();
+        let sum = |v: &mut dyn Iterator<Item = Decimal>| crate::calc::sum(v).unwrap_or_default();
         let (lines, bonuses) = results.first().map_or((0, 0), |r| (r.commission.len(), r.bonuses.len()));
         // The commission and bonuses columns stay empty (added up when read): no room for them.
         let room = |slot: usize| if slot == COMMISSION || slot == BONUSES { 0 } else { results.len() };
@@ -338,7 +338,7 @@ impl ResultTable {
     #[inline]
     fn figure(&self, i: usize, slot: usize) -> Option<Decimal> {
         let money_scale = self.plan.plan.rounding.money_scale;
-        let added = |columns: &[PackedFigures]| crate::evaluate::sum(columns.iter().filter_map(|c| c.get(i))).map(|s| crate::rounding::pad(s, money_scale));
+        let added = |columns: &[PackedFigures]| crate::calc::sum(columns.iter().filter_map(|c| c.get(i))).map(|s| crate::rounding::pad(s, money_scale));
         match slot {
             COMMISSION => added(self.figures.get(HEADLINE.len()..HEADLINE.len() + self.lines)?),
             BONUSES => added(self.figures.get(HEADLINE.len() + self.lines..)?),

@@ -10,7 +10,6 @@ mod settle;
 mod totals;
 mod ytd;
 
-pub(crate) use settle::sum;
 pub use results::{AdjustmentResult, Evaluation, Flag, GradeCount, GradedBy, GroupTotal, KpiResult, LineResult, PayItem, RepResult, Totals};
 
 use crate::data::Dataset;

@@ -14,7 +14,7 @@ use crate::pay::{allocate, draw_step, line_after_grade, line_before_grade, Bonus
 use crate::plan::{CompiledPlan, RoundingApplies};
 use crate::problem::Problem;
 use crate::shown::money;
-use crate::calc::Checked;
+use crate::calc::{sum, Checked};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
@@ -174,11 +174,6 @@ fn finish(plan: &CompiledPlan, rep: &crate::data::Rep, r: &mut RepResult, base_t
 /// it takes to show it outside: 29.9996% is "29.9996%", not "30.00%" outside 30–40%.
 fn shown_outside(pct: Decimal, low: Decimal, high: Decimal) -> Decimal {
     (2..=12).map(|dp| crate::plan::RoundingMode::HalfUp.apply(pct, dp)).find(|p| *p < low || *p > high).unwrap_or(pct)
-}
-
-/// The exact sum, or `None` when it does not fit.
-pub(crate) fn sum(values: impl Iterator<Item = Decimal>) -> Option<Decimal> {
-    values.into_iter().try_fold(Decimal::ZERO, |s, v| s.plus(v))
 }
 
 /// A pay warning about `rep` at its `field` (`reps.E01.base_pay`), in `words` (its path, value and

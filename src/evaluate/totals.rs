@@ -3,7 +3,7 @@
 //! grade counts and the distribution report. Sums are exact; an overflow is an error.
 
 use super::results::{GradeCount, GroupTotal, RepResult, Totals};
-use super::settle::sum;
+use crate::calc::sum;
 use crate::plan::{CompiledPlan, RoundingMode};
 use crate::problem::Problem;
 use crate::score::distribution_report;

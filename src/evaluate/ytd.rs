@@ -12,7 +12,7 @@ use crate::pay::DrawStep;
 use crate::plan::CompiledPlan;
 use crate::problem::Problem;
 use crate::score::PointResult;
-use crate::calc::Checked;
+use crate::calc::{sum, Checked};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
@@ -91,10 +91,6 @@ fn too_large(rep: &RepResult) -> Problem {
     )
 }
 
-fn sum(values: impl Iterator<Item = Decimal>) -> Option<Decimal> {
-    values.into_iter().try_fold(Decimal::ZERO, |s, v| s.plus(v))
-}
-
 /// One rep's periods (in order, each with its name) combined into its year-to-date result;
 /// when `record`, each KPI's average and each pay figure's sum explained by its value in
 /// each period.
@@ -169,7 +165,7 @@ fn combine(plan: &CompiledPlan, named: Vec<(&str, RepResult)>, record: bool) -> 
             // Settled each period: the sum of the periods' pay, not the year's attainment's tiers.
             let (pays, mut explain) = per_period("period_pay", &|p| p.commission.iter().find(|x| x.id == line.id).map(|x| x.pay));
             explain.note("year_to_date_sum");
-            Ok(LineResult { id: line.id.clone(), base, target, attainment_pct, pay: sum(pays.into_iter()).ok_or_else(err)?, slices: Vec::new(), explain })
+            Ok(LineResult { id: line.id.clone(), base, target, attainment_pct, pay: sum(pays).ok_or_else(err)?, slices: Vec::new(), explain })
         })
         .collect::<Result<Vec<_>, Problem>>()?;
     let items = |list: fn(&RepResult) -> &Vec<PayItem>| -> Result<Vec<PayItem>, Problem> {
@@ -178,7 +174,7 @@ fn combine(plan: &CompiledPlan, named: Vec<(&str, RepResult)>, record: bool) -> 
             .map(|item| {
                 let (amounts, mut explain) = per_period("period_amount", &|p| list(p).iter().find(|x| x.id == item.id).map(|x| x.amount));
                 explain.note("year_to_date_sum");
-                Ok(PayItem { amount: sum(amounts.into_iter()).ok_or_else(err)?, explain, ..item.clone() })
+                Ok(PayItem { amount: sum(amounts).ok_or_else(err)?, explain, ..item.clone() })
             })
             .collect()
     };

@@ -5,7 +5,7 @@
 //! exactly to the cent (see `split_pool`).
 
 use super::split_pool;
-use crate::calc::{CalcError, Checked};
+use crate::calc::{sum, CalcError, Checked};
 use crate::explain::{Explanation, Trace};
 use crate::formula::{EvalNotes, Expr};
 use crate::plan::{Grouping, RankTies};
@@ -195,7 +195,7 @@ fn group_key<'a>(rep: &BonusRep<'a>, by: Grouping) -> &'a str {
 
 /// The sum of the positive weights (what a pool is split by).
 fn positive_sum(weights: &[Decimal]) -> Result<Decimal, CalcError> {
-    weights.iter().try_fold(Decimal::ZERO, |s, w| s.plus((*w).max(Decimal::ZERO))).ok_or(CalcError::Overflow)
+    sum(weights.iter().map(|w| (*w).max(Decimal::ZERO))).ok_or(CalcError::Overflow)
 }
 
 /// The amounts of bonus `b` for every rep, at the money `scale` for pool shares (other

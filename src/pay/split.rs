@@ -3,7 +3,7 @@
 //! largest remainders (ties: the earlier rep in the list). The shares always add up to the
 //! pool exactly. When every weight is 0 the pool is split equally.
 
-use crate::calc::Checked;
+use crate::calc::{sum, Checked};
 use super::Overflow;
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -14,7 +14,7 @@ pub fn split_pool(pool: Decimal, weights: &[Decimal], scale: u32) -> Result<Vec<
         return Ok(Vec::new());
     }
     let clean: Vec<Decimal> = weights.iter().map(|w| (*w).max(Decimal::ZERO)).collect();
-    let total = clean.iter().try_fold(Decimal::ZERO, |s, w| s.plus(*w)).ok_or(Overflow)?;
+    let total = sum(clean.iter().copied()).ok_or(Overflow)?;
     let equal = total.is_zero();
     let n = Decimal::from(clean.len());
     let (divisor, unit) = (if equal { n } else { total }, Decimal::new(1, scale));
@@ -38,7 +38,7 @@ pub fn split_pool(pool: Decimal, weights: &[Decimal], scale: u32) -> Result<Vec<
         remainders.push(remainder);
         shares.push(floor);
     }
-    let given = shares.iter().try_fold(Decimal::ZERO, |s, w| s.plus(*w)).ok_or(Overflow)?;
+    let given = sum(shares.iter().copied()).ok_or(Overflow)?;
     let mut left = pool.minus(given).ok_or(Overflow)?;
     let order = crate::order::largest_first(&remainders);
     for i in order.into_iter().cycle() {

@@ -1,7 +1,7 @@
 //! Health checks of a plan on the evaluated data: weights, category shares, how many reps reach each tier,
 //! the base-pay share, grades against the guide, one target for very different regions.
 
-use crate::calc::Checked;
+use crate::calc::{sum, Checked};
 use super::stats::{average, pct, round};
 use super::{called, plain, HealthCheck, HealthSeverity};
 use crate::evaluate::Evaluation;
@@ -84,11 +84,11 @@ fn categories(plan: &CompiledPlan) -> Vec<HealthCheck> {
     let cats = &plan.plan.categories;
     let mut out = Vec::new();
     for (c, card) in plan.plan.scorecards.iter().enumerate() {
-        let total = card.kpis.iter().try_fold(Decimal::ZERO, |s, k| s.plus(k.weight)).unwrap_or_default();
+        let total = sum(card.kpis.iter().map(|k| k.weight)).unwrap_or_default();
         let mut parts = (Vec::new(), Vec::new());
         let mut edges = (Vec::new(), Vec::new());
         for cat in cats.iter().filter(|cat| card.kpis.iter().any(|k| k.category.as_deref() == Some(cat.id.as_str()))) {
-            let weight = card.kpis.iter().filter(|k| k.category.as_deref() == Some(cat.id.as_str())).try_fold(Decimal::ZERO, |s, k| s.plus(k.weight)).unwrap_or_default();
+            let weight = sum(card.kpis.iter().filter(|k| k.category.as_deref() == Some(cat.id.as_str())).map(|k| k.weight)).unwrap_or_default();
             let share = round(pct(weight, total).unwrap_or_default(), 2);
             let (min, max) = (cat.min_weight.unwrap_or(Decimal::ZERO), cat.max_weight.unwrap_or(Decimal::ONE_HUNDRED));
             let (en, zh) = called(&cat.id, Some(&cat.name), cat.name_zh.as_deref());

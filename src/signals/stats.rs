@@ -2,7 +2,7 @@
 //! PERCENTILE.INC) and a value's percentile rank (its share of the other values that are lower,
 //! tied values at the middle of their places, 2 places; Excel's PERCENTRANK.INC differs on ties).
 
-use crate::calc::Checked;
+use crate::calc::{sum, Checked};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -12,8 +12,7 @@ const SCALE: u32 = 4;
 /// The mean of `values`, 4 places half up; `None` for no values or on overflow.
 pub fn average(values: &[Decimal]) -> Option<Decimal> {
     let n = Decimal::from(values.len());
-    let sum = values.iter().try_fold(Decimal::ZERO, |s, v| s.plus(*v))?;
-    sum.checked_div(n).map(|a| round(a, SCALE))
+    sum(values.iter().copied())?.checked_div(n).map(|a| round(a, SCALE))
 }
 
 /// The `p`-th percentile (0–100) of `sorted` (ascending), interpolated between neighbours.

@@ -2,6 +2,9 @@
 // ("scorecards[0].kpis[1].weight"), so an error can be shown next to its field; and a plan's
 // canonical text, to tell an edited plan from a preset.
 
+/** Whether `value` is a JSON object (not null, not a list). */
+export const isObject = (value) => value != null && typeof value === 'object' && !Array.isArray(value);
+
 /** "a.b[2].c" → ["a", "b", 2, "c"] */
 export function parsePath(path) {
   const keys = [];

@@ -3,6 +3,7 @@
 // language, before the engine is asked. The engine's own check, on Apply, stays the judge.
 import { Validator } from '@cfworker/json-schema';
 import schema from '../../schema/plan.schema.json' with { type: 'json' };
+import { isObject } from './plan-path.js';
 
 let validator;
 
@@ -164,7 +165,7 @@ function describeUnion(errors, e, plan, t, lang, add) {
   }
   const tags = branches.map((b) => (b.$ref ? resolve(b.$ref) : b)?.properties?.type?.const);
   const value = valueAt(plan, e.instanceLocation);
-  if (tags.length && tags.every((tag) => tag !== undefined) && value && typeof value === 'object' && !Array.isArray(value)) {
+  if (tags.length && tags.every((tag) => tag !== undefined) && isObject(value)) {
     const picked = tags.indexOf(value.type);
     if (picked < 0) add(`${e.instanceLocation}/type`, t.oneOf(tags.map((tag) => JSON.stringify(tag))));
     else describe(errors, `${e.keywordLocation}/${picked}`, plan, t, lang, add);

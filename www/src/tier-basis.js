@@ -8,6 +8,7 @@
 // undo step, the stored session and a share link (the plan format has no place for them).
 import { exactQuotient, isZero, product, quotient } from './format.js';
 import { numberIn, shiftPoint, typedValue } from './typed.js';
+import { isObject } from './plan-path.js';
 
 /** Places a bound in percent of target keeps when an amount is no exact percentage of its target. */
 export const PCT_PLACES = 4;
@@ -112,9 +113,6 @@ export function openMarks(plan, marks) {
 }
 
 const WHYS = ['rounded', 'noTarget', 'unconverted'];
-
-/** Whether `value` is a JSON object (not null, not a list). */
-const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** Whether entry `[n, mark]` of a record's `bounds` is a bound's index and its `Mark`. */
 const isMark = ([n, mark]) => /^\d+$/.test(n) && isObject(mark) && typeof mark.figure === 'string' && WHYS.includes(mark.why) && (mark.was === undefined || typeof mark.was === 'string');
