@@ -85,14 +85,8 @@ pub fn rescale(value: Decimal, scale: u32) -> Decimal {
 
 /// The magnitude of `value`'s 96-bit mantissa.
 fn mantissa(value: Decimal) -> u128 {
-    parts(value).0
-}
-
-/// `value`'s magnitude (its 96-bit mantissa), sign and scale, read once.
-#[inline(always)]
-pub(crate) fn parts(value: Decimal) -> (u128, bool, u32) {
-    let p = value.unpack();
-    (u128::from(p.lo) | u128::from(p.mid) << 32 | u128::from(p.hi) << 64, p.negative, p.scale)
+    let parts = value.unpack();
+    u128::from(parts.lo) | u128::from(parts.mid) << 32 | u128::from(parts.hi) << 64
 }
 
 /// `n / d` and `n % d`, in 64 bits when both fit them.
@@ -101,12 +95,6 @@ fn divide(n: u128, d: u128) -> (u128, u128) {
         (Ok(n), Ok(d)) => ((n / d).into(), (n % d).into()),
         _ => (n / d, n % d),
     }
-}
-
-/// `m × 10^places` (`places` ≤ 28) when it fits a 96-bit mantissa.
-#[inline(always)]
-pub(crate) fn scaled_up(m: u128, places: u32) -> Option<u128> {
-    multiply(m, POWERS_OF_TEN[places as usize])
 }
 
 /// `a × b` when it fits a 96-bit mantissa, in 64 bits when it fits them.

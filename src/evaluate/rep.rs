@@ -204,7 +204,7 @@ fn base_problem(rep: &Rep, e: BaseError) -> Problem {
 
 /// `actual / target × 100`, half-up to 2 places.
 pub(super) fn percent(actual: Decimal, target: Decimal) -> Result<Decimal, CalcError> {
-    if !crate::calc::is_positive(target) {
+    if target <= Decimal::ZERO {
         return Err(CalcError::TargetNotPositive(target));
     }
     let ratio = actual.checked_div(target).and_then(|r| r.times(Decimal::ONE_HUNDRED)).ok_or(CalcError::Overflow)?;

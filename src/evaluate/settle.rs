@@ -14,7 +14,7 @@ use crate::pay::{allocate, draw_step, line_after_grade, line_before_grade, Bonus
 use crate::plan::{CompiledPlan, RoundingApplies};
 use crate::problem::Problem;
 use crate::shown::money;
-use crate::calc::{self, sum, Checked};
+use crate::calc::{sum, Checked};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
@@ -59,7 +59,7 @@ pub(super) fn settle(plan: &CompiledPlan, data: &Dataset, period: usize, mut res
             // The line worked this figure out already (and checked that it fits); a table does
             // not keep it.
             let attainment_pct = lw.attainment.filter(|_| words).and_then(|a| a.times(Decimal::ONE_HUNDRED)).map(|p| crate::plan::RoundingMode::HalfUp.apply(p, 2));
-            if calc::is_negative(lw.base) {
+            if lw.base < Decimal::ZERO {
                 // Paid as the plan says (a negative commission), and said: it is most often a
                 // figure of the data written with the wrong sign.
                 r.warnings.push(rep_warning(rep, "negative_base", &src.id, lw.base, words, || {
@@ -134,7 +134,7 @@ fn finish(plan: &CompiledPlan, rep: &crate::data::Rep, r: &mut RepResult, base_t
     r.base_total = base_total.ok_or("total_pay")?;
     let earned = sum(r.commission.iter().map(|l| l.pay).chain(r.bonuses.iter().map(|b| b.amount)).chain(r.adjustments.iter().map(|a| a.amount))).ok_or("total_pay")?;
     let mut variable = earned;
-    if let Some(cap) = plan.plan.variable_pay_cap.filter(|c| calc::cmp(variable, *c).is_gt()) {
+    if let Some(cap) = plan.plan.variable_pay_cap.filter(|c| variable > *c) {
         r.warnings.push(rep_warning(rep, "variable_pay_capped", "variable_pay", variable, words, || {
             let (earned, cap) = (money(variable), money(cap));
             (format!("earned {earned} of variable pay, capped at {cap}"), format!("的浮动薪酬 {earned} 超过上限，按 {cap} 发放"))
@@ -153,10 +153,10 @@ fn finish(plan: &CompiledPlan, rep: &crate::data::Rep, r: &mut RepResult, base_t
     }
     r.variable_pay = variable;
     r.total_pay = rounding.mode.apply(r.base_total.plus(variable).ok_or("total_pay")?, rounding.money_scale);
-    if let Some(bp) = plan.base_pay.as_ref().filter(|_| calc::is_positive(r.total_pay)) {
+    if let Some(bp) = plan.base_pay.as_ref().filter(|_| r.total_pay > Decimal::ZERO) {
         let share = r.base_total.checked_div(r.total_pay).ok_or("total_pay")?;
         let (low, high) = bp.share_range;
-        if calc::cmp(share, low).is_lt() || calc::cmp(share, high).is_gt() {
+        if share < low || share > high {
             let (l, h) = (low * Decimal::ONE_HUNDRED, high * Decimal::ONE_HUNDRED); // ok: validated percentages
             let pct = shown_outside(share.times(Decimal::ONE_HUNDRED).ok_or("total_pay")?, l, h);
             r.warnings.push(rep_warning(rep, "base_share_out_of_range", "base_pay", pct, words, || {

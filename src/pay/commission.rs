@@ -2,7 +2,7 @@
 //! base, the rate override, the rate table, the gate and the conditional multipliers. After:
 //! the grade multiplier and the line's cap. Each step is recorded in the line's explanation.
 
-use crate::calc::{self, Checked};
+use crate::calc::Checked;
 use super::{bounds_from_attainment, tiered_pay, TierSlice};
 use crate::calc::CalcError;
 use crate::explain::{Explanation, Trace};
@@ -78,7 +78,7 @@ pub fn line_before_grade(line: &CompiledLine, vars: &[Decimal], reduction: Decim
         Some(e) => {
             let t = eval(e, vars, &mut ex)?;
             ex.value("target", t);
-            if !calc::is_positive(t) {
+            if t <= Decimal::ZERO {
                 return Err(CalcError::TargetNotPositive(t));
             }
             Some(t)
@@ -110,7 +110,7 @@ pub fn line_before_grade(line: &CompiledLine, vars: &[Decimal], reduction: Decim
     let (mut amount, slices) = tiered_pay(base, &bounds, line.method, record).map_err(|_| CalcError::Overflow)?;
     ex.value("tier_pay", amount);
     if let (Some(gate), Some(a)) = (line.gate, attainment) {
-        if calc::cmp(a, gate).is_lt() {
+        if a < gate {
             ex.note("below_gate");
             ex.value("gate_pct", gate * Decimal::ONE_HUNDRED); // ok: a validated percentage
             amount = Decimal::ZERO;
@@ -136,7 +136,7 @@ pub fn line_after_grade(line: &CompiledLine, work: &mut LineWork, grade: usize) 
         work.explain.value("grade_multiplier", *factor);
         pay = pay.times(*factor).ok_or(CalcError::Overflow)?;
     }
-    if let Some(cap) = line.cap.filter(|c| calc::cmp(pay, *c).is_gt()) {
+    if let Some(cap) = line.cap.filter(|c| pay > *c) {
         work.explain.note("capped");
         work.explain.value("cap", cap);
         pay = cap;

@@ -1,7 +1,7 @@
 //! Commission rate tables: marginal ("on the slice") or retroactive ("whole amount at the
 //! tier reached"), returning each tier's slice so a statement can show the working.
 
-use crate::calc::{self, Checked};
+use crate::calc::Checked;
 use crate::plan::TierMethod;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -36,10 +36,10 @@ pub fn tiered_pay(base: Decimal, tiers: &[(Decimal, Decimal)], method: TierMetho
             for (i, &(from, rate)) in tiers.iter().enumerate() {
                 let to = tiers.get(i + 1).map(|t| t.0);
                 let first = i == 0;
-                if !first && calc::cmp(base, from).is_le() {
+                if !first && base <= from {
                     break;
                 }
-                let top = to.map_or(base, |t| if calc::cmp(base, t).is_gt() { t } else { base });
+                let top = to.map_or(base, |t| base.min(t));
                 let amount = if first { top } else { top.minus(from).ok_or(Overflow)? };
                 let pay = amount.times(rate).ok_or(Overflow)?;
                 total = total.plus(pay).ok_or(Overflow)?;
@@ -49,7 +49,7 @@ pub fn tiered_pay(base: Decimal, tiers: &[(Decimal, Decimal)], method: TierMetho
             }
         }
         TierMethod::Retroactive => {
-            let reached = tiers.iter().rposition(|t| calc::cmp(base, t.0).is_ge()).unwrap_or(0);
+            let reached = tiers.iter().rposition(|t| base >= t.0).unwrap_or(0);
             if let Some(&(from, rate)) = tiers.get(reached) {
                 let to = tiers.get(reached + 1).map(|t| t.0);
                 total = base.times(rate).ok_or(Overflow)?;

@@ -2,7 +2,7 @@
 //! Each returns the unrounded score and reports its inputs, intermediate values and the
 //! rules that fired to a [`Trace`]. Hand-worked examples are in the tests below.
 
-use crate::calc::{self, Checked};
+use crate::calc::Checked;
 use crate::calc::CalcError;
 use crate::explain::Trace;
 use crate::formula::{EvalNotes, Expr};
@@ -148,7 +148,7 @@ fn scored(kpi: &CompiledKpi, actual: Decimal, target: Option<Decimal>, vars: &[D
         }
         KpiScoring::InverseRatio(limits) => {
             let target = positive(target)?;
-            if !calc::is_positive(actual) {
+            if actual <= Decimal::ZERO {
                 t.note("actual_not_positive_scores_cap");
                 let cap = limits.cap.unwrap_or(Decimal::ONE);
                 explain_pct(t, "applied_pct", cap)?;
@@ -169,8 +169,8 @@ fn scored(kpi: &CompiledKpi, actual: Decimal, target: Option<Decimal>, vars: &[D
                 }
             };
             let reached = steps.iter().position(|(at, _)| match direction {
-                Direction::HigherIsBetter => calc::cmp(value, *at).is_ge(),
-                Direction::LowerIsBetter => calc::cmp(value, *at).is_le(),
+                Direction::HigherIsBetter => value >= *at,
+                Direction::LowerIsBetter => value <= *at,
             });
             let share = match reached {
                 Some(i) => {
@@ -206,7 +206,7 @@ fn scored(kpi: &CompiledKpi, actual: Decimal, target: Option<Decimal>, vars: &[D
             (if passed { weight } else { Decimal::ZERO }, None)
         }
         KpiScoring::Deduction { per_event, floor } => {
-            let events = if calc::is_negative(actual) {
+            let events = if actual < Decimal::ZERO {
                 t.note("negative_events_taken_as_0");
                 Decimal::ZERO
             } else {
@@ -217,7 +217,7 @@ fn scored(kpi: &CompiledKpi, actual: Decimal, target: Option<Decimal>, vars: &[D
             t.value("deducted", deducted);
             t.value("weight", weight);
             let left = weight.minus(deducted).ok_or(CalcError::Overflow)?;
-            if calc::cmp(left, *floor).is_lt() {
+            if left < *floor {
                 t.note("floored");
                 t.value("floor", *floor);
                 (*floor, None)
@@ -230,7 +230,7 @@ fn scored(kpi: &CompiledKpi, actual: Decimal, target: Option<Decimal>, vars: &[D
 
 fn positive(target: Option<Decimal>) -> Result<Decimal, CalcError> {
     match target {
-        Some(t) if calc::is_positive(t) => Ok(t),
+        Some(t) if t > Decimal::ZERO => Ok(t),
         Some(t) => Err(CalcError::TargetNotPositive(t)),
         None => Err(CalcError::TargetNotPositive(Decimal::ZERO)), // ok: compile requires a target for these scorings
     }
@@ -267,17 +267,17 @@ fn limited(num: Decimal, den: Decimal, limits: RatioLimits, weight: Decimal, t: 
     fits_in_percent(ratio)?;
     explain_pct(t, "attainment_pct", ratio)?;
     let limit = match limits {
-        RatioLimits { threshold: Some(th), .. } if calc::cmp(ratio, th).is_lt() => {
+        RatioLimits { threshold: Some(th), .. } if ratio < th => {
             t.note("below_threshold");
             explain_pct(t, "threshold_pct", th)?;
             Some(Decimal::ZERO)
         }
-        RatioLimits { cap: Some(cap), .. } if calc::cmp(ratio, cap).is_gt() => {
+        RatioLimits { cap: Some(cap), .. } if ratio > cap => {
             t.note("capped");
             explain_pct(t, "cap_pct", cap)?;
             Some(cap)
         }
-        RatioLimits { floor: Some(floor), .. } if calc::cmp(ratio, floor).is_lt() => {
+        RatioLimits { floor: Some(floor), .. } if ratio < floor => {
             t.note("floored");
             explain_pct(t, "floor_pct", floor)?;
             Some(floor)

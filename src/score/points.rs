@@ -1,7 +1,7 @@
 //! Bonus and penalty points (加分/扣分, seed 002), applied after the weighted score: each
 //! item counts events × points, capped per item, then the totals are capped.
 
-use crate::calc::{self, Checked};
+use crate::calc::Checked;
 use crate::calc::CalcError;
 use crate::explain::Trace;
 use crate::formula::{EvalNotes, Expr};
@@ -67,13 +67,13 @@ pub fn apply_points(
         if notes.div_by_zero {
             t.note("div_by_zero");
         }
-        if calc::is_negative(events) {
+        if events < Decimal::ZERO {
             t.note("negative_events_taken_as_0");
             events = Decimal::ZERO;
         }
         let raw = events.times(item.per_event).ok_or(CalcError::Overflow)?;
         let (got, capped) = match item.cap {
-            Some(cap) if calc::cmp(raw, cap).is_gt() => (cap, true),
+            Some(cap) if raw > cap => (cap, true),
             _ => (raw, false),
         };
         each(i, events, got, capped);
@@ -85,12 +85,12 @@ pub fn apply_points(
     }
     t.value("bonus_points", bonus);
     t.value("penalty_points", penalty);
-    if let Some(max) = points.max_bonus.filter(|m| calc::cmp(bonus, *m).is_gt()) {
+    if let Some(max) = points.max_bonus.filter(|m| bonus > *m) {
         t.note("bonus_total_capped");
         t.value("max_bonus", max);
         bonus = max;
     }
-    if let Some(max) = points.max_penalty.filter(|m| calc::cmp(penalty, *m).is_gt()) {
+    if let Some(max) = points.max_penalty.filter(|m| penalty > *m) {
         t.note("penalty_total_capped");
         t.value("max_penalty", max);
         penalty = max;
