@@ -47,6 +47,11 @@ impl Label {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// Whether `other` is a copy of this very label (not only the same text).
+    pub fn is_copy_of(&self, other: &Label) -> bool {
+        ArcStr::ptr_eq(&self.0, &other.0)
+    }
 }
 
 /// One label per distinct text: the data's regions and roles, repeated on every rep, are

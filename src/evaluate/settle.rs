@@ -35,11 +35,10 @@ pub(super) struct Unsettled {
 /// variable pay is what was earned (used to run the draw account over earlier periods).
 /// The reps `detail` names are explained.
 pub(super) fn settle(plan: &CompiledPlan, data: &Dataset, period: usize, mut results: Vec<RepResult>, mut works: Vec<RepWork>, owed: Option<&Owed>, detail: Detail, problems: &mut Vec<Problem>) -> Result<Vec<RepResult>, Unsettled> {
-    // The grades are copies of the plan's labels: found by pointer, not by reading the text.
-    let band = |grade: &Label| plan.plan.grades.bands.iter().position(|b| b.grade == *grade).unwrap_or(0);
+    let bands: Vec<usize> = results.iter().map(|r| band_of(plan, &r.grade)).collect();
     let scale = plan.plan.rounding.money_scale;
     // Each bonus's amount and working, moved out rep by rep in `works` order.
-    let mut bonuses: Vec<_> = allocate_bonuses(plan, data, &results, &mut works, scale)?.into_iter().map(Vec::into_iter).collect();
+    let mut bonuses: Vec<_> = allocate_bonuses(plan, data, &results, &bands, &mut works, scale)?.into_iter().map(Vec::into_iter).collect();
     let clawbacks = clawbacks(plan, data, period, &results, &works, detail, problems);
     // A table's evaluation keeps the figures and the codes of the warnings, not their words.
     let salary: Label = "salary".into();
@@ -48,7 +47,7 @@ pub(super) fn settle(plan: &CompiledPlan, data: &Dataset, period: usize, mut res
     for (i, (r, work)) in results.iter_mut().zip(&mut works).enumerate() {
         let rep = &data.reps[work.rep];
         let words = detail.keeps_parts(work.rep);
-        let grade = band(&r.grade);
+        let grade = bands[i];
         let round = |v: Decimal| item_rounding(plan, v);
         r.commission.reserve_exact(plan.lines.len());
         r.bonuses.reserve_exact(plan.bonuses.len());
@@ -187,11 +186,16 @@ fn rep_warning(rep: &crate::data::Rep, code: &'static str, field: &str, value: D
     Problem { severity: crate::problem::Severity::Warning, ..p }
 }
 
+/// The index of `grade` among the plan's bands (a rep's grade is a copy of one of them, found
+/// by pointer before any text is read), once per rep for its lines and every bonus.
+fn band_of(plan: &CompiledPlan, grade: &Label) -> usize {
+    let bands = &plan.plan.grades.bands;
+    bands.iter().position(|b| b.grade.is_copy_of(grade)).or_else(|| bands.iter().position(|b| b.grade == *grade)).unwrap_or(0)
+}
+
 /// Every bonus's amount and working for every rep, in `results` order; each rep's working of
 /// its own figure for the bonus is moved out of `works` into it.
-fn allocate_bonuses(plan: &CompiledPlan, data: &Dataset, results: &[RepResult], works: &mut [RepWork], scale: u32) -> Result<Vec<Vec<(Decimal, Explanation)>>, Unsettled> {
-    // The grades are copies of the plan's labels: found by pointer, not by reading the text.
-    let band = |grade: &Label| plan.plan.grades.bands.iter().position(|b| b.grade == *grade).unwrap_or(0);
+fn allocate_bonuses(plan: &CompiledPlan, data: &Dataset, results: &[RepResult], bands: &[usize], works: &mut [RepWork], scale: u32) -> Result<Vec<Vec<(Decimal, Explanation)>>, Unsettled> {
     let mut out = Vec::with_capacity(plan.bonuses.len());
     // Each rep's figures and workings, bonus by bonus: moved, not taken one at a time (which
     // left an empty explanation to drop in their place).
@@ -200,9 +204,10 @@ fn allocate_bonuses(plan: &CompiledPlan, data: &Dataset, results: &[RepResult], 
         let (values, mut explains): (Vec<Decimal>, Vec<Explanation>) = own.iter_mut().map(|o| o.next().unwrap_or_default()).unzip();
         let reps: Vec<BonusRep> = results
             .iter()
+            .zip(bands)
             .zip(values)
-            .map(|(r, value)| BonusRep {
-                grade: band(&r.grade),
+            .map(|((r, &grade), value)| BonusRep {
+                grade,
                 region: &r.region,
                 role: &r.role,
                 value,
