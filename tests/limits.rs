@@ -270,3 +270,24 @@ fn totals_that_do_not_fit_name_the_figure_and_the_rep_where_the_sum_overflowed()
     );
     assert_eq!(e.message.zh, format!("合计数值过大，无法精确求和：全部销售人员的总薪酬合计在波（B2）处溢出：此前合计 {big}，加上其 {big} 后超出范围"));
 }
+
+#[test]
+fn year_to_date_figures_that_do_not_fit_name_the_rep_in_both_languages() {
+    // 100% commission on 4 × 10^28 in each of two months: each month fits, the year to date
+    // (8 × 10^28 > 2^96 − 1) does not. Ann has no Chinese name: the message uses her name.
+    const HEADER: &str = "rep_id,name,name_zh,region,role,period,revenue_collected,visits";
+    let plan = json!({
+        "version": 1, "name": "All of it", "period": "month",
+        "scorecards": [{ "id": "all", "kpis": [{ "id": "visits", "name": "Visits", "actual": "visits", "target": "40", "weight": 100 }] }],
+        "commission": [{ "id": "all", "name": "All", "base": "revenue_collected", "method": "marginal", "tier_basis": "amount", "tiers": [{ "from": 0, "rate_pct": 100 }] }]
+    });
+    let big = "40000000000000000000000000000";
+    let csv = format!("{HEADER}\nA1,Ann,,East,x,2026-01,{big},40\nA1,Ann,,East,x,2026-02,{big},40\n");
+    let mut ws = Workspace::new(load_csv(&csv).unwrap().dataset);
+    assert!(ws.set_plan_json(&plan.to_string()).ok);
+    if let Err(e) = ws.evaluate_ytd("2026-01") { panic!("{e:?}"); }
+    let e = ws.evaluate_ytd("2026-02").unwrap_err();
+    assert_eq!((e.code, e.path.as_str()), ("overflow", "reps.A1.year_to_date"));
+    assert_eq!(e.message.en, "Rep Ann (A1) has year-to-date figures too large to add up exactly");
+    assert_eq!(e.message.zh, "销售人员 Ann（A1）的年度累计数值过大，无法精确求和");
+}

@@ -121,6 +121,13 @@ pub struct RepResult {
     pub warnings: Vec<Problem>,
 }
 
+impl RepResult {
+    /// The name to use in Chinese text: `name_zh`, or `name` when the data has none.
+    pub fn display_name_zh(&self) -> &str {
+        if self.name_zh.is_empty() { &self.name } else { &self.name_zh }
+    }
+}
+
 /// A pay item that is not a commission line: a salary, an allowance, a bonus.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]

@@ -49,7 +49,7 @@ fn add_up<'a>(scope: &Scope, figure: Figure, reps: impl IntoIterator<Item = &'a 
 
 fn too_large(scope: &Scope, (field, what, what_zh): Figure, rep: &RepResult, value: Option<Decimal>, before: Decimal) -> Problem {
     let who = format!("{} ({})", rep.name, rep.rep_id);
-    let who_zh = format!("{}（{}）", if rep.name_zh.is_empty() { &rep.name } else { &rep.name_zh }, rep.rep_id);
+    let who_zh = format!("{}（{}）", rep.display_name_zh(), rep.rep_id);
     let (why, why_zh) = match value {
         Some(v) => (format!("adding their {v} to the {before} of the reps before does not fit"), format!("此前合计 {before}，加上其 {v} 后超出范围")),
         None => (format!("their own {what} does not add up"), format!("其本人的{what_zh}已无法求和")),

@@ -87,7 +87,7 @@ fn too_large(rep: &RepResult) -> Problem {
         format!("reps.{}.year_to_date", rep.rep_id),
         None,
         format!("Rep {} ({}) has year-to-date figures too large to add up exactly", rep.name, rep.rep_id),
-        format!("销售人员 {}（{}）的年度累计数值过大，无法精确求和", rep.name_zh, rep.rep_id),
+        format!("销售人员 {}（{}）的年度累计数值过大，无法精确求和", rep.display_name_zh(), rep.rep_id),
     )
 }
 
