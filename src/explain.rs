@@ -67,17 +67,19 @@ impl PartialEq for Explanation {
     }
 }
 
+/// A quiet explanation (a table's evaluation) is asked for dozens of values and notes per rep:
+/// the test is inlined at each of them and only the recording is called.
 impl Trace for Explanation {
-    #[inline]
+    #[inline(always)]
     fn value(&mut self, key: &'static str, value: Decimal) {
         if !self.quiet {
-            self.steps.push(Step { key, value, period: None });
+            self.push_value(key, value);
         }
     }
-    #[inline]
+    #[inline(always)]
     fn note(&mut self, note: &'static str) {
-        if !self.quiet && !self.notes.contains(&note) {
-            self.notes.push(note);
+        if !self.quiet {
+            self.push_note(note);
         }
     }
     #[inline]
@@ -87,6 +89,18 @@ impl Trace for Explanation {
 }
 
 impl Explanation {
+    #[inline(never)]
+    fn push_value(&mut self, key: &'static str, value: Decimal) {
+        self.steps.push(Step { key, value, period: None });
+    }
+
+    #[inline(never)]
+    fn push_note(&mut self, note: &'static str) {
+        if !self.notes.contains(&note) {
+            self.notes.push(note);
+        }
+    }
+
     /// An empty explanation that records (`record`) or is quiet (records nothing).
     pub fn recording(record: bool) -> Self {
         Explanation { quiet: !record, ..Explanation::default() }
