@@ -2,7 +2,10 @@
 // side, in one Node process or one headless Chromium page, their runs alternating (A, B, A,
 // B, …) so that both see the same machine load. Each run is what the playground does when a
 // slider moves: setPlan (the benchmark plan with a tier rate changed) + run + the first page
-// of 50 rows by total pay. Prints the medians and B ÷ A.
+// of 50 rows by total pay. Prints the medians and B ÷ A, once with A loaded first and once
+// with B loaded first, and their geometric mean: a package against itself measures B ÷ A of
+// about 1.02 when B is the second loaded (Chromium 156, 10,000 reps), so one order alone
+// cannot tell a change of a few percent.
 //   node bench/ab.mjs --a DIR --b DIR --csv FILE [--runs 21] [--browser]
 // Build the "before" package from another checkout, e.g.
 //   git worktree add /tmp/before <commit> && (cd /tmp/before && wasm-pack build --mode no-install \
@@ -21,10 +24,13 @@ for (let i = 2; i < process.argv.length; i++) {
 }
 if (!args.a || !args.b || !args.csv) throw new Error('usage: --a DIR --b DIR --csv FILE [--runs N] [--browser]');
 
-/** Runs in Node or in the page: loads both packages, alternates the runs, returns the times. */
-async function alternate(load, csv, plan, runs) {
+/**
+ * Runs in Node or in the page: loads both packages in `order` (`['a', 'b']` or `['b', 'a']`),
+ * alternates the runs in that order, returns the times of each package by its letter.
+ */
+async function alternate(load, csv, plan, runs, order) {
   const engines = [];
-  for (const which of ['a', 'b']) {
+  for (const which of order) {
     const m = await load(which);
     engines.push(m.Engine.fromCsv(csv));
   }
@@ -40,19 +46,19 @@ async function alternate(load, csv, plan, runs) {
       times[k].push(performance.now() - start);
     }
   }
-  return times;
+  return { [order[0]]: times[0], [order[1]]: times[1] };
 }
 
-async function inNode() {
+async function inNode(order) {
   const load = async (which) => {
     const m = await import(pathToFileURL(`${args[which]}/incentive_engine.js`).href);
     await m.default({ module_or_path: readFileSync(`${args[which]}/incentive_engine_bg.wasm`) });
     return m;
   };
-  return alternate(load, readFileSync(args.csv, 'utf8'), structuredClone(PLAN), args.runs);
+  return alternate(load, readFileSync(args.csv, 'utf8'), structuredClone(PLAN), args.runs, order);
 }
 
-async function inChromium() {
+async function inChromium(order) {
   const { chromium } = await import('playwright-core');
   const { CHROMIUM_ARGS } = await import('../tests/e2e/browser.mjs');
   const server = createServer((req, res) => {
@@ -73,16 +79,16 @@ async function inChromium() {
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${server.address().port}/`);
     return await page.evaluate(
-      async ({ source, csv, plan, runs }) => {
+      async ({ source, csv, plan, runs, order }) => {
         const alternate = new Function(`return (${source})`)();
         const load = async (which) => {
           const m = await import(`/${which}/incentive_engine.js`);
           await m.default({ module_or_path: `/${which}/incentive_engine_bg.wasm` });
           return m;
         };
-        return alternate(load, csv, plan, runs);
+        return alternate(load, csv, plan, runs, order);
       },
-      { source: alternate.toString(), csv: readFileSync(args.csv, 'utf8'), plan: PLAN, runs: args.runs },
+      { source: alternate.toString(), csv: readFileSync(args.csv, 'utf8'), plan: PLAN, runs: args.runs, order },
     );
   } finally {
     await browser.close();
@@ -90,9 +96,14 @@ async function inChromium() {
   }
 }
 
-const times = args.browser ? await inChromium() : await inNode();
 const median = (list) => list.slice().sort((x, y) => x - y)[Math.floor(list.length / 2)];
-const [a, b] = times.map(median);
 console.log(`${args.browser ? 'Chromium' : `Node ${process.version}`}, ${args.runs} runs each, alternating; setPlan + run + 50 rows, medians:`);
-console.log(`A ${args.a}: ${a.toFixed(1)} ms`);
-console.log(`B ${args.b}: ${b.toFixed(1)} ms (B ÷ A = ${(b / a).toFixed(3)})`);
+console.log(`A ${args.a}\nB ${args.b}`);
+const ratios = [];
+for (const order of [['a', 'b'], ['b', 'a']]) {
+  const times = args.browser ? await inChromium(order) : await inNode(order);
+  const [a, b] = [median(times.a), median(times.b)];
+  ratios.push(b / a);
+  console.log(`${order[0].toUpperCase()} loaded first: A ${a.toFixed(1)} ms, B ${b.toFixed(1)} ms (B ÷ A = ${(b / a).toFixed(3)})`);
+}
+console.log(`B ÷ A in both orders (geometric mean): ${Math.sqrt(ratios[0] * ratios[1]).toFixed(3)}`);
