@@ -37,6 +37,7 @@ pub mod presets;
 pub mod problem;
 pub mod rounding;
 pub mod score;
+mod select;
 pub mod signals;
 mod shown;
 pub mod sorting;

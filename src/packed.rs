@@ -213,6 +213,31 @@ impl PackedFigures {
         same_scale.unwrap_or_else(|| self.get(i).cmp(&self.get(j)))
     }
 
+    /// Each figure as an integer that orders as the figure does (a blank first), when every
+    /// figure is packed in place at one scale, as a column of money is; `None` otherwise.
+    /// Sorting 100,000 rows on these keys instead of unpacking two cells per comparison is
+    /// what brings the first page of a sorted table near a millisecond.
+    pub fn sort_keys(&self) -> Option<Vec<i64>> {
+        match &self.cells {
+            Cells::Byte(cells) => narrow_keys(cells.iter().map(|&c| i32::from(c)), cells.len()),
+            Cells::Half(cells) => narrow_keys(cells.iter().map(|&c| i32::from(c)), cells.len()),
+            Cells::Triple(cells) => narrow_keys(cells.chunks_exact(TRIPLE).map(triple), cells.len() / TRIPLE),
+            Cells::Narrow(cells) => narrow_keys(cells.iter().copied(), cells.len()),
+            Cells::Wide(cells) => {
+                let mut keys = Vec::with_capacity(cells.len());
+                let mut scale = None;
+                for &cell in cells {
+                    keys.push(match cell & TAG_MASK {
+                        ABSENT => i64::MIN,
+                        tag if tag <= MAX_SCALE && *scale.get_or_insert(tag) == tag => cell >> TAG_BITS,
+                        _ => return None,
+                    });
+                }
+                Some(keys)
+            }
+        }
+    }
+
     /// Every figure, in order.
     pub fn iter(&self) -> impl Iterator<Item = Option<Decimal>> + '_ {
         (0..self.len()).map(|i| self.get(i))
@@ -283,8 +308,12 @@ fn fits_triple(cell: i32) -> bool {
 /// The cell at `i` of a list of three-byte cells, sign-extended.
 #[inline]
 fn triple_at(cells: &[u8], i: usize) -> Option<i32> {
-    let b = cells.get(i * TRIPLE..i * TRIPLE + TRIPLE)?;
-    Some(i32::from_le_bytes([0, b[0], b[1], b[2]]) >> 8)
+    cells.get(i * TRIPLE..i * TRIPLE + TRIPLE).map(triple)
+}
+
+/// The narrow cell three little-endian bytes hold.
+fn triple(b: &[u8]) -> i32 {
+    i32::from_le_bytes([0, b[0], b[1], b[2]]) >> 8
 }
 
 /// `items` in a vector with room for `room`.
@@ -313,6 +342,20 @@ fn narrow_figure(cell: i32) -> Option<Decimal> {
         // The scale is 0–5 by construction, so this never fails.
         scale => Decimal::try_new(i64::from(cell >> NARROW_TAG_BITS), scale as u32).ok(),
     }
+}
+
+/// The sort keys of `n` narrow cells (see [`PackedFigures::sort_keys`]).
+fn narrow_keys(cells: impl Iterator<Item = i32>, n: usize) -> Option<Vec<i64>> {
+    let mut keys = Vec::with_capacity(n);
+    let mut scale = None;
+    for cell in cells {
+        keys.push(match cell & NARROW_TAG_MASK {
+            NARROW_ABSENT => i64::MIN,
+            tag if *scale.get_or_insert(tag) == tag => i64::from(cell >> NARROW_TAG_BITS),
+            _ => return None,
+        });
+    }
+    Some(keys)
 }
 
 /// A narrow cell as a wide one (the same figure).
@@ -368,6 +411,15 @@ mod tests {
             for j in 0..values.len() {
                 assert_eq!(packed.cmp_at(i, j), values[i].cmp(&values[j]), "figures {i} and {j}");
             }
+        }
+        // Sort keys exactly when every figure is packed in place at one scale, ordered as the figures.
+        let scales: std::collections::HashSet<u32> = values.iter().flatten().map(|d| d.scale()).collect();
+        let in_place = values.iter().flatten().all(|d| d.mantissa().unsigned_abs() < 1 << 58 && !(d.is_zero() && d.is_sign_negative()));
+        let keys = packed.sort_keys();
+        assert_eq!(keys.is_some(), scales.len() <= 1 && in_place, "{values:?}");
+        for (i, j) in keys.iter().flat_map(|k| (0..k.len()).flat_map(move |i| (0..k.len()).map(move |j| (i, j)))) {
+            let keys = keys.as_ref().expect("keys");
+            assert_eq!(keys[i].cmp(&keys[j]), values[i].cmp(&values[j]), "keys of figures {i} and {j}");
         }
     }
 
@@ -438,6 +490,19 @@ mod tests {
                     // Small mantissas are the common case: narrow most of them.
                     let (mid, hi) = match width { 0 => (0, 0), 1 => (mid & 0x03ff_ffff, 0), 2 => (mid, 0), _ => (mid, hi) };
                     (!blank).then(|| Decimal::from_parts(lo, mid, hi, negative, scale))
+                })
+                .collect();
+            round_trip(&values);
+        }
+
+        /// Lists of figures at one scale, as a column of money is: sorted by their keys.
+        #[test]
+        fn one_scale_lists_come_back_exactly(parts in prop::collection::vec((any::<u64>(), any::<bool>(), any::<bool>(), 0u32..64), 0..60), scale in 0u32..=28) {
+            let values: Vec<Option<Decimal>> = parts
+                .iter()
+                .map(|&(m, negative, blank, bits)| {
+                    let m = i64::try_from(m >> bits.max(6)).expect("fits") * if negative { -1 } else { 1 };
+                    (!blank).then(|| Decimal::new(m, scale))
                 })
                 .collect();
             round_trip(&values);

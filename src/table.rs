@@ -420,13 +420,9 @@ impl ResultTable {
                     SortKey::Role => by_text(|r| &r.role, a, b),
                     SortKey::Grade => table.grades[a].cmp(&table.grades[b]),
                     SortKey::Rank => table.ranks.get(a).cmp(&table.ranks.get(b)),
-                    SortKey::Score => by_figure(SCORE)(a, b),
-                    SortKey::AttainmentPct => by_figure(ATTAINMENT_PCT)(a, b),
-                    SortKey::BaseTotal => by_figure(BASE_TOTAL)(a, b),
                     SortKey::Commission => by_figure(COMMISSION)(a, b),
                     SortKey::Bonuses => by_figure(BONUSES)(a, b),
-                    SortKey::VariablePay => by_figure(VARIABLE_PAY)(a, b),
-                    SortKey::TotalPay => by_figure(TOTAL_PAY)(a, b),
+                    SortKey::Score | SortKey::AttainmentPct | SortKey::BaseTotal | SortKey::VariablePay | SortKey::TotalPay => figure_slot(key).map_or(Ordering::Equal, |slot| by_figure(slot)(a, b)),
                 }
             };
             // A total order: by the key (reversed when descending), equal values in data order.
@@ -436,13 +432,36 @@ impl ResultTable {
             };
             let rest = &mut order.indices[order.sorted..];
             let wanted = end - order.sorted;
-            if wanted < rest.len() {
-                rest.select_nth_unstable_by(wanted - 1, cmp);
+            let keys = figure_slot(key).filter(|_| wanted <= crate::select::MOST).and_then(|slot| table.figures[slot].sort_keys());
+            match keys {
+                // The same order on integers: the key (inverted when descending: a blank last),
+                // then the row.
+                Some(keys) => crate::select::first_by_key(rest, wanted, |i| {
+                    let k = keys[i as usize];
+                    (if descending { !k } else { k }, i)
+                }),
+                None => {
+                    if wanted < rest.len() {
+                        rest.select_nth_unstable_by(wanted - 1, cmp);
+                    }
+                    rest[..wanted].sort_unstable_by(cmp);
+                }
             }
-            rest[..wanted].sort_unstable_by(cmp);
             order.sorted = end;
         }
         self.order = Some(order);
+    }
+}
+
+/// The column of a figure kept as one (not a sum of columns, as commission and bonuses are).
+fn figure_slot(key: SortKey) -> Option<usize> {
+    match key {
+        SortKey::Score => Some(SCORE),
+        SortKey::AttainmentPct => Some(ATTAINMENT_PCT),
+        SortKey::BaseTotal => Some(BASE_TOTAL),
+        SortKey::VariablePay => Some(VARIABLE_PAY),
+        SortKey::TotalPay => Some(TOTAL_PAY),
+        _ => None,
     }
 }
 
