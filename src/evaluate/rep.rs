@@ -9,9 +9,8 @@ use crate::formula::EvalNotes;
 use crate::pay::{base_pay, bonus_value, line_before_grade, BaseError, BaseWork, LineWork};
 use crate::plan::{CompiledPlan, RoundingMode};
 use crate::problem::Problem;
-use crate::calc::CalcError;
+use crate::calc::{CalcError, Checked};
 use crate::score::{apply_points, score_kpi, PointResult};
-use crate::calc::Checked;
 use rust_decimal::Decimal;
 
 /// Fills `vars` for `row`: the columns the plan reads, then targets, then metrics in

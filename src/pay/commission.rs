@@ -2,9 +2,8 @@
 //! base, the rate override, the rate table, the gate and the conditional multipliers. After:
 //! the grade multiplier and the line's cap. Each step is recorded in the line's explanation.
 
-use crate::calc::Checked;
 use super::{bounds_from_attainment, tiered_pay, TierSlice};
-use crate::calc::CalcError;
+use crate::calc::{CalcError, Checked};
 use crate::explain::{Explanation, Trace};
 use crate::formula::{EvalNotes, Expr};
 use crate::plan::{TierBasis, TierMethod};

@@ -2,8 +2,7 @@
 //! Each returns the unrounded score and reports its inputs, intermediate values and the
 //! rules that fired to a [`Trace`]. Hand-worked examples are in the tests below.
 
-use crate::calc::Checked;
-use crate::calc::CalcError;
+use crate::calc::{CalcError, Checked};
 use crate::explain::Trace;
 use crate::formula::{EvalNotes, Expr};
 use crate::plan::{BandBasis, Direction};

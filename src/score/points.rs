@@ -1,8 +1,7 @@
 //! Bonus and penalty points (加分/扣分, seed 002), applied after the weighted score: each
 //! item counts events × points, capped per item, then the totals are capped.
 
-use crate::calc::Checked;
-use crate::calc::CalcError;
+use crate::calc::{CalcError, Checked};
 use crate::explain::Trace;
 use crate::formula::{EvalNotes, Expr};
 use crate::plan::PointKind;

@@ -158,7 +158,7 @@ fn category_ranges(card: &Scorecard, sum: Decimal, path: &str, categories: &[Cat
             continue;
         }
         // Weights out of range are reported on their own; shares of them are not computed.
-        let raw = card.kpis.iter().filter(|k| k.category.as_deref() == Some(cat.id.as_str())).try_fold(Decimal::ZERO, |s, k| s.plus(k.weight));
+        let raw = crate::calc::sum(card.kpis.iter().filter(|k| k.category.as_deref() == Some(cat.id.as_str())).map(|k| k.weight));
         let Some(share) = raw.and_then(|r| r.times(Decimal::ONE_HUNDRED)).and_then(|r| r.checked_div(sum)) else { continue };
         let share = share.round_dp(2).normalize();
         let below = cat.min_weight.is_some_and(|m| share < m);
