@@ -224,7 +224,8 @@ pub struct ResultTable {
 struct Order {
     key: SortKey,
     descending: bool,
-    /// Row indices; the first `sorted` are in their final order, the rest all come after them.
+    /// Row indices: the first `sorted` in their final order, then either every other row (all
+    /// coming after them) or none (when the sorted ones were found by their keys).
     indices: Vec<u32>,
     sorted: usize,
 }
@@ -395,61 +396,90 @@ impl ResultTable {
     fn sort(&mut self, data: &Dataset, key: SortKey, descending: bool, end: usize) {
         let mut order = match self.order.take() {
             Some(o) if o.key == key && o.descending == descending => o,
-            _ => Order { key, descending, indices: (0..u32::try_from(self.len()).unwrap_or(u32::MAX)).collect(), sorted: 0 },
+            _ => Order { key, descending, indices: Vec::new(), sorted: 0 },
         };
-        if order.sorted < end {
-            let table = &*self;
-            // The commission and bonuses are sums of columns: added up once per sort, not per comparison.
-            let sums: Vec<Option<Decimal>> = match key {
-                SortKey::Commission => (0..table.len()).map(|i| table.figure(i, COMMISSION)).collect(),
-                SortKey::Bonuses => (0..table.len()).map(|i| table.figure(i, BONUSES)).collect(),
-                _ => Vec::new(),
-            };
-            let added = &sums;
-            let by_text = |f: fn(&crate::data::Rep) -> &str, a: usize, b: usize| table.rep(data, a).map(f).cmp(&table.rep(data, b).map(f));
-            let by_figure = |slot: usize| move |a: usize, b: usize| match slot {
-                COMMISSION | BONUSES => added[a].cmp(&added[b]),
-                _ => table.figures[slot].cmp_at(a, b),
-            };
-            let by_key = |a: usize, b: usize| -> Ordering {
-                match key {
-                    SortKey::Data => a.cmp(&b),
-                    SortKey::RepId => by_text(|r| &r.id, a, b),
-                    SortKey::Name => by_text(crate::data::Rep::name, a, b),
-                    SortKey::Region => by_text(|r| &r.region, a, b),
-                    SortKey::Role => by_text(|r| &r.role, a, b),
-                    SortKey::Grade => table.grades[a].cmp(&table.grades[b]),
-                    SortKey::Rank => table.ranks.get(a).cmp(&table.ranks.get(b)),
-                    SortKey::Commission => by_figure(COMMISSION)(a, b),
-                    SortKey::Bonuses => by_figure(BONUSES)(a, b),
-                    SortKey::Score | SortKey::AttainmentPct | SortKey::BaseTotal | SortKey::VariablePay | SortKey::TotalPay => figure_slot(key).map_or(Ordering::Equal, |slot| by_figure(slot)(a, b)),
-                }
-            };
-            // A total order: by the key (reversed when descending), equal values in data order.
-            let cmp = |a: &u32, b: &u32| {
-                let o = by_key(*a as usize, *b as usize);
-                if descending { o.reverse() } else { o }.then(a.cmp(b))
-            };
-            let rest = &mut order.indices[order.sorted..];
-            let wanted = end - order.sorted;
-            let keys = figure_slot(key).filter(|_| wanted <= crate::select::MOST).and_then(|slot| table.figures[slot].sort_keys());
-            match keys {
-                // The same order on integers: the key (inverted when descending: a blank last),
-                // then the row.
-                Some(keys) => crate::select::first_by_key(rest, wanted, |i| {
-                    let k = keys[i as usize];
-                    (if descending { !k } else { k }, i)
-                }),
-                None => {
-                    if wanted < rest.len() {
-                        rest.select_nth_unstable_by(wanted - 1, cmp);
-                    }
-                    rest[..wanted].sort_unstable_by(cmp);
-                }
-            }
-            order.sorted = end;
+        if order.sorted < end && !self.first_by_keys(&mut order, end) {
+            self.sort_rest(data, &mut order, end);
         }
         self.order = Some(order);
+    }
+
+    /// Finds the rows up to `end` of `order` in one pass over the key column's integers, when
+    /// it is a figure packed in place at one scale and a page at most is wanted; `false`, with
+    /// `order` as it was, otherwise. Only the rows found are listed: the others are those
+    /// whose key comes after the last one's.
+    fn first_by_keys(&self, order: &mut Order, end: usize) -> bool {
+        let wanted = end - order.sorted;
+        let Some(figures) = figure_slot(order.key).filter(|_| wanted <= crate::select::MOST).map(|slot| &self.figures[slot]) else { return false };
+        // The same order as `sort_rest`'s on integers: the figure (inverted when descending),
+        // then the row.
+        let after = match order.indices[..order.sorted].last() {
+            Some(&row) => match figures.key_at(row as usize) {
+                Some(key) => Some((key, row)),
+                None => return false,
+            },
+            None => None,
+        };
+        let mut first = crate::select::First::new(wanted, order.descending, after);
+        if !figures.for_each_key(&mut first) {
+            return false;
+        }
+        order.indices.truncate(order.sorted);
+        order.indices.extend(first.rows());
+        order.sorted = end;
+        true
+    }
+
+    /// Sorts the rows of `order` after its sorted ones far enough for its first `end` rows, by
+    /// comparing them.
+    fn sort_rest(&self, data: &Dataset, order: &mut Order, end: usize) {
+        let (key, descending) = (order.key, order.descending);
+        let table = self;
+        // The rows after the sorted ones, in data order, when only the sorted ones are listed.
+        let n = u32::try_from(self.len()).unwrap_or(u32::MAX);
+        if order.indices.len() < n as usize {
+            let mut listed = vec![false; n as usize];
+            order.indices.iter().for_each(|&row| listed[row as usize] = true);
+            order.indices.extend((0..n).filter(|&row| !listed[row as usize]));
+        }
+        // The commission and bonuses are sums of columns: added up once per sort, not per comparison.
+        let sums: Vec<Option<Decimal>> = match key {
+            SortKey::Commission => (0..table.len()).map(|i| table.figure(i, COMMISSION)).collect(),
+            SortKey::Bonuses => (0..table.len()).map(|i| table.figure(i, BONUSES)).collect(),
+            _ => Vec::new(),
+        };
+        let added = &sums;
+        let by_text = |f: fn(&crate::data::Rep) -> &str, a: usize, b: usize| table.rep(data, a).map(f).cmp(&table.rep(data, b).map(f));
+        let by_figure = |slot: usize| move |a: usize, b: usize| match slot {
+            COMMISSION | BONUSES => added[a].cmp(&added[b]),
+            _ => table.figures[slot].cmp_at(a, b),
+        };
+        let by_key = |a: usize, b: usize| -> Ordering {
+            match key {
+                SortKey::Data => a.cmp(&b),
+                SortKey::RepId => by_text(|r| &r.id, a, b),
+                SortKey::Name => by_text(crate::data::Rep::name, a, b),
+                SortKey::Region => by_text(|r| &r.region, a, b),
+                SortKey::Role => by_text(|r| &r.role, a, b),
+                SortKey::Grade => table.grades[a].cmp(&table.grades[b]),
+                SortKey::Rank => table.ranks.get(a).cmp(&table.ranks.get(b)),
+                SortKey::Commission => by_figure(COMMISSION)(a, b),
+                SortKey::Bonuses => by_figure(BONUSES)(a, b),
+                SortKey::Score | SortKey::AttainmentPct | SortKey::BaseTotal | SortKey::VariablePay | SortKey::TotalPay => figure_slot(key).map_or(Ordering::Equal, |slot| by_figure(slot)(a, b)),
+            }
+        };
+        // A total order: by the key (reversed when descending), equal values in data order.
+        let cmp = |a: &u32, b: &u32| {
+            let o = by_key(*a as usize, *b as usize);
+            if descending { o.reverse() } else { o }.then(a.cmp(b))
+        };
+        let rest = &mut order.indices[order.sorted..];
+        let wanted = end - order.sorted;
+        if wanted < rest.len() {
+            rest.select_nth_unstable_by(wanted - 1, cmp);
+        }
+        rest[..wanted].sort_unstable_by(cmp);
+        order.sorted = end;
     }
 }
 

@@ -236,6 +236,11 @@ fn pages_asked_for_in_any_order_are_cut_from_the_same_order() {
                 }
             }
             assert_eq!(got, full, "{name} desc={descending}");
+            // The first page (found by its keys, the other rows not listed), then every row.
+            let mut table = ws.run("2026-01", false).unwrap();
+            table.rows(ws.data(), 0, 50, key, descending);
+            let all: Vec<usize> = table.rows(ws.data(), 0, usize::MAX, key, descending).rows.iter().map(|r| r.index).collect();
+            assert_eq!(all, full, "{name} desc={descending}, a page then all");
         }
     }
 }
