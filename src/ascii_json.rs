@@ -28,6 +28,43 @@ impl Formatter for AsciiFormatter {
     }
 }
 
+/// Appends `text` as a JSON string, ASCII only: the same text serde_json writes with
+/// [`AsciiFormatter`], for a writer of its own (a page of rows, `table::json`).
+pub(crate) fn push_string(out: &mut String, text: &str) {
+    out.push('"');
+    if text.bytes().all(|b| (b' '..=0x7f).contains(&b) && b != b'"' && b != b'\\') {
+        out.push_str(text);
+        out.push('"');
+        return;
+    }
+    let mut start = 0;
+    for (at, c) in text.char_indices() {
+        let short = match c {
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '\n' => "\\n",
+            '\r' => "\\r",
+            '\t' => "\\t",
+            '\u{8}' => "\\b",
+            '\u{c}' => "\\f",
+            ' '..='\u{7f}' => continue,
+            _ => "",
+        };
+        out.push_str(&text[start..at]);
+        start = at + c.len_utf8();
+        if !short.is_empty() {
+            out.push_str(short);
+            continue;
+        }
+        let mut units = [0u16; 2];
+        for unit in c.encode_utf16(&mut units) {
+            out.extend(escaped(*unit).map(char::from));
+        }
+    }
+    out.push_str(&text[start..]);
+    out.push('"');
+}
+
 /// `\uXXXX` for one UTF-16 code unit.
 fn escaped(unit: u16) -> [u8; 6] {
     const HEX: &[u8; 16] = b"0123456789abcdef";
@@ -66,6 +103,15 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The hand-written strings are serde_json's, byte for byte.
+        #[test]
+        fn a_string_written_by_hand_is_the_one_serde_json_writes(text in proptest::prelude::any::<String>(), control in 0u32..0x20) {
+            let text = format!("{text}{}\"\\\u{7f}张{text}", char::from_u32(control).unwrap_or('a'));
+            let mut out = String::new();
+            push_string(&mut out, &text);
+            proptest::prop_assert_eq!(out, to_string(&text).unwrap());
+        }
+
         #[test]
         fn any_text_is_written_in_ascii_and_read_back(texts in proptest::collection::vec(proptest::prelude::any::<String>(), 0..8)) {
             let text = to_string(&texts).unwrap();

@@ -15,6 +15,8 @@ use serde::Serialize;
 use std::cmp::Ordering;
 use std::sync::Arc;
 
+mod json;
+
 /// What a table can be sorted by (`rows`' `sort_key`). Equal values keep data order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SortKey {
@@ -101,8 +103,9 @@ pub struct RunSummary<'a> {
 }
 
 /// One rep's headline figures: a row of the results table.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+// Written as JSON by hand (`json.rs`); serde's form, which it matches, is for the tests and the schema.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(Serialize, schemars::JsonSchema))]
 pub struct RepRow<'a> {
     /// The rep's position in the evaluation (0-based, data order of the evaluated reps).
     pub index: usize,
@@ -143,8 +146,9 @@ pub struct RepRow<'a> {
 }
 
 /// A page of rows in the order asked for.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
+// Written as JSON by hand (`json.rs`); serde's form, which it matches, is for the tests and the schema.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(Serialize, schemars::JsonSchema))]
 pub struct RowPage<'a> {
     /// Number of rows in the whole table (the evaluated reps).
     pub total: usize,
@@ -522,28 +526,28 @@ fn push_decimal(out: &mut String, d: Decimal) {
         }
     };
     let scale = d.scale() as usize;
-    // The digits, last first, with zeros up to one before the point.
-    let mut digits = [b'0'; 30];
-    let mut n = 0;
+    // Written from the end: the digits, the point after `scale` of them, zeros up to one
+    // before the point, the sign. At most 29 digits (a scale of 28), a point and a sign.
+    let mut text = [b'0'; 32];
+    let mut at = text.len();
     let mut v = abs;
-    loop {
-        digits[n] = b'0' + (v % 10) as u8; // ok: a digit
-        n += 1;
+    let mut written = 0;
+    while v > 0 || written <= scale {
+        if written == scale && scale > 0 {
+            at -= 1;
+            text[at] = b'.';
+        }
+        at -= 1;
+        text[at] = b'0' + (v % 10) as u8; // ok: a digit
         v /= 10;
-        if v == 0 {
-            break;
-        }
+        written += 1;
     }
-    let n = n.max(scale + 1);
     if m < 0 {
-        out.push('-');
+        at -= 1;
+        text[at] = b'-';
     }
-    for i in (0..n).rev() {
-        out.push(char::from(digits[i]));
-        if i == scale && scale > 0 {
-            out.push('.');
-        }
-    }
+    // Only ASCII was written.
+    out.push_str(std::str::from_utf8(&text[at..]).unwrap_or_default());
 }
 
 /// The full result of rep `rep_id`, explanations and all, out of `plan` evaluated on data

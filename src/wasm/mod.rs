@@ -236,7 +236,7 @@ impl Engine {
         let key = SortKey::parse(&text(&sort_key, "sort_key")?).map_err(|p| into_error(&[p]))?;
         let descending = flag(&descending, "descending")?;
         let table = self.last.as_mut().ok_or_else(no_results)?;
-        to_js(&table.rows(self.workspace.data(), start, count, key, descending))
+        parse(&table.rows(self.workspace.data(), start, count, key, descending).to_json())
     }
 
     /// One rep's full result in the last `run`: every KPI, line and bonus with its
