@@ -15,12 +15,11 @@ impl Formatter for AsciiFormatter {
         if fragment.is_ascii() {
             return writer.write_all(fragment.as_bytes());
         }
-        let mut units = [0u16; 2];
         let mut start = 0;
         for (at, c) in fragment.char_indices().filter(|(_, c)| !c.is_ascii()) {
             writer.write_all(&fragment.as_bytes()[start..at])?;
-            for unit in c.encode_utf16(&mut units) {
-                writer.write_all(&escaped(*unit))?;
+            for escape in escapes(c) {
+                writer.write_all(&escape)?;
             }
             start = at + c.len_utf8();
         }
@@ -56,13 +55,19 @@ pub(crate) fn push_string(out: &mut String, text: &str) {
             out.push_str(short);
             continue;
         }
-        let mut units = [0u16; 2];
-        for unit in c.encode_utf16(&mut units) {
-            out.extend(escaped(*unit).map(char::from));
+        for escape in escapes(c) {
+            out.extend(escape.map(char::from));
         }
     }
     out.push_str(&text[start..]);
     out.push('"');
+}
+
+/// `\uXXXX` for each UTF-16 code unit of `c` (two, a surrogate pair, beyond the BMP).
+fn escapes(c: char) -> impl Iterator<Item = [u8; 6]> {
+    let mut units = [0u16; 2];
+    let n = c.encode_utf16(&mut units).len();
+    units.into_iter().take(n).map(escaped)
 }
 
 /// `\uXXXX` for one UTF-16 code unit.

@@ -1,8 +1,9 @@
-//! The first rows of a table in the order of an integer key (or its reverse), without ordering the others: the
-//! first page of 100,000 rows by total pay is 50 rows found in one pass over the keys, not a
-//! partition of all 100,000 (issue 7: the visible rows reach JavaScript in a millisecond). The
-//! standard library's selection and sort would be compiled again for these keys (about 3.7 KB
-//! of the package gzipped); a page's rows are kept in order as they are found instead.
+//! The first rows of a table in the order of an integer key (or its reverse), without ordering
+//! the others: the first page of 100,000 rows by total pay is 50 rows found in one pass over
+//! the keys, not a partition of all 100,000 (issue 7: the visible rows reach JavaScript in a
+//! millisecond). The standard library's selection and sort would be compiled again for these
+//! keys (about 3.7 KB of the package gzipped); a page's rows are kept in order as they are
+//! found instead.
 
 /// The most rows [`First`] keeps: a page. Kept in order by insertion, a larger number could
 /// cost a move per row for each row.
@@ -24,7 +25,7 @@ impl First {
     /// Keeps the `wanted` smallest keys (at most [`MOST`]) after the figure and row `after`.
     pub(crate) fn new(wanted: usize, descending: bool, after: Option<(i64, u32)>) -> Self {
         let wanted = wanted.min(MOST);
-        let after = after.map(|(figure, row)| (if descending { !figure } else { figure }, row));
+        let after = after.map(|(figure, row)| key(descending, figure, row));
         First { wanted, descending, after, first: Vec::with_capacity(wanted + 1) }
     }
 
@@ -44,16 +45,22 @@ impl First {
 
 impl crate::packed::KeySink for First {
     /// Takes row `row` if its figure `figure` is among the first so far; most rows are turned
-    /// away by two comparisons.
+    /// away by a comparison or two.
     #[inline(always)]
     fn take(&mut self, figure: i64, row: u32) {
-        let key = (if self.descending { !figure } else { figure }, row);
+        let key = key(self.descending, figure, row);
         let full_and_past = self.first.len() == self.wanted && self.first.last().is_none_or(|last| key >= *last);
         if full_and_past || self.after.is_some_and(|after| key <= after) {
             return;
         }
         self.insert(key);
     }
+}
+
+/// The key of row `row`, whose figure is `figure`.
+#[inline(always)]
+fn key(descending: bool, figure: i64, row: u32) -> (i64, u32) {
+    (if descending { !figure } else { figure }, row)
 }
 
 #[cfg(test)]

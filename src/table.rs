@@ -438,7 +438,6 @@ impl ResultTable {
     /// comparing them.
     fn sort_rest(&self, data: &Dataset, order: &mut Order, end: usize) {
         let (key, descending) = (order.key, order.descending);
-        let table = self;
         // The rows after the sorted ones, in data order, when only the sorted ones are listed.
         let n = u32::try_from(self.len()).unwrap_or(u32::MAX);
         if order.indices.len() < n as usize {
@@ -448,15 +447,15 @@ impl ResultTable {
         }
         // The commission and bonuses are sums of columns: added up once per sort, not per comparison.
         let sums: Vec<Option<Decimal>> = match key {
-            SortKey::Commission => (0..table.len()).map(|i| table.figure(i, COMMISSION)).collect(),
-            SortKey::Bonuses => (0..table.len()).map(|i| table.figure(i, BONUSES)).collect(),
+            SortKey::Commission => (0..self.len()).map(|i| self.figure(i, COMMISSION)).collect(),
+            SortKey::Bonuses => (0..self.len()).map(|i| self.figure(i, BONUSES)).collect(),
             _ => Vec::new(),
         };
         let added = &sums;
-        let by_text = |f: fn(&crate::data::Rep) -> &str, a: usize, b: usize| table.rep(data, a).map(f).cmp(&table.rep(data, b).map(f));
+        let by_text = |f: fn(&crate::data::Rep) -> &str, a: usize, b: usize| self.rep(data, a).map(f).cmp(&self.rep(data, b).map(f));
         let by_figure = |slot: usize| move |a: usize, b: usize| match slot {
             COMMISSION | BONUSES => added[a].cmp(&added[b]),
-            _ => table.figures[slot].cmp_at(a, b),
+            _ => self.figures[slot].cmp_at(a, b),
         };
         let by_key = |a: usize, b: usize| -> Ordering {
             match key {
@@ -465,8 +464,8 @@ impl ResultTable {
                 SortKey::Name => by_text(crate::data::Rep::name, a, b),
                 SortKey::Region => by_text(|r| &r.region, a, b),
                 SortKey::Role => by_text(|r| &r.role, a, b),
-                SortKey::Grade => table.grades[a].cmp(&table.grades[b]),
-                SortKey::Rank => table.ranks.get(a).cmp(&table.ranks.get(b)),
+                SortKey::Grade => self.grades[a].cmp(&self.grades[b]),
+                SortKey::Rank => self.ranks.get(a).cmp(&self.ranks.get(b)),
                 SortKey::Commission => by_figure(COMMISSION)(a, b),
                 SortKey::Bonuses => by_figure(BONUSES)(a, b),
                 SortKey::Score | SortKey::AttainmentPct | SortKey::BaseTotal | SortKey::VariablePay | SortKey::TotalPay => figure_slot(key).map_or(Ordering::Equal, |slot| by_figure(slot)(a, b)),

@@ -107,7 +107,7 @@ fn table_pieces(ws: &Workspace, table: &mut incentive_engine::table::ResultTable
     for key in ["data", "rep_id", "name", "region", "role", "score", "grade", "rank", "attainment_pct", "base_total", "commission", "bonuses", "variable_pay", "total_pay"] {
         let key = incentive_engine::table::SortKey::parse(key).expect("a documented sort key");
         let page = table.rows(ws.data(), 0, 50, key, true);
-        serde_json::to_string(&page).expect("a page of rows serialises");
+        serde_json::from_str::<serde_json::Value>(&page.to_json()).expect("a page of rows is JSON");
     }
     let kept: Vec<(String, Decimal)> = table.rows(ws.data(), 0, 2, incentive_engine::table::SortKey::Data, false).rows.iter().map(|r| (r.rep_id.to_string(), r.total_pay)).collect();
     for (id, total_pay) in kept {

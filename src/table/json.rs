@@ -96,12 +96,13 @@ mod tests {
     use proptest::prelude::*;
 
     fn decimal() -> impl Strategy<Value = Decimal> {
-        // Every scale and sign, mantissas that fit a u64 and those that do not, negative zeros.
-        (any::<i128>(), 0u32..=28, any::<bool>()).prop_map(|(m, scale, small)| {
-            let m = if small { m % 100_000_000 } else { m % (1 << 96) };
+        // Every scale and sign; mantissas of a few digits, that fit a u64 and that do not; zeros
+        // and negative zeros.
+        let mantissa = prop_oneof![Just(0i128), -99_999i128..100_000, any::<u64>().prop_map(i128::from), any::<i128>().prop_map(|m| m % (1 << 96))];
+        (mantissa, 0u32..=28, any::<bool>()).prop_map(|(m, scale, negative)| {
             let mut d = Decimal::try_from_i128_with_scale(m, scale).unwrap_or_default();
-            if m == 0 && small {
-                d.set_sign_negative(true);
+            if negative {
+                d.set_sign_negative(!d.is_sign_negative());
             }
             d
         })
