@@ -586,6 +586,24 @@ mod tests {
     }
 
     #[test]
+    fn a_page_found_by_keys_lists_its_rows_only_and_a_longer_one_every_row_once() {
+        let mut ws = crate::Workspace::new(crate::data::synthetic_monthly(600, 1, 5));
+        assert!(ws.set_plan_json(include_str!("../bench/full-plan.json")).ok);
+        let mut table = ws.run("2026-01", false).unwrap();
+        let n = table.len();
+        table.rows(ws.data(), 0, 50, super::SortKey::TotalPay, true);
+        assert_eq!(table.order.as_ref().map(|o| (o.sorted, o.indices.len())), Some((50, 50)));
+        // More than a page of keys: the comparison sort lists the other rows, each once.
+        let all: Vec<usize> = table.rows(ws.data(), 0, n, super::SortKey::TotalPay, true).rows.iter().map(|r| r.index).collect();
+        let mut listed = table.order.as_ref().map(|o| o.indices.clone()).unwrap_or_default();
+        assert_eq!(listed.len(), n);
+        listed.sort_unstable();
+        assert_eq!(listed, (0..n as u32).collect::<Vec<_>>());
+        let pay = |i: usize| table.figure(i, super::TOTAL_PAY);
+        assert!(all.windows(2).all(|w| (pay(w[0]), std::cmp::Reverse(w[0])) >= (pay(w[1]), std::cmp::Reverse(w[1]))));
+    }
+
+    #[test]
     fn decimals_are_written_as_display_writes_them() {
         let mut values: Vec<Decimal> = ["0", "-0", "0.00", "-0.00", "5.0", "38000.00", "-0.50", "0.05", "1e-28", "79228162514264337593543950335", "-79228162514264337593543950335", "18446744073709551615", "18446744073709551616", "-18446744073709551616.5", "123.456"]
             .iter()
