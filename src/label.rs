@@ -43,6 +43,11 @@ impl Ord for Label {
 }
 
 impl Label {
+    /// A label of text built in at compile time (`arcstr::literal!`): made without allocating.
+    pub const fn built_in(text: ArcStr) -> Label {
+        Label(text)
+    }
+
     /// The text.
     pub fn as_str(&self) -> &str {
         &self.0

@@ -5,7 +5,7 @@
 //! costs far more than computing it.
 
 use crate::data::Dataset;
-use crate::evaluate::{evaluate_detail, Detail, Evaluation, RepResult, Totals};
+use crate::evaluate::{evaluate_detail, evaluate_for_table, rep_alone, CrossRep, Detail, Evaluation, RepResult, Standing, Totals};
 use crate::indices::PackedIndices;
 use crate::packed::PackedFigures;
 use crate::plan::CompiledPlan;
@@ -219,6 +219,9 @@ pub struct ResultTable {
     /// Each rep's pay warning codes and flag codes, as (rep position, code), in rep order.
     warnings: Vec<(u32, &'static str)>,
     flags: Vec<(u32, &'static str)>,
+    /// What the run kept of every rep to explain one alone (a period's; year-to-date
+    /// evaluates again).
+    kept: Option<CrossRep>,
     /// The last order asked for, kept for the next page.
     order: Option<Order>,
 }
@@ -238,8 +241,13 @@ impl ResultTable {
     /// Evaluates `plan` on data period `period` (year-to-date when asked) without
     /// explanations, and keeps what the pages need of the results.
     pub fn evaluate(plan: Arc<CompiledPlan>, data: &Dataset, period: usize, year_to_date: bool) -> Result<Self, Problem> {
-        let evaluation = evaluate_detail(&plan, data, period, year_to_date, Detail::Table)?;
-        Ok(ResultTable::new(evaluation, data, plan, period))
+        let (evaluation, kept) = if year_to_date {
+            (evaluate_detail(&plan, data, period, true, Detail::Table)?, None)
+        } else {
+            let (evaluation, kept) = evaluate_for_table(&plan, data, period)?;
+            (evaluation, Some(kept))
+        };
+        Ok(ResultTable { kept, ..ResultTable::new(evaluation, data, plan, period) })
     }
 
     /// Sums that did not fit were reported by the totals already (an evaluation with an
@@ -277,7 +285,7 @@ impl ResultTable {
             .first()
             .map(|r| r.commission.iter().map(|l| format!("commission.{}", l.id)).chain(r.bonuses.iter().map(|b| format!("bonus.{}", b.id))).collect())
             .unwrap_or_default();
-        ResultTable { summary, plan, period, rep_data, ranks, grades, figures, lines, line_and_bonus_columns, warnings, flags, order: None }
+        ResultTable { summary, plan, period, rep_data, ranks, grades, figures, lines, line_and_bonus_columns, warnings, flags, kept: None, order: None }
     }
 
     /// What the evaluation covers, its totals and what was left out.
@@ -313,15 +321,21 @@ impl ResultTable {
         RowPage { total: n, start, rows }
     }
 
-    /// The full result of rep `rep_id`, explanations and all: the period evaluated again
-    /// with `data` (the data evaluated), explaining that rep only. `unknown_rep` when the rep
+    /// The full result of rep `rep_id`, explanations and all, from `data` (the data
+    /// evaluated): a period's rep evaluated again alone, the other reps' figures read from
+    /// the run; a year-to-date rep with its year evaluated again. `unknown_rep` when the rep
     /// was not evaluated (not in the data, or left out: see the summary's problems).
     pub fn rep_result(&self, data: &Dataset, rep_id: &str) -> Result<RepResult, Problem> {
-        let in_table = data.reps.iter().position(|r| r.id == rep_id).is_some_and(|i| self.rep_data.iter().any(|k| k == i));
-        if !in_table {
-            return Err(unknown_rep(rep_id));
-        }
-        explain_rep(&self.plan, data, self.period, self.summary.year_to_date, rep_id)
+        let index = data.reps.iter().position(|r| r.id == rep_id).ok_or_else(|| unknown_rep(rep_id))?;
+        let at = self.rep_data.iter().position(|k| k == index).ok_or_else(|| unknown_rep(rep_id))?;
+        let Some(kept) = &self.kept else {
+            return explain_rep(&self.plan, data, self.period, self.summary.year_to_date, rep_id);
+        };
+        let everyone: Vec<Standing> = (0..self.len())
+            .map(|i| Standing { rep: self.rep_data.get(i).unwrap_or(usize::MAX), band: usize::from(self.grades[i]), rank: self.ranks.get(i).unwrap_or_default(), score: self.amount(i, SCORE) })
+            .collect();
+        let streak = self.flags.iter().any(|&(i, code)| i as usize == at && code == "grade_streak");
+        rep_alone(&self.plan, data, self.period, kept, &everyone, at, streak)
     }
 
     /// Every rep's figures as columns (see [`Columns`]).

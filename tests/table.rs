@@ -170,6 +170,46 @@ fn synthetic_reps_under_the_benchmark_plan_give_the_evaluations_figures() {
     check_same_figures(&ws, "2026-03", true, 101);
 }
 
+/// The benchmark plan with every rule whose figures need the other reps: a recoverable draw,
+/// a profit share, rank bonuses lower-is-better and tied across the last place, a
+/// high-potential rule that raises a commission rate, a grade streak.
+fn plan_reading_every_other_rep() -> String {
+    let mut plan: serde_json::Value = serde_json::from_str(BENCH_PLAN).unwrap();
+    plan["signals"] = serde_json::json!({ "high_potential": { "conditions": [
+        { "type": "percentile", "metric": "revenue_collected", "from": 25, "to": 75 },
+        { "type": "above", "metric": "satisfaction", "stat": "average", "by": 5 }
+    ] } });
+    plan["commission"][0]["rate_override"] = serde_json::json!({ "when": "high_potential", "add_pct": 1 });
+    plan["draw"] = serde_json::json!({ "amount": 9000, "recoverable": true });
+    plan["grades"]["streak"] = serde_json::json!({ "grade": "C", "periods": 2 });
+    let bonuses = plan["bonuses"].as_array_mut().unwrap();
+    bonuses.push(serde_json::json!({ "id": "profit", "name": "Profit share", "grades": ["S", "A"], "rule": { "type": "profit_share", "profit": 1234567, "pool_pct": 3, "split": { "contribution": "revenue_collected" } } }));
+    bonuses.push(serde_json::json!({ "id": "fewest", "name": "Fewest customers", "rule": { "type": "rank", "measure": "new_customers", "top": 4, "amount": 700, "ties": "include_all", "within": "role", "direction": "lower_is_better" } }));
+    bonuses.push(serde_json::json!({ "id": "most", "name": "Most customers", "rule": { "type": "rank", "measure": "new_customers", "top": 5, "amount": 1000, "ties": "share" } }));
+    plan.to_string()
+}
+
+#[test]
+fn one_rep_explained_alone_reads_the_others_figures_from_the_run() {
+    let ws = workspace(Workspace::new(synthetic_monthly(240, 4, 11)), &plan_reading_every_other_rep());
+    let mut seen = (false, false, false, false);
+    for period in &ws.data().periods {
+        let evaluation = ws.evaluate(period).unwrap();
+        for r in &evaluation.reps {
+            let draw = r.draw.unwrap();
+            seen.0 |= !draw.owed_before.is_zero() && !draw.recovered.is_zero();
+            seen.1 |= r.flags.iter().any(|f| f.code == "grade_streak");
+            seen.2 |= r.bonuses.iter().any(|b| b.explain.notes.contains(&"tie_shared"));
+            seen.3 |= r.bonuses.iter().any(|b| b.id == "profit" && !b.amount.is_zero());
+        }
+        check_same_figures(&ws, period, false, 1);
+    }
+    // Each rule was at work: a draw recovered, a streak, a tie shared, a share of profit.
+    assert_eq!(seen, (true, true, true, true));
+    let signals = ws.signals("2026-03").unwrap();
+    assert!(!signals.high_potentials.is_empty());
+}
+
 #[test]
 fn a_hundred_grade_bands_reach_the_rows() {
     // The most bands a plan may hold; the sample reps' scores (about 60 to 120) fall in dozens of them.

@@ -3,6 +3,7 @@
 //! year's periods up to one, summed and averaged). A rep that cannot be evaluated (a blank
 //! figure, a zero target, an overflow) is left out of every total and reported by name.
 
+mod alone;
 mod history;
 mod rep;
 mod results;
@@ -10,6 +11,7 @@ mod settle;
 mod totals;
 mod ytd;
 
+pub use alone::{rep_alone, CrossRep, Standing};
 pub use results::{AdjustmentResult, Evaluation, Flag, GradeCount, GradedBy, GroupTotal, KpiResult, LineResult, PayItem, RepResult, Totals};
 
 use crate::data::Dataset;
@@ -120,9 +122,22 @@ pub fn evaluate_detail(plan: &CompiledPlan, data: &Dataset, period: usize, year_
     }
 }
 
+/// Data period `period` evaluated for a table ([`Detail::Table`]), with what the run keeps of
+/// every rep to explain one of them alone later ([`rep_alone`]).
+pub fn evaluate_for_table(plan: &CompiledPlan, data: &Dataset, period: usize) -> Result<(Evaluation, CrossRep), Problem> {
+    let mut kept = CrossRep::default();
+    let evaluation = evaluate_kept(plan, data, period, Detail::Table, Some(&mut kept))?;
+    Ok((evaluation, kept))
+}
+
 fn evaluate_with(plan: &CompiledPlan, data: &Dataset, period: usize, detail: Detail) -> Result<Evaluation, Problem> {
+    evaluate_kept(plan, data, period, detail, None)
+}
+
+/// [`evaluate_with`], keeping in `keep` what settling one rep alone needs of the others.
+fn evaluate_kept(plan: &CompiledPlan, data: &Dataset, period: usize, detail: Detail, keep: Option<&mut CrossRep>) -> Result<Evaluation, Problem> {
     let owed = owed_on_draw(plan, data, period);
-    let (mut reps, found) = period_results(plan, data, period, owed.as_ref(), detail);
+    let (mut reps, found) = period_results(plan, data, period, owed.as_ref(), detail, keep);
     if let Some(streak) = &plan.plan.grades.streak {
         flag_streaks(plan, data, period, streak, &mut reps);
     }
@@ -163,7 +178,7 @@ fn owed_on_draw(plan: &CompiledPlan, data: &Dataset, period: usize) -> Option<se
     let draw = plan.plan.draw.as_ref()?;
     let mut owed = settle::Owed::new();
     for earlier in 0..period {
-        for r in period_results(plan, data, earlier, None, Detail::Table).0 {
+        for r in period_results(plan, data, earlier, None, Detail::Table, None).0 {
             let before = owed.get(&r.rep_id).copied().unwrap_or_default();
             // A step that does not fit leaves the rep's account as it was; the period's own
             // evaluation reports the overflow for that rep.
@@ -192,8 +207,9 @@ fn too_many_left_out() -> Problem {
 
 /// Scores, grades, ranks and pays every rep of one period; reps that cannot be evaluated
 /// are left out and reported (errors), next to warnings. With `owed`, the draw applies.
-/// The reps `detail` names are explained.
-fn period_results(plan: &CompiledPlan, data: &Dataset, period: usize, owed: Option<&settle::Owed>, detail: Detail) -> (Vec<results::RepResult>, Vec<Problem>) {
+/// The reps `detail` names are explained. With `keep`, what settling one rep alone needs of
+/// the others is kept there.
+fn period_results(plan: &CompiledPlan, data: &Dataset, period: usize, owed: Option<&settle::Owed>, detail: Detail, mut keep: Option<&mut CrossRep>) -> (Vec<results::RepResult>, Vec<Problem>) {
     // Reps whose figures could not be settled (a bonus or a total too large to work out):
     // each is left out and reported, and the period evaluated again without it, so that
     // ranks, grades and pools are those of the reps paid. At most `MAX_LEFT_OUT_WHEN_SETTLING`
@@ -223,8 +239,11 @@ fn period_results(plan: &CompiledPlan, data: &Dataset, period: usize, owed: Opti
         }
         // Graded, then paid, in place: moving every result (explanations and all) cost time.
         grade_and_rank(plan, &mut results);
-        match settle::settle(plan, data, period, results, works, owed, detail, &mut problems) {
+        match settle::settle(plan, data, period, results, works, owed, detail, &mut problems, keep.as_deref_mut()) {
             Ok(reps) => {
+                if let Some(keep) = keep {
+                    keep.high_potential = flagged;
+                }
                 problems.extend(left_out.into_iter().map(|(_, problem)| problem));
                 return (reps, problems);
             }
@@ -264,7 +283,7 @@ fn set_high_potential(plan: &CompiledPlan, flagged: Option<&[bool]>, rep: usize,
 /// Each rep's grade in `period` (by rep id), as that period's own evaluation gives it: what a
 /// grade streak, a return of an earlier sale and the signals' history read.
 fn period_grades(plan: &CompiledPlan, data: &Dataset, period: usize) -> HashMap<crate::label::Label, crate::label::Label> {
-    period_results(plan, data, period, None, Detail::Table).0.into_iter().map(|r| (r.rep_id, r.grade)).collect()
+    period_results(plan, data, period, None, Detail::Table, None).0.into_iter().map(|r| (r.rep_id, r.grade)).collect()
 }
 
 /// Grades by band, or by rank when the distribution is enforced; ranks by score (ties share).
@@ -287,21 +306,29 @@ fn grade_and_rank(plan: &CompiledPlan, reps: &mut [results::RepResult]) {
 
 /// Flags reps who got the streak's grade in this period and the ones just before it.
 fn flag_streaks(plan: &CompiledPlan, data: &Dataset, period: usize, streak: &crate::plan::Streak, reps: &mut [results::RepResult]) {
-    let mut periods = vec![period];
-    for back in 1..i64::from(streak.periods) {
-        match plan.period_back(period, back) {
-            Some(p) => periods.push(p),
-            None => return,
-        }
-    }
+    let Some(periods) = streak_periods(plan, period, streak) else { return };
     let earlier: Vec<HashMap<crate::label::Label, crate::label::Label>> = periods[1..].iter().map(|p| period_grades(plan, data, *p)).collect();
-    let mut names: Vec<String> = periods.iter().map(|p| data.periods[*p].clone()).collect();
-    names.reverse();
     for rep in reps.iter_mut().filter(|r| r.grade == streak.grade) {
         if earlier.iter().all(|grades| grades.get(&rep.rep_id).is_some_and(|g| *g == streak.grade)) {
-            rep.flags.push(results::Flag { code: "grade_streak", grade: streak.grade.as_str().into(), periods: names.clone() });
+            rep.flags.push(streak_flag(data, streak, &periods));
         }
     }
+}
+
+/// The periods a grade streak ending in `period` covers, `period` first; `None` when the
+/// plan's periods do not go back that far.
+fn streak_periods(plan: &CompiledPlan, period: usize, streak: &crate::plan::Streak) -> Option<Vec<usize>> {
+    let mut periods = vec![period];
+    for back in 1..i64::from(streak.periods) {
+        periods.push(plan.period_back(period, back)?);
+    }
+    Some(periods)
+}
+
+/// The flag of a rep with `streak`'s grade in every one of `periods` (`period` first).
+fn streak_flag(data: &Dataset, streak: &crate::plan::Streak, periods: &[usize]) -> results::Flag {
+    let names = periods.iter().rev().map(|p| data.periods[*p].clone()).collect();
+    results::Flag { code: "grade_streak", grade: streak.grade.as_str().into(), periods: names }
 }
 
 #[cfg(test)]

@@ -5,13 +5,15 @@
 //! warnings (minimum wage, base share) are raised.
 
 use super::rep::{calc_problem, rep_problem, RepWork};
+use super::alone::{CrossRep, Standing};
 use super::Detail;
 use super::results::{AdjustmentResult, LineResult, PayItem, RepResult};
 use crate::data::{Adjustment, Dataset};
 use crate::label::Label;
 use crate::explain::{Explanation, Trace};
-use crate::pay::{allocate, draw_step, line_after_grade, line_before_grade, BonusRep};
+use crate::pay::{allocate, draw_step, line_after_grade, line_before_grade, BonusKind, BonusRep};
 use crate::plan::{CompiledPlan, RoundingApplies};
+use crate::packed::PackedFigures;
 use crate::problem::Problem;
 use crate::shown::money;
 use crate::calc::{sum, Checked};
@@ -34,88 +36,168 @@ pub(super) struct Unsettled {
 /// `results[i]`'s grade-independent pay). With `owed`, the plan's draw applies; without it the
 /// variable pay is what was earned (used to run the draw account over earlier periods).
 /// The reps `detail` names are explained.
-pub(super) fn settle(plan: &CompiledPlan, data: &Dataset, period: usize, mut results: Vec<RepResult>, mut works: Vec<RepWork>, owed: Option<&Owed>, detail: Detail, problems: &mut Vec<Problem>) -> Result<Vec<RepResult>, Unsettled> {
+pub(super) fn settle(plan: &CompiledPlan, data: &Dataset, period: usize, mut results: Vec<RepResult>, mut works: Vec<RepWork>, owed: Option<&Owed>, detail: Detail, problems: &mut Vec<Problem>, keep: Option<&mut CrossRep>) -> Result<Vec<RepResult>, Unsettled> {
     let bands: Vec<usize> = results.iter().map(|r| band_of(plan, &r.grade)).collect();
     let scale = plan.plan.rounding.money_scale;
+    if let Some(keep) = keep {
+        keep_cross_rep(plan, &results, &works, owed, keep);
+    }
     // Each bonus's amount and working, moved out rep by rep in `works` order.
     let mut bonuses: Vec<_> = allocate_bonuses(plan, data, &results, &bands, &mut works, scale)?.into_iter().map(Vec::into_iter).collect();
-    let clawbacks = clawbacks(plan, data, period, &results, &works, detail, problems);
-    // A table's evaluation keeps the figures and the codes of the warnings, not their words.
-    let salary: Label = "salary".into();
-    let allowances = plan.base_pay.as_ref().map_or(0, |bp| bp.allowances.len());
+    let mut clawbacks = clawbacks(plan, data, period, &results, &works, detail, problems);
     let mut scratch = Vec::new();
     for (i, (r, work)) in results.iter_mut().zip(&mut works).enumerate() {
-        let rep = &data.reps[work.rep];
-        let words = detail.keeps_parts(work.rep);
-        let grade = bands[i];
-        let round = |v: Decimal| item_rounding(plan, v);
-        r.commission.reserve_exact(plan.lines.len());
-        r.bonuses.reserve_exact(plan.bonuses.len());
-        for ((line, lw), src) in plan.lines.iter().zip(work.lines.iter_mut()).zip(&plan.plan.commission) {
-            let pay = line_after_grade(line, lw, grade).map_err(|e| Unsettled { rep: Some(work.rep), problem: calc_problem(rep, &src.id, e) })?;
-            let pay = round(pay);
-            lw.explain.value("pay", pay);
-            // The line worked this figure out already (and checked that it fits); a table does
-            // not keep it.
-            let attainment_pct = lw.attainment.filter(|_| words).and_then(|a| a.times(Decimal::ONE_HUNDRED)).map(|p| crate::plan::RoundingMode::HalfUp.apply(p, 2));
-            if lw.base < Decimal::ZERO {
-                // Paid as the plan says (a negative commission), and said: it is most often a
-                // figure of the data written with the wrong sign.
-                r.warnings.push(rep_warning(rep, "negative_base", &src.id, lw.base, words, || {
-                    let (base, paid) = (money(lw.base), money(pay));
-                    (
-                        format!("has a credited base of {base} for `{}`: a negative base pays a negative commission ({paid}); check the figures", src.id),
-                        format!("的 `{}` 计提金额为 {base}：负数计提金额产生负提成（{paid}），请核对数据", src.id),
-                    )
-                }));
-            }
-            r.commission.push(LineResult {
-                id: src.id.clone(),
-                base: lw.base,
-                target: lw.target,
-                attainment_pct,
-                pay,
-                slices: std::mem::take(&mut lw.slices),
-                explain: std::mem::take(&mut lw.explain),
-            });
-        }
-        for (b, src) in bonuses.iter_mut().zip(&plan.plan.bonuses) {
-            let (amount, mut explain) = b.next().unwrap_or_default();
-            // The figure paid ends the working, as a line's does: after the grade multiplier and the rounding.
-            let paid = round(amount);
-            explain.value("pay", paid);
-            r.bonuses.push(PayItem { id: src.id.clone(), kind: plan.bonuses[r.bonuses.len()].kind.name(), amount: paid, explain });
-        }
-        r.adjustments = clawbacks.get(&i).cloned().unwrap_or_default();
-        // A table keeps the base total, not the items it adds up: they go to a list cleared for
-        // each rep instead of a list made and dropped per rep (a rep's are worked out again when
-        // it is explained).
-        let base_items = if words { &mut r.base_pay } else { &mut scratch };
-        base_items.clear();
-        if let (Some(base), Some(bp)) = (&mut work.base, &plan.base_pay) {
-            base_items.reserve_exact(1 + allowances);
-            base_items.push(PayItem { id: salary.clone(), kind: "salary", amount: round(base.salary), explain: std::mem::take(&mut base.explain) });
-            for ((amount, src), (roles, _)) in base.allowances.iter().zip(plan.plan.base_pay.iter().flat_map(|b| &b.allowances)).zip(&bp.allowances) {
-                if roles.as_ref().is_none_or(|r| r.iter().any(|x| *x == rep.role)) {
-                    let mut ex = Explanation::recording(detail.records(work.rep));
-                    ex.value("monthly", src.monthly);
-                    ex.value("months", bp.months);
-                    base_items.push(PayItem { id: src.id.clone(), kind: "allowance", amount: round(*amount), explain: ex });
-                }
-            }
-            if let Some(minimum) = base.below_minimum {
-                let monthly = base.monthly;
-                r.warnings.push(rep_warning(rep, "below_minimum_wage", "base_pay", monthly, words, || {
-                    let (shown, minimum) = (money(monthly), money(minimum));
-                    (format!("has a monthly salary of {shown}, below the local minimum of {minimum}"), format!("的月底薪 {shown} 低于当地最低工资 {minimum}"))
-                }));
-            }
-        }
-        let base_total = sum(base_items.iter().map(|p| p.amount));
-        finish(plan, rep, r, base_total, owed, words).map_err(|rule| Unsettled { rep: Some(work.rep), problem: calc_problem(rep, rule, crate::calc::CalcError::Overflow) })?;
+        let own_bonuses = bonuses.iter_mut().map(|b| b.next().unwrap_or_default());
+        pay_rep(plan, data, r, work, bands[i], own_bonuses, clawbacks.remove(&i).unwrap_or_default(), owed, detail, &mut scratch)?;
     }
     Ok(results)
 }
+
+/// Keeps in `keep` what settling one rep alone needs of the others (see [`CrossRep`]), in
+/// `results` order: each rep's own figure for each bonus allocated across reps, its attainment
+/// when a team pool adds it up, what it owed on the draw.
+fn keep_cross_rep(plan: &CompiledPlan, results: &[RepResult], works: &[RepWork], owed: Option<&Owed>, keep: &mut CrossRep) {
+    let column = |figure: &dyn Fn(usize) -> Option<Decimal>| {
+        let mut packed = PackedFigures::with_capacity(results.len());
+        (0..results.len()).for_each(|i| packed.push(figure(i)));
+        packed.shrink_to_fit();
+        packed
+    };
+    keep.bonus_values = (0..plan.bonuses.len())
+        .map(|b| plan.bonuses[b].kind.allocated_across_reps().then(|| column(&|i| works[i].bonus_values.get(b).map(|v| v.0))))
+        .collect();
+    let pooled = plan.bonuses.iter().any(|b| matches!(b.kind, crate::pay::BonusKind::TeamPool { .. }));
+    keep.attainment = pooled.then(|| (column(&|i| results[i].attainment_actual), column(&|i| results[i].attainment_target)));
+    keep.owed = plan.plan.draw.as_ref().zip(owed).map(|(_, owed)| column(&|i| Some(owed.get(&results[i].rep_id).copied().unwrap_or_default())));
+}
+
+/// Pays the rep at position `at` of `everyone` alone (`r`, graded, and `work`, the working of
+/// its grade-independent pay), explained: the bonuses allocated across reps read the others'
+/// figures from `kept`.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn settle_alone(plan: &CompiledPlan, data: &Dataset, period: usize, mut r: RepResult, mut work: RepWork, everyone: &[Standing], at: usize, kept: &CrossRep) -> Result<RepResult, Problem> {
+    let band = everyone[at].band;
+    let bonuses = allocate_alone(plan, data, everyone, at, kept, &mut work)?;
+    let detail = Detail::Rep(work.rep);
+    // Returns the rep's period did not apply are the run's warnings, not the rep's.
+    let mut clawbacks = clawbacks(plan, data, period, std::slice::from_ref(&r), std::slice::from_ref(&work), detail, &mut Vec::new());
+    let owed: Option<Owed> = kept.owed.as_ref().map(|o| std::iter::once((r.rep_id.clone(), o.get(at).unwrap_or_default())).collect());
+    pay_rep(plan, data, &mut r, &mut work, band, bonuses.into_iter(), clawbacks.remove(&0).unwrap_or_default(), owed.as_ref(), detail, &mut Vec::new()).map_err(|u| u.problem)?;
+    Ok(r)
+}
+
+/// Every bonus's amount and working for the rep at position `at` of `everyone`, its own
+/// figures moved out of `work`: a bonus allocated across reps is allocated over everyone,
+/// their figures read from `kept`; another over the rep alone.
+fn allocate_alone(plan: &CompiledPlan, data: &Dataset, everyone: &[Standing], at: usize, kept: &CrossRep, work: &mut RepWork) -> Result<Vec<(Decimal, Explanation)>, Problem> {
+    let scale = plan.plan.rounding.money_scale;
+    let attainment = |i: usize| kept.attainment.as_ref().and_then(|(actual, target)| actual.get(i).zip(target.get(i)));
+    let bonus_rep = |i: usize, value: Decimal| {
+        let rep = &data.reps[everyone[i].rep];
+        BonusRep { grade: everyone[i].band, region: &rep.region, role: &rep.role, value, attainment: attainment(i) }
+    };
+    let own = std::mem::take(&mut work.bonus_values);
+    let mut out = Vec::with_capacity(own.len());
+    for (((value, explain), bonus), (values, src)) in own.into_iter().zip(&plan.bonuses).zip(kept.bonus_values.iter().zip(&plan.plan.bonuses)) {
+        let (reps, mine): (Vec<BonusRep>, usize) = match values {
+            Some(values) => {
+                let everyone = (0..everyone.len()).map(|i| (i, bonus_rep(i, if i == at { value } else { values.get(i).unwrap_or_default() })));
+                // A rank within a region or a role is that group's alone.
+                let group = match bonus.kind {
+                    BonusKind::Rank { within, .. } => Some((within, bonus_rep(at, value).group(within))),
+                    _ => None,
+                };
+                let reps: Vec<(usize, BonusRep)> = everyone.filter(|(_, r)| group.is_none_or(|(by, name)| r.group(by) == name)).collect();
+                let mine = reps.partition_point(|(i, _)| *i < at);
+                (reps.into_iter().map(|(_, r)| r).collect(), mine)
+            }
+            None => (vec![bonus_rep(at, value)], 0),
+        };
+        let mut explains = vec![Explanation::recording(false); reps.len()];
+        explains[mine] = explain;
+        let amounts = allocate(bonus, &reps, scale, &mut explains).map_err(|e| calc_problem(&data.reps[work.rep], &src.id, e))?;
+        out.push((amounts[mine], std::mem::take(&mut explains[mine])));
+    }
+    Ok(out)
+}
+
+/// Pays one graded rep (`r`, in its grade band `band`; `work` is the working of its
+/// grade-independent pay): its lines after the grade, its bonuses (`bonuses`: each bonus's
+/// amount and working, in plan order), its clawbacks, its base pay items, then the totals
+/// (`finish`). `scratch` holds the base pay items of a rep whose parts are not kept.
+#[allow(clippy::too_many_arguments)]
+fn pay_rep(plan: &CompiledPlan, data: &Dataset, r: &mut RepResult, work: &mut RepWork, band: usize, bonuses: impl Iterator<Item = (Decimal, Explanation)>, adjustments: Vec<AdjustmentResult>, owed: Option<&Owed>, detail: Detail, scratch: &mut Vec<PayItem>) -> Result<(), Unsettled> {
+    let rep = &data.reps[work.rep];
+    // A table's evaluation keeps the figures and the codes of the warnings, not their words.
+    let words = detail.keeps_parts(work.rep);
+    let round = |v: Decimal| item_rounding(plan, v);
+    r.commission.reserve_exact(plan.lines.len());
+    r.bonuses.reserve_exact(plan.bonuses.len());
+    for ((line, lw), src) in plan.lines.iter().zip(work.lines.iter_mut()).zip(&plan.plan.commission) {
+        let pay = line_after_grade(line, lw, band).map_err(|e| Unsettled { rep: Some(work.rep), problem: calc_problem(rep, &src.id, e) })?;
+        let pay = round(pay);
+        lw.explain.value("pay", pay);
+        // The line worked this figure out already (and checked that it fits); a table does
+        // not keep it.
+        let attainment_pct = lw.attainment.filter(|_| words).and_then(|a| a.times(Decimal::ONE_HUNDRED)).map(|p| crate::plan::RoundingMode::HalfUp.apply(p, 2));
+        if lw.base < Decimal::ZERO {
+            // Paid as the plan says (a negative commission), and said: it is most often a
+            // figure of the data written with the wrong sign.
+            r.warnings.push(rep_warning(rep, "negative_base", &src.id, lw.base, words, || {
+                let (base, paid) = (money(lw.base), money(pay));
+                (
+                    format!("has a credited base of {base} for `{}`: a negative base pays a negative commission ({paid}); check the figures", src.id),
+                    format!("的 `{}` 计提金额为 {base}：负数计提金额产生负提成（{paid}），请核对数据", src.id),
+                )
+            }));
+        }
+        r.commission.push(LineResult {
+            id: src.id.clone(),
+            base: lw.base,
+            target: lw.target,
+            attainment_pct,
+            pay,
+            slices: std::mem::take(&mut lw.slices),
+            explain: std::mem::take(&mut lw.explain),
+        });
+    }
+    for (((amount, mut explain), src), compiled) in bonuses.zip(&plan.plan.bonuses).zip(&plan.bonuses) {
+        // The figure paid ends the working, as a line's does: after the grade multiplier and the rounding.
+        let paid = round(amount);
+        explain.value("pay", paid);
+        r.bonuses.push(PayItem { id: src.id.clone(), kind: compiled.kind.name(), amount: paid, explain });
+    }
+    r.adjustments = adjustments;
+    // A table keeps the base total, not the items it adds up: they go to a list cleared for
+    // each rep instead of a list made and dropped per rep (a rep's are worked out again when
+    // it is explained).
+    let base_items = if words { &mut r.base_pay } else { scratch };
+    base_items.clear();
+    if let (Some(base), Some(bp)) = (&mut work.base, &plan.base_pay) {
+        base_items.reserve_exact(1 + bp.allowances.len());
+        base_items.push(PayItem { id: SALARY, kind: "salary", amount: round(base.salary), explain: std::mem::take(&mut base.explain) });
+        for ((amount, src), (roles, _)) in base.allowances.iter().zip(plan.plan.base_pay.iter().flat_map(|b| &b.allowances)).zip(&bp.allowances) {
+            if roles.as_ref().is_none_or(|r| r.iter().any(|x| *x == rep.role)) {
+                let mut ex = Explanation::recording(detail.records(work.rep));
+                ex.value("monthly", src.monthly);
+                ex.value("months", bp.months);
+                base_items.push(PayItem { id: src.id.clone(), kind: "allowance", amount: round(*amount), explain: ex });
+            }
+        }
+        if let Some(minimum) = base.below_minimum {
+            let monthly = base.monthly;
+            r.warnings.push(rep_warning(rep, "below_minimum_wage", "base_pay", monthly, words, || {
+                let (shown, minimum) = (money(monthly), money(minimum));
+                (format!("has a monthly salary of {shown}, below the local minimum of {minimum}"), format!("的月底薪 {shown} 低于当地最低工资 {minimum}"))
+            }));
+        }
+    }
+    let base_total = sum(base_items.iter().map(|p| p.amount));
+    finish(plan, rep, r, base_total, owed, words).map_err(|rule| Unsettled { rep: Some(work.rep), problem: calc_problem(rep, rule, crate::calc::CalcError::Overflow) })
+}
+
+/// The id of a rep's salary among its base pay items.
+const SALARY: Label = Label::built_in(arcstr::literal!("salary"));
 
 /// A pay item rounded when rounding applies to each line, else kept exact.
 fn item_rounding(plan: &CompiledPlan, v: Decimal) -> Decimal {

@@ -88,6 +88,12 @@ pub enum BonusKind {
 }
 
 impl BonusKind {
+    /// Whether a rep's amount depends on the other reps' figures (ranks and pools), not only
+    /// on its own figure and grade.
+    pub fn allocated_across_reps(&self) -> bool {
+        matches!(self, BonusKind::Rank { .. } | BonusKind::TeamPool { .. } | BonusKind::ProfitShare { .. })
+    }
+
     /// The bonus rule's name, as written in plan files.
     pub fn name(&self) -> &'static str {
         match self {
@@ -185,11 +191,14 @@ pub struct BonusRep<'a> {
     pub attainment: Option<(Decimal, Decimal)>,
 }
 
-fn group_key<'a>(rep: &BonusRep<'a>, by: Grouping) -> &'a str {
-    match by {
-        Grouping::All => "",
-        Grouping::Region => rep.region,
-        Grouping::Role => rep.role,
+impl<'a> BonusRep<'a> {
+    /// The group the rep is ranked or pooled with: its region, its role, or everyone's ("").
+    pub fn group(&self, by: Grouping) -> &'a str {
+        match by {
+            Grouping::All => "",
+            Grouping::Region => self.region,
+            Grouping::Role => self.role,
+        }
     }
 }
 
@@ -223,7 +232,7 @@ pub fn allocate(b: &CompiledBonus, reps: &[BonusRep], scale: u32, explains: &mut
                 explains[i].note("not_above_minimum");
             }
             let ranked = (0..n).filter(|i| eligible[*i] && above_minimum(*i));
-            for (_, members) in crate::grouping::by_name(ranked.map(|i| (group_key(&reps[i], *within), i))) {
+            for (_, members) in crate::grouping::by_name(ranked.map(|i| (reps[i].group(*within), i))) {
                 // Lower is better: rank the negated measure (negation cannot overflow a Decimal).
                 let values: Vec<Decimal> = members.iter().map(|i| if *lower_is_better { -reps[*i].value } else { reps[*i].value }).collect();
                 let rank = crate::order::ranks(&values);
@@ -276,7 +285,7 @@ pub fn allocate(b: &CompiledBonus, reps: &[BonusRep], scale: u32, explains: &mut
             }
         }
         BonusKind::TeamPool { pool, group_by, winners, .. } => {
-            let groups = crate::grouping::by_name(reps.iter().enumerate().map(|(i, rep)| (group_key(rep, *group_by), i)));
+            let groups = crate::grouping::by_name(reps.iter().enumerate().map(|(i, rep)| (rep.group(*group_by), i)));
             let attainment: Vec<Decimal> = groups
                 .iter()
                 .map(|(_, members)| {

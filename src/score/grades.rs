@@ -26,12 +26,34 @@ pub fn enforce_distribution(scores: &[Decimal], quotas: &[Decimal]) -> Vec<(usiz
         let by_quota = bounds.iter().position(|b| rank < *b).unwrap_or(last);
         let tied_above = rank.checked_sub(1).map(|r| order[r]).filter(|above| scores[*above] == scores[i]);
         let grade = tied_above.map_or(by_quota, |above| graded[above].0);
-        // The grade's places: after the better grades' quotas, up to its own (1-based).
-        let first = grade.checked_sub(1).map_or(0, |g| bounds[g]) + 1;
-        let last_place = bounds.get(grade).copied().unwrap_or(n);
-        graded[i] = (grade, GradePlaces { place: rank + 1, first, last: last_place, of: n, tied_above: tied_above.is_some() });
+        graded[i] = (grade, places(&bounds, grade, rank + 1, n, tied_above.is_some()));
     }
     graded
+}
+
+/// Where the score at `at` of `scores`, graded `grade` by [`enforce_distribution`], stands:
+/// the same places, found by counting the scores above it (and the equal ones before it)
+/// rather than by sorting them all.
+pub fn places_of(scores: &[Decimal], at: usize, grade: usize, quotas: &[Decimal]) -> GradePlaces {
+    let n = scores.len();
+    let score = scores.get(at).copied().unwrap_or_default();
+    let (mut above, mut tied_before) = (0, 0);
+    for (j, s) in scores.iter().enumerate() {
+        if *s > score {
+            above += 1;
+        } else if j < at && *s == score {
+            tied_before += 1;
+        }
+    }
+    places(&quota_bounds(n, quotas), grade, above + tied_before + 1, n, tied_before > 0)
+}
+
+/// A grade's places: after the better grades' quotas (`bounds`, from [`quota_bounds`]), up to
+/// its own (1-based), for the rep at `place` of `n`.
+fn places(bounds: &[usize], grade: usize, place: usize, n: usize, tied_above: bool) -> GradePlaces {
+    let first = grade.checked_sub(1).map_or(0, |g| bounds.get(g).copied().unwrap_or(n)) + 1;
+    let last = bounds.get(grade).copied().unwrap_or(n);
+    GradePlaces { place, first, last, of: n, tied_above }
 }
 
 /// Where a rep graded by rank stands: its place and the places its grade's quota covers.
@@ -129,6 +151,18 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn places_counted_are_the_places_sorted(scores in proptest::collection::vec(0i64..12, 1..60), scale in 0u32..3, quotas in proptest::sample::select(vec![vec![10, 20, 40, 30], vec![15, 35, 40, 10], vec![50, 50], vec![100]])) {
+            // Few distinct scores, so that most are tied, some at a grade's boundary.
+            let scores: Vec<Decimal> = scores.iter().map(|s| Decimal::new(*s, scale)).collect();
+            let quotas: Vec<Decimal> = quotas.into_iter().map(Decimal::from).collect();
+            for (at, (grade, places)) in enforce_distribution(&scores, &quotas).into_iter().enumerate() {
+                proptest::prop_assert_eq!(places_of(&scores, at, grade, &quotas), places);
+            }
+        }
     }
 
     fn mins() -> Vec<Option<Decimal>> {
