@@ -44,11 +44,13 @@ pub(super) fn settle(plan: &CompiledPlan, data: &Dataset, period: usize, mut res
     }
     // Each bonus's amount and working, moved out rep by rep in `works` order.
     let mut bonuses: Vec<_> = allocate_bonuses(plan, data, &results, &bands, &mut works, scale)?.into_iter().map(Vec::into_iter).collect();
-    let mut clawbacks = clawbacks(plan, data, period, &results, &works, detail, problems);
+    let clawbacks = clawbacks(plan, data, period, &results, &works, detail, problems);
     let mut scratch = Vec::new();
     for (i, (r, work)) in results.iter_mut().zip(&mut works).enumerate() {
-        let own_bonuses = bonuses.iter_mut().map(|b| b.next().unwrap_or_default());
-        pay_rep(plan, data, r, work, bands[i], own_bonuses, clawbacks.remove(&i).unwrap_or_default(), owed, detail, &mut scratch)?;
+        let mut own_bonuses = bonuses.iter_mut().map(|b| b.next().unwrap_or_default());
+        // What the rep owes on the draw, when it applies.
+        let owes = owed.map(|o| o.get(&r.rep_id).copied().unwrap_or_default());
+        pay_rep(plan, data, r, work, bands[i], &mut own_bonuses, clawbacks.get(&i).cloned().unwrap_or_default(), owes, detail, &mut scratch)?;
     }
     Ok(results)
 }
@@ -60,7 +62,6 @@ fn keep_cross_rep(plan: &CompiledPlan, results: &[RepResult], works: &[RepWork],
     let column = |figure: &dyn Fn(usize) -> Option<Decimal>| {
         let mut packed = PackedFigures::with_capacity(results.len());
         (0..results.len()).for_each(|i| packed.push(figure(i)));
-        packed.shrink_to_fit();
         packed
     };
     keep.bonus_values = (0..plan.bonuses.len())
@@ -80,9 +81,9 @@ pub(super) fn settle_alone(plan: &CompiledPlan, data: &Dataset, period: usize, m
     let bonuses = allocate_alone(plan, data, everyone, at, kept, &mut work)?;
     let detail = Detail::Rep(work.rep);
     // Returns the rep's period did not apply are the run's warnings, not the rep's.
-    let mut clawbacks = clawbacks(plan, data, period, std::slice::from_ref(&r), std::slice::from_ref(&work), detail, &mut Vec::new());
-    let owed: Option<Owed> = kept.owed.as_ref().map(|o| std::iter::once((r.rep_id.clone(), o.get(at).unwrap_or_default())).collect());
-    pay_rep(plan, data, &mut r, &mut work, band, bonuses.into_iter(), clawbacks.remove(&0).unwrap_or_default(), owed.as_ref(), detail, &mut Vec::new()).map_err(|u| u.problem)?;
+    let clawbacks = clawbacks(plan, data, period, std::slice::from_ref(&r), std::slice::from_ref(&work), detail, &mut Vec::new());
+    let owes = kept.owed.as_ref().map(|o| o.get(at).unwrap_or_default());
+    pay_rep(plan, data, &mut r, &mut work, band, &mut bonuses.into_iter(), clawbacks.get(&0).cloned().unwrap_or_default(), owes, detail, &mut Vec::new()).map_err(|u| u.problem)?;
     Ok(r)
 }
 
@@ -124,9 +125,10 @@ fn allocate_alone(plan: &CompiledPlan, data: &Dataset, everyone: &[Standing], at
 /// Pays one graded rep (`r`, in its grade band `band`; `work` is the working of its
 /// grade-independent pay): its lines after the grade, its bonuses (`bonuses`: each bonus's
 /// amount and working, in plan order), its clawbacks, its base pay items, then the totals
-/// (`finish`). `scratch` holds the base pay items of a rep whose parts are not kept.
+/// (`finish`; `owes`: what the rep owes on the draw, when it applies). `scratch` holds the
+/// base pay items of a rep whose parts are not kept.
 #[allow(clippy::too_many_arguments)]
-fn pay_rep(plan: &CompiledPlan, data: &Dataset, r: &mut RepResult, work: &mut RepWork, band: usize, bonuses: impl Iterator<Item = (Decimal, Explanation)>, adjustments: Vec<AdjustmentResult>, owed: Option<&Owed>, detail: Detail, scratch: &mut Vec<PayItem>) -> Result<(), Unsettled> {
+fn pay_rep(plan: &CompiledPlan, data: &Dataset, r: &mut RepResult, work: &mut RepWork, band: usize, bonuses: &mut dyn Iterator<Item = (Decimal, Explanation)>, adjustments: Vec<AdjustmentResult>, owes: Option<Decimal>, detail: Detail, scratch: &mut Vec<PayItem>) -> Result<(), Unsettled> {
     let rep = &data.reps[work.rep];
     // A table's evaluation keeps the figures and the codes of the warnings, not their words.
     let words = detail.keeps_parts(work.rep);
@@ -193,7 +195,7 @@ fn pay_rep(plan: &CompiledPlan, data: &Dataset, r: &mut RepResult, work: &mut Re
         }
     }
     let base_total = sum(base_items.iter().map(|p| p.amount));
-    finish(plan, rep, r, base_total, owed, words).map_err(|rule| Unsettled { rep: Some(work.rep), problem: calc_problem(rep, rule, crate::calc::CalcError::Overflow) })
+    finish(plan, rep, r, base_total, owes, words).map_err(|rule| Unsettled { rep: Some(work.rep), problem: calc_problem(rep, rule, crate::calc::CalcError::Overflow) })
 }
 
 /// The id of a rep's salary among its base pay items.
@@ -210,8 +212,8 @@ fn item_rounding(plan: &CompiledPlan, v: Decimal) -> Decimal {
 
 /// Totals, the variable pay cap, the draw, the final rounding and the base-share warning
 /// (in words when `words`); `base_total` is the sum of the rep's base pay items (`None` when
-/// it does not fit).
-fn finish(plan: &CompiledPlan, rep: &crate::data::Rep, r: &mut RepResult, base_total: Option<Decimal>, owed: Option<&Owed>, words: bool) -> Result<(), &'static str> {
+/// it does not fit); `owes`, what the rep owes on the draw when the draw applies.
+fn finish(plan: &CompiledPlan, rep: &crate::data::Rep, r: &mut RepResult, base_total: Option<Decimal>, owes: Option<Decimal>, words: bool) -> Result<(), &'static str> {
     r.base_total = base_total.ok_or("total_pay")?;
     let earned = sum(r.commission.iter().map(|l| l.pay).chain(r.bonuses.iter().map(|b| b.amount)).chain(r.adjustments.iter().map(|a| a.amount))).ok_or("total_pay")?;
     let mut variable = earned;
@@ -222,8 +224,8 @@ fn finish(plan: &CompiledPlan, rep: &crate::data::Rep, r: &mut RepResult, base_t
         }));
         variable = cap;
     }
-    if let (Some(draw), Some(owed)) = (&plan.plan.draw, owed) {
-        let step = draw_step(draw.amount, draw.recoverable, variable, owed.get(&r.rep_id).copied().unwrap_or_default()).ok_or("draw")?;
+    if let (Some(draw), Some(owes)) = (&plan.plan.draw, owes) {
+        let step = draw_step(draw.amount, draw.recoverable, variable, owes).ok_or("draw")?;
         variable = step.paid;
         r.draw = Some(step.at_scale(plan.plan.rounding.money_scale));
     }
