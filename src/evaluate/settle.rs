@@ -92,27 +92,41 @@ pub(super) fn settle_alone(plan: &CompiledPlan, data: &Dataset, period: usize, m
 /// their figures read from `kept`; another over the rep alone.
 fn allocate_alone(plan: &CompiledPlan, data: &Dataset, everyone: &[Standing], at: usize, kept: &CrossRep, work: &mut RepWork) -> Result<Vec<(Decimal, Explanation)>, Problem> {
     let scale = plan.plan.rounding.money_scale;
-    let attainment = |i: usize| kept.attainment.as_ref().and_then(|(actual, target)| actual.get(i).zip(target.get(i)));
-    let bonus_rep = |i: usize, value: Decimal| {
+    // A rep's grade and groups; its figures are read only for the reps allocated with it.
+    let standing = |i: usize| {
         let rep = &data.reps[everyone[i].rep];
-        BonusRep { grade: everyone[i].band, region: &rep.region, role: &rep.role, value, attainment: attainment(i) }
+        BonusRep { grade: everyone[i].band, region: &rep.region, role: &rep.role, value: Decimal::ZERO, attainment: None }
     };
     let own = std::mem::take(&mut work.bonus_values);
     let mut out = Vec::with_capacity(own.len());
     for (((value, explain), bonus), (values, src)) in own.into_iter().zip(&plan.bonuses).zip(kept.bonus_values.iter().zip(&plan.plan.bonuses)) {
         let (reps, mine): (Vec<BonusRep>, usize) = match values {
             Some(values) => {
-                let everyone = (0..everyone.len()).map(|i| (i, bonus_rep(i, if i == at { value } else { values.get(i).unwrap_or_default() })));
                 // A rank within a region or a role is that group's alone.
                 let group = match bonus.kind {
-                    BonusKind::Rank { within, .. } => Some((within, bonus_rep(at, value).group(within))),
+                    BonusKind::Rank { within, .. } => Some((within, standing(at).group(within))),
                     _ => None,
                 };
-                let reps: Vec<(usize, BonusRep)> = everyone.filter(|(_, r)| group.is_none_or(|(by, name)| r.group(by) == name)).collect();
-                let mine = reps.partition_point(|(i, _)| *i < at);
-                (reps.into_iter().map(|(_, r)| r).collect(), mine)
+                // Only a team pool reads attainment.
+                let pooled = matches!(bonus.kind, BonusKind::TeamPool { .. }).then_some(kept.attainment.as_ref()).flatten();
+                let mut reps = Vec::new();
+                let mut mine = 0;
+                for i in 0..everyone.len() {
+                    let mut rep = standing(i);
+                    if group.is_some_and(|(by, name)| rep.group(by) != name) {
+                        continue;
+                    }
+                    if i == at {
+                        (rep.value, mine) = (value, reps.len());
+                    } else {
+                        rep.value = values.get(i).unwrap_or_default();
+                    }
+                    rep.attainment = pooled.and_then(|(actual, target)| actual.get(i).zip(target.get(i)));
+                    reps.push(rep);
+                }
+                (reps, mine)
             }
-            None => (vec![bonus_rep(at, value)], 0),
+            None => (vec![BonusRep { value, ..standing(at) }], 0),
         };
         let mut explains = vec![Explanation::recording(false); reps.len()];
         explains[mine] = explain;
