@@ -193,7 +193,7 @@ const TOTAL_PAY: usize = 7;
 /// An evaluation without explanations, kept as what its pages need: per rep its data
 /// index, rank, grade and figures (a column each, packed), its warning and flag codes, the
 /// team totals, and the last sort order; with the plan and period it came from, to explain
-/// one rep when asked. About 45 bytes per rep for the benchmark plan, where the evaluation's
+/// one rep when asked. About 55 bytes per rep for the benchmark plan, where the evaluation's
 /// own result tree is about 4 KB.
 #[derive(Debug, Clone)]
 pub struct ResultTable {
@@ -335,7 +335,7 @@ impl ResultTable {
             .map(|i| Standing { rep: self.rep_data.get(i).unwrap_or(usize::MAX), band: usize::from(self.grades[i]), rank: self.ranks.get(i).unwrap_or_default(), score: self.amount(i, SCORE) })
             .collect();
         let streak = self.flags.iter().any(|&(i, code)| i as usize == at && code == "grade_streak");
-        rep_alone(&self.plan, data, self.period, kept, &everyone, at, streak)
+        rep_alone(&self.plan, data, self.period, kept, &everyone, at, streak).unwrap_or_else(|| Err(unknown_rep(rep_id)))
     }
 
     /// Every rep's figures as columns (see [`Columns`]).

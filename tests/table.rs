@@ -234,6 +234,9 @@ fn rows_asked_with_other_data_do_not_panic() {
         assert_eq!((page.total, page.rows.len()), (32, 32), "{name}");
         assert_eq!(page.rows.iter().filter(|r| r.rep_id.is_empty()).count(), 29, "{name}");
     }
+    // One rep of the other data, at a position the run has: it is not in this run.
+    let e = table.rep_result(&other, &other.reps[0].id).unwrap_err();
+    assert_eq!((e.code, e.value.as_deref()), ("unknown_rep", Some(other.reps[0].id.as_str())));
 }
 
 #[test]

@@ -7,9 +7,9 @@
 use super::rep::{fill_vars, score_rep};
 use super::results::{GradedBy, RepResult};
 use super::settle::settle_alone;
-use crate::data::Dataset;
+use crate::data::{Dataset, Row};
 use crate::packed::PackedFigures;
-use crate::plan::CompiledPlan;
+use crate::plan::{CompiledPlan, Streak};
 use crate::problem::Problem;
 use rust_decimal::Decimal;
 
@@ -46,19 +46,31 @@ pub struct Standing {
 /// period `period` evaluated, in evaluation order), explained, with its parts; `streak` when
 /// the run flagged its grade streak. Only this rep is evaluated: the others' figures are
 /// read from `kept` and `everyone`. A return charged to the rep still evaluates the period
-/// of its sale, for the rep's grade then.
-pub fn rep_alone(plan: &CompiledPlan, data: &Dataset, period: usize, kept: &CrossRep, everyone: &[Standing], at: usize, streak: bool) -> Result<RepResult, Problem> {
-    let standing = everyone.get(at).ok_or_else(not_in_run)?;
-    // Standings out of this data or plan (another data's table) are not read past their end.
+/// of its sale, for the rep's grade then. `None` when `everyone` does not fit `data` and
+/// `plan` (a run of other data): the rep is not in that run.
+pub fn rep_alone(plan: &CompiledPlan, data: &Dataset, period: usize, kept: &CrossRep, everyone: &[Standing], at: usize, streak: bool) -> Option<Result<RepResult, Problem>> {
+    let standing = everyone.get(at)?;
     if everyone.iter().any(|s| s.rep >= data.reps.len() || s.band >= plan.plan.grades.bands.len()) {
-        return Err(not_in_run());
+        return None;
     }
-    let row = data.row_of(standing.rep, period).ok_or_else(not_in_run)?;
+    let row = data.row_of(standing.rep, period)?;
+    let periods = match plan.plan.grades.streak.as_ref().filter(|_| streak) {
+        Some(s) => Some((s, super::streak_periods(plan, period, s)?)),
+        None => None,
+    };
+    Some(explain_alone(plan, data, period, kept, everyone, at, &row, periods))
+}
+
+/// [`rep_alone`] once its standing is found: `row` is its data row, `streak` the grade
+/// streak it was flagged for and the periods it covers.
+#[allow(clippy::too_many_arguments)]
+fn explain_alone(plan: &CompiledPlan, data: &Dataset, period: usize, kept: &CrossRep, everyone: &[Standing], at: usize, row: &Row, streak: Option<(&Streak, Vec<usize>)>) -> Result<RepResult, Problem> {
+    let standing = everyone[at];
     let mut vars = vec![Decimal::ZERO; plan.slots.names.len()];
     let mut div_by_zero = vec![false; plan.slots.names.len()];
-    fill_vars(plan, data, &row, &mut vars, &mut div_by_zero)?;
+    fill_vars(plan, data, row, &mut vars, &mut div_by_zero)?;
     super::set_high_potential(plan, kept.high_potential.as_deref(), row.rep, &mut vars);
-    let (mut result, work) = score_rep(plan, data, &row, &vars, &div_by_zero, true, true)?;
+    let (mut result, work) = score_rep(plan, data, row, &vars, &div_by_zero, true, true)?;
     result.grade = plan.plan.grades.bands.get(standing.band).map(|b| b.grade.clone()).unwrap_or_default();
     result.rank = standing.rank;
     if let Some(quotas) = &plan.quotas {
@@ -66,20 +78,8 @@ pub fn rep_alone(plan: &CompiledPlan, data: &Dataset, period: usize, kept: &Cros
         result.graded_by = GradedBy::Rank;
         result.grade_places = Some(crate::score::places_of(&scores, at, standing.band, quotas));
     }
-    if let Some(streak) = plan.plan.grades.streak.as_ref().filter(|_| streak) {
-        let periods = super::streak_periods(plan, period, streak).ok_or_else(not_in_run)?;
+    if let Some((streak, periods)) = streak {
         result.flags.push(super::streak_flag(data, streak, &periods));
     }
     settle_alone(plan, data, period, result, work, everyone, at, kept)
-}
-
-/// What is kept does not match the run: a bug, reported rather than a panic.
-fn not_in_run() -> Problem {
-    Problem::error(
-        "internal",
-        "rep_id",
-        None,
-        "the rep's standing in the last run could not be read; run the period again".to_string(),
-        "无法读取该销售人员在上次计算中的结果；请重新计算本期".to_string(),
-    )
 }
