@@ -49,11 +49,12 @@ pub fn exercise(ws: &Workspace, choice: u8) {
             }
         }
         1 => {
-            if let Ok(e) = ws.evaluate_ytd(last) {
-                check(&e);
+            let ytd = ws.evaluate_ytd(last);
+            if let Ok(e) = &ytd {
+                check(e);
             }
             if let Ok(mut table) = ws.run(last, true) {
-                table_pieces(ws, &mut table);
+                table_pieces(ws, &mut table, ytd.as_ref().ok());
             }
         }
         2 => {
@@ -73,7 +74,7 @@ pub fn exercise(ws: &Workspace, choice: u8) {
                 serde_json::to_string(&s).expect("signals serialise");
             }
             if let Ok(mut table) = ws.run(last, false) {
-                table_pieces(ws, &mut table);
+                table_pieces(ws, &mut table, evaluated.as_ref().ok());
             }
         }
         5 => {
@@ -101,8 +102,9 @@ pub fn exercise(ws: &Workspace, choice: u8) {
 
 /// The kept table answered piece by piece, as the page asks for it: the summary, a page of
 /// rows by every sort key, two reps explained again (with the figures they had in the
-/// table), and the columns of an export.
-fn table_pieces(ws: &Workspace, table: &mut incentive_engine::table::ResultTable) {
+/// table, and as `full`, the same evaluation with every rep explained, explains them), and
+/// the columns of an export.
+fn table_pieces(ws: &Workspace, table: &mut incentive_engine::table::ResultTable, full: Option<&Evaluation>) {
     serde_json::to_string(&table.summary()).expect("a run summary serialises");
     for key in ["data", "rep_id", "name", "region", "role", "score", "grade", "rank", "attainment_pct", "base_total", "commission", "bonuses", "variable_pay", "total_pay"] {
         let key = incentive_engine::table::SortKey::parse(key).expect("a documented sort key");
@@ -113,6 +115,10 @@ fn table_pieces(ws: &Workspace, table: &mut incentive_engine::table::ResultTable
     for (id, total_pay) in kept {
         let again = table.rep_result(ws.data(), &id).expect("a rep of the table can be explained again");
         assert_eq!(again.total_pay, total_pay, "{id} explained again is paid differently");
+        // Alone, the rep is explained as the full evaluation explains it.
+        if let Some(r) = full.and_then(|e| e.reps.iter().find(|r| *r.rep_id == *id)) {
+            assert_eq!(&again, r, "{id} explained again differs from the full evaluation");
+        }
     }
     assert!(table.rep_result(ws.data(), "no such rep").is_err());
     let columns = table.columns();
