@@ -222,8 +222,14 @@ test('the seed\'s role cards as written add to 120 and are shown normalised', as
   // Scores rounded to whole numbers: the notes say so, not "0 decimal places".
   const plan = JSON.parse(preset('seed-003-role-cards'));
   plan.rounding = { ...plan.rounding, score_scale: 0 };
-  await app(page, 'details[data-section="json"] > summary').click();
-  await app(page, 'textarea[data-testid="plan-json"]').fill(JSON.stringify(plan, null, 2));
+  // The JSON editor opened beside the open statement; on a slow machine the first click on its
+  // summary could leave it closed, so it is clicked until the editor shows.
+  const json = app(page, 'textarea[data-testid="plan-json"]');
+  await eventually(async () => {
+    if (!(await json.isVisible())) await app(page, 'details[data-section="json"] > summary').click();
+    return (await json.isVisible()) && (await json.isEditable());
+  }, true, 'the JSON editor is open and editable');
+  await json.fill(JSON.stringify(plan, null, 2));
   await app(page, '[data-testid="apply-json"]').click();
   await eventually(async () => (await note.textContent()).match(/截取到[^；]*；/)?.[0], '截取到整数；', 'zh: cut to a whole number');
   assert.match(await app(page, '[data-testid="score-rounding"]').textContent(), /各指标得分先保留到整数（/);
