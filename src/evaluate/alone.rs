@@ -14,7 +14,8 @@ use crate::problem::Problem;
 use rust_decimal::Decimal;
 
 /// What a period's run keeps beyond a table's figures, to settle one rep again alone
-/// ([`rep_alone`]). Each list holds one figure per evaluated rep, in evaluation order.
+/// ([`rep_alone`]). The figures' lists hold one figure per evaluated rep, in evaluation
+/// order; the flags, one per data rep.
 #[derive(Debug, Clone, Default)]
 pub struct CrossRep {
     /// For each bonus, in plan order: each rep's own figure for it (its rank measure or its

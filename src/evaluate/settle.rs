@@ -48,11 +48,15 @@ pub(super) fn settle(plan: &CompiledPlan, data: &Dataset, period: usize, mut res
     let mut scratch = Vec::new();
     for (i, (r, work)) in results.iter_mut().zip(&mut works).enumerate() {
         let mut own_bonuses = bonuses.iter_mut().map(|b| b.next().unwrap_or_default());
-        // What the rep owes on the draw, when it applies.
-        let owes = owed.map(|o| o.get(&r.rep_id).copied().unwrap_or_default());
+        let owes = owed.map(|o| owed_by(o, r));
         pay_rep(plan, data, r, work, bands[i], &mut own_bonuses, clawbacks.get(&i).cloned().unwrap_or_default(), owes, detail, &mut scratch)?;
     }
     Ok(results)
+}
+
+/// What rep `r` owes on the draw at the start of the period (nothing when it owes nothing).
+fn owed_by(owed: &Owed, r: &RepResult) -> Decimal {
+    owed.get(&r.rep_id).copied().unwrap_or_default()
 }
 
 /// Keeps in `keep` what settling one rep alone needs of the others (see [`CrossRep`]), in
@@ -69,7 +73,7 @@ fn keep_cross_rep(plan: &CompiledPlan, results: &[RepResult], works: &[RepWork],
         .collect();
     let pooled = plan.bonuses.iter().any(|b| matches!(b.kind, crate::pay::BonusKind::TeamPool { .. }));
     keep.attainment = pooled.then(|| (column(&|i| results[i].attainment_actual), column(&|i| results[i].attainment_target)));
-    keep.owed = plan.plan.draw.as_ref().zip(owed).map(|(_, owed)| column(&|i| Some(owed.get(&results[i].rep_id).copied().unwrap_or_default())));
+    keep.owed = plan.plan.draw.as_ref().zip(owed).map(|(_, owed)| column(&|i| Some(owed_by(owed, &results[i]))));
 }
 
 /// Pays the rep at position `at` of `everyone` alone (`r`, graded, and `work`, the working of
