@@ -228,9 +228,10 @@ async function evaluateInPage(c) {
   if (leftOut) assert.equal(await app('[data-testid="left-out-summary"]').textContent(), leftOutSummary(c, await lang()));
 }
 
-/** Start over: the sample reps and returns and the first preset again (E01 38,000.00). */
+/** Start over (confirmed when it asks, as it does after a file was loaded): the sample reps and returns and the first preset again (E01 38,000.00). */
 async function startOver() {
   await app('[data-testid="reset"]').click();
+  if (await app('[data-testid="reset-ask"]').count()) await app('[data-testid="reset-confirm"]').click();
   const e01 = app('tr[data-rep="E01"] [data-col="total"]');
   assert.equal(await until(() => e01.textContent({ timeout: 20000 }).catch(() => ''), (t) => t === '38,000.00'), '38,000.00');
 }

@@ -171,8 +171,9 @@ test('Load returns…: good rows are clawed back, bad rows listed; they survive 
     await eventually(() => app(page, '[data-testid="load-kept"]').textContent().catch(() => ''), 'The returns of returns.csv still apply: 1 on these reps. Its rows for reps or periods not in this file: 1.', 'the returns kept');
     assert.equal(await total(page, 'E01').textContent(), '30,000.00');
     assert.equal(await total(page, 'S03').textContent(), '33,560.00');
-    // Start over: the sample reps with their own returns.
+    // Start over (asked first: it drops the reps and returns files): the sample reps with their own returns.
     await app(page, '[data-testid="reset"]').click();
+    await app(page, '[data-testid="reset-confirm"]').click();
     await eventually(() => total(page, 'S03').textContent(), '32,060.00', 'S03 after Start over');
     assert.equal(await total(page, 'E01').textContent(), '38,000.00');
   });

@@ -25,7 +25,7 @@ export function renderJson(el) {
     ${stale ? html`<p class="hints" data-testid="json-stale" role="status">${el.L('jsonStale')}</p>` : nothing}
     <div class="row">
       <button type="button" class="secondary" data-testid="apply-json" ?disabled=${el.jsonDraft == null} @click=${() => el.applyJson()}>${el.L(stale ? 'applyAnyway' : 'applyJson')}</button>
-      ${el.jsonDraft != null ? html`<button type="button" class="secondary" @click=${() => (el.jsonDraft = null)}>${el.L('discard')}</button>` : nothing}
+      ${el.jsonDraft != null ? html`<button type="button" class="secondary" @click=${() => { el.jsonDraft = null; el.jsonProblems = []; }}>${el.L('discard')}</button>` : nothing}
     </div>
     ${el.jsonProblems?.length ? nothing : renderHints(el)}
     ${el.jsonProblems?.length ? html`<ul class="field-error" data-testid="json-errors">${el.jsonProblems.map((p) => html`<li data-problem=${p.path}>${p.path ? html`<code>${p.path}</code> ` : nothing}<span class="msg">${localized(el.lang, p.message)}</span></li>`)}</ul>` : nothing}` : nothing}

@@ -3,7 +3,7 @@
 // what the engine recorded, so the page never recomputes a figure.
 import { html, nothing } from 'lit';
 import { fill, name, paren, term } from './i18n.js';
-import { message } from './problems.js';
+import { codeSpans, message, messageText } from './problems.js';
 import { printAlone } from './print-alone.js';
 import { renderRepFlags, renderRepPortrait } from './signals.js';
 import { signed } from './results.js';
@@ -254,7 +254,7 @@ function variableCap(el, plan, rep, yearToDate) {
   const capped = rep.warnings.filter((w) => w.code === 'variable_pay_capped');
   if (!capped.length) return nothing;
   const lines = yearToDate || plan.variable_pay_cap == null
-    ? capped.map((w) => message(el, w.message))
+    ? capped.map((w) => messageText(el, w.message))
     : capped.map((w) => filled(el, 'variableCapped', { earned: money(w.value), paid: exactMoney(String(plan.variable_pay_cap)) }));
   return html`<p class="hint" data-section="variable-cap">${lines.join(el.lang === 'zh' ? '；' : '; ')}</p>`;
 }
@@ -433,7 +433,7 @@ export function renderExplanation(el, rep, results, before = null) {
     ${variableCap(el, plan, rep, results.year_to_date)}
     ${rep.draw ? html`<p class="hint" data-section="draw">${drawText(el, plan, rep.draw, results.year_to_date)}</p>` : nothing}
     <p class="verdict total-line">${el.L('total')}${el.L('colon')}<strong data-testid="detail-total">${money(rep.total_pay)}</strong>${payParts(el, rep)}${was(el, before?.total_pay, rep.total_pay, before)}</p>
-    ${shownWarnings.length ? html`<ul class="warnings no-print" data-section="warnings">${shownWarnings.map((w) => html`<li data-warning=${w.code}>${message(el, w.message)}</li>`)}</ul>` : nothing}
+    ${shownWarnings.length ? html`<ul class="warnings no-print" data-section="warnings">${shownWarnings.map((w) => html`<li data-warning=${w.code}>${codeSpans(message(el, w.message))}</li>`)}</ul>` : nothing}
     ${renderRepPortrait(el, el.signals, rep, kpiName)}
     <p class="statement-foot hint">${el.L('statementFoot')}</p>
   </section>`;

@@ -36,6 +36,19 @@ import { Charts, chartTheme, payoutConfig, gradesConfig, payPerRepConfig, costBy
 import { fill, name } from './i18n.js';
 import { styles } from './styles.js';
 
+/**
+ * Properties whose change alters no chart: typing in the JSON editor (an update per input
+ * event, each of which redrew every chart), a notice, a share link, Start over's question.
+ */
+const NOT_CHARTED = new Set(['jsonDraft', 'jsonProblems', 'jsonOpen', 'notice', 'shareLink', 'shareData', 'resetAsk']);
+
+/**
+ * What a share link holds ({@link SalesPlanPlayground#session}), as the element's properties:
+ * a change to any makes a link made before stale. The language is left out: it is a reader's
+ * choice, not the scenario.
+ */
+const SHARED = ['plan', 'presetId', 'period', 'ytd', 'dataSource', 'returns', 'baselinePinned'];
+
 const LANG_KEY = 'incentive-playground.lang';
 /** The element's width (px) at and below which it lays out in one column (styles.js's container queries). */
 const NARROW_WIDTH = 1180;
@@ -125,6 +138,8 @@ export class SalesPlanPlayground extends LitElement {
     whatIfOpen: { state: true },
     notice: { state: true },
     shareLink: { state: true },
+    /** What Start over would drop that Undo cannot bring back, while the user is asked (else null). */
+    resetAsk: { state: true },
     /** Whether the last share link holds the user's reps and returns: 'in', 'out' (left out, with the offer), or '' (none loaded). */
     shareData: { state: true },
     expandedKpi: { state: true },
@@ -178,6 +193,7 @@ export class SalesPlanPlayground extends LitElement {
     this.notice = '';
     this.shareLink = '';
     this.shareData = '';
+    this.resetAsk = null;
     this.expandedKpi = null;
     this.jsonOpen = false;
     this.jsonDraft = null;
@@ -368,6 +384,8 @@ export class SalesPlanPlayground extends LitElement {
     if (changed.has('loadReport') && report && (report.fatal?.length || report.problems?.length || report.toCheck?.length)) {
       this.emit('load-problems', { kind: report.kind, file: report.file, fatal: report.fatal ?? [], problems: report.problems ?? [], warnings: report.toCheck ?? [] });
     }
+    // A share link holds the scenario it was made of: once that changes, the link would open another.
+    if (this.shareLink && !changed.has('shareLink') && SHARED.some((key) => changed.has(key))) this.shareLink = '';
     if (this.status !== 'ready') return;
     if (changed.has('repsSrc') && this.repsSrc && this.repsSrc !== this.loaded.repsSrc) this.fetchReps(this.repsSrc);
     if (changed.has('planSrc') && this.planSrc && this.planSrc !== this.loaded.planSrc) this.fetchPlan(this.planSrc);
@@ -390,8 +408,9 @@ export class SalesPlanPlayground extends LitElement {
       if (!response.ok) throw new Error(`${response.status} ${response.statusText}`.trim());
       this.hostPlan = { text: await response.text(), name };
     } catch (e) {
-      this.loadReport = notRead('plan', name, e, true);
+      // The first preset meanwhile, before the report: a plan applied takes a plan file's report away.
       if (!this.currentPlan) this.loadPreset(this.presets[0].id);
+      this.loadReport = notRead('plan', name, e, true);
       return;
     }
     this.openPlanText(this.hostPlan.text, name);
@@ -585,8 +604,8 @@ export class SalesPlanPlayground extends LitElement {
     // Not a plan the editor can show: the engine says why, about the file; the plan in use stays.
     const report = this.engine.setPlan(text);
     if (this.currentPlan) this.engine.setPlan(JSON.stringify(this.currentPlan));
+    else this.loadPreset(this.presets[0].id);
     this.loadReport = { kind: 'plan', file: name, encoding: '', fatal: report.problems.filter((p) => p.severity === 'error'), problems: [] };
-    if (!this.currentPlan) this.loadPreset(this.presets[0].id);
     return false;
   }
 
@@ -718,10 +737,27 @@ export class SalesPlanPlayground extends LitElement {
   }
 
   /**
+   * Starts over at once when Undo can bring back all it drops (the plan); otherwise asks
+   * first, naming the reps or returns file the user loaded and the pinned baseline.
+   */
+  askReset() {
+    const d = this.dataSource;
+    const ownReps = this.hostReps ? d?.csv !== this.hostReps.csv : !d?.sample;
+    const lost = [
+      ownReps && d?.file ? fill(this.L('resetDropsReps'), { file: d.file }) : '',
+      this.returns ? fill(this.L('resetDropsReturns'), { file: this.returns.file }) : '',
+      this.baselinePinned ? this.L('resetDropsBaseline') : '',
+    ].filter(Boolean);
+    if (lost.length) this.resetAsk = lost;
+    else this.reset();
+  }
+
+  /**
    * Back to the start: the host's plan and reps if it gave them, else the first preset and
    * the sample reps; the stored session is forgotten.
    */
   reset() {
+    this.resetAsk = null;
     if (this.persisting) clearSession(this.persist);
     this.history.clear();
     this.clearBaseline();
@@ -812,11 +848,19 @@ export class SalesPlanPlayground extends LitElement {
     this.noticeTimer = setTimeout(() => (this.notice = ''), readingTime(this.lang, text));
   }
 
-  /** Hands `plan` to the engine; on success re-evaluates, otherwise keeps the last results. */
+  /**
+   * Hands `plan` to the engine; on success re-evaluates, otherwise keeps the last results.
+   * What spoke of the plan before goes: the JSON editor's errors on it, a plan file's "not
+   * a plan; the plan in use is unchanged".
+   */
   apply(plan) {
     const old = this._plan;
     this._plan = plan;
     this.requestUpdate('plan', old);
+    if (plan !== old) {
+      this.jsonProblems = [];
+      if (this.loadReport?.kind === 'plan') this.loadReport = null;
+    }
     if (!this.engine) return;
     const report = this.engine.setPlan(JSON.stringify(plan));
     this.problems = report.problems;
@@ -1089,6 +1133,8 @@ export class SalesPlanPlayground extends LitElement {
       value = undefined;
     }
     if (typeof value === 'string' && value.trim() === '') return this.L('fieldEmpty');
+    // Text typed in a number's field: said in the form's words (the engine's speak of JSON's quotes).
+    if (typeof value === 'string' && p.code === 'invalid_value' && p.message.en.startsWith('expected a number')) return fill(this.L('notANumber'), { text: value });
     if (p.code === 'weights_sum' && Array.isArray(value)) return weightsText(this, value, p);
     return message(this, p.message, p.value);
   }
@@ -1302,7 +1348,7 @@ export class SalesPlanPlayground extends LitElement {
       <span class="split" role="group"><button type="button" data-testid="load-reps" title=${this.L('loadRepsTitle')} @click=${() => pick('reps')}>${this.L('loadReps')}</button><button type="button" data-testid="template" aria-label=${this.L('repsTemplate')} title=${this.L('templateTitle')} @click=${() => this.downloadTemplate()}>⤓ ${this.L('template')}</button></span>
       <input type="file" hidden data-file="reps" accept=".csv,.xlsx,text/csv" @change=${(e) => { this.loadRepsFile(e.target.files[0]); e.target.value = ''; }} />
       <span class="sep" aria-hidden="true"></span>
-      <span class="split" role="group"><button type="button" data-testid="load-returns" title=${this.L('loadReturnsTitle').replace('{count}', this.counted(d?.returns ?? 0, 'returnsCount'))} @click=${() => pick('returns')}>${this.L('loadReturns')}</button><button type="button" data-testid="returns-template" aria-label=${this.L('returnsTemplate')} title=${this.L('returnsTemplateTitle')} @click=${() => this.downloadReturnsTemplate()}>⤓ ${this.L('template')}</button></span>
+      <span class="split" role="group"><button type="button" data-testid="load-returns" title=${d?.returns ? this.L('loadReturnsTitle').replace('{count}', this.counted(d.returns, 'returnsCount')) : this.L('loadReturnsTitleFirst')} @click=${() => pick('returns')}>${this.L('loadReturns')}</button><button type="button" data-testid="returns-template" aria-label=${this.L('returnsTemplate')} title=${this.L('returnsTemplateTitle')} @click=${() => this.downloadReturnsTemplate()}>⤓ ${this.L('template')}</button></span>
       <input type="file" hidden data-file="returns" accept=".csv,.xlsx,text/csv" @change=${(e) => { this.loadReturnsFile(e.target.files[0]); e.target.value = ''; }} />
       <span class="sep" aria-hidden="true"></span>
       <button type="button" data-testid="open-plan" @click=${() => pick('plan')}>${this.L('openPlan')}</button>
@@ -1316,7 +1362,10 @@ export class SalesPlanPlayground extends LitElement {
       <span class="sep" aria-hidden="true"></span>
       <button type="button" data-testid="undo" ?disabled=${!this.history.canUndo} title="Ctrl+Z" @click=${() => this.undo()}>↶ ${this.L('undo')}</button>
       <button type="button" data-testid="redo" ?disabled=${!this.history.canRedo} title="Ctrl+Shift+Z" @click=${() => this.redo()}>↷ ${this.L('redo')}</button>
-      <button type="button" data-testid="reset" @click=${() => this.reset()}>${this.L('reset')}</button>
+      <button type="button" data-testid="reset" @click=${() => this.askReset()}>${this.L('reset')}</button>
+      ${this.resetAsk ? html`<span class="hint warn reset-ask" data-testid="reset-ask" role="alert">${fill(this.L('resetAsk'), { what: this.resetAsk.join(this.L('listSep')) })}
+        <button type="button" data-testid="reset-confirm" @click=${() => this.reset()}>${this.L('reset')}</button>
+        <button type="button" class="secondary" data-testid="reset-cancel" @click=${() => (this.resetAsk = null)}>${this.L('keepWorking')}</button></span>` : nothing}
       ${this.shareLink ? html`<input class="share-link" data-testid="share-link" readonly .value=${this.shareLink} @focus=${(e) => e.target.select()} aria-label=${this.L('share')} />` : nothing}
       ${this.shareLink && this.shareData === 'out' ? html`<span class="hint share-note" data-testid="share-note">${this.L('shareNoData')} <button type="button" class="linklike" data-testid="share-with-data" @click=${() => this.share(true)}>${this.L('shareWithData')}</button></span>` : nothing}
       ${this.shareLink && this.shareData === 'in' ? html`<span class="hint warn share-note" data-testid="share-note" role="alert">${this.L('shareHasData')}</span>` : nothing}
@@ -1392,6 +1441,7 @@ export class SalesPlanPlayground extends LitElement {
   updated(changed) {
     this.markScrollingTable();
     if (changed.has('shownResults') || changed.has('comparison') || changed.has('lang')) this.announce();
+    if (changed.size && [...changed.keys()].every((key) => NOT_CHARTED.has(key))) return;
     if (!this.showCharts || !this.shownResults) {
       if (!this.showCharts) this.charts.destroyAll();
       return;

@@ -33,6 +33,9 @@ export function namedIds(el, text, value) {
   });
 }
 
+/** An engine message as {@link message} gives it, without the backticks of what it quotes: for a tooltip, which shows text only. */
+export const messageText = (el, m, value) => String(message(el, m, value)).replace(/`([^`\n]+)`/g, '$1');
+
 /** `text` with what it quotes in backticks set as code, without the backticks ("`abc`" → <code>abc</code>). */
 export function codeSpans(text) {
   const parts = String(text).split(/`([^`\n]+)`/);

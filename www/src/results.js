@@ -3,7 +3,7 @@
 // while the plan has errors.
 import { html, nothing } from 'lit';
 import { fill, name, paren, term } from './i18n.js';
-import { message } from './problems.js';
+import { messageText } from './problems.js';
 import { columnName } from './columns.js';
 import { isZero, money, moneySum, percent, number, wan, currencySymbol } from './format.js';
 
@@ -25,7 +25,7 @@ export function renderSummary(el, r) {
     <div class="kpi-card"><span>${el.L('planCost')}</span><strong data-testid="total-pay" title=${money(t.total_pay)}>${amount(el, t.total_pay)}</strong>${inWan(el, t.total_pay, 'total-pay-wan')}
       <small>${[['basePay', t.base_pay], ['commission', t.commission], ['bonusesShort', t.bonuses], ['returns', t.adjustments]]
         .filter(([, v]) => !isZero(v)).map(([k, v]) => `${el.L(k)} ${money(v)}`).join(' · ')}</small></div>
-    <div class="kpi-card"><span>${el.L('payOfRevenue')}</span><strong data-testid="pay-pct">${t.pay_pct_of_revenue != null ? percent(t.pay_pct_of_revenue) : '—'}</strong>
+    <div class="kpi-card"><span>${fill(el.L('payOfRevenue'), { revenue: revenueName(el) })}</span><strong data-testid="pay-pct">${t.pay_pct_of_revenue != null ? percent(t.pay_pct_of_revenue) : '—'}</strong>
       <small>${el.L('averagePay')} ${money(t.average_pay)}</small></div>
     <div class="kpi-card"><span>${el.L('averageScore')}</span><strong>${number(t.average_score)}</strong></div>
     <div class="kpi-card"><span>${el.L('gradesTitle')}</span><strong class="grades" data-testid="grade-counts">${t.grades.map((g) => {
@@ -56,7 +56,7 @@ function signalMarks(el, id) {
   if (!s) return nothing;
   const alerts = s.alerts.filter((a) => a.rep_id === id);
   const potential = s.high_potentials.some((f) => f.rep_id === id);
-  return html`${alerts.length ? html` <span class=${`alert-mark ${alerts.some((a) => a.severity === 'critical') ? 'critical' : ''}`} data-mark="alert" title=${alerts.map((a) => message(el, a.message)).join('\n')}>⚠</span>` : nothing}${potential ? html` <span class="potential-mark" data-mark="potential" title=${el.L('highPotential')}>★</span>` : nothing}`;
+  return html`${alerts.length ? html` <span class=${`alert-mark ${alerts.some((a) => a.severity === 'critical') ? 'critical' : ''}`} data-mark="alert" title=${alerts.map((a) => messageText(el, a.message)).join('\n')}>⚠</span>` : nothing}${potential ? html` <span class="potential-mark" data-mark="potential" title=${el.L('highPotential')}>★</span>` : nothing}`;
 }
 
 /** A sortable column header, with `title` as its tooltip. */
@@ -86,6 +86,12 @@ function renderFilters(el, r) {
     ${select('role', el.L('role'), options('role'), (v) => name(el.lang, v))}
     ${select('grade', el.L('grade'), r.totals.grades.map((g) => g.grade), (v) => v)}
   </div>`;
+}
+
+/** What the pay is a share of: the headline attainment's actual ("Collected revenue"), as the engine's totals add it up. */
+function revenueName(el) {
+  const actual = el.currentPlan?.attainment?.actual;
+  return (actual && columnName(el.lang, actual)) || el.L('revenueWord');
 }
 
 /** "Attainment = Collected revenue ÷ Revenue target", from the plan's headline attainment. */
@@ -170,7 +176,7 @@ export function renderTable(el, r, comparison) {
           ${hasBonuses ? html`<td class="num" data-col="bonuses">${money(moneySum(rep.bonuses.map((b) => b.amount), places))}</td>` : nothing}
           ${hasReturns ? html`<td class="num" data-col="returns">${rep.adjustments.length ? money(moneySum(rep.adjustments.map((a) => a.amount), places)) : ''}</td>` : nothing}
           <td class="num" data-col="total" data-mark=${rep.adjustments.length ? '↺' : rep.warnings.length ? '!' : nothing}
-            title=${[...rep.adjustments.map((a) => `${el.L('returns')}${el.L('colon')}${name(el.lang, a.reference)} ${money(a.amount)}`), ...rep.warnings.map((w) => message(el, w.message))].join('\n') || nothing}>${money(rep.total_pay)}</td>
+            title=${[...rep.adjustments.map((a) => `${el.L('returns')}${el.L('colon')}${name(el.lang, a.reference)} ${money(a.amount)}`), ...rep.warnings.map((w) => messageText(el, w.message))].join('\n') || nothing}>${money(rep.total_pay)}</td>
           ${delta ? deltaCell(el, delta.get(rep.rep_id)) : nothing}
         </tr>`)}
       </tbody>

@@ -76,7 +76,12 @@ export const styles = css`
   /* The results and the backdrop of an open statement share the second column's cell (the
      backdrop over the results): both placed there, or the backdrop would push the results down. */
   .panel.results { position: sticky; top: 8px; max-height: calc(100vh - 16px); overflow: auto; grid-column: 2; grid-row: 1; }
-  @container playground (max-width: 1180px) { .panel.results { position: static; max-height: none; order: -1; grid-column: auto; grid-row: auto; } }
+  /* The results panel scrolls on its own: the table's head stays in view in a frame of its own
+     height (a frame that scrolls sideways would otherwise hold it), and the What-if bar covers
+     the panel's padding as it sticks. */
+  .panel.results .table-wrap { max-height: calc(100vh - 56px); }
+  .panel.results .lever-effect { top: -16px; }
+  @container playground (max-width: 1180px) { .panel.results { position: static; max-height: none; order: -1; grid-column: auto; grid-row: auto; } .panel.results .table-wrap { max-height: none; } .panel.results .lever-effect { top: 0; } }
   .detail-buttons .secondary { white-space: nowrap; }
   .panel { background: var(--_panel); border: 1px solid var(--_border); border-radius: var(--_radius); padding: 16px; min-width: 0; }
   /* min-width 0: a fieldset is otherwise as wide as its widest content (a select's longest
@@ -122,6 +127,8 @@ export const styles = css`
   .kpi-card { border: 1px solid var(--_border); border-radius: 8px; padding: 10px 12px; background: linear-gradient(180deg, var(--_panel), var(--_subtle)); }
   .kpi-card span { display: block; color: var(--_muted); font-size: 12px; }
   .kpi-card strong { font-size: 18px; font-variant-numeric: tabular-nums; }
+  /* The cost's parts break between parts, not inside a Chinese word (退回). */
+  .kpi-card small { word-break: keep-all; }
   .kpi-card .grades { display: flex; gap: 4px; flex-wrap: wrap; font-size: 13px; }
   .table-wrap { overflow: auto; border: 1px solid var(--_border); border-radius: 8px; }
   .results-table { width: 100%; border-collapse: collapse; font-size: 13px; font-variant-numeric: tabular-nums; }
@@ -280,6 +287,7 @@ export const styles = css`
   }
   .notice { color: var(--_ok); font-size: 13px; }
   .notice.warn { color: var(--_warn); }
+  .reset-ask { display: inline-flex; flex-wrap: wrap; gap: 4px 8px; align-items: center; padding: 3px 8px; border: 1px solid var(--_warn-border); border-radius: 6px; background: var(--_warn-soft); color: var(--_warn); }
   .share-link { flex: 1 1 260px; min-width: 200px; padding: 4px 8px; border: 1px solid var(--_border); border-radius: 6px; font-size: 12px; color: var(--_muted); }
   .load-report { position: relative; margin: 12px 24px 0; padding: 10px 14px; border-radius: 8px; border: 1px solid var(--_border); background: var(--_panel); }
   .load-report.warn { background: var(--_warn-soft); border-color: var(--_warn-border); }
