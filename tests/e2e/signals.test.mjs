@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { openPlayground, useBrowser, app } from './browser.mjs';
+import { openPlayground, useBrowser, app, eventually } from './browser.mjs';
 import { localized } from '../../www/src/i18n.js';
 
 const require = createRequire(import.meta.url);
@@ -157,13 +157,21 @@ test('the signals follow the period and the language, and step aside for year to
   await context.close();
 });
 
-test('a chip with nothing to report carries no warning sign: ✓ Alerts 0, ✓ Plan health', async () => {
+test('a chip with nothing to report carries no warning sign: ✓ Alerts 0, ✓ Plan health; the SaaS quick start\'s grades off the guide are one warning', async () => {
   const { page, context } = await openPlayground(env);
-  // The SaaS quick start has no alert rules; its health checks all pass on the sample reps.
+  // The SaaS quick start has no alert rules; its grades are checked against D4's guide, and
+  // 12 S of 32 reps (37.5%) is above its 10–15%: one health warning, naming the shares.
+  const saas = JSON.parse(presets()[0].json);
   assert.equal(engineSignalsOf(presets()[0].json, '2026-Q4').alerts.length, 0);
   await app(page, '[data-testid="signals"]').waitFor();
   assert.equal(await app(page, '[data-signal-tab="alerts"]').textContent(), '✓ Alerts 0');
-  assert.equal(await app(page, '[data-signal-tab="health"]').textContent(), '✓ Plan health');
+  assert.equal(await app(page, '[data-signal-tab="health"]').textContent(), '⚠ Plan health 1');
+  await app(page, '[data-signal-tab="health"]').click();
+  assert.match(await app(page, '[data-testid="health"] li[data-check="grade_guide"]').textContent(), /Grades outside the guide: S 37\.5% \(10–15%\), B 15\.63% \(30–40%\), C 12\.5% \(5–10%\)/);
+  // Without the guide, every check passes on the sample reps.
+  delete saas.grades.distribution;
+  await page.evaluate((p) => (document.querySelector('sales-plan-playground').plan = p), saas);
+  await eventually(() => app(page, '[data-signal-tab="health"]').textContent(), '✓ Plan health', 'no guide, no warning');
   await context.close();
 });
 

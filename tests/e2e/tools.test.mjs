@@ -1467,9 +1467,10 @@ test('reading aids: one-row toolbar, table before charts, marks legend, header t
       return table.compareDocumentPosition(charts) & Node.DOCUMENT_POSITION_FOLLOWING ? 'table first' : 'charts first';
     });
     assert.equal(order, 'table first');
-    // The sample has a return in Q4 (S03): the legend explains ↺; no guide, so no ▲▼ and the chart says "Grades".
-    assert.deepEqual(await app(page, '[data-testid="legend"] b').allTextContents(), ['↺']);
-    assert.equal(await app(page, '.charts figure:nth-child(2) figcaption').textContent(), 'Grades');
+    // The sample has a return in Q4 (S03) and grades off the plan's guide (12 S of 32): the
+    // legend explains ↺ and + −, and the chart says "Grades against the guide".
+    assert.deepEqual(await app(page, '[data-testid="legend"] b').allTextContents(), ['↺', '+ −']);
+    assert.equal(await app(page, '.charts figure:nth-child(2) figcaption').textContent(), 'Grades against the guide');
     assert.match(await app(page, '[data-testid="curve-target"]').textContent(), /^for the median target of [\d,]+$/);
     assert.equal(await app(page, 'button[data-sort="attainment"]').getAttribute('title'), 'Attainment = Collected revenue ÷ Revenue target');
     assert.match(await app(page, 'button[data-sort="score"]').getAttribute('title'), /pass 100/);
