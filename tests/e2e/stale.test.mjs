@@ -101,7 +101,7 @@ test('Start over asks before it drops a reps file and a pinned baseline, which U
     await field(page, 'commission[0].tiers[1].rate_pct').fill('6');
     await eventually(() => commission(page, 'E01').textContent(), '42,000.00', 'the edit on team.csv');
     await app(page, '[data-testid="reset"]').click();
-    assert.equal(await ask.textContent().then((t) => t.replace(/\s+/g, ' ').trim()), 'Start over also drops the reps file team.csv, the pinned baseline; Undo brings back the plan only. Start over Keep working');
+    assert.equal(await ask.textContent().then((t) => t.replace(/\s+/g, ' ').trim()), 'Start over also drops the reps file team.csv and the pinned baseline; Undo brings back the plan only. Start over Keep working');
     assert.equal(await ask.getAttribute('role'), 'alert');
     // Keep working: nothing changed.
     await app(page, '[data-testid="reset-cancel"]').click();
@@ -112,7 +112,7 @@ test('Start over asks before it drops a reps file and a pinned baseline, which U
     // In Chinese, then confirmed: the sample reps and the first preset again, no baseline.
     await app(page, 'button[data-lang="zh"]').click();
     await app(page, '[data-testid="reset"]').click();
-    assert.match(await ask.textContent(), /^重新开始还会丢弃销售数据文件 team\.csv，已设的基准方案；撤销只能找回方案。/);
+    assert.match(await ask.textContent(), /^重新开始还会丢弃销售数据文件 team\.csv 和已设的基准方案；撤销只能找回方案。/);
     await app(page, '[data-testid="reset-confirm"]').click();
     await eventually(() => commission(page, 'E01').textContent(), '38,000.00', 'started over');
     assert.equal(await ask.count(), 0);

@@ -1,7 +1,7 @@
 // The page's words: every label and term in both languages, with the same placeholders.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { STRINGS, TERMS, fill, localized, paren, readingTime } from '../../www/src/i18n.js';
+import { STRINGS, TERMS, fill, listed, localized, paren, readingTime } from '../../www/src/i18n.js';
 
 const placeholders = (text) => [...String(text).matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -41,6 +41,15 @@ test('an engine message shown on its own starts with a capital in English, and i
 test('brackets after a word are full-width in Chinese, after a space in English', () => {
   assert.equal(`Huang Yong${paren('en', 'S01')}`, 'Huang Yong (S01)');
   assert.equal(`黄勇${paren('zh', 'S01')}`, '黄勇（S01）');
+});
+
+test('a list in a sentence: "a, b and c" in English, "a、b 和 c" in Chinese; one item alone, none empty', () => {
+  assert.equal(listed('en', ['the reps file a.csv', 'the returns file r.csv', 'the pinned baseline']), 'the reps file a.csv, the returns file r.csv and the pinned baseline');
+  assert.equal(listed('zh', ['销售数据文件 a.csv', '退回文件 r.csv', '已设的基准方案']), '销售数据文件 a.csv、退回文件 r.csv 和已设的基准方案');
+  assert.equal(listed('zh', ['已设的基准方案', '退回文件']), '已设的基准方案和退回文件');
+  assert.equal(listed('en', ['a', 'b']), 'a and b');
+  assert.equal(listed('zh', ['a']), 'a');
+  assert.equal(listed('en', []), '');
 });
 
 test('fill puts values in a template as written: a name holding $& or {time} is not read as a pattern', () => {

@@ -896,6 +896,13 @@ export function fill(template, values) {
   return template.replace(/\{(\w+)\}/g, (whole, key) => (key in values ? String(values[key]) : whole));
 }
 
+/** `items` as a sentence lists them in `lang`: "a, b and c", "a、b和c" (a space after Latin text: "x.csv 和c"). */
+export function listed(lang, items) {
+  const latinBefore = /[\x21-\x7e]$/.test(items.at(-2) ?? '');
+  const [sep, and] = lang === 'zh' ? ['、', latinBefore ? ' 和' : '和'] : [', ', ' and '];
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(sep)}${and}${items.at(-1)}`;
+}
+
 /** The label `key` in `lang` (falls back to English, then to the key). */
 export function t(lang, key) {
   return STRINGS[lang]?.[key] ?? STRINGS.en[key] ?? key;

@@ -33,7 +33,7 @@ import { renderSignals } from './signals.js';
 import { renderWhatIf } from './what-if.js';
 import { renderLeftOut, renderNotComputed, renderProblemTable, messageOf, message, codeSpans, where, pathInWords } from './problems.js';
 import { Charts, chartTheme, payoutConfig, gradesConfig, payPerRepConfig, costByRegionConfig, deltaConfig } from './charts.js';
-import { fill, name } from './i18n.js';
+import { fill, listed, name } from './i18n.js';
 import { styles } from './styles.js';
 
 /**
@@ -1363,7 +1363,7 @@ export class SalesPlanPlayground extends LitElement {
       <button type="button" data-testid="undo" ?disabled=${!this.history.canUndo} title="Ctrl+Z" @click=${() => this.undo()}>↶ ${this.L('undo')}</button>
       <button type="button" data-testid="redo" ?disabled=${!this.history.canRedo} title="Ctrl+Shift+Z" @click=${() => this.redo()}>↷ ${this.L('redo')}</button>
       <button type="button" data-testid="reset" @click=${() => this.askReset()}>${this.L('reset')}</button>
-      ${this.resetAsk ? html`<span class="hint warn reset-ask" data-testid="reset-ask" role="alert">${fill(this.L('resetAsk'), { what: this.resetAsk.join(this.L('listSep')) })}
+      ${this.resetAsk ? html`<span class="hint warn reset-ask" data-testid="reset-ask" role="alert">${fill(this.L('resetAsk'), { what: listed(this.lang, this.resetAsk) })}
         <button type="button" data-testid="reset-confirm" @click=${() => this.reset()}>${this.L('reset')}</button>
         <button type="button" class="secondary" data-testid="reset-cancel" @click=${() => (this.resetAsk = null)}>${this.L('keepWorking')}</button></span>` : nothing}
       ${this.shareLink ? html`<input class="share-link" data-testid="share-link" readonly .value=${this.shareLink} @focus=${(e) => e.target.select()} aria-label=${this.L('share')} />` : nothing}
