@@ -122,8 +122,11 @@ test('Start over asks before it drops a reps file and a pinned baseline, which U
   });
 });
 
-test('text typed in a number\'s field is said in the form\'s words; a warning\'s tooltip has no backticks; the pay is a share of what the attainment counts', async () => {
+test('the preset\'s name in a tooltip; text typed in a number\'s field is said in the form\'s words; a warning\'s tooltip has no backticks; the pay is a share of what the attainment counts', async () => {
   await withPlayground(async ({ page }) => {
+    // The preset's whole name in the list's tooltip, where a narrow column cuts it.
+    const preset = app(page, 'select[data-testid="preset"]');
+    assert.equal(await preset.getAttribute('title'), await preset.locator('option:checked').textContent());
     await field(page, 'scorecards[0].kpis[0].weight').fill('abc');
     const error = app(page, '[data-error-for="scorecards[0].kpis[0].weight"]');
     await eventually(() => error.textContent().catch(() => ''), 'Weight: abc is not a number: write it as 1200, 1,200, 4.5% or 120万.', 'the field says it');

@@ -71,7 +71,7 @@ export function renderEditor(el) {
     <h2 class="visually-hidden">${el.L('plan')}</h2>
     <button type="button" class="linklike jump no-print" data-testid="jump-results" @click=${() => el.jumpTo('.panel.results')}>${el.L('jumpToResults')}</button>
     <label class="row preset">${el.L('preset')}
-      <select data-testid="preset" .value=${el.presetId} @change=${(e) => el.loadPreset(e.target.value)}>
+      <select data-testid="preset" .value=${el.presetId} title=${preset ? presetLabel(el, preset, plan, edited) : el.planTitle(plan) || el.L('plan')} @change=${(e) => el.loadPreset(e.target.value)}>
         ${el.presetId ? nothing : html`<option value="" disabled selected>${el.planTitle(plan) || el.L('plan')}</option>`}
         ${el.presets.map((p) => html`<option value=${p.id} ?selected=${p.id === el.presetId}>${presetLabel(el, p, plan, edited)}</option>`)}
       </select>
