@@ -109,9 +109,10 @@ test('Start over asks before it drops a reps file and a pinned baseline, which U
     assert.equal(await commission(page, 'E01').textContent(), '42,000.00');
     assert.match(await source.textContent(), /^team\.csv/);
     assert.equal(await app(page, '[data-testid="cost-delta"]').count(), 1, 'the baseline is still pinned');
-    // In Chinese, then confirmed: the sample reps and the first preset again, no baseline.
-    await app(page, 'button[data-lang="zh"]').click();
+    // Asked again, then the language switched while it is asked: the question follows; confirmed,
+    // the sample reps and the first preset again, no baseline.
     await app(page, '[data-testid="reset"]').click();
+    await app(page, 'button[data-lang="zh"]').click();
     assert.match(await ask.textContent(), /^重新开始还会丢弃销售数据文件 team\.csv 和已设的基准方案；撤销只能找回方案。/);
     await app(page, '[data-testid="reset-confirm"]').click();
     await eventually(() => commission(page, 'E01').textContent(), '38,000.00', 'started over');

@@ -743,10 +743,11 @@ export class SalesPlanPlayground extends LitElement {
   askReset() {
     const d = this.dataSource;
     const ownReps = this.hostReps ? d?.csv !== this.hostReps.csv : !d?.sample;
+    // Each as its words' key and file, worded when shown: in the language of the moment.
     const lost = [
-      ownReps && d?.file ? fill(this.L('resetDropsReps'), { file: d.file }) : '',
-      this.returns ? fill(this.L('resetDropsReturns'), { file: this.returns.file }) : '',
-      this.baselinePinned ? this.L('resetDropsBaseline') : '',
+      ownReps && d?.file ? ['resetDropsReps', d.file] : null,
+      this.returns ? ['resetDropsReturns', this.returns.file] : null,
+      this.baselinePinned ? ['resetDropsBaseline', ''] : null,
     ].filter(Boolean);
     if (lost.length) this.resetAsk = lost;
     else this.reset();
@@ -1363,7 +1364,7 @@ export class SalesPlanPlayground extends LitElement {
       <button type="button" data-testid="undo" ?disabled=${!this.history.canUndo} title="Ctrl+Z" @click=${() => this.undo()}>↶ ${this.L('undo')}</button>
       <button type="button" data-testid="redo" ?disabled=${!this.history.canRedo} title="Ctrl+Shift+Z" @click=${() => this.redo()}>↷ ${this.L('redo')}</button>
       <button type="button" data-testid="reset" @click=${() => this.askReset()}>${this.L('reset')}</button>
-      ${this.resetAsk ? html`<span class="hint warn reset-ask" data-testid="reset-ask" role="alert">${fill(this.L('resetAsk'), { what: listed(this.lang, this.resetAsk) })}
+      ${this.resetAsk ? html`<span class="hint warn reset-ask" data-testid="reset-ask" role="alert">${fill(this.L('resetAsk'), { what: listed(this.lang, this.resetAsk.map(([key, file]) => fill(this.L(key), { file }))) })}
         <button type="button" data-testid="reset-confirm" @click=${() => this.reset()}>${this.L('reset')}</button>
         <button type="button" class="secondary" data-testid="reset-cancel" @click=${() => (this.resetAsk = null)}>${this.L('keepWorking')}</button></span>` : nothing}
       ${this.shareLink ? html`<input class="share-link" data-testid="share-link" readonly .value=${this.shareLink} @focus=${(e) => e.target.select()} aria-label=${this.L('share')} />` : nothing}
