@@ -203,3 +203,32 @@ test('typing in the JSON editor redraws no chart (a render per keystroke did); a
     assert.ok((await drawn()) >= opened + 4, 'the charts redrawn after the edit');
   });
 });
+
+test('a plan-src or reps-src that cannot be fetched is a problem like the engine\'s (code, severity, value), and a web page served in a file\'s place is named as such', async () => {
+  const { page, context, errors } = await openPlayground(env, '/');
+  try {
+    const details = await page.evaluate(async () => {
+      const heard = [];
+      const add = (attribute, url) => new Promise((resolve) => {
+        const el = document.createElement('sales-plan-playground');
+        el.addEventListener('load-problems', (e) => { heard.push(e.detail); resolve(); });
+        el.setAttribute(attribute, url);
+        document.body.append(el);
+      });
+      // A missing plan (404), and the page itself where a reps file is asked for (200, text/html).
+      await add('plan-src', 'plans/missing.json');
+      await add('reps-src', 'index.html');
+      return heard.map((d) => ({ kind: d.kind, file: d.file, fatal: d.fatal }));
+    });
+    assert.deepEqual(details.map((d) => [d.kind, d.file, d.fatal.map((p) => [p.code, p.severity, p.path, p.value])]), [
+      ['plan', 'missing.json', [['fetch_failed', 'error', '', 'missing.json']]],
+      ['reps', 'index.html', [['web_page', 'error', '', 'index.html']]],
+    ]);
+    assert.equal(details[1].fatal[0].message.en, 'Could not fetch index.html: the server answered with a web page, not the file (is the address right?)');
+    assert.equal(details[1].fatal[0].message.zh, '无法获取 index.html：服务器返回的是网页而不是该文件（地址是否正确？）');
+    // The browser's own line for the 404, and nothing else.
+    assert.deepEqual(errors, ['Failed to load resource: the server responded with a status of 404 (Not Found)']);
+  } finally {
+    await context.close();
+  }
+});

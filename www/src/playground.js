@@ -406,6 +406,7 @@ export class SalesPlanPlayground extends LitElement {
     try {
       const response = await fetch(new URL(url, document.baseURI));
       if (!response.ok) throw new Error(`${response.status} ${response.statusText}`.trim());
+      notWebPage(response);
       this.hostPlan = { text: await response.text(), name };
     } catch (e) {
       // The first preset meanwhile, before the report: a plan applied takes a plan file's report away.
@@ -424,6 +425,7 @@ export class SalesPlanPlayground extends LitElement {
     try {
       const response = await fetch(new URL(url, document.baseURI));
       if (!response.ok) throw new Error(`${response.status} ${response.statusText}`.trim());
+      notWebPage(response);
       blob = await response.blob();
     } catch (e) {
       this.loadReport = notRead('reps', name, e, true);
@@ -1591,12 +1593,24 @@ function fileName(url, fallback) {
  * "Could not fetch team.csv: the server has no such file (404 Not Found)".
  */
 function notRead(kind, file, error, fetched) {
-  const [en, zh] = notReadWords(file, String(error?.message ?? error), fetched);
-  return { kind, file, encoding: '', fatal: [{ path: '', message: { en, zh } }], problems: [] };
+  const text = String(error?.message ?? error);
+  const [en, zh] = notReadWords(file, text, fetched);
+  // A problem as the engine's are, `{ code, severity, path, value, message }` (the README's and the types' promise to hosts).
+  const code = !fetched ? 'file_unreadable' : text === WEB_PAGE ? 'web_page' : 'fetch_failed';
+  return { kind, file, encoding: '', fatal: [{ code, severity: 'error', path: '', value: file, message: { en, zh } }], problems: [] };
+}
+
+/** The error a fetch of a file gives when the server answers with a web page (a single-page app's fallback for a missing file). */
+const WEB_PAGE = 'web page';
+
+/** Throws {@link WEB_PAGE} when `response` is a web page rather than the file asked for. */
+function notWebPage(response) {
+  if (/^text\/html\b/i.test(response.headers.get('content-type') ?? '')) throw new Error(WEB_PAGE);
 }
 
 /** {@link notRead}'s message, [English, Chinese], around `text` (the browser's or the reader's words). */
 function notReadWords(file, text, fetched) {
+  if (fetched && text === WEB_PAGE) return [`Could not fetch ${file}: the server answered with a web page, not the file (is the address right?)`, `无法获取 ${file}：服务器返回的是网页而不是该文件（地址是否正确？）`];
   if (!fetched && /\.xlsx$/i.test(file)) return [`it is not an Excel workbook that can be read (${text})`, `不是可以读取的 Excel 工作簿（${text}）`];
   if (!fetched) return [`the browser could not read it (${text})`, `浏览器无法读取该文件（${text}）`];
   const status = /^(\d{3})\b/.exec(text)?.[1];
