@@ -40,7 +40,7 @@ pub(super) fn optional_flag(value: &JsValue, name: &str) -> Result<Option<bool>,
 
 /// A whole number from 0 to 4,294,967,295 (a count, a position, a percentage, a seed).
 pub(super) fn whole(value: &JsValue, name: &str) -> Result<u32, JsValue> {
-    whole_number(value).ok_or_else(|| super::into_error(&[wrong_kind(value, name, "a whole number from 0 to 4294967295", "0 到 4294967295 之间的整数")]))
+    whole_number(value).ok_or_else(|| super::into_error(&[wrong_kind(value, name, "a whole number from 0 to 4294967295", "介于 0 到 4294967295 之间的整数")]))
 }
 
 /// `value` when it is a number that is whole and from 0 to `u32::MAX` (a JS number is an f64:

@@ -244,6 +244,8 @@ test('an argument of the wrong kind is invalid_argument, naming the parameter an
   assert.equal(problem(() => engine.payoutCurve(0, '1000000', 200.5, 5)).path, 'max');
   assert.equal(problem(() => Engine.synthetic(10, NaN, 1)).path, 'quarters');
   assert.equal(problem(() => Engine.synthetic(-10, 4, 1)).message.en, '`reps` must be a whole number from 0 to 4294967295, not a number (-10)');
+  // In Chinese the range reads as a phrase, the digits set off by spaces.
+  assert.match(problem(() => Engine.synthetic(-10, 4, 1)).message.zh, /^`reps` 必须是介于 0 到 4294967295 之间的整数，/);
 
   // setPlan never throws: the problem comes in its report, and the plan in use stays.
   const report = engine.setPlan(true);
