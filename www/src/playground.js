@@ -743,16 +743,19 @@ export class SalesPlanPlayground extends LitElement {
    * first, naming the reps or returns file the user loaded and the pinned baseline.
    */
   askReset() {
-    const d = this.dataSource;
-    const ownReps = this.hostReps ? d?.csv !== this.hostReps.csv : !d?.sample;
     // Each as its words' key and file, worded when shown: in the language of the moment.
     const lost = [
-      ownReps && d?.file ? ['resetDropsReps', d.file] : null,
+      this.ownReps() && this.dataSource?.file ? ['resetDropsReps', this.dataSource.file] : null,
       this.returns ? ['resetDropsReturns', this.returns.file] : null,
       this.baselinePinned ? ['resetDropsBaseline', ''] : null,
     ].filter(Boolean);
     if (lost.length) this.resetAsk = lost;
     else this.reset();
+  }
+
+  /** Whether the reps in use are the user's own: neither the host's nor the sample reps. */
+  ownReps() {
+    return this.hostReps ? this.dataSource?.csv !== this.hostReps.csv : !this.dataSource?.sample;
   }
 
   /**
@@ -771,13 +774,13 @@ export class SalesPlanPlayground extends LitElement {
     this.period = this.periods.at(-1) ?? '';
     this.loadReport = null;
     // Returns the user loaded go with the user's data: the host's reps (or the sample reps) come back alone.
-    if (this.hostReps) {
-      if (this.returns || this.dataSource?.csv !== this.hostReps.csv) {
+    if (this.returns || this.ownReps()) {
+      if (this.hostReps) {
         this.returns = null; // not carried over to the host's reps, as a reps file would carry them
         this.useReps(this.hostReps, { quiet: true });
+      } else {
+        this.useEngine(sampleEngine(this.api.Engine), { sample: true });
       }
-    } else if (this.returns || !this.dataSource?.sample) {
-      this.useEngine(sampleEngine(this.api.Engine), { sample: true });
     }
     if (this.hostPlan) this.openPlanText(this.hostPlan.text, this.hostPlan.name);
     else this.loadPreset(this.presets[0].id);
@@ -833,8 +836,7 @@ export class SalesPlanPlayground extends LitElement {
     }
     const report = this.engine.setPlan(this.jsonDraft);
     if (report.ok && plan) {
-      this.jsonProblems = [];
-      this.jsonDraft = null;
+      this.jsonDraft = null; // and `apply` clears the errors
       this.history.record(this.undoState(), null);
       this.apply(plan);
     } else {
