@@ -1044,6 +1044,21 @@ export type Severity = 'error' | 'warning';
 export type GradedBy = 'band' | 'rank';
 export type ShareStatus = 'below' | 'within' | 'above';
 export type HealthSeverity = 'ok' | 'info' | 'warning';
+export type SortKey =
+  | 'data'
+  | 'rep_id'
+  | 'name'
+  | 'region'
+  | 'role'
+  | 'score'
+  | 'grade'
+  | 'rank'
+  | 'attainment_pct'
+  | 'base_total'
+  | 'commission'
+  | 'bonuses'
+  | 'variable_pay'
+  | 'total_pay';
 
 export interface AdjustmentResult {
   /**

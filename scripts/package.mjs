@@ -126,6 +126,17 @@ function packageJson(version, schemaFiles) {
   };
 }
 
+/**
+ * The types with `Engine`'s constructor private, as wasm-bindgen declares a class without one:
+ * the Rust constructor only throws a clear `no_constructor` error for plain JavaScript, and
+ * declares no type (`skip_typescript`), so that TypeScript refuses `new Engine()` outright.
+ */
+function privateConstructor(types) {
+  const declared = 'export class Engine {\n';
+  if (!types.includes(declared)) throw new Error('the generated types declare no `export class Engine {`');
+  return types.replace(declared, `${declared}    private constructor();\n`);
+}
+
 export async function assemble() {
   checkBuilds();
   const version = crateVersion();
@@ -139,8 +150,8 @@ export async function assemble() {
   // esnext.disposable lib: the files say so themselves, so that consumers need not add it
   // (or skipLibCheck). Node's types are the nodejs build's own: they need no DOM types.
   const needs = '/// <reference lib="esnext.disposable" />\n';
-  const nodeTypes = readFileSync(`${NODE}${GLUE}.d.ts`, 'utf8');
-  writeFileSync(`${out}${GLUE}.d.ts`, needs + readFileSync(`${WEB}${GLUE}.d.ts`, 'utf8'));
+  const nodeTypes = privateConstructor(readFileSync(`${NODE}${GLUE}.d.ts`, 'utf8'));
+  writeFileSync(`${out}${GLUE}.d.ts`, needs + privateConstructor(readFileSync(`${WEB}${GLUE}.d.ts`, 'utf8')));
   writeFileSync(`${out}node.d.cts`, needs + nodeTypes);
   writeFileSync(`${out}node.d.mts`, needs + nodeTypes + '\n' + readFileSync(at('npm/node-init.d.ts'), 'utf8'));
   for (const f of ['node.mjs', 'playground.d.ts', 'README.md']) copyFileSync(at(`npm/${f}`), out + f);

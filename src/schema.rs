@@ -14,7 +14,7 @@ use crate::plan::{Plan, CURRENT_VERSION};
 use crate::presets::Preset;
 use crate::problem::Problem;
 use crate::signals::{EvaluationWithSignals, SignalsReport};
-use crate::table::{RowPage, RunSummary};
+use crate::table::{RowPage, RunSummary, SortKey};
 use crate::PlanReport;
 use schemars::generate::SchemaSettings;
 use serde_json::{json, Map, Value};
@@ -70,7 +70,15 @@ fn results_schema() -> Value {
     generator.subschema_for::<EvaluationWithSignals>();
     generator.subschema_for::<RunSummary>();
     generator.subschema_for::<RowPage>();
-    let defs: Map<String, Value> = generator.definitions().clone();
+    let mut defs: Map<String, Value> = generator.definitions().clone();
+    defs.insert(
+        "SortKey".into(),
+        json!({
+            "description": "What `rows` sorts by: the data's order, a rep's id, name, region or role, or one of its figures.",
+            "type": "string",
+            "enum": SortKey::names().collect::<Vec<_>>(),
+        }),
+    );
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://incentive-engine.local/schema/results.schema.json",

@@ -69,10 +69,15 @@ const SORT_KEYS: [(&str, SortKey); 14] = [
 ];
 
 impl SortKey {
+    /// Every key's name, as `rows` takes it (the results schema's `SortKey`).
+    pub fn names() -> impl Iterator<Item = &'static str> {
+        SORT_KEYS.iter().map(|(n, _)| *n)
+    }
+
     /// The key named `name` (`total_pay`, `score`, …); an `unknown_sort_key` error lists the names.
     pub fn parse(name: &str) -> Result<SortKey, Problem> {
         SORT_KEYS.iter().find(|(n, _)| *n == name).map(|(_, k)| *k).ok_or_else(|| {
-            let names = SORT_KEYS.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ");
+            let names = SortKey::names().collect::<Vec<_>>().join(", ");
             Problem::error(
                 "unknown_sort_key",
                 "sort_key",

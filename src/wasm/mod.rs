@@ -104,6 +104,19 @@ fn into_error(problems: &[Problem]) -> JsValue {
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("../../schema/types.d.ts");
 
+// What every method throws: the generated types cannot say what a thrown value is.
+#[wasm_bindgen(typescript_custom_section)]
+const ERROR_TYPE: &str = r#"
+/**
+ * What the engine's methods throw: a JS `Error` whose `message` is the first problem's English
+ * text and whose `problems` holds every problem, each with its code, path, value and message
+ * in English and Chinese (`catch (e) { for (const p of (e as EngineError).problems) … }`).
+ */
+export interface EngineError extends Error {
+  problems: Problem[];
+}
+"#;
+
 // The columnar export holds typed arrays, which the generated types cannot name.
 #[wasm_bindgen(typescript_custom_section)]
 const COLUMNS_TYPE: &str = r#"
@@ -143,6 +156,20 @@ pub struct Engine {
 
 #[wasm_bindgen]
 impl Engine {
+    /// Not a way to make an engine: throws a `no_constructor` problem naming the three that
+    /// are (`new Engine()` in plain JavaScript otherwise made a handle over nothing, and its
+    /// first call threw "null pointer passed to rust"). TypeScript keeps the constructor private.
+    #[wasm_bindgen(constructor, skip_typescript)]
+    pub fn new() -> Result<Engine, JsValue> {
+        Err(into_error(&[Problem::error(
+            "no_constructor",
+            "Engine",
+            None,
+            "an Engine is made by Engine.fromCsv(text), Engine.synthetic(reps, quarters, seed) or, with the presets module, sampleEngine(Engine), not by new Engine()".into(),
+            "Engine 不能用 new Engine() 创建，请用 Engine.fromCsv(text)、Engine.synthetic(reps, quarters, seed)，或预设模块的 sampleEngine(Engine)".into(),
+        )]))
+    }
+
     /// An engine over `reps` synthetic reps over `quarters` quarters, from `seed` (the same
     /// arguments always give the same data): for trying the engine at scale. Within the
     /// limits of a reps file: `quarters` is taken from 1 to 12, and `reps` at most 100,000
@@ -231,7 +258,7 @@ impl Engine {
     /// score, grade, rank and pay sums. Throws `no_results` before the first `run`, and
     /// `unknown_sort_key`.
     #[wasm_bindgen(unchecked_return_type = "RowPage")]
-    pub fn rows(&mut self, #[wasm_bindgen(unchecked_param_type = "number")] start: JsValue, #[wasm_bindgen(unchecked_param_type = "number")] count: JsValue, #[wasm_bindgen(unchecked_param_type = "string")] sort_key: JsValue, #[wasm_bindgen(unchecked_param_type = "boolean")] descending: JsValue) -> Result<JsValue, JsValue> {
+    pub fn rows(&mut self, #[wasm_bindgen(unchecked_param_type = "number")] start: JsValue, #[wasm_bindgen(unchecked_param_type = "number")] count: JsValue, #[wasm_bindgen(unchecked_param_type = "SortKey")] sort_key: JsValue, #[wasm_bindgen(unchecked_param_type = "boolean")] descending: JsValue) -> Result<JsValue, JsValue> {
         let (start, count) = (whole(&start, "start")? as usize, whole(&count, "count")? as usize);
         let key = SortKey::parse(&text(&sort_key, "sort_key")?).map_err(|p| into_error(&[p]))?;
         let descending = flag(&descending, "descending")?;
@@ -301,7 +328,8 @@ impl Engine {
     }
 
     /// The payout curve of commission line `line` (its id, or its position in the plan from
-    /// 0) for a rep with `target` (a decimal string, above 0): `[{ attainment_pct, pay }]`
+    /// 0) for a rep with `target` (a decimal string above 0, written as a reps file's cell may be:
+    /// `1200000`, `1,200,000`, `1.2e6`, `120万`): `[{ attainment_pct, pay }]`
     /// from 0% to `max`% (at most 1000) in steps of `step`% (at least 1), each pay rounded as
     /// the plan rounds money. Throws `unknown_line` for a line the plan does not have.
     #[wasm_bindgen(js_name = payoutCurve, unchecked_return_type = "CurvePoint[]")]
@@ -317,9 +345,15 @@ impl Engine {
             LineRef::Id(id) => self.workspace.line_index(&id).map_err(|p| into_error(&[p]))?,
         };
         let target = text(&target, "target")?;
-        let target: rust_decimal::Decimal = target.trim().parse().map_err(|_| {
-            into_error(&[Problem::error("invalid_value", "target", Some(target.to_string()), "the target is not a number".into(), "目标不是数字".into())])
-        })?;
+        // Read as a reps file's cell is: `1200000`, `1,200,000`, `1.2e6`, `120万`.
+        let target = match crate::data::parse_number(&target) {
+            Ok(Some(number)) => number,
+            Err(()) if crate::data::looks_numeric(&target) => {
+                let (en, zh) = crate::problem::TOO_LARGE;
+                return Err(into_error(&[Problem::error("overflow", "target", Some(target.clone()), format!("the target `{target}` {en}"), format!("目标 `{target}` {zh}"))]));
+            }
+            _ => return Err(into_error(&[Problem::error("invalid_value", "target", Some(target), "the target is not a number".into(), "目标不是数字".into())])),
+        };
         let curve = self.workspace.payout_curve(line, target, whole(&max, "max")?, whole(&step, "step")?).map_err(|p| into_error(&[p]))?;
         to_js(&curve)
     }

@@ -208,11 +208,15 @@ test('the host hears when its own plan or reps are refused; what it reads is a c
   assert.deepEqual([checked.kind, checked.fatal.length, checked.problems.length, checked.warnings.map((w) => w.code)], ['reps', 0, 0, ['negative_value']]);
   // A period the data does not have is not taken: the element keeps the one it shows, and says so.
   const shown = await page.evaluate((s) => document.querySelector(s).period, pg);
+  const resultsBefore = (await events('results-change')).length;
   await page.evaluate((s) => { document.querySelector(s).period = '2099-Q9'; }, pg);
   await eventually(() => page.evaluate((s) => document.querySelector(s).period, pg), shown, 'the period kept');
   await eventually(async () => (await events('period-refused')).length, 1, 'period-refused');
   const refused = (await events('period-refused'))[0];
   assert.deepEqual([refused.detail.period, refused.detail.kept, refused.detail.periods.includes(shown), refused.bubbles, refused.composed], ['2099-Q9', shown, true, true, true]);
+  // Nothing new was evaluated: no second results-change with the same figures.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
+  assert.equal((await events('results-change')).length, resultsBefore, 'a refused period re-announced the same results');
 
   // Reading plan and results gives copies: changing them changes nothing in the element.
   const kept = await page.evaluate((s) => {

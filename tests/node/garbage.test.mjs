@@ -272,3 +272,19 @@ test("payoutCurve takes a commission line by its id or by its position, and name
   assert.equal(((e) => e.problems[0].path)((() => { try { engine.payoutCurve({}, '1000000', 200, 10); } catch (e) { return e; } })()), 'line');
   engine.free();
 });
+
+test("payoutCurve reads its target as a reps file's cell is read, and tells a number too large from text that is not one", () => {
+  const engine = sampleEngine(Engine);
+  assert.equal(engine.setPlan(samplePlan()).ok, true);
+  const curve = engine.payoutCurve(0, '1000000', 200, 50);
+  // 1,000,000 written with separators, in scientific notation, in 万 and with spaces: the same curve.
+  for (const target of ['1,000,000', '1e6', '100万', ' 1000000 ']) assert.deepEqual(engine.payoutCurve(0, target, 200, 50), curve, target);
+  const thrown = (target) => { try { engine.payoutCurve(0, target, 200, 50); } catch (e) { return e.problems[0]; } assert.fail(`${target} did not throw`); };
+  const huge = thrown('1e29');
+  assert.deepEqual([huge.code, huge.path, huge.value], ['overflow', 'target', '1e29']);
+  assert.equal(huge.message.en, 'the target `1e29` is too large for an exact decimal (at most 79228162514264337593543950335)');
+  assert.equal(huge.message.zh, '目标 `1e29` 超出精确小数的范围（最大为 79228162514264337593543950335）');
+  assert.deepEqual(((p) => [p.code, p.value, p.message.zh])(thrown('a lot')), ['invalid_value', 'a lot', '目标不是数字']);
+  assert.deepEqual(((p) => [p.code, p.value])(thrown('-5')), ['target_not_positive', '-5']);
+  engine.free();
+});

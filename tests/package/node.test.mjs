@@ -40,6 +40,9 @@ const thrown = (f) => { try { f(); return null; } catch (e) { return { isError: 
 out.unknownPeriod = thrown(() => engine.evaluate('2031-Q9'));
 out.noPlan = thrown(() => sampleEngine(Engine).evaluate('2026-Q4'));
 out.emptyCsv = thrown(() => Engine.fromCsv(''));
+// new Engine() would be a handle over nothing: it throws, naming the ways to make one.
+out.newEngine = thrown(() => new Engine());
+try { new Engine(); } catch (e) { out.newEngineSays = [e.message.includes('Engine.fromCsv(text)'), e.problems[0].message.zh.includes('Engine.synthetic(')]; }
 out.presets = presets().map((p) => p.id);
 out.schema = { title: schema.title, version: schema.properties.version.const };
 out.resolved = resolved.replace(/^.*node_modules\\/incentive-engine\\//, '');
@@ -83,6 +86,8 @@ const EXPECTED = {
   unknownPeriod: { isError: true, code: 'unknown_period', path: 'period', value: '2031-Q9' },
   noPlan: { isError: true, code: 'no_plan', path: 'plan', value: null },
   emptyCsv: { isError: true, code: 'csv_empty', path: '', value: null },
+  newEngine: { isError: true, code: 'no_constructor', path: 'Engine', value: null },
+  newEngineSays: [true, true],
   presets: ['saas-target', 'target-oriented', 'behavior-driven', 'balanced-scorecard', 'kpi-okr', 'seed-003-role-cards'],
   schema: { title: 'Incentive plan', version: 1 },
 };

@@ -43,7 +43,7 @@ test('the Node example compiles with tsc --noEmit --strict, as an ES module and 
 
 test('the types are the engine\'s, not any: misuses of plans, results, events and presets are compile errors', () => {
   writeFileSync(join(app.dir, 'wrong.ts'), `
-import { Engine, type Plan } from 'incentive-engine';
+import { Engine, type Plan, type EngineError } from 'incentive-engine';
 import type { SalesPlanPlayground } from 'incentive-engine/playground';
 const engine = Engine.fromCsv('');
 const cost: number = engine.evaluate('2026-Q4').totals.total_pay;        // amounts are decimal strings
@@ -53,12 +53,15 @@ const ok: string = engine.setPlan('{}').ok;                                  // 
 declare const el: SalesPlanPlayground;
 el.addEventListener('results-change', (e) => e.detail.results.reps[0].no_such_field);
 const size: number = (await import('incentive-engine/presets')).presets()[0].json;     // a preset's plan is JSON text
+const made = new Engine();                                                   // made by fromCsv or synthetic, not new
+try { engine.run('2026-Q4', false); } catch (e) { const code: number = (e as EngineError).problems[0].code; } // a code is text
+engine.rows(0, 50, 'pay', true);                                             // not a sort key: total_pay is
 `);
   writeFileSync(join(app.dir, 'tsconfig.wrong.json'), JSON.stringify({ extends: './tsconfig.json', files: ['wrong.ts'] }));
   const { ok, output } = tsc('--noEmit', '-p', 'tsconfig.wrong.json');
   assert.equal(ok, false);
   const errors = [...output.matchAll(/wrong\.ts\((\d+),\d+\): error (TS\d+)/g)].map((m) => [Number(m[1]), m[2]]);
-  assert.deepEqual(errors, [[5, 'TS2322'], [6, 'TS2353'], [7, 'TS2345'], [8, 'TS2322'], [10, 'TS2339'], [11, 'TS2322']], output);
+  assert.deepEqual(errors, [[5, 'TS2322'], [6, 'TS2353'], [7, 'TS2345'], [8, 'TS2322'], [10, 'TS2339'], [11, 'TS2322'], [12, 'TS2673'], [13, 'TS2322'], [14, 'TS2345']], output);
 });
 
 test('the Node example runs: Zhang Wei\'s statement and the cost of a higher tier rate', () => {

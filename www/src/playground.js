@@ -395,7 +395,9 @@ export class SalesPlanPlayground extends LitElement {
         this.period = this.periods.includes(changed.get('period')) ? changed.get('period') : this.periods.at(-1) ?? '';
         this.emit('period-refused', { period: asked, kept: this.period, periods: [...this.periods] });
       }
-      if (this.shownResults) this.evaluate(); // the engine keeps the last valid plan, as when the user picks a period
+      // The engine keeps the last valid plan, as when the user picks a period. A refused period
+      // that kept the one shown has nothing new to evaluate: no second, identical results-change.
+      if (this.shownResults && this.period !== this.evaluatedPeriod) this.evaluate();
     }
   }
 
