@@ -72,7 +72,9 @@ test('the high potential is flagged with the team figures, and paid a rate point
   const line = statement.locator('table[data-line="revenue_commission"]');
   assert.match(await line.textContent(), /rate raised by \+1 pt/);
   assert.equal((await line.locator('[data-testid="rate-raised-when"]').textContent()).replace(/\s+/g, ' ').trim(),
-    'Rate raised because this holds: high_potential · ★ High potential (高潜): meets every condition of the plan’s rule');
+    'Rate raised because this holds: ★ High potential (高潜): meets every condition of the plan’s rule');
+  // The rule's words, not its variable: no `high_potential` shown as code.
+  assert.equal(await line.locator('[data-testid="rate-raised-when"] code').count(), 0);
   // Li Na, not flagged: her rate stays.
   await app(page, '[data-testid="explanation"] button[aria-label="Close"]').click();
   await app(page, 'tr[data-rep="E03"]').click();

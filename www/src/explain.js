@@ -125,9 +125,22 @@ const conditionOf = (el, source) => ({
   },
 });
 
+/**
+ * Why a rep's rate was raised: the plan's high-potential flag alone is the rule's words
+ * ("★ High potential (高潜): meets every condition…"); another condition is its formula by
+ * names, with those words after it when the rep is flagged.
+ */
+function raisedWhen(el, when, flagged) {
+  if (when.trim() === HIGH_POTENTIAL) return html`★ ${el.L('highPotential')}`;
+  return html`${formulaNamed(el, when)}${flagged ? html` · ★ ${el.L('highPotential')}` : nothing}`;
+}
+
+/** The variable the plan's high-potential rule sets for each flagged rep (1, else 0). */
+const HIGH_POTENTIAL = 'high_potential';
+
 /** A formula with the plan's metrics and the known columns in it by their names, as written in the tooltip. */
 function formulaNamed(el, formula) {
-  const named = (id) => el.text(el.currentPlan.metrics?.find((m) => m.id === id && m.name)) || columnName(el.lang, id) || id;
+  const named = (id) => (id === HIGH_POTENTIAL ? `★ ${el.L('potentialWord')}` : el.text(el.currentPlan.metrics?.find((m) => m.id === id && m.name)) || columnName(el.lang, id) || id);
   return html`<span class="source-name" title=${formula}>${formula.replace(/[A-Za-z_]\w*/g, named)}</span>`;
 }
 
@@ -410,7 +423,7 @@ export function renderExplanation(el, rep, results, before = null) {
             ? html`<tr class="steps"><td colspan="3">${steps(el, line.explain, [...MODIFIER_KEYS], conditionOf(el, source))}</td></tr>`
             : nothing}
           ${line.explain.notes.includes('rate_raised') && source?.rate_override
-            ? html`<tr class="steps"><td colspan="3" class="hint" data-testid="rate-raised-when">${el.L('rateRaisedWhen')} <code>${source.rate_override.when}</code>${el.signals?.high_potentials?.some((f) => f.rep_id === rep.rep_id) ? html` · ★ ${el.L('highPotential')}` : nothing}</td></tr>`
+            ? html`<tr class="steps"><td colspan="3" class="hint" data-testid="rate-raised-when">${el.L('rateRaisedWhen')} ${raisedWhen(el, source.rate_override.when, el.signals?.high_potentials?.some((f) => f.rep_id === rep.rep_id))}</td></tr>`
             : nothing}
           <tr class="grand"><th scope="row" colspan="2">${el.L('pay')}</th><td class="num" data-col="line-pay"><strong>${money(line.pay)}</strong>${was(el, before?.commission.find((l) => l.id === line.id)?.pay, line.pay, before)}</td></tr>
         </tbody>
