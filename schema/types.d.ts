@@ -1778,6 +1778,10 @@ export interface Totals {
 }
 export interface GroupTotal {
   /**
+   * Sum of its reps' clawbacks (zero or negative).
+   */
+  adjustments: string;
+  /**
    * Total pay / reps, rounded to `money_scale` with the plan's mode.
    */
   average_pay: string;
@@ -1785,6 +1789,18 @@ export interface GroupTotal {
    * Its reps' average score, 2 places half up.
    */
   average_score: string;
+  /**
+   * Sum of its reps' `base_total`.
+   */
+  base_pay: string;
+  /**
+   * Sum of its reps' bonus amounts.
+   */
+  bonuses: string;
+  /**
+   * Sum of its reps' commission line pay.
+   */
+  commission: string;
   /**
    * The region or role, e.g. `East`.
    */
@@ -1805,6 +1821,10 @@ export interface GroupTotal {
    * Sum of its reps' total pay.
    */
   total_pay: string;
+  /**
+   * Sum of its reps' variable pay (after the variable pay cap and the draw).
+   */
+  variable_pay: string;
 }
 export interface GradeShareResult {
   /**

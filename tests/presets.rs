@@ -113,3 +113,37 @@ fn snapshot_of_the_target_oriented_preset_year_to_date() {
     let ws = workspace(incentive_engine::presets::preset("target-oriented").unwrap().json);
     insta::assert_snapshot!(table(&ws.evaluate_ytd("2026-Q4").unwrap()));
 }
+
+#[test]
+fn each_region_and_role_total_adds_up_its_reps_pay_and_the_groups_add_up_to_the_team() {
+    use rust_decimal::Decimal;
+    for preset in PRESETS {
+        let ws = workspace(preset.json);
+        let mut evaluations: Vec<Evaluation> = ws.data().periods.iter().map(|p| ws.evaluate(p).unwrap()).collect();
+        evaluations.push(ws.evaluate_ytd("2026-Q4").unwrap());
+        for e in &evaluations {
+            let t = &e.totals;
+            for (groups, key) in [(&t.by_region, "region"), (&t.by_role, "role")] {
+                let mut added = [Decimal::ZERO; 6];
+                for g in groups.iter() {
+                    let members: Vec<_> = e.reps.iter().filter(|r| (if key == "region" { r.region.as_str() } else { r.role.as_str() }) == g.group).collect();
+                    let sum = |f: &dyn Fn(&incentive_engine::evaluate::RepResult) -> Decimal| members.iter().map(|r| f(r)).sum::<Decimal>();
+                    let own = [
+                        sum(&|r| r.base_total),
+                        sum(&|r| r.commission.iter().map(|l| l.pay).sum()),
+                        sum(&|r| r.bonuses.iter().map(|b| b.amount).sum()),
+                        sum(&|r| r.adjustments.iter().map(|a| a.amount).sum()),
+                        sum(&|r| r.variable_pay),
+                        sum(&|r| r.total_pay),
+                    ];
+                    let group = [g.base_pay, g.commission, g.bonuses, g.adjustments, g.variable_pay, g.total_pay];
+                    assert_eq!(group, own, "{} {} {key} {}", preset.id, e.period, g.group);
+                    // Money to the cent, a sum of nothing too: "0.00".
+                    assert!(group.iter().all(|x| x.scale() == 2), "{} {} {:?}", preset.id, g.group, group);
+                    added.iter_mut().zip(group).for_each(|(a, x)| *a += x);
+                }
+                assert_eq!(added, [t.base_pay, t.commission, t.bonuses, t.adjustments, t.variable_pay, t.total_pay], "{} {} by {key}", preset.id, e.period);
+            }
+        }
+    }
+}

@@ -275,6 +275,16 @@ pub struct GroupTotal {
     pub group: String,
     /// Number of its evaluated reps.
     pub reps: usize,
+    /// Sum of its reps' `base_total`.
+    pub base_pay: Decimal,
+    /// Sum of its reps' commission line pay.
+    pub commission: Decimal,
+    /// Sum of its reps' bonus amounts.
+    pub bonuses: Decimal,
+    /// Sum of its reps' clawbacks (zero or negative).
+    pub adjustments: Decimal,
+    /// Sum of its reps' variable pay (after the variable pay cap and the draw).
+    pub variable_pay: Decimal,
     /// Sum of its reps' total pay.
     pub total_pay: Decimal,
     /// Total pay / reps, rounded to `money_scale` with the plan's mode.

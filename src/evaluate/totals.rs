@@ -35,16 +35,59 @@ impl Scope {
     }
 }
 
-/// The sum of `figure` over `reps`, each rep's part from `part` (`None`: the rep's own
-/// figures, such as its commission lines, do not add up). On overflow, an `overflow` error at
-/// `<scope>.<figure>` naming the figure and the rep at which the sum overflowed.
-fn add_up<'a>(scope: &Scope, figure: Figure, reps: impl IntoIterator<Item = &'a RepResult>, part: impl Fn(&RepResult) -> Option<Decimal>) -> Result<Decimal, Problem> {
-    let mut total = Decimal::ZERO;
-    for rep in reps {
-        let value = part(rep);
-        total = value.and_then(|v| total.plus(v)).ok_or_else(|| too_large(scope, figure, rep, value, total))?;
+/// The figures the totals add up, in the order an overflow is looked for within a rep.
+const FIGURES: [Figure; 8] = [TOTAL_PAY, BASE_PAY, COMMISSION, BONUSES, ADJUSTMENTS, VARIABLE_PAY, SCORE, REVENUE];
+
+/// A rep and its part of each of [`FIGURES`], worked out once for the team, its region and
+/// its role: `None` when the rep's own figures (its commission lines, its bonuses, its
+/// clawbacks) do not add up.
+struct Parts<'a> {
+    rep: &'a RepResult,
+    figures: [Option<Decimal>; 8],
+}
+
+impl<'a> Parts<'a> {
+    fn of(rep: &'a RepResult) -> Parts<'a> {
+        Parts {
+            rep,
+            figures: [
+                Some(rep.total_pay),
+                Some(rep.base_total),
+                sum(rep.commission.iter().map(|l| l.pay)),
+                sum(rep.bonuses.iter().map(|b| b.amount)),
+                sum(rep.adjustments.iter().map(|a| a.amount)),
+                Some(rep.variable_pay),
+                Some(rep.score),
+                Some(rep.attainment_actual.unwrap_or_default()),
+            ],
+        }
     }
-    Ok(total)
+}
+
+/// The sums of [`FIGURES`] over a group of reps, and how many they are.
+type Sums = ([Decimal; 8], usize);
+
+/// The sums of [`FIGURES`] over `members`. On overflow, an `overflow` error at
+/// `<scope>.<figure>` naming the figure and the rep at which the sum overflowed.
+fn add_up<'a>(scope: &Scope, members: impl IntoIterator<Item = &'a Parts<'a>>) -> Result<Sums, Problem> {
+    let (mut sums, mut count) = ([Decimal::ZERO; 8], 0);
+    for member in members {
+        count += 1;
+        for (i, value) in member.figures.iter().enumerate() {
+            sums[i] = value.and_then(|v| sums[i].plus(v)).ok_or_else(|| too_large(scope, FIGURES[i], member.rep, *value, sums[i]))?;
+        }
+    }
+    Ok((sums, count))
+}
+
+/// The sums of several groups added up, or `None` when one does not fit.
+fn added<'a>(groups: impl IntoIterator<Item = &'a Sums>) -> Option<Sums> {
+    groups.into_iter().try_fold(([Decimal::ZERO; 8], 0), |(mut sums, count), (group, n)| {
+        for (sum, value) in sums.iter_mut().zip(group) {
+            *sum = sum.plus(*value)?;
+        }
+        Some((sums, count + n))
+    })
 }
 
 fn too_large(scope: &Scope, (field, what, what_zh): Figure, rep: &RepResult, value: Option<Decimal>, before: Decimal) -> Problem {
@@ -64,10 +107,17 @@ fn too_large(scope: &Scope, (field, what, what_zh): Figure, rep: &RepResult, val
 }
 
 pub(super) fn totals(plan: &CompiledPlan, reps: &[RepResult], excluded: usize) -> Result<Totals, Problem> {
+    let parts: Vec<Parts> = reps.iter().map(Parts::of).collect();
     let all = Scope::all();
-    let overall = group(plan, &all, "all", reps.iter())?;
-    let total = |figure: Figure, f: fn(&RepResult) -> Decimal| add_up(&all, figure, reps, |r| Some(f(r)));
-    let line_sum = |figure: Figure, f: fn(&RepResult) -> Option<Decimal>| add_up(&all, figure, reps, f);
+    // The team's sums are its regions' sums added up: a few additions, not one per rep and
+    // figure. A sum that does not fit is looked for rep by rep, so that its error names the
+    // rep, and the team's error comes before a region's, as the totals list them.
+    let by_region = sums_by(&parts, ("by_region", "region", "区域"), |r| r.region.as_str());
+    let team = match &by_region {
+        Ok(regions) => added(regions.iter().map(|(_, sums)| sums)).map_or_else(|| add_up(&all, &parts), Ok)?,
+        Err(_) => add_up(&all, &parts)?,
+    };
+    let overall = group(plan, "all", team);
     let bands = &plan.plan.grades.bands;
     let count = |grade: &str| reps.iter().filter(|r| r.grade == grade).count();
     let grades = bands.iter().map(|b| GradeCount { grade: b.grade.clone(), reps: count(&b.grade) }).collect();
@@ -78,61 +128,61 @@ pub(super) fn totals(plan: &CompiledPlan, reps: &[RepResult], excluded: usize) -
         }
         None => Vec::new(),
     };
-    // Money to the cent, also a sum of nothing (no bonuses: 0.00, not 0).
-    let money = |value: Decimal| crate::rounding::pad(value, plan.plan.rounding.money_scale);
+    let groups = |sums: Vec<(&str, Sums)>| sums.into_iter().map(|(name, sums)| group(plan, name, sums)).collect();
     Ok(Totals {
         reps: reps.len(),
         excluded,
-        base_pay: money(total(BASE_PAY, |r| r.base_total)?),
-        commission: money(line_sum(COMMISSION, |r| sum(r.commission.iter().map(|l| l.pay)))?),
-        bonuses: money(line_sum(BONUSES, |r| sum(r.bonuses.iter().map(|b| b.amount)))?),
-        adjustments: money(line_sum(ADJUSTMENTS, |r| sum(r.adjustments.iter().map(|a| a.amount)))?),
-        variable_pay: money(total(VARIABLE_PAY, |r| r.variable_pay)?),
+        base_pay: overall.base_pay,
+        commission: overall.commission,
+        bonuses: overall.bonuses,
+        adjustments: overall.adjustments,
+        variable_pay: overall.variable_pay,
         total_pay: overall.total_pay,
         average_pay: overall.average_pay,
         average_score: overall.average_score,
         revenue: overall.revenue,
         pay_pct_of_revenue: overall.pay_pct_of_revenue,
         reps_with_warnings: reps.iter().filter(|r| !r.warnings.is_empty()).count(),
-        by_region: groups(plan, reps, ("by_region", "region", "区域"), |r| r.region.as_str())?,
-        by_role: groups(plan, reps, ("by_role", "role", "岗位"), |r| r.role.as_str())?,
+        by_region: groups(by_region?),
+        by_role: groups(sums_by(&parts, ("by_role", "role", "岗位"), |r| r.role.as_str())?),
         grades,
         distribution,
     })
 }
 
-/// The totals of each group of reps by `key`; `(field, en, zh)` say what the groups are.
-fn groups(plan: &CompiledPlan, reps: &[RepResult], (field, en, zh): (&str, &str, &str), key: fn(&RepResult) -> &str) -> Result<Vec<GroupTotal>, Problem> {
-    crate::grouping::by_name(reps.iter().map(|r| (key(r), r)))
-        .iter()
+/// The sums of each group of reps by `key`, by name; `(field, en, zh)` say what the groups are.
+fn sums_by<'a>(parts: &'a [Parts<'a>], (field, en, zh): (&str, &str, &str), key: fn(&RepResult) -> &str) -> Result<Vec<(&'a str, Sums)>, Problem> {
+    crate::grouping::by_name(parts.iter().map(|p| (key(p.rep), p)))
+        .into_iter()
         .map(|(name, members)| {
             let scope = Scope { path: format!("totals.{field}.{name}"), en: format!("{en} {name}"), zh: format!("{zh} {name} ") };
-            group(plan, &scope, name, members.iter().copied())
+            Ok((name, add_up(&scope, members)?))
         })
         .collect()
 }
 
-fn group<'a>(plan: &CompiledPlan, scope: &Scope, name: &str, members: impl Iterator<Item = &'a RepResult> + Clone) -> Result<GroupTotal, Problem> {
-    let count = members.clone().count();
-    let total = |figure: Figure, f: fn(&RepResult) -> Decimal| add_up(scope, figure, members.clone(), |r| Some(f(r)));
-    let pay = total(TOTAL_PAY, |r| r.total_pay)?;
-    let score = total(SCORE, |r| r.score)?;
-    let revenue = match plan.attainment {
-        Some(_) => Some(total(REVENUE, |r| r.attainment_actual.unwrap_or_default())?),
-        None => None,
-    };
+/// The totals of the group `name` from its sums.
+fn group(plan: &CompiledPlan, name: &str, ([pay, base, commission, bonuses, adjustments, variable, score, revenue], count): Sums) -> GroupTotal {
+    let revenue = plan.attainment.as_ref().map(|_| revenue);
     let rounding = &plan.plan.rounding;
+    // Money to the cent, also a sum of nothing (no bonuses: 0.00, not 0).
+    let money = |value: Decimal| crate::rounding::pad(value, rounding.money_scale);
     let mut total_pay = pay;
     total_pay.rescale(rounding.money_scale);
-    Ok(GroupTotal {
+    GroupTotal {
         group: name.to_string(),
         reps: count,
+        base_pay: money(base),
+        commission: money(commission),
+        bonuses: money(bonuses),
+        adjustments: money(adjustments),
+        variable_pay: money(variable),
         total_pay,
         average_pay: rounding.mode.apply(average(pay, count), rounding.money_scale),
         average_score: RoundingMode::HalfUp.apply(average(score, count), 2),
         revenue,
         pay_pct_of_revenue: revenue.filter(|r| *r > Decimal::ZERO).and_then(|r| pay.times(Decimal::ONE_HUNDRED)?.checked_div(r)).map(|p| RoundingMode::HalfUp.apply(p, 2)),
-    })
+    }
 }
 
 /// `sum / n`, or 0 for no members.

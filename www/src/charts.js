@@ -172,11 +172,10 @@ export function payPerRepConfig(reps, nameOf, L, t) {
   return stacked(reps.map(nameOf), reps.map(parts), L, t);
 }
 
-/** The plan's cost by region, broken down the same way. */
-export function costByRegionConfig(reps, regionName, L, t) {
-  const regions = [...new Set(reps.map((r) => r.region))].sort();
-  const rows = regions.map((region) => reps.filter((r) => r.region === region).map(parts).reduce((a, b) => ({ base: a.base + b.base, commission: a.commission + b.commission, bonuses: a.bonuses + b.bonuses }), { base: 0, commission: 0, bonuses: 0 }));
-  return stacked(regions.map(regionName), rows, L, t, true);
+/** The plan's cost by region (the engine's region totals), broken down the same way. */
+export function costByRegionConfig(byRegion, regionName, L, t) {
+  const rows = byRegion.map((g) => ({ base: num(g.base_pay), commission: num(g.commission) + num(g.adjustments), bonuses: num(g.bonuses) }));
+  return stacked(byRegion.map((g) => regionName(g.group)), rows, L, t, true);
 }
 
 /** Each rep's pay change against the baseline, biggest gain first. */

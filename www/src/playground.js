@@ -1469,7 +1469,7 @@ export class SalesPlanPlayground extends LitElement {
     const nameOf = (r) => (this.lang === 'zh' ? r.name_zh || r.name : r.name);
     this.charts.draw('pay', canvas('pay'), payPerRepConfig(this.visibleReps().slice(0, 60), nameOf, L, t), t);
     if (this.comparison) this.charts.draw('delta', canvas('delta'), deltaConfig(this.comparison, nameOf, L), t);
-    else this.charts.draw('regions', canvas('regions'), costByRegionConfig(this.shownResults.reps, (g) => name(this.lang, g), L, t), t);
+    else this.charts.draw('regions', canvas('regions'), costByRegionConfig(this.shownResults.totals.by_region, (g) => name(this.lang, g), L, t), t);
   }
 
   /** Whether a rep's statement is shown (printing then prints it alone). */

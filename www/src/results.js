@@ -185,7 +185,7 @@ export function renderTable(el, r, comparison) {
           const change = comparison?.by_region.find((d) => d.group === g.group)?.delta;
           return html`<tr class="subtotal" data-region=${g.group}>
           <th scope="row">${name(el.lang, g.group)}${count(g.reps)}</th><td class="col-region">${g.reps} ${el.counted(g.reps, 'reps')}</td>
-          <td></td><td class="num">${number(g.average_score)}</td><td></td>${footerPayCells(regionSums(r, places).get(g.group), parts)}
+          <td></td><td class="num">${number(g.average_score)}</td><td></td>${footerPayCells({ base: g.base_pay, commission: g.commission, bonuses: g.bonuses, returns: g.adjustments }, parts)}
           <td class="num" data-col="total">${money(g.total_pay)}</td>${delta ? html`<td class="num" data-col="delta">${change == null ? '' : signed(change)}</td>` : nothing}
         </tr>`;
         })}
@@ -201,7 +201,7 @@ export function renderTable(el, r, comparison) {
 
 /**
  * A footer row's pay columns: base pay (when the table has it), commission, bonuses and
- * returns (when it has them), from `sums` (`paySums`, or the engine's team totals).
+ * returns (when it has them), from `sums` (`paySums`, or the engine's team or region totals).
  */
 function footerPayCells(sums, { hasBase, hasBonuses, hasReturns }) {
   return html`${hasBase ? html`<td class="num" data-col="base">${money(sums.base)}</td>` : nothing}
@@ -218,23 +218,6 @@ function paySums(reps, places) {
     bonuses: moneySum(reps.flatMap((x) => x.bonuses.map((b) => b.amount)), places),
     returns: moneySum(reps.flatMap((x) => x.adjustments.map((a) => a.amount)), places),
   };
-}
-
-const REGION_SUMS = new WeakMap();
-/**
- * Each region's `paySums`, by region, worked out once per results (not on every render: a
- * sort or a filter renders the table again, and the results are those of one evaluation).
- */
-function regionSums(r, places) {
-  if (!REGION_SUMS.has(r)) {
-    const byRegion = new Map();
-    for (const x of r.reps) {
-      if (!byRegion.has(x.region)) byRegion.set(x.region, []);
-      byRegion.get(x.region).push(x);
-    }
-    REGION_SUMS.set(r, new Map([...byRegion].map(([region, reps]) => [region, paySums(reps, places)])));
-  }
-  return REGION_SUMS.get(r);
 }
 
 /** Under a table that renders only its first rows: how many, and buttons for the rest. */
