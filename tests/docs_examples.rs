@@ -1400,6 +1400,8 @@ fn pay_results_and_totals() {
     assert!(e.reps.iter().filter(|r| !r.warnings.is_empty()).all(|r| r.warnings.iter().all(|w| w.code == "base_share_out_of_range")));
     let east = t.by_region.iter().find(|g| g.group == "East").unwrap();
     assert_eq!((east.total_pay.to_string().as_str(), east.revenue, east.pay_pct_of_revenue.unwrap().to_string().as_str()), ("437550.00", Some(d("9144000")), "4.79"));
+    let parts = [&east.base_pay, &east.commission, &east.bonuses, &east.adjustments, &east.variable_pay].map(|v| v.to_string());
+    assert_eq!((east.reps, parts), (8, ["139200.00", "295350.00", "3000.00", "0.00", "298350.00"].map(String::from)));
     let managers = t.by_role.iter().find(|g| g.group == "regional_manager").unwrap();
     assert_eq!((managers.reps, managers.total_pay.to_string().as_str(), managers.revenue, managers.pay_pct_of_revenue.unwrap().to_string().as_str()), (4, "134950.00", Some(d("2017000")), "6.69"));
     let groups: Vec<&str> = t.by_region.iter().map(|g| g.group.as_str()).collect();
