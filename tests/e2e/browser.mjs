@@ -27,9 +27,12 @@ export async function openBrowser() {
   };
 }
 
-/** A new page at `path`, waiting until the playground has shown its results table. */
-export async function openPlayground(env, path = '/', { locale = 'en-US', viewport = { width: 1440, height: 900 } } = {}) {
-  const context = await env.browser.newContext({ locale, viewport });
+/**
+ * A new page at `path`, waiting until the playground has shown its results table;
+ * `bypassCSP` lets a test add a script of its own (the page's policy allows only its own).
+ */
+export async function openPlayground(env, path = '/', { locale = 'en-US', viewport = { width: 1440, height: 900 }, bypassCSP = false } = {}) {
+  const context = await env.browser.newContext({ locale, viewport, bypassCSP });
   const page = await context.newPage();
   const errors = [];
   const requests = [];

@@ -74,7 +74,7 @@ test('pinning a baseline, then editing, shows who gains and the cost change', as
   assert.equal(await app(page, '[data-testid="comparison"]').getAttribute('data-stale'), 'true');
   assert.equal(await app(page, '[data-testid="comparison-stale"]').textContent(), 'The last valid plan against the baseline: the plan in the editor has errors.');
   assert.equal(await app(page, '[data-testid="cost-delta"]').textContent(), before);
-  assert.equal(await app(page, '[data-testid="cost-delta"]').evaluate((e) => getComputedStyle(e).color), 'rgb(102, 112, 133)');
+  assert.equal(await app(page, '[data-testid="cost-delta"]').evaluate((e) => getComputedStyle(e).color), 'rgb(93, 104, 124)');
   await app(page, '[data-path="commission[0].tiers[1].rate_pct"]').fill('6');
   await eventually(() => app(page, '[data-testid="comparison-stale"]').count(), 0, 'valid again: the note goes');
   await app(page, '[data-testid="clear-baseline"]').click();

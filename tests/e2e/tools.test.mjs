@@ -781,11 +781,12 @@ test('a share link of a plan with errors opens on the errors, saying nothing cou
     await banner.waitFor();
     assert.equal(await banner.locator('strong').textContent(), 'The plan has errors, so nothing can be computed yet: correct the fields below, or choose a preset.');
     assert.equal(await banner.locator('li code').textContent(), 'scorecards[0].kpis');
-    // Its button's name for a screen reader: the card by its name (or id), then the field's word.
+    // Its button's name for a screen reader: the card by its name (or id), then the field's
+    // word, then the path it shows (a voice-control user says what they see).
     const card = JSON.parse(presetJson(FIRST)).scorecards[0];
-    assert.equal(await banner.locator('li button').getAttribute('aria-label'), `Go to the field: ${card.name ?? card.id} › KPIs`);
+    assert.equal(await banner.locator('li button').getAttribute('aria-label'), `Go to the field: ${card.name ?? card.id} › KPIs, scorecards[0].kpis`);
     await app(page, 'button[data-lang="zh"]').click();
-    assert.equal(await banner.locator('li button').getAttribute('aria-label'), `转到该项：${card.name_zh ?? card.name ?? card.id} › 指标`);
+    assert.equal(await banner.locator('li button').getAttribute('aria-label'), `转到该项：${card.name_zh ?? card.name ?? card.id} › 指标，scorecards[0].kpis`);
     await app(page, 'button[data-lang="en"]').click();
     assert.equal(await field(page, 'scorecards[0].kpis[0].weight').inputValue(), '70');
     // With a baseline pinned: the engine holds the baseline, not a plan of the editor, so

@@ -43,7 +43,7 @@ export function chartTheme(box) {
   return {
     accent: css(accent),
     accentAt: (alpha) => css(accent, alpha),
-    text: css(rgba(style.textDecorationColor, '#667085')),
+    text: css(rgba(style.textDecorationColor, '#5d687c')),
     grid: css(rgba(style.borderTopColor, '#e3e8ef')),
   };
 }

@@ -31,7 +31,7 @@ import { ROWS_AT_ONCE, announcement, renderComparison, renderSummary, renderTabl
 import { renderExplanation } from './explain.js';
 import { renderSignals } from './signals.js';
 import { renderWhatIf } from './what-if.js';
-import { renderLeftOut, renderNotComputed, renderProblemTable, messageOf, message, codeSpans, where, pathInWords } from './problems.js';
+import { renderLeftOut, renderNotComputed, renderProblemTable, messageOf, message, codeSpans, where, goToLabel } from './problems.js';
 import { Charts, chartTheme, payoutConfig, gradesConfig, payPerRepConfig, costByRegionConfig, deltaConfig } from './charts.js';
 import { fill, listed, name } from './i18n.js';
 import { styles } from './styles.js';
@@ -1539,7 +1539,7 @@ export class SalesPlanPlayground extends LitElement {
       <p class="visually-hidden" role="status" data-testid="announce">${this.spoken}</p>
       ${!this.valid ? html`<div class="banner" role="alert" data-testid="plan-errors">
         <strong>${this.L(this.problems.every((p) => p.severity !== 'error' || p.path === 'period') ? (r ? 'planNotForDataKept' : 'planNotForData') : r ? 'planInvalid' : 'planInvalidNoResults')}</strong>
-        <ul>${this.problems.filter((p) => p.severity === 'error').map((p) => html`<li data-problem=${p.path}><button type="button" class="linklike go-to" title=${this.L('goToField')} aria-label=${`${this.L('goToField')}${this.lang === 'zh' ? '：' : ': '}${pathInWords(this, this.shownAt(p))}`} @click=${() => this.goToField(p.code === 'weights_sum' ? `${p.path}[0].weight` : this.shownAt(p))}><code>${this.shownAt(p) || '—'}</code></button> <span class="msg">${codeSpans(this.problemText(p))}</span></li>`)}</ul>
+        <ul>${this.problems.filter((p) => p.severity === 'error').map((p) => html`<li data-problem=${p.path}><button type="button" class="linklike go-to" title=${this.L('goToField')} aria-label=${goToLabel(this, this.shownAt(p))} @click=${() => this.goToField(p.code === 'weights_sum' ? `${p.path}[0].weight` : this.shownAt(p))}><code>${this.shownAt(p) || '—'}</code></button> <span class="msg">${codeSpans(this.problemText(p))}</span></li>`)}</ul>
       </div>` : nothing}
       ${renderNotComputed(this, this.evalProblems)}
       ${renderMarkedBounds(this)}

@@ -139,6 +139,18 @@ export function renderNotComputed(el, problems) {
 }
 
 /**
+ * The accessible name of a button that shows a field's `path` and goes to it: "Go to the
+ * field: All reps › KPIs, scorecards[0].kpis". It holds the path the button shows, so that
+ * a voice-control user can say what they see (WCAG 2.5.3, label in name; not in brackets,
+ * which checkers do not read as the same words).
+ */
+export function goToLabel(el, path) {
+  const shown = path || '—';
+  const zh = el.lang === 'zh';
+  return `${el.L('goToField')}${zh ? '：' : ': '}${pathInWords(el, path)}${zh ? '，' : ', '}${shown}`;
+}
+
+/**
  * A plan field's path in words, for a screen reader: the names of the plan's parts on the way
  * and the field's term ("New-business rep › New customers › weight"; 新客户销售岗 › 新客户数量 ›
  * 权重). A list's key is left out when an item of it follows; an item without a name is its

@@ -13,7 +13,7 @@ export const styles = css`
     --_bg: var(--ip-bg, #f5f7fb);
     --_panel: var(--ip-panel, #ffffff);
     --_text: var(--ip-text, #1b2430);
-    --_muted: var(--ip-muted, #667085);
+    --_muted: var(--ip-muted, #5d687c);
     --_border: var(--ip-border, #e3e8ef);
     --_error: var(--ip-error, #c0262d);
     --_error-soft: var(--ip-error-soft, #fdecec);
@@ -190,6 +190,7 @@ export const styles = css`
   .chip.critical { border-color: var(--_error); color: var(--_error); }
   .chip[disabled] { opacity: 0.5; cursor: default; }
   .signal-list { margin: 8px 0 0; padding: 8px 10px 8px 26px; font-size: 13px; background: var(--_panel); border: 1px solid var(--_border); border-radius: 8px; max-height: 220px; overflow: auto; }
+  .signal-list:focus-visible { outline: 2px solid var(--_accent); outline-offset: 1px; }
   .signal-list li { margin: 2px 0; }
   .signal-list li.critical, .alert-line.critical, .alert-mark.critical { color: var(--_error); }
   .signal-list.health { list-style: none; padding-left: 10px; }
@@ -357,7 +358,7 @@ export const styles = css`
     /* Paper: a dark theme prints dark text on white; the accent stays the host's. */
     :host {
       background: #fff;
-      --_bg: #fff; --_panel: #fff; --_text: #1b2430; --_muted: #667085; --_border: #e3e8ef;
+      --_bg: #fff; --_panel: #fff; --_text: #1b2430; --_muted: #5d687c; --_border: #e3e8ef;
       --_warn: #8a5300; --_ok: #17803d; --_error: #c0262d; --_on-accent: #fff;
       --_warn-soft: #fff6e0; --_warn-border: #f1d48a; --_error-soft: #fdecec; --_error-border: #f3c2c4;
       --_ok-soft: #eefaf2; --_accent-soft: #e8efff;
