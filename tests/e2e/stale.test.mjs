@@ -201,6 +201,13 @@ test('typing in the JSON editor redraws no chart (a render per keystroke did); a
     await field(page, 'commission[0].tiers[1].rate_pct').fill('6');
     await eventually(() => commission(page, 'E01').textContent(), '42,000.00', 'the edit');
     assert.ok((await drawn()) >= opened + 4, 'the charts redrawn after the edit');
+    // What screen readers are told comes once the edits pause: it redraws no chart (it redrew
+    // every chart a second time, and made the count above race with it).
+    const edited = await drawn();
+    const cost = await app(page, '[data-testid="total-pay"]').textContent();
+    const spoken = () => page.evaluate(() => document.querySelector('sales-plan-playground').spoken);
+    await eventually(async () => ((await spoken()) ?? '').startsWith(`Plan cost ${cost};`), true, () => `the new cost ${cost} announced`);
+    assert.equal(await drawn(), edited, 'no chart redrawn when the results are announced');
   });
 });
 

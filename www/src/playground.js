@@ -38,9 +38,11 @@ import { styles } from './styles.js';
 
 /**
  * Properties whose change alters no chart: typing in the JSON editor (an update per input
- * event, each of which redrew every chart), a notice, a share link, Start over's question.
+ * event, each of which redrew every chart), a notice, a share link, Start over's question,
+ * and what screen readers are told of the results once the edits pause (which redrew every
+ * chart a second time 700 ms after each evaluation).
  */
-const NOT_CHARTED = new Set(['jsonDraft', 'jsonProblems', 'jsonOpen', 'notice', 'shareLink', 'shareData', 'resetAsk']);
+const NOT_CHARTED = new Set(['jsonDraft', 'jsonProblems', 'jsonOpen', 'notice', 'shareLink', 'shareData', 'resetAsk', 'spoken']);
 
 /**
  * What a share link holds ({@link SalesPlanPlayground#session}), as the element's properties:
