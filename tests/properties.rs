@@ -372,9 +372,22 @@ fn check_sums(e: &Evaluation, t: &PlanTweak, what: &str) -> Result<(), TestCaseE
     for (kind, groups, key) in [("region", &totals.by_region, (|r: &RepResult| r.region.to_string()) as fn(&RepResult) -> String), ("role", &totals.by_role, |r: &RepResult| r.role.to_string())] {
         prop_assert_eq!(total(groups.iter().map(|g| g.total_pay)), totals.total_pay, "{}: the {} totals do not add up to the overall total", what, kind);
         prop_assert_eq!(groups.iter().map(|g| g.reps).sum::<usize>(), totals.reps, "{}: the {} rep counts do not add up", what, kind);
+        let parts = [totals.base_pay, totals.commission, totals.bonuses, totals.adjustments, totals.variable_pay];
+        let group_parts = |g: &incentive_engine::evaluate::GroupTotal| [g.base_pay, g.commission, g.bonuses, g.adjustments, g.variable_pay];
+        let added = groups.iter().map(group_parts).fold([Decimal::ZERO; 5], |mut a, g| { a.iter_mut().zip(g).for_each(|(a, x)| *a += x); a });
+        prop_assert_eq!(added, parts, "{}: the {} pay parts do not add up to the overall ones", what, kind);
         for g in groups.iter() {
-            let members = total(e.reps.iter().filter(|r| key(r) == g.group).map(|r| r.total_pay));
+            let reps: Vec<&RepResult> = e.reps.iter().filter(|r| key(r) == g.group).collect();
+            let members = total(reps.iter().map(|r| r.total_pay));
             prop_assert_eq!(g.total_pay, members, "{}: {} {} total", what, kind, g.group);
+            let own = [
+                total(reps.iter().map(|r| r.base_total)),
+                total(reps.iter().flat_map(|r| r.commission.iter().map(|l| l.pay))),
+                total(reps.iter().flat_map(|r| r.bonuses.iter().map(|b| b.amount))),
+                total(reps.iter().flat_map(|r| r.adjustments.iter().map(|a| a.amount))),
+                total(reps.iter().map(|r| r.variable_pay)),
+            ];
+            prop_assert_eq!(group_parts(g), own, "{}: {} {} pay parts", what, kind, g.group);
         }
     }
     Ok(())

@@ -35,8 +35,9 @@ impl Scope {
     }
 }
 
-/// The figures the totals add up, in the order an overflow is looked for within a rep.
-const FIGURES: [Figure; 8] = [TOTAL_PAY, BASE_PAY, COMMISSION, BONUSES, ADJUSTMENTS, VARIABLE_PAY, SCORE, REVENUE];
+/// The figures the totals add up, in the order an overflow is looked for: the first figure
+/// whose sum over the reps, in their order, does not fit is the one named.
+const FIGURES: [Figure; 8] = [TOTAL_PAY, SCORE, REVENUE, BASE_PAY, COMMISSION, BONUSES, ADJUSTMENTS, VARIABLE_PAY];
 
 /// A rep and its part of each of [`FIGURES`], worked out once for the team, its region and
 /// its role: `None` when the rep's own figures (its commission lines, its bonuses, its
@@ -52,13 +53,13 @@ impl<'a> Parts<'a> {
             rep,
             figures: [
                 Some(rep.total_pay),
+                Some(rep.score),
+                Some(rep.attainment_actual.unwrap_or_default()),
                 Some(rep.base_total),
                 sum(rep.commission.iter().map(|l| l.pay)),
                 sum(rep.bonuses.iter().map(|b| b.amount)),
                 sum(rep.adjustments.iter().map(|a| a.amount)),
                 Some(rep.variable_pay),
-                Some(rep.score),
-                Some(rep.attainment_actual.unwrap_or_default()),
             ],
         }
     }
@@ -67,17 +68,40 @@ impl<'a> Parts<'a> {
 /// The sums of [`FIGURES`] over a group of reps, and how many they are.
 type Sums = ([Decimal; 8], usize);
 
-/// The sums of [`FIGURES`] over `members`. On overflow, an `overflow` error at
-/// `<scope>.<figure>` naming the figure and the rep at which the sum overflowed.
-fn add_up<'a>(scope: &Scope, members: impl IntoIterator<Item = &'a Parts<'a>>) -> Result<Sums, Problem> {
+/// The sums of [`FIGURES`] over `members`, every figure of a rep at once. On overflow, an
+/// `overflow` error at `<scope>.<figure>` naming the figure and the rep at which the sum
+/// overflowed, found as [`first_overflow`] finds it.
+fn add_up<'a, I>(scope: &Scope, members: I) -> Result<Sums, Problem>
+where
+    I: IntoIterator<Item = &'a Parts<'a>> + Clone,
+{
     let (mut sums, mut count) = ([Decimal::ZERO; 8], 0);
-    for member in members {
+    for member in members.clone() {
         count += 1;
         for (i, value) in member.figures.iter().enumerate() {
-            sums[i] = value.and_then(|v| sums[i].plus(v)).ok_or_else(|| too_large(scope, FIGURES[i], member.rep, *value, sums[i]))?;
+            match value.and_then(|v| sums[i].plus(v)) {
+                Some(sum) => sums[i] = sum,
+                None => return Err(first_overflow(scope, members).unwrap_or_else(|| too_large(scope, FIGURES[i], member.rep, *value, sums[i]))),
+            }
         }
     }
     Ok((sums, count))
+}
+
+/// The overflow of a sum over `members`, looked for a figure at a time in [`FIGURES`]' order,
+/// each over every rep in order: the first figure that does not fit, at the rep where it stops.
+fn first_overflow<'a>(scope: &Scope, members: impl IntoIterator<Item = &'a Parts<'a>> + Clone) -> Option<Problem> {
+    FIGURES.iter().enumerate().find_map(|(i, figure)| {
+        let mut total = Decimal::ZERO;
+        for member in members.clone() {
+            let value = member.figures[i];
+            total = match value.and_then(|v| total.plus(v)) {
+                Some(sum) => sum,
+                None => return Some(too_large(scope, *figure, member.rep, value, total)),
+            };
+        }
+        None
+    })
 }
 
 /// The sums of several groups added up, or `None` when one does not fit.
@@ -156,13 +180,13 @@ fn sums_by<'a>(parts: &'a [Parts<'a>], (field, en, zh): (&str, &str, &str), key:
         .into_iter()
         .map(|(name, members)| {
             let scope = Scope { path: format!("totals.{field}.{name}"), en: format!("{en} {name}"), zh: format!("{zh} {name} ") };
-            Ok((name, add_up(&scope, members)?))
+            Ok((name, add_up(&scope, members.iter().copied())?))
         })
         .collect()
 }
 
 /// The totals of the group `name` from its sums.
-fn group(plan: &CompiledPlan, name: &str, ([pay, base, commission, bonuses, adjustments, variable, score, revenue], count): Sums) -> GroupTotal {
+fn group(plan: &CompiledPlan, name: &str, ([pay, score, revenue, base, commission, bonuses, adjustments, variable], count): Sums) -> GroupTotal {
     let revenue = plan.attainment.as_ref().map(|_| revenue);
     let rounding = &plan.plan.rounding;
     // Money to the cent, also a sum of nothing (no bonuses: 0.00, not 0).

@@ -345,14 +345,15 @@ impl Engine {
             LineRef::Id(id) => self.workspace.line_index(&id).map_err(|p| into_error(&[p]))?,
         };
         let target = text(&target, "target")?;
+        let target = target.trim();
         // Read as a reps file's cell is: `1200000`, `1,200,000`, `1.2e6`, `120万`.
-        let target = match crate::data::parse_number(&target) {
+        let target = match crate::data::parse_number(target) {
             Ok(Some(number)) => number,
-            Err(()) if crate::data::looks_numeric(&target) => {
+            Err(()) if crate::data::looks_numeric(target) => {
                 let (en, zh) = crate::problem::TOO_LARGE;
-                return Err(into_error(&[Problem::error("overflow", "target", Some(target.clone()), format!("the target `{target}` {en}"), format!("目标 `{target}` {zh}"))]));
+                return Err(into_error(&[Problem::error("overflow", "target", Some(target.to_string()), format!("the target `{target}` {en}"), format!("目标 `{target}` {zh}"))]));
             }
-            _ => return Err(into_error(&[Problem::error("invalid_value", "target", Some(target), "the target is not a number".into(), "目标不是数字".into())])),
+            _ => return Err(into_error(&[Problem::error("invalid_value", "target", Some(target.to_string()), "the target is not a number".into(), "目标不是数字".into())])),
         };
         let curve = self.workspace.payout_curve(line, target, whole(&max, "max")?, whole(&step, "step")?).map_err(|p| into_error(&[p]))?;
         to_js(&curve)

@@ -1,4 +1,5 @@
-// Accessibility, checked by axe-core (the WCAG 2.x A and AA rules it can decide by itself) in
+// Accessibility, checked by axe-core (its default rules: the WCAG 2 A and AA rules a machine
+// can decide, and its best practices) in
 // headless Chromium, inside the element's shadow root: the playground in English and Chinese,
 // on a laptop and a phone, in the states a consultant goes through (a statement open, a pinned
 // baseline and an edit, the What-if sliders and the JSON editor open, a plan with errors over

@@ -145,9 +145,11 @@ export function renderNotComputed(el, problems) {
  * which checkers do not read as the same words).
  */
 export function goToLabel(el, path) {
-  const shown = path || '—';
   const zh = el.lang === 'zh';
-  return `${el.L('goToField')}${zh ? '：' : ': '}${pathInWords(el, path)}${zh ? '，' : ', '}${shown}`;
+  const words = path ? pathInWords(el, path) : '';
+  // A path that cannot be put in words is said once; no path, the dash the button shows.
+  const said = words && words !== path ? `${words}${zh ? '，' : ', '}${path}` : path || '—';
+  return `${el.L('goToField')}${zh ? '：' : ': '}${said}`;
 }
 
 /**
