@@ -3,7 +3,7 @@
 //! line whose credited base it reduces, the amount and a reference to the sale. Loaded from
 //! CSV (`rep_id,period,original_period,line,amount,reference`) against a loaded dataset.
 
-use super::{csv, looks_numeric, parse_number, Dataset};
+use super::{csv, parse_number, Dataset, Unread};
 use crate::problem::{Problem, TOO_LARGE};
 use rust_decimal::Decimal;
 
@@ -88,7 +88,7 @@ fn row(data: &Dataset, record: &csv::Record) -> Result<Adjustment, Problem> {
     }
     let amount = match parse_number(f[4]) {
         Ok(Some(a)) if a > Decimal::ZERO => a,
-        Err(()) if looks_numeric(f[4]) => {
+        Err(Unread::TooLarge) => {
             return Err(bad("amount", f[4], format!("the amount returned, `{}`, {}", f[4], TOO_LARGE.0), format!("退回金额 `{}` {}", f[4], TOO_LARGE.1)))
         }
         _ => return Err(bad("amount", f[4], format!("the amount returned must be a number above 0, not `{}`", f[4]), format!("退回金额必须是大于 0 的数字，而不是 `{}`", f[4]))),

@@ -502,9 +502,9 @@ impl Builder {
         // does leaves the rep out of the period with `missing_value`, said by the evaluation.
         let mut unread = Vec::new();
         for &i in &header.numeric_at {
-            values.push(parse_number(&fields[i]).unwrap_or_else(|()| {
+            values.push(parse_number(&fields[i]).unwrap_or_else(|why| {
                 let (column, raw) = (&header.names[i], fields[i].trim());
-                let (en, zh) = if looks_numeric(raw) {
+                let (en, zh) = if why == Unread::TooLarge {
                     (format!("line {line} (rep {rep_id}, {period}): `{column}` is `{raw}`, which {}; read as blank", TOO_LARGE.0), format!("第 {line} 行（销售人员 {rep_id}，{period}）：`{column}` 的值 `{raw}` {}；按空白读取", TOO_LARGE.1))
                 } else {
                     (format!("line {line} (rep {rep_id}, {period}): `{column}` is `{raw}`, not a number; read as blank"), format!("第 {line} 行（销售人员 {rep_id}，{period}）：`{column}` 的值 `{raw}` 不是数字；按空白读取"))
@@ -643,16 +643,30 @@ impl Builder {
     }
 }
 
+/// Why a cell is not read as a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Unread {
+    /// It is written as a number ([`looks_numeric`]) too large for a `Decimal`.
+    TooLarge,
+    /// It is not written as a number.
+    NotANumber,
+}
+
 /// A number cell: blank is `None`; accepts `1200000`, `-3.5`, `1,200,000`, `1.2E+06`, and an
-/// amount in 万 (`120万`, `1.5 万`: × 10,000).
-pub(crate) fn parse_number(raw: &str) -> Result<Option<Decimal>, ()> {
+/// amount in 万 (`120万`, `1.5 万`: × 10,000); otherwise why not.
+pub(crate) fn parse_number(raw: &str) -> Result<Option<Decimal>, Unread> {
+    number_cell(raw).map_err(|()| if looks_numeric(raw) { Unread::TooLarge } else { Unread::NotANumber })
+}
+
+/// [`parse_number`], without the reason.
+fn number_cell(raw: &str) -> Result<Option<Decimal>, ()> {
     let s = raw.trim();
     if s.is_empty() {
         return Ok(None);
     }
     // An amount in 万 (10,000), as Chinese reports write it: 120万 is 1,200,000, exactly.
     if let Some(number) = s.strip_suffix('万') {
-        return match parse_number(number) {
+        return match number_cell(number) {
             Ok(Some(n)) if !number.ends_with('万') => n.times(Decimal::from(10_000)).map(Some).ok_or(()),
             _ => Err(()),
         };
@@ -804,7 +818,7 @@ mod tests {
             assert_eq!(parse_number(cell), Ok(Some(value.parse::<Decimal>().unwrap())), "{cell}");
         }
         for cell in ["万", "万120", "120万万", "abc万", "79228162514264337593543950335万"] {
-            assert_eq!(parse_number(cell), Err(()), "{cell}");
+            assert_eq!(parse_number(cell), Err(Unread::NotANumber), "{cell}");
         }
     }
 

@@ -349,7 +349,7 @@ impl Engine {
         // Read as a reps file's cell is: `1200000`, `1,200,000`, `1.2e6`, `120万`.
         let target = match crate::data::parse_number(target) {
             Ok(Some(number)) => number,
-            Err(()) if crate::data::looks_numeric(target) => {
+            Err(crate::data::Unread::TooLarge) => {
                 let (en, zh) = crate::problem::TOO_LARGE;
                 return Err(into_error(&[Problem::error("overflow", "target", Some(target.to_string()), format!("the target `{target}` {en}"), format!("目标 `{target}` {zh}"))]));
             }
