@@ -5,10 +5,12 @@
 // `updated`) and (2) until the next frame is painted. Medians over repeated edits, with the
 // 32 sample reps and with 1,000 and 10,000 synthetic reps (seeded, 4 quarters); the table
 // renders its first 200 rows.
-// Run: node bench/page-speed.mjs   (after ./scripts/serve.sh or the build in scripts/test.sh)
+// Run: node bench/page-speed.mjs   (after ./scripts/serve.sh or the build in scripts/test.sh);
+// PRESET=target-oriented for another preset than the first, RUNS=12 for fewer edits.
 import { openBrowser, openPlayground } from '../tests/e2e/browser.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 30);
+const PRESET = process.env.PRESET;
 
 /** Edits: a typed tier rate, and a weight slider moved (the other weights rebalanced). */
 const EDITS = [
@@ -50,6 +52,14 @@ async function measureAll(page, name, runs) {
 const env = await openBrowser();
 const { page, errors } = await openPlayground(env, '/', { viewport: { width: 1440, height: 900 } });
 const rows = [];
+if (PRESET) {
+  await page.evaluate(async (id) => {
+    const el = document.querySelector('sales-plan-playground');
+    if (!el.presets.some((p) => p.id === id)) throw new Error(`no preset ${id}: ${el.presets.map((p) => p.id).join(', ')}`);
+    el.loadPreset(id);
+    await el.updateComplete;
+  }, PRESET);
+}
 await page.locator('sales-plan-playground [data-testid="what-if"] summary').click();
 await measureAll(page, 'sample data', RUNS);
 for (const reps of [1000, 10000]) {
@@ -65,7 +75,7 @@ for (const reps of [1000, 10000]) {
 await env.close();
 
 const ms = (x) => `${x.toFixed(1)} ms`;
-console.log(`Playground speed: input event → updated table and charts (headless Chromium, ${RUNS} edits each)`);
+console.log(`Playground speed: input event → updated table and charts (headless Chromium, ${RUNS} edits each${PRESET ? `, preset ${PRESET}` : ''})`);
 console.log('| data | edit | reps in period | to updated DOM (median / p95) | to painted frame (median / p95) | target |');
 console.log('|---|---|---|---|---|---|');
 for (const [name, edit, r] of rows) {

@@ -4,6 +4,7 @@
 //! makes a re-evaluation cheap to display: converting every rep's full result (≈ 8 KB each)
 //! costs far more than computing it.
 
+use crate::ascii_json::push_decimal;
 use crate::data::Dataset;
 use crate::evaluate::{evaluate_detail, evaluate_for_table, rep_alone, CrossRep, Detail, Evaluation, RepResult, Standing, Totals};
 use crate::indices::PackedIndices;
@@ -531,43 +532,6 @@ fn join(values: impl Iterator<Item = Option<Decimal>>) -> String {
     out
 }
 
-/// Appends `d` exactly as its `Display` writes it (all `scale` decimals), without the
-/// formatting machinery for the mantissas that fit a `u64` (every amount of pay does).
-fn push_decimal(out: &mut String, d: Decimal) {
-    let m = d.mantissa();
-    let abs = match u64::try_from(m.unsigned_abs()) {
-        Ok(abs) if !(m == 0 && d.is_sign_negative()) => abs,
-        _ => {
-            use std::fmt::Write;
-            let _ = write!(out, "{d}"); // writing to a String cannot fail
-            return;
-        }
-    };
-    let scale = d.scale() as usize;
-    // Written from the end: the digits, the point after `scale` of them, zeros up to one
-    // before the point, the sign. At most 29 digits (a scale of 28), a point and a sign.
-    let mut text = [b'0'; 32];
-    let mut at = text.len();
-    let mut v = abs;
-    let mut written = 0;
-    while v > 0 || written <= scale {
-        if written == scale && scale > 0 {
-            at -= 1;
-            text[at] = b'.';
-        }
-        at -= 1;
-        text[at] = b'0' + (v % 10) as u8; // ok: a digit
-        v /= 10;
-        written += 1;
-    }
-    if m < 0 {
-        at -= 1;
-        text[at] = b'-';
-    }
-    // Only ASCII was written.
-    out.push_str(std::str::from_utf8(&text[at..]).unwrap_or_default());
-}
-
 /// The full result of rep `rep_id`, explanations and all, out of `plan` evaluated on data
 /// period `period` (year-to-date when asked); the other reps are evaluated as for a table.
 /// `unknown_rep` when the rep is not in the data or was left out of the evaluation.
@@ -589,8 +553,7 @@ fn unknown_rep(rep_id: &str) -> Problem {
 
 #[cfg(test)]
 mod tests {
-    use super::{push_decimal, BONUSES, COMMISSION, HEADLINE};
-    use rust_decimal::Decimal;
+    use super::{BONUSES, COMMISSION, HEADLINE};
 
     #[test]
     fn the_commission_and_bonuses_are_not_kept_but_their_parts_are() {
@@ -620,37 +583,5 @@ mod tests {
         assert_eq!(listed, (0..n as u32).collect::<Vec<_>>());
         let pay = |i: usize| table.figure(i, super::TOTAL_PAY);
         assert!(all.windows(2).all(|w| (pay(w[0]), std::cmp::Reverse(w[0])) >= (pay(w[1]), std::cmp::Reverse(w[1]))));
-    }
-
-    #[test]
-    fn decimals_are_written_as_display_writes_them() {
-        let mut values: Vec<Decimal> = ["0", "-0", "0.00", "-0.00", "5.0", "38000.00", "-0.50", "0.05", "1e-28", "79228162514264337593543950335", "-79228162514264337593543950335", "18446744073709551615", "18446744073709551616", "-18446744073709551616.5", "123.456"]
-            .iter()
-            .map(|s| s.parse::<Decimal>().or_else(|_| Decimal::from_scientific(s)).unwrap())
-            .collect();
-        values.push(Decimal::new(0, 5).set_sign_negative_then());
-        let mut seed = 0x2545_F491_4F6C_DD1Du64;
-        for _ in 0..20_000 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let mantissa = i128::from(seed as i64) >> (seed % 60);
-            values.push(Decimal::from_i128_with_scale(mantissa, (seed % 29) as u32));
-        }
-        for d in values {
-            let mut out = String::new();
-            push_decimal(&mut out, d);
-            assert_eq!(out, d.to_string(), "{d:?}");
-        }
-    }
-
-    trait NegativeZero {
-        fn set_sign_negative_then(self) -> Self;
-    }
-    impl NegativeZero for Decimal {
-        fn set_sign_negative_then(mut self) -> Self {
-            self.set_sign_negative(true);
-            self
-        }
     }
 }

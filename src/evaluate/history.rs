@@ -1,7 +1,7 @@
 //! What the signals read beyond one period's results, answered from the data: a formula's
 //! value for any rep and period, and each period's grades.
 
-use crate::data::Dataset;
+use crate::data::{Dataset, Row};
 use crate::plan::{CompiledPlan, SignalExpr};
 use crate::signals::History;
 use rust_decimal::Decimal;
@@ -30,14 +30,14 @@ impl<'a> DataHistory<'a> {
 
 impl History for DataHistory<'_> {
     fn value(&self, expr: &SignalExpr, rep: usize, period: usize) -> Option<Decimal> {
-        self.values(std::slice::from_ref(expr), rep, period).pop().flatten()
+        let row = self.row_at(rep, period).and_then(|at| self.data.row(at))?;
+        self.row_values(std::slice::from_ref(expr), &row).pop().flatten()
     }
 
     /// One filling of the rep's variables for all the formulas. A blank figure leaves out only
     /// the formulas that read it, directly or through a metric: a signal on the follow-up rate
     /// does not need the rep's NPS (pay, which needs every column the plan reads, does).
-    fn values(&self, exprs: &[SignalExpr], rep: usize, period: usize) -> Vec<Option<Decimal>> {
-        let Some(row) = self.row_at(rep, period).and_then(|at| self.data.row(at)) else { return vec![None; exprs.len()] };
+    fn row_values(&self, exprs: &[SignalExpr], row: &Row) -> Vec<Option<Decimal>> {
         let slots = self.plan.slots.names.len();
         let (mut vars, mut unknown) = (vec![Decimal::ZERO; slots], vec![false; slots]);
         let own = exprs.iter().flat_map(|e| &e.columns);

@@ -5,6 +5,7 @@
 
 mod alone;
 mod history;
+mod json;
 mod rep;
 mod results;
 mod settle;
@@ -12,12 +13,15 @@ mod totals;
 mod ytd;
 
 pub use alone::{rep_alone, CrossRep, Standing};
+pub use json::push_rep;
 pub use results::{AdjustmentResult, Evaluation, Flag, GradeCount, GradedBy, GroupTotal, KpiResult, LineResult, PayItem, RepResult, Totals};
 
 use crate::data::Dataset;
 use crate::plan::CompiledPlan;
 use crate::problem::Problem;
 use crate::score::{enforce_distribution, grade_for};
+use crate::signals::potential::high_potentials;
+use crate::signals::PotentialFlag;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
@@ -126,18 +130,19 @@ pub fn evaluate_detail(plan: &CompiledPlan, data: &Dataset, period: usize, year_
 /// every rep to explain one of them alone later ([`rep_alone`]).
 pub fn evaluate_for_table(plan: &CompiledPlan, data: &Dataset, period: usize) -> Result<(Evaluation, CrossRep), Problem> {
     let mut kept = CrossRep::default();
-    let evaluation = evaluate_kept(plan, data, period, Detail::Table, Some(&mut kept))?;
+    let evaluation = evaluate_kept(plan, data, period, Detail::Table, Some(&mut kept), None)?;
     Ok((evaluation, kept))
 }
 
 fn evaluate_with(plan: &CompiledPlan, data: &Dataset, period: usize, detail: Detail) -> Result<Evaluation, Problem> {
-    evaluate_kept(plan, data, period, detail, None)
+    evaluate_kept(plan, data, period, detail, None, None)
 }
 
-/// [`evaluate_with`], keeping in `keep` what settling one rep alone needs of the others.
-fn evaluate_kept(plan: &CompiledPlan, data: &Dataset, period: usize, detail: Detail, keep: Option<&mut CrossRep>) -> Result<Evaluation, Problem> {
+/// [`evaluate_with`], keeping in `keep` what settling one rep alone needs of the others; with
+/// the high-potential rule's flags of the period when they were worked out already.
+fn evaluate_kept(plan: &CompiledPlan, data: &Dataset, period: usize, detail: Detail, keep: Option<&mut CrossRep>, potentials: Option<&[(usize, PotentialFlag)]>) -> Result<Evaluation, Problem> {
     let owed = owed_on_draw(plan, data, period);
-    let (mut reps, found) = period_results(plan, data, period, owed.as_ref(), detail, keep);
+    let (mut reps, found) = period_results(plan, data, period, owed.as_ref(), detail, keep, potentials);
     if let Some(streak) = &plan.plan.grades.streak {
         flag_streaks(plan, data, period, streak, &mut reps);
     }
@@ -151,8 +156,10 @@ fn evaluate_kept(plan: &CompiledPlan, data: &Dataset, period: usize, detail: Det
 /// improvement plans and health checks, on its evaluation.
 pub fn signals(plan: &CompiledPlan, data: &Dataset, period: usize) -> Result<crate::signals::SignalsReport, Problem> {
     // Signals read figures only: no explanations are built.
-    let evaluation = evaluate_with(plan, data, period, Detail::Figures)?;
-    Ok(crate::signals::signals(plan, data, period, &evaluation, &history::DataHistory::new(plan, data), Shown::ALL))
+    let history = history::DataHistory::new(plan, data);
+    let potentials = high_potentials(plan, data, period, &history);
+    let evaluation = evaluate_kept(plan, data, period, Detail::Figures, None, Some(&potentials))?;
+    Ok(crate::signals::signals(plan, data, period, &evaluation, &history, potentials, Shown::ALL))
 }
 
 /// Data period `period` evaluated with every rep's figures, and its management signals
@@ -160,8 +167,10 @@ pub fn signals(plan: &CompiledPlan, data: &Dataset, period: usize) -> Result<cra
 /// explanation, parts and portrait as `shown` asks.
 pub fn evaluate_with_signals(plan: &CompiledPlan, data: &Dataset, period: usize, shown: Shown) -> Result<crate::signals::EvaluationWithSignals, Problem> {
     // Signals read every rep's parts: a table's evaluation leaves them out.
-    let mut evaluation = evaluate_with(plan, data, period, Detail::shown(shown, data).keeping_every_reps_parts())?;
-    let signals = crate::signals::signals(plan, data, period, &evaluation, &history::DataHistory::new(plan, data), shown);
+    let history = history::DataHistory::new(plan, data);
+    let potentials = high_potentials(plan, data, period, &history);
+    let mut evaluation = evaluate_kept(plan, data, period, Detail::shown(shown, data).keeping_every_reps_parts(), None, Some(&potentials))?;
+    let signals = crate::signals::signals(plan, data, period, &evaluation, &history, potentials, shown);
     evaluation.keep_parts(shown);
     Ok(crate::signals::EvaluationWithSignals { evaluation, signals })
 }
@@ -178,7 +187,7 @@ fn owed_on_draw(plan: &CompiledPlan, data: &Dataset, period: usize) -> Option<se
     let draw = plan.plan.draw.as_ref()?;
     let mut owed = settle::Owed::new();
     for earlier in 0..period {
-        for r in period_results(plan, data, earlier, None, Detail::Table, None).0 {
+        for r in period_results(plan, data, earlier, None, Detail::Table, None, None).0 {
             let before = owed.get(&r.rep_id).copied().unwrap_or_default();
             // A step that does not fit leaves the rep's account as it was; the period's own
             // evaluation reports the overflow for that rep.
@@ -208,8 +217,12 @@ fn too_many_left_out() -> Problem {
 /// Scores, grades, ranks and pays every rep of one period; reps that cannot be evaluated
 /// are left out and reported (errors), next to warnings. With `owed`, the draw applies.
 /// The reps `detail` names are explained. With `keep`, what settling one rep alone needs of
-/// the others is kept there.
-fn period_results(plan: &CompiledPlan, data: &Dataset, period: usize, owed: Option<&settle::Owed>, detail: Detail, mut keep: Option<&mut CrossRep>) -> (Vec<results::RepResult>, Vec<Problem>) {
+/// the others is kept there. The high-potential rule's flags are worked out unless given.
+fn period_results(plan: &CompiledPlan, data: &Dataset, period: usize, owed: Option<&settle::Owed>, detail: Detail, mut keep: Option<&mut CrossRep>, potentials: Option<&[(usize, PotentialFlag)]>) -> (Vec<results::RepResult>, Vec<Problem>) {
+    let flagged = match potentials {
+        Some(potentials) => flagged_reps(plan, data, potentials),
+        None => high_potential_flags(plan, data, period),
+    };
     // Reps whose figures could not be settled (a bonus or a total too large to work out):
     // each is left out and reported, and the period evaluated again without it, so that
     // ranks, grades and pools are those of the reps paid. At most `MAX_LEFT_OUT_WHEN_SETTLING`
@@ -222,7 +235,6 @@ fn period_results(plan: &CompiledPlan, data: &Dataset, period: usize, owed: Opti
         let mut problems = Vec::new();
         let mut vars = vec![Decimal::ZERO; plan.slots.names.len()];
         let mut div_by_zero = vec![false; plan.slots.names.len()];
-        let flagged = high_potential_flags(plan, data, period);
         for row in data.rows_in(period) {
             if left_out.iter().any(|(rep, _)| *rep == row.rep) {
                 continue;
@@ -262,8 +274,15 @@ fn period_results(plan: &CompiledPlan, data: &Dataset, period: usize, owed: Opti
 /// without a rule): the value formulas read as `high_potential`.
 fn high_potential_flags(plan: &CompiledPlan, data: &Dataset, period: usize) -> Option<Vec<bool>> {
     plan.high_potential?;
+    flagged_reps(plan, data, &high_potentials(plan, data, period, &history::DataHistory::new(plan, data)))
+}
+
+/// For each data rep, whether it is among the `potentials` the plan's high-potential rule
+/// flags (`None` without a rule).
+fn flagged_reps(plan: &CompiledPlan, data: &Dataset, potentials: &[(usize, PotentialFlag)]) -> Option<Vec<bool>> {
+    plan.high_potential?;
     let mut flagged = vec![false; data.reps.len()];
-    for (rep, _) in crate::signals::potential::high_potentials(plan, data, period, &history::DataHistory::new(plan, data)) {
+    for &(rep, _) in potentials {
         flagged[rep] = true;
     }
     Some(flagged)
@@ -283,7 +302,7 @@ fn set_high_potential(plan: &CompiledPlan, flagged: Option<&[bool]>, rep: usize,
 /// Each rep's grade in `period` (by rep id), as that period's own evaluation gives it: what a
 /// grade streak, a return of an earlier sale and the signals' history read.
 fn period_grades(plan: &CompiledPlan, data: &Dataset, period: usize) -> HashMap<crate::label::Label, crate::label::Label> {
-    period_results(plan, data, period, None, Detail::Table, None).0.into_iter().map(|r| (r.rep_id, r.grade)).collect()
+    period_results(plan, data, period, None, Detail::Table, None, None).0.into_iter().map(|r| (r.rep_id, r.grade)).collect()
 }
 
 /// Grades by band, or by rank when the distribution is enforced; ranks by score (ties share).

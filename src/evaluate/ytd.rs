@@ -39,7 +39,7 @@ pub(super) fn evaluate_ytd(plan: &CompiledPlan, data: &Dataset, period: usize, d
     let mut problems: Vec<Problem> = Vec::new();
     for &p in &periods {
         let owed = super::owed_on_draw(plan, data, p);
-        let (reps, mut left_out) = super::period_results(plan, data, p, owed.as_ref(), detail, None);
+        let (reps, mut left_out) = super::period_results(plan, data, p, owed.as_ref(), detail, None, None);
         for mut r in reps {
             // Several periods' warnings side by side: each says which period it is from.
             for w in &mut r.warnings {

@@ -24,10 +24,8 @@ pub trait History {
     /// The value of `expr` for data rep `rep` in data period `period`; `None` when the rep
     /// has no row there or a value it needs is blank.
     fn value(&self, expr: &SignalExpr, rep: usize, period: usize) -> Option<Decimal>;
-    /// The values of several formulas for one rep and period (as [`History::value`] each).
-    fn values(&self, exprs: &[SignalExpr], rep: usize, period: usize) -> Vec<Option<Decimal>> {
-        exprs.iter().map(|e| self.value(e, rep, period)).collect()
-    }
+    /// The values of several formulas on one row of the data (as [`History::value`] each).
+    fn row_values(&self, exprs: &[SignalExpr], row: &crate::data::Row) -> Vec<Option<Decimal>>;
     /// Each evaluated rep's grade in data period `period`, by rep id.
     fn grades(&self, period: usize) -> HashMap<crate::label::Label, crate::label::Label>;
 }
@@ -221,14 +219,16 @@ pub struct HealthCheck {
 }
 
 /// Works out every signal of the evaluated period `period` (a data period index), with the
-/// portraits of the reps `shown` keeps the parts of.
-pub fn signals(plan: &CompiledPlan, data: &Dataset, period: usize, evaluation: &Evaluation, history: &dyn History, shown: Shown) -> SignalsReport {
+/// portraits of the reps `shown` keeps the parts of; `potentials` are the reps the
+/// high-potential rule flags in the period ([`potential::high_potentials`], which the
+/// evaluation's pay formulas read as well).
+pub fn signals(plan: &CompiledPlan, data: &Dataset, period: usize, evaluation: &Evaluation, history: &dyn History, potentials: Vec<(usize, PotentialFlag)>, shown: Shown) -> SignalsReport {
     let rep_index: HashMap<&str, usize> = data.reps.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect();
     let mut alerts = alerts::alerts(plan, data, period, evaluation, &rep_index, history);
     crate::sorting::sort_by(&mut alerts, |a, b| (b.severity == AlertSeverity::Critical).cmp(&(a.severity == AlertSeverity::Critical)).then_with(|| a.rep_id.cmp(&b.rep_id)));
     SignalsReport {
         period: data.periods.get(period).cloned().unwrap_or_default(),
-        high_potentials: potential::high_potentials(plan, data, period, history).into_iter().map(|(_, flag)| flag).collect(),
+        high_potentials: potentials.into_iter().map(|(_, flag)| flag).collect(),
         portraits: portrait::portraits(evaluation, shown),
         improvements: portrait::improvements(plan, data, period, history),
         health: health::checks(plan, evaluation),

@@ -22,7 +22,8 @@ type Team = (Vec<Decimal>, Option<Decimal>);
 /// The team is every rep of the period the plan scores (one with a scorecard).
 pub(crate) fn high_potentials(plan: &CompiledPlan, data: &Dataset, period: usize, history: &dyn History) -> Vec<(usize, PotentialFlag)> {
     let Some(rule) = &plan.plan.signals.high_potential else { return Vec::new() };
-    let reps: Vec<usize> = data.rows_in(period).filter(|r| plan.card_of_rep[r.rep].is_some()).map(|r| r.rep).collect();
+    let rows: Vec<_> = data.rows_in(period).filter(|r| plan.card_of_rep[r.rep].is_some()).collect();
+    let reps: Vec<usize> = rows.iter().map(|r| r.rep).collect();
     let team_of = |rep: usize| {
         let r = &data.reps[rep];
         match rule.team {
@@ -32,7 +33,7 @@ pub(crate) fn high_potentials(plan: &CompiledPlan, data: &Dataset, period: usize
         }
     };
     // Each condition's value for every rep, and each team's values sorted.
-    let by_rep: Vec<Vec<Option<Decimal>>> = reps.iter().map(|&rep| history.values(&plan.signals.potential, rep, period)).collect();
+    let by_rep: Vec<Vec<Option<Decimal>>> = rows.iter().map(|row| history.row_values(&plan.signals.potential, row)).collect();
     let values: Vec<Vec<Option<Decimal>>> = (0..plan.signals.potential.len()).map(|c| by_rep.iter().map(|v| v.get(c).copied().flatten()).collect()).collect();
     // Each team's values sorted, with the condition's statistic worked out once per team.
     let teams: Vec<HashMap<&str, Team>> = values

@@ -49,15 +49,23 @@ fn evaluation_to_js(mut evaluation: Evaluation) -> Result<JsValue, JsValue> {
     Ok(object)
 }
 
+/// One rep's result as a JavaScript value, written by [`crate::evaluate::push_rep`].
+fn rep_to_js(rep: &RepResult) -> Result<JsValue, JsValue> {
+    let mut json = String::new();
+    crate::evaluate::push_rep(&mut json, rep).map_err(json_error)?;
+    parse(&json)
+}
+
 /// Sets the `reps` of the evaluation `object` (written with none) to `reps`, as one
-/// JavaScript array built from JSON arrays of about [`CROSSING_BYTES`] each. The key was
+/// JavaScript array built from JSON arrays of about [`CROSSING_BYTES`] each, every rep
+/// written by [`crate::evaluate::push_rep`]. The key was
 /// written as `[]` in its place, so the keys keep their order.
 fn put_reps(object: &JsValue, reps: &[RepResult]) -> Result<(), JsValue> {
     let all = js_sys::Array::new();
-    let mut json: Vec<u8> = Vec::new();
-    let hand_over = |json: &mut Vec<u8>| -> Result<(), JsValue> {
-        json.push(b']');
-        let part: js_sys::Array = parse(std::str::from_utf8(json).map_err(json_error)?)?.unchecked_into();
+    let mut json = String::new();
+    let hand_over = |json: &mut String| -> Result<(), JsValue> {
+        json.push(']');
+        let part: js_sys::Array = parse(json)?.unchecked_into();
         part.for_each(&mut |rep, _, _| {
             all.push(&rep);
         });
@@ -65,8 +73,8 @@ fn put_reps(object: &JsValue, reps: &[RepResult]) -> Result<(), JsValue> {
         Ok(())
     };
     for rep in reps {
-        json.push(if json.is_empty() { b'[' } else { b',' });
-        crate::ascii_json::to_writer(&mut json, rep).map_err(json_error)?;
+        json.push(if json.is_empty() { '[' } else { ',' });
+        crate::evaluate::push_rep(&mut json, rep).map_err(json_error)?;
         if json.len() >= CROSSING_BYTES {
             hand_over(&mut json)?;
         }
@@ -275,7 +283,7 @@ impl Engine {
     pub fn rep_result(&self, #[wasm_bindgen(unchecked_param_type = "string")] rep_id: JsValue) -> Result<JsValue, JsValue> {
         let rep_id = text(&rep_id, "rep_id")?;
         let table = self.last.as_ref().ok_or_else(no_results)?;
-        to_js(&table.rep_result(self.workspace.data(), &rep_id).map_err(|p| into_error(&[p]))?)
+        rep_to_js(&table.rep_result(self.workspace.data(), &rep_id).map_err(|p| into_error(&[p]))?)
     }
 
     /// Every figure of every rep of the last `run`, as columns: for an export. Throws
@@ -421,7 +429,7 @@ impl Engine {
         #[wasm_bindgen(unchecked_param_type = "string")] rep_id: JsValue,
     ) -> Result<JsValue, JsValue> {
         let rep = self.workspace.explain_rep(&text(&period, "period")?, flag(&year_to_date, "year_to_date")?, &text(&rep_id, "rep_id")?).map_err(|p| into_error(&[p]))?;
-        to_js(&rep)
+        rep_to_js(&rep)
     }
 
     /// One rep's full result under the pinned baseline plan, as `explainRep` gives it under
@@ -435,7 +443,7 @@ impl Engine {
         #[wasm_bindgen(unchecked_param_type = "string")] rep_id: JsValue,
     ) -> Result<JsValue, JsValue> {
         let rep = self.workspace.explain_baseline_rep(&text(&period, "period")?, flag(&year_to_date, "year_to_date")?, &text(&rep_id, "rep_id")?).map_err(|p| into_error(&[p]))?;
-        to_js(&rep)
+        rep_to_js(&rep)
     }
 }
 

@@ -1,0 +1,39 @@
+//! Times, natively, what the playground asks the engine for on every edit: the period's
+//! evaluation with its signals, without explanations or parts (`evaluateWithSignals(period,
+//! false, undefined, false)`), and every rep's result written as the JSON that crosses into
+//! JavaScript; and a table's `run` beside it. On `Engine.synthetic`'s data (seeded, four
+//! quarters) with a preset: a quick loop for measuring a change before the page's benchmark.
+//!
+//! `cargo run --release --example time_page -- [PRESET] [REPS] [RUNS]` (defaults
+//! `target-oriented`, 10000 and 3); under `valgrind --tool=callgrind` for instruction counts.
+
+use incentive_engine::data::synthetic_dataset;
+use incentive_engine::{Shown, Workspace};
+use std::time::Instant;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let preset = args.next().unwrap_or_else(|| "target-oriented".into());
+    let mut numbers = args.map(|a| a.parse::<usize>().expect("PRESET REPS RUNS: REPS and RUNS whole numbers"));
+    let (reps, runs) = (numbers.next().unwrap_or(10_000), numbers.next().unwrap_or(3));
+    let plan = incentive_engine::presets::preset(&preset).unwrap_or_else(|| panic!("no preset `{preset}`"));
+    let mut ws = Workspace::new(synthetic_dataset(reps, 4, 42));
+    assert!(ws.set_plan_json(plan.json).ok, "the preset must be valid");
+    let period = ws.data().periods[0].clone();
+    let lean = Shown { explain: false, parts: false, rep: None };
+    for _ in 0..runs {
+        let start = Instant::now();
+        drop(ws.run(&period, false).expect("run"));
+        let run = start.elapsed().as_secs_f64() * 1e3;
+        let start = Instant::now();
+        let both = ws.evaluate_with_signals_detail(&period, lean).expect("evaluate");
+        let evaluate = start.elapsed().as_secs_f64() * 1e3;
+        let start = Instant::now();
+        let mut json = String::new();
+        for rep in &both.evaluation.reps {
+            incentive_engine::evaluate::push_rep(&mut json, rep).expect("JSON");
+        }
+        let write = start.elapsed().as_secs_f64() * 1e3;
+        println!("{preset}, {reps} reps: run {run:.1} ms; evaluation with signals {evaluate:.1} ms; reps' JSON {write:.1} ms ({} B)", json.len());
+    }
+}

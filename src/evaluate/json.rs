@@ -1,0 +1,228 @@
+//! A rep's result as JSON, written by hand: what crosses into JavaScript for every rep each
+//! time a page evaluates. serde_json writes the same text (a test compares them byte for
+//! byte over every preset, period and mode), but in five writes of a few bytes for each key
+//! where this writes one. The rep's keys, its pay items and its explanations are written
+//! here; the parts a page's evaluation leaves empty but for one rep (KPIs, points, tier
+//! slices) and the rare ones (flags, the draw, warnings) by serde_json when they are not empty.
+
+use super::results::{AdjustmentResult, GradedBy, LineResult, PayItem, RepResult};
+use crate::ascii_json::{push_figure, push_key, push_string, push_whole};
+use crate::explain::Explanation;
+use serde::Serialize;
+
+/// Appends `rep` as compact, ASCII-only JSON: the text `ascii_json::to_string(rep)` writes.
+pub fn push_rep(out: &mut String, rep: &RepResult) -> serde_json::Result<()> {
+    out.push_str("{\"rep_id\":");
+    push_string(out, &rep.rep_id);
+    for (key, text) in [("name", &rep.name), ("name_zh", &rep.name_zh), ("region", &rep.region), ("role", &rep.role)] {
+        push_key(out, key);
+        push_string(out, text);
+    }
+    for (key, figure) in [("attainment_pct", rep.attainment_pct), ("attainment_actual", rep.attainment_actual), ("attainment_target", rep.attainment_target)] {
+        push_key(out, key);
+        push_figure(out, figure);
+    }
+    push_key(out, "scorecard");
+    push_string(out, &rep.scorecard);
+    push_key(out, "kpis");
+    push_list(out, &rep.kpis)?;
+    push_key(out, "weighted_score");
+    push_figure(out, Some(rep.weighted_score));
+    push_key(out, "points");
+    push_list(out, &rep.points)?;
+    push_key(out, "bonus_points");
+    push_figure(out, Some(rep.bonus_points));
+    push_key(out, "penalty_points");
+    push_figure(out, Some(rep.penalty_points));
+    push_key(out, "points_explain");
+    push_explanation(out, &rep.points_explain);
+    push_key(out, "score");
+    push_figure(out, Some(rep.score));
+    push_key(out, "rank");
+    push_whole(out, rep.rank);
+    push_key(out, "grade");
+    push_string(out, &rep.grade);
+    push_key(out, "graded_by");
+    out.push_str(match rep.graded_by {
+        GradedBy::Band => "\"band\"",
+        GradedBy::Rank => "\"rank\"",
+    });
+    if let Some(places) = &rep.grade_places {
+        push_key(out, "grade_places");
+        push_serde(out, places)?;
+    }
+    push_key(out, "flags");
+    push_list(out, &rep.flags)?;
+    push_key(out, "base_pay");
+    push_array(out, &rep.base_pay, push_item)?;
+    push_key(out, "commission");
+    push_array(out, &rep.commission, push_line)?;
+    push_key(out, "bonuses");
+    push_array(out, &rep.bonuses, push_item)?;
+    push_key(out, "adjustments");
+    push_array(out, &rep.adjustments, push_adjustment)?;
+    push_key(out, "draw");
+    match &rep.draw {
+        Some(draw) => push_serde(out, draw)?,
+        None => out.push_str("null"),
+    }
+    for (key, figure) in [("base_total", rep.base_total), ("variable_pay", rep.variable_pay), ("total_pay", rep.total_pay)] {
+        push_key(out, key);
+        push_figure(out, Some(figure));
+    }
+    push_key(out, "warnings");
+    push_list(out, &rep.warnings)?;
+    out.push('}');
+    Ok(())
+}
+
+fn push_item(out: &mut String, item: &PayItem) -> serde_json::Result<()> {
+    out.push_str("{\"id\":");
+    push_string(out, &item.id);
+    push_key(out, "kind");
+    push_string(out, item.kind);
+    push_key(out, "amount");
+    push_figure(out, Some(item.amount));
+    push_key(out, "explain");
+    push_explanation(out, &item.explain);
+    out.push('}');
+    Ok(())
+}
+
+fn push_line(out: &mut String, line: &LineResult) -> serde_json::Result<()> {
+    out.push_str("{\"id\":");
+    push_string(out, &line.id);
+    for (key, figure) in [("base", Some(line.base)), ("target", line.target), ("attainment_pct", line.attainment_pct), ("pay", Some(line.pay))] {
+        push_key(out, key);
+        push_figure(out, figure);
+    }
+    push_key(out, "slices");
+    push_list(out, &line.slices)?;
+    push_key(out, "explain");
+    push_explanation(out, &line.explain);
+    out.push('}');
+    Ok(())
+}
+
+fn push_adjustment(out: &mut String, adjustment: &AdjustmentResult) -> serde_json::Result<()> {
+    out.push_str("{\"line\":");
+    push_string(out, &adjustment.line);
+    for (key, text) in [("reference", &adjustment.reference), ("original_period", &adjustment.original_period)] {
+        push_key(out, key);
+        push_string(out, text);
+    }
+    push_key(out, "returned");
+    push_figure(out, Some(adjustment.returned));
+    push_key(out, "grade_then");
+    push_string(out, &adjustment.grade_then);
+    push_key(out, "amount");
+    push_figure(out, Some(adjustment.amount));
+    push_key(out, "explain");
+    push_explanation(out, &adjustment.explain);
+    out.push('}');
+    Ok(())
+}
+
+fn push_explanation(out: &mut String, explanation: &Explanation) {
+    out.push_str("{\"steps\":[");
+    for (i, step) in explanation.steps.iter().enumerate() {
+        out.push_str(if i == 0 { "{\"key\":" } else { ",{\"key\":" });
+        push_string(out, step.key);
+        push_key(out, "value");
+        push_figure(out, Some(step.value));
+        if let Some(period) = &step.period {
+            push_key(out, "period");
+            push_string(out, period);
+        }
+        out.push('}');
+    }
+    out.push_str("],\"notes\":[");
+    for (i, note) in explanation.notes.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_string(out, note);
+    }
+    out.push_str("]}");
+}
+
+/// `[item,item,…]`, each written by `push`.
+fn push_array<T>(out: &mut String, items: &[T], push: impl Fn(&mut String, &T) -> serde_json::Result<()>) -> serde_json::Result<()> {
+    out.push('[');
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push(out, item)?;
+    }
+    out.push(']');
+    Ok(())
+}
+
+/// `[]`, or the list as serde_json writes it.
+fn push_list<T: Serialize>(out: &mut String, items: &[T]) -> serde_json::Result<()> {
+    if items.is_empty() {
+        out.push_str("[]");
+        Ok(())
+    } else {
+        push_serde(out, items)
+    }
+}
+
+fn push_serde<T: ?Sized + Serialize>(out: &mut String, value: &T) -> serde_json::Result<()> {
+    out.push_str(&crate::ascii_json::to_string(value)?);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::push_rep;
+    use crate::evaluate::{RepResult, Shown};
+
+    /// Every rep of every preset, and of every preset with a draw, in every period and year
+    /// to date, with and without the explanations and parts, with the sample returns loaded:
+    /// the text serde_json writes. Every part a rep can have is among them.
+    #[test]
+    fn a_rep_written_by_hand_is_the_one_serde_json_writes() {
+        let mut seen = [0usize; 9];
+        for preset in crate::presets::PRESETS {
+            let mut with_draw: serde_json::Value = serde_json::from_str(preset.json).unwrap();
+            with_draw["draw"] = serde_json::json!({ "amount": 10000 });
+            for plan in [preset.json.to_string(), with_draw.to_string()] {
+                let mut ws = crate::Workspace::new(crate::sample_dataset());
+                assert!(ws.load_adjustments(crate::data::sample_adjustments_csv()).is_ok());
+                assert!(ws.set_plan_json(&plan).ok, "{}", preset.id);
+                for period in ws.data().periods.clone() {
+                    for shown in [Shown::ALL, Shown { explain: false, parts: false, rep: None }] {
+                        let evaluations = [ws.evaluate_with_signals_detail(&period, shown).map(|b| b.evaluation), ws.evaluate_ytd_detail(&period, shown)];
+                        for rep in evaluations.iter().flatten().flat_map(|e| &e.reps) {
+                            let mut out = String::new();
+                            push_rep(&mut out, rep).unwrap();
+                            assert_eq!(out, crate::ascii_json::to_string(rep).unwrap(), "{} {period} {}", preset.id, rep.rep_id);
+                            for (count, has) in seen.iter_mut().zip(parts(rep)) {
+                                *count += usize::from(has);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(seen.iter().all(|&n| n > 0), "kpis and points, slices, steps of a period, notes, adjustments, draw, flags, grade places, warnings: {seen:?}");
+    }
+
+    /// Which of the parts written by serde_json, or in a form of their own, `rep` has.
+    fn parts(rep: &RepResult) -> [bool; 9] {
+        let explanations = || rep.base_pay.iter().chain(&rep.bonuses).map(|i| &i.explain).chain(rep.commission.iter().map(|l| &l.explain)).chain(std::iter::once(&rep.points_explain));
+        [
+            !rep.kpis.is_empty() && !rep.points.is_empty(),
+            rep.commission.iter().any(|l| !l.slices.is_empty()),
+            explanations().any(|e| e.steps.iter().any(|s| s.period.is_some())),
+            explanations().any(|e| !e.notes.is_empty()),
+            !rep.adjustments.is_empty(),
+            rep.draw.is_some(),
+            !rep.flags.is_empty(),
+            rep.grade_places.is_some(),
+            !rep.warnings.is_empty(),
+        ]
+    }
+}
