@@ -9,9 +9,13 @@ import { freeId, withoutItem } from './plan-path.js';
 
 const KINDS = ['by_role', 'by_region', 'by_rep'];
 
+/** Each rep of a list of reps by id, made once per list: a choice lists every rep of the data (10,000 of them, each named). */
+const repsById = new WeakMap();
+
 function who(el, kind, key) {
   if (kind === 'by_rep') {
-    const rep = el.repList.find((r) => r.id === key);
+    if (!repsById.has(el.repList)) repsById.set(el.repList, new Map(el.repList.map((r) => [r.id, r])));
+    const rep = repsById.get(el.repList).get(key);
     return rep ? `${el.lang === 'zh' ? rep.name_zh || rep.name : rep.name}${paren(el.lang, key)}` : key;
   }
   return name(el.lang, key);
