@@ -13,8 +13,13 @@ use std::collections::HashMap;
 pub(super) struct DataHistory<'a> {
     plan: &'a CompiledPlan,
     data: &'a Dataset,
-    rows: OnceCell<HashMap<(usize, usize), usize>>,
+    /// The position of each rep's row in each period, at `rep × periods + period`
+    /// ([`NO_ROW`] where there is none): a lookup without hashing.
+    rows: OnceCell<Vec<u32>>,
 }
+
+/// No row of that rep in that period.
+const NO_ROW: u32 = u32::MAX;
 
 impl<'a> DataHistory<'a> {
     pub(super) fn new(plan: &'a CompiledPlan, data: &'a Dataset) -> Self {
@@ -23,8 +28,19 @@ impl<'a> DataHistory<'a> {
 
     /// The position of the row of data rep `rep` in data period `period`, if it has one.
     fn row_at(&self, rep: usize, period: usize) -> Option<usize> {
-        let rows = self.rows.get_or_init(|| self.data.rows().enumerate().map(|(i, r)| ((r.rep, r.period), i)).collect());
-        rows.get(&(rep, period)).copied()
+        let periods = self.data.periods.len();
+        let rows = self.rows.get_or_init(|| {
+            let mut rows = vec![NO_ROW; self.data.reps.len() * periods];
+            for (i, r) in self.data.rows().enumerate() {
+                // A data file holds at most 2,000,000 rows: every position fits.
+                if let Some(slot) = rows.get_mut(r.rep * periods + r.period) {
+                    *slot = u32::try_from(i).unwrap_or(NO_ROW);
+                }
+            }
+            rows
+        });
+        let at = *rows.get(rep.checked_mul(periods)?.checked_add(period).filter(|_| period < periods)?)?;
+        (at != NO_ROW).then_some(at as usize)
     }
 }
 
@@ -56,5 +72,33 @@ impl History for DataHistory<'_> {
 
     fn grades(&self, period: usize) -> HashMap<crate::label::Label, crate::label::Label> {
         super::period_grades(self.plan, self.data, period)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::DataHistory;
+
+    /// Every row is found at its rep and period, in any order the file lists them; a rep
+    /// without a row in a period, a period or a rep the data does not have, has none.
+    #[test]
+    fn each_row_is_found_by_its_rep_and_period_and_a_missing_one_is_none() {
+        let csv = "rep_id,name,region,role,period,target,collected\n\
+                   b,B,East,nb,2026-Q2,100,90\na,A,East,nb,2026-Q2,100,80\na,A,East,nb,2026-Q1,100,70\nc,C,West,nb,2026-Q3,100,60\n";
+        let data = crate::load_csv(csv).unwrap().dataset;
+        let plan = crate::plan::parse_plan(r#"{ "version": 1, "name": "p", "scorecards": [{ "id": "all", "name": "all", "kpis": [{ "id": "c", "name": "c", "weight": 100, "actual": "collected", "target": "target" }] }] }"#).unwrap();
+        let plan = crate::plan::compile(&plan, &data).unwrap();
+        let history = DataHistory::new(&plan, &data);
+        let rep = |id: &str| data.reps.iter().position(|r| r.id == id).unwrap();
+        let period = |name: &str| data.periods.iter().position(|p| p == name).unwrap();
+        for (at, row) in data.rows().enumerate() {
+            assert_eq!(history.row_at(row.rep, row.period), Some(at));
+        }
+        assert_eq!(data.rows().count(), 4);
+        assert_eq!(history.row_at(rep("b"), period("2026-Q1")), None);
+        assert_eq!(history.row_at(rep("c"), period("2026-Q2")), None);
+        assert_eq!(history.row_at(rep("a"), data.periods.len()), None);
+        assert_eq!(history.row_at(data.reps.len(), 0), None);
+        assert_eq!(history.row_at(usize::MAX, usize::MAX), None);
     }
 }
