@@ -83,10 +83,7 @@ fn push_item(out: &mut String, item: &PayItem) -> serde_json::Result<()> {
     push_string(out, item.kind);
     push_key(out, "amount");
     push_figure(out, Some(item.amount));
-    push_key(out, "explain");
-    push_explanation(out, &item.explain);
-    out.push('}');
-    Ok(())
+    end_with_explanation(out, &item.explain)
 }
 
 fn push_line(out: &mut String, line: &LineResult) -> serde_json::Result<()> {
@@ -98,10 +95,7 @@ fn push_line(out: &mut String, line: &LineResult) -> serde_json::Result<()> {
     }
     push_key(out, "slices");
     push_list(out, &line.slices)?;
-    push_key(out, "explain");
-    push_explanation(out, &line.explain);
-    out.push('}');
-    Ok(())
+    end_with_explanation(out, &line.explain)
 }
 
 fn push_adjustment(out: &mut String, adjustment: &AdjustmentResult) -> serde_json::Result<()> {
@@ -117,8 +111,13 @@ fn push_adjustment(out: &mut String, adjustment: &AdjustmentResult) -> serde_jso
     push_string(out, &adjustment.grade_then);
     push_key(out, "amount");
     push_figure(out, Some(adjustment.amount));
+    end_with_explanation(out, &adjustment.explain)
+}
+
+/// `,"explain":{…}}`: the explanation a pay item, a line and a clawback end with, and the end.
+fn end_with_explanation(out: &mut String, explanation: &Explanation) -> serde_json::Result<()> {
     push_key(out, "explain");
-    push_explanation(out, &adjustment.explain);
+    push_explanation(out, explanation);
     out.push('}');
     Ok(())
 }
