@@ -13,13 +13,11 @@ use std::collections::HashMap;
 pub(super) struct DataHistory<'a> {
     plan: &'a CompiledPlan,
     data: &'a Dataset,
-    /// The position of each rep's row in each period, at `rep × periods + period`
-    /// ([`NO_ROW`] where there is none): a lookup without hashing.
-    rows: OnceCell<Vec<u32>>,
+    /// Every row as `(rep, period, position)`, sorted: a lookup by binary search, without
+    /// hashing, in memory that grows with the rows (not with reps × periods, which free-form
+    /// period names can make huge).
+    rows: OnceCell<Vec<(u32, u32, u32)>>,
 }
-
-/// No row of that rep in that period.
-const NO_ROW: u32 = u32::MAX;
 
 impl<'a> DataHistory<'a> {
     pub(super) fn new(plan: &'a CompiledPlan, data: &'a Dataset) -> Self {
@@ -28,19 +26,16 @@ impl<'a> DataHistory<'a> {
 
     /// The position of the row of data rep `rep` in data period `period`, if it has one.
     fn row_at(&self, rep: usize, period: usize) -> Option<usize> {
-        let periods = self.data.periods.len();
+        // A data file holds at most 2,000,000 rows and as many reps and periods: all fit a u32.
+        let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         let rows = self.rows.get_or_init(|| {
-            let mut rows = vec![NO_ROW; self.data.reps.len() * periods];
-            for (i, r) in self.data.rows().enumerate() {
-                // A data file holds at most 2,000,000 rows: every position fits.
-                if let Some(slot) = rows.get_mut(r.rep * periods + r.period) {
-                    *slot = u32::try_from(i).unwrap_or(NO_ROW);
-                }
-            }
+            let mut rows: Vec<(u32, u32, u32)> = self.data.rows().enumerate().map(|(at, r)| (small(r.rep), small(r.period), small(at))).collect();
+            rows.sort_unstable();
             rows
         });
-        let at = *rows.get(rep.checked_mul(periods)?.checked_add(period).filter(|_| period < periods)?)?;
-        (at != NO_ROW).then_some(at as usize)
+        let key = (u32::try_from(rep).ok()?, u32::try_from(period).ok()?);
+        let found = rows.binary_search_by_key(&key, |&(rep, period, _)| (rep, period)).ok()?;
+        rows.get(found).map(|&(_, _, at)| at as usize)
     }
 }
 

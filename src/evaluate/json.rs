@@ -2,8 +2,9 @@
 //! time a page evaluates. serde_json writes the same text (a test compares them byte for
 //! byte over every preset, period and mode), but in five writes of a few bytes for each key
 //! where this writes one. The rep's keys, its pay items and its explanations are written
-//! here; the parts a page's evaluation leaves empty but for one rep (KPIs, points, tier
-//! slices) and the rare ones (flags, the draw, warnings) by serde_json when they are not empty.
+//! here; by serde_json, when they are not empty, the parts a page's evaluation leaves empty
+//! (KPIs and points but the open rep's; tier slices when no explanation is asked for) and the
+//! rare ones (flags, the draw, warnings).
 
 use super::results::{AdjustmentResult, GradedBy, LineResult, PayItem, RepResult};
 use crate::ascii_json::{push_figure, push_key, push_string, push_whole};

@@ -222,7 +222,7 @@ pub struct HealthCheck {
 /// portraits of the reps `shown` keeps the parts of; `potentials` are the reps the
 /// high-potential rule flags in the period ([`potential::high_potentials`], which the
 /// evaluation's pay formulas read as well).
-pub fn signals(plan: &CompiledPlan, data: &Dataset, period: usize, evaluation: &Evaluation, history: &dyn History, potentials: Vec<(usize, PotentialFlag)>, shown: Shown) -> SignalsReport {
+pub(crate) fn signals(plan: &CompiledPlan, data: &Dataset, period: usize, evaluation: &Evaluation, history: &dyn History, potentials: Vec<(usize, PotentialFlag)>, shown: Shown) -> SignalsReport {
     let rep_index: HashMap<&str, usize> = data.reps.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect();
     let mut alerts = alerts::alerts(plan, data, period, evaluation, &rep_index, history);
     crate::sorting::sort_by(&mut alerts, |a, b| (b.severity == AlertSeverity::Critical).cmp(&(a.severity == AlertSeverity::Critical)).then_with(|| a.rep_id.cmp(&b.rep_id)));
