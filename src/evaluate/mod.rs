@@ -156,10 +156,8 @@ fn evaluate_kept(plan: &CompiledPlan, data: &Dataset, period: usize, detail: Det
 /// improvement plans and health checks, on its evaluation.
 pub fn signals(plan: &CompiledPlan, data: &Dataset, period: usize) -> Result<crate::signals::SignalsReport, Problem> {
     // Signals read figures only: no explanations are built.
-    let history = history::DataHistory::new(plan, data);
-    let potentials = high_potentials(plan, data, period, &history);
-    let evaluation = evaluate_kept(plan, data, period, Detail::Figures, None, Some(&potentials))?;
-    Ok(crate::signals::signals(plan, data, period, &evaluation, &history, potentials, Shown::ALL))
+    let every_rep = Shown { explain: false, parts: true, rep: None };
+    evaluate_with_signals(plan, data, period, every_rep).map(|both| both.signals)
 }
 
 /// Data period `period` evaluated with every rep's figures, and its management signals

@@ -23,7 +23,6 @@ type Team = (Vec<Decimal>, Option<Decimal>);
 pub(crate) fn high_potentials(plan: &CompiledPlan, data: &Dataset, period: usize, history: &dyn History) -> Vec<(usize, PotentialFlag)> {
     let Some(rule) = &plan.plan.signals.high_potential else { return Vec::new() };
     let rows: Vec<_> = data.rows_in(period).filter(|r| plan.card_of_rep[r.rep].is_some()).collect();
-    let reps: Vec<usize> = rows.iter().map(|r| r.rep).collect();
     let team_of = |rep: usize| {
         let r = &data.reps[rep];
         match rule.team {
@@ -41,9 +40,9 @@ pub(crate) fn high_potentials(plan: &CompiledPlan, data: &Dataset, period: usize
         .zip(&rule.conditions)
         .map(|(column, condition)| {
             let mut by_team: HashMap<&str, Vec<Decimal>> = HashMap::new();
-            for (&rep, v) in reps.iter().zip(column) {
+            for (row, v) in rows.iter().zip(column) {
                 if let Some(v) = v {
-                    by_team.entry(team_of(rep)).or_default().push(*v);
+                    by_team.entry(team_of(row.rep)).or_default().push(*v);
                 }
             }
             by_team
@@ -60,7 +59,7 @@ pub(crate) fn high_potentials(plan: &CompiledPlan, data: &Dataset, period: usize
         })
         .collect();
     let mut flags = Vec::new();
-    for (i, &rep) in reps.iter().enumerate() {
+    for (i, rep) in rows.iter().map(|r| r.rep).enumerate() {
         let checks: Option<Vec<PotentialCheck>> = rule
             .conditions
             .iter()
