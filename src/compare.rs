@@ -8,7 +8,8 @@ use crate::label::Label;
 use crate::problem::Problem;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
-use std::collections::{BTreeMap, HashSet};
+use rustc_hash::FxHashSet;
+use std::collections::BTreeMap;
 
 /// One rep under both plans.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -127,7 +128,7 @@ pub fn compare(before: &Evaluation, after: &Evaluation) -> Result<Comparison, Pr
         });
     }
     crate::sorting::sort_by(&mut reps, |x, y| y.pay_delta.cmp(&x.pay_delta).then_with(|| x.rep_id.cmp(&y.rep_id)));
-    let in_after: HashSet<&str> = after.reps.iter().map(|r| r.rep_id.as_str()).collect();
+    let in_after: FxHashSet<&str> = after.reps.iter().map(|r| r.rep_id.as_str()).collect();
     let only_before = before.reps.iter().filter(|r| !in_after.contains(r.rep_id.as_str())).map(|r| r.rep_id.clone()).collect();
     let only_after = after.reps.iter().filter(|r| !by_id.contains_key(r.rep_id.as_str())).map(|r| r.rep_id.clone()).collect();
     let (mut cost_before, mut cost_after) = (Decimal::ZERO, Decimal::ZERO);

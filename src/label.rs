@@ -63,7 +63,7 @@ impl Label {
 /// then the same label, so grouping reps by region compares addresses instead of text
 /// (and the data holds one copy of each name).
 #[derive(Debug, Default)]
-pub struct LabelSet(std::collections::HashSet<Label>);
+pub struct LabelSet(rustc_hash::FxHashSet<Label>);
 
 impl LabelSet {
     /// The label with this text: the one given before, or a new one kept for next time.
@@ -214,7 +214,7 @@ mod tests {
         assert_eq!(serde_json::to_string(&id).unwrap(), "\"E01\"");
         assert_eq!(serde_json::from_str::<Label>("\"王芳\"").unwrap(), "王芳");
         assert!(Label::default().is_empty());
-        let mut ids = std::collections::HashMap::new();
+        let mut ids = rustc_hash::FxHashMap::default();
         ids.insert(id.clone(), 1);
         assert_eq!(ids.get("E01"), Some(&1));
     }

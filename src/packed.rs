@@ -446,7 +446,7 @@ mod tests {
             }
         }
         // Sort keys exactly when every figure is packed in place at one scale, ordered as the figures.
-        let scales: std::collections::HashSet<u32> = values.iter().flatten().map(|d| d.scale()).collect();
+        let scales: rustc_hash::FxHashSet<u32> = values.iter().flatten().map(|d| d.scale()).collect();
         let in_place = values.iter().flatten().all(|d| d.mantissa().unsigned_abs() < 1 << 58 && !(d.is_zero() && d.is_sign_negative()));
         let mut keys = Vec::new();
         let all_keyed = packed.for_each_key(&mut keys);

@@ -260,7 +260,7 @@ impl ResultTable {
     /// overflowing sum is an error), so they are exact here.
     fn new(mut summary: Evaluation, data: &Dataset, plan: Arc<CompiledPlan>, period: usize) -> Self {
         let results = std::mem::take(&mut summary.reps);
-        let position: std::collections::HashMap<&str, usize> = data.reps.iter().map(|r| r.id.as_str()).zip(0..).collect();
+        let position: rustc_hash::FxHashMap<&str, usize> = data.reps.iter().map(|r| r.id.as_str()).zip(0..).collect();
         let grade_of = |g: &str| summary.totals.grades.iter().position(|c| c.grade == g).and_then(|i| u8::try_from(i).ok()).unwrap_or(u8::MAX);
         let sum = |v: &mut dyn Iterator<Item = Decimal>| crate::calc::sum(v).unwrap_or_default();
         let (lines, bonuses) = results.first().map_or((0, 0), |r| (r.commission.len(), r.bonuses.len()));

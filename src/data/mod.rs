@@ -18,7 +18,7 @@ use crate::label::Label;
 use crate::packed::PackedFigures;
 use crate::problem::{Problem, TOO_LARGE};
 use rust_decimal::Decimal;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::str::FromStr;
 
 /// Columns every data file must have.
@@ -358,7 +358,7 @@ pub(crate) fn not_text(text: &str) -> Option<(usize, &'static str, &'static str,
 /// Where each column of the header is.
 struct Header {
     names: Vec<String>,
-    text_at: HashMap<&'static str, usize>,
+    text_at: FxHashMap<&'static str, usize>,
     numeric_at: Vec<usize>,
 }
 
@@ -452,11 +452,11 @@ enum Reading {
 /// Accumulates reps, periods and rows while reading.
 struct Builder {
     dataset: Dataset,
-    rep_index: HashMap<crate::label::Label, usize>,
+    rep_index: FxHashMap<crate::label::Label, usize>,
     /// Regions and roles, one label per name.
     names: crate::label::LabelSet,
-    period_index: HashMap<String, usize>,
-    seen: HashMap<(usize, usize), usize>,
+    period_index: FxHashMap<String, usize>,
+    seen: FxHashMap<(usize, usize), usize>,
     problems: Vec<Problem>,
 }
 
@@ -464,10 +464,10 @@ impl Builder {
     fn new(columns: Vec<String>) -> Self {
         Builder {
             dataset: Dataset::with_columns(columns, Vec::new()),
-            rep_index: HashMap::new(),
+            rep_index: FxHashMap::default(),
             names: crate::label::LabelSet::default(),
-            period_index: HashMap::new(),
-            seen: HashMap::new(),
+            period_index: FxHashMap::default(),
+            seen: FxHashMap::default(),
             problems: Vec::new(),
         }
     }
@@ -552,7 +552,7 @@ impl Builder {
     /// rating below 0 is a mistake the file's author should see. Worked out once the rows of
     /// odd periods are left out, while the periods keep their first indices.
     fn negative_warnings(&mut self) {
-        let names: HashMap<usize, &str> = self.period_index.iter().map(|(name, at)| (*at, name.as_str())).collect();
+        let names: FxHashMap<usize, &str> = self.period_index.iter().map(|(name, at)| (*at, name.as_str())).collect();
         let mut first: Vec<Option<(usize, usize, usize, Decimal, usize)>> = vec![None; self.dataset.columns.len()];
         for row in self.dataset.rows() {
             for (at, value) in row.values().enumerate() {
@@ -626,7 +626,7 @@ impl Builder {
         kept.reps = old.reps;
         kept.adjustments = old.adjustments;
         self.dataset = kept;
-        let names: HashMap<usize, String> = self.period_index.iter().filter(|(_, at)| odd.contains(at)).map(|(name, at)| (*at, name.clone())).collect();
+        let names: FxHashMap<usize, String> = self.period_index.iter().filter(|(_, at)| odd.contains(at)).map(|(name, at)| (*at, name.clone())).collect();
         self.period_index.retain(|_, at| !odd.contains(at));
         // The periods left keep their indices: the gaps close when they are sorted.
         crate::sorting::sort(&mut left_out);

@@ -6,7 +6,7 @@ use crate::plan::{CompiledPlan, SignalExpr};
 use crate::signals::History;
 use rust_decimal::Decimal;
 use std::cell::OnceCell;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// The data behind a compiled plan, indexed by rep and period when first asked for a value
 /// (most plans' signals never are: indexing every row was 7% of an evaluation with signals).
@@ -66,7 +66,7 @@ impl History for DataHistory<'_> {
         exprs.iter().map(|expr| expr.expr.eval_known(&vars, &unknown)).collect()
     }
 
-    fn grades(&self, period: usize) -> HashMap<crate::label::Label, crate::label::Label> {
+    fn grades(&self, period: usize) -> FxHashMap<crate::label::Label, crate::label::Label> {
         super::period_grades(self.plan, self.data, period)
     }
 }

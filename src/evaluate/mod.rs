@@ -23,7 +23,7 @@ use crate::score::{enforce_distribution, grade_for};
 use crate::signals::potential::high_potentials;
 use crate::signals::PotentialFlag;
 use rust_decimal::Decimal;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// What an evaluation for a page returns of each rep beside its figures: every rep's
 /// explanation, or every rep's parts, or only those of one rep.
@@ -183,7 +183,7 @@ pub fn evaluate_ytd(plan: &CompiledPlan, data: &Dataset, period: usize) -> Resul
 /// every earlier period of the data in order; `None` when the plan has no draw.
 fn owed_on_draw(plan: &CompiledPlan, data: &Dataset, period: usize) -> Option<settle::Owed> {
     let draw = plan.plan.draw.as_ref()?;
-    let mut owed = settle::Owed::new();
+    let mut owed = settle::Owed::default();
     for earlier in 0..period {
         for r in period_results(plan, data, earlier, None, Detail::Table, None, None).0 {
             let before = owed.get(&r.rep_id).copied().unwrap_or_default();
@@ -299,7 +299,7 @@ fn set_high_potential(plan: &CompiledPlan, flagged: Option<&[bool]>, rep: usize,
 
 /// Each rep's grade in `period` (by rep id), as that period's own evaluation gives it: what a
 /// grade streak, a return of an earlier sale and the signals' history read.
-fn period_grades(plan: &CompiledPlan, data: &Dataset, period: usize) -> HashMap<crate::label::Label, crate::label::Label> {
+fn period_grades(plan: &CompiledPlan, data: &Dataset, period: usize) -> FxHashMap<crate::label::Label, crate::label::Label> {
     period_results(plan, data, period, None, Detail::Table, None, None).0.into_iter().map(|r| (r.rep_id, r.grade)).collect()
 }
 
@@ -324,7 +324,7 @@ fn grade_and_rank(plan: &CompiledPlan, reps: &mut [results::RepResult]) {
 /// Flags reps who got the streak's grade in this period and the ones just before it.
 fn flag_streaks(plan: &CompiledPlan, data: &Dataset, period: usize, streak: &crate::plan::Streak, reps: &mut [results::RepResult]) {
     let Some(periods) = streak_periods(plan, period, streak) else { return };
-    let earlier: Vec<HashMap<crate::label::Label, crate::label::Label>> = periods[1..].iter().map(|p| period_grades(plan, data, *p)).collect();
+    let earlier: Vec<FxHashMap<crate::label::Label, crate::label::Label>> = periods[1..].iter().map(|p| period_grades(plan, data, *p)).collect();
     for rep in reps.iter_mut().filter(|r| r.grade == streak.grade) {
         if earlier.iter().all(|grades| grades.get(&rep.rep_id).is_some_and(|g| *g == streak.grade)) {
             rep.flags.push(streak_flag(data, streak, &periods));

@@ -18,10 +18,10 @@ use crate::problem::Problem;
 use crate::shown::money;
 use crate::calc::{sum, Checked};
 use rust_decimal::Decimal;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// What each rep owes on the draw at the start of the period (by rep id).
-pub(super) type Owed = HashMap<Label, Decimal>;
+pub(super) type Owed = FxHashMap<Label, Decimal>;
 
 /// Why a period could not be settled: the rep whose figures could not be worked out (the
 /// period is settled again without it), or none when the plan's own figures overflow.
@@ -365,10 +365,10 @@ fn culprit(bonus: &crate::pay::CompiledBonus, reps: &[BonusRep]) -> Option<(usiz
 }
 
 /// The clawbacks charged in `period`, by index into `results` (and `works`, beside it).
-fn clawbacks(plan: &CompiledPlan, data: &Dataset, period: usize, results: &[RepResult], works: &[RepWork], detail: Detail, problems: &mut Vec<Problem>) -> HashMap<usize, Vec<AdjustmentResult>> {
-    let mut out: HashMap<usize, Vec<AdjustmentResult>> = HashMap::new();
-    let mut grades_in: GradesIn = HashMap::new();
-    let mut flags_in: FlagsIn = HashMap::new();
+fn clawbacks(plan: &CompiledPlan, data: &Dataset, period: usize, results: &[RepResult], works: &[RepWork], detail: Detail, problems: &mut Vec<Problem>) -> FxHashMap<usize, Vec<AdjustmentResult>> {
+    let mut out: FxHashMap<usize, Vec<AdjustmentResult>> = FxHashMap::default();
+    let mut grades_in: GradesIn = FxHashMap::default();
+    let mut flags_in: FlagsIn = FxHashMap::default();
     // A plan without commission lines pays nothing a return could take back.
     if plan.lines.is_empty() || !data.adjustments.iter().any(|a| a.period == period) {
         return out;
@@ -376,7 +376,7 @@ fn clawbacks(plan: &CompiledPlan, data: &Dataset, period: usize, results: &[RepR
     // A return in the period of its sale takes this period's grades, already given: evaluating
     // the period again for them would settle it again, and so on without end.
     grades_in.insert(period, results.iter().map(|r| (r.rep_id.clone(), r.grade.clone())).collect());
-    let position: HashMap<usize, usize> = works.iter().enumerate().map(|(i, w)| (w.rep, i)).collect();
+    let position: FxHashMap<usize, usize> = works.iter().enumerate().map(|(i, w)| (w.rep, i)).collect();
     let sales = returns_by_sale(data, period);
     for (at, adj) in data.adjustments.iter().enumerate().filter(|(_, a)| a.period == period) {
         let Some(&w) = position.get(&adj.rep) else { continue };
@@ -394,8 +394,8 @@ fn clawbacks(plan: &CompiledPlan, data: &Dataset, period: usize, results: &[RepR
 
 /// The returns charged up to `period`, by sale (rep, original period, line), each sale's in
 /// the order they were charged (by period, then as listed).
-fn returns_by_sale(data: &Dataset, period: usize) -> HashMap<(usize, usize, &str), Vec<usize>> {
-    let mut sales: HashMap<(usize, usize, &str), Vec<usize>> = HashMap::new();
+fn returns_by_sale(data: &Dataset, period: usize) -> FxHashMap<(usize, usize, &str), Vec<usize>> {
+    let mut sales: FxHashMap<(usize, usize, &str), Vec<usize>> = FxHashMap::default();
     for (at, a) in data.adjustments.iter().enumerate().filter(|(_, a)| a.period <= period) {
         sales.entry((a.rep, a.original_period, a.line.as_str())).or_default().push(at);
     }
@@ -412,9 +412,9 @@ fn returned_before(earlier: &[Decimal], credited: Decimal) -> Decimal {
 }
 
 /// Each original period's grades by rep id, worked out once.
-type GradesIn = HashMap<usize, HashMap<Label, Label>>;
+type GradesIn = FxHashMap<usize, FxHashMap<Label, Label>>;
 /// Each original period's high-potential flags by data rep, worked out once.
-type FlagsIn = HashMap<usize, Option<Vec<bool>>>;
+type FlagsIn = FxHashMap<usize, Option<Vec<bool>>>;
 
 /// Commission on the original sale recomputed without the returned revenue, less what it
 /// paid, at the grade the rep had then; explained when `record`. `earlier` are the amounts of

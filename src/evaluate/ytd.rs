@@ -14,7 +14,7 @@ use crate::problem::Problem;
 use crate::score::PointResult;
 use crate::calc::{sum, Checked};
 use rust_decimal::Decimal;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 pub(super) fn evaluate_ytd(plan: &CompiledPlan, data: &Dataset, period: usize, detail: super::Detail) -> Result<Evaluation, Problem> {
     let key = |p: usize| plan.period_keys.get(p).copied().flatten();
@@ -35,7 +35,7 @@ pub(super) fn evaluate_ytd(plan: &CompiledPlan, data: &Dataset, period: usize, d
     // Each rep's results in period order (with each one's period name), reps in order of
     // first appearance.
     let mut by_rep: Vec<(crate::label::Label, Vec<(&str, RepResult)>)> = Vec::new();
-    let mut index_of: HashMap<crate::label::Label, usize> = HashMap::new();
+    let mut index_of: FxHashMap<crate::label::Label, usize> = FxHashMap::default();
     let mut problems: Vec<Problem> = Vec::new();
     for &p in &periods {
         let owed = super::owed_on_draw(plan, data, p);

@@ -9,9 +9,9 @@ use crate::evaluate::Evaluation;
 use crate::plan::{AlertCondition, AlertRule, CompiledPlan, ToDate};
 use crate::problem::Message;
 use rust_decimal::Decimal;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
-pub(super) fn alerts(plan: &CompiledPlan, data: &Dataset, period: usize, evaluation: &Evaluation, rep_index: &HashMap<&str, usize>, history: &dyn History) -> Vec<Alert> {
+pub(super) fn alerts(plan: &CompiledPlan, data: &Dataset, period: usize, evaluation: &Evaluation, rep_index: &FxHashMap<&str, usize>, history: &dyn History) -> Vec<Alert> {
     let mut out = Vec::new();
     for (rule, expr) in plan.plan.signals.alerts.iter().zip(&plan.signals.alerts) {
         match (&rule.rule, expr) {
@@ -77,7 +77,7 @@ pub(super) fn alerts(plan: &CompiledPlan, data: &Dataset, period: usize, evaluat
             (AlertCondition::GradeStreak { grade, periods }, _) => {
                 let earlier: Option<Vec<usize>> = (1..i64::from(*periods)).map(|back| plan.period_back(period, back)).collect();
                 let Some(earlier) = earlier else { continue };
-                let grades: Vec<HashMap<crate::label::Label, crate::label::Label>> = earlier.iter().map(|p| history.grades(*p)).collect();
+                let grades: Vec<FxHashMap<crate::label::Label, crate::label::Label>> = earlier.iter().map(|p| history.grades(*p)).collect();
                 let mut names: Vec<String> = earlier.iter().rev().map(|p| data.periods[*p].clone()).collect();
                 names.push(data.periods[period].clone());
                 for graded in evaluation.reps.iter().filter(|r| &r.grade == grade) {

@@ -16,7 +16,7 @@ use crate::problem::Message;
 use rust_decimal::Decimal;
 pub(crate) use crate::shown::{plain, plain_against};
 use serde::Serialize;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// What the signals read beyond the evaluated period's results: values and grades in
 /// other periods (the engine answers from the data).
@@ -27,7 +27,7 @@ pub trait History {
     /// The values of several formulas on one row of the data (as [`History::value`] each).
     fn row_values(&self, exprs: &[SignalExpr], row: &crate::data::Row) -> Vec<Option<Decimal>>;
     /// Each evaluated rep's grade in data period `period`, by rep id.
-    fn grades(&self, period: usize) -> HashMap<crate::label::Label, crate::label::Label>;
+    fn grades(&self, period: usize) -> FxHashMap<crate::label::Label, crate::label::Label>;
 }
 
 /// A period's evaluation and its signals, worked out together (what a page showing both needs).
@@ -223,7 +223,7 @@ pub struct HealthCheck {
 /// high-potential rule flags in the period ([`potential::high_potentials`], which the
 /// evaluation's pay formulas read as well).
 pub(crate) fn signals(plan: &CompiledPlan, data: &Dataset, period: usize, evaluation: &Evaluation, history: &dyn History, potentials: Vec<(usize, PotentialFlag)>, shown: Shown) -> SignalsReport {
-    let rep_index: HashMap<&str, usize> = data.reps.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect();
+    let rep_index: FxHashMap<&str, usize> = data.reps.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect();
     let mut alerts = alerts::alerts(plan, data, period, evaluation, &rep_index, history);
     crate::sorting::sort_by(&mut alerts, |a, b| (b.severity == AlertSeverity::Critical).cmp(&(a.severity == AlertSeverity::Critical)).then_with(|| a.rep_id.cmp(&b.rep_id)));
     SignalsReport {

@@ -8,7 +8,7 @@ use crate::evaluate::{Evaluation, Shown};
 use crate::plan::CompiledPlan;
 use crate::problem::Message;
 use rust_decimal::Decimal;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Percentile rank at or above which a KPI is a strength (top quarter).
 const STRENGTH_FROM: u32 = 75;
@@ -21,7 +21,7 @@ const NAMED: usize = 3;
 /// (the team's standings are the same: every rep's scores are read either way).
 pub(super) fn portraits(evaluation: &Evaluation, shown: Shown) -> Vec<Portrait> {
     let standings = team_standings(evaluation);
-    let mut card_sizes: HashMap<&str, usize> = HashMap::new();
+    let mut card_sizes: FxHashMap<&str, usize> = FxHashMap::default();
     for rep in &evaluation.reps {
         *card_sizes.entry(rep.scorecard.as_str()).or_default() += 1;
     }
@@ -62,7 +62,7 @@ pub(super) fn portraits(evaluation: &Evaluation, shown: Shown) -> Vec<Portrait> 
 /// sorted once and walked once (a search per rep made the portraits 40% of an evaluation
 /// with its signals at 10,000 reps).
 fn team_standings(evaluation: &Evaluation) -> Vec<(Decimal, Decimal)> {
-    let mut teams: HashMap<(&str, &str), Vec<(Decimal, usize)>> = HashMap::new();
+    let mut teams: FxHashMap<(&str, &str), Vec<(Decimal, usize)>> = FxHashMap::default();
     let mut slot = 0;
     for rep in &evaluation.reps {
         for k in &rep.kpis {

@@ -9,7 +9,7 @@ use crate::problem::Message;
 use crate::data::Dataset;
 use crate::plan::{CompiledPlan, PotentialCondition, TeamScope};
 use rust_decimal::Decimal;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Fewer reps with a value than this in a team, and the team is not compared with: a rep alone
 /// would stand at the middle of its own team and above its own average.
@@ -35,11 +35,11 @@ pub(crate) fn high_potentials(plan: &CompiledPlan, data: &Dataset, period: usize
     let by_rep: Vec<Vec<Option<Decimal>>> = rows.iter().map(|row| history.row_values(&plan.signals.potential, row)).collect();
     let values: Vec<Vec<Option<Decimal>>> = (0..plan.signals.potential.len()).map(|c| by_rep.iter().map(|v| v.get(c).copied().flatten()).collect()).collect();
     // Each team's values sorted, with the condition's statistic worked out once per team.
-    let teams: Vec<HashMap<&str, Team>> = values
+    let teams: Vec<FxHashMap<&str, Team>> = values
         .iter()
         .zip(&rule.conditions)
         .map(|(column, condition)| {
-            let mut by_team: HashMap<&str, Vec<Decimal>> = HashMap::new();
+            let mut by_team: FxHashMap<&str, Vec<Decimal>> = FxHashMap::default();
             for (row, v) in rows.iter().zip(column) {
                 if let Some(v) = v {
                     by_team.entry(team_of(row.rep)).or_default().push(*v);

@@ -8,7 +8,7 @@ use crate::calc::Checked;
 use crate::data::{Dataset, Row};
 use crate::plan::{CompiledPlan, SignalExpr, ToDate};
 use rust_decimal::Decimal;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// A rep's value to date and the data periods it was summed over, oldest first.
 pub(super) type ToDateValue = (Decimal, Vec<usize>);
@@ -44,14 +44,14 @@ type RunningSum = (Vec<Decimal>, Vec<bool>, Vec<usize>);
 /// columns the plan and the formula read, and the named targets), with the derived metrics
 /// worked out on those sums. A rep with a blank figure the formula reads (directly or through
 /// a metric) in one of its periods, or a figure too large to add up, has no value.
-pub(super) fn values(plan: &CompiledPlan, data: &Dataset, expr: &SignalExpr, periods: &[usize]) -> HashMap<usize, ToDateValue> {
+pub(super) fn values(plan: &CompiledPlan, data: &Dataset, expr: &SignalExpr, periods: &[usize]) -> FxHashMap<usize, ToDateValue> {
     let mut columns: Vec<usize> = plan.used_columns.iter().chain(&expr.columns).copied().collect();
     crate::sorting::sort(&mut columns);
     columns.dedup();
     let slots = plan.slots.names.len();
     // Per rep: its variables summed so far, the slots left unknown (a figure blank in one of
     // the periods, or a sum too large) and the periods it has figures in.
-    let mut sums: HashMap<usize, RunningSum> = HashMap::new();
+    let mut sums: FxHashMap<usize, RunningSum> = FxHashMap::default();
     for &period in periods {
         for row in data.rows_in(period) {
             let (vars, unknown, seen) = sums.entry(row.rep).or_insert_with(|| (vec![Decimal::ZERO; slots], vec![false; slots], Vec::new()));

@@ -3,7 +3,7 @@
 
 use crate::formula::{self, Expr};
 use crate::problem::Problem;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::fmt;
 
 /// Where each formula name lives in the vector of a rep's values.
@@ -15,7 +15,7 @@ pub struct Slots {
     pub columns: usize,
     /// How many named targets (the slots after the columns).
     pub targets: usize,
-    index: HashMap<String, usize>,
+    index: FxHashMap<String, usize>,
 }
 
 impl Slots {
@@ -119,7 +119,7 @@ impl<'a> Formulas<'a> {
 pub fn order_metrics(metrics: Vec<(usize, Expr, String)>, slots: &Slots, problems: &mut Vec<Problem>) -> Vec<(usize, Expr)> {
     let start = slots.metrics_start();
     let n = metrics.len();
-    let at: HashMap<usize, usize> = metrics.iter().enumerate().map(|(i, (slot, _, _))| (*slot, i)).collect();
+    let at: FxHashMap<usize, usize> = metrics.iter().enumerate().map(|(i, (slot, _, _))| (*slot, i)).collect();
     let deps: Vec<Vec<usize>> = metrics
         .iter()
         .map(|(_, expr, _)| {

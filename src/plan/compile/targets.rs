@@ -6,7 +6,7 @@ use crate::data::Dataset;
 use crate::plan::{PeriodKind, RoundingMode, Split, Target, TargetBasis};
 use crate::problem::Problem;
 use rust_decimal::Decimal;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// A target ready to look up for any rep and period of the data.
 #[derive(Debug, Clone, PartialEq)]
@@ -16,7 +16,7 @@ pub struct CompiledTarget {
     /// For an annual target: each period's share of the year, as fractions adding to 1.
     shares: Option<Vec<Decimal>>,
     /// (rep, data period) → value, from the overrides.
-    overrides: HashMap<(usize, usize), Decimal>,
+    overrides: FxHashMap<(usize, usize), Decimal>,
     money_scale: u32,
     mode: RoundingMode,
 }
@@ -72,7 +72,7 @@ pub fn compile_target(target: &Target, path: &str, data: &Dataset, kind: PeriodK
 
     // Which override wins for a rep and period: the most specific reps (rep > region > role >
     // everyone), then a single period over a `from`, then the latest `from`, then the later entry.
-    let mut overrides: HashMap<(usize, usize), (Precedence, Decimal)> = HashMap::new();
+    let mut overrides: FxHashMap<(usize, usize), (Precedence, Decimal)> = FxHashMap::default();
     for (o, ov) in target.overrides.iter().enumerate() {
         let opath = format!("{path}.overrides[{o}]");
         let periods: Vec<(usize, (u8, i64))> = match (&ov.period, &ov.from) {

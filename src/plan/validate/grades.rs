@@ -3,7 +3,7 @@
 use super::{adds_to_100, in_range, not_empty, strictly_monotone, MAX_BANDS};
 use crate::plan::Grades;
 use crate::problem::Problem;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 pub(super) fn grades(grades: &Grades, out: &mut Vec<Problem>) {
     if !not_empty(&grades.bands, &"grades.bands", ("at least one grade band is needed", "至少需要一个等级"), out) {
@@ -20,7 +20,7 @@ pub(super) fn grades(grades: &Grades, out: &mut Vec<Problem>) {
         ));
         return;
     }
-    let mut names = HashSet::new();
+    let mut names = FxHashSet::default();
     for (i, band) in grades.bands.iter().enumerate() {
         if band.grade.trim().is_empty() || !names.insert(band.grade.as_str()) {
             out.push(Problem::error(

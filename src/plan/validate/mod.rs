@@ -16,7 +16,7 @@ pub(crate) use targets::period_problem;
 use super::Plan;
 use crate::problem::Problem;
 use rust_decimal::Decimal;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::fmt;
 
 /// The most decimal places a plan may ask figures to be rounded to.
@@ -71,7 +71,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
 
 /// Names that formulas can use (metric and target ids): identifiers, each used once.
 #[derive(Default)]
-pub(super) struct Ids(HashSet<String>);
+pub(super) struct Ids(FxHashSet<String>);
 
 impl Ids {
     pub(super) fn check(&mut self, id: &str, path: &str, out: &mut Vec<Problem>) {
@@ -98,7 +98,7 @@ pub fn is_identifier(s: &str) -> bool {
 /// Checks that every id in `ids` is used once; `path_of(i)` is the path of the `i`th
 /// (written only for a duplicate).
 pub(super) fn unique_ids<'a>(ids: impl IntoIterator<Item = &'a str>, path_of: impl Fn(usize) -> String, out: &mut Vec<Problem>) {
-    let mut seen = HashSet::new();
+    let mut seen = FxHashSet::default();
     for (i, id) in ids.into_iter().enumerate() {
         if !seen.insert(id) {
             out.push(duplicate_id(&path_of(i), id));

@@ -5,7 +5,7 @@ use super::{adds_to_100, in_range, not_empty, strictly_monotone, unique_ids, MAX
 use crate::plan::{Category, Direction, Kpi, Plan, Points, Scorecard, Scoring};
 use crate::problem::Problem;
 use rust_decimal::Decimal;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::fmt;
 
 pub(super) fn categories(categories: &[Category], out: &mut Vec<Problem>) {
@@ -36,7 +36,7 @@ pub(super) fn scorecards(plan: &Plan, out: &mut Vec<Problem>) {
         out.push(Problem::error("no_scorecard", "scorecards", None, "the plan needs at least one scorecard".into(), "方案至少需要一张计分卡".into()));
     }
     unique_ids(plan.scorecards.iter().map(|card| card.id.as_str()), |c| format!("scorecards[{c}].id"), out);
-    let mut roles_seen = HashSet::new();
+    let mut roles_seen = FxHashSet::default();
     let mut default_cards = 0;
     for (c, card) in plan.scorecards.iter().enumerate() {
         let path = format!("scorecards[{c}]");

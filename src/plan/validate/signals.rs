@@ -7,7 +7,7 @@ use crate::plan::{AlertCondition, PeriodKind, Plan, PotentialCondition, ToDate};
 use crate::problem::Problem;
 use crate::signals::stats::parse_percentile;
 use rust_decimal::Decimal;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 pub(super) fn signals(plan: &Plan, out: &mut Vec<Problem>) {
     let signals = &plan.signals;
@@ -105,7 +105,7 @@ pub(super) fn signals(plan: &Plan, out: &mut Vec<Problem>) {
         }
     }
     // Each plan's rep, period and formula (spaces and widths aside) → the first plan with them.
-    let mut seen: HashMap<(&str, &str, String), usize> = HashMap::new();
+    let mut seen: FxHashMap<(&str, &str, String), usize> = FxHashMap::default();
     for (i, plan_item) in signals.improvement_plans.iter().enumerate() {
         let path = format!("signals.improvement_plans[{i}]");
         let first = *seen.entry((plan_item.rep.as_str(), plan_item.period.as_str(), formula_key(&plan_item.metric))).or_insert(i);
