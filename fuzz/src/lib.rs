@@ -125,12 +125,17 @@ fn table_pieces(ws: &Workspace, table: &mut incentive_engine::table::ResultTable
     assert_eq!(columns.rank.len(), table.len());
 }
 
-/// An evaluation serialises (as the wasm binding does it) and names each of its reps.
+/// An evaluation serialises and names each of its reps; each rep's JSON as the wasm binding
+/// writes it (by hand, `push_rep`) is `ascii_json::to_string`'s (serde's) text byte for byte.
 fn check(e: &Evaluation) {
     let json = serde_json::to_string(e).expect("an evaluation serialises");
     assert!(!json.is_empty());
+    let mut by_hand = String::new();
     for rep in &e.reps {
         assert!(!rep.rep_id.is_empty());
+        by_hand.clear();
+        incentive_engine::evaluate::push_rep(&mut by_hand, rep).expect("a rep's result is written");
+        assert_eq!(by_hand, incentive_engine::ascii_json::to_string(rep).expect("a rep's result serialises"), "hand-written JSON of {}", rep.rep_id);
     }
 }
 
