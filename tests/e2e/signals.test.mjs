@@ -95,6 +95,13 @@ test('plan health lists every check of the engine, warnings first, each with its
   const order = { warning: 0, info: 1, ok: 2 };
   assert.deepEqual(shown.map((x) => x[1]), [...shown.map((x) => x[1])].sort((a, b) => order[a] - order[b]));
   for (const h of s.health) assert.ok(shown.some(([code, severity, text]) => code === h.code && severity === h.severity && text === localized('en', h.message)), h.code);
+  // The list takes the focus (so that the keyboard can scroll it) exactly while it scrolls: on
+  // a phone's width its checks wrap past its box.
+  const wide = await healthScrolling(page);
+  assert.equal(wide.tabindex, wide.scrolls ? '0' : null, 'wide');
+  await page.setViewportSize({ width: 390, height: 800 });
+  await eventually(() => healthScrolling(page), { scrolls: true, tabindex: '0' }, 'a list that scrolls is a stop of the Tab key');
+  await page.setViewportSize({ width: 1440, height: 900 });
   // In Chinese, every check in its Chinese words.
   await app(page, 'button[data-lang="zh"]').click();
   assert.equal(await app(page, '[data-signal-tab="health"]').textContent(), `⚠ 方案健康度 ${warnings.length}`);
@@ -170,6 +177,8 @@ test('a chip with nothing to report carries no warning sign: ✓ Alerts 0, ✓ P
   assert.equal(await app(page, '[data-signal-tab="health"]').textContent(), '⚠ Plan health 1');
   await app(page, '[data-signal-tab="health"]').click();
   assert.match(await app(page, '[data-testid="health"] li[data-check="grade_guide"]').textContent(), /Grades outside the guide: S 37\.5% \(10–15%\), B 15\.63% \(30–40%\), C 12\.5% \(5–10%\)/);
+  // One check fits its box: the list is no stop of the Tab key (nothing to scroll, nothing to do).
+  assert.deepEqual(await healthScrolling(page), { scrolls: false, tabindex: null });
   // Without the guide, every check passes on the sample reps.
   delete saas.grades.distribution;
   await page.evaluate((p) => (document.querySelector('sales-plan-playground').plan = p), saas);
@@ -189,3 +198,8 @@ test('a high-potential condition with a negative by shows its bar as "− 5", no
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+/** Whether the plan health list scrolls, and its tabindex. */
+function healthScrolling(page) {
+  return app(page, '[data-testid="health"]').evaluate((ul) => ({ scrolls: ul.scrollHeight > ul.clientHeight + 1, tabindex: ul.getAttribute('tabindex') }));
+}

@@ -244,7 +244,7 @@ export class SalesPlanPlayground extends LitElement {
     this.started ??= this.start();
     // A narrower element (a phone turned, a portal's column) may cut the table: say so.
     this.resizes ??= new ResizeObserver(() => {
-      this.markScrollingTable();
+      this.markScrolling();
       this.narrow = this.clientWidth <= NARROW_WIDTH;
     });
     this.resizes.observe(this);
@@ -1441,14 +1441,22 @@ export class SalesPlanPlayground extends LitElement {
     return this.shownResults?.totals.distribution.length ? this.L('gradeDistribution') : this.L('gradesTitle');
   }
 
-  /** Marks the results table's frame `data-scrolls` while the table is wider than it (the styles show a hint). */
-  markScrollingTable() {
+  /**
+   * Marks what scrolls: the results table's frame `data-scrolls` while the table is wider than
+   * it (the styles show a hint), and the plan health list a stop of the Tab key while it is
+   * taller than its box (nothing in it takes the focus, so the keyboard could not scroll it
+   * otherwise; a list that does not scroll would be a stop with nothing to do).
+   */
+  markScrolling() {
     const wrap = this.renderRoot?.querySelector('.table-wrap');
     wrap?.toggleAttribute('data-scrolls', wrap.scrollWidth > wrap.clientWidth + 1);
+    const health = this.renderRoot?.querySelector('[data-testid="health"]');
+    if (health && health.scrollHeight > health.clientHeight + 1) health.setAttribute('tabindex', '0');
+    else health?.removeAttribute('tabindex');
   }
 
   updated(changed) {
-    this.markScrollingTable();
+    this.markScrolling();
     if (changed.has('shownResults') || changed.has('comparison') || changed.has('lang')) this.announce();
     if (changed.size && [...changed.keys()].every((key) => NOT_CHARTED.has(key))) return;
     if (!this.showCharts || !this.shownResults) {

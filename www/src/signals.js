@@ -58,7 +58,8 @@ export function renderSignals(el, s) {
     ['health', `${warnings ? '⚠' : '✓'} ${el.L('healthTab')}${warnings ? ` ${warnings}` : ''}`, s.health.length, el.counted(warnings, 'healthWarnings')],
   ];
   const open = el.signalsTab;
-  // A list that scrolls takes the focus, for the keyboard, when nothing in it can (the health checks).
+  // A list that scrolls takes the focus, for the keyboard, when nothing in it can (the health
+  // checks): its tabindex is set after each render, when it scrolls (`markScrolling`).
   return html`<section class="signals" data-testid="signals" aria-label=${el.L('signalsTitle')}>
     <div class="signal-tabs">
       <span class="hint">${el.L('signalsTitle')}</span>
@@ -71,7 +72,7 @@ export function renderSignals(el, s) {
     ${open === 'potential' ? html`<ul class="signal-list" data-testid="high-potentials">${s.high_potentials.map((f) => html`<li data-rep=${f.rep_id}>
         <button type="button" class="linklike" @click=${() => el.selectRep(f.rep_id)}>★ ${el.repName(f.rep_id)}${paren(el.lang, f.rep_id)}</button>
         <span class="hint">${f.checks.map((c) => checkText(el, c)).join(' · ')}</span></li>`)}</ul>` : nothing}
-    ${open === 'health' ? html`<ul class="signal-list health" data-testid="health" tabindex="0" aria-label=${el.L('healthTab')}>${[...s.health].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]).map((h) => html`<li class=${h.severity} data-check=${h.code} data-path=${h.path}>
+    ${open === 'health' ? html`<ul class="signal-list health" data-testid="health" aria-label=${el.L('healthTab')}>${[...s.health].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]).map((h) => html`<li class=${h.severity} data-check=${h.code} data-path=${h.path}>
         <span class="mark" aria-label=${h.severity}>${HEALTH_MARK[h.severity]}</span> ${msg(h.message)}</li>`)}</ul>` : nothing}
   </section>`;
 }
