@@ -20,6 +20,10 @@ const NAMED: usize = 3;
 /// The portrait of each evaluated rep `shown` keeps the parts of, in the evaluation's order
 /// (the team's standings are the same: every rep's scores are read either way).
 pub(super) fn portraits(evaluation: &Evaluation, shown: Shown) -> Vec<Portrait> {
+    // Nobody's portrait kept (the playground with no statement open): no team is ranked.
+    if !shown.parts && shown.rep.is_none() {
+        return Vec::new();
+    }
     let standings = team_standings(evaluation);
     let mut card_sizes: FxHashMap<&str, usize> = FxHashMap::default();
     for rep in &evaluation.reps {
