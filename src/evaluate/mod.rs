@@ -67,6 +67,10 @@ pub enum Detail {
     /// Only the rep at this index of the data's reps; every rep keeps its parts (year-to-date
     /// averages every rep's KPI scores, and grades on the averages).
     RepAmongFigures(usize),
+    /// No rep's, and no KPI's or point item's result kept; each line's attainment, the base
+    /// pay items and the words of each warning are (an evaluation with signals when no rep's
+    /// parts or portrait are asked for: the portraits are what read every rep's KPI results).
+    Listed,
 }
 
 impl Detail {
@@ -84,7 +88,7 @@ impl Detail {
     /// averages every rep's KPI scores) and the signals (which read them) need.
     fn keeping_every_reps_parts(self) -> Detail {
         match self {
-            Detail::Table => Detail::Figures,
+            Detail::Table | Detail::Listed => Detail::Figures,
             Detail::Rep(r) => Detail::RepAmongFigures(r),
             other => other,
         }
@@ -94,20 +98,24 @@ impl Detail {
     pub fn records(self, rep: usize) -> bool {
         match self {
             Detail::All => true,
-            Detail::Figures | Detail::Table => false,
+            Detail::Figures | Detail::Table | Detail::Listed => false,
             Detail::Rep(r) | Detail::RepAmongFigures(r) => r == rep,
         }
     }
 
-    /// Whether each KPI's and point item's result, each line's attainment, the base pay items
-    /// and the words of each warning are kept in the result of the rep at `rep` (its index in
-    /// the data).
+    /// Whether each line's attainment, the base pay items and the words of each warning are
+    /// kept in the result of the rep at `rep` (its index in the data).
     pub fn keeps_parts(self, rep: usize) -> bool {
         match self {
-            Detail::All | Detail::Figures | Detail::RepAmongFigures(_) => true,
+            Detail::All | Detail::Figures | Detail::RepAmongFigures(_) | Detail::Listed => true,
             Detail::Table => false,
             Detail::Rep(r) => r == rep,
         }
+    }
+
+    /// Whether each KPI's and point item's result is kept in the result of the rep at `rep`.
+    pub fn keeps_scoring(self, rep: usize) -> bool {
+        self != Detail::Listed && self.keeps_parts(rep)
     }
 }
 
@@ -164,10 +172,15 @@ pub fn signals(plan: &CompiledPlan, data: &Dataset, period: usize) -> Result<cra
 /// worked out on that same evaluation (one evaluation instead of two); each rep's
 /// explanation, parts and portrait as `shown` asks.
 pub fn evaluate_with_signals(plan: &CompiledPlan, data: &Dataset, period: usize, shown: Shown) -> Result<crate::signals::EvaluationWithSignals, Problem> {
-    // Signals read every rep's parts: a table's evaluation leaves them out.
+    // The portraits read every rep's KPI results when any portrait is kept (a table's
+    // evaluation leaves them out); with none kept and nothing explained, no rep's are made.
+    let detail = match shown {
+        Shown { explain: false, parts: false, rep: None } => Detail::Listed,
+        _ => Detail::shown(shown, data).keeping_every_reps_parts(),
+    };
     let history = history::DataHistory::new(plan, data);
     let potentials = high_potentials(plan, data, period, &history);
-    let mut evaluation = evaluate_kept(plan, data, period, Detail::shown(shown, data).keeping_every_reps_parts(), None, Some(&potentials))?;
+    let mut evaluation = evaluate_kept(plan, data, period, detail, None, Some(&potentials))?;
     let signals = crate::signals::signals(plan, data, period, &evaluation, &history, potentials, shown);
     evaluation.keep_parts(shown);
     Ok(crate::signals::EvaluationWithSignals { evaluation, signals })
@@ -239,7 +252,7 @@ fn period_results(plan: &CompiledPlan, data: &Dataset, period: usize, owed: Opti
             }
             let filled = rep::fill_vars(plan, data, &row, &mut vars, &mut div_by_zero);
             set_high_potential(plan, flagged.as_deref(), row.rep, &mut vars);
-            match filled.and_then(|()| rep::score_rep(plan, data, &row, &vars, &div_by_zero, detail.records(row.rep), detail.keeps_parts(row.rep))) {
+            match filled.and_then(|()| rep::score_rep(plan, data, &row, &vars, &div_by_zero, detail.records(row.rep), detail.keeps_scoring(row.rep))) {
                 Ok((result, work)) => {
                     results.push(result);
                     works.push(work);
