@@ -68,12 +68,15 @@ pub(crate) fn push_string(out: &mut String, text: &str) {
     out.push('"');
 }
 
-/// `,"key":`
-pub(crate) fn push_key(out: &mut String, key: &str) {
-    out.push_str(",\"");
-    out.push_str(key);
-    out.push_str("\":");
+/// `,"key":` for a literal key, made at compile time: one write of it, where writing the
+/// comma and quote, the key, and the quote and colon was three (the keys were a third of the
+/// time it takes to write a rep's result).
+macro_rules! key {
+    ($key:literal) => {
+        concat!(",\"", $key, "\":")
+    };
 }
+pub(crate) use key;
 
 /// A decimal as a JSON string, as rust_decimal serialises it; `null` when there is none.
 pub(crate) fn push_figure(out: &mut String, figure: Option<Decimal>) {

@@ -7,7 +7,7 @@
 //! rare ones (flags, the draw, warnings).
 
 use super::results::{AdjustmentResult, GradedBy, LineResult, PayItem, RepResult};
-use crate::ascii_json::{push_figure, push_key, push_string, push_whole};
+use crate::ascii_json::{key, push_figure, push_string, push_whole};
 use crate::explain::Explanation;
 use serde::Serialize;
 
@@ -15,63 +15,63 @@ use serde::Serialize;
 pub fn push_rep(out: &mut String, rep: &RepResult) -> serde_json::Result<()> {
     out.push_str("{\"rep_id\":");
     push_string(out, &rep.rep_id);
-    for (key, text) in [("name", &rep.name), ("name_zh", &rep.name_zh), ("region", &rep.region), ("role", &rep.role)] {
-        push_key(out, key);
+    for (key, text) in [(key!("name"), &rep.name), (key!("name_zh"), &rep.name_zh), (key!("region"), &rep.region), (key!("role"), &rep.role)] {
+        out.push_str(key);
         push_string(out, text);
     }
-    for (key, figure) in [("attainment_pct", rep.attainment_pct), ("attainment_actual", rep.attainment_actual), ("attainment_target", rep.attainment_target)] {
-        push_key(out, key);
+    for (key, figure) in [(key!("attainment_pct"), rep.attainment_pct), (key!("attainment_actual"), rep.attainment_actual), (key!("attainment_target"), rep.attainment_target)] {
+        out.push_str(key);
         push_figure(out, figure);
     }
-    push_key(out, "scorecard");
+    out.push_str(key!("scorecard"));
     push_string(out, &rep.scorecard);
-    push_key(out, "kpis");
+    out.push_str(key!("kpis"));
     push_list(out, &rep.kpis)?;
-    push_key(out, "weighted_score");
+    out.push_str(key!("weighted_score"));
     push_figure(out, Some(rep.weighted_score));
-    push_key(out, "points");
+    out.push_str(key!("points"));
     push_list(out, &rep.points)?;
-    push_key(out, "bonus_points");
+    out.push_str(key!("bonus_points"));
     push_figure(out, Some(rep.bonus_points));
-    push_key(out, "penalty_points");
+    out.push_str(key!("penalty_points"));
     push_figure(out, Some(rep.penalty_points));
-    push_key(out, "points_explain");
+    out.push_str(key!("points_explain"));
     push_explanation(out, &rep.points_explain);
-    push_key(out, "score");
+    out.push_str(key!("score"));
     push_figure(out, Some(rep.score));
-    push_key(out, "rank");
+    out.push_str(key!("rank"));
     push_whole(out, rep.rank);
-    push_key(out, "grade");
+    out.push_str(key!("grade"));
     push_string(out, &rep.grade);
-    push_key(out, "graded_by");
+    out.push_str(key!("graded_by"));
     out.push_str(match rep.graded_by {
         GradedBy::Band => "\"band\"",
         GradedBy::Rank => "\"rank\"",
     });
     if let Some(places) = &rep.grade_places {
-        push_key(out, "grade_places");
+        out.push_str(key!("grade_places"));
         push_serde(out, places)?;
     }
-    push_key(out, "flags");
+    out.push_str(key!("flags"));
     push_list(out, &rep.flags)?;
-    push_key(out, "base_pay");
+    out.push_str(key!("base_pay"));
     push_array(out, &rep.base_pay, push_item)?;
-    push_key(out, "commission");
+    out.push_str(key!("commission"));
     push_array(out, &rep.commission, push_line)?;
-    push_key(out, "bonuses");
+    out.push_str(key!("bonuses"));
     push_array(out, &rep.bonuses, push_item)?;
-    push_key(out, "adjustments");
+    out.push_str(key!("adjustments"));
     push_array(out, &rep.adjustments, push_adjustment)?;
-    push_key(out, "draw");
+    out.push_str(key!("draw"));
     match &rep.draw {
         Some(draw) => push_serde(out, draw)?,
         None => out.push_str("null"),
     }
-    for (key, figure) in [("base_total", rep.base_total), ("variable_pay", rep.variable_pay), ("total_pay", rep.total_pay)] {
-        push_key(out, key);
+    for (key, figure) in [(key!("base_total"), rep.base_total), (key!("variable_pay"), rep.variable_pay), (key!("total_pay"), rep.total_pay)] {
+        out.push_str(key);
         push_figure(out, Some(figure));
     }
-    push_key(out, "warnings");
+    out.push_str(key!("warnings"));
     push_list(out, &rep.warnings)?;
     out.push('}');
     Ok(())
@@ -80,9 +80,9 @@ pub fn push_rep(out: &mut String, rep: &RepResult) -> serde_json::Result<()> {
 fn push_item(out: &mut String, item: &PayItem) -> serde_json::Result<()> {
     out.push_str("{\"id\":");
     push_string(out, &item.id);
-    push_key(out, "kind");
+    out.push_str(key!("kind"));
     push_string(out, item.kind);
-    push_key(out, "amount");
+    out.push_str(key!("amount"));
     push_figure(out, Some(item.amount));
     end_with_explanation(out, &item.explain)
 }
@@ -90,11 +90,11 @@ fn push_item(out: &mut String, item: &PayItem) -> serde_json::Result<()> {
 fn push_line(out: &mut String, line: &LineResult) -> serde_json::Result<()> {
     out.push_str("{\"id\":");
     push_string(out, &line.id);
-    for (key, figure) in [("base", Some(line.base)), ("target", line.target), ("attainment_pct", line.attainment_pct), ("pay", Some(line.pay))] {
-        push_key(out, key);
+    for (key, figure) in [(key!("base"), Some(line.base)), (key!("target"), line.target), (key!("attainment_pct"), line.attainment_pct), (key!("pay"), Some(line.pay))] {
+        out.push_str(key);
         push_figure(out, figure);
     }
-    push_key(out, "slices");
+    out.push_str(key!("slices"));
     push_list(out, &line.slices)?;
     end_with_explanation(out, &line.explain)
 }
@@ -102,22 +102,22 @@ fn push_line(out: &mut String, line: &LineResult) -> serde_json::Result<()> {
 fn push_adjustment(out: &mut String, adjustment: &AdjustmentResult) -> serde_json::Result<()> {
     out.push_str("{\"line\":");
     push_string(out, &adjustment.line);
-    for (key, text) in [("reference", &adjustment.reference), ("original_period", &adjustment.original_period)] {
-        push_key(out, key);
+    for (key, text) in [(key!("reference"), &adjustment.reference), (key!("original_period"), &adjustment.original_period)] {
+        out.push_str(key);
         push_string(out, text);
     }
-    push_key(out, "returned");
+    out.push_str(key!("returned"));
     push_figure(out, Some(adjustment.returned));
-    push_key(out, "grade_then");
+    out.push_str(key!("grade_then"));
     push_string(out, &adjustment.grade_then);
-    push_key(out, "amount");
+    out.push_str(key!("amount"));
     push_figure(out, Some(adjustment.amount));
     end_with_explanation(out, &adjustment.explain)
 }
 
 /// `,"explain":{…}}`: the explanation a pay item, a line and a clawback end with, and the end.
 fn end_with_explanation(out: &mut String, explanation: &Explanation) -> serde_json::Result<()> {
-    push_key(out, "explain");
+    out.push_str(key!("explain"));
     push_explanation(out, explanation);
     out.push('}');
     Ok(())
@@ -128,10 +128,10 @@ fn push_explanation(out: &mut String, explanation: &Explanation) {
     for (i, step) in explanation.steps.iter().enumerate() {
         out.push_str(if i == 0 { "{\"key\":" } else { ",{\"key\":" });
         push_string(out, step.key);
-        push_key(out, "value");
+        out.push_str(key!("value"));
         push_figure(out, Some(step.value));
         if let Some(period) = &step.period {
-            push_key(out, "period");
+            out.push_str(key!("period"));
             push_string(out, period);
         }
         out.push('}');
