@@ -84,6 +84,7 @@ pub fn exercise(ws: &Workspace, choice: u8) {
             if let (Ok(both), Ok(e)) = (both, &evaluated) {
                 serde_json::to_string(&both).expect("an evaluation with signals serialises");
                 assert!(both.evaluation == *e, "evaluate_with_signals gives another evaluation than evaluate");
+                lean_as_full(ws, last, &both);
             }
         }
         _ => {
@@ -97,6 +98,23 @@ pub fn exercise(ws: &Workspace, choice: u8) {
                 assert!(c.reps.iter().all(|r| r.pay_delta.is_zero()), "a plan compared with itself changes pay");
             }
         }
+    }
+}
+
+/// What the playground asks for with no statement open (no explanation, nobody's parts or
+/// portrait) is the full evaluation with signals less every rep's KPI and point results,
+/// explanations and tier slices, and less the portraits; each rep written by hand as serde does.
+fn lean_as_full(ws: &Workspace, period: &str, full: &incentive_engine::signals::EvaluationWithSignals) {
+    let nobody = incentive_engine::Shown { explain: false, parts: false, rep: None };
+    let lean = ws.evaluate_with_signals_detail(period, nobody).expect("the lean evaluation succeeds where the full one did");
+    check(&lean.evaluation);
+    assert_eq!(lean.signals, incentive_engine::signals::SignalsReport { portraits: Vec::new(), ..full.signals.clone() }, "lean signals");
+    let quiet = ws.evaluate_with_signals_detail(period, incentive_engine::Shown { parts: true, ..nobody }).expect("the quiet evaluation succeeds");
+    assert_eq!((&lean.evaluation.totals, lean.evaluation.reps.len()), (&quiet.evaluation.totals, quiet.evaluation.reps.len()), "lean totals");
+    for (l, q) in lean.evaluation.reps.iter().zip(&quiet.evaluation.reps) {
+        let mut without = q.clone();
+        (without.kpis, without.points) = (Vec::new(), Vec::new());
+        assert!(*l == without, "lean rep {} differs", l.rep_id);
     }
 }
 

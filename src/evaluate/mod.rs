@@ -45,6 +45,11 @@ impl Shown<'_> {
     pub fn keeps_parts_of(&self, id: &str) -> bool {
         self.parts || self.rep == Some(id)
     }
+
+    /// Whether no rep keeps its parts (nor, with signals, its portrait).
+    pub fn keeps_nobodys_parts(&self) -> bool {
+        !self.parts && self.rep.is_none()
+    }
 }
 
 /// Which reps' results carry the explanation of every figure. The figures are the same
@@ -105,7 +110,7 @@ impl Detail {
 
     /// Whether each line's attainment, the base pay items and the words of each warning are
     /// kept in the result of the rep at `rep` (its index in the data).
-    pub fn keeps_parts(self, rep: usize) -> bool {
+    pub fn keeps_pay_details(self, rep: usize) -> bool {
         match self {
             Detail::All | Detail::Figures | Detail::RepAmongFigures(_) | Detail::Listed => true,
             Detail::Table => false,
@@ -115,7 +120,7 @@ impl Detail {
 
     /// Whether each KPI's and point item's result is kept in the result of the rep at `rep`.
     pub fn keeps_scoring(self, rep: usize) -> bool {
-        self != Detail::Listed && self.keeps_parts(rep)
+        self != Detail::Listed && self.keeps_pay_details(rep)
     }
 }
 
@@ -173,11 +178,9 @@ pub fn signals(plan: &CompiledPlan, data: &Dataset, period: usize) -> Result<cra
 /// explanation, parts and portrait as `shown` asks.
 pub fn evaluate_with_signals(plan: &CompiledPlan, data: &Dataset, period: usize, shown: Shown) -> Result<crate::signals::EvaluationWithSignals, Problem> {
     // The portraits read every rep's KPI results when any portrait is kept (a table's
-    // evaluation leaves them out); with none kept and nothing explained, no rep's are made.
-    let detail = match shown {
-        Shown { explain: false, parts: false, rep: None } => Detail::Listed,
-        _ => Detail::shown(shown, data).keeping_every_reps_parts(),
-    };
+    // evaluation leaves them out); with none kept (the portraits' own test) and nothing
+    // explained, no rep's are made.
+    let detail = if !shown.explain && shown.keeps_nobodys_parts() { Detail::Listed } else { Detail::shown(shown, data).keeping_every_reps_parts() };
     let history = history::DataHistory::new(plan, data);
     let potentials = high_potentials(plan, data, period, &history);
     let mut evaluation = evaluate_kept(plan, data, period, detail, None, Some(&potentials))?;

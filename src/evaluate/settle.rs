@@ -149,7 +149,7 @@ fn allocate_alone(plan: &CompiledPlan, data: &Dataset, everyone: &[Standing], at
 fn pay_rep(plan: &CompiledPlan, data: &Dataset, r: &mut RepResult, work: &mut RepWork, band: usize, bonuses: &mut dyn Iterator<Item = (Decimal, Explanation)>, adjustments: Vec<AdjustmentResult>, owes: Option<Decimal>, detail: Detail, scratch: &mut Vec<PayItem>) -> Result<(), Unsettled> {
     let rep = &data.reps[work.rep];
     // A table's evaluation keeps the figures and the codes of the warnings, not their words.
-    let words = detail.keeps_parts(work.rep);
+    let words = detail.keeps_pay_details(work.rep);
     let round = |v: Decimal| item_rounding(plan, v);
     r.commission.reserve_exact(plan.lines.len());
     r.bonuses.reserve_exact(plan.bonuses.len());

@@ -20,8 +20,9 @@ const NAMED: usize = 3;
 /// The portrait of each evaluated rep `shown` keeps the parts of, in the evaluation's order
 /// (the team's standings are the same: every rep's scores are read either way).
 pub(super) fn portraits(evaluation: &Evaluation, shown: Shown) -> Vec<Portrait> {
-    // Nobody's portrait kept (the playground with no statement open): no team is ranked.
-    if !shown.parts && shown.rep.is_none() {
+    // Nobody's portrait kept (the playground with no statement open): no team is ranked,
+    // and the evaluation made no KPI results (`Detail::Listed`).
+    if shown.keeps_nobodys_parts() {
         return Vec::new();
     }
     let standings = team_standings(evaluation);

@@ -102,6 +102,7 @@ test('plan health lists every check of the engine, warnings first, each with its
   await page.setViewportSize({ width: 390, height: 800 });
   await eventually(() => healthScrolling(page), { scrolls: true, tabindex: '0' }, 'a list that scrolls is a stop of the Tab key');
   await page.setViewportSize({ width: 1440, height: 900 });
+  await eventually(() => healthScrolling(page), wide, 'wide again: as it was');
   // In Chinese, every check in its Chinese words.
   await app(page, 'button[data-lang="zh"]').click();
   assert.equal(await app(page, '[data-signal-tab="health"]').textContent(), `⚠ 方案健康度 ${warnings.length}`);

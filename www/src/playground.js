@@ -1451,8 +1451,9 @@ export class SalesPlanPlayground extends LitElement {
     const wrap = this.renderRoot?.querySelector('.table-wrap');
     wrap?.toggleAttribute('data-scrolls', wrap.scrollWidth > wrap.clientWidth + 1);
     const health = this.renderRoot?.querySelector('[data-testid="health"]');
+    // A list that has the focus keeps it until it loses it, scrolling or not.
     if (health && health.scrollHeight > health.clientHeight + 1) health.setAttribute('tabindex', '0');
-    else health?.removeAttribute('tabindex');
+    else if (health && !health.matches(':focus')) health.removeAttribute('tabindex');
   }
 
   updated(changed) {
