@@ -6,6 +6,7 @@
 //!
 //! `cargo run --release --example time_page -- [PRESET] [REPS] [RUNS]` (defaults
 //! `target-oriented`, 10000 and 3); under `valgrind --tool=callgrind` for instruction counts.
+//! `TIME_OPEN=1`: with the middle rep's statement open (its parts and portrait kept).
 
 use incentive_engine::data::synthetic_dataset;
 use incentive_engine::{Shown, Workspace};
@@ -20,7 +21,8 @@ fn main() {
     let mut ws = Workspace::new(synthetic_dataset(reps, 4, 42));
     assert!(ws.set_plan_json(plan.json).ok, "the preset must be valid");
     let period = ws.data().periods[0].clone();
-    let lean = Shown { explain: false, parts: false, rep: None };
+    let open = std::env::var_os("TIME_OPEN").map(|_| ws.data().reps[reps / 2].id.to_string());
+    let lean = Shown { explain: false, parts: false, rep: open.as_deref() };
     for _ in 0..runs {
         let start = Instant::now();
         drop(ws.run(&period, false).expect("run"));

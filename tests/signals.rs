@@ -864,13 +864,21 @@ fn figures_only(results: &impl serde::Serialize) -> Value {
 #[test]
 fn without_every_reps_parts_only_the_open_reps_kpis_points_and_portrait_are_returned() {
     // Every preset, every period and year to date: the figures, totals and signals as with
-    // every rep's parts, but only the explained rep lists its KPI and point results and has
+    // every rep's parts, but only the explained rep (one of each scorecard in turn) lists its KPI and point results and has
     // a portrait (its own, as the full evaluation gives it); without a rep, nobody does.
     for_every_preset_and_period(|ws, preset, period| {
         let full = ws.evaluate_with_signals(period).unwrap();
         let ytd = ws.evaluate_ytd(period).unwrap();
-        let id = full.evaluation.reps[2].rep_id.to_string();
-        for rep in [None, Some(id.as_str())] {
+        // A rep, and the first of every scorecard: a portrait ranks its rep among its card's.
+        let mut open = vec![full.evaluation.reps[2].rep_id.to_string()];
+        let mut cards: Vec<&str> = Vec::new();
+        for r in &full.evaluation.reps {
+            if !cards.contains(&r.scorecard.as_str()) {
+                cards.push(r.scorecard.as_str());
+                open.push(r.rep_id.to_string());
+            }
+        }
+        for rep in std::iter::once(None).chain(open.iter().map(|id| Some(id.as_str()))) {
             let shown = Shown { explain: false, parts: false, rep };
             let lean = ws.evaluate_with_signals_detail(period, shown).unwrap();
             let with_parts = ws.evaluate_with_signals_detail(period, Shown { parts: true, ..shown }).unwrap();

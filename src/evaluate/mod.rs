@@ -76,6 +76,15 @@ pub enum Detail {
     /// pay items and the words of each warning are (an evaluation with signals when no rep's
     /// parts or portrait are asked for: the portraits are what read every rep's KPI results).
     Listed,
+    /// Only the rep at index `rep` of the data's reps; as [`Detail::Listed`], but the reps
+    /// scored on scorecard `card` (the rep's) keep their KPI and point results: the rep's
+    /// portrait ranks it among them (an evaluation with signals and one rep's statement open).
+    RepAmongTeam {
+        /// The open rep's index in the data's reps.
+        rep: usize,
+        /// Its scorecard's index in the plan.
+        card: usize,
+    },
 }
 
 impl Detail {
@@ -94,6 +103,7 @@ impl Detail {
     fn keeping_every_reps_parts(self) -> Detail {
         match self {
             Detail::Table | Detail::Listed => Detail::Figures,
+            Detail::RepAmongTeam { rep, .. } => Detail::RepAmongFigures(rep),
             Detail::Rep(r) => Detail::RepAmongFigures(r),
             other => other,
         }
@@ -104,7 +114,7 @@ impl Detail {
         match self {
             Detail::All => true,
             Detail::Figures | Detail::Table | Detail::Listed => false,
-            Detail::Rep(r) | Detail::RepAmongFigures(r) => r == rep,
+            Detail::Rep(r) | Detail::RepAmongFigures(r) | Detail::RepAmongTeam { rep: r, .. } => r == rep,
         }
     }
 
@@ -112,15 +122,34 @@ impl Detail {
     /// kept in the result of the rep at `rep` (its index in the data).
     pub fn keeps_pay_details(self, rep: usize) -> bool {
         match self {
-            Detail::All | Detail::Figures | Detail::RepAmongFigures(_) | Detail::Listed => true,
+            Detail::All | Detail::Figures | Detail::RepAmongFigures(_) | Detail::Listed | Detail::RepAmongTeam { .. } => true,
             Detail::Table => false,
             Detail::Rep(r) => r == rep,
         }
     }
 
-    /// Whether each KPI's and point item's result is kept in the result of the rep at `rep`.
-    pub fn keeps_scoring(self, rep: usize) -> bool {
-        self != Detail::Listed && self.keeps_pay_details(rep)
+    /// Whether each KPI's and point item's result is kept in the result of the rep at `rep`,
+    /// scored on scorecard `card` (none: the rep is not scored).
+    pub fn keeps_scoring(self, rep: usize, card: Option<usize>) -> bool {
+        match self {
+            Detail::Listed => false,
+            Detail::RepAmongTeam { card: team, .. } => card == Some(team),
+            other => other.keeps_pay_details(rep),
+        }
+    }
+
+    /// What an evaluation with signals needs of each rep for what `shown` asks: with nothing
+    /// explained and no rep's parts asked for, no KPI results but those of the open rep's
+    /// team, if a rep is open and scored; else every rep's figures and parts.
+    fn for_signals(shown: Shown, plan: &CompiledPlan, data: &Dataset) -> Detail {
+        if shown.explain || shown.parts {
+            return Detail::shown(shown, data).keeping_every_reps_parts();
+        }
+        let open = shown.rep.and_then(|id| data.reps.iter().position(|r| r.id == id));
+        match open.and_then(|rep| Some(Detail::RepAmongTeam { rep, card: (*plan.card_of_rep.get(rep)?)? })) {
+            Some(team) => team,
+            None => Detail::Listed,
+        }
     }
 }
 
@@ -177,10 +206,10 @@ pub fn signals(plan: &CompiledPlan, data: &Dataset, period: usize) -> Result<cra
 /// worked out on that same evaluation (one evaluation instead of two); each rep's
 /// explanation, parts and portrait as `shown` asks.
 pub fn evaluate_with_signals(plan: &CompiledPlan, data: &Dataset, period: usize, shown: Shown) -> Result<crate::signals::EvaluationWithSignals, Problem> {
-    // The portraits read every rep's KPI results when any portrait is kept (a table's
-    // evaluation leaves them out); with none kept (the portraits' own test) and nothing
-    // explained, no rep's are made.
-    let detail = if !shown.explain && shown.keeps_nobodys_parts() { Detail::Listed } else { Detail::shown(shown, data).keeping_every_reps_parts() };
+    // A portrait reads the KPI results of the reps on its rep's scorecard (a table's
+    // evaluation leaves them out): with nothing explained, only those of the open rep's team
+    // are made, or none.
+    let detail = Detail::for_signals(shown, plan, data);
     let history = history::DataHistory::new(plan, data);
     let potentials = high_potentials(plan, data, period, &history);
     let mut evaluation = evaluate_kept(plan, data, period, detail, None, Some(&potentials))?;
@@ -255,7 +284,7 @@ fn period_results(plan: &CompiledPlan, data: &Dataset, period: usize, owed: Opti
             }
             let filled = rep::fill_vars(plan, data, &row, &mut vars, &mut div_by_zero);
             set_high_potential(plan, flagged.as_deref(), row.rep, &mut vars);
-            match filled.and_then(|()| rep::score_rep(plan, data, &row, &vars, &div_by_zero, detail.records(row.rep), detail.keeps_scoring(row.rep))) {
+            match filled.and_then(|()| rep::score_rep(plan, data, &row, &vars, &div_by_zero, detail.records(row.rep), detail.keeps_scoring(row.rep, plan.card_of_rep[row.rep]))) {
                 Ok((result, work)) => {
                     results.push(result);
                     works.push(work);

@@ -1,7 +1,7 @@
 //! Each rep's portrait (per-KPI standing against the reps scored on the same KPI, strengths
 //! and weaknesses) and the improvement plans tracked across periods.
 
-use super::stats::{average, pct, percent_ranks};
+use super::stats::{average, pct, percent_rank_unsorted, percent_ranks};
 use super::{plain, History, ImprovementResult, KpiStanding, Portrait};
 use crate::data::Dataset;
 use crate::evaluate::{Evaluation, Shown};
@@ -25,7 +25,10 @@ pub(super) fn portraits(evaluation: &Evaluation, shown: Shown) -> Vec<Portrait> 
     if shown.keeps_nobodys_parts() {
         return Vec::new();
     }
-    let standings = team_standings(evaluation);
+    let standings = match shown.rep {
+        Some(id) if !shown.parts => one_reps_standings(evaluation, id),
+        _ => team_standings(evaluation),
+    };
     let mut card_sizes: FxHashMap<&str, usize> = FxHashMap::default();
     for rep in &evaluation.reps {
         *card_sizes.entry(rep.scorecard.as_str()).or_default() += 1;
@@ -82,6 +85,29 @@ fn team_standings(evaluation: &Evaluation) -> Vec<(Decimal, Decimal)> {
         let team_average = average(&scores).unwrap_or_default();
         for (&(_, slot), percentile) in team.iter().zip(percent_ranks(&scores)) {
             standings[slot] = (percentile, team_average);
+        }
+    }
+    standings
+}
+
+/// [`team_standings`] for rep `id`'s KPI results only (the other slots left at zero): each
+/// of its scores counted among those of the reps scored on the same (card, KPI), in one walk
+/// per KPI, not sorted (one portrait, a statement open in the playground).
+fn one_reps_standings(evaluation: &Evaluation, id: &str) -> Vec<(Decimal, Decimal)> {
+    let mut standings = Vec::new();
+    for rep in &evaluation.reps {
+        if rep.rep_id.as_str() != id {
+            standings.resize(standings.len() + rep.kpis.len(), (Decimal::ZERO, Decimal::ZERO));
+            continue;
+        }
+        for k in &rep.kpis {
+            let team: Vec<Decimal> = evaluation
+                .reps
+                .iter()
+                .filter(|other| other.scorecard == rep.scorecard)
+                .flat_map(|other| other.kpis.iter().filter(|o| o.id == k.id).map(|o| o.score))
+                .collect();
+            standings.push((percent_rank_unsorted(&team, k.score), average(&team).unwrap_or_default()));
         }
     }
     standings
