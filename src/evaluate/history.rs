@@ -46,14 +46,14 @@ impl History for DataHistory<'_> {
         self.row_values(std::slice::from_ref(expr), &row).pop().flatten()
     }
 
-    /// One filling of the rep's variables for all the formulas. A blank figure leaves out only
-    /// the formulas that read it, directly or through a metric: a signal on the follow-up rate
-    /// does not need the rep's NPS (pay, which needs every column the plan reads, does).
+    /// One filling of the rep's variables for all the formulas: the columns and metrics they
+    /// read, directly or through a metric, and the targets. A blank figure leaves out only
+    /// the formulas that read it: a signal on the follow-up rate does not need the rep's NPS
+    /// (pay, which needs every column the plan reads, does).
     fn row_values(&self, exprs: &[SignalExpr], row: &Row) -> Vec<Option<Decimal>> {
         let slots = self.plan.slots.names.len();
         let (mut vars, mut unknown) = (vec![Decimal::ZERO; slots], vec![false; slots]);
-        let own = exprs.iter().flat_map(|e| &e.columns);
-        for &column in self.plan.used_columns.iter().chain(own) {
+        for &column in exprs.iter().flat_map(|e| &e.columns) {
             match row.value(column) {
                 Some(v) => vars[column] = v,
                 None => unknown[column] = true,
@@ -62,7 +62,10 @@ impl History for DataHistory<'_> {
         for (i, value) in self.plan.target_values(row.rep, row.period).enumerate() {
             vars[self.plan.slots.columns + i] = value;
         }
-        self.plan.fill_known_metrics(&mut vars, &mut unknown);
+        let mut metrics: Vec<usize> = exprs.iter().flat_map(|e| e.metrics.iter().copied()).collect();
+        crate::sorting::sort(&mut metrics);
+        metrics.dedup();
+        self.plan.fill_known_metrics(&metrics, &mut vars, &mut unknown);
         exprs.iter().map(|expr| expr.expr.eval_known(&vars, &unknown)).collect()
     }
 
@@ -74,6 +77,33 @@ impl History for DataHistory<'_> {
 #[cfg(test)]
 mod tests {
     use super::DataHistory;
+    use crate::signals::History;
+
+    /// A signal's formula is worked out with the metrics it reads, directly or through
+    /// another (in an order they can be worked out in), and the columns under them; a blank
+    /// column only an unrelated metric reads does not silence it.
+    #[test]
+    fn a_signal_reads_metrics_through_others_and_only_what_it_needs() {
+        let csv = "rep_id,name,region,role,period,target,collected,visits,calls\n\
+                   a,A,East,nb,2026-Q1,100,70,5,\n";
+        let data = crate::load_csv(csv).unwrap().dataset;
+        let plan = crate::plan::parse_plan(
+            r#"{ "version": 1, "name": "p",
+                 "metrics": [{ "id": "doubled", "formula": "per_visit * 2" }, { "id": "unrelated", "formula": "calls * 2" }, { "id": "per_visit", "formula": "collected / visits" }],
+                 "scorecards": [{ "id": "all", "name": "all", "kpis": [{ "id": "c", "name": "c", "weight": 100, "actual": "collected", "target": "target" }] }],
+                 "signals": { "alerts": [{ "id": "low", "name": "Low", "rule": { "type": "level", "metric": "doubled + 1", "below": 100 } }] } }"#,
+        )
+        .unwrap();
+        let plan = crate::plan::compile(&plan, &data).unwrap();
+        let expr = plan.signals.alerts[0].as_ref().unwrap();
+        let slot = |name: &str| plan.slots.names.iter().position(|n| n == name).unwrap();
+        assert_eq!(expr.columns, [slot("collected"), slot("visits")]);
+        let metrics: Vec<&str> = expr.metrics.iter().map(|&i| plan.slots.names[plan.metrics[i].slot].as_str()).collect();
+        assert_eq!(metrics, ["per_visit", "doubled"]);
+        // 70 / 5 × 2 + 1, with `calls` blank.
+        let history = DataHistory::new(&plan, &data);
+        assert_eq!(history.value(expr, 0, 0), Some(rust_decimal::Decimal::from(29)));
+    }
 
     /// Every row is found at its rep and period, in any order the file lists them; a rep
     /// without a row in a period, a period or a rep the data does not have, has none.

@@ -41,13 +41,11 @@ type RunningSum = (Vec<Decimal>, Vec<bool>, Vec<usize>);
 
 /// Each rep's value of `expr` to date over `periods` (oldest first), by data rep index: the
 /// formula worked out on the rep's figures summed over the periods it has a row in (the data
-/// columns the plan and the formula read, and the named targets), with the derived metrics
-/// worked out on those sums. A rep with a blank figure the formula reads (directly or through
+/// columns it reads, directly or through a metric, and the named targets), with the derived
+/// metrics it reads worked out on those sums. A rep with a blank figure the formula reads (directly or through
 /// a metric) in one of its periods, or a figure too large to add up, has no value.
 pub(super) fn values(plan: &CompiledPlan, data: &Dataset, expr: &SignalExpr, periods: &[usize]) -> FxHashMap<usize, ToDateValue> {
-    let mut columns: Vec<usize> = plan.used_columns.iter().chain(&expr.columns).copied().collect();
-    crate::sorting::sort(&mut columns);
-    columns.dedup();
+    let columns = &expr.columns;
     let slots = plan.slots.names.len();
     // Per rep: its variables summed so far, the slots left unknown (a figure blank in one of
     // the periods, or a sum too large) and the periods it has figures in.
@@ -55,13 +53,13 @@ pub(super) fn values(plan: &CompiledPlan, data: &Dataset, expr: &SignalExpr, per
     for &period in periods {
         for row in data.rows_in(period) {
             let (vars, unknown, seen) = sums.entry(row.rep).or_insert_with(|| (vec![Decimal::ZERO; slots], vec![false; slots], Vec::new()));
-            add_row(plan, &columns, &row, vars, unknown);
+            add_row(plan, columns, &row, vars, unknown);
             seen.push(period);
         }
     }
     sums.into_iter()
         .filter_map(|(rep, (mut vars, mut unknown, seen))| {
-            plan.fill_known_metrics(&mut vars, &mut unknown);
+            plan.fill_known_metrics(&expr.metrics, &mut vars, &mut unknown);
             Some((rep, (expr.expr.eval_known(&vars, &unknown)?, seen)))
         })
         .collect()

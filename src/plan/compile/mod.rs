@@ -99,12 +99,13 @@ impl CompiledPlan {
         Ok(())
     }
 
-    /// Fills the metrics that can be worked out when the slots marked in `unknown` are blank:
+    /// Fills the metrics `only` (indices into [`CompiledPlan::metrics`], ascending: a
+    /// [`SignalExpr`]'s) that can be worked out when the slots marked in `unknown` are blank:
     /// a metric that reads one (directly or through another metric), or that cannot be
     /// computed, is marked unknown itself. What the signals read, which need only their own
     /// figures.
-    pub fn fill_known_metrics(&self, vars: &mut [Decimal], unknown: &mut [bool]) {
-        for m in &self.metrics {
+    pub fn fill_known_metrics(&self, only: &[usize], vars: &mut [Decimal], unknown: &mut [bool]) {
+        for m in only.iter().filter_map(|&i| self.metrics.get(i)) {
             match m.expr.eval_known(vars, unknown) {
                 Some(v) => vars[m.slot] = v,
                 None => unknown[m.slot] = true,
@@ -166,7 +167,7 @@ pub fn compile(plan: &Plan, data: &Dataset) -> Result<CompiledPlan, Vec<Problem>
             Some((start + i, expr, path))
         })
         .collect();
-    let metrics = order_metrics(parsed, &slots, &mut f.problems)
+    let metrics: Vec<CompiledMetric> = order_metrics(parsed, &slots, &mut f.problems)
         .into_iter()
         .map(|(slot, expr)| CompiledMetric { slot, reads: metrics_read([&expr], start), expr })
         .collect();
@@ -197,7 +198,7 @@ pub fn compile(plan: &Plan, data: &Dataset) -> Result<CompiledPlan, Vec<Problem>
     let quotas = grades.distribution.as_ref().filter(|d| d.enforce).map(|d| d.guide.iter().map(|g| g.quota_pct.unwrap_or_default()).collect());
 
     problems.append(&mut f.problems);
-    let signals = signals::compile_signals(plan, data, &slots, high_potential, &mut problems);
+    let signals = signals::compile_signals(plan, data, &slots, &metrics, high_potential, &mut problems);
     let mut used = f.used;
     if problems.iter().any(Problem::is_error) {
         return Err(problems);

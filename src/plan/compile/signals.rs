@@ -3,6 +3,7 @@
 //! resolved to indexes.
 
 use super::formulas::{Formulas, Slots};
+use super::CompiledMetric;
 use super::targets::unknown_id;
 use crate::data::Dataset;
 use crate::formula::Expr;
@@ -20,13 +21,39 @@ pub struct CompiledSignals {
     pub improvements: Vec<CompiledImprovement>,
 }
 
-/// A signal's formula and the data columns it reads (filled only when a signal needs them).
+/// A signal's formula and what it reads, directly or through a derived metric: only those
+/// are filled to work it out.
 #[derive(Debug, Clone)]
 pub struct SignalExpr {
     /// The formula.
     pub expr: Expr,
-    /// The data columns (slots) it reads.
+    /// The data columns (slots) it reads, ascending.
     pub columns: Vec<usize>,
+    /// The derived metrics it reads, as indices into the compiled plan's `metrics`, ascending
+    /// (an order they can be worked out in).
+    pub metrics: Vec<usize>,
+}
+
+impl SignalExpr {
+    /// `expr` with the columns (slots below `columns`) and the `metrics` (in dependency
+    /// order) it reads, directly or through a metric.
+    fn needing(expr: Expr, metrics: &[CompiledMetric], columns: usize) -> SignalExpr {
+        let mut read = Vec::new();
+        expr.vars(&mut read);
+        // From the last metric back: a metric is read before any it reads is reached.
+        let mut needed = Vec::new();
+        for (i, m) in metrics.iter().enumerate().rev() {
+            if read.contains(&m.slot) {
+                needed.push(i);
+                m.expr.vars(&mut read);
+            }
+        }
+        needed.reverse();
+        read.retain(|v| *v < columns);
+        crate::sorting::sort(&mut read);
+        read.dedup();
+        SignalExpr { expr, columns: read, metrics: needed }
+    }
 }
 
 /// An improvement plan with its rep, periods and formula resolved.
@@ -44,15 +71,12 @@ pub struct CompiledImprovement {
     pub expr: SignalExpr,
 }
 
-pub(super) fn compile_signals(plan: &Plan, data: &Dataset, slots: &Slots, high_potential: Option<usize>, problems: &mut Vec<Problem>) -> CompiledSignals {
+pub(super) fn compile_signals(plan: &Plan, data: &Dataset, slots: &Slots, metrics: &[CompiledMetric], high_potential: Option<usize>, problems: &mut Vec<Problem>) -> CompiledSignals {
     let mut f = Formulas::new(slots);
     let mut parse = |text: &str, path: String| {
         let expr = f.parse(text, &path)?;
         super::flag_not_read(&expr, high_potential, &path, text, &mut f.problems);
-        let mut columns = Vec::new();
-        expr.vars(&mut columns);
-        columns.retain(|v| *v < slots.columns);
-        Some(SignalExpr { expr, columns })
+        Some(SignalExpr::needing(expr, metrics, slots.columns))
     };
     let signals = &plan.signals;
     let alerts = signals
