@@ -18,6 +18,15 @@ const MIN_TEAM: usize = 3;
 /// A team's values of one condition, sorted, and the condition's statistic of them.
 type Team = (Vec<Decimal>, Option<Decimal>);
 
+/// A condition's figures for one rep (a [`PotentialCheck`] without its words).
+struct Figures {
+    value: Decimal,
+    team_value: Decimal,
+    at_least: Decimal,
+    at_most: Option<Decimal>,
+    holds: bool,
+}
+
 /// The reps of data period `period` the plan's rule flags, by data rep index, in data order.
 /// The team is every rep of the period the plan scores (one with a scorecard).
 pub(crate) fn high_potentials(plan: &CompiledPlan, data: &Dataset, period: usize, history: &dyn History) -> Vec<(usize, PotentialFlag)> {
@@ -58,33 +67,45 @@ pub(crate) fn high_potentials(plan: &CompiledPlan, data: &Dataset, period: usize
                 .collect()
         })
         .collect();
+    // A condition's figures for the rep at `i` (data rep `rep`): its value, the team's
+    // value, the least and most that hold, whether it holds; none without a value or a team.
+    let figures = |c: usize, condition: &PotentialCondition, i: usize, rep: usize| {
+        let value = values[c][i]?;
+        let (team, stat_value) = teams[c].get(team_of(rep)).filter(|(list, _)| list.len() >= MIN_TEAM)?;
+        Some(match condition {
+            PotentialCondition::Above { by, .. } => {
+                let at_least = (*stat_value)?.plus(*by)?;
+                Figures { value, team_value: (*stat_value)?, at_least, at_most: None, holds: value >= at_least }
+            }
+            PotentialCondition::Percentile { from, to, .. } => {
+                let rank = percent_rank(team, value);
+                Figures { value, team_value: rank, at_least: *from, at_most: Some(*to), holds: *from <= rank && rank <= *to }
+            }
+        })
+    };
     let mut flags = Vec::new();
     for (i, rep) in rows.iter().map(|r| r.rep).enumerate() {
-        let checks: Option<Vec<PotentialCheck>> = rule
+        let flagged = !rule.conditions.is_empty() && rule.conditions.iter().enumerate().all(|(c, condition)| figures(c, condition, i, rep).is_some_and(|f| f.holds));
+        if !flagged {
+            continue;
+        }
+        // Only a flagged rep's checks are written out.
+        let checks: Vec<PotentialCheck> = rule
             .conditions
             .iter()
             .enumerate()
-            .map(|(c, condition)| {
-                let value = values[c][i]?;
-                let (team, stat_value) = teams[c].get(team_of(rep)).filter(|(list, _)| list.len() >= MIN_TEAM)?;
-                Some(match condition {
-                    PotentialCondition::Above { metric, stat, by } => {
-                        let team_value = (*stat_value)?;
-                        let at_least = team_value.plus(*by)?;
-                        PotentialCheck { metric: metric.clone(), value, compared_with: stat.clone(), team_value, at_least, at_most: None, holds: value >= at_least }
-                    }
-                    PotentialCondition::Percentile { metric, from, to } => {
-                        let rank = percent_rank(team, value);
-                        PotentialCheck { metric: metric.clone(), value, compared_with: "percentile_rank".into(), team_value: rank, at_least: *from, at_most: Some(*to), holds: *from <= rank && rank <= *to }
-                    }
-                })
+            .filter_map(|(c, condition)| {
+                let Figures { value, team_value, at_least, at_most, holds } = figures(c, condition, i, rep)?;
+                let (metric, compared_with) = match condition {
+                    PotentialCondition::Above { metric, stat, .. } => (metric, stat.clone()),
+                    PotentialCondition::Percentile { metric, .. } => (metric, "percentile_rank".into()),
+                };
+                Some(PotentialCheck { metric: metric.clone(), value, compared_with, team_value, at_least, at_most, holds })
             })
             .collect();
-        if let Some(checks) = checks.filter(|c| !c.is_empty() && c.iter().all(|x| x.holds)) {
-            let r = &data.reps[rep];
-            let message = flag_message(super::rep_names(&r.id, r.name(), r.name_zh()), rule.team, &rule.conditions, &checks);
-            flags.push((rep, PotentialFlag { rep_id: r.id.clone(), checks, message }));
-        }
+        let r = &data.reps[rep];
+        let message = flag_message(super::rep_names(&r.id, r.name(), r.name_zh()), rule.team, &rule.conditions, &checks);
+        flags.push((rep, PotentialFlag { rep_id: r.id.clone(), checks, message }));
     }
     flags
 }
