@@ -36,13 +36,20 @@ impl Formatter for AsciiFormatter {
 /// [`AsciiFormatter`], for a writer of its own (a page of rows, `table::json`).
 pub(crate) fn push_string(out: &mut String, text: &str) {
     out.push('"');
-    if text.bytes().all(|b| (b' '..=0x7f).contains(&b) && b != b'"' && b != b'\\') {
-        out.push_str(text);
-        out.push('"');
-        return;
-    }
     let mut start = 0;
-    for (at, c) in text.char_indices() {
+    let mut at = 0;
+    while let Some(&b) = text.as_bytes().get(at) {
+        // Printable ASCII but the quote and the backslash (and DEL, as serde_json) as it is.
+        if (b' '..=0x7f).contains(&b) && b != b'"' && b != b'\\' {
+            at += 1;
+            continue;
+        }
+        // `at` is at a character's first byte: the ASCII ones are stepped over one by one,
+        // the others whole.
+        out.push_str(text.get(start..at).unwrap_or_default());
+        let c = text.get(at..).and_then(|rest| rest.chars().next()).unwrap_or_default();
+        at += c.len_utf8();
+        start = at;
         let short = match c {
             '"' => "\\\"",
             '\\' => "\\\\",
@@ -51,20 +58,18 @@ pub(crate) fn push_string(out: &mut String, text: &str) {
             '\t' => "\\t",
             '\u{8}' => "\\b",
             '\u{c}' => "\\f",
-            ' '..='\u{7f}' => continue,
             _ => "",
         };
-        out.push_str(&text[start..at]);
-        start = at + c.len_utf8();
         if !short.is_empty() {
             out.push_str(short);
             continue;
         }
         for escape in escapes(c) {
-            out.extend(escape.map(char::from));
+            // Six ASCII bytes: always text.
+            out.push_str(std::str::from_utf8(&escape).unwrap_or_default());
         }
     }
-    out.push_str(&text[start..]);
+    out.push_str(text.get(start..).unwrap_or_default());
     out.push('"');
 }
 

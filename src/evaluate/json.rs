@@ -2,13 +2,14 @@
 //! time a page evaluates. serde_json writes the same text (a test compares them byte for
 //! byte over every preset, period and mode), but in five writes of a few bytes for each key
 //! where this writes one. The rep's keys, its pay items and its explanations are written
-//! here; by serde_json, when they are not empty, the parts a page's evaluation leaves empty
-//! (KPIs and points but the open rep's; tier slices when no explanation is asked for) and the
-//! rare ones (flags, the draw, warnings).
+//! here, and its warnings; by serde_json, when they are not empty, the parts a page's
+//! evaluation leaves empty (KPIs and points but the open rep's; tier slices when no
+//! explanation is asked for) and the rare ones (flags, the draw).
 
 use super::results::{AdjustmentResult, GradedBy, LineResult, PayItem, RepResult};
 use crate::ascii_json::{key, push_figure, push_string, push_whole};
 use crate::explain::Explanation;
+use crate::problem::{Problem, Severity};
 use serde::Serialize;
 
 /// Appends `rep` as compact, ASCII-only JSON: the text `ascii_json::to_string(rep)` writes.
@@ -72,8 +73,33 @@ pub fn push_rep(out: &mut String, rep: &RepResult) -> serde_json::Result<()> {
         push_figure(out, Some(figure));
     }
     out.push_str(key!("warnings"));
-    push_list(out, &rep.warnings)?;
+    push_array(out, &rep.warnings, push_problem)?;
     out.push('}');
+    Ok(())
+}
+
+/// A warning: most reps of some plans have one (a base pay share out of range), and its words
+/// in two languages are most of the rep's JSON.
+fn push_problem(out: &mut String, problem: &Problem) -> serde_json::Result<()> {
+    out.push_str("{\"code\":");
+    push_string(out, problem.code);
+    out.push_str(key!("severity"));
+    out.push_str(match problem.severity {
+        Severity::Error => "\"error\"",
+        Severity::Warning => "\"warning\"",
+    });
+    out.push_str(key!("path"));
+    push_string(out, &problem.path);
+    out.push_str(key!("value"));
+    match &problem.value {
+        Some(value) => push_string(out, value),
+        None => out.push_str("null"),
+    }
+    out.push_str(",\"message\":{\"en\":");
+    push_string(out, &problem.message.en);
+    out.push_str(key!("zh"));
+    push_string(out, &problem.message.zh);
+    out.push_str("}}");
     Ok(())
 }
 
@@ -208,6 +234,25 @@ mod tests {
             }
         }
         assert!(seen.iter().all(|&n| n > 0), "kpis and points, slices, steps of a period, notes, adjustments, draw, flags, grade places, warnings: {seen:?}");
+    }
+
+    /// A warning with and without a value, its words with quotes, a backslash, a line break,
+    /// Chinese and a character outside the Basic Multilingual Plane: serde_json's text.
+    #[test]
+    fn a_warning_written_by_hand_is_the_one_serde_json_writes() {
+        use crate::problem::{Message, Problem, Severity};
+        for (severity, value) in [(Severity::Warning, None), (Severity::Error, Some("\"12\" \\ 万".to_string()))] {
+            let problem = Problem {
+                code: "base_share_out_of_range",
+                severity,
+                path: "reps.E01.base_pay".into(),
+                value,
+                message: Message { en: "Rep \"Zhang\" (E01)\nis 52.75% — 30–40%".into(), zh: "销售人员 张伟（E01）🙂 的基础薪酬".into() },
+            };
+            let mut out = String::new();
+            super::push_problem(&mut out, &problem).unwrap();
+            assert_eq!(out, crate::ascii_json::to_string(&problem).unwrap());
+        }
     }
 
     /// Which of the parts written by serde_json, or in a form of their own, `rep` has.
