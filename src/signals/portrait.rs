@@ -100,13 +100,12 @@ fn one_reps_standings(evaluation: &Evaluation, id: &str) -> Vec<(Decimal, Decima
             standings.resize(standings.len() + rep.kpis.len(), (Decimal::ZERO, Decimal::ZERO));
             continue;
         }
+        let mut team = Vec::new();
         for k in &rep.kpis {
-            let team: Vec<Decimal> = evaluation
-                .reps
-                .iter()
-                .filter(|other| other.scorecard == rep.scorecard)
-                .flat_map(|other| other.kpis.iter().filter(|o| o.id == k.id).map(|o| o.score))
-                .collect();
+            team.clear();
+            for other in evaluation.reps.iter().filter(|other| other.scorecard == rep.scorecard) {
+                team.extend(other.kpis.iter().filter(|o| o.id == k.id).map(|o| o.score));
+            }
             standings.push((percent_rank_unsorted(&team, k.score), average(&team).unwrap_or_default()));
         }
     }

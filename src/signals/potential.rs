@@ -84,23 +84,30 @@ pub(crate) fn high_potentials(plan: &CompiledPlan, data: &Dataset, period: usize
         })
     };
     let mut flags = Vec::new();
+    // The conditions' figures of the rep at hand, while they all hold.
+    let mut held: Vec<Figures> = Vec::with_capacity(rule.conditions.len());
     for (i, rep) in rows.iter().map(|r| r.rep).enumerate() {
-        let flagged = !rule.conditions.is_empty() && rule.conditions.iter().enumerate().all(|(c, condition)| figures(c, condition, i, rep).is_some_and(|f| f.holds));
-        if !flagged {
+        held.clear();
+        for (c, condition) in rule.conditions.iter().enumerate() {
+            match figures(c, condition, i, rep) {
+                Some(f) if f.holds => held.push(f),
+                _ => break,
+            }
+        }
+        if held.is_empty() || held.len() < rule.conditions.len() {
             continue;
         }
         // Only a flagged rep's checks are written out.
         let checks: Vec<PotentialCheck> = rule
             .conditions
             .iter()
-            .enumerate()
-            .filter_map(|(c, condition)| {
-                let Figures { value, team_value, at_least, at_most, holds } = figures(c, condition, i, rep)?;
+            .zip(&held)
+            .map(|(condition, f)| {
                 let (metric, compared_with) = match condition {
                     PotentialCondition::Above { metric, stat, .. } => (metric, stat.clone()),
                     PotentialCondition::Percentile { metric, .. } => (metric, "percentile_rank".into()),
                 };
-                Some(PotentialCheck { metric: metric.clone(), value, compared_with, team_value, at_least, at_most, holds })
+                PotentialCheck { metric: metric.clone(), value: f.value, compared_with, team_value: f.team_value, at_least: f.at_least, at_most: f.at_most, holds: f.holds }
             })
             .collect();
         let r = &data.reps[rep];
