@@ -21,7 +21,7 @@ fn main() {
     let mut ws = Workspace::new(synthetic_dataset(reps, 4, 42));
     assert!(ws.set_plan_json(plan.json).ok, "the preset must be valid");
     let period = ws.data().periods[0].clone();
-    let open = std::env::var_os("TIME_OPEN").map(|_| ws.data().reps[reps / 2].id.to_string());
+    let open = std::env::var_os("TIME_OPEN").map(|_| ws.data().reps.get(reps / 2).expect("TIME_OPEN: at least one rep").id.to_string());
     let lean = Shown { explain: false, parts: false, rep: open.as_deref() };
     for _ in 0..runs {
         let start = Instant::now();

@@ -186,6 +186,25 @@ M2,Max,East,sales,2026-05,1000,1000,1,10,100
 ";
 
 #[test]
+fn a_to_date_value_works_out_the_metrics_its_formula_reads_through_others_on_the_sums() {
+    // The alert reads `booked_pct`, which reads `booked_share`, which reads `booked` and the
+    // named target `goal`: each worked out on the quarter's sums.
+    let mut plan = small_plan(json!({ "alerts": [{
+        "id": "mid_quarter", "name": "Behind at mid-quarter",
+        "rule": { "type": "level", "metric": "booked_pct", "below": 60, "to_date": "quarter", "only_at": [2] }
+    }] }));
+    plan["period"] = json!("month");
+    plan["targets"] = json!([{ "id": "goal", "default": 1000 }]);
+    plan["metrics"] = json!([{ "id": "booked_pct", "formula": "booked_share * 100" }, { "id": "booked_share", "formula": "booked / goal" }]);
+    let mut ws = Workspace::new(load_csv(MONTHS).unwrap().dataset);
+    // Mia (900 + 150) / (1,000 + 1,000) × 100 = 52.5, below 60; Max (200 + 1,000) / 2,000 ×
+    // 100 = 60, not below.
+    let s = signals_of(&mut ws, &plan, "2026-02");
+    let got: Vec<_> = s.alerts.iter().map(|a| (a.rep_id.as_str(), a.values.clone())).collect();
+    assert_eq!(got, [("M1", vec![d("52.5")])]);
+}
+
+#[test]
 fn quarter_to_date_in_a_monthly_plan_at_the_middle_month_of_each_quarter() {
     let mut plan = small_plan(json!({ "alerts": [{
         "id": "mid_quarter", "name": "Behind at mid-quarter",
@@ -864,8 +883,9 @@ fn figures_only(results: &impl serde::Serialize) -> Value {
 #[test]
 fn without_every_reps_parts_only_the_open_reps_kpis_points_and_portrait_are_returned() {
     // Every preset, every period and year to date: the figures, totals and signals as with
-    // every rep's parts, but only the explained rep (one of each scorecard in turn) lists its KPI and point results and has
-    // a portrait (its own, as the full evaluation gives it); without a rep, nobody does.
+    // every rep's parts, but only the explained rep (one of each scorecard in turn) lists
+    // its KPI and point results and has a portrait (its own, as the full evaluation gives
+    // it); without a rep, nobody does.
     for_every_preset_and_period(|ws, preset, period| {
         let full = ws.evaluate_with_signals(period).unwrap();
         let ytd = ws.evaluate_ytd(period).unwrap();

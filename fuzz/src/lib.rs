@@ -101,20 +101,27 @@ pub fn exercise(ws: &Workspace, choice: u8) {
     }
 }
 
-/// What the playground asks for with no statement open (no explanation, nobody's parts or
-/// portrait) is the full evaluation with signals less every rep's KPI and point results,
-/// explanations and tier slices, and less the portraits; each rep written by hand as serde does.
+/// What the playground asks for (no explanation; nobody's parts and portrait, or only those
+/// of the rep whose statement is open, the first or the last) is the full evaluation with
+/// signals less the other reps' KPI and point results, every explanation and tier slice, and
+/// the other reps' portraits; each rep written by hand as serde does.
 fn lean_as_full(ws: &Workspace, period: &str, full: &incentive_engine::signals::EvaluationWithSignals) {
-    let nobody = incentive_engine::Shown { explain: false, parts: false, rep: None };
-    let lean = ws.evaluate_with_signals_detail(period, nobody).expect("the lean evaluation succeeds where the full one did");
-    check(&lean.evaluation);
-    assert_eq!(lean.signals, incentive_engine::signals::SignalsReport { portraits: Vec::new(), ..full.signals.clone() }, "lean signals");
-    let quiet = ws.evaluate_with_signals_detail(period, incentive_engine::Shown { parts: true, ..nobody }).expect("the quiet evaluation succeeds");
-    assert_eq!((&lean.evaluation.totals, lean.evaluation.reps.len()), (&quiet.evaluation.totals, quiet.evaluation.reps.len()), "lean totals");
-    for (l, q) in lean.evaluation.reps.iter().zip(&quiet.evaluation.reps) {
-        let mut without = q.clone();
-        (without.kpis, without.points) = (Vec::new(), Vec::new());
-        assert!(*l == without, "lean rep {} differs", l.rep_id);
+    let ids = [full.evaluation.reps.first(), full.evaluation.reps.last()].map(|r| r.map(|r| r.rep_id.to_string()));
+    for open in std::iter::once(None).chain(ids.iter().flatten().map(|id| Some(id.as_str()))) {
+        let shown = incentive_engine::Shown { explain: false, parts: false, rep: open };
+        let lean = ws.evaluate_with_signals_detail(period, shown).expect("the lean evaluation succeeds where the full one did");
+        check(&lean.evaluation);
+        let portraits = full.signals.portraits.iter().filter(|p| Some(p.rep_id.as_str()) == open).cloned().collect();
+        assert_eq!(lean.signals, incentive_engine::signals::SignalsReport { portraits, ..full.signals.clone() }, "lean signals, {open:?} open");
+        let quiet = ws.evaluate_with_signals_detail(period, incentive_engine::Shown { parts: true, ..shown }).expect("the quiet evaluation succeeds");
+        assert_eq!((&lean.evaluation.totals, lean.evaluation.reps.len()), (&quiet.evaluation.totals, quiet.evaluation.reps.len()), "lean totals");
+        for (l, q) in lean.evaluation.reps.iter().zip(&quiet.evaluation.reps) {
+            let mut without = q.clone();
+            if Some(l.rep_id.as_str()) != open {
+                (without.kpis, without.points) = (Vec::new(), Vec::new());
+            }
+            assert!(*l == without, "lean rep {} differs, {open:?} open", l.rep_id);
+        }
     }
 }
 

@@ -62,9 +62,15 @@ impl History for DataHistory<'_> {
         for (i, value) in self.plan.target_values(row.rep, row.period).enumerate() {
             vars[self.plan.slots.columns + i] = value;
         }
-        let mut metrics: Vec<usize> = exprs.iter().flat_map(|e| e.metrics.iter().copied()).collect();
-        crate::sorting::sort(&mut metrics);
-        metrics.dedup();
+        let metrics = match exprs {
+            [one] => std::borrow::Cow::Borrowed(one.metrics.as_slice()),
+            _ => {
+                let mut all: Vec<usize> = exprs.iter().flat_map(|e| e.metrics.iter().copied()).collect();
+                crate::sorting::sort(&mut all);
+                all.dedup();
+                std::borrow::Cow::Owned(all)
+            }
+        };
         self.plan.fill_known_metrics(&metrics, &mut vars, &mut unknown);
         exprs.iter().map(|expr| expr.expr.eval_known(&vars, &unknown)).collect()
     }
@@ -91,7 +97,9 @@ mod tests {
             r#"{ "version": 1, "name": "p",
                  "metrics": [{ "id": "doubled", "formula": "per_visit * 2" }, { "id": "unrelated", "formula": "calls * 2" }, { "id": "per_visit", "formula": "collected / visits" }],
                  "scorecards": [{ "id": "all", "name": "all", "kpis": [{ "id": "c", "name": "c", "weight": 100, "actual": "collected", "target": "target" }] }],
-                 "signals": { "alerts": [{ "id": "low", "name": "Low", "rule": { "type": "level", "metric": "doubled + 1", "below": 100 } }] } }"#,
+                 "signals": { "alerts": [{ "id": "low", "name": "Low", "rule": { "type": "level", "metric": "doubled + 1", "below": 100 } },
+                                         { "id": "calls", "name": "Calls", "rule": { "type": "level", "metric": "unrelated", "below": 100 } },
+                                         { "id": "ten", "name": "Ten", "rule": { "type": "level", "metric": "per_visit * 10", "below": 100 } }] } }"#,
         )
         .unwrap();
         let plan = crate::plan::compile(&plan, &data).unwrap();
@@ -103,6 +111,14 @@ mod tests {
         // 70 / 5 × 2 + 1, with `calls` blank.
         let history = DataHistory::new(&plan, &data);
         assert_eq!(history.value(expr, 0, 0), Some(rust_decimal::Decimal::from(29)));
+        // Several formulas in one filling, each with the metrics it needs: 29, none (`calls`
+        // is blank), 70 / 5 × 10; in any order.
+        let exprs: Vec<_> = plan.signals.alerts.iter().flatten().cloned().collect();
+        let row = data.rows().next().unwrap();
+        let d = |n: i64| Some(rust_decimal::Decimal::from(n));
+        assert_eq!(history.row_values(&exprs, &row), [d(29), None, d(140)]);
+        let reversed: Vec<_> = exprs.iter().rev().cloned().collect();
+        assert_eq!(history.row_values(&reversed, &row), [d(140), None, d(29)]);
     }
 
     /// Every row is found at its rep and period, in any order the file lists them; a rep

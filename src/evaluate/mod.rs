@@ -74,7 +74,8 @@ pub enum Detail {
     RepAmongFigures(usize),
     /// No rep's, and no KPI's or point item's result kept; each line's attainment, the base
     /// pay items and the words of each warning are (an evaluation with signals when no rep's
-    /// parts or portrait are asked for: the portraits are what read every rep's KPI results).
+    /// parts or portrait are asked for, or only those of a rep the data has not or no
+    /// scorecard scores: the portraits are what read every rep's KPI results).
     Listed,
     /// Only the rep at index `rep` of the data's reps; as [`Detail::Listed`], but the reps
     /// scored on scorecard `card` (the rep's) keep their KPI and point results: the rep's
@@ -91,7 +92,7 @@ impl Detail {
     /// Every rep's figures and parts, with every rep's explanation when `shown.explain`, else
     /// with only the explanation of rep `shown.rep`, if it is in the data.
     pub fn shown(shown: Shown, data: &Dataset) -> Detail {
-        match (shown.explain, shown.rep.and_then(|id| data.reps.iter().position(|r| r.id == id))) {
+        match (shown.explain, open_rep(shown, data)) {
             (true, _) => Detail::All,
             (false, Some(r)) => Detail::RepAmongFigures(r),
             (false, None) => Detail::Figures,
@@ -140,17 +141,23 @@ impl Detail {
 
     /// What an evaluation with signals needs of each rep for what `shown` asks: with nothing
     /// explained and no rep's parts asked for, no KPI results but those of the open rep's
-    /// team, if a rep is open and scored; else every rep's figures and parts.
+    /// team, if a rep is open and scored; else every rep's figures and parts. The portraits
+    /// rank that one rep among the KPI results made (`one_reps_standings`) on the same test:
+    /// a rep open, no parts asked for.
     fn for_signals(shown: Shown, plan: &CompiledPlan, data: &Dataset) -> Detail {
         if shown.explain || shown.parts {
             return Detail::shown(shown, data).keeping_every_reps_parts();
         }
-        let open = shown.rep.and_then(|id| data.reps.iter().position(|r| r.id == id));
-        match open.and_then(|rep| Some(Detail::RepAmongTeam { rep, card: (*plan.card_of_rep.get(rep)?)? })) {
+        match open_rep(shown, data).and_then(|rep| Some(Detail::RepAmongTeam { rep, card: (*plan.card_of_rep.get(rep)?)? })) {
             Some(team) => team,
             None => Detail::Listed,
         }
     }
+}
+
+/// The index in the data's reps of the rep `shown` opens, if it is in the data.
+fn open_rep(shown: Shown, data: &Dataset) -> Option<usize> {
+    shown.rep.and_then(|id| data.reps.iter().position(|r| r.id == id))
 }
 
 /// Evaluates `plan` on every rep with a row in data period `period`.
@@ -396,6 +403,33 @@ fn streak_flag(data: &Dataset, streak: &crate::plan::Streak, periods: &[usize]) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// With a statement open and nothing else asked for, only the open rep's card's reps make
+    /// their KPI and point results; an open rep the data has not, or explanations or parts
+    /// asked for, choose as before.
+    #[test]
+    fn an_open_statement_makes_the_kpi_results_of_its_card_only() {
+        let data = crate::data::synthetic_monthly(60, 3, 7);
+        let plan = crate::plan::parse_plan(include_str!("../../bench/full-plan.json")).unwrap();
+        let plan = crate::plan::compile(&plan, &data).unwrap();
+        let rep = (0..data.reps.len()).find(|&r| plan.card_of_rep[r] == Some(1)).unwrap();
+        let id = data.reps[rep].id.to_string();
+        let shown = Shown { explain: false, parts: false, rep: Some(&id) };
+        assert_eq!(Detail::for_signals(shown, &plan, &data), Detail::RepAmongTeam { rep, card: 1 });
+        assert_eq!(Detail::for_signals(Shown { rep: Some("nobody"), ..shown }, &plan, &data), Detail::Listed);
+        assert_eq!(Detail::for_signals(Shown { rep: None, ..shown }, &plan, &data), Detail::Listed);
+        assert_eq!(Detail::for_signals(Shown { parts: true, ..shown }, &plan, &data), Detail::RepAmongFigures(rep));
+        assert_eq!(Detail::for_signals(Shown { explain: true, ..shown }, &plan, &data), Detail::All);
+        let team = evaluate_detail(&plan, &data, 1, false, Detail::RepAmongTeam { rep, card: 1 }).unwrap();
+        let card = plan.plan.scorecards[1].id.as_str();
+        assert!(team.reps.iter().any(|r| r.scorecard.as_str() != card), "reps on other cards");
+        for r in &team.reps {
+            let on_card = r.scorecard.as_str() == card;
+            assert_eq!((r.kpis.len() == 11, r.points.is_empty()), (on_card, !on_card), "{}", r.rep_id);
+            // Explained: the open rep only.
+            assert_eq!(r.commission.iter().any(|l| !l.explain.steps.is_empty()), r.rep_id.as_str() == id, "{}", r.rep_id);
+        }
+    }
 
     #[test]
     fn a_tables_evaluation_keeps_the_figures_and_not_the_parts_a_table_does_not_show() {

@@ -62,7 +62,7 @@ pub(super) fn evaluate_ytd(plan: &CompiledPlan, data: &Dataset, period: usize, d
     crate::sorting::sort(&mut excluded);
     excluded.dedup();
     let explained = |id: &str| match detail {
-        super::Detail::Rep(r) | super::Detail::RepAmongFigures(r) => data.reps.get(r).is_some_and(|rep| rep.id == id),
+        super::Detail::Rep(r) | super::Detail::RepAmongFigures(r) | super::Detail::RepAmongTeam { rep: r, .. } => data.reps.get(r).is_some_and(|rep| rep.id == id),
         other => other == super::Detail::All,
     };
     let mut reps: Vec<RepResult> =

@@ -17,8 +17,9 @@ const WEAKNESS_TO: u32 = 25;
 /// The most strengths and weaknesses named per rep.
 const NAMED: usize = 3;
 
-/// The portrait of each evaluated rep `shown` keeps the parts of, in the evaluation's order
-/// (the team's standings are the same: every rep's scores are read either way).
+/// The portrait of each evaluated rep `shown` keeps the parts of, in the evaluation's order:
+/// standings among every rep of the card, whose KPI results the evaluation made (only the
+/// open rep's card's when no parts are asked for: `Detail::for_signals`).
 pub(super) fn portraits(evaluation: &Evaluation, shown: Shown) -> Vec<Portrait> {
     // Nobody's portrait kept (the playground with no statement open): no team is ranked,
     // and the evaluation made no KPI results (`Detail::Listed`).
@@ -92,7 +93,7 @@ fn team_standings(evaluation: &Evaluation) -> Vec<(Decimal, Decimal)> {
 
 /// [`team_standings`] for rep `id`'s KPI results only (the other slots left at zero): each
 /// of its scores counted among those of the reps scored on the same (card, KPI), in one walk
-/// per KPI, not sorted (one portrait, a statement open in the playground).
+/// of the reps per KPI, not sorted (one portrait, a statement open in the playground).
 fn one_reps_standings(evaluation: &Evaluation, id: &str) -> Vec<(Decimal, Decimal)> {
     let mut standings = Vec::new();
     for rep in &evaluation.reps {

@@ -94,7 +94,7 @@ pub(crate) fn high_potentials(plan: &CompiledPlan, data: &Dataset, period: usize
                 _ => break,
             }
         }
-        if held.is_empty() || held.len() < rule.conditions.len() {
+        if rule.conditions.is_empty() || held.len() < rule.conditions.len() {
             continue;
         }
         // Only a flagged rep's checks are written out.

@@ -42,8 +42,9 @@ type RunningSum = (Vec<Decimal>, Vec<bool>, Vec<usize>);
 /// Each rep's value of `expr` to date over `periods` (oldest first), by data rep index: the
 /// formula worked out on the rep's figures summed over the periods it has a row in (the data
 /// columns it reads, directly or through a metric, and the named targets), with the derived
-/// metrics it reads worked out on those sums. A rep with a blank figure the formula reads (directly or through
-/// a metric) in one of its periods, or a figure too large to add up, has no value.
+/// metrics it reads worked out on those sums. A rep with a blank figure the formula reads
+/// (directly or through a metric) in one of its periods, or a figure too large to add up,
+/// has no value.
 pub(super) fn values(plan: &CompiledPlan, data: &Dataset, expr: &SignalExpr, periods: &[usize]) -> FxHashMap<usize, ToDateValue> {
     let columns = &expr.columns;
     let slots = plan.slots.names.len();

@@ -99,12 +99,13 @@ impl CompiledPlan {
         Ok(())
     }
 
-    /// Fills the metrics `only` (indices into [`CompiledPlan::metrics`], ascending: a
-    /// [`SignalExpr`]'s) that can be worked out when the slots marked in `unknown` are blank:
+    /// Fills the metrics `only` (indices into [`CompiledPlan::metrics`], ascending, with every
+    /// metric they read: a [`SignalExpr`]'s) that can be worked out when the slots marked in
+    /// `unknown` are blank:
     /// a metric that reads one (directly or through another metric), or that cannot be
     /// computed, is marked unknown itself. What the signals read, which need only their own
     /// figures.
-    pub fn fill_known_metrics(&self, only: &[usize], vars: &mut [Decimal], unknown: &mut [bool]) {
+    pub(crate) fn fill_known_metrics(&self, only: &[usize], vars: &mut [Decimal], unknown: &mut [bool]) {
         for m in only.iter().filter_map(|&i| self.metrics.get(i)) {
             match m.expr.eval_known(vars, unknown) {
                 Some(v) => vars[m.slot] = v,

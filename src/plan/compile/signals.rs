@@ -28,10 +28,10 @@ pub struct SignalExpr {
     /// The formula.
     pub expr: Expr,
     /// The data columns (slots) it reads, ascending.
-    pub columns: Vec<usize>,
+    pub(crate) columns: Vec<usize>,
     /// The derived metrics it reads, as indices into the compiled plan's `metrics`, ascending
     /// (an order they can be worked out in).
-    pub metrics: Vec<usize>,
+    pub(crate) metrics: Vec<usize>,
 }
 
 impl SignalExpr {
