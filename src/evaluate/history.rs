@@ -62,16 +62,7 @@ impl History for DataHistory<'_> {
         for (i, value) in self.plan.target_values(row.rep, row.period).enumerate() {
             vars[self.plan.slots.columns + i] = value;
         }
-        let metrics = match exprs {
-            [one] => std::borrow::Cow::Borrowed(one.metrics.as_slice()),
-            _ => {
-                let mut all: Vec<usize> = exprs.iter().flat_map(|e| e.metrics.iter().copied()).collect();
-                crate::sorting::sort(&mut all);
-                all.dedup();
-                std::borrow::Cow::Owned(all)
-            }
-        };
-        self.plan.fill_known_metrics(&metrics, &mut vars, &mut unknown);
+        self.plan.fill_known_metrics(|m| exprs.iter().any(|e| e.needs_metric(m)), &mut vars, &mut unknown);
         exprs.iter().map(|expr| expr.expr.eval_known(&vars, &unknown)).collect()
     }
 

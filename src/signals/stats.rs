@@ -36,8 +36,8 @@ pub fn percent_rank(sorted: &[Decimal], value: Decimal) -> Decimal {
     rank_of_run(below, equal, sorted.len())
 }
 
-/// [`percent_rank`] of `value` among `values` in any order: counted in one walk, not searched
-/// (for one value, cheaper than sorting).
+/// [`percent_rank`] of `value` among `values` in any order: counted, not searched (for one
+/// value, cheaper than sorting).
 pub fn percent_rank_unsorted(values: &[Decimal], value: Decimal) -> Decimal {
     let below = values.iter().filter(|v| **v < value).count();
     let equal = values.iter().filter(|v| **v == value).count();

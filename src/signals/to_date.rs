@@ -60,7 +60,7 @@ pub(super) fn values(plan: &CompiledPlan, data: &Dataset, expr: &SignalExpr, per
     }
     sums.into_iter()
         .filter_map(|(rep, (mut vars, mut unknown, seen))| {
-            plan.fill_known_metrics(&expr.metrics, &mut vars, &mut unknown);
+            plan.fill_known_metrics(|m| expr.needs_metric(m), &mut vars, &mut unknown);
             Some((rep, (expr.expr.eval_known(&vars, &unknown)?, seen)))
         })
         .collect()

@@ -99,14 +99,14 @@ impl CompiledPlan {
         Ok(())
     }
 
-    /// Fills the metrics `only` (indices into [`CompiledPlan::metrics`], ascending, with every
-    /// metric they read: a [`SignalExpr`]'s) that can be worked out when the slots marked in
-    /// `unknown` are blank:
-    /// a metric that reads one (directly or through another metric), or that cannot be
-    /// computed, is marked unknown itself. What the signals read, which need only their own
-    /// figures.
-    pub(crate) fn fill_known_metrics(&self, only: &[usize], vars: &mut [Decimal], unknown: &mut [bool]) {
-        for m in only.iter().filter_map(|&i| self.metrics.get(i)) {
+    /// Fills the metrics `needed` says yes to (by index into [`CompiledPlan::metrics`]; it must
+    /// say yes to every metric those read, as a [`SignalExpr`]'s `metrics` do) that can be
+    /// worked out when the slots marked in `unknown` are blank: a metric that reads one
+    /// (directly or through another metric), or that cannot be computed, is marked unknown
+    /// itself. What the signals read, which need only their own figures.
+    pub(crate) fn fill_known_metrics(&self, needed: impl Fn(usize) -> bool, vars: &mut [Decimal], unknown: &mut [bool]) {
+        // In plan order: every metric after those it reads.
+        for m in self.metrics.iter().enumerate().filter(|(i, _)| needed(*i)).map(|(_, m)| m) {
             match m.expr.eval_known(vars, unknown) {
                 Some(v) => vars[m.slot] = v,
                 None => unknown[m.slot] = true,

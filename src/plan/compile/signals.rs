@@ -54,6 +54,12 @@ impl SignalExpr {
         read.dedup();
         SignalExpr { expr, columns: read, metrics: needed }
     }
+
+    /// Whether the formula reads the metric at index `metric` of the compiled plan's
+    /// `metrics`, directly or through another.
+    pub(crate) fn needs_metric(&self, metric: usize) -> bool {
+        self.metrics.binary_search(&metric).is_ok()
+    }
 }
 
 /// An improvement plan with its rep, periods and formula resolved.
