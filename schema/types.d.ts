@@ -1070,7 +1070,7 @@ export interface AdjustmentResult {
   /**
    * The recomputed line, with `paid_then`, `due_without_return` and `clawback`.
    */
-  explain: Explanation;
+  explain?: Explanation;
   /**
    * The grade the rep had in the original period, whose multiplier and cap the line is
    * recomputed with, e.g. `A`.
@@ -1489,7 +1489,7 @@ export interface RepResult {
   /**
    * How the point totals were reached: `bonus_points`, `penalty_points`, the caps on the totals (empty year-to-date).
    */
-  points_explain: Explanation;
+  points_explain?: Explanation;
   /**
    * 1 for the best score; equal scores share a rank.
    */
@@ -1540,7 +1540,7 @@ export interface PayItem {
   /**
    * How the amount was reached (values such as `monthly`, `months`, `rank`; notes such as `grade_not_eligible`).
    */
-  explain: Explanation;
+  explain?: Explanation;
   /**
    * `salary` for the salary, else the allowance's or the bonus's id.
    */
@@ -1564,7 +1564,7 @@ export interface LineResult {
    * `condition`, which of the line's multipliers, from 1, and its `multiplier`),
    * `grade_multiplier`, `capped`, … (empty year-to-date).
    */
-  explain: Explanation;
+  explain?: Explanation;
   /**
    * The commission line's id.
    */
@@ -1661,7 +1661,7 @@ export interface KpiResult {
    * How the score was reached: values (`attainment_pct`, `applied_pct`, `weight`…) and the
    * rules that fired (`capped`, `floored`, `below_threshold`, `div_by_zero`…).
    */
-  explain: Explanation;
+  explain?: Explanation;
   /**
    * The KPI's id on its card.
    */

@@ -47,9 +47,10 @@ pub struct Step {
 
 /// How a figure was reached: the values in the order they were used, and the rules that fired.
 ///
-/// A *quiet* explanation ([`Explanation::recording`] with `false`) records nothing and
-/// allocates nothing: evaluating for a table leaves every figure's explanation empty, and
-/// one rep's is worked out again when it is asked for. Equality compares the content only.
+/// A *quiet* explanation ([`Explanation::recording`] with `false`) records nothing, allocates
+/// nothing and is left out of a result: evaluating for a table explains no figure, and one
+/// rep's explanation is worked out again when it is asked for. Equality compares the content
+/// only.
 #[derive(Debug, Clone, Eq, Serialize, Default)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Explanation {
@@ -104,6 +105,11 @@ impl Explanation {
     /// An empty explanation that records (`record`) or is quiet (records nothing).
     pub fn recording(record: bool) -> Self {
         Explanation { quiet: !record, ..Explanation::default() }
+    }
+
+    /// Whether this explanation records nothing (it was not asked for): a result leaves it out.
+    pub fn is_quiet(&self) -> bool {
+        self.quiet
     }
 
     /// Records `value` under `key` as the value of period `period` (a year-to-date figure's

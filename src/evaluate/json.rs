@@ -2,9 +2,10 @@
 //! time a page evaluates. serde_json writes the same text (a test compares them byte for
 //! byte over every preset, period and mode), but in five writes of a few bytes for each key
 //! where this writes one. The rep's keys, its pay items and its explanations are written
-//! here, and its warnings; by serde_json, when they are not empty, the parts a page's
-//! evaluation leaves empty (KPIs and points but the open rep's; tier slices when no
-//! explanation is asked for) and the rare ones (flags, the draw).
+//! here (an explanation not asked for is left out), and its warnings; by serde_json, when
+//! they are not empty, the parts a page's evaluation leaves empty (KPIs and points but the
+//! open rep's; tier slices when no explanation is asked for) and the rare ones (flags, the
+//! draw).
 
 use super::results::{AdjustmentResult, GradedBy, LineResult, PayItem, RepResult};
 use crate::ascii_json::{key, push_figure, push_string, push_whole};
@@ -36,8 +37,10 @@ pub fn push_rep(out: &mut String, rep: &RepResult) -> serde_json::Result<()> {
     push_figure(out, Some(rep.bonus_points));
     out.push_str(key!("penalty_points"));
     push_figure(out, Some(rep.penalty_points));
-    out.push_str(key!("points_explain"));
-    push_explanation(out, &rep.points_explain);
+    if !rep.points_explain.is_quiet() {
+        out.push_str(key!("points_explain"));
+        push_explanation(out, &rep.points_explain);
+    }
     out.push_str(key!("score"));
     push_figure(out, Some(rep.score));
     out.push_str(key!("rank"));
@@ -141,10 +144,13 @@ fn push_adjustment(out: &mut String, adjustment: &AdjustmentResult) -> serde_jso
     end_with_explanation(out, &adjustment.explain)
 }
 
-/// `,"explain":{…}}`: the explanation a pay item, a line and a clawback end with, and the end.
+/// `,"explain":{…}}`: the explanation a pay item, a line and a clawback end with (none when
+/// quiet), and the end.
 fn end_with_explanation(out: &mut String, explanation: &Explanation) -> serde_json::Result<()> {
-    out.push_str(key!("explain"));
-    push_explanation(out, explanation);
+    if !explanation.is_quiet() {
+        out.push_str(key!("explain"));
+        push_explanation(out, explanation);
+    }
     out.push('}');
     Ok(())
 }
@@ -210,7 +216,7 @@ mod tests {
     /// the text serde_json writes. Every part a rep can have is among them.
     #[test]
     fn a_rep_written_by_hand_is_the_one_serde_json_writes() {
-        let mut seen = [0usize; 9];
+        let mut seen = [0usize; 10];
         for preset in crate::presets::PRESETS {
             let mut with_draw: serde_json::Value = serde_json::from_str(preset.json).unwrap();
             with_draw["draw"] = serde_json::json!({ "amount": 10000 });
@@ -233,7 +239,7 @@ mod tests {
                 }
             }
         }
-        assert!(seen.iter().all(|&n| n > 0), "kpis and points, slices, steps of a period, notes, adjustments, draw, flags, grade places, warnings: {seen:?}");
+        assert!(seen.iter().all(|&n| n > 0), "kpis and points, slices, steps of a period, notes, adjustments, draw, flags, grade places, warnings, explanations left out: {seen:?}");
     }
 
     /// A warning with and without a value, its words with quotes, a backslash, a line break,
@@ -256,7 +262,7 @@ mod tests {
     }
 
     /// Which of the parts written by serde_json, or in a form of their own, `rep` has.
-    fn parts(rep: &RepResult) -> [bool; 9] {
+    fn parts(rep: &RepResult) -> [bool; 10] {
         let explanations = || rep.base_pay.iter().chain(&rep.bonuses).map(|i| &i.explain).chain(rep.commission.iter().map(|l| &l.explain)).chain(std::iter::once(&rep.points_explain));
         [
             !rep.kpis.is_empty() && !rep.points.is_empty(),
@@ -268,6 +274,7 @@ mod tests {
             !rep.flags.is_empty(),
             rep.grade_places.is_some(),
             !rep.warnings.is_empty(),
+            explanations().any(|e| e.is_quiet()),
         ]
     }
 }

@@ -85,6 +85,7 @@ pub struct RepResult {
     /// Penalty points taken away (扣分), after the caps, rounded to `score_scale` (year-to-date: the average).
     pub penalty_points: Decimal,
     /// How the point totals were reached: `bonus_points`, `penalty_points`, the caps on the totals (empty year-to-date).
+    #[serde(skip_serializing_if = "Explanation::is_quiet")]
     pub points_explain: Explanation,
     /// `weighted_score + bonus_points − penalty_points`.
     pub score: Decimal,
@@ -139,6 +140,7 @@ pub struct PayItem {
     /// The amount for the period, in the plan's currency, rounded to `money_scale` unless rounding applies to the total only.
     pub amount: Decimal,
     /// How the amount was reached (values such as `monthly`, `months`, `rank`; notes such as `grade_not_eligible`).
+    #[serde(skip_serializing_if = "Explanation::is_quiet")]
     pub explain: Explanation,
 }
 
@@ -162,6 +164,7 @@ pub struct AdjustmentResult {
     /// when rounding applies to each line).
     pub amount: Decimal,
     /// The recomputed line, with `paid_then`, `due_without_return` and `clawback`.
+    #[serde(skip_serializing_if = "Explanation::is_quiet")]
     pub explain: Explanation,
 }
 
@@ -188,6 +191,7 @@ pub struct KpiResult {
     pub score: Decimal,
     /// How the score was reached: values (`attainment_pct`, `applied_pct`, `weight`…) and the
     /// rules that fired (`capped`, `floored`, `below_threshold`, `div_by_zero`…).
+    #[serde(skip_serializing_if = "Explanation::is_quiet")]
     pub explain: Explanation,
 }
 
@@ -211,6 +215,7 @@ pub struct LineResult {
     /// Each step that applied: `tier_pay`, `below_gate`, `condition_multiplier` (with
     /// `condition`, which of the line's multipliers, from 1, and its `multiplier`),
     /// `grade_multiplier`, `capped`, … (empty year-to-date).
+    #[serde(skip_serializing_if = "Explanation::is_quiet")]
     pub explain: Explanation,
 }
 

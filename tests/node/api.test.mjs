@@ -150,10 +150,13 @@ test('without explanations the figures and signals are the same; explainRep give
   const quiet = engine.evaluateWithSignals('2026-Q4', false);
   assert.deepEqual(quiet.signals, full.signals);
   const e01 = byId(quiet.evaluation, 'E01');
-  // E01's figures, to the cent, with no trace and no tier slices.
+  // E01's figures, to the cent, with no trace (left out, not empty) and no tier slices.
   assert.equal(e01.total_pay, '38000.00');
   assert.equal(e01.commission[0].pay, byId(full.evaluation, 'E01').commission[0].pay);
-  assert.deepEqual([e01.commission[0].slices, e01.kpis[0].explain.steps], [[], []]);
+  assert.deepEqual(e01.commission[0].slices, []);
+  const traced = (rep) => [rep.kpis[0], rep.commission[0]].map((x) => 'explain' in x).concat('points_explain' in rep);
+  assert.deepEqual(traced(e01), [false, false, false]);
+  assert.deepEqual(traced(byId(full.evaluation, 'E01')), [true, true, true]);
   assert.deepEqual(quiet.evaluation.totals, full.evaluation.totals);
   // The rep explained on demand is evaluate's, trace and slices included; year to date too.
   assert.deepEqual(engine.explainRep('2026-Q4', false, 'E01'), byId(full.evaluation, 'E01'));
@@ -164,6 +167,7 @@ test('without explanations the figures and signals are the same; explainRep give
   const one = engine.evaluateWithSignals('2026-Q4', false, 'E01').evaluation;
   assert.deepEqual(byId(one, 'E01'), byId(full.evaluation, 'E01'));
   assert.deepEqual(byId(one, 'E02').commission[0].slices, []);
+  assert.ok(!('explain' in byId(one, 'E02').commission[0]));
   assert.deepEqual(byId(engine.evaluateYtd('2026-Q4', false, 'E03'), 'E03'), byId(engine.evaluateYtd('2026-Q4'), 'E03'));
   assert.throws(() => engine.explainRep('2026-Q4', false, 'nobody'), (e) => e.problems?.[0]?.code === 'unknown_rep' && e.problems[0].value === 'nobody');
 });
