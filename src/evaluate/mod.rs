@@ -55,6 +55,7 @@ impl Shown<'_> {
 /// Which reps' results carry the explanation of every figure. The figures are the same
 /// whichever is chosen; explaining is what costs (an allocation per figure).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Detail {
     /// Every rep's (what [`evaluate`] returns).
     All,
