@@ -39,6 +39,6 @@ fn main() {
         }
         let write = start.elapsed().as_secs_f64() * 1e3;
         let what = if ytd { "year to date" } else { "evaluation with signals" };
-        println!("{preset}, {reps} reps: run {run:.1} ms; {what} {evaluate:.1} ms; reps' JSON {write:.1} ms ({} B)", json.len());
+        println!("{preset}, {reps} reps: run of {period} {run:.1} ms; {what} {evaluate:.1} ms; reps' JSON {write:.1} ms ({} B)", json.len());
     }
 }

@@ -1068,7 +1068,8 @@ export interface AdjustmentResult {
    */
   amount: string;
   /**
-   * The recomputed line, with `paid_then`, `due_without_return` and `clawback`.
+   * The recomputed line, with `paid_then`, `due_without_return` and `clawback`. Absent when
+   * the rep is not explained.
    */
   explain?: Explanation;
   /**
@@ -1487,7 +1488,8 @@ export interface RepResult {
    */
   points: PointResult[];
   /**
-   * How the point totals were reached: `bonus_points`, `penalty_points`, the caps on the totals (empty year-to-date).
+   * How the point totals were reached: `bonus_points`, `penalty_points`, the caps on the totals
+   * (year to date: each period's totals, then their averages). Absent when the rep is not explained.
    */
   points_explain?: Explanation;
   /**
@@ -1539,6 +1541,7 @@ export interface PayItem {
   amount: string;
   /**
    * How the amount was reached (values such as `monthly`, `months`, `rank`; notes such as `grade_not_eligible`).
+   * Absent when the rep is not explained.
    */
   explain?: Explanation;
   /**
@@ -1562,7 +1565,8 @@ export interface LineResult {
   /**
    * Each step that applied: `tier_pay`, `below_gate`, `condition_multiplier` (with
    * `condition`, which of the line's multipliers, from 1, and its `multiplier`),
-   * `grade_multiplier`, `capped`, … (empty year-to-date).
+   * `grade_multiplier`, `capped`, … (year to date: each period's pay). Absent when the rep is
+   * not explained.
    */
   explain?: Explanation;
   /**
@@ -1659,7 +1663,8 @@ export interface KpiResult {
   category: string | null;
   /**
    * How the score was reached: values (`attainment_pct`, `applied_pct`, `weight`…) and the
-   * rules that fired (`capped`, `floored`, `below_threshold`, `div_by_zero`…).
+   * rules that fired (`capped`, `floored`, `below_threshold`, `div_by_zero`…). Absent when
+   * the rep is not explained.
    */
   explain?: Explanation;
   /**

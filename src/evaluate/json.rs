@@ -231,6 +231,10 @@ mod tests {
                             let mut out = String::new();
                             push_rep(&mut out, rep).unwrap();
                             assert_eq!(out, crate::ascii_json::to_string(rep).unwrap(), "{} {period} {}", preset.id, rep.rep_id);
+                            // Every figure explained when asked for, none (no key) when not.
+                            let explained = shown.explain;
+                            assert!(explanations(rep).all(|e| e.is_quiet() != explained), "{} {period} {}", preset.id, rep.rep_id);
+                            assert_eq!(out.contains("explain\":"), explained, "{} {period} {}", preset.id, rep.rep_id);
                             for (count, has) in seen.iter_mut().zip(parts(rep)) {
                                 *count += usize::from(has);
                             }
@@ -261,9 +265,16 @@ mod tests {
         }
     }
 
+    /// Every explanation of `rep`'s figures.
+    fn explanations(rep: &RepResult) -> impl Iterator<Item = &crate::explain::Explanation> {
+        let items = rep.base_pay.iter().chain(&rep.bonuses).map(|i| &i.explain);
+        let lines = rep.commission.iter().map(|l| &l.explain).chain(rep.adjustments.iter().map(|a| &a.explain));
+        items.chain(lines).chain(rep.kpis.iter().map(|k| &k.explain)).chain(std::iter::once(&rep.points_explain))
+    }
+
     /// Which of the parts written by serde_json, or in a form of their own, `rep` has.
     fn parts(rep: &RepResult) -> [bool; 10] {
-        let explanations = || rep.base_pay.iter().chain(&rep.bonuses).map(|i| &i.explain).chain(rep.commission.iter().map(|l| &l.explain)).chain(std::iter::once(&rep.points_explain));
+        let explanations = || explanations(rep);
         [
             !rep.kpis.is_empty() && !rep.points.is_empty(),
             rep.commission.iter().any(|l| !l.slices.is_empty()),

@@ -84,7 +84,8 @@ pub struct RepResult {
     pub bonus_points: Decimal,
     /// Penalty points taken away (扣分), after the caps, rounded to `score_scale` (year-to-date: the average).
     pub penalty_points: Decimal,
-    /// How the point totals were reached: `bonus_points`, `penalty_points`, the caps on the totals (empty year-to-date).
+    /// How the point totals were reached: `bonus_points`, `penalty_points`, the caps on the totals
+    /// (year to date: each period's totals, then their averages). Absent when the rep is not explained.
     #[serde(skip_serializing_if = "Explanation::is_quiet")]
     pub points_explain: Explanation,
     /// `weighted_score + bonus_points − penalty_points`.
@@ -140,6 +141,7 @@ pub struct PayItem {
     /// The amount for the period, in the plan's currency, rounded to `money_scale` unless rounding applies to the total only.
     pub amount: Decimal,
     /// How the amount was reached (values such as `monthly`, `months`, `rank`; notes such as `grade_not_eligible`).
+    /// Absent when the rep is not explained.
     #[serde(skip_serializing_if = "Explanation::is_quiet")]
     pub explain: Explanation,
 }
@@ -163,7 +165,8 @@ pub struct AdjustmentResult {
     /// less what it paid: zero or negative, in the plan's currency (rounded to `money_scale`
     /// when rounding applies to each line).
     pub amount: Decimal,
-    /// The recomputed line, with `paid_then`, `due_without_return` and `clawback`.
+    /// The recomputed line, with `paid_then`, `due_without_return` and `clawback`. Absent when
+    /// the rep is not explained.
     #[serde(skip_serializing_if = "Explanation::is_quiet")]
     pub explain: Explanation,
 }
@@ -190,7 +193,8 @@ pub struct KpiResult {
     /// Points scored, rounded to the plan's `score_scale` (year-to-date: the average over the periods).
     pub score: Decimal,
     /// How the score was reached: values (`attainment_pct`, `applied_pct`, `weight`…) and the
-    /// rules that fired (`capped`, `floored`, `below_threshold`, `div_by_zero`…).
+    /// rules that fired (`capped`, `floored`, `below_threshold`, `div_by_zero`…). Absent when
+    /// the rep is not explained.
     #[serde(skip_serializing_if = "Explanation::is_quiet")]
     pub explain: Explanation,
 }
@@ -214,7 +218,8 @@ pub struct LineResult {
     pub slices: Vec<TierSlice>,
     /// Each step that applied: `tier_pay`, `below_gate`, `condition_multiplier` (with
     /// `condition`, which of the line's multipliers, from 1, and its `multiplier`),
-    /// `grade_multiplier`, `capped`, … (empty year-to-date).
+    /// `grade_multiplier`, `capped`, … (year to date: each period's pay). Absent when the rep is
+    /// not explained.
     #[serde(skip_serializing_if = "Explanation::is_quiet")]
     pub explain: Explanation,
 }

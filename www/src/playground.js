@@ -92,7 +92,7 @@ function editorCanShow(plan) {
  *   (an edit, a preset, undo, the host's `plan`/`plan-src`); `valid` is whether the engine accepts it.
  * @fires results-change - `{ results, period, yearToDate, comparison }` whenever the results
  *   are recomputed; `results` is the engine's `Evaluation` (amounts as exact decimal strings)
- *   without explanations (each figure's trace and the tier slices are empty) and without KPI
+ *   without explanations (no `explain` or `points_explain`, the tier slices empty) and without KPI
  *   and point results (`kpis`, `points` empty) but those of the rep whose statement is open.
  * @fires load-problems - `{ kind, file, fatal, problems, warnings }` when a plan, reps or returns file
  *   (the host's `plan`, `repsCsv`, `plan-src`, `reps-src`, or one the user opens) cannot be read
