@@ -57,19 +57,20 @@ fn rep_to_js(rep: &RepResult) -> Result<JsValue, JsValue> {
 }
 
 /// Sets the `reps` of the evaluation `object` (written with none) to `reps`, as one
-/// JavaScript array built from JSON arrays of about [`CROSSING_BYTES`] each, every rep
-/// written by [`crate::evaluate::push_rep`]. The key was
-/// written as `[]` in its place, so the keys keep their order.
+/// JavaScript array: JSON arrays of about [`CROSSING_BYTES`] each, every rep written by
+/// [`crate::evaluate::push_rep`], parsed and joined with `concat` (not a call into
+/// JavaScript per rep). The key was written as `[]` in its place, so the keys keep their order.
 fn put_reps(object: &JsValue, reps: &[RepResult]) -> Result<(), JsValue> {
-    let all = js_sys::Array::new();
+    let mut all: Option<js_sys::Array> = None;
     let mut json = String::new();
-    let hand_over = |json: &mut String| -> Result<(), JsValue> {
+    let mut hand_over = |json: &mut String| -> Result<(), JsValue> {
         json.push(']');
         let part: js_sys::Array = parse(json)?.unchecked_into();
-        part.for_each(&mut |rep, _, _| {
-            all.push(&rep);
-        });
         json.clear();
+        all = Some(match all.take() {
+            Some(all) => all.concat(&part),
+            None => part,
+        });
         Ok(())
     };
     for rep in reps {
@@ -82,7 +83,7 @@ fn put_reps(object: &JsValue, reps: &[RepResult]) -> Result<(), JsValue> {
     if !json.is_empty() {
         hand_over(&mut json)?;
     }
-    set(object.unchecked_ref(), "reps", &all)
+    set(object.unchecked_ref(), "reps", &all.unwrap_or_default())
 }
 
 fn too_large(bytes: usize) -> Problem {
