@@ -381,11 +381,10 @@ impl Engine {
     /// that shows both needs. With `explain` `false`, no rep's figures carry their
     /// explanation (each figure's `explain` is left out and the commission's tier slices stay
     /// empty) but those of rep `explainedRep`, if given: the same figures in about half the
-    /// time and a fifth less JSON, for a page that shows one rep's explanation at a time.
-    /// With `parts` `false` as well, no rep's `kpis` and `points` are listed (empty) and no
-    /// rep has a portrait in the signals but `explainedRep`: the same figures and signals in
-    /// less than half the JSON again.
-    /// Throws as `evaluate` does.
+    /// time and a tenth to a fifth less JSON, for a page that shows one rep's explanation at a
+    /// time. With `parts` `false` as well, no rep's `kpis` and `points` are listed (empty) and
+    /// no rep has a portrait in the signals but `explainedRep`: the same figures and signals in
+    /// less than half the JSON again. Throws as `evaluate` does.
     #[wasm_bindgen(js_name = evaluateWithSignals, unchecked_return_type = "EvaluationWithSignals")]
     pub fn evaluate_with_signals(
         &self,
