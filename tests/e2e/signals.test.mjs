@@ -103,6 +103,18 @@ test('plan health lists every check of the engine, warnings first, each with its
   await eventually(() => healthScrolling(page), { scrolls: true, tabindex: '0' }, 'a list that scrolls is a stop of the Tab key');
   await page.setViewportSize({ width: 1440, height: 900 });
   await eventually(() => healthScrolling(page), wide, 'wide again: as it was');
+  // A web font that loads late changes what wraps, with no render and no resize of the
+  // element (a smaller font-size on the list stands for it): once the fonts are loaded, a
+  // list that no longer scrolls is no stop of the Tab key, and one that scrolls again is.
+  assert.deepEqual(wide, { scrolls: true, tabindex: '0' }, 'the sample reps\' checks scroll at 1440 px');
+  await app(page, '[data-testid="health"]').evaluate((ul) => (ul.style.fontSize = '2px'));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.deepEqual(await healthScrolling(page), { scrolls: false, tabindex: '0' }, 'before the fonts are said to be loaded');
+  await page.evaluate(() => document.fonts.dispatchEvent(new Event('loadingdone')));
+  assert.deepEqual(await healthScrolling(page), { scrolls: false, tabindex: null }, 'a late font');
+  await app(page, '[data-testid="health"]').evaluate((ul) => (ul.style.fontSize = ''));
+  await page.evaluate(() => document.fonts.dispatchEvent(new Event('loadingdone')));
+  assert.deepEqual(await healthScrolling(page), wide, 'the font as it was');
   // In Chinese, every check in its Chinese words.
   await app(page, 'button[data-lang="zh"]').click();
   assert.equal(await app(page, '[data-signal-tab="health"]').textContent(), `⚠ 方案健康度 ${warnings.length}`);

@@ -248,6 +248,10 @@ export class SalesPlanPlayground extends LitElement {
       this.narrow = this.clientWidth <= NARROW_WIDTH;
     });
     this.resizes.observe(this);
+    // A web font that loads late (a host's `--ip-font`) changes what wraps, and so what
+    // scrolls, with no render and maybe no resize of the element.
+    this.onFontsLoaded ??= () => this.markScrolling();
+    document.fonts?.addEventListener('loadingdone', this.onFontsLoaded);
     this.watchTheme();
   }
 
@@ -279,6 +283,7 @@ export class SalesPlanPlayground extends LitElement {
   disconnectedCallback() {
     super.disconnectedCallback();
     this.resizes.disconnect();
+    document.fonts?.removeEventListener('loadingdone', this.onFontsLoaded);
     this.themeWatch.disconnect();
     this.darkMode?.removeEventListener('change', this.redrawCharts);
     if (this.onPageHide) window.removeEventListener('pagehide', this.onPageHide);
