@@ -235,18 +235,46 @@ pub fn evaluate_ytd(plan: &CompiledPlan, data: &Dataset, period: usize) -> Resul
 /// What each rep owes on the draw at the start of `period`, running the draw account over
 /// every earlier period of the data in order; `None` when the plan has no draw.
 fn owed_on_draw(plan: &CompiledPlan, data: &Dataset, period: usize) -> Option<settle::Owed> {
-    let draw = plan.plan.draw.as_ref()?;
-    let mut owed = settle::Owed::default();
-    for earlier in 0..period {
-        for r in period_results(plan, data, earlier, None, Detail::Table, None, None).0 {
-            let before = owed.get(&r.rep_id).copied().unwrap_or_default();
-            // A step that does not fit leaves the rep's account as it was; the period's own
-            // evaluation reports the overflow for that rep.
-            let after = crate::pay::draw_step(draw.amount, draw.recoverable, r.variable_pay, before).map_or(before, |s| s.owed_after);
-            owed.insert(r.rep_id, after);
-        }
+    let mut account = DrawAccount::new(plan)?;
+    account.run_to(plan, data, period);
+    Some(account.owed)
+}
+
+/// The draw account run over the data's periods in order, up to a period: what each rep owes
+/// at its start. Year to date runs one account through its periods instead of one from the
+/// first period for each: with monthly periods and a draw, December's year to date evaluates
+/// 23 periods (its 12, and the 11 before December once more without the draw), not 78.
+struct DrawAccount {
+    owed: settle::Owed,
+    /// The data period the account has reached (it has run over every one before it).
+    at: usize,
+}
+
+impl DrawAccount {
+    /// An account where nobody owes anything, at the data's first period; `None` without a draw.
+    fn new(plan: &CompiledPlan) -> Option<DrawAccount> {
+        plan.plan.draw.as_ref().map(|_| DrawAccount { owed: settle::Owed::default(), at: 0 })
     }
-    Some(owed)
+
+    /// Runs the account over the periods from where it is up to `period` (from the first
+    /// again when it is past it). Each period's variable pay is its own evaluation's without
+    /// the draw.
+    fn run_to(&mut self, plan: &CompiledPlan, data: &Dataset, period: usize) {
+        let Some(draw) = plan.plan.draw.as_ref() else { return };
+        if self.at > period {
+            *self = DrawAccount { owed: settle::Owed::default(), at: 0 };
+        }
+        for earlier in self.at..period {
+            for r in period_results(plan, data, earlier, None, Detail::Table, None, None).0 {
+                let before = self.owed.get(&r.rep_id).copied().unwrap_or_default();
+                // A step that does not fit leaves the rep's account as it was; the period's own
+                // evaluation reports the overflow for that rep.
+                let after = crate::pay::draw_step(draw.amount, draw.recoverable, r.variable_pay, before).map_or(before, |s| s.owed_after);
+                self.owed.insert(r.rep_id, after);
+            }
+        }
+        self.at = period;
+    }
 }
 
 /// How many reps a period's settling leaves out, one evaluation of the period each, before
@@ -430,6 +458,24 @@ mod tests {
             // Explained: the open rep only.
             assert_eq!(r.commission.iter().any(|l| !l.explain.steps.is_empty()), r.rep_id.as_str() == id, "{}", r.rep_id);
         }
+    }
+
+    /// One draw account run through periods in any order (forwards, as year to date does;
+    /// backwards, from the first again) owes what an account run afresh to each owes.
+    #[test]
+    fn a_draw_account_run_on_owes_what_one_run_afresh_owes() {
+        let data = crate::data::synthetic_monthly(60, 12, 7);
+        let mut plan: serde_json::Value = serde_json::from_str(include_str!("../../bench/full-plan.json")).unwrap();
+        plan["draw"] = serde_json::json!({ "amount": 10000, "recoverable": true });
+        let plan = crate::plan::compile(&crate::plan::parse_plan(&plan.to_string()).unwrap(), &data).unwrap();
+        let mut account = DrawAccount::new(&plan).unwrap();
+        for period in [0, 2, 5, 11, 3, 4, 1] {
+            account.run_to(&plan, &data, period);
+            assert_eq!(Some(&account.owed), owed_on_draw(&plan, &data, period).as_ref(), "period {period}");
+        }
+        account.run_to(&plan, &data, 11);
+        let owing = account.owed.values().filter(|o| **o > Decimal::ZERO).count();
+        assert!(owing > 0 && owing < account.owed.len(), "some reps owe on the draw, not all: {owing} of {}", account.owed.len());
     }
 
     #[test]

@@ -37,9 +37,13 @@ pub(super) fn evaluate_ytd(plan: &CompiledPlan, data: &Dataset, period: usize, d
     let mut by_rep: Vec<(crate::label::Label, Vec<(&str, RepResult)>)> = Vec::new();
     let mut index_of: FxHashMap<crate::label::Label, usize> = FxHashMap::default();
     let mut problems: Vec<Problem> = Vec::new();
+    let mut account = super::DrawAccount::new(plan);
     for &p in &periods {
-        let owed = super::owed_on_draw(plan, data, p);
-        let (reps, mut left_out) = super::period_results(plan, data, p, owed.as_ref(), detail, None, None);
+        let owed = account.as_mut().map(|a| {
+            a.run_to(plan, data, p);
+            &a.owed
+        });
+        let (reps, mut left_out) = super::period_results(plan, data, p, owed, detail, None, None);
         for mut r in reps {
             // Several periods' warnings side by side: each says which period it is from.
             for w in &mut r.warnings {
