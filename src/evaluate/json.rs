@@ -274,18 +274,17 @@ mod tests {
 
     /// Which of the parts written by serde_json, or in a form of their own, `rep` has.
     fn parts(rep: &RepResult) -> [bool; 10] {
-        let explanations = || explanations(rep);
         [
             !rep.kpis.is_empty() && !rep.points.is_empty(),
             rep.commission.iter().any(|l| !l.slices.is_empty()),
-            explanations().any(|e| e.steps.iter().any(|s| s.period.is_some())),
-            explanations().any(|e| !e.notes.is_empty()),
+            explanations(rep).any(|e| e.steps.iter().any(|s| s.period.is_some())),
+            explanations(rep).any(|e| !e.notes.is_empty()),
             !rep.adjustments.is_empty(),
             rep.draw.is_some(),
             !rep.flags.is_empty(),
             rep.grade_places.is_some(),
             !rep.warnings.is_empty(),
-            explanations().any(|e| e.is_quiet()),
+            explanations(rep).any(|e| e.is_quiet()),
         ]
     }
 }

@@ -245,6 +245,8 @@ fn owed_on_draw(plan: &CompiledPlan, data: &Dataset, period: usize) -> Option<se
 /// first period for each: with monthly periods and a draw, December's year to date evaluates
 /// 23 periods (its 12, and the 11 before December once more without the draw), not 78.
 struct DrawAccount {
+    /// The plan's draw.
+    draw: crate::plan::Draw,
     owed: settle::Owed,
     /// The data period the account has reached (it has run over every one before it).
     at: usize,
@@ -253,23 +255,22 @@ struct DrawAccount {
 impl DrawAccount {
     /// An account where nobody owes anything, at the data's first period; `None` without a draw.
     fn new(plan: &CompiledPlan) -> Option<DrawAccount> {
-        plan.plan.draw.as_ref().map(|_| DrawAccount { owed: settle::Owed::default(), at: 0 })
+        plan.plan.draw.clone().map(|draw| DrawAccount { draw, owed: settle::Owed::default(), at: 0 })
     }
 
     /// Runs the account over the periods from where it is up to `period` (from the first
     /// again when it is past it). Each period's variable pay is its own evaluation's without
     /// the draw.
     fn run_to(&mut self, plan: &CompiledPlan, data: &Dataset, period: usize) {
-        let Some(draw) = plan.plan.draw.as_ref() else { return };
         if self.at > period {
-            *self = DrawAccount { owed: settle::Owed::default(), at: 0 };
+            (self.owed, self.at) = (settle::Owed::default(), 0);
         }
         for earlier in self.at..period {
             for r in period_results(plan, data, earlier, None, Detail::Table, None, None).0 {
                 let before = self.owed.get(&r.rep_id).copied().unwrap_or_default();
                 // A step that does not fit leaves the rep's account as it was; the period's own
                 // evaluation reports the overflow for that rep.
-                let after = crate::pay::draw_step(draw.amount, draw.recoverable, r.variable_pay, before).map_or(before, |s| s.owed_after);
+                let after = crate::pay::draw_step(self.draw.amount, self.draw.recoverable, r.variable_pay, before).map_or(before, |s| s.owed_after);
                 self.owed.insert(r.rep_id, after);
             }
         }
